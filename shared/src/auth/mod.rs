@@ -1,0 +1,81 @@
+//! Who is asking. The principal is built only from claims the JWT authorizer verified (API Gateway in
+//! AWS, the local gateway locally) plus the server-side session check.
+
+pub mod claims;
+pub mod session;
+
+use crate::directory::Role;
+use crate::ids::{PatientId, PracticeId, StaffId};
+
+pub use claims::Claims;
+pub use session::{SessionSubject, Sessions};
+
+/// Session limits (ARCHITECTURE §5): one place for each number.
+pub mod limits {
+    use chrono::Duration;
+
+    pub fn patient_idle() -> Duration {
+        Duration::minutes(30)
+    }
+
+    pub fn staff_idle() -> Duration {
+        Duration::minutes(15)
+    }
+
+    pub fn absolute() -> Duration {
+        Duration::hours(12)
+    }
+}
+
+/// A signed-in patient acting for themself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatientPrincipal {
+    pub practice: PracticeId,
+    pub patient: PatientId,
+    pub session: String,
+}
+
+/// A signed-in staff member of one practice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffPrincipal {
+    pub practice: PracticeId,
+    pub staff: StaffId,
+    pub roles: Vec<Role>,
+    pub session: String,
+}
+
+impl StaffPrincipal {
+    pub fn has_any(&self, roles: &[Role]) -> bool {
+        roles.is_empty() || self.roles.iter().any(|r| roles.contains(r))
+    }
+}
+
+/// Who did something, for the audit trail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Actor {
+    Anonymous,
+    Patient(PatientId),
+    Staff(StaffId),
+    /// Our own workers and webhooks.
+    System(&'static str),
+}
+
+impl Actor {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Actor::Anonymous => "anonymous",
+            Actor::Patient(_) => "patient",
+            Actor::Staff(_) => "staff",
+            Actor::System(_) => "system",
+        }
+    }
+
+    pub fn id(&self) -> Option<String> {
+        match self {
+            Actor::Anonymous => None,
+            Actor::Patient(id) => Some(id.to_string()),
+            Actor::Staff(id) => Some(id.to_string()),
+            Actor::System(name) => Some((*name).to_string()),
+        }
+    }
+}

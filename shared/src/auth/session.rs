@@ -1,0 +1,152 @@
+//! Server-side sessions: idle and absolute timeouts, and logout or account disable taking effect on the
+//! very next request rather than at token expiry.
+//!
+//! A session is keyed by the token's `origin_jti`. The check is one conditional write that both
+//! validates and touches the session; the first request of a session creates it, atomically with a check
+//! that the account is active.
+
+use std::sync::Arc;
+
+use chrono::Duration;
+use serde::{Deserialize, Serialize};
+
+use super::limits;
+use crate::clock::Clock;
+use crate::directory::{keys, patients};
+use crate::ids::{PatientId, PracticeId, StaffId};
+use crate::store::{Condition, Item, Key, Query, StoreError, Table, Update, Write, attr};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SessionSubject {
+    Patient(PracticeId, PatientId),
+    Staff(PracticeId, StaffId),
+}
+
+impl SessionSubject {
+    fn partition(&self) -> String {
+        match self {
+            SessionSubject::Patient(practice, patient) => keys::patient_partition(practice, patient),
+            SessionSubject::Staff(practice, staff) => keys::staff_partition(practice, staff),
+        }
+    }
+
+    fn account(&self) -> Key {
+        match self {
+            SessionSubject::Patient(practice, patient) => keys::patient_profile(practice, patient),
+            SessionSubject::Staff(practice, staff) => keys::staff_profile(practice, staff),
+        }
+    }
+
+    fn idle(&self) -> Duration {
+        match self {
+            SessionSubject::Patient(..) => limits::patient_idle(),
+            SessionSubject::Staff(..) => limits::staff_idle(),
+        }
+    }
+}
+
+fn session_key(subject: &SessionSubject, session: &str) -> Key {
+    Key::new(subject.partition(), format!("SESSION#{session}"))
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct SessionRecord {
+    started_at: i64,
+    last_seen: i64,
+    revoked: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum SessionRefused {
+    #[error("the session has ended")]
+    Ended,
+    #[error("the account is not active")]
+    AccountInactive,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    #[error(transparent)]
+    Refused(#[from] SessionRefused),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+#[derive(Clone)]
+pub struct Sessions {
+    table: Arc<dyn Table>,
+    clock: Arc<dyn Clock>,
+}
+
+impl Sessions {
+    pub fn new(table: Arc<dyn Table>, clock: Arc<dyn Clock>) -> Self {
+        Sessions { table, clock }
+    }
+
+    /// Admits a request of the session that began at `auth_time`, and marks it active now.
+    pub async fn admit(&self, subject: &SessionSubject, session: &str, auth_time: i64) -> Result<(), SessionError> {
+        let now = self.clock.now().timestamp();
+        let ends_at = auth_time + limits::absolute().num_seconds();
+        if ends_at <= now || auth_time > now + 300 {
+            return Err(SessionRefused::Ended.into());
+        }
+        let key = session_key(subject, session);
+        for _ in 0..2 {
+            let touch = Update::new(key.clone()).set("last_seen", now).when(
+                Condition::Exists.and(Condition::eq("revoked", false)).and(Condition::ge("last_seen", now - subject.idle().num_seconds())),
+            );
+            match self.table.update(touch).await {
+                Ok(_) => return Ok(()),
+                Err(StoreError::ConditionFailed { current: Some(_), .. }) => return Err(SessionRefused::Ended.into()),
+                Err(StoreError::ConditionFailed { current: None, .. }) => {}
+                Err(e) => return Err(e.into()),
+            }
+            // First request of this session: create it, but only while the account is active.
+            let record = SessionRecord { started_at: auth_time, last_seen: now, revoked: false };
+            let item = Item::from_record(key.clone(), &record)?.expiring_at(ends_at + 86_400);
+            let writes = vec![
+                Write::Check { key: subject.account(), condition: patients::active_condition() },
+                Write::put(item, Condition::NotExists),
+            ];
+            match self.table.transact(writes).await {
+                Ok(()) => return Ok(()),
+                Err(StoreError::ConditionFailed { index: Some(0), .. }) => return Err(SessionRefused::AccountInactive.into()),
+                // Another request created it first: touch it on the next turn.
+                Err(StoreError::ConditionFailed { .. }) | Err(StoreError::Conflict) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Err(SessionRefused::Ended.into())
+    }
+
+    /// Ends one session now (logout). Written even if the session was never used, so a token minted
+    /// before logout cannot start it afterwards.
+    pub async fn revoke(&self, subject: &SessionSubject, session: &str) -> Result<(), StoreError> {
+        let now = self.clock.now().timestamp();
+        let until = now + limits::absolute().num_seconds() + 86_400;
+        let update = Update::new(session_key(subject, session)).set("revoked", true).set("last_seen", now).set(attr::TTL, until);
+        self.table.update(update).await.map(|_| ())
+    }
+
+    /// Ends every session of an account (disable). The account's status refuses new ones.
+    pub async fn revoke_all(&self, subject: &SessionSubject) -> Result<usize, StoreError> {
+        let mut cursor = None;
+        let mut ended = 0;
+        loop {
+            let page = self
+                .table
+                .query(Query::partition(crate::store::Index::Table, subject.partition()).begins_with("SESSION#").after(cursor))
+                .await?;
+            let writes: Vec<Write> =
+                page.items.iter().map(|item| Write::Update(Update::new(item.key.clone()).set("revoked", true))).collect();
+            for chunk in writes.chunks(crate::store::MAX_TRANSACTION) {
+                self.table.transact(chunk.to_vec()).await?;
+                ended += chunk.len();
+            }
+            match page.next {
+                Some(next) => cursor = Some(next),
+                None => return Ok(ended),
+            }
+        }
+    }
+}

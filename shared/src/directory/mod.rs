@@ -1,0 +1,11 @@
+//! Who exists: practices (tenants), their staff and their patients. Every capability reads these
+//! records, so they and their key layout live here, once.
+
+pub mod keys;
+pub mod patients;
+pub mod practices;
+pub mod staff;
+
+pub use patients::{AccountStatus, CategorySet, Patient, Preferences, QuietHours};
+pub use practices::{ConsentDocument, ConsentKind, Practice, PracticeSettings};
+pub use staff::{Role, StaffMember};

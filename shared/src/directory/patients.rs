@@ -1,0 +1,234 @@
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::keys;
+use crate::crypto::Hasher;
+use crate::domain::{Address, DateOfBirth, Email, LanguageTag, LocalTime, PersonName, Phone, Pronouns, TimeZoneName};
+use crate::ids::{PatientId, PracticeId};
+use crate::store::{Condition, Cursor, Index, Item, Page, Query, StoreError, Table, Write};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AccountStatus {
+    Active,
+    Disabled,
+}
+
+/// A patient's profile item: identity, contact, and how they want to be contacted. One item, so the
+/// profile and preferences screens are one read each and share the time zone.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Patient {
+    pub practice_id: PracticeId,
+    pub patient_id: PatientId,
+    pub given_name: PersonName,
+    pub family_name: PersonName,
+    #[serde(default)]
+    pub preferred_name: Option<PersonName>,
+    #[serde(default)]
+    pub pronouns: Option<Pronouns>,
+    pub language: LanguageTag,
+    pub time_zone: TimeZoneName,
+    pub date_of_birth: DateOfBirth,
+    /// Verified contact addresses: sign-in codes and notifications go only here.
+    #[serde(default)]
+    pub email: Option<Email>,
+    #[serde(default)]
+    pub phone: Option<Phone>,
+    pub status: AccountStatus,
+    pub preferences: Preferences,
+    /// Digest of the one invitation link that is still valid; issuing a new one replaces it.
+    #[serde(default)]
+    pub invitation: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    #[serde(default)]
+    pub version: u64,
+}
+
+/// Channel × category opt-ins, and quiet hours in the patient's time zone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Preferences {
+    pub email: CategorySet,
+    pub sms: CategorySet,
+    /// No non-urgent texts or emails between `start` and `end` local time; `null` for none.
+    pub quiet_hours: Option<QuietHours>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CategorySet {
+    pub appointment_reminders: bool,
+    pub messages: bool,
+    pub billing: bool,
+    pub marketing: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct QuietHours {
+    #[schema(value_type = String, example = "21:00")]
+    pub start: LocalTime,
+    #[schema(value_type = String, example = "08:00")]
+    pub end: LocalTime,
+}
+
+impl Default for Preferences {
+    /// Care-related categories on; marketing off until the patient opts in; quiet 21:00–08:00.
+    fn default() -> Self {
+        let care = CategorySet { appointment_reminders: true, messages: true, billing: true, marketing: false };
+        Preferences {
+            email: care,
+            sms: care,
+            quiet_hours: LocalTime::parse("21:00").ok().zip(LocalTime::parse("08:00").ok()).map(|(start, end)| QuietHours { start, end }),
+        }
+    }
+}
+
+impl Patient {
+    pub fn key(&self) -> crate::store::Key {
+        keys::patient_profile(&self.practice_id, &self.patient_id)
+    }
+
+    pub fn is_active(&self) -> bool {
+        self.status == AccountStatus::Active
+    }
+
+    pub fn address(&self, channel: crate::domain::Channel) -> Option<Address> {
+        match channel {
+            crate::domain::Channel::Email => self.email.clone().map(Address::Email),
+            crate::domain::Channel::Sms => self.phone.clone().map(Address::Sms),
+        }
+    }
+
+    fn item(&self) -> Result<Item, StoreError> {
+        let names = keys::patient_names(&self.practice_id);
+        let family_first =
+            format!("{} {}#{}", search_form(self.family_name.as_str()), search_form(self.given_name.as_str()), self.patient_id);
+        let given_first =
+            format!("{} {}#{}", search_form(self.given_name.as_str()), search_form(self.family_name.as_str()), self.patient_id);
+        Ok(Item::from_record(self.key(), self)?.indexed(Index::Gsi1, names.clone(), family_first).indexed(Index::Gsi2, names, given_first))
+    }
+}
+
+/// The form names are indexed and searched in: lower case, single spaces.
+pub fn search_form(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// The digest an address is claimed and looked up under.
+pub fn address_digest(hasher: &Hasher, address: &Address) -> String {
+    hasher.digest("address", &[address.channel().as_str(), address.as_str()])
+}
+
+fn claim(practice: &PracticeId, patient: &PatientId, digest: &str) -> Item {
+    Item::new(keys::address_claim(practice, digest)).with("patient_id", patient.as_str())
+}
+
+pub async fn get(table: &dyn Table, practice: &PracticeId, patient: &PatientId) -> Result<Option<Patient>, StoreError> {
+    table.get(&keys::patient_profile(practice, patient)).await?.map(|item| item.record()).transpose()
+}
+
+/// Why a patient could not be created.
+#[derive(Debug, thiserror::Error)]
+pub enum CreateError {
+    #[error("the address already belongs to another patient of this practice")]
+    AddressTaken(crate::domain::Channel),
+    #[error(transparent)]
+    Store(StoreError),
+}
+
+/// Creates the profile and claims its addresses, in one transaction.
+pub async fn create(table: &dyn Table, hasher: &Hasher, patient: &Patient) -> Result<(), CreateError> {
+    let mut record = patient.clone();
+    record.version = 1;
+    let mut writes = vec![Write::put(record.item().map_err(CreateError::Store)?, Condition::NotExists)];
+    let mut channels = Vec::new();
+    for address in [patient.email.clone().map(Address::Email), patient.phone.clone().map(Address::Sms)].into_iter().flatten() {
+        channels.push(address.channel());
+        writes.push(Write::put(claim(&patient.practice_id, &patient.patient_id, &address_digest(hasher, &address)), Condition::NotExists));
+    }
+    match table.transact(writes).await {
+        Ok(()) => Ok(()),
+        Err(StoreError::ConditionFailed { index: Some(i), .. }) if i > 0 => {
+            Err(CreateError::AddressTaken(channels.get(i - 1).copied().unwrap_or(crate::domain::Channel::Email)))
+        }
+        Err(e) => Err(CreateError::Store(e)),
+    }
+}
+
+/// Saves a changed profile if nobody else changed it since it was read.
+pub async fn save(table: &dyn Table, patient: &Patient) -> Result<Patient, StoreError> {
+    let mut next = patient.clone();
+    next.version = patient.version + 1;
+    table.put(next.item()?, Condition::VersionIs(patient.version)).await?;
+    Ok(next)
+}
+
+/// The writes that save a changed profile; for transactions that change more than the profile.
+pub fn save_write(patient: &Patient) -> Result<(Write, Patient), StoreError> {
+    let mut next = patient.clone();
+    next.version = patient.version + 1;
+    Ok((Write::put(next.item()?, Condition::VersionIs(patient.version)), next))
+}
+
+/// Replaces one verified address: the profile, the old claim and the new claim change together.
+pub async fn change_address(table: &dyn Table, hasher: &Hasher, patient: &Patient, new: &Address) -> Result<Patient, CreateError> {
+    let old = patient.address(new.channel());
+    let mut changed = patient.clone();
+    match new {
+        Address::Email(email) => changed.email = Some(email.clone()),
+        Address::Sms(phone) => changed.phone = Some(phone.clone()),
+    }
+    let (save, next) = save_write(&changed).map_err(CreateError::Store)?;
+    let mut writes =
+        vec![save, Write::put(claim(&patient.practice_id, &patient.patient_id, &address_digest(hasher, new)), Condition::NotExists)];
+    if let Some(old) = old.filter(|old| old != new) {
+        let key = keys::address_claim(&patient.practice_id, &address_digest(hasher, &old));
+        writes.push(Write::Delete { key, condition: Condition::eq("patient_id", patient.patient_id.as_str()) });
+    }
+    match table.transact(writes).await {
+        Ok(()) => Ok(next),
+        Err(StoreError::ConditionFailed { index: Some(1), .. }) => Err(CreateError::AddressTaken(new.channel())),
+        Err(e) => Err(CreateError::Store(e)),
+    }
+}
+
+/// The patient of this practice who owns an address, if any.
+pub async fn find_by_address(
+    table: &dyn Table,
+    hasher: &Hasher,
+    practice: &PracticeId,
+    address: &Address,
+) -> Result<Option<PatientId>, StoreError> {
+    let item = table.get(&keys::address_claim(practice, &address_digest(hasher, address))).await?;
+    Ok(item.and_then(|item| item.str("patient_id").and_then(PatientId::parse)))
+}
+
+/// Patients whose family name (or given name, then family name) starts with `text`.
+pub async fn search_by_name(
+    table: &dyn Table,
+    practice: &PracticeId,
+    text: &str,
+    limit: usize,
+    cursor: Option<Cursor>,
+    given_first: bool,
+) -> Result<(Vec<Patient>, Option<Cursor>), StoreError> {
+    let index = if given_first { Index::Gsi2 } else { Index::Gsi1 };
+    let query = Query::partition(index, keys::patient_names(practice)).begins_with(search_form(text)).limit(limit).after(cursor);
+    let Page { items, next } = table.query(query).await?;
+    let patients = items.iter().map(Item::record).collect::<Result<Vec<Patient>, _>>()?;
+    Ok((patients, next))
+}
+
+/// Marks the account disabled; sessions are revoked separately by the caller.
+pub fn disable_write(patient: &Patient) -> Result<(Write, Patient), StoreError> {
+    let mut changed = patient.clone();
+    changed.status = AccountStatus::Disabled;
+    save_write(&changed)
+}
+
+/// The condition under which an account may hold a session: it exists and is active.
+pub fn active_condition() -> Condition {
+    Condition::Exists.and(Condition::eq("status", "active"))
+}

@@ -1,0 +1,70 @@
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::keys;
+use super::patients::AccountStatus;
+use crate::ids::{PracticeId, StaffId};
+use crate::store::{Condition, Index, Item, StoreError, Table};
+
+/// Staff roles: the staff pool's groups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    Admin,
+    Clinician,
+    FrontDesk,
+    Billing,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Admin, Role::Clinician, Role::FrontDesk, Role::Billing];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Clinician => "clinician",
+            Role::FrontDesk => "front-desk",
+            Role::Billing => "billing",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == raw)
+    }
+}
+
+/// A staff member's record. Cognito holds the credentials; this holds the practice's view: active or
+/// not, and what they may do.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StaffMember {
+    pub practice_id: PracticeId,
+    pub staff_id: StaffId,
+    pub display_name: String,
+    pub email: String,
+    pub roles: Vec<Role>,
+    pub status: AccountStatus,
+    pub created_at: DateTime<Utc>,
+    #[serde(default)]
+    pub version: u64,
+}
+
+pub async fn get(table: &dyn Table, practice: &PracticeId, staff: &StaffId) -> Result<Option<StaffMember>, StoreError> {
+    table.get(&keys::staff_profile(practice, staff)).await?.map(|item| item.record()).transpose()
+}
+
+/// Records a staff member the first time they are seen; an existing record is left as it is (an admin
+/// may have disabled it).
+pub async fn provision(table: &dyn Table, member: &StaffMember) -> Result<StaffMember, StoreError> {
+    let mut record = member.clone();
+    record.version = 1;
+    let item = Item::from_record(keys::staff_profile(&member.practice_id, &member.staff_id), &record)?.indexed(
+        Index::Gsi1,
+        keys::staff_list(&member.practice_id),
+        member.staff_id.as_str(),
+    );
+    match table.put(item, Condition::NotExists).await {
+        Ok(()) => Ok(record),
+        Err(StoreError::ConditionFailed { current: Some(current), .. }) => current.record(),
+        Err(e) => Err(e),
+    }
+}

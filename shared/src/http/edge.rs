@@ -1,0 +1,380 @@
+//! The edge of every HTTP function: request id and log span, tenant and principal, one audit event per
+//! audited request, problem documents for errors, security and CORS headers on every response. A handler
+//! only authenticates, parses, calls its use-case and shapes its reply.
+
+use std::panic::AssertUnwindSafe;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use futures::FutureExt as _;
+use http::{HeaderValue, StatusCode, header};
+use lambda_http::{Body, Request, RequestExt, Response};
+use serde::de::DeserializeOwned;
+use tracing::Instrument as _;
+
+use super::parse;
+use super::problem::ApiError;
+use super::reply::Reply;
+use super::route::Route;
+use super::{headers, route::Access};
+use crate::audit::{AuditEvent, AuditLog, Outcome};
+use crate::auth::session::{SessionError, SessionSubject};
+use crate::auth::{Actor, Claims, PatientPrincipal, Sessions, StaffPrincipal};
+use crate::clock::Clock;
+use crate::config::IssuerConfig;
+use crate::directory::Practice;
+use crate::ids::{PatientId, PracticeId, StaffId};
+use crate::store::Table;
+use crate::tenant::Tenants;
+
+/// What every HTTP function shares, built once per process.
+pub struct Edge {
+    pub table: Arc<dyn Table>,
+    pub clock: Arc<dyn Clock>,
+    pub tenants: Arc<Tenants>,
+    pub sessions: Sessions,
+    issuers: IssuerConfig,
+    audit: AuditLog,
+}
+
+#[derive(Debug)]
+struct Note {
+    practice: Option<PracticeId>,
+    actor: Actor,
+    patient: Option<PatientId>,
+    object: Option<String>,
+}
+
+/// One request as a handler sees it.
+pub struct Exchange<'a> {
+    edge: &'a Edge,
+    req: &'a Request,
+    route: &'static Route,
+    request_id: String,
+    note: Mutex<Note>,
+}
+
+impl Edge {
+    pub fn new(table: Arc<dyn Table>, clock: Arc<dyn Clock>, tenants: Arc<Tenants>, issuers: IssuerConfig) -> Self {
+        let sessions = Sessions::new(Arc::clone(&table), Arc::clone(&clock));
+        let audit = AuditLog::new(Arc::clone(&table));
+        Edge { table, clock, tenants, sessions, issuers, audit }
+    }
+
+    /// Runs a handler for one request. Never fails: errors, panics included, become problem documents,
+    /// because an `Err` returned to the Lambda runtime reaches the client as a bare 502.
+    pub async fn serve<F>(&self, req: Request, route: &'static Route, handler: F) -> Response<Body>
+    where
+        F: AsyncFnOnce(&Exchange<'_>) -> Result<Reply, ApiError>,
+    {
+        let started = Instant::now();
+        let request_id = request_id(&req);
+        let span = tracing::info_span!("request", request_id = %request_id, function = route.function, practice = tracing::field::Empty);
+        let exchange = Exchange {
+            edge: self,
+            req: &req,
+            route,
+            request_id: request_id.clone(),
+            note: Mutex::new(Note { practice: None, actor: Actor::Anonymous, patient: None, object: None }),
+        };
+        async {
+            let outcome = AssertUnwindSafe(handler(&exchange)).catch_unwind().await;
+            let result = match outcome {
+                Ok(result) => result,
+                Err(_) => Err(ApiError::Internal("handler panicked".into())),
+            };
+            let mut response = match result {
+                Ok(reply) => reply_response(reply),
+                Err(error) => {
+                    log_error(&error);
+                    problem_response(&error, req.uri().path(), &request_id)
+                }
+            };
+            if let Err(error) = exchange.audit(response.status()).await {
+                // An access we cannot record is an access we do not grant.
+                log_error(&error);
+                response = problem_response(&error, req.uri().path(), &request_id);
+            }
+            self.finish_headers(&req, &mut response).await;
+            let note = exchange.note();
+            if let Some(practice) = &note.practice {
+                tracing::Span::current().record("practice", practice.as_str());
+            }
+            tracing::info!(status = response.status().as_u16(), latency_ms = started.elapsed().as_millis() as u64, "request finished");
+            response
+        }
+        .instrument(span)
+        .await
+    }
+
+    async fn finish_headers(&self, req: &Request, response: &mut Response<Body>) {
+        headers::secure(response.headers_mut());
+        let Some(origin) = req.headers().get(header::ORIGIN).and_then(|v| v.to_str().ok()) else { return };
+        if let Ok(Some(practice)) = self.tenants.for_host(host(req)).await
+            && self.tenants.allows_origin(&practice, origin)
+        {
+            headers::allow_origin(response.headers_mut(), origin);
+        }
+    }
+}
+
+fn request_id(req: &Request) -> String {
+    let from_gateway = req.request_context_ref().and_then(|c| match c {
+        lambda_http::request::RequestContext::ApiGatewayV2(ctx) => ctx.request_id.clone(),
+        #[allow(unreachable_patterns)]
+        _ => None,
+    });
+    from_gateway
+        .or_else(|| req.lambda_context_ref().map(|c| c.request_id.clone()).filter(|id| !id.is_empty()))
+        .unwrap_or_else(|| crate::crypto::random_token(12))
+}
+
+pub(crate) fn host(req: &Request) -> &str {
+    req.headers().get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or_default()
+}
+
+fn log_error(error: &ApiError) {
+    match error {
+        ApiError::Internal(cause) => {
+            let mut chain = vec![cause.to_string()];
+            let mut source = cause.source();
+            while let Some(next) = source {
+                chain.push(next.to_string());
+                source = next.source();
+            }
+            tracing::error!(cause = %chain.join(": "), "request failed");
+        }
+        other => tracing::info!(status = other.status().as_u16(), "request refused"),
+    }
+}
+
+pub(crate) fn reply_response(reply: Reply) -> Response<Body> {
+    let mut builder = Response::builder().status(reply.status);
+    if let Some(content_type) = reply.content_type {
+        builder = builder.header(header::CONTENT_TYPE, content_type);
+    }
+    for (name, value) in reply.headers {
+        builder = builder.header(name, value);
+    }
+    let body = match reply.body {
+        None => Body::Empty,
+        Some(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Body::Text(text),
+            Err(e) => Body::Binary(e.into_bytes()),
+        },
+    };
+    builder.body(body).unwrap_or_else(|_| fallback_response())
+}
+
+pub(crate) fn problem_response(error: &ApiError, instance: &str, request_id: &str) -> Response<Body> {
+    let problem = error.problem(instance, request_id);
+    let body = serde_json::to_string(&problem).unwrap_or_default();
+    let mut builder = Response::builder().status(error.status()).header(header::CONTENT_TYPE, "application/problem+json");
+    match error {
+        ApiError::TooManyRequests { retry_after_seconds } => {
+            builder = builder.header(header::RETRY_AFTER, retry_after_seconds.to_string());
+        }
+        ApiError::Unauthorized(_) => {
+            builder = builder.header(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        _ => {}
+    }
+    builder.body(Body::Text(body)).unwrap_or_else(|_| fallback_response())
+}
+
+fn fallback_response() -> Response<Body> {
+    let mut response = Response::new(Body::Empty);
+    *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+    response
+}
+
+impl<'a> Exchange<'a> {
+    pub fn request(&self) -> &Request {
+        self.req
+    }
+
+    pub fn request_id(&self) -> &str {
+        &self.request_id
+    }
+
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.edge.clock.now()
+    }
+
+    pub fn edge(&self) -> &Edge {
+        self.edge
+    }
+
+    pub fn json<T: DeserializeOwned>(&self) -> Result<T, ApiError> {
+        parse::json(self.req)
+    }
+
+    pub fn path_id<T>(&self, name: &str, parse: impl Fn(&str) -> Option<T>) -> Result<T, ApiError> {
+        parse::path_id(self.req, name, parse)
+    }
+
+    pub fn query(&self, name: &str) -> Option<String> {
+        parse::query_param(self.req, name)
+    }
+
+    pub fn host(&self) -> &str {
+        host(self.req)
+    }
+
+    pub fn client_ip(&self) -> Option<String> {
+        match self.req.request_context_ref() {
+            Some(lambda_http::request::RequestContext::ApiGatewayV2(ctx)) => ctx.http.source_ip.clone(),
+            #[allow(unreachable_patterns)]
+            _ => None,
+        }
+    }
+
+    pub fn user_agent(&self) -> Option<String> {
+        self.req.headers().get(header::USER_AGENT).and_then(|v| v.to_str().ok()).map(|ua| ua.chars().take(256).collect())
+    }
+
+    fn note(&self) -> std::sync::MutexGuard<'_, Note> {
+        self.note.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Names the patient whose record this request touches, for the audit trail.
+    pub fn concerning(&self, patient: &PatientId) {
+        let mut note = self.note();
+        note.patient = Some(patient.clone());
+        note.object = Some(patient.to_string());
+    }
+
+    /// Names the object this request touches when it is not the patient record itself.
+    pub fn object(&self, id: impl Into<String>) {
+        self.note().object = Some(id.into());
+    }
+
+    /// The practice whose host this is; unknown hosts answer 404.
+    pub async fn host_practice(&self) -> Result<Arc<Practice>, ApiError> {
+        let practice = self.edge.tenants.for_host(self.host()).await?.ok_or(ApiError::NotFound)?;
+        self.note().practice = Some(practice.id.clone());
+        Ok(practice)
+    }
+
+    /// The practice of the signed-in principal.
+    pub async fn practice(&self, id: &PracticeId) -> Result<Arc<Practice>, ApiError> {
+        self.edge.tenants.by_id(id).await?.ok_or(ApiError::Unauthorized("Your practice is not available."))
+    }
+
+    /// Records the acting principal for the audit trail (sign-in routes, before a token exists).
+    pub fn acting(&self, practice: &PracticeId, actor: Actor) {
+        let mut note = self.note();
+        note.practice = Some(practice.clone());
+        note.actor = actor;
+    }
+
+    fn verified_claims(&self, issuer: &str) -> Result<Claims, ApiError> {
+        let claims = Claims::from_request(self.req).ok_or(ApiError::Unauthorized("Please sign in."))?;
+        if claims.get("iss") != Some(issuer) || claims.get("token_use") != Some("access") {
+            return Err(ApiError::Unauthorized("This sign-in is not valid here."));
+        }
+        Ok(claims)
+    }
+
+    /// A token minted for one practice is refused on another practice's host.
+    async fn check_host(&self, practice: &PracticeId) -> Result<(), ApiError> {
+        match self.edge.tenants.for_host(self.host()).await? {
+            Some(host_practice) if &host_practice.id != practice => {
+                Err(ApiError::Unauthorized("This sign-in belongs to another practice."))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    async fn admit(&self, subject: SessionSubject, claims: &Claims) -> Result<String, ApiError> {
+        let session = claims.session_id().ok_or(ApiError::Unauthorized("Please sign in."))?.to_string();
+        let auth_time = claims.number("auth_time").ok_or(ApiError::Unauthorized("Please sign in."))?;
+        match self.edge.sessions.admit(&subject, &session, auth_time).await {
+            Ok(()) => Ok(session),
+            Err(SessionError::Refused(_)) => Err(ApiError::Unauthorized("Your session has ended. Please sign in again.")),
+            Err(SessionError::Store(e)) => Err(e.into()),
+        }
+    }
+
+    /// The signed-in patient, after the session check.
+    pub async fn patient(&self) -> Result<PatientPrincipal, ApiError> {
+        if self.route.access != Access::Patient {
+            return Err(ApiError::Internal("patient() on a route not behind the patient authorizer".into()));
+        }
+        let claims = self.verified_claims(&self.edge.issuers.patient_issuer)?;
+        let practice = claims.get("practice_id").and_then(PracticeId::parse).ok_or(ApiError::Unauthorized("Please sign in."))?;
+        let patient = claims.get("patient_id").and_then(PatientId::parse).ok_or(ApiError::Unauthorized("Please sign in."))?;
+        {
+            let mut note = self.note();
+            note.practice = Some(practice.clone());
+            note.actor = Actor::Patient(patient.clone());
+            note.patient = Some(patient.clone());
+            note.object = Some(patient.to_string());
+        }
+        self.check_host(&practice).await?;
+        let session = self.admit(SessionSubject::Patient(practice.clone(), patient.clone()), &claims).await?;
+        Ok(PatientPrincipal { practice, patient, session })
+    }
+
+    /// The signed-in staff member, after the session check, holding one of the route's roles.
+    pub async fn staff(&self) -> Result<StaffPrincipal, ApiError> {
+        let Access::Staff(allowed) = self.route.access else {
+            return Err(ApiError::Internal("staff() on a route not behind the staff authorizer".into()));
+        };
+        let claims = self.verified_claims(&self.edge.issuers.staff_issuer)?;
+        let practice = claims.get("practice_id").and_then(PracticeId::parse).ok_or(ApiError::Unauthorized("Please sign in."))?;
+        let staff = claims.get("sub").and_then(StaffId::parse).ok_or(ApiError::Unauthorized("Please sign in."))?;
+        {
+            let mut note = self.note();
+            note.practice = Some(practice.clone());
+            note.actor = Actor::Staff(staff.clone());
+        }
+        self.check_host(&practice).await?;
+        let session = self.admit(SessionSubject::Staff(practice.clone(), staff.clone()), &claims).await?;
+        let principal = StaffPrincipal { practice, staff, roles: claims.roles(), session };
+        if !principal.has_any(allowed) {
+            return Err(ApiError::Forbidden("Your role does not allow this."));
+        }
+        Ok(principal)
+    }
+
+    /// For cookie-authenticated routes: a browser request from a foreign origin is refused.
+    pub async fn require_same_site(&self) -> Result<(), ApiError> {
+        let Some(origin) = self.req.headers().get(header::ORIGIN).and_then(|v| v.to_str().ok()) else { return Ok(()) };
+        let practice = self.edge.tenants.for_host(self.host()).await?;
+        match practice {
+            Some(practice) if self.edge.tenants.allows_origin(&practice, origin) => Ok(()),
+            _ => Err(ApiError::Forbidden("Requests from this site are not allowed.")),
+        }
+    }
+
+    /// Writes the route's one audit event, when the route is audited and the practice is known.
+    async fn audit(&self, status: StatusCode) -> Result<(), ApiError> {
+        let Some(action) = self.route.audit else { return Ok(()) };
+        let note = {
+            let note = self.note();
+            Note { practice: note.practice.clone(), actor: note.actor.clone(), patient: note.patient.clone(), object: note.object.clone() }
+        };
+        let Some(practice) = note.practice else {
+            tracing::info!(action = action.action, status = status.as_u16(), "unattributed request: no practice, nothing touched");
+            return Ok(());
+        };
+        let event = AuditEvent {
+            at: self.now(),
+            practice_id: practice,
+            actor_kind: note.actor.kind().to_string(),
+            actor_id: note.actor.id(),
+            action: action.action.to_string(),
+            object_kind: action.object.to_string(),
+            object_id: note.object,
+            patient_id: note.patient.map(|p| p.to_string()),
+            outcome: Outcome::from_status(status.as_u16()),
+            status: status.as_u16(),
+            ip: self.client_ip(),
+            user_agent: self.user_agent(),
+            request_id: self.request_id.clone(),
+            function: self.route.function.to_string(),
+        };
+        self.edge.audit.record(&event).await.map_err(ApiError::internal)
+    }
+}

@@ -1,0 +1,170 @@
+use async_trait::async_trait;
+use aws_sdk_cognitoidentityprovider::Client;
+use aws_sdk_cognitoidentityprovider::error::{DisplayErrorContext, SdkError};
+use aws_sdk_cognitoidentityprovider::types::{AttributeType, AuthFlowType, AuthenticationResultType, ChallengeNameType, MessageActionType};
+use secrecy::{ExposeSecret, SecretString};
+
+use super::{AuthStep, IdentityError, IdentityProvider, Tokens};
+use crate::config::PatientPoolConfig;
+use crate::ids::{PatientId, PracticeId};
+
+/// The patient pool, driven server-side with the admin APIs (the portal never talks to Cognito).
+pub struct CognitoIdentity {
+    client: Client,
+    pool: PatientPoolConfig,
+}
+
+impl CognitoIdentity {
+    pub fn new(sdk: &aws_config::SdkConfig, pool: PatientPoolConfig) -> Self {
+        CognitoIdentity { client: Client::new(sdk), pool }
+    }
+}
+
+fn unavailable<E: std::error::Error + 'static, R: std::fmt::Debug>(e: SdkError<E, R>) -> IdentityError {
+    IdentityError::Unavailable(DisplayErrorContext(e).to_string())
+}
+
+fn tokens(result: &AuthenticationResultType) -> Result<Tokens, IdentityError> {
+    let access = result.access_token().ok_or_else(|| IdentityError::Unavailable("no access token".into()))?;
+    Ok(Tokens {
+        access: SecretString::from(access.to_string()),
+        refresh: result.refresh_token().map(|t| SecretString::from(t.to_string())),
+        expires_in: i64::from(result.expires_in()),
+    })
+}
+
+fn attribute(name: &str, value: &str) -> Result<AttributeType, IdentityError> {
+    AttributeType::builder().name(name).value(value).build().map_err(|e| IdentityError::Unavailable(e.to_string()))
+}
+
+#[async_trait]
+impl IdentityProvider for CognitoIdentity {
+    async fn create_patient_user(&self, practice: &PracticeId, patient: &PatientId) -> Result<(), IdentityError> {
+        let result = self
+            .client
+            .admin_create_user()
+            .user_pool_id(&self.pool.user_pool_id)
+            .username(patient.as_str())
+            .user_attributes(attribute("custom:practice_id", practice.as_str())?)
+            .user_attributes(attribute("custom:patient_id", patient.as_str())?)
+            // Patients never get Cognito's own welcome message or a temporary password.
+            .message_action(MessageActionType::Suppress)
+            .send()
+            .await;
+        match result {
+            Ok(_) => Ok(()),
+            Err(e) if e.as_service_error().is_some_and(|s| s.is_username_exists_exception()) => Ok(()),
+            Err(e) => Err(unavailable(e)),
+        }
+    }
+
+    async fn set_patient_enabled(&self, patient: &PatientId, enabled: bool) -> Result<(), IdentityError> {
+        if enabled {
+            self.client
+                .admin_enable_user()
+                .user_pool_id(&self.pool.user_pool_id)
+                .username(patient.as_str())
+                .send()
+                .await
+                .map_err(unavailable)?;
+            return Ok(());
+        }
+        self.client
+            .admin_disable_user()
+            .user_pool_id(&self.pool.user_pool_id)
+            .username(patient.as_str())
+            .send()
+            .await
+            .map_err(unavailable)?;
+        self.client
+            .admin_user_global_sign_out()
+            .user_pool_id(&self.pool.user_pool_id)
+            .username(patient.as_str())
+            .send()
+            .await
+            .map_err(unavailable)?;
+        Ok(())
+    }
+
+    async fn begin_custom_auth(&self, patient: &PatientId) -> Result<AuthStep, IdentityError> {
+        let result = self
+            .client
+            .admin_initiate_auth()
+            .user_pool_id(&self.pool.user_pool_id)
+            .client_id(&self.pool.client_id)
+            .auth_flow(AuthFlowType::CustomAuth)
+            .auth_parameters("USERNAME", patient.as_str())
+            .send()
+            .await;
+        match result {
+            Ok(out) => match (out.challenge_name(), out.session(), out.authentication_result()) {
+                (Some(ChallengeNameType::CustomChallenge), Some(session), _) => Ok(AuthStep::Challenge { session: session.to_string() }),
+                (_, _, Some(result)) => Ok(AuthStep::Signed(tokens(result)?)),
+                _ => Err(IdentityError::Unavailable("unexpected custom-auth step".into())),
+            },
+            Err(e) => match e.as_service_error() {
+                Some(s) if s.is_not_authorized_exception() => Err(IdentityError::NotAuthorized),
+                Some(s) if s.is_user_not_found_exception() => Err(IdentityError::UserNotFound),
+                _ => Err(unavailable(e)),
+            },
+        }
+    }
+
+    async fn answer_custom_auth(&self, patient: &PatientId, session: &str, answer: &str) -> Result<AuthStep, IdentityError> {
+        let result = self
+            .client
+            .admin_respond_to_auth_challenge()
+            .user_pool_id(&self.pool.user_pool_id)
+            .client_id(&self.pool.client_id)
+            .challenge_name(ChallengeNameType::CustomChallenge)
+            .challenge_responses("USERNAME", patient.as_str())
+            .challenge_responses("ANSWER", answer)
+            .session(session)
+            .send()
+            .await;
+        match result {
+            Ok(out) => match (out.authentication_result(), out.session()) {
+                (Some(result), _) => Ok(AuthStep::Signed(tokens(result)?)),
+                (None, Some(session)) => Ok(AuthStep::Challenge { session: session.to_string() }),
+                (None, None) => Err(IdentityError::NotAuthorized),
+            },
+            Err(e) => match e.as_service_error() {
+                Some(s) if s.is_not_authorized_exception() || s.is_code_mismatch_exception() || s.is_expired_code_exception() => {
+                    Err(IdentityError::NotAuthorized)
+                }
+                Some(s) if s.is_user_not_found_exception() => Err(IdentityError::UserNotFound),
+                _ => Err(unavailable(e)),
+            },
+        }
+    }
+
+    async fn refresh(&self, refresh_token: &SecretString) -> Result<Tokens, IdentityError> {
+        let result = self
+            .client
+            .admin_initiate_auth()
+            .user_pool_id(&self.pool.user_pool_id)
+            .client_id(&self.pool.client_id)
+            .auth_flow(AuthFlowType::RefreshTokenAuth)
+            .auth_parameters("REFRESH_TOKEN", refresh_token.expose_secret())
+            .send()
+            .await;
+        match result {
+            Ok(out) => {
+                let result = out.authentication_result().ok_or(IdentityError::NotAuthorized)?;
+                tokens(result)
+            }
+            Err(e) if e.as_service_error().is_some_and(|s| s.is_not_authorized_exception()) => Err(IdentityError::NotAuthorized),
+            Err(e) => Err(unavailable(e)),
+        }
+    }
+
+    async fn revoke(&self, refresh_token: &SecretString) -> Result<(), IdentityError> {
+        let result = self.client.revoke_token().token(refresh_token.expose_secret()).client_id(&self.pool.client_id).send().await;
+        match result {
+            Ok(_) => Ok(()),
+            // An already invalid token is as revoked as it gets.
+            Err(e) if e.as_service_error().is_some_and(|s| s.is_unauthorized_exception()) => Ok(()),
+            Err(e) => Err(unavailable(e)),
+        }
+    }
+}

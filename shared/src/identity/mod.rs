@@ -1,0 +1,74 @@
+//! The identity port: passwordless custom authentication for patients, token refresh and revocation,
+//! and account management. Cognito in AWS; locally an issuer that runs the same flow through the same
+//! trigger handlers and signs RS256 tokens with its own key.
+
+mod cognito;
+mod local;
+
+use async_trait::async_trait;
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+
+use crate::ids::{PatientId, PracticeId};
+
+pub use cognito::CognitoIdentity;
+pub use local::{CustomAuthTriggers, LocalIdentity, LocalIssuerConfig, StaffLogin};
+
+/// Tokens as Cognito returns them. The refresh token never reaches JavaScript: it goes into the
+/// `__Host-` cookie.
+#[derive(Debug, Clone)]
+pub struct Tokens {
+    pub access: SecretString,
+    pub refresh: Option<SecretString>,
+    pub expires_in: i64,
+}
+
+/// Where a custom-authentication exchange stands.
+#[derive(Debug)]
+pub enum AuthStep {
+    /// Another answer is expected; `session` carries Cognito's state between calls.
+    Challenge {
+        session: String,
+    },
+    Signed(Tokens),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum IdentityError {
+    /// Wrong answer with no tries left, disabled user, expired session, revoked refresh token.
+    #[error("not authorized")]
+    NotAuthorized,
+    #[error("no such user")]
+    UserNotFound,
+    #[error("identity provider unavailable: {0}")]
+    Unavailable(String),
+}
+
+#[async_trait]
+pub trait IdentityProvider: Send + Sync {
+    /// Creates the patient's sign-in account (username = patient id); an existing one is left alone.
+    async fn create_patient_user(&self, practice: &PracticeId, patient: &PatientId) -> Result<(), IdentityError>;
+    /// Disabling also signs the user out everywhere.
+    async fn set_patient_enabled(&self, patient: &PatientId, enabled: bool) -> Result<(), IdentityError>;
+    async fn begin_custom_auth(&self, patient: &PatientId) -> Result<AuthStep, IdentityError>;
+    async fn answer_custom_auth(&self, patient: &PatientId, session: &str, answer: &str) -> Result<AuthStep, IdentityError>;
+    async fn refresh(&self, refresh_token: &SecretString) -> Result<Tokens, IdentityError>;
+    async fn revoke(&self, refresh_token: &SecretString) -> Result<(), IdentityError>;
+}
+
+/// The claims of an access token we just received from the identity provider over TLS. Only for tokens
+/// straight from the provider: tokens from clients are verified by the JWT authorizer.
+#[derive(Debug, Clone, Deserialize)]
+pub struct IssuedClaims {
+    pub practice_id: Option<String>,
+    pub patient_id: Option<String>,
+    pub origin_jti: Option<String>,
+    pub auth_time: Option<i64>,
+    pub exp: Option<i64>,
+}
+
+impl IssuedClaims {
+    pub fn read(token: &SecretString) -> Option<Self> {
+        jsonwebtoken::dangerous::insecure_decode::<IssuedClaims>(token.expose_secret()).ok().map(|data| data.claims)
+    }
+}

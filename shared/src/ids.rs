@@ -1,0 +1,140 @@
+//! Identifiers. Each kind has a prefix, so an id of one kind never parses as another, and a private
+//! field, so only `parse` (at the edge) and `generate` make them.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::crypto;
+
+/// A 26-character ULID: time-ordered, so ids sort by creation.
+fn new_ulid(now_ms: u64) -> String {
+    let random = (u128::from(crypto::random_u64()) << 64 | u128::from(crypto::random_u64())) & ((1u128 << 80) - 1);
+    ulid::Ulid::from_parts(now_ms, random).to_string()
+}
+
+fn is_ulid(s: &str) -> bool {
+    s.len() == 26 && s.bytes().all(|b| b.is_ascii_digit() || (b.is_ascii_uppercase() && !matches!(b, b'I' | b'L' | b'O' | b'U')))
+}
+
+macro_rules! prefixed_id {
+    ($(#[$doc:meta])* $name:ident, $prefix:literal) => {
+        $(#[$doc])*
+        #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(String);
+
+        impl $name {
+            pub const PREFIX: &'static str = $prefix;
+
+            pub fn generate(now: chrono::DateTime<chrono::Utc>) -> Self {
+                let ms = u64::try_from(now.timestamp_millis()).unwrap_or(0);
+                $name(format!("{}{}", $prefix, new_ulid(ms)))
+            }
+
+            pub fn parse(raw: &str) -> Option<Self> {
+                let rest = raw.strip_prefix($prefix)?;
+                is_ulid(rest).then(|| $name(raw.to_string()))
+            }
+
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(&self.0)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let raw = String::deserialize(d)?;
+                $name::parse(&raw).ok_or_else(|| serde::de::Error::custom(concat!("not a valid ", stringify!($name))))
+            }
+        }
+    };
+}
+
+prefixed_id!(
+    /// A practice (tenant).
+    PracticeId, "pr_"
+);
+prefixed_id!(
+    /// A patient within a practice.
+    PatientId, "pt_"
+);
+prefixed_id!(
+    /// A sign-in challenge (code or link).
+    ChallengeId, "ch_"
+);
+
+/// A staff member: the staff pool's `sub` (a UUID in Cognito; any 1–64 URL-safe characters locally).
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Debug)]
+#[serde(try_from = "String", into = "String")]
+pub struct StaffId(String);
+
+impl StaffId {
+    pub fn parse(raw: &str) -> Option<Self> {
+        let ok = !raw.is_empty() && raw.len() <= 64 && raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        ok.then(|| StaffId(raw.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for StaffId {
+    type Error = String;
+    fn try_from(raw: String) -> Result<Self, Self::Error> {
+        StaffId::parse(&raw).ok_or_else(|| "not a valid staff id".to_string())
+    }
+}
+
+impl From<StaffId> for String {
+    fn from(id: StaffId) -> String {
+        id.0
+    }
+}
+
+impl fmt::Display for StaffId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_round_trip_and_refuse_other_kinds() {
+        let now = chrono::Utc::now();
+        let patient = PatientId::generate(now);
+        assert_eq!(PatientId::parse(patient.as_str()), Some(patient.clone()));
+        assert_eq!(PracticeId::parse(patient.as_str()), None);
+        for bad in ["", "pt_", "pt_123", "pt_01ARZ3NDEKTSV4RRFFQ69G5FAv", "pt_01ARZ3NDEKTSV4RRFFQ69G5FAVX", "../pt_x"] {
+            assert_eq!(PatientId::parse(bad), None, "{bad:?} must not parse");
+        }
+    }
+
+    #[test]
+    fn ids_sort_by_creation_time() {
+        let early = PatientId::generate(chrono::DateTime::from_timestamp(1_000, 0).unwrap_or_default());
+        let late = PatientId::generate(chrono::DateTime::from_timestamp(2_000, 0).unwrap_or_default());
+        assert!(early < late);
+    }
+}

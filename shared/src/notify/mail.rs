@@ -1,0 +1,98 @@
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use aws_sdk_sesv2::error::DisplayErrorContext;
+use aws_sdk_sesv2::types::{Body, Content, Destination, EmailContent, Message};
+
+use super::{Outbox, SendError};
+use crate::config::MailConfig;
+use crate::domain::Email;
+
+#[derive(Debug, Clone)]
+pub struct OutgoingEmail {
+    pub to: Email,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+#[async_trait]
+pub trait Mailer: Send + Sync {
+    /// Hands the message to the provider; returns the provider's message id.
+    async fn send(&self, email: &OutgoingEmail) -> Result<String, SendError>;
+}
+
+/// SES v2, through the practice's configuration set (which records deliveries, bounces, complaints).
+pub struct SesMailer {
+    client: aws_sdk_sesv2::Client,
+    config: MailConfig,
+}
+
+impl SesMailer {
+    pub fn new(sdk: &aws_config::SdkConfig, config: MailConfig) -> Self {
+        SesMailer { client: aws_sdk_sesv2::Client::new(sdk), config }
+    }
+}
+
+fn content(data: &str) -> Result<Content, SendError> {
+    Content::builder().data(data).charset("UTF-8").build().map_err(|e| SendError::Rejected(e.to_string()))
+}
+
+#[async_trait]
+impl Mailer for SesMailer {
+    async fn send(&self, email: &OutgoingEmail) -> Result<String, SendError> {
+        let message = Message::builder()
+            .subject(content(&email.subject)?)
+            .body(Body::builder().text(content(&email.text)?).html(content(&email.html)?).build())
+            .build();
+        let result = self
+            .client
+            .send_email()
+            .from_email_address(&self.config.from)
+            .destination(Destination::builder().to_addresses(email.to.as_str()).build())
+            .content(EmailContent::builder().simple(message).build())
+            .set_configuration_set_name(self.config.configuration_set.clone())
+            .send()
+            .await;
+        match result {
+            Ok(out) => Ok(out.message_id().unwrap_or_default().to_string()),
+            Err(e) => {
+                let permanent = e.as_service_error().is_some_and(|s| {
+                    s.is_message_rejected() || s.is_mail_from_domain_not_verified_exception() || s.is_account_suspended_exception()
+                });
+                let detail = DisplayErrorContext(&e).to_string();
+                Err(if permanent { SendError::Rejected(detail) } else { SendError::Unavailable(detail) })
+            }
+        }
+    }
+}
+
+/// Local: the message goes to the outbox.
+pub struct OutboxMailer {
+    outbox: Arc<Outbox>,
+}
+
+impl OutboxMailer {
+    pub fn new(outbox: Arc<Outbox>) -> Self {
+        OutboxMailer { outbox }
+    }
+}
+
+#[async_trait]
+impl Mailer for OutboxMailer {
+    async fn send(&self, email: &OutgoingEmail) -> Result<String, SendError> {
+        Ok(self.outbox.push("email", email.to.as_str(), Some(&email.subject), &email.text))
+    }
+}
+
+/// Sends through two mailers: the local gateway on the emulator keeps its outbox as well as calling SES.
+pub struct TeeMailer(pub Arc<dyn Mailer>, pub Arc<dyn Mailer>);
+
+#[async_trait]
+impl Mailer for TeeMailer {
+    async fn send(&self, email: &OutgoingEmail) -> Result<String, SendError> {
+        let id = self.0.send(email).await?;
+        self.1.send(email).await?;
+        Ok(id)
+    }
+}

@@ -1,0 +1,456 @@
+//! The production adapter: DynamoDB through `aws-sdk-dynamodb`. The endpoint comes from the SDK's own
+//! `AWS_ENDPOINT_URL*` variables, so the same code runs against AWS and the emulator.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use aws_sdk_dynamodb::Client;
+use aws_sdk_dynamodb::error::{DisplayErrorContext, SdkError};
+use aws_sdk_dynamodb::types::{
+    AttributeValue, ConditionCheck, Delete, Put, ReturnValue, ReturnValuesOnConditionCheckFailure, TransactWriteItem,
+    Update as DynamoUpdate,
+};
+use serde_json::{Map, Number, Value};
+
+use super::condition::Op;
+use super::cursor::Position;
+use super::item::attr;
+use super::{
+    Condition, Cursor, Index, Item, Key, Page, Query, SortKey, StoreError, Table, Update, Write, validate_transaction, validate_update,
+};
+use crate::clock::Clock;
+
+pub struct DynamoTable {
+    client: Client,
+    table_name: String,
+    clock: Arc<dyn Clock>,
+}
+
+impl DynamoTable {
+    pub fn new(sdk: &aws_config::SdkConfig, table_name: impl Into<String>, clock: Arc<dyn Clock>) -> Self {
+        DynamoTable { client: Client::new(sdk), table_name: table_name.into(), clock }
+    }
+
+    fn now(&self) -> i64 {
+        self.clock.now().timestamp()
+    }
+}
+
+fn unavailable<E: std::error::Error + 'static, R: std::fmt::Debug>(e: SdkError<E, R>) -> StoreError {
+    StoreError::Unavailable(DisplayErrorContext(e).to_string())
+}
+
+// ---- values -------------------------------------------------------------------------------------
+
+pub(crate) fn to_attribute(value: &Value) -> AttributeValue {
+    match value {
+        Value::Null => AttributeValue::Null(true),
+        Value::Bool(b) => AttributeValue::Bool(*b),
+        Value::Number(n) => AttributeValue::N(n.to_string()),
+        Value::String(s) => AttributeValue::S(s.clone()),
+        Value::Array(list) => AttributeValue::L(list.iter().map(to_attribute).collect()),
+        Value::Object(map) => AttributeValue::M(map.iter().map(|(k, v)| (k.clone(), to_attribute(v))).collect()),
+    }
+}
+
+pub(crate) fn from_attribute(value: &AttributeValue) -> Value {
+    match value {
+        AttributeValue::S(s) => Value::String(s.clone()),
+        AttributeValue::N(n) => n
+            .parse::<i64>()
+            .map(Value::from)
+            .ok()
+            .or_else(|| n.parse::<f64>().ok().and_then(Number::from_f64).map(Value::Number))
+            .unwrap_or(Value::Null),
+        AttributeValue::Bool(b) => Value::Bool(*b),
+        AttributeValue::L(list) => Value::Array(list.iter().map(from_attribute).collect()),
+        AttributeValue::M(map) => Value::Object(map.iter().map(|(k, v)| (k.clone(), from_attribute(v))).collect()),
+        AttributeValue::Ss(set) => Value::Array(set.iter().cloned().map(Value::String).collect()),
+        _ => Value::Null,
+    }
+}
+
+fn key_map(key: &Key) -> HashMap<String, AttributeValue> {
+    HashMap::from([(attr::PK.to_string(), AttributeValue::S(key.pk.clone())), (attr::SK.to_string(), AttributeValue::S(key.sk.clone()))])
+}
+
+fn item_map(item: &Item) -> HashMap<String, AttributeValue> {
+    let mut map = key_map(&item.key);
+    for (name, value) in &item.attrs {
+        map.insert(name.clone(), to_attribute(value));
+    }
+    map
+}
+
+fn string_attr(map: &HashMap<String, AttributeValue>, name: &str) -> Option<String> {
+    map.get(name).and_then(|v| v.as_s().ok()).cloned()
+}
+
+fn item_from(map: &HashMap<String, AttributeValue>) -> Option<Item> {
+    let key = Key::new(string_attr(map, attr::PK)?, string_attr(map, attr::SK)?);
+    let attrs: Map<String, Value> = map
+        .iter()
+        .filter(|(name, _)| name.as_str() != attr::PK && name.as_str() != attr::SK)
+        .map(|(name, value)| (name.clone(), from_attribute(value)))
+        .collect();
+    Some(Item { key, attrs })
+}
+
+// ---- expressions --------------------------------------------------------------------------------
+
+/// Placeholders for one request's expressions.
+#[derive(Default)]
+struct Expr {
+    names: HashMap<String, String>,
+    values: HashMap<String, AttributeValue>,
+}
+
+impl Expr {
+    fn name(&mut self, name: &str) -> String {
+        let next = format!("#n{}", self.names.len());
+        self.names.entry(name.to_string()).or_insert(next).clone()
+    }
+
+    fn value(&mut self, value: AttributeValue) -> String {
+        let placeholder = format!(":v{}", self.values.len());
+        self.values.insert(placeholder.clone(), value);
+        placeholder
+    }
+
+    fn condition(&mut self, condition: &Condition, now: i64) -> Option<String> {
+        let rendered = match condition {
+            Condition::Always => return None,
+            Condition::Exists => {
+                let (pk, ttl, now) = (self.name(attr::PK), self.name(attr::TTL), self.value(AttributeValue::N(now.to_string())));
+                format!("(attribute_exists({pk}) AND (attribute_not_exists({ttl}) OR {ttl} > {now}))")
+            }
+            Condition::NotExists => {
+                let (pk, ttl, now) = (self.name(attr::PK), self.name(attr::TTL), self.value(AttributeValue::N(now.to_string())));
+                format!("(attribute_not_exists({pk}) OR {ttl} <= {now})")
+            }
+            Condition::VersionIs(version) => {
+                let exists = self.condition(&Condition::Exists, now).unwrap_or_default();
+                let (name, value) = (self.name(attr::VERSION), self.value(AttributeValue::N(version.to_string())));
+                format!("({exists} AND {name} = {value})")
+            }
+            Condition::Missing(name) => format!("attribute_not_exists({})", self.name(name)),
+            Condition::Compare(name, op, value) => {
+                let (name, value) = (self.name(name), self.value(to_attribute(value)));
+                format!("{name} {} {value}", Op::symbol(*op))
+            }
+            Condition::And(all) | Condition::Or(all) => {
+                let joiner = if matches!(condition, Condition::And(_)) { " AND " } else { " OR " };
+                let parts: Vec<String> = all.iter().filter_map(|c| self.condition(c, now)).collect();
+                if parts.is_empty() {
+                    return None;
+                }
+                format!("({})", parts.join(joiner))
+            }
+        };
+        Some(rendered)
+    }
+
+    fn update(&mut self, update: &Update) -> String {
+        let mut clauses = Vec::new();
+        if !update.set.is_empty() {
+            let sets: Vec<String> =
+                update.set.iter().map(|(name, value)| format!("{} = {}", self.name(name), self.value(to_attribute(value)))).collect();
+            clauses.push(format!("SET {}", sets.join(", ")));
+        }
+        if !update.add.is_empty() {
+            let adds: Vec<String> = update
+                .add
+                .iter()
+                .map(|(name, delta)| format!("{} {}", self.name(name), self.value(AttributeValue::N(delta.to_string()))))
+                .collect();
+            clauses.push(format!("ADD {}", adds.join(", ")));
+        }
+        if !update.remove.is_empty() {
+            let removes: Vec<String> = update.remove.iter().map(|name| self.name(name)).collect();
+            clauses.push(format!("REMOVE {}", removes.join(", ")));
+        }
+        clauses.join(" ")
+    }
+
+    fn names(&self) -> Option<HashMap<String, String>> {
+        (!self.names.is_empty()).then(|| self.names.iter().map(|(name, p)| (p.clone(), name.clone())).collect())
+    }
+
+    fn values(&self) -> Option<HashMap<String, AttributeValue>> {
+        (!self.values.is_empty()).then(|| self.values.clone())
+    }
+}
+
+fn condition_failed(current: Option<&HashMap<String, AttributeValue>>, now: i64) -> StoreError {
+    let current = current.and_then(item_from).filter(|item| !item.expired(now)).map(Box::new);
+    StoreError::ConditionFailed { index: None, current }
+}
+
+#[async_trait]
+impl Table for DynamoTable {
+    async fn get(&self, key: &Key) -> Result<Option<Item>, StoreError> {
+        let out = self
+            .client
+            .get_item()
+            .table_name(&self.table_name)
+            .set_key(Some(key_map(key)))
+            .consistent_read(true)
+            .send()
+            .await
+            .map_err(unavailable)?;
+        let now = self.now();
+        Ok(out.item().and_then(item_from).filter(|item| !item.expired(now)))
+    }
+
+    async fn put(&self, item: Item, condition: Condition) -> Result<(), StoreError> {
+        let now = self.now();
+        let mut expr = Expr::default();
+        let condition = expr.condition(&condition, now);
+        let result = self
+            .client
+            .put_item()
+            .table_name(&self.table_name)
+            .set_item(Some(item_map(&item)))
+            .set_condition_expression(condition)
+            .set_expression_attribute_names(expr.names())
+            .set_expression_attribute_values(expr.values())
+            .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
+            .send()
+            .await;
+        match result {
+            Ok(_) => Ok(()),
+            Err(e) => match e.as_service_error() {
+                Some(service) if service.is_conditional_check_failed_exception() => {
+                    let current = match service {
+                        aws_sdk_dynamodb::operation::put_item::PutItemError::ConditionalCheckFailedException(c) => c.item(),
+                        _ => None,
+                    };
+                    Err(condition_failed(current, now))
+                }
+                _ => Err(unavailable(e)),
+            },
+        }
+    }
+
+    async fn update(&self, update: Update) -> Result<Item, StoreError> {
+        validate_update(&update)?;
+        let now = self.now();
+        let mut expr = Expr::default();
+        let expression = expr.update(&update);
+        let condition = expr.condition(&update.condition, now);
+        let mut request = self
+            .client
+            .update_item()
+            .table_name(&self.table_name)
+            .set_key(Some(key_map(&update.key)))
+            .set_condition_expression(condition)
+            .return_values(ReturnValue::AllNew)
+            .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld);
+        if !expression.is_empty() {
+            request = request.update_expression(expression);
+        }
+        let result = request.set_expression_attribute_names(expr.names()).set_expression_attribute_values(expr.values()).send().await;
+        match result {
+            Ok(out) => out.attributes().and_then(item_from).ok_or_else(|| StoreError::Unavailable("update returned no item".into())),
+            Err(e) => match e.as_service_error() {
+                Some(aws_sdk_dynamodb::operation::update_item::UpdateItemError::ConditionalCheckFailedException(c)) => {
+                    Err(condition_failed(c.item(), now))
+                }
+                _ => Err(unavailable(e)),
+            },
+        }
+    }
+
+    async fn delete(&self, key: &Key, condition: Condition) -> Result<(), StoreError> {
+        let now = self.now();
+        let mut expr = Expr::default();
+        let condition = expr.condition(&condition, now);
+        let result = self
+            .client
+            .delete_item()
+            .table_name(&self.table_name)
+            .set_key(Some(key_map(key)))
+            .set_condition_expression(condition)
+            .set_expression_attribute_names(expr.names())
+            .set_expression_attribute_values(expr.values())
+            .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
+            .send()
+            .await;
+        match result {
+            Ok(_) => Ok(()),
+            Err(e) => match e.as_service_error() {
+                Some(aws_sdk_dynamodb::operation::delete_item::DeleteItemError::ConditionalCheckFailedException(c)) => {
+                    Err(condition_failed(c.item(), now))
+                }
+                _ => Err(unavailable(e)),
+            },
+        }
+    }
+
+    async fn query(&self, query: Query) -> Result<Page, StoreError> {
+        let start = query.cursor.as_ref().map(|c| c.position(query.index, &query.partition)).transpose()?;
+        let now = self.now();
+        let (pk_name, sk_name) = query.index.key_names();
+        let mut expr = Expr::default();
+        let (pk, sk) = (expr.name(pk_name), expr.name(sk_name));
+        let partition = expr.value(AttributeValue::S(query.partition.clone()));
+        let key_condition = match &query.sort {
+            SortKey::All => format!("{pk} = {partition}"),
+            SortKey::BeginsWith(prefix) => {
+                let prefix = expr.value(AttributeValue::S(prefix.clone()));
+                format!("{pk} = {partition} AND begins_with({sk}, {prefix})")
+            }
+            SortKey::Between(low, high) => {
+                let (low, high) = (expr.value(AttributeValue::S(low.clone())), expr.value(AttributeValue::S(high.clone())));
+                format!("{pk} = {partition} AND {sk} BETWEEN {low} AND {high}")
+            }
+        };
+        let ttl = expr.name(attr::TTL);
+        let now_value = expr.value(AttributeValue::N(now.to_string()));
+        let filter = format!("attribute_not_exists({ttl}) OR {ttl} > {now_value}");
+        let exclusive_start = start.map(|position| {
+            let mut key = HashMap::from([
+                (attr::PK.to_string(), AttributeValue::S(position.table_pk.clone())),
+                (attr::SK.to_string(), AttributeValue::S(position.table_sk.clone())),
+            ]);
+            if query.index != Index::Table {
+                key.insert(pk_name.to_string(), AttributeValue::S(position.partition.clone()));
+                key.insert(sk_name.to_string(), AttributeValue::S(position.sort.clone()));
+            }
+            key
+        });
+        let limit = i32::try_from(query.limit.clamp(1, super::MAX_PAGE)).unwrap_or(1);
+        let out = self
+            .client
+            .query()
+            .table_name(&self.table_name)
+            .set_index_name(query.index.name().map(str::to_string))
+            .key_condition_expression(key_condition)
+            .filter_expression(filter)
+            .set_expression_attribute_names(expr.names())
+            .set_expression_attribute_values(expr.values())
+            .scan_index_forward(query.forward)
+            .consistent_read(query.index == Index::Table)
+            .limit(limit)
+            .set_exclusive_start_key(exclusive_start)
+            .send()
+            .await
+            .map_err(unavailable)?;
+        let items: Vec<Item> = out.items().iter().filter_map(item_from).filter(|item| !item.expired(now)).collect();
+        let next = out.last_evaluated_key().and_then(|last| {
+            let position = Position {
+                index: 0,
+                partition: query.partition.clone(),
+                sort: string_attr(last, sk_name)?,
+                table_pk: string_attr(last, attr::PK)?,
+                table_sk: string_attr(last, attr::SK)?,
+            };
+            Cursor::at(query.index, position)
+        });
+        Ok(Page { items, next })
+    }
+
+    async fn transact(&self, writes: Vec<Write>) -> Result<(), StoreError> {
+        validate_transaction(&writes)?;
+        let now = self.now();
+        let mut items = Vec::with_capacity(writes.len());
+        for write in &writes {
+            let mut expr = Expr::default();
+            let built = match write {
+                Write::Put { item, condition } => {
+                    let condition = expr.condition(condition, now);
+                    TransactWriteItem::builder()
+                        .put(
+                            Put::builder()
+                                .table_name(&self.table_name)
+                                .set_item(Some(item_map(item)))
+                                .set_condition_expression(condition)
+                                .set_expression_attribute_names(expr.names())
+                                .set_expression_attribute_values(expr.values())
+                                .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
+                                .build()
+                                .map_err(|e| StoreError::Invalid(e.to_string()))?,
+                        )
+                        .build()
+                }
+                Write::Update(update) => {
+                    validate_update(update)?;
+                    let expression = expr.update(update);
+                    let condition = expr.condition(&update.condition, now);
+                    TransactWriteItem::builder()
+                        .update(
+                            DynamoUpdate::builder()
+                                .table_name(&self.table_name)
+                                .set_key(Some(key_map(&update.key)))
+                                .update_expression(expression)
+                                .set_condition_expression(condition)
+                                .set_expression_attribute_names(expr.names())
+                                .set_expression_attribute_values(expr.values())
+                                .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
+                                .build()
+                                .map_err(|e| StoreError::Invalid(e.to_string()))?,
+                        )
+                        .build()
+                }
+                Write::Delete { key, condition } => {
+                    let condition = expr.condition(condition, now);
+                    TransactWriteItem::builder()
+                        .delete(
+                            Delete::builder()
+                                .table_name(&self.table_name)
+                                .set_key(Some(key_map(key)))
+                                .set_condition_expression(condition)
+                                .set_expression_attribute_names(expr.names())
+                                .set_expression_attribute_values(expr.values())
+                                .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
+                                .build()
+                                .map_err(|e| StoreError::Invalid(e.to_string()))?,
+                        )
+                        .build()
+                }
+                Write::Check { key, condition } => {
+                    // DynamoDB requires a condition on a check; `Always` becomes an existence-neutral one.
+                    let condition = expr
+                        .condition(condition, now)
+                        .unwrap_or_else(|| format!("attribute_exists({0}) OR attribute_not_exists({0})", expr.name(attr::PK)));
+                    TransactWriteItem::builder()
+                        .condition_check(
+                            ConditionCheck::builder()
+                                .table_name(&self.table_name)
+                                .set_key(Some(key_map(key)))
+                                .condition_expression(condition)
+                                .set_expression_attribute_names(expr.names())
+                                .set_expression_attribute_values(expr.values())
+                                .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
+                                .build()
+                                .map_err(|e| StoreError::Invalid(e.to_string()))?,
+                        )
+                        .build()
+                }
+            };
+            items.push(built);
+        }
+        let result = self.client.transact_write_items().set_transact_items(Some(items)).send().await;
+        match result {
+            Ok(_) => Ok(()),
+            Err(e) => match e.as_service_error() {
+                Some(aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError::TransactionCanceledException(c)) => {
+                    let reasons = c.cancellation_reasons();
+                    if let Some((index, reason)) = reasons.iter().enumerate().find(|(_, r)| r.code() == Some("ConditionalCheckFailed")) {
+                        let current = reason.item().and_then(item_from).filter(|item| !item.expired(now)).map(Box::new);
+                        return Err(StoreError::ConditionFailed { index: Some(index), current });
+                    }
+                    if reasons.iter().any(|r| r.code() == Some("TransactionConflict")) {
+                        return Err(StoreError::Conflict);
+                    }
+                    Err(unavailable(e))
+                }
+                Some(aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError::TransactionInProgressException(_)) => {
+                    Err(StoreError::Conflict)
+                }
+                _ => Err(unavailable(e)),
+            },
+        }
+    }
+}
