@@ -5,3 +5,5 @@
 pub async fn sdk_config() -> aws_config::SdkConfig {
     aws_config::defaults(aws_config::BehaviorVersion::latest()).load().await
 }
+
+pub use aws_config::SdkConfig;

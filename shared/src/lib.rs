@@ -22,5 +22,6 @@ pub mod notify;
 pub mod store;
 pub mod telemetry;
 pub mod tenant;
+pub mod wiring;
 
 pub use lambda_http;

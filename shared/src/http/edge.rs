@@ -174,7 +174,7 @@ pub(crate) fn problem_response(error: &ApiError, instance: &str, request_id: &st
         ApiError::TooManyRequests { retry_after_seconds } => {
             builder = builder.header(header::RETRY_AFTER, retry_after_seconds.to_string());
         }
-        ApiError::Unauthorized(_) => {
+        ApiError::Unauthorized(_) | ApiError::BadCredentials(_) => {
             builder = builder.header(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
         _ => {}

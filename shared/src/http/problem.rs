@@ -25,6 +25,9 @@ pub enum ApiError {
     BadRequest { detail: String, errors: Vec<FieldError> },
     #[error("unauthorized: {0}")]
     Unauthorized(&'static str),
+    /// A wrong or expired code or link: 401 with a detail that says what to do next.
+    #[error("credentials refused: {0}")]
+    BadCredentials(String),
     #[error("forbidden: {0}")]
     Forbidden(&'static str),
     /// Also the answer for other tenants' and other patients' objects: existence is never revealed.
@@ -62,7 +65,7 @@ impl ApiError {
     pub fn status(&self) -> StatusCode {
         match self {
             ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
-            ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            ApiError::Unauthorized(_) | ApiError::BadCredentials(_) => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
@@ -82,6 +85,7 @@ impl ApiError {
                 ("invalid-request", "Your request could not be read", detail.clone(), errors.clone())
             }
             ApiError::Unauthorized(why) => ("unauthorized", "Please sign in again", why.to_string(), vec![]),
+            ApiError::BadCredentials(why) => ("bad-credentials", "That did not work", why.clone(), vec![]),
             ApiError::Forbidden(why) => ("forbidden", "You do not have access to this", why.to_string(), vec![]),
             ApiError::NotFound => ("not-found", "Not found", "Nothing exists at this address for you.".into(), vec![]),
             ApiError::MethodNotAllowed => {

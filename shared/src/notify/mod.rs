@@ -20,3 +20,27 @@ pub enum SendError {
     #[error("provider unavailable: {0}")]
     Unavailable(String),
 }
+
+/// Sends a rendered, PHI-free message to an address on its channel.
+#[derive(Clone)]
+pub struct Sender {
+    pub mail: std::sync::Arc<dyn Mailer>,
+    pub sms: std::sync::Arc<dyn SmsSender>,
+}
+
+impl Sender {
+    pub async fn send(&self, to: &crate::domain::Address, message: &templates::Rendered) -> Result<String, SendError> {
+        match to {
+            crate::domain::Address::Email(email) => {
+                let email = OutgoingEmail {
+                    to: email.clone(),
+                    subject: message.subject.clone(),
+                    text: message.text.clone(),
+                    html: message.html.clone(),
+                };
+                self.mail.send(&email).await
+            }
+            crate::domain::Address::Sms(phone) => self.sms.send(&OutgoingSms { to: phone.clone(), body: message.sms.clone() }).await,
+        }
+    }
+}

@@ -1,0 +1,217 @@
+//! Wire types of the identity routes: converted to domain types once, here at the edge.
+
+use chrono::{DateTime, Utc};
+use portico::directory::{CategorySet, ConsentKind, Patient, QuietHours};
+use portico::domain::Channel;
+use portico::http::Patch;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// Ask for a sign-in code.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StartCodeRequest {
+    pub channel: Channel,
+    /// The email address or mobile number the practice has on file.
+    #[schema(example = "ann@example.com")]
+    pub address: String,
+}
+
+/// A code is on its way if the address is on file. The answer is the same either way.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CodeSentResponse {
+    pub challenge_id: String,
+    pub channel: Channel,
+    /// Seconds the code stays valid.
+    pub expires_in: i64,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VerifyCodeRequest {
+    pub challenge_id: String,
+    #[schema(example = "123456")]
+    pub code: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RedeemLinkRequest {
+    /// The token from the invitation link's fragment.
+    pub token: String,
+}
+
+/// A signed-in session. The access token is kept in memory by the portal; the refresh token is in the
+/// `__Host-portico_refresh` cookie.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SessionResponse {
+    pub access_token: String,
+    pub token_type: &'static str,
+    pub expires_in: i64,
+    pub patient_id: String,
+}
+
+/// The patient's profile.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProfileView {
+    pub patient_id: String,
+    pub given_name: String,
+    pub family_name: String,
+    pub preferred_name: Option<String>,
+    pub pronouns: Option<String>,
+    /// BCP 47.
+    pub language: String,
+    /// IANA.
+    pub time_zone: String,
+    /// Read-only: the practice corrects it.
+    #[schema(value_type = String, format = Date)]
+    pub date_of_birth: chrono::NaiveDate,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+impl From<&Patient> for ProfileView {
+    fn from(p: &Patient) -> Self {
+        ProfileView {
+            patient_id: p.patient_id.to_string(),
+            given_name: p.given_name.to_string(),
+            family_name: p.family_name.to_string(),
+            preferred_name: p.preferred_name.as_ref().map(ToString::to_string),
+            pronouns: p.pronouns.as_ref().map(ToString::to_string),
+            language: p.language.to_string(),
+            time_zone: p.time_zone.to_string(),
+            date_of_birth: p.date_of_birth.date(),
+            email: p.email.as_ref().map(ToString::to_string),
+            phone: p.phone.as_ref().map(ToString::to_string),
+        }
+    }
+}
+
+/// Changes to the profile; absent fields stay as they are, `null` clears an optional one. A new email
+/// or phone is used only after the code sent to it is confirmed.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProfilePatch {
+    pub given_name: Option<String>,
+    pub family_name: Option<String>,
+    #[serde(default)]
+    #[schema(value_type = Option<String>)]
+    pub preferred_name: Patch<String>,
+    #[serde(default)]
+    #[schema(value_type = Option<String>)]
+    pub pronouns: Patch<String>,
+    pub language: Option<String>,
+    pub time_zone: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    /// Not changeable here; present so the refusal can say why.
+    #[schema(value_type = Option<String>)]
+    pub date_of_birth: Option<serde_json::Value>,
+}
+
+/// A confirmation code was sent to a new address.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PendingVerification {
+    pub challenge_id: String,
+    pub channel: Channel,
+    /// The new address, partly hidden.
+    pub destination: String,
+    pub expires_in: i64,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProfileUpdated {
+    pub profile: ProfileView,
+    pub verification: Option<PendingVerification>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VerifyContactRequest {
+    pub challenge_id: String,
+    pub code: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    Accept,
+    Revoke,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConsentDecisionRequest {
+    pub kind: ConsentKind,
+    pub version: u32,
+    pub decision: Decision,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ConsentStatus {
+    Accepted,
+    /// Accepted an earlier version; the current one needs a new decision.
+    Outdated,
+    Revoked,
+    NotGiven,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConsentView {
+    pub kind: ConsentKind,
+    pub title: String,
+    pub summary: String,
+    pub url: String,
+    pub required: bool,
+    pub current_version: u32,
+    pub status: ConsentStatus,
+    pub decided_version: Option<u32>,
+    pub decided_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConsentEventView {
+    pub kind: ConsentKind,
+    pub version: u32,
+    pub decision: Decision,
+    pub at: DateTime<Utc>,
+    /// `patient` or `staff`.
+    pub actor: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConsentsView {
+    pub consents: Vec<ConsentView>,
+    /// Newest first.
+    pub history: Vec<ConsentEventView>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PreferencesView {
+    /// Quiet hours are in this zone.
+    pub time_zone: String,
+    pub email: CategorySet,
+    pub sms: CategorySet,
+    pub quiet_hours: Option<QuietHours>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PreferencesUpdate {
+    pub time_zone: String,
+    pub email: CategorySet,
+    pub sms: CategorySet,
+    pub quiet_hours: Option<QuietHours>,
+}
+
+impl From<&Patient> for PreferencesView {
+    fn from(p: &Patient) -> Self {
+        PreferencesView {
+            time_zone: p.time_zone.to_string(),
+            email: p.preferences.email,
+            sms: p.preferences.sms,
+            quiet_hours: p.preferences.quiet_hours,
+        }
+    }
+}

@@ -1,0 +1,44 @@
+//! Key layout of the items this capability owns (ARCHITECTURE §3: built here, never in handlers).
+
+use portico::directory::keys::{patient_partition, practice_partition};
+use portico::ids::{ChallengeId, PatientId, PracticeId};
+use portico::store::Key;
+
+/// A sign-in or contact-check challenge. Under the practice, not the patient: a challenge for an unknown
+/// address has no patient, and must look the same.
+pub fn challenge(practice: &PracticeId, id: &ChallengeId) -> Key {
+    Key::new(practice_partition(practice), format!("CHALLENGE#{id}"))
+}
+
+/// The challenge Cognito's create-challenge trigger binds for the patient's next sign-in.
+pub fn pending_sign_in(practice: &PracticeId, patient: &PatientId) -> Key {
+    Key::new(patient_partition(practice, patient), "SIGNIN#PENDING")
+}
+
+pub fn invitation(practice: &PracticeId, digest: &str) -> Key {
+    Key::new(practice_partition(practice), format!("INVITE#{digest}"))
+}
+
+pub fn send_cooldown(practice: &PracticeId, address_digest: &str) -> Key {
+    Key::new(practice_partition(practice), format!("RATE#COOL#{address_digest}"))
+}
+
+pub fn address_hour(practice: &PracticeId, address_digest: &str, hour: i64) -> Key {
+    Key::new(practice_partition(practice), format!("RATE#ADDR#{address_digest}#{hour}"))
+}
+
+pub fn practice_hour(practice: &PracticeId, hour: i64) -> Key {
+    Key::new(practice_partition(practice), format!("RATE#PRACTICE#{hour}"))
+}
+
+pub fn consent_prefix() -> &'static str {
+    "CONSENT#"
+}
+
+pub fn consent_state(practice: &PracticeId, patient: &PatientId) -> Key {
+    Key::new(patient_partition(practice, patient), "CONSENT#STATE")
+}
+
+pub fn consent_event(practice: &PracticeId, patient: &PatientId, at: &str, kind: &str) -> Key {
+    Key::new(patient_partition(practice, patient), format!("CONSENT#EVENT#{at}#{kind}"))
+}

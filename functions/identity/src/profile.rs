@@ -1,0 +1,239 @@
+//! The patient's own profile and preferences. Names, language and time zone change at once; a new email
+//! or phone changes only when the code sent to it comes back.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use portico::crypto::{self, Hasher};
+use portico::directory::{Patient, Practice, Preferences, patients};
+use portico::domain::{Address, LanguageTag, PersonName, Pronouns, TimeZoneName};
+use portico::http::{Edge, Fields, Patch};
+use portico::ids::{ChallengeId, PatientId};
+use portico::notify::Sender;
+use portico::notify::templates::{self, OneTimeCode, PracticeName};
+use portico::store::StoreError;
+
+use crate::api::{PreferencesUpdate, ProfilePatch};
+use crate::sign_in::challenges::{self, Answer, Challenge, Purpose};
+use crate::sign_in::rate_limit;
+use crate::sign_in::{CodeSent, SignInError};
+
+/// What the profile routes that may send a confirmation code use.
+pub struct ContactDeps {
+    pub edge: Arc<Edge>,
+    pub hasher: Hasher,
+    pub sender: Sender,
+}
+
+/// A validated profile change.
+#[derive(Debug, Default)]
+pub struct ProfileChange {
+    pub given_name: Option<PersonName>,
+    pub family_name: Option<PersonName>,
+    pub preferred_name: Patch<PersonName>,
+    pub pronouns: Patch<Pronouns>,
+    pub language: Option<LanguageTag>,
+    pub time_zone: Option<TimeZoneName>,
+    pub new_address: Option<Address>,
+}
+
+impl ProfileChange {
+    /// Parses the wire patch, reporting every invalid field at once.
+    pub fn parse(patch: ProfilePatch) -> Result<Self, portico::http::ApiError> {
+        let mut fields = Fields::default();
+        let mut change = ProfileChange {
+            given_name: patch.given_name.and_then(|v| fields.check("given_name", PersonName::parse(&v))),
+            family_name: patch.family_name.and_then(|v| fields.check("family_name", PersonName::parse(&v))),
+            language: patch.language.and_then(|v| fields.check("language", LanguageTag::parse(&v))),
+            time_zone: patch.time_zone.and_then(|v| fields.check("time_zone", TimeZoneName::parse(&v))),
+            ..ProfileChange::default()
+        };
+        change.preferred_name = match patch.preferred_name {
+            Patch::Keep => Patch::Keep,
+            Patch::Clear => Patch::Clear,
+            Patch::Set(v) => fields.check("preferred_name", PersonName::parse(&v)).map(Patch::Set).unwrap_or_default(),
+        };
+        change.pronouns = match patch.pronouns {
+            Patch::Keep => Patch::Keep,
+            Patch::Clear => Patch::Clear,
+            Patch::Set(v) => fields.check("pronouns", Pronouns::parse(&v)).map(Patch::Set).unwrap_or_default(),
+        };
+        if patch.date_of_birth.is_some() {
+            fields.error("date_of_birth", "is read-only; ask your practice to correct it");
+        }
+        match (patch.email, patch.phone) {
+            (Some(_), Some(_)) => fields.error("phone", "change one contact address at a time"),
+            (Some(email), None) => change.new_address = fields.check("email", Address::parse(portico::domain::Channel::Email, &email)),
+            (None, Some(phone)) => change.new_address = fields.check("phone", Address::parse(portico::domain::Channel::Sms, &phone)),
+            (None, None) => {}
+        }
+        fields.done()?;
+        Ok(change)
+    }
+
+    fn apply(&self, patient: &Patient) -> Patient {
+        let mut next = patient.clone();
+        if let Some(v) = &self.given_name {
+            next.given_name = v.clone();
+        }
+        if let Some(v) = &self.family_name {
+            next.family_name = v.clone();
+        }
+        match &self.preferred_name {
+            Patch::Keep => {}
+            Patch::Clear => next.preferred_name = None,
+            Patch::Set(v) => next.preferred_name = Some(v.clone()),
+        }
+        match &self.pronouns {
+            Patch::Keep => {}
+            Patch::Clear => next.pronouns = None,
+            Patch::Set(v) => next.pronouns = Some(v.clone()),
+        }
+        if let Some(v) = &self.language {
+            next.language = v.clone();
+        }
+        if let Some(v) = &self.time_zone {
+            next.time_zone = v.clone();
+        }
+        next
+    }
+}
+
+pub async fn load(
+    table: &dyn portico::store::Table,
+    practice: &portico::ids::PracticeId,
+    patient: &PatientId,
+) -> Result<Patient, StoreError> {
+    patients::get(table, practice, patient).await?.ok_or(StoreError::Invalid("signed-in patient has no profile".into()))
+}
+
+impl ContactDeps {
+    /// Applies the change; a new address is only sent a code. Returns the saved profile and the pending
+    /// confirmation, if any.
+    pub async fn update(
+        &self,
+        practice: &Practice,
+        patient: &PatientId,
+        change: ProfileChange,
+    ) -> Result<(Patient, Option<(CodeSent, Address)>), SignInError> {
+        let now = self.edge.clock.now();
+        let table = self.edge.table.as_ref();
+        let current = load(table, &practice.id, patient).await?;
+        let next = change.apply(&current);
+        let mut saved = current.clone();
+        if next.given_name != current.given_name
+            || next.family_name != current.family_name
+            || next.preferred_name != current.preferred_name
+            || next.pronouns != current.pronouns
+            || next.language != current.language
+            || next.time_zone != current.time_zone
+        {
+            let mut next = next;
+            next.updated_at = now;
+            saved = patients::save(table, &next).await?;
+        }
+        let pending = match change.new_address {
+            Some(address) if saved.address(address.channel()).as_ref() != Some(&address) => {
+                Some((self.send_contact_code(practice, &saved, &address, now).await?, address))
+            }
+            _ => None,
+        };
+        Ok((saved, pending))
+    }
+
+    async fn send_contact_code(
+        &self,
+        practice: &Practice,
+        patient: &Patient,
+        address: &Address,
+        now: DateTime<Utc>,
+    ) -> Result<CodeSent, SignInError> {
+        let table = self.edge.table.as_ref();
+        // Refuse an address another patient of the practice already uses before sending anything to it.
+        if patients::find_by_address(table, &self.hasher, &practice.id, address).await?.is_some_and(|owner| owner != patient.patient_id) {
+            return Err(SignInError::AddressTaken);
+        }
+        rate_limit::admit_send(table, practice, &patients::address_digest(&self.hasher, address), now).await?;
+        let code = crypto::six_digit_code();
+        let challenge = Challenge::new(
+            &self.hasher,
+            &practice.id,
+            Some(&patient.patient_id),
+            Purpose::ContactChange { address: address.clone() },
+            &code,
+            now,
+        );
+        challenges::store(table, &challenge).await?;
+        let code = OneTimeCode::new(code).ok_or(SignInError::Dead)?;
+        self.sender.send(address, &templates::contact_check(&PracticeName::new(&practice.name), &code)).await?;
+        Ok(CodeSent { challenge_id: challenge.id, expires_at: challenge.expires_at, patient: Some(patient.patient_id.clone()) })
+    }
+
+    /// Confirms a new address with its code and makes it the patient's address on that channel.
+    pub async fn confirm_contact(
+        &self,
+        practice: &Practice,
+        patient: &PatientId,
+        id: &ChallengeId,
+        code: &str,
+    ) -> Result<Patient, SignInError> {
+        let now = self.edge.clock.now();
+        let table = self.edge.table.as_ref();
+        let challenge = challenges::load(table, &practice.id, id).await?.ok_or(SignInError::Dead)?;
+        let Purpose::ContactChange { address } = challenge.purpose.clone() else { return Err(SignInError::Dead) };
+        match challenges::answer(table, &self.hasher, &practice.id, id, Some(patient), code, now).await? {
+            Answer::Correct => {}
+            Answer::Wrong { tries_left } => return Err(SignInError::WrongCode { tries_left }),
+            Answer::Dead => return Err(SignInError::Dead),
+        }
+        let current = load(table, &practice.id, patient).await?;
+        match patients::change_address(table, &self.hasher, &current, &address).await {
+            Ok(saved) => Ok(saved),
+            Err(patients::CreateError::AddressTaken(_)) => Err(SignInError::AddressTaken),
+            Err(patients::CreateError::Store(e)) => Err(e.into()),
+        }
+    }
+}
+
+/// Validates and saves the patient's preferences (and the time zone their quiet hours use).
+pub async fn update_preferences(
+    edge: &Edge,
+    practice: &Practice,
+    patient: &PatientId,
+    update: PreferencesUpdate,
+) -> Result<Patient, PreferencesError> {
+    let mut fields = Fields::default();
+    let time_zone = fields.check("time_zone", TimeZoneName::parse(&update.time_zone));
+    if let Some(quiet) = &update.quiet_hours
+        && quiet.start == quiet.end
+    {
+        fields.error("quiet_hours", "start and end must differ; send null for no quiet hours");
+    }
+    fields.done().map_err(PreferencesError::Invalid)?;
+    let table = edge.table.as_ref();
+    let mut next = load(table, &practice.id, patient).await?;
+    if let Some(time_zone) = time_zone {
+        next.time_zone = time_zone;
+    }
+    next.preferences = Preferences { email: update.email, sms: update.sms, quiet_hours: update.quiet_hours };
+    next.updated_at = edge.clock.now();
+    Ok(patients::save(table, &next).await?)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PreferencesError {
+    #[error("invalid preferences")]
+    Invalid(portico::http::ApiError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl ContactDeps {
+    pub fn from_env(env: &mut portico::config::Env, sdk: &portico::aws::SdkConfig) -> Self {
+        ContactDeps {
+            edge: portico::wiring::edge(env, sdk),
+            hasher: portico::config::read_hasher(env),
+            sender: Sender { mail: portico::wiring::mailer(env, sdk), sms: portico::wiring::sms(env) },
+        }
+    }
+}

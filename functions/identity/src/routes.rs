@@ -1,0 +1,112 @@
+//! The identity capability's routes, declared once.
+
+use portico::http::{Access, AuditAction, Route};
+
+const fn audit(action: &'static str, object: &'static str) -> Option<AuditAction> {
+    Some(AuditAction { action, object })
+}
+
+pub const AUTH_OTP_START: Route = Route {
+    method: "POST",
+    path: "/auth/otp/start",
+    function: "auth-otp-start",
+    access: Access::Public,
+    audit: audit("auth.code.send", "patient"),
+};
+pub const AUTH_OTP_VERIFY: Route = Route {
+    method: "POST",
+    path: "/auth/otp/verify",
+    function: "auth-otp-verify",
+    access: Access::Public,
+    audit: audit("auth.sign_in.code", "patient"),
+};
+pub const AUTH_LINK: Route = Route {
+    method: "POST",
+    path: "/auth/link",
+    function: "auth-link-redeem",
+    access: Access::Public,
+    audit: audit("auth.sign_in.link", "patient"),
+};
+pub const AUTH_REFRESH: Route = Route {
+    method: "POST",
+    path: "/auth/refresh",
+    function: "auth-refresh",
+    access: Access::Public,
+    audit: audit("auth.refresh", "session"),
+};
+pub const AUTH_LOGOUT: Route = Route {
+    method: "POST",
+    path: "/auth/logout",
+    function: "auth-logout",
+    access: Access::Patient,
+    audit: audit("auth.logout", "session"),
+};
+
+pub const PORTAL_ME_GET: Route = Route {
+    method: "GET",
+    path: "/portal/me",
+    function: "portal-me-get",
+    access: Access::Patient,
+    audit: audit("patient.profile.read", "patient"),
+};
+pub const PORTAL_ME_UPDATE: Route = Route {
+    method: "PATCH",
+    path: "/portal/me",
+    function: "portal-me-update",
+    access: Access::Patient,
+    audit: audit("patient.profile.update", "patient"),
+};
+pub const PORTAL_CONTACT_VERIFY: Route = Route {
+    method: "POST",
+    path: "/portal/me/contact/verify",
+    function: "portal-contact-verify",
+    access: Access::Patient,
+    audit: audit("patient.contact.update", "patient"),
+};
+pub const PORTAL_CONSENTS_GET: Route = Route {
+    method: "GET",
+    path: "/portal/consents",
+    function: "portal-consents-get",
+    access: Access::Patient,
+    audit: audit("patient.consents.read", "patient"),
+};
+pub const PORTAL_CONSENTS_UPDATE: Route = Route {
+    method: "PUT",
+    path: "/portal/consents",
+    function: "portal-consents-update",
+    access: Access::Patient,
+    audit: audit("patient.consents.update", "patient"),
+};
+pub const PORTAL_PREFERENCES_GET: Route = Route {
+    method: "GET",
+    path: "/portal/preferences",
+    function: "portal-preferences-get",
+    access: Access::Patient,
+    audit: audit("patient.preferences.read", "patient"),
+};
+pub const PORTAL_PREFERENCES_UPDATE: Route = Route {
+    method: "PUT",
+    path: "/portal/preferences",
+    function: "portal-preferences-update",
+    access: Access::Patient,
+    audit: audit("patient.preferences.update", "patient"),
+};
+
+pub const ROUTES: &[&Route] = &[
+    &AUTH_OTP_START,
+    &AUTH_OTP_VERIFY,
+    &AUTH_LINK,
+    &AUTH_REFRESH,
+    &AUTH_LOGOUT,
+    &PORTAL_ME_GET,
+    &PORTAL_ME_UPDATE,
+    &PORTAL_CONTACT_VERIFY,
+    &PORTAL_CONSENTS_GET,
+    &PORTAL_CONSENTS_UPDATE,
+    &PORTAL_PREFERENCES_GET,
+    &PORTAL_PREFERENCES_UPDATE,
+];
+
+/// The Cognito triggers: functions without routes.
+pub const TRIGGERS: &[&str] =
+    &["cognito-define-challenge", "cognito-create-challenge", "cognito-verify-challenge", "cognito-pre-token", "cognito-staff-pre-token"];

@@ -1,0 +1,226 @@
+//! Passwordless sign-in: codes by email or SMS, invitation links, refresh and logout. The rules live in
+//! [`challenges`], [`invitations`] and [`rate_limit`]; Cognito (or the local issuer) drives the exchange
+//! through the triggers in [`crate::triggers`].
+
+pub mod challenges;
+pub mod invitations;
+pub mod rate_limit;
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use portico::auth::session::{SessionError, SessionSubject};
+use portico::crypto::{self, Hasher};
+use portico::directory::{Practice, patients};
+use portico::domain::Address;
+use portico::http::Edge;
+use portico::identity::{AuthStep, IdentityError, IdentityProvider, IssuedClaims, Tokens};
+use portico::ids::{ChallengeId, PatientId, PracticeId};
+use portico::notify::templates::{self, OneTimeCode, PracticeName};
+use portico::notify::{SendError, Sender};
+use portico::store::StoreError;
+use secrecy::SecretString;
+
+use challenges::{Answer, Challenge, Purpose};
+use rate_limit::Limited;
+
+/// What the sign-in routes use.
+pub struct SignInDeps {
+    pub edge: Arc<Edge>,
+    pub hasher: Hasher,
+    pub identity: Arc<dyn IdentityProvider>,
+    pub sender: Sender,
+    /// Starting a sign-in takes at least this long, known address or not.
+    pub floor: std::time::Duration,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SignInError {
+    #[error("too many codes; retry in {0} s")]
+    Limited(u64),
+    #[error("wrong code")]
+    WrongCode { tries_left: i64 },
+    /// Expired, used, out of tries or unknown: the patient needs a new code or link.
+    #[error("challenge is no longer valid")]
+    Dead,
+    #[error("the session has ended")]
+    SessionEnded,
+    #[error("the address belongs to another patient")]
+    AddressTaken,
+    #[error("could not send: {0}")]
+    Send(#[from] SendError),
+    #[error("identity provider: {0}")]
+    Identity(IdentityError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<Limited> for SignInError {
+    fn from(e: Limited) -> Self {
+        match e {
+            Limited::RetryAfter(seconds) => SignInError::Limited(seconds),
+            Limited::Store(e) => SignInError::Store(e),
+        }
+    }
+}
+
+impl From<IdentityError> for SignInError {
+    fn from(e: IdentityError) -> Self {
+        match e {
+            IdentityError::NotAuthorized | IdentityError::UserNotFound => SignInError::Dead,
+            other => SignInError::Identity(other),
+        }
+    }
+}
+
+/// A code is on its way (or, for an unknown address, seems to be).
+#[derive(Debug, Clone)]
+pub struct CodeSent {
+    pub challenge_id: ChallengeId,
+    pub expires_at: i64,
+    /// The patient, when the address is known: for the audit trail only, never for the response.
+    pub patient: Option<PatientId>,
+}
+
+/// A successful sign-in.
+#[derive(Debug)]
+pub struct SignedIn {
+    pub tokens: Tokens,
+    pub patient: PatientId,
+}
+
+impl SignInDeps {
+    fn now(&self) -> DateTime<Utc> {
+        self.edge.clock.now()
+    }
+
+    /// Starts Cognito's custom authentication for the patient, creating their sign-in account if an
+    /// earlier step never did.
+    async fn begin(&self, practice: &PracticeId, patient: &PatientId) -> Result<String, SignInError> {
+        let step = match self.identity.begin_custom_auth(patient).await {
+            Err(IdentityError::UserNotFound) => {
+                self.identity.create_patient_user(practice, patient).await?;
+                self.identity.begin_custom_auth(patient).await?
+            }
+            other => other?,
+        };
+        match step {
+            AuthStep::Challenge { session } => Ok(session),
+            AuthStep::Signed(_) => Err(SignInError::Identity(IdentityError::Unavailable("tokens issued without a challenge".into()))),
+        }
+    }
+
+    /// Sends a sign-in code to `address` if it belongs to an active patient of the practice. Unknown
+    /// addresses are rate-limited and answered alike, but nothing is sent.
+    pub async fn start_code(&self, practice: &Practice, address: &Address) -> Result<CodeSent, SignInError> {
+        let now = self.now();
+        let table = self.edge.table.as_ref();
+        rate_limit::admit_send(table, practice, &patients::address_digest(&self.hasher, address), now).await?;
+        let patient = match patients::find_by_address(table, &self.hasher, &practice.id, address).await? {
+            Some(id) => patients::get(table, &practice.id, &id).await?.filter(|p| p.is_active()),
+            None => None,
+        };
+        let code = crypto::six_digit_code();
+        let purpose = Purpose::SignIn { channel: address.channel() };
+        let challenge = Challenge::new(&self.hasher, &practice.id, patient.as_ref().map(|p| &p.patient_id), purpose, &code, now);
+        challenges::store(table, &challenge).await?;
+        if let Some(patient) = &patient {
+            let session = self.begin(&practice.id, &patient.patient_id).await?;
+            challenges::bind_session(table, &challenge, &session).await?;
+            let code = OneTimeCode::new(code).ok_or(SignInError::Dead)?;
+            // A failed send is logged, not reported: reporting it would tell a caller the address is on file.
+            if let Err(e) = self.sender.send(address, &templates::sign_in_code(&PracticeName::new(&practice.name), &code)).await {
+                tracing::warn!(error = %e, channel = address.channel().as_str(), "sign-in code not sent");
+            }
+        }
+        Ok(CodeSent { challenge_id: challenge.id, expires_at: challenge.expires_at, patient: patient.map(|p| p.patient_id) })
+    }
+
+    /// Answers a sign-in code. The answer is checked by Cognito's verify-challenge trigger; an unknown
+    /// address's challenge counts the attempt the same way and never succeeds.
+    pub async fn verify_code(&self, practice: &Practice, id: &ChallengeId, code: &str) -> Result<SignedIn, SignInError> {
+        let now = self.now();
+        let table = self.edge.table.as_ref();
+        let challenge = challenges::load(table, &practice.id, id).await?.ok_or(SignInError::Dead)?;
+        if !matches!(challenge.purpose, Purpose::SignIn { .. }) {
+            return Err(SignInError::Dead);
+        }
+        let (Some(patient), Some(session), true) = (&challenge.patient_id, &challenge.cognito_session, challenge.is_open(now)) else {
+            // Unknown address, or a dead challenge: count the attempt like any other, then refuse.
+            return match challenges::answer(table, &self.hasher, &practice.id, id, None, code, now).await? {
+                Answer::Wrong { tries_left } => Err(SignInError::WrongCode { tries_left }),
+                _ => Err(SignInError::Dead),
+            };
+        };
+        match self.identity.answer_custom_auth(patient, session, code).await? {
+            AuthStep::Signed(tokens) => Ok(SignedIn { tokens, patient: patient.clone() }),
+            AuthStep::Challenge { session } => {
+                let current = challenges::load(table, &practice.id, id).await?.ok_or(SignInError::Dead)?;
+                challenges::bind_session(table, &current, &session).await?;
+                Err(SignInError::WrongCode { tries_left: current.tries_left() })
+            }
+        }
+    }
+
+    /// Redeems an invitation link and signs the patient in.
+    pub async fn redeem_link(&self, practice: &Practice, token: &str) -> Result<SignedIn, SignInError> {
+        let now = self.now();
+        let table = self.edge.table.as_ref();
+        let patient = invitations::redeem(table, &self.hasher, &practice.id, token).await?.ok_or(SignInError::Dead)?;
+        // The link proved who this is; the challenge's secret never leaves the server.
+        let secret = crypto::random_token(32);
+        let challenge = Challenge::new(&self.hasher, &practice.id, Some(&patient), Purpose::Link, &secret, now);
+        challenges::store(table, &challenge).await?;
+        let session = self.begin(&practice.id, &patient).await?;
+        match self.identity.answer_custom_auth(&patient, &session, &secret).await? {
+            AuthStep::Signed(tokens) => Ok(SignedIn { tokens, patient }),
+            AuthStep::Challenge { .. } => Err(SignInError::Dead),
+        }
+    }
+
+    /// Exchanges the refresh cookie for a new access token, within the same session: idle and absolute
+    /// limits apply, and a refresh for another practice's host is refused.
+    pub async fn refresh(&self, practice: &Practice, refresh_token: &SecretString) -> Result<SignedIn, SignInError> {
+        let tokens = self.identity.refresh(refresh_token).await?;
+        let claims = IssuedClaims::read(&tokens.access).ok_or(SignInError::Dead)?;
+        let token_practice = claims.practice_id.as_deref().and_then(PracticeId::parse).ok_or(SignInError::Dead)?;
+        let patient = claims.patient_id.as_deref().and_then(PatientId::parse).ok_or(SignInError::Dead)?;
+        let (Some(session), Some(auth_time)) = (claims.origin_jti.as_deref(), claims.auth_time) else { return Err(SignInError::Dead) };
+        if token_practice != practice.id {
+            return Err(SignInError::Dead);
+        }
+        let subject = SessionSubject::Patient(token_practice, patient.clone());
+        match self.edge.sessions.admit(&subject, session, auth_time).await {
+            Ok(()) => Ok(SignedIn { tokens, patient }),
+            Err(SessionError::Refused(_)) => {
+                // The session is over; the refresh token must not outlive it.
+                let _ = self.identity.revoke(refresh_token).await;
+                Err(SignInError::SessionEnded)
+            }
+            Err(SessionError::Store(e)) => Err(e.into()),
+        }
+    }
+
+    /// Ends the session now and revokes the refresh token.
+    pub async fn logout(&self, subject: &SessionSubject, session: &str, refresh_token: Option<&SecretString>) -> Result<(), SignInError> {
+        self.edge.sessions.revoke(subject, session).await?;
+        if let Some(token) = refresh_token {
+            self.identity.revoke(token).await?;
+        }
+        Ok(())
+    }
+}
+
+impl SignInDeps {
+    /// Production wiring: Cognito, SES, Twilio, DynamoDB.
+    pub fn from_env(env: &mut portico::config::Env, sdk: &portico::aws::SdkConfig) -> Self {
+        let floor_ms = env.parsed("SIGN_IN_FLOOR_MS", 1000, |v| v.parse::<u64>().ok());
+        SignInDeps {
+            edge: portico::wiring::edge(env, sdk),
+            hasher: portico::config::read_hasher(env),
+            identity: portico::wiring::identity(env, sdk),
+            sender: Sender { mail: portico::wiring::mailer(env, sdk), sms: portico::wiring::sms(env) },
+            floor: std::time::Duration::from_millis(floor_ms),
+        }
+    }
+}

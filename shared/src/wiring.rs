@@ -1,0 +1,63 @@
+//! Building adapters from configuration, so every `main` is a few lines and every function builds only
+//! the adapters it uses. Each builder reads its variables from one [`Env`]; problems surface together
+//! at `Env::finish`.
+
+use std::sync::Arc;
+
+use crate::clock::{Clock, SystemClock};
+use crate::config::{Env, IssuerConfig, MailConfig, PatientPoolConfig, PortalConfig, TableConfig};
+use crate::http::Edge;
+use crate::identity::{CognitoIdentity, IdentityProvider};
+use crate::notify::{Mailer, SesMailer, SmsSender, TwilioConfig, TwilioSms};
+use crate::store::{DynamoTable, Table};
+use crate::tenant::Tenants;
+
+pub fn clock() -> Arc<dyn Clock> {
+    Arc::new(SystemClock)
+}
+
+pub fn table(env: &mut Env, sdk: &aws_config::SdkConfig, clock: &Arc<dyn Clock>) -> Arc<dyn Table> {
+    let config = TableConfig::read(env);
+    Arc::new(DynamoTable::new(sdk, config.table_name, Arc::clone(clock)))
+}
+
+/// The edge of an HTTP function: table, tenants, issuers, sessions, audit.
+pub fn edge(env: &mut Env, sdk: &aws_config::SdkConfig) -> Arc<Edge> {
+    let clock = clock();
+    let table = table(env, sdk, &clock);
+    let portal = PortalConfig::read(env);
+    let issuers = IssuerConfig::read(env);
+    let tenants = Arc::new(Tenants::new(Arc::clone(&table), portal));
+    Arc::new(Edge::new(table, clock, tenants, issuers))
+}
+
+pub fn mailer(env: &mut Env, sdk: &aws_config::SdkConfig) -> Arc<dyn Mailer> {
+    Arc::new(SesMailer::new(sdk, MailConfig::read(env)))
+}
+
+pub fn sms(env: &mut Env) -> Arc<dyn SmsSender> {
+    let config = TwilioConfig::read(env);
+    match TwilioSms::new(config) {
+        Ok(sms) => Arc::new(sms),
+        Err(e) => {
+            env.problem(format!("cannot build the Twilio client: {e}"));
+            Arc::new(crate::notify::OutboxSms::new(Arc::new(crate::notify::Outbox::new(None, false))))
+        }
+    }
+}
+
+pub fn identity(env: &mut Env, sdk: &aws_config::SdkConfig) -> Arc<dyn IdentityProvider> {
+    Arc::new(CognitoIdentity::new(sdk, PatientPoolConfig::read(env)))
+}
+
+/// Everything the local gateway hands to capability crates to mount their routes in one process.
+#[derive(Clone)]
+pub struct Ports {
+    pub edge: Arc<Edge>,
+    pub hasher: crate::crypto::Hasher,
+    pub identity: Arc<dyn IdentityProvider>,
+    pub mailer: Arc<dyn Mailer>,
+    pub sms: Arc<dyn SmsSender>,
+    /// The least time a sign-in start takes, known address or not.
+    pub sign_in_floor: std::time::Duration,
+}
