@@ -34,6 +34,9 @@ pub struct PracticeSettings {
     /// The consent documents patients accept, at their current versions.
     #[serde(default)]
     pub consent_documents: Vec<ConsentDocument>,
+    /// The zone new patients start in until they choose their own.
+    #[serde(default = "default_time_zone")]
+    pub default_time_zone: String,
     /// Sign-in codes the practice may send per hour, across all addresses.
     #[serde(default = "default_practice_hourly_codes")]
     pub sign_in_codes_per_hour: u32,
@@ -41,6 +44,10 @@ pub struct PracticeSettings {
 
 fn default_invite_hours() -> u32 {
     24
+}
+
+fn default_time_zone() -> String {
+    "America/New_York".to_string()
 }
 
 fn default_practice_hourly_codes() -> u32 {
@@ -55,6 +62,7 @@ impl Default for PracticeSettings {
             contact_phone: None,
             contact_email: None,
             consent_documents: Vec::new(),
+            default_time_zone: default_time_zone(),
             sign_in_codes_per_hour: default_practice_hourly_codes(),
         }
     }

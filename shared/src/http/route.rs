@@ -69,6 +69,12 @@ pub fn match_path(template: &str, path: &str) -> Option<Vec<(String, String)>> {
     loop {
         match (template_parts.next(), path_parts.next()) {
             (None, None) => return Some(params),
+            (Some(t), Some(p)) if t.starts_with('{') && t.ends_with("+}") => {
+                // API Gateway's greedy parameter: the rest of the path.
+                let rest: Vec<&str> = std::iter::once(p).chain(path_parts.by_ref()).collect();
+                params.push((t.trim_matches(|c| c == '{' || c == '}' || c == '+').to_string(), rest.join("/")));
+                return Some(params);
+            }
             (Some(t), Some(p)) if t.starts_with('{') && t.ends_with('}') => {
                 if p.is_empty() {
                     return None;
@@ -92,5 +98,6 @@ mod tests {
         assert_eq!(match_path("/staff/patients/{id}", "/staff/patients/x/invite"), None);
         assert_eq!(match_path("/portal/me", "/portal/me"), Some(vec![]));
         assert_eq!(logical_id("portal-me-get"), "PortalMeGetFunction");
+        assert_eq!(match_path("/{proxy+}", "/portal/me"), Some(vec![("proxy".into(), "portal/me".into())]));
     }
 }

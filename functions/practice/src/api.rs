@@ -1,0 +1,109 @@
+//! Wire types of the staff routes.
+
+use chrono::{DateTime, Utc};
+use portico::directory::{AccountStatus, Patient};
+use portico::domain::Channel;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// A new patient. At least one of email and phone is needed to invite them.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewPatientRequest {
+    pub given_name: String,
+    pub family_name: String,
+    #[schema(example = "1984-07-02")]
+    pub date_of_birth: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub preferred_name: Option<String>,
+    pub pronouns: Option<String>,
+    pub language: Option<String>,
+    pub time_zone: Option<String>,
+}
+
+/// A patient as staff see them.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PatientView {
+    pub patient_id: String,
+    pub given_name: String,
+    pub family_name: String,
+    pub preferred_name: Option<String>,
+    pub pronouns: Option<String>,
+    #[schema(value_type = String, format = Date)]
+    pub date_of_birth: chrono::NaiveDate,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub language: String,
+    pub time_zone: String,
+    pub status: AccountStatus,
+    /// An invitation link is outstanding (sent, not yet redeemed or replaced).
+    pub invitation_sent: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<&Patient> for PatientView {
+    fn from(p: &Patient) -> Self {
+        PatientView {
+            patient_id: p.patient_id.to_string(),
+            given_name: p.given_name.to_string(),
+            family_name: p.family_name.to_string(),
+            preferred_name: p.preferred_name.as_ref().map(ToString::to_string),
+            pronouns: p.pronouns.as_ref().map(ToString::to_string),
+            date_of_birth: p.date_of_birth.date(),
+            email: p.email.as_ref().map(ToString::to_string),
+            phone: p.phone.as_ref().map(ToString::to_string),
+            language: p.language.to_string(),
+            time_zone: p.time_zone.to_string(),
+            status: p.status,
+            invitation_sent: p.invitation.is_some(),
+            created_at: p.created_at,
+            updated_at: p.updated_at,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PatientSummary {
+    pub patient_id: String,
+    pub given_name: String,
+    pub family_name: String,
+    #[schema(value_type = String, format = Date)]
+    pub date_of_birth: chrono::NaiveDate,
+    pub status: AccountStatus,
+}
+
+impl From<&Patient> for PatientSummary {
+    fn from(p: &Patient) -> Self {
+        PatientSummary {
+            patient_id: p.patient_id.to_string(),
+            given_name: p.given_name.to_string(),
+            family_name: p.family_name.to_string(),
+            date_of_birth: p.date_of_birth.date(),
+            status: p.status,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PatientList {
+    pub patients: Vec<PatientSummary>,
+    /// Pass as `cursor` for the next page; absent on the last page.
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InviteRequest {
+    /// Defaults to email when the patient has one, else SMS.
+    pub channel: Option<Channel>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InvitationSent {
+    pub channel: Channel,
+    /// The address, partly hidden.
+    pub destination: String,
+    pub expires_at: DateTime<Utc>,
+}

@@ -1,0 +1,4 @@
+//! HTTP handlers of the staff routes.
+
+pub mod cors;
+pub mod patients;

@@ -1,0 +1,109 @@
+use lambda_http::{Body, Request, Response};
+use portico::http::{ApiError, Problem, Reply};
+use portico::ids::PatientId;
+use portico::store::Cursor;
+
+use crate::api::{InvitationSent, InviteRequest, NewPatientRequest, PatientList, PatientSummary, PatientView};
+use crate::patients::{LookupDeps, SearchQuery, StaffDeps, parse_new_patient};
+use crate::routes;
+
+/// Enrols a patient.
+#[utoipa::path(post, path = "/staff/patients", tag = "staff", security(("staff" = [])), request_body = NewPatientRequest,
+    responses((status = 201, body = PatientView), (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 403, body = Problem), (status = 409, body = Problem), (status = 415, body = Problem)))]
+pub async fn create(d: &StaffDeps, req: Request) -> Response<Body> {
+    d.edge
+        .serve(req, &routes::STAFF_PATIENTS_CREATE, async |x| {
+            let who = x.staff().await?;
+            let body: NewPatientRequest = x.json()?;
+            let practice = x.practice(&who.practice).await?;
+            let patient = parse_new_patient(body, &practice, x.now())?;
+            x.concerning(&patient.patient_id);
+            d.enrol(&patient).await?;
+            Ok(Reply::created(&PatientView::from(&patient), &format!("/staff/patients/{}", patient.patient_id)))
+        })
+        .await
+}
+
+/// One patient of the staff member's practice. Other practices' patients do not exist here.
+#[utoipa::path(get, path = "/staff/patients/{id}", tag = "staff", security(("staff" = [])),
+    params(("id" = String, Path, description = "Patient id")),
+    responses((status = 200, body = PatientView), (status = 401, body = Problem), (status = 404, body = Problem)))]
+pub async fn get(d: &LookupDeps, req: Request) -> Response<Body> {
+    d.edge
+        .serve(req, &routes::STAFF_PATIENTS_GET, async |x| {
+            let who = x.staff().await?;
+            let id = x.path_id("id", PatientId::parse)?;
+            x.concerning(&id);
+            let patient = d.get(&who.practice, &id).await?;
+            Ok(Reply::ok(&PatientView::from(&patient)))
+        })
+        .await
+}
+
+/// Finds patients by family name (`Lee`, `Lee, Ann`), given then family name (`Ann Lee`), email or phone.
+#[utoipa::path(get, path = "/staff/patients", tag = "staff", security(("staff" = [])),
+    params(("query" = String, Query, description = "Name prefix, email or phone"),
+        ("limit" = Option<u32>, Query, description = "1 to 50, default 20"),
+        ("cursor" = Option<String>, Query, description = "From the previous page")),
+    responses((status = 200, body = PatientList), (status = 400, body = Problem), (status = 401, body = Problem)))]
+pub async fn search(d: &LookupDeps, req: Request) -> Response<Body> {
+    d.edge
+        .serve(req, &routes::STAFF_PATIENTS_SEARCH, async |x| {
+            let who = x.staff().await?;
+            let raw = x.query("query").ok_or_else(|| ApiError::field("query", "is required"))?;
+            let query = SearchQuery::parse(&raw).map_err(|e| ApiError::field("query", e))?;
+            let limit = match x.query("limit") {
+                None => 20,
+                Some(raw) => {
+                    raw.parse::<usize>().ok().filter(|n| (1..=50).contains(n)).ok_or_else(|| ApiError::field("limit", "must be 1 to 50"))?
+                }
+            };
+            let cursor = x
+                .query("cursor")
+                .map(|c| Cursor::parse(&c))
+                .transpose()
+                .map_err(|_| ApiError::field("cursor", "is not a cursor from this list"))?;
+            let (found, next) = d.search(&who.practice, &query, limit, cursor).await?;
+            Ok(Reply::ok(&PatientList {
+                patients: found.iter().map(PatientSummary::from).collect(),
+                next_cursor: next.map(|c| c.as_str().to_string()),
+            }))
+        })
+        .await
+}
+
+/// Sends an invitation link by email or SMS. The message names the practice and carries the link: no PHI.
+#[utoipa::path(post, path = "/staff/patients/{id}/invite", tag = "staff", security(("staff" = [])), request_body = InviteRequest,
+    params(("id" = String, Path, description = "Patient id")),
+    responses((status = 202, body = InvitationSent), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn invite(d: &StaffDeps, req: Request) -> Response<Body> {
+    d.edge
+        .serve(req, &routes::STAFF_PATIENTS_INVITE, async |x| {
+            let who = x.staff().await?;
+            let id = x.path_id("id", PatientId::parse)?;
+            x.concerning(&id);
+            let body: InviteRequest = x.json()?;
+            let practice = x.practice(&who.practice).await?;
+            let (address, expires_at) = d.invite(&practice, &id, body.channel, &who.staff).await?;
+            Ok(Reply::accepted(&InvitationSent { channel: address.channel(), destination: address.masked(), expires_at }))
+        })
+        .await
+}
+
+/// Disables the patient's account: sessions end at once; sign-in is refused.
+#[utoipa::path(post, path = "/staff/patients/{id}/disable", tag = "staff", security(("staff" = [])),
+    params(("id" = String, Path, description = "Patient id")),
+    responses((status = 200, body = PatientView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn disable(d: &StaffDeps, req: Request) -> Response<Body> {
+    d.edge
+        .serve(req, &routes::STAFF_PATIENTS_DISABLE, async |x| {
+            let who = x.staff().await?;
+            let id = x.path_id("id", PatientId::parse)?;
+            x.concerning(&id);
+            let saved = d.disable(&who.practice, &id).await?;
+            Ok(Reply::ok(&PatientView::from(&saved)))
+        })
+        .await
+}

@@ -1,0 +1,243 @@
+//! Staff-side patient administration: enrol, look up, invite, disable.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, Utc};
+use portico::auth::session::SessionSubject;
+use portico::crypto::Hasher;
+use portico::directory::{AccountStatus, Patient, Practice, Preferences, patients};
+use portico::domain::{Address, Channel, DateOfBirth, Email, LanguageTag, PersonName, Phone, Pronouns, TimeZoneName};
+use portico::http::{ApiError, Edge, Fields};
+use portico::identity::{IdentityError, IdentityProvider};
+use portico::ids::{PatientId, PracticeId, StaffId};
+use portico::notify::templates::{self, PortalLink, PracticeName};
+use portico::notify::{SendError, Sender};
+use portico::store::{Cursor, StoreError};
+use portico_identity::sign_in::invitations;
+
+use crate::api::NewPatientRequest;
+
+/// What the patient-changing staff routes use.
+pub struct StaffDeps {
+    pub edge: Arc<Edge>,
+    pub hasher: Hasher,
+    pub identity: Arc<dyn IdentityProvider>,
+    pub sender: Sender,
+}
+
+/// What the read-only staff routes use.
+pub struct LookupDeps {
+    pub edge: Arc<Edge>,
+    pub hasher: Hasher,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AdminError {
+    #[error("no such patient")]
+    NotFound,
+    #[error("the {} address belongs to another patient", .0.as_str())]
+    AddressTaken(Channel),
+    #[error("the patient has no {} address on file", .0.as_str())]
+    NoAddress(Channel),
+    #[error("the patient's account is disabled")]
+    Disabled,
+    #[error(transparent)]
+    Send(#[from] SendError),
+    #[error(transparent)]
+    Identity(#[from] IdentityError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<AdminError> for ApiError {
+    fn from(e: AdminError) -> Self {
+        match e {
+            AdminError::NotFound => ApiError::NotFound,
+            AdminError::AddressTaken(Channel::Email) => {
+                ApiError::Conflict("Another patient of this practice already uses that email address.")
+            }
+            AdminError::AddressTaken(Channel::Sms) => {
+                ApiError::Conflict("Another patient of this practice already uses that phone number.")
+            }
+            e @ (AdminError::NoAddress(_) | AdminError::Disabled) => {
+                ApiError::Unprocessable { detail: format!("Cannot invite: {e}."), errors: vec![] }
+            }
+            AdminError::Send(SendError::Rejected(detail)) => {
+                ApiError::Unprocessable { detail: format!("The provider refused the message: {detail}"), errors: vec![] }
+            }
+            AdminError::Send(e @ SendError::Unavailable(_)) => ApiError::internal(e),
+            AdminError::Identity(e) => ApiError::internal(e),
+            AdminError::Store(e) => e.into(),
+        }
+    }
+}
+
+/// Parses a new patient, reporting every invalid field at once.
+pub fn parse_new_patient(request: NewPatientRequest, practice: &Practice, now: DateTime<Utc>) -> Result<Patient, ApiError> {
+    let mut fields = Fields::default();
+    let given_name = fields.check("given_name", PersonName::parse(&request.given_name));
+    let family_name = fields.check("family_name", PersonName::parse(&request.family_name));
+    let date_of_birth = fields.check("date_of_birth", DateOfBirth::parse(&request.date_of_birth, now.date_naive()));
+    let email = request.email.and_then(|v| fields.check("email", Email::parse(&v)));
+    let phone = request.phone.and_then(|v| fields.check("phone", Phone::parse(&v)));
+    let preferred_name = request.preferred_name.and_then(|v| fields.check("preferred_name", PersonName::parse(&v)));
+    let pronouns = request.pronouns.and_then(|v| fields.check("pronouns", Pronouns::parse(&v)));
+    let language = fields.check("language", LanguageTag::parse(request.language.as_deref().unwrap_or("en")));
+    let time_zone =
+        fields.check("time_zone", TimeZoneName::parse(request.time_zone.as_deref().unwrap_or(&practice.settings.default_time_zone)));
+    if email.is_none() && phone.is_none() {
+        fields.error("email", "an email address or a phone number is needed to invite the patient");
+    }
+    fields.done()?;
+    let (Some(given_name), Some(family_name), Some(date_of_birth), Some(language), Some(time_zone)) =
+        (given_name, family_name, date_of_birth, language, time_zone)
+    else {
+        return Err(ApiError::invalid(vec![]));
+    };
+    Ok(Patient {
+        practice_id: practice.id.clone(),
+        patient_id: PatientId::generate(now),
+        given_name,
+        family_name,
+        preferred_name,
+        pronouns,
+        language,
+        time_zone,
+        date_of_birth,
+        email,
+        phone,
+        status: AccountStatus::Active,
+        preferences: Preferences::default(),
+        invitation: None,
+        created_at: now,
+        updated_at: now,
+        version: 0,
+    })
+}
+
+impl StaffDeps {
+    /// Enrols a patient: their sign-in account first (an unused account is harmless; a patient without one
+    /// could not sign in), then the profile and its address claims in one transaction.
+    pub async fn enrol(&self, patient: &Patient) -> Result<(), AdminError> {
+        self.identity.create_patient_user(&patient.practice_id, &patient.patient_id).await?;
+        match patients::create(self.edge.table.as_ref(), &self.hasher, patient).await {
+            Ok(()) => Ok(()),
+            Err(patients::CreateError::AddressTaken(channel)) => Err(AdminError::AddressTaken(channel)),
+            Err(patients::CreateError::Store(e)) => Err(e.into()),
+        }
+    }
+
+    /// Sends a new invitation link, which replaces any earlier one.
+    pub async fn invite(
+        &self,
+        practice: &Practice,
+        patient: &PatientId,
+        channel: Option<Channel>,
+        by: &StaffId,
+    ) -> Result<(Address, DateTime<Utc>), AdminError> {
+        let now = self.edge.clock.now();
+        let table = self.edge.table.as_ref();
+        let patient = patients::get(table, &practice.id, patient).await?.ok_or(AdminError::NotFound)?;
+        if !patient.is_active() {
+            return Err(AdminError::Disabled);
+        }
+        let channel = channel.unwrap_or(if patient.email.is_some() { Channel::Email } else { Channel::Sms });
+        let address = patient.address(channel).ok_or(AdminError::NoAddress(channel))?;
+        let hours = practice.settings.invite_ttl_hours.clamp(1, 24 * 7);
+        let (token, _) = invitations::issue(table, &self.hasher, &patient, hours, by, now).await?;
+        let link = PortalLink::invitation(&self.edge.tenants.portal_url(practice), &token);
+        self.sender.send(&address, &templates::invitation(&PracticeName::new(&practice.name), &link, hours)).await?;
+        Ok((address, now + Duration::hours(i64::from(hours))))
+    }
+
+    /// Disables the account: the profile says so, every session ends now, and the identity provider
+    /// refuses new sign-ins and refreshes.
+    pub async fn disable(&self, practice: &PracticeId, patient: &PatientId) -> Result<Patient, AdminError> {
+        let table = self.edge.table.as_ref();
+        let current = patients::get(table, practice, patient).await?.ok_or(AdminError::NotFound)?;
+        let saved = if current.is_active() {
+            let mut changed = current.clone();
+            changed.status = AccountStatus::Disabled;
+            changed.updated_at = self.edge.clock.now();
+            patients::save(table, &changed).await?
+        } else {
+            current
+        };
+        self.edge.sessions.revoke_all(&SessionSubject::Patient(practice.clone(), patient.clone())).await?;
+        self.identity.set_patient_enabled(patient, false).await?;
+        Ok(saved)
+    }
+}
+
+/// How a search query is read.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SearchQuery {
+    Address(Address),
+    /// `Lee` or `Lee, Ann`: family name first.
+    FamilyFirst(String),
+    /// `Ann Lee`: given name first.
+    GivenFirst(String),
+}
+
+impl SearchQuery {
+    pub fn parse(raw: &str) -> Result<Self, &'static str> {
+        let raw = raw.trim();
+        if raw.chars().count() < 2 || raw.chars().count() > 100 {
+            return Err("must be 2 to 100 characters");
+        }
+        if raw.contains('@') {
+            return Email::parse(raw).map(|e| SearchQuery::Address(Address::Email(e)));
+        }
+        if raw.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c)) {
+            return Phone::parse(raw).map(|p| SearchQuery::Address(Address::Sms(p)));
+        }
+        match raw.split_once(',') {
+            Some((family, given)) => Ok(SearchQuery::FamilyFirst(format!("{} {}", family.trim(), given.trim()).trim().to_string())),
+            None if raw.contains(char::is_whitespace) => Ok(SearchQuery::GivenFirst(raw.to_string())),
+            None => Ok(SearchQuery::FamilyFirst(raw.to_string())),
+        }
+    }
+}
+
+impl LookupDeps {
+    pub async fn get(&self, practice: &PracticeId, patient: &PatientId) -> Result<Patient, AdminError> {
+        patients::get(self.edge.table.as_ref(), practice, patient).await?.ok_or(AdminError::NotFound)
+    }
+
+    pub async fn search(
+        &self,
+        practice: &PracticeId,
+        query: &SearchQuery,
+        limit: usize,
+        cursor: Option<Cursor>,
+    ) -> Result<(Vec<Patient>, Option<Cursor>), AdminError> {
+        let table = self.edge.table.as_ref();
+        match query {
+            SearchQuery::Address(address) => {
+                let found = match patients::find_by_address(table, &self.hasher, practice, address).await? {
+                    Some(id) => patients::get(table, practice, &id).await?,
+                    None => None,
+                };
+                Ok((found.into_iter().collect(), None))
+            }
+            SearchQuery::FamilyFirst(text) => Ok(patients::search_by_name(table, practice, text, limit, cursor, false).await?),
+            SearchQuery::GivenFirst(text) => Ok(patients::search_by_name(table, practice, text, limit, cursor, true).await?),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queries_are_read_by_shape() {
+        assert!(matches!(SearchQuery::parse("ann@example.com"), Ok(SearchQuery::Address(Address::Email(_)))));
+        assert!(matches!(SearchQuery::parse("(415) 555-0123"), Ok(SearchQuery::Address(Address::Sms(_)))));
+        assert_eq!(SearchQuery::parse("Lee"), Ok(SearchQuery::FamilyFirst("Lee".into())));
+        assert_eq!(SearchQuery::parse("Lee, Ann"), Ok(SearchQuery::FamilyFirst("Lee Ann".into())));
+        assert_eq!(SearchQuery::parse("Ann Lee"), Ok(SearchQuery::GivenFirst("Ann Lee".into())));
+        assert!(SearchQuery::parse("a").is_err());
+        assert!(SearchQuery::parse("ann@").is_err());
+    }
+}

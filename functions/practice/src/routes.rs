@@ -1,0 +1,62 @@
+//! The practice capability's routes, declared once.
+
+use portico::directory::Role;
+use portico::http::{Access, AuditAction, Route};
+
+const fn audit(action: &'static str, object: &'static str) -> Option<AuditAction> {
+    Some(AuditAction { action, object })
+}
+
+/// Who may enrol and invite patients.
+pub const ENROLLERS: &[Role] = &[Role::Admin, Role::FrontDesk, Role::Clinician];
+/// Every staff role may look patients up.
+pub const ANY_STAFF: &[Role] = &[];
+pub const ADMINS: &[Role] = &[Role::Admin];
+
+pub const STAFF_PATIENTS_CREATE: Route = Route {
+    method: "POST",
+    path: "/staff/patients",
+    function: "staff-patients-create",
+    access: Access::Staff(ENROLLERS),
+    audit: audit("patient.create", "patient"),
+};
+pub const STAFF_PATIENTS_SEARCH: Route = Route {
+    method: "GET",
+    path: "/staff/patients",
+    function: "staff-patients-search",
+    access: Access::Staff(ANY_STAFF),
+    audit: audit("patient.search", "patient_list"),
+};
+pub const STAFF_PATIENTS_GET: Route = Route {
+    method: "GET",
+    path: "/staff/patients/{id}",
+    function: "staff-patients-get",
+    access: Access::Staff(ANY_STAFF),
+    audit: audit("patient.read", "patient"),
+};
+pub const STAFF_PATIENTS_INVITE: Route = Route {
+    method: "POST",
+    path: "/staff/patients/{id}/invite",
+    function: "staff-patients-invite",
+    access: Access::Staff(ENROLLERS),
+    audit: audit("patient.invite", "patient"),
+};
+pub const STAFF_PATIENTS_DISABLE: Route = Route {
+    method: "POST",
+    path: "/staff/patients/{id}/disable",
+    function: "staff-patients-disable",
+    access: Access::Staff(ADMINS),
+    audit: audit("patient.disable", "patient"),
+};
+/// Browsers ask before cross-origin calls; the answer depends on the practice's allowlist.
+pub const HTTP_CORS_PREFLIGHT: Route =
+    Route { method: "OPTIONS", path: "/{proxy+}", function: "http-cors-preflight", access: Access::Public, audit: None };
+
+pub const ROUTES: &[&Route] = &[
+    &STAFF_PATIENTS_CREATE,
+    &STAFF_PATIENTS_SEARCH,
+    &STAFF_PATIENTS_GET,
+    &STAFF_PATIENTS_INVITE,
+    &STAFF_PATIENTS_DISABLE,
+    &HTTP_CORS_PREFLIGHT,
+];
