@@ -17,11 +17,17 @@ use portico_identity::sign_in::invitations;
 
 use crate::api::NewPatientRequest;
 
-/// What the patient-changing staff routes use.
-pub struct StaffDeps {
+/// What enrolling and disabling patients use.
+pub struct EnrolDeps {
     pub edge: Arc<Edge>,
     pub hasher: Hasher,
     pub identity: Arc<dyn IdentityProvider>,
+}
+
+/// What inviting patients uses.
+pub struct InviteDeps {
+    pub edge: Arc<Edge>,
+    pub hasher: Hasher,
     pub sender: Sender,
 }
 
@@ -115,7 +121,7 @@ pub fn parse_new_patient(request: NewPatientRequest, practice: &Practice, now: D
     })
 }
 
-impl StaffDeps {
+impl EnrolDeps {
     /// Enrols a patient: their sign-in account first (an unused account is harmless; a patient without one
     /// could not sign in), then the profile and its address claims in one transaction.
     pub async fn enrol(&self, patient: &Patient) -> Result<(), AdminError> {
@@ -127,6 +133,26 @@ impl StaffDeps {
         }
     }
 
+    /// Disables the account: the profile says so, every session ends now, and the identity provider
+    /// refuses new sign-ins and refreshes.
+    pub async fn disable(&self, practice: &PracticeId, patient: &PatientId) -> Result<Patient, AdminError> {
+        let table = self.edge.table.as_ref();
+        let current = patients::get(table, practice, patient).await?.ok_or(AdminError::NotFound)?;
+        let saved = if current.is_active() {
+            let mut changed = current.clone();
+            changed.status = AccountStatus::Disabled;
+            changed.updated_at = self.edge.clock.now();
+            patients::save(table, &changed).await?
+        } else {
+            current
+        };
+        self.edge.sessions.revoke_all(&SessionSubject::Patient(practice.clone(), patient.clone())).await?;
+        self.identity.set_patient_enabled(patient, false).await?;
+        Ok(saved)
+    }
+}
+
+impl InviteDeps {
     /// Sends a new invitation link, which replaces any earlier one.
     pub async fn invite(
         &self,
@@ -148,24 +174,6 @@ impl StaffDeps {
         let link = PortalLink::invitation(&self.edge.tenants.portal_url(practice), &token);
         self.sender.send(&address, &templates::invitation(&PracticeName::new(&practice.name), &link, hours)).await?;
         Ok((address, now + Duration::hours(i64::from(hours))))
-    }
-
-    /// Disables the account: the profile says so, every session ends now, and the identity provider
-    /// refuses new sign-ins and refreshes.
-    pub async fn disable(&self, practice: &PracticeId, patient: &PatientId) -> Result<Patient, AdminError> {
-        let table = self.edge.table.as_ref();
-        let current = patients::get(table, practice, patient).await?.ok_or(AdminError::NotFound)?;
-        let saved = if current.is_active() {
-            let mut changed = current.clone();
-            changed.status = AccountStatus::Disabled;
-            changed.updated_at = self.edge.clock.now();
-            patients::save(table, &changed).await?
-        } else {
-            current
-        };
-        self.edge.sessions.revoke_all(&SessionSubject::Patient(practice.clone(), patient.clone())).await?;
-        self.identity.set_patient_enabled(patient, false).await?;
-        Ok(saved)
     }
 }
 

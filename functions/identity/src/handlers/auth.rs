@@ -11,7 +11,7 @@ use secrecy::{ExposeSecret, SecretString};
 use crate::api::{CodeSentResponse, RedeemLinkRequest, SessionResponse, StartCodeRequest, VerifyCodeRequest};
 use crate::limits::refresh_cookie_max_age;
 use crate::routes;
-use crate::sign_in::{SignInDeps, SignedIn};
+use crate::sign_in::{CodeDeps, SessionDeps, SignInDeps, SignedIn};
 
 /// The session reply: the access token in the body, the refresh token only in the `__Host-` cookie.
 fn session_reply(signed: SignedIn) -> Result<Reply, ApiError> {
@@ -38,8 +38,9 @@ fn refresh_cookie(req: &Request) -> Option<SecretString> {
 #[utoipa::path(post, path = "/auth/otp/start", tag = "sign-in", request_body = StartCodeRequest,
     responses((status = 202, body = CodeSentResponse), (status = 400, body = Problem), (status = 404, body = Problem),
         (status = 413, body = Problem), (status = 415, body = Problem), (status = 429, body = Problem, description = "Wait Retry-After seconds")))]
-pub async fn otp_start(d: &SignInDeps, req: Request) -> Response<Body> {
-    d.edge
+pub async fn otp_start(d: &CodeDeps, req: Request) -> Response<Body> {
+    d.sign_in
+        .edge
         .serve(req, &routes::AUTH_OTP_START, async |x| {
             let started = Instant::now();
             let practice = x.host_practice().await?;
@@ -97,7 +98,7 @@ pub async fn link_redeem(d: &SignInDeps, req: Request) -> Response<Body> {
 /// A new access token for the session in the refresh cookie.
 #[utoipa::path(post, path = "/auth/refresh", tag = "sign-in",
     responses((status = 200, body = SessionResponse), (status = 401, body = Problem), (status = 403, body = Problem)))]
-pub async fn refresh(d: &SignInDeps, req: Request) -> Response<Body> {
+pub async fn refresh(d: &SessionDeps, req: Request) -> Response<Body> {
     d.edge
         .serve(req, &routes::AUTH_REFRESH, async |x| {
             x.require_same_site().await?;
@@ -117,7 +118,7 @@ pub async fn refresh(d: &SignInDeps, req: Request) -> Response<Body> {
 /// Ends the session now: the next request with this session's tokens is refused.
 #[utoipa::path(post, path = "/auth/logout", tag = "sign-in", security(("patient" = [])),
     responses((status = 204, description = "Signed out; the refresh cookie is cleared"), (status = 401, body = Problem)))]
-pub async fn logout(d: &SignInDeps, req: Request) -> Response<Body> {
+pub async fn logout(d: &SessionDeps, req: Request) -> Response<Body> {
     d.edge
         .serve(req, &routes::AUTH_LOGOUT, async |x| {
             let who = x.patient().await?;

@@ -24,14 +24,25 @@ use secrecy::SecretString;
 use challenges::{Answer, Challenge, Purpose};
 use rate_limit::Limited;
 
-/// What the sign-in routes use.
+/// What answering a code or redeeming a link uses.
 pub struct SignInDeps {
     pub edge: Arc<Edge>,
     pub hasher: Hasher,
     pub identity: Arc<dyn IdentityProvider>,
+}
+
+/// What sending a sign-in code uses.
+pub struct CodeDeps {
+    pub sign_in: SignInDeps,
     pub sender: Sender,
     /// Starting a sign-in takes at least this long, known address or not.
     pub floor: std::time::Duration,
+}
+
+/// What refreshing and ending a session use.
+pub struct SessionDeps {
+    pub edge: Arc<Edge>,
+    pub identity: Arc<dyn IdentityProvider>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -110,32 +121,6 @@ impl SignInDeps {
         }
     }
 
-    /// Sends a sign-in code to `address` if it belongs to an active patient of the practice. Unknown
-    /// addresses are rate-limited and answered alike, but nothing is sent.
-    pub async fn start_code(&self, practice: &Practice, address: &Address) -> Result<CodeSent, SignInError> {
-        let now = self.now();
-        let table = self.edge.table.as_ref();
-        rate_limit::admit_send(table, practice, &patients::address_digest(&self.hasher, address), now).await?;
-        let patient = match patients::find_by_address(table, &self.hasher, &practice.id, address).await? {
-            Some(id) => patients::get(table, &practice.id, &id).await?.filter(|p| p.is_active()),
-            None => None,
-        };
-        let code = crypto::six_digit_code();
-        let purpose = Purpose::SignIn { channel: address.channel() };
-        let challenge = Challenge::new(&self.hasher, &practice.id, patient.as_ref().map(|p| &p.patient_id), purpose, &code, now);
-        challenges::store(table, &challenge).await?;
-        if let Some(patient) = &patient {
-            let session = self.begin(&practice.id, &patient.patient_id).await?;
-            challenges::bind_session(table, &challenge, &session).await?;
-            let code = OneTimeCode::new(code).ok_or(SignInError::Dead)?;
-            // A failed send is logged, not reported: reporting it would tell a caller the address is on file.
-            if let Err(e) = self.sender.send(address, &templates::sign_in_code(&PracticeName::new(&practice.name), &code)).await {
-                tracing::warn!(error = %e, channel = address.channel().as_str(), "sign-in code not sent");
-            }
-        }
-        Ok(CodeSent { challenge_id: challenge.id, expires_at: challenge.expires_at, patient: patient.map(|p| p.patient_id) })
-    }
-
     /// Answers a sign-in code. The answer is checked by Cognito's verify-challenge trigger; an unknown
     /// address's challenge counts the attempt the same way and never succeeds.
     pub async fn verify_code(&self, practice: &Practice, id: &ChallengeId, code: &str) -> Result<SignedIn, SignInError> {
@@ -177,7 +162,38 @@ impl SignInDeps {
             AuthStep::Challenge { .. } => Err(SignInError::Dead),
         }
     }
+}
 
+impl CodeDeps {
+    /// Sends a sign-in code to `address` if it belongs to an active patient of the practice. Unknown
+    /// addresses are rate-limited and answered alike, but nothing is sent.
+    pub async fn start_code(&self, practice: &Practice, address: &Address) -> Result<CodeSent, SignInError> {
+        let d = &self.sign_in;
+        let now = d.now();
+        let table = d.edge.table.as_ref();
+        rate_limit::admit_send(table, practice, &patients::address_digest(&d.hasher, address), now).await?;
+        let patient = match patients::find_by_address(table, &d.hasher, &practice.id, address).await? {
+            Some(id) => patients::get(table, &practice.id, &id).await?.filter(|p| p.is_active()),
+            None => None,
+        };
+        let code = crypto::six_digit_code();
+        let purpose = Purpose::SignIn { channel: address.channel() };
+        let challenge = Challenge::new(&d.hasher, &practice.id, patient.as_ref().map(|p| &p.patient_id), purpose, &code, now);
+        challenges::store(table, &challenge).await?;
+        if let Some(patient) = &patient {
+            let session = d.begin(&practice.id, &patient.patient_id).await?;
+            challenges::bind_session(table, &challenge, &session).await?;
+            let code = OneTimeCode::new(code).ok_or(SignInError::Dead)?;
+            // A failed send is logged, not reported: reporting it would tell a caller the address is on file.
+            if let Err(e) = self.sender.send(address, &templates::sign_in_code(&PracticeName::new(&practice.name), &code)).await {
+                tracing::warn!(error = %e, channel = address.channel().as_str(), "sign-in code not sent");
+            }
+        }
+        Ok(CodeSent { challenge_id: challenge.id, expires_at: challenge.expires_at, patient: patient.map(|p| p.patient_id) })
+    }
+}
+
+impl SessionDeps {
     /// Exchanges the refresh cookie for a new access token, within the same session: idle and absolute
     /// limits apply, and a refresh for another practice's host is refused.
     pub async fn refresh(&self, practice: &Practice, refresh_token: &SecretString) -> Result<SignedIn, SignInError> {
@@ -212,15 +228,30 @@ impl SignInDeps {
 }
 
 impl SignInDeps {
-    /// Production wiring: Cognito, SES, Twilio, DynamoDB.
+    /// Production wiring: Cognito and DynamoDB.
     pub fn from_env(env: &mut portico::config::Env, sdk: &portico::aws::SdkConfig) -> Self {
-        let floor_ms = env.parsed("SIGN_IN_FLOOR_MS", 1000, |v| v.parse::<u64>().ok());
         SignInDeps {
             edge: portico::wiring::edge(env, sdk),
             hasher: portico::config::read_hasher(env),
             identity: portico::wiring::identity(env, sdk),
+        }
+    }
+}
+
+impl CodeDeps {
+    /// Production wiring: Cognito, SES, Twilio, DynamoDB.
+    pub fn from_env(env: &mut portico::config::Env, sdk: &portico::aws::SdkConfig) -> Self {
+        let floor_ms = env.parsed("SIGN_IN_FLOOR_MS", 1000, |v| v.parse::<u64>().ok());
+        CodeDeps {
+            sign_in: SignInDeps::from_env(env, sdk),
             sender: Sender { mail: portico::wiring::mailer(env, sdk), sms: portico::wiring::sms(env) },
             floor: std::time::Duration::from_millis(floor_ms),
         }
+    }
+}
+
+impl SessionDeps {
+    pub fn from_env(env: &mut portico::config::Env, sdk: &portico::aws::SdkConfig) -> Self {
+        SessionDeps { edge: portico::wiring::edge(env, sdk), identity: portico::wiring::identity(env, sdk) }
     }
 }

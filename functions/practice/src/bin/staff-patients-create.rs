@@ -2,14 +2,14 @@
 
 use portico::config::Env;
 use portico_practice::handlers::patients;
-use portico_practice::patients::StaffDeps;
+use portico_practice::patients::EnrolDeps;
 
 #[tokio::main]
 async fn main() -> Result<(), lambda_http::Error> {
     portico::telemetry::init();
     let sdk = portico::aws::sdk_config().await;
     let mut env = Env::from_process();
-    let deps = StaffDeps::from_env(&mut env, &sdk);
+    let deps = EnrolDeps::from_env(&mut env, &sdk);
     env.finish()?;
     portico::http::run(|req| patients::create(&deps, req)).await
 }

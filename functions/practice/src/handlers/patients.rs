@@ -4,14 +4,14 @@ use portico::ids::PatientId;
 use portico::store::Cursor;
 
 use crate::api::{InvitationSent, InviteRequest, NewPatientRequest, PatientList, PatientSummary, PatientView};
-use crate::patients::{LookupDeps, SearchQuery, StaffDeps, parse_new_patient};
+use crate::patients::{EnrolDeps, InviteDeps, LookupDeps, SearchQuery, parse_new_patient};
 use crate::routes;
 
 /// Enrols a patient.
 #[utoipa::path(post, path = "/staff/patients", tag = "staff", security(("staff" = [])), request_body = NewPatientRequest,
     responses((status = 201, body = PatientView), (status = 400, body = Problem), (status = 401, body = Problem),
         (status = 403, body = Problem), (status = 409, body = Problem), (status = 415, body = Problem)))]
-pub async fn create(d: &StaffDeps, req: Request) -> Response<Body> {
+pub async fn create(d: &EnrolDeps, req: Request) -> Response<Body> {
     d.edge
         .serve(req, &routes::STAFF_PATIENTS_CREATE, async |x| {
             let who = x.staff().await?;
@@ -78,7 +78,7 @@ pub async fn search(d: &LookupDeps, req: Request) -> Response<Body> {
     params(("id" = String, Path, description = "Patient id")),
     responses((status = 202, body = InvitationSent), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem), (status = 422, body = Problem)))]
-pub async fn invite(d: &StaffDeps, req: Request) -> Response<Body> {
+pub async fn invite(d: &InviteDeps, req: Request) -> Response<Body> {
     d.edge
         .serve(req, &routes::STAFF_PATIENTS_INVITE, async |x| {
             let who = x.staff().await?;
@@ -96,7 +96,7 @@ pub async fn invite(d: &StaffDeps, req: Request) -> Response<Body> {
 #[utoipa::path(post, path = "/staff/patients/{id}/disable", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Patient id")),
     responses((status = 200, body = PatientView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
-pub async fn disable(d: &StaffDeps, req: Request) -> Response<Body> {
+pub async fn disable(d: &EnrolDeps, req: Request) -> Response<Body> {
     d.edge
         .serve(req, &routes::STAFF_PATIENTS_DISABLE, async |x| {
             let who = x.staff().await?;
