@@ -69,20 +69,34 @@ pub fn define(mut event: CognitoEventUserPoolsDefineAuthChallenge) -> CognitoEve
     event
 }
 
-/// Binds the patient's pending challenge. Nothing secret goes to the client: the public parameters
-/// only say that a code is expected.
+/// Binds a challenge to this round. The first round binds the patient's pending challenge; later rounds
+/// (after a wrong answer) keep the one named in the previous round's metadata, so a newer code sent
+/// meanwhile does not change what this exchange is answering. Nothing secret goes to the client.
 pub async fn create(
     deps: &TriggerDeps,
     mut event: CognitoEventUserPoolsCreateAuthChallenge,
 ) -> Result<CognitoEventUserPoolsCreateAuthChallenge, TriggerError> {
     let (practice, patient) = patient_of(&event.request.user_attributes)?;
-    let pending = challenges::pending(deps.table.as_ref(), &practice, &patient).await?;
+    let previous = event
+        .request
+        .session
+        .iter()
+        .rev()
+        .flatten()
+        .find_map(|round| round.challenge_metadata.as_deref()?.strip_prefix(METADATA_PREFIX).and_then(ChallengeId::parse));
+    let bound = match previous {
+        Some(id) => Some(id),
+        None => challenges::pending(deps.table.as_ref(), &practice, &patient).await?,
+    };
+    let bound = bound.map(|id| id.to_string()).unwrap_or_default();
     event.response.public_challenge_parameters = [("answer".to_string(), "code".to_string())].into();
-    event.response.private_challenge_parameters =
-        [("challenge_id".to_string(), pending.map(|id| id.to_string()).unwrap_or_default())].into();
-    event.response.challenge_metadata = Some("PORTICO_CHALLENGE".to_string());
+    event.response.private_challenge_parameters = [("challenge_id".to_string(), bound.clone())].into();
+    event.response.challenge_metadata = Some(format!("{METADATA_PREFIX}{bound}"));
     Ok(event)
 }
+
+/// Challenge metadata names the bound challenge (an id, not a secret).
+const METADATA_PREFIX: &str = "CHALLENGE#";
 
 /// Checks the answer against the bound challenge, counting the attempt.
 pub async fn verify(
@@ -120,12 +134,19 @@ fn add_claims(event: &mut CognitoEventUserPoolsPreTokenGenV2, claims: &[(&str, S
     event.response.claims_and_scope_override_details = Some(details);
 }
 
-/// Patient pool: the practice and patient the token speaks for.
+/// Patient pool: the practice and patient the token speaks for. The token loses Cognito's self-service
+/// scope, so a patient cannot call Cognito directly (change attributes, delete the user) with it.
 pub fn pre_token_patient(mut event: CognitoEventUserPoolsPreTokenGenV2) -> Result<CognitoEventUserPoolsPreTokenGenV2, TriggerError> {
     let (practice, patient) = patient_of(&event.request.user_attributes)?;
     add_claims(&mut event, &[("practice_id", practice.to_string()), ("patient_id", patient.to_string())]);
+    if let Some(access) = event.response.claims_and_scope_override_details.as_mut().and_then(|d| d.access_token_generation.as_mut()) {
+        access.scopes_to_suppress.push(SELF_SERVICE_SCOPE.to_string());
+    }
     Ok(event)
 }
+
+/// The scope that lets a token holder manage their own Cognito user.
+pub const SELF_SERVICE_SCOPE: &str = "aws.cognito.signin.user.admin";
 
 /// Staff pool: records the staff member on first sign-in and refuses tokens to a disabled one.
 pub async fn pre_token_staff(

@@ -100,6 +100,8 @@ struct AuthSession {
     username: String,
     results: Vec<Value>,
     private: HashMap<String, String>,
+    #[serde(default)]
+    metadata: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -298,7 +300,12 @@ impl LocalIdentity {
         )?;
         let create = self.triggers.create(create).await.map_err(unavailable)?;
         let session = crypto::random_token(32);
-        let record = AuthSession { username: user.username.clone(), results, private: create.response.private_challenge_parameters };
+        let record = AuthSession {
+            username: user.username.clone(),
+            results,
+            private: create.response.private_challenge_parameters,
+            metadata: create.response.challenge_metadata,
+        };
         let expires = self.clock.now().timestamp() + self.config.auth_session_ttl;
         let item = Item::from_record(Key::new(format!("AUTH#{session}"), "AUTH"), &record).map_err(store_error)?.expiring_at(expires);
         self.state.put(item, Condition::NotExists).await.map_err(store_error)?;
@@ -338,7 +345,7 @@ impl LocalIdentity {
         claims.insert("origin_jti".into(), json!(origin_jti));
         claims.insert("event_id".into(), json!(crypto::random_token(12)));
         claims.insert("token_use".into(), json!("access"));
-        claims.insert("scope".into(), json!("aws.cognito.signin.user.admin"));
+        let mut scopes = vec!["aws.cognito.signin.user.admin".to_string()];
         claims.insert("auth_time".into(), json!(auth_time));
         claims.insert("iat".into(), json!(now));
         claims.insert("exp".into(), json!(now + self.config.access_ttl));
@@ -348,12 +355,17 @@ impl LocalIdentity {
             claims.insert("cognito:groups".into(), json!(user.groups));
         }
         if let Some(generation) = event.response.claims_and_scope_override_details.and_then(|d| d.access_token_generation) {
+            scopes.retain(|scope| !generation.scopes_to_suppress.contains(scope));
+            scopes.extend(generation.scopes_to_add.iter().cloned());
             for (name, value) in generation.claims_to_add_or_override {
                 // Cognito refuses to let a trigger change these; so do we.
                 if !["sub", "iss", "token_use", "exp", "iat", "auth_time", "origin_jti", "client_id", "jti"].contains(&name.as_str()) {
                     claims.insert(name, value);
                 }
             }
+        }
+        if !scopes.is_empty() {
+            claims.insert("scope".into(), json!(scopes.join(" ")));
         }
         let mut header = Header::new(Algorithm::RS256);
         header.kid = Some(self.kid.clone());
@@ -464,7 +476,7 @@ impl IdentityProvider for LocalIdentity {
         let verify = self.triggers.verify(verify).await.map_err(unavailable)?;
         let mut results = record.results;
         results.push(
-            json!({ "challengeName": "CUSTOM_CHALLENGE", "challengeResult": verify.response.answer_correct, "challengeMetadata": null }),
+            json!({ "challengeName": "CUSTOM_CHALLENGE", "challengeResult": verify.response.answer_correct, "challengeMetadata": record.metadata }),
         );
         self.next_step(&user, results).await
     }

@@ -454,3 +454,59 @@ impl Table for DynamoTable {
         }
     }
 }
+
+/// Creates the single table with the template's key schema and indexes, if it does not exist. For the
+/// emulator and tests only: in AWS the table comes from `infra/template.yaml`.
+pub async fn ensure_table(sdk: &aws_config::SdkConfig, table_name: &str) -> Result<(), StoreError> {
+    use aws_sdk_dynamodb::types::{
+        AttributeDefinition, BillingMode, GlobalSecondaryIndex, KeySchemaElement, KeyType, Projection, ProjectionType, ScalarAttributeType,
+        TimeToLiveSpecification,
+    };
+    let client = Client::new(sdk);
+    if client.describe_table().table_name(table_name).send().await.is_ok() {
+        return Ok(());
+    }
+    let invalid = |e: aws_sdk_dynamodb::error::BuildError| StoreError::Invalid(e.to_string());
+    let key = |name: &str, kind: KeyType| KeySchemaElement::builder().attribute_name(name).key_type(kind).build().map_err(invalid);
+    let attribute =
+        |name: &str| AttributeDefinition::builder().attribute_name(name).attribute_type(ScalarAttributeType::S).build().map_err(invalid);
+    let index = |name: &str, pk: &str, sk: &str| -> Result<GlobalSecondaryIndex, StoreError> {
+        GlobalSecondaryIndex::builder()
+            .index_name(name)
+            .key_schema(key(pk, KeyType::Hash)?)
+            .key_schema(key(sk, KeyType::Range)?)
+            .projection(Projection::builder().projection_type(ProjectionType::All).build())
+            .build()
+            .map_err(invalid)
+    };
+    client
+        .create_table()
+        .table_name(table_name)
+        .billing_mode(BillingMode::PayPerRequest)
+        .key_schema(key(attr::PK, KeyType::Hash)?)
+        .key_schema(key(attr::SK, KeyType::Range)?)
+        .attribute_definitions(attribute(attr::PK)?)
+        .attribute_definitions(attribute(attr::SK)?)
+        .attribute_definitions(attribute(attr::GSI1PK)?)
+        .attribute_definitions(attribute(attr::GSI1SK)?)
+        .attribute_definitions(attribute(attr::GSI2PK)?)
+        .attribute_definitions(attribute(attr::GSI2SK)?)
+        .global_secondary_indexes(index("GSI1", attr::GSI1PK, attr::GSI1SK)?)
+        .global_secondary_indexes(index("GSI2", attr::GSI2PK, attr::GSI2SK)?)
+        .send()
+        .await
+        .map_err(unavailable)?;
+    client
+        .update_time_to_live()
+        .table_name(table_name)
+        .time_to_live_specification(TimeToLiveSpecification::builder().attribute_name(attr::TTL).enabled(true).build().map_err(invalid)?)
+        .send()
+        .await
+        .map_err(unavailable)?;
+    Ok(())
+}
+
+/// Deletes a table (per-test tables on the emulator).
+pub async fn delete_table(sdk: &aws_config::SdkConfig, table_name: &str) -> Result<(), StoreError> {
+    Client::new(sdk).delete_table().table_name(table_name).send().await.map_err(unavailable).map(|_| ())
+}

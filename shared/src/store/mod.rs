@@ -18,7 +18,7 @@ use async_trait::async_trait;
 
 pub use condition::Condition;
 pub use cursor::Cursor;
-pub use dynamo::DynamoTable;
+pub use dynamo::{DynamoTable, delete_table, ensure_table};
 pub use item::{Item, Key, attr};
 pub use redb::RedbTable;
 

@@ -197,7 +197,10 @@ impl SessionDeps {
     /// Exchanges the refresh cookie for a new access token, within the same session: idle and absolute
     /// limits apply, and a refresh for another practice's host is refused.
     pub async fn refresh(&self, practice: &Practice, refresh_token: &SecretString) -> Result<SignedIn, SignInError> {
-        let tokens = self.identity.refresh(refresh_token).await?;
+        let tokens = match self.identity.refresh(refresh_token).await {
+            Err(IdentityError::NotAuthorized | IdentityError::UserNotFound) => return Err(SignInError::SessionEnded),
+            other => other?,
+        };
         let claims = IssuedClaims::read(&tokens.access).ok_or(SignInError::Dead)?;
         let token_practice = claims.practice_id.as_deref().and_then(PracticeId::parse).ok_or(SignInError::Dead)?;
         let patient = claims.patient_id.as_deref().and_then(PatientId::parse).ok_or(SignInError::Dead)?;

@@ -1,0 +1,148 @@
+//! API Gateway's part: match the route, run the JWT authorizer, build the payload 2.0 event, invoke the
+//! handler, return its response. Plus the local-only routes under `/_local/`.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::body::{Body, to_bytes};
+use axum::extract::{ConnectInfo, State};
+use axum::response::Response;
+use http::{HeaderValue, StatusCode, header};
+use portico::http::{Access, headers};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::App;
+use crate::counting::counted;
+use crate::event::{Incoming, api_gateway_event};
+use crate::static_files;
+
+/// API Gateway's payload limit.
+const MAX_BODY: usize = 10 * 1024 * 1024;
+
+pub fn serve(listener: tokio::net::TcpListener, app: Arc<App>) -> (tokio::sync::oneshot::Sender<()>, tokio::task::JoinHandle<()>) {
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let router = axum::Router::new().fallback(dispatch).with_state(app);
+    let service = router.into_make_service_with_connect_info::<SocketAddr>();
+    let task = tokio::spawn(async move {
+        let graceful = axum::serve(listener, service).with_graceful_shutdown(async {
+            let _ = rx.await;
+        });
+        if let Err(e) = graceful.await {
+            tracing::error!(error = %e, "gateway stopped");
+        }
+    });
+    (tx, task)
+}
+
+/// A response made by the gateway itself (as API Gateway's own errors are), with the same security
+/// headers every response carries.
+fn gateway_response(status: StatusCode, body: serde_json::Value) -> Response {
+    let mut response = Response::new(Body::from(body.to_string()));
+    *response.status_mut() = status;
+    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    headers::secure(response.headers_mut());
+    response
+}
+
+fn bearer(headers: &http::HeaderMap) -> Option<&str> {
+    headers.get(header::AUTHORIZATION)?.to_str().ok()?.strip_prefix("Bearer ").map(str::trim)
+}
+
+async fn dispatch(State(app): State<Arc<App>>, ConnectInfo(peer): ConnectInfo<SocketAddr>, request: axum::extract::Request) -> Response {
+    let (parts, body) = request.into_parts();
+    let path = parts.uri.path().to_string();
+    if let Some(local) = path.strip_prefix("/_local/") {
+        let body = to_bytes(body, 64 * 1024).await.unwrap_or_default();
+        return local_route(&app, parts.method.as_str(), local, &body).await;
+    }
+    let matched =
+        app.routes.iter().find_map(|(route, handler)| route.matches(parts.method.as_str(), &path).map(|params| (route, handler, params)));
+    let Some((route, handler, params)) = matched else {
+        if parts.method == http::Method::GET || parts.method == http::Method::HEAD {
+            return static_files::serve(&app.web_dir, &path).await;
+        }
+        return gateway_response(StatusCode::NOT_FOUND, json!({ "message": "Not Found" }));
+    };
+    let Ok(body) = to_bytes(body, MAX_BODY).await else {
+        return gateway_response(StatusCode::PAYLOAD_TOO_LARGE, json!({ "message": "Request Entity Too Large" }));
+    };
+    // The JWT authorizer: signature, issuer, expiry and audience (the pool's app client).
+    let config = app.identity.config();
+    let expected = match route.access {
+        Access::Patient => Some((&config.patient_issuer, &config.patient_client_id)),
+        Access::Staff(_) => Some((&config.staff_issuer, &config.staff_client_id)),
+        Access::Public | Access::Webhook => None,
+    };
+    let claims = match expected {
+        None => None,
+        Some((issuer, client)) => {
+            let verified = bearer(&parts.headers).and_then(|token| app.identity.verify(token).ok());
+            match verified {
+                Some(claims) if claims.get("iss") == Some(issuer) && claims.get("client_id") == Some(client) => Some(claims),
+                _ => return gateway_response(StatusCode::UNAUTHORIZED, json!({ "message": "Unauthorized" })),
+            }
+        }
+    };
+    let now_ms = app.clock.now().timestamp_millis();
+    let incoming = Incoming {
+        method: parts.method.as_str(),
+        path: &path,
+        query: parts.uri.query(),
+        headers: &parts.headers,
+        body: &body,
+        peer,
+        route_key: format!("{} {}", route.method, route.path),
+        path_parameters: params,
+        claims,
+        request_id: portico::crypto::random_token(12),
+        now_ms,
+    };
+    let event = api_gateway_event(&incoming);
+    let lambda_request = match lambda_http::request::from_str(&event.to_string()) {
+        Ok(request) => request,
+        Err(e) => return gateway_response(StatusCode::BAD_REQUEST, json!({ "message": format!("Bad Request: {e}") })),
+    };
+    let (response, requests) = counted(handler(lambda_request)).await;
+    app.stats.record(route.function, requests, response.status().is_success());
+    let (parts, body) = response.into_parts();
+    let bytes = match body {
+        lambda_http::Body::Empty => Vec::new(),
+        lambda_http::Body::Text(text) => text.into_bytes(),
+        lambda_http::Body::Binary(bytes) => bytes,
+        _ => Vec::new(),
+    };
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StaffSignIn {
+    email: String,
+}
+
+async fn local_route(app: &App, method: &str, path: &str, body: &[u8]) -> Response {
+    match (method, path) {
+        ("GET", "outbox") => gateway_response(StatusCode::OK, json!(app.outbox.entries())),
+        ("GET", "stats") => gateway_response(StatusCode::OK, json!(app.stats.snapshot())),
+        ("GET", "idp/patients/.well-known/jwks.json") | ("GET", "idp/staff/.well-known/jwks.json") => {
+            gateway_response(StatusCode::OK, app.identity.jwks())
+        }
+        ("POST", "staff/sign-in") => {
+            let Ok(request) = serde_json::from_slice::<StaffSignIn>(body) else {
+                return gateway_response(StatusCode::BAD_REQUEST, json!({ "message": "send {\"email\": \"...\"}" }));
+            };
+            match app.identity.sign_in_staff(&request.email).await {
+                Ok(login) => {
+                    use secrecy::ExposeSecret as _;
+                    gateway_response(
+                        StatusCode::OK,
+                        json!({ "access_token": login.tokens.access.expose_secret(), "staff_id": login.staff_id, "expires_in": login.tokens.expires_in }),
+                    )
+                }
+                Err(_) => gateway_response(StatusCode::UNAUTHORIZED, json!({ "message": "No active staff member has that email." })),
+            }
+        }
+        _ => gateway_response(StatusCode::NOT_FOUND, json!({ "message": "Not Found" })),
+    }
+}

@@ -1,0 +1,139 @@
+//! The demo practice a newcomer signs in to, created on first start; and the helpers tests use to add
+//! practices, staff and patients the same way.
+
+use chrono::NaiveDate;
+use portico::directory::{
+    AccountStatus, ConsentDocument, ConsentKind, Patient, Practice, PracticeSettings, Preferences, patients, practices,
+};
+use portico::domain::{DateOfBirth, Email, LanguageTag, PersonName, Phone, TimeZoneName};
+use portico::identity::IdentityProvider as _;
+use portico::ids::{PatientId, PracticeId};
+
+use crate::{App, LocalError};
+
+#[derive(Debug, Clone)]
+pub struct Demo {
+    pub practice: Practice,
+    pub admin_email: String,
+    pub front_desk_email: String,
+    pub patients: Vec<Patient>,
+}
+
+fn seed_error(e: impl std::fmt::Display) -> LocalError {
+    LocalError::Seed(e.to_string())
+}
+
+/// The consent documents a practice publishes (the demo's and the tests').
+pub fn consent_documents(site: &str) -> Vec<ConsentDocument> {
+    let doc = |kind, title: &str, summary: &str, path: &str, required| ConsentDocument {
+        kind,
+        version: 1,
+        title: title.into(),
+        summary: summary.into(),
+        url: format!("{site}/legal/{path}"),
+        required,
+    };
+    vec![
+        doc(ConsentKind::TermsOfUse, "Portal terms of use", "How the portal may be used.", "terms", true),
+        doc(ConsentKind::PrivacyNotice, "Notice of privacy practices", "How we use and protect your health information.", "privacy", true),
+        doc(
+            ConsentKind::SmsMessages,
+            "Text messages",
+            "We may text you that something is waiting in the portal. Reply STOP to end.",
+            "sms",
+            false,
+        ),
+        doc(ConsentKind::EmailMessages, "Email messages", "We may email you that something is waiting in the portal.", "email", false),
+        doc(ConsentKind::Telehealth, "Telehealth", "Care by secure video when you and your clinician choose it.", "telehealth", false),
+    ]
+}
+
+/// A practice with the given slug, created if it does not exist.
+pub async fn practice(app: &App, slug: &str, name: &str) -> Result<Practice, LocalError> {
+    let table = app.table.as_ref();
+    if let Some(id) = practices::find_by_host(table, &format!("SLUG#{slug}")).await?
+        && let Some(existing) = practices::get(table, &id).await?
+    {
+        return Ok(existing);
+    }
+    let practice = Practice {
+        id: PracticeId::generate(app.clock.now()),
+        slug: slug.to_string(),
+        name: name.to_string(),
+        custom_domains: Vec::new(),
+        settings: PracticeSettings {
+            contact_phone: Some("+15555550100".into()),
+            contact_email: Some(format!("frontdesk@{slug}.example")),
+            consent_documents: consent_documents(&format!("https://{slug}.example")),
+            allowed_origins: vec![format!("http://crm.{slug}.localhost:5173")],
+            ..PracticeSettings::default()
+        },
+        version: 1,
+    };
+    practices::create(table, &practice).await?;
+    Ok(practice)
+}
+
+/// A staff account in the local issuer; the staff record is created at first sign-in, as in AWS.
+pub async fn staff(app: &App, practice: &Practice, id: &str, email: &str, groups: &[&str]) -> Result<(), LocalError> {
+    app.identity.add_staff_user(id, email, &practice.id, groups).await?;
+    Ok(())
+}
+
+/// A patient with a sign-in account, created if the email is not yet on file.
+pub async fn patient(
+    app: &App,
+    practice: &Practice,
+    given: &str,
+    family: &str,
+    email: &str,
+    phone: &str,
+    born: NaiveDate,
+) -> Result<Patient, LocalError> {
+    let table = app.table.as_ref();
+    let email = Email::parse(email).map_err(seed_error)?;
+    let address = portico::domain::Address::Email(email.clone());
+    if let Some(id) = patients::find_by_address(table, &app.ports.hasher, &practice.id, &address).await?
+        && let Some(existing) = patients::get(table, &practice.id, &id).await?
+    {
+        return Ok(existing);
+    }
+    let now = app.clock.now();
+    let patient = Patient {
+        practice_id: practice.id.clone(),
+        patient_id: PatientId::generate(now),
+        given_name: PersonName::parse(given).map_err(seed_error)?,
+        family_name: PersonName::parse(family).map_err(seed_error)?,
+        preferred_name: None,
+        pronouns: None,
+        language: LanguageTag::parse("en").map_err(seed_error)?,
+        time_zone: TimeZoneName::parse(&practice.settings.default_time_zone).map_err(seed_error)?,
+        date_of_birth: DateOfBirth::parse(&born.to_string(), now.date_naive()).map_err(seed_error)?,
+        email: Some(email),
+        phone: Some(Phone::parse(phone).map_err(seed_error)?),
+        status: AccountStatus::Active,
+        preferences: Preferences::default(),
+        invitation: None,
+        created_at: now,
+        updated_at: now,
+        version: 0,
+    };
+    app.identity.create_patient_user(&practice.id, &patient.patient_id).await?;
+    patients::create(table, &app.ports.hasher, &patient).await.map_err(seed_error)?;
+    Ok(patient)
+}
+
+pub const DEMO_SLUG: &str = "riverside";
+
+/// The demo: Riverside Family Practice, an admin, a front-desk member and two patients.
+pub async fn demo(app: &App) -> Result<Demo, LocalError> {
+    let practice = practice(app, DEMO_SLUG, "Riverside Family Practice").await?;
+    let admin_email = "admin@riverside.example".to_string();
+    let front_desk_email = "frontdesk@riverside.example".to_string();
+    staff(app, &practice, "staff-riverside-admin", &admin_email, &["admin"]).await?;
+    staff(app, &practice, "staff-riverside-desk", &front_desk_email, &["front-desk"]).await?;
+    let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+    let ann = patient(app, &practice, "Ann", "Lee", "ann@example.com", "+15555550101", date(1984, 7, 2)).await?;
+    let ben = patient(app, &practice, "Ben", "Ortiz", "ben@example.com", "+15555550102", date(1979, 11, 23)).await?;
+    Ok(Demo { practice, admin_email, front_desk_email, patients: vec![ann, ben] })
+}

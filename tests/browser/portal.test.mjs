@@ -1,0 +1,541 @@
+// End-to-end test of the patient portal in a real browser (Debian's Chromium through playwright-core).
+//
+//   cd tests/browser && npm ci          # once: installs playwright-core (no browser download)
+//   node --test tests/browser/          # from the project root, with portico-local running
+//   node tests/browser/portal.test.mjs  # the same, without the test runner's discovery
+//
+// Environment: PORTICO_URL (default http://riverside.localhost:3000), CHROMIUM (default
+// /usr/bin/chromium). Needs the seeded demo practice "riverside" with Ann Lee and Ben Ortiz.
+//
+// Node's resolver does not resolve *.localhost (Chromium does), so the test's own calls to the gateway
+// (outbox, staff helpers) connect to 127.0.0.1 and send the practice's host name in the Host header.
+
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import http from 'node:http';
+import https from 'node:https';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { chromium } from 'playwright-core';
+
+const BASE = new URL(process.env.PORTICO_URL || 'http://riverside.localhost:3000');
+const ORIGIN = BASE.origin;
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SHOTS = path.join(ROOT, 'target', 'browser');
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync',
+];
+
+const ANN = { given: 'Ann', family: 'Lee', email: 'ann@example.com', phone: '+15555550101' };
+const BEN = { given: 'Ben', family: 'Ortiz', email: 'ben@example.com', phone: '+15555550102' };
+const STAFF_EMAIL = 'admin@riverside.example';
+
+/** Consents the test may withdraw and give again without getting in the way of sign-in messages. */
+const SAFE_CONSENTS = ['telehealth', 'terms_of_use', 'privacy_notice'];
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// ---------------------------------------------------------------------------------------------------
+// The test's own HTTP calls to the gateway (outbox and staff helpers).
+
+/**
+ * One JSON request to the gateway with the practice's Host header.
+ * @returns {Promise<{ status: number, headers: http.IncomingHttpHeaders, body: any, text: string }>}
+ */
+function gateway(method, pathAndQuery, { token, body } = {}) {
+  const url = new URL(pathAndQuery, ORIGIN);
+  const local = url.hostname === 'localhost' || url.hostname.endsWith('.localhost');
+  const secure = url.protocol === 'https:';
+  const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+  /** @type {Record<string, string | number>} */
+  const headers = { Host: url.host, Accept: 'application/json, application/problem+json' };
+  if (payload) {
+    headers['Content-Type'] = 'application/json';
+    headers['Content-Length'] = payload.length;
+  }
+  if (token) headers.Authorization = `Bearer ${token}`;
+  return new Promise((resolve, reject) => {
+    const req = (secure ? https : http).request({
+      host: local ? '127.0.0.1' : url.hostname,
+      servername: url.hostname,
+      port: url.port || (secure ? 443 : 80),
+      method,
+      path: `${url.pathname}${url.search}`,
+      headers,
+      timeout: 20_000,
+    }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let parsed = null;
+        try {
+          parsed = text ? JSON.parse(text) : null;
+        } catch {
+          parsed = null;
+        }
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: parsed, text });
+      });
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`${method} ${url.pathname} timed out`)));
+    req.on('error', reject);
+    if (payload) req.write(payload);
+    req.end();
+  });
+}
+
+/** The local outbox, newest first. */
+async function outbox() {
+  const res = await gateway('GET', '/_local/outbox');
+  assert.equal(res.status, 200, `GET /_local/outbox answered ${res.status}: ${res.text.slice(0, 300)}`);
+  assert.ok(Array.isArray(res.body), 'the outbox is a JSON array');
+  return res.body;
+}
+
+async function outboxIds() {
+  return new Set((await outbox()).map((m) => m.id));
+}
+
+/** Waits for a message that was not in the outbox before (`seen`), to `to` on `channel`. */
+async function waitForMessage({ to, channel, seen, match = () => true, timeout = 20_000 }) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const found = (await outbox()).find((m) => !seen.has(m.id)
+      && m.channel === channel
+      && String(m.to).toLowerCase() === to.toLowerCase()
+      && match(m));
+    if (found) return found;
+    await sleep(250);
+  }
+  throw new Error(`no new ${channel} message to ${to} arrived in the outbox within ${timeout} ms`);
+}
+
+function codeFrom(message) {
+  const body = String(message.body);
+  const m = /code is (\d{6})\b/.exec(body) || /(?<![\d#:.-])(\d{6})(?![\d])/.exec(body);
+  assert.ok(m, `no 6-digit code in the message: ${body.slice(0, 200)}`);
+  return m[1];
+}
+
+function inviteLinkFrom(message) {
+  const m = /(https?:\/\/[^\s"'<>]+#\/invite\/[A-Za-z0-9_\-.~%]+)/.exec(String(message.body));
+  assert.ok(m, `no invitation link in the message: ${String(message.body).slice(0, 300)}`);
+  return m[1];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Browser helpers.
+
+/** Collects console errors, uncaught exceptions, and every console text (to check for PHI). */
+function watch(page) {
+  const watched = { errors: [], texts: [] };
+  page.on('console', (msg) => {
+    watched.texts.push(msg.text());
+    if (msg.type() === 'error') watched.errors.push({ text: msg.text(), url: msg.location()?.url || '' });
+  });
+  page.on('pageerror', (err) => watched.errors.push({ text: `uncaught: ${err.message}`, url: '' }));
+  return watched;
+}
+
+/**
+ * No console errors, except Chromium's own "Failed to load resource" line for API answers the test
+ * provoked on purpose (by path and status): Chromium logs every 4xx answer to fetch() that way.
+ */
+function assertCleanConsole(watched, expected, phi) {
+  const unexpected = watched.errors.filter((e) => {
+    if (!e.text.startsWith('Failed to load resource')) return true;
+    let pathname = '';
+    try {
+      pathname = new URL(e.url, ORIGIN).pathname;
+    } catch {
+      return true;
+    }
+    return !expected.some((x) => x.path === pathname && e.text.includes(`status of ${x.status}`));
+  });
+  assert.deepEqual(unexpected.map((e) => `${e.text} (${e.url})`), [], 'the page logged unexpected console errors');
+  for (const text of watched.texts) {
+    for (const secret of phi) assert.ok(!text.includes(secret), `a console message contains personal information: ${text}`);
+  }
+}
+
+/** Waits until the locator's text matches. */
+async function waitText(locator, pattern, timeout = 15_000) {
+  const deadline = Date.now() + timeout;
+  let last = '(never found)';
+  while (Date.now() < deadline) {
+    try {
+      const text = await locator.textContent({ timeout: 1_000 });
+      last = (text ?? '').trim();
+      if (pattern.test(last)) return last;
+    } catch {
+      // Not there yet.
+    }
+    await sleep(100);
+  }
+  throw new Error(`expected ${locator} to match ${pattern}; last text: ${JSON.stringify(last)}`);
+}
+
+/** Waits until the locator's attribute has the value. */
+async function waitAttr(locator, name, value, timeout = 15_000) {
+  const deadline = Date.now() + timeout;
+  let last = null;
+  while (Date.now() < deadline) {
+    try {
+      last = await locator.getAttribute(name, { timeout: 1_000 });
+      if (last === value) return;
+    } catch {
+      // Not there yet.
+    }
+    await sleep(100);
+  }
+  throw new Error(`expected ${locator} to have ${name}="${value}"; last: ${JSON.stringify(last)}`);
+}
+
+function exactly(text) {
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+}
+
+async function assertStorageEmpty(page) {
+  const state = await page.evaluate(() => ({
+    local: localStorage.length,
+    session: sessionStorage.length,
+    cookie: document.cookie,
+  }));
+  assert.equal(state.local, 0, 'localStorage must stay empty');
+  assert.equal(state.session, 0, 'sessionStorage must stay empty');
+  assert.ok(!/portico_refresh/i.test(state.cookie), 'the refresh cookie must not be readable from JavaScript');
+}
+
+async function assertRefreshCookie(context) {
+  const cookie = (await context.cookies()).find((c) => c.name === '__Host-portico_refresh' && c.domain === BASE.hostname);
+  assert.ok(cookie, 'the server set the __Host-portico_refresh cookie (and the browser kept it)');
+  assert.equal(cookie.httpOnly, true, 'the refresh cookie is HttpOnly');
+  assert.equal(cookie.sameSite, 'Strict', 'the refresh cookie is SameSite=Strict');
+}
+
+/** Nothing personal in the page text, the title or the address. */
+async function assertNoPhi(page, phi, where) {
+  const text = await page.evaluate(() => document.body.innerText);
+  const title = await page.title();
+  for (const secret of phi) {
+    assert.ok(!text.includes(secret), `${where}: the page still shows "${secret}"`);
+    assert.ok(!title.includes(secret), `${where}: the title shows "${secret}"`);
+    assert.ok(!page.url().includes(secret), `${where}: the address shows "${secret}"`);
+  }
+}
+
+/** Remembers the access tokens the page receives, to check from outside that sign-out ends them. */
+function captureTokens(page) {
+  const tokens = [];
+  page.on('response', (res) => {
+    const { pathname } = new URL(res.url());
+    if (res.status() === 200 && ['/auth/otp/verify', '/auth/refresh', '/auth/link'].includes(pathname)) {
+      res.json().then((body) => {
+        if (body && typeof body.access_token === 'string') tokens.push(body.access_token);
+      }, () => {});
+    }
+  });
+  return tokens;
+}
+
+async function newPhone() {
+  return browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'en-US',
+    timezoneId: 'America/Chicago',
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+/** @type {import('playwright-core').Browser} */
+let browser;
+
+before(async () => {
+  try {
+    const res = await gateway('GET', '/');
+    assert.equal(res.status, 200, `GET / answered ${res.status}`);
+    assert.match(res.text, /<script type="module" src="\/app\.js">/, 'GET / serves web/index.html');
+  } catch (err) {
+    throw new Error(`The portal is not reachable at ${ORIGIN}: ${err.message}. Start portico-local first (or set PORTICO_URL).`);
+  }
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+test('Ann signs in with an email code, edits her profile, consents and preferences, and signs out', { timeout: 300_000 }, async () => {
+  const context = await newPhone();
+  const page = await context.newPage();
+  const watched = watch(page);
+  const tokens = captureTokens(page);
+  const requested = [];
+  page.on('request', (req) => requested.push(req.url()));
+  const newName = `Annie ${Math.random().toString(36).replace(/[^a-z]/g, '').slice(0, 5) || 'test'}`;
+  const expected = [
+    { path: '/auth/refresh', status: 401 }, // the first visit: no session to restore yet
+    { path: '/auth/otp/verify', status: 401 }, // the wrong code, on purpose
+    { path: '/auth/otp/start', status: 429 }, // "send a new code" too soon, on purpose
+  ];
+
+  try {
+    // --- Sign in: ask for a code by email.
+    await page.goto(`${ORIGIN}/`);
+    await page.getByTestId('signin-address').waitFor();
+    assert.equal(await page.getByTestId('nav').isVisible(), false, 'no navigation before signing in');
+    const seen = await outboxIds();
+    await page.getByTestId('signin-channel-email').check();
+    await page.getByTestId('signin-address').fill(ANN.email);
+    await page.getByTestId('signin-send').click();
+
+    await page.locator('[data-testid="signin-code"]:visible, [data-testid="signin-error"]:visible').first().waitFor({ timeout: 20_000 });
+    if (!(await page.getByTestId('signin-code').isVisible())) {
+      // A run less than a minute ago already sent Ann a code: the portal says how long to wait and
+      // counts down on the button. Wait as a patient would, then ask again.
+      const said = await waitText(page.getByTestId('signin-error'), /wait \d+ seconds?/i);
+      assert.ok(await page.getByTestId('signin-send').isDisabled(), 'the send button waits out Retry-After');
+      const seconds = Number(/wait (\d+) second/i.exec(said)?.[1] ?? 60);
+      assert.ok(seconds <= 60, `unexpected wait (${said}): Ann may have used up this hour's codes`);
+      await page.waitForFunction(() => !document.querySelector('[data-testid="signin-send"]')?.hasAttribute('disabled'), null, { timeout: (seconds + 5) * 1000 });
+      expected.push({ path: '/auth/otp/start', status: 429 });
+      await page.getByTestId('signin-send').click();
+      await page.getByTestId('signin-code').waitFor({ timeout: 20_000 });
+    }
+    const code = codeFrom(await waitForMessage({ to: ANN.email, channel: 'email', seen }));
+    await waitText(page.getByTestId('signin-sent'), /ann@example\.com/);
+    const codeInput = page.getByTestId('signin-code');
+    assert.equal(await codeInput.getAttribute('autocomplete'), 'one-time-code');
+    assert.equal(await codeInput.getAttribute('inputmode'), 'numeric');
+
+    // --- A wrong code says how many tries are left.
+    const wrong = `${(Number(code[0]) + 1) % 10}${code.slice(1)}`;
+    await codeInput.fill(wrong);
+    await page.getByTestId('signin-verify').click();
+    await waitText(page.getByTestId('signin-error'), /2 tries left/);
+    assert.equal(await codeInput.inputValue(), '', 'the wrong code is cleared');
+
+    // --- "Send a new code" right away respects Retry-After.
+    const beforeResend = await outboxIds();
+    await page.getByTestId('signin-resend').click();
+    await waitText(page.getByTestId('signin-error'), /wait \d+ (seconds?|minutes?)/i);
+    assert.ok(await page.getByTestId('signin-resend').isDisabled(), 'the resend button is disabled during the wait');
+    await waitText(page.getByTestId('signin-resend'), /wait \d+ s/);
+    const resent = (await outbox()).filter((m) => !beforeResend.has(m.id) && String(m.to).toLowerCase() === ANN.email);
+    assert.deepEqual(resent, [], 'no new code is sent while the server asks to wait');
+
+    // --- The right code signs in.
+    await codeInput.fill(code);
+    await page.getByTestId('signin-verify').click();
+    await waitText(page.getByTestId('home-greeting'), /^Hello, \S/);
+    assert.match(page.url(), /#\/home$/);
+    assert.ok(await page.getByTestId('nav').isVisible(), 'navigation shows once signed in');
+    await assertStorageEmpty(page);
+    await assertRefreshCookie(context);
+
+    // --- Profile: see it, change the preferred name, and find it again after a reload.
+    await page.getByTestId('nav-profile').click();
+    await waitText(page.getByTestId('profile-given-name'), exactly(ANN.given));
+    await waitText(page.getByTestId('profile-family-name'), exactly(ANN.family));
+    await waitText(page.getByTestId('profile-email'), exactly(ANN.email));
+    await waitText(page.getByTestId('profile-dob'), /\d{4}/);
+    assert.equal(await page.getByTestId('nav-profile').getAttribute('aria-current'), 'page');
+    await page.getByTestId('profile-edit').click();
+    await page.getByTestId('profile-input-preferred-name').fill(newName);
+    await page.getByTestId('profile-save').click();
+    await waitText(page.getByTestId('app-status'), /saved/i);
+    await waitText(page.getByTestId('profile-preferred-name'), exactly(newName));
+
+    const restored = page.waitForResponse((r) => new URL(r.url()).pathname === '/auth/refresh' && r.request().method() === 'POST');
+    await page.reload();
+    assert.equal((await restored).status(), 200, 'the reload restores the session through the refresh cookie');
+    await waitText(page.getByTestId('profile-preferred-name'), exactly(newName));
+    assert.match(page.url(), /#\/profile$/);
+    assert.equal(await page.getByTestId('signin-address').count(), 0, 'no sign-in screen after the reload');
+    await assertStorageEmpty(page);
+    await mkdir(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'profile.png'), fullPage: true });
+
+    await page.getByTestId('nav-home').click();
+    await waitText(page.getByTestId('home-greeting'), exactly(`Hello, ${newName}`));
+
+    // --- Consents: accept, withdraw (after a cancelled confirmation), accept again; it persists.
+    await page.getByTestId('nav-consents').click();
+    await page.getByTestId('consent-list').waitFor();
+    const kinds = await page.locator('[data-testid^="consent-status-"]')
+      .evaluateAll((els) => els.map((e) => (e.getAttribute('data-testid') || '').replace('consent-status-', '')));
+    assert.ok(kinds.length > 0, 'the practice publishes at least one consent document');
+    const kind = SAFE_CONSENTS.find((k) => kinds.includes(k)) ?? kinds.find((k) => !k.endsWith('_messages')) ?? kinds[0];
+    const status = page.getByTestId(`consent-status-${kind}`);
+    if ((await status.getAttribute('data-status')) !== 'accepted') {
+      await page.getByTestId(`consent-accept-${kind}`).click();
+      await waitAttr(status, 'data-status', 'accepted');
+      await waitText(status, /You agreed/);
+    }
+    await page.getByTestId(`consent-revoke-${kind}`).click();
+    await page.getByTestId('consent-confirm').waitFor();
+    await page.getByTestId('consent-confirm-no').click();
+    await page.getByTestId('consent-confirm').waitFor({ state: 'detached' });
+    assert.equal(await status.getAttribute('data-status'), 'accepted', 'cancelling the confirmation changes nothing');
+    await page.getByTestId(`consent-revoke-${kind}`).click();
+    await page.getByTestId('consent-confirm-yes').click();
+    await waitAttr(status, 'data-status', 'revoked');
+    await waitText(status, /withdrew/i);
+    await page.getByTestId(`consent-accept-${kind}`).click();
+    await waitAttr(status, 'data-status', 'accepted');
+    await waitText(page.getByTestId('app-status'), /agreed/i);
+    await page.reload();
+    await page.getByTestId('consent-list').waitFor();
+    await waitAttr(page.getByTestId(`consent-status-${kind}`), 'data-status', 'accepted');
+    await waitText(page.getByTestId(`consent-status-${kind}`), /You agreed/);
+
+    // --- Preferences: change a channel × category box, quiet hours and time zone; they persist.
+    await page.getByTestId('nav-preferences').click();
+    await page.getByTestId('pref-grid').waitFor();
+    const marketing = page.getByTestId('pref-email-marketing');
+    const smsBilling = page.getByTestId('pref-sms-billing');
+    const marketingWas = await marketing.isChecked();
+    const smsBillingWas = await smsBilling.isChecked();
+    await marketing.setChecked(!marketingWas);
+    await smsBilling.setChecked(!smsBillingWas);
+    await page.getByTestId('pref-quiet-enabled').setChecked(true);
+    const startWas = await page.getByTestId('pref-quiet-start').inputValue();
+    const newStart = startWas === '22:30' ? '21:45' : '22:30';
+    await page.getByTestId('pref-quiet-start').fill(newStart);
+    await page.getByTestId('pref-quiet-end').fill('07:15');
+    const zoneWas = await page.getByTestId('pref-time-zone').inputValue();
+    const newZone = zoneWas === 'America/Denver' ? 'America/Phoenix' : 'America/Denver';
+    await page.getByTestId('pref-time-zone').selectOption(newZone);
+    await page.getByTestId('pref-save').click();
+    await waitText(page.getByTestId('app-status'), /saved/i);
+
+    await page.reload();
+    await page.getByTestId('pref-grid').waitFor();
+    assert.equal(await page.getByTestId('pref-email-marketing').isChecked(), !marketingWas, 'email × marketing persisted');
+    assert.equal(await page.getByTestId('pref-sms-billing').isChecked(), !smsBillingWas, 'text × billing persisted');
+    assert.equal(await page.getByTestId('pref-quiet-enabled').isChecked(), true, 'quiet hours stay on');
+    assert.equal((await page.getByTestId('pref-quiet-start').inputValue()).slice(0, 5), newStart, 'quiet hours start persisted');
+    assert.equal((await page.getByTestId('pref-quiet-end').inputValue()).slice(0, 5), '07:15', 'quiet hours end persisted');
+    assert.equal(await page.getByTestId('pref-time-zone').inputValue(), newZone, 'time zone persisted');
+
+    // Quiet hours off, then on again.
+    await page.getByTestId('pref-quiet-enabled').setChecked(false);
+    assert.equal(await page.getByTestId('pref-quiet-start').isVisible(), false, 'the times hide when quiet hours are off');
+    await page.getByTestId('pref-save').click();
+    await waitText(page.getByTestId('app-status'), /saved/i);
+    await page.reload();
+    await page.getByTestId('pref-grid').waitFor();
+    assert.equal(await page.getByTestId('pref-quiet-enabled').isChecked(), false, 'quiet hours off persisted');
+    await page.getByTestId('pref-quiet-enabled').setChecked(true);
+    await page.getByTestId('pref-quiet-start').fill('21:00');
+    await page.getByTestId('pref-quiet-end').fill('08:00');
+    await page.getByTestId('pref-save').click();
+    await waitText(page.getByTestId('app-status'), /saved/i);
+    await assertStorageEmpty(page);
+
+    // --- Sign out: back to sign-in, nothing personal left, and going back shows nothing either.
+    const phi = [ANN.email, newName, `${ANN.given} ${ANN.family}`, ANN.family, ANN.phone, ANN.phone.slice(2)];
+    const loggedOut = page.waitForResponse((r) => new URL(r.url()).pathname === '/auth/logout');
+    await page.getByTestId('sign-out').click();
+    assert.equal((await loggedOut).status(), 204);
+    await page.getByTestId('signin-address').waitFor();
+    await waitText(page.getByTestId('signin-notice'), /signed out/i);
+    assert.equal(await page.getByTestId('signin-address').inputValue(), '', 'the address is not kept');
+    assert.match(page.url(), /#\/sign-in$/);
+    assert.equal(await page.getByTestId('nav').isVisible(), false);
+    await assertNoPhi(page, phi, 'after signing out');
+    assert.ok(!(await context.cookies()).some((c) => c.name === '__Host-portico_refresh' && c.value), 'the refresh cookie is cleared');
+    assert.ok(tokens.length > 0, 'the test saw the session answers');
+    const afterLogout = await gateway('GET', '/portal/me', { token: tokens[tokens.length - 1] });
+    assert.equal(afterLogout.status, 401, 'the last access token is refused after signing out');
+
+    for (let i = 0; i < 6; i += 1) {
+      await page.goBack({ waitUntil: 'load' }).catch(() => null);
+      if (!page.url().startsWith(ORIGIN)) break;
+      await page.getByTestId('signin-address').waitFor({ timeout: 15_000 });
+      await sleep(300); // Anything a stale screen might still paint.
+      await assertNoPhi(page, phi, `after going back ${i + 1} time(s) (${new URL(page.url()).hash})`);
+      assert.equal(await page.getByTestId('nav').isVisible(), false, 'no navigation after going back');
+    }
+
+    for (const url of requested) {
+      for (const secret of [ANN.email, encodeURIComponent(ANN.email), code, newName, encodeURIComponent(newName)]) {
+        assert.ok(!url.includes(secret), `a request URL carries personal data or a code: ${url}`);
+      }
+    }
+    assertCleanConsole(watched, expected, [...phi, code]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an invitation link signs Ben in once and leaves no token behind', { timeout: 120_000 }, async () => {
+  // Staff invite Ben (local helpers, same Host as the portal).
+  const staff = await gateway('POST', '/_local/staff/sign-in', { body: { email: STAFF_EMAIL } });
+  assert.equal(staff.status, 200, `staff sign-in answered ${staff.status}: ${staff.text.slice(0, 300)}`);
+  const staffToken = staff.body.access_token;
+  assert.ok(staffToken, 'staff sign-in returns an access token');
+  const found = await gateway('GET', '/staff/patients?query=Ortiz', { token: staffToken });
+  assert.equal(found.status, 200, `patient search answered ${found.status}: ${found.text.slice(0, 300)}`);
+  const ben = found.body.patients.find((p) => p.given_name === BEN.given && p.family_name === BEN.family);
+  assert.ok(ben, 'Ben Ortiz is found by staff search');
+  const seen = await outboxIds();
+  const invited = await gateway('POST', `/staff/patients/${encodeURIComponent(ben.patient_id)}/invite`, {
+    token: staffToken,
+    body: { channel: 'email' },
+  });
+  assert.equal(invited.status, 202, `invite answered ${invited.status}: ${invited.text.slice(0, 300)}`);
+  const message = await waitForMessage({ to: BEN.email, channel: 'email', seen, match: (m) => /#\/invite\//.test(String(m.body)) });
+  const link = inviteLinkFrom(message);
+  const token = link.slice(link.indexOf('#/invite/') + '#/invite/'.length);
+  assert.equal(new URL(link).origin, ORIGIN, 'the invitation points at this practice\'s portal');
+
+  const context = await newPhone();
+  const page = await context.newPage();
+  const watched = watch(page);
+  const second = await context.newPage();
+  const watchedSecond = watch(second);
+  const phi = [BEN.email, `${BEN.given} ${BEN.family}`, BEN.family, BEN.phone];
+  try {
+    await page.goto(link);
+    await waitText(page.getByTestId('home-greeting'), /^Hello, \S/);
+    assert.ok(!page.url().includes(token), 'the token is gone from the address bar');
+    assert.match(page.url(), /#\/home$/);
+    assert.ok(!(await page.title()).includes(BEN.given), 'no name in the title');
+    await assertStorageEmpty(page);
+    await assertRefreshCookie(context);
+    await page.getByTestId('nav-profile').click();
+    await waitText(page.getByTestId('profile-given-name'), exactly(BEN.given));
+    await waitText(page.getByTestId('profile-family-name'), exactly(BEN.family));
+
+    // The link works once.
+    await second.goto(link);
+    await waitText(second.getByTestId('signin-notice'), /no longer valid/i);
+    assert.ok(!second.url().includes(token), 'the used token is gone from the address bar too');
+    await second.getByTestId('signin-address').waitFor();
+    await assertNoPhi(second, phi, 'a used invitation link');
+
+    // The session cannot be restored any more (cookie gone): a friendly "session ended" message.
+    await context.clearCookies();
+    await page.reload();
+    await waitText(page.getByTestId('signin-notice'), /session has ended/i);
+    await assertNoPhi(page, phi, 'after the session ended');
+
+    assertCleanConsole(watched, [{ path: '/auth/refresh', status: 401 }], phi);
+    assertCleanConsole(watchedSecond, [{ path: '/auth/link', status: 401 }], phi);
+  } finally {
+    await context.close();
+  }
+});
