@@ -71,6 +71,7 @@ function setTitle(title) {
 
 function setChrome(signedIn, current) {
   nav.hidden = !signedIn;
+  signOutButton.hidden = !signedIn;
   document.body.classList.toggle('signed-in', signedIn);
   for (const link of nav.querySelectorAll('a[data-route]')) {
     if (signedIn && link.getAttribute('data-route') === current) link.setAttribute('aria-current', 'page');

@@ -508,9 +508,16 @@ test('an invitation link signs Ben in once and leaves no token behind', { timeou
   const second = await context.newPage();
   const watchedSecond = watch(second);
   const phi = [BEN.email, `${BEN.given} ${BEN.family}`, BEN.family, BEN.phone];
+  // The address bar as it was when the page sent the token: the token must already be gone from it.
+  const addressWhenRedeeming = [];
+  page.on('request', (req) => {
+    if (new URL(req.url()).pathname === '/auth/link') addressWhenRedeeming.push(page.url());
+  });
   try {
     await page.goto(link);
     await waitText(page.getByTestId('home-greeting'), /^Hello, \S/);
+    assert.equal(addressWhenRedeeming.length, 1, 'the page redeems the link once');
+    assert.ok(!addressWhenRedeeming[0].includes(token), `the token was still in the address bar while redeeming: ${addressWhenRedeeming[0]}`);
     assert.ok(!page.url().includes(token), 'the token is gone from the address bar');
     assert.match(page.url(), /#\/home$/);
     assert.ok(!(await page.title()).includes(BEN.given), 'no name in the title');

@@ -1,1 +1,8 @@
+//! Test harness for Portico's end-to-end suites: the emulator, a gateway per test, and the storage
+//! contract written once for every adapter.
 
+pub mod app;
+pub mod contract;
+pub mod emulator;
+
+pub use app::{Session, TestApp, problem, session_from, spawn_app, spawn_on_emulator, spawn_with};

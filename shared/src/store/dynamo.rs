@@ -293,15 +293,16 @@ impl Table for DynamoTable {
         let now = self.now();
         let (pk_name, sk_name) = query.index.key_names();
         let mut expr = Expr::default();
-        let (pk, sk) = (expr.name(pk_name), expr.name(sk_name));
+        let pk = expr.name(pk_name);
         let partition = expr.value(AttributeValue::S(query.partition.clone()));
         let key_condition = match &query.sort {
             SortKey::All => format!("{pk} = {partition}"),
             SortKey::BeginsWith(prefix) => {
-                let prefix = expr.value(AttributeValue::S(prefix.clone()));
+                let (sk, prefix) = (expr.name(sk_name), expr.value(AttributeValue::S(prefix.clone())));
                 format!("{pk} = {partition} AND begins_with({sk}, {prefix})")
             }
             SortKey::Between(low, high) => {
+                let sk = expr.name(sk_name);
                 let (low, high) = (expr.value(AttributeValue::S(low.clone())), expr.value(AttributeValue::S(high.clone())));
                 format!("{pk} = {partition} AND {sk} BETWEEN {low} AND {high}")
             }

@@ -88,8 +88,10 @@ impl Query {
         Query { index, partition: partition.into(), sort: SortKey::All, forward: true, limit: MAX_PAGE, cursor: None }
     }
 
+    /// An empty prefix selects the whole partition (DynamoDB refuses empty key values).
     pub fn begins_with(mut self, prefix: impl Into<String>) -> Self {
-        self.sort = SortKey::BeginsWith(prefix.into());
+        let prefix = prefix.into();
+        self.sort = if prefix.is_empty() { SortKey::All } else { SortKey::BeginsWith(prefix) };
         self
     }
 
