@@ -78,7 +78,7 @@ export async function renderPreferences(main, ctx) {
     h('section', { class: 'card' },
       h('p', { class: 'hint', text: 'Urgent messages about your care may still reach you. We never put health details in emails or texts.' }),
       h('div', { class: 'grid-wrap' }, grid)),
-    h('section', { class: 'card' },
+    h('section', { class: 'card stack' },
       h('fieldset', { class: 'stack' },
         h('legend', { text: 'Quiet hours' }),
         h('p', { class: 'hint', id: 'pref-quiet-hint', text: 'No emails or texts (except urgent ones) between these times, in your time zone.' }),

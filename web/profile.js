@@ -3,7 +3,7 @@
 import { ApiError, portal } from './api.js';
 import { fillLanguages, fillTimeZones, languageName, timeZoneName } from './choices.js';
 import {
-  announce, busy, clearErrors, countdown, errorBox, field, formatDate, h, loading, replace, setFieldError, showBox,
+  announce, busy, clearErrors, countdown, errorBox, field, formatDate, formatPhone, h, loading, replace, setFieldError, showBox,
   showError, waitText,
 } from './ui.js';
 
@@ -178,7 +178,7 @@ export async function renderProfile(main, ctx) {
       h('p', { class: 'hint', text: 'We send sign-in codes and reminders here.' }),
       h('dl', { class: 'details' },
         row('Email', profile.email, 'profile-email'),
-        row('Mobile', profile.phone, 'profile-phone')),
+        row('Mobile', profile.phone ? formatPhone(profile.phone) : null, 'profile-phone')),
       h('div', { class: 'actions' }, changeEmail, changePhone));
     if (focus) title.focus();
   }

@@ -144,22 +144,32 @@ export function showError(box, err, { form, labels = {} } = {}) {
   if (firstInvalid instanceof HTMLElement) firstInvalid.focus();
 }
 
-/** Puts a short message in the page's polite live region. */
+let announceTimer = 0;
+let hideTimer = 0;
+
+/** Puts a short message in the page's polite live region (shown as a banner for 10 seconds). */
 export function announce(text) {
   const region = document.getElementById('status');
   if (!region) return;
+  window.clearTimeout(announceTimer);
+  window.clearTimeout(hideTimer);
   region.textContent = '';
   region.hidden = !text;
   if (text) {
     // A fresh text node after a tick so screen readers announce repeats too.
-    window.setTimeout(() => {
+    announceTimer = window.setTimeout(() => {
       region.textContent = text;
     }, 30);
+    hideTimer = window.setTimeout(() => {
+      region.hidden = true;
+    }, 10_000);
   }
 }
 
 export function clearAnnouncement() {
   const region = document.getElementById('status');
+  window.clearTimeout(announceTimer);
+  window.clearTimeout(hideTimer);
   if (region) {
     region.textContent = '';
     region.hidden = true;
@@ -272,6 +282,12 @@ export function formatDateTime(iso, timeZone) {
   } catch {
     return new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short' }).format(d);
   }
+}
+
+/** "(555) 555-0101" for a North American number in E.164; anything else as it is. */
+export function formatPhone(e164) {
+  const m = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(String(e164 || ''));
+  return m ? `(${m[1]}) ${m[2]}-${m[3]}` : String(e164 || '');
 }
 
 /** Loading placeholder for a screen. */

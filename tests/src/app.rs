@@ -44,7 +44,8 @@ pub async fn spawn_app() -> TestApp {
 /// The same gateway on the AWS adapters against the emulator, with its own table.
 pub async fn spawn_on_emulator() -> TestApp {
     let sdk = crate::emulator::sdk_config().await;
-    spawn_with(Spawn { backend: Backend::Aws { table_name: crate::emulator::table_name("e2e"), sdk: Box::new(sdk) }, ..Spawn::default() }).await
+    spawn_with(Spawn { backend: Backend::Aws { table_name: crate::emulator::table_name("e2e"), sdk: Box::new(sdk) }, ..Spawn::default() })
+        .await
 }
 
 pub async fn spawn_with(spawn: Spawn) -> TestApp {
@@ -159,7 +160,9 @@ impl TestApp {
     pub async fn other_practice(&self) -> (Practice, Patient, String) {
         let app = &self.gateway.app;
         let practice = portico_local::seed::practice(app, "lakeside", "Lakeside Clinic").await.unwrap_or_else(|e| panic!("{e}"));
-        portico_local::seed::staff(app, &practice, "staff-lakeside-admin", "admin@lakeside.example", &["admin"]).await.unwrap_or_else(|e| panic!("{e}"));
+        portico_local::seed::staff(app, &practice, "staff-lakeside-admin", "admin@lakeside.example", &["admin"])
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
         let born = chrono::NaiveDate::from_ymd_opt(1990, 1, 1).unwrap_or_default();
         let patient = portico_local::seed::patient(app, &practice, "Cara", "Diaz", "cara@example.com", "+15555550103", born)
             .await

@@ -57,7 +57,9 @@ pub async fn not_exists_admits_one_writer(f: Fixture) {
     f.table.put(first.clone(), Condition::NotExists).await.unwrap_or_else(|e| panic!("{e}"));
     let second = f.table.put(Item::new(key("P", "ONCE")).with("by", "second"), Condition::NotExists).await;
     match second {
-        Err(StoreError::ConditionFailed { current: Some(current), .. }) => assert_eq!(current.str("by"), Some("first"), "the failure reports the winner"),
+        Err(StoreError::ConditionFailed { current: Some(current), .. }) => {
+            assert_eq!(current.str("by"), Some("first"), "the failure reports the winner")
+        }
         other => panic!("expected a condition failure with the current item, got {other:?}"),
     }
     assert_eq!(f.table.get(&key("P", "ONCE")).await.ok().flatten(), Some(first));
@@ -76,7 +78,11 @@ pub async fn versions_guard_updates(f: Fixture) {
 pub async fn updates_set_add_remove_and_report(f: Fixture) {
     let created = f.table.update(Update::new(key("P", "U")).set("name", "a").add("count", 2)).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!((created.str("name"), created.i64("count")), (Some("a"), Some(2)), "an update creates an absent item");
-    let updated = f.table.update(Update::new(key("P", "U")).add("count", 3).remove("name").set("other", true)).await.unwrap_or_else(|e| panic!("{e}"));
+    let updated = f
+        .table
+        .update(Update::new(key("P", "U")).add("count", 3).remove("name").set("other", true))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(updated.i64("count"), Some(5));
     assert_eq!(updated.get("name"), None, "removed attributes are gone");
     assert_eq!(updated.get("other"), Some(&json!(true)));
@@ -85,7 +91,8 @@ pub async fn updates_set_add_remove_and_report(f: Fixture) {
         Err(StoreError::ConditionFailed { current: Some(current), .. }) => assert_eq!(current.i64("count"), Some(5)),
         other => panic!("expected a condition failure with the current item, got {other:?}"),
     }
-    let counted = f.table.update(Update::new(key("P", "C")).add("n", 1).when(Condition::Missing("n".into()).or(Condition::lt("n", 2)))).await;
+    let counted =
+        f.table.update(Update::new(key("P", "C")).add("n", 1).when(Condition::Missing("n".into()).or(Condition::lt("n", 2)))).await;
     assert!(counted.is_ok(), "a counter may start when absent: {counted:?}");
 }
 
@@ -111,7 +118,10 @@ pub async fn expired_items_are_never_honoured(f: Fixture) {
     assert!(exists.is_err_and(|e| e.is_condition_failed()), "Exists fails on an expired item");
     let version = f.table.update(Update::new(key("P", "E")).set("used", true).when(Condition::VersionIs(1))).await;
     assert!(version.is_err_and(|e| e.is_condition_failed()), "VersionIs fails on an expired item");
-    f.table.put(Item::new(key("P", "E")).with("fresh", true), Condition::NotExists).await.unwrap_or_else(|e| panic!("NotExists holds for an expired item: {e}"));
+    f.table
+        .put(Item::new(key("P", "E")).with("fresh", true), Condition::NotExists)
+        .await
+        .unwrap_or_else(|e| panic!("NotExists holds for an expired item: {e}"));
 }
 
 pub async fn transactions_are_all_or_nothing(f: Fixture) {
@@ -166,7 +176,8 @@ pub async fn queries_select_ranges_in_order(f: Fixture) {
     assert_eq!(sorts(&prefix.items), ["A#1", "A#2", "A#3"]);
     let between = f.table.query(Query::partition(Index::Table, "Q").between("A#2", "B#1")).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(sorts(&between.items), ["A#2", "A#3", "B#1"], "between is inclusive");
-    let newest = f.table.query(Query::partition(Index::Table, "Q").begins_with("A#").backward().limit(2)).await.unwrap_or_else(|e| panic!("{e}"));
+    let newest =
+        f.table.query(Query::partition(Index::Table, "Q").begins_with("A#").backward().limit(2)).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(sorts(&newest.items), ["A#3", "A#2"]);
     assert!(newest.next.is_some(), "a full page says more may follow");
 }
@@ -224,12 +235,10 @@ pub async fn indexes_follow_their_items(f: Fixture) {
     let page = f.table.query(Query::partition(Index::Gsi1, "NAMES")).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(names(&page.items), ["ann", "ben", "cara"], "index order is the index sort key");
     let first = f.table.query(Query::partition(Index::Gsi1, "NAMES").limit(2)).await.unwrap_or_else(|e| panic!("{e}"));
-    let rest = f.table.query(Query::partition(Index::Gsi1, "NAMES").limit(2).after(first.next.clone())).await.unwrap_or_else(|e| panic!("{e}"));
+    let rest =
+        f.table.query(Query::partition(Index::Gsi1, "NAMES").limit(2).after(first.next.clone())).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!([names(&first.items), names(&rest.items)].concat(), ["ann", "ben", "cara"], "index pages join up");
-    f.table
-        .update(Update::new(key("PT#2", "PROFILE")).set("name", "zoe").set("GSI1SK", "zoe#2"))
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    f.table.update(Update::new(key("PT#2", "PROFILE")).set("name", "zoe").set("GSI1SK", "zoe#2")).await.unwrap_or_else(|e| panic!("{e}"));
     f.table.delete(&key("PT#3", "PROFILE"), Condition::Always).await.unwrap_or_else(|e| panic!("{e}"));
     let after = f.table.query(Query::partition(Index::Gsi1, "NAMES").begins_with("")).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(names(&after.items), ["cara", "zoe"], "an index reflects updates and deletes");
