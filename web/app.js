@@ -224,7 +224,11 @@ function showFailure(err, retry) {
     h('div', { class: 'actions' }, again));
 }
 
+let signingOut = false;
+
 async function signOut(reason) {
+  if (signingOut) return;
+  signingOut = true;
   signedOutHere = true;
   returnTo = null;
   generation += 1; // Stop every screen still loading from painting personal information.
@@ -233,6 +237,7 @@ async function signOut(reason) {
   replace(main, loading('Signing you out…'));
   setTitle('Sign in');
   await logout();
+  signingOut = false;
   showSignIn({
     tone: 'info',
     text: reason === 'idle'

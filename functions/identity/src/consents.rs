@@ -168,7 +168,7 @@ pub async fn decide(
     };
     let writes = vec![
         Write::put(Item::from_record(state_key, &state)?, condition),
-        Write::put(Item::from_record(keys::consent_event(&practice.id, patient, &at, kind.as_str()), &event)?, Condition::NotExists),
+        Write::put(Item::from_record(keys::consent_event(&practice.id, patient, &at, state.version), &event)?, Condition::NotExists),
     ];
     table.transact(writes).await?;
     Ok(())

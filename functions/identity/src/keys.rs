@@ -39,6 +39,7 @@ pub fn consent_state(practice: &PracticeId, patient: &PatientId) -> Key {
     Key::new(patient_partition(practice, patient), "CONSENT#STATE")
 }
 
-pub fn consent_event(practice: &PracticeId, patient: &PatientId, at: &str, kind: &str) -> Key {
-    Key::new(patient_partition(practice, patient), format!("CONSENT#EVENT#{at}#{kind}"))
+/// One decision; `sequence` (the state's new version) keeps two decisions in one instant apart.
+pub fn consent_event(practice: &PracticeId, patient: &PatientId, at: &str, sequence: u64) -> Key {
+    Key::new(patient_partition(practice, patient), format!("CONSENT#EVENT#{at}#{sequence:08}"))
 }

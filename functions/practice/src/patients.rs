@@ -81,6 +81,7 @@ impl From<AdminError> for ApiError {
 /// Parses a new patient, reporting every invalid field at once.
 pub fn parse_new_patient(request: NewPatientRequest, practice: &Practice, now: DateTime<Utc>) -> Result<Patient, ApiError> {
     let mut fields = Fields::default();
+    let no_contact = request.email.is_none() && request.phone.is_none();
     let given_name = fields.check("given_name", PersonName::parse(&request.given_name));
     let family_name = fields.check("family_name", PersonName::parse(&request.family_name));
     let date_of_birth = fields.check("date_of_birth", DateOfBirth::parse(&request.date_of_birth, now.date_naive()));
@@ -91,7 +92,7 @@ pub fn parse_new_patient(request: NewPatientRequest, practice: &Practice, now: D
     let language = fields.check("language", LanguageTag::parse(request.language.as_deref().unwrap_or("en")));
     let time_zone =
         fields.check("time_zone", TimeZoneName::parse(request.time_zone.as_deref().unwrap_or(&practice.settings.default_time_zone)));
-    if email.is_none() && phone.is_none() {
+    if no_contact {
         fields.error("email", "an email address or a phone number is needed to invite the patient");
     }
     fields.done()?;

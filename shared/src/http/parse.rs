@@ -68,6 +68,7 @@ fn field_error(path: &str, e: &serde_json::Error) -> FieldError {
     let unknown = message.strip_prefix("unknown field `").and_then(|rest| rest.split('`').next());
     let field = match (unknown, path) {
         (Some(name), "." | "") => name.to_string(),
+        (Some(name), path) if path == name || path.ends_with(&format!(".{name}")) => path.to_string(),
         (Some(name), parent) => format!("{parent}.{name}"),
         (None, ".") => String::new(),
         (None, path) => path.to_string(),

@@ -1,0 +1,269 @@
+//! The authorization matrix: every route × every kind of caller → the expected status. Other tenants'
+//! objects answer exactly like missing ones.
+
+use portico_tests::{TestApp, spawn_app};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+/// A caller: a token (or none) used on a practice's host.
+struct Caller {
+    name: &'static str,
+    token: Option<String>,
+    slug: &'static str,
+}
+
+struct Case {
+    method: Method,
+    path: String,
+    body: Option<Value>,
+    /// Expected status per caller name; callers not listed expect 401.
+    expect: Vec<(&'static str, u16)>,
+}
+
+async fn send(app: &TestApp, caller: &Caller, case: &Case) -> u16 {
+    let mut request = app.request_on(caller.slug, case.method.clone(), &case.path);
+    if let Some(token) = &caller.token {
+        request = request.bearer_auth(token);
+    }
+    if let Some(body) = &case.body {
+        request = request.json(body);
+    }
+    request.send().await.map(|r| r.status().as_u16()).unwrap_or(0)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_route_answers_every_caller_as_expected() {
+    let app = spawn_app().await;
+    let (_, cara, lakeside_admin) = app.other_practice().await;
+    let ann = app.sign_in("ann@example.com").await;
+    let ben = app.sign_in("ben@example.com").await;
+    app.advance(chrono::Duration::seconds(61));
+    let cara_session = {
+        let started = app
+            .request_on("lakeside", Method::POST, "/auth/otp/start")
+            .json(&json!({ "channel": "email", "address": "cara@example.com" }))
+            .send()
+            .await;
+        let body: Value = match started {
+            Ok(r) => r.json().await.unwrap_or_default(),
+            Err(e) => panic!("{e}"),
+        };
+        let code = app.last_code("cara@example.com");
+        let verified = app
+            .request_on("lakeside", Method::POST, "/auth/otp/verify")
+            .json(&json!({ "challenge_id": body["challenge_id"], "code": code }))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        portico_tests::session_from(verified).await
+    };
+    let admin = app.admin_token().await;
+    let desk = app.staff_token(&app.demo().front_desk_email.clone()).await;
+    let ann_id = app.ann().patient_id.to_string();
+
+    // A contact-change challenge of Ann's, for the verify route.
+    let pending: Value = app
+        .request(Method::PATCH, "/portal/me")
+        .bearer_auth(&ann.access)
+        .json(&json!({ "phone": "+15555550199" }))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .json()
+        .await
+        .unwrap_or_default();
+    let challenge = pending["verification"]["challenge_id"].as_str().unwrap_or_default().to_string();
+    let code = app.last_code("+15555550199");
+
+    let callers = [
+        Caller { name: "own patient", token: Some(ann.access.clone()), slug: "riverside" },
+        Caller { name: "other patient", token: Some(ben.access.clone()), slug: "riverside" },
+        Caller { name: "other practice's patient", token: Some(cara_session.access.clone()), slug: "riverside" },
+        Caller { name: "other practice's patient at home", token: Some(cara_session.access.clone()), slug: "lakeside" },
+        Caller { name: "staff", token: Some(admin.clone()), slug: "riverside" },
+        Caller { name: "front desk", token: Some(desk.clone()), slug: "riverside" },
+        Caller { name: "other practice's staff", token: Some(lakeside_admin.clone()), slug: "riverside" },
+        Caller { name: "other practice's staff at home", token: Some(lakeside_admin.clone()), slug: "lakeside" },
+        Caller { name: "anonymous", token: None, slug: "riverside" },
+        Caller { name: "forged", token: Some(format!("{}x", ann.access)), slug: "riverside" },
+    ];
+    let patients_ok = |ok: u16| vec![("own patient", ok), ("other patient", ok), ("other practice's patient at home", ok)];
+    let staff_ok = |ok: u16, foreign: u16| vec![("staff", ok), ("front desk", ok), ("other practice's staff at home", foreign)];
+    let cases = vec![
+        Case { method: Method::GET, path: "/portal/me".into(), body: None, expect: patients_ok(200) },
+        Case { method: Method::PATCH, path: "/portal/me".into(), body: Some(json!({ "preferred_name": "Sam" })), expect: patients_ok(200) },
+        Case { method: Method::GET, path: "/portal/consents".into(), body: None, expect: patients_ok(200) },
+        Case {
+            method: Method::PUT,
+            path: "/portal/consents".into(),
+            body: Some(json!({ "kind": "terms_of_use", "version": 1, "decision": "accept" })),
+            expect: patients_ok(200),
+        },
+        Case { method: Method::GET, path: "/portal/preferences".into(), body: None, expect: patients_ok(200) },
+        Case {
+            method: Method::POST,
+            path: "/portal/me/contact/verify".into(),
+            body: Some(json!({ "challenge_id": challenge, "code": code })),
+            // Only Ann's own challenge: another patient with her code gets nothing.
+            expect: vec![("other patient", 401), ("other practice's patient at home", 401), ("own patient", 200)],
+        },
+        Case { method: Method::GET, path: format!("/staff/patients/{ann_id}"), body: None, expect: staff_ok(200, 404) },
+        Case { method: Method::GET, path: "/staff/patients?query=Lee".into(), body: None, expect: staff_ok(200, 200) },
+        Case {
+            method: Method::POST,
+            path: "/staff/patients".into(),
+            body: Some(json!({ "given_name": "Dee", "family_name": "Park", "date_of_birth": "1970-03-04" })),
+            // Refused as invalid (no contact) once authorized: 400 proves the caller got past authorization.
+            expect: staff_ok(400, 400),
+        },
+        Case { method: Method::POST, path: format!("/staff/patients/{ann_id}/invite"), body: Some(json!({})), expect: staff_ok(202, 404) },
+        Case {
+            method: Method::POST,
+            path: format!("/staff/patients/{ann_id}/disable"),
+            body: None,
+            expect: vec![("staff", 200), ("front desk", 403), ("other practice's staff at home", 404)],
+        },
+    ];
+    let mut failures = Vec::new();
+    for case in &cases {
+        // Run the successful caller last, so earlier callers see the unchanged state.
+        let mut ordered: Vec<&Caller> = callers.iter().collect();
+        ordered.sort_by_key(|c| case.expect.iter().any(|(name, status)| *name == c.name && (200..300).contains(status)));
+        for caller in ordered {
+            let expected = case.expect.iter().find(|(name, _)| *name == caller.name).map(|(_, s)| *s).unwrap_or(401);
+            let actual = send(&app, caller, case).await;
+            if actual != expected {
+                failures.push(format!("{} {} as {}: expected {expected}, got {actual}", case.method, case.path, caller.name));
+            }
+            if case.path.starts_with("/staff/patients?") && caller.name == "other practice's staff at home" {
+                let list: Value = app
+                    .request_on("lakeside", Method::GET, &case.path)
+                    .bearer_auth(&lakeside_admin)
+                    .send()
+                    .await
+                    .unwrap_or_else(|e| panic!("{e}"))
+                    .json()
+                    .await
+                    .unwrap_or_default();
+                assert_eq!(list["patients"], json!([]), "another practice's search finds none of this practice's patients");
+            }
+        }
+    }
+    assert!(failures.is_empty(), "authorization matrix mismatches:\n{}", failures.join("\n"));
+    let _ = cara;
+}
+
+#[tokio::test]
+async fn other_tenants_objects_answer_exactly_like_missing_ones() {
+    let app = spawn_app().await;
+    let (_, _, lakeside_admin) = app.other_practice().await;
+    let ann_id = app.ann().patient_id.to_string();
+    let missing = portico::ids::PatientId::generate(chrono::Utc::now()).to_string();
+    let fetch = |id: String| {
+        let token = lakeside_admin.clone();
+        let app = &app;
+        async move {
+            let response = app
+                .request_on("lakeside", Method::GET, &format!("/staff/patients/{id}"))
+                .bearer_auth(token)
+                .send()
+                .await
+                .unwrap_or_else(|e| panic!("{e}"));
+            let status = response.status().as_u16();
+            let mut headers: Vec<String> = response
+                .headers()
+                .iter()
+                .filter(|(n, _)| *n != "date" && *n != "content-length")
+                .map(|(n, v)| format!("{n}: {}", v.to_str().unwrap_or_default()))
+                .collect();
+            headers.sort();
+            let mut body: Value = response.json().await.unwrap_or_default();
+            for volatile in ["request_id", "instance"] {
+                body.as_object_mut().map(|o| o.remove(volatile));
+            }
+            (status, headers, body)
+        }
+    };
+    let foreign = fetch(ann_id).await;
+    let absent = fetch(missing).await;
+    let malformed = fetch("pt_not-an-id".into()).await;
+    assert_eq!(foreign.0, 404);
+    assert_eq!(foreign, absent, "another practice's patient is indistinguishable from a missing one");
+    assert_eq!(foreign, malformed, "a malformed id answers like a missing one");
+}
+
+#[tokio::test]
+async fn expired_and_logged_out_tokens_are_refused_everywhere() {
+    let app = spawn_app().await;
+    let kept = app.sign_in("ann@example.com").await;
+    let ended = app.sign_in("ann@example.com").await;
+    let logout = app.request(Method::POST, "/auth/logout").bearer_auth(&ended.access).send().await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(logout.status(), 204);
+    let routes = [
+        (Method::GET, "/portal/me"),
+        (Method::PATCH, "/portal/me"),
+        (Method::GET, "/portal/consents"),
+        (Method::PUT, "/portal/consents"),
+        (Method::GET, "/portal/preferences"),
+        (Method::PUT, "/portal/preferences"),
+        (Method::POST, "/portal/me/contact/verify"),
+        (Method::POST, "/auth/logout"),
+    ];
+    for (method, path) in &routes {
+        let status = app
+            .request(method.clone(), path)
+            .bearer_auth(&ended.access)
+            .json(&json!({}))
+            .send()
+            .await
+            .map(|r| r.status().as_u16())
+            .unwrap_or(0);
+        assert_eq!(status, 401, "{method} {path} with a logged-out session's token");
+    }
+    let still = app.request(Method::GET, "/portal/me").bearer_auth(&kept.access).send().await.map(|r| r.status().as_u16()).unwrap_or(0);
+    assert_eq!(still, 200, "logging out one session leaves the other");
+    app.advance(chrono::Duration::minutes(11));
+    for (method, path) in &routes {
+        let status = app
+            .request(method.clone(), path)
+            .bearer_auth(&kept.access)
+            .json(&json!({}))
+            .send()
+            .await
+            .map(|r| r.status().as_u16())
+            .unwrap_or(0);
+        assert_eq!(status, 401, "{method} {path} with an expired token");
+    }
+    let staff = app.admin_token().await;
+    app.advance(chrono::Duration::minutes(11));
+    let status =
+        app.request(Method::GET, "/staff/patients?query=Lee").bearer_auth(&staff).send().await.map(|r| r.status().as_u16()).unwrap_or(0);
+    assert_eq!(status, 401, "an expired staff token");
+}
+
+#[tokio::test]
+async fn staff_sessions_idle_out_at_fifteen_minutes_and_patients_at_thirty() {
+    use portico::auth::SessionSubject;
+    use portico::clock::Clock as _;
+    let app = spawn_app().await;
+    // Signing in provisions the staff record, as the staff pool's pre-token trigger does in AWS.
+    let _ = app.admin_token().await;
+    let sessions = &app.gateway.app.ports.edge.sessions;
+    let practice = app.practice().id.clone();
+    let staff = SessionSubject::Staff(
+        practice.clone(),
+        portico::ids::StaffId::parse("staff-riverside-admin").unwrap_or_else(|| panic!("staff id")),
+    );
+    let patient = SessionSubject::Patient(practice, app.ann().patient_id.clone());
+    let signed_in = app.clock.now().timestamp();
+    for subject in [&staff, &patient] {
+        assert!(sessions.admit(subject, "session-a", signed_in).await.is_ok());
+    }
+    app.advance(chrono::Duration::minutes(14));
+    assert!(sessions.admit(&staff, "session-a", signed_in).await.is_ok(), "staff active within fifteen minutes");
+    app.advance(chrono::Duration::minutes(16));
+    assert!(sessions.admit(&staff, "session-a", signed_in).await.is_err(), "staff idle for sixteen minutes is signed out");
+    assert!(sessions.admit(&patient, "session-a", signed_in).await.is_ok(), "a patient idle for thirty minutes is still in");
+    app.advance(chrono::Duration::minutes(31));
+    assert!(sessions.admit(&patient, "session-a", signed_in).await.is_err(), "a patient idle for thirty-one minutes is signed out");
+}

@@ -1,0 +1,225 @@
+//! The patient's own screens through the gateway: profile, contact changes, consents, preferences, and
+//! the audit trail each leaves.
+
+use portico::store::{Index, Query};
+use portico_tests::{Session, TestApp, problem, spawn_app};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+async fn call(app: &TestApp, session: &Session, method: Method, path: &str, body: Option<Value>) -> reqwest::Response {
+    let mut request = app.request(method, path).bearer_auth(&session.access).header("user-agent", "portico-tests/1");
+    if let Some(body) = body {
+        request = request.json(&body);
+    }
+    request.send().await.unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The audit events of the demo practice written today, oldest first.
+async fn audit_events(app: &TestApp) -> Vec<Value> {
+    let day = app.clock_now().format("%Y-%m-%d").to_string();
+    let partition = portico::audit::day_partition(&app.practice().id, &day);
+    let page = app.gateway.app.table.query(Query::partition(Index::Table, partition)).await.unwrap_or_else(|e| panic!("{e}"));
+    page.items.iter().map(|i| serde_json::Value::Object(i.attrs.clone())).collect()
+}
+
+trait Now {
+    fn clock_now(&self) -> chrono::DateTime<chrono::Utc>;
+}
+
+impl Now for TestApp {
+    fn clock_now(&self) -> chrono::DateTime<chrono::Utc> {
+        portico::clock::Clock::now(self.clock.as_ref())
+    }
+}
+
+#[tokio::test]
+async fn the_profile_changes_names_language_and_zone_but_not_date_of_birth() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    let patch = json!({ "preferred_name": "Annie", "pronouns": "she/her", "language": "es-MX", "time_zone": "America/Chicago" });
+    let updated: Value = call(&app, &ann, Method::PATCH, "/portal/me", Some(patch)).await.json().await.unwrap_or_default();
+    assert_eq!(updated["profile"]["preferred_name"], "Annie");
+    assert_eq!(updated["verification"], Value::Null);
+    let read: Value = call(&app, &ann, Method::GET, "/portal/me", None).await.json().await.unwrap_or_default();
+    assert_eq!(
+        (read["language"].as_str(), read["time_zone"].as_str(), read["pronouns"].as_str()),
+        (Some("es-MX"), Some("America/Chicago"), Some("she/her"))
+    );
+    let cleared: Value =
+        call(&app, &ann, Method::PATCH, "/portal/me", Some(json!({ "pronouns": null }))).await.json().await.unwrap_or_default();
+    assert_eq!(cleared["profile"]["pronouns"], Value::Null, "null clears an optional field");
+    let refused = problem(
+        call(&app, &ann, Method::PATCH, "/portal/me", Some(json!({ "date_of_birth": "2000-01-01", "language": "xx-" }))).await,
+        400,
+    )
+    .await;
+    let fields: Vec<&str> =
+        refused["errors"].as_array().map(|e| e.iter().filter_map(|f| f["field"].as_str()).collect()).unwrap_or_default();
+    assert_eq!(fields, ["language", "date_of_birth"], "every invalid field is named: {refused}");
+    let after: Value = call(&app, &ann, Method::GET, "/portal/me", None).await.json().await.unwrap_or_default();
+    assert_eq!(after["date_of_birth"], "1984-07-02");
+    assert_eq!(after["language"], "es-MX", "a refused patch changes nothing");
+}
+
+#[tokio::test]
+async fn a_new_email_is_used_only_after_its_code_comes_back() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    let pending: Value = call(&app, &ann, Method::PATCH, "/portal/me", Some(json!({ "email": "Ann.New@Example.com" })))
+        .await
+        .json()
+        .await
+        .unwrap_or_default();
+    assert_eq!(pending["profile"]["email"], "ann@example.com", "the old address stays until confirmed");
+    assert_eq!(pending["verification"]["destination"], "a•••@example.com");
+    let code = app.last_code("ann.new@example.com");
+    let challenge = pending["verification"]["challenge_id"].as_str().unwrap_or_default().to_string();
+    let wrong = format!("{:06}", (code.parse::<u32>().unwrap_or(0) + 1) % 1_000_000);
+    problem(
+        call(&app, &ann, Method::POST, "/portal/me/contact/verify", Some(json!({ "challenge_id": challenge, "code": wrong }))).await,
+        401,
+    )
+    .await;
+    let confirmed: Value =
+        call(&app, &ann, Method::POST, "/portal/me/contact/verify", Some(json!({ "challenge_id": challenge, "code": code })))
+            .await
+            .json()
+            .await
+            .unwrap_or_default();
+    assert_eq!(confirmed["email"], "ann.new@example.com");
+    app.advance(chrono::Duration::seconds(61));
+    // Sign-in follows the address: the new one works, the old one is no longer on file.
+    assert_eq!(app.sign_in("ann.new@example.com").await.patient_id, app.ann().patient_id.to_string());
+    let before = app.messages_to("ann@example.com");
+    app.start_code("email", "ann@example.com").await;
+    assert_eq!(app.messages_to("ann@example.com"), before, "the old address gets nothing");
+}
+
+#[tokio::test]
+async fn another_patients_address_cannot_be_claimed() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    problem(call(&app, &ann, Method::PATCH, "/portal/me", Some(json!({ "email": "ben@example.com" }))).await, 409).await;
+    assert_eq!(app.messages_to("ben@example.com"), 0, "nothing is sent to another patient's address");
+}
+
+#[tokio::test]
+async fn consents_are_accepted_at_the_current_version_and_revoked_with_provenance() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    let view: Value = call(&app, &ann, Method::GET, "/portal/consents", None).await.json().await.unwrap_or_default();
+    assert_eq!(view["consents"].as_array().map(Vec::len), Some(5));
+    assert!(view["consents"].as_array().into_iter().flatten().all(|c| c["status"] == "not_given"));
+    let stale = problem(
+        call(&app, &ann, Method::PUT, "/portal/consents", Some(json!({ "kind": "sms_messages", "version": 0, "decision": "accept" })))
+            .await,
+        422,
+    )
+    .await;
+    assert!(stale["detail"].as_str().unwrap_or_default().contains("current version is 1"), "{stale}");
+    let accepted: Value =
+        call(&app, &ann, Method::PUT, "/portal/consents", Some(json!({ "kind": "sms_messages", "version": 1, "decision": "accept" })))
+            .await
+            .json()
+            .await
+            .unwrap_or_default();
+    let sms = accepted["consents"].as_array().into_iter().flatten().find(|c| c["kind"] == "sms_messages").cloned().unwrap_or_default();
+    assert_eq!((sms["status"].as_str(), sms["decided_version"].as_u64()), (Some("accepted"), Some(1)));
+    let revoked: Value =
+        call(&app, &ann, Method::PUT, "/portal/consents", Some(json!({ "kind": "sms_messages", "version": 1, "decision": "revoke" })))
+            .await
+            .json()
+            .await
+            .unwrap_or_default();
+    let history = revoked["history"].as_array().cloned().unwrap_or_default();
+    assert_eq!(history.len(), 2);
+    assert_eq!((history[0]["decision"].as_str(), history[1]["decision"].as_str()), (Some("revoke"), Some("accept")), "newest first");
+    problem(
+        call(&app, &ann, Method::PUT, "/portal/consents", Some(json!({ "kind": "sms_messages", "version": 1, "decision": "revoke" })))
+            .await,
+        422,
+    )
+    .await;
+    // The stored event records who, when, which version, from where.
+    let partition = portico::directory::keys::patient_partition(&app.practice().id, &app.ann().patient_id);
+    let events = app
+        .gateway
+        .app
+        .table
+        .query(Query::partition(Index::Table, partition).begins_with("CONSENT#EVENT#"))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let event = &events.items[0];
+    assert_eq!(event.str("actor_kind"), Some("patient"));
+    assert_eq!(event.str("actor_id"), Some(app.ann().patient_id.as_str()));
+    assert_eq!(event.str("ip"), Some("127.0.0.1"));
+    assert_eq!(event.str("user_agent"), Some("portico-tests/1"));
+    assert_eq!(event.i64("version"), Some(1));
+}
+
+#[tokio::test]
+async fn preferences_replace_the_grid_quiet_hours_and_zone() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    let defaults: Value = call(&app, &ann, Method::GET, "/portal/preferences", None).await.json().await.unwrap_or_default();
+    assert_eq!(defaults["sms"]["marketing"], false, "marketing is off until chosen");
+    assert_eq!(defaults["quiet_hours"], json!({ "start": "21:00", "end": "08:00" }));
+    let wanted = json!({
+        "time_zone": "America/Denver",
+        "email": { "appointment_reminders": true, "messages": true, "billing": false, "marketing": true },
+        "sms": { "appointment_reminders": true, "messages": false, "billing": false, "marketing": false },
+        "quiet_hours": { "start": "22:30", "end": "07:00" },
+    });
+    let saved: Value = call(&app, &ann, Method::PUT, "/portal/preferences", Some(wanted.clone())).await.json().await.unwrap_or_default();
+    assert_eq!(saved, wanted);
+    let read: Value = call(&app, &ann, Method::GET, "/portal/preferences", None).await.json().await.unwrap_or_default();
+    assert_eq!(read, wanted);
+    let profile: Value = call(&app, &ann, Method::GET, "/portal/me", None).await.json().await.unwrap_or_default();
+    assert_eq!(profile["time_zone"], "America/Denver", "one time zone for the profile and quiet hours");
+    let mut bad = wanted.clone();
+    bad["quiet_hours"] = json!({ "start": "25:00", "end": "07:00" });
+    problem(call(&app, &ann, Method::PUT, "/portal/preferences", Some(bad)).await, 400).await;
+    let mut partial = wanted;
+    partial.as_object_mut().map(|o| o.remove("sms"));
+    problem(call(&app, &ann, Method::PUT, "/portal/preferences", Some(partial)).await, 400).await;
+}
+
+#[tokio::test]
+async fn every_phi_request_leaves_exactly_one_audit_event_without_phi() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    let requests = [
+        (Method::GET, "/portal/me", None, "patient.profile.read", "success"),
+        (Method::PATCH, "/portal/me", Some(json!({ "preferred_name": "Annie" })), "patient.profile.update", "success"),
+        (Method::GET, "/portal/consents", None, "patient.consents.read", "success"),
+        (
+            Method::PUT,
+            "/portal/consents",
+            Some(json!({ "kind": "telehealth", "version": 9, "decision": "accept" })),
+            "patient.consents.update",
+            "rejected",
+        ),
+        (Method::GET, "/portal/preferences", None, "patient.preferences.read", "success"),
+    ];
+    for (method, path, body, action, outcome) in requests {
+        let response = call(&app, &ann, method.clone(), path, body).await;
+        let status = response.status().as_u16();
+        let events = audit_events(&app).await;
+        let new: Vec<&Value> = events.iter().filter(|e| e["action"] == action).collect();
+        assert_eq!(new.len(), 1, "{method} {path} ({status}) writes exactly one {action} event");
+        let event = new[0];
+        assert_eq!(event["outcome"], outcome, "{event}");
+        assert_eq!(event["actor_kind"], "patient");
+        assert_eq!(event["actor_id"], ann.patient_id.as_str());
+        assert_eq!(event["patient_id"], ann.patient_id.as_str());
+        assert_eq!(event["ip"], "127.0.0.1");
+        assert!(event["request_id"].as_str().is_some_and(|r| !r.is_empty()));
+        let text = event.to_string();
+        for phi in ["Ann", "Lee", "ann@example.com", "1984", "5555550101", "Annie"] {
+            assert!(!text.contains(phi), "audit events hold no PHI values ({phi}): {text}");
+        }
+    }
+    let trail = portico::audit::patient_trail(&app.practice().id, &ann.patient_id);
+    let accounting = app.gateway.app.table.query(Query::partition(Index::Gsi1, trail)).await.unwrap_or_else(|e| panic!("{e}"));
+    assert!(accounting.items.len() >= 5, "the patient's accounting of disclosures is one index query");
+}

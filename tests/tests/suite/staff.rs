@@ -1,0 +1,147 @@
+//! The staff routes through the gateway: enrol, find, invite, disable.
+
+use portico_tests::{TestApp, problem, spawn_app};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+async fn staff_call(app: &TestApp, token: &str, method: Method, path: &str, body: Option<Value>) -> reqwest::Response {
+    let mut request = app.request(method, path).bearer_auth(token);
+    if let Some(body) = body {
+        request = request.json(&body);
+    }
+    request.send().await.unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[tokio::test]
+async fn staff_enrol_a_patient_who_then_signs_in_by_invitation() {
+    let app = spawn_app().await;
+    let staff = app.admin_token().await;
+    let created = staff_call(
+        &app,
+        &staff,
+        Method::POST,
+        "/staff/patients",
+        Some(json!({ "given_name": "Dee", "family_name": "Park", "date_of_birth": "1970-03-04", "email": "Dee@Example.com", "phone": "555-555-0177" })),
+    )
+    .await;
+    assert_eq!(created.status(), 201);
+    let location = created.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+    let patient: Value = created.json().await.unwrap_or_default();
+    let id = patient["patient_id"].as_str().unwrap_or_default().to_string();
+    assert_eq!(location, format!("/staff/patients/{id}"));
+    assert_eq!((patient["email"].as_str(), patient["phone"].as_str()), (Some("dee@example.com"), Some("+15555550177")));
+    assert_eq!(patient["time_zone"], "America/New_York", "the practice's default zone");
+    let read: Value = staff_call(&app, &staff, Method::GET, &location, None).await.json().await.unwrap_or_default();
+    assert_eq!(read["family_name"], "Park");
+
+    let invited: Value = staff_call(&app, &staff, Method::POST, &format!("/staff/patients/{id}/invite"), Some(json!({ "channel": "sms" })))
+        .await
+        .json()
+        .await
+        .unwrap_or_default();
+    assert_eq!((invited["channel"].as_str(), invited["destination"].as_str()), (Some("sms"), Some("•••• 0177")));
+    let sms = app.last_message("+15555550177");
+    assert!(sms.body.contains("Riverside Family Practice") && sms.body.contains("/#/invite/"), "{}", sms.body);
+    for phi in ["Dee", "Park", "1970", "dee@example.com"] {
+        assert!(!sms.body.contains(phi), "the invitation carries no PHI ({phi}): {}", sms.body);
+    }
+    let token = app.last_invitation_token("+15555550177");
+    let session = portico_tests::session_from(app.post_json("/auth/link", json!({ "token": token })).await).await;
+    assert_eq!(session.patient_id, id);
+}
+
+#[tokio::test]
+async fn an_address_belongs_to_one_patient_of_a_practice() {
+    let app = spawn_app().await;
+    let staff = app.admin_token().await;
+    let duplicate = staff_call(
+        &app,
+        &staff,
+        Method::POST,
+        "/staff/patients",
+        Some(json!({ "given_name": "Ann", "family_name": "Other", "date_of_birth": "1990-01-01", "email": "ANN@example.com" })),
+    )
+    .await;
+    let body = problem(duplicate, 409).await;
+    assert!(body["detail"].as_str().unwrap_or_default().contains("email"), "{body}");
+    let (_, _, lakeside) = app.other_practice().await;
+    let elsewhere = app
+        .request_on("lakeside", Method::POST, "/staff/patients")
+        .bearer_auth(&lakeside)
+        .json(&json!({ "given_name": "Ann", "family_name": "Lee", "date_of_birth": "1984-07-02", "email": "ann@example.com" }))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(elsewhere.status(), 201, "another practice may know the same person");
+}
+
+#[tokio::test]
+async fn search_finds_by_family_name_given_name_email_and_phone_in_pages() {
+    let app = spawn_app().await;
+    let staff = app.admin_token().await;
+    for (given, family) in [("Lena", "Leeds"), ("Leo", "Lee"), ("Mia", "Lee"), ("Zoe", "Lerner")] {
+        let email = format!("{}.{}@example.com", given.to_lowercase(), family.to_lowercase());
+        let created = staff_call(
+            &app,
+            &staff,
+            Method::POST,
+            "/staff/patients",
+            Some(json!({ "given_name": given, "family_name": family, "date_of_birth": "1990-01-01", "email": email })),
+        )
+        .await;
+        assert_eq!(created.status(), 201);
+    }
+    let names = |v: &Value| {
+        v["patients"]
+            .as_array()
+            .map(|p| {
+                p.iter()
+                    .map(|x| format!("{} {}", x["given_name"].as_str().unwrap_or(""), x["family_name"].as_str().unwrap_or("")))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    let search = |q: &str| {
+        let path = format!("/staff/patients?query={q}");
+        let (app, staff) = (&app, &staff);
+        async move { staff_call(app, staff, Method::GET, &path, None).await }
+    };
+    let lee: Value = search("lee").await.json().await.unwrap_or_default();
+    assert_eq!(names(&lee), ["Ann Lee", "Leo Lee", "Mia Lee", "Lena Leeds"]);
+    let comma: Value = search("Lee%2C%20M").await.json().await.unwrap_or_default();
+    assert_eq!(names(&comma), ["Mia Lee"]);
+    let given: Value = search("Leo%20L").await.json().await.unwrap_or_default();
+    assert_eq!(names(&given), ["Leo Lee"]);
+    let email: Value = search("zoe.lerner%40example.com").await.json().await.unwrap_or_default();
+    assert_eq!(names(&email), ["Zoe Lerner"]);
+    let phone: Value = search("%2B1%20555%20555%200102").await.json().await.unwrap_or_default();
+    assert_eq!(names(&phone), ["Ben Ortiz"]);
+    let mut seen = Vec::new();
+    let mut path = "/staff/patients?query=le&limit=2".to_string();
+    for _ in 0..5 {
+        let page: Value = staff_call(&app, &staff, Method::GET, &path, None).await.json().await.unwrap_or_default();
+        seen.extend(names(&page));
+        match page["next_cursor"].as_str() {
+            Some(cursor) => path = format!("/staff/patients?query=le&limit=2&cursor={cursor}"),
+            None => break,
+        }
+    }
+    assert_eq!(seen, ["Ann Lee", "Leo Lee", "Mia Lee", "Lena Leeds", "Zoe Lerner"], "pages join up");
+    problem(search("a").await, 400).await;
+    problem(staff_call(&app, &staff, Method::GET, "/staff/patients?query=lee&limit=500", None).await, 400).await;
+}
+
+#[tokio::test]
+async fn roles_limit_what_staff_may_do() {
+    let app = spawn_app().await;
+    let desk = app.staff_token(&app.demo().front_desk_email.clone()).await;
+    let ann = app.ann().patient_id.to_string();
+    problem(staff_call(&app, &desk, Method::POST, &format!("/staff/patients/{ann}/disable"), None).await, 403).await;
+    assert_eq!(staff_call(&app, &desk, Method::POST, &format!("/staff/patients/{ann}/invite"), Some(json!({}))).await.status(), 202);
+    let disabled_invite = {
+        let admin = app.admin_token().await;
+        staff_call(&app, &admin, Method::POST, &format!("/staff/patients/{ann}/disable"), None).await;
+        staff_call(&app, &desk, Method::POST, &format!("/staff/patients/{ann}/invite"), Some(json!({}))).await
+    };
+    problem(disabled_invite, 422).await;
+}
