@@ -166,15 +166,23 @@ export async function call(method, path, body) {
   }
   let res = await send(method, path, body, true);
   if (res.status === 401) {
-    await readBody(res);
+    const problem = await readBody(res);
+    // A wrong confirmation code is also a 401, but it says nothing about the session.
+    if (isBadCredentials(problem)) throw new ApiError(401, problem, null);
     if (!(await refreshSession())) return ended();
     res = await send(method, path, body, true);
     if (res.status === 401) {
-      await readBody(res);
+      const again = await readBody(res);
+      if (isBadCredentials(again)) throw new ApiError(401, again, null);
       return ended();
     }
   }
   return settle(res);
+}
+
+/** The problem type of a wrong or expired code ("That did not work"), as opposed to a missing session. */
+function isBadCredentials(problem) {
+  return Boolean(problem && typeof problem.type === 'string' && /\/bad-credentials$/.test(problem.type));
 }
 
 function ended() {

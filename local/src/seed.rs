@@ -7,6 +7,7 @@ use portico::directory::{
 };
 use portico::domain::{DateOfBirth, Email, LanguageTag, PersonName, Phone, TimeZoneName};
 use portico::identity::IdentityProvider as _;
+
 use portico::ids::{PatientId, PracticeId};
 
 use crate::{App, LocalError};
@@ -48,16 +49,10 @@ pub fn consent_documents(site: &str) -> Vec<ConsentDocument> {
     ]
 }
 
-/// A practice with the given slug, created if it does not exist.
-pub async fn practice(app: &App, slug: &str, name: &str) -> Result<Practice, LocalError> {
-    let table = app.table.as_ref();
-    if let Some(id) = practices::find_by_host(table, &format!("SLUG#{slug}")).await?
-        && let Some(existing) = practices::get(table, &id).await?
-    {
-        return Ok(existing);
-    }
-    let practice = Practice {
-        id: PracticeId::generate(app.clock.now()),
+/// A practice record with the demo's settings (consent documents, a CRM origin, contact details).
+pub fn practice_record(id: PracticeId, slug: &str, name: &str) -> Practice {
+    Practice {
+        id,
         slug: slug.to_string(),
         name: name.to_string(),
         custom_domains: Vec::new(),
@@ -69,7 +64,18 @@ pub async fn practice(app: &App, slug: &str, name: &str) -> Result<Practice, Loc
             ..PracticeSettings::default()
         },
         version: 1,
-    };
+    }
+}
+
+/// A practice with the given slug, created if it does not exist.
+pub async fn practice(app: &App, slug: &str, name: &str) -> Result<Practice, LocalError> {
+    let table = app.table.as_ref();
+    if let Some(id) = practices::find_by_host(table, &format!("SLUG#{slug}")).await?
+        && let Some(existing) = practices::get(table, &id).await?
+    {
+        return Ok(existing);
+    }
+    let practice = practice_record(PracticeId::generate(app.clock.now()), slug, name);
     practices::create(table, &practice).await?;
     Ok(practice)
 }
@@ -78,6 +84,42 @@ pub async fn practice(app: &App, slug: &str, name: &str) -> Result<Practice, Loc
 pub async fn staff(app: &App, practice: &Practice, id: &str, email: &str, groups: &[&str]) -> Result<(), LocalError> {
     app.identity.add_staff_user(id, email, &practice.id, groups).await?;
     Ok(())
+}
+
+/// A patient record as staff would enrol it.
+pub fn patient_record(
+    practice: &Practice,
+    id: PatientId,
+    name: (&str, &str),
+    contact: (&str, &str),
+    born: NaiveDate,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Patient, LocalError> {
+    Ok(Patient {
+        practice_id: practice.id.clone(),
+        patient_id: id,
+        given_name: PersonName::parse(name.0).map_err(seed_error)?,
+        family_name: PersonName::parse(name.1).map_err(seed_error)?,
+        preferred_name: None,
+        pronouns: None,
+        language: LanguageTag::parse("en").map_err(seed_error)?,
+        time_zone: TimeZoneName::parse(&practice.settings.default_time_zone).map_err(seed_error)?,
+        date_of_birth: DateOfBirth::parse(&born.to_string(), now.date_naive()).map_err(seed_error)?,
+        email: Some(Email::parse(contact.0).map_err(seed_error)?),
+        phone: Some(Phone::parse(contact.1).map_err(seed_error)?),
+        status: AccountStatus::Active,
+        preferences: Preferences::default(),
+        invitation: None,
+        created_at: now,
+        updated_at: now,
+        version: 0,
+    })
+}
+
+/// Enrols a patient record: the sign-in account, then the profile and its address claims.
+pub async fn enrol(app: &App, patient: &Patient) -> Result<(), LocalError> {
+    app.identity.create_patient_user(&patient.practice_id, &patient.patient_id).await?;
+    patients::create(app.table.as_ref(), &app.ports.hasher, patient).await.map_err(seed_error)
 }
 
 /// A patient with a sign-in account, created if the email is not yet on file.
@@ -91,35 +133,15 @@ pub async fn patient(
     born: NaiveDate,
 ) -> Result<Patient, LocalError> {
     let table = app.table.as_ref();
-    let email = Email::parse(email).map_err(seed_error)?;
-    let address = portico::domain::Address::Email(email.clone());
+    let address = portico::domain::Address::Email(Email::parse(email).map_err(seed_error)?);
     if let Some(id) = patients::find_by_address(table, &app.ports.hasher, &practice.id, &address).await?
         && let Some(existing) = patients::get(table, &practice.id, &id).await?
     {
         return Ok(existing);
     }
     let now = app.clock.now();
-    let patient = Patient {
-        practice_id: practice.id.clone(),
-        patient_id: PatientId::generate(now),
-        given_name: PersonName::parse(given).map_err(seed_error)?,
-        family_name: PersonName::parse(family).map_err(seed_error)?,
-        preferred_name: None,
-        pronouns: None,
-        language: LanguageTag::parse("en").map_err(seed_error)?,
-        time_zone: TimeZoneName::parse(&practice.settings.default_time_zone).map_err(seed_error)?,
-        date_of_birth: DateOfBirth::parse(&born.to_string(), now.date_naive()).map_err(seed_error)?,
-        email: Some(email),
-        phone: Some(Phone::parse(phone).map_err(seed_error)?),
-        status: AccountStatus::Active,
-        preferences: Preferences::default(),
-        invitation: None,
-        created_at: now,
-        updated_at: now,
-        version: 0,
-    };
-    app.identity.create_patient_user(&practice.id, &patient.patient_id).await?;
-    patients::create(table, &app.ports.hasher, &patient).await.map_err(seed_error)?;
+    let patient = patient_record(practice, PatientId::generate(now), (given, family), (email, phone), born, now)?;
+    enrol(app, &patient).await?;
     Ok(patient)
 }
 

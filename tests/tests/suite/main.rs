@@ -2,7 +2,9 @@
 
 mod authz;
 mod bad_input;
+mod consistency;
 mod contract;
+mod handlers;
 mod headers;
 mod portal;
 mod sign_in;

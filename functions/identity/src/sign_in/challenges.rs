@@ -67,7 +67,19 @@ impl Challenge {
         secret: &str,
         now: DateTime<Utc>,
     ) -> Self {
-        let id = ChallengeId::generate(now);
+        Challenge::with_id(ChallengeId::generate(now), hasher, practice, patient, purpose, secret, now)
+    }
+
+    /// A challenge under a given id (fixtures name theirs); the digest binds the secret to the id.
+    pub fn with_id(
+        id: ChallengeId,
+        hasher: &Hasher,
+        practice: &PracticeId,
+        patient: Option<&PatientId>,
+        purpose: Purpose,
+        secret: &str,
+        now: DateTime<Utc>,
+    ) -> Self {
         Challenge {
             digest: digest(hasher, &id, secret),
             id,

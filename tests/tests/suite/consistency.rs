@@ -1,0 +1,144 @@
+//! One place for each fact: the routes declared in code are the routes of the SAM template, of the local
+//! gateway and of the OpenAPI document; every function has a binary, a template entry and event samples.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use portico::http::Access;
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn template() -> Value {
+    let text = std::fs::read_to_string(root().join("infra/template.yaml")).unwrap_or_else(|e| panic!("infra/template.yaml: {e}"));
+    let yaml: serde_norway::Value = serde_norway::from_str(&text).unwrap_or_else(|e| panic!("template is not YAML: {e}"));
+    serde_json::to_value(untag(yaml)).unwrap_or_default()
+}
+
+/// CloudFormation's short tags (`!Ref`, `!Sub`) become `{ "Ref": ... }`-like maps, enough to read the
+/// template's structure.
+fn untag(value: serde_norway::Value) -> serde_norway::Value {
+    use serde_norway::Value as Y;
+    match value {
+        Y::Tagged(tagged) => {
+            let mut map = serde_norway::Mapping::new();
+            map.insert(Y::String(tagged.tag.to_string().trim_start_matches('!').to_string()), untag(tagged.value));
+            Y::Mapping(map)
+        }
+        Y::Sequence(items) => Y::Sequence(items.into_iter().map(untag).collect()),
+        Y::Mapping(map) => Y::Mapping(map.into_iter().map(|(k, v)| (k, untag(v))).collect()),
+        other => other,
+    }
+}
+
+fn authorizer(access: Access) -> &'static str {
+    match access {
+        Access::Patient => "PatientAuthorizer",
+        Access::Staff(_) => "StaffAuthorizer",
+        Access::Public | Access::Webhook => "NONE",
+    }
+}
+
+fn binaries() -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    for capability in std::fs::read_dir(root().join("functions")).into_iter().flatten().flatten() {
+        for bin in std::fs::read_dir(capability.path().join("src/bin")).into_iter().flatten().flatten() {
+            if let Some(name) = bin.path().file_stem().and_then(|s| s.to_str()) {
+                found.insert(name.to_string());
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_template_the_gateway_and_the_code_declare_the_same_routes() {
+    let template = template();
+    let resources = template["Resources"].as_object().cloned().unwrap_or_default();
+    let mut template_routes = BTreeSet::new();
+    let mut template_functions = BTreeSet::new();
+    for (logical_id, resource) in &resources {
+        if resource["Type"] != "AWS::Serverless::Function" {
+            continue;
+        }
+        let binary = resource["Metadata"]["BuildProperties"]["Binary"].as_str().unwrap_or_default().to_string();
+        assert_eq!(logical_id, &portico::http::route::logical_id(&binary), "logical id of {binary}");
+        assert_eq!(resource["Metadata"]["BuildMethod"], "rust-cargolambda", "{binary}");
+        template_functions.insert(binary.clone());
+        if let Some(api) = resource["Properties"]["Events"].get("Api") {
+            let properties = &api["Properties"];
+            assert_eq!(api["Type"], "HttpApi", "{binary}");
+            template_routes.insert((
+                properties["Method"].as_str().unwrap_or_default().to_uppercase(),
+                properties["Path"].as_str().unwrap_or_default().to_string(),
+                binary.clone(),
+                properties["Auth"]["Authorizer"].as_str().unwrap_or_default().to_string(),
+            ));
+        }
+    }
+    let declared: BTreeSet<_> = portico_local::declared_routes()
+        .iter()
+        .map(|r| (r.method.to_string(), r.path.to_string(), r.function.to_string(), authorizer(r.access).to_string()))
+        .collect();
+    assert_eq!(template_routes, declared, "infra/template.yaml and the code declare the same routes, functions and authorizers");
+
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let runtime = tokio::runtime::Runtime::new().unwrap_or_else(|e| panic!("{e}"));
+    let app = runtime
+        .block_on(portico_local::build(
+            portico_local::LocalOptions {
+                data_dir: dir.path().to_path_buf(),
+                bind: ([127, 0, 0, 1], 0).into(),
+                clock: std::sync::Arc::new(portico::clock::SystemClock),
+                backend: portico_local::Backend::Embedded,
+                sign_in_floor: std::time::Duration::ZERO,
+                print_outbox: false,
+                web_dir: None,
+                seed: false,
+            },
+            3000,
+        ))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mounted: BTreeSet<_> = app
+        .routes
+        .iter()
+        .map(|(r, _)| (r.method.to_string(), r.path.to_string(), r.function.to_string(), authorizer(r.access).to_string()))
+        .collect();
+    assert_eq!(mounted, declared, "the local gateway mounts every declared route, once");
+    assert_eq!(app.routes.len(), declared.len(), "no route is mounted twice");
+
+    let triggers: BTreeSet<String> = portico_identity::routes::TRIGGERS.iter().map(|t| t.to_string()).collect();
+    let functions: BTreeSet<String> = declared.iter().map(|r| r.2.clone()).chain(triggers).collect();
+    assert_eq!(template_functions, functions, "the template has one function per route and trigger");
+    assert_eq!(binaries(), functions, "functions/*/src/bin has one binary per function");
+    for function in &functions {
+        let samples = std::fs::read_dir(root().join("events").join(function)).map(|d| d.count()).unwrap_or(0);
+        assert!(samples > 0, "events/{function}/ holds sample events");
+    }
+}
+
+#[test]
+fn the_openapi_document_is_generated_from_the_code_and_current() {
+    let generated = serde_json::to_string_pretty(&portico_local::openapi()).unwrap_or_default() + "\n";
+    let path = root().join("infra/openapi.json");
+    if std::env::var("UPDATE_OPENAPI").is_ok() {
+        std::fs::write(&path, &generated).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "infra/openapi.json is stale: run `make openapi` (UPDATE_OPENAPI=1 cargo test -p portico-tests openapi)"
+    );
+    let document: Value = serde_json::from_str(&generated).unwrap_or_default();
+    assert_eq!(document["openapi"].as_str().map(|v| v.starts_with("3.1")), Some(true), "OpenAPI 3.1");
+    let mut documented = BTreeSet::new();
+    for (path, item) in document["paths"].as_object().into_iter().flatten() {
+        for method in item.as_object().into_iter().flatten().map(|(m, _)| m.to_uppercase()) {
+            documented.insert((method, path.clone()));
+        }
+    }
+    let declared: BTreeSet<_> = portico_local::declared_routes().iter().map(|r| (r.method.to_string(), r.path.to_string())).collect();
+    assert_eq!(documented, declared, "the OpenAPI document describes exactly the declared routes");
+}
