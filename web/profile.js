@@ -248,7 +248,7 @@ export async function renderProfile(main, ctx) {
       const confirm = h('button', { type: 'submit', class: 'button', testid: 'contact-confirm', text: 'Confirm' });
       const resend = h('button', { type: 'button', class: 'button button-secondary', testid: 'contact-resend', text: 'Send a new code' });
       const back = h('button', { type: 'button', class: 'link-button', testid: 'contact-cancel', text: 'Cancel' });
-      const sentTo = h('strong', { text: pending.destination });
+      const sentTo = h('strong', { testid: 'contact-dest', text: pending.destination });
       const codeForm = h('form', { novalidate: true, class: 'stack' },
         h('h2', { id: 'contact-title', tabindex: '-1', text: `Confirm your new ${c.noun}` }),
         h('p', {}, 'We sent a 6-digit code to ', sentTo, '. Enter it here to finish the change.'),

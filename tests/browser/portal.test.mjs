@@ -121,6 +121,11 @@ function codeFrom(message) {
   return m[1];
 }
 
+/** A different 6-digit code. */
+function wrongCode(code) {
+  return `${(Number(code[0]) + 1) % 10}${code.slice(1)}`;
+}
+
 function inviteLinkFrom(message) {
   const m = /(https?:\/\/[^\s"'<>]+#\/invite\/[A-Za-z0-9_\-.~%]+)/.exec(String(message.body));
   assert.ok(m, `no invitation link in the message: ${String(message.body).slice(0, 300)}`);
@@ -228,6 +233,29 @@ async function assertNoPhi(page, phi, where) {
   }
 }
 
+/**
+ * Presses "Send me a code" on the contact-change form. If the server asks to wait (a code went to that
+ * number less than a minute ago, e.g. in a previous run), waits it out as a patient would and presses
+ * again. Returns true if it had to wait.
+ */
+async function requestContactCode(page) {
+  await page.getByTestId('contact-send').click();
+  await page.locator('[data-testid="contact-code"]:visible, [data-testid="contact-error"]:visible').first().waitFor({ timeout: 20_000 });
+  if (await page.getByTestId('contact-code').isVisible()) return false;
+  const said = await waitText(page.getByTestId('contact-error'), /wait \d+ (seconds?|minutes?)/i);
+  if (/minute/i.test(said)) throw new Error(`The portal asks to wait minutes before sending a confirmation code ("${said}"): the hourly limit is used up.`);
+  const seconds = Number(/wait (\d+) second/i.exec(said)?.[1] ?? 60);
+  await page.waitForFunction(() => !document.querySelector('[data-testid="contact-send"]')?.hasAttribute('disabled'), null, { timeout: (seconds + 5) * 1000 });
+  await page.getByTestId('contact-send').click();
+  await page.getByTestId('contact-code').waitFor({ timeout: 20_000 });
+  return true;
+}
+
+/** "(555) 555-0101" for "+15555550101", as the profile shows it. */
+function shownPhone(e164) {
+  return `(${e164.slice(2, 5)}) ${e164.slice(5, 8)}-${e164.slice(8)}`;
+}
+
 /** Remembers the access tokens the page receives, to check from outside that sign-out ends them. */
 function captureTokens(page) {
   const tokens = [];
@@ -289,6 +317,7 @@ test('Ann signs in with an email code, edits her profile, consents and preferenc
     { path: '/auth/refresh', status: 401 }, // the first visit: no session to restore yet
     { path: '/auth/otp/verify', status: 401 }, // the wrong code, on purpose
     { path: '/auth/otp/start', status: 429 }, // "send a new code" too soon, on purpose
+    { path: '/portal/me/contact/verify', status: 401 }, // the wrong confirmation code, on purpose
   ];
 
   try {
@@ -323,8 +352,7 @@ test('Ann signs in with an email code, edits her profile, consents and preferenc
     assert.equal(await codeInput.getAttribute('inputmode'), 'numeric');
 
     // --- A wrong code says how many tries are left.
-    const wrong = `${(Number(code[0]) + 1) % 10}${code.slice(1)}`;
-    await codeInput.fill(wrong);
+    await codeInput.fill(wrongCode(code));
     await page.getByTestId('signin-verify').click();
     await waitText(page.getByTestId('signin-error'), /2 tries left/);
     assert.equal(await codeInput.inputValue(), '', 'the wrong code is cleared');
@@ -369,6 +397,28 @@ test('Ann signs in with an email code, edits her profile, consents and preferenc
     await assertStorageEmpty(page);
     await mkdir(SHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SHOTS, 'profile.png'), fullPage: true });
+
+    // --- A new mobile number needs the code sent to it; a wrong code says so and keeps the session.
+    //     Then the original number is put back the same way.
+    const otherPhone = `+1555555${2000 + Math.floor(Math.random() * 7000)}`;
+    for (const [number, wrongFirst] of [[otherPhone, true], [ANN.phone, false]]) {
+      const seenContact = await outboxIds();
+      await page.getByTestId('contact-change-sms').click();
+      await page.getByTestId('contact-input-sms').fill(number);
+      if (await requestContactCode(page)) expected.push({ path: '/portal/me', status: 429 });
+      await waitText(page.getByTestId('contact-dest'), new RegExp(number.slice(-4)));
+      const contactCode = codeFrom(await waitForMessage({ to: number, channel: 'sms', seen: seenContact }));
+      if (wrongFirst) {
+        await page.getByTestId('contact-code').fill(wrongCode(contactCode));
+        await page.getByTestId('contact-confirm').click();
+        await waitText(page.getByTestId('contact-error'), /2 tries left/);
+        assert.ok(await page.getByTestId('nav').isVisible(), 'a wrong confirmation code does not end the session');
+      }
+      await page.getByTestId('contact-code').fill(contactCode);
+      await page.getByTestId('contact-confirm').click();
+      await waitText(page.getByTestId('app-status'), /mobile number was updated/i);
+      await waitText(page.getByTestId('profile-phone'), exactly(shownPhone(number)));
+    }
 
     await page.getByTestId('nav-home').click();
     await waitText(page.getByTestId('home-greeting'), exactly(`Hello, ${newName}`));

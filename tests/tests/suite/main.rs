@@ -4,6 +4,7 @@ mod authz;
 mod bad_input;
 mod consistency;
 mod contract;
+mod emulator;
 mod handlers;
 mod headers;
 mod portal;

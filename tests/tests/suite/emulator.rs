@@ -1,0 +1,188 @@
+//! The same flows on the AWS adapters against the emulator: DynamoDB for the table, SES for mail, and
+//! the Cognito adapter's account management.
+
+use aws_sdk_cognitoidentityprovider::types::{AttributeType, AuthFlowType, ExplicitAuthFlowsType, SchemaAttributeType};
+use portico::config::PatientPoolConfig;
+use portico::identity::{CognitoIdentity, IdentityError, IdentityProvider as _};
+use portico::ids::{PatientId, PracticeId};
+use portico_tests::{problem, session_from, spawn_on_emulator};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+/// What SES on the emulator received for `to`.
+async fn ses_bodies(to: &str) -> Vec<String> {
+    let url = format!("{}/moto-api/data.json", portico_tests::emulator::emulator().url);
+    let data: Value = reqwest::get(url).await.unwrap_or_else(|e| panic!("{e}")).json().await.unwrap_or_default();
+    data["ses"]["Message"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|m| m["destinations"]["ToAddresses"].as_array().is_some_and(|a| a.iter().any(|d| d == to)))
+        .filter_map(|m| m["body"].as_str().map(str::to_string))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn enrolment_invitation_sign_in_and_portal_screens_run_on_dynamodb_and_ses() {
+    let app = spawn_on_emulator().await;
+    let staff = app.admin_token().await;
+    let created = app
+        .request(Method::POST, "/staff/patients")
+        .bearer_auth(&staff)
+        .json(&json!({ "given_name": "Eve", "family_name": "Moss", "date_of_birth": "1991-05-06", "email": "eve.moss@example.com" }))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(created.status(), 201);
+    let eve: Value = created.json().await.unwrap_or_default();
+    let id = eve["patient_id"].as_str().unwrap_or_default().to_string();
+    let invited = app
+        .request(Method::POST, &format!("/staff/patients/{id}/invite"))
+        .bearer_auth(&staff)
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(invited.status(), 202);
+    let token = app.last_invitation_token("eve.moss@example.com");
+    assert!(ses_bodies("eve.moss@example.com").await.iter().any(|b| b.contains(&token)), "SES on the emulator received the invitation");
+    let session = session_from(app.post_json("/auth/link", json!({ "token": token })).await).await;
+    problem(app.post_json("/auth/link", json!({ "token": token })).await, 401).await;
+
+    let call = |method: Method, path: &'static str, body: Option<Value>| {
+        let mut request = app.request(method, path).bearer_auth(&session.access);
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        request.send()
+    };
+    let me: Value = call(Method::GET, "/portal/me", None).await.unwrap_or_else(|e| panic!("{e}")).json().await.unwrap_or_default();
+    assert_eq!(me["family_name"], "Moss");
+    let patched = call(Method::PATCH, "/portal/me", Some(json!({ "preferred_name": "Evie" }))).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(patched.status(), 200);
+    let consent = call(Method::PUT, "/portal/consents", Some(json!({ "kind": "privacy_notice", "version": 1, "decision": "accept" })))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let consents: Value = consent.json().await.unwrap_or_default();
+    assert_eq!(consents["history"].as_array().map(Vec::len), Some(1));
+    let prefs = json!({
+        "time_zone": "America/Chicago",
+        "email": { "appointment_reminders": true, "messages": true, "billing": false, "marketing": false },
+        "sms": { "appointment_reminders": false, "messages": false, "billing": false, "marketing": false },
+        "quiet_hours": null,
+    });
+    let saved: Value = call(Method::PUT, "/portal/preferences", Some(prefs.clone()))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .json()
+        .await
+        .unwrap_or_default();
+    assert_eq!(saved, prefs);
+    let search: Value = app
+        .request(Method::GET, "/staff/patients?query=Moss")
+        .bearer_auth(&staff)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .json()
+        .await
+        .unwrap_or_default();
+    assert_eq!(search["patients"][0]["given_name"], "Eve", "the name index works on DynamoDB");
+
+    let logout = call(Method::POST, "/auth/logout", None).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(logout.status(), 204);
+    problem(call(Method::GET, "/portal/me", None).await.unwrap_or_else(|e| panic!("{e}")), 401).await;
+
+    // Codes by email, limits and single use on DynamoDB.
+    let ann = app.sign_in("ann@example.com").await;
+    assert!(ses_bodies("ann@example.com").await.iter().any(|b| b.contains("sign-in code")));
+    assert_eq!(app.request(Method::GET, "/portal/me").bearer_auth(&ann.access).send().await.map(|r| r.status().as_u16()).unwrap_or(0), 200);
+    assert_eq!(app.start_code("email", "ann@example.com").await.status(), 202);
+    problem(app.start_code("email", "ann@example.com").await, 429).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn one_invitation_has_one_winner_on_dynamodb() {
+    let app = spawn_on_emulator().await;
+    let staff = app.admin_token().await;
+    let ben = app.ben().patient_id.to_string();
+    app.request(Method::POST, &format!("/staff/patients/{ben}/invite"))
+        .bearer_auth(&staff)
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let token = app.last_invitation_token("ben@example.com");
+    let results = futures::future::join_all((0..20).map(|_| app.post_json("/auth/link", json!({ "token": token })))).await;
+    assert_eq!(results.iter().filter(|r| r.status() == 200).count(), 1, "exactly one redemption succeeds on DynamoDB");
+}
+
+#[tokio::test]
+async fn the_cognito_adapter_manages_patient_accounts_on_the_emulator() {
+    let sdk = portico_tests::emulator::sdk_config().await;
+    let cognito = aws_sdk_cognitoidentityprovider::Client::new(&sdk);
+    let custom = |name: &str| SchemaAttributeType::builder().name(name).attribute_data_type("String".into()).mutable(false).build();
+    let pool = cognito
+        .create_user_pool()
+        .pool_name(portico_tests::emulator::table_name("patients"))
+        .schema(custom("practice_id"))
+        .schema(custom("patient_id"))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let pool_id = pool.user_pool().and_then(|p| p.id()).unwrap_or_default().to_string();
+    let client = cognito
+        .create_user_pool_client()
+        .user_pool_id(&pool_id)
+        .client_name("portal")
+        .explicit_auth_flows(ExplicitAuthFlowsType::AllowAdminUserPasswordAuth)
+        .explicit_auth_flows(ExplicitAuthFlowsType::AllowRefreshTokenAuth)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let client_id = client.user_pool_client().and_then(|c| c.client_id()).unwrap_or_default().to_string();
+    let adapter = CognitoIdentity::new(&sdk, PatientPoolConfig { user_pool_id: pool_id.clone(), client_id: client_id.clone() });
+    let now = chrono::Utc::now();
+    let (practice, patient) = (PracticeId::generate(now), PatientId::generate(now));
+
+    adapter.create_patient_user(&practice, &patient).await.unwrap_or_else(|e| panic!("{e}"));
+    adapter.create_patient_user(&practice, &patient).await.unwrap_or_else(|e| panic!("creating twice is harmless: {e}"));
+    let user = cognito.admin_get_user().user_pool_id(&pool_id).username(patient.as_str()).send().await.unwrap_or_else(|e| panic!("{e}"));
+    let attribute =
+        |name: &str| user.user_attributes().iter().find(|a: &&AttributeType| a.name() == name).and_then(|a| a.value()).map(str::to_string);
+    assert_eq!(attribute("custom:practice_id").as_deref(), Some(practice.as_str()));
+    assert_eq!(attribute("custom:patient_id").as_deref(), Some(patient.as_str()));
+
+    // The emulator cannot run custom-auth triggers; a password sign-in stands in to obtain a refresh token.
+    cognito
+        .admin_set_user_password()
+        .user_pool_id(&pool_id)
+        .username(patient.as_str())
+        .password("Em-ulat0r!pass")
+        .permanent(true)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let signed = cognito
+        .admin_initiate_auth()
+        .user_pool_id(&pool_id)
+        .client_id(&client_id)
+        .auth_flow(AuthFlowType::AdminUserPasswordAuth)
+        .auth_parameters("USERNAME", patient.as_str())
+        .auth_parameters("PASSWORD", "Em-ulat0r!pass")
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let refresh =
+        secrecy::SecretString::from(signed.authentication_result().and_then(|r| r.refresh_token()).unwrap_or_default().to_string());
+    let tokens = adapter.refresh(&refresh).await.unwrap_or_else(|e| panic!("refresh through the adapter: {e}"));
+    assert!(secrecy::ExposeSecret::expose_secret(&tokens.access).len() > 20);
+
+    adapter.set_patient_enabled(&patient, false).await.unwrap_or_else(|e| panic!("{e}"));
+    let user = cognito.admin_get_user().user_pool_id(&pool_id).username(patient.as_str()).send().await.unwrap_or_else(|e| panic!("{e}"));
+    assert!(!user.enabled(), "disabled in the pool");
+    assert!(matches!(adapter.refresh(&refresh).await, Err(IdentityError::NotAuthorized)), "a disabled user's refresh token is signed out");
+    adapter.set_patient_enabled(&patient, true).await.unwrap_or_else(|e| panic!("{e}"));
+    let user = cognito.admin_get_user().user_pool_id(&pool_id).username(patient.as_str()).send().await.unwrap_or_else(|e| panic!("{e}"));
+    assert!(user.enabled());
+}
