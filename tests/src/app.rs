@@ -17,6 +17,18 @@ pub struct TestApp {
     _dir: tempfile::TempDir,
 }
 
+/// With `PORTICO_RECORD_REQUESTS=<dir>`, each gateway leaves its per-route data-request counts there
+/// for the bench.
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let Ok(dir) = std::env::var("PORTICO_RECORD_REQUESTS") else { return };
+        let _ = std::fs::create_dir_all(&dir);
+        let snapshot = serde_json::to_string(&self.gateway.app.stats.snapshot()).unwrap_or_default();
+        let file = std::path::Path::new(&dir).join(format!("{}.json", portico::crypto::random_token(9)));
+        let _ = std::fs::write(file, snapshot);
+    }
+}
+
 /// A patient's signed-in session as the portal holds it.
 #[derive(Debug, Clone)]
 pub struct Session {

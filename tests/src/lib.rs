@@ -6,3 +6,4 @@ pub mod contract;
 pub mod emulator;
 
 pub use app::{Session, TestApp, problem, session_from, spawn_app, spawn_on_emulator, spawn_with};
+pub mod bench;

@@ -1,0 +1,56 @@
+# Portico's everyday commands. `make test` is what CI runs; it installs what it needs first.
+
+ENV ?= default
+SAM := .venv/bin/sam
+SAM_ENV := SAM_CLI_TELEMETRY=0 AWS_DEFAULT_REGION=us-east-1 AWS_ACCESS_KEY_ID=offline AWS_SECRET_ACCESS_KEY=offline
+
+.PHONY: dev test setup lint unit validate browser bench openapi build deploy fmt clean-data
+
+## dev: run Portico locally at http://riverside.localhost:3000 (embedded store, demo practice)
+dev:
+	cargo run -p portico-local
+
+## test: every layer — lint, unit, contract (redb and DynamoDB on moto), handler, end-to-end, SAM, browser
+test: setup lint unit validate browser
+
+setup:
+	tests/setup.sh
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+unit:
+	cargo test --workspace
+
+validate:
+	$(SAM_ENV) $(SAM) validate --region us-east-1 --template infra/template.yaml
+	$(SAM_ENV) $(SAM) validate --lint --region us-east-1 --template infra/template.yaml
+
+browser:
+	tests/browser/run.sh
+
+## bench: init time, peak RSS and sizes of every function's release binary against a hello-world
+bench: setup
+	cargo build --release --workspace --bins
+	rm -rf target/bench/requests
+	PORTICO_RECORD_REQUESTS=$(CURDIR)/target/bench/requests cargo test -p portico-tests --test suite
+	cargo run --release -p portico-tests --bin portico-bench
+
+## openapi: regenerate infra/openapi.json from the code
+openapi:
+	UPDATE_OPENAPI=1 cargo test -p portico-tests --test suite consistency::the_openapi_document
+
+## build: sam build (cargo-lambda, arm64); needs cargo-lambda and the aarch64 target
+build:
+	$(SAM) build --config-env $(ENV)
+
+## deploy: sam deploy with samconfig.toml (ENV=prod for production)
+deploy: build
+	$(SAM) deploy --config-env $(ENV)
+
+fmt:
+	cargo fmt --all
+
+clean-data:
+	rm -rf .data

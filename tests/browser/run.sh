@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs the browser tests: starts the local gateway on a free port with a fresh data directory, points
+# headless Chromium at the demo practice, and stops the gateway whatever happens.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+data=$(mktemp -d)
+mkdir -p target/browser
+cargo build --quiet -p portico-local
+target/debug/portico-local --port "$port" --data "$data" > target/browser/gateway.log 2>&1 &
+gateway=$!
+trap 'kill "$gateway" 2>/dev/null || true; rm -rf "$data"' EXIT
+
+for _ in $(seq 1 100); do
+  if curl -fsS -o /dev/null "http://127.0.0.1:$port/_local/outbox"; then break; fi
+  sleep 0.1
+done
+
+PORTICO_URL="http://riverside.localhost:$port" node --test tests/browser/

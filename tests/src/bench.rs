@@ -1,0 +1,295 @@
+//! `make bench`: every function's release binary under a local Lambda runtime API emulator, each
+//! measured against a hello-world `lambda_runtime` binary in the same run; the first request over a
+//! fresh TLS connection; binary sizes; and the data requests per route counted by the end-to-end suite.
+//! Numbers are medians of several runs, and are reported as ratios to the baseline where one exists.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::extract::{Path as UrlPath, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::routing::{get, post};
+use serde_json::Value;
+
+/// Runs per binary; the median is reported.
+pub const RUNS: usize = 5;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// What the runtime API emulator saw of one process.
+#[derive(Debug, Default, Clone)]
+struct Observed {
+    first_poll: Option<Instant>,
+    responded: Option<Instant>,
+    status: Option<u16>,
+    error: Option<String>,
+}
+
+#[derive(Clone)]
+struct RuntimeApi {
+    event: Arc<Mutex<Value>>,
+    observed: Arc<Mutex<Observed>>,
+}
+
+async fn next(State(api): State<RuntimeApi>) -> (StatusCode, HeaderMap, String) {
+    let first = {
+        let mut observed = api.observed.lock().unwrap_or_else(|p| p.into_inner());
+        let first = observed.first_poll.is_none();
+        if first {
+            observed.first_poll = Some(Instant::now());
+        }
+        first
+    };
+    if !first {
+        // One event per process: later polls wait until the process is stopped.
+        tokio::time::sleep(Duration::from_secs(3600)).await;
+    }
+    let mut headers = HeaderMap::new();
+    let deadline = chrono::Utc::now().timestamp_millis() + 30_000;
+    for (name, value) in [
+        ("lambda-runtime-aws-request-id", "bench-request-1".to_string()),
+        ("lambda-runtime-deadline-ms", deadline.to_string()),
+        ("lambda-runtime-invoked-function-arn", "arn:aws:lambda:us-east-1:123456789012:function:bench".to_string()),
+        ("lambda-runtime-trace-id", "Root=1-00000000-000000000000000000000000;Sampled=0".to_string()),
+    ] {
+        if let Ok(value) = HeaderValue::from_str(&value) {
+            headers.insert(name, value);
+        }
+    }
+    let event = api.event.lock().map(|e| e.to_string()).unwrap_or_default();
+    (StatusCode::OK, headers, event)
+}
+
+async fn respond(State(api): State<RuntimeApi>, UrlPath(_id): UrlPath<String>, body: String) -> StatusCode {
+    let status = serde_json::from_str::<Value>(&body).ok().and_then(|v| v["statusCode"].as_u64()).and_then(|s| u16::try_from(s).ok());
+    let mut observed = api.observed.lock().unwrap_or_else(|p| p.into_inner());
+    observed.responded = Some(Instant::now());
+    observed.status = status;
+    StatusCode::ACCEPTED
+}
+
+async fn invocation_error(State(api): State<RuntimeApi>, UrlPath(_id): UrlPath<String>, body: String) -> StatusCode {
+    let mut observed = api.observed.lock().unwrap_or_else(|p| p.into_inner());
+    observed.responded = Some(Instant::now());
+    observed.error = Some(body.chars().take(200).collect());
+    StatusCode::ACCEPTED
+}
+
+async fn init_error(State(api): State<RuntimeApi>, body: String) -> StatusCode {
+    let mut observed = api.observed.lock().unwrap_or_else(|p| p.into_inner());
+    observed.error = Some(format!("init: {}", body.chars().take(200).collect::<String>()));
+    StatusCode::ACCEPTED
+}
+
+async fn start_runtime_api() -> (SocketAddr, RuntimeApi) {
+    let api = RuntimeApi { event: Arc::new(Mutex::new(Value::Null)), observed: Arc::new(Mutex::new(Observed::default())) };
+    let router = axum::Router::new()
+        .route("/2018-06-01/runtime/invocation/next", get(next))
+        .route("/2018-06-01/runtime/invocation/{id}/response", post(respond))
+        .route("/2018-06-01/runtime/invocation/{id}/error", post(invocation_error))
+        .route("/2018-06-01/runtime/init/error", post(init_error))
+        .with_state(api.clone());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap_or_else(|e| panic!("{e}"));
+    let addr = listener.local_addr().unwrap_or_else(|e| panic!("{e}"));
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, router).await;
+    });
+    (addr, api)
+}
+
+/// One measured run of a binary.
+#[derive(Debug, Clone)]
+pub struct Run {
+    pub init: Duration,
+    pub first_response: Option<Duration>,
+    pub peak_rss_kb: u64,
+    pub status: Option<u16>,
+    pub error: Option<String>,
+}
+
+fn peak_rss_kb(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)).and_then(|v| v.parse().ok()))
+        .unwrap_or(0)
+}
+
+/// Starts the binary as Lambda would, hands it one event, and measures it.
+pub async fn measure(binary: &Path, event: &Value, env: &[(String, String)]) -> Run {
+    let (addr, api) = start_runtime_api().await;
+    *api.event.lock().unwrap_or_else(|p| p.into_inner()) = event.clone();
+    let name = binary.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+    let started = Instant::now();
+    let mut child = tokio::process::Command::new(binary)
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .env("AWS_LAMBDA_RUNTIME_API", addr.to_string())
+        .env("AWS_LAMBDA_FUNCTION_NAME", &name)
+        .env("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128")
+        .env("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST")
+        .env("AWS_LAMBDA_LOG_LEVEL", "warn")
+        .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {}: {e}", binary.display()));
+    let pid = child.id().unwrap_or(0);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut peak = 0;
+    loop {
+        peak = peak.max(peak_rss_kb(pid));
+        let observed = api.observed.lock().map(|o| o.clone()).unwrap_or_default();
+        if observed.responded.is_some() || observed.error.is_some() || Instant::now() > deadline {
+            break;
+        }
+        if let Ok(Some(_)) = child.try_wait() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(1)).await;
+    }
+    // Peak RSS is the high-water mark, read once more after the response.
+    peak = peak.max(peak_rss_kb(pid));
+    let _ = child.kill().await;
+    let observed = api.observed.lock().map(|o| o.clone()).unwrap_or_default();
+    Run {
+        init: observed.first_poll.map(|t| t - started).unwrap_or(Duration::MAX),
+        first_response: observed.responded.map(|t| t - started),
+        peak_rss_kb: peak,
+        status: observed.status,
+        error: observed.error,
+    }
+}
+
+pub fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(|a, b| a.total_cmp(b));
+    values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+/// The first sample event of a function, in file-name order.
+pub fn first_event(function: &str) -> Value {
+    let dir = root().join("events").join(function);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).into_iter().flatten().flatten().map(|e| e.path()).collect();
+    files.sort();
+    files.first().and_then(|f| std::fs::read_to_string(f).ok()).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(Value::Null)
+}
+
+/// Data requests per function, merged from the end-to-end suite's recordings.
+pub fn recorded_requests() -> BTreeMap<String, (usize, usize, usize)> {
+    let mut merged: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
+    let dir = root().join("target/bench/requests");
+    for file in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let Some(stats) = std::fs::read_to_string(file.path()).ok().and_then(|t| serde_json::from_str::<Value>(&t).ok()) else { continue };
+        for (function, s) in stats.as_object().into_iter().flatten() {
+            let (calls, min, max) = (
+                s["ok_calls"].as_u64().unwrap_or(0) as usize,
+                s["ok_min"].as_u64().unwrap_or(0) as usize,
+                s["ok_max"].as_u64().unwrap_or(0) as usize,
+            );
+            if calls == 0 {
+                continue;
+            }
+            let entry = merged.entry(function.clone()).or_insert((0, usize::MAX, 0));
+            entry.0 += calls;
+            entry.1 = entry.1.min(min);
+            entry.2 = entry.2.max(max);
+        }
+    }
+    merged
+}
+
+/// A CA and a leaf certificate for `127.0.0.1`, as PEM (CA) and DER (leaf and key).
+pub fn loopback_certificates() -> (String, Vec<u8>, Vec<u8>) {
+    use rcgen::{BasicConstraints, CertificateParams, CertifiedIssuer, IsCa, KeyPair};
+    let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap_or_else(|e| panic!("{e}"));
+    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    let ca =
+        CertifiedIssuer::self_signed(ca_params, KeyPair::generate().unwrap_or_else(|e| panic!("{e}"))).unwrap_or_else(|e| panic!("{e}"));
+    let leaf_key = KeyPair::generate().unwrap_or_else(|e| panic!("{e}"));
+    let leaf = CertificateParams::new(vec!["127.0.0.1".to_string(), "localhost".to_string()])
+        .and_then(|p| p.signed_by(&leaf_key, &ca))
+        .unwrap_or_else(|e| panic!("{e}"));
+    (ca.pem(), leaf.der().to_vec(), leaf_key.serialize_der())
+}
+
+/// A loopback endpoint that answers every HTTP/1.1 request with `200 {}` (DynamoDB's "no item"), over
+/// TLS on one port and in the clear on another.
+pub async fn start_loopback_endpoint(cert: Vec<u8>, key: Vec<u8>) -> (SocketAddr, SocketAddr) {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    use tokio_rustls::rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
+    let config = tokio_rustls::rustls::ServerConfig::builder()
+        .with_no_client_auth()
+        .with_single_cert(vec![CertificateDer::from(cert)], PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(key)))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+    async fn answer<S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin>(mut stream: S) {
+        let mut buf = vec![0u8; 64 * 1024];
+        let mut seen = Vec::new();
+        while let Ok(n) = stream.read(&mut buf).await {
+            if n == 0 {
+                return;
+            }
+            seen.extend_from_slice(&buf[..n]);
+            if let Some(end) = seen.windows(4).position(|w| w == b"\r\n\r\n") {
+                let head = String::from_utf8_lossy(&seen[..end]).to_lowercase();
+                let length: usize =
+                    head.lines().find_map(|l| l.strip_prefix("content-length:")).and_then(|v| v.trim().parse().ok()).unwrap_or(0);
+                if seen.len() >= end + 4 + length {
+                    let response = "HTTP/1.1 200 OK\r\ncontent-type: application/x-amz-json-1.0\r\ncontent-length: 2\r\n\r\n{}";
+                    let _ = stream.write_all(response.as_bytes()).await;
+                    seen.clear();
+                }
+            }
+        }
+    }
+    let tls = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap_or_else(|e| panic!("{e}"));
+    let plain = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap_or_else(|e| panic!("{e}"));
+    let (tls_addr, plain_addr) = (tls.local_addr().unwrap_or_else(|e| panic!("{e}")), plain.local_addr().unwrap_or_else(|e| panic!("{e}")));
+    tokio::spawn(async move {
+        while let Ok((stream, _)) = tls.accept().await {
+            let acceptor = acceptor.clone();
+            tokio::spawn(async move {
+                if let Ok(stream) = acceptor.accept(stream).await {
+                    answer(stream).await;
+                }
+            });
+        }
+    });
+    tokio::spawn(async move {
+        while let Ok((stream, _)) = plain.accept().await {
+            tokio::spawn(answer(stream));
+        }
+    });
+    (tls_addr, plain_addr)
+}
+
+/// In a fresh process: builds a DynamoDB client for `endpoint` and times its first request, which opens
+/// the connection (and, over TLS, loads the trust store and does the handshake). Prints milliseconds.
+pub async fn first_request_ms(endpoint: &str) -> f64 {
+    let started = Instant::now();
+    let sdk = aws_config::defaults(aws_config::BehaviorVersion::latest())
+        .region(aws_config::Region::new("us-east-1"))
+        .endpoint_url(endpoint)
+        .credentials_provider(aws_sdk_dynamodb::config::Credentials::new("bench", "bench", None, None, "bench"))
+        .load()
+        .await;
+    let client = aws_sdk_dynamodb::Client::new(&sdk);
+    let result = client
+        .get_item()
+        .table_name("bench")
+        .key("PK", aws_sdk_dynamodb::types::AttributeValue::S("a".into()))
+        .key("SK", aws_sdk_dynamodb::types::AttributeValue::S("b".into()))
+        .send()
+        .await;
+    let elapsed = started.elapsed().as_secs_f64() * 1000.0;
+    if let Err(e) = result {
+        eprintln!("first request to {endpoint} failed: {}", aws_sdk_dynamodb::error::DisplayErrorContext(e));
+        return f64::NAN;
+    }
+    elapsed
+}
