@@ -37,7 +37,7 @@ pub fn serve(listener: tokio::net::TcpListener, app: Arc<App>) -> (tokio::sync::
 
 /// A response made by the gateway itself (as API Gateway's own errors are), with the same security
 /// headers every response carries.
-fn gateway_response(status: StatusCode, body: serde_json::Value) -> Response {
+pub(crate) fn gateway_response(status: StatusCode, body: serde_json::Value) -> Response {
     let mut response = Response::new(Body::from(body.to_string()));
     *response.status_mut() = status;
     response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
@@ -52,20 +52,28 @@ fn bearer(headers: &http::HeaderMap) -> Option<&str> {
 async fn dispatch(State(app): State<Arc<App>>, ConnectInfo(peer): ConnectInfo<SocketAddr>, request: axum::extract::Request) -> Response {
     let (parts, body) = request.into_parts();
     let path = parts.uri.path().to_string();
+    if path == "/_local/blobs/upload" {
+        return crate::local_routes::blob_upload(&app, &parts.headers, body).await;
+    }
     if let Some(local) = path.strip_prefix("/_local/") {
         let body = to_bytes(body, 64 * 1024).await.unwrap_or_default();
-        return local_route(&app, parts.method.as_str(), local, &body).await;
+        return local_route(&app, parts.method.as_str(), local, parts.uri.query(), &body, peer).await;
     }
-    let matched =
-        app.routes.iter().find_map(|(route, handler)| route.matches(parts.method.as_str(), &path).map(|params| (route, handler, params)));
+    let Ok(body) = to_bytes(body, MAX_BODY).await else {
+        return gateway_response(StatusCode::PAYLOAD_TOO_LARGE, json!({ "message": "Request Entity Too Large" }));
+    };
+    api(&app, parts.method.as_str(), &parts.uri, &parts.headers, &body, peer).await
+}
+
+/// API Gateway's part for one request: route, authorize, build the event, invoke the handler.
+pub(crate) async fn api(app: &App, method: &str, uri: &http::Uri, headers: &http::HeaderMap, body: &[u8], peer: SocketAddr) -> Response {
+    let path = uri.path().to_string();
+    let matched = app.routes.iter().find_map(|(route, handler)| route.matches(method, &path).map(|params| (route, handler, params)));
     let Some((route, handler, params)) = matched else {
-        if parts.method == http::Method::GET || parts.method == http::Method::HEAD {
+        if method == "GET" || method == "HEAD" {
             return static_files::serve(&app.web_dir, &path).await;
         }
         return gateway_response(StatusCode::NOT_FOUND, json!({ "message": "Not Found" }));
-    };
-    let Ok(body) = to_bytes(body, MAX_BODY).await else {
-        return gateway_response(StatusCode::PAYLOAD_TOO_LARGE, json!({ "message": "Request Entity Too Large" }));
     };
     // The JWT authorizer: signature, issuer, expiry and audience (the pool's app client).
     let config = app.identity.config();
@@ -77,7 +85,7 @@ async fn dispatch(State(app): State<Arc<App>>, ConnectInfo(peer): ConnectInfo<So
     let claims = match expected {
         None => None,
         Some((issuer, client)) => {
-            let verified = bearer(&parts.headers).and_then(|token| app.identity.verify(token).ok());
+            let verified = bearer(headers).and_then(|token| app.identity.verify(token).ok());
             match verified {
                 Some(claims) if claims.get("iss") == Some(issuer) && claims.get("client_id") == Some(client) => Some(claims),
                 _ => return gateway_response(StatusCode::UNAUTHORIZED, json!({ "message": "Unauthorized" })),
@@ -86,11 +94,11 @@ async fn dispatch(State(app): State<Arc<App>>, ConnectInfo(peer): ConnectInfo<So
     };
     let now_ms = app.clock.now().timestamp_millis();
     let incoming = Incoming {
-        method: parts.method.as_str(),
+        method,
         path: &path,
-        query: parts.uri.query(),
-        headers: &parts.headers,
-        body: &body,
+        query: uri.query(),
+        headers,
+        body,
         peer,
         route_key: format!("{} {}", route.method, route.path),
         path_parameters: params,
@@ -121,8 +129,12 @@ struct StaffSignIn {
     email: String,
 }
 
-async fn local_route(app: &App, method: &str, path: &str, body: &[u8]) -> Response {
+async fn local_route(app: &App, method: &str, path: &str, query: Option<&str>, body: &[u8], peer: SocketAddr) -> Response {
     match (method, path) {
+        ("GET", "queues") => gateway_response(StatusCode::OK, json!(app.local_queue.as_ref().map(|q| q.snapshot()))),
+        ("GET", "blobs/download") => crate::local_routes::blob_download(app, query).await,
+        ("POST", "twilio/inbound") => crate::local_routes::simulate_inbound(app, body, peer).await,
+        ("POST", "twilio/status") => crate::local_routes::simulate_status(app, body, peer).await,
         ("GET", "outbox") => gateway_response(StatusCode::OK, json!(app.outbox.entries())),
         ("GET", "stats") => gateway_response(StatusCode::OK, json!(app.stats.snapshot())),
         ("GET", "idp/patients/.well-known/jwks.json") | ("GET", "idp/staff/.well-known/jwks.json") => {

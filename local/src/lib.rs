@@ -7,20 +7,24 @@ pub mod counting;
 mod emulator;
 mod event;
 mod gateway;
+mod local_routes;
 pub mod seed;
 mod static_files;
+pub mod workers;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
+use portico::blobs::{Blobs, LocalBlobs};
 use portico::clock::Clock;
 use portico::config::PortalConfig;
 use portico::crypto::{self, Hasher};
 use portico::http::{Edge, Handler, Route};
 use portico::identity::{LocalIdentity, LocalIssuerConfig};
 use portico::notify::{Mailer, Outbox, OutboxMailer, OutboxSms, SmsSender, TeeMailer};
+use portico::queue::{LocalQueue, Queue};
 use portico::store::{RedbTable, Table};
 use portico::tenant::Tenants;
 use portico::wiring::Ports;
@@ -51,6 +55,11 @@ pub struct LocalOptions {
     pub web_dir: Option<PathBuf>,
     /// Seed the demo practice on first start.
     pub seed: bool,
+    /// Run the relay and the workers continuously (tests drive them with `App::pump` instead).
+    pub auto_pump: bool,
+    /// Where SNS signing certificates may come from (the region's SNS endpoint by default; a test's
+    /// stand-in).
+    pub sns_cert_prefixes: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -81,6 +90,27 @@ pub struct App {
     pub clock: Arc<dyn Clock>,
     pub web_dir: PathBuf,
     pub base_url: String,
+    /// The relay and the workers.
+    pub workers: Arc<workers::Workers>,
+    /// The local blob store, when files are kept locally (not on the emulator's S3).
+    pub local_blobs: Option<Arc<LocalBlobs>>,
+    /// The in-process queue, when messages are queued locally (not on the emulator's SQS).
+    pub local_queue: Option<Arc<LocalQueue>>,
+}
+
+impl App {
+    /// Runs the relay and the workers until nothing is left to do now. Returns messages handled.
+    pub async fn pump(&self) -> usize {
+        let mut total = 0;
+        for _ in 0..10 {
+            let seen = self.workers.pump().await;
+            total += seen;
+            if seen == 0 {
+                break;
+            }
+        }
+        total
+    }
 }
 
 /// A running gateway.
@@ -121,12 +151,23 @@ fn load_or_create_key(path: &std::path::Path) -> Result<SecretString, LocalError
 pub fn mount_all(ports: &Ports) -> Vec<(&'static Route, Handler)> {
     let mut routes = portico_identity::mount_routes(ports);
     routes.extend(portico_practice::mount_routes(ports));
+    routes.extend(portico_messaging::mount_routes(ports));
     routes
 }
 
 /// Every route declared by the capabilities, in declaration order.
 pub fn declared_routes() -> Vec<&'static Route> {
-    portico_identity::routes::ROUTES.iter().chain(portico_practice::routes::ROUTES.iter()).copied().collect()
+    portico_identity::routes::ROUTES
+        .iter()
+        .chain(portico_practice::routes::ROUTES.iter())
+        .chain(portico_messaging::routes::ROUTES.iter())
+        .copied()
+        .collect()
+}
+
+/// Every function without a route: Cognito triggers, workers, the relay.
+pub fn routeless_functions() -> Vec<&'static str> {
+    portico_identity::routes::TRIGGERS.iter().chain(portico_messaging::routes::WORKERS.iter()).copied().collect()
 }
 
 /// The OpenAPI document of the whole API.
@@ -135,6 +176,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
     let mut doc = portico_identity::IdentityApi::openapi();
     doc.merge(portico_practice::PracticeApi::openapi());
+    doc.merge(portico_messaging::MessagingApi::openapi());
     doc.info = utoipa::openapi::InfoBuilder::new()
         .title("Portico API")
         .version(env!("CARGO_PKG_VERSION"))
@@ -154,11 +196,31 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
 pub async fn start(options: LocalOptions) -> Result<Gateway, LocalError> {
     let listener = tokio::net::TcpListener::bind(options.bind).await.map_err(LocalError::Bind)?;
     let addr = listener.local_addr().map_err(LocalError::Bind)?;
-    let seed = options.seed;
+    let (seed, auto_pump) = (options.seed, options.auto_pump);
     let app = Arc::new(build(options, addr.port()).await?);
     let demo = if seed { Some(seed::demo(&app).await?) } else { None };
+    if auto_pump {
+        let pumped = Arc::clone(&app);
+        tokio::spawn(async move {
+            loop {
+                pumped.pump().await;
+                tokio::time::sleep(Duration::from_millis(250)).await;
+            }
+        });
+    }
     let (shutdown, task) = gateway::serve(listener, Arc::clone(&app));
     Ok(Gateway { addr, app, demo, shutdown: Some(shutdown), task })
+}
+
+/// The stores and channels behind the gateway: embedded, or the AWS adapters on the emulator.
+struct Backing {
+    table: Arc<dyn Table>,
+    mailer: Arc<dyn Mailer>,
+    queue: Arc<dyn Queue>,
+    blobs: Arc<dyn Blobs>,
+    backlog: workers::Backlog,
+    local_blobs: Option<Arc<LocalBlobs>>,
+    local_queue: Option<Arc<LocalQueue>>,
 }
 
 /// Builds every adapter and route as the gateway on `port` would, without listening: handler tests
@@ -169,18 +231,37 @@ pub async fn build(options: LocalOptions, port: u16) -> Result<App, LocalError> 
     let hasher = Hasher::new(&load_or_create_key(&options.data_dir.join("hash.key"))?);
     let outbox = Arc::new(Outbox::new(Some(options.data_dir.join("outbox.jsonl")), options.print_outbox));
     let outbox_mailer: Arc<dyn Mailer> = Arc::new(OutboxMailer::new(Arc::clone(&outbox)));
-    let (table, mailer): (Arc<dyn Table>, Arc<dyn Mailer>) = match &options.backend {
-        Backend::Embedded => (Arc::new(RedbTable::open(&options.data_dir.join("portico.redb"), Arc::clone(&clock))?), outbox_mailer),
+    let base_url = format!("http://127.0.0.1:{port}");
+    // Relative links: the browser uploads to and downloads from the practice host it is on.
+    let local_blobs = Arc::new(LocalBlobs::new(options.data_dir.join("blobs"), "", hasher.clone()));
+    let local_queue = Arc::new(LocalQueue::new(Arc::clone(&clock)));
+    let Backing { table, mailer, queue, blobs, backlog, local_blobs, local_queue } = match &options.backend {
+        Backend::Embedded => Backing {
+            table: Arc::new(RedbTable::open(&options.data_dir.join("portico.redb"), Arc::clone(&clock))?),
+            mailer: outbox_mailer,
+            queue: local_queue.clone(),
+            blobs: local_blobs.clone(),
+            backlog: workers::Backlog::Local(Arc::clone(&local_queue)),
+            local_blobs: Some(local_blobs),
+            local_queue: Some(local_queue),
+        },
         Backend::Aws { table_name, sdk } => {
             let aws = emulator::prepare(sdk, table_name, Arc::clone(&clock)).await?;
-            // The outbox keeps a copy, so codes are readable locally while SES receives the real call.
-            (aws.table, Arc::new(TeeMailer(aws.mailer, outbox_mailer)))
+            Backing {
+                table: aws.table,
+                // The outbox keeps a copy, so codes are readable locally while SES receives the real call.
+                mailer: Arc::new(TeeMailer(aws.mailer, outbox_mailer)),
+                queue: aws.queue,
+                blobs: aws.blobs,
+                backlog: workers::Backlog::Sqs { client: aws.sqs, urls: aws.queue_urls },
+                local_blobs: None,
+                local_queue: None,
+            }
         }
     };
     let sms: Arc<dyn SmsSender> = Arc::new(OutboxSms::new(Arc::clone(&outbox)));
     let counted: Arc<dyn Table> = Arc::new(counting::CountingTable(Arc::clone(&table)));
 
-    let base_url = format!("http://127.0.0.1:{port}");
     let issuer = LocalIssuerConfig {
         patient_issuer: format!("{base_url}/_local/idp/patients"),
         staff_issuer: format!("{base_url}/_local/idp/staff"),
@@ -202,8 +283,52 @@ pub async fn build(options: LocalOptions, port: u16) -> Result<App, LocalError> 
         clock: Arc::clone(&clock),
     });
     let identity = Arc::new(LocalIdentity::open(&options.data_dir.join("identity"), Arc::clone(&clock), triggers, issuer)?);
-    let ports = Ports { edge, hasher, identity: identity.clone(), mailer, sms, sign_in_floor: options.sign_in_floor };
+    let twilio_auth_token = load_or_create_key(&options.data_dir.join("twilio-auth-token"))?;
+    let ports = Ports {
+        edge,
+        hasher,
+        identity: identity.clone(),
+        mailer,
+        sms,
+        blobs,
+        twilio_auth_token,
+        public_base: base_url.clone(),
+        sign_in_floor: options.sign_in_floor,
+    };
     let routes = mount_all(&ports);
+    let workers = Arc::new(workers::Workers {
+        queue,
+        backlog,
+        notify: portico_messaging::notify::NotifyDeps {
+            table: Arc::clone(&counted),
+            clock: Arc::clone(&clock),
+            tenants: Arc::clone(&ports.edge.tenants),
+            hasher: ports.hasher.clone(),
+            mail: Arc::clone(&ports.mailer),
+            sms: Arc::clone(&ports.sms),
+        },
+        ses: portico_messaging::ses_events::SesEventDeps {
+            table: Arc::clone(&counted),
+            clock: Arc::clone(&clock),
+            hasher: ports.hasher.clone(),
+            verifier: portico_messaging::ses_events::SnsVerifier::new(options.sns_cert_prefixes.clone()),
+        },
+        table: Arc::clone(&counted),
+        clock: Arc::clone(&clock),
+    });
     let web_dir = options.web_dir.clone().unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../web"));
-    Ok(App { routes, ports, identity, outbox, stats: Arc::new(Stats::default()), table, clock, web_dir, base_url })
+    Ok(App {
+        routes,
+        ports,
+        identity,
+        outbox,
+        stats: Arc::new(Stats::default()),
+        table,
+        clock,
+        web_dir,
+        base_url,
+        workers,
+        local_blobs,
+        local_queue,
+    })
 }

@@ -32,6 +32,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         print_outbox: true,
         web_dir: None,
         seed: true,
+        auto_pump: true,
+        sns_cert_prefixes: Vec::new(),
     })
     .await?;
     let url = gateway.practice_url(portico_local::seed::DEMO_SLUG);

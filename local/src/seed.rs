@@ -51,13 +51,16 @@ pub fn consent_documents(site: &str) -> Vec<ConsentDocument> {
 
 /// A practice record with the demo's settings (consent documents, a CRM origin, contact details).
 pub fn practice_record(id: PracticeId, slug: &str, name: &str) -> Practice {
+    // Each practice texts from its own number (555 numbers are fictional), derived from its slug.
+    let number = format!("+1555555{:04}", slug.bytes().fold(100u32, |n, b| (n * 31 + u32::from(b)) % 9000) + 100);
     Practice {
         id,
         slug: slug.to_string(),
         name: name.to_string(),
         custom_domains: Vec::new(),
         settings: PracticeSettings {
-            contact_phone: Some("+15555550100".into()),
+            contact_phone: Some(number.clone()),
+            sms_numbers: vec![number],
             contact_email: Some(format!("frontdesk@{slug}.example")),
             consent_documents: consent_documents(&format!("https://{slug}.example")),
             allowed_origins: vec![format!("http://crm.{slug}.localhost:5173")],
@@ -109,6 +112,7 @@ pub fn patient_record(
         phone: Some(Phone::parse(contact.1).map_err(seed_error)?),
         status: AccountStatus::Active,
         preferences: Preferences::default(),
+        sms: Default::default(),
         invitation: None,
         created_at: now,
         updated_at: now,

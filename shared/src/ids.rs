@@ -80,6 +80,22 @@ prefixed_id!(
     /// A sign-in challenge (code or link).
     ChallengeId, "ch_"
 );
+prefixed_id!(
+    /// A conversation between a patient and the care team.
+    ThreadId, "th_"
+);
+prefixed_id!(
+    /// One message of a thread.
+    MessageId, "ms_"
+);
+prefixed_id!(
+    /// A file attached to a message.
+    AttachmentId, "at_"
+);
+prefixed_id!(
+    /// An outbox event.
+    EventId, "ev_"
+);
 
 /// A staff member: the staff pool's `sub` (a UUID in Cognito; any 1–64 URL-safe characters locally).
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Debug)]

@@ -10,6 +10,7 @@
 pub mod audit;
 pub mod auth;
 pub mod aws;
+pub mod blobs;
 pub mod clock;
 pub mod config;
 pub mod crypto;
@@ -19,6 +20,7 @@ pub mod http;
 pub mod identity;
 pub mod ids;
 pub mod notify;
+pub mod queue;
 pub mod store;
 pub mod telemetry;
 pub mod tenant;

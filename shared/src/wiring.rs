@@ -50,6 +50,26 @@ pub fn identity(env: &mut Env, sdk: &aws_config::SdkConfig) -> Arc<dyn IdentityP
     Arc::new(CognitoIdentity::new(sdk, PatientPoolConfig::read(env)))
 }
 
+/// SQS, with the queue URLs this function sends to or defers on (`<NAME>_QUEUE_URL`).
+pub fn queue(env: &mut Env, sdk: &aws_config::SdkConfig, names: &[&str]) -> Arc<dyn crate::queue::Queue> {
+    let urls = names
+        .iter()
+        .map(|name| (name.to_string(), env.required(&format!("{}_QUEUE_URL", name.to_uppercase().replace('-', "_")))))
+        .collect();
+    Arc::new(crate::queue::SqsQueue::new(sdk, urls))
+}
+
+/// S3: `UPLOAD_BUCKET`, and the KMS key uploads are encrypted with (`UPLOAD_KMS_KEY_ID`).
+pub fn blobs(env: &mut Env, sdk: &aws_config::SdkConfig) -> Arc<dyn crate::blobs::Blobs> {
+    Arc::new(crate::blobs::S3Blobs::new(sdk, env.required("UPLOAD_BUCKET"), env.optional("UPLOAD_KMS_KEY_ID")))
+}
+
+/// The Twilio webhooks' settings: the auth token their signatures use, and the public origin Twilio
+/// calls (`PUBLIC_API_BASE`, e.g. `https://api.example.com`).
+pub fn twilio_webhooks(env: &mut Env) -> (secrecy::SecretString, String) {
+    (env.secret("TWILIO_AUTH_TOKEN", 16), env.required("PUBLIC_API_BASE"))
+}
+
 /// Everything the local gateway hands to capability crates to mount their routes in one process.
 #[derive(Clone)]
 pub struct Ports {
@@ -58,6 +78,10 @@ pub struct Ports {
     pub identity: Arc<dyn IdentityProvider>,
     pub mailer: Arc<dyn Mailer>,
     pub sms: Arc<dyn SmsSender>,
+    pub blobs: Arc<dyn crate::blobs::Blobs>,
+    /// Twilio signs its webhooks with this token, over URLs starting with `public_base`.
+    pub twilio_auth_token: secrecy::SecretString,
+    pub public_base: String,
     /// The least time a sign-in start takes, known address or not.
     pub sign_in_floor: std::time::Duration,
 }

@@ -41,11 +41,12 @@ pub struct Spawn {
     pub backend: Backend,
     pub sign_in_floor: Duration,
     pub start: DateTime<Utc>,
+    pub sns_cert_prefixes: Vec<String>,
 }
 
 impl Default for Spawn {
     fn default() -> Self {
-        Spawn { backend: Backend::Embedded, sign_in_floor: Duration::ZERO, start: Utc::now() }
+        Spawn { backend: Backend::Embedded, sign_in_floor: Duration::ZERO, start: Utc::now(), sns_cert_prefixes: Vec::new() }
     }
 }
 
@@ -72,6 +73,8 @@ pub async fn spawn_with(spawn: Spawn) -> TestApp {
         print_outbox: false,
         web_dir: None,
         seed: true,
+        auto_pump: false,
+        sns_cert_prefixes: spawn.sns_cert_prefixes.clone(),
     })
     .await
     .unwrap_or_else(|e| panic!("gateway did not start: {e}"));

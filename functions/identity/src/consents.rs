@@ -182,3 +182,59 @@ pub async fn accepts(table: &dyn Table, practice: &Practice, patient: &PatientId
     let state: ConsentState = item.record()?;
     Ok(state.decisions.get(&kind).is_some_and(|d| d.decision == Decision::Accept && d.version == document.version))
 }
+
+/// Records STOP or START texted by the patient: the text-message consent is revoked, or accepted at the
+/// current version, as a consent event, and the profile's opt-out flag changes with it, in one
+/// transaction. From that moment the send gate sends no text (or texts again).
+pub async fn record_text_keyword(
+    table: &dyn Table,
+    practice: &Practice,
+    patient: &portico::directory::Patient,
+    opt_in: bool,
+    provenance: &Provenance,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let kind = ConsentKind::SmsMessages;
+    let version = practice.consent_document(kind).map(|d| d.version).unwrap_or(0);
+    let decision = if opt_in { Decision::Accept } else { Decision::Revoke };
+    for _ in 0..4 {
+        let state_key = keys::consent_state(&practice.id, &patient.patient_id);
+        let stored = table.get(&state_key).await?;
+        let (mut state, condition) = match &stored {
+            Some(item) => (item.record::<ConsentState>()?, Condition::VersionIs(item.version())),
+            None => (ConsentState::default(), Condition::NotExists),
+        };
+        state.decisions.insert(kind, DecisionRecord { version, decision, at: now });
+        state.version += 1;
+        let Some(mut profile) = portico::directory::patients::get(table, &practice.id, &patient.patient_id).await? else { return Ok(()) };
+        profile.sms.opted_out = !opt_in;
+        profile.updated_at = now;
+        let (save_profile, _) = portico::directory::patients::save_write(&profile)?;
+        let event = ConsentEvent {
+            kind,
+            version,
+            decision,
+            at: now,
+            actor_kind: provenance.actor.kind().to_string(),
+            actor_id: provenance.actor.id(),
+            ip: provenance.ip.clone(),
+            user_agent: provenance.user_agent.clone(),
+            request_id: provenance.request_id.clone(),
+        };
+        let at = now.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string();
+        let writes = vec![
+            Write::put(Item::from_record(state_key, &state)?, condition),
+            Write::put(
+                Item::from_record(keys::consent_event(&practice.id, &patient.patient_id, &at, state.version), &event)?,
+                Condition::NotExists,
+            ),
+            save_profile,
+        ];
+        match table.transact(writes).await {
+            Ok(()) => return Ok(()),
+            Err(StoreError::ConditionFailed { .. }) | Err(StoreError::Conflict) => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(StoreError::Conflict)
+}

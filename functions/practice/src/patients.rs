@@ -115,6 +115,7 @@ pub fn parse_new_patient(request: NewPatientRequest, practice: &Practice, now: D
         phone,
         status: AccountStatus::Active,
         preferences: Preferences::default(),
+        sms: Default::default(),
         invitation: None,
         created_at: now,
         updated_at: now,

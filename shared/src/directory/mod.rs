@@ -6,6 +6,6 @@ pub mod patients;
 pub mod practices;
 pub mod staff;
 
-pub use patients::{AccountStatus, CategorySet, Patient, Preferences, QuietHours};
+pub use patients::{AccountStatus, CategorySet, Patient, Preferences, QuietHours, SmsState};
 pub use practices::{ConsentDocument, ConsentKind, Practice, PracticeSettings};
 pub use staff::{Role, StaffMember};

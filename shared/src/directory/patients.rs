@@ -36,6 +36,9 @@ pub struct Patient {
     pub phone: Option<Phone>,
     pub status: AccountStatus,
     pub preferences: Preferences,
+    /// Text-message standing: STOP received, or the number does not take texts.
+    #[serde(default)]
+    pub sms: SmsState,
     /// Digest of the one invitation link that is still valid; issuing a new one replaces it.
     #[serde(default)]
     pub invitation: Option<String>,
@@ -43,6 +46,20 @@ pub struct Patient {
     pub updated_at: DateTime<Utc>,
     #[serde(default)]
     pub version: u64,
+}
+
+/// Whether texts may reach the patient at all, whatever their preferences.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SmsState {
+    /// The patient texted STOP (or a synonym) and has not texted START since.
+    #[serde(default)]
+    pub opted_out: bool,
+    /// Hard delivery failures, counted from Twilio's status callbacks.
+    #[serde(default)]
+    pub hard_failures: i64,
+    /// Texts stop after repeated hard failures; email takes over.
+    #[serde(default)]
+    pub undeliverable: bool,
 }
 
 /// Channel × category opt-ins, and quiet hours in the patient's time zone.
@@ -219,6 +236,26 @@ pub async fn search_by_name(
     let Page { items, next } = table.query(query).await?;
     let patients = items.iter().map(Item::record).collect::<Result<Vec<Patient>, _>>()?;
     Ok((patients, next))
+}
+
+/// Changes the patient's text-message standing, retrying on a concurrent change. `None` when the patient
+/// does not exist.
+pub async fn update_sms(
+    table: &dyn Table,
+    practice: &PracticeId,
+    patient: &PatientId,
+    change: impl Fn(&mut SmsState),
+) -> Result<Option<Patient>, StoreError> {
+    for _ in 0..4 {
+        let Some(mut current) = get(table, practice, patient).await? else { return Ok(None) };
+        change(&mut current.sms);
+        match save(table, &current).await {
+            Ok(saved) => return Ok(Some(saved)),
+            Err(StoreError::ConditionFailed { .. }) => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(StoreError::Conflict)
 }
 
 /// Marks the account disabled; sessions are revoked separately by the caller.

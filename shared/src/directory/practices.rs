@@ -37,6 +37,17 @@ pub struct PracticeSettings {
     /// The zone new patients start in until they choose their own.
     #[serde(default = "default_time_zone")]
     pub default_time_zone: String,
+    /// The practice's texting numbers (E.164), in its Twilio Messaging Service; inbound texts to them
+    /// belong to this practice.
+    #[serde(default)]
+    pub sms_numbers: Vec<String>,
+    /// Staff ids who answer each message topic (`clinical`, `scheduling`, `billing`, `other`); a topic
+    /// without a team goes to the staff with the topic's role.
+    #[serde(default)]
+    pub care_teams: std::collections::BTreeMap<String, Vec<String>>,
+    /// How long messages are kept (seven years unless the practice says otherwise).
+    #[serde(default = "default_retention_days")]
+    pub message_retention_days: u32,
     /// Sign-in codes the practice may send per hour, across all addresses.
     #[serde(default = "default_practice_hourly_codes")]
     pub sign_in_codes_per_hour: u32,
@@ -44,6 +55,11 @@ pub struct PracticeSettings {
 
 fn default_invite_hours() -> u32 {
     24
+}
+
+fn default_retention_days() -> u32 {
+    // Seven years of 365 days and the leap days among them.
+    7 * 365 + 2
 }
 
 fn default_time_zone() -> String {
@@ -63,6 +79,9 @@ impl Default for PracticeSettings {
             contact_email: None,
             consent_documents: Vec::new(),
             default_time_zone: default_time_zone(),
+            sms_numbers: Vec::new(),
+            care_teams: Default::default(),
+            message_retention_days: default_retention_days(),
             sign_in_codes_per_hour: default_practice_hourly_codes(),
         }
     }
@@ -125,6 +144,11 @@ impl Practice {
     pub fn host_keys(&self) -> Vec<String> {
         std::iter::once(format!("SLUG#{}", self.slug)).chain(self.custom_domains.iter().map(|d| format!("DOMAIN#{d}"))).collect()
     }
+
+    /// Everything that routes to the practice through GSI1: its hosts and its texting numbers.
+    fn claims(&self) -> Vec<String> {
+        self.host_keys().into_iter().chain(self.settings.sms_numbers.iter().map(|n| format!("NUMBER#{n}"))).collect()
+    }
 }
 
 pub fn is_valid_slug(slug: &str) -> bool {
@@ -138,6 +162,11 @@ pub async fn get(table: &dyn Table, id: &PracticeId) -> Result<Option<Practice>,
     table.get(&keys::practice(id)).await?.map(|item| item.record()).transpose()
 }
 
+/// The practice that owns a texting number, through GSI1.
+pub async fn find_by_number(table: &dyn Table, e164: &str) -> Result<Option<PracticeId>, StoreError> {
+    find_by_host(table, &format!("NUMBER#{e164}")).await
+}
+
 /// The practice answering on a host key, through GSI1.
 pub async fn find_by_host(table: &dyn Table, host_key: &str) -> Result<Option<PracticeId>, StoreError> {
     let page = table.query(crate::store::Query::partition(Index::Gsi1, keys::host_index(host_key)).limit(1)).await?;
@@ -149,7 +178,7 @@ pub async fn create(table: &dyn Table, practice: &Practice) -> Result<(), StoreE
     let mut record = practice.clone();
     record.version = 1;
     let mut writes = vec![Write::put(Item::from_record(keys::practice(&practice.id), &record)?, Condition::NotExists)];
-    for host_key in practice.host_keys() {
+    for host_key in practice.claims() {
         let claim = Item::new(keys::practice_host(&practice.id, &host_key)).with("practice_id", practice.id.as_str()).indexed(
             Index::Gsi1,
             keys::host_index(&host_key),

@@ -9,7 +9,8 @@ use super::problem::{ApiError, FieldError};
 /// JSON bodies larger than this are refused before parsing.
 pub const MAX_JSON_BODY: usize = 64 * 1024;
 
-fn body_bytes(req: &Request) -> &[u8] {
+/// The raw body, whether API Gateway sent it as text or base64.
+pub fn body_bytes(req: &Request) -> &[u8] {
     match req.body() {
         Body::Empty => &[],
         Body::Text(text) => text.as_bytes(),

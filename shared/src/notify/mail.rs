@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use aws_sdk_sesv2::error::DisplayErrorContext;
-use aws_sdk_sesv2::types::{Body, Content, Destination, EmailContent, Message};
+use aws_sdk_sesv2::types::{Body, Content, Destination, EmailContent, Message, MessageHeader, MessageTag};
 
 use super::{Outbox, SendError};
 use crate::config::MailConfig;
@@ -14,6 +14,10 @@ pub struct OutgoingEmail {
     pub subject: String,
     pub text: String,
     pub html: String,
+    /// Extra headers, such as `List-Unsubscribe` (RFC 8058).
+    pub headers: Vec<(String, String)>,
+    /// SES message tags, carried into bounce and complaint events (never PHI: practice id, category).
+    pub tags: Vec<(String, String)>,
 }
 
 #[async_trait]
@@ -41,19 +45,25 @@ fn content(data: &str) -> Result<Content, SendError> {
 #[async_trait]
 impl Mailer for SesMailer {
     async fn send(&self, email: &OutgoingEmail) -> Result<String, SendError> {
-        let message = Message::builder()
+        let mut message = Message::builder()
             .subject(content(&email.subject)?)
-            .body(Body::builder().text(content(&email.text)?).html(content(&email.html)?).build())
-            .build();
-        let result = self
+            .body(Body::builder().text(content(&email.text)?).html(content(&email.html)?).build());
+        for (name, value) in &email.headers {
+            message =
+                message.headers(MessageHeader::builder().name(name).value(value).build().map_err(|e| SendError::Rejected(e.to_string()))?);
+        }
+        let mut request = self
             .client
             .send_email()
             .from_email_address(&self.config.from)
             .destination(Destination::builder().to_addresses(email.to.as_str()).build())
-            .content(EmailContent::builder().simple(message).build())
-            .set_configuration_set_name(self.config.configuration_set.clone())
-            .send()
-            .await;
+            .content(EmailContent::builder().simple(message.build()).build())
+            .set_configuration_set_name(self.config.configuration_set.clone());
+        for (name, value) in &email.tags {
+            request =
+                request.email_tags(MessageTag::builder().name(name).value(value).build().map_err(|e| SendError::Rejected(e.to_string()))?);
+        }
+        let result = request.send().await;
         match result {
             Ok(out) => Ok(out.message_id().unwrap_or_default().to_string()),
             Err(e) => {
@@ -81,7 +91,11 @@ impl OutboxMailer {
 #[async_trait]
 impl Mailer for OutboxMailer {
     async fn send(&self, email: &OutgoingEmail) -> Result<String, SendError> {
-        Ok(self.outbox.push("email", email.to.as_str(), Some(&email.subject), &email.text))
+        let mut body = email.text.clone();
+        for (name, value) in &email.headers {
+            body.push_str(&format!("\n[{name}: {value}]"));
+        }
+        Ok(self.outbox.push("email", email.to.as_str(), Some(&email.subject), &body))
     }
 }
 

@@ -37,6 +37,8 @@ impl Sender {
                     subject: message.subject.clone(),
                     text: message.text.clone(),
                     html: message.html.clone(),
+                    headers: Vec::new(),
+                    tags: Vec::new(),
                 };
                 self.mail.send(&email).await
             }

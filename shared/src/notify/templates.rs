@@ -78,6 +78,12 @@ fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
+/// An email's HTML from plain text: paragraphs split at blank lines, every character escaped.
+pub fn paragraphs_html(text: &str) -> String {
+    let paragraphs: Vec<String> = text.split("\n\n").map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect();
+    html(&paragraphs)
+}
+
 fn html(paragraphs: &[String]) -> String {
     let body: String = paragraphs.iter().map(|p| format!("<p>{}</p>", escape(p))).collect();
     format!("<!doctype html><html><body style=\"font-family:system-ui,sans-serif;font-size:16px;line-height:1.5\">{body}</body></html>")

@@ -30,6 +30,7 @@ fn index_code(index: Index) -> u8 {
         Index::Table => 0,
         Index::Gsi1 => 1,
         Index::Gsi2 => 2,
+        Index::Gsi3 => 3,
     }
 }
 

@@ -71,6 +71,30 @@ pub(crate) fn from_attribute(value: &AttributeValue) -> Value {
     }
 }
 
+/// Converts an item in DynamoDB's JSON (`{"S": "…"}`, `{"N": "1"}`, as streams deliver it) to plain
+/// JSON values.
+pub fn from_dynamodb_json(image: &Value) -> Value {
+    fn value(typed: &Value) -> Value {
+        let Some((kind, inner)) = typed.as_object().and_then(|o| o.iter().next()) else { return Value::Null };
+        match kind.as_str() {
+            "S" => inner.clone(),
+            "N" => inner
+                .as_str()
+                .and_then(|n| {
+                    n.parse::<i64>().map(Value::from).ok().or_else(|| n.parse::<f64>().ok().and_then(Number::from_f64).map(Value::Number))
+                })
+                .unwrap_or(Value::Null),
+            "BOOL" => inner.clone(),
+            "NULL" => Value::Null,
+            "L" => Value::Array(inner.as_array().into_iter().flatten().map(value).collect()),
+            "M" => from_dynamodb_json(inner),
+            "SS" => inner.clone(),
+            _ => Value::Null,
+        }
+    }
+    Value::Object(image.as_object().into_iter().flatten().map(|(k, v)| (k.clone(), value(v))).collect())
+}
+
 fn key_map(key: &Key) -> HashMap<String, AttributeValue> {
     HashMap::from([(attr::PK.to_string(), AttributeValue::S(key.pk.clone())), (attr::SK.to_string(), AttributeValue::S(key.sk.clone()))])
 }
@@ -492,8 +516,11 @@ pub async fn ensure_table(sdk: &aws_config::SdkConfig, table_name: &str) -> Resu
         .attribute_definitions(attribute(attr::GSI1SK)?)
         .attribute_definitions(attribute(attr::GSI2PK)?)
         .attribute_definitions(attribute(attr::GSI2SK)?)
+        .attribute_definitions(attribute(attr::GSI3PK)?)
+        .attribute_definitions(attribute(attr::GSI3SK)?)
         .global_secondary_indexes(index("GSI1", attr::GSI1PK, attr::GSI1SK)?)
         .global_secondary_indexes(index("GSI2", attr::GSI2PK, attr::GSI2SK)?)
+        .global_secondary_indexes(index("GSI3", attr::GSI3PK, attr::GSI3SK)?)
         .send()
         .await
         .map_err(unavailable)?;

@@ -11,6 +11,8 @@ pub mod attr {
     pub const GSI1SK: &str = "GSI1SK";
     pub const GSI2PK: &str = "GSI2PK";
     pub const GSI2SK: &str = "GSI2SK";
+    pub const GSI3PK: &str = "GSI3PK";
+    pub const GSI3SK: &str = "GSI3SK";
     /// Epoch seconds after which the item is gone, whether or not DynamoDB has deleted it yet.
     pub const TTL: &str = "ttl";
     /// Optimistic-concurrency counter carried by every mutable item.

@@ -18,7 +18,7 @@ use async_trait::async_trait;
 
 pub use condition::Condition;
 pub use cursor::Cursor;
-pub use dynamo::{DynamoTable, delete_table, ensure_table};
+pub use dynamo::{DynamoTable, delete_table, ensure_table, from_dynamodb_json};
 pub use item::{Item, Key, attr};
 pub use redb::RedbTable;
 
@@ -31,6 +31,7 @@ pub enum Index {
     Table,
     Gsi1,
     Gsi2,
+    Gsi3,
 }
 
 impl Index {
@@ -40,6 +41,7 @@ impl Index {
             Index::Table => (attr::PK, attr::SK),
             Index::Gsi1 => (attr::GSI1PK, attr::GSI1SK),
             Index::Gsi2 => (attr::GSI2PK, attr::GSI2SK),
+            Index::Gsi3 => (attr::GSI3PK, attr::GSI3SK),
         }
     }
 
@@ -48,6 +50,7 @@ impl Index {
             Index::Table => None,
             Index::Gsi1 => Some("GSI1"),
             Index::Gsi2 => Some("GSI2"),
+            Index::Gsi3 => Some("GSI3"),
         }
     }
 }

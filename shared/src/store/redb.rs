@@ -19,6 +19,7 @@ const ITEMS: TableDefinition<(&str, &str), &[u8]> = TableDefinition::new("items"
 type IndexEntries = TableDefinition<'static, (&'static str, &'static str, &'static str, &'static str), ()>;
 const GSI1: IndexEntries = TableDefinition::new("gsi1");
 const GSI2: IndexEntries = TableDefinition::new("gsi2");
+const GSI3: IndexEntries = TableDefinition::new("gsi3");
 
 /// Sorts after every sort key a query can name.
 const TOP: &str = "\u{10FFFF}";
@@ -41,6 +42,7 @@ impl RedbTable {
             txn.open_table(ITEMS).map_err(unavailable)?;
             txn.open_table(GSI1).map_err(unavailable)?;
             txn.open_table(GSI2).map_err(unavailable)?;
+            txn.open_table(GSI3).map_err(unavailable)?;
         }
         txn.commit().map_err(unavailable)?;
         Ok(RedbTable { db: Arc::new(db), clock })
@@ -72,11 +74,12 @@ fn index_table(index: Index) -> Option<IndexEntries> {
         Index::Table => None,
         Index::Gsi1 => Some(GSI1),
         Index::Gsi2 => Some(GSI2),
+        Index::Gsi3 => Some(GSI3),
     }
 }
 
 fn write_item(txn: &WriteTransaction, old: Option<&Item>, new: Option<&Item>) -> Result<(), StoreError> {
-    for index in [Index::Gsi1, Index::Gsi2] {
+    for index in [Index::Gsi1, Index::Gsi2, Index::Gsi3] {
         let Some(definition) = index_table(index) else { continue };
         let mut table = txn.open_table(definition).map_err(unavailable)?;
         if let Some((ipk, isk)) = old.and_then(|item| item.index_key(index)) {

@@ -97,6 +97,8 @@ fn the_template_the_gateway_and_the_code_declare_the_same_routes() {
                 print_outbox: false,
                 web_dir: None,
                 seed: false,
+                auto_pump: false,
+                sns_cert_prefixes: Vec::new(),
             },
             3000,
         ))
@@ -109,7 +111,7 @@ fn the_template_the_gateway_and_the_code_declare_the_same_routes() {
     assert_eq!(mounted, declared, "the local gateway mounts every declared route, once");
     assert_eq!(app.routes.len(), declared.len(), "no route is mounted twice");
 
-    let triggers: BTreeSet<String> = portico_identity::routes::TRIGGERS.iter().map(|t| t.to_string()).collect();
+    let triggers: BTreeSet<String> = portico_local::routeless_functions().iter().map(|t| t.to_string()).collect();
     let functions: BTreeSet<String> = declared.iter().map(|r| r.2.clone()).chain(triggers).collect();
     assert_eq!(template_functions, functions, "the template has one function per route and trigger");
     assert_eq!(binaries(), functions, "functions/*/src/bin has one binary per function");

@@ -53,6 +53,8 @@ async fn fixture() -> Fixture {
         print_outbox: false,
         web_dir: None,
         seed: false,
+        auto_pump: false,
+        sns_cert_prefixes: Vec::new(),
     };
     let app = portico_local::build(options, 3000).await.unwrap_or_else(|e| panic!("{e}"));
     let table = app.table.as_ref();

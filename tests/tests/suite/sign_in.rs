@@ -339,3 +339,24 @@ async fn disabling_an_account_refuses_the_very_next_request_and_new_sign_ins() {
     assert_eq!(app.messages_to("ann@example.com"), 1, "a disabled account gets no new code");
     problem(verify(&app, &id, "123456").await, 401).await;
 }
+
+#[tokio::test]
+async fn a_practice_sends_at_most_its_hourly_cap_of_codes() {
+    let app = spawn_app().await;
+    let mut practice = app.practice().clone();
+    practice.settings.sign_in_codes_per_hour = 3;
+    let item =
+        portico::store::Item::from_record(portico::directory::keys::practice(&practice.id), &practice).unwrap_or_else(|e| panic!("{e}"));
+    app.gateway.app.table.put(item, portico::store::Condition::Always).await.unwrap_or_else(|e| panic!("{e}"));
+    app.gateway.app.ports.edge.tenants.forget();
+    for i in 0..3 {
+        assert_eq!(app.start_code("email", &format!("visitor{i}@example.com")).await.status(), 202);
+    }
+    let capped = app.start_code("email", "ann@example.com").await;
+    let retry_after: u64 = capped.headers().get("retry-after").and_then(|v| v.to_str().ok()).and_then(|v| v.parse().ok()).unwrap_or(0);
+    problem(capped, 429).await;
+    assert!(retry_after > 0 && retry_after <= 3600, "retry within the hour: {retry_after}");
+    assert_eq!(app.messages_to("ann@example.com"), 0, "the cap holds for known addresses too");
+    app.advance(Duration::hours(1));
+    assert_eq!(app.start_code("email", "ann@example.com").await.status(), 202, "a new hour, a new allowance");
+}

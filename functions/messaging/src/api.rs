@@ -1,0 +1,288 @@
+//! Wire types of the messaging routes.
+
+use chrono::{DateTime, Utc};
+use portico::blobs::PresignedPost;
+use portico::http::Patch;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::attachments::{Attachment, FileType, State};
+use crate::threads::{Author, Message, Thread, ThreadStatus, Topic, Via};
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ThreadSummary {
+    pub thread_id: String,
+    pub topic: Topic,
+    pub subject: String,
+    pub status: ThreadStatus,
+    pub last_activity_at: DateTime<Utc>,
+    pub unread: i64,
+    pub message_count: i64,
+}
+
+impl ThreadSummary {
+    pub fn for_patient(t: &Thread) -> Self {
+        ThreadSummary {
+            thread_id: t.thread_id.to_string(),
+            topic: t.topic,
+            subject: t.subject.clone(),
+            status: t.status,
+            last_activity_at: t.last_activity_at,
+            unread: t.unread_for_patient,
+            message_count: t.message_count,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ThreadList {
+    pub threads: Vec<ThreadSummary>,
+    pub unread_total: i64,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewThreadRequest {
+    pub topic: Topic,
+    pub subject: String,
+    #[serde(default)]
+    pub body: String,
+    #[serde(default)]
+    pub attachment_ids: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewMessageRequest {
+    #[serde(default)]
+    pub body: String,
+    #[serde(default)]
+    pub attachment_ids: Vec<String>,
+}
+
+/// A message as the patient sees it: internal notes are never included, deleted text never shown.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MessageView {
+    pub message_id: String,
+    /// `patient` or `care_team`.
+    pub from: &'static str,
+    pub via: Via,
+    pub body: Option<String>,
+    pub deleted: bool,
+    pub attachment_ids: Vec<String>,
+    pub created_at: DateTime<Utc>,
+    pub read_at: Option<DateTime<Utc>>,
+}
+
+impl MessageView {
+    pub fn for_patient(m: &Message) -> Self {
+        MessageView {
+            message_id: m.message_id.to_string(),
+            from: if m.author == Author::Patient { "patient" } else { "care_team" },
+            via: m.via,
+            body: if m.deleted.is_some() { None } else { Some(m.body.clone()) },
+            deleted: m.deleted.is_some(),
+            attachment_ids: if m.deleted.is_some() { Vec::new() } else { m.attachments.iter().map(ToString::to_string).collect() },
+            created_at: m.created_at,
+            read_at: m.read_at,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ThreadView {
+    pub thread: ThreadSummary,
+    /// Oldest first.
+    pub messages: Vec<MessageView>,
+    /// Pass as `before` to read older messages.
+    pub older_cursor: Option<String>,
+}
+
+/// A thread as staff see it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StaffThreadSummary {
+    pub thread_id: String,
+    pub patient_id: String,
+    pub topic: Topic,
+    pub subject: String,
+    pub status: ThreadStatus,
+    pub assignee: Option<String>,
+    pub last_activity_at: DateTime<Utc>,
+    pub unread: i64,
+    pub message_count: i64,
+}
+
+impl From<&Thread> for StaffThreadSummary {
+    fn from(t: &Thread) -> Self {
+        StaffThreadSummary {
+            thread_id: t.thread_id.to_string(),
+            patient_id: t.patient_id.to_string(),
+            topic: t.topic,
+            subject: t.subject.clone(),
+            status: t.status,
+            assignee: t.assignee.as_ref().map(ToString::to_string),
+            last_activity_at: t.last_activity_at,
+            unread: t.unread_for_staff,
+            message_count: t.message_count,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Inbox {
+    pub threads: Vec<StaffThreadSummary>,
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StaffMessageView {
+    pub message_id: String,
+    /// `patient`, or the staff member's id.
+    pub author: String,
+    pub via: Via,
+    pub internal: bool,
+    pub urgent: bool,
+    pub body: String,
+    pub content_hash: String,
+    pub attachment_ids: Vec<String>,
+    pub created_at: DateTime<Utc>,
+    pub read_at: Option<DateTime<Utc>>,
+    pub deleted_by: Option<String>,
+    pub deleted_at: Option<DateTime<Utc>>,
+}
+
+impl From<&Message> for StaffMessageView {
+    fn from(m: &Message) -> Self {
+        StaffMessageView {
+            message_id: m.message_id.to_string(),
+            author: match &m.author {
+                Author::Patient => "patient".into(),
+                Author::Staff { staff_id } => staff_id.to_string(),
+            },
+            via: m.via,
+            internal: m.internal,
+            urgent: m.urgent,
+            body: m.body.clone(),
+            content_hash: m.content_hash.clone(),
+            attachment_ids: m.attachments.iter().map(ToString::to_string).collect(),
+            created_at: m.created_at,
+            read_at: m.read_at,
+            deleted_by: m.deleted.as_ref().map(|d| d.by.to_string()),
+            deleted_at: m.deleted.as_ref().map(|d| d.at),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StaffThreadView {
+    pub thread: StaffThreadSummary,
+    pub messages: Vec<StaffMessageView>,
+    pub older_cursor: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StaffNewThreadRequest {
+    pub topic: Topic,
+    pub subject: String,
+    pub body: String,
+    /// Urgent messages skip quiet hours and the daily text limit.
+    #[serde(default)]
+    pub urgent: bool,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StaffMessageRequest {
+    pub body: String,
+    /// A note for colleagues: the patient never sees it and is not notified.
+    #[serde(default)]
+    pub internal: bool,
+    #[serde(default)]
+    pub urgent: bool,
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ThreadUpdateRequest {
+    /// A staff id, or `null` to unassign.
+    #[serde(default)]
+    #[schema(value_type = Option<String>)]
+    pub assignee: Patch<String>,
+    pub status: Option<ThreadStatus>,
+    /// Marks the patient's messages read.
+    #[serde(default)]
+    pub read: bool,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UploadRequest {
+    pub file_name: String,
+    /// `application/pdf`, `image/jpeg`, `image/png` or `image/heic`.
+    pub content_type: String,
+    /// Bytes; at most 10 MB.
+    pub size: u64,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AttachmentView {
+    pub attachment_id: String,
+    pub file_name: String,
+    pub content_type: FileType,
+    pub size: Option<u64>,
+    pub state: State,
+    pub reason: Option<String>,
+    /// How the file was checked.
+    pub scan: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<&Attachment> for AttachmentView {
+    fn from(a: &Attachment) -> Self {
+        AttachmentView {
+            attachment_id: a.attachment_id.to_string(),
+            file_name: a.file_name.clone(),
+            content_type: a.file_type,
+            size: a.size,
+            state: a.state,
+            reason: a.reason.clone(),
+            scan: a.scan.clone(),
+            created_at: a.created_at,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UploadStarted {
+    pub attachment: AttachmentView,
+    /// POST these fields and then the file (as `file`) to `url`, as multipart/form-data.
+    pub upload: PresignedPost,
+    pub expires_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DownloadLink {
+    pub url: String,
+    pub expires_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TemplateView {
+    pub kind: crate::templates::TemplateKind,
+    pub sms: String,
+    pub email_subject: Option<String>,
+    pub email_body: Option<String>,
+    /// False while the practice uses Portico's default wording.
+    pub customised: bool,
+    /// The placeholders a template may use: nothing about a patient.
+    pub placeholders: Vec<&'static str>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TemplateUpdate {
+    pub sms: String,
+    pub email_subject: Option<String>,
+    pub email_body: Option<String>,
+}

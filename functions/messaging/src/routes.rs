@@ -1,0 +1,131 @@
+//! The messaging capability's routes, declared once.
+
+use portico::directory::Role;
+use portico::http::{Access, AuditAction, Route};
+
+const fn audit(action: &'static str, object: &'static str) -> Option<AuditAction> {
+    Some(AuditAction { action, object })
+}
+
+const fn patient(method: &'static str, path: &'static str, function: &'static str, action: &'static str, object: &'static str) -> Route {
+    Route { method, path, function, access: Access::Patient, audit: audit(action, object) }
+}
+
+const fn staff(
+    method: &'static str,
+    path: &'static str,
+    function: &'static str,
+    roles: &'static [Role],
+    action: &'static str,
+    object: &'static str,
+) -> Route {
+    Route { method, path, function, access: Access::Staff(roles), audit: audit(action, object) }
+}
+
+/// Every staff member answers and reads messages; deleting a message is for clinicians and admins.
+pub const ANY_STAFF: &[Role] = &[];
+pub const EDITORS: &[Role] = &[Role::Admin, Role::Clinician];
+pub const ADMINS: &[Role] = &[Role::Admin];
+
+pub const PORTAL_THREADS_LIST: Route = patient("GET", "/portal/threads", "portal-threads-list", "messages.threads.list", "thread");
+pub const PORTAL_THREADS_CREATE: Route = patient("POST", "/portal/threads", "portal-threads-create", "messages.thread.create", "thread");
+pub const PORTAL_THREADS_GET: Route = patient("GET", "/portal/threads/{id}", "portal-threads-get", "messages.thread.read", "thread");
+pub const PORTAL_MESSAGES_CREATE: Route =
+    patient("POST", "/portal/threads/{id}/messages", "portal-messages-create", "messages.message.create", "message");
+pub const PORTAL_THREADS_READ: Route =
+    patient("POST", "/portal/threads/{id}/read", "portal-threads-read", "messages.thread.mark_read", "thread");
+pub const PORTAL_ATTACHMENTS_CREATE: Route =
+    patient("POST", "/portal/attachments", "portal-attachments-create", "messages.attachment.upload", "attachment");
+pub const PORTAL_ATTACHMENTS_COMPLETE: Route =
+    patient("POST", "/portal/attachments/{id}/complete", "portal-attachments-complete", "messages.attachment.complete", "attachment");
+pub const PORTAL_ATTACHMENTS_GET: Route =
+    patient("GET", "/portal/attachments/{id}", "portal-attachments-get", "messages.attachment.download", "attachment");
+
+pub const STAFF_THREADS_LIST: Route = staff("GET", "/staff/threads", "staff-threads-list", ANY_STAFF, "messages.inbox.list", "thread");
+pub const STAFF_THREADS_CREATE: Route =
+    staff("POST", "/staff/patients/{id}/threads", "staff-threads-create", ANY_STAFF, "messages.thread.create", "thread");
+pub const STAFF_THREADS_GET: Route =
+    staff("GET", "/staff/patients/{id}/threads/{thread}", "staff-threads-get", ANY_STAFF, "messages.thread.read", "thread");
+pub const STAFF_THREADS_UPDATE: Route =
+    staff("PATCH", "/staff/patients/{id}/threads/{thread}", "staff-threads-update", ANY_STAFF, "messages.thread.update", "thread");
+pub const STAFF_MESSAGES_CREATE: Route = staff(
+    "POST",
+    "/staff/patients/{id}/threads/{thread}/messages",
+    "staff-messages-create",
+    ANY_STAFF,
+    "messages.message.create",
+    "message",
+);
+pub const STAFF_MESSAGES_DELETE: Route = staff(
+    "DELETE",
+    "/staff/patients/{id}/threads/{thread}/messages/{message}",
+    "staff-messages-delete",
+    EDITORS,
+    "messages.message.delete",
+    "message",
+);
+pub const STAFF_ATTACHMENTS_GET: Route = staff(
+    "GET",
+    "/staff/patients/{id}/attachments/{attachment}",
+    "staff-attachments-get",
+    ANY_STAFF,
+    "messages.attachment.download",
+    "attachment",
+);
+pub const STAFF_TEMPLATES_LIST: Route =
+    Route { method: "GET", path: "/staff/templates", function: "staff-templates-list", access: Access::Staff(ANY_STAFF), audit: None };
+pub const STAFF_TEMPLATES_UPDATE: Route = Route {
+    method: "PUT",
+    path: "/staff/templates/{kind}",
+    function: "staff-templates-update",
+    access: Access::Staff(ADMINS),
+    audit: audit("practice.template.update", "template"),
+};
+
+pub const WEBHOOK_TWILIO_INBOUND: Route = Route {
+    method: "POST",
+    path: "/webhooks/twilio/inbound",
+    function: "webhook-twilio-inbound",
+    access: Access::Webhook,
+    audit: audit("messages.sms.inbound", "message"),
+};
+pub const WEBHOOK_TWILIO_STATUS: Route = Route {
+    method: "POST",
+    path: "/webhooks/twilio/status",
+    function: "webhook-twilio-status",
+    access: Access::Webhook,
+    audit: audit("messages.sms.status", "notification"),
+};
+pub const PUBLIC_EMAIL_UNSUBSCRIBE: Route = Route {
+    method: "POST",
+    path: "/email/unsubscribe",
+    function: "public-email-unsubscribe",
+    access: Access::Public,
+    audit: audit("patient.preferences.unsubscribe", "patient"),
+};
+
+pub const ROUTES: &[&Route] = &[
+    &PORTAL_THREADS_LIST,
+    &PORTAL_THREADS_CREATE,
+    &PORTAL_THREADS_GET,
+    &PORTAL_MESSAGES_CREATE,
+    &PORTAL_THREADS_READ,
+    &PORTAL_ATTACHMENTS_CREATE,
+    &PORTAL_ATTACHMENTS_COMPLETE,
+    &PORTAL_ATTACHMENTS_GET,
+    &STAFF_THREADS_LIST,
+    &STAFF_THREADS_CREATE,
+    &STAFF_THREADS_GET,
+    &STAFF_THREADS_UPDATE,
+    &STAFF_MESSAGES_CREATE,
+    &STAFF_MESSAGES_DELETE,
+    &STAFF_ATTACHMENTS_GET,
+    &STAFF_TEMPLATES_LIST,
+    &STAFF_TEMPLATES_UPDATE,
+    &WEBHOOK_TWILIO_INBOUND,
+    &WEBHOOK_TWILIO_STATUS,
+    &PUBLIC_EMAIL_UNSUBSCRIBE,
+];
+
+/// Functions without routes: SQS workers and the outbox relay.
+pub const WORKERS: &[&str] = &["worker-notify", "worker-ses-events", "relay-events", "relay-sweep"];

@@ -1,0 +1,162 @@
+//! Local-only routes beyond the API: the stand-ins for S3's browser uploads and presigned downloads, and
+//! Twilio simulations that sign their requests exactly as Twilio does and send them through the gateway.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+
+use axum::body::Body;
+use axum::response::Response;
+use http::{HeaderMap, HeaderValue, StatusCode, header};
+use portico::http::headers;
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::App;
+use crate::gateway::{api, gateway_response};
+
+/// The browser's form upload: fields first, then the file, checked against the signed policy.
+pub async fn blob_upload(app: &App, request_headers: &HeaderMap, body: Body) -> Response {
+    let Some(blobs) = &app.local_blobs else { return gateway_response(StatusCode::NOT_FOUND, json!({ "message": "Not Found" })) };
+    let content_type = request_headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let Ok(boundary) = multer::parse_boundary(content_type) else {
+        return gateway_response(StatusCode::BAD_REQUEST, json!({ "message": "send multipart/form-data" }));
+    };
+    let mut multipart = multer::Multipart::new(body.into_data_stream(), boundary);
+    let mut fields = BTreeMap::new();
+    let mut file = None;
+    while let Ok(Some(field)) = multipart.next_field().await {
+        let name = field.name().unwrap_or_default().to_string();
+        // A little over the largest allowed file, so an oversize upload is refused by its policy.
+        let Ok(bytes) = field.bytes().await else {
+            return gateway_response(StatusCode::BAD_REQUEST, json!({ "message": "unreadable form" }));
+        };
+        if name == "file" {
+            file = Some(bytes);
+            break;
+        }
+        fields.insert(name, String::from_utf8_lossy(&bytes).into_owned());
+    }
+    let (Some(policy), Some(signature), Some(file)) = (fields.get("policy"), fields.get("signature"), file) else {
+        return gateway_response(StatusCode::BAD_REQUEST, json!({ "message": "policy, signature and file are required" }));
+    };
+    let content_type = fields.get("Content-Type").cloned().unwrap_or_default();
+    match blobs.accept_upload(policy, signature, &content_type, &file, app.clock.now()).await {
+        Ok(()) => {
+            let mut response = Response::new(Body::empty());
+            *response.status_mut() = StatusCode::NO_CONTENT;
+            headers::secure(response.headers_mut());
+            response
+        }
+        Err(reason) => gateway_response(StatusCode::FORBIDDEN, json!({ "message": reason })),
+    }
+}
+
+/// A presigned download, served as an attachment that a browser will not render.
+pub async fn blob_download(app: &App, query: Option<&str>) -> Response {
+    let Some(blobs) = &app.local_blobs else { return gateway_response(StatusCode::NOT_FOUND, json!({ "message": "Not Found" })) };
+    let params: BTreeMap<String, String> = url::form_urlencoded::parse(query.unwrap_or_default().as_bytes()).into_owned().collect();
+    match blobs.serve_download(&params, app.clock.now()).await {
+        Some((bytes, disposition, content_type)) => {
+            let mut response = Response::new(Body::from(bytes));
+            headers::secure(response.headers_mut());
+            for (name, value) in [(header::CONTENT_DISPOSITION, disposition), (header::CONTENT_TYPE, content_type)] {
+                if let Ok(value) = HeaderValue::from_str(&value) {
+                    response.headers_mut().insert(name, value);
+                }
+            }
+            response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; sandbox"));
+            response
+        }
+        None => gateway_response(StatusCode::FORBIDDEN, json!({ "message": "The link is invalid or has expired." })),
+    }
+}
+
+/// Sends a form to a webhook route through the gateway, signed as Twilio signs it.
+async fn signed_post(app: &App, path: &str, params: Vec<(String, String)>, peer: SocketAddr) -> (StatusCode, String) {
+    let url = format!("{}{path}", app.ports.public_base);
+    let signature = portico_messaging::twilio::signature::sign(&app.ports.twilio_auth_token, &url, &params);
+    let body = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(params.iter()).finish();
+    let mut request_headers = HeaderMap::new();
+    request_headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/x-www-form-urlencoded"));
+    request_headers.insert(header::USER_AGENT, HeaderValue::from_static("TwilioProxy/1.1"));
+    if let Ok(value) = HeaderValue::from_str(&signature) {
+        request_headers.insert("x-twilio-signature", value);
+    }
+    let uri: http::Uri = path.parse().unwrap_or_default();
+    let response = api(app, "POST", &uri, &request_headers, body.as_bytes(), peer).await;
+    let status = response.status();
+    let bytes = axum::body::to_bytes(response.into_body(), 64 * 1024).await.unwrap_or_default();
+    (status, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SimulatedText {
+    from: String,
+    /// The practice's texting number; the demo practice's by default.
+    to: Option<String>,
+    body: String,
+    /// Reuse a `MessageSid` to simulate Twilio delivering the same webhook again.
+    message_sid: Option<String>,
+}
+
+/// Simulates a text arriving from a phone.
+pub async fn simulate_inbound(app: &App, body: &[u8], peer: SocketAddr) -> Response {
+    let Ok(text) = serde_json::from_slice::<SimulatedText>(body) else {
+        return gateway_response(
+            StatusCode::BAD_REQUEST,
+            json!({ "message": "send {\"from\": \"+1…\", \"body\": \"…\", \"to\"?: \"+1…\"}" }),
+        );
+    };
+    let to = match text.to {
+        Some(to) => to,
+        None => {
+            let practice = portico::directory::practices::find_by_host(app.table.as_ref(), &format!("SLUG#{}", crate::seed::DEMO_SLUG))
+                .await
+                .ok()
+                .flatten();
+            let practice = match practice {
+                Some(id) => portico::directory::practices::get(app.table.as_ref(), &id).await.ok().flatten(),
+                None => None,
+            };
+            practice.and_then(|p| p.settings.sms_numbers.first().cloned()).unwrap_or_default()
+        }
+    };
+    let sid =
+        text.message_sid.unwrap_or_else(|| format!("SM{}", portico::crypto::random_token(16).to_lowercase().replace(['-', '_'], "0")));
+    let params = vec![
+        ("AccountSid".to_string(), "AClocal".to_string()),
+        ("MessageSid".to_string(), sid.clone()),
+        ("From".to_string(), text.from),
+        ("To".to_string(), to),
+        ("Body".to_string(), text.body),
+        ("NumMedia".to_string(), "0".to_string()),
+    ];
+    let (status, twiml) = signed_post(app, "/webhooks/twilio/inbound", params, peer).await;
+    gateway_response(status, json!({ "message_sid": sid, "status": status.as_u16(), "twiml": twiml }))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SimulatedStatus {
+    message_sid: String,
+    status: String,
+    error_code: Option<String>,
+}
+
+/// Simulates Twilio reporting on a text it was given.
+pub async fn simulate_status(app: &App, body: &[u8], peer: SocketAddr) -> Response {
+    let Ok(update) = serde_json::from_slice::<SimulatedStatus>(body) else {
+        return gateway_response(StatusCode::BAD_REQUEST, json!({ "message": "send {\"message_sid\": \"…\", \"status\": \"delivered\"}" }));
+    };
+    let mut params = vec![
+        ("AccountSid".to_string(), "AClocal".to_string()),
+        ("MessageSid".to_string(), update.message_sid),
+        ("MessageStatus".to_string(), update.status),
+    ];
+    if let Some(code) = update.error_code {
+        params.push(("ErrorCode".to_string(), code));
+    }
+    let (status, _) = signed_post(app, "/webhooks/twilio/status", params, peer).await;
+    gateway_response(status, json!({ "status": status.as_u16() }))
+}

@@ -1,0 +1,110 @@
+//! The relay and the workers, in process. Each round forwards pending outbox events to the queue, then
+//! hands every visible message to its worker as SQS-shaped batches, exactly as Lambda's event source
+//! mapping would: partial batch failures come back, deferrals change visibility, and messages received
+//! too often go to the dead-letter list. On the emulator the queue is SQS itself.
+
+use std::sync::Arc;
+
+use aws_lambda_events::event::sqs::{SqsBatchResponse, SqsEvent};
+use portico::clock::Clock;
+use portico::queue::{LocalQueue, Queue, run_batch};
+use portico::store::Table;
+use portico_messaging::events::{self, NOTIFY_QUEUE};
+use portico_messaging::notify::NotifyDeps;
+use portico_messaging::ses_events::SesEventDeps;
+use serde_json::json;
+
+pub const SES_EVENTS_QUEUE: &str = "ses-events";
+
+/// Where messages wait.
+pub enum Backlog {
+    Local(Arc<LocalQueue>),
+    /// SQS queue URLs by name, received with the SDK as Lambda's poller would.
+    Sqs {
+        client: aws_sdk_sqs::Client,
+        urls: Vec<(String, String)>,
+    },
+}
+
+pub struct Workers {
+    pub queue: Arc<dyn Queue>,
+    pub backlog: Backlog,
+    pub notify: NotifyDeps,
+    pub ses: SesEventDeps,
+    pub table: Arc<dyn Table>,
+    pub clock: Arc<dyn Clock>,
+}
+
+impl Workers {
+    async fn receive(&self, name: &str) -> Option<SqsEvent> {
+        match &self.backlog {
+            Backlog::Local(queue) => queue.receive(name),
+            Backlog::Sqs { client, urls } => {
+                let url = urls.iter().find(|(n, _)| n == name).map(|(_, u)| u.clone())?;
+                let out = client.receive_message().queue_url(&url).max_number_of_messages(10).wait_time_seconds(0).send().await.ok()?;
+                let records: Vec<serde_json::Value> = out
+                    .messages()
+                    .iter()
+                    .map(|m| {
+                        json!({
+                            "messageId": m.message_id(),
+                            "receiptHandle": m.receipt_handle(),
+                            "body": m.body(),
+                            "attributes": {},
+                            "messageAttributes": {},
+                            "eventSource": "aws:sqs",
+                        })
+                    })
+                    .collect();
+                if records.is_empty() {
+                    return None;
+                }
+                serde_json::from_value(json!({ "Records": records })).ok()
+            }
+        }
+    }
+
+    async fn settle(&self, name: &str, batch: &SqsEvent, response: &SqsBatchResponse) {
+        match &self.backlog {
+            Backlog::Local(queue) => queue.settle(name, batch, response),
+            Backlog::Sqs { client, urls } => {
+                let Some(url) = urls.iter().find(|(n, _)| n == name).map(|(_, u)| u.clone()) else { return };
+                let failed: Vec<&str> = response.batch_item_failures.iter().map(|f| f.item_identifier.as_str()).collect();
+                for record in &batch.records {
+                    if failed.contains(&record.message_id.as_deref().unwrap_or_default()) {
+                        continue;
+                    }
+                    if let Some(receipt) = &record.receipt_handle {
+                        let _ = client.delete_message().queue_url(&url).receipt_handle(receipt).send().await;
+                    }
+                }
+            }
+        }
+    }
+
+    /// One round of relay and workers. Returns how many messages the workers saw.
+    pub async fn pump(&self) -> usize {
+        if let Err(e) = events::sweep(self.table.as_ref(), self.queue.as_ref(), self.clock.now(), chrono::Duration::zero()).await {
+            tracing::warn!(error = %e, "relay sweep failed");
+        }
+        let mut seen = 0;
+        for name in [NOTIFY_QUEUE, SES_EVENTS_QUEUE] {
+            // A few batches per round; messages that failed wait for their visibility timeout.
+            for _ in 0..10 {
+                let Some(batch) = self.receive(name).await else { break };
+                seen += batch.records.len();
+                let now = self.clock.now();
+                let response = if name == NOTIFY_QUEUE {
+                    run_batch(self.queue.as_ref(), name, now, batch.clone(), |body| async move { self.notify.handle(&body).await }).await
+                } else {
+                    run_batch(self.queue.as_ref(), name, now, batch.clone(), |body| async move { self.ses.handle(&body).await }).await
+                };
+                self.settle(name, &batch, &response).await;
+                if !response.batch_item_failures.is_empty() {
+                    break;
+                }
+            }
+        }
+        seen
+    }
+}

@@ -1,0 +1,389 @@
+//! The blob port: uploads and downloads of files. S3 in AWS, with browser uploads through a presigned POST
+//! whose policy fixes the key, the content type, the size range and KMS encryption, and downloads through
+//! short-lived presigned GETs served as attachments. Locally, files in the data directory behind the local
+//! gateway, which applies the same signed-policy rules.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use async_trait::async_trait;
+use aws_lc_rs::hmac;
+use base64::Engine as _;
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::crypto::Hasher;
+
+/// What an upload may be.
+#[derive(Debug, Clone)]
+pub struct UploadPolicy {
+    pub key: String,
+    pub content_type: String,
+    pub min_bytes: u64,
+    pub max_bytes: u64,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// A browser form upload: POST `fields` then the file (as `file`, last) to `url` as multipart/form-data.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct PresignedPost {
+    pub url: String,
+    pub fields: BTreeMap<String, String>,
+}
+
+/// What is stored under a key.
+#[derive(Debug, Clone, Default)]
+pub struct Stored {
+    pub size: u64,
+    /// The object's tags (GuardDuty's malware scan writes `GuardDutyMalwareScanStatus`).
+    pub tags: BTreeMap<String, String>,
+    /// The first bytes, for checking the real file type.
+    pub head: Vec<u8>,
+}
+
+/// Whether stored files are scanned for malware by the platform.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scanning {
+    /// GuardDuty Malware Protection for S3 tags each object when its scan ends.
+    GuardDutyTags,
+    /// No scanner: only the type check applies (local development).
+    None,
+}
+
+pub const SCAN_TAG: &str = "GuardDutyMalwareScanStatus";
+
+#[derive(Debug, thiserror::Error)]
+pub enum BlobError {
+    #[error("blob store unavailable: {0}")]
+    Unavailable(String),
+}
+
+#[async_trait]
+pub trait Blobs: Send + Sync {
+    async fn presign_upload(&self, policy: &UploadPolicy) -> Result<PresignedPost, BlobError>;
+    async fn inspect(&self, key: &str) -> Result<Option<Stored>, BlobError>;
+    /// A URL that serves the file as a download (`Content-Disposition: attachment`) until `expires_at`.
+    async fn presign_download(
+        &self,
+        key: &str,
+        file_name: &str,
+        content_type: &str,
+        expires_at: DateTime<Utc>,
+    ) -> Result<String, BlobError>;
+    async fn delete(&self, key: &str) -> Result<(), BlobError>;
+    fn scanning(&self) -> Scanning;
+}
+
+/// `attachment; filename="…"` with a safe ASCII fallback and the UTF-8 name (RFC 6266).
+pub fn content_disposition(file_name: &str) -> String {
+    let ascii: String = file_name.chars().map(|c| if c.is_ascii_alphanumeric() || "._- ".contains(c) { c } else { '_' }).collect();
+    let encoded: String = file_name
+        .bytes()
+        .map(|b| if b.is_ascii_alphanumeric() || b"._-".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+        .collect();
+    format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
+}
+
+// ---- S3 -----------------------------------------------------------------------------------------
+
+pub struct S3Blobs {
+    client: aws_sdk_s3::Client,
+    sdk: aws_config::SdkConfig,
+    bucket: String,
+    kms_key_id: Option<String>,
+}
+
+impl S3Blobs {
+    pub fn new(sdk: &aws_config::SdkConfig, bucket: impl Into<String>, kms_key_id: Option<String>) -> Self {
+        // Path-style addressing when an endpoint is configured (the emulator), virtual-hosted otherwise.
+        let config = aws_sdk_s3::config::Builder::from(sdk).force_path_style(sdk.endpoint_url().is_some()).build();
+        S3Blobs { client: aws_sdk_s3::Client::from_conf(config), sdk: sdk.clone(), bucket: bucket.into(), kms_key_id }
+    }
+
+    fn post_url(&self) -> String {
+        match self.sdk.endpoint_url() {
+            Some(endpoint) => format!("{}/{}", endpoint.trim_end_matches('/'), self.bucket),
+            None => format!("https://{}.s3.{}.amazonaws.com", self.bucket, self.region()),
+        }
+    }
+
+    fn region(&self) -> String {
+        self.sdk.region().map(|r| r.to_string()).unwrap_or_else(|| "us-east-1".into())
+    }
+}
+
+fn hmac_sha256(key: &[u8], data: &[u8]) -> Vec<u8> {
+    hmac::sign(&hmac::Key::new(hmac::HMAC_SHA256, key), data).as_ref().to_vec()
+}
+
+fn unavailable(e: impl std::fmt::Display) -> BlobError {
+    BlobError::Unavailable(e.to_string())
+}
+
+/// Signs a POST policy with Signature Version 4, as S3 expects for browser uploads.
+pub fn sign_post_policy(policy_b64: &str, secret: &str, date: &str, region: &str) -> String {
+    let k_date = hmac_sha256(format!("AWS4{secret}").as_bytes(), date.as_bytes());
+    let k_region = hmac_sha256(&k_date, region.as_bytes());
+    let k_service = hmac_sha256(&k_region, b"s3");
+    let k_signing = hmac_sha256(&k_service, b"aws4_request");
+    hmac_sha256(&k_signing, policy_b64.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[async_trait]
+impl Blobs for S3Blobs {
+    async fn presign_upload(&self, policy: &UploadPolicy) -> Result<PresignedPost, BlobError> {
+        use aws_credential_types::provider::ProvideCredentials as _;
+        let provider = self.sdk.credentials_provider().ok_or_else(|| unavailable("no AWS credentials"))?;
+        let credentials = provider.provide_credentials().await.map_err(unavailable)?;
+        let now = Utc::now();
+        let (date, stamp) = (now.format("%Y%m%d").to_string(), now.format("%Y%m%dT%H%M%SZ").to_string());
+        let region = self.region();
+        let credential = format!("{}/{date}/{region}/s3/aws4_request", credentials.access_key_id());
+        let mut fields = BTreeMap::from([
+            ("key".to_string(), policy.key.clone()),
+            ("Content-Type".to_string(), policy.content_type.clone()),
+            ("x-amz-server-side-encryption".to_string(), "aws:kms".to_string()),
+            ("x-amz-algorithm".to_string(), "AWS4-HMAC-SHA256".to_string()),
+            ("x-amz-credential".to_string(), credential),
+            ("x-amz-date".to_string(), stamp),
+        ]);
+        if let Some(key_id) = &self.kms_key_id {
+            fields.insert("x-amz-server-side-encryption-aws-kms-key-id".into(), key_id.clone());
+        }
+        if let Some(token) = credentials.session_token() {
+            fields.insert("x-amz-security-token".into(), token.to_string());
+        }
+        let mut conditions = vec![
+            serde_json::json!({ "bucket": self.bucket }),
+            serde_json::json!(["content-length-range", policy.min_bytes, policy.max_bytes]),
+        ];
+        for (name, value) in &fields {
+            conditions.push(serde_json::json!(["eq", format!("${name}"), value]));
+        }
+        let document =
+            serde_json::json!({ "expiration": policy.expires_at.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string(), "conditions": conditions });
+        let policy_b64 = STANDARD.encode(document.to_string());
+        let signature = sign_post_policy(&policy_b64, credentials.secret_access_key(), &date, &region);
+        fields.insert("Policy".into(), policy_b64);
+        fields.insert("X-Amz-Signature".into(), signature);
+        Ok(PresignedPost { url: self.post_url(), fields })
+    }
+
+    async fn inspect(&self, key: &str) -> Result<Option<Stored>, BlobError> {
+        let head = match self.client.head_object().bucket(&self.bucket).key(key).send().await {
+            Ok(head) => head,
+            Err(e) if e.as_service_error().is_some_and(|s| s.is_not_found()) => return Ok(None),
+            Err(e) => return Err(unavailable(aws_sdk_s3::error::DisplayErrorContext(e))),
+        };
+        let size = u64::try_from(head.content_length().unwrap_or(0)).unwrap_or(0);
+        let tagging = self
+            .client
+            .get_object_tagging()
+            .bucket(&self.bucket)
+            .key(key)
+            .send()
+            .await
+            .map_err(|e| unavailable(aws_sdk_s3::error::DisplayErrorContext(e)))?;
+        let tags = tagging.tag_set().iter().map(|t| (t.key().to_string(), t.value().to_string())).collect();
+        let first = if size == 0 {
+            Vec::new()
+        } else {
+            let object = self
+                .client
+                .get_object()
+                .bucket(&self.bucket)
+                .key(key)
+                .range("bytes=0-15")
+                .send()
+                .await
+                .map_err(|e| unavailable(aws_sdk_s3::error::DisplayErrorContext(e)))?;
+            object.body.collect().await.map_err(unavailable)?.into_bytes().to_vec()
+        };
+        Ok(Some(Stored { size, tags, head: first }))
+    }
+
+    async fn presign_download(
+        &self,
+        key: &str,
+        file_name: &str,
+        content_type: &str,
+        expires_at: DateTime<Utc>,
+    ) -> Result<String, BlobError> {
+        let seconds = (expires_at - Utc::now()).num_seconds().clamp(1, 300);
+        let config =
+            aws_sdk_s3::presigning::PresigningConfig::expires_in(std::time::Duration::from_secs(seconds as u64)).map_err(unavailable)?;
+        let request = self
+            .client
+            .get_object()
+            .bucket(&self.bucket)
+            .key(key)
+            .response_content_disposition(content_disposition(file_name))
+            .response_content_type(content_type)
+            .presigned(config)
+            .await
+            .map_err(|e| unavailable(aws_sdk_s3::error::DisplayErrorContext(e)))?;
+        Ok(request.uri().to_string())
+    }
+
+    async fn delete(&self, key: &str) -> Result<(), BlobError> {
+        self.client
+            .delete_object()
+            .bucket(&self.bucket)
+            .key(key)
+            .send()
+            .await
+            .map_err(|e| unavailable(aws_sdk_s3::error::DisplayErrorContext(e)))?;
+        Ok(())
+    }
+
+    fn scanning(&self) -> Scanning {
+        Scanning::GuardDutyTags
+    }
+}
+
+// ---- local --------------------------------------------------------------------------------------
+
+/// A local upload policy, signed with the server's key: the gateway accepts a file only as it says.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct LocalPolicy {
+    pub key: String,
+    pub content_type: String,
+    pub min_bytes: u64,
+    pub max_bytes: u64,
+    pub expires: i64,
+}
+
+pub struct LocalBlobs {
+    dir: PathBuf,
+    base_url: String,
+    hasher: Hasher,
+}
+
+impl LocalBlobs {
+    /// Files under `dir`, served by the local gateway at `base_url`.
+    pub fn new(dir: PathBuf, base_url: impl Into<String>, hasher: Hasher) -> Self {
+        LocalBlobs { dir, base_url: base_url.into(), hasher }
+    }
+
+    fn path(&self, key: &str) -> Option<PathBuf> {
+        let safe = !key.is_empty() && key.split('/').all(|p| !p.is_empty() && p != "." && p != ".." && !p.contains('\\'));
+        safe.then(|| self.dir.join(key))
+    }
+
+    /// Checks an upload against its signed policy and stores it. Returns why it was refused, if it was.
+    pub async fn accept_upload(
+        &self,
+        encoded_policy: &str,
+        signature: &str,
+        content_type: &str,
+        bytes: &[u8],
+        now: DateTime<Utc>,
+    ) -> Result<(), &'static str> {
+        if !self.hasher.matches("blob-upload", &[encoded_policy], signature) {
+            return Err("the policy signature does not match");
+        }
+        let policy: LocalPolicy =
+            URL_SAFE_NO_PAD.decode(encoded_policy).ok().and_then(|b| serde_json::from_slice(&b).ok()).ok_or("the policy is malformed")?;
+        if policy.expires <= now.timestamp() {
+            return Err("the policy has expired");
+        }
+        if policy.content_type != content_type {
+            return Err("the content type is not the one signed");
+        }
+        let size = bytes.len() as u64;
+        if size < policy.min_bytes || size > policy.max_bytes {
+            return Err("the file is outside the allowed size range");
+        }
+        let path = self.path(&policy.key).ok_or("the key is not allowed")?;
+        if let Some(parent) = path.parent() {
+            tokio::fs::create_dir_all(parent).await.map_err(|_| "cannot store the file")?;
+        }
+        tokio::fs::write(path, bytes).await.map_err(|_| "cannot store the file")
+    }
+
+    /// Checks a download link and returns the file and its headers.
+    pub async fn serve_download(&self, query: &BTreeMap<String, String>, now: DateTime<Utc>) -> Option<(Vec<u8>, String, String)> {
+        let (key, name, content_type, expires, signature) =
+            (query.get("key")?, query.get("name")?, query.get("type")?, query.get("expires")?, query.get("sig")?);
+        if !self.hasher.matches("blob-download", &[key, name, content_type, expires], signature)
+            || expires.parse::<i64>().ok()? <= now.timestamp()
+        {
+            return None;
+        }
+        let bytes = tokio::fs::read(self.path(key)?).await.ok()?;
+        Some((bytes, content_disposition(name), content_type.clone()))
+    }
+}
+
+#[async_trait]
+impl Blobs for LocalBlobs {
+    async fn presign_upload(&self, policy: &UploadPolicy) -> Result<PresignedPost, BlobError> {
+        let local = LocalPolicy {
+            key: policy.key.clone(),
+            content_type: policy.content_type.clone(),
+            min_bytes: policy.min_bytes,
+            max_bytes: policy.max_bytes,
+            expires: policy.expires_at.timestamp(),
+        };
+        let encoded = URL_SAFE_NO_PAD.encode(serde_json::to_vec(&local).map_err(unavailable)?);
+        let signature = self.hasher.digest("blob-upload", &[&encoded]);
+        let fields = BTreeMap::from([
+            ("key".to_string(), policy.key.clone()),
+            ("Content-Type".to_string(), policy.content_type.clone()),
+            ("policy".to_string(), encoded),
+            ("signature".to_string(), signature),
+        ]);
+        Ok(PresignedPost { url: format!("{}/_local/blobs/upload", self.base_url), fields })
+    }
+
+    async fn inspect(&self, key: &str) -> Result<Option<Stored>, BlobError> {
+        let Some(path) = self.path(key) else { return Ok(None) };
+        match tokio::fs::read(&path).await {
+            Ok(bytes) => {
+                Ok(Some(Stored { size: bytes.len() as u64, tags: BTreeMap::new(), head: bytes.iter().take(16).copied().collect() }))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(unavailable(e)),
+        }
+    }
+
+    async fn presign_download(
+        &self,
+        key: &str,
+        file_name: &str,
+        content_type: &str,
+        expires_at: DateTime<Utc>,
+    ) -> Result<String, BlobError> {
+        let expires = expires_at.timestamp().to_string();
+        let signature = self.hasher.digest("blob-download", &[key, file_name, content_type, &expires]);
+        let query: String = url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("key", key)
+            .append_pair("name", file_name)
+            .append_pair("type", content_type)
+            .append_pair("expires", &expires)
+            .append_pair("sig", &signature)
+            .finish();
+        Ok(format!("{}/_local/blobs/download?{query}", self.base_url))
+    }
+
+    async fn delete(&self, key: &str) -> Result<(), BlobError> {
+        if let Some(path) = self.path(key) {
+            let _ = tokio::fs::remove_file(path).await;
+        }
+        Ok(())
+    }
+
+    fn scanning(&self) -> Scanning {
+        Scanning::None
+    }
+}
+
+/// How long presigned links live.
+pub fn upload_window() -> Duration {
+    Duration::minutes(5)
+}
+
+pub fn download_window() -> Duration {
+    Duration::seconds(60)
+}
