@@ -99,20 +99,21 @@ pub struct Attachment {
     pub scan: Option<String>,
     pub uploaded_by: Author,
     pub created_at: DateTime<Utc>,
-    #[serde(default)]
+    /// Absent (not null) until sent: linking is conditional on the attribute not existing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thread_id: Option<String>,
     #[serde(default)]
     pub version: u64,
 }
 
 impl Attachment {
-    fn object_key(&self) -> String {
+    pub fn object_key(&self) -> String {
         keys::attachment_object(&self.practice_id, &self.patient_id, &self.attachment_id)
     }
 
-    fn item(&self) -> Result<Item, StoreError> {
+    pub fn item(&self) -> Result<Item, StoreError> {
         let item = Item::from_record(keys::attachment(&self.practice_id, &self.patient_id, &self.attachment_id), self)?;
         Ok(match self.state {
             State::Pending => item.expiring_at((self.created_at + chrono::Duration::hours(PENDING_FOR_HOURS)).timestamp()),

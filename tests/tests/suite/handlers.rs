@@ -27,6 +27,15 @@ const CARA: &str = "pt_01JC00000000000000000000C1";
 const CHALLENGE: &str = "ch_01JC00000000000000000000K1";
 /// A newer pending challenge of Ann's (a second code was requested since).
 const NEWER: &str = "ch_01JC00000000000000000000K2";
+/// Ann's thread, with one staff message carrying a ready attachment.
+const THREAD: &str = "th_01JC00000000000000000000T1";
+const MESSAGE: &str = "ms_01JC00000000000000000000M1";
+const READY: &str = "at_01JC00000000000000000000R1";
+const PENDING: &str = "at_01JC00000000000000000000Q1";
+const LOOSE: &str = "at_01JC00000000000000000000S1";
+/// The keys the samples' signatures and tokens were made with.
+const HASH_KEY: &str = "fixture-hash-key-fixture-hash-key-fixture-hash-key";
+const TWILIO_TOKEN: &str = "fixture-twilio-auth-token-0123456789";
 
 fn t0() -> DateTime<Utc> {
     DateTime::from_timestamp(1_795_262_400, 0).unwrap_or_default()
@@ -43,6 +52,9 @@ struct Fixture {
 
 async fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for (file, key) in [("hash.key", HASH_KEY), ("twilio-auth-token", TWILIO_TOKEN)] {
+        std::fs::write(dir.path().join(file), key).unwrap_or_else(|e| panic!("{e}"));
+    }
     let clock = Arc::new(ManualClock::new(t0()));
     let options = LocalOptions {
         data_dir: dir.path().to_path_buf(),
@@ -106,7 +118,81 @@ async fn fixture() -> Fixture {
     let by_sms = Purpose::SignIn { channel: portico::domain::Channel::Sms };
     let newer = Challenge::with_id(id(ChallengeId::parse(NEWER)), &app.ports.hasher, &riverside.id, Some(&ann), by_sms, "999999", t0());
     challenges::store(table, &newer).await.unwrap_or_else(|e| panic!("{e}"));
+    messaging(&app, &riverside, &ann, dir.path()).await;
     Fixture { app, _dir: dir }
+}
+
+/// Ann's thread, its staff message and her attachments (one sent, one ready but unsent, one never uploaded).
+async fn messaging(app: &App, practice: &portico::directory::Practice, ann: &PatientId, data: &Path) {
+    use portico::ids::{AttachmentId, MessageId, ThreadId};
+    use portico_messaging::attachments::{Attachment, FileType, State};
+    use portico_messaging::threads::{Author, Message, Thread, ThreadStatus, Topic, Via};
+    let table = app.table.as_ref();
+    let admin = id(StaffId::parse("staff-riverside-admin"));
+    let thread = Thread {
+        practice_id: practice.id.clone(),
+        patient_id: ann.clone(),
+        thread_id: id(ThreadId::parse(THREAD)),
+        topic: Topic::Clinical,
+        subject: "Your lab results".into(),
+        status: ThreadStatus::Open,
+        assignee: None,
+        care_team: Vec::new(),
+        created_at: t0(),
+        last_activity_at: t0(),
+        unread_for_patient: 1,
+        unread_for_staff: 0,
+        message_count: 1,
+        version: 1,
+    };
+    let message = Message {
+        practice_id: practice.id.clone(),
+        patient_id: ann.clone(),
+        thread_id: thread.thread_id.clone(),
+        message_id: id(MessageId::parse(MESSAGE)),
+        author: Author::Staff { staff_id: admin.clone() },
+        via: Via::Portal,
+        internal: false,
+        urgent: false,
+        body: "Your results are in; see the attached report.".into(),
+        content_hash: "sample".into(),
+        attachments: vec![id(AttachmentId::parse(READY))],
+        created_at: t0(),
+        read_at: None,
+        deleted: None,
+        retain_until: t0() + chrono::Duration::days(2557),
+    };
+    for item in [thread.item(), message.item()] {
+        table.put(item.unwrap_or_else(|e| panic!("{e}")), portico::store::Condition::NotExists).await.unwrap_or_else(|e| panic!("{e}"));
+    }
+    for (attachment, state, linked) in [(READY, State::Ready, true), (LOOSE, State::Ready, false), (PENDING, State::Pending, false)] {
+        let record = Attachment {
+            practice_id: practice.id.clone(),
+            patient_id: ann.clone(),
+            attachment_id: id(AttachmentId::parse(attachment)),
+            file_name: "report.pdf".into(),
+            file_type: FileType::Pdf,
+            declared_size: 20,
+            size: (state == State::Ready).then_some(20),
+            state,
+            reason: None,
+            scan: None,
+            uploaded_by: Author::Patient,
+            created_at: t0(),
+            message_id: linked.then(|| MESSAGE.to_string()),
+            thread_id: linked.then(|| THREAD.to_string()),
+            version: 1,
+        };
+        if state == State::Ready {
+            let path = data.join("blobs").join(record.object_key());
+            std::fs::create_dir_all(path.parent().unwrap_or(data)).unwrap_or_else(|e| panic!("{e}"));
+            std::fs::write(path, b"%PDF-1.4\n%sample\n").unwrap_or_else(|e| panic!("{e}"));
+        }
+        table
+            .put(record.item().unwrap_or_else(|e| panic!("{e}")), portico::store::Condition::NotExists)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
 }
 
 fn events_dir() -> PathBuf {
@@ -168,7 +254,7 @@ async fn every_http_function_answers_its_samples() {
         }
     }
     assert!(failures.is_empty(), "{} sample(s) failed:\n{}", failures.len(), failures.join("\n"));
-    assert!(checked >= 50, "all samples ran ({checked})");
+    assert!(checked >= 100, "all samples ran ({checked})");
 }
 
 fn load<T: serde::de::DeserializeOwned>(path: &Path) -> T {
@@ -252,5 +338,67 @@ async fn the_pre_token_triggers_answer_their_samples() {
             }
             _ => assert!(out.is_err(), "cognito-staff-pre-token/{case}: a disabled staff member gets no tokens"),
         }
+    }
+}
+
+#[tokio::test]
+async fn the_workers_and_the_relay_answer_their_samples() {
+    use aws_lambda_events::event::sqs::SqsEvent;
+    use portico_messaging::events::{self, NOTIFY_QUEUE};
+    for (case, expected, path) in samples("worker-notify") {
+        let fixture = fixture().await;
+        let workers = &fixture.app.workers;
+        let event: SqsEvent = load(&path);
+        let response = portico::queue::run_batch(workers.queue.as_ref(), NOTIFY_QUEUE, t0(), event, |body| async move {
+            workers.notify.handle(&body).await
+        })
+        .await;
+        match expected.as_str() {
+            "handled" => {
+                assert!(response.batch_item_failures.is_empty(), "worker-notify/{case}: {:?}", response.batch_item_failures);
+                let told = fixture.app.outbox.entries();
+                assert!(told.iter().any(|e| e.to.ends_with("@riverside.example")), "worker-notify/{case}: the care team is told by email");
+                assert!(told.iter().all(|e| !e.body.contains("results")), "worker-notify/{case}: no message text leaves the portal");
+            }
+            "one-failure" => assert_eq!(response.batch_item_failures.len(), 1, "worker-notify/{case}: only the unreadable item is retried"),
+            other => panic!("unknown expectation {other}"),
+        }
+    }
+    for (case, _, path) in samples("worker-ses-events") {
+        let fixture = fixture().await;
+        let workers = &fixture.app.workers;
+        let event: SqsEvent = load(&path);
+        let response =
+            portico::queue::run_batch(
+                workers.queue.as_ref(),
+                "ses-events",
+                t0(),
+                event,
+                |body| async move { workers.ses.handle(&body).await },
+            )
+            .await;
+        assert!(response.batch_item_failures.is_empty(), "worker-ses-events/{case}: a forged message is dropped, not retried");
+        let page = fixture
+            .app
+            .table
+            .query(portico::store::Query::partition(portico::store::Index::Table, format!("PR#{PRACTICE}")).begins_with("SUPPRESS#"))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(page.items.is_empty(), "worker-ses-events/{case}: an unverified message suppresses nothing");
+    }
+    for (case, expected, path) in samples("relay-events") {
+        let fixture = fixture().await;
+        let batch: serde_json::Value = load(&path);
+        let found = events::from_stream(&batch);
+        let forwarded =
+            events::forward(fixture.app.table.as_ref(), fixture.app.workers.queue.as_ref(), &found).await.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(format!("forwarded-{forwarded}"), expected, "relay-events/{case}");
+        assert_eq!(fixture.app.local_queue.as_ref().map(|q| q.pending(NOTIFY_QUEUE)), Some(forwarded), "relay-events/{case}: queued");
+    }
+    for (case, _, path) in samples("relay-sweep") {
+        let fixture = fixture().await;
+        let _: serde_json::Value = load(&path);
+        let swept = events::sweep(fixture.app.table.as_ref(), fixture.app.workers.queue.as_ref(), t0(), chrono::Duration::minutes(1)).await;
+        assert!(swept.is_ok(), "relay-sweep/{case}: {swept:?}");
     }
 }
