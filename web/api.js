@@ -212,6 +212,91 @@ export const auth = {
   redeemLink: (token) => publicCall('POST', '/auth/link', { token }),
 };
 
+/** An upload was stopped on purpose (the patient removed the file). */
+export class UploadAborted extends Error {
+  constructor() {
+    super('The upload was cancelled.');
+    this.name = 'UploadAborted';
+  }
+}
+
+/**
+ * The presigned upload URL, only if it is this portal (locally) or an https address (S3). Anything else
+ * is refused rather than handed the patient's file.
+ */
+function uploadUrl(raw) {
+  try {
+    const url = new URL(String(raw || ''), location.origin);
+    if (url.origin === location.origin || url.protocol === 'https:') return url.href;
+  } catch {
+    // Not a URL.
+  }
+  return null;
+}
+
+/**
+ * Sends a file to the blob store with the presigned POST from `POST /portal/attachments`: every entry of
+ * `upload.fields` as a form field, then the file, last, as `file` (S3's rule). No access token goes with
+ * it: the signed policy is the permission. XMLHttpRequest rather than fetch for upload progress.
+ * @param {{ url: string, fields: Record<string, string> }} upload
+ * @param {File} file
+ * @param {(fraction: number) => void} onProgress
+ * @returns {{ done: Promise<void>, abort: () => void }}
+ */
+export function uploadFile(upload, file, onProgress) {
+  const url = uploadUrl(upload && upload.url);
+  if (!url) {
+    return {
+      done: Promise.reject(new ApiError(0, { detail: 'The upload address was not understood. Please try again.' }, null)),
+      abort: () => {},
+    };
+  }
+  const xhr = new XMLHttpRequest();
+  const done = new Promise((resolve, reject) => {
+    xhr.open('POST', url);
+    xhr.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    });
+    xhr.addEventListener('load', () => {
+      // S3 answers 204 (or 200/201 when asked to); the local store 204. Anything else is a refusal.
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve();
+        return;
+      }
+      const detail = xhr.status === 403 || xhr.status === 400
+        ? 'The file storage refused the upload (the upload link may have expired). Please try again.'
+        : 'The file could not be uploaded. Please try again.';
+      reject(new ApiError(xhr.status, { detail }, null));
+    });
+    xhr.addEventListener('error', () => reject(new NetworkError()));
+    xhr.addEventListener('timeout', () => reject(new NetworkError()));
+    xhr.addEventListener('abort', () => reject(new UploadAborted()));
+    const form = new FormData();
+    for (const [name, value] of Object.entries((upload && upload.fields) || {})) form.append(name, String(value));
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+  return { done, abort: () => xhr.abort() };
+}
+
+const seg = (id) => encodeURIComponent(String(id));
+
+/** Secure messaging. Thread and attachment ids are opaque; no message text ever goes in a URL. */
+export const messaging = {
+  threads: () => call('GET', '/portal/threads'),
+  startThread: ({ topic, subject, body, attachmentIds }) => call('POST', '/portal/threads', {
+    topic, subject, body, attachment_ids: attachmentIds,
+  }),
+  thread: (id, before) => call('GET', `/portal/threads/${seg(id)}${before ? `?before=${encodeURIComponent(before)}` : ''}`),
+  reply: (id, { body, attachmentIds }) => call('POST', `/portal/threads/${seg(id)}/messages`, { body, attachment_ids: attachmentIds }),
+  markRead: (id) => call('POST', `/portal/threads/${seg(id)}/read`),
+  startUpload: ({ fileName, contentType, size }) => call('POST', '/portal/attachments', {
+    file_name: fileName, content_type: contentType, size,
+  }),
+  completeUpload: (id) => call('POST', `/portal/attachments/${seg(id)}/complete`),
+  downloadLink: (id) => call('GET', `/portal/attachments/${seg(id)}`),
+};
+
 export const portal = {
   me: () => call('GET', '/portal/me'),
   updateMe: (patch) => call('PATCH', '/portal/me', patch),

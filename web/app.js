@@ -8,6 +8,7 @@ import {
 } from './api.js';
 import { renderConsents } from './consents.js';
 import { renderHome } from './home.js';
+import { refreshUnread, renderMessages, showUnread } from './messages.js';
 import { renderPreferences } from './preferences.js';
 import { renderProfile } from './profile.js';
 import { renderInvite, renderSignIn } from './sign-in.js';
@@ -19,14 +20,12 @@ const APP_NAME = 'Patient portal';
 const IDLE_MINUTES = 30;
 
 /**
- * The signed-in sections, in navigation order.
- *
- * MESSAGES: secure messaging is not built yet. When it is, add
- *   messages: { title: 'Messages', render: renderMessages },
- * here (after `home`) and un-comment its link in index.html (look for "MESSAGES").
+ * The signed-in sections, in navigation order. `render(main, ctx, rest)` gets what follows the section's
+ * name in the address (#/messages/<rest>): only opaque ids, never personal information.
  */
 const SECTIONS = {
   home: { title: 'Home', render: renderHome },
+  messages: { title: 'Messages', render: renderMessages },
   profile: { title: 'Your details', render: renderProfile },
   consents: { title: 'Consents', render: renderConsents },
   preferences: { title: 'Contact preferences', render: renderPreferences },
@@ -71,6 +70,7 @@ function setTitle(title) {
 
 function setChrome(signedIn, current) {
   nav.hidden = !signedIn;
+  if (!signedIn) showUnread(0);
   signOutButton.hidden = !signedIn;
   document.body.classList.toggle('signed-in', signedIn);
   for (const link of nav.querySelectorAll('a[data-route]')) {
@@ -147,7 +147,7 @@ async function route() {
         return;
       }
     }
-    await showSection(name);
+    await showSection(name, rest);
     return;
   }
 
@@ -175,13 +175,16 @@ async function route() {
   showSignIn();
 }
 
-async function showSection(name) {
+async function showSection(name, rest = '') {
   const section = SECTIONS[name];
   setChrome(true, name);
+  // The section's name only: never a subject or anything else from the screen.
   setTitle(section.title);
   const ctx = newContext();
-  const rendering = section.render(main, ctx);
+  const rendering = section.render(main, ctx, rest);
   focusHeading();
+  // Home and messages keep the unread badge up to date themselves; elsewhere it is refreshed here.
+  if (name !== 'home' && name !== 'messages') refreshUnread();
   await rendering;
 }
 

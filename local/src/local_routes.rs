@@ -79,6 +79,9 @@ async fn signed_post(app: &App, path: &str, params: Vec<(String, String)>, peer:
     let mut request_headers = HeaderMap::new();
     request_headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/x-www-form-urlencoded"));
     request_headers.insert(header::USER_AGENT, HeaderValue::from_static("TwilioProxy/1.1"));
+    if let Ok(host) = HeaderValue::from_str(app.ports.public_base.trim_start_matches("http://").trim_start_matches("https://")) {
+        request_headers.insert(header::HOST, host);
+    }
     if let Ok(value) = HeaderValue::from_str(&signature) {
         request_headers.insert("x-twilio-signature", value);
     }
@@ -100,7 +103,7 @@ struct SimulatedText {
     message_sid: Option<String>,
 }
 
-/// Simulates a text arriving from a phone.
+/// Simulates a text arriving from a phone. Answers 200 with the webhook's own status and TwiML.
 pub async fn simulate_inbound(app: &App, body: &[u8], peer: SocketAddr) -> Response {
     let Ok(text) = serde_json::from_slice::<SimulatedText>(body) else {
         return gateway_response(
@@ -133,7 +136,7 @@ pub async fn simulate_inbound(app: &App, body: &[u8], peer: SocketAddr) -> Respo
         ("NumMedia".to_string(), "0".to_string()),
     ];
     let (status, twiml) = signed_post(app, "/webhooks/twilio/inbound", params, peer).await;
-    gateway_response(status, json!({ "message_sid": sid, "status": status.as_u16(), "twiml": twiml }))
+    gateway_response(StatusCode::OK, json!({ "message_sid": sid, "status": status.as_u16(), "twiml": twiml }))
 }
 
 #[derive(Deserialize)]
@@ -158,5 +161,5 @@ pub async fn simulate_status(app: &App, body: &[u8], peer: SocketAddr) -> Respon
         params.push(("ErrorCode".to_string(), code));
     }
     let (status, _) = signed_post(app, "/webhooks/twilio/status", params, peer).await;
-    gateway_response(status, json!({ "status": status.as_u16() }))
+    gateway_response(StatusCode::OK, json!({ "status": status.as_u16() }))
 }

@@ -11,7 +11,7 @@
 // (outbox, staff helpers) connect to 127.0.0.1 and send the practice's host name in the Host header.
 
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
@@ -125,6 +125,56 @@ function codeFrom(message) {
 function wrongCode(code) {
   return `${(Number(code[0]) + 1) % 10}${code.slice(1)}`;
 }
+
+/** A staff access token from the local sign-in helper. */
+async function staffSignIn() {
+  const staff = await gateway('POST', '/_local/staff/sign-in', { body: { email: STAFF_EMAIL } });
+  assert.equal(staff.status, 200, `staff sign-in answered ${staff.status}: ${staff.text.slice(0, 300)}`);
+  assert.ok(staff.body.access_token, 'staff sign-in returns an access token');
+  return staff.body.access_token;
+}
+
+/** The staff view of a seeded patient ({patient_id, email, ...}), found by family name. */
+async function findPatient(staffToken, person) {
+  const found = await gateway('GET', `/staff/patients?query=${encodeURIComponent(person.family)}`, { token: staffToken });
+  assert.equal(found.status, 200, `patient search answered ${found.status}: ${found.text.slice(0, 300)}`);
+  const hit = found.body.patients.find((p) => p.given_name === person.given && p.family_name === person.family);
+  assert.ok(hit, `${person.given} ${person.family} is found by staff search`);
+  const record = await gateway('GET', `/staff/patients/${encodeURIComponent(hit.patient_id)}`, { token: staffToken });
+  assert.equal(record.status, 200, `patient lookup answered ${record.status}: ${record.text.slice(0, 300)}`);
+  return { ...record.body, patient_id: hit.patient_id };
+}
+
+/** Sends the patient a new invitation link by email and returns the link. */
+async function inviteLink(staffToken, patient) {
+  const seen = await outboxIds();
+  const invited = await gateway('POST', `/staff/patients/${encodeURIComponent(patient.patient_id)}/invite`, {
+    token: staffToken,
+    body: { channel: 'email' },
+  });
+  assert.equal(invited.status, 202, `invite answered ${invited.status}: ${invited.text.slice(0, 300)}`);
+  const message = await waitForMessage({ to: patient.email, channel: 'email', seen, match: (m) => /#\/invite\//.test(String(m.body)) });
+  return inviteLinkFrom(message);
+}
+
+/** A small PDF made here (the server checks the first bytes: `%PDF-`). */
+function tinyPdf(note) {
+  return Buffer.from([
+    '%PDF-1.4',
+    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+    '2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj',
+    `% ${note}`,
+    'trailer << /Root 1 0 R >>',
+    '%%EOF',
+    '',
+  ].join('\n'), 'latin1');
+}
+
+/** A 1×1 PNG: the bytes of a PNG, whatever name it is given. */
+const PNG_BYTES = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+  '1f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a448000000' +
+  '0049454e44ae426082', 'hex');
 
 function inviteLinkFrom(message) {
   const m = /(https?:\/\/[^\s"'<>]+#\/invite\/[A-Za-z0-9_\-.~%]+)/.exec(String(message.body));

@@ -46,8 +46,14 @@ pub struct Spawn {
 
 impl Default for Spawn {
     fn default() -> Self {
-        Spawn { backend: Backend::Embedded, sign_in_floor: Duration::ZERO, start: Utc::now(), sns_cert_prefixes: Vec::new() }
+        Spawn { backend: Backend::Embedded, sign_in_floor: Duration::ZERO, start: daytime(), sns_cert_prefixes: Vec::new() }
     }
+}
+
+/// A Wednesday noon in New York (the demo practice's zone): outside quiet hours, so notifications go
+/// out at once unless a test moves the clock.
+pub fn daytime() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2026-11-18T17:00:00Z").map(|t| t.with_timezone(&Utc)).unwrap_or_else(|_| Utc::now())
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -119,6 +125,56 @@ impl TestApp {
 
     pub fn advance(&self, by: chrono::Duration) {
         self.clock.advance(by);
+    }
+
+    /// Runs the outbox relay and the workers until nothing is left to do now.
+    pub async fn pump(&self) -> usize {
+        self.gateway.app.pump().await
+    }
+
+    /// Texts sent to a phone number, newest first.
+    pub fn texts_to(&self, phone: &str) -> Vec<portico::notify::OutboxEntry> {
+        self.gateway.app.outbox.entries().into_iter().filter(|e| e.channel == "sms" && e.to == phone).collect()
+    }
+
+    pub fn emails_to(&self, email: &str) -> Vec<portico::notify::OutboxEntry> {
+        self.gateway.app.outbox.entries().into_iter().filter(|e| e.channel == "email" && e.to == email).collect()
+    }
+
+    /// Calls a route with a bearer token and an optional JSON body.
+    pub async fn call(&self, token: &str, method: Method, path: &str, body: Option<Value>) -> Response {
+        let mut request = self.request(method, path).bearer_auth(token);
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        request.send().await.unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    /// Calls a route and reads its JSON answer, asserting the status.
+    pub async fn call_ok(&self, token: &str, method: Method, path: &str, body: Option<Value>, status: u16) -> Value {
+        let response = self.call(token, method.clone(), path, body).await;
+        let actual = response.status().as_u16();
+        let value: Value = response.json().await.unwrap_or_default();
+        assert_eq!(actual, status, "{method} {path}: {value}");
+        value
+    }
+
+    /// Accepts the current version of a consent document as the patient.
+    pub async fn consent(&self, session: &Session, kind: &str) {
+        self.call_ok(
+            &session.access,
+            Method::PUT,
+            "/portal/consents",
+            Some(json!({ "kind": kind, "version": 1, "decision": "accept" })),
+            200,
+        )
+        .await;
+    }
+
+    /// Simulates a text from a phone, signed as Twilio signs it; returns the TwiML answer.
+    pub async fn text_from(&self, phone: &str, body: &str) -> Value {
+        let response = self.post_json("/_local/twilio/inbound", json!({ "from": phone, "body": body })).await;
+        response.json().await.unwrap_or_default()
     }
 
     /// The newest message sent to `to`.

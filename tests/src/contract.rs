@@ -234,6 +234,13 @@ pub async fn indexes_follow_their_items(f: Fixture) {
     let names = |items: &[Item]| items.iter().filter_map(|i| i.str("name").map(str::to_string)).collect::<Vec<_>>();
     let page = f.table.query(Query::partition(Index::Gsi1, "NAMES")).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(names(&page.items), ["ann", "ben", "cara"], "index order is the index sort key");
+    let newest = f.table.query(Query::partition(Index::Gsi1, "NAMES").backward().limit(2)).await.unwrap_or_else(|e| panic!("{e}"));
+    let oldest = f
+        .table
+        .query(Query::partition(Index::Gsi1, "NAMES").backward().limit(2).after(newest.next.clone()))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!([names(&newest.items), names(&oldest.items)].concat(), ["cara", "ben", "ann"], "indexes read backwards, in pages");
     let first = f.table.query(Query::partition(Index::Gsi1, "NAMES").limit(2)).await.unwrap_or_else(|e| panic!("{e}"));
     let rest =
         f.table.query(Query::partition(Index::Gsi1, "NAMES").limit(2).after(first.next.clone())).await.unwrap_or_else(|e| panic!("{e}"));

@@ -7,6 +7,7 @@ mod contract;
 mod emulator;
 mod handlers;
 mod headers;
+mod messaging;
 mod portal;
 mod sign_in;
 mod staff;

@@ -29,9 +29,16 @@ fn signed_params(d: &WebhookDeps, req: &Request) -> Result<Vec<(String, String)>
     if !form && !parse::has_content_type(req, "application/json") {
         return Err(ApiError::UnsupportedMediaType { expected: "application/x-www-form-urlencoded" });
     }
-    let url = match req.uri().query() {
-        Some(query) => format!("{}{}?{query}", d.twilio.public_base.trim_end_matches('/'), req.uri().path()),
-        None => format!("{}{}", d.twilio.public_base.trim_end_matches('/'), req.uri().path()),
+    // The path as API Gateway received it (before any rewriting), under the public origin Twilio called.
+    use lambda_http::RequestExt as _;
+    let path = match req.raw_http_path() {
+        "" => req.uri().path(),
+        raw => raw,
+    };
+    let base = d.twilio.public_base.trim_end_matches('/');
+    let url = match req.uri().query().filter(|q| !q.is_empty()) {
+        Some(query) => format!("{base}{path}?{query}"),
+        None => format!("{base}{path}"),
     };
     let header = req.headers().get("x-twilio-signature").and_then(|v| v.to_str().ok());
     signature::verify(&d.twilio.auth_token, &url, body, form, header)

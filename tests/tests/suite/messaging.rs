@@ -1,0 +1,540 @@
+//! Secure messaging through the local gateway over HTTP: staff and patients write in the portal, texts
+//! and emails only say that something is waiting, STOP stops texts, webhooks are signed and idempotent.
+
+use chrono::Duration;
+use portico_tests::{TestApp, problem, spawn_app};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+const ANN_PHONE: &str = "+15555550101";
+
+async fn staff_writes(app: &TestApp, staff: &str, subject: &str, body: &str) -> (String, String) {
+    let ann = app.ann().patient_id.to_string();
+    let thread = app
+        .call_ok(
+            staff,
+            Method::POST,
+            &format!("/staff/patients/{ann}/threads"),
+            Some(json!({ "topic": "clinical", "subject": subject, "body": body })),
+            201,
+        )
+        .await;
+    (ann, thread["thread"]["thread_id"].as_str().unwrap_or_default().to_string())
+}
+
+/// No notification may carry what the portal holds: names, subjects, bodies.
+fn assert_phi_free(app: &TestApp, secrets: &[&str]) {
+    for entry in app.gateway.app.outbox.entries() {
+        for secret in secrets {
+            assert!(
+                !entry.body.contains(secret) && !entry.subject.clone().unwrap_or_default().contains(secret),
+                "a {} to {} carries {secret:?}: {}",
+                entry.channel,
+                entry.to,
+                entry.body
+            );
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_message_a_patient_who_is_told_without_phi_and_answers_in_the_portal_and_by_text() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    app.consent(&ann, "sms_messages").await;
+    let staff = app.admin_token().await;
+    let texts_before = app.texts_to(ANN_PHONE).len();
+    let (ann_id, thread) = staff_writes(&app, &staff, "Potassium result", "Your potassium is 4.1, which is normal.").await;
+    app.pump().await;
+
+    let texts = app.texts_to(ANN_PHONE);
+    assert_eq!(texts.len(), texts_before + 1, "one text tells Ann a message is waiting");
+    assert!(
+        texts[0].body.contains("Riverside Family Practice") && texts[0].body.contains("http://riverside.localhost"),
+        "{}",
+        texts[0].body
+    );
+    assert_phi_free(&app, &["Potassium", "4.1", "normal", "Ann", "Lee"]);
+
+    let list = app.call_ok(&ann.access, Method::GET, "/portal/threads", None, 200).await;
+    assert_eq!((list["unread_total"].as_i64(), list["threads"][0]["subject"].as_str()), (Some(1), Some("Potassium result")));
+    let view = app.call_ok(&ann.access, Method::GET, &format!("/portal/threads/{thread}"), None, 200).await;
+    assert_eq!(view["messages"][0]["from"], "care_team");
+    assert_eq!(view["messages"][0]["body"], "Your potassium is 4.1, which is normal.");
+    let read = app.call_ok(&ann.access, Method::POST, &format!("/portal/threads/{thread}/read"), None, 200).await;
+    assert_eq!(read["unread"], 0);
+
+    app.advance(Duration::seconds(30));
+    let reply = app
+        .call_ok(
+            &ann.access,
+            Method::POST,
+            &format!("/portal/threads/{thread}/messages"),
+            Some(json!({ "body": "Thank you, that's a relief." })),
+            201,
+        )
+        .await;
+    assert_eq!(reply["from"], "patient");
+    app.pump().await;
+    let staff_view = app.call_ok(&staff, Method::GET, &format!("/staff/patients/{ann_id}/threads/{thread}"), None, 200).await;
+    assert!(staff_view["messages"][0]["read_at"].is_string(), "the staff message carries Ann's read receipt: {staff_view}");
+    assert_eq!(staff_view["thread"]["unread"], 1, "staff see one unread patient message");
+    assert!(staff_view["messages"][1]["content_hash"].as_str().is_some_and(|h| h.len() == 64));
+    let tasks = app
+        .gateway
+        .app
+        .table
+        .query(portico::store::Query::partition(portico::store::Index::Gsi1, format!("PR#{}#TASKS#OPEN", app.practice().id)))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(tasks.items.len(), 1, "a patient message opens one staff response task");
+    assert!(
+        app.gateway.app.outbox.entries().iter().any(|e| e.channel == "email" && e.to.ends_with("@riverside.example")),
+        "the care team is told by email"
+    );
+
+    // Ann answers by text a minute later: it joins her open thread.
+    app.advance(Duration::minutes(1));
+    let answer = app.text_from(ANN_PHONE, "Also, can I move my appointment?").await;
+    assert_eq!(answer["status"], 200);
+    let after = app.call_ok(&ann.access, Method::GET, &format!("/portal/threads/{thread}"), None, 200).await;
+    let last = after["messages"].as_array().and_then(|m| m.last()).cloned().unwrap_or_default();
+    assert_eq!((last["via"].as_str(), last["body"].as_str()), (Some("sms"), Some("Also, can I move my appointment?")));
+    assert_phi_free(&app, &["Potassium", "relief", "appointment?"]);
+}
+
+#[tokio::test]
+async fn internal_notes_and_deleted_text_never_reach_the_patient() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    app.consent(&ann, "sms_messages").await;
+    let staff = app.admin_token().await;
+    let (ann_id, thread) = staff_writes(&app, &staff, "Follow-up", "Please book a follow-up.").await;
+    app.pump().await;
+    let texts = app.texts_to(ANN_PHONE).len();
+    let note = app
+        .call_ok(
+            &staff,
+            Method::POST,
+            &format!("/staff/patients/{ann_id}/threads/{thread}/messages"),
+            Some(json!({ "body": "Discussed with Dr. Park", "internal": true })),
+            201,
+        )
+        .await;
+    assert_eq!(note["internal"], true);
+    app.advance(Duration::days(2));
+    app.pump().await;
+    assert_eq!(app.texts_to(ANN_PHONE).len(), texts, "an internal note tells no one");
+    let ann = app.sign_in("ann@example.com").await;
+    let staff = app.admin_token().await;
+    let view = app.call_ok(&ann.access, Method::GET, &format!("/portal/threads/{thread}"), None, 200).await;
+    assert_eq!(view["messages"].as_array().map(Vec::len), Some(1), "the patient sees no internal note");
+    let message = view["messages"][0]["message_id"].as_str().unwrap_or_default().to_string();
+    let desk = app.staff_token(&app.demo().front_desk_email.clone()).await;
+    problem(app.call(&desk, Method::DELETE, &format!("/staff/patients/{ann_id}/threads/{thread}/messages/{message}"), None).await, 403)
+        .await;
+    let deleted =
+        app.call_ok(&staff, Method::DELETE, &format!("/staff/patients/{ann_id}/threads/{thread}/messages/{message}"), None, 200).await;
+    assert_eq!(deleted["body"], "Please book a follow-up.", "the text is kept for the record");
+    let view = app.call_ok(&ann.access, Method::GET, &format!("/portal/threads/{thread}"), None, 200).await;
+    assert_eq!((view["messages"][0]["deleted"].as_bool(), view["messages"][0]["body"].clone()), (Some(true), Value::Null));
+    let audit = app
+        .gateway
+        .app
+        .table
+        .query(portico::store::Query::partition(
+            portico::store::Index::Gsi1,
+            portico::audit::patient_trail(&app.practice().id, app.ann().patient_id.as_str()),
+        ))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        audit.items.iter().any(|e| e.str("action") == Some("messages.message.delete") && e.str("outcome") == Some("success")),
+        "the deletion is audited"
+    );
+}
+
+#[tokio::test]
+async fn stop_stops_every_later_text_even_those_already_queued() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    app.consent(&ann, "sms_messages").await;
+    app.consent(&ann, "email_messages").await;
+    let staff = app.admin_token().await;
+    let before = app.texts_to(ANN_PHONE).len();
+    staff_writes(&app, &staff, "One", "First").await;
+    staff_writes(&app, &staff, "Two", "Second").await;
+    let stop = app.text_from(ANN_PHONE, "  stop ").await;
+    assert!(stop["twiml"].as_str().unwrap_or_default().contains("no longer receive texts"), "one confirmation: {stop}");
+    for _ in 0..3 {
+        app.pump().await;
+        app.advance(Duration::days(1));
+    }
+    let staff = app.admin_token().await;
+    staff_writes(&app, &staff, "Three", "Third").await;
+    app.pump().await;
+    assert_eq!(app.texts_to(ANN_PHONE).len(), before, "no text after STOP, including the two queued before it");
+    assert!(app.emails_to("ann@example.com").len() >= 3, "email still tells Ann, as her preferences allow");
+    let ann = app.sign_in("ann@example.com").await;
+    let consents = app.call_ok(&ann.access, Method::GET, "/portal/consents", None, 200).await;
+    let sms = consents["consents"].as_array().into_iter().flatten().find(|c| c["kind"] == "sms_messages").cloned().unwrap_or_default();
+    assert_eq!(sms["status"], "revoked", "STOP is recorded as a consent event");
+    // START turns texts back on.
+    let start = app.text_from(ANN_PHONE, "START").await;
+    assert!(start["twiml"].as_str().unwrap_or_default().contains("texts are back on"), "{start}");
+    app.advance(Duration::days(1));
+    let staff = app.admin_token().await;
+    staff_writes(&app, &staff, "Four", "Fourth").await;
+    app.pump().await;
+    assert_eq!(app.texts_to(ANN_PHONE).len(), before + 1, "texts resume after START");
+    let help = app.text_from(ANN_PHONE, "HELP").await;
+    assert!(help["twiml"].as_str().unwrap_or_default().contains("Riverside Family Practice"), "{help}");
+}
+
+#[tokio::test]
+async fn quiet_hours_defer_texts_until_morning() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    app.consent(&ann, "sms_messages").await;
+    // 22:30 in New York.
+    app.clock.set(chrono::DateTime::parse_from_rfc3339("2026-11-19T03:30:00Z").map(|t| t.with_timezone(&chrono::Utc)).unwrap_or_default());
+    let staff = app.admin_token().await;
+    let before = app.texts_to(ANN_PHONE).len();
+    staff_writes(&app, &staff, "Evening", "Sent late").await;
+    app.pump().await;
+    assert_eq!(app.texts_to(ANN_PHONE).len(), before, "nothing at 22:30");
+    let waiting = app.gateway.app.local_queue.as_ref().map(|q| q.pending("notify")).unwrap_or(0);
+    assert_eq!(waiting, 1, "the notification waits in the queue, not dropped");
+    app.advance(Duration::hours(9) + Duration::minutes(31));
+    app.pump().await;
+    assert_eq!(app.texts_to(ANN_PHONE).len(), before + 1, "sent after 08:00");
+}
+
+#[tokio::test]
+async fn texts_are_capped_per_day_and_week_and_email_takes_over() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    app.consent(&ann, "sms_messages").await;
+    app.consent(&ann, "email_messages").await;
+    let staff = app.admin_token().await;
+    let (texts, emails) = (app.texts_to(ANN_PHONE).len(), app.emails_to("ann@example.com").len());
+    staff_writes(&app, &staff, "A", "a").await;
+    staff_writes(&app, &staff, "B", "b").await;
+    app.pump().await;
+    assert_eq!(app.texts_to(ANN_PHONE).len(), texts + 1, "one text a day");
+    assert_eq!(app.emails_to("ann@example.com").len(), emails + 1, "the second goes by email");
+    for _ in 0..3 {
+        app.advance(Duration::days(1));
+        let staff = app.admin_token().await;
+        staff_writes(&app, &staff, "Daily", "d").await;
+        app.pump().await;
+    }
+    assert_eq!(app.texts_to(ANN_PHONE).len(), texts + 3, "three texts a week");
+    // Urgent messages skip the caps.
+    let staff = app.admin_token().await;
+    let ann_id = app.ann().patient_id.to_string();
+    app.call_ok(
+        &staff,
+        Method::POST,
+        &format!("/staff/patients/{ann_id}/threads"),
+        Some(json!({ "topic": "clinical", "subject": "Now", "body": "Call us", "urgent": true })),
+        201,
+    )
+    .await;
+    app.pump().await;
+    assert_eq!(app.texts_to(ANN_PHONE).len(), texts + 4, "an urgent text is not capped");
+}
+
+#[tokio::test]
+async fn webhooks_delivered_three_times_in_any_order_take_effect_once() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    app.consent(&ann, "sms_messages").await;
+    let staff = app.admin_token().await;
+    let (_, thread) = staff_writes(&app, &staff, "Hello", "Hi Ann").await;
+    app.pump().await;
+    // Three texts, each delivered three times, shuffled.
+    let mut deliveries = Vec::new();
+    for (i, sid) in ["SMa01", "SMa02", "SMa03"].iter().enumerate() {
+        for _ in 0..3 {
+            deliveries.push((sid.to_string(), format!("reply {i}")));
+        }
+    }
+    let mut seed = 7u64;
+    for i in (1..deliveries.len()).rev() {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        deliveries.swap(i, (seed >> 33) as usize % (i + 1));
+    }
+    for (sid, body) in &deliveries {
+        let answer = app.post_json("/_local/twilio/inbound", json!({ "from": ANN_PHONE, "body": body, "message_sid": sid })).await;
+        assert_eq!(answer.status(), 200);
+    }
+    let view = app.call_ok(&ann.access, Method::GET, &format!("/portal/threads/{thread}"), None, 200).await;
+    let from_sms: Vec<&str> =
+        view["messages"].as_array().into_iter().flatten().filter(|m| m["via"] == "sms").filter_map(|m| m["body"].as_str()).collect();
+    assert_eq!(from_sms.len(), 3, "each text is added once: {from_sms:?}");
+
+    // Status callbacks, three times each in random order: the status only moves forward.
+    let sid = app.texts_to(ANN_PHONE)[0].id.clone();
+    let mut statuses: Vec<&str> = ["queued", "sent", "delivered"].iter().flat_map(|s| [*s; 3]).collect();
+    for i in (1..statuses.len()).rev() {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        statuses.swap(i, (seed >> 33) as usize % (i + 1));
+    }
+    for status in statuses {
+        let response = app.post_json("/_local/twilio/status", json!({ "message_sid": sid, "status": status })).await;
+        assert_eq!(response.status(), 200);
+    }
+    let page = app
+        .gateway
+        .app
+        .table
+        .query(portico::store::Query::partition(portico::store::Index::Gsi1, format!("SMSOUT#{sid}")))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(page.items[0].str("status"), Some("delivered"), "delivered, whatever arrived last");
+}
+
+#[tokio::test]
+async fn forged_twilio_requests_are_refused_before_any_effect() {
+    use portico_messaging::twilio::signature::sign;
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    app.consent(&ann, "sms_messages").await;
+    let to = app.practice().settings.sms_numbers[0].clone();
+    let token = app.gateway.app.ports.twilio_auth_token.clone();
+    let base = app.gateway.app.ports.public_base.clone();
+    let params = vec![
+        ("MessageSid".to_string(), "SMforged1".to_string()),
+        ("From".to_string(), ANN_PHONE.to_string()),
+        ("To".to_string(), to),
+        ("Body".to_string(), "STOP".to_string()),
+    ];
+    let body = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(params.iter()).finish();
+    let post = |body: String, signature: Option<String>| {
+        let mut request =
+            app.request(Method::POST, "/webhooks/twilio/inbound").header("content-type", "application/x-www-form-urlencoded").body(body);
+        if let Some(signature) = signature {
+            request = request.header("x-twilio-signature", signature);
+        }
+        request.send()
+    };
+    let good = sign(&token, &format!("{base}/webhooks/twilio/inbound"), &params);
+    let changed = body.replacen("STOP", "STOQ", 1);
+    let wrong_token =
+        sign(&secrecy::SecretString::from("not-the-token-at-all".to_string()), &format!("{base}/webhooks/twilio/inbound"), &params);
+    let wrong_scheme = sign(&token, &format!("{}/webhooks/twilio/inbound", base.replace("http://", "https://")), &params);
+    for (what, body, signature) in [
+        ("one byte of body changed", changed, Some(good.clone())),
+        ("wrong token", body.clone(), Some(wrong_token)),
+        ("http/https mismatch", body.clone(), Some(wrong_scheme)),
+        ("missing header", body.clone(), None),
+    ] {
+        let response = post(body, signature).await.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(response.status(), 403, "{what}");
+    }
+    let consents = app.call_ok(&ann.access, Method::GET, "/portal/consents", None, 200).await;
+    let sms = consents["consents"].as_array().into_iter().flatten().find(|c| c["kind"] == "sms_messages").cloned().unwrap_or_default();
+    assert_eq!(sms["status"], "accepted", "no forged STOP took effect");
+    let accepted = post(body, Some(good)).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(accepted.status(), 200, "the genuine request is accepted");
+    assert!(accepted.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().starts_with("text/xml"));
+}
+
+#[tokio::test]
+async fn repeated_hard_failures_make_email_take_over() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    app.consent(&ann, "sms_messages").await;
+    app.consent(&ann, "email_messages").await;
+    for day in 0..3 {
+        let staff = app.admin_token().await;
+        staff_writes(&app, &staff, "Check in", "How are you?").await;
+        app.pump().await;
+        let sid = app.texts_to(ANN_PHONE)[0].id.clone();
+        let failed =
+            app.post_json("/_local/twilio/status", json!({ "message_sid": sid, "status": "undelivered", "error_code": "30003" })).await;
+        assert_eq!(failed.status(), 200, "day {day}");
+        app.advance(Duration::days(1));
+    }
+    let (texts, emails) = (app.texts_to(ANN_PHONE).len(), app.emails_to("ann@example.com").len());
+    let staff = app.admin_token().await;
+    staff_writes(&app, &staff, "Again", "Another").await;
+    app.pump().await;
+    assert_eq!(app.texts_to(ANN_PHONE).len(), texts, "no text to an undeliverable number");
+    assert_eq!(app.emails_to("ann@example.com").len(), emails + 1, "email takes over");
+}
+
+#[tokio::test]
+async fn another_patients_or_practices_thread_answers_404() {
+    let app = spawn_app().await;
+    let ben = app.sign_in("ben@example.com").await;
+    let staff = app.admin_token().await;
+    let (ann_id, thread) = staff_writes(&app, &staff, "Private", "For Ann only").await;
+    problem(app.call(&ben.access, Method::GET, &format!("/portal/threads/{thread}"), None).await, 404).await;
+    problem(app.call(&ben.access, Method::POST, &format!("/portal/threads/{thread}/messages"), Some(json!({ "body": "hi" }))).await, 404)
+        .await;
+    let (_, _, lakeside) = app.other_practice().await;
+    let foreign = app
+        .request_on("lakeside", Method::GET, &format!("/staff/patients/{ann_id}/threads/{thread}"))
+        .bearer_auth(&lakeside)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    problem(foreign, 404).await;
+    let inbox: Value = app
+        .request_on("lakeside", Method::GET, "/staff/threads")
+        .bearer_auth(&lakeside)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .json()
+        .await
+        .unwrap_or_default();
+    assert_eq!(inbox["threads"], json!([]), "another practice's inbox is empty of this practice's threads");
+}
+
+#[tokio::test]
+async fn the_inbox_filters_by_status_and_assignee_newest_first() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    let ben = app.sign_in("ben@example.com").await;
+    let first = app
+        .call_ok(
+            &ann.access,
+            Method::POST,
+            "/portal/threads",
+            Some(json!({ "topic": "billing", "subject": "Bill", "body": "Question" })),
+            201,
+        )
+        .await;
+    app.advance(Duration::minutes(1));
+    let second = app
+        .call_ok(
+            &ben.access,
+            Method::POST,
+            "/portal/threads",
+            Some(json!({ "topic": "scheduling", "subject": "Move", "body": "Tuesday?" })),
+            201,
+        )
+        .await;
+    let staff = app.admin_token().await;
+    let ids = |v: &Value| {
+        v["threads"].as_array().into_iter().flatten().filter_map(|t| t["thread_id"].as_str().map(str::to_string)).collect::<Vec<_>>()
+    };
+    let (a, b) = (
+        first["thread"]["thread_id"].as_str().unwrap_or_default().to_string(),
+        second["thread"]["thread_id"].as_str().unwrap_or_default().to_string(),
+    );
+    let open = app.call_ok(&staff, Method::GET, "/staff/threads", None, 200).await;
+    assert_eq!(ids(&open), [b.clone(), a.clone()], "newest activity first");
+    let ann_id = app.ann().patient_id.to_string();
+    app.call_ok(
+        &staff,
+        Method::PATCH,
+        &format!("/staff/patients/{ann_id}/threads/{a}"),
+        Some(json!({ "assignee": "staff-riverside-admin" })),
+        200,
+    )
+    .await;
+    assert_eq!(ids(&app.call_ok(&staff, Method::GET, "/staff/threads?assignee=me", None, 200).await), [a.clone()]);
+    assert_eq!(ids(&app.call_ok(&staff, Method::GET, "/staff/threads?assignee=unassigned", None, 200).await), [b.clone()]);
+    app.call_ok(&staff, Method::PATCH, &format!("/staff/patients/{ann_id}/threads/{a}"), Some(json!({ "status": "closed" })), 200).await;
+    assert_eq!(ids(&app.call_ok(&staff, Method::GET, "/staff/threads?status=closed", None, 200).await), [a.clone()]);
+    assert_eq!(ids(&app.call_ok(&staff, Method::GET, "/staff/threads", None, 200).await), [b.clone()]);
+    // A patient writing into a closed thread reopens it, and it becomes the newest.
+    app.advance(Duration::minutes(1));
+    app.call_ok(&ann.access, Method::POST, &format!("/portal/threads/{a}/messages"), Some(json!({ "body": "One more thing" })), 201).await;
+    assert_eq!(ids(&app.call_ok(&staff, Method::GET, "/staff/threads", None, 200).await), [a, b]);
+    let long = "x".repeat(10_001);
+    let refused = problem(
+        app.call(&ann.access, Method::POST, "/portal/threads", Some(json!({ "topic": "other", "subject": "Long", "body": long }))).await,
+        400,
+    )
+    .await;
+    assert!(refused["errors"][0]["detail"].as_str().unwrap_or_default().contains("at most 10000"), "{refused}");
+}
+
+#[tokio::test]
+async fn practices_reword_their_templates_but_cannot_name_a_patient() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    app.consent(&ann, "sms_messages").await;
+    let staff = app.admin_token().await;
+    let refused = problem(
+        app.call(
+            &staff,
+            Method::PUT,
+            "/staff/templates/message_waiting",
+            Some(json!({ "sms": "Hi {first_name}! {portal_link}", "email_subject": "s", "email_body": "{portal_link}" })),
+        )
+        .await,
+        400,
+    )
+    .await;
+    assert!(refused["errors"][0]["detail"].as_str().unwrap_or_default().contains("never anything about a patient"), "{refused}");
+    let saved = app
+        .call_ok(&staff, Method::PUT, "/staff/templates/message_waiting", Some(json!({ "sms": "Riverside here: news waiting at {portal_link}", "email_subject": "News", "email_body": "See {portal_link}" })), 200)
+        .await;
+    assert_eq!(saved["customised"], true);
+    let desk = app.staff_token(&app.demo().front_desk_email.clone()).await;
+    problem(app.call(&desk, Method::PUT, "/staff/templates/help_reply", Some(json!({ "sms": "Call {practice_phone}" }))).await, 403).await;
+    let list = app.call_ok(&desk, Method::GET, "/staff/templates", None, 200).await;
+    assert_eq!(list.as_array().map(Vec::len), Some(4));
+    staff_writes(&app, &staff, "Hi", "Body").await;
+    app.pump().await;
+    assert!(
+        app.texts_to(ANN_PHONE)[0].body.starts_with("Riverside here: news waiting at http://riverside.localhost"),
+        "{}",
+        app.texts_to(ANN_PHONE)[0].body
+    );
+}
+
+#[tokio::test]
+async fn one_click_unsubscribe_turns_off_that_category_of_email() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    app.consent(&ann, "email_messages").await;
+    let staff = app.admin_token().await;
+    staff_writes(&app, &staff, "Hi", "Body").await;
+    app.pump().await;
+    let email = app
+        .emails_to("ann@example.com")
+        .into_iter()
+        .find(|e| e.body.contains("List-Unsubscribe"))
+        .unwrap_or_else(|| panic!("a notification email with List-Unsubscribe"));
+    assert!(email.body.contains("[List-Unsubscribe-Post: List-Unsubscribe=One-Click]"), "{}", email.body);
+    let link = email.body.split("[List-Unsubscribe: <").nth(1).and_then(|rest| rest.split('>').next()).unwrap_or_default().to_string();
+    let path = link.split_once("localhost:").and_then(|(_, rest)| rest.split_once('/')).map(|(_, p)| format!("/{p}")).unwrap_or_default();
+    problem(
+        app.request(Method::POST, &path)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("List-Unsubscribe=Nope")
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}")),
+        400,
+    )
+    .await;
+    let done = app
+        .request(Method::POST, &path)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(done.status(), 200);
+    let prefs = app.call_ok(&ann.access, Method::GET, "/portal/preferences", None, 200).await;
+    assert_eq!(prefs["email"]["messages"], false);
+    let tampered = path.replace("token=", "token=x");
+    problem(
+        app.request(Method::POST, &tampered)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("List-Unsubscribe=One-Click")
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}")),
+        404,
+    )
+    .await;
+}
