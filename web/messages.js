@@ -143,6 +143,14 @@ function startDownload(url) {
   link.remove();
 }
 
+/**
+ * Re-painting the screen detaches the heading that had focus (the router focuses it on arrival); give
+ * focus back to it so keyboard and screen-reader users stay at the top of the new content.
+ */
+function keepFocus(heading) {
+  if (document.activeElement === document.body || document.activeElement === null) heading.focus();
+}
+
 const sleep = (ms) => new Promise((resolve) => {
   window.setTimeout(resolve, ms);
 });
@@ -197,6 +205,7 @@ async function renderList(main, ctx) {
         h('p', { text: 'We will let you know by email or text when they reply, as your contact preferences allow. The email or text never includes what the message says.' }),
         emergencyNote(),
         h('div', { class: 'actions' }, write)));
+    keepFocus(heading);
     return;
   }
 
@@ -211,6 +220,7 @@ async function renderList(main, ctx) {
     h('div', { class: 'actions' }, write),
     h('h2', { class: 'list-title', id: 'thread-list-title', text: 'Your conversations' }),
     h('ul', { class: 'threads', testid: 'thread-list', 'aria-labelledby': 'thread-list-title' }, threads.map(threadItem)));
+  keepFocus(heading);
 }
 
 function threadItem(t) {
@@ -638,9 +648,11 @@ async function renderThread(main, ctx, threadId) {
   } catch (err) {
     if (!ctx.alive()) return;
     if (err instanceof ApiError && err.status === 404) {
-      replace(main, back, h('h1', { tabindex: '-1', text: 'Conversation not found' }),
+      const missing = h('h1', { tabindex: '-1', text: 'Conversation not found' });
+      replace(main, back, missing,
         h('div', { class: 'alert alert-error', role: 'alert', testid: 'thread-missing' },
           h('p', { text: 'We could not find that conversation. It may have been removed, or the link is wrong.' })));
+      keepFocus(missing);
       return;
     }
     ctx.failed(err, () => renderThread(main, ctx, threadId));
@@ -824,6 +836,7 @@ async function renderThread(main, ctx, threadId) {
     olderButton,
     list,
     replyForm);
+  keepFocus(heading);
   if (pendingNotice) {
     announce(pendingNotice);
     pendingNotice = '';

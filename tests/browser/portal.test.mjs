@@ -652,3 +652,214 @@ test('an invitation link signs Ben in once and leaves no token behind', { timeou
     await context.close();
   }
 });
+
+test('Ann writes to her care team with a PDF, reads the reply, downloads the file, and texts STOP', { timeout: 300_000 }, async () => {
+  const run = Math.random().toString(36).replace(/[^a-z0-9]/g, '').slice(0, 8) || 'run';
+  const subject = `Knee follow-up ${run}`;
+  const firstText = `My left knee still hurts after Sunday's walk (${run}).`;
+  const careReply = `Please book a visit this week and bring your scan (${run}).`;
+  const annReply = `Thank you, I will call to book (${run}).`;
+  const pdfName = 'knee-scan.pdf';
+  const pdf = tinyPdf(run);
+
+  // Staff sign Ann in with an invitation link (no sign-in code limits in the way of the earlier test).
+  const staffToken = await staffSignIn();
+  const ann = await findPatient(staffToken, ANN);
+  const link = await inviteLink(staffToken, ann);
+
+  const context = await newPhone();
+  const page = await context.newPage();
+  const watched = watch(page);
+  const requested = [];
+  page.on('request', (req) => requested.push({ method: req.method(), url: req.url() }));
+  const expected = [{ path: '/auth/refresh', status: 401 }];
+  page.on('response', (res) => {
+    const { pathname } = new URL(res.url());
+    // The refusal of the fake PDF (422), and "still scanning" (409) where a scanner runs.
+    if (/^\/portal\/attachments\/at_[0-9A-Z]+\/complete$/.test(pathname) && [409, 422].includes(res.status())) {
+      expected.push({ path: pathname, status: res.status() });
+    }
+  });
+  const posts = (pathname) => requested.filter((r) => r.method === 'POST' && new URL(r.url).pathname === pathname).length;
+
+  try {
+    await page.goto(link);
+    await waitText(page.getByTestId('home-greeting'), /^Hello, \S/);
+    assert.ok(await page.getByTestId('home-messages').isVisible(), 'home offers Messages');
+    assert.ok(await page.getByTestId('nav-messages').isVisible(), 'the navigation offers Messages');
+
+    // --- So that Ann can be told of a reply now: she agrees to email notices and turns quiet hours off.
+    await page.getByTestId('nav-consents').click();
+    await page.getByTestId('consent-list').waitFor();
+    const emailConsent = page.getByTestId('consent-status-email_messages');
+    if ((await emailConsent.getAttribute('data-status')) !== 'accepted') {
+      await page.getByTestId('consent-accept-email_messages').click();
+      await waitAttr(emailConsent, 'data-status', 'accepted');
+    }
+    await page.getByTestId('nav-preferences').click();
+    await page.getByTestId('pref-grid').waitFor();
+    await page.getByTestId('pref-email-messages').setChecked(true);
+    await page.getByTestId('pref-quiet-enabled').setChecked(false);
+    await page.getByTestId('pref-save').click();
+    await waitText(page.getByTestId('app-status'), /saved/i);
+
+    // --- Messages: the list (or the empty state) says it is not for emergencies.
+    await page.getByTestId('nav-messages').click();
+    await page.locator('[data-testid="messages-empty"], [data-testid="thread-list"]').first().waitFor();
+    assert.equal(await page.getByTestId('nav-messages').getAttribute('aria-current'), 'page');
+    await waitText(page.getByTestId('messages-emergency'), /In an emergency, call 911/);
+    if (await page.getByTestId('messages-empty').isVisible()) {
+      await waitText(page.getByTestId('messages-empty'), /not for emergencies/i);
+    }
+
+    // --- A new message: what the form refuses before sending anything.
+    await page.getByTestId('messages-new').click();
+    await page.getByTestId('compose-form').waitFor();
+    assert.match(await page.title(), /^Messages/);
+    await page.getByTestId('compose-send').click();
+    await page.getByTestId('compose-error').waitFor();
+    assert.equal(await page.getByTestId('compose-topic').getAttribute('aria-invalid'), 'true', 'a topic is required');
+    assert.equal(await page.getByTestId('compose-subject').getAttribute('aria-invalid'), 'true', 'a subject is required');
+    assert.equal(posts('/portal/threads'), 0, 'nothing is sent while the form is incomplete');
+
+    const uploadsBefore = posts('/portal/attachments');
+    await page.getByTestId('compose-files').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+    const txt = page.getByTestId('attachment-item').filter({ hasText: 'notes.txt' });
+    await waitAttr(txt, 'data-state', 'refused');
+    await waitText(txt.getByTestId('attachment-status'), /only PDF, JPEG, PNG and HEIC/);
+    assert.equal(posts('/portal/attachments'), uploadsBefore, 'a file of the wrong type is refused before any upload');
+    await txt.getByTestId('attachment-remove').click();
+    assert.equal(await page.getByTestId('attachment-item').count(), 0, 'the refused file is removed');
+
+    // --- A clinical question with a PDF.
+    await page.getByTestId('compose-topic').selectOption('clinical');
+    await page.getByTestId('compose-subject').fill(subject);
+    await page.getByTestId('compose-body').fill(firstText);
+    await waitText(page.getByTestId('compose-count'), /characters left/);
+    await page.getByTestId('compose-files').setInputFiles({ name: pdfName, mimeType: 'application/pdf', buffer: pdf });
+    const pdfItem = page.getByTestId('attachment-item').filter({ hasText: pdfName });
+    await waitAttr(pdfItem, 'data-state', 'ready', 30_000);
+    await waitText(pdfItem.getByTestId('attachment-status'), /Ready to send/);
+    assert.equal(await page.getByTestId('compose-send').isDisabled(), false, 'send is possible once the file is ready');
+    await page.getByTestId('compose-send').click();
+
+    await page.waitForURL(/#\/messages\/th_[0-9A-Z]{26}$/, { timeout: 20_000 });
+    const threadId = /#\/messages\/(th_[0-9A-Z]{26})$/.exec(page.url())[1];
+    await waitText(page.getByTestId('thread-subject'), exactly(subject));
+    await waitText(page.getByTestId('app-status'), /sent/i);
+    const mine = page.getByTestId('message').filter({ hasText: firstText });
+    await waitAttr(mine, 'data-from', 'patient');
+    await waitText(mine.getByTestId('message-author'), /^You$/);
+    assert.equal(await mine.getByTestId('attachment-download').count(), 1, 'the message carries its attachment');
+    assert.ok(!(await page.title()).includes(run), 'the subject is not in the title');
+
+    // In the list, with its topic, and nothing unread.
+    await page.getByTestId('thread-back').click();
+    const item = page.locator(`[data-testid="thread-item"][data-thread-id="${threadId}"]`);
+    await waitText(item.getByTestId('thread-subject'), exactly(subject));
+    await waitText(item.getByTestId('thread-topic'), /^Medical question$/);
+    assert.equal(await item.getByTestId('thread-unread').count(), 0, 'nothing unread in a thread Ann started');
+
+    // --- The care team replies (staff API); Ann is told something is waiting, and nothing more.
+    const seen = await outboxIds();
+    const replied = await gateway('POST', `/staff/patients/${encodeURIComponent(ann.patient_id)}/threads/${threadId}/messages`, {
+      token: staffToken,
+      body: { body: careReply },
+    });
+    assert.equal(replied.status, 201, `staff reply answered ${replied.status}: ${replied.text.slice(0, 300)}`);
+    let notice = null;
+    const deadline = Date.now() + 20_000;
+    while (!notice && Date.now() < deadline) {
+      notice = (await outbox()).find((m) => !seen.has(m.id)
+        && ((m.channel === 'email' && String(m.to).toLowerCase() === String(ann.email).toLowerCase())
+          || (m.channel === 'sms' && m.to === ANN.phone)));
+      if (!notice) await sleep(250);
+    }
+    assert.ok(notice, 'Ann is notified (by email or text) that a message is waiting');
+    const noticeText = `${notice.subject ?? ''}\n${notice.body}`;
+    assert.match(noticeText, /message/i, 'the notification says a message is waiting');
+    for (const secret of [careReply, firstText, subject, run, pdfName]) {
+      assert.ok(!noticeText.includes(secret), `the notification must not contain "${secret}": ${noticeText}`);
+    }
+    const leaks = (await outbox()).filter((m) => `${m.subject ?? ''}\n${m.body}`.includes(run));
+    assert.deepEqual(leaks, [], 'no email or text ever carries the subject or the text of a message');
+
+    // --- Ann reloads: one unread, in the list and the navigation; opening the thread clears it.
+    await page.reload();
+    await waitAttr(item, 'data-unread', '1');
+    await waitText(item.getByTestId('thread-unread'), /^1 unread$/);
+    await waitText(page.getByTestId('nav-messages-unread'), /^1\b/);
+    const markedRead = page.waitForResponse((r) => new URL(r.url()).pathname === `/portal/threads/${threadId}/read`);
+    await item.getByTestId('thread-link').click();
+    const theirs = page.getByTestId('message').filter({ hasText: careReply });
+    await waitAttr(theirs, 'data-from', 'care_team');
+    await waitText(theirs.getByTestId('message-author'), /^Care team$/);
+    assert.equal((await markedRead).status(), 200, 'opening the thread marks it read');
+    await page.getByTestId('nav-messages-unread').waitFor({ state: 'hidden' });
+    const order = await page.getByTestId('message').evaluateAll((els) => els.map((e) => e.getAttribute('data-from')));
+    assert.deepEqual(order.slice(-2), ['patient', 'care_team'], 'messages run oldest to newest');
+
+    // --- The attachment downloads, served as an attachment.
+    const linkAnswer = page.waitForResponse((r) => /^\/portal\/attachments\/at_[0-9A-Z]+$/.test(new URL(r.url()).pathname) && r.request().method() === 'GET');
+    const downloading = page.waitForEvent('download');
+    await page.getByTestId('message').filter({ hasText: firstText }).getByTestId('attachment-download').click();
+    const answer = await linkAnswer;
+    assert.equal(answer.status(), 200);
+    const { url } = await answer.json();
+    const download = await downloading;
+    assert.equal(download.suggestedFilename(), pdfName, 'the download keeps the file name');
+    assert.deepEqual(await readFile(await download.path()), pdf, 'the downloaded bytes are the uploaded ones');
+    const served = await gateway('GET', url);
+    assert.equal(served.status, 200, `the download link answered ${served.status}`);
+    assert.match(String(served.headers['content-disposition']), /^attachment\b/, 'the file is served as an attachment');
+    assert.ok(served.text.startsWith('%PDF-'), 'the link serves the PDF');
+
+    // --- The reply box: the count and the limit, a fake PDF refused, then a reply.
+    const replyPath = `/portal/threads/${threadId}/messages`;
+    const repliesBefore = posts(replyPath);
+    await page.getByTestId('reply-body').fill('x'.repeat(10_001));
+    await waitText(page.getByTestId('reply-count'), /1 character too many/);
+    await page.getByTestId('reply-send').click();
+    await page.getByTestId('reply-error').waitFor();
+    assert.equal(await page.getByTestId('reply-body').getAttribute('aria-invalid'), 'true');
+    assert.equal(posts(replyPath), repliesBefore, 'a message over 10,000 characters is not sent');
+
+    await page.getByTestId('reply-body').fill(annReply);
+    await page.getByTestId('reply-files').setInputFiles({ name: 'photo.pdf', mimeType: 'application/pdf', buffer: PNG_BYTES });
+    const fake = page.getByTestId('attachment-item').filter({ hasText: 'photo.pdf' });
+    await waitAttr(fake, 'data-state', 'refused', 30_000);
+    await waitText(fake.getByTestId('attachment-status'), /refused.*image\/png/i);
+    await page.getByTestId('reply-send').click();
+    await waitText(page.getByTestId('reply-error'), /check/i);
+    await waitAttr(page.getByTestId('reply-files'), 'aria-invalid', 'true');
+    assert.equal(posts(replyPath), repliesBefore, 'nothing is sent while a refused file is still attached');
+    await fake.getByTestId('attachment-remove').click();
+    await page.getByTestId('reply-send').click();
+    const sentReply = page.getByTestId('message').filter({ hasText: annReply });
+    await waitAttr(sentReply, 'data-from', 'patient');
+    await waitText(page.getByTestId('app-status'), /reply was sent/i);
+    assert.equal(await page.getByTestId('reply-body').inputValue(), '', 'the reply box is emptied');
+
+    await assertStorageEmpty(page);
+    for (const r of requested) {
+      for (const secret of [subject, encodeURIComponent(subject), firstText, careReply, annReply, run]) {
+        assert.ok(!r.url.includes(secret), `a request URL carries message content: ${r.url}`);
+      }
+    }
+    assertCleanConsole(watched, expected, [subject, firstText, careReply, annReply, run]);
+    await page.screenshot({ path: path.join(SHOTS, 'messages.png'), fullPage: true });
+  } finally {
+    await context.close();
+  }
+
+  // --- Ann texts STOP: Twilio is answered that texts stop. START puts texts back for the next run.
+  try {
+    const stop = await gateway('POST', '/_local/twilio/inbound', { body: { from: ANN.phone, body: 'STOP' } });
+    assert.equal(stop.status, 200, `the inbound text answered ${stop.status}: ${stop.text.slice(0, 300)}`);
+    assert.match(String(stop.body.twiml), /<Response>.*<Message>/s, 'the answer is TwiML with a reply');
+    assert.match(String(stop.body.twiml), /no longer receive texts|texts? (will )?stop/i, 'the reply says texts stop');
+  } finally {
+    const start = await gateway('POST', '/_local/twilio/inbound', { body: { from: ANN.phone, body: 'START' } });
+    assert.equal(start.status, 200, `START answered ${start.status}: ${start.text.slice(0, 300)}`);
+  }
+});

@@ -1,5 +1,6 @@
 //! One integration-test binary, one module per concern.
 
+mod attachments;
 mod authz;
 mod bad_input;
 mod consistency;
@@ -9,5 +10,6 @@ mod handlers;
 mod headers;
 mod messaging;
 mod portal;
+mod providers;
 mod sign_in;
 mod staff;

@@ -1,0 +1,186 @@
+//! Attachments through the gateway: presigned upload, completion checks, and downloads only for the
+//! right people.
+
+use portico_tests::{Session, TestApp, problem, spawn_app};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+pub const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+pub const PNG: &[u8] = &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, b'I', b'H', b'D', b'R'];
+
+/// Asks to upload, then posts the form the way a browser would. Returns the attachment id and the
+/// upload's status.
+pub async fn upload(app: &TestApp, session: &Session, name: &str, content_type: &str, bytes: &[u8]) -> (String, u16) {
+    upload_declaring(app, session, name, content_type, bytes.len(), bytes).await
+}
+
+/// As `upload`, declaring a size other than the file's.
+pub async fn upload_declaring(
+    app: &TestApp,
+    session: &Session,
+    name: &str,
+    content_type: &str,
+    declared: usize,
+    bytes: &[u8],
+) -> (String, u16) {
+    let started = app
+        .call_ok(
+            &session.access,
+            Method::POST,
+            "/portal/attachments",
+            Some(json!({ "file_name": name, "content_type": content_type, "size": declared })),
+            201,
+        )
+        .await;
+    let id = started["attachment"]["attachment_id"].as_str().unwrap_or_default().to_string();
+    let url = started["upload"]["url"].as_str().unwrap_or_default().to_string();
+    let mut form = reqwest::multipart::Form::new();
+    for (field, value) in started["upload"]["fields"].as_object().into_iter().flatten() {
+        form = form.text(field.clone(), value.as_str().unwrap_or_default().to_string());
+    }
+    form = form.part("file", reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name.to_string()));
+    let target = if url.starts_with('/') { format!("http://{}{url}", app.gateway.addr) } else { url };
+    let status =
+        app.http.post(target).header("host", app.host("riverside")).multipart(form).send().await.map(|r| r.status().as_u16()).unwrap_or(0);
+    (id, status)
+}
+
+async fn complete(app: &TestApp, session: &Session, id: &str) -> reqwest::Response {
+    app.call(&session.access, Method::POST, &format!("/portal/attachments/{id}/complete"), None).await
+}
+
+/// Follows a download link and returns the status, `content-disposition` and bytes.
+pub async fn fetch(app: &TestApp, url: &str) -> (u16, String, Vec<u8>) {
+    let target = if url.starts_with('/') { format!("http://{}{url}", app.gateway.addr) } else { url.to_string() };
+    let response = app.http.get(target).header("host", app.host("riverside")).send().await.unwrap_or_else(|e| panic!("{e}"));
+    let status = response.status().as_u16();
+    let disposition = response.headers().get("content-disposition").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+    (status, disposition, response.bytes().await.map(|b| b.to_vec()).unwrap_or_default())
+}
+
+#[tokio::test]
+async fn a_pdf_goes_up_is_checked_and_comes_down_only_for_the_right_people() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    let (id, status) = upload(&app, &ann, "lab report.pdf", "application/pdf", PDF).await;
+    assert_eq!(status, 204, "the upload matches its policy");
+    problem(app.call(&ann.access, Method::GET, &format!("/portal/attachments/{id}"), None).await, 404).await;
+    let checked: Value = complete(&app, &ann, &id).await.json().await.unwrap_or_default();
+    assert_eq!((checked["state"].as_str(), checked["size"].as_u64()), (Some("ready"), Some(PDF.len() as u64)));
+    assert!(checked["scan"].as_str().unwrap_or_default().contains("type-check-only"), "locally only the type check runs, and says so");
+    let thread = app
+        .call_ok(
+            &ann.access,
+            Method::POST,
+            "/portal/threads",
+            Some(json!({ "topic": "clinical", "subject": "Outside lab", "body": "Report attached", "attachment_ids": [id] })),
+            201,
+        )
+        .await;
+    assert_eq!(thread["messages"][0]["attachment_ids"], json!([id]));
+    problem(
+        app.call(
+            &ann.access,
+            Method::POST,
+            "/portal/threads",
+            Some(json!({ "topic": "other", "subject": "Again", "body": "", "attachment_ids": [id] })),
+        )
+        .await,
+        422,
+    )
+    .await;
+
+    let link = app.call_ok(&ann.access, Method::GET, &format!("/portal/attachments/{id}"), None, 200).await;
+    let (status, disposition, bytes) = fetch(&app, link["url"].as_str().unwrap_or_default()).await;
+    assert_eq!((status, bytes.as_slice()), (200, PDF));
+    assert!(disposition.starts_with("attachment;") && disposition.contains("lab report.pdf"), "{disposition}");
+    let staff = app.admin_token().await;
+    let ann_id = app.ann().patient_id.to_string();
+    let staff_link = app.call_ok(&staff, Method::GET, &format!("/staff/patients/{ann_id}/attachments/{id}"), None, 200).await;
+    assert_eq!(fetch(&app, staff_link["url"].as_str().unwrap_or_default()).await.0, 200);
+
+    let ben = app.sign_in("ben@example.com").await;
+    problem(app.call(&ben.access, Method::GET, &format!("/portal/attachments/{id}"), None).await, 404).await;
+    problem(app.call(&ben.access, Method::POST, &format!("/portal/attachments/{id}/complete"), None).await, 404).await;
+    let (_, _, lakeside) = app.other_practice().await;
+    let foreign = app
+        .request_on("lakeside", Method::GET, &format!("/staff/patients/{ann_id}/attachments/{id}"))
+        .bearer_auth(&lakeside)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    problem(foreign, 404).await;
+
+    // Download links expire after a minute.
+    let url = link["url"].as_str().unwrap_or_default().to_string();
+    app.advance(chrono::Duration::seconds(61));
+    assert_eq!(fetch(&app, &url).await.0, 403, "an expired link serves nothing");
+}
+
+#[tokio::test]
+async fn wrong_type_or_size_is_refused_and_never_visible() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    // Declared a PDF, is a PNG.
+    let (id, status) = upload(&app, &ann, "scan.pdf", "application/pdf", PNG).await;
+    assert_eq!(status, 204);
+    let refused = problem(complete(&app, &ann, &id).await, 422).await;
+    assert!(refused["detail"].as_str().unwrap_or_default().contains("image/png but was declared application/pdf"), "{refused}");
+    problem(app.call(&ann.access, Method::GET, &format!("/portal/attachments/{id}"), None).await, 404).await;
+    problem(
+        app.call(
+            &ann.access,
+            Method::POST,
+            "/portal/threads",
+            Some(json!({ "topic": "other", "subject": "x", "body": "", "attachment_ids": [id] })),
+        )
+        .await,
+        422,
+    )
+    .await;
+    assert!(app.gateway.app.local_blobs.is_some());
+    // Not a file type we take at all.
+    let (id, _) = upload(&app, &ann, "virus.pdf", "application/pdf", b"MZ\x90\x00 not a pdf").await;
+    problem(complete(&app, &ann, &id).await, 422).await;
+    // Larger than 10 MB: refused at upload by the signed policy, even if declared small.
+    let big = vec![b'%'; 10 * 1024 * 1024 + 1];
+    let (id, status) = upload_declaring(&app, &ann, "big.pdf", "application/pdf", 1000, &big).await;
+    assert_eq!(status, 403, "the upload policy refuses more than 10 MB");
+    problem(complete(&app, &ann, &id).await, 409).await;
+    // Declared too large, or of a type we do not take: refused before any upload.
+    problem(
+        app.call(
+            &ann.access,
+            Method::POST,
+            "/portal/attachments",
+            Some(json!({ "file_name": "big.pdf", "content_type": "application/pdf", "size": 10 * 1024 * 1024 + 1 })),
+        )
+        .await,
+        400,
+    )
+    .await;
+    problem(
+        app.call(
+            &ann.access,
+            Method::POST,
+            "/portal/attachments",
+            Some(json!({ "file_name": "page.html", "content_type": "text/html", "size": 10 })),
+        )
+        .await,
+        400,
+    )
+    .await;
+    // The upload window is five minutes.
+    let started = app
+        .call_ok(
+            &ann.access,
+            Method::POST,
+            "/portal/attachments",
+            Some(json!({ "file_name": "late.pdf", "content_type": "application/pdf", "size": PDF.len() })),
+            201,
+        )
+        .await;
+    let expires =
+        chrono::DateTime::parse_from_rfc3339(started["expires_at"].as_str().unwrap_or_default()).map(|t| t.timestamp()).unwrap_or(0);
+    assert!(expires - portico::clock::Clock::now(app.clock.as_ref()).timestamp() <= 300, "presigned uploads last at most five minutes");
+}
