@@ -12,6 +12,8 @@ use serde_json::{Value, json};
 
 pub struct TestApp {
     pub gateway: Gateway,
+    /// The table's name when the gateway runs on the emulator (its bucket is `<name>-uploads`).
+    pub emulator_table: Option<String>,
     pub clock: Arc<ManualClock>,
     pub http: reqwest::Client,
     _dir: tempfile::TempDir,
@@ -63,8 +65,10 @@ pub async fn spawn_app() -> TestApp {
 /// The same gateway on the AWS adapters against the emulator, with its own table.
 pub async fn spawn_on_emulator() -> TestApp {
     let sdk = crate::emulator::sdk_config().await;
-    spawn_with(Spawn { backend: Backend::Aws { table_name: crate::emulator::table_name("e2e"), sdk: Box::new(sdk) }, ..Spawn::default() })
-        .await
+    let table_name = crate::emulator::table_name("e2e");
+    let mut app = spawn_with(Spawn { backend: Backend::Aws { table_name: table_name.clone(), sdk: Box::new(sdk) }, ..Spawn::default() }).await;
+    app.emulator_table = Some(table_name);
+    app
 }
 
 pub async fn spawn_with(spawn: Spawn) -> TestApp {
@@ -85,7 +89,7 @@ pub async fn spawn_with(spawn: Spawn) -> TestApp {
     .await
     .unwrap_or_else(|e| panic!("gateway did not start: {e}"));
     let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap_or_else(|e| panic!("client: {e}"));
-    TestApp { gateway, clock, http, _dir: dir }
+    TestApp { gateway, emulator_table: None, clock, http, _dir: dir }
 }
 
 impl TestApp {

@@ -44,7 +44,8 @@ pub fn emulator() -> &'static Emulator {
             .arg(port.to_string())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            // The emulator's own log, for when a call to it fails.
+            .stderr(std::fs::File::create(workspace_root().join("target/moto.log")).map(Stdio::from).unwrap_or_else(|_| Stdio::null()))
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start the AWS emulator with {}: {e}", python.display()));
         let stdout = child.stdout.take().unwrap_or_else(|| panic!("emulator has no stdout"));

@@ -39,9 +39,12 @@ pub async fn upload_declaring(
         form = form.text(field.clone(), value.as_str().unwrap_or_default().to_string());
     }
     form = form.part("file", reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name.to_string()));
-    let target = if url.starts_with('/') { format!("http://{}{url}", app.gateway.addr) } else { url };
-    let status =
-        app.http.post(target).header("host", app.host("riverside")).multipart(form).send().await.map(|r| r.status().as_u16()).unwrap_or(0);
+    // Locally the form goes to the practice host (a relative URL); on the emulator, to S3 itself.
+    let request = match url.strip_prefix('/') {
+        Some(path) => app.http.post(format!("http://{}/{path}", app.gateway.addr)).header("host", app.host("riverside")),
+        None => app.http.post(url),
+    };
+    let status = request.multipart(form).send().await.map(|r| r.status().as_u16()).unwrap_or(0);
     (id, status)
 }
 
@@ -51,8 +54,11 @@ async fn complete(app: &TestApp, session: &Session, id: &str) -> reqwest::Respon
 
 /// Follows a download link and returns the status, `content-disposition` and bytes.
 pub async fn fetch(app: &TestApp, url: &str) -> (u16, String, Vec<u8>) {
-    let target = if url.starts_with('/') { format!("http://{}{url}", app.gateway.addr) } else { url.to_string() };
-    let response = app.http.get(target).header("host", app.host("riverside")).send().await.unwrap_or_else(|e| panic!("{e}"));
+    let request = match url.strip_prefix('/') {
+        Some(path) => app.http.get(format!("http://{}/{path}", app.gateway.addr)).header("host", app.host("riverside")),
+        None => app.http.get(url),
+    };
+    let response = request.send().await.unwrap_or_else(|e| panic!("{e}"));
     let status = response.status().as_u16();
     let disposition = response.headers().get("content-disposition").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
     (status, disposition, response.bytes().await.map(|b| b.to_vec()).unwrap_or_default())

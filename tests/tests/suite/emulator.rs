@@ -6,6 +6,7 @@ use portico::config::PatientPoolConfig;
 use portico::identity::{CognitoIdentity, IdentityError, IdentityProvider as _};
 use portico::ids::{PatientId, PracticeId};
 use portico_tests::{problem, session_from, spawn_on_emulator};
+
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -185,4 +186,64 @@ async fn the_cognito_adapter_manages_patient_accounts_on_the_emulator() {
     adapter.set_patient_enabled(&patient, true).await.unwrap_or_else(|e| panic!("{e}"));
     let user = cognito.admin_get_user().user_pool_id(&pool_id).username(patient.as_str()).send().await.unwrap_or_else(|e| panic!("{e}"));
     assert!(user.enabled());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn messages_notifications_and_attachments_run_on_sqs_and_s3() {
+    use crate::attachments::{PDF, fetch, upload};
+    let app = spawn_on_emulator().await;
+    let ann = app.sign_in("ann@example.com").await;
+    app.consent(&ann, "sms_messages").await;
+    let staff = app.admin_token().await;
+    let ann_id = app.ann().patient_id.to_string();
+    let before = app.texts_to("+15555550101").len();
+    app.call_ok(&staff, Method::POST, &format!("/staff/patients/{ann_id}/threads"), Some(json!({ "topic": "clinical", "subject": "Results", "body": "All normal" })), 201).await;
+    let mut handled = 0;
+    for _ in 0..20 {
+        handled += app.pump().await;
+        if app.texts_to("+15555550101").len() > before {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(handled >= 1, "the relay put the event on SQS and the worker received it");
+    assert_eq!(app.texts_to("+15555550101").len(), before + 1, "the notification went out through SQS");
+
+    // Uploads go to S3 by presigned POST; the completion waits for GuardDuty's tag.
+    let sdk = portico_tests::emulator::sdk_config().await;
+    let s3 = aws_sdk_s3::Client::from_conf(aws_sdk_s3::config::Builder::from(&sdk).force_path_style(true).build());
+    let bucket = format!("{}-uploads", app.emulator_table.clone().unwrap_or_default());
+    let key = |id: &str| {
+        portico_messaging::keys::attachment_object(&app.practice().id, &app.ann().patient_id, &portico::ids::AttachmentId::parse(id).unwrap_or_else(|| panic!("id")))
+    };
+    let tag = |id: String, status: &'static str| {
+        let (s3, bucket, key) = (s3.clone(), bucket.clone(), key(&id));
+        async move {
+            let tagging = aws_sdk_s3::types::Tagging::builder()
+                .tag_set(aws_sdk_s3::types::Tag::builder().key("GuardDutyMalwareScanStatus").value(status).build().unwrap_or_else(|e| panic!("{e}")))
+                .build()
+                .unwrap_or_else(|e| panic!("{e}"));
+            s3.put_object_tagging().bucket(bucket).key(key).tagging(tagging).send().await.unwrap_or_else(|e| panic!("{}", aws_sdk_s3::error::DisplayErrorContext(e)));
+        }
+    };
+    let (id, status) = upload(&app, &ann, "report.pdf", "application/pdf", PDF).await;
+    assert!((200..300).contains(&status), "S3 took the upload: {status}");
+    let complete = |id: String| {
+        let (app, token) = (&app, ann.access.clone());
+        async move { app.call(&token, Method::POST, &format!("/portal/attachments/{id}/complete"), None).await }
+    };
+    problem(complete(id.clone()).await, 409).await;
+    tag(id.clone(), "NO_THREATS_FOUND").await;
+    let ready: Value = complete(id.clone()).await.json().await.unwrap_or_default();
+    assert_eq!((ready["state"].as_str(), ready["scan"].as_str()), (Some("ready"), Some("guardduty:NO_THREATS_FOUND")));
+    let link = app.call_ok(&ann.access, Method::GET, &format!("/portal/attachments/{id}"), None, 200).await;
+    let (status, _, bytes) = fetch(&app, link["url"].as_str().unwrap_or_default()).await;
+    assert_eq!((status, bytes.as_slice()), (200, PDF), "the presigned GET serves the file");
+    assert!(link["url"].as_str().unwrap_or_default().contains("response-content-disposition=attachment"), "served as an attachment");
+
+    let (infected, _) = upload(&app, &ann, "scan.pdf", "application/pdf", PDF).await;
+    tag(infected.clone(), "THREATS_FOUND").await;
+    problem(complete(infected.clone()).await, 422).await;
+    assert!(s3.head_object().bucket(&bucket).key(key(&infected)).send().await.is_err(), "an infected file is deleted");
+    problem(app.call(&ann.access, Method::GET, &format!("/portal/attachments/{infected}"), None).await, 404).await;
 }
