@@ -284,7 +284,8 @@ mod tests {
         f.email_suppressed = true;
         assert_eq!(decide(&f), Decision::Skip("opted out of texts"));
         // Marketing is off by default on both channels.
-        let mut f = facts(&patient(), MIDDAY);
+        let defaults = patient();
+        let mut f = facts(&defaults, MIDDAY);
         f.category = Category::Marketing;
         assert_eq!(decide(&f), Decision::Skip("texts not wanted for this category"));
     }
