@@ -1,7 +1,7 @@
 //! The authorization matrix: every route × every kind of caller → the expected status. Other tenants'
 //! objects answer exactly like missing ones.
 
-use portico_tests::{TestApp, spawn_app};
+use portico_tests::{Session, TestApp, spawn_app};
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -31,14 +31,20 @@ async fn send(app: &TestApp, caller: &Caller, case: &Case) -> u16 {
     request.send().await.map(|r| r.status().as_u16()).unwrap_or(0)
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn every_route_answers_every_caller_as_expected() {
-    let app = spawn_app().await;
-    let (_, cara, lakeside_admin) = app.other_practice().await;
+/// Every kind of caller, each on the host it would use.
+struct Cast {
+    callers: Vec<Caller>,
+    ann: Session,
+    admin: String,
+    lakeside_admin: String,
+}
+
+async fn cast(app: &TestApp) -> Cast {
+    let (_, _, lakeside_admin) = app.other_practice().await;
     let ann = app.sign_in("ann@example.com").await;
     let ben = app.sign_in("ben@example.com").await;
     app.advance(chrono::Duration::seconds(61));
-    let cara_session = {
+    let cara = {
         let started = app
             .request_on("lakeside", Method::POST, "/auth/otp/start")
             .json(&json!({ "channel": "email", "address": "cara@example.com" }))
@@ -59,6 +65,56 @@ async fn every_route_answers_every_caller_as_expected() {
     };
     let admin = app.admin_token().await;
     let desk = app.staff_token(&app.demo().front_desk_email.clone()).await;
+    let callers = vec![
+        Caller { name: "own patient", token: Some(ann.access.clone()), slug: "riverside" },
+        Caller { name: "other patient", token: Some(ben.access.clone()), slug: "riverside" },
+        Caller { name: "other practice's patient", token: Some(cara.access.clone()), slug: "riverside" },
+        Caller { name: "other practice's patient at home", token: Some(cara.access.clone()), slug: "lakeside" },
+        Caller { name: "staff", token: Some(admin.clone()), slug: "riverside" },
+        Caller { name: "front desk", token: Some(desk.clone()), slug: "riverside" },
+        Caller { name: "other practice's staff", token: Some(lakeside_admin.clone()), slug: "riverside" },
+        Caller { name: "other practice's staff at home", token: Some(lakeside_admin.clone()), slug: "lakeside" },
+        Caller { name: "anonymous", token: None, slug: "riverside" },
+        Caller { name: "forged", token: Some(format!("{}x", ann.access)), slug: "riverside" },
+    ];
+    Cast { callers, ann, admin, lakeside_admin }
+}
+
+fn patients_ok(ok: u16) -> Vec<(&'static str, u16)> {
+    vec![("own patient", ok), ("other patient", ok), ("other practice's patient at home", ok)]
+}
+
+/// Only the patient whose object it is; other patients, here or elsewhere, get a 404.
+fn owner_only(ok: u16) -> Vec<(&'static str, u16)> {
+    vec![("own patient", ok), ("other patient", 404), ("other practice's patient at home", 404)]
+}
+
+fn staff_ok(ok: u16, foreign: u16) -> Vec<(&'static str, u16)> {
+    vec![("staff", ok), ("front desk", ok), ("other practice's staff at home", foreign)]
+}
+
+/// Runs every case for every caller and returns the mismatches. In each case the callers expected to
+/// succeed go last, so the others see the state unchanged.
+async fn mismatches(app: &TestApp, callers: &[Caller], cases: &[Case]) -> Vec<String> {
+    let mut failures = Vec::new();
+    for case in cases {
+        let mut ordered: Vec<&Caller> = callers.iter().collect();
+        ordered.sort_by_key(|c| case.expect.iter().any(|(name, status)| *name == c.name && (200..300).contains(status)));
+        for caller in ordered {
+            let expected = case.expect.iter().find(|(name, _)| *name == caller.name).map(|(_, s)| *s).unwrap_or(401);
+            let actual = send(app, caller, case).await;
+            if actual != expected {
+                failures.push(format!("{} {} as {}: expected {expected}, got {actual}", case.method, case.path, caller.name));
+            }
+        }
+    }
+    failures
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_route_answers_every_caller_as_expected() {
+    let app = spawn_app().await;
+    let Cast { callers, ann, lakeside_admin, .. } = cast(&app).await;
     let ann_id = app.ann().patient_id.to_string();
 
     // A contact-change challenge of Ann's, for the verify route.
@@ -75,20 +131,6 @@ async fn every_route_answers_every_caller_as_expected() {
     let challenge = pending["verification"]["challenge_id"].as_str().unwrap_or_default().to_string();
     let code = app.last_code("+15555550199");
 
-    let callers = [
-        Caller { name: "own patient", token: Some(ann.access.clone()), slug: "riverside" },
-        Caller { name: "other patient", token: Some(ben.access.clone()), slug: "riverside" },
-        Caller { name: "other practice's patient", token: Some(cara_session.access.clone()), slug: "riverside" },
-        Caller { name: "other practice's patient at home", token: Some(cara_session.access.clone()), slug: "lakeside" },
-        Caller { name: "staff", token: Some(admin.clone()), slug: "riverside" },
-        Caller { name: "front desk", token: Some(desk.clone()), slug: "riverside" },
-        Caller { name: "other practice's staff", token: Some(lakeside_admin.clone()), slug: "riverside" },
-        Caller { name: "other practice's staff at home", token: Some(lakeside_admin.clone()), slug: "lakeside" },
-        Caller { name: "anonymous", token: None, slug: "riverside" },
-        Caller { name: "forged", token: Some(format!("{}x", ann.access)), slug: "riverside" },
-    ];
-    let patients_ok = |ok: u16| vec![("own patient", ok), ("other patient", ok), ("other practice's patient at home", ok)];
-    let staff_ok = |ok: u16, foreign: u16| vec![("staff", ok), ("front desk", ok), ("other practice's staff at home", foreign)];
     let cases = vec![
         Case { method: Method::GET, path: "/portal/me".into(), body: None, expect: patients_ok(200) },
         Case { method: Method::PATCH, path: "/portal/me".into(), body: Some(json!({ "preferred_name": "Sam" })), expect: patients_ok(200) },
@@ -124,33 +166,122 @@ async fn every_route_answers_every_caller_as_expected() {
             expect: vec![("staff", 200), ("front desk", 403), ("other practice's staff at home", 404)],
         },
     ];
-    let mut failures = Vec::new();
-    for case in &cases {
-        // Run the successful caller last, so earlier callers see the unchanged state.
-        let mut ordered: Vec<&Caller> = callers.iter().collect();
-        ordered.sort_by_key(|c| case.expect.iter().any(|(name, status)| *name == c.name && (200..300).contains(status)));
-        for caller in ordered {
-            let expected = case.expect.iter().find(|(name, _)| *name == caller.name).map(|(_, s)| *s).unwrap_or(401);
-            let actual = send(&app, caller, case).await;
-            if actual != expected {
-                failures.push(format!("{} {} as {}: expected {expected}, got {actual}", case.method, case.path, caller.name));
-            }
-            if case.path.starts_with("/staff/patients?") && caller.name == "other practice's staff at home" {
-                let list: Value = app
-                    .request_on("lakeside", Method::GET, &case.path)
-                    .bearer_auth(&lakeside_admin)
-                    .send()
-                    .await
-                    .unwrap_or_else(|e| panic!("{e}"))
-                    .json()
-                    .await
-                    .unwrap_or_default();
-                assert_eq!(list["patients"], json!([]), "another practice's search finds none of this practice's patients");
-            }
-        }
-    }
+    let failures = mismatches(&app, &callers, &cases).await;
     assert!(failures.is_empty(), "authorization matrix mismatches:\n{}", failures.join("\n"));
-    let _ = cara;
+    let list: Value = app
+        .request_on("lakeside", Method::GET, "/staff/patients?query=Lee")
+        .bearer_auth(&lakeside_admin)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .json()
+        .await
+        .unwrap_or_default();
+    assert_eq!(list["patients"], json!([]), "another practice's search finds none of this practice's patients");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_messaging_route_answers_every_caller_as_expected() {
+    use crate::attachments::{PDF, upload};
+    let app = spawn_app().await;
+    let Cast { callers, ann, admin, lakeside_admin } = cast(&app).await;
+    let ann_id = app.ann().patient_id.to_string();
+    let opened = app
+        .call_ok(
+            &admin,
+            Method::POST,
+            &format!("/staff/patients/{ann_id}/threads"),
+            Some(json!({ "topic": "clinical", "subject": "Results", "body": "All normal." })),
+            201,
+        )
+        .await;
+    let thread = opened["thread"]["thread_id"].as_str().unwrap_or_default().to_string();
+    let message = opened["messages"][0]["message_id"].as_str().unwrap_or_default().to_string();
+    let (ready, _) = upload(&app, &ann, "report.pdf", "application/pdf", PDF).await;
+    app.call_ok(&ann.access, Method::POST, &format!("/portal/attachments/{ready}/complete"), None, 200).await;
+    // Staff see an attachment once it is sent in a message.
+    app.call_ok(
+        &ann.access,
+        Method::POST,
+        &format!("/portal/threads/{thread}/messages"),
+        Some(json!({ "body": "My report", "attachment_ids": [ready] })),
+        201,
+    )
+    .await;
+    let (uploaded, _) = upload(&app, &ann, "scan.pdf", "application/pdf", PDF).await;
+    let everyone = |status: u16| callers.iter().map(|c| (c.name, status)).collect::<Vec<_>>();
+
+    let staff_thread = format!("/staff/patients/{ann_id}/threads/{thread}");
+    let cases = vec![
+        Case { method: Method::GET, path: "/portal/threads".into(), body: None, expect: patients_ok(200) },
+        Case {
+            method: Method::POST,
+            path: "/portal/threads".into(),
+            body: Some(json!({ "topic": "billing", "subject": "Invoice", "body": "A question" })),
+            expect: patients_ok(201),
+        },
+        Case { method: Method::GET, path: format!("/portal/threads/{thread}"), body: None, expect: owner_only(200) },
+        Case {
+            method: Method::POST,
+            path: format!("/portal/threads/{thread}/messages"),
+            body: Some(json!({ "body": "Thanks" })),
+            expect: owner_only(201),
+        },
+        Case { method: Method::POST, path: format!("/portal/threads/{thread}/read"), body: None, expect: owner_only(200) },
+        Case {
+            method: Method::POST,
+            path: "/portal/attachments".into(),
+            body: Some(json!({ "file_name": "a.pdf", "content_type": "application/pdf", "size": 10 })),
+            expect: patients_ok(201),
+        },
+        Case { method: Method::POST, path: format!("/portal/attachments/{uploaded}/complete"), body: None, expect: owner_only(200) },
+        Case { method: Method::GET, path: format!("/portal/attachments/{ready}"), body: None, expect: owner_only(200) },
+        Case { method: Method::GET, path: "/staff/threads".into(), body: None, expect: staff_ok(200, 200) },
+        Case {
+            method: Method::POST,
+            path: format!("/staff/patients/{ann_id}/threads"),
+            body: Some(json!({ "topic": "other", "subject": "Hello", "body": "Hi" })),
+            expect: staff_ok(201, 404),
+        },
+        Case { method: Method::GET, path: staff_thread.clone(), body: None, expect: staff_ok(200, 404) },
+        Case { method: Method::PATCH, path: staff_thread.clone(), body: Some(json!({ "status": "open" })), expect: staff_ok(200, 404) },
+        Case {
+            method: Method::POST,
+            path: format!("{staff_thread}/messages"),
+            body: Some(json!({ "body": "Following up" })),
+            expect: staff_ok(201, 404),
+        },
+        Case {
+            method: Method::DELETE,
+            path: format!("{staff_thread}/messages/{message}"),
+            body: None,
+            expect: vec![("staff", 200), ("front desk", 403), ("other practice's staff at home", 404)],
+        },
+        Case { method: Method::GET, path: format!("/staff/patients/{ann_id}/attachments/{ready}"), body: None, expect: staff_ok(200, 404) },
+        Case { method: Method::GET, path: "/staff/templates".into(), body: None, expect: staff_ok(200, 200) },
+        Case {
+            method: Method::PUT,
+            path: "/staff/templates/help_reply".into(),
+            body: Some(json!({ "sms": "Call {practice_phone}" })),
+            // Each practice's admin rewords their own practice's template.
+            expect: vec![("staff", 200), ("front desk", 403), ("other practice's staff at home", 200)],
+        },
+        // A token confers nothing on a webhook: only Twilio's signature does.
+        Case { method: Method::POST, path: "/webhooks/twilio/inbound".into(), body: Some(json!({})), expect: everyone(403) },
+        Case { method: Method::POST, path: "/webhooks/twilio/status".into(), body: Some(json!({})), expect: everyone(403) },
+    ];
+    let failures = mismatches(&app, &callers, &cases).await;
+    assert!(failures.is_empty(), "authorization matrix mismatches:\n{}", failures.join("\n"));
+    let foreign: Value = app
+        .request_on("lakeside", Method::GET, "/staff/threads")
+        .bearer_auth(&lakeside_admin)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .json()
+        .await
+        .unwrap_or_default();
+    assert!(!foreign.to_string().contains(&thread), "another practice's inbox holds none of this practice's threads: {foreign}");
 }
 
 #[tokio::test]
@@ -207,6 +338,9 @@ async fn expired_and_logged_out_tokens_are_refused_everywhere() {
         (Method::GET, "/portal/preferences"),
         (Method::PUT, "/portal/preferences"),
         (Method::POST, "/portal/me/contact/verify"),
+        (Method::GET, "/portal/threads"),
+        (Method::POST, "/portal/threads"),
+        (Method::POST, "/portal/attachments"),
         (Method::POST, "/auth/logout"),
     ];
     for (method, path) in &routes {
