@@ -4,7 +4,7 @@
 //! on the AWS adapters. It serves the web app at `/` and seeds a demo practice on first start.
 
 pub mod counting;
-mod emulator;
+pub mod emulator;
 mod event;
 mod gateway;
 mod local_routes;

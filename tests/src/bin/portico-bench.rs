@@ -29,8 +29,10 @@ async fn main() {
     // Functions reach the emulator for data; nothing at start-up needs it.
     let sdk = portico_tests::emulator::sdk_config().await;
     let table = portico_tests::emulator::table_name("bench");
-    portico::store::ensure_table(&sdk, &table).await.unwrap_or_else(|e| panic!("{e}"));
-    let env: Vec<(String, String)> = [
+    let clock: std::sync::Arc<dyn portico::clock::Clock> = std::sync::Arc::new(portico::clock::SystemClock);
+    let aws = portico_local::emulator::prepare(&sdk, &table, clock).await.unwrap_or_else(|e| panic!("{e}"));
+    let bucket = format!("{table}-uploads").to_lowercase();
+    let mut env: Vec<(String, String)> = [
         ("AWS_ENDPOINT_URL", portico_tests::emulator::emulator().url.as_str()),
         ("AWS_REGION", "us-east-1"),
         ("AWS_ACCESS_KEY_ID", "bench"),
@@ -48,10 +50,13 @@ async fn main() {
         ("TWILIO_MESSAGING_SERVICE_SID", "MGbench"),
         ("TWILIO_API_BASE", "http://127.0.0.1:9"),
         ("SIGN_IN_FLOOR_MS", "0"),
+        ("PUBLIC_API_BASE", "http://127.0.0.1:3000"),
+        ("UPLOAD_BUCKET", bucket.as_str()),
     ]
     .iter()
     .map(|(k, v)| (k.to_string(), v.to_string()))
     .collect();
+    env.extend(aws.queue_urls.iter().map(|(name, url)| (format!("{}_QUEUE_URL", name.to_uppercase().replace('-', "_")), url.clone())));
 
     let measure = |path: PathBuf, event: serde_json::Value| {
         let env = env.clone();
@@ -69,7 +74,7 @@ async fn main() {
     let hello_size = std::fs::metadata(&hello).map(|m| m.len() as f64).unwrap_or(f64::NAN);
 
     let mut functions: Vec<String> = portico_local::declared_routes().iter().map(|r| r.function.to_string()).collect();
-    functions.extend(portico_identity::routes::TRIGGERS.iter().map(|t| t.to_string()));
+    functions.extend(portico_local::routeless_functions().iter().map(|f| f.to_string()));
     let requests = bench::recorded_requests();
 
     let mut table = String::new();
