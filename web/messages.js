@@ -201,8 +201,14 @@ async function renderList(main, ctx) {
       heading,
       h('section', { class: 'card stack', testid: 'messages-empty', 'aria-labelledby': 'messages-empty-title' },
         h('h2', { id: 'messages-empty-title', text: 'No messages yet' }),
-        h('p', { text: 'Send a secure message to your care team when you have a question that can wait: about your care, test results, medicines, appointments or bills. You can attach photos and documents.' }),
-        h('p', { text: 'We will let you know by email or text when they reply, as your contact preferences allow. The email or text never includes what the message says.' }),
+        h('p', {
+          text: 'Send a secure message to your care team when you have a question that can wait: about your care, '
+            + 'test results, medicines, appointments or bills. You can attach photos and documents.',
+        }),
+        h('p', {
+          text: 'We will let you know by email or text when they reply, as your contact preferences allow. '
+            + 'The email or text never includes what the message says.',
+        }),
         emergencyNote(),
         h('div', { class: 'actions' }, write)));
     keepFocus(heading);
@@ -284,7 +290,8 @@ function composer({ prefix, label, hint, onChange }) {
       const problems = [];
       const n = charCount(body.value);
       if (n > MAX_BODY) {
-        setFieldError(body, `Your message is ${plural(n, 'character', 'characters')} long; the limit is ${MAX_BODY.toLocaleString('en-US')}. Please shorten it, or send it as two messages.`);
+        setFieldError(body, `Your message is ${plural(n, 'character', 'characters')} long; the limit is `
+          + `${MAX_BODY.toLocaleString('en-US')}. Please shorten it, or send it as two messages.`);
         problems.push('body');
       } else if (n === 0 && files.readyIds().length === 0) {
         setFieldError(body, 'Please write a message, or attach a file.');
@@ -379,7 +386,8 @@ function filePicker({ prefix, onChange }) {
     }
     if (entry.size === 0) return `“${entry.name}” is empty.`;
     if (entry.size > MAX_BYTES) {
-      return `“${entry.name}” is ${formatSize(entry.size)}; files can be at most 10 MB. Try a smaller photo or a scan at a lower quality.`;
+      return `“${entry.name}” is ${formatSize(entry.size)}; files can be at most 10 MB. `
+        + 'Try a smaller photo or a scan at a lower quality.';
     }
     const active = entries.filter((e) => e !== entry && (e.state === 'ready' || e.state === 'uploading' || e.state === 'checking'));
     if (active.length >= MAX_FILES) return `You can attach at most ${MAX_FILES} files to one message.`;
@@ -418,7 +426,8 @@ function filePicker({ prefix, onChange }) {
       if (err instanceof ApiError && err.status === 422) {
         settle(entry, 'refused', `“${entry.name}” was not attached. ${err.message}`);
       } else if (err instanceof ApiError && err.status === 400 && err.fieldErrors.length) {
-        settle(entry, 'refused', `“${entry.name}” was not attached: ${err.fieldErrors.map((e) => `${e.field.replace(/_/g, ' ')} ${e.detail}`).join('; ')}.`);
+        const why = err.fieldErrors.map((e) => `${e.field.replace(/_/g, ' ')} ${e.detail}`).join('; ');
+        settle(entry, 'refused', `“${entry.name}” was not attached: ${why}.`);
       } else {
         settle(entry, 'failed', `“${entry.name}” could not be uploaded. ${friendly(err)}`);
       }
@@ -470,18 +479,22 @@ function filePicker({ prefix, onChange }) {
 
   function paint(entry) {
     const remove = h('button', {
-      type: 'button', class: 'button button-secondary button-small', testid: 'attachment-remove', 'aria-label': `Remove ${entry.name}`, text: 'Remove',
+      type: 'button', class: 'button button-secondary button-small', testid: 'attachment-remove',
+      'aria-label': `Remove ${entry.name}`, text: 'Remove',
     });
     remove.addEventListener('click', () => removeEntry(entry));
     let retry = null;
     if (entry.state === 'failed') {
       retry = h('button', {
-        type: 'button', class: 'button button-secondary button-small', testid: 'attachment-retry', 'aria-label': `Try ${entry.name} again`, text: 'Try again',
+        type: 'button', class: 'button button-secondary button-small', testid: 'attachment-retry',
+        'aria-label': `Try ${entry.name} again`, text: 'Try again',
       });
       retry.addEventListener('click', () => upload(entry));
     }
     const bad = entry.state === 'refused' || entry.state === 'failed';
-    entry.statusLine = h('p', { class: bad ? 'file-status field-error' : 'file-status', testid: 'attachment-status', text: statusText(entry) });
+    entry.statusLine = h('p', {
+      class: bad ? 'file-status field-error' : 'file-status', testid: 'attachment-status', text: statusText(entry),
+    });
     entry.progressBar = entry.state === 'uploading'
       ? h('progress', { max: '100', value: String(Math.round(entry.progress * 100)), 'aria-label': `Uploading ${entry.name}` })
       : null;
@@ -708,7 +721,9 @@ async function renderThread(main, ctx, threadId) {
   function downloadButton(id, index, total) {
     const name = knownNames.get(id);
     const label = name ? `Download ${name}` : `Download attachment${total > 1 ? ` ${index + 1}` : ''}`;
-    const button = h('button', { type: 'button', class: 'button button-secondary button-small', testid: 'attachment-download', 'data-attachment-id': id, text: label });
+    const button = h('button', {
+      type: 'button', class: 'button button-secondary button-small', testid: 'attachment-download', 'data-attachment-id': id, text: label,
+    });
     button.addEventListener('click', async () => {
       hideBox(error);
       try {

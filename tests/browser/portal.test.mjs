@@ -5,7 +5,8 @@
 //   node tests/browser/portal.test.mjs  # the same, without the test runner's discovery
 //
 // Environment: PORTICO_URL (default http://riverside.localhost:3000), CHROMIUM (default
-// /usr/bin/chromium). Needs the seeded demo practice "riverside" with Ann Lee and Ben Ortiz.
+// /usr/bin/chromium). Needs the seeded demo practice "riverside" with Ann Lee and Ben Ortiz, and the
+// gateway's workers running (portico-local runs them) for the messaging test's notification.
 //
 // Node's resolver does not resolve *.localhost (Chromium does), so the test's own calls to the gateway
 // (outbox, staff helpers) connect to 127.0.0.1 and send the practice's host name in the Host header.
