@@ -53,9 +53,6 @@ const LABELS = {
 
 const THREAD_ID = /^th_[0-9A-HJKMNP-TV-Z]{26}$/;
 
-/** Names of files uploaded in this tab, to label their download buttons (the API gives only ids). */
-const knownNames = new Map();
-
 /** A notice to show once the next screen has loaded (route changes clear the status banner). */
 let pendingNotice = '';
 
@@ -415,7 +412,6 @@ function filePicker({ prefix, onChange }) {
       const view = await complete(entry);
       if (entry.removed) return;
       if (view && view.state === 'ready') {
-        knownNames.set(entry.id, entry.name);
         settle(entry, 'ready', '');
       } else {
         settle(entry, 'failed', 'The file is still being checked for viruses. Please try again in a minute.');
@@ -697,7 +693,7 @@ async function renderThread(main, ctx, threadId) {
   function messageEl(m) {
     const mine = m.from === 'patient';
     const when = formatDateTime(m.created_at);
-    const files = Array.isArray(m.attachment_ids) ? m.attachment_ids : [];
+    const files = Array.isArray(m.attachments) ? m.attachments : [];
     return h('li', {
       class: `message ${mine ? 'message-mine' : 'message-care'}`,
       testid: 'message',
@@ -714,13 +710,13 @@ async function renderThread(main, ctx, threadId) {
       : (m.body ? h('p', { class: 'message-body', testid: 'message-body', text: m.body }) : null),
     !m.deleted && files.length
       ? h('ul', { class: 'message-files', 'aria-label': 'Attachments' },
-        files.map((id, i) => h('li', {}, downloadButton(id, i, files.length))))
+        files.map((file) => h('li', {}, downloadButton(file))))
       : null);
   }
 
-  function downloadButton(id, index, total) {
-    const name = knownNames.get(id);
-    const label = name ? `Download ${name}` : `Download attachment${total > 1 ? ` ${index + 1}` : ''}`;
+  function downloadButton(file) {
+    const id = file.attachment_id;
+    const label = `Download ${file.file_name} (${formatSize(file.size)})`;
     const button = h('button', {
       type: 'button', class: 'button button-secondary button-small', testid: 'attachment-download', 'data-attachment-id': id, text: label,
     });

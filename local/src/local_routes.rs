@@ -39,8 +39,7 @@ pub async fn blob_upload(app: &App, request_headers: &HeaderMap, body: Body) -> 
     let (Some(policy), Some(signature), Some(file)) = (fields.get("policy"), fields.get("signature"), file) else {
         return gateway_response(StatusCode::BAD_REQUEST, json!({ "message": "policy, signature and file are required" }));
     };
-    let content_type = fields.get("Content-Type").cloned().unwrap_or_default();
-    match blobs.accept_upload(policy, signature, &content_type, &file, app.clock.now()).await {
+    match blobs.accept_upload(policy, signature, &fields, &file, app.clock.now()).await {
         Ok(()) => {
             let mut response = Response::new(Body::empty());
             *response.status_mut() = StatusCode::NO_CONTENT;
@@ -56,10 +55,10 @@ pub async fn blob_download(app: &App, query: Option<&str>) -> Response {
     let Some(blobs) = &app.local_blobs else { return gateway_response(StatusCode::NOT_FOUND, json!({ "message": "Not Found" })) };
     let params: BTreeMap<String, String> = url::form_urlencoded::parse(query.unwrap_or_default().as_bytes()).into_owned().collect();
     match blobs.serve_download(&params, app.clock.now()).await {
-        Some((bytes, disposition, content_type)) => {
+        Some((bytes, stored)) => {
             let mut response = Response::new(Body::from(bytes));
             headers::secure(response.headers_mut());
-            for (name, value) in [(header::CONTENT_DISPOSITION, disposition), (header::CONTENT_TYPE, content_type)] {
+            for (name, value) in [(header::CONTENT_DISPOSITION, stored.content_disposition), (header::CONTENT_TYPE, stored.content_type)] {
                 if let Ok(value) = HeaderValue::from_str(&value) {
                     response.headers_mut().insert(name, value);
                 }

@@ -1,7 +1,9 @@
 //! The blob port: uploads and downloads of files. S3 in AWS, with browser uploads through a presigned POST
-//! whose policy fixes the key, the content type, the size range and KMS encryption, and downloads through
-//! short-lived presigned GETs served as attachments. Locally, files in the data directory behind the local
-//! gateway, which applies the same signed-policy rules.
+//! whose policy fixes the key, the content type, the `Content-Disposition` (so the file downloads as an
+//! attachment under its own name), the size range and KMS encryption, and downloads through short-lived
+//! presigned GETs. A file's name may say something about a patient, so it is stored with the object and
+//! never put in a URL, where access logs would keep it. Locally, files in the data directory behind the
+//! local gateway, which applies the same signed-policy rules.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -20,6 +22,8 @@ use crate::crypto::Hasher;
 pub struct UploadPolicy {
     pub key: String,
     pub content_type: String,
+    /// The name the file downloads under.
+    pub file_name: String,
     pub min_bytes: u64,
     pub max_bytes: u64,
     pub expires_at: DateTime<Utc>,
@@ -63,14 +67,8 @@ pub enum BlobError {
 pub trait Blobs: Send + Sync {
     async fn presign_upload(&self, policy: &UploadPolicy) -> Result<PresignedPost, BlobError>;
     async fn inspect(&self, key: &str) -> Result<Option<Stored>, BlobError>;
-    /// A URL that serves the file as a download (`Content-Disposition: attachment`) until `expires_at`.
-    async fn presign_download(
-        &self,
-        key: &str,
-        file_name: &str,
-        content_type: &str,
-        expires_at: DateTime<Utc>,
-    ) -> Result<String, BlobError>;
+    /// A URL that serves the file, as the attachment it was uploaded as, until `expires_at`.
+    async fn presign_download(&self, key: &str, expires_at: DateTime<Utc>) -> Result<String, BlobError>;
     async fn delete(&self, key: &str) -> Result<(), BlobError>;
     fn scanning(&self) -> Scanning;
 }
@@ -143,6 +141,7 @@ impl Blobs for S3Blobs {
         let mut fields = BTreeMap::from([
             ("key".to_string(), policy.key.clone()),
             ("Content-Type".to_string(), policy.content_type.clone()),
+            ("Content-Disposition".to_string(), content_disposition(&policy.file_name)),
             ("x-amz-server-side-encryption".to_string(), "aws:kms".to_string()),
             ("x-amz-algorithm".to_string(), "AWS4-HMAC-SHA256".to_string()),
             ("x-amz-credential".to_string(), credential),
@@ -203,13 +202,7 @@ impl Blobs for S3Blobs {
         Ok(Some(Stored { size, tags, head: first }))
     }
 
-    async fn presign_download(
-        &self,
-        key: &str,
-        file_name: &str,
-        content_type: &str,
-        expires_at: DateTime<Utc>,
-    ) -> Result<String, BlobError> {
+    async fn presign_download(&self, key: &str, expires_at: DateTime<Utc>) -> Result<String, BlobError> {
         let seconds = (expires_at - Utc::now()).num_seconds().clamp(1, 300);
         let config =
             aws_sdk_s3::presigning::PresigningConfig::expires_in(std::time::Duration::from_secs(seconds as u64)).map_err(unavailable)?;
@@ -218,8 +211,6 @@ impl Blobs for S3Blobs {
             .get_object()
             .bucket(&self.bucket)
             .key(key)
-            .response_content_disposition(content_disposition(file_name))
-            .response_content_type(content_type)
             .presigned(config)
             .await
             .map_err(|e| unavailable(aws_sdk_s3::error::DisplayErrorContext(e)))?;
@@ -249,9 +240,17 @@ impl Blobs for S3Blobs {
 pub struct LocalPolicy {
     pub key: String,
     pub content_type: String,
+    pub content_disposition: String,
     pub min_bytes: u64,
     pub max_bytes: u64,
     pub expires: i64,
+}
+
+/// The headers an object is served with, fixed when it was uploaded.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct StoredHeaders {
+    pub content_type: String,
+    pub content_disposition: String,
 }
 
 pub struct LocalBlobs {
@@ -271,12 +270,17 @@ impl LocalBlobs {
         safe.then(|| self.dir.join(key))
     }
 
+    /// Where the headers stored with an object live, as S3 keeps them with the object.
+    fn headers_path(&self, key: &str) -> Option<PathBuf> {
+        self.path(key).map(|p| p.with_extension("headers.json"))
+    }
+
     /// Checks an upload against its signed policy and stores it. Returns why it was refused, if it was.
     pub async fn accept_upload(
         &self,
         encoded_policy: &str,
         signature: &str,
-        content_type: &str,
+        fields: &BTreeMap<String, String>,
         bytes: &[u8],
         now: DateTime<Utc>,
     ) -> Result<(), &'static str> {
@@ -288,8 +292,11 @@ impl LocalBlobs {
         if policy.expires <= now.timestamp() {
             return Err("the policy has expired");
         }
-        if policy.content_type != content_type {
+        if fields.get("Content-Type") != Some(&policy.content_type) {
             return Err("the content type is not the one signed");
+        }
+        if fields.get("Content-Disposition") != Some(&policy.content_disposition) {
+            return Err("the content disposition is not the one signed");
         }
         let size = bytes.len() as u64;
         if size < policy.min_bytes || size > policy.max_bytes {
@@ -299,20 +306,23 @@ impl LocalBlobs {
         if let Some(parent) = path.parent() {
             tokio::fs::create_dir_all(parent).await.map_err(|_| "cannot store the file")?;
         }
+        let stored = StoredHeaders { content_type: policy.content_type, content_disposition: policy.content_disposition };
+        let headers = serde_json::to_vec(&stored).map_err(|_| "cannot store the file")?;
+        tokio::fs::write(self.headers_path(&policy.key).ok_or("the key is not allowed")?, headers)
+            .await
+            .map_err(|_| "cannot store the file")?;
         tokio::fs::write(path, bytes).await.map_err(|_| "cannot store the file")
     }
 
-    /// Checks a download link and returns the file and its headers.
-    pub async fn serve_download(&self, query: &BTreeMap<String, String>, now: DateTime<Utc>) -> Option<(Vec<u8>, String, String)> {
-        let (key, name, content_type, expires, signature) =
-            (query.get("key")?, query.get("name")?, query.get("type")?, query.get("expires")?, query.get("sig")?);
-        if !self.hasher.matches("blob-download", &[key, name, content_type, expires], signature)
-            || expires.parse::<i64>().ok()? <= now.timestamp()
-        {
+    /// Checks a download link and returns the file and the headers stored with it.
+    pub async fn serve_download(&self, query: &BTreeMap<String, String>, now: DateTime<Utc>) -> Option<(Vec<u8>, StoredHeaders)> {
+        let (key, expires, signature) = (query.get("key")?, query.get("expires")?, query.get("sig")?);
+        if !self.hasher.matches("blob-download", &[key, expires], signature) || expires.parse::<i64>().ok()? <= now.timestamp() {
             return None;
         }
+        let headers = serde_json::from_slice(&tokio::fs::read(self.headers_path(key)?).await.ok()?).ok()?;
         let bytes = tokio::fs::read(self.path(key)?).await.ok()?;
-        Some((bytes, content_disposition(name), content_type.clone()))
+        Some((bytes, headers))
     }
 }
 
@@ -322,6 +332,7 @@ impl Blobs for LocalBlobs {
         let local = LocalPolicy {
             key: policy.key.clone(),
             content_type: policy.content_type.clone(),
+            content_disposition: content_disposition(&policy.file_name),
             min_bytes: policy.min_bytes,
             max_bytes: policy.max_bytes,
             expires: policy.expires_at.timestamp(),
@@ -331,6 +342,7 @@ impl Blobs for LocalBlobs {
         let fields = BTreeMap::from([
             ("key".to_string(), policy.key.clone()),
             ("Content-Type".to_string(), policy.content_type.clone()),
+            ("Content-Disposition".to_string(), local.content_disposition.clone()),
             ("policy".to_string(), encoded),
             ("signature".to_string(), signature),
         ]);
@@ -348,19 +360,11 @@ impl Blobs for LocalBlobs {
         }
     }
 
-    async fn presign_download(
-        &self,
-        key: &str,
-        file_name: &str,
-        content_type: &str,
-        expires_at: DateTime<Utc>,
-    ) -> Result<String, BlobError> {
+    async fn presign_download(&self, key: &str, expires_at: DateTime<Utc>) -> Result<String, BlobError> {
         let expires = expires_at.timestamp().to_string();
-        let signature = self.hasher.digest("blob-download", &[key, file_name, content_type, &expires]);
+        let signature = self.hasher.digest("blob-download", &[key, &expires]);
         let query: String = url::form_urlencoded::Serializer::new(String::new())
             .append_pair("key", key)
-            .append_pair("name", file_name)
-            .append_pair("type", content_type)
             .append_pair("expires", &expires)
             .append_pair("sig", &signature)
             .finish();
@@ -368,7 +372,7 @@ impl Blobs for LocalBlobs {
     }
 
     async fn delete(&self, key: &str) -> Result<(), BlobError> {
-        if let Some(path) = self.path(key) {
+        for path in [self.path(key), self.headers_path(key)].into_iter().flatten() {
             let _ = tokio::fs::remove_file(path).await;
         }
         Ok(())

@@ -803,7 +803,9 @@ test('Ann writes to her care team with a PDF, reads the reply, downloads the fil
     // --- The attachment downloads, served as an attachment.
     const linkAnswer = page.waitForResponse((r) => /^\/portal\/attachments\/at_[0-9A-Z]+$/.test(new URL(r.url()).pathname) && r.request().method() === 'GET');
     const downloading = page.waitForEvent('download');
-    await page.getByTestId('message').filter({ hasText: firstText }).getByTestId('attachment-download').click();
+    const downloadButton = page.getByTestId('message').filter({ hasText: firstText }).getByTestId('attachment-download');
+    assert.ok((await downloadButton.textContent()).includes(pdfName), 'the download button names the file, after a reload too');
+    await downloadButton.click();
     const answer = await linkAnswer;
     assert.equal(answer.status(), 200);
     const { url } = await answer.json();

@@ -66,7 +66,8 @@ pub async fn spawn_app() -> TestApp {
 pub async fn spawn_on_emulator() -> TestApp {
     let sdk = crate::emulator::sdk_config().await;
     let table_name = crate::emulator::table_name("e2e");
-    let mut app = spawn_with(Spawn { backend: Backend::Aws { table_name: table_name.clone(), sdk: Box::new(sdk) }, ..Spawn::default() }).await;
+    let mut app =
+        spawn_with(Spawn { backend: Backend::Aws { table_name: table_name.clone(), sdk: Box::new(sdk) }, ..Spawn::default() }).await;
     app.emulator_table = Some(table_name);
     app
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::attachments::{Attachment, FileType, State};
-use crate::threads::{Author, Message, Thread, ThreadStatus, Topic, Via};
+use crate::threads::{Attached, Author, Message, Thread, ThreadStatus, Topic, Via};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ThreadSummary {
@@ -69,7 +69,8 @@ pub struct MessageView {
     pub via: Via,
     pub body: Option<String>,
     pub deleted: bool,
-    pub attachment_ids: Vec<String>,
+    /// Files sent with the message; download each through `/portal/attachments/{attachment_id}`.
+    pub attachments: Vec<Attached>,
     pub created_at: DateTime<Utc>,
     pub read_at: Option<DateTime<Utc>>,
 }
@@ -82,7 +83,7 @@ impl MessageView {
             via: m.via,
             body: if m.deleted.is_some() { None } else { Some(m.body.clone()) },
             deleted: m.deleted.is_some(),
-            attachment_ids: if m.deleted.is_some() { Vec::new() } else { m.attachments.iter().map(ToString::to_string).collect() },
+            attachments: if m.deleted.is_some() { Vec::new() } else { m.attachments.clone() },
             created_at: m.created_at,
             read_at: m.read_at,
         }
@@ -144,7 +145,7 @@ pub struct StaffMessageView {
     pub urgent: bool,
     pub body: String,
     pub content_hash: String,
-    pub attachment_ids: Vec<String>,
+    pub attachments: Vec<Attached>,
     pub created_at: DateTime<Utc>,
     pub read_at: Option<DateTime<Utc>>,
     pub deleted_by: Option<String>,
@@ -164,7 +165,7 @@ impl From<&Message> for StaffMessageView {
             urgent: m.urgent,
             body: m.body.clone(),
             content_hash: m.content_hash.clone(),
-            attachment_ids: m.attachments.iter().map(ToString::to_string).collect(),
+            attachments: m.attachments.clone(),
             created_at: m.created_at,
             read_at: m.read_at,
             deleted_by: m.deleted.as_ref().map(|d| d.by.to_string()),

@@ -188,6 +188,7 @@ impl AttachmentDeps {
         let policy = UploadPolicy {
             key: attachment.object_key(),
             content_type: file_type.mime().to_string(),
+            file_name: attachment.file_name.clone(),
             min_bytes: 1,
             max_bytes: MAX_BYTES,
             expires_at,
@@ -279,8 +280,7 @@ impl AttachmentDeps {
             return Err(AttachmentError::NotFound);
         }
         let expires_at = self.clock.now() + blobs::download_window();
-        let url =
-            self.blobs.presign_download(&attachment.object_key(), &attachment.file_name, attachment.file_type.mime(), expires_at).await?;
+        let url = self.blobs.presign_download(&attachment.object_key(), expires_at).await?;
         Ok((url, expires_at))
     }
 }

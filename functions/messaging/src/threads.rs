@@ -12,6 +12,7 @@ use portico::ids::{AttachmentId, EventId, MessageId, PatientId, PracticeId, Staf
 use portico::store::{Condition, Cursor, Index, Item, Query, StoreError, Table, Update, Write};
 use serde::{Deserialize, Serialize};
 
+use crate::attachments::{Attachment, State as AttachmentState};
 use crate::events::{Event, EventKind};
 use crate::keys;
 
@@ -119,7 +120,7 @@ pub struct Message {
     /// SHA-256 of the body as written, so later copies can be checked against it.
     pub content_hash: String,
     #[serde(default)]
-    pub attachments: Vec<AttachmentId>,
+    pub attachments: Vec<Attached>,
     pub created_at: DateTime<Utc>,
     /// When the other side first read it.
     #[serde(default)]
@@ -165,6 +166,45 @@ pub fn parse_subject(raw: &str) -> Result<String, String> {
     }
 }
 
+/// A file sent with a message, as the message shows it. Copied from the attachment when it is sent;
+/// a sent attachment never changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct Attached {
+    #[schema(value_type = String)]
+    pub attachment_id: AttachmentId,
+    pub file_name: String,
+    pub content_type: String,
+    pub size: u64,
+}
+
+/// The patient's checked, unsent uploads named by `ids`, to go with a message. The message's transaction
+/// checks again, so two messages racing for one file cannot both have it.
+pub async fn attachable(
+    table: &dyn Table,
+    practice: &PracticeId,
+    patient: &PatientId,
+    ids: &[AttachmentId],
+) -> Result<Vec<Attached>, ThreadError> {
+    let mut attached: Vec<Attached> = Vec::with_capacity(ids.len());
+    for id in ids {
+        if attached.iter().any(|a| &a.attachment_id == id) {
+            return Err(ThreadError::Attachment);
+        }
+        let item = table.get(&keys::attachment(practice, patient, id)).await?.ok_or(ThreadError::Attachment)?;
+        let attachment: Attachment = item.record()?;
+        if attachment.state != AttachmentState::Ready || attachment.message_id.is_some() {
+            return Err(ThreadError::Attachment);
+        }
+        attached.push(Attached {
+            attachment_id: id.clone(),
+            file_name: attachment.file_name,
+            content_type: attachment.file_type.mime().to_string(),
+            size: attachment.size.unwrap_or(attachment.declared_size),
+        });
+    }
+    Ok(attached)
+}
+
 /// A message about to be written.
 #[derive(Debug, Clone)]
 pub struct Draft {
@@ -173,7 +213,7 @@ pub struct Draft {
     pub body: Body,
     pub internal: bool,
     pub urgent: bool,
-    pub attachments: Vec<AttachmentId>,
+    pub attachments: Vec<Attached>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -264,7 +304,7 @@ fn new_message(practice: &Practice, patient: &PatientId, thread: &ThreadId, draf
 fn message_writes(practice: &Practice, thread: &Thread, message: &Message, now: DateTime<Utc>) -> Result<Vec<Write>, StoreError> {
     let mut writes = vec![Write::put(message.item()?, Condition::NotExists)];
     for attachment in &message.attachments {
-        let link = Update::new(keys::attachment(&practice.id, &thread.patient_id, attachment))
+        let link = Update::new(keys::attachment(&practice.id, &thread.patient_id, &attachment.attachment_id))
             .set("message_id", message.message_id.as_str())
             .set("thread_id", thread.thread_id.as_str())
             .when(Condition::Exists.and(Condition::eq("state", "ready")).and(Condition::Missing("message_id".into())));

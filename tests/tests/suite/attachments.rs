@@ -83,7 +83,10 @@ async fn a_pdf_goes_up_is_checked_and_comes_down_only_for_the_right_people() {
             201,
         )
         .await;
-    assert_eq!(thread["messages"][0]["attachment_ids"], json!([id]));
+    assert_eq!(
+        thread["messages"][0]["attachments"],
+        json!([{ "attachment_id": id, "file_name": "lab report.pdf", "content_type": "application/pdf", "size": PDF.len() }])
+    );
     problem(
         app.call(
             &ann.access,
@@ -96,10 +99,37 @@ async fn a_pdf_goes_up_is_checked_and_comes_down_only_for_the_right_people() {
     )
     .await;
 
+    // One file twice in one message is refused, and the file stays free to send.
+    let (twice, _) = upload(&app, &ann, "twice.pdf", "application/pdf", PDF).await;
+    app.call_ok(&ann.access, Method::POST, &format!("/portal/attachments/{twice}/complete"), None, 200).await;
+    let threads_before = app.call_ok(&ann.access, Method::GET, "/portal/threads", None, 200).await["threads"].as_array().map(Vec::len);
+    problem(
+        app.call(
+            &ann.access,
+            Method::POST,
+            "/portal/threads",
+            Some(json!({ "topic": "other", "subject": "Twice", "body": "", "attachment_ids": [twice, twice] })),
+        )
+        .await,
+        422,
+    )
+    .await;
+    let threads_after = app.call_ok(&ann.access, Method::GET, "/portal/threads", None, 200).await["threads"].as_array().map(Vec::len);
+    assert_eq!(threads_before, threads_after, "a refused message opens no thread");
+    app.call_ok(
+        &ann.access,
+        Method::POST,
+        "/portal/threads",
+        Some(json!({ "topic": "other", "subject": "Once", "body": "", "attachment_ids": [twice] })),
+        201,
+    )
+    .await;
+
     let link = app.call_ok(&ann.access, Method::GET, &format!("/portal/attachments/{id}"), None, 200).await;
     let (status, disposition, bytes) = fetch(&app, link["url"].as_str().unwrap_or_default()).await;
     assert_eq!((status, bytes.as_slice()), (200, PDF));
     assert!(disposition.starts_with("attachment;") && disposition.contains("lab report.pdf"), "{disposition}");
+    assert!(!link["url"].as_str().unwrap_or_default().contains("report"), "the file's name stays out of the URL: {link}");
     let staff = app.admin_token().await;
     let ann_id = app.ann().patient_id.to_string();
     let staff_link = app.call_ok(&staff, Method::GET, &format!("/staff/patients/{ann_id}/attachments/{id}"), None, 200).await;

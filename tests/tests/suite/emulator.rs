@@ -197,7 +197,14 @@ async fn messages_notifications_and_attachments_run_on_sqs_and_s3() {
     let staff = app.admin_token().await;
     let ann_id = app.ann().patient_id.to_string();
     let before = app.texts_to("+15555550101").len();
-    app.call_ok(&staff, Method::POST, &format!("/staff/patients/{ann_id}/threads"), Some(json!({ "topic": "clinical", "subject": "Results", "body": "All normal" })), 201).await;
+    app.call_ok(
+        &staff,
+        Method::POST,
+        &format!("/staff/patients/{ann_id}/threads"),
+        Some(json!({ "topic": "clinical", "subject": "Results", "body": "All normal" })),
+        201,
+    )
+    .await;
     let mut handled = 0;
     for _ in 0..20 {
         handled += app.pump().await;
@@ -214,16 +221,32 @@ async fn messages_notifications_and_attachments_run_on_sqs_and_s3() {
     let s3 = aws_sdk_s3::Client::from_conf(aws_sdk_s3::config::Builder::from(&sdk).force_path_style(true).build());
     let bucket = format!("{}-uploads", app.emulator_table.clone().unwrap_or_default());
     let key = |id: &str| {
-        portico_messaging::keys::attachment_object(&app.practice().id, &app.ann().patient_id, &portico::ids::AttachmentId::parse(id).unwrap_or_else(|| panic!("id")))
+        portico_messaging::keys::attachment_object(
+            &app.practice().id,
+            &app.ann().patient_id,
+            &portico::ids::AttachmentId::parse(id).unwrap_or_else(|| panic!("id")),
+        )
     };
     let tag = |id: String, status: &'static str| {
         let (s3, bucket, key) = (s3.clone(), bucket.clone(), key(&id));
         async move {
             let tagging = aws_sdk_s3::types::Tagging::builder()
-                .tag_set(aws_sdk_s3::types::Tag::builder().key("GuardDutyMalwareScanStatus").value(status).build().unwrap_or_else(|e| panic!("{e}")))
+                .tag_set(
+                    aws_sdk_s3::types::Tag::builder()
+                        .key("GuardDutyMalwareScanStatus")
+                        .value(status)
+                        .build()
+                        .unwrap_or_else(|e| panic!("{e}")),
+                )
                 .build()
                 .unwrap_or_else(|e| panic!("{e}"));
-            s3.put_object_tagging().bucket(bucket).key(key).tagging(tagging).send().await.unwrap_or_else(|e| panic!("{}", aws_sdk_s3::error::DisplayErrorContext(e)));
+            s3.put_object_tagging()
+                .bucket(bucket)
+                .key(key)
+                .tagging(tagging)
+                .send()
+                .await
+                .unwrap_or_else(|e| panic!("{}", aws_sdk_s3::error::DisplayErrorContext(e)));
         }
     };
     let (id, status) = upload(&app, &ann, "report.pdf", "application/pdf", PDF).await;
@@ -237,9 +260,11 @@ async fn messages_notifications_and_attachments_run_on_sqs_and_s3() {
     let ready: Value = complete(id.clone()).await.json().await.unwrap_or_default();
     assert_eq!((ready["state"].as_str(), ready["scan"].as_str()), (Some("ready"), Some("guardduty:NO_THREATS_FOUND")));
     let link = app.call_ok(&ann.access, Method::GET, &format!("/portal/attachments/{id}"), None, 200).await;
-    let (status, _, bytes) = fetch(&app, link["url"].as_str().unwrap_or_default()).await;
+    let url = link["url"].as_str().unwrap_or_default();
+    let (status, disposition, bytes) = fetch(&app, url).await;
     assert_eq!((status, bytes.as_slice()), (200, PDF), "the presigned GET serves the file");
-    assert!(link["url"].as_str().unwrap_or_default().contains("response-content-disposition=attachment"), "served as an attachment");
+    assert!(disposition.starts_with("attachment;") && disposition.contains("report.pdf"), "served as an attachment: {disposition}");
+    assert!(!url.contains("report"), "the file's name stays out of the URL: {url}");
 
     let (infected, _) = upload(&app, &ann, "scan.pdf", "application/pdf", PDF).await;
     tag(infected.clone(), "THREATS_FOUND").await;

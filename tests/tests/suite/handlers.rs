@@ -126,7 +126,7 @@ async fn fixture() -> Fixture {
 async fn messaging(app: &App, practice: &portico::directory::Practice, ann: &PatientId, data: &Path) {
     use portico::ids::{AttachmentId, MessageId, ThreadId};
     use portico_messaging::attachments::{Attachment, FileType, State};
-    use portico_messaging::threads::{Author, Message, Thread, ThreadStatus, Topic, Via};
+    use portico_messaging::threads::{Attached, Author, Message, Thread, ThreadStatus, Topic, Via};
     let table = app.table.as_ref();
     let admin = id(StaffId::parse("staff-riverside-admin"));
     let thread = Thread {
@@ -156,7 +156,12 @@ async fn messaging(app: &App, practice: &portico::directory::Practice, ann: &Pat
         urgent: false,
         body: "Your results are in; see the attached report.".into(),
         content_hash: "sample".into(),
-        attachments: vec![id(AttachmentId::parse(READY))],
+        attachments: vec![Attached {
+            attachment_id: id(AttachmentId::parse(READY)),
+            file_name: "report.pdf".into(),
+            content_type: "application/pdf".into(),
+            size: 20,
+        }],
         created_at: t0(),
         read_at: None,
         deleted: None,

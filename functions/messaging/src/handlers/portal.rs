@@ -46,7 +46,9 @@ pub async fn threads_create(d: &ThreadDeps, req: Request) -> Response<Body> {
             let subject = fields.check("subject", threads::parse_subject(&body.subject).map_err(|_| "must be 1 to 120 characters"));
             let text = MessageBody::parse(&body.body).map_err(|e| ApiError::field("body", &e))?;
             fields.done()?;
-            let attachments = attachment_ids(&body.attachment_ids)?;
+            let ids = attachment_ids(&body.attachment_ids)?;
+            let table = d.edge.table.as_ref();
+            let attachments = threads::attachable(table, &who.practice, &who.patient, &ids).await?;
             let practice = x.practice(&who.practice).await?;
             let draft = Draft { author: Author::Patient, via: Via::Portal, body: text, internal: false, urgent: false, attachments };
             let opening = threads::Opening {
@@ -54,7 +56,7 @@ pub async fn threads_create(d: &ThreadDeps, req: Request) -> Response<Body> {
                 subject: subject.unwrap_or_default(),
                 care_team: crate::care_team(&practice, body.topic),
             };
-            let (thread, message) = threads::start(d.edge.table.as_ref(), &practice, &who.patient, opening, draft, x.now()).await?;
+            let (thread, message) = threads::start(table, &practice, &who.patient, opening, draft, x.now()).await?;
             x.object(thread.thread_id.to_string());
             let view = ThreadView {
                 thread: ThreadSummary::for_patient(&thread),
@@ -94,7 +96,8 @@ pub async fn messages_create(d: &ThreadDeps, req: Request) -> Response<Body> {
             let id = x.path_id("id", ThreadId::parse)?;
             let body: NewMessageRequest = x.json()?;
             let text = MessageBody::parse(&body.body).map_err(|e| ApiError::field("body", &e))?;
-            let attachments = attachment_ids(&body.attachment_ids)?;
+            let ids = attachment_ids(&body.attachment_ids)?;
+            let attachments = threads::attachable(d.edge.table.as_ref(), &who.practice, &who.patient, &ids).await?;
             let practice = x.practice(&who.practice).await?;
             let draft = Draft { author: Author::Patient, via: Via::Portal, body: text, internal: false, urgent: false, attachments };
             let (_, message) = threads::post(d.edge.table.as_ref(), &practice, &who.patient, &id, draft, x.now()).await?;
