@@ -437,11 +437,11 @@ async fn the_inbox_filters_by_status_and_assignee_newest_first() {
         200,
     )
     .await;
-    assert_eq!(ids(&app.call_ok(&staff, Method::GET, "/staff/threads?assignee=me", None, 200).await), [a.clone()]);
-    assert_eq!(ids(&app.call_ok(&staff, Method::GET, "/staff/threads?assignee=unassigned", None, 200).await), [b.clone()]);
+    assert_eq!(ids(&app.call_ok(&staff, Method::GET, "/staff/threads?assignee=me", None, 200).await), vec![a.clone()]);
+    assert_eq!(ids(&app.call_ok(&staff, Method::GET, "/staff/threads?assignee=unassigned", None, 200).await), vec![b.clone()]);
     app.call_ok(&staff, Method::PATCH, &format!("/staff/patients/{ann_id}/threads/{a}"), Some(json!({ "status": "closed" })), 200).await;
-    assert_eq!(ids(&app.call_ok(&staff, Method::GET, "/staff/threads?status=closed", None, 200).await), [a.clone()]);
-    assert_eq!(ids(&app.call_ok(&staff, Method::GET, "/staff/threads", None, 200).await), [b.clone()]);
+    assert_eq!(ids(&app.call_ok(&staff, Method::GET, "/staff/threads?status=closed", None, 200).await), vec![a.clone()]);
+    assert_eq!(ids(&app.call_ok(&staff, Method::GET, "/staff/threads", None, 200).await), vec![b.clone()]);
     // A patient writing into a closed thread reopens it, and it becomes the newest.
     app.advance(Duration::minutes(1));
     app.call_ok(&ann.access, Method::POST, &format!("/portal/threads/{a}/messages"), Some(json!({ "body": "One more thing" })), 201).await;
