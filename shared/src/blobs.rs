@@ -2,8 +2,12 @@
 //! whose policy fixes the key, the content type, the `Content-Disposition` (so the file downloads as an
 //! attachment under its own name), the size range and KMS encryption, and downloads through short-lived
 //! presigned GETs. A file's name may say something about a patient, so it is stored with the object and
-//! never put in a URL, where access logs would keep it. Locally, files in the data directory behind the
-//! local gateway, which applies the same signed-policy rules.
+//! never put in a URL, where access logs would keep it.
+//!
+//! A presigned POST can be used again until it expires, so the object a browser writes is never the one
+//! served: once checked, it is promoted (copied, only if it is still the object checked) to a key no
+//! upload can write, and downloads are minted for that key. Locally, files in the data directory behind
+//! the local gateway, which applies the same signed-policy rules.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -44,6 +48,8 @@ pub struct Stored {
     pub tags: BTreeMap<String, String>,
     /// The first bytes, for checking the real file type.
     pub head: Vec<u8>,
+    /// Names this very content: a promotion succeeds only while the object still carries it.
+    pub etag: String,
 }
 
 /// Whether stored files are scanned for malware by the platform.
@@ -61,12 +67,19 @@ pub const SCAN_TAG: &str = "GuardDutyMalwareScanStatus";
 pub enum BlobError {
     #[error("blob store unavailable: {0}")]
     Unavailable(String),
+    /// The object was replaced while it was being checked.
+    #[error("the object changed while it was being checked")]
+    Changed,
 }
 
 #[async_trait]
 pub trait Blobs: Send + Sync {
     async fn presign_upload(&self, policy: &UploadPolicy) -> Result<PresignedPost, BlobError>;
+    /// What is stored under `key`; the size, tags and first bytes all describe the object named by `etag`.
     async fn inspect(&self, key: &str) -> Result<Option<Stored>, BlobError>;
+    /// Copies the checked object at `from` to `to`, keeping its type, name and encryption, if it still
+    /// carries `etag`; then deletes `from`. `Err(Changed)` if it was replaced since it was checked.
+    async fn promote(&self, from: &str, to: &str, etag: &str) -> Result<(), BlobError>;
     /// A URL that serves the file, as the attachment it was uploaded as, until `expires_at`.
     async fn presign_download(&self, key: &str, expires_at: DateTime<Utc>) -> Result<String, BlobError>;
     async fn delete(&self, key: &str) -> Result<(), BlobError>;
@@ -117,6 +130,10 @@ fn hmac_sha256(key: &[u8], data: &[u8]) -> Vec<u8> {
 
 fn unavailable(e: impl std::fmt::Display) -> BlobError {
     BlobError::Unavailable(e.to_string())
+}
+
+fn status_of<E>(e: &aws_sdk_s3::error::SdkError<E, aws_sdk_s3::config::http::HttpResponse>) -> Option<u16> {
+    e.raw_response().map(|r| r.status().as_u16())
 }
 
 /// Signs a POST policy with Signature Version 4, as S3 expects for browser uploads.
@@ -176,6 +193,7 @@ impl Blobs for S3Blobs {
             Err(e) => return Err(unavailable(aws_sdk_s3::error::DisplayErrorContext(e))),
         };
         let size = u64::try_from(head.content_length().unwrap_or(0)).unwrap_or(0);
+        let etag = head.e_tag().unwrap_or_default().to_string();
         let tagging = self
             .client
             .get_object_tagging()
@@ -188,18 +206,37 @@ impl Blobs for S3Blobs {
         let first = if size == 0 {
             Vec::new()
         } else {
-            let object = self
-                .client
-                .get_object()
-                .bucket(&self.bucket)
-                .key(key)
-                .range("bytes=0-15")
-                .send()
-                .await
-                .map_err(|e| unavailable(aws_sdk_s3::error::DisplayErrorContext(e)))?;
+            let object =
+                self.client.get_object().bucket(&self.bucket).key(key).range("bytes=0-15").if_match(&etag).send().await.map_err(|e| {
+                    if status_of(&e) == Some(412) { BlobError::Changed } else { unavailable(aws_sdk_s3::error::DisplayErrorContext(e)) }
+                })?;
             object.body.collect().await.map_err(unavailable)?.into_bytes().to_vec()
         };
-        Ok(Some(Stored { size, tags, head: first }))
+        Ok(Some(Stored { size, tags, head: first, etag }))
+    }
+
+    async fn promote(&self, from: &str, to: &str, etag: &str) -> Result<(), BlobError> {
+        use aws_sdk_s3::types::{MetadataDirective, ServerSideEncryption, TaggingDirective};
+        let mut copy = self
+            .client
+            .copy_object()
+            .bucket(&self.bucket)
+            .key(to)
+            .copy_source(format!("{}/{from}", self.bucket))
+            .copy_source_if_match(etag)
+            // Content-Type and Content-Disposition go with the object; the upload's scan tags do not
+            // (only the scanner writes tags, and the promoted copy is never scanned again).
+            .metadata_directive(MetadataDirective::Copy)
+            .tagging_directive(TaggingDirective::Replace)
+            .server_side_encryption(ServerSideEncryption::AwsKms)
+            .bucket_key_enabled(true);
+        if let Some(key_id) = &self.kms_key_id {
+            copy = copy.ssekms_key_id(key_id);
+        }
+        copy.send().await.map_err(|e| {
+            if status_of(&e) == Some(412) { BlobError::Changed } else { unavailable(aws_sdk_s3::error::DisplayErrorContext(e)) }
+        })?;
+        self.delete(from).await
     }
 
     async fn presign_download(&self, key: &str, expires_at: DateTime<Utc>) -> Result<String, BlobError> {
@@ -352,12 +389,33 @@ impl Blobs for LocalBlobs {
     async fn inspect(&self, key: &str) -> Result<Option<Stored>, BlobError> {
         let Some(path) = self.path(key) else { return Ok(None) };
         match tokio::fs::read(&path).await {
-            Ok(bytes) => {
-                Ok(Some(Stored { size: bytes.len() as u64, tags: BTreeMap::new(), head: bytes.iter().take(16).copied().collect() }))
-            }
+            Ok(bytes) => Ok(Some(Stored {
+                size: bytes.len() as u64,
+                tags: BTreeMap::new(),
+                head: bytes.iter().take(16).copied().collect(),
+                etag: local_etag(&bytes),
+            })),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(unavailable(e)),
         }
+    }
+
+    async fn promote(&self, from: &str, to: &str, etag: &str) -> Result<(), BlobError> {
+        let paths = (self.path(from), self.headers_path(from), self.path(to), self.headers_path(to));
+        let (Some(from_path), Some(from_headers), Some(to_path), Some(to_headers)) = paths else {
+            return Err(unavailable("a key is not allowed"));
+        };
+        let bytes = tokio::fs::read(&from_path).await.map_err(|_| BlobError::Changed)?;
+        if local_etag(&bytes) != etag {
+            return Err(BlobError::Changed);
+        }
+        let headers = tokio::fs::read(&from_headers).await.map_err(unavailable)?;
+        if let Some(parent) = to_path.parent() {
+            tokio::fs::create_dir_all(parent).await.map_err(unavailable)?;
+        }
+        tokio::fs::write(&to_headers, headers).await.map_err(unavailable)?;
+        tokio::fs::write(&to_path, bytes).await.map_err(unavailable)?;
+        self.delete(from).await
     }
 
     async fn presign_download(&self, key: &str, expires_at: DateTime<Utc>) -> Result<String, BlobError> {
@@ -383,6 +441,11 @@ impl Blobs for LocalBlobs {
     }
 }
 
+/// A local stand-in for S3's ETag: a digest of the content.
+fn local_etag(bytes: &[u8]) -> String {
+    aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, bytes).as_ref().iter().take(16).map(|b| format!("{b:02x}")).collect()
+}
+
 /// How long presigned links live.
 pub fn upload_window() -> Duration {
     Duration::minutes(5)
@@ -390,4 +453,67 @@ pub fn upload_window() -> Duration {
 
 pub fn download_window() -> Duration {
     Duration::seconds(60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn policy(key: &str) -> UploadPolicy {
+        UploadPolicy {
+            key: key.into(),
+            content_type: "application/pdf".into(),
+            file_name: "lab report.pdf".into(),
+            min_bytes: 1,
+            max_bytes: 100,
+            expires_at: Utc::now() + Duration::minutes(5),
+        }
+    }
+
+    async fn upload(blobs: &LocalBlobs, post: &PresignedPost, bytes: &[u8]) -> Result<(), &'static str> {
+        blobs.accept_upload(&post.fields["policy"], &post.fields["signature"], &post.fields, bytes, Utc::now()).await
+    }
+
+    #[tokio::test]
+    async fn only_the_checked_content_is_promoted_and_served() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let blobs =
+            LocalBlobs::new(dir.path().to_path_buf(), "", Hasher::new(&"local-blob-test-key-local-blob-test-key".to_string().into()));
+        let post = blobs.presign_upload(&policy("uploads/a/b")).await.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(upload(&blobs, &post, b"%PDF-checked").await, Ok(()));
+        let checked = blobs.inspect("uploads/a/b").await.ok().flatten().unwrap_or_else(|| panic!("stored"));
+        // The same presigned form, used again after the check: the content changes under the key.
+        assert_eq!(upload(&blobs, &post, b"%PDF-swapped").await, Ok(()));
+        assert!(matches!(blobs.promote("uploads/a/b", "a/b", &checked.etag).await, Err(BlobError::Changed)));
+        assert!(blobs.inspect("a/b").await.ok().flatten().is_none(), "nothing was promoted");
+
+        let now = blobs.inspect("uploads/a/b").await.ok().flatten().unwrap_or_else(|| panic!("stored"));
+        assert!(blobs.promote("uploads/a/b", "a/b", &now.etag).await.is_ok());
+        assert!(blobs.inspect("uploads/a/b").await.ok().flatten().is_none(), "the upload is gone once promoted");
+        // Another post to the upload key cannot reach the promoted file.
+        assert_eq!(upload(&blobs, &post, b"%PDF-later").await, Ok(()));
+        let link = blobs.presign_download("a/b", Utc::now() + Duration::seconds(60)).await.unwrap_or_else(|e| panic!("{e}"));
+        assert!(!link.contains("report"), "the file name stays out of the link: {link}");
+        let query: BTreeMap<String, String> =
+            url::form_urlencoded::parse(link.split_once('?').map(|(_, q)| q).unwrap_or_default().as_bytes()).into_owned().collect();
+        let (bytes, headers) = blobs.serve_download(&query, Utc::now()).await.unwrap_or_else(|| panic!("served"));
+        assert_eq!(bytes, b"%PDF-swapped");
+        assert_eq!(headers.content_type, "application/pdf");
+        assert!(headers.content_disposition.starts_with("attachment;") && headers.content_disposition.contains("lab report.pdf"));
+    }
+
+    #[tokio::test]
+    async fn an_upload_must_carry_the_signed_type_and_name() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let blobs =
+            LocalBlobs::new(dir.path().to_path_buf(), "", Hasher::new(&"local-blob-test-key-local-blob-test-key".to_string().into()));
+        let post = blobs.presign_upload(&policy("uploads/a/c")).await.unwrap_or_else(|e| panic!("{e}"));
+        for (field, value) in [("Content-Type", "text/html"), ("Content-Disposition", "inline")] {
+            let mut fields = post.fields.clone();
+            fields.insert(field.into(), value.into());
+            let refused = blobs.accept_upload(&post.fields["policy"], &post.fields["signature"], &fields, b"%PDF", Utc::now()).await;
+            assert!(refused.is_err(), "{field}: {value}");
+        }
+        assert!(blobs.inspect("uploads/a/c").await.ok().flatten().is_none());
+    }
 }

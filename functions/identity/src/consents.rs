@@ -185,7 +185,9 @@ pub async fn accepts(table: &dyn Table, practice: &Practice, patient: &PatientId
 
 /// Records STOP or START texted by the patient: the text-message consent is revoked, or accepted at the
 /// current version, as a consent event, and the profile's opt-out flag changes with it, in one
-/// transaction. From that moment the send gate sends no text (or texts again).
+/// transaction. From that moment the send gate sends no text (or texts again). START only undoes a
+/// refusal (a STOP, or consent revoked in the portal): a patient who never agreed to texts does not
+/// agree to the practice's document by texting a keyword. Returns whether anything was recorded.
 pub async fn record_text_keyword(
     table: &dyn Table,
     practice: &Practice,
@@ -193,7 +195,7 @@ pub async fn record_text_keyword(
     opt_in: bool,
     provenance: &Provenance,
     now: DateTime<Utc>,
-) -> Result<(), StoreError> {
+) -> Result<bool, StoreError> {
     let kind = ConsentKind::SmsMessages;
     let version = practice.consent_document(kind).map(|d| d.version).unwrap_or(0);
     let decision = if opt_in { Decision::Accept } else { Decision::Revoke };
@@ -204,9 +206,15 @@ pub async fn record_text_keyword(
             Some(item) => (item.record::<ConsentState>()?, Condition::VersionIs(item.version())),
             None => (ConsentState::default(), Condition::NotExists),
         };
+        let Some(mut profile) = portico::directory::patients::get(table, &practice.id, &patient.patient_id).await? else {
+            return Ok(false);
+        };
+        let refused = profile.sms.opted_out || state.decisions.get(&kind).is_some_and(|d| d.decision == Decision::Revoke);
+        if opt_in && !refused {
+            return Ok(false);
+        }
         state.decisions.insert(kind, DecisionRecord { version, decision, at: now });
         state.version += 1;
-        let Some(mut profile) = portico::directory::patients::get(table, &practice.id, &patient.patient_id).await? else { return Ok(()) };
         profile.sms.opted_out = !opt_in;
         profile.updated_at = now;
         let (save_profile, _) = portico::directory::patients::save_write(&profile)?;
@@ -231,7 +239,7 @@ pub async fn record_text_keyword(
             save_profile,
         ];
         match table.transact(writes).await {
-            Ok(()) => return Ok(()),
+            Ok(()) => return Ok(true),
             Err(StoreError::ConditionFailed { .. }) | Err(StoreError::Conflict) => continue,
             Err(e) => return Err(e),
         }

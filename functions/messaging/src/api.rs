@@ -27,9 +27,9 @@ impl ThreadSummary {
             topic: t.topic,
             subject: t.subject.clone(),
             status: t.status,
-            last_activity_at: t.last_activity_at,
+            last_activity_at: t.shared_activity_at,
             unread: t.unread_for_patient,
-            message_count: t.message_count,
+            message_count: t.shared_message_count,
         }
     }
 }

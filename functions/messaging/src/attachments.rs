@@ -113,6 +113,10 @@ impl Attachment {
         keys::attachment_object(&self.practice_id, &self.patient_id, &self.attachment_id)
     }
 
+    pub fn upload_key(&self) -> String {
+        keys::attachment_upload(&self.practice_id, &self.patient_id, &self.attachment_id)
+    }
+
     pub fn item(&self) -> Result<Item, StoreError> {
         let item = Item::from_record(keys::attachment(&self.practice_id, &self.patient_id, &self.attachment_id), self)?;
         Ok(match self.state {
@@ -186,7 +190,7 @@ impl AttachmentDeps {
         self.table.put(attachment.item()?, Condition::NotExists).await?;
         let expires_at = now + blobs::upload_window();
         let policy = UploadPolicy {
-            key: attachment.object_key(),
+            key: attachment.upload_key(),
             content_type: file_type.mime().to_string(),
             file_name: attachment.file_name.clone(),
             min_bytes: 1,
@@ -231,8 +235,16 @@ impl AttachmentDeps {
         }
     }
 
-    /// Checks what was stored; the attachment becomes ready, is refused (and the file deleted), or waits
-    /// for the scan.
+    /// What the completion step could check: the platform's malware scan, or (locally) the type alone.
+    fn checked_by(&self) -> &'static str {
+        match self.blobs.scanning() {
+            Scanning::None => "type-check-only (no malware scanner locally)",
+            Scanning::GuardDutyTags => "guardduty:NO_THREATS_FOUND",
+        }
+    }
+
+    /// Checks what was uploaded; the attachment becomes ready (the checked file promoted to where it is
+    /// served), is refused (and the file deleted), or waits for the scan.
     pub async fn complete(&self, practice: &PracticeId, patient: &PatientId, id: &AttachmentId) -> Result<Attachment, AttachmentError> {
         let attachment = self.load(practice, patient, id).await?;
         match attachment.state {
@@ -240,8 +252,14 @@ impl AttachmentDeps {
             State::Rejected => return Err(AttachmentError::Rejected(attachment.reason.unwrap_or_default())),
             State::Pending => {}
         }
-        let key = attachment.object_key();
-        let stored = self.blobs.inspect(&key).await?.ok_or(AttachmentError::NotUploaded)?;
+        let key = attachment.upload_key();
+        let Some(stored) = self.blobs.inspect(&key).await? else {
+            // An earlier completion promoted the file but did not get to record it.
+            if let Some(promoted) = self.blobs.inspect(&attachment.object_key()).await? {
+                return self.settle(&attachment, State::Ready, Some(promoted.size), None, Some(self.checked_by().into())).await;
+            }
+            return Err(AttachmentError::NotUploaded);
+        };
         if stored.size == 0 || stored.size > MAX_BYTES {
             return Err(self
                 .refuse(&attachment, &key, stored.size, format!("files must be between 1 byte and {} MB", MAX_BYTES / 1024 / 1024))
@@ -257,10 +275,10 @@ impl AttachmentDeps {
                 return Err(self.refuse(&attachment, &key, stored.size, "only PDF, JPEG, PNG and HEIC files are accepted".into()).await);
             }
         }
-        let scan = match self.blobs.scanning() {
-            Scanning::None => "type-check-only (no malware scanner locally)".to_string(),
+        match self.blobs.scanning() {
+            Scanning::None => {}
             Scanning::GuardDutyTags => match stored.tags.get(SCAN_TAG).map(String::as_str) {
-                Some("NO_THREATS_FOUND") => "guardduty:NO_THREATS_FOUND".to_string(),
+                Some("NO_THREATS_FOUND") => {}
                 Some("THREATS_FOUND") => {
                     return Err(self.refuse(&attachment, &key, stored.size, "the malware scan found a threat".into()).await);
                 }
@@ -270,8 +288,9 @@ impl AttachmentDeps {
                 }
                 _ => return Err(AttachmentError::ScanPending),
             },
-        };
-        self.settle(&attachment, State::Ready, Some(stored.size), None, Some(scan)).await
+        }
+        self.blobs.promote(&key, &attachment.object_key(), &stored.etag).await?;
+        self.settle(&attachment, State::Ready, Some(stored.size), None, Some(self.checked_by().into())).await
     }
 
     /// A short-lived download link, for an attachment the caller may see.

@@ -28,6 +28,9 @@ impl From<AttachmentError> for ApiError {
             AttachmentError::Rejected(reason) => {
                 ApiError::Unprocessable { detail: format!("The file was refused: {reason}."), errors: vec![] }
             }
+            AttachmentError::Blob(portico::blobs::BlobError::Changed) => {
+                ApiError::Conflict("The file was replaced while it was being checked. Complete it again.")
+            }
             AttachmentError::Blob(e) => ApiError::internal(e),
             AttachmentError::Store(e) => e.into(),
         }

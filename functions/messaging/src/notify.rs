@@ -127,11 +127,15 @@ impl NotifyDeps {
         match self.record(event, scope, &claim, Condition::NotExists).await {
             Ok(()) => Ok(None),
             Err(StoreError::ConditionFailed { current: Some(current), .. }) => match current.record::<Handled>() {
-                // A claim older than the visibility timeout belongs to a worker that died: take it over.
+                // A claim older than the visibility timeout belongs to a worker that died: take it over, on
+                // condition that nobody else took it over first (the claim is still the one read).
                 Ok(Handled::Sending { since }) if self.clock.now() - since > portico::queue::visibility() => {
-                    self.record(event, scope, &Handled::Sending { since: self.clock.now() }, Condition::VersionIs(current.version()))
-                        .await?;
-                    Ok(None)
+                    let unchanged = Condition::eq("state", "sending").and(Condition::eq("since", current.str("since").unwrap_or_default()));
+                    match self.record(event, scope, &Handled::Sending { since: self.clock.now() }, unchanged).await {
+                        Ok(()) => Ok(None),
+                        Err(StoreError::ConditionFailed { .. }) => Ok(Some(Outcome::Retry("another delivery took the claim over".into()))),
+                        Err(e) => Err(e),
+                    }
                 }
                 Ok(Handled::Sending { .. }) => Ok(Some(Outcome::Retry("another delivery is sending it".into()))),
                 _ => Ok(Some(Outcome::Done)),
@@ -235,6 +239,20 @@ impl NotifyDeps {
             Ok(None) => {}
             Ok(Some(outcome)) => return outcome,
             Err(e) => return retry(e),
+        }
+        // A STOP may have landed since the facts were read: look again now that the event is ours.
+        if channel == Channel::Sms {
+            match patients::get(table, &practice.id, &patient.patient_id).await {
+                Ok(Some(now)) if !now.sms.opted_out && !now.sms.undeliverable => {}
+                Ok(_) => {
+                    self.release(event, scope).await;
+                    return Outcome::Retry("texts stopped meanwhile; deciding again".into());
+                }
+                Err(e) => {
+                    self.release(event, scope).await;
+                    return retry(e);
+                }
+            }
         }
         let counted = channel == Channel::Sms && !urgent;
         if counted {
@@ -409,6 +427,19 @@ impl NotifyDeps {
         let mut sent = 0;
         for member in &members {
             let Ok(to) = portico::domain::Email::parse(&member.email) else { continue };
+            // Each member is told once, even when a later member's email fails and the event comes back.
+            let told = keys::handled(&practice.id, "care-team-member", &format!("{}#{}", event.event_id, member.staff_id));
+            match table.get(&told).await {
+                Ok(Some(_)) => {
+                    sent += 1;
+                    continue;
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    self.release(event, scope).await;
+                    return retry(e);
+                }
+            }
             // No PHI: not who wrote, not what; only that a message on a topic is waiting.
             let text = format!(
                 "A patient sent a new {} message through the {name} portal. Sign in to the CRM to read and answer it.",
@@ -423,14 +454,20 @@ impl NotifyDeps {
                 tags: vec![("practice_id".into(), practice.id.to_string()), ("category".into(), "staff".into())],
             };
             match self.mail.send(&email).await {
-                Ok(_) => sent += 1,
+                Ok(_) => {
+                    sent += 1;
+                    let record = Item::new(told)
+                        .with("at", self.clock.now().to_rfc3339())
+                        .expiring_at((self.clock.now() + idempotency_window()).timestamp());
+                    if let Err(e) = table.put(record, Condition::Always).await {
+                        tracing::warn!(error = %e, "care-team email sent but not recorded");
+                    }
+                }
                 Err(SendError::Rejected(reason)) => tracing::warn!(reason = %reason, "care-team email refused"),
                 Err(e) => {
-                    if sent == 0 {
-                        self.release(event, scope).await;
-                        return retry(e);
-                    }
-                    tracing::warn!(error = %e, "care-team email not sent");
+                    // Those already told are recorded; the next delivery tells the rest.
+                    self.release(event, scope).await;
+                    return retry(e);
                 }
             }
         }

@@ -94,6 +94,9 @@ pub struct Thread {
     pub unread_for_patient: i64,
     pub unread_for_staff: i64,
     pub message_count: i64,
+    /// What the patient sees: internal notes leave these alone, so their count and timing never show.
+    pub shared_activity_at: DateTime<Utc>,
+    pub shared_message_count: i64,
     #[serde(default)]
     pub version: u64,
 }
@@ -238,10 +241,11 @@ impl Thread {
     pub fn item(&self) -> Result<Item, StoreError> {
         let open = self.status == ThreadStatus::Open;
         let sort = keys::activity(self.last_activity_at, &self.thread_id);
+        let shared = keys::activity(self.shared_activity_at, &self.thread_id);
         Ok(Item::from_record(keys::thread(&self.practice_id, &self.patient_id, &self.thread_id), self)?
             .indexed(Index::Gsi1, keys::inbox(&self.practice_id, open), sort.clone())
-            .indexed(Index::Gsi2, keys::inbox_for(&self.practice_id, open, self.assignee.as_ref()), sort.clone())
-            .indexed(Index::Gsi3, keys::patient_threads(&self.practice_id, &self.patient_id), sort))
+            .indexed(Index::Gsi2, keys::inbox_for(&self.practice_id, open, self.assignee.as_ref()), sort)
+            .indexed(Index::Gsi3, keys::patient_threads(&self.practice_id, &self.patient_id), shared))
     }
 
     /// The header after `message` was added.
@@ -249,6 +253,10 @@ impl Thread {
         let mut next = self.clone();
         next.last_activity_at = message.created_at;
         next.message_count += 1;
+        if !message.internal {
+            next.shared_activity_at = message.created_at;
+            next.shared_message_count += 1;
+        }
         match (&message.author, message.internal) {
             (Author::Patient, _) => {
                 next.unread_for_staff += 1;
@@ -373,6 +381,8 @@ pub async fn start(
         care_team,
         created_at: now,
         last_activity_at: now,
+        shared_activity_at: now,
+        shared_message_count: 0,
         unread_for_patient: 0,
         unread_for_staff: 0,
         message_count: 0,
@@ -425,30 +435,65 @@ pub struct Page {
     pub older: Option<Cursor>,
 }
 
-/// Reads a page of a thread: one query when the header is on the page, two otherwise.
+/// Whose view of a thread is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    Patient,
+    Staff,
+}
+
+impl Reader {
+    fn sees(self, message: &Message) -> bool {
+        self == Reader::Staff || message.visible_to_patient()
+    }
+}
+
+/// Reads a page of a thread as `reader` sees it: up to `limit` messages before `before`. The header is
+/// the oldest item of the thread, so reaching it ends the paging. The cursor points at the last message
+/// shown, and is offered only when the reader has an older message to see, so a page boundary neither
+/// skips a message nor hints at notes the patient cannot read.
 pub async fn read(
     table: &dyn Table,
     practice: &PracticeId,
     patient: &PatientId,
     thread_id: &ThreadId,
+    reader: Reader,
     before: Option<Cursor>,
     limit: usize,
 ) -> Result<Page, ThreadError> {
     let partition = portico::directory::keys::patient_partition(practice, patient);
-    let query =
-        Query::partition(Index::Table, partition).begins_with(keys::thread_prefix(thread_id)).backward().limit(limit + 1).after(before);
-    let page = table.query(query).await?;
     let header_sk = keys::thread(practice, patient, thread_id).sk;
-    let mut thread = None;
-    let mut messages = Vec::new();
-    for item in &page.items {
-        if item.key.sk == header_sk {
-            thread = Some(item.record::<Thread>()?);
-        } else if messages.len() < limit {
-            messages.push(item.record::<Message>()?);
+    let (mut thread, mut messages, mut last_shown, mut more) = (None, Vec::new(), None, false);
+    let mut position = before;
+    'pages: loop {
+        let query = Query::partition(Index::Table, partition.clone())
+            .begins_with(keys::thread_prefix(thread_id))
+            .backward()
+            .limit(limit + 1)
+            .after(position.take());
+        let page = table.query(query).await?;
+        for item in &page.items {
+            if item.key.sk == header_sk {
+                thread = Some(item.record::<Thread>()?);
+                break 'pages;
+            }
+            let message = item.record::<Message>()?;
+            if !reader.sees(&message) {
+                continue;
+            }
+            if messages.len() == limit {
+                more = true;
+                break 'pages;
+            }
+            messages.push(message);
+            last_shown = Some(item.clone());
+        }
+        match page.next {
+            Some(next) => position = Some(next),
+            None => break,
         }
     }
-    let older = if thread.is_some() { None } else { page.next.clone() };
+    let older = if more { last_shown.as_ref().and_then(|item| Cursor::after(Index::Table, item)) } else { None };
     let thread = match thread {
         Some(thread) => thread,
         None => header(table, practice, patient, thread_id).await?,
@@ -502,7 +547,7 @@ pub async fn mark_read(
     now: DateTime<Utc>,
 ) -> Result<Thread, ThreadError> {
     for _ in 0..4 {
-        let page = read(table, practice, patient, thread_id, None, 99).await?;
+        let page = read(table, practice, patient, thread_id, Reader::Staff, None, 99).await?;
         let current = page.thread;
         let unread: Vec<&Message> = page
             .messages

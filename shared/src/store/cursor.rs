@@ -47,7 +47,8 @@ impl Cursor {
         &self.0
     }
 
-    pub(crate) fn after(index: Index, last: &Item) -> Option<Self> {
+    /// The cursor that continues after `last`, an item read from `index`.
+    pub fn after(index: Index, last: &Item) -> Option<Self> {
         let (partition, sort) = last.index_key(index)?;
         let position = Position { index: 0, partition, sort, table_pk: last.key.pk.clone(), table_sk: last.key.sk.clone() };
         Cursor::at(index, position)

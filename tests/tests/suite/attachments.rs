@@ -33,9 +33,14 @@ pub async fn upload_declaring(
         )
         .await;
     let id = started["attachment"]["attachment_id"].as_str().unwrap_or_default().to_string();
-    let url = started["upload"]["url"].as_str().unwrap_or_default().to_string();
+    (id, post_form(app, &started["upload"], name, bytes).await)
+}
+
+/// Posts a file with a presigned form the way a browser would, and returns the status.
+pub async fn post_form(app: &TestApp, upload: &Value, name: &str, bytes: &[u8]) -> u16 {
+    let url = upload["url"].as_str().unwrap_or_default().to_string();
     let mut form = reqwest::multipart::Form::new();
-    for (field, value) in started["upload"]["fields"].as_object().into_iter().flatten() {
+    for (field, value) in upload["fields"].as_object().into_iter().flatten() {
         form = form.text(field.clone(), value.as_str().unwrap_or_default().to_string());
     }
     form = form.part("file", reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name.to_string()));
@@ -44,8 +49,39 @@ pub async fn upload_declaring(
         Some(path) => app.http.post(format!("http://{}/{path}", app.gateway.addr)).header("host", app.host("riverside")),
         None => app.http.post(url),
     };
-    let status = request.multipart(form).send().await.map(|r| r.status().as_u16()).unwrap_or(0);
-    (id, status)
+    request.multipart(form).send().await.map(|r| r.status().as_u16()).unwrap_or(0)
+}
+
+/// Uploads a PDF, completes it, then uses the same presigned form again to put something else there:
+/// the attachment still serves the file that was checked. Works on the embedded store and the emulator.
+pub async fn a_reused_upload_form_cannot_replace_a_checked_file(app: &TestApp, tag_clean: impl AsyncFn(&str)) {
+    let ann = app.sign_in("ann@example.com").await;
+    let started = app
+        .call_ok(
+            &ann.access,
+            Method::POST,
+            "/portal/attachments",
+            Some(json!({ "file_name": "referral.pdf", "content_type": "application/pdf", "size": PDF.len() })),
+            201,
+        )
+        .await;
+    let id = started["attachment"]["attachment_id"].as_str().unwrap_or_default().to_string();
+    assert!((200..300).contains(&post_form(app, &started["upload"], "referral.pdf", PDF).await));
+    tag_clean(&id).await;
+    app.call_ok(&ann.access, Method::POST, &format!("/portal/attachments/{id}/complete"), None, 200).await;
+    let swapped: &[u8] = b"<html><script>alert(1)</script></html>";
+    assert!((200..300).contains(&post_form(app, &started["upload"], "referral.pdf", swapped).await), "the form is still valid");
+    let again = app.call_ok(&ann.access, Method::POST, &format!("/portal/attachments/{id}/complete"), None, 200).await;
+    assert_eq!(again["state"], "ready");
+    let link = app.call_ok(&ann.access, Method::GET, &format!("/portal/attachments/{id}"), None, 200).await;
+    let (status, _, bytes) = fetch(app, link["url"].as_str().unwrap_or_default()).await;
+    assert_eq!((status, bytes.as_slice()), (200, PDF), "the checked file is served, not what came after");
+}
+
+#[tokio::test]
+async fn a_reused_upload_form_cannot_replace_a_checked_file_locally() {
+    let app = spawn_app().await;
+    a_reused_upload_form_cannot_replace_a_checked_file(&app, async |_: &str| {}).await;
 }
 
 async fn complete(app: &TestApp, session: &Session, id: &str) -> reqwest::Response {

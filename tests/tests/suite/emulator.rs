@@ -220,8 +220,9 @@ async fn messages_notifications_and_attachments_run_on_sqs_and_s3() {
     let sdk = portico_tests::emulator::sdk_config().await;
     let s3 = aws_sdk_s3::Client::from_conf(aws_sdk_s3::config::Builder::from(&sdk).force_path_style(true).build());
     let bucket = format!("{}-uploads", app.emulator_table.clone().unwrap_or_default());
+    // The upload key, which the browser writes and GuardDuty tags.
     let key = |id: &str| {
-        portico_messaging::keys::attachment_object(
+        portico_messaging::keys::attachment_upload(
             &app.practice().id,
             &app.ann().patient_id,
             &portico::ids::AttachmentId::parse(id).unwrap_or_else(|| panic!("id")),
@@ -265,10 +266,30 @@ async fn messages_notifications_and_attachments_run_on_sqs_and_s3() {
     assert_eq!((status, bytes.as_slice()), (200, PDF), "the presigned GET serves the file");
     assert!(disposition.starts_with("attachment;") && disposition.contains("report.pdf"), "served as an attachment: {disposition}");
     assert!(!url.contains("report"), "the file's name stays out of the URL: {url}");
+    assert!(s3.head_object().bucket(&bucket).key(key(&id)).send().await.is_err(), "the checked upload was promoted, not copied");
+    let served = portico_messaging::keys::attachment_object(
+        &app.practice().id,
+        &app.ann().patient_id,
+        &portico::ids::AttachmentId::parse(&id).unwrap_or_else(|| panic!("id")),
+    );
+    let promoted = s3
+        .head_object()
+        .bucket(&bucket)
+        .key(&served)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{}", aws_sdk_s3::error::DisplayErrorContext(e)));
+    assert_eq!(promoted.server_side_encryption(), Some(&aws_sdk_s3::types::ServerSideEncryption::AwsKms), "still encrypted with KMS");
+    assert_eq!(promoted.content_type(), Some("application/pdf"));
 
     let (infected, _) = upload(&app, &ann, "scan.pdf", "application/pdf", PDF).await;
     tag(infected.clone(), "THREATS_FOUND").await;
     problem(complete(infected.clone()).await, 422).await;
     assert!(s3.head_object().bucket(&bucket).key(key(&infected)).send().await.is_err(), "an infected file is deleted");
     problem(app.call(&ann.access, Method::GET, &format!("/portal/attachments/{infected}"), None).await, 404).await;
+
+    crate::attachments::a_reused_upload_form_cannot_replace_a_checked_file(&app, async |id: &str| {
+        tag(id.to_string(), "NO_THREATS_FOUND").await
+    })
+    .await;
 }

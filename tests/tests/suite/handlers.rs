@@ -143,6 +143,8 @@ async fn messaging(app: &App, practice: &portico::directory::Practice, ann: &Pat
         unread_for_patient: 1,
         unread_for_staff: 0,
         message_count: 1,
+        shared_activity_at: t0(),
+        shared_message_count: 1,
         version: 1,
     };
     let message = Message {

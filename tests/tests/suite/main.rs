@@ -11,5 +11,6 @@ mod headers;
 mod messaging;
 mod portal;
 mod providers;
+mod redelivery;
 mod sign_in;
 mod staff;

@@ -129,6 +129,8 @@ async fn internal_notes_and_deleted_text_never_reach_the_patient() {
     let staff = app.admin_token().await;
     let view = app.call_ok(&ann.access, Method::GET, &format!("/portal/threads/{thread}"), None, 200).await;
     assert_eq!(view["messages"].as_array().map(Vec::len), Some(1), "the patient sees no internal note");
+    assert_eq!(view["thread"]["message_count"], 1, "nor its count");
+    assert_eq!(view["thread"]["last_activity_at"], view["messages"][0]["created_at"], "nor its time");
     let message = view["messages"][0]["message_id"].as_str().unwrap_or_default().to_string();
     let desk = app.staff_token(&app.demo().front_desk_email.clone()).await;
     problem(app.call(&desk, Method::DELETE, &format!("/staff/patients/{ann_id}/threads/{thread}/messages/{message}"), None).await, 403)
@@ -342,20 +344,31 @@ async fn forged_twilio_requests_are_refused_before_any_effect() {
 }
 
 #[tokio::test]
-async fn repeated_hard_failures_make_email_take_over() {
+async fn three_hard_failures_in_a_row_make_email_take_over() {
     let app = spawn_app().await;
     let ann = app.sign_in("ann@example.com").await;
     app.consent(&ann, "sms_messages").await;
     app.consent(&ann, "email_messages").await;
-    for day in 0..3 {
+    // A delivery starts the count again, and an unreachable handset (30003) is passing, not hard.
+    let reports = [
+        ("undelivered", Some("30006")),
+        ("delivered", None),
+        ("undelivered", Some("30003")),
+        ("undelivered", Some("30006")),
+        ("failed", Some("30005")),
+        ("undelivered", Some("21614")),
+    ];
+    for (day, (status, code)) in reports.iter().enumerate() {
         let staff = app.admin_token().await;
+        let texts = app.texts_to(ANN_PHONE).len();
         staff_writes(&app, &staff, "Check in", "How are you?").await;
         app.pump().await;
+        assert_eq!(app.texts_to(ANN_PHONE).len(), texts + 1, "day {day}: still texted");
         let sid = app.texts_to(ANN_PHONE)[0].id.clone();
-        let failed =
-            app.post_json("/_local/twilio/status", json!({ "message_sid": sid, "status": "undelivered", "error_code": "30003" })).await;
-        assert_eq!(failed.status(), 200, "day {day}");
-        app.advance(Duration::days(1));
+        let report = app.post_json("/_local/twilio/status", json!({ "message_sid": sid, "status": status, "error_code": code })).await;
+        assert_eq!(report.status(), 200, "day {day}");
+        // Three days apart, to stay within a text a day and three a week.
+        app.advance(Duration::days(3));
     }
     let (texts, emails) = (app.texts_to(ANN_PHONE).len(), app.emails_to("ann@example.com").len());
     let staff = app.admin_token().await;
@@ -516,14 +529,25 @@ async fn one_click_unsubscribe_turns_off_that_category_of_email() {
         400,
     )
     .await;
-    let done = app
+    let multipart = |value: &'static str| reqwest::multipart::Form::new().text("List-Unsubscribe", value);
+    let post_multipart = |value: &'static str| app.request(Method::POST, &path).multipart(multipart(value)).send();
+    problem(post_multipart("Later").await.unwrap_or_else(|e| panic!("{e}")), 400).await;
+    problem(
+        app.request(Method::POST, &path).json(&json!({ "List-Unsubscribe": "One-Click" })).send().await.unwrap_or_else(|e| panic!("{e}")),
+        415,
+    )
+    .await;
+    // RFC 8058 prefers multipart/form-data; mail clients also send the urlencoded form. Both work.
+    let done = post_multipart("One-Click").await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(done.status(), 200);
+    let again = app
         .request(Method::POST, &path)
         .header("content-type", "application/x-www-form-urlencoded")
         .body("List-Unsubscribe=One-Click")
         .send()
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(done.status(), 200);
+    assert_eq!(again.status(), 200, "unsubscribing twice is fine");
     let prefs = app.call_ok(&ann.access, Method::GET, "/portal/preferences", None, 200).await;
     assert_eq!(prefs["email"]["messages"], false);
     let tampered = path.replace("token=", "token=x");
@@ -537,4 +561,87 @@ async fn one_click_unsubscribe_turns_off_that_category_of_email() {
         404,
     )
     .await;
+}
+
+#[tokio::test]
+async fn long_threads_page_without_losing_a_message_or_hinting_at_notes() {
+    let app = spawn_app().await;
+    let staff = app.admin_token().await;
+    let (ann_id, thread) = staff_writes(&app, &staff, "Diary", "Message 0").await;
+    // 60 more messages, every fourth an internal note: more than a page either way.
+    let mut visible = vec!["Message 0".to_string()];
+    for i in 1..=60 {
+        app.advance(Duration::seconds(1));
+        let internal = i % 4 == 0;
+        let body = format!("Message {i}");
+        app.call_ok(
+            &staff,
+            Method::POST,
+            &format!("/staff/patients/{ann_id}/threads/{thread}/messages"),
+            Some(json!({ "body": body, "internal": internal })),
+            201,
+        )
+        .await;
+        if !internal {
+            visible.push(body);
+        }
+    }
+    let read_all = async |token: &str, path: &str| {
+        let (mut bodies, mut cursor, mut pages) = (Vec::new(), None::<String>, 0);
+        loop {
+            let url = match &cursor {
+                Some(c) => format!("{path}?before={c}"),
+                None => path.to_string(),
+            };
+            let page = app.call_ok(token, Method::GET, &url, None, 200).await;
+            pages += 1;
+            let mut older: Vec<String> =
+                page["messages"].as_array().into_iter().flatten().filter_map(|m| m["body"].as_str().map(str::to_string)).collect();
+            assert!(!older.is_empty(), "no empty page is offered");
+            older.append(&mut bodies);
+            bodies = older;
+            match page["older_cursor"].as_str() {
+                Some(c) => cursor = Some(c.to_string()),
+                None => break,
+            }
+        }
+        (bodies, pages)
+    };
+    let ann = app.sign_in("ann@example.com").await;
+    let (seen, pages) = read_all(&ann.access, &format!("/portal/threads/{thread}")).await;
+    assert_eq!(seen, visible, "every message the patient may see, once, oldest first");
+    assert_eq!(pages, 1 + (visible.len() - 1) / portico_messaging::threads::PAGE);
+    let (all, _) = read_all(&staff, &format!("/staff/patients/{ann_id}/threads/{thread}")).await;
+    assert_eq!(all.len(), 61, "staff page through notes too, missing none");
+    let list = app.call_ok(&ann.access, Method::GET, "/portal/threads", None, 200).await;
+    assert_eq!(list["threads"][0]["message_count"].as_u64(), Some(visible.len() as u64));
+}
+
+#[tokio::test]
+async fn start_only_undoes_a_refusal_and_wordless_texts_get_the_practice_contact() {
+    let app = spawn_app().await;
+    const BEN_PHONE: &str = "+15555550102";
+    // Ben never agreed to texts: START does not agree for him.
+    let start = app.text_from(BEN_PHONE, "START").await;
+    assert!(!start["twiml"].as_str().unwrap_or_default().contains("back on"), "{start}");
+    assert!(start["twiml"].as_str().unwrap_or_default().contains("Riverside Family Practice"), "{start}");
+    let ben = app.sign_in("ben@example.com").await;
+    let consents = app.call_ok(&ben.access, Method::GET, "/portal/consents", None, 200).await;
+    let sms = consents["consents"].as_array().into_iter().flatten().find(|c| c["kind"] == "sms_messages").cloned().unwrap_or_default();
+    assert_ne!(sms["status"], "accepted", "no consent was recorded for a keyword: {sms}");
+    // A picture alone, or control characters only: no thread, and the practice's contact in reply.
+    let before = app.call_ok(&ben.access, Method::GET, "/portal/threads", None, 200).await["threads"].as_array().map(Vec::len);
+    for body in ["", " \u{0}\u{7} "] {
+        let reply = app.text_from(BEN_PHONE, body).await;
+        assert_eq!(reply["status"], 200, "{reply}");
+        assert!(reply["twiml"].as_str().unwrap_or_default().contains("Riverside Family Practice"), "{reply}");
+    }
+    let after = app.call_ok(&ben.access, Method::GET, "/portal/threads", None, 200).await["threads"].as_array().map(Vec::len);
+    assert_eq!(before, after, "nothing was added to Ben's threads");
+    // Words around a stray control character are kept, without it.
+    app.text_from(BEN_PHONE, "Running\u{0} late").await;
+    let threads = app.call_ok(&ben.access, Method::GET, "/portal/threads", None, 200).await;
+    let id = threads["threads"][0]["thread_id"].as_str().unwrap_or_default().to_string();
+    let view = app.call_ok(&ben.access, Method::GET, &format!("/portal/threads/{id}"), None, 200).await;
+    assert_eq!(view["messages"][0]["body"], "Running late");
 }

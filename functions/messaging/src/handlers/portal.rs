@@ -79,7 +79,9 @@ pub async fn threads_get(d: &ThreadDeps, req: Request) -> Response<Body> {
             let id = x.path_id("id", ThreadId::parse)?;
             x.object(id.to_string());
             let before = x.query("before").map(|c| Cursor::parse(&c)).transpose()?;
-            let page = threads::read(d.edge.table.as_ref(), &who.practice, &who.patient, &id, before, threads::PAGE).await?;
+            let page =
+                threads::read(d.edge.table.as_ref(), &who.practice, &who.patient, &id, threads::Reader::Patient, before, threads::PAGE)
+                    .await?;
             Ok(Reply::ok(&thread_view(page)))
         })
         .await

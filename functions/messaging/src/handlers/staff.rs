@@ -133,7 +133,9 @@ pub async fn threads_get(d: &ThreadDeps, req: Request) -> Response<Body> {
             x.concerning(&patient);
             let thread = x.path_id("thread", ThreadId::parse)?;
             let before = x.query("before").map(|c| Cursor::parse(&c)).transpose()?;
-            let page = threads::read(d.edge.table.as_ref(), &who.practice, &patient, &thread, before, threads::PAGE).await?;
+            let page =
+                threads::read(d.edge.table.as_ref(), &who.practice, &patient, &thread, threads::Reader::Staff, before, threads::PAGE)
+                    .await?;
             Ok(Reply::ok(&staff_view(page)))
         })
         .await

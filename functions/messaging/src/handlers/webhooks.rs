@@ -106,6 +106,28 @@ pub struct UnsubscribeDeps {
     pub hasher: Hasher,
 }
 
+/// Whether the request carries `List-Unsubscribe=One-Click`, in either encoding RFC 8058 allows
+/// (`multipart/form-data`, which it prefers, or `application/x-www-form-urlencoded`).
+async fn one_click(request: &Request) -> Result<bool, ApiError> {
+    let body = parse::body_bytes(request);
+    if parse::has_content_type(request, "application/x-www-form-urlencoded") {
+        return Ok(signature::form_pairs(body).iter().any(|(k, v)| k == "List-Unsubscribe" && v == "One-Click"));
+    }
+    let content_type = request.headers().get(http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let boundary = match multer::parse_boundary(content_type) {
+        Ok(boundary) if parse::has_content_type(request, "multipart/form-data") => boundary,
+        _ => return Err(ApiError::UnsupportedMediaType { expected: "multipart/form-data or application/x-www-form-urlencoded" }),
+    };
+    let body = body.to_vec();
+    let mut form = multer::Multipart::new(futures::stream::once(async move { Ok::<_, std::convert::Infallible>(body) }), boundary);
+    while let Ok(Some(field)) = form.next_field().await {
+        if field.name() == Some("List-Unsubscribe") {
+            return Ok(field.text().await.is_ok_and(|value| value.trim() == "One-Click"));
+        }
+    }
+    Ok(false)
+}
+
 /// One-click unsubscribe (RFC 8058): a mail client posts `List-Unsubscribe=One-Click` to the link in
 /// the email's `List-Unsubscribe` header.
 #[utoipa::path(post, path = "/email/unsubscribe", tag = "webhooks",
@@ -115,12 +137,7 @@ pub async fn unsubscribe(d: &UnsubscribeDeps, req: Request) -> Response<Body> {
     d.edge
         .serve(req, &routes::PUBLIC_EMAIL_UNSUBSCRIBE, async |x| {
             let practice = x.host_practice().await?;
-            if !parse::has_content_type(x.request(), "application/x-www-form-urlencoded") {
-                return Err(ApiError::UnsupportedMediaType { expected: "application/x-www-form-urlencoded" });
-            }
-            let one_click =
-                signature::form_pairs(parse::body_bytes(x.request())).iter().any(|(k, v)| k == "List-Unsubscribe" && v == "One-Click");
-            if !one_click {
+            if !one_click(x.request()).await? {
                 return Err(ApiError::field("List-Unsubscribe", "must be One-Click"));
             }
             let token = x.query("token").unwrap_or_default();

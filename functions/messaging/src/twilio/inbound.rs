@@ -32,7 +32,8 @@ impl InboundText {
             message_sid: sid.to_string(),
             from: Phone::parse(get("From").ok_or("From is missing")?)?,
             to: Phone::parse(get("To").ok_or("To is missing")?)?,
-            body: get("Body").unwrap_or_default().chars().take(1600).collect(),
+            // Control characters (a NUL, say) are dropped; line breaks and tabs are kept.
+            body: get("Body").unwrap_or_default().chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').take(1600).collect(),
         })
     }
 }
@@ -88,9 +89,9 @@ impl TwilioDeps {
         let nobody = Received { reply: None, patient: None, practice: None, duplicate: false };
         let Some(practice_id) = practices::find_by_number(table, text.to.as_str()).await? else { return Ok(nobody) };
         let Some(practice) = self.tenants.by_id(&practice_id).await? else { return Ok(nobody) };
-        let first = Item::new(keys::handled(&practice.id, "sms-in", &text.message_sid))
-            .with("at", now.to_rfc3339())
-            .expiring_at((now + crate::notify::idempotency_window()).timestamp());
+        let marker = keys::handled(&practice.id, "sms-in", &text.message_sid);
+        let first =
+            Item::new(marker.clone()).with("at", now.to_rfc3339()).expiring_at((now + crate::notify::idempotency_window()).timestamp());
         match table.put(first, Condition::NotExists).await {
             Ok(()) => {}
             // Twilio sent this one before: it changes nothing, and gets no second reply.
@@ -99,6 +100,18 @@ impl TwilioDeps {
             }
             Err(e) => return Err(e.into()),
         }
+        let applied = self.apply(&practice, text, now).await;
+        if applied.is_err() {
+            // Not applied: let Twilio's retry apply it, rather than take the retry for a duplicate.
+            let _ = table.delete(&marker, Condition::Always).await;
+        }
+        applied
+    }
+
+    /// What an inbound text does, once it is known to be the first delivery of its `MessageSid`.
+    async fn apply(&self, practice: &Practice, text: &InboundText, now: chrono::DateTime<Utc>) -> Result<Received, InboundError> {
+        let table = self.table.as_ref();
+        let practice = practice.clone();
         let patient = match patients::find_by_address(table, &self.hasher, &practice.id, &Address::Sms(text.from.clone())).await? {
             Some(id) => patients::get(table, &practice.id, &id).await?,
             None => None,
@@ -117,18 +130,24 @@ impl TwilioDeps {
                 Some(self.reply_text(&practice, TemplateKind::OptOutConfirmation).await?)
             }
             Some(Keyword::Start) => {
-                if let Some(patient) = &patient {
-                    consents::record_text_keyword(table, &practice, patient, true, &provenance(&patient.patient_id), now).await?;
-                }
-                Some(self.reply_text(&practice, TemplateKind::OptInConfirmation).await?)
+                let opted_in = match &patient {
+                    Some(patient) => {
+                        consents::record_text_keyword(table, &practice, patient, true, &provenance(&patient.patient_id), now).await?
+                    }
+                    None => false,
+                };
+                // Only a patient who stopped texts is told they are back on; anyone else gets the contact.
+                let kind = if opted_in { TemplateKind::OptInConfirmation } else { TemplateKind::HelpReply };
+                Some(self.reply_text(&practice, kind).await?)
             }
             Some(Keyword::Help) => Some(self.reply_text(&practice, TemplateKind::HelpReply).await?),
             None => match &patient {
-                Some(patient) if patient.is_active() => {
+                Some(patient) if patient.is_active() && !text.body.trim().is_empty() => {
                     self.append(&practice, &patient.patient_id, &text.body, now).await?;
                     None
                 }
-                // A number we cannot match gets the help text, and its words are not kept.
+                // A number we cannot match gets the help text, and its words are not kept; so does a text
+                // with no words (a picture alone), since pictures are not taken by text.
                 _ => Some(self.reply_text(&practice, TemplateKind::HelpReply).await?),
             },
         };

@@ -1,6 +1,7 @@
 //! Delivery status callbacks. A notification's status only moves forward (queued → sent → delivered,
-//! undelivered or failed); repeated and late callbacks change nothing. Hard failures are counted on the
-//! patient, and after three the number is marked undeliverable so the send gate falls back to email.
+//! undelivered or failed); repeated and late callbacks change nothing. Hard failures in a row are counted
+//! on the patient (a delivered text starts the count again), and after three the number is marked
+//! undeliverable so the send gate falls back to email.
 
 use portico::directory::patients;
 use portico::store::{Condition, Index, Query, StoreError, Update};
@@ -9,8 +10,9 @@ use super::TwilioDeps;
 use crate::keys;
 use crate::notify::Notification;
 
-/// Failures after which a number will not work: unreachable, unknown, landline, invalid, blocked.
-pub const HARD_FAILURE_CODES: [&str; 6] = ["30003", "30005", "30006", "21211", "21614", "30004"];
+/// Failures that say the number will not take texts: unknown, landline or unreachable carrier, invalid,
+/// not a mobile, blocked. 30003 (handset unreachable: off, or out of coverage) is passing, so not here.
+pub const HARD_FAILURE_CODES: [&str; 5] = ["30005", "30006", "21211", "21614", "30004"];
 /// Hard failures before a number is treated as undeliverable.
 pub const UNDELIVERABLE_AFTER: i64 = 3;
 
@@ -72,6 +74,13 @@ impl TwilioDeps {
             Ok(_) => {}
             Err(StoreError::ConditionFailed { .. }) => return Ok((Applied::Ignored, Some(notification))),
             Err(e) => return Err(e),
+        }
+        if update.status == "delivered" {
+            let failing = patients::get(table, &notification.practice_id, &notification.patient_id).await?;
+            if failing.is_some_and(|p| p.sms.hard_failures > 0 && !p.sms.undeliverable) {
+                patients::update_sms(table, &notification.practice_id, &notification.patient_id, |sms| sms.hard_failures = 0).await?;
+            }
+            return Ok((Applied::Moved, Some(notification)));
         }
         let hard = matches!(update.status.as_str(), "undelivered" | "failed")
             && update.error_code.as_deref().is_some_and(|c| HARD_FAILURE_CODES.contains(&c));
