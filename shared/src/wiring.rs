@@ -12,6 +12,33 @@ use crate::notify::{Mailer, SesMailer, SmsSender, TwilioConfig, TwilioSms};
 use crate::store::{DynamoTable, Table};
 use crate::tenant::Tenants;
 
+/// What a function needs, built at cold start from its environment (and nothing else).
+pub trait FromEnv: Sized {
+    fn from_env(env: &mut Env, sdk: &aws_config::SdkConfig) -> Self;
+}
+
+/// The start of every `main`: structured logging, the AWS configuration, and the environment to read.
+pub async fn start() -> (Env, aws_config::SdkConfig) {
+    crate::telemetry::init();
+    (Env::from_process(), crate::aws::sdk_config().await)
+}
+
+/// A function's dependencies from its environment, with every missing or malformed setting reported
+/// at once.
+pub async fn init<D: FromEnv>() -> Result<D, crate::config::ConfigError> {
+    let (mut env, sdk) = start().await;
+    let deps = D::from_env(&mut env, &sdk);
+    env.finish()?;
+    Ok(deps)
+}
+
+/// An HTTP function that needs only the edge (tenant, principal, session, audit).
+impl FromEnv for Arc<Edge> {
+    fn from_env(env: &mut Env, sdk: &aws_config::SdkConfig) -> Self {
+        edge(env, sdk)
+    }
+}
+
 pub fn clock() -> Arc<dyn Clock> {
     Arc::new(SystemClock)
 }

@@ -228,8 +228,8 @@ pub enum PreferencesError {
     Store(#[from] StoreError),
 }
 
-impl ContactDeps {
-    pub fn from_env(env: &mut portico::config::Env, sdk: &portico::aws::SdkConfig) -> Self {
+impl portico::wiring::FromEnv for ContactDeps {
+    fn from_env(env: &mut portico::config::Env, sdk: &portico::aws::SdkConfig) -> Self {
         ContactDeps {
             edge: portico::wiring::edge(env, sdk),
             hasher: portico::config::read_hasher(env),

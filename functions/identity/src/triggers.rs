@@ -199,8 +199,8 @@ impl CustomAuthTriggers for TriggerDeps {
     }
 }
 
-impl TriggerDeps {
-    pub fn from_env(env: &mut portico::config::Env, sdk: &portico::aws::SdkConfig) -> Self {
+impl portico::wiring::FromEnv for TriggerDeps {
+    fn from_env(env: &mut portico::config::Env, sdk: &portico::aws::SdkConfig) -> Self {
         let clock = portico::wiring::clock();
         TriggerDeps { table: portico::wiring::table(env, sdk, &clock), hasher: portico::config::read_hasher(env), clock }
     }

@@ -12,22 +12,22 @@ use crate::notify::NotifyDeps;
 use crate::ses_events::{SesEventDeps, SnsVerifier};
 use crate::twilio::TwilioDeps;
 
-impl ThreadDeps {
-    pub fn from_env(env: &mut Env, sdk: &portico::aws::SdkConfig) -> Self {
+impl portico::wiring::FromEnv for ThreadDeps {
+    fn from_env(env: &mut Env, sdk: &portico::aws::SdkConfig) -> Self {
         ThreadDeps { edge: wiring::edge(env, sdk) }
     }
 }
 
-impl UploadDeps {
-    pub fn from_env(env: &mut Env, sdk: &portico::aws::SdkConfig) -> Self {
+impl portico::wiring::FromEnv for UploadDeps {
+    fn from_env(env: &mut Env, sdk: &portico::aws::SdkConfig) -> Self {
         let edge = wiring::edge(env, sdk);
         let attachments = AttachmentDeps { table: Arc::clone(&edge.table), clock: Arc::clone(&edge.clock), blobs: wiring::blobs(env, sdk) };
         UploadDeps { edge, attachments }
     }
 }
 
-impl WebhookDeps {
-    pub fn from_env(env: &mut Env, sdk: &portico::aws::SdkConfig) -> Self {
+impl portico::wiring::FromEnv for WebhookDeps {
+    fn from_env(env: &mut Env, sdk: &portico::aws::SdkConfig) -> Self {
         let edge = wiring::edge(env, sdk);
         let (auth_token, public_base) = wiring::twilio_webhooks(env);
         let twilio = TwilioDeps {
@@ -42,14 +42,14 @@ impl WebhookDeps {
     }
 }
 
-impl UnsubscribeDeps {
-    pub fn from_env(env: &mut Env, sdk: &portico::aws::SdkConfig) -> Self {
+impl portico::wiring::FromEnv for UnsubscribeDeps {
+    fn from_env(env: &mut Env, sdk: &portico::aws::SdkConfig) -> Self {
         UnsubscribeDeps { edge: wiring::edge(env, sdk), hasher: read_hasher(env) }
     }
 }
 
-impl NotifyDeps {
-    pub fn from_env(env: &mut Env, sdk: &portico::aws::SdkConfig) -> Self {
+impl portico::wiring::FromEnv for NotifyDeps {
+    fn from_env(env: &mut Env, sdk: &portico::aws::SdkConfig) -> Self {
         let clock = wiring::clock();
         let table = wiring::table(env, sdk, &clock);
         let portal = portico::config::PortalConfig::read(env);
@@ -64,8 +64,8 @@ impl NotifyDeps {
     }
 }
 
-impl SesEventDeps {
-    pub fn from_env(env: &mut Env, sdk: &portico::aws::SdkConfig) -> Self {
+impl portico::wiring::FromEnv for SesEventDeps {
+    fn from_env(env: &mut Env, sdk: &portico::aws::SdkConfig) -> Self {
         let clock = wiring::clock();
         let region = sdk.region().map(|r| r.to_string()).unwrap_or_else(|| "us-east-1".into());
         // `SNS_CERT_URL_PREFIXES` may name other signing-certificate origins (a test stand-in); by default

@@ -15,8 +15,8 @@ use portico::wiring::Ports;
 use handlers::{cors, patients as staff};
 use patients::{EnrolDeps, InviteDeps, LookupDeps};
 
-impl EnrolDeps {
-    pub fn from_env(env: &mut portico::config::Env, sdk: &portico::aws::SdkConfig) -> Self {
+impl portico::wiring::FromEnv for EnrolDeps {
+    fn from_env(env: &mut portico::config::Env, sdk: &portico::aws::SdkConfig) -> Self {
         EnrolDeps {
             edge: portico::wiring::edge(env, sdk),
             hasher: portico::config::read_hasher(env),
@@ -25,8 +25,8 @@ impl EnrolDeps {
     }
 }
 
-impl InviteDeps {
-    pub fn from_env(env: &mut portico::config::Env, sdk: &portico::aws::SdkConfig) -> Self {
+impl portico::wiring::FromEnv for InviteDeps {
+    fn from_env(env: &mut portico::config::Env, sdk: &portico::aws::SdkConfig) -> Self {
         InviteDeps {
             edge: portico::wiring::edge(env, sdk),
             hasher: portico::config::read_hasher(env),
@@ -35,8 +35,8 @@ impl InviteDeps {
     }
 }
 
-impl LookupDeps {
-    pub fn from_env(env: &mut portico::config::Env, sdk: &portico::aws::SdkConfig) -> Self {
+impl portico::wiring::FromEnv for LookupDeps {
+    fn from_env(env: &mut portico::config::Env, sdk: &portico::aws::SdkConfig) -> Self {
         LookupDeps { edge: portico::wiring::edge(env, sdk), hasher: portico::config::read_hasher(env) }
     }
 }

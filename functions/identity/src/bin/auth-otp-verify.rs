@@ -1,15 +1,10 @@
 //! `POST /auth/otp/verify`: signs in with a code.
 
-use portico::config::Env;
 use portico_identity::handlers::auth;
 use portico_identity::sign_in::SignInDeps;
 
 #[tokio::main]
 async fn main() -> Result<(), lambda_http::Error> {
-    portico::telemetry::init();
-    let sdk = portico::aws::sdk_config().await;
-    let mut env = Env::from_process();
-    let deps = SignInDeps::from_env(&mut env, &sdk);
-    env.finish()?;
+    let deps: SignInDeps = portico::wiring::init().await?;
     portico::http::run(|req| auth::otp_verify(&deps, req)).await
 }

@@ -2,16 +2,11 @@
 
 use aws_lambda_events::event::cognito::CognitoEventUserPoolsPreTokenGenV2;
 use lambda_runtime::{Error, LambdaEvent, service_fn};
-use portico::config::Env;
 use portico_identity::triggers::{self, TriggerDeps};
 
 #[tokio::main]
 async fn main() -> Result<(), Error> {
-    portico::telemetry::init();
-    let sdk = portico::aws::sdk_config().await;
-    let mut env = Env::from_process();
-    let deps = TriggerDeps::from_env(&mut env, &sdk);
-    env.finish()?;
+    let deps: TriggerDeps = portico::wiring::init().await?;
     lambda_runtime::run(service_fn(async |event: LambdaEvent<CognitoEventUserPoolsPreTokenGenV2>| {
         triggers::pre_token_staff(&deps, event.payload).await.map_err(Error::from)
     }))

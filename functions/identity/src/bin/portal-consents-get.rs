@@ -1,15 +1,10 @@
 //! `GET /portal/consents`: consent documents and decisions.
 
-use portico::config::Env;
 use portico_identity::handlers::PortalDeps;
 use portico_identity::handlers::portal;
 
 #[tokio::main]
 async fn main() -> Result<(), lambda_http::Error> {
-    portico::telemetry::init();
-    let sdk = portico::aws::sdk_config().await;
-    let mut env = Env::from_process();
-    let deps = PortalDeps::from_env(&mut env, &sdk);
-    env.finish()?;
+    let deps: PortalDeps = portico::wiring::init().await?;
     portico::http::run(|req| portal::consents_get(&deps, req)).await
 }

@@ -12,8 +12,8 @@ pub struct PortalDeps {
     pub edge: Arc<Edge>,
 }
 
-impl PortalDeps {
-    pub fn from_env(env: &mut portico::config::Env, sdk: &portico::aws::SdkConfig) -> Self {
+impl portico::wiring::FromEnv for PortalDeps {
+    fn from_env(env: &mut portico::config::Env, sdk: &portico::aws::SdkConfig) -> Self {
         PortalDeps { edge: portico::wiring::edge(env, sdk) }
     }
 }

@@ -230,9 +230,9 @@ impl SessionDeps {
     }
 }
 
-impl SignInDeps {
+impl portico::wiring::FromEnv for SignInDeps {
     /// Production wiring: Cognito and DynamoDB.
-    pub fn from_env(env: &mut portico::config::Env, sdk: &portico::aws::SdkConfig) -> Self {
+    fn from_env(env: &mut portico::config::Env, sdk: &portico::aws::SdkConfig) -> Self {
         SignInDeps {
             edge: portico::wiring::edge(env, sdk),
             hasher: portico::config::read_hasher(env),
@@ -241,9 +241,9 @@ impl SignInDeps {
     }
 }
 
-impl CodeDeps {
+impl portico::wiring::FromEnv for CodeDeps {
     /// Production wiring: Cognito, SES, Twilio, DynamoDB.
-    pub fn from_env(env: &mut portico::config::Env, sdk: &portico::aws::SdkConfig) -> Self {
+    fn from_env(env: &mut portico::config::Env, sdk: &portico::aws::SdkConfig) -> Self {
         let floor_ms = env.parsed("SIGN_IN_FLOOR_MS", 1000, |v| v.parse::<u64>().ok());
         CodeDeps {
             sign_in: SignInDeps::from_env(env, sdk),
@@ -253,8 +253,8 @@ impl CodeDeps {
     }
 }
 
-impl SessionDeps {
-    pub fn from_env(env: &mut portico::config::Env, sdk: &portico::aws::SdkConfig) -> Self {
+impl portico::wiring::FromEnv for SessionDeps {
+    fn from_env(env: &mut portico::config::Env, sdk: &portico::aws::SdkConfig) -> Self {
         SessionDeps { edge: portico::wiring::edge(env, sdk), identity: portico::wiring::identity(env, sdk) }
     }
 }

@@ -1,14 +1,9 @@
 //! `POST /portal/attachments`: starts an upload with a presigned POST.
 
-use portico::config::Env;
 use portico_messaging::handlers::{UploadDeps, portal};
 
 #[tokio::main]
 async fn main() -> Result<(), lambda_http::Error> {
-    portico::telemetry::init();
-    let sdk = portico::aws::sdk_config().await;
-    let mut env = Env::from_process();
-    let deps = UploadDeps::from_env(&mut env, &sdk);
-    env.finish()?;
+    let deps: UploadDeps = portico::wiring::init().await?;
     portico::http::run(|req| portal::attachments_create(&deps, req)).await
 }

@@ -2,15 +2,12 @@
 //! so an event the stream relay missed is delayed, never lost.
 
 use lambda_runtime::{Error, LambdaEvent, service_fn};
-use portico::config::Env;
 use portico_messaging::events::{self, NOTIFY_QUEUE};
 use serde_json::Value;
 
 #[tokio::main]
 async fn main() -> Result<(), Error> {
-    portico::telemetry::init();
-    let sdk = portico::aws::sdk_config().await;
-    let mut env = Env::from_process();
+    let (mut env, sdk) = portico::wiring::start().await;
     let clock = portico::wiring::clock();
     let table = portico::wiring::table(&mut env, &sdk, &clock);
     let queue = portico::wiring::queue(&mut env, &sdk, &[NOTIFY_QUEUE]);

@@ -1,14 +1,9 @@
 //! `GET /staff/patients/{id}/attachments/{attachment}`: a download link.
 
-use portico::config::Env;
 use portico_messaging::handlers::{UploadDeps, staff};
 
 #[tokio::main]
 async fn main() -> Result<(), lambda_http::Error> {
-    portico::telemetry::init();
-    let sdk = portico::aws::sdk_config().await;
-    let mut env = Env::from_process();
-    let deps = UploadDeps::from_env(&mut env, &sdk);
-    env.finish()?;
+    let deps: UploadDeps = portico::wiring::init().await?;
     portico::http::run(|req| staff::attachments_get(&deps, req)).await
 }

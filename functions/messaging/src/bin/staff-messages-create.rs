@@ -1,14 +1,9 @@
 //! `POST /staff/patients/{id}/threads/{thread}/messages`: replies or adds an internal note.
 
-use portico::config::Env;
 use portico_messaging::handlers::{ThreadDeps, staff};
 
 #[tokio::main]
 async fn main() -> Result<(), lambda_http::Error> {
-    portico::telemetry::init();
-    let sdk = portico::aws::sdk_config().await;
-    let mut env = Env::from_process();
-    let deps = ThreadDeps::from_env(&mut env, &sdk);
-    env.finish()?;
+    let deps: ThreadDeps = portico::wiring::init().await?;
     portico::http::run(|req| staff::messages_create(&deps, req)).await
 }

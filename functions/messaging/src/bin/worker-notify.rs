@@ -3,15 +3,13 @@
 
 use aws_lambda_events::event::sqs::{SqsBatchResponse, SqsEvent};
 use lambda_runtime::{Error, LambdaEvent, service_fn};
-use portico::config::Env;
+use portico::wiring::FromEnv as _;
 use portico_messaging::events::NOTIFY_QUEUE;
 use portico_messaging::notify::NotifyDeps;
 
 #[tokio::main]
 async fn main() -> Result<(), Error> {
-    portico::telemetry::init();
-    let sdk = portico::aws::sdk_config().await;
-    let mut env = Env::from_process();
+    let (mut env, sdk) = portico::wiring::start().await;
     let deps = NotifyDeps::from_env(&mut env, &sdk);
     let queue = portico::wiring::queue(&mut env, &sdk, &[NOTIFY_QUEUE]);
     env.finish()?;

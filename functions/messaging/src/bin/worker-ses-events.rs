@@ -3,16 +3,14 @@
 
 use aws_lambda_events::event::sqs::{SqsBatchResponse, SqsEvent};
 use lambda_runtime::{Error, LambdaEvent, service_fn};
-use portico::config::Env;
+use portico::wiring::FromEnv as _;
 use portico_messaging::ses_events::SesEventDeps;
 
 const QUEUE: &str = "ses-events";
 
 #[tokio::main]
 async fn main() -> Result<(), Error> {
-    portico::telemetry::init();
-    let sdk = portico::aws::sdk_config().await;
-    let mut env = Env::from_process();
+    let (mut env, sdk) = portico::wiring::start().await;
     let deps = SesEventDeps::from_env(&mut env, &sdk);
     let queue = portico::wiring::queue(&mut env, &sdk, &[QUEUE]);
     env.finish()?;

@@ -1,15 +1,10 @@
 //! `GET /staff/patients/{id}`: one patient of the practice.
 
-use portico::config::Env;
 use portico_practice::handlers::patients;
 use portico_practice::patients::LookupDeps;
 
 #[tokio::main]
 async fn main() -> Result<(), lambda_http::Error> {
-    portico::telemetry::init();
-    let sdk = portico::aws::sdk_config().await;
-    let mut env = Env::from_process();
-    let deps = LookupDeps::from_env(&mut env, &sdk);
-    env.finish()?;
+    let deps: LookupDeps = portico::wiring::init().await?;
     portico::http::run(|req| patients::get(&deps, req)).await
 }
