@@ -102,7 +102,7 @@ struct SimulatedText {
     message_sid: Option<String>,
 }
 
-/// Simulates a text arriving from a phone. Answers 200 with the webhook's own status and TwiML.
+/// Simulates a text arriving from a phone. Answers with the webhook's own status, and its TwiML.
 pub async fn simulate_inbound(app: &App, body: &[u8], peer: SocketAddr) -> Response {
     let Ok(text) = serde_json::from_slice::<SimulatedText>(body) else {
         return gateway_response(
@@ -113,15 +113,8 @@ pub async fn simulate_inbound(app: &App, body: &[u8], peer: SocketAddr) -> Respo
     let to = match text.to {
         Some(to) => to,
         None => {
-            let practice = portico::directory::practices::find_by_host(app.table.as_ref(), &format!("SLUG#{}", crate::seed::DEMO_SLUG))
-                .await
-                .ok()
-                .flatten();
-            let practice = match practice {
-                Some(id) => portico::directory::practices::get(app.table.as_ref(), &id).await.ok().flatten(),
-                None => None,
-            };
-            practice.and_then(|p| p.settings.sms_numbers.first().cloned()).unwrap_or_default()
+            let demo = portico::directory::practices::find_by_slug(app.table.as_ref(), crate::seed::DEMO_SLUG).await.ok().flatten();
+            demo.and_then(|p| p.settings.sms_numbers.first().cloned()).unwrap_or_default()
         }
     };
     let sid =
@@ -135,7 +128,7 @@ pub async fn simulate_inbound(app: &App, body: &[u8], peer: SocketAddr) -> Respo
         ("NumMedia".to_string(), "0".to_string()),
     ];
     let (status, twiml) = signed_post(app, "/webhooks/twilio/inbound", params, peer).await;
-    gateway_response(StatusCode::OK, json!({ "message_sid": sid, "status": status.as_u16(), "twiml": twiml }))
+    gateway_response(status, json!({ "message_sid": sid, "status": status.as_u16(), "twiml": twiml }))
 }
 
 #[derive(Deserialize)]
@@ -160,5 +153,5 @@ pub async fn simulate_status(app: &App, body: &[u8], peer: SocketAddr) -> Respon
         params.push(("ErrorCode".to_string(), code));
     }
     let (status, _) = signed_post(app, "/webhooks/twilio/status", params, peer).await;
-    gateway_response(StatusCode::OK, json!({ "status": status.as_u16() }))
+    gateway_response(status, json!({ "status": status.as_u16() }))
 }

@@ -73,9 +73,7 @@ pub fn practice_record(id: PracticeId, slug: &str, name: &str) -> Practice {
 /// A practice with the given slug, created if it does not exist.
 pub async fn practice(app: &App, slug: &str, name: &str) -> Result<Practice, LocalError> {
     let table = app.table.as_ref();
-    if let Some(id) = practices::find_by_host(table, &format!("SLUG#{slug}")).await?
-        && let Some(existing) = practices::get(table, &id).await?
-    {
+    if let Some(existing) = practices::find_by_slug(table, slug).await? {
         return Ok(existing);
     }
     let practice = practice_record(PracticeId::generate(app.clock.now()), slug, name);

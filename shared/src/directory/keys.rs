@@ -25,7 +25,22 @@ pub fn practice_host(practice: &PracticeId, host_key: &str) -> Key {
     Key::new(practice_partition(practice), format!("HOST#{host_key}"))
 }
 
-/// GSI1 partition of a host: `SLUG#<slug>` under the portal's domain, `DOMAIN#<host>` otherwise.
+/// The host key of a practice's subdomain of the portal's domain.
+pub fn slug_host(slug: &str) -> String {
+    format!("SLUG#{slug}")
+}
+
+/// The host key of a practice's own domain.
+pub fn domain_host(host: &str) -> String {
+    format!("DOMAIN#{host}")
+}
+
+/// The host key of a texting number: inbound texts find their practice through it.
+pub fn number_host(e164: &str) -> String {
+    format!("NUMBER#{e164}")
+}
+
+/// GSI1 partition of a host key ([`slug_host`], [`domain_host`] or [`number_host`]).
 pub fn host_index(host_key: &str) -> String {
     format!("HOST#{host_key}")
 }

@@ -142,12 +142,12 @@ impl Practice {
 
     /// The hosts the practice answers on, as host-index keys.
     pub fn host_keys(&self) -> Vec<String> {
-        std::iter::once(format!("SLUG#{}", self.slug)).chain(self.custom_domains.iter().map(|d| format!("DOMAIN#{d}"))).collect()
+        std::iter::once(keys::slug_host(&self.slug)).chain(self.custom_domains.iter().map(|d| keys::domain_host(d))).collect()
     }
 
     /// Everything that routes to the practice through GSI1: its hosts and its texting numbers.
     fn claims(&self) -> Vec<String> {
-        self.host_keys().into_iter().chain(self.settings.sms_numbers.iter().map(|n| format!("NUMBER#{n}"))).collect()
+        self.host_keys().into_iter().chain(self.settings.sms_numbers.iter().map(|n| keys::number_host(n))).collect()
     }
 }
 
@@ -164,7 +164,15 @@ pub async fn get(table: &dyn Table, id: &PracticeId) -> Result<Option<Practice>,
 
 /// The practice that owns a texting number, through GSI1.
 pub async fn find_by_number(table: &dyn Table, e164: &str) -> Result<Option<PracticeId>, StoreError> {
-    find_by_host(table, &format!("NUMBER#{e164}")).await
+    find_by_host(table, &keys::number_host(e164)).await
+}
+
+/// The practice with this slug.
+pub async fn find_by_slug(table: &dyn Table, slug: &str) -> Result<Option<Practice>, StoreError> {
+    match find_by_host(table, &keys::slug_host(slug)).await? {
+        Some(id) => get(table, &id).await,
+        None => Ok(None),
+    }
 }
 
 /// The practice answering on a host key, through GSI1.
