@@ -45,6 +45,10 @@ pub(crate) fn gateway_response(status: StatusCode, body: serde_json::Value) -> R
     response
 }
 
+fn first_segment(path: &str) -> &str {
+    path.trim_start_matches('/').split('/').next().unwrap_or_default()
+}
+
 fn bearer(headers: &http::HeaderMap) -> Option<&str> {
     headers.get(header::AUTHORIZATION)?.to_str().ok()?.strip_prefix("Bearer ").map(str::trim)
 }
@@ -70,7 +74,10 @@ pub(crate) async fn api(app: &App, method: &str, uri: &http::Uri, headers: &http
     let path = uri.path().to_string();
     let matched = app.routes.iter().find_map(|(route, handler)| route.matches(method, &path).map(|params| (route, handler, params)));
     let Some((route, handler, params)) = matched else {
-        if method == "GET" || method == "HEAD" {
+        // Paths under the API's prefixes are the API's, even when no route matches; the rest are the apps'.
+        let api_prefix =
+            app.routes.iter().any(|(route, _)| first_segment(route.path) == first_segment(&path) && !route.path.starts_with("/{"));
+        if (method == "GET" || method == "HEAD") && !api_prefix {
             return static_files::serve(&app.web_dir, &path).await;
         }
         return gateway_response(StatusCode::NOT_FOUND, json!({ "message": "Not Found" }));

@@ -1,6 +1,9 @@
-//! The web app, served as CloudFront would serve it: static files with a strict content security policy.
+//! The web apps, served as CloudFront serves them: the patient portal at `/` and the staff console at
+//! `/console/`, each a single-page app built into `web/dist/<app>/`. Hashed assets are cached for a
+//! year; HTML never is; a path that names no file falls back to the app's `index.html` (the app's own
+//! router takes it from there). Every page carries a strict content security policy.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use axum::body::Body;
 use axum::response::Response;
@@ -8,6 +11,9 @@ use http::{HeaderValue, StatusCode, header};
 use portico::http::headers;
 
 const PAGE_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+/// Where the console is mounted; everything else belongs to the portal.
+pub const CONSOLE_PREFIX: &str = "/console";
 
 fn content_type(path: &str) -> &'static str {
     match path.rsplit('.').next() {
@@ -17,22 +23,47 @@ fn content_type(path: &str) -> &'static str {
         Some("svg") => "image/svg+xml",
         Some("png") => "image/png",
         Some("ico") => "image/x-icon",
+        Some("woff2") => "font/woff2",
         Some("json" | "webmanifest") => "application/json",
+        Some("txt") => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     }
 }
 
-pub async fn serve(dir: &Path, path: &str) -> Response {
-    let relative = match path.trim_start_matches('/') {
-        "" => "index.html",
-        other => other,
+/// The built app a path belongs to, and the path within it. Before the apps are built (`web/dist`
+/// missing), the source folder itself is served, as the portal once was.
+fn locate(web_dir: &Path, path: &str) -> (PathBuf, String) {
+    let dist = web_dir.join("dist");
+    let (app, rest) = match path.strip_prefix(CONSOLE_PREFIX) {
+        Some(rest) if rest.is_empty() || rest.starts_with('/') => ("console", rest),
+        _ => ("portal", path),
     };
-    let safe = relative.split('/').all(|part| !part.is_empty() && !part.starts_with('.') && !part.contains('\\'));
-    let bytes = if safe { tokio::fs::read(dir.join(relative)).await.ok() } else { None };
-    let mut response = match bytes {
-        Some(bytes) => {
-            let mut response = Response::new(Body::from(bytes));
-            response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(relative)));
+    let root = if dist.join(app).is_dir() { dist.join(app) } else { web_dir.to_path_buf() };
+    (root, rest.trim_start_matches('/').to_string())
+}
+
+fn is_safe(relative: &str) -> bool {
+    relative.split('/').all(|part| !part.is_empty() && !part.starts_with('.') && !part.contains('\\'))
+}
+
+pub async fn serve(web_dir: &Path, path: &str) -> Response {
+    let (root, relative) = locate(web_dir, path);
+    let relative = if relative.is_empty() { "index.html".to_string() } else { relative };
+    let file =
+        if is_safe(&relative) { tokio::fs::read(root.join(&relative)).await.ok().map(|bytes| (relative.clone(), bytes)) } else { None };
+    // A route of the app (no extension) that is not a file: the app's page, whose router shows it.
+    let is_route = !relative.rsplit('/').next().unwrap_or_default().contains('.');
+    let file = match file {
+        Some(found) => Some(found),
+        None if is_route && is_safe(&relative) => {
+            tokio::fs::read(root.join("index.html")).await.ok().map(|b| ("index.html".to_string(), b))
+        }
+        None => None,
+    };
+    let mut response = match &file {
+        Some((name, bytes)) => {
+            let mut response = Response::new(Body::from(bytes.clone()));
+            response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(name)));
             response
         }
         None => {
@@ -44,6 +75,9 @@ pub async fn serve(dir: &Path, path: &str) -> Response {
     headers::secure(response.headers_mut());
     // The page may load its own scripts and styles and call its own origin; nothing else.
     response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(PAGE_POLICY));
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    // Content-hashed assets never change under their name; everything else is revalidated.
+    let immutable = file.as_ref().is_some_and(|(name, _)| name.starts_with("assets/"));
+    let cache = if immutable { "public, max-age=31536000, immutable" } else { "no-cache" };
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     response
 }

@@ -49,7 +49,7 @@ pub async fn round_trips_every_value_kind(f: Fixture) {
     f.table.put(item.clone(), Condition::Always).await.unwrap_or_else(|e| panic!("{e}"));
     let read = f.table.get(&key("P", "S")).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(read, Some(item), "an item reads back as written");
-    assert_eq!(f.table.get(&key("P", "missing")).await.ok().flatten(), None);
+    assert_eq!(f.table.get(&key("P", "missing")).await.unwrap_or_else(|e| panic!("{e}")), None);
 }
 
 pub async fn not_exists_admits_one_writer(f: Fixture) {
@@ -62,7 +62,7 @@ pub async fn not_exists_admits_one_writer(f: Fixture) {
         }
         other => panic!("expected a condition failure with the current item, got {other:?}"),
     }
-    assert_eq!(f.table.get(&key("P", "ONCE")).await.ok().flatten(), Some(first));
+    assert_eq!(f.table.get(&key("P", "ONCE")).await.unwrap_or_else(|e| panic!("{e}")), Some(first));
 }
 
 pub async fn versions_guard_updates(f: Fixture) {
@@ -72,7 +72,7 @@ pub async fn versions_guard_updates(f: Fixture) {
     assert!(stale.as_ref().is_err_and(StoreError::is_condition_failed), "a stale version is refused: {stale:?}");
     let missing = f.table.put(Item::new(key("P", "NEW")).with("version", 1), Condition::VersionIs(0)).await;
     assert!(missing.is_err_and(|e| e.is_condition_failed()), "VersionIs requires the item to exist");
-    assert_eq!(f.table.get(&key("P", "V")).await.ok().flatten().and_then(|i| i.i64("n")), Some(2));
+    assert_eq!(f.table.get(&key("P", "V")).await.unwrap_or_else(|e| panic!("{e}")).and_then(|i| i.i64("n")), Some(2));
 }
 
 pub async fn updates_set_add_remove_and_report(f: Fixture) {
@@ -100,18 +100,18 @@ pub async fn deletes_honour_conditions(f: Fixture) {
     f.table.put(Item::new(key("P", "D")).with("owner", "a"), Condition::Always).await.unwrap_or_else(|e| panic!("{e}"));
     let wrong = f.table.delete(&key("P", "D"), Condition::eq("owner", "b")).await;
     assert!(wrong.is_err_and(|e| e.is_condition_failed()));
-    assert!(f.table.get(&key("P", "D")).await.ok().flatten().is_some(), "a refused delete deletes nothing");
+    assert!(f.table.get(&key("P", "D")).await.unwrap_or_else(|e| panic!("{e}")).is_some(), "a refused delete deletes nothing");
     f.table.delete(&key("P", "D"), Condition::eq("owner", "a")).await.unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(f.table.get(&key("P", "D")).await.ok().flatten(), None);
+    assert_eq!(f.table.get(&key("P", "D")).await.unwrap_or_else(|e| panic!("{e}")), None);
 }
 
 pub async fn expired_items_are_never_honoured(f: Fixture) {
     let expires = now(&f) + 10;
     let item = Item::new(key("P", "E")).with("version", 1).with("secret", "s").expiring_at(expires);
     f.table.put(item, Condition::NotExists).await.unwrap_or_else(|e| panic!("{e}"));
-    assert!(f.table.get(&key("P", "E")).await.ok().flatten().is_some(), "alive before its ttl");
+    assert!(f.table.get(&key("P", "E")).await.unwrap_or_else(|e| panic!("{e}")).is_some(), "alive before its ttl");
     f.clock.advance(Duration::seconds(11));
-    assert_eq!(f.table.get(&key("P", "E")).await.ok().flatten(), None, "an expired item reads as absent");
+    assert_eq!(f.table.get(&key("P", "E")).await.unwrap_or_else(|e| panic!("{e}")), None, "an expired item reads as absent");
     let page = f.table.query(Query::partition(Index::Table, "P")).await.unwrap_or_else(|e| panic!("{e}"));
     assert!(page.items.iter().all(|i| i.key.sk != "E"), "queries skip expired items");
     let exists = f.table.update(Update::new(key("P", "E")).set("used", true).when(Condition::Exists)).await;
@@ -138,8 +138,8 @@ pub async fn transactions_are_all_or_nothing(f: Fixture) {
         Err(StoreError::ConditionFailed { index: Some(1), .. }) => {}
         other => panic!("expected the second write to fail the transaction, got {other:?}"),
     }
-    assert_eq!(f.table.get(&key("P", "A")).await.ok().flatten(), None, "nothing of a failed transaction is written");
-    assert_eq!(f.table.get(&key("P", "B")).await.ok().flatten().and_then(|i| i.i64("v")), Some(1));
+    assert_eq!(f.table.get(&key("P", "A")).await.unwrap_or_else(|e| panic!("{e}")), None, "nothing of a failed transaction is written");
+    assert_eq!(f.table.get(&key("P", "B")).await.unwrap_or_else(|e| panic!("{e}")).and_then(|i| i.i64("v")), Some(1));
     f.table
         .transact(vec![
             Write::put(Item::new(key("P", "A")).with("v", 1), Condition::NotExists),
@@ -149,7 +149,7 @@ pub async fn transactions_are_all_or_nothing(f: Fixture) {
         ])
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(f.table.get(&key("P", "B")).await.ok().flatten().and_then(|i| i.i64("v")), Some(2));
+    assert_eq!(f.table.get(&key("P", "B")).await.unwrap_or_else(|e| panic!("{e}")).and_then(|i| i.i64("v")), Some(2));
     let duplicate = f
         .table
         .transact(vec![Write::put(Item::new(key("P", "X")), Condition::Always), Write::put(Item::new(key("P", "X")), Condition::Always)])
@@ -273,5 +273,9 @@ pub async fn races_have_exactly_one_winner(f: Fixture) {
         }
     });
     futures::future::join_all(counters).await;
-    assert_eq!(table.get(&key("RACE", "COUNT")).await.ok().flatten().and_then(|i| i.i64("n")), Some(20), "no increment is lost");
+    assert_eq!(
+        table.get(&key("RACE", "COUNT")).await.unwrap_or_else(|e| panic!("{e}")).and_then(|i| i.i64("n")),
+        Some(20),
+        "no increment is lost"
+    );
 }

@@ -10,15 +10,34 @@ async fn malformed_unknown_mistyped_and_oversize_bodies_are_refused_without_effe
     let ann = app.sign_in("ann@example.com").await;
     let staff = app.admin_token().await;
     let ann_id = app.ann().patient_id.to_string();
+    let opened = app
+        .call_ok(
+            &staff,
+            Method::POST,
+            &format!("/staff/patients/{ann_id}/threads"),
+            Some(json!({ "topic": "other", "subject": "Hello", "body": "Hi Ann" })),
+            201,
+        )
+        .await;
+    let thread = opened["thread"]["thread_id"].as_str().unwrap_or_default().to_string();
+    // Everything stored about Ann and about the practice (audit records live in their own partitions).
     let snapshot = |app: &portico_tests::TestApp| {
         let table = app.gateway.app.table.clone();
         let practice = app.practice().id.clone();
+        let ann = app.ann().patient_id.clone();
         async move {
-            let page = table
-                .query(portico::store::Query::partition(portico::store::Index::Gsi1, portico::directory::keys::patient_names(&practice)))
-                .await
-                .unwrap_or_else(|e| panic!("{e}"));
-            page.items.iter().map(|i| (i.key.clone(), i.version())).collect::<Vec<_>>()
+            let mut items = Vec::new();
+            for partition in
+                [portico::directory::keys::patient_partition(&practice, &ann), portico::directory::keys::practice_partition(&practice)]
+            {
+                let page = table
+                    .query(portico::store::Query::partition(portico::store::Index::Table, partition))
+                    .await
+                    .unwrap_or_else(|e| panic!("{e}"));
+                // Sessions are created by the first authenticated request, refused or not.
+                items.extend(page.items.iter().filter(|i| !i.key.sk.starts_with("SESSION#")).cloned());
+            }
+            items
         }
     };
     let before = snapshot(&app).await;
@@ -60,6 +79,32 @@ async fn malformed_unknown_mistyped_and_oversize_bodies_are_refused_without_effe
             json!({ "given_name": "A", "family_name": "B", "date_of_birth": "1990-01-01", "email": "x@example.com", "extra": 1 }),
         ),
         (Method::POST, format!("/staff/patients/{ann_id}/invite"), Some(staff.clone()), json!({ "channel": "email", "extra": 1 })),
+        (
+            Method::POST,
+            "/portal/threads".into(),
+            Some(ann.access.clone()),
+            json!({ "topic": "other", "subject": "S", "body": "B", "extra": 1 }),
+        ),
+        (Method::POST, format!("/portal/threads/{thread}/messages"), Some(ann.access.clone()), json!({ "body": "B", "extra": 1 })),
+        (
+            Method::POST,
+            "/portal/attachments".into(),
+            Some(ann.access.clone()),
+            json!({ "file_name": "a.pdf", "content_type": "application/pdf", "size": 10, "extra": 1 }),
+        ),
+        (
+            Method::PATCH,
+            format!("/staff/patients/{ann_id}/threads/{thread}"),
+            Some(staff.clone()),
+            json!({ "status": "closed", "extra": 1 }),
+        ),
+        (
+            Method::POST,
+            format!("/staff/patients/{ann_id}/threads/{thread}/messages"),
+            Some(staff.clone()),
+            json!({ "body": "B", "extra": 1 }),
+        ),
+        (Method::PUT, "/staff/templates/help_reply".into(), Some(staff.clone()), json!({ "sms": "Call {practice_phone}", "extra": 1 })),
     ];
     for (method, path, token, unknown) in routes {
         let send = |body: Vec<u8>, content_type: &'static str| {
@@ -80,7 +125,7 @@ async fn malformed_unknown_mistyped_and_oversize_bodies_are_refused_without_effe
         problem(send(Vec::new(), "application/json").await.unwrap_or_else(|e| panic!("{e}")), 400).await;
         problem(send(b"[1,2]".to_vec(), "application/json").await.unwrap_or_else(|e| panic!("{e}")), 400).await;
     }
-    assert_eq!(snapshot(&app).await, before, "no patient record changed");
+    assert_eq!(snapshot(&app).await, before, "nothing stored about the patient or the practice changed");
     assert_eq!(app.gateway.app.outbox.entries().len(), outbox_before, "nothing was sent");
     let profile: Value = app
         .request(Method::GET, "/portal/me")

@@ -91,7 +91,8 @@ async fn a_new_email_is_used_only_after_its_code_comes_back() {
     // Sign-in follows the address: the new one works, the old one is no longer on file.
     assert_eq!(app.sign_in("ann.new@example.com").await.patient_id, app.ann().patient_id.to_string());
     let before = app.messages_to("ann@example.com");
-    app.start_code("email", "ann@example.com").await;
+    let answer = app.start_code("email", "ann@example.com").await;
+    assert_eq!(answer.status(), 202, "the old address is answered like any unknown one");
     assert_eq!(app.messages_to("ann@example.com"), before, "the old address gets nothing");
 }
 

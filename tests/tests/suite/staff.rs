@@ -140,7 +140,8 @@ async fn roles_limit_what_staff_may_do() {
     assert_eq!(staff_call(&app, &desk, Method::POST, &format!("/staff/patients/{ann}/invite"), Some(json!({}))).await.status(), 202);
     let disabled_invite = {
         let admin = app.admin_token().await;
-        staff_call(&app, &admin, Method::POST, &format!("/staff/patients/{ann}/disable"), None).await;
+        let disabled = staff_call(&app, &admin, Method::POST, &format!("/staff/patients/{ann}/disable"), None).await;
+        assert_eq!(disabled.status(), 200);
         staff_call(&app, &desk, Method::POST, &format!("/staff/patients/{ann}/invite"), Some(json!({}))).await
     };
     problem(disabled_invite, 422).await;
