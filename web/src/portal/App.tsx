@@ -1,0 +1,232 @@
+// The patient portal: providers, the signed-in chrome, the routes and the session's life.
+import { QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { Redirect, Route, Switch, useLocation } from 'wouter';
+import { createQueryClient } from '../shared/api/query';
+import { I18nProvider, useI18n } from '../shared/i18n/I18nProvider';
+import { langFor } from '../shared/i18n/i18n';
+import { limits } from '../shared/limits';
+import { Loading, StatusLine, StatusProvider } from '../shared/ui/components';
+import { auth, portal, session } from './api';
+import { english, loadCatalog } from './catalog';
+import { clearDrafts } from './drafts';
+import { inviteToken, legacyHashPath } from './invite';
+import { Header } from './parts/Header';
+import { Consents } from './screens/Consents';
+import { Home } from './screens/Home';
+import { Invite } from './screens/Invite';
+import { Compose, MessageList, Thread } from './screens/Messages';
+import { NotFound } from './screens/NotFound';
+import { Preferences } from './screens/Preferences';
+import { Profile } from './screens/Profile';
+import { type SignInNotice, SignIn } from './screens/SignIn';
+
+const queryClient = createQueryClient();
+
+export function App() {
+  const [path] = useLocation();
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider load={loadCatalog} english={english}>
+        <StatusProvider path={path}>
+          <Portal />
+        </StatusProvider>
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}
+
+type AuthState = 'checking' | 'invite' | 'in' | 'out';
+
+/** Section paths a patient may return to after signing in again (opaque ids only). */
+const RETURNABLE = /^\/(home|messages(\/[A-Za-z0-9_-]+)?|profile|consents|preferences)$/;
+const RETURN_KEY = 'portico.returnTo';
+
+function rememberReturn(path: string) {
+  try {
+    if (RETURNABLE.test(path)) sessionStorage.setItem(RETURN_KEY, path);
+  } catch {
+    // Storage blocked: home it is.
+  }
+}
+function takeReturn(): string {
+  try {
+    const path = sessionStorage.getItem(RETURN_KEY);
+    sessionStorage.removeItem(RETURN_KEY);
+    if (path && RETURNABLE.test(path)) return path;
+  } catch {
+    // Storage blocked.
+  }
+  return '/home';
+}
+
+function Portal() {
+  const [path, navigate] = useLocation();
+  const { t } = useI18n();
+  const client = useQueryClient();
+  const signedIn = useSyncExternalStore(session.subscribe, () => session.signedIn);
+  const [state, setState] = useState<AuthState>('checking');
+  const [invite, setInvite] = useState<string | null>(null);
+  const [notice, setNotice] = useState<SignInNotice | null>(null);
+  const signedOutHere = useRef(false);
+
+  // Start: an invitation link (its token leaves the address bar before anything else), an old hash
+  // route, or a session to restore from the refresh cookie.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, at start
+  useEffect(() => {
+    const token = inviteToken(window.location);
+    if (token) {
+      history.replaceState(null, '', '/sign-in');
+      navigate('/sign-in', { replace: true });
+      setInvite(token);
+      setState('invite');
+      return;
+    }
+    const legacy = legacyHashPath(window.location.hash);
+    if (legacy) navigate(legacy, { replace: true });
+    session.refresh().then(
+      (ok) => setState(ok ? 'in' : 'out'),
+      () => setState('out'),
+    );
+  }, []);
+
+  const endSession = useCallback(
+    async (why: SignInNotice['kind']) => {
+      signedOutHere.current = why !== 'expired';
+      if (why === 'expired') rememberReturn(window.location.pathname);
+      await auth.logout();
+      client.clear();
+      clearDrafts();
+      setNotice({ kind: why });
+      setState('out');
+      navigate('/sign-in', { replace: true });
+    },
+    [client, navigate],
+  );
+
+  useEffect(() => {
+    session.onEnded(() => {
+      void endSession('expired');
+    });
+  }, [endSession]);
+
+  // A page restored from the back/forward cache after signing out must not show what it showed.
+  useEffect(() => {
+    const onShow = (e: PageTransitionEvent) => {
+      if (e.persisted && !session.signedIn) window.location.reload();
+    };
+    window.addEventListener('pageshow', onShow);
+    return () => window.removeEventListener('pageshow', onShow);
+  }, []);
+
+  const signedInNow = state === 'in' && signedIn;
+  useIdleSignOut(signedInNow, () => void endSession('idle'));
+
+  const afterSignIn = useCallback(() => {
+    signedOutHere.current = false;
+    setNotice(null);
+    setInvite(null);
+    setState('in');
+    navigate(takeReturn(), { replace: true });
+  }, [navigate]);
+
+  let content: ReactNode;
+  if (state === 'checking') {
+    content = <Loading />;
+  } else if (state === 'invite' && invite) {
+    content = (
+      <Invite
+        token={invite}
+        onSignedIn={afterSignIn}
+        onFailed={(detail) => {
+          setInvite(null);
+          setNotice({ kind: 'invite', detail });
+          setState('out');
+        }}
+      />
+    );
+  } else if (!signedInNow) {
+    if (path !== '/sign-in') {
+      if (state === 'in' && !signedIn) return null;
+      rememberReturn(path);
+      return <Redirect to="/sign-in" replace />;
+    }
+    content = <SignIn notice={notice} onSignedIn={afterSignIn} />;
+  } else {
+    content = (
+      <Switch>
+        <Route path="/home" component={Home} />
+        <Route path="/messages" component={MessageList} />
+        <Route path="/messages/new" component={Compose} />
+        <Route path="/messages/:id">{(params) => <Thread key={params.id} threadId={params.id} />}</Route>
+        <Route path="/profile" component={Profile} />
+        <Route path="/consents" component={Consents} />
+        <Route path="/preferences" component={Preferences} />
+        <Route path="/">
+          <Redirect to="/home" replace />
+        </Route>
+        <Route path="/sign-in">
+          <Redirect to="/home" replace />
+        </Route>
+        <Route component={NotFound} />
+      </Switch>
+    );
+  }
+
+  return (
+    <>
+      <a className="skip-link" href="#main" data-testid="skip-link">
+        {t('common.skipToMain')}
+      </a>
+      <Header signedIn={signedInNow} onSignOut={() => void endSession('signedOut')} />
+      {signedInNow ? <SignedInEffects /> : null}
+      <main id="main" className="site-main" tabIndex={-1} data-testid="main">
+        <StatusLine />
+        {content}
+      </main>
+      <footer className="site-footer" data-testid="footer">
+        <p>{t('portal.footer.emergency')}</p>
+      </footer>
+    </>
+  );
+}
+
+/** The patient's language and time zone pick the portal's once their profile is known. */
+function SignedInEffects() {
+  const { setLang, setTimeZone, lang } = useI18n();
+  const me = useQuery({ queryKey: ['me'], queryFn: portal.me });
+  const language = me.data?.language;
+  const zone = me.data?.time_zone;
+  useEffect(() => {
+    const wanted = langFor(language);
+    if (wanted && wanted !== lang) setLang(wanted);
+    // Only when the profile's language changes, not when the switcher does.
+    // biome-ignore lint/correctness/useExhaustiveDependencies: see above
+  }, [language]);
+  useEffect(() => setTimeZone(zone), [zone, setTimeZone]);
+  return null;
+}
+
+/** Signed-in screens are cleared after the server's idle limit without a tap or key press. */
+function useIdleSignOut(active: boolean, signOut: () => void) {
+  const last = useRef(Date.now());
+  useEffect(() => {
+    if (!active) return;
+    last.current = Date.now();
+    const touch = () => {
+      last.current = Date.now();
+    };
+    const check = () => {
+      if (Date.now() - last.current > limits.patientIdleMinutes * 60_000) signOut();
+    };
+    const events = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const;
+    for (const e of events) window.addEventListener(e, touch, { capture: true, passive: true });
+    const timer = window.setInterval(check, 30_000);
+    document.addEventListener('visibilitychange', check);
+    return () => {
+      for (const e of events) window.removeEventListener(e, touch, { capture: true });
+      window.clearInterval(timer);
+      document.removeEventListener('visibilitychange', check);
+    };
+  }, [active, signOut]);
+}

@@ -1,0 +1,81 @@
+// The portal's door to the API: same-origin, relative URLs (the practice comes from the host name).
+import { callPending, createApi, unwrap } from '../shared/api/client';
+import { isMissingRoute } from '../shared/api/errors';
+import type { PracticeBranding } from '../shared/api/pending';
+import type { components } from '../shared/api/schema';
+import { TokenSession } from '../shared/api/session';
+
+export type S = components['schemas'];
+
+const publicApi = createApi(null);
+
+/** Trades the HttpOnly refresh cookie for a new access token. */
+export const session = new TokenSession(async (s) => {
+  const result = await publicApi.POST('/auth/refresh');
+  if (!result.response.ok || !result.data) return false;
+  s.adopt(result.data.access_token, result.data.expires_in);
+  return true;
+});
+
+const api = createApi(session);
+
+export function adoptSession(answer: S['SessionResponse']): void {
+  session.adopt(answer.access_token, answer.expires_in);
+}
+
+export const auth = {
+  startCode: async (channel: S['Channel'], address: string) =>
+    unwrap(await publicApi.POST('/auth/otp/start', { body: { channel, address } })),
+  verifyCode: async (challengeId: string, code: string) =>
+    unwrap(await publicApi.POST('/auth/otp/verify', { body: { challenge_id: challengeId, code } })),
+  redeemLink: async (token: string) => unwrap(await publicApi.POST('/auth/link', { body: { token } })),
+  /** Ends the session on the server (best effort) and forgets it here. */
+  logout: async () => {
+    try {
+      if (session.signedIn) await api.POST('/auth/logout');
+    } catch {
+      // Offline: the token is forgotten below and expires on its own.
+    } finally {
+      session.forget();
+    }
+  },
+  /** Need 1 (BACKEND-NEEDS.md): the practice's name, logo and phone; null until the route exists. */
+  practice: async (): Promise<PracticeBranding | null> => {
+    try {
+      return await callPending<PracticeBranding>(null, 'GET', '/auth/practice');
+    } catch (err) {
+      if (isMissingRoute(err)) return null;
+      throw err;
+    }
+  },
+};
+
+const seg = encodeURIComponent;
+
+export const portal = {
+  me: async () => unwrap(await api.GET('/portal/me')),
+  updateMe: async (patch: S['ProfilePatch']) => unwrap(await api.PATCH('/portal/me', { body: patch })),
+  verifyContact: async (challengeId: string, code: string) =>
+    unwrap(await api.POST('/portal/me/contact/verify', { body: { challenge_id: challengeId, code } })),
+  consents: async () => unwrap(await api.GET('/portal/consents')),
+  decideConsent: async (kind: S['ConsentKind'], version: number, decision: S['Decision']) =>
+    unwrap(await api.PUT('/portal/consents', { body: { kind, version, decision } })),
+  preferences: async () => unwrap(await api.GET('/portal/preferences')),
+  savePreferences: async (prefs: S['PreferencesUpdate']) => unwrap(await api.PUT('/portal/preferences', { body: prefs })),
+};
+
+export const messaging = {
+  threads: async () => unwrap(await api.GET('/portal/threads')),
+  startThread: async (body: S['NewThreadRequest']) => unwrap(await api.POST('/portal/threads', { body })),
+  thread: async (id: string, before?: string) =>
+    unwrap(await api.GET('/portal/threads/{id}', { params: { path: { id }, query: before ? { before } : {} } })),
+  reply: async (id: string, body: S['NewMessageRequest']) =>
+    unwrap(await api.POST('/portal/threads/{id}/messages', { params: { path: { id } }, body })),
+  markRead: async (id: string) => unwrap(await api.POST('/portal/threads/{id}/read', { params: { path: { id } } })),
+  startUpload: async (body: S['UploadRequest']) => unwrap(await api.POST('/portal/attachments', { body })),
+  completeUpload: async (id: string) =>
+    unwrap(await api.POST('/portal/attachments/{id}/complete', { params: { path: { id } } })),
+  downloadLink: async (id: string) => unwrap(await api.GET('/portal/attachments/{id}', { params: { path: { id } } })),
+};
+
+export const paths = { thread: (id: string) => `/messages/${seg(id)}` };

@@ -1,0 +1,143 @@
+// The header: the practice's name (and logo when it has one), and a navigation that fits a phone:
+// Home and Messages always in reach, the rest behind "More" on small screens.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
+import { Link, useLocation } from 'wouter';
+import { safeTransferUrl } from '../../shared/api/uploads';
+import { useI18n } from '../../shared/i18n/I18nProvider';
+import { auth, messaging } from '../api';
+
+export function usePractice(enabled: boolean) {
+  return useQuery({ queryKey: ['practice'], queryFn: auth.practice, staleTime: Number.POSITIVE_INFINITY, enabled });
+}
+
+/** The unread total, kept fresh while signed in (and on focus, by the query client). */
+export function useThreads(enabled = true) {
+  return useQuery({ queryKey: ['threads'], queryFn: messaging.threads, refetchInterval: 30_000, enabled });
+}
+
+export function usePageTitle(section: string) {
+  const client = useQueryClient();
+  const { t } = useI18n();
+  const practice = client.getQueryData<{ name: string } | null>(['practice']);
+  useEffect(() => {
+    const brand = practice?.name ?? t('portal.brand.fallback');
+    document.title = section ? `${section} – ${brand}` : brand;
+  }, [section, practice, t]);
+}
+
+export function Header({ signedIn, onSignOut }: { signedIn: boolean; onSignOut: () => void }) {
+  const { t } = useI18n();
+  const client = useQueryClient();
+  // Signed in, the practice is fetched once the profile has loaded, after the home screen's reads.
+  const profileLoaded = client.getQueryState(['me'])?.status === 'success';
+  const practice = usePractice(!signedIn || profileLoaded);
+  const name = practice.data?.name;
+  const logo = practice.data?.logo_url ? safeTransferUrl(practice.data.logo_url) : null;
+  return (
+    <header className="site-header">
+      <div className="brand-row">
+        <div className="brand" data-testid="brand">
+          {logo ? (
+            <img className="brand-logo" src={logo} alt="" />
+          ) : (
+            <svg className="brand-mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+              <path d="M10 3h4v7h7v4h-7v7h-4v-7H3v-4h7z" />
+            </svg>
+          )}
+          <span className="brand-name" data-testid="brand-name">
+            {name ?? t('portal.brand.fallback')}
+          </span>
+          {name ? <span className="brand-sub">{t('portal.brand.portal')}</span> : null}
+        </div>
+        {signedIn ? (
+          <button type="button" className="nav-button sign-out" data-testid="sign-out" onClick={onSignOut}>
+            {t('portal.nav.signOut')}
+          </button>
+        ) : null}
+      </div>
+      {signedIn ? <Nav /> : null}
+    </header>
+  );
+}
+
+const MORE = [
+  ['/profile', 'portal.nav.profile', 'nav-profile'],
+  ['/consents', 'portal.nav.consents', 'nav-consents'],
+  ['/preferences', 'portal.nav.preferences', 'nav-preferences'],
+] as const;
+
+function Nav() {
+  const { t } = useI18n();
+  const [path] = useLocation();
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  const threads = useThreads();
+  const unread = threads.data?.unread_total ?? 0;
+  const section = `/${path.split('/')[1] ?? ''}`;
+  const inMore = MORE.some(([href]) => href === section);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+
+  // The menu closes when a page opens.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: on navigation only
+  useEffect(() => setOpen(false), [path]);
+
+  const current = (href: string) => (section === href ? 'page' : undefined);
+  return (
+    <nav className="site-nav" aria-label={t('portal.nav.label')} data-testid="nav">
+      <ul className="nav-main">
+        <li>
+          <Link href="/home" data-testid="nav-home" aria-current={current('/home')}>
+            {t('portal.nav.home')}
+          </Link>
+        </li>
+        <li>
+          <Link href="/messages" data-testid="nav-messages" aria-current={current('/messages')}>
+            {t('portal.nav.messages')}
+            {unread > 0 ? (
+              <span className="badge nav-badge" data-testid="nav-messages-unread">
+                {unread}
+                <span className="visually-hidden"> {t('portal.nav.unread', { n: unread })}</span>
+              </span>
+            ) : null}
+          </Link>
+        </li>
+        <li className="nav-more">
+          <button
+            ref={buttonRef}
+            type="button"
+            className={`nav-more-button${inMore ? ' is-current' : ''}`}
+            aria-expanded={open}
+            aria-controls={listId}
+            data-testid="nav-more"
+            onClick={() => setOpen((o) => !o)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') setOpen(false);
+            }}
+          >
+            {t('portal.nav.more')}
+          </button>
+        </li>
+      </ul>
+      <ul
+        id={listId}
+        className={`nav-more-list${open ? ' is-open' : ''}`}
+        data-testid="nav-more-list"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            setOpen(false);
+            buttonRef.current?.focus();
+          }
+        }}
+      >
+        {MORE.map(([href, key, testid]) => (
+          <li key={href}>
+            <Link href={href} data-testid={testid} aria-current={current(href)}>
+              {t(key)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

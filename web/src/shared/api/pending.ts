@@ -1,0 +1,69 @@
+// Types of the routes and fields web/BACKEND-NEEDS.md asks for, which infra/openapi.json does not have
+// yet. Screens that use them degrade honestly (hidden, or "not available yet") when the deployment
+// answers 404. Delete each type here once `npm run api:generate` brings the real one.
+import type { components } from './schema';
+
+type S = components['schemas'];
+
+/** Need 1: `GET /auth/practice` (public, from the host). */
+export interface PracticeBranding {
+  name: string;
+  logo_url?: string | null;
+  phone?: string | null;
+  email?: string | null;
+}
+
+/** Need 3: `GET /portal/home`: the home screen in one read. */
+export interface PortalHome {
+  profile: Pick<S['ProfileView'], 'given_name' | 'preferred_name' | 'language' | 'time_zone'>;
+  practice: PracticeBranding;
+  unread_total: number;
+  latest_unread?: { thread_id: string; subject: string; from: string; preview: string; at: string } | null;
+  consents_needing_decision: number;
+  notices: Record<'email' | 'sms', ChannelReach>;
+}
+
+/** Need 4: how a channel can reach the patient (consent and preference as one model). */
+export interface ChannelReach {
+  /** Whether a "new message" notice would go out on this channel now. */
+  reachable: boolean;
+  /** Why not, when not. */
+  blocked_by?: 'no_address' | 'no_consent' | 'preference_off' | 'opted_out' | 'suppressed' | null;
+  /** The address, partly hidden. */
+  destination?: string | null;
+}
+
+/** Need 8: staff view of who is who (assignees, authors). */
+export interface StaffMember {
+  staff_id: string;
+  name: string;
+  role: string;
+}
+
+/** Need 9: the tasks list. */
+export interface StaffTask {
+  task_id: string;
+  kind: string;
+  title: string;
+  patient_id?: string | null;
+  thread_id?: string | null;
+  due_at?: string | null;
+  status: 'open' | 'done';
+  created_at: string;
+}
+
+/** Need 10: the chart's communication facts. */
+export interface PatientContactFacts {
+  consents: S['ConsentView'][];
+  preferences: S['PreferencesView'];
+  sms_opted_out: boolean;
+  notices: Record<'email' | 'sms', ChannelReach>;
+  recent_notifications: {
+    notification_id: string;
+    channel: 'email' | 'sms';
+    kind: string;
+    status: 'queued' | 'sent' | 'delivered' | 'failed' | 'suppressed' | 'skipped';
+    reason?: string | null;
+    at: string;
+  }[];
+}

@@ -1,0 +1,64 @@
+// ============================================================================================
+// TO BE REPLACED. The one place where the front end holds a server limit or rule itself.
+//
+// Every value below is read from the API document first (schema constraints and enums generated
+// into api/openapi-values.ts by `npm run api:generate`); the literal after `??` is a stand-in used
+// only until the backend publishes it (web/BACKEND-NEEDS.md, needs 2 and 11). When it does, delete
+// the stand-in. Nothing else in web/src may restate a limit or a rule.
+// ============================================================================================
+import { constraints, enums } from './api/openapi-values';
+
+type Constraint = 'maxLength' | 'minLength' | 'maximum' | 'minimum' | 'maxItems' | 'minItems';
+const schema = (key: string, c: Constraint): number | undefined => constraints[key]?.[c];
+
+export const limits = {
+  /** Unicode scalar values of the trimmed text (functions/messaging threads.rs). */
+  messageMaxChars: schema('NewMessageRequest.body', 'maxLength') ?? 10_000,
+  subjectMaxChars: schema('NewThreadRequest.subject', 'maxLength') ?? 120,
+  staffMessageMaxChars: schema('StaffMessageRequest.body', 'maxLength') ?? 10_000,
+  filesPerMessage: schema('NewMessageRequest.attachment_ids', 'maxItems') ?? 5,
+  fileMaxBytes: schema('UploadRequest.size', 'maximum') ?? 10 * 1024 * 1024,
+  /** The file types the API accepts: from the document's FileType enum. */
+  fileTypes: enums.FileType as readonly string[],
+  codeLength: schema('VerifyCodeRequest.code', 'maxLength') ?? 6,
+  /** When a 429 carries no Retry-After. */
+  defaultWaitSeconds: 60,
+  /** Server idle limits (ARCHITECTURE §5); asked for in the session answer (need 2). */
+  patientIdleMinutes: 30,
+  staffIdleMinutes: 15,
+  templateSmsMaxChars: schema('TemplateUpdate.sms', 'maxLength') ?? 320,
+} as const;
+
+/** File name extension → type, for browsers that cannot tell a HEIC file's type. */
+export const extensionTypes: Record<string, string> = Object.fromEntries(
+  [
+    ['pdf', 'application/pdf'],
+    ['jpg', 'image/jpeg'],
+    ['jpeg', 'image/jpeg'],
+    ['png', 'image/png'],
+    ['heic', 'image/heic'],
+  ].filter(([, type]) => limits.fileTypes.includes(type as string)),
+);
+
+/** Which consent a channel's notices need (need 4 asks the API to say this; today's send gate needs both). */
+export const channelConsent = { email: 'email_messages', sms: 'sms_messages' } as const;
+export const channelNeedsConsent = { email: true, sms: true } as const;
+
+/** Whether patients can decline an optional document ("No thanks"): the Decision enum says (need 5). */
+export const canDecline = (enums.Decision as readonly string[]).includes('decline');
+
+/**
+ * Which staff roles may use what (each capability's routes.rs). Need 11 asks for `x-roles` on each operation
+ * of the API document; until then this table mirrors the routes. The API refuses anyway.
+ */
+export const staffPermissions = {
+  enrol: ['admin', 'front-desk', 'clinician'],
+  invite: ['admin', 'front-desk', 'clinician'],
+  disable: ['admin'],
+  deleteMessage: ['admin', 'clinician'],
+  editTemplates: ['admin'],
+} as const satisfies Record<string, readonly string[]>;
+export type StaffPermission = keyof typeof staffPermissions;
+export function may(roles: readonly string[], what: StaffPermission): boolean {
+  return roles.some((r) => (staffPermissions[what] as readonly string[]).includes(r));
+}

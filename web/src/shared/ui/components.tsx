@@ -1,0 +1,285 @@
+// Small shared building blocks, named for what a person sees.
+import {
+  type ButtonHTMLAttributes,
+  type ReactNode,
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from 'react';
+import { useI18n } from '../i18n/I18nProvider';
+import { describeError, errorReference } from './errors';
+
+/** A page's main heading: focused when the page opens, so keyboard and screen reader users start there. */
+export function PageHeading({ children, testid }: { children: ReactNode; testid?: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    ref.current?.focus({ preventScroll: false });
+  }, []);
+  return (
+    <h1 ref={ref} tabIndex={-1} data-testid={testid}>
+      {children}
+    </h1>
+  );
+}
+
+type Tone = 'info' | 'error' | 'success' | 'warn';
+
+export function Alert({ tone, children, testid, focus }: { tone: Tone; children: ReactNode; testid?: string; focus?: boolean }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focus) ref.current?.focus();
+  }, [focus]);
+  return (
+    <div
+      ref={ref}
+      className={`alert alert-${tone}`}
+      role={tone === 'error' ? 'alert' : 'status'}
+      data-testid={testid}
+      tabIndex={focus ? -1 : undefined}
+    >
+      {children}
+    </div>
+  );
+}
+
+/** An error from the API or the network, in words, with a reference for server failures. */
+export function ErrorMessage({ error, testid, focus }: { error: unknown; testid?: string; focus?: boolean }) {
+  const { tr, t } = useI18n();
+  if (!error) return null;
+  const reference = errorReference(error);
+  return (
+    <Alert tone="error" testid={testid} focus={focus}>
+      <p>{describeError(tr, error)}</p>
+      {reference ? <p>{t('common.error.reference', { reference })}</p> : null}
+    </Alert>
+  );
+}
+
+export function Loading({ label }: { label?: string }) {
+  const { t } = useI18n();
+  return (
+    <p className="loading" role="status" data-testid="loading">
+      {label ?? t('common.loading')}
+    </p>
+  );
+}
+
+/** A failed screen load, with a way to try again. */
+export function LoadFailed({ error, retry }: { error: unknown; retry: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="stack">
+      <ErrorMessage error={error} testid="load-error" />
+      <div className="actions">
+        <button type="button" className="button" data-testid="retry" onClick={retry}>
+          {t('common.tryAgain')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+interface FieldProps {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  optional?: boolean;
+  children: (ids: { id: string; describedBy: string; invalid: boolean }) => ReactNode;
+  className?: string;
+}
+
+/** A labelled control with its hint and its error, wired for assistive technology. */
+export function Field({ label, hint, error, optional, children, className }: FieldProps) {
+  const { t } = useI18n();
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ');
+  return (
+    <div className={`field ${className ?? ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {optional ? <span className="optional"> {t('common.optional')}</span> : null}
+      </label>
+      {hint ? (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={errorId}>
+          {error}
+        </p>
+      ) : null}
+      {children({ id, describedBy, invalid: Boolean(error) })}
+    </div>
+  );
+}
+
+/** A button that says it is busy and cannot be pressed twice. */
+export function BusyButton({
+  busy,
+  busyLabel,
+  children,
+  className = 'button',
+  ...rest
+}: ButtonHTMLAttributes<HTMLButtonElement> & { busy: boolean; busyLabel: string; 'data-testid'?: string }) {
+  return (
+    <button {...rest} className={className} disabled={busy || rest.disabled} aria-busy={busy || undefined}>
+      {busy ? busyLabel : children}
+    </button>
+  );
+}
+
+/** Seconds left before something may be asked again; 0 when it may. */
+export function useCountdown(): [number, (seconds: number) => void] {
+  const [until, setUntil] = useState(0);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (until <= now) return;
+    const timer = window.setTimeout(() => setNow(Date.now()), 250);
+    return () => window.clearTimeout(timer);
+  }, [until, now]);
+  const start = useCallback((seconds: number) => {
+    setNow(Date.now());
+    setUntil(Date.now() + Math.max(1, Math.ceil(seconds)) * 1000);
+  }, []);
+  return [Math.max(0, Math.ceil((until - now) / 1000)), start];
+}
+
+// ------------------------------------------------------------------------------------------------
+// The page's status line: in the flow of the page (never over content), cleared on navigation and
+// when an error takes its place.
+
+interface StatusValue {
+  message: string;
+  /** Shows `message` on the page at `path` (this page when omitted); another page hides it. */
+  announce: (message: string, path?: string) => void;
+  clear: () => void;
+}
+const StatusContext = createContext<StatusValue>({ message: '', announce: () => {}, clear: () => {} });
+
+export function StatusProvider({ children, path }: { children: ReactNode; path: string }) {
+  const [status, setStatus] = useState({ message: '', path: '' });
+  const announce = useCallback((m: string, at?: string) => setStatus({ message: m, path: at ?? path }), [path]);
+  const clear = useCallback(() => setStatus({ message: '', path: '' }), []);
+  const message = status.path === path ? status.message : '';
+  return <StatusContext.Provider value={{ message, announce, clear }}>{children}</StatusContext.Provider>;
+}
+export const useStatus = () => useContext(StatusContext);
+
+/** Shows the last status in the flow of the page (polite live region) until another page or an error. */
+export function StatusLine() {
+  const { message, clear } = useStatus();
+  const { t } = useI18n();
+  return (
+    <div className="status-slot" role="status" aria-live="polite" data-testid="app-status-region">
+      {message ? (
+        <div className="alert alert-success status-line-banner" data-testid="app-status">
+          <p>{message}</p>
+          <button type="button" className="link-button" onClick={clear} data-testid="app-status-dismiss">
+            {t('common.dismiss')}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** Asks to confirm in a modal dialog; resolves true only when confirmed. */
+export function ConfirmDialog({
+  open,
+  title,
+  body,
+  confirmLabel,
+  cancelLabel,
+  danger,
+  testid,
+  onAnswer,
+}: {
+  open: boolean;
+  title: string;
+  body: string[];
+  confirmLabel: string;
+  cancelLabel: string;
+  danger?: boolean;
+  testid: string;
+  onAnswer: (yes: boolean) => void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const noRef = useRef<HTMLButtonElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      dialog.showModal();
+      noRef.current?.focus();
+    } else if (!open && dialog.open) dialog.close();
+  }, [open]);
+  if (!open) return null;
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby={titleId}
+      data-testid={testid}
+      onCancel={(e) => {
+        e.preventDefault();
+        onAnswer(false);
+      }}
+    >
+      <h2 id={titleId}>{title}</h2>
+      {body.map((p) => (
+        <p key={p}>{p}</p>
+      ))}
+      <div className="actions">
+        <button
+          type="button"
+          className={danger ? 'button button-danger' : 'button'}
+          data-testid={`${testid}-yes`}
+          onClick={() => onAnswer(true)}
+        >
+          {confirmLabel}
+        </button>
+        <button
+          ref={noRef}
+          type="button"
+          className="button button-secondary"
+          data-testid={`${testid}-no`}
+          onClick={() => onAnswer(false)}
+        >
+          {cancelLabel}
+        </button>
+      </div>
+    </dialog>
+  );
+}
+
+/** The language switcher: a native select, labelled in both languages' own names. */
+export function LanguageSwitcher({ testid = 'language-switcher' }: { testid?: string }) {
+  const { lang, setLang, t } = useI18n();
+  const id = useId();
+  return (
+    <div className="language-switcher">
+      <label htmlFor={id}>{t('common.language.label')}</label>
+      <select
+        id={id}
+        data-testid={testid}
+        value={lang}
+        onChange={(e) => setLang(e.currentTarget.value === 'es' ? 'es' : 'en')}
+      >
+        <option value="en" lang="en">
+          English
+        </option>
+        <option value="es" lang="es">
+          Español
+        </option>
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+// One config, two apps: `vite build --mode portal` and `vite build --mode console`.
+// The component code is written against React's API; by default it runs on Preact (preact/compat),
+// which measured far smaller (web/README.md). FRAMEWORK=react builds the same code on React, to re-measure.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const onReact = process.env.FRAMEWORK === 'react';
+
+const preactAliases = [
+  { find: /^react-dom\/test-utils$/, replacement: 'preact/test-utils' },
+  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  { find: /^react-dom$/, replacement: 'preact/compat' },
+  { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
+  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-runtime' },
+  { find: /^react$/, replacement: 'preact/compat' },
+];
+
+export default defineConfig(({ mode }) => {
+  const app = mode === 'console' ? 'console' : 'portal';
+  return {
+    root: here(`./src/${app}`),
+    base: app === 'console' ? '/console/' : '/',
+    publicDir: here('./public'),
+    resolve: { alias: onReact ? [] : preactAliases },
+    build: {
+      outDir: here(`./dist/${process.env.FRAMEWORK_OUT ?? app}`),
+      emptyOutDir: true,
+      assetsDir: 'assets',
+      target: 'es2022',
+      sourcemap: false,
+      // No inline scripts or styles (the pages' CSP allows neither).
+      assetsInlineLimit: 0,
+      modulePreload: { polyfill: false },
+      rolldownOptions: {
+        // react-query's "use client" directives mean nothing outside server components.
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          handler(level, log);
+        },
+      },
+    },
+    test: {
+      root: here('.'),
+      environment: 'happy-dom',
+      include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.mjs'],
+    },
+  };
+});
