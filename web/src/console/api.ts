@@ -1,0 +1,95 @@
+// The console's door to the API: the staff routes of the generated client, with the staff token.
+import { callPending, createApi, unwrap } from '../shared/api/client';
+import { isMissingRoute } from '../shared/api/errors';
+import type { PatientContactFacts, StaffTask } from '../shared/api/pending';
+import type { components } from '../shared/api/schema';
+import { TokenSession } from '../shared/api/session';
+import { type CognitoSettings, tokenRequest } from './auth';
+
+export type S = components['schemas'];
+
+let refreshToken: string | null = null;
+let cognito: CognitoSettings | null = null;
+
+/** Renews through the pool's refresh token (hosted sign-in); the local stand-in signs in again. */
+export const session = new TokenSession(async (s) => {
+  if (!cognito || !refreshToken) return false;
+  try {
+    const answer = await tokenRequest(cognito, { refreshToken });
+    s.adopt(answer.access_token, answer.expires_in);
+    return true;
+  } catch {
+    return false;
+  }
+});
+
+export function adopt(token: { access_token: string; expires_in: number; refresh_token?: string }, settings: CognitoSettings | null) {
+  cognito = settings;
+  refreshToken = token.refresh_token ?? null;
+  session.adopt(token.access_token, token.expires_in);
+}
+
+export function forget() {
+  refreshToken = null;
+  session.forget();
+}
+
+export function staffRoles(): string[] {
+  const groups = session.claims['cognito:groups'];
+  return Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [];
+}
+
+export function staffId(): string {
+  const sub = session.claims.sub;
+  return typeof sub === 'string' ? sub : '';
+}
+
+const api = createApi(session);
+
+async function pending<T>(method: string, path: string): Promise<T | null> {
+  try {
+    return await callPending<T>(session, method, path);
+  } catch (err) {
+    if (isMissingRoute(err)) return null;
+    throw err;
+  }
+}
+
+export const staff = {
+  inbox: async (query: { status: 'open' | 'closed'; assignee: 'any' | 'me' | 'unassigned'; cursor?: string }) =>
+    unwrap(await api.GET('/staff/threads', { params: { query } })),
+  thread: async (patient: string, thread: string, before?: string) =>
+    unwrap(
+      await api.GET('/staff/patients/{id}/threads/{thread}', {
+        params: { path: { id: patient, thread }, query: before ? { before } : {} },
+      }),
+    ),
+  updateThread: async (patient: string, thread: string, body: S['ThreadUpdateRequest']) =>
+    unwrap(await api.PATCH('/staff/patients/{id}/threads/{thread}', { params: { path: { id: patient, thread } }, body })),
+  reply: async (patient: string, thread: string, body: S['StaffMessageRequest']) =>
+    unwrap(await api.POST('/staff/patients/{id}/threads/{thread}/messages', { params: { path: { id: patient, thread } }, body })),
+  deleteMessage: async (patient: string, thread: string, message: string) =>
+    unwrap(
+      await api.DELETE('/staff/patients/{id}/threads/{thread}/messages/{message}', {
+        params: { path: { id: patient, thread, message } },
+      }),
+    ),
+  startThread: async (patient: string, body: S['StaffNewThreadRequest']) =>
+    unwrap(await api.POST('/staff/patients/{id}/threads', { params: { path: { id: patient } }, body })),
+  attachment: async (patient: string, attachment: string) =>
+    unwrap(await api.GET('/staff/patients/{id}/attachments/{attachment}', { params: { path: { id: patient, attachment } } })),
+  search: async (query: string, cursor?: string) =>
+    unwrap(await api.GET('/staff/patients', { params: { query: { query, ...(cursor ? { cursor } : {}) } } })),
+  patient: async (id: string) => unwrap(await api.GET('/staff/patients/{id}', { params: { path: { id } } })),
+  enrol: async (body: S['NewPatientRequest']) => unwrap(await api.POST('/staff/patients', { body })),
+  invite: async (id: string, channel: S['Channel'] | null) =>
+    unwrap(await api.POST('/staff/patients/{id}/invite', { params: { path: { id } }, body: { channel } })),
+  disable: async (id: string) => unwrap(await api.POST('/staff/patients/{id}/disable', { params: { path: { id } } })),
+  templates: async () => unwrap(await api.GET('/staff/templates')),
+  saveTemplate: async (kind: S['TemplateKind'], body: S['TemplateUpdate']) =>
+    unwrap(await api.PUT('/staff/templates/{kind}', { params: { path: { kind } }, body })),
+  /** Need 9 (BACKEND-NEEDS.md); null until the route exists. */
+  tasks: () => pending<{ tasks: StaffTask[] }>('GET', '/staff/tasks'),
+  /** Need 10; null until the route exists. */
+  contactFacts: (id: string) => pending<PatientContactFacts>('GET', `/staff/patients/${encodeURIComponent(id)}/contact`),
+};

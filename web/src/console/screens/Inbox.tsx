@@ -1,0 +1,422 @@
+// The shared inbox (filters, assignment, unread, patient names) and one thread with internal notes,
+// soft delete and read receipts.
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { Link } from 'wouter';
+import { ApiError } from '../../shared/api/errors';
+import { safeTransferUrl, startDownload } from '../../shared/api/uploads';
+import { useI18n } from '../../shared/i18n/I18nProvider';
+import { limits, may } from '../../shared/limits';
+import { charCount } from '../../shared/ui/errors';
+import {
+  BusyButton,
+  ConfirmDialog,
+  ErrorMessage,
+  Field,
+  LoadFailed,
+  Loading,
+  PageHeading,
+  useStatus,
+} from '../../shared/ui/components';
+import { type S, staff, staffId, staffRoles } from '../api';
+import { useConsoleTitle } from '../App';
+import { PatientName, TOPIC_KEYS, useStaffLabel } from '../parts';
+
+type Status = 'open' | 'closed';
+type Assignee = 'any' | 'me' | 'unassigned';
+
+export function Inbox() {
+  const { t, tr } = useI18n();
+  useConsoleTitle(t('console.nav.inbox'));
+  const [status, setStatus] = useState<Status>('open');
+  const [assignee, setAssignee] = useState<Assignee>('any');
+  const [unreadOnly, setUnreadOnly] = useState(false);
+  const who = useStaffLabel();
+  const inbox = useInfiniteQuery({
+    queryKey: ['inbox', status, assignee],
+    queryFn: ({ pageParam }) => staff.inbox({ status, assignee, ...(pageParam ? { cursor: pageParam } : {}) }),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+    refetchInterval: 30_000,
+  });
+  const rows = (inbox.data?.pages ?? []).flatMap((p) => p.threads).filter((r) => !unreadOnly || r.unread > 0);
+
+  return (
+    <section className="stack">
+      <PageHeading>{t('console.inbox.title')}</PageHeading>
+      <form className="filters" aria-label={t('console.inbox.filters')} onSubmit={(e) => e.preventDefault()}>
+        <Field label={t('console.inbox.status')}>
+          {({ id }) => (
+            <select id={id} data-testid="filter-status" value={status} onChange={(e) => setStatus(e.currentTarget.value as Status)}>
+              <option value="open">{t('console.inbox.statusOpen')}</option>
+              <option value="closed">{t('console.inbox.statusClosed')}</option>
+            </select>
+          )}
+        </Field>
+        <Field label={t('console.inbox.assignee')}>
+          {({ id }) => (
+            <select id={id} data-testid="filter-assignee" value={assignee} onChange={(e) => setAssignee(e.currentTarget.value as Assignee)}>
+              <option value="any">{t('console.inbox.anyone')}</option>
+              <option value="me">{t('console.inbox.mine')}</option>
+              <option value="unassigned">{t('console.inbox.unassigned')}</option>
+            </select>
+          )}
+        </Field>
+        <div className="choice">
+          <input
+            type="checkbox"
+            id="filter-unread"
+            data-testid="filter-unread"
+            checked={unreadOnly}
+            onChange={(e) => setUnreadOnly(e.currentTarget.checked)}
+          />
+          <label htmlFor="filter-unread">{t('console.inbox.unreadOnly')}</label>
+        </div>
+      </form>
+      {inbox.isError ? <LoadFailed error={inbox.error} retry={() => void inbox.refetch()} /> : null}
+      {inbox.isPending ? <Loading /> : null}
+      {inbox.data && !rows.length ? (
+        <p data-testid="inbox-empty">{t('console.inbox.empty')}</p>
+      ) : null}
+      {rows.length ? (
+        <table className="inbox" data-testid="inbox">
+          <caption className="visually-hidden">{t('console.inbox.caption', { n: rows.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('console.inbox.patient')}</th>
+              <th scope="col">{t('console.inbox.subject')}</th>
+              <th scope="col">{t('console.inbox.topic')}</th>
+              <th scope="col">{t('console.inbox.assignedTo')}</th>
+              <th scope="col">{t('console.inbox.last')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.thread_id} data-testid="inbox-row" data-thread-id={r.thread_id} data-unread={r.unread} className={r.unread ? 'is-unread' : ''}>
+                <td data-testid="inbox-patient">
+                  <PatientName patientId={r.patient_id} />
+                </td>
+                <td>
+                  <Link
+                    href={`/threads/${encodeURIComponent(r.patient_id)}/${encodeURIComponent(r.thread_id)}`}
+                    data-testid="inbox-open"
+                  >
+                    {r.subject}
+                  </Link>
+                  {r.unread ? (
+                    <span className="badge" data-testid="inbox-unread">
+                      {t('console.inbox.unreadBadge', { n: r.unread })}
+                    </span>
+                  ) : null}
+                </td>
+                <td>{t(TOPIC_KEYS[r.topic])}</td>
+                <td data-testid="inbox-assignee">{who(r.assignee)}</td>
+                <td>
+                  <time dateTime={r.last_activity_at}>{tr.shortDate(r.last_activity_at)}</time>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {inbox.hasNextPage ? (
+        <BusyButton
+          type="button"
+          className="button button-secondary"
+          busy={inbox.isFetchingNextPage}
+          busyLabel={t('common.loading')}
+          onClick={() => void inbox.fetchNextPage()}
+        >
+          {t('console.inbox.more')}
+        </BusyButton>
+      ) : null}
+    </section>
+  );
+}
+
+export function StaffThread({ patientId, threadId }: { patientId: string; threadId: string }) {
+  const { t, tr } = useI18n();
+  useConsoleTitle(t('console.thread.title'));
+  const client = useQueryClient();
+  const status = useStatus();
+  const roles = staffRoles();
+  const who = useStaffLabel();
+  const thread = useQuery({
+    queryKey: ['staff-thread', patientId, threadId],
+    queryFn: () => staff.thread(patientId, threadId),
+    refetchInterval: 20_000,
+    retry: (n, err) => !(err instanceof ApiError && err.status === 404) && n < 2,
+  });
+  const [body, setBody] = useState('');
+  const [internal, setInternal] = useState(false);
+  const [urgent, setUrgent] = useState(false);
+  const [bodyError, setBodyError] = useState('');
+  const [deleting, setDeleting] = useState<S['StaffMessageView'] | null>(null);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+
+  const refresh = () => {
+    void client.invalidateQueries({ queryKey: ['staff-thread', patientId, threadId] });
+    void client.invalidateQueries({ queryKey: ['inbox'] });
+  };
+  const update = useMutation({
+    mutationFn: (body: S['ThreadUpdateRequest']) => staff.updateThread(patientId, threadId, body),
+    onSuccess: refresh,
+  });
+  const reply = useMutation({
+    mutationFn: () => staff.reply(patientId, threadId, { body, internal, urgent: !internal && urgent }),
+    onSuccess: () => {
+      status.announce(t(internal ? 'console.thread.noteSaved' : 'console.thread.replySent'));
+      setBody('');
+      setUrgent(false);
+      refresh();
+      bodyRef.current?.focus();
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (m: S['StaffMessageView']) => staff.deleteMessage(patientId, threadId, m.message_id),
+    onSuccess: () => {
+      status.announce(t('console.thread.removed'));
+      refresh();
+    },
+  });
+
+  const unread = thread.data?.thread.unread ?? 0;
+  // Opening the thread marks the patient's messages read (the patient sees the receipt).
+  useEffect(() => {
+    if (unread > 0) staff.updateThread(patientId, threadId, { read: true }).then(refresh, () => {});
+    // biome-ignore lint/correctness/useExhaustiveDependencies: on new unread only
+  }, [unread]);
+
+  const back = (
+    <p className="back">
+      <Link href="/" data-testid="thread-back">
+        {t('console.thread.back')}
+      </Link>
+    </p>
+  );
+  if (thread.isError)
+    return (
+      <section className="stack">
+        {back}
+        <PageHeading>{t('console.thread.title')}</PageHeading>
+        <LoadFailed error={thread.error} retry={() => void thread.refetch()} />
+      </section>
+    );
+  if (!thread.data)
+    return (
+      <section className="stack">
+        {back}
+        <PageHeading>{t('console.thread.title')}</PageHeading>
+        <Loading />
+      </section>
+    );
+  const view = thread.data;
+  const me = staffId();
+  const assigned = view.thread.assignee;
+  const open = view.thread.status === 'open';
+
+  return (
+    <section className="stack thread-layout">
+      {back}
+      <PageHeading testid="thread-subject">{view.thread.subject}</PageHeading>
+      <p className="thread-meta">
+        <Link href={`/patients/${encodeURIComponent(patientId)}`} data-testid="thread-patient">
+          <PatientName patientId={patientId} />
+        </Link>
+        <span>{t(TOPIC_KEYS[view.thread.topic])}</span>
+        <span data-testid="thread-status">{open ? t('console.inbox.statusOpen') : t('console.inbox.statusClosed')}</span>
+        <span data-testid="thread-assignee">{t('console.thread.assignedTo', { who: who(assigned) })}</span>
+      </p>
+      <div className="actions">
+        {assigned === me ? (
+          <button type="button" className="button button-secondary" data-testid="thread-unassign" onClick={() => update.mutate({ assignee: null })}>
+            {t('console.thread.unassign')}
+          </button>
+        ) : (
+          <button type="button" className="button button-secondary" data-testid="thread-assign-me" onClick={() => update.mutate({ assignee: me })}>
+            {t('console.thread.assignMe')}
+          </button>
+        )}
+        <button
+          type="button"
+          className="button button-secondary"
+          data-testid={open ? 'thread-close' : 'thread-reopen'}
+          onClick={() =>
+            update.mutate(
+              { status: open ? 'closed' : 'open' },
+              { onSuccess: () => status.announce(t(open ? 'console.thread.closedDone' : 'console.thread.reopenedDone')) },
+            )
+          }
+        >
+          {open ? t('console.thread.close') : t('console.thread.reopen')}
+        </button>
+      </div>
+      <ErrorMessage error={update.error ?? remove.error} testid="thread-error" />
+      <ol className="messages" data-testid="message-list" aria-label={t('console.thread.listLabel')}>
+        {view.messages.map((m) => {
+          const fromPatient = m.author === 'patient';
+          return (
+            <li
+              key={m.message_id}
+              className={`message ${m.internal ? 'message-note' : fromPatient ? 'message-care' : 'message-mine'}`}
+              data-testid="message"
+              data-internal={m.internal ? 'yes' : 'no'}
+              data-deleted={m.deleted_at ? 'yes' : 'no'}
+            >
+              <p className="message-head">
+                <span className="message-author" data-testid="message-author">
+                  {fromPatient ? <PatientName patientId={patientId} /> : who(m.author)}
+                </span>
+                <CreatedAt iso={m.created_at} />
+                {m.internal ? <span className="tag tag-note">{t('console.thread.internalTag')}</span> : null}
+                {m.urgent ? <span className="tag tag-urgent">{t('console.thread.urgentTag')}</span> : null}
+                {m.via === 'sms' ? <span className="tag">{t('console.thread.viaSms')}</span> : null}
+              </p>
+              {m.deleted_at ? (
+                <p className="muted" data-testid="message-deleted">
+                  {t('console.thread.deletedBy', { who: who(m.deleted_by), when: tr.dateTime(m.deleted_at) })}
+                </p>
+              ) : null}
+              <p className={`message-body${m.deleted_at ? ' is-deleted' : ''}`} data-testid="message-body">
+                {m.body}
+              </p>
+              {m.attachments.length ? (
+                <ul className="message-files" aria-label={t('console.thread.attachments')}>
+                  {m.attachments.map((a) => (
+                    <li key={a.attachment_id}>
+                      <StaffDownload patientId={patientId} file={a} />
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {!fromPatient && !m.internal ? (
+                <p className="receipt" data-testid="message-receipt" data-read={m.read_at ? 'yes' : 'no'}>
+                  {m.read_at ? <ReadAt iso={m.read_at} /> : t('console.thread.notRead')}
+                </p>
+              ) : null}
+              {!m.deleted_at && may(roles, 'deleteMessage') ? (
+                <button type="button" className="link-button" data-testid="message-delete" onClick={() => setDeleting(m)}>
+                  {t('console.thread.delete')}
+                </button>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+      <form
+        className="stack card reply"
+        noValidate
+        data-testid="staff-reply-form"
+        aria-labelledby="staff-reply-title"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const n = charCount(body);
+          if (n === 0) {
+            setBodyError(t('console.thread.empty'));
+            bodyRef.current?.focus();
+            return;
+          }
+          if (n > limits.staffMessageMaxChars) {
+            setBodyError(t('console.thread.tooLong', { max: limits.staffMessageMaxChars }));
+            bodyRef.current?.focus();
+            return;
+          }
+          setBodyError('');
+          reply.mutate();
+        }}
+      >
+        <h2 id="staff-reply-title">{t('console.thread.replyTitle')}</h2>
+        <Field label={t(internal ? 'console.thread.noteLabel' : 'console.thread.replyLabel')} hint={t('console.thread.replyHint')} error={bodyError}>
+          {({ id, describedBy, invalid }) => (
+            <textarea
+              ref={bodyRef}
+              id={id}
+              rows={5}
+              data-testid="staff-reply-body"
+              aria-describedby={describedBy || undefined}
+              aria-invalid={invalid || undefined}
+              value={body}
+              onChange={(e) => setBody(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <div className="choice">
+          <input type="checkbox" id="reply-internal" data-testid="staff-reply-internal" checked={internal} onChange={(e) => setInternal(e.currentTarget.checked)} />
+          <label htmlFor="reply-internal">{t('console.thread.internal')}</label>
+        </div>
+        {!internal ? (
+          <div className="choice">
+            <input type="checkbox" id="reply-urgent" data-testid="staff-reply-urgent" checked={urgent} onChange={(e) => setUrgent(e.currentTarget.checked)} />
+            <label htmlFor="reply-urgent">{t('console.thread.urgent')}</label>
+          </div>
+        ) : null}
+        <p className="hint" data-testid="staff-attachments-note">
+          {t('console.thread.attachNotYet')}
+        </p>
+        <ErrorMessage error={reply.error} testid="staff-reply-error" />
+        <div className="actions">
+          <BusyButton type="submit" busy={reply.isPending} busyLabel={t('common.sending')} data-testid="staff-reply-send">
+            {t(internal ? 'console.thread.saveNote' : 'console.thread.send')}
+          </BusyButton>
+        </div>
+      </form>
+      <ConfirmDialog
+        open={deleting !== null}
+        testid="delete-confirm"
+        danger
+        title={t('console.thread.deleteTitle')}
+        body={[t('console.thread.deleteBody')]}
+        confirmLabel={t('console.thread.deleteYes')}
+        cancelLabel={t('common.cancel')}
+        onAnswer={(yes) => {
+          const m = deleting;
+          setDeleting(null);
+          if (yes && m) remove.mutate(m);
+        }}
+      />
+    </section>
+  );
+}
+
+function CreatedAt({ iso }: { iso: string }) {
+  const { tr } = useI18n();
+  return <time dateTime={iso}>{tr.dateTime(iso)}</time>;
+}
+
+function ReadAt({ iso }: { iso: string }) {
+  const { t, tr } = useI18n();
+  return <>{t('console.thread.readAt', { when: tr.dateTime(iso) })}</>;
+}
+
+function StaffDownload({ patientId, file }: { patientId: string; file: S['Attached'] }) {
+  const { t, tr } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <>
+      <BusyButton
+        type="button"
+        className="button button-secondary button-small"
+        busy={busy}
+        busyLabel={t('common.loading')}
+        data-testid="attachment-download"
+        onClick={async () => {
+          setBusy(true);
+          setError(null);
+          try {
+            const link = await staff.attachment(patientId, file.attachment_id);
+            const url = safeTransferUrl(link.url);
+            if (url) startDownload(url);
+          } catch (err) {
+            setError(err);
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        {t('console.thread.download', { name: file.file_name, size: tr.fileSize(file.size) })}
+      </BusyButton>
+      <ErrorMessage error={error} />
+    </>
+  );
+}

@@ -1,0 +1,307 @@
+// Patients: search, the chart (demographics, invitation, disable, communication facts), and enrolment.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useLocation } from 'wouter';
+import { ApiError } from '../../shared/api/errors';
+import { useI18n } from '../../shared/i18n/I18nProvider';
+import { may } from '../../shared/limits';
+import { BusyButton, ConfirmDialog, ErrorMessage, Field, LoadFailed, Loading, PageHeading, useStatus } from '../../shared/ui/components';
+import { type S, staff, staffRoles } from '../api';
+import { useConsoleTitle } from '../App';
+import { fullName } from '../parts';
+
+export function Patients() {
+  const { t, tr } = useI18n();
+  useConsoleTitle(t('console.nav.patients'));
+  const [query, setQuery] = useState('');
+  const [asked, setAsked] = useState('');
+  const results = useQuery({ queryKey: ['search', asked], queryFn: () => staff.search(asked), enabled: asked.length > 0 });
+  const roles = staffRoles();
+  return (
+    <section className="stack">
+      <PageHeading>{t('console.patients.title')}</PageHeading>
+      {may(roles, 'enrol') ? (
+        <p>
+          <Link className="button button-secondary" href="/patients/new" data-testid="enrol-open">
+            {t('console.patients.enrol')}
+          </Link>
+        </p>
+      ) : null}
+      <form
+        className="search"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setAsked(query.trim());
+        }}
+      >
+        <Field label={t('console.patients.search')} hint={t('console.patients.searchHint')}>
+          {({ id, describedBy }) => (
+            <input
+              id={id}
+              type="search"
+              data-testid="patient-search"
+              aria-describedby={describedBy || undefined}
+              value={query}
+              onChange={(e) => setQuery(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <div className="actions">
+          <button type="submit" className="button" data-testid="patient-search-submit">
+            {t('console.patients.find')}
+          </button>
+        </div>
+      </form>
+      {results.isError ? <ErrorMessage error={results.error} testid="search-error" /> : null}
+      {results.isFetching ? <Loading /> : null}
+      {results.data ? (
+        results.data.patients.length ? (
+          <ul className="list" data-testid="patient-results" aria-label={t('console.patients.results', { n: results.data.patients.length })}>
+            {results.data.patients.map((p) => (
+              <li key={p.patient_id} className="list-row">
+                <Link href={`/patients/${encodeURIComponent(p.patient_id)}`} data-testid="patient-result">
+                  {p.given_name} {p.family_name}
+                </Link>
+                <span className="hint">{t('console.patients.born', { date: tr.calendarDate(p.date_of_birth) })}</span>
+                {p.status === 'disabled' ? <span className="tag">{t('console.patients.disabled')}</span> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p data-testid="patient-none">{t('console.patients.none')}</p>
+        )
+      ) : null}
+    </section>
+  );
+}
+
+export function PatientChart({ patientId }: { patientId: string }) {
+  const { t, tr } = useI18n();
+  useConsoleTitle(t('console.chart.title'));
+  const client = useQueryClient();
+  const status = useStatus();
+  const roles = staffRoles();
+  const patient = useQuery({ queryKey: ['patient', patientId], queryFn: () => staff.patient(patientId) });
+  const facts = useQuery({ queryKey: ['contact-facts', patientId], queryFn: () => staff.contactFacts(patientId) });
+  const [channel, setChannel] = useState<'' | S['Channel']>('');
+  const [confirmDisable, setConfirmDisable] = useState(false);
+  const invite = useMutation({
+    mutationFn: () => staff.invite(patientId, channel || null),
+    onSuccess: (sent) => {
+      status.announce(t('console.chart.invited', { destination: sent.destination, when: tr.dateTime(sent.expires_at) }));
+      void client.invalidateQueries({ queryKey: ['patient', patientId] });
+    },
+  });
+  const disable = useMutation({
+    mutationFn: () => staff.disable(patientId),
+    onSuccess: (view) => {
+      client.setQueryData(['patient', patientId], view);
+      status.announce(t('console.chart.disabledDone'));
+    },
+  });
+
+  if (patient.isError)
+    return (
+      <section className="stack">
+        <PageHeading>{t('console.chart.title')}</PageHeading>
+        {patient.error instanceof ApiError && patient.error.status === 404 ? (
+          <p>{t('console.patient.unknown')}</p>
+        ) : (
+          <LoadFailed error={patient.error} retry={() => void patient.refetch()} />
+        )}
+      </section>
+    );
+  if (!patient.data)
+    return (
+      <section className="stack">
+        <PageHeading>{t('console.chart.title')}</PageHeading>
+        <Loading />
+      </section>
+    );
+  const p = patient.data;
+  const row = (label: string, value: string | null | undefined, testid: string) => (
+    <div className="row">
+      <dt>{label}</dt>
+      <dd data-testid={testid}>{value || <span className="muted">{t('console.chart.none')}</span>}</dd>
+    </div>
+  );
+  return (
+    <section className="stack">
+      <p className="back">
+        <Link href="/patients">{t('console.chart.back')}</Link>
+      </p>
+      <PageHeading testid="chart-name">{fullName(p)}</PageHeading>
+      <section className="card" aria-labelledby="demo-title" data-testid="chart-demographics">
+        <h2 id="demo-title">{t('console.chart.demographics')}</h2>
+        <dl className="details">
+          {row(t('console.chart.dob'), tr.calendarDate(p.date_of_birth), 'chart-dob')}
+          {row(t('console.chart.pronouns'), p.pronouns, 'chart-pronouns')}
+          {row(t('console.chart.email'), p.email, 'chart-email')}
+          {row(t('console.chart.phone'), p.phone, 'chart-phone')}
+          {row(t('console.chart.language'), p.language, 'chart-language')}
+          {row(t('console.chart.timeZone'), p.time_zone, 'chart-time-zone')}
+          {row(t('console.chart.account'), t(p.status === 'active' ? 'console.chart.active' : 'console.chart.disabled'), 'chart-status')}
+          {row(t('console.chart.invitation'), t(p.invitation_sent ? 'console.chart.invitationOut' : 'console.chart.invitationNone'), 'chart-invitation')}
+        </dl>
+      </section>
+      <section className="card stack" aria-labelledby="comm-title" data-testid="chart-communication">
+        <h2 id="comm-title">{t('console.chart.communication')}</h2>
+        {facts.isPending ? <Loading /> : null}
+        {facts.isError ? <ErrorMessage error={facts.error} /> : null}
+        {facts.data === null ? (
+          <div className="alert alert-info" data-testid="chart-communication-unavailable">
+            <p>{t('console.chart.communicationUnavailable')}</p>
+          </div>
+        ) : null}
+        {facts.data ? (
+          <>
+            <ul className="list">
+              {(['email', 'sms'] as const).map((c) => (
+                <li key={c} className="list-row" data-testid={`chart-reach-${c}`}>
+                  <strong>{t(c === 'email' ? 'console.chart.email' : 'console.chart.phone')}</strong>{' '}
+                  {facts.data?.notices[c].reachable ? t('console.chart.reachable') : t('console.chart.unreachable')}
+                </li>
+              ))}
+              {facts.data.sms_opted_out ? <li className="list-row">{t('console.chart.optedOut')}</li> : null}
+            </ul>
+            <h3>{t('console.chart.recent')}</h3>
+            <ul className="list">
+              {facts.data.recent_notifications.map((n) => (
+                <li key={n.notification_id} className="list-row">
+                  {tr.dateTime(n.at)} · {n.channel} · {n.status}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+      {may(roles, 'invite') || may(roles, 'disable') ? (
+        <section className="card stack" aria-labelledby="account-title">
+          <h2 id="account-title">{t('console.chart.accountActions')}</h2>
+          {may(roles, 'invite') && p.status === 'active' ? (
+            <form
+              className="stack"
+              onSubmit={(e) => {
+                e.preventDefault();
+                invite.mutate();
+              }}
+            >
+              <Field label={t('console.chart.inviteBy')}>
+                {({ id }) => (
+                  <select id={id} data-testid="invite-channel" value={channel} onChange={(e) => setChannel(e.currentTarget.value as '' | S['Channel'])}>
+                    <option value="">{t('console.chart.inviteDefault')}</option>
+                    <option value="email">{t('console.chart.email')}</option>
+                    <option value="sms">{t('console.chart.phone')}</option>
+                  </select>
+                )}
+              </Field>
+              <ErrorMessage error={invite.error} testid="invite-error" />
+              <div className="actions">
+                <BusyButton type="submit" busy={invite.isPending} busyLabel={t('common.sending')} data-testid="invite-send">
+                  {t('console.chart.invite')}
+                </BusyButton>
+              </div>
+            </form>
+          ) : null}
+          {may(roles, 'disable') && p.status === 'active' ? (
+            <div className="actions">
+              <button type="button" className="button button-danger" data-testid="disable-open" onClick={() => setConfirmDisable(true)}>
+                {t('console.chart.disable')}
+              </button>
+            </div>
+          ) : null}
+          <ErrorMessage error={disable.error} testid="disable-error" />
+        </section>
+      ) : null}
+      <ConfirmDialog
+        open={confirmDisable}
+        testid="disable-confirm"
+        danger
+        title={t('console.chart.disableTitle', { name: fullName(p) })}
+        body={[t('console.chart.disableBody')]}
+        confirmLabel={t('console.chart.disableYes')}
+        cancelLabel={t('common.cancel')}
+        onAnswer={(yes) => {
+          setConfirmDisable(false);
+          if (yes) disable.mutate();
+        }}
+      />
+    </section>
+  );
+}
+
+export function Enrol() {
+  const { t } = useI18n();
+  useConsoleTitle(t('console.enrol.title'));
+  const [, navigate] = useLocation();
+  const status = useStatus();
+  const [form, setForm] = useState({ given_name: '', family_name: '', date_of_birth: '', email: '', phone: '', language: 'en' });
+  const enrol = useMutation({
+    mutationFn: () =>
+      staff.enrol({
+        given_name: form.given_name.trim(),
+        family_name: form.family_name.trim(),
+        date_of_birth: form.date_of_birth,
+        email: form.email.trim() || null,
+        phone: form.phone.trim() || null,
+        language: form.language,
+      }),
+    onSuccess: (p) => {
+      const path = `/patients/${encodeURIComponent(p.patient_id)}`;
+      status.announce(t('console.enrol.done', { name: fullName(p) }), path);
+      navigate(path);
+    },
+  });
+  const fieldErrors = enrol.error instanceof ApiError ? Object.fromEntries(enrol.error.fieldErrors.map((f) => [f.field, f.detail])) : {};
+  const input = (name: keyof typeof form, label: string, type: string, autoComplete: string, optional = false) => (
+    <Field label={label} error={fieldErrors[name]} optional={optional}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          type={type}
+          autoComplete={autoComplete}
+          data-testid={`enrol-${name}`}
+          aria-describedby={describedBy || undefined}
+          aria-invalid={invalid || undefined}
+          value={form[name]}
+          onChange={(e) => setForm({ ...form, [name]: e.currentTarget.value })}
+        />
+      )}
+    </Field>
+  );
+  return (
+    <section className="stack">
+      <PageHeading>{t('console.enrol.title')}</PageHeading>
+      <form
+        className="card stack"
+        noValidate
+        data-testid="enrol-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          enrol.mutate();
+        }}
+      >
+        {input('given_name', t('console.enrol.given'), 'text', 'off')}
+        {input('family_name', t('console.enrol.family'), 'text', 'off')}
+        {input('date_of_birth', t('console.enrol.dob'), 'date', 'off')}
+        {input('email', t('console.chart.email'), 'email', 'off', true)}
+        {input('phone', t('console.chart.phone'), 'tel', 'off', true)}
+        <Field label={t('console.chart.language')}>
+          {({ id }) => (
+            <select id={id} data-testid="enrol-language" value={form.language} onChange={(e) => setForm({ ...form, language: e.currentTarget.value })}>
+              <option value="en">English</option>
+              <option value="es">Español</option>
+            </select>
+          )}
+        </Field>
+        <ErrorMessage error={enrol.error} testid="enrol-error" />
+        <div className="actions">
+          <BusyButton type="submit" busy={enrol.isPending} busyLabel={t('common.saving')} data-testid="enrol-submit">
+            {t('console.enrol.submit')}
+          </BusyButton>
+        </div>
+      </form>
+    </section>
+  );
+}
