@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { TYPES_OUT, VALUES_OUT, generate } from './api-values.mjs';
+import { generate, TYPES_OUT, VALUES_OUT } from './api-values.mjs';
 
 const { types, values } = await generate();
 await writeFile(TYPES_OUT, types);

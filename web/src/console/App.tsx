@@ -1,7 +1,7 @@
 // The staff console: desks first, works on a tablet. Role-aware: what a role may not use is not shown
 // (and the API refuses it anyway).
 import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { createQueryClient } from '../shared/api/query';
 import { I18nProvider, useI18n } from '../shared/i18n/I18nProvider';
@@ -10,11 +10,11 @@ import { LanguageSwitcher, Loading, StatusLine, StatusProvider } from '../shared
 import { forget, session, staffRoles } from './api';
 import { type AuthSettings, loadSettings, logoutUrl } from './auth';
 import { english, loadCatalog } from './catalog';
+import { Inbox, StaffThread } from './screens/Inbox';
 import { Enrol, PatientChart, Patients } from './screens/Patients';
 import { Callback, SignIn } from './screens/SignIn';
 import { Tasks } from './screens/Tasks';
 import { Templates } from './screens/Templates';
-import { Inbox, StaffThread } from './screens/Inbox';
 
 const queryClient = createQueryClient();
 
@@ -76,7 +76,7 @@ function Console() {
 
   if (settings === undefined) return <Loading />;
 
-  let content;
+  let content: ReactNode;
   if (settings === null) {
     content = <p data-testid="console-unconfigured">{t('console.unconfigured')}</p>;
   } else if (path === '/callback' && settings.mode === 'cognito') {

@@ -23,7 +23,10 @@ export const session = new TokenSession(async (s) => {
   }
 });
 
-export function adopt(token: { access_token: string; expires_in: number; refresh_token?: string }, settings: CognitoSettings | null) {
+export function adopt(
+  token: { access_token: string; expires_in: number; refresh_token?: string },
+  settings: CognitoSettings | null,
+) {
   cognito = settings;
   refreshToken = token.refresh_token ?? null;
   session.adopt(token.access_token, token.expires_in);
@@ -65,9 +68,16 @@ export const staff = {
       }),
     ),
   updateThread: async (patient: string, thread: string, body: S['ThreadUpdateRequest']) =>
-    unwrap(await api.PATCH('/staff/patients/{id}/threads/{thread}', { params: { path: { id: patient, thread } }, body })),
+    unwrap(
+      await api.PATCH('/staff/patients/{id}/threads/{thread}', { params: { path: { id: patient, thread } }, body }),
+    ),
   reply: async (patient: string, thread: string, body: S['StaffMessageRequest']) =>
-    unwrap(await api.POST('/staff/patients/{id}/threads/{thread}/messages', { params: { path: { id: patient, thread } }, body })),
+    unwrap(
+      await api.POST('/staff/patients/{id}/threads/{thread}/messages', {
+        params: { path: { id: patient, thread } },
+        body,
+      }),
+    ),
   deleteMessage: async (patient: string, thread: string, message: string) =>
     unwrap(
       await api.DELETE('/staff/patients/{id}/threads/{thread}/messages/{message}', {
@@ -77,7 +87,9 @@ export const staff = {
   startThread: async (patient: string, body: S['StaffNewThreadRequest']) =>
     unwrap(await api.POST('/staff/patients/{id}/threads', { params: { path: { id: patient } }, body })),
   attachment: async (patient: string, attachment: string) =>
-    unwrap(await api.GET('/staff/patients/{id}/attachments/{attachment}', { params: { path: { id: patient, attachment } } })),
+    unwrap(
+      await api.GET('/staff/patients/{id}/attachments/{attachment}', { params: { path: { id: patient, attachment } } }),
+    ),
   search: async (query: string, cursor?: string) =>
     unwrap(await api.GET('/staff/patients', { params: { query: { query, ...(cursor ? { cursor } : {}) } } })),
   patient: async (id: string) => unwrap(await api.GET('/staff/patients/{id}', { params: { path: { id } } })),
@@ -91,5 +103,6 @@ export const staff = {
   /** Need 9 (BACKEND-NEEDS.md); null until the route exists. */
   tasks: () => pending<{ tasks: StaffTask[] }>('GET', '/staff/tasks'),
   /** Need 10; null until the route exists. */
-  contactFacts: (id: string) => pending<PatientContactFacts>('GET', `/staff/patients/${encodeURIComponent(id)}/contact`),
+  contactFacts: (id: string) =>
+    pending<PatientContactFacts>('GET', `/staff/patients/${encodeURIComponent(id)}/contact`),
 };

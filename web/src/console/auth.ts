@@ -25,8 +25,12 @@ export function parseSettings(doc: unknown): AuthSettings | null {
   if (a.mode === 'local') return { mode: 'local' };
   if (a.mode !== 'cognito') return null;
   const https = (v: unknown) => typeof v === 'string' && /^https:\/\/[^\s/]+/.test(v);
-  if (!https(a.domain) || typeof a.clientId !== 'string' || !a.clientId || !https(a.redirectUri) || !https(a.logoutUri)) return null;
-  const scopes = Array.isArray(a.scopes) && a.scopes.every((s) => typeof s === 'string') ? (a.scopes as string[]) : ['openid', 'email'];
+  if (!https(a.domain) || typeof a.clientId !== 'string' || !a.clientId || !https(a.redirectUri) || !https(a.logoutUri))
+    return null;
+  const scopes =
+    Array.isArray(a.scopes) && a.scopes.every((s) => typeof s === 'string')
+      ? (a.scopes as string[])
+      : ['openid', 'email'];
   return {
     mode: 'cognito',
     domain: String(a.domain).replace(/\/$/, ''),
@@ -38,7 +42,10 @@ export function parseSettings(doc: unknown): AuthSettings | null {
 }
 
 /** Reads `/console/settings.json`; without one, only a loopback host gets the local stand-in. */
-export async function loadSettings(fetcher: typeof fetch = fetch, host = location.hostname): Promise<AuthSettings | null> {
+export async function loadSettings(
+  fetcher: typeof fetch = fetch,
+  host = location.hostname,
+): Promise<AuthSettings | null> {
   try {
     const res = await fetcher('/console/settings.json', { cache: 'no-store', credentials: 'same-origin' });
     if (res.ok) return parseSettings(await res.json());
@@ -98,7 +105,13 @@ export async function tokenRequest(
 ): Promise<TokenAnswer> {
   const body = new URLSearchParams(
     'code' in grant
-      ? { grant_type: 'authorization_code', client_id: cfg.clientId, code: grant.code, code_verifier: grant.verifier, redirect_uri: cfg.redirectUri }
+      ? {
+          grant_type: 'authorization_code',
+          client_id: cfg.clientId,
+          code: grant.code,
+          code_verifier: grant.verifier,
+          redirect_uri: cfg.redirectUri,
+        }
       : { grant_type: 'refresh_token', client_id: cfg.clientId, refresh_token: grant.refreshToken },
   );
   const res = await fetcher(new URL('/oauth2/token', cfg.domain).href, {
@@ -109,13 +122,20 @@ export async function tokenRequest(
   if (!res.ok) throw new Error(`token endpoint answered ${res.status}`);
   const answer = (await res.json()) as Partial<TokenAnswer>;
   if (typeof answer.access_token !== 'string') throw new Error('no access token');
-  return { access_token: answer.access_token, expires_in: Number(answer.expires_in) || 3600, refresh_token: answer.refresh_token };
+  return {
+    access_token: answer.access_token,
+    expires_in: Number(answer.expires_in) || 3600,
+    refresh_token: answer.refresh_token,
+  };
 }
 
 const PENDING = 'portico.console.pkce';
 
 /** Starts the hosted sign-in: the verifier and state wait in this tab's sessionStorage for the callback. */
-export async function beginHostedSignIn(cfg: CognitoSettings, go: (url: string) => void = (u) => location.assign(u)): Promise<void> {
+export async function beginHostedSignIn(
+  cfg: CognitoSettings,
+  go: (url: string) => void = (u) => location.assign(u),
+): Promise<void> {
   const verifier = randomString(48);
   const state = randomString(16);
   sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state }));
@@ -123,7 +143,11 @@ export async function beginHostedSignIn(cfg: CognitoSettings, go: (url: string) 
 }
 
 /** Finishes it on the callback page: checks the state, trades the code, forgets the verifier. */
-export async function completeHostedSignIn(cfg: CognitoSettings, search: string, fetcher: typeof fetch = fetch): Promise<TokenAnswer> {
+export async function completeHostedSignIn(
+  cfg: CognitoSettings,
+  search: string,
+  fetcher: typeof fetch = fetch,
+): Promise<TokenAnswer> {
   const params = new URLSearchParams(search);
   const raw = sessionStorage.getItem(PENDING);
   sessionStorage.removeItem(PENDING);
@@ -134,7 +158,9 @@ export async function completeHostedSignIn(cfg: CognitoSettings, search: string,
 }
 
 /** The local stand-in: a staff token for an enrolled email address. */
-export async function localSignIn(email: string): Promise<{ access_token: string; staff_id: string; expires_in: number }> {
+export async function localSignIn(
+  email: string,
+): Promise<{ access_token: string; staff_id: string; expires_in: number }> {
   const res = await fetch('/_local/staff/sign-in', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },

@@ -19,7 +19,7 @@ import { Compose, MessageList, Thread } from './screens/Messages';
 import { NotFound } from './screens/NotFound';
 import { Preferences } from './screens/Preferences';
 import { Profile } from './screens/Profile';
-import { type SignInNotice, SignIn } from './screens/SignIn';
+import { SignIn, type SignInNotice } from './screens/SignIn';
 
 const queryClient = createQueryClient();
 
@@ -197,11 +197,11 @@ function SignedInEffects() {
   const me = useQuery({ queryKey: ['me'], queryFn: portal.me });
   const language = me.data?.language;
   const zone = me.data?.time_zone;
+  // Only when the profile's language changes, not when the switcher does.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   useEffect(() => {
     const wanted = langFor(language);
     if (wanted && wanted !== lang) setLang(wanted);
-    // Only when the profile's language changes, not when the switcher does.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   }, [language]);
   useEffect(() => setTimeZone(zone), [zone, setTimeZone]);
   return null;

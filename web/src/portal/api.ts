@@ -61,7 +61,8 @@ export const portal = {
   decideConsent: async (kind: S['ConsentKind'], version: number, decision: S['Decision']) =>
     unwrap(await api.PUT('/portal/consents', { body: { kind, version, decision } })),
   preferences: async () => unwrap(await api.GET('/portal/preferences')),
-  savePreferences: async (prefs: S['PreferencesUpdate']) => unwrap(await api.PUT('/portal/preferences', { body: prefs })),
+  savePreferences: async (prefs: S['PreferencesUpdate']) =>
+    unwrap(await api.PUT('/portal/preferences', { body: prefs })),
 };
 
 export const messaging = {

@@ -38,7 +38,23 @@ export function zoneName(zone: string, locale: string): string {
 }
 
 /** Languages offered for the profile: the portal's own, and others the practice may use. */
-export const PROFILE_LANGUAGES = ['en', 'es', 'zh', 'vi', 'tl', 'ko', 'ar', 'ru', 'fr', 'ht', 'pt', 'de', 'pl', 'hi', 'ja'];
+export const PROFILE_LANGUAGES = [
+  'en',
+  'es',
+  'zh',
+  'vi',
+  'tl',
+  'ko',
+  'ar',
+  'ru',
+  'fr',
+  'ht',
+  'pt',
+  'de',
+  'pl',
+  'hi',
+  'ja',
+];
 
 /** A language's name in itself, e.g. "Español". */
 export function languageName(tag: string): string {

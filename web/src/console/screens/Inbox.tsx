@@ -7,7 +7,6 @@ import { ApiError } from '../../shared/api/errors';
 import { safeTransferUrl, startDownload } from '../../shared/api/uploads';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { limits, may } from '../../shared/limits';
-import { charCount } from '../../shared/ui/errors';
 import {
   BusyButton,
   ConfirmDialog,
@@ -18,8 +17,9 @@ import {
   PageHeading,
   useStatus,
 } from '../../shared/ui/components';
-import { type S, staff, staffId, staffRoles } from '../api';
+import { charCount } from '../../shared/ui/errors';
 import { useConsoleTitle } from '../App';
+import { type S, staff, staffId, staffRoles } from '../api';
 import { PatientName, TOPIC_KEYS, useStaffLabel } from '../parts';
 
 type Status = 'open' | 'closed';
@@ -47,7 +47,12 @@ export function Inbox() {
       <form className="filters" aria-label={t('console.inbox.filters')} onSubmit={(e) => e.preventDefault()}>
         <Field label={t('console.inbox.status')}>
           {({ id }) => (
-            <select id={id} data-testid="filter-status" value={status} onChange={(e) => setStatus(e.currentTarget.value as Status)}>
+            <select
+              id={id}
+              data-testid="filter-status"
+              value={status}
+              onChange={(e) => setStatus(e.currentTarget.value as Status)}
+            >
               <option value="open">{t('console.inbox.statusOpen')}</option>
               <option value="closed">{t('console.inbox.statusClosed')}</option>
             </select>
@@ -55,7 +60,12 @@ export function Inbox() {
         </Field>
         <Field label={t('console.inbox.assignee')}>
           {({ id }) => (
-            <select id={id} data-testid="filter-assignee" value={assignee} onChange={(e) => setAssignee(e.currentTarget.value as Assignee)}>
+            <select
+              id={id}
+              data-testid="filter-assignee"
+              value={assignee}
+              onChange={(e) => setAssignee(e.currentTarget.value as Assignee)}
+            >
               <option value="any">{t('console.inbox.anyone')}</option>
               <option value="me">{t('console.inbox.mine')}</option>
               <option value="unassigned">{t('console.inbox.unassigned')}</option>
@@ -75,9 +85,7 @@ export function Inbox() {
       </form>
       {inbox.isError ? <LoadFailed error={inbox.error} retry={() => void inbox.refetch()} /> : null}
       {inbox.isPending ? <Loading /> : null}
-      {inbox.data && !rows.length ? (
-        <p data-testid="inbox-empty">{t('console.inbox.empty')}</p>
-      ) : null}
+      {inbox.data && !rows.length ? <p data-testid="inbox-empty">{t('console.inbox.empty')}</p> : null}
       {rows.length ? (
         <table className="inbox" data-testid="inbox">
           <caption className="visually-hidden">{t('console.inbox.caption', { n: rows.length })}</caption>
@@ -92,7 +100,13 @@ export function Inbox() {
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.thread_id} data-testid="inbox-row" data-thread-id={r.thread_id} data-unread={r.unread} className={r.unread ? 'is-unread' : ''}>
+              <tr
+                key={r.thread_id}
+                data-testid="inbox-row"
+                data-thread-id={r.thread_id}
+                data-unread={r.unread}
+                className={r.unread ? 'is-unread' : ''}
+              >
                 <td data-testid="inbox-patient">
                   <PatientName patientId={r.patient_id} />
                 </td>
@@ -182,9 +196,9 @@ export function StaffThread({ patientId, threadId }: { patientId: string; thread
 
   const unread = thread.data?.thread.unread ?? 0;
   // Opening the thread marks the patient's messages read (the patient sees the receipt).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when new unread messages arrive
   useEffect(() => {
     if (unread > 0) staff.updateThread(patientId, threadId, { read: true }).then(refresh, () => {});
-    // biome-ignore lint/correctness/useExhaustiveDependencies: on new unread only
   }, [unread]);
 
   const back = (
@@ -224,16 +238,28 @@ export function StaffThread({ patientId, threadId }: { patientId: string; thread
           <PatientName patientId={patientId} />
         </Link>
         <span>{t(TOPIC_KEYS[view.thread.topic])}</span>
-        <span data-testid="thread-status">{open ? t('console.inbox.statusOpen') : t('console.inbox.statusClosed')}</span>
+        <span data-testid="thread-status">
+          {open ? t('console.inbox.statusOpen') : t('console.inbox.statusClosed')}
+        </span>
         <span data-testid="thread-assignee">{t('console.thread.assignedTo', { who: who(assigned) })}</span>
       </p>
       <div className="actions">
         {assigned === me ? (
-          <button type="button" className="button button-secondary" data-testid="thread-unassign" onClick={() => update.mutate({ assignee: null })}>
+          <button
+            type="button"
+            className="button button-secondary"
+            data-testid="thread-unassign"
+            onClick={() => update.mutate({ assignee: null })}
+          >
             {t('console.thread.unassign')}
           </button>
         ) : (
-          <button type="button" className="button button-secondary" data-testid="thread-assign-me" onClick={() => update.mutate({ assignee: me })}>
+          <button
+            type="button"
+            className="button button-secondary"
+            data-testid="thread-assign-me"
+            onClick={() => update.mutate({ assignee: me })}
+          >
             {t('console.thread.assignMe')}
           </button>
         )}
@@ -244,7 +270,9 @@ export function StaffThread({ patientId, threadId }: { patientId: string; thread
           onClick={() =>
             update.mutate(
               { status: open ? 'closed' : 'open' },
-              { onSuccess: () => status.announce(t(open ? 'console.thread.closedDone' : 'console.thread.reopenedDone')) },
+              {
+                onSuccess: () => status.announce(t(open ? 'console.thread.closedDone' : 'console.thread.reopenedDone')),
+              },
             )
           }
         >
@@ -295,7 +323,12 @@ export function StaffThread({ patientId, threadId }: { patientId: string; thread
                 </p>
               ) : null}
               {!m.deleted_at && may(roles, 'deleteMessage') ? (
-                <button type="button" className="link-button" data-testid="message-delete" onClick={() => setDeleting(m)}>
+                <button
+                  type="button"
+                  className="link-button"
+                  data-testid="message-delete"
+                  onClick={() => setDeleting(m)}
+                >
                   {t('console.thread.delete')}
                 </button>
               ) : null}
@@ -326,7 +359,11 @@ export function StaffThread({ patientId, threadId }: { patientId: string; thread
         }}
       >
         <h2 id="staff-reply-title">{t('console.thread.replyTitle')}</h2>
-        <Field label={t(internal ? 'console.thread.noteLabel' : 'console.thread.replyLabel')} hint={t('console.thread.replyHint')} error={bodyError}>
+        <Field
+          label={t(internal ? 'console.thread.noteLabel' : 'console.thread.replyLabel')}
+          hint={t('console.thread.replyHint')}
+          error={bodyError}
+        >
           {({ id, describedBy, invalid }) => (
             <textarea
               ref={bodyRef}
@@ -341,12 +378,24 @@ export function StaffThread({ patientId, threadId }: { patientId: string; thread
           )}
         </Field>
         <div className="choice">
-          <input type="checkbox" id="reply-internal" data-testid="staff-reply-internal" checked={internal} onChange={(e) => setInternal(e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            id="reply-internal"
+            data-testid="staff-reply-internal"
+            checked={internal}
+            onChange={(e) => setInternal(e.currentTarget.checked)}
+          />
           <label htmlFor="reply-internal">{t('console.thread.internal')}</label>
         </div>
         {!internal ? (
           <div className="choice">
-            <input type="checkbox" id="reply-urgent" data-testid="staff-reply-urgent" checked={urgent} onChange={(e) => setUrgent(e.currentTarget.checked)} />
+            <input
+              type="checkbox"
+              id="reply-urgent"
+              data-testid="staff-reply-urgent"
+              checked={urgent}
+              onChange={(e) => setUrgent(e.currentTarget.checked)}
+            />
             <label htmlFor="reply-urgent">{t('console.thread.urgent')}</label>
           </div>
         ) : null}
@@ -355,7 +404,12 @@ export function StaffThread({ patientId, threadId }: { patientId: string; thread
         </p>
         <ErrorMessage error={reply.error} testid="staff-reply-error" />
         <div className="actions">
-          <BusyButton type="submit" busy={reply.isPending} busyLabel={t('common.sending')} data-testid="staff-reply-send">
+          <BusyButton
+            type="submit"
+            busy={reply.isPending}
+            busyLabel={t('common.sending')}
+            data-testid="staff-reply-send"
+          >
             {t(internal ? 'console.thread.saveNote' : 'console.thread.send')}
           </BusyButton>
         </div>

@@ -5,9 +5,18 @@ import { Link, useLocation } from 'wouter';
 import { ApiError } from '../../shared/api/errors';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { may } from '../../shared/limits';
-import { BusyButton, ConfirmDialog, ErrorMessage, Field, LoadFailed, Loading, PageHeading, useStatus } from '../../shared/ui/components';
-import { type S, staff, staffRoles } from '../api';
+import {
+  BusyButton,
+  ConfirmDialog,
+  ErrorMessage,
+  Field,
+  LoadFailed,
+  Loading,
+  PageHeading,
+  useStatus,
+} from '../../shared/ui/components';
 import { useConsoleTitle } from '../App';
+import { type S, staff, staffRoles } from '../api';
 import { fullName } from '../parts';
 
 export function Patients() {
@@ -15,7 +24,11 @@ export function Patients() {
   useConsoleTitle(t('console.nav.patients'));
   const [query, setQuery] = useState('');
   const [asked, setAsked] = useState('');
-  const results = useQuery({ queryKey: ['search', asked], queryFn: () => staff.search(asked), enabled: asked.length > 0 });
+  const results = useQuery({
+    queryKey: ['search', asked],
+    queryFn: () => staff.search(asked),
+    enabled: asked.length > 0,
+  });
   const roles = staffRoles();
   return (
     <section className="stack">
@@ -29,7 +42,6 @@ export function Patients() {
       ) : null}
       <form
         className="search"
-        role="search"
         onSubmit={(e) => {
           e.preventDefault();
           setAsked(query.trim());
@@ -57,7 +69,11 @@ export function Patients() {
       {results.isFetching ? <Loading /> : null}
       {results.data ? (
         results.data.patients.length ? (
-          <ul className="list" data-testid="patient-results" aria-label={t('console.patients.results', { n: results.data.patients.length })}>
+          <ul
+            className="list"
+            data-testid="patient-results"
+            aria-label={t('console.patients.results', { n: results.data.patients.length })}
+          >
             {results.data.patients.map((p) => (
               <li key={p.patient_id} className="list-row">
                 <Link href={`/patients/${encodeURIComponent(p.patient_id)}`} data-testid="patient-result">
@@ -89,7 +105,9 @@ export function PatientChart({ patientId }: { patientId: string }) {
   const invite = useMutation({
     mutationFn: () => staff.invite(patientId, channel || null),
     onSuccess: (sent) => {
-      status.announce(t('console.chart.invited', { destination: sent.destination, when: tr.dateTime(sent.expires_at) }));
+      status.announce(
+        t('console.chart.invited', { destination: sent.destination, when: tr.dateTime(sent.expires_at) }),
+      );
       void client.invalidateQueries({ queryKey: ['patient', patientId] });
     },
   });
@@ -141,8 +159,16 @@ export function PatientChart({ patientId }: { patientId: string }) {
           {row(t('console.chart.phone'), p.phone, 'chart-phone')}
           {row(t('console.chart.language'), p.language, 'chart-language')}
           {row(t('console.chart.timeZone'), p.time_zone, 'chart-time-zone')}
-          {row(t('console.chart.account'), t(p.status === 'active' ? 'console.chart.active' : 'console.chart.disabled'), 'chart-status')}
-          {row(t('console.chart.invitation'), t(p.invitation_sent ? 'console.chart.invitationOut' : 'console.chart.invitationNone'), 'chart-invitation')}
+          {row(
+            t('console.chart.account'),
+            t(p.status === 'active' ? 'console.chart.active' : 'console.chart.disabled'),
+            'chart-status',
+          )}
+          {row(
+            t('console.chart.invitation'),
+            t(p.invitation_sent ? 'console.chart.invitationOut' : 'console.chart.invitationNone'),
+            'chart-invitation',
+          )}
         </dl>
       </section>
       <section className="card stack" aria-labelledby="comm-title" data-testid="chart-communication">
@@ -189,7 +215,12 @@ export function PatientChart({ patientId }: { patientId: string }) {
             >
               <Field label={t('console.chart.inviteBy')}>
                 {({ id }) => (
-                  <select id={id} data-testid="invite-channel" value={channel} onChange={(e) => setChannel(e.currentTarget.value as '' | S['Channel'])}>
+                  <select
+                    id={id}
+                    data-testid="invite-channel"
+                    value={channel}
+                    onChange={(e) => setChannel(e.currentTarget.value as '' | S['Channel'])}
+                  >
                     <option value="">{t('console.chart.inviteDefault')}</option>
                     <option value="email">{t('console.chart.email')}</option>
                     <option value="sms">{t('console.chart.phone')}</option>
@@ -198,7 +229,12 @@ export function PatientChart({ patientId }: { patientId: string }) {
               </Field>
               <ErrorMessage error={invite.error} testid="invite-error" />
               <div className="actions">
-                <BusyButton type="submit" busy={invite.isPending} busyLabel={t('common.sending')} data-testid="invite-send">
+                <BusyButton
+                  type="submit"
+                  busy={invite.isPending}
+                  busyLabel={t('common.sending')}
+                  data-testid="invite-send"
+                >
                   {t('console.chart.invite')}
                 </BusyButton>
               </div>
@@ -206,7 +242,12 @@ export function PatientChart({ patientId }: { patientId: string }) {
           ) : null}
           {may(roles, 'disable') && p.status === 'active' ? (
             <div className="actions">
-              <button type="button" className="button button-danger" data-testid="disable-open" onClick={() => setConfirmDisable(true)}>
+              <button
+                type="button"
+                className="button button-danger"
+                data-testid="disable-open"
+                onClick={() => setConfirmDisable(true)}
+              >
                 {t('console.chart.disable')}
               </button>
             </div>
@@ -236,7 +277,14 @@ export function Enrol() {
   useConsoleTitle(t('console.enrol.title'));
   const [, navigate] = useLocation();
   const status = useStatus();
-  const [form, setForm] = useState({ given_name: '', family_name: '', date_of_birth: '', email: '', phone: '', language: 'en' });
+  const [form, setForm] = useState({
+    given_name: '',
+    family_name: '',
+    date_of_birth: '',
+    email: '',
+    phone: '',
+    language: 'en',
+  });
   const enrol = useMutation({
     mutationFn: () =>
       staff.enrol({
@@ -253,7 +301,8 @@ export function Enrol() {
       navigate(path);
     },
   });
-  const fieldErrors = enrol.error instanceof ApiError ? Object.fromEntries(enrol.error.fieldErrors.map((f) => [f.field, f.detail])) : {};
+  const fieldErrors =
+    enrol.error instanceof ApiError ? Object.fromEntries(enrol.error.fieldErrors.map((f) => [f.field, f.detail])) : {};
   const input = (name: keyof typeof form, label: string, type: string, autoComplete: string, optional = false) => (
     <Field label={label} error={fieldErrors[name]} optional={optional}>
       {({ id, describedBy, invalid }) => (
@@ -289,7 +338,12 @@ export function Enrol() {
         {input('phone', t('console.chart.phone'), 'tel', 'off', true)}
         <Field label={t('console.chart.language')}>
           {({ id }) => (
-            <select id={id} data-testid="enrol-language" value={form.language} onChange={(e) => setForm({ ...form, language: e.currentTarget.value })}>
+            <select
+              id={id}
+              data-testid="enrol-language"
+              value={form.language}
+              onChange={(e) => setForm({ ...form, language: e.currentTarget.value })}
+            >
               <option value="en">English</option>
               <option value="es">Español</option>
             </select>

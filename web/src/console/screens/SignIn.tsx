@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { Alert, BusyButton, ErrorMessage, Field, PageHeading } from '../../shared/ui/components';
-import { adopt } from '../api';
-import { type AuthSettings, type CognitoSettings, beginHostedSignIn, completeHostedSignIn, localSignIn } from '../auth';
 import { useConsoleTitle } from '../App';
+import { adopt } from '../api';
+import { type AuthSettings, beginHostedSignIn, type CognitoSettings, completeHostedSignIn, localSignIn } from '../auth';
 
 const NOTICES = {
   signedOut: 'console.signIn.notice.signedOut',
@@ -11,7 +11,15 @@ const NOTICES = {
   idle: 'console.signIn.notice.idle',
 } as const;
 
-export function SignIn({ settings, notice, onSignedIn }: { settings: AuthSettings; notice: string; onSignedIn: () => void }) {
+export function SignIn({
+  settings,
+  notice,
+  onSignedIn,
+}: {
+  settings: AuthSettings;
+  notice: string;
+  onSignedIn: () => void;
+}) {
   const { t } = useI18n();
   useConsoleTitle(t('console.signIn.title'));
   const [email, setEmail] = useState('');

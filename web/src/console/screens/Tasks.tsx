@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { LoadFailed, Loading, PageHeading } from '../../shared/ui/components';
-import { staff } from '../api';
 import { useConsoleTitle } from '../App';
+import { staff } from '../api';
 
 export function Tasks() {
   const { t, tr } = useI18n();
@@ -25,7 +25,9 @@ export function Tasks() {
             {tasks.data.tasks.map((task) => (
               <li key={task.task_id} className="list-row">
                 <span>{task.title}</span>
-                {task.due_at ? <span className="hint">{t('console.tasks.due', { when: tr.dateTime(task.due_at) })}</span> : null}
+                {task.due_at ? (
+                  <span className="hint">{t('console.tasks.due', { when: tr.dateTime(task.due_at) })}</span>
+                ) : null}
                 {task.patient_id && task.thread_id ? (
                   <Link href={`/threads/${encodeURIComponent(task.patient_id)}/${encodeURIComponent(task.thread_id)}`}>
                     {t('console.tasks.open')}

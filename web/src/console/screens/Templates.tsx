@@ -3,9 +3,17 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { limits, may } from '../../shared/limits';
-import { BusyButton, ErrorMessage, Field, LoadFailed, Loading, PageHeading, useStatus } from '../../shared/ui/components';
-import { type S, staff, staffRoles } from '../api';
+import {
+  BusyButton,
+  ErrorMessage,
+  Field,
+  LoadFailed,
+  Loading,
+  PageHeading,
+  useStatus,
+} from '../../shared/ui/components';
 import { useConsoleTitle } from '../App';
+import { type S, staff, staffRoles } from '../api';
 
 const KIND_KEYS = {
   message_waiting: 'console.templates.kind.messageWaiting',
@@ -28,7 +36,9 @@ export function Templates() {
       </p>
       {templates.isError ? <LoadFailed error={templates.error} retry={() => void templates.refetch()} /> : null}
       {templates.isPending ? <Loading /> : null}
-      {templates.data?.map((tpl) => <TemplateCard key={tpl.kind} template={tpl} canEdit={canEdit} />)}
+      {templates.data?.map((tpl) => (
+        <TemplateCard key={tpl.kind} template={tpl} canEdit={canEdit} />
+      ))}
     </section>
   );
 }
@@ -41,7 +51,11 @@ function TemplateCard({ template, canEdit }: { template: S['TemplateView']; canE
   const [sms, setSms] = useState(template.sms);
   const save = useMutation({
     mutationFn: () =>
-      staff.saveTemplate(template.kind, { sms, email_subject: template.email_subject ?? null, email_body: template.email_body ?? null }),
+      staff.saveTemplate(template.kind, {
+        sms,
+        email_subject: template.email_subject ?? null,
+        email_body: template.email_body ?? null,
+      }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['templates'] });
       setEditing(false);
@@ -53,7 +67,9 @@ function TemplateCard({ template, canEdit }: { template: S['TemplateView']; canE
     <article className="card stack" aria-labelledby={titleId} data-testid={`template-${template.kind}`}>
       <h2 id={titleId}>
         {t(KIND_KEYS[template.kind])}{' '}
-        <span className="badge badge-muted">{t(template.customised ? 'console.templates.custom' : 'console.templates.default')}</span>
+        <span className="badge badge-muted">
+          {t(template.customised ? 'console.templates.custom' : 'console.templates.default')}
+        </span>
       </h2>
       {editing ? (
         <form
@@ -65,7 +81,10 @@ function TemplateCard({ template, canEdit }: { template: S['TemplateView']; canE
         >
           <Field
             label={t('console.templates.sms')}
-            hint={t('console.templates.placeholders', { list: template.placeholders.join(', '), max: limits.templateSmsMaxChars })}
+            hint={t('console.templates.placeholders', {
+              list: template.placeholders.join(', '),
+              max: limits.templateSmsMaxChars,
+            })}
           >
             {({ id, describedBy }) => (
               <textarea

@@ -34,9 +34,12 @@ export function useFiles() {
   const [files, setFiles] = useState<PickedFile[]>([]);
   const aborts = useRef(new Map<number, () => void>());
   const removed = useRef(new Set<number>());
-  useEffect(() => () => {
-    for (const abort of aborts.current.values()) abort();
-  }, []);
+  useEffect(
+    () => () => {
+      for (const abort of aborts.current.values()) abort();
+    },
+    [],
+  );
   return {
     files,
     setFiles,
@@ -56,7 +59,15 @@ export function useFiles() {
 
 let nextKey = 1;
 
-export function FilePicker({ prefix, state, error }: { prefix: string; state: ReturnType<typeof useFiles>; error: string }) {
+export function FilePicker({
+  prefix,
+  state,
+  error,
+}: {
+  prefix: string;
+  state: ReturnType<typeof useFiles>;
+  error: string;
+}) {
   const { t, tr } = useI18n();
   const { files, setFiles, aborts, removed } = state;
   const [live, setLive] = useState('');
@@ -72,7 +83,11 @@ export function FilePicker({ prefix, state, error }: { prefix: string; state: Re
     try {
       if (!entry.uploaded) {
         update(entry.key, { state: 'uploading', progress: 0, message: '' });
-        const started = await messaging.startUpload({ file_name: entry.name, content_type: entry.type, size: entry.size });
+        const started = await messaging.startUpload({
+          file_name: entry.name,
+          content_type: entry.type,
+          size: entry.size,
+        });
         if (removed.current.has(entry.key)) return;
         id = started.attachment.attachment_id;
         update(entry.key, { id });
@@ -103,7 +118,8 @@ export function FilePicker({ prefix, state, error }: { prefix: string; state: Re
       }
     } catch (err) {
       if (removed.current.has(entry.key) || err instanceof UploadAborted || err instanceof SessionEndedError) return;
-      const refused = err instanceof ApiError && (err.status === 422 || (err.status === 400 && err.fieldErrors.length > 0));
+      const refused =
+        err instanceof ApiError && (err.status === 422 || (err.status === 400 && err.fieldErrors.length > 0));
       const message = refused
         ? t('portal.files.refusedBy', { name: entry.name, reason: describeError(tr, err) })
         : t('portal.files.failed', { name: entry.name, reason: describeError(tr, err) });
@@ -130,7 +146,11 @@ export function FilePicker({ prefix, state, error }: { prefix: string; state: Re
     if (!entry.type) refusal = t('portal.files.wrongType', { name: entry.name });
     else if (entry.size === 0) refusal = t('portal.files.empty', { name: entry.name });
     else if (entry.size > limits.fileMaxBytes)
-      refusal = t('portal.files.tooBig', { name: entry.name, size: tr.fileSize(entry.size), max: tr.fileSize(limits.fileMaxBytes) });
+      refusal = t('portal.files.tooBig', {
+        name: entry.name,
+        size: tr.fileSize(entry.size),
+        max: tr.fileSize(limits.fileMaxBytes),
+      });
     else if (active >= limits.filesPerMessage) refusal = t('portal.files.tooMany', { n: limits.filesPerMessage });
     if (refusal) {
       setFiles((all) => [...all, { ...entry, state: 'refused', message: refusal }]);
@@ -200,10 +220,15 @@ export function FilePicker({ prefix, state, error }: { prefix: string; state: Re
           {files.map((f) => (
             <li key={f.key} className="file" data-testid="attachment-item" data-state={f.state}>
               <p className="file-name">
-                <span data-testid="attachment-name">{f.name}</span> <span className="hint">({tr.fileSize(f.size)})</span>
+                <span data-testid="attachment-name">{f.name}</span>{' '}
+                <span className="hint">({tr.fileSize(f.size)})</span>
               </p>
               {f.state === 'uploading' ? (
-                <progress max={100} value={Math.round(f.progress * 100)} aria-label={t('portal.files.progressLabel', { name: f.name })} />
+                <progress
+                  max={100}
+                  value={Math.round(f.progress * 100)}
+                  aria-label={t('portal.files.progressLabel', { name: f.name })}
+                />
               ) : null}
               <p
                 className={f.state === 'refused' || f.state === 'failed' ? 'file-status field-error' : 'file-status'}

@@ -29,7 +29,11 @@ export function ReachNotice() {
           ? t('portal.reach.sms', { sms })
           : '';
   return (
-    <div className={`alert ${text ? 'alert-info' : 'alert-warn'}`} data-testid="reach-notice" data-reachable={text ? 'yes' : 'no'}>
+    <div
+      className={`alert ${text ? 'alert-info' : 'alert-warn'}`}
+      data-testid="reach-notice"
+      data-reachable={text ? 'yes' : 'no'}
+    >
       {text ? (
         <p>{text}</p>
       ) : (

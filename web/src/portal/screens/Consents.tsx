@@ -4,8 +4,16 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { canDecline } from '../../shared/limits';
-import { BusyButton, ConfirmDialog, ErrorMessage, LoadFailed, Loading, PageHeading, useStatus } from '../../shared/ui/components';
-import { type S, portal } from '../api';
+import {
+  BusyButton,
+  ConfirmDialog,
+  ErrorMessage,
+  LoadFailed,
+  Loading,
+  PageHeading,
+  useStatus,
+} from '../../shared/ui/components';
+import { portal, type S } from '../api';
 import { documents, needingDecision } from '../consents';
 import { usePageTitle } from '../parts/Header';
 
@@ -89,7 +97,13 @@ export function Consents() {
           const url = safeUrl(c.url);
           const titleId = `consent-title-${c.kind}`;
           return (
-            <article key={c.kind} className="card consent" data-testid={`consent-${c.kind}`} data-status={c.status} aria-labelledby={titleId}>
+            <article
+              key={c.kind}
+              className="card consent"
+              data-testid={`consent-${c.kind}`}
+              data-status={c.status}
+              aria-labelledby={titleId}
+            >
               <h2 id={titleId}>
                 {c.title}{' '}
                 <span className={c.required ? 'badge' : 'badge badge-muted'}>
@@ -109,7 +123,9 @@ export function Consents() {
                 <span className="visually-hidden">{t('portal.consents.yourAnswer')} </span>
                 {t(STATUS[c.status])}
               </p>
-              {!c.required && c.status === 'not_given' ? <p className="hint">{t('portal.consents.optionalNote')}</p> : null}
+              {!c.required && c.status === 'not_given' ? (
+                <p className="hint">{t('portal.consents.optionalNote')}</p>
+              ) : null}
               {c.decided_at ? (
                 <p className="hint">
                   {t(c.status === 'revoked' ? 'portal.consents.withdrawnOn' : 'portal.consents.agreedOn', {
@@ -190,7 +206,11 @@ export function Consents() {
           const c = confirming;
           setConfirming(null);
           if (yes && c?.decided_version) run(c, 'revoke', c.decided_version);
-          else if (c) window.setTimeout(() => document.querySelector<HTMLElement>(`[data-testid="consent-revoke-${c.kind}"]`)?.focus(), 0);
+          else if (c)
+            window.setTimeout(
+              () => document.querySelector<HTMLElement>(`[data-testid="consent-revoke-${c.kind}"]`)?.focus(),
+              0,
+            );
         }}
       />
     </section>

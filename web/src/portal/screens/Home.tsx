@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { LoadFailed, Loading, PageHeading } from '../../shared/ui/components';
-import { type S, paths, portal } from '../api';
+import { paths, portal, type S } from '../api';
 import { needingDecision } from '../consents';
 import { usePageTitle, useThreads } from '../parts/Header';
 
@@ -61,16 +61,32 @@ export function Home() {
       {waiting > 0 ? (
         <div className="alert alert-info" data-testid="home-consents-needed">
           <p>
-            {t('portal.home.consentsNeeded', { n: waiting })} <Link href="/consents">{t('portal.home.reviewConsents')}</Link>
+            {t('portal.home.consentsNeeded', { n: waiting })}{' '}
+            <Link href="/consents">{t('portal.home.reviewConsents')}</Link>
           </p>
         </div>
       ) : null}
       <ul className="tiles" aria-label={t('portal.home.sections')}>
-        <Tile href="/messages" testid="home-messages" title={t('portal.nav.messages')} text={t('portal.home.tile.messages')}>
+        <Tile
+          href="/messages"
+          testid="home-messages"
+          title={t('portal.nav.messages')}
+          text={t('portal.home.tile.messages')}
+        >
           {unread > 0 ? t('portal.home.unread', { n: unread }) : ''}
         </Tile>
-        <Tile href="/profile" testid="home-profile" title={t('portal.nav.profile')} text={t('portal.home.tile.profile')} />
-        <Tile href="/consents" testid="home-consents" title={t('portal.nav.consents')} text={t('portal.home.tile.consents')}>
+        <Tile
+          href="/profile"
+          testid="home-profile"
+          title={t('portal.nav.profile')}
+          text={t('portal.home.tile.profile')}
+        />
+        <Tile
+          href="/consents"
+          testid="home-consents"
+          title={t('portal.nav.consents')}
+          text={t('portal.home.tile.consents')}
+        >
           {waiting > 0 ? t('portal.home.consentsBadge', { n: waiting }) : ''}
         </Tile>
         <Tile
@@ -90,7 +106,13 @@ function Tile({
   title,
   text,
   children,
-}: { href: string; testid: string; title: string; text: string; children?: string }) {
+}: {
+  href: string;
+  testid: string;
+  title: string;
+  text: string;
+  children?: string;
+}) {
   return (
     <li>
       <Link className="tile" href={href} data-testid={testid}>

@@ -2,12 +2,20 @@
 import { useEffect, useRef } from 'react';
 import { ApiError } from '../../shared/api/errors';
 import { useI18n } from '../../shared/i18n/I18nProvider';
-import { describeError } from '../../shared/ui/errors';
 import { Loading, PageHeading } from '../../shared/ui/components';
+import { describeError } from '../../shared/ui/errors';
 import { adoptSession, auth } from '../api';
 import { usePageTitle } from '../parts/Header';
 
-export function Invite({ token, onSignedIn, onFailed }: { token: string; onSignedIn: () => void; onFailed: (detail: string) => void }) {
+export function Invite({
+  token,
+  onSignedIn,
+  onFailed,
+}: {
+  token: string;
+  onSignedIn: () => void;
+  onFailed: (detail: string) => void;
+}) {
   const { t, tr } = useI18n();
   usePageTitle(t('portal.invite.title'));
   const started = useRef(false);
@@ -20,7 +28,8 @@ export function Invite({ token, onSignedIn, onFailed }: { token: string; onSigne
         adoptSession(answer);
         onSignedIn();
       },
-      (err) => onFailed(err instanceof ApiError && err.status === 401 ? describeError(tr, err) : t('portal.invite.failed')),
+      (err) =>
+        onFailed(err instanceof ApiError && err.status === 401 ? describeError(tr, err) : t('portal.invite.failed')),
     );
   }, []);
   return (

@@ -7,8 +7,17 @@ import { ApiError, SessionEndedError } from '../../shared/api/errors';
 import { safeTransferUrl, startDownload } from '../../shared/api/uploads';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { limits } from '../../shared/limits';
-import { Alert, BusyButton, ErrorMessage, Field, LoadFailed, Loading, PageHeading, useStatus } from '../../shared/ui/components';
-import { type S, messaging, paths } from '../api';
+import {
+  Alert,
+  BusyButton,
+  ErrorMessage,
+  Field,
+  LoadFailed,
+  Loading,
+  PageHeading,
+  useStatus,
+} from '../../shared/ui/components';
+import { messaging, paths, type S } from '../api';
 import { setDraft } from '../drafts';
 import { Composer, useCheck, useComposer } from '../parts/Composer';
 import { usePageTitle, useThreads } from '../parts/Header';
@@ -87,7 +96,13 @@ export function MessageList() {
       </h2>
       <ul className="threads" data-testid="thread-list" aria-labelledby="thread-list-title">
         {list.map((th) => (
-          <li key={th.thread_id} className="thread" data-testid="thread-item" data-thread-id={th.thread_id} data-unread={th.unread}>
+          <li
+            key={th.thread_id}
+            className="thread"
+            data-testid="thread-item"
+            data-thread-id={th.thread_id}
+            data-unread={th.unread}
+          >
             <Link className="thread-link" href={paths.thread(th.thread_id)} data-testid="thread-link">
               <span className="thread-top">
                 <span className="thread-subject" data-testid="thread-subject">
@@ -218,7 +233,12 @@ export function Compose() {
             />
           )}
         </Field>
-        <Composer prefix="compose" label={t('portal.compose.body')} hint={t('portal.compose.bodyHint')} state={composer} />
+        <Composer
+          prefix="compose"
+          label={t('portal.compose.body')}
+          hint={t('portal.compose.bodyHint')}
+          state={composer}
+        />
         {summary ? (
           <Alert tone="error" testid="compose-error">
             <p>{summary}</p>
@@ -381,7 +401,13 @@ export function Thread({ threadId }: { threadId: string }) {
         }}
       >
         <h2 id="reply-title">{t('portal.thread.reply')}</h2>
-        <Composer prefix="reply" label={t('portal.thread.replyLabel')} hint={t('portal.thread.replyHint')} state={composer} bodyRef={bodyRef} />
+        <Composer
+          prefix="reply"
+          label={t('portal.thread.replyLabel')}
+          hint={t('portal.thread.replyHint')}
+          state={composer}
+          bodyRef={bodyRef}
+        />
         {summary ? (
           <Alert tone="error" testid="reply-error">
             <p>{summary}</p>
@@ -389,7 +415,13 @@ export function Thread({ threadId }: { threadId: string }) {
         ) : null}
         <ErrorMessage error={reply.error} testid="reply-error" />
         <div className="actions">
-          <BusyButton type="submit" busy={reply.isPending} busyLabel={t('common.sending')} disabled={composer.files.busy} data-testid="reply-send">
+          <BusyButton
+            type="submit"
+            busy={reply.isPending}
+            busyLabel={t('common.sending')}
+            disabled={composer.files.busy}
+            data-testid="reply-send"
+          >
             {t('portal.thread.send')}
           </BusyButton>
         </div>
@@ -405,7 +437,12 @@ function MessageItem({ message: m }: { message: S['MessageView'] }) {
   const { t, tr } = useI18n();
   const mine = m.from === 'patient';
   return (
-    <li className={`message ${mine ? 'message-mine' : 'message-care'}`} data-testid="message" data-message-id={m.message_id} data-from={m.from}>
+    <li
+      className={`message ${mine ? 'message-mine' : 'message-care'}`}
+      data-testid="message"
+      data-message-id={m.message_id}
+      data-from={m.from}
+    >
       <p className="message-head">
         <span className="message-author" data-testid="message-author">
           {mine ? t('portal.message.you') : t('portal.message.careTeam')}

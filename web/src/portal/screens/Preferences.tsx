@@ -4,12 +4,21 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../shared/i18n/I18nProvider';
-import { BusyButton, ConfirmDialog, ErrorMessage, Field, LoadFailed, Loading, PageHeading, useStatus } from '../../shared/ui/components';
-import { type S, portal } from '../api';
+import {
+  BusyButton,
+  ConfirmDialog,
+  ErrorMessage,
+  Field,
+  LoadFailed,
+  Loading,
+  PageHeading,
+  useStatus,
+} from '../../shared/ui/components';
+import { portal, type S } from '../api';
 import { maskAddress } from '../challenge';
 import { usePageTitle } from '../parts/Header';
-import { CHANNELS, type Channel, allReach, consentFor } from '../reach';
-import { COMMON_ZONES, allZones, zoneName } from '../zones';
+import { allReach, CHANNELS, type Channel, consentFor } from '../reach';
+import { allZones, COMMON_ZONES, zoneName } from '../zones';
 import { useDecide } from './Consents';
 
 const CATEGORIES = ['appointment_reminders', 'messages', 'billing', 'marketing'] as const;
@@ -57,7 +66,15 @@ export function Preferences() {
   );
 }
 
-function PreferencesForm({ profile, consents, prefs }: { profile: S['ProfileView']; consents: S['ConsentView'][]; prefs: S['PreferencesView'] }) {
+function PreferencesForm({
+  profile,
+  consents,
+  prefs,
+}: {
+  profile: S['ProfileView'];
+  consents: S['ConsentView'][];
+  prefs: S['PreferencesView'];
+}) {
   const { t, tr } = useI18n();
   const client = useQueryClient();
   const status = useStatus();
@@ -92,7 +109,12 @@ function PreferencesForm({ profile, consents, prefs }: { profile: S['ProfileView
         await decide.mutateAsync({ kind: consent.kind, version: consent.current_version, decision: 'accept' });
       if (!prefs[c].messages) {
         const next = { ...prefs, [c]: { ...prefs[c], messages: true } };
-        await save.mutateAsync({ time_zone: next.time_zone, email: next.email, sms: next.sms, quiet_hours: next.quiet_hours ?? null });
+        await save.mutateAsync({
+          time_zone: next.time_zone,
+          email: next.email,
+          sms: next.sms,
+          quiet_hours: next.quiet_hours ?? null,
+        });
       }
       status.announce(t('portal.prefs.turnedOn', { channel: t(CHANNEL_KEYS[c]) }));
     } catch {
@@ -140,11 +162,21 @@ function PreferencesForm({ profile, consents, prefs }: { profile: S['ProfileView
             const r = reach[c];
             const address = r.destination ? maskAddress(c, r.destination) : '';
             return (
-              <li key={c} className="channel" data-testid={`pref-channel-${c}`} data-reachable={r.reachable ? 'yes' : 'no'}>
+              <li
+                key={c}
+                className="channel"
+                data-testid={`pref-channel-${c}`}
+                data-reachable={r.reachable ? 'yes' : 'no'}
+              >
                 <p>
                   <strong>{t(CHANNEL_KEYS[c])}</strong>{' '}
-                  <span className={r.reachable ? 'status status-ok' : 'status status-warn'} data-testid={`pref-channel-${c}-state`}>
-                    {r.reachable ? t('portal.prefs.on', { address }) : t(BLOCKED_KEYS[r.blocked_by ?? 'preference_off'])}
+                  <span
+                    className={r.reachable ? 'status status-ok' : 'status status-warn'}
+                    data-testid={`pref-channel-${c}-state`}
+                  >
+                    {r.reachable
+                      ? t('portal.prefs.on', { address })
+                      : t(BLOCKED_KEYS[r.blocked_by ?? 'preference_off'])}
                   </span>
                 </p>
                 <div className="actions">
@@ -210,10 +242,15 @@ function PreferencesForm({ profile, consents, prefs }: { profile: S['ProfileView
                             // A channel without consent shows off; the stored choice is kept for when it is turned on.
                             checked={agreed(c) && draft[c][cat]}
                             disabled={!agreed(c)}
-                            onChange={(e) => setDraft({ ...draft, [c]: { ...draft[c], [cat]: e.currentTarget.checked } })}
+                            onChange={(e) =>
+                              setDraft({ ...draft, [c]: { ...draft[c], [cat]: e.currentTarget.checked } })
+                            }
                           />
                           <span className="visually-hidden">
-                            {t('portal.prefs.grid.cell', { category: t(CATEGORY_KEYS[cat]), channel: t(CHANNEL_KEYS[c]) })}
+                            {t('portal.prefs.grid.cell', {
+                              category: t(CATEGORY_KEYS[cat]),
+                              channel: t(CHANNEL_KEYS[c]),
+                            })}
                           </span>
                         </label>
                       </td>

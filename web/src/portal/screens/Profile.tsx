@@ -5,10 +5,20 @@ import { ApiError } from '../../shared/api/errors';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { langFor } from '../../shared/i18n/i18n';
 import { limits } from '../../shared/limits';
-import { Alert, BusyButton, ErrorMessage, Field, LoadFailed, Loading, PageHeading, useCountdown, useStatus } from '../../shared/ui/components';
-import { type S, portal } from '../api';
+import {
+  Alert,
+  BusyButton,
+  ErrorMessage,
+  Field,
+  LoadFailed,
+  Loading,
+  PageHeading,
+  useCountdown,
+  useStatus,
+} from '../../shared/ui/components';
+import { portal, type S } from '../api';
 import { usePageTitle } from '../parts/Header';
-import { COMMON_ZONES, PROFILE_LANGUAGES, allZones, languageName, zoneName } from '../zones';
+import { allZones, COMMON_ZONES, languageName, PROFILE_LANGUAGES, zoneName } from '../zones';
 
 export function formatPhone(e164: string | null | undefined): string {
   const m = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(String(e164 ?? ''));
@@ -34,7 +44,17 @@ export function Profile() {
   );
 }
 
-function Row({ label, value, testid, note }: { label: string; value: string | null | undefined; testid: string; note?: string }) {
+function Row({
+  label,
+  value,
+  testid,
+  note,
+}: {
+  label: string;
+  value: string | null | undefined;
+  testid: string;
+  note?: string;
+}) {
   const { t } = useI18n();
   return (
     <div className="row">
@@ -87,7 +107,8 @@ function Details({ profile }: { profile: S['ProfileView'] }) {
     const patch: S['ProfilePatch'] = {};
     if (tidy(form.given_name) !== profile.given_name) patch.given_name = tidy(form.given_name);
     if (tidy(form.family_name) !== profile.family_name) patch.family_name = tidy(form.family_name);
-    if (tidy(form.preferred_name) !== (profile.preferred_name ?? '')) patch.preferred_name = tidy(form.preferred_name) || null;
+    if (tidy(form.preferred_name) !== (profile.preferred_name ?? ''))
+      patch.preferred_name = tidy(form.preferred_name) || null;
     if (tidy(form.pronouns) !== (profile.pronouns ?? '')) patch.pronouns = tidy(form.pronouns) || null;
     if (form.language !== profile.language) patch.language = form.language;
     if (form.time_zone !== profile.time_zone) patch.time_zone = form.time_zone;
@@ -131,7 +152,11 @@ function Details({ profile }: { profile: S['ProfileView'] }) {
             note={t('portal.profile.dobNote')}
           />
           <Row label={t('portal.profile.language')} value={languageName(profile.language)} testid="profile-language" />
-          <Row label={t('portal.profile.timeZone')} value={zoneName(profile.time_zone, tr.locale)} testid="profile-time-zone" />
+          <Row
+            label={t('portal.profile.timeZone')}
+            value={zoneName(profile.time_zone, tr.locale)}
+            testid="profile-time-zone"
+          />
         </dl>
         <div className="actions">
           <button
@@ -150,7 +175,12 @@ function Details({ profile }: { profile: S['ProfileView'] }) {
       </section>
     );
 
-  const text = (name: 'given_name' | 'family_name' | 'preferred_name' | 'pronouns', label: string, autoComplete: string, hint?: string) => (
+  const text = (
+    name: 'given_name' | 'family_name' | 'preferred_name' | 'pronouns',
+    label: string,
+    autoComplete: string,
+    hint?: string,
+  ) => (
     <Field label={label} hint={hint} error={errors[name]} optional={name === 'preferred_name' || name === 'pronouns'}>
       {({ id, describedBy, invalid }) => (
         <input
@@ -242,7 +272,10 @@ function Details({ profile }: { profile: S['ProfileView'] }) {
   );
 }
 
-type ContactStep = { kind: 'view' } | { kind: 'enter'; channel: 'email' | 'sms' } | { kind: 'confirm'; channel: 'email' | 'sms'; value: string; pending: S['PendingVerification'] };
+type ContactStep =
+  | { kind: 'view' }
+  | { kind: 'enter'; channel: 'email' | 'sms' }
+  | { kind: 'confirm'; channel: 'email' | 'sms'; value: string; pending: S['PendingVerification'] };
 
 function Contact({ profile }: { profile: S['ProfileView'] }) {
   const { t } = useI18n();
@@ -301,7 +334,11 @@ function Contact({ profile }: { profile: S['ProfileView'] }) {
         <p className="hint">{t('portal.contact.hint')}</p>
         <dl className="details">
           <Row label={t('portal.contact.email')} value={profile.email} testid="profile-email" />
-          <Row label={t('portal.contact.phone')} value={profile.phone ? formatPhone(profile.phone) : null} testid="profile-phone" />
+          <Row
+            label={t('portal.contact.phone')}
+            value={profile.phone ? formatPhone(profile.phone) : null}
+            testid="profile-phone"
+          />
         </dl>
         <div className="actions">
           {(['email', 'sms'] as const).map((c) => (
@@ -377,10 +414,21 @@ function Contact({ profile }: { profile: S['ProfileView'] }) {
           {waitNote}
           <ErrorMessage error={error} testid="contact-error" />
           <div className="actions">
-            <BusyButton type="submit" busy={busy === 'send'} busyLabel={t('common.sending')} disabled={wait > 0} data-testid="contact-send">
+            <BusyButton
+              type="submit"
+              busy={busy === 'send'}
+              busyLabel={t('common.sending')}
+              disabled={wait > 0}
+              data-testid="contact-send"
+            >
               {wait > 0 ? t('portal.signIn.sendWait', { seconds: wait }) : t('portal.signIn.send')}
             </BusyButton>
-            <button type="button" className="button button-secondary" data-testid="contact-cancel" onClick={() => setStep({ kind: 'view' })}>
+            <button
+              type="button"
+              className="button button-secondary"
+              data-testid="contact-cancel"
+              onClick={() => setStep({ kind: 'view' })}
+            >
               {t('common.cancel')}
             </button>
           </div>
@@ -421,7 +469,8 @@ function Contact({ profile }: { profile: S['ProfileView'] }) {
       >
         <h2 id="contact-title">{t('portal.contact.confirmTitle', { what: noun(step.channel) })}</h2>
         <p>
-          {t('portal.contact.sentTo', { digits: limits.codeLength })} <strong data-testid="contact-dest">{step.pending.destination}</strong>
+          {t('portal.contact.sentTo', { digits: limits.codeLength })}{' '}
+          <strong data-testid="contact-dest">{step.pending.destination}</strong>
         </p>
         <Field label={t('portal.signIn.code.label', { digits: limits.codeLength })} error={fieldError}>
           {({ id, describedBy, invalid }) => (
@@ -448,7 +497,12 @@ function Contact({ profile }: { profile: S['ProfileView'] }) {
           {note}
         </p>
         <div className="actions">
-          <BusyButton type="submit" busy={busy === 'confirm'} busyLabel={t('common.checking')} data-testid="contact-confirm">
+          <BusyButton
+            type="submit"
+            busy={busy === 'confirm'}
+            busyLabel={t('common.checking')}
+            data-testid="contact-confirm"
+          >
             {t('portal.contact.confirm')}
           </BusyButton>
           <BusyButton
@@ -463,7 +517,12 @@ function Contact({ profile }: { profile: S['ProfileView'] }) {
             {wait > 0 ? t('portal.signIn.resendWait', { seconds: wait }) : t('portal.signIn.resend')}
           </BusyButton>
         </div>
-        <button type="button" className="link-button" data-testid="contact-cancel" onClick={() => setStep({ kind: 'view' })}>
+        <button
+          type="button"
+          className="link-button"
+          data-testid="contact-cancel"
+          onClick={() => setStep({ kind: 'view' })}
+        >
           {t('common.cancel')}
         </button>
       </form>

@@ -3,13 +3,28 @@
 // does not arrive reads the same for every address.
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../shared/api/errors';
-import type { Channel } from '../reach';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { limits } from '../../shared/limits';
-import { Alert, BusyButton, ErrorMessage, Field, LanguageSwitcher, PageHeading, useCountdown } from '../../shared/ui/components';
+import {
+  Alert,
+  BusyButton,
+  ErrorMessage,
+  Field,
+  LanguageSwitcher,
+  PageHeading,
+  useCountdown,
+} from '../../shared/ui/components';
 import { adoptSession, auth } from '../api';
-import { type PendingChallenge, clearChallenge, loadChallenge, looksLikeAddress, maskAddress, saveChallenge } from '../challenge';
+import {
+  clearChallenge,
+  loadChallenge,
+  looksLikeAddress,
+  maskAddress,
+  type PendingChallenge,
+  saveChallenge,
+} from '../challenge';
 import { usePageTitle, usePractice } from '../parts/Header';
+import type { Channel } from '../reach';
 
 export interface SignInNotice {
   kind: 'signedOut' | 'idle' | 'expired' | 'invite';
@@ -206,7 +221,13 @@ function AddressStep({
       <WaitNote seconds={wait} testid="signin-wait" />
       <ErrorMessage error={error} testid="signin-error" />
       <div className="actions">
-        <BusyButton type="submit" busy={busy} busyLabel={t('common.sending')} disabled={wait > 0} data-testid="signin-send">
+        <BusyButton
+          type="submit"
+          busy={busy}
+          busyLabel={t('common.sending')}
+          disabled={wait > 0}
+          data-testid="signin-send"
+        >
           {wait > 0 ? t('portal.signIn.sendWait', { seconds: wait }) : t('portal.signIn.send')}
         </BusyButton>
       </div>
@@ -384,11 +405,7 @@ function CodeStep({
         <ul>
           <li>{t('portal.signIn.help.spam')}</li>
           <li>{t('portal.signIn.help.other')}</li>
-          <li>
-            {phone
-              ? t('portal.signIn.help.callNumber', { phone })
-              : t('portal.signIn.help.call')}
-          </li>
+          <li>{phone ? t('portal.signIn.help.callNumber', { phone }) : t('portal.signIn.help.call')}</li>
         </ul>
       </details>
     </form>

@@ -1,7 +1,7 @@
 // The typed API client: openapi-fetch over the generated `paths`, with the access token added, one
 // refresh-and-retry on 401, and answers turned into data or an ApiError.
 import createClient from 'openapi-fetch';
-import { ApiError, NetworkError, SessionEndedError, parseRetryAfter } from './errors';
+import { ApiError, NetworkError, parseRetryAfter, SessionEndedError } from './errors';
 import type { paths } from './schema';
 import type { TokenSession } from './session';
 
@@ -14,7 +14,9 @@ const EXPIRY_MARGIN_MS = 20_000;
 async function isBadCredentials(res: Response): Promise<boolean> {
   try {
     const body: unknown = await res.clone().json();
-    return typeof body === 'object' && body !== null && /\/bad-credentials$/.test(String((body as { type?: unknown }).type));
+    return (
+      typeof body === 'object' && body !== null && /\/bad-credentials$/.test(String((body as { type?: unknown }).type))
+    );
   } catch {
     return false;
   }
@@ -69,7 +71,11 @@ export function createApi(session: TokenSession | null, base?: typeof fetch) {
 /** The data of a success, or an ApiError with the problem document. */
 export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
   if (!result.response.ok || result.error !== undefined) {
-    throw new ApiError(result.response.status, result.error ?? null, parseRetryAfter(result.response.headers.get('Retry-After')));
+    throw new ApiError(
+      result.response.status,
+      result.error ?? null,
+      parseRetryAfter(result.response.headers.get('Retry-After')),
+    );
   }
   return result.data as T;
 }
@@ -86,7 +92,10 @@ export async function callPending<T>(
 ): Promise<T> {
   const init: RequestInit = {
     method,
-    headers: { Accept: 'application/json, application/problem+json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    headers: {
+      Accept: 'application/json, application/problem+json',
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
     body: body === undefined ? null : JSON.stringify(body),
     credentials: 'same-origin',
     cache: 'no-store',

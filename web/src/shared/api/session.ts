@@ -2,10 +2,8 @@
 // localStorage, sessionStorage, cookies or the URL. How it is renewed depends on the app: the portal
 // trades the HttpOnly refresh cookie (`POST /auth/refresh`); the console signs in again.
 
-export interface Renewal {
-  /** Resolves true with a new token adopted, false when the session cannot be renewed. */
-  (session: TokenSession): Promise<boolean>;
-}
+/** Resolves true with a new token adopted, false when the session cannot be renewed. */
+export type Renewal = (session: TokenSession) => Promise<boolean>;
 
 type Listener = () => void;
 
@@ -76,7 +74,12 @@ export function decodeClaims(token: string): Record<string, unknown> {
   const part = token.split('.')[1];
   if (!part) return {};
   try {
-    const json = atob(part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '='));
+    const json = atob(
+      part
+        .replace(/-/g, '+')
+        .replace(/_/g, '/')
+        .padEnd(Math.ceil(part.length / 4) * 4, '='),
+    );
     const claims: unknown = JSON.parse(json);
     return claims && typeof claims === 'object' ? (claims as Record<string, unknown>) : {};
   } catch {

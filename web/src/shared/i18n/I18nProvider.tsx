@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { type Catalog, type Lang, Translator, initialLang, rememberLang } from './i18n';
+import { type Catalog, initialLang, type Lang, rememberLang, Translator } from './i18n';
 
 export type CatalogLoader = (lang: Lang) => Promise<Catalog>;
 
@@ -14,7 +14,15 @@ interface I18nValue {
 const I18nContext = createContext<I18nValue | null>(null);
 
 /** Loads the catalog for the language (English is bundled; others load on demand) and sets <html lang>. */
-export function I18nProvider({ load, english, children }: { load: CatalogLoader; english: Catalog; children: ReactNode }) {
+export function I18nProvider({
+  load,
+  english,
+  children,
+}: {
+  load: CatalogLoader;
+  english: Catalog;
+  children: ReactNode;
+}) {
   const [lang, setLangState] = useState<Lang>(initialLang);
   const [zone, setTimeZone] = useState<string | undefined>(undefined);
   const [catalogs, setCatalogs] = useState<Partial<Record<Lang, Catalog>>>({ en: english });

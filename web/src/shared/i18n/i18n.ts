@@ -66,7 +66,8 @@ export class Translator {
   shortDate = (iso: string | null | undefined, now = new Date()): string => {
     const d = new Date(String(iso ?? ''));
     if (Number.isNaN(d.getTime())) return '';
-    const day = (x: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: this.timeZone, dateStyle: 'short' }).format(x);
+    const day = (x: Date) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: this.timeZone, dateStyle: 'short' }).format(x);
     if (day(d) === day(now)) return this.format(iso, { timeStyle: 'short' });
     const ageDays = (now.getTime() - d.getTime()) / 86_400_000;
     if (ageDays >= 0 && ageDays < 6) return this.format(iso, { weekday: 'short' });

@@ -1,8 +1,8 @@
 // Small shared building blocks, named for what a person sees.
 import {
   type ButtonHTMLAttributes,
-  type ReactNode,
   createContext,
+  type ReactNode,
   useCallback,
   useContext,
   useEffect,
@@ -28,7 +28,17 @@ export function PageHeading({ children, testid }: { children: ReactNode; testid?
 
 type Tone = 'info' | 'error' | 'success' | 'warn';
 
-export function Alert({ tone, children, testid, focus }: { tone: Tone; children: ReactNode; testid?: string; focus?: boolean }) {
+export function Alert({
+  tone,
+  children,
+  testid,
+  focus,
+}: {
+  tone: Tone;
+  children: ReactNode;
+  testid?: string;
+  focus?: boolean;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (focus) ref.current?.focus();
