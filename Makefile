@@ -4,10 +4,10 @@ ENV ?= default
 SAM := .venv/bin/sam
 SAM_ENV := SAM_CLI_TELEMETRY=0 AWS_DEFAULT_REGION=us-east-1 AWS_ACCESS_KEY_ID=offline AWS_SECRET_ACCESS_KEY=offline
 
-.PHONY: dev test setup lint unit validate browser bench openapi build deploy fmt clean-data
+.PHONY: dev test setup lint unit validate browser web web-check bench openapi build deploy fmt clean-data
 
-## dev: run Portico locally at http://riverside.localhost:3000 (embedded store, demo practice)
-dev:
+## dev: build the web apps, then run Portico locally at http://riverside.localhost:3000 (embedded store, demo practice)
+dev: web
 	cargo run -p portico-local
 
 ## test: every layer — lint, unit, contract (redb and DynamoDB on moto), handler, end-to-end, SAM, browser
@@ -27,8 +27,18 @@ validate:
 	$(SAM_ENV) $(SAM) validate --region us-east-1 --template infra/template.yaml
 	$(SAM_ENV) $(SAM) validate --lint --region us-east-1 --template infra/template.yaml
 
-browser:
+browser: web-check web
 	tests/browser/run.sh
+
+## web: build the patient portal and the staff console into web/dist (installs their npm packages once)
+web:
+	web/scripts/ensure-deps.sh
+	npm run --prefix web --silent build
+
+## web-check: the web apps' API types match infra/openapi.json; typecheck, lint, unit and component tests
+web-check:
+	web/scripts/ensure-deps.sh
+	npm run --prefix web --silent check
 
 ## bench: init time, peak RSS and sizes of every function's release binary against a hello-world
 bench: setup

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs, idempotently, on a machine that has only Rust, Python, Node and
 # Debian's package manager: the AWS emulator and SAM's validators in .venv, Chromium from Debian, and
-# playwright-core from npm. Safe to run again: each step is skipped when already done.
+# playwright-core, axe-core and the web apps' toolchain from npm. Safe to run again: each step is skipped when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,8 +28,11 @@ if ! command -v chromium >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
 fi
 
-# playwright-core drives that Chromium; the lock file pins it.
-if [ ! -d tests/browser/node_modules/playwright-core ]; then
-  say "installing playwright-core"
+# playwright-core drives that Chromium and axe-core checks accessibility; the lock file pins them.
+if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/node_modules/axe-core ]; then
+  say "installing playwright-core and axe-core"
   npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 fi
+
+# The web apps' toolchain (TypeScript, Vite, Vitest, Biome), from web/package-lock.json.
+web/scripts/ensure-deps.sh

@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Runs the browser tests: starts the local gateway on a free port with a fresh data directory, points
-# headless Chromium at the demo practice, and stops the gateway whatever happens.
+# headless Chromium at the demo practice, and stops the gateway whatever happens. The web apps must be
+# built first (`make browser` does it). PORTICO_LOCAL names a prebuilt gateway binary; without it the
+# gateway is built with cargo.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 data=$(mktemp -d)
 mkdir -p target/browser
-cargo build --quiet -p portico-local
-target/debug/portico-local --port "$port" --data "$data" > target/browser/gateway.log 2>&1 &
+if [ -z "${PORTICO_LOCAL:-}" ]; then
+  cargo build --quiet -p portico-local
+fi
+gateway_bin=${PORTICO_LOCAL:-target/debug/portico-local}
+"$gateway_bin" --port "$port" --data "$data" > target/browser/gateway.log 2>&1 &
 gateway=$!
 trap 'kill "$gateway" 2>/dev/null || true; rm -rf "$data"' EXIT
 
@@ -17,4 +22,5 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 
-PORTICO_URL="http://riverside.localhost:$port" node --test tests/browser/
+# One file at a time: the suites share the gateway (and its per-address sign-in limits).
+PORTICO_URL="http://riverside.localhost:$port" node --test --test-concurrency=1 tests/browser/

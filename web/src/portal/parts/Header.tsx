@@ -5,7 +5,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { safeTransferUrl } from '../../shared/api/uploads';
 import { useI18n } from '../../shared/i18n/I18nProvider';
-import { auth, messaging } from '../api';
+import { auth, messaging, portal } from '../api';
 
 export function usePractice(enabled: boolean) {
   return useQuery({ queryKey: ['practice'], queryFn: auth.practice, staleTime: Number.POSITIVE_INFINITY, enabled });
@@ -13,7 +13,14 @@ export function usePractice(enabled: boolean) {
 
 /** The unread total, kept fresh while signed in (and on focus, by the query client). */
 export function useThreads(enabled = true) {
-  return useQuery({ queryKey: ['threads'], queryFn: messaging.threads, refetchInterval: 30_000, enabled });
+  // Stale at once, so coming back to the tab (focus, visibility) always looks for new messages.
+  return useQuery({
+    queryKey: ['threads'],
+    queryFn: messaging.threads,
+    refetchInterval: 30_000,
+    staleTime: 0,
+    enabled,
+  });
 }
 
 export function usePageTitle(section: string) {
@@ -28,10 +35,9 @@ export function usePageTitle(section: string) {
 
 export function Header({ signedIn, onSignOut }: { signedIn: boolean; onSignOut: () => void }) {
   const { t } = useI18n();
-  const client = useQueryClient();
   // Signed in, the practice is fetched once the profile has loaded, after the home screen's reads.
-  const profileLoaded = client.getQueryState(['me'])?.status === 'success';
-  const practice = usePractice(!signedIn || profileLoaded);
+  const me = useQuery({ queryKey: ['me'], queryFn: portal.me, enabled: signedIn });
+  const practice = usePractice(!signedIn || me.isSuccess);
   const name = practice.data?.name;
   const logo = practice.data?.logo_url ? safeTransferUrl(practice.data.logo_url) : null;
   return (
@@ -72,7 +78,9 @@ function Nav() {
   const [path] = useLocation();
   const [open, setOpen] = useState(false);
   const listId = useId();
-  const threads = useThreads();
+  // The unread count waits for the profile, so the home screen is usable after two reads.
+  const me = useQuery({ queryKey: ['me'], queryFn: portal.me });
+  const threads = useThreads(me.isSuccess);
   const unread = threads.data?.unread_total ?? 0;
   const section = `/${path.split('/')[1] ?? ''}`;
   const inMore = MORE.some(([href]) => href === section);

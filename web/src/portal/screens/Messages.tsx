@@ -30,6 +30,9 @@ const TOPICS = {
   other: ['portal.topic.other.long', 'portal.topic.other.short'],
 } as const satisfies Record<S['Topic'], readonly [string, string]>;
 
+/** Set by a new message on its way to its conversation, which then says how replies will be told. */
+let arrivingFromCompose = false;
+
 /** The newest message of a thread, when the API gives it (need 6 asks for it on every row). */
 type WithPreview = S['ThreadSummary'] & { last_message?: { from: string; preview: string } | null };
 
@@ -158,6 +161,7 @@ export function Compose() {
       client.setQueryData(['thread', view.thread.thread_id], view);
       const path = paths.thread(view.thread.thread_id);
       status.announce(t('portal.compose.sent'), path);
+      arrivingFromCompose = true;
       navigate(path, { replace: true });
     },
   });
@@ -280,7 +284,11 @@ export function Thread({ threadId }: { threadId: string }) {
   });
   const [older, setOlder] = useState<S['MessageView'][]>([]);
   const [olderCursor, setOlderCursor] = useState<string | null | undefined>(undefined);
-  const [justSent, setJustSent] = useState(false);
+  const [justSent, setJustSent] = useState(() => {
+    const arriving = arrivingFromCompose;
+    arrivingFromCompose = false;
+    return arriving;
+  });
   const composer = useComposer(`thread:${threadId}`);
   const check = useCheck(composer);
   const bodyRef = useRef<HTMLTextAreaElement>(null);

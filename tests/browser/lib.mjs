@@ -1,0 +1,356 @@
+// Shared helpers of the browser suites (Debian's Chromium through playwright-core, axe-core).
+//
+// Environment: PORTICO_URL (default http://riverside.localhost:3000), CHROMIUM (default
+// /usr/bin/chromium). Needs the seeded demo practice "riverside" (Ann Lee, Ben Ortiz, an admin and a
+// front-desk member) and the gateway's workers running (portico-local runs them).
+//
+// Node's resolver does not resolve *.localhost (Chromium does), so the tests' own calls to the
+// gateway (outbox, staff helpers) connect to 127.0.0.1 and send the practice's host name as Host.
+
+import assert from 'node:assert/strict';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import https from 'node:https';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+import { chromium } from 'playwright-core';
+
+export const BASE = new URL(process.env.PORTICO_URL || 'http://riverside.localhost:3000');
+export const ORIGIN = BASE.origin;
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SHOTS = path.join(ROOT, 'target', 'browser');
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync',
+];
+
+export const ANN = { given: 'Ann', family: 'Lee', email: 'ann@example.com', phone: '+15555550101' };
+export const BEN = { given: 'Ben', family: 'Ortiz', email: 'ben@example.com', phone: '+15555550102' };
+export const ADMIN = 'admin@riverside.example';
+export const FRONT_DESK = 'frontdesk@riverside.example';
+
+/** The API's prefixes: every request under them is an API call. */
+export const API_PATH = /^\/(auth|portal|staff|webhooks|email|_local)(\/|$)/;
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// ---------------------------------------------------------------------------------------------------
+// The tests' own HTTP calls to the gateway.
+
+/** One JSON request to the gateway with the practice's Host header. */
+export function gateway(method, pathAndQuery, { token, body } = {}) {
+  const url = new URL(pathAndQuery, ORIGIN);
+  const local = url.hostname === 'localhost' || url.hostname.endsWith('.localhost');
+  const secure = url.protocol === 'https:';
+  const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+  const headers = { Host: url.host, Accept: 'application/json, application/problem+json' };
+  if (payload) {
+    headers['Content-Type'] = 'application/json';
+    headers['Content-Length'] = payload.length;
+  }
+  if (token) headers.Authorization = `Bearer ${token}`;
+  return new Promise((resolve, reject) => {
+    const req = (secure ? https : http).request({
+      host: local ? '127.0.0.1' : url.hostname,
+      servername: url.hostname,
+      port: url.port || (secure ? 443 : 80),
+      method,
+      path: `${url.pathname}${url.search}`,
+      headers,
+      timeout: 20_000,
+    }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        const text = raw.toString('utf8');
+        let parsed = null;
+        try {
+          parsed = text ? JSON.parse(text) : null;
+        } catch {
+          parsed = null;
+        }
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: parsed, text, raw });
+      });
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`${method} ${url.pathname} timed out`)));
+    req.on('error', reject);
+    if (payload) req.write(payload);
+    req.end();
+  });
+}
+
+export async function outbox() {
+  const res = await gateway('GET', '/_local/outbox');
+  assert.equal(res.status, 200, `GET /_local/outbox answered ${res.status}`);
+  return res.body;
+}
+
+export async function outboxIds() {
+  return new Set((await outbox()).map((m) => m.id));
+}
+
+/** Waits for a message not in `seen`, to `to` on `channel`. */
+export async function waitForMessage({ to, channel, seen, match = () => true, timeout = 20_000 }) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const found = (await outbox()).find((m) => !seen.has(m.id) && m.channel === channel
+      && String(m.to).toLowerCase() === to.toLowerCase() && match(m));
+    if (found) return found;
+    await sleep(200);
+  }
+  throw new Error(`no new ${channel} message to ${to} arrived in the outbox within ${timeout} ms`);
+}
+
+export function codeFrom(message) {
+  const body = String(message.body);
+  const m = /code is (\d{6})\b/.exec(body) || /(?<![\d#:.-])(\d{6})(?![\d])/.exec(body);
+  assert.ok(m, `no 6-digit code in the message: ${body.slice(0, 200)}`);
+  return m[1];
+}
+
+export function wrongCode(code) {
+  return `${(Number(code[0]) + 1) % 10}${code.slice(1)}`;
+}
+
+export async function staffToken(email = ADMIN) {
+  const staff = await gateway('POST', '/_local/staff/sign-in', { body: { email } });
+  assert.equal(staff.status, 200, `staff sign-in answered ${staff.status}: ${staff.text.slice(0, 200)}`);
+  return staff.body.access_token;
+}
+
+export async function findPatient(token, person) {
+  const found = await gateway('GET', `/staff/patients?query=${encodeURIComponent(person.family)}`, { token });
+  assert.equal(found.status, 200, `patient search answered ${found.status}`);
+  const hit = found.body.patients.find((p) => p.given_name === person.given && p.family_name === person.family);
+  assert.ok(hit, `${person.given} ${person.family} is found by staff search`);
+  const record = await gateway('GET', `/staff/patients/${encodeURIComponent(hit.patient_id)}`, { token });
+  assert.equal(record.status, 200);
+  return { ...record.body, patient_id: hit.patient_id };
+}
+
+export function inviteLinkFrom(message) {
+  const m = /(https?:\/\/[^\s"'<>]+(?:#\/invite\/|\/invite\/)[A-Za-z0-9_\-.~%]+)/.exec(String(message.body));
+  assert.ok(m, `no invitation link in the message: ${String(message.body).slice(0, 300)}`);
+  return m[1];
+}
+
+/** A new invitation link for the patient, sent by email through the staff API. */
+export async function inviteLink(token, patient) {
+  const seen = await outboxIds();
+  const invited = await gateway('POST', `/staff/patients/${encodeURIComponent(patient.patient_id)}/invite`, {
+    token, body: { channel: 'email' },
+  });
+  assert.equal(invited.status, 202, `invite answered ${invited.status}: ${invited.text.slice(0, 200)}`);
+  return inviteLinkFrom(await waitForMessage({ to: patient.email, channel: 'email', seen, match: (m) => /invite\//.test(String(m.body)) }));
+}
+
+/** A small PDF (the server checks the first bytes: `%PDF-`). */
+export function tinyPdf(note) {
+  return Buffer.from(['%PDF-1.4', '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+    '2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj', `% ${note}`, 'trailer << /Root 1 0 R >>', '%%EOF', ''].join('\n'), 'latin1');
+}
+
+/** A 1×1 PNG: the bytes of a PNG, whatever name it is given. */
+export const PNG_BYTES = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000'
+  + '1f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a448000000'
+  + '0049454e44ae426082', 'hex');
+
+export function runId() {
+  return Math.random().toString(36).replace(/[^a-z0-9]/g, '').slice(0, 8) || 'run';
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The browser.
+
+let browser;
+
+export async function launch() {
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  await mkdir(SHOTS, { recursive: true });
+  return browser;
+}
+
+export async function close() {
+  await browser?.close();
+}
+
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 800 };
+
+export async function newPhone(options = {}) {
+  return browser.newContext({
+    viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'en-US', timezoneId: 'America/Chicago', ...options,
+  });
+}
+
+export async function newDesktop(options = {}) {
+  return browser.newContext({ viewport: DESKTOP, locale: 'en-US', timezoneId: 'America/Chicago', ...options });
+}
+
+/** Console errors, uncaught exceptions, CSP refusals, and every console text (to check for PHI). */
+export function watch(page) {
+  const watched = { errors: [], texts: [] };
+  page.on('console', (msg) => {
+    watched.texts.push(msg.text());
+    if (msg.type() === 'error') watched.errors.push({ text: msg.text(), url: msg.location()?.url || '' });
+  });
+  page.on('pageerror', (err) => watched.errors.push({ text: `uncaught: ${err.message}`, url: '' }));
+  return watched;
+}
+
+/**
+ * No console errors (a CSP refusal is one), except Chromium's "Failed to load resource" line for API
+ * answers the test provoked on purpose or that mean "not in this deployment yet" (listed paths).
+ */
+export function assertCleanConsole(watched, expected, phi = []) {
+  const unexpected = watched.errors.filter((e) => {
+    if (!e.text.startsWith('Failed to load resource')) return true;
+    let pathname = '';
+    try {
+      pathname = new URL(e.url, ORIGIN).pathname;
+    } catch {
+      return true;
+    }
+    return !expected.some((x) => (x.path instanceof RegExp ? x.path.test(pathname) : x.path === pathname) && e.text.includes(`status of ${x.status}`));
+  });
+  assert.deepEqual(unexpected.map((e) => `${e.text} (${e.url})`), [], 'the page logged unexpected console errors');
+  for (const text of watched.texts) {
+    for (const secret of phi) assert.ok(!text.includes(secret), `a console message contains personal information: ${text}`);
+  }
+}
+
+/** Routes BACKEND-NEEDS.md asks for: today's gateway answers 404, and the apps degrade. */
+export const PENDING_ROUTES = [
+  { path: '/auth/practice', status: 404 },
+  { path: '/staff/tasks', status: 404 },
+  { path: /^\/staff\/patients\/[^/]+\/contact$/, status: 404 },
+  { path: '/console/settings.json', status: 404 },
+];
+
+export async function waitText(locator, pattern, timeout = 15_000) {
+  const deadline = Date.now() + timeout;
+  let last = '(never found)';
+  while (Date.now() < deadline) {
+    try {
+      last = ((await locator.textContent({ timeout: 1_000 })) ?? '').trim();
+      if (pattern.test(last)) return last;
+    } catch {
+      // Not there yet.
+    }
+    await sleep(100);
+  }
+  throw new Error(`expected ${locator} to match ${pattern}; last text: ${JSON.stringify(last)}`);
+}
+
+export async function waitAttr(locator, name, value, timeout = 15_000) {
+  const deadline = Date.now() + timeout;
+  let last = null;
+  while (Date.now() < deadline) {
+    try {
+      last = await locator.getAttribute(name, { timeout: 1_000 });
+      if (last === value) return;
+    } catch {
+      // Not there yet.
+    }
+    await sleep(100);
+  }
+  throw new Error(`expected ${locator} to have ${name}="${value}"; last: ${JSON.stringify(last)}`);
+}
+
+export function exactly(text) {
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+}
+
+/** Goes to a portal section through the navigation, opening "More" when the phone hides it there. */
+export async function nav(page, name) {
+  const link = page.getByTestId(`nav-${name}`);
+  if (!(await link.isVisible())) await page.getByTestId('nav-more').click();
+  await link.click();
+}
+
+/** Nothing in storage but the two pieces of UI state the portal may keep (never a token or code). */
+export async function assertStorageClean(page) {
+  const state = await page.evaluate(() => ({
+    local: Object.keys(localStorage),
+    session: Object.entries(sessionStorage),
+    cookie: document.cookie,
+  }));
+  assert.ok(state.local.every((k) => k === 'portico.language'), `localStorage holds only the language: ${state.local}`);
+  for (const [key, value] of state.session) {
+    assert.ok(['portico.pendingChallenge', 'portico.returnTo'].includes(key), `unexpected sessionStorage key ${key}`);
+    assert.ok(!/token|code"|@/.test(value), `sessionStorage ${key} holds no token, code or full address: ${value}`);
+  }
+  assert.ok(!/portico_refresh/i.test(state.cookie), 'the refresh cookie must not be readable from JavaScript');
+}
+
+export async function assertRefreshCookie(context) {
+  const cookie = (await context.cookies()).find((c) => c.name === '__Host-portico_refresh' && c.domain === BASE.hostname);
+  assert.ok(cookie, 'the server set the __Host-portico_refresh cookie');
+  assert.equal(cookie.httpOnly, true);
+  assert.equal(cookie.sameSite, 'Strict');
+}
+
+export async function assertNoPhi(page, phi, where) {
+  const text = await page.evaluate(() => document.body.innerText);
+  const title = await page.title();
+  for (const secret of phi) {
+    assert.ok(!text.includes(secret), `${where}: the page still shows "${secret}"`);
+    assert.ok(!title.includes(secret), `${where}: the title shows "${secret}"`);
+    assert.ok(!page.url().includes(secret), `${where}: the address shows "${secret}"`);
+  }
+}
+
+/** Signs a patient in on `page` with a fresh invitation link (no sign-in code limits in the way). */
+export async function signInByLink(page, person, token) {
+  const patient = await findPatient(token ?? await staffToken(), person);
+  const link = await inviteLink(token ?? await staffToken(), patient);
+  await page.goto(link);
+  await page.getByTestId('home-greeting').waitFor({ timeout: 20_000 });
+  return patient;
+}
+
+export async function consoleSignIn(page, email = ADMIN) {
+  await page.goto(`${ORIGIN}/console/`);
+  await page.getByTestId('staff-email').fill(email);
+  await page.getByTestId('staff-signin-submit').click();
+  await page.getByTestId('nav-inbox').waitFor();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Accessibility: axe-core in the page, WCAG 2.1 A and AA rules.
+
+const require = createRequire(import.meta.url);
+let axeSource;
+export const axeResults = [];
+
+/**
+ * Runs axe on the page as it is. Injected through the DevTools protocol (page.evaluate), which the
+ * page's CSP does not govern, so the app itself still runs under its real policy.
+ */
+export async function axe(page, screen, viewport) {
+  axeSource ??= await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  });
+  const count = (impact) => result.filter((v) => v.impact === impact).length;
+  axeResults.push({ screen, viewport, critical: count('critical'), serious: count('serious'), moderate: count('moderate'), minor: count('minor'), violations: result });
+  const bad = result.filter((v) => v.impact === 'critical' || v.impact === 'serious');
+  assert.deepEqual(bad, [], `${screen} (${viewport}): axe found critical or serious WCAG 2.1 A/AA violations`);
+}
+
+/** Writes the axe results gathered by one suite to target/browser/axe-<suite>.json. */
+export async function saveAxe(suite) {
+  await writeFile(path.join(SHOTS, `axe-${suite}.json`), JSON.stringify(axeResults, null, 2));
+}
+
+export function gzipSize(buffer) {
+  return gzipSync(buffer, { level: 9 }).length;
+}
