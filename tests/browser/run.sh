@@ -23,4 +23,4 @@ for _ in $(seq 1 100); do
 done
 
 # One file at a time: the suites share the gateway (and its per-address sign-in limits).
-PORTICO_URL="http://riverside.localhost:$port" node --test --test-concurrency=1 tests/browser/
+PORTICO_URL="http://riverside.localhost:$port" node --test --test-concurrency=1 "${@:-tests/browser/}"

@@ -178,7 +178,11 @@ function Portal() {
       <a className="skip-link" href="#main" data-testid="skip-link">
         {t('common.skipToMain')}
       </a>
-      <Header signedIn={signedInNow} onSignOut={() => void endSession('signedOut')} />
+      <Header
+        signedIn={signedInNow}
+        checking={state === 'checking' || state === 'invite'}
+        onSignOut={() => void endSession('signedOut')}
+      />
       {signedInNow ? <SignedInEffects /> : null}
       <main id="main" className="site-main" tabIndex={-1} data-testid="main">
         <StatusLine />

@@ -158,6 +158,7 @@ export function StaffThread({ patientId, threadId }: { patientId: string; thread
   const thread = useQuery({
     queryKey: ['staff-thread', patientId, threadId],
     queryFn: () => staff.thread(patientId, threadId),
+    staleTime: 0,
     refetchInterval: 20_000,
     retry: (n, err) => !(err instanceof ApiError && err.status === 404) && n < 2,
   });

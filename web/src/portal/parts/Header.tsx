@@ -23,6 +23,20 @@ export function useThreads(enabled = true) {
   });
 }
 
+/**
+ * True a moment after `ready`: reads that can wait (unread count, consents, branding) start after the
+ * screen is usable, so a signed-in screen needs only the session and its own read first.
+ */
+export function useAfterFirstRead(ready: boolean): boolean {
+  const [later, setLater] = useState(false);
+  useEffect(() => {
+    if (!ready || later) return;
+    const timer = window.setTimeout(() => setLater(true), 0);
+    return () => window.clearTimeout(timer);
+  }, [ready, later]);
+  return later;
+}
+
 export function usePageTitle(section: string) {
   const client = useQueryClient();
   const { t } = useI18n();
@@ -33,11 +47,20 @@ export function usePageTitle(section: string) {
   }, [section, practice, t]);
 }
 
-export function Header({ signedIn, onSignOut }: { signedIn: boolean; onSignOut: () => void }) {
+export function Header({
+  signedIn,
+  checking,
+  onSignOut,
+}: {
+  signedIn: boolean;
+  checking: boolean;
+  onSignOut: () => void;
+}) {
   const { t } = useI18n();
-  // Signed in, the practice is fetched once the profile has loaded, after the home screen's reads.
+  // Signed in, the practice is fetched once the profile has loaded, after the screen's own reads.
   const me = useQuery({ queryKey: ['me'], queryFn: portal.me, enabled: signedIn });
-  const practice = usePractice(!signedIn || me.isSuccess);
+  const later = useAfterFirstRead(me.isSuccess);
+  const practice = usePractice(signedIn ? later : !checking);
   const name = practice.data?.name;
   const logo = practice.data?.logo_url ? safeTransferUrl(practice.data.logo_url) : null;
   return (
@@ -80,7 +103,7 @@ function Nav() {
   const listId = useId();
   // The unread count waits for the profile, so the home screen is usable after two reads.
   const me = useQuery({ queryKey: ['me'], queryFn: portal.me });
-  const threads = useThreads(me.isSuccess);
+  const threads = useThreads(useAfterFirstRead(me.isSuccess));
   const unread = threads.data?.unread_total ?? 0;
   const section = `/${path.split('/')[1] ?? ''}`;
   const inMore = MORE.some(([href]) => href === section);

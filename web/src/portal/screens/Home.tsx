@@ -8,7 +8,7 @@ import { useI18n } from '../../shared/i18n/I18nProvider';
 import { LoadFailed, Loading, PageHeading } from '../../shared/ui/components';
 import { paths, portal, type S } from '../api';
 import { needingDecision } from '../consents';
-import { usePageTitle, useThreads } from '../parts/Header';
+import { useAfterFirstRead, usePageTitle, useThreads } from '../parts/Header';
 
 export function displayName(profile: Pick<S['ProfileView'], 'preferred_name' | 'given_name'>): string {
   return profile.preferred_name?.trim() || profile.given_name;
@@ -24,8 +24,9 @@ export function Home() {
     if (ready && !performance.getEntriesByName('portico:home-interactive').length)
       performance.mark('portico:home-interactive');
   }, [ready]);
-  const threads = useThreads(ready);
-  const consents = useQuery({ queryKey: ['consents'], queryFn: portal.consents, enabled: ready });
+  const later = useAfterFirstRead(ready);
+  const threads = useThreads(later);
+  const consents = useQuery({ queryKey: ['consents'], queryFn: portal.consents, enabled: later });
 
   if (me.isError) {
     return (

@@ -279,6 +279,8 @@ export function Thread({ threadId }: { threadId: string }) {
   const thread = useQuery({
     queryKey: ['thread', threadId],
     queryFn: () => messaging.thread(threadId),
+    // Always fresh when opened (a reply may have come since), then every 20 seconds while open.
+    staleTime: 0,
     refetchInterval: 20_000,
     retry: (n, err) => !(err instanceof ApiError && err.status === 404) && n < 2,
   });
