@@ -1,0 +1,220 @@
+// The staff console in a real browser: the local stand-in sign-in, answering the inbox by keyboard,
+// internal notes, soft delete, assignment and filters, patient search and chart, enrol, invite,
+// disable, templates, tasks; and what the front desk does not see.
+
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import {
+  ADMIN, ANN, FRONT_DESK, ORIGIN, PENDING_ROUTES, SHOTS, assertCleanConsole, close, consoleSignIn, exactly, findPatient, gateway,
+  inviteLinkFrom, launch, newDesktop, outboxIds, runId, staffToken, waitAttr, waitForMessage, waitText, watch,
+} from './lib.mjs';
+
+before(async () => {
+  const res = await gateway('GET', '/console/');
+  assert.equal(res.status, 200, 'GET /console/ serves the built console (make web)');
+  await launch();
+});
+after(close);
+
+/** A patient's own session, by redeeming an invitation link through the API. */
+async function patientToken(person) {
+  const token = await staffToken();
+  const patient = await findPatient(token, person);
+  const seen = await outboxIds();
+  await gateway('POST', `/staff/patients/${patient.patient_id}/invite`, { token, body: { channel: 'email' } });
+  const link = inviteLinkFrom(await waitForMessage({ to: patient.email, channel: 'email', seen, match: (m) => /invite\//.test(String(m.body)) }));
+  const redeemed = await gateway('POST', '/auth/link', { body: { token: link.split('/invite/')[1] } });
+  assert.equal(redeemed.status, 200);
+  return { token: redeemed.body.access_token, patient };
+}
+
+async function tabTo(page, testid, max = 40) {
+  for (let i = 0; i < max; i += 1) {
+    if (await page.evaluate((id) => document.activeElement?.getAttribute('data-testid') === id, testid)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`${testid} was not reached with the Tab key`);
+}
+
+test('an admin answers the inbox by keyboard, adds an internal note, removes a message, assigns and closes', { timeout: 240_000 }, async () => {
+  const run = runId();
+  const subject = `Prescription refill ${run}`;
+  const { token: annToken } = await patientToken(ANN);
+  const started = await gateway('POST', '/portal/threads', { token: annToken, body: { topic: 'clinical', subject, body: `Could you refill my inhaler? (${run})` } });
+  assert.equal(started.status, 201);
+  const threadId = started.body.thread.thread_id;
+  const wrong = await gateway('POST', `/portal/threads/${threadId}/messages`, { token: annToken, body: { body: `Oops, wrong chat (${run})` } });
+  assert.equal(wrong.status, 201);
+
+  const context = await newDesktop();
+  const page = await context.newPage();
+  const watched = watch(page);
+  try {
+    // --- Sign in by keyboard: the stand-in says what it is.
+    await page.goto(`${ORIGIN}/console/`);
+    await page.getByTestId('staff-email').waitFor();
+    await waitText(page.getByTestId('local-signin-note'), /Local development only/);
+    await waitText(page.getByTestId('local-tag'), /Local stand-in/);
+    await tabTo(page, 'staff-email');
+    await page.keyboard.type(ADMIN);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('inbox').waitFor();
+    await waitText(page.getByTestId('staff-role'), /Admin/);
+
+    // --- The inbox row: patient name, subject, unread. Unread-only keeps it.
+    const row = page.locator(`[data-testid="inbox-row"][data-thread-id="${threadId}"]`);
+    await waitText(row.getByTestId('inbox-patient'), /^Ann Lee/);
+    await waitText(row.getByTestId('inbox-unread'), /^2 unread$/);
+    await page.getByTestId('filter-unread').check();
+    await row.waitFor();
+
+    // --- Keyboard only: to the thread, to the reply box, type, send.
+    await row.getByTestId('inbox-open').focus();
+    await page.keyboard.press('Enter');
+    await waitText(page.getByTestId('thread-subject'), exactly(subject));
+    await tabTo(page, 'staff-reply-body');
+    const reply = `Done: your refill is at the pharmacy (${run}).`;
+    await page.keyboard.type(reply);
+    await tabTo(page, 'staff-reply-send');
+    await page.keyboard.press('Enter');
+    await waitText(page.getByTestId('app-status'), /reply was sent/i);
+    const sent = page.getByTestId('message').filter({ hasText: reply });
+    await waitText(sent.getByTestId('message-receipt'), /Not read by the patient yet/);
+
+    // The patient sees it, and the staff member sees the receipt once she reads it.
+    const annView = await gateway('GET', `/portal/threads/${threadId}`, { token: annToken });
+    assert.ok(annView.body.messages.some((m) => m.body === reply), 'Ann sees the reply');
+    assert.equal((await gateway('POST', `/portal/threads/${threadId}/read`, { token: annToken })).status, 200);
+    // Coming back to the tab refreshes the conversation (a staff session lives in memory: no reload).
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+    await waitText(page.getByTestId('message').filter({ hasText: reply }).getByTestId('message-receipt'), /Read by the patient/);
+
+    // --- An internal note: marked as such here, never shown to the patient.
+    const note = `Called the pharmacy, confirmed (${run}).`;
+    await page.getByTestId('staff-reply-internal').check();
+    await page.getByTestId('staff-reply-body').fill(note);
+    await page.getByTestId('staff-reply-send').click();
+    await waitAttr(page.getByTestId('message').filter({ hasText: note }), 'data-internal', 'yes');
+    const afterNote = await gateway('GET', `/portal/threads/${threadId}`, { token: annToken });
+    assert.ok(!afterNote.text.includes(note), 'the patient never sees an internal note');
+
+    // --- Remove Ann's mistaken message from her view (after a confirmation); staff keep the text.
+    const oops = page.getByTestId('message').filter({ hasText: `Oops, wrong chat (${run})` });
+    await oops.getByTestId('message-delete').click();
+    await page.getByTestId('delete-confirm-yes').click();
+    await waitAttr(oops, 'data-deleted', 'yes');
+    await waitText(oops.getByTestId('message-deleted'), /Removed from the patient's view by You/);
+    const annAfter = await gateway('GET', `/portal/threads/${threadId}`, { token: annToken });
+    assert.ok(annAfter.body.messages.some((m) => m.deleted && !m.body), 'the patient sees only that a message was removed');
+
+    // --- Assign to me: the "Me" filter shows it. Close: the closed filter shows it.
+    await page.getByTestId('thread-assign-me').click();
+    await waitText(page.getByTestId('thread-assignee'), /Assigned to: You/);
+    await page.getByTestId('thread-close').click();
+    await waitText(page.getByTestId('thread-status'), /Closed/);
+    await page.getByTestId('thread-back').click();
+    await page.getByTestId('filter-status').selectOption('closed');
+    await page.getByTestId('filter-assignee').selectOption('me');
+    await waitText(page.locator(`[data-testid="inbox-row"][data-thread-id="${threadId}"]`).getByTestId('inbox-assignee'), /^You$/);
+    await page.screenshot({ path: path.join(SHOTS, 'console-inbox.png'), fullPage: true });
+    assertCleanConsole(watched, PENDING_ROUTES, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('staff find a patient, read the chart, enrol a new patient, invite and disable them; templates and tasks', { timeout: 240_000 }, async () => {
+  const run = runId().replace(/\d/g, 'x');
+  const family = `Testperson${run}`;
+  const context = await newDesktop();
+  const page = await context.newPage();
+  const watched = watch(page);
+  try {
+    await consoleSignIn(page, ADMIN);
+    await page.getByTestId('nav-patients').click();
+    await page.getByTestId('patient-search').fill('Lee');
+    await page.getByTestId('patient-search').press('Enter');
+    await page.getByTestId('patient-result').filter({ hasText: 'Ann Lee' }).click();
+    await waitText(page.getByTestId('chart-name'), /^Ann Lee/);
+    await waitText(page.getByTestId('chart-email'), exactly(ANN.email));
+    await waitText(page.getByTestId('chart-communication-unavailable'), /Not available yet/);
+
+    // --- Enrol, invite by email (the link arrives), disable.
+    await page.getByTestId('nav-patients').click();
+    await page.getByTestId('enrol-open').click();
+    await page.getByTestId('enrol-given_name').fill('Cara');
+    await page.getByTestId('enrol-family_name').fill(family);
+    await page.getByTestId('enrol-date_of_birth').fill('1990-05-17');
+    const email = `cara.${run}@example.com`;
+    await page.getByTestId('enrol-email').fill(email);
+    await page.getByTestId('enrol-language').selectOption('es');
+    await page.getByTestId('enrol-submit').click();
+    await waitText(page.getByTestId('chart-name'), new RegExp(`^Cara ${family}`));
+    await waitText(page.getByTestId('app-status'), /is enrolled/);
+    const seen = await outboxIds();
+    await page.getByTestId('invite-channel').selectOption('email');
+    await page.getByTestId('invite-send').click();
+    await waitText(page.getByTestId('app-status'), /Invitation sent to/);
+    await waitForMessage({ to: email, channel: 'email', seen, match: (m) => /invite\//.test(String(m.body)) });
+    await waitText(page.getByTestId('chart-invitation'), /Sent, not used yet/);
+    await page.getByTestId('disable-open').click();
+    await page.getByTestId('disable-confirm-yes').click();
+    await waitText(page.getByTestId('chart-status'), /Disabled/);
+
+    // --- Templates: an admin rewords one and puts it back.
+    await page.getByTestId('nav-templates').click();
+    const card = page.getByTestId('template-help_reply');
+    const original = (await card.getByTestId('template-sms').textContent()).replace(/^Text message:\s*/, '');
+    await card.getByTestId('template-edit').click();
+    await card.getByTestId('template-sms-input').fill(`{practice_name}: call {practice_phone} (${run}).`);
+    await card.getByTestId('template-save').click();
+    await waitText(card.getByTestId('template-sms'), new RegExp(run));
+    await card.getByTestId('template-edit').click();
+    await card.getByTestId('template-sms-input').fill(original);
+    await card.getByTestId('template-save').click();
+    await waitText(card.getByTestId('template-sms'), exactly(`Text message: ${original}`));
+
+    // --- Tasks: not in this deployment yet, and the console says so.
+    await page.getByTestId('nav-tasks').click();
+    await waitText(page.getByTestId('tasks-unavailable'), /Not available yet/);
+    assertCleanConsole(watched, PENDING_ROUTES, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the front desk sees no removal, template editing or disabling; the API refuses them anyway', { timeout: 120_000 }, async () => {
+  const { token: annToken } = await patientToken(ANN);
+  const started = await gateway('POST', '/portal/threads', { token: annToken, body: { topic: 'scheduling', subject: `Move my visit ${runId()}`, body: 'Can we move it?' } });
+  const threadId = started.body.thread.thread_id;
+  const context = await newDesktop();
+  const page = await context.newPage();
+  const watched = watch(page);
+  try {
+    await consoleSignIn(page, FRONT_DESK);
+    await waitText(page.getByTestId('staff-role'), /Front desk/);
+    await page.locator(`[data-testid="inbox-row"][data-thread-id="${threadId}"]`).getByTestId('inbox-open').click();
+    await page.getByTestId('message-list').waitFor();
+    assert.equal(await page.getByTestId('message-delete').count(), 0, 'no removal for the front desk');
+    await page.getByTestId('nav-templates').click();
+    await page.getByTestId('template-message_waiting').waitFor();
+    assert.equal(await page.getByTestId('template-edit').count(), 0, 'no template editing for the front desk');
+    await page.getByTestId('nav-patients').click();
+    await page.getByTestId('patient-search').fill('Lee');
+    await page.getByTestId('patient-search').press('Enter');
+    await page.getByTestId('patient-result').first().click();
+    await page.getByTestId('invite-send').waitFor();
+    assert.equal(await page.getByTestId('disable-open').count(), 0, 'no disabling for the front desk');
+
+    const desk = await staffToken(FRONT_DESK);
+    const ann = await findPatient(desk, ANN);
+    const messages = (await gateway('GET', `/staff/patients/${ann.patient_id}/threads/${threadId}`, { token: desk })).body.messages;
+    const refused = await gateway('DELETE', `/staff/patients/${ann.patient_id}/threads/${threadId}/messages/${messages[0].message_id}`, { token: desk });
+    assert.equal(refused.status, 403, 'the API refuses a removal by the front desk');
+    assertCleanConsole(watched, PENDING_ROUTES, []);
+  } finally {
+    await context.close();
+  }
+});
