@@ -180,7 +180,7 @@ export function StaffThread({ patientId, threadId }: { patientId: string; thread
   const reply = useMutation({
     mutationFn: () => staff.reply(patientId, threadId, { body, internal, urgent: !internal && urgent }),
     onSuccess: () => {
-      status.announce(t(internal ? 'console.thread.noteSaved' : 'console.thread.replySent'));
+      status.announce(internal ? 'console.thread.noteSaved' : 'console.thread.replySent');
       setBody('');
       setUrgent(false);
       refresh();
@@ -190,7 +190,7 @@ export function StaffThread({ patientId, threadId }: { patientId: string; thread
   const remove = useMutation({
     mutationFn: (m: S['StaffMessageView']) => staff.deleteMessage(patientId, threadId, m.message_id),
     onSuccess: () => {
-      status.announce(t('console.thread.removed'));
+      status.announce('console.thread.removed');
       refresh();
     },
   });
@@ -272,7 +272,7 @@ export function StaffThread({ patientId, threadId }: { patientId: string; thread
             update.mutate(
               { status: open ? 'closed' : 'open' },
               {
-                onSuccess: () => status.announce(t(open ? 'console.thread.closedDone' : 'console.thread.reopenedDone')),
+                onSuccess: () => status.announce(open ? 'console.thread.closedDone' : 'console.thread.reopenedDone'),
               },
             )
           }

@@ -105,9 +105,7 @@ export function PatientChart({ patientId }: { patientId: string }) {
   const invite = useMutation({
     mutationFn: () => staff.invite(patientId, channel || null),
     onSuccess: (sent) => {
-      status.announce(
-        t('console.chart.invited', { destination: sent.destination, when: tr.dateTime(sent.expires_at) }),
-      );
+      status.announce('console.chart.invited', { destination: sent.destination, when: tr.dateTime(sent.expires_at) });
       void client.invalidateQueries({ queryKey: ['patient', patientId] });
     },
   });
@@ -115,7 +113,7 @@ export function PatientChart({ patientId }: { patientId: string }) {
     mutationFn: () => staff.disable(patientId),
     onSuccess: (view) => {
       client.setQueryData(['patient', patientId], view);
-      status.announce(t('console.chart.disabledDone'));
+      status.announce('console.chart.disabledDone');
     },
   });
 
@@ -297,7 +295,7 @@ export function Enrol() {
       }),
     onSuccess: (p) => {
       const path = `/patients/${encodeURIComponent(p.patient_id)}`;
-      status.announce(t('console.enrol.done', { name: fullName(p) }), path);
+      status.announce('console.enrol.done', { name: fullName(p) }, path);
       navigate(path);
     },
   });

@@ -59,7 +59,7 @@ function TemplateCard({ template, canEdit }: { template: S['TemplateView']; canE
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['templates'] });
       setEditing(false);
-      status.announce(t('console.templates.saved'));
+      status.announce('console.templates.saved');
     },
   });
   const titleId = `tpl-${template.kind}`;

@@ -58,9 +58,9 @@ export function Consents() {
       { kind: c.kind, version, decision },
       {
         onSuccess: () =>
-          status.announce(
-            t(decision === 'accept' ? 'portal.consents.accepted' : 'portal.consents.withdrawn', { title: c.title }),
-          ),
+          status.announce(decision === 'accept' ? 'portal.consents.accepted' : 'portal.consents.withdrawn', {
+            title: c.title,
+          }),
         onSettled: () => setBusyKind(''),
       },
     );

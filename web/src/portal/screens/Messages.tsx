@@ -160,7 +160,7 @@ export function Compose() {
       void client.invalidateQueries({ queryKey: ['threads'] });
       client.setQueryData(['thread', view.thread.thread_id], view);
       const path = paths.thread(view.thread.thread_id);
-      status.announce(t('portal.compose.sent'), path);
+      status.announce('portal.compose.sent', undefined, path);
       arrivingFromCompose = true;
       navigate(path, { replace: true });
     },
@@ -311,7 +311,7 @@ export function Thread({ threadId }: { threadId: string }) {
     onSuccess: () => {
       composer.reset();
       setJustSent(true);
-      status.announce(t('portal.thread.replySent'));
+      status.announce('portal.thread.replySent');
       void client.invalidateQueries({ queryKey: ['thread', threadId] });
       void client.invalidateQueries({ queryKey: ['threads'] });
       bodyRef.current?.focus();

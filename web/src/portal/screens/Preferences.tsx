@@ -116,7 +116,7 @@ function PreferencesForm({
           quiet_hours: next.quiet_hours ?? null,
         });
       }
-      status.announce(t('portal.prefs.turnedOn', { channel: t(CHANNEL_KEYS[c]) }));
+      status.announce('portal.prefs.turnedOn', { channel: t(CHANNEL_KEYS[c]) });
     } catch {
       // Shown by the mutation's error below.
     }
@@ -128,7 +128,7 @@ function PreferencesForm({
     status.clear();
     try {
       await decide.mutateAsync({ kind: consent.kind, version: consent.decided_version, decision: 'revoke' });
-      status.announce(t('portal.prefs.turnedOff', { channel: t(CHANNEL_KEYS[c]) }));
+      status.announce('portal.prefs.turnedOff', { channel: t(CHANNEL_KEYS[c]) });
     } catch {
       // Shown below.
     }
@@ -148,7 +148,7 @@ function PreferencesForm({
         sms: draft.sms,
         quiet_hours: quietOn ? { start: quiet.start.slice(0, 5), end: quiet.end.slice(0, 5) } : null,
       },
-      { onSuccess: () => status.announce(t('portal.prefs.saved')) },
+      { onSuccess: () => status.announce('portal.prefs.saved') },
     );
   };
 

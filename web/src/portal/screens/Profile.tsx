@@ -114,7 +114,7 @@ function Details({ profile }: { profile: S['ProfileView'] }) {
     if (form.time_zone !== profile.time_zone) patch.time_zone = form.time_zone;
     if (!Object.keys(patch).length) {
       close();
-      status.announce(t('portal.profile.nothingChanged'));
+      status.announce('portal.profile.nothingChanged');
       return;
     }
     setBusy(true);
@@ -124,7 +124,7 @@ function Details({ profile }: { profile: S['ProfileView'] }) {
       const lang = langFor(updated.profile.language);
       if (patch.language && lang) setLang(lang);
       close();
-      status.announce(t('portal.profile.saved'));
+      status.announce('portal.profile.saved');
     } catch (err) {
       if (err instanceof ApiError && err.fieldErrors.length)
         setErrors(Object.fromEntries(err.fieldErrors.map((f) => [f.field, f.detail])));
@@ -311,7 +311,7 @@ function Contact({ profile }: { profile: S['ProfileView'] }) {
       client.setQueryData(['me'], updated.profile);
       if (!updated.verification) {
         setStep({ kind: 'view' });
-        status.announce(t('portal.contact.same', { what: noun(channel) }));
+        status.announce('portal.contact.same', { what: noun(channel) });
         return;
       }
       setStep({ kind: 'confirm', channel, value: address, pending: updated.verification });
@@ -457,7 +457,7 @@ function Contact({ profile }: { profile: S['ProfileView'] }) {
             const saved = await portal.verifyContact(step.pending.challenge_id, digits);
             client.setQueryData(['me'], saved);
             setStep({ kind: 'view' });
-            status.announce(t('portal.contact.updated', { what: noun(step.channel) }));
+            status.announce('portal.contact.updated', { what: noun(step.channel) });
           } catch (err) {
             setCode('');
             setError(err);

@@ -11,6 +11,7 @@ import {
   useState,
 } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
+import type { Values } from '../i18n/i18n';
 import { describeError, errorReference } from './errors';
 
 /** A page's main heading: focused when the page opens, so keyboard and screen reader users start there. */
@@ -166,26 +167,38 @@ export function useCountdown(): [number, (seconds: number) => void] {
 // when an error takes its place.
 
 interface StatusValue {
-  message: string;
-  /** Shows `message` on the page at `path` (this page when omitted); another page hides it. */
-  announce: (message: string, path?: string) => void;
+  key: string;
+  values: Values | undefined;
+  /**
+   * Shows the catalog message `key` on the page at `path` (this page when omitted); another page hides
+   * it. Kept as a key, so it reads in the language chosen a moment later too.
+   */
+  announce: (key: string, values?: Values, path?: string) => void;
   clear: () => void;
 }
-const StatusContext = createContext<StatusValue>({ message: '', announce: () => {}, clear: () => {} });
+const StatusContext = createContext<StatusValue>({ key: '', values: undefined, announce: () => {}, clear: () => {} });
 
 export function StatusProvider({ children, path }: { children: ReactNode; path: string }) {
-  const [status, setStatus] = useState({ message: '', path: '' });
-  const announce = useCallback((m: string, at?: string) => setStatus({ message: m, path: at ?? path }), [path]);
-  const clear = useCallback(() => setStatus({ message: '', path: '' }), []);
-  const message = status.path === path ? status.message : '';
-  return <StatusContext.Provider value={{ message, announce, clear }}>{children}</StatusContext.Provider>;
+  const [status, setStatus] = useState<{ key: string; values?: Values; path: string }>({ key: '', path: '' });
+  const announce = useCallback(
+    (key: string, values?: Values, at?: string) => setStatus({ key, values, path: at ?? path }),
+    [path],
+  );
+  const clear = useCallback(() => setStatus({ key: '', path: '' }), []);
+  const shown = status.path === path ? status : { key: '', values: undefined };
+  return (
+    <StatusContext.Provider value={{ key: shown.key, values: shown.values, announce, clear }}>
+      {children}
+    </StatusContext.Provider>
+  );
 }
 export const useStatus = () => useContext(StatusContext);
 
 /** Shows the last status in the flow of the page (polite live region) until another page or an error. */
 export function StatusLine() {
-  const { message, clear } = useStatus();
+  const { key, values, clear } = useStatus();
   const { t } = useI18n();
+  const message = key ? t(key, values) : '';
   return (
     <div className="status-slot" role="status" aria-live="polite" data-testid="app-status-region">
       {message ? (

@@ -1,0 +1,114 @@
+// Spanish end to end: the switcher on the sign-in page, the patient's language preference picking the
+// portal's language after sign-in, a message with an attachment, the answer from a console in Spanish.
+
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import {
+  BEN, ORIGIN, PENDING_ROUTES, SHOTS, assertCleanConsole, close, codeFrom, consoleSignIn, exactly, launch, nav, newDesktop,
+  newPhone, outboxIds, runId, signInByLink, staffToken, tinyPdf, waitAttr, waitForMessage, waitText, watch,
+} from './lib.mjs';
+
+before(launch);
+after(close);
+
+test('Ben uses the portal in Spanish and the care team answers from a console in Spanish', { timeout: 300_000 }, async () => {
+  const run = runId();
+  const subject = `Cita del martes ${run}`;
+  const phone = await newPhone();
+  const page = await phone.newPage();
+  const watched = watch(page);
+  const desk = await newDesktop();
+  const staffPage = await desk.newPage();
+  const staffWatched = watch(staffPage);
+  try {
+    // --- The switcher on the sign-in page: everything in Spanish, and the choice is remembered.
+    await page.goto(`${ORIGIN}/`);
+    await page.getByTestId('language-switcher').selectOption('es');
+    await waitText(page.locator('h1'), /^Iniciar sesión$/);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+    await waitText(page.getByTestId('footer'), /llame al 911/);
+    await page.reload();
+    await waitText(page.locator('h1'), /^Iniciar sesión$/);
+
+    // --- Sign in by code, in Spanish.
+    const seen = await outboxIds();
+    await page.getByTestId('signin-address').fill(BEN.email);
+    await page.getByTestId('signin-send').click();
+    await page.getByTestId('signin-code').waitFor();
+    await waitText(page.getByTestId('signin-sent'), /le enviamos por correo un código de 6 dígitos/);
+    const code = codeFrom(await waitForMessage({ to: BEN.email, channel: 'email', seen }));
+    await page.getByTestId('signin-code').fill(code);
+    await page.getByTestId('signin-verify').click();
+    // Ben's profile says English: his preference picks the portal's language after sign-in.
+    await waitText(page.getByTestId('home-greeting'), /^Hello, Ben/);
+
+    // --- Ben chooses Spanish in his profile: the portal follows at once.
+    await nav(page, 'profile');
+    await page.getByTestId('profile-edit').click();
+    await page.getByTestId('profile-input-language').selectOption('es');
+    await page.getByTestId('profile-save').click();
+    await waitText(page.getByTestId('app-status'), /Se guardaron sus datos/);
+    await waitText(page.getByTestId('profile-dob'), /^23 de noviembre de 1979$/);
+
+    // --- A message with a PDF, in Spanish.
+    await nav(page, 'messages');
+    await page.getByTestId('messages-new').click();
+    await waitText(page.locator('h1'), /^Mensaje nuevo$/);
+    await page.getByTestId('compose-topic').selectOption('scheduling');
+    await page.getByTestId('compose-subject').fill(subject);
+    await page.getByTestId('compose-body').fill(`¿Puedo cambiar la cita? (${run})`);
+    await waitText(page.getByTestId('compose-count'), /Quedan [\d,.\s]+ caracteres/);
+    await page.getByTestId('compose-files').setInputFiles({ name: 'receta.pdf', mimeType: 'application/pdf', buffer: tinyPdf(run) });
+    await waitText(page.getByTestId('attachment-item').getByTestId('attachment-status'), /^Listo para enviar$/, 30_000);
+    await page.getByTestId('compose-send').click();
+    await page.waitForURL(/\/messages\/th_[0-9A-Z]{26}$/);
+    const threadId = /\/messages\/(th_[0-9A-Z]{26})$/.exec(page.url())[1];
+    await waitText(page.getByTestId('app-status'), /Su mensaje se envió/);
+    await waitText(page.getByTestId('message').first().getByTestId('message-author'), /^Usted$/);
+
+    // --- The care team answers from the console, in Spanish.
+    await consoleSignIn(staffPage);
+    await staffPage.getByTestId('language-switcher').selectOption('es');
+    await waitText(staffPage.locator('h1'), /^Bandeja de entrada$/);
+    const row = staffPage.locator(`[data-testid="inbox-row"][data-thread-id="${threadId}"]`);
+    await waitText(row.getByTestId('inbox-patient'), /^Ben Ortiz/);
+    await waitText(row.getByTestId('inbox-unread'), /sin leer/);
+    await row.getByTestId('inbox-open').click();
+    await waitText(staffPage.getByTestId('thread-subject'), exactly(subject));
+    await staffPage.getByTestId('staff-reply-body').fill(`Sí, el jueves a las 10 (${run}).`);
+    await staffPage.getByTestId('staff-reply-send').click();
+    await waitText(staffPage.getByTestId('app-status'), /Se envió su respuesta/);
+    await staffPage.screenshot({ path: path.join(SHOTS, 'console-es.png'), fullPage: true });
+
+    // --- Ben sees it arrive, in Spanish, with his message marked read.
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+    const theirs = page.getByTestId('message').filter({ hasText: `Sí, el jueves a las 10 (${run}).` });
+    await waitText(theirs.getByTestId('message-author'), /^Equipo de atención$/, 30_000);
+    await waitText(page.getByTestId('message').first().getByTestId('message-receipt'), /Leído por su equipo de atención el \d+ de/);
+    await page.screenshot({ path: path.join(SHOTS, 'thread-es.png'), fullPage: true });
+
+    // --- Signed out, the sign-in page stays in Spanish; a fresh English browser follows his preference.
+    await page.getByTestId('sign-out').click();
+    await waitText(page.getByTestId('signin-notice'), /Cerró la sesión/);
+    const fresh = await newPhone();
+    const other = await fresh.newPage();
+    await signInByLink(other, BEN, await staffToken());
+    await waitText(other.getByTestId('home-greeting'), /^Hola, Ben/);
+    await waitAttr(other.locator('html'), 'lang', 'es');
+    // Back to English for whoever runs next.
+    await nav(other, 'profile');
+    await other.getByTestId('profile-edit').click();
+    await other.getByTestId('profile-input-language').selectOption('en');
+    await other.getByTestId('profile-save').click();
+    await waitText(other.getByTestId('app-status'), /Your details were saved/);
+    await fresh.close();
+
+    assertCleanConsole(watched, [...PENDING_ROUTES, { path: '/auth/refresh', status: 401 }], [subject]);
+    assertCleanConsole(staffWatched, PENDING_ROUTES, []);
+  } finally {
+    await phone.close();
+    await desk.close();
+  }
+});
