@@ -1,0 +1,173 @@
+// axe-core on every screen of both apps, at a phone (390×844) and a desktop (1280×800) viewport:
+// no critical or serious WCAG 2.1 A/AA violation. Results: target/browser/axe-a11y.json.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import {
+  ANN, DESKTOP, ORIGIN, PENDING_ROUTES, PHONE, assertCleanConsole, axe, close, consoleSignIn, findPatient, gateway, inviteLink,
+  launch, nav, newDesktop, newPhone, runId, saveAxe, signInByLink, staffToken, watch,
+} from './lib.mjs';
+
+before(launch);
+after(async () => {
+  await saveAxe('a11y');
+  await close();
+});
+
+for (const [label, viewport, open] of [['phone', PHONE, newPhone], ['desktop', DESKTOP, newDesktop]]) {
+  test(`portal screens pass axe at the ${label} viewport (${viewport.width}×${viewport.height})`, { timeout: 240_000 }, async () => {
+    const context = await open();
+    const page = await context.newPage();
+    const watched = watch(page);
+    const check = (screen) => axe(page, `portal: ${screen}`, label);
+    try {
+      // Signed out: the sign-in page, its errors, the code step (an unknown address answers alike).
+      await page.goto(`${ORIGIN}/`);
+      await page.getByTestId('signin-address').waitFor();
+      await check('sign-in');
+      await page.getByTestId('signin-send').click();
+      await page.locator('.field-error').waitFor();
+      await check('sign-in, invalid address');
+      await page.getByTestId('signin-address').fill(`nobody-${label}-${runId()}@example.com`);
+      await page.getByTestId('signin-send').click();
+      await page.getByTestId('signin-code').waitFor();
+      await page.getByTestId('signin-help').locator('summary').click();
+      await check('sign-in, code step with help open');
+      await page.getByTestId('language-switcher').selectOption('es');
+      await page.locator('h1', { hasText: 'Iniciar sesión' }).waitFor();
+      await check('sign-in in Spanish');
+      await page.getByTestId('language-switcher').selectOption('en');
+      await page.getByTestId('signin-change').click();
+
+      // A used invitation link: the error notice.
+      const token = await staffToken();
+      const ann = await findPatient(token, ANN);
+      const link = await inviteLink(token, ann);
+      await page.goto(link);
+      await page.getByTestId('home-greeting').waitFor();
+      await check('home');
+      if (label === 'phone') {
+        await page.getByTestId('nav-more').click();
+        await page.getByTestId('nav-profile').waitFor();
+        await check('navigation, "More" open');
+        await page.getByTestId('nav-more').click();
+      }
+      await nav(page, 'messages');
+      await page.locator('[data-testid="thread-list"], [data-testid="messages-empty"]').first().waitFor();
+      await check('messages');
+      await page.getByTestId('messages-new').click();
+      await page.getByTestId('compose-send').click();
+      await page.getByTestId('compose-error').first().waitFor();
+      await page.getByTestId('compose-files').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
+      await page.getByTestId('attachment-item').waitFor();
+      await check('new message, with errors and a refused file');
+      await page.getByTestId('attachment-remove').click();
+      await page.getByTestId('compose-topic').selectOption('other');
+      await page.getByTestId('compose-subject').fill(`Axe ${label}`);
+      await page.getByTestId('compose-body').fill('Checking the conversation screen.');
+      await page.getByTestId('compose-send').click();
+      await page.getByTestId('reply-form').waitFor();
+      await page.getByTestId('reach-notice').waitFor();
+      await check('conversation');
+      await nav(page, 'profile');
+      await page.getByTestId('profile-edit').waitFor();
+      await check('your details');
+      await page.getByTestId('profile-edit').click();
+      await page.getByTestId('profile-form').waitFor();
+      await check('your details, editing');
+      await page.getByTestId('profile-cancel').click();
+      await page.getByTestId('contact-change-email').click();
+      await check('contact change');
+      await page.getByTestId('contact-cancel').click();
+      await nav(page, 'consents');
+      await page.getByTestId('consent-list').waitFor();
+      await check('consents');
+      const accept = page.locator('[data-testid^="consent-accept-"]').first();
+      if (await accept.count()) {
+        const kind = (await accept.getAttribute('data-testid')).replace('consent-accept-', '');
+        await accept.click();
+        await page.getByTestId(`consent-revoke-${kind}`).click();
+        await page.getByTestId('consent-confirm').waitFor();
+        await check('consents, withdraw confirmation');
+        await page.getByTestId('consent-confirm-no').click();
+      }
+      await nav(page, 'preferences');
+      await page.getByTestId('pref-grid').waitFor();
+      await check('contact and alerts');
+      await page.goto(`${ORIGIN}/no-such-page`);
+      await page.getByTestId('not-found').waitFor();
+      await check('page not found');
+      await page.goto(`${ORIGIN}/messages/th_00000000000000000000000000`);
+      await page.getByTestId('thread-missing').waitFor();
+      await check('conversation not found');
+      await page.getByTestId('sign-out').click();
+      await page.getByTestId('signin-notice').waitFor();
+      await check('signed out');
+      assertCleanConsole(watched, [...PENDING_ROUTES, { path: '/auth/refresh', status: 401 }, { path: /^\/portal\/threads\/th_0+$/, status: 404 }]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test(`console screens pass axe at the ${label} viewport (${viewport.width}×${viewport.height})`, { timeout: 240_000 }, async () => {
+    const context = await open();
+    const page = await context.newPage();
+    const watched = watch(page);
+    const check = (screen) => axe(page, `console: ${screen}`, label);
+    try {
+      // A thread to look at.
+      const token = await staffToken();
+      const ann = await findPatient(token, ANN);
+      const started = await gateway('POST', `/staff/patients/${ann.patient_id}/threads`, {
+        token, body: { topic: 'other', subject: `Axe console ${label}`, body: 'A message from the care team.' },
+      });
+      assert.equal(started.status, 201);
+      await gateway('POST', `/staff/patients/${ann.patient_id}/threads/${started.body.thread.thread_id}/messages`, {
+        token, body: { body: 'A note for colleagues.', internal: true },
+      });
+
+      await page.goto(`${ORIGIN}/console/`);
+      await page.getByTestId('staff-email').waitFor();
+      await check('sign-in');
+      await consoleSignIn(page);
+      await page.getByTestId('inbox').waitFor();
+      await check('inbox');
+      await page.locator(`[data-thread-id="${started.body.thread.thread_id}"]`).getByTestId('inbox-open').click();
+      await page.getByTestId('message-list').waitFor();
+      await check('conversation');
+      await page.getByTestId('message-delete').first().click();
+      await page.getByTestId('delete-confirm').waitFor();
+      await check('conversation, removal confirmation');
+      await page.getByTestId('delete-confirm-no').click();
+      await page.getByTestId('nav-patients').click();
+      await page.getByTestId('patient-search').fill('Lee');
+      await page.getByTestId('patient-search').press('Enter');
+      await page.getByTestId('patient-results').waitFor();
+      await check('patient search');
+      await page.getByTestId('patient-result').first().click();
+      await page.getByTestId('chart-demographics').waitFor();
+      await page.getByTestId('chart-communication-unavailable').waitFor();
+      await check('patient chart');
+      await page.getByTestId('nav-patients').click();
+      await page.getByTestId('enrol-open').click();
+      await page.getByTestId('enrol-submit').click();
+      await page.getByTestId('enrol-error').waitFor();
+      await check('enrol, with errors');
+      await page.getByTestId('nav-tasks').click();
+      await page.getByTestId('tasks-unavailable').waitFor();
+      await check('tasks');
+      await page.getByTestId('nav-templates').click();
+      await page.getByTestId('template-edit').first().click();
+      await page.getByTestId('template-sms-input').waitFor();
+      await check('templates, editing');
+      await page.getByTestId('language-switcher').selectOption('es');
+      await page.locator('h1', { hasText: 'Plantillas de avisos' }).waitFor();
+      await check('templates in Spanish');
+      await page.getByTestId('language-switcher').selectOption('en');
+      assertCleanConsole(watched, [...PENDING_ROUTES, { path: '/staff/patients', status: 400 }]);
+    } finally {
+      await context.close();
+    }
+  });
+}
