@@ -83,15 +83,14 @@ for (const [label, viewport, open] of [['phone', PHONE, newPhone], ['desktop', D
       await nav(page, 'consents');
       await page.getByTestId('consent-list').waitFor();
       await check('consents');
-      const accept = page.locator('[data-testid^="consent-accept-"]').first();
-      if (await accept.count()) {
-        const kind = (await accept.getAttribute('data-testid')).replace('consent-accept-', '');
-        await accept.click();
-        await page.getByTestId(`consent-revoke-${kind}`).click();
-        await page.getByTestId('consent-confirm').waitFor();
-        await check('consents, withdraw confirmation');
-        await page.getByTestId('consent-confirm-no').click();
-      }
+      // The optional telehealth consent, agreed then withdrawn again (others' suites count the required ones).
+      const tele = page.getByTestId('consent-status-telehealth');
+      if ((await tele.getAttribute('data-status')) !== 'accepted') await page.getByTestId('consent-accept-telehealth').click();
+      await page.getByTestId('consent-revoke-telehealth').click();
+      await page.getByTestId('consent-confirm').waitFor();
+      await check('consents, withdraw confirmation');
+      await page.getByTestId('consent-confirm-yes').click();
+      await page.locator('[data-testid="consent-status-telehealth"][data-status="revoked"]').waitFor();
       await nav(page, 'preferences');
       await page.getByTestId('pref-grid').waitFor();
       await check('contact and alerts');

@@ -179,7 +179,13 @@ export function StaffThread({ patientId, threadId }: { patientId: string; thread
   });
   const reply = useMutation({
     mutationFn: () => staff.reply(patientId, threadId, { body, internal, urgent: !internal && urgent }),
-    onSuccess: () => {
+    onSuccess: (sent) => {
+      // Shown at once; the refetch below brings the thread's own view of it.
+      client.setQueryData<S['StaffThreadView']>(['staff-thread', patientId, threadId], (old) =>
+        old && !old.messages.some((m) => m.message_id === sent.message_id)
+          ? { ...old, messages: [...old.messages, sent] }
+          : old,
+      );
       status.announce(internal ? 'console.thread.noteSaved' : 'console.thread.replySent');
       setBody('');
       setUrgent(false);

@@ -115,7 +115,12 @@ function Nav() {
 
   const current = (href: string) => (section === href ? 'page' : undefined);
   return (
-    <nav className="site-nav" aria-label={t('portal.nav.label')} data-testid="nav">
+    <nav
+      className="site-nav"
+      aria-label={t('portal.nav.label')}
+      data-testid="nav"
+      data-unread={threads.data ? unread : undefined}
+    >
       <ul className="nav-main">
         <li>
           <Link href="/home" data-testid="nav-home" aria-current={current('/home')}>

@@ -308,7 +308,12 @@ export function Thread({ threadId }: { threadId: string }) {
 
   const reply = useMutation({
     mutationFn: () => messaging.reply(threadId, { body: composer.body, attachment_ids: composer.files.readyIds }),
-    onSuccess: () => {
+    onSuccess: (sent) => {
+      client.setQueryData<S['ThreadView']>(['thread', threadId], (old) =>
+        old && !old.messages.some((m) => m.message_id === sent.message_id)
+          ? { ...old, messages: [...old.messages, sent] }
+          : old,
+      );
       composer.reset();
       setJustSent(true);
       status.announce('portal.thread.replySent');
