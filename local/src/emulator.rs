@@ -71,7 +71,7 @@ pub async fn prepare(sdk: &aws_config::SdkConfig, table_name: &str, clock: Arc<d
     }
     let sqs = aws_sdk_sqs::Client::new(sdk);
     let mut queue_urls = Vec::new();
-    for name in [portico_messaging::events::NOTIFY_QUEUE, crate::workers::SES_EVENTS_QUEUE] {
+    for name in crate::compose::queue_names() {
         queue_urls.push((name.to_string(), queue_with_dlq(&sqs, &format!("{table_name}-{name}")).await?));
     }
     let bucket = format!("{table_name}-uploads").to_lowercase();

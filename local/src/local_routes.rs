@@ -72,13 +72,13 @@ pub async fn blob_download(app: &App, query: Option<&str>) -> Response {
 
 /// Sends a form to a webhook route through the gateway, signed as Twilio signs it.
 async fn signed_post(app: &App, path: &str, params: Vec<(String, String)>, peer: SocketAddr) -> (StatusCode, String) {
-    let url = format!("{}{path}", app.ports.public_base);
-    let signature = portico_messaging::twilio::signature::sign(&app.ports.twilio_auth_token, &url, &params);
+    let url = format!("{}{path}", app.ports.twilio.public_base);
+    let signature = portico::notify::twilio::sign(&app.ports.twilio.auth_token, &url, &params);
     let body = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(params.iter()).finish();
     let mut request_headers = HeaderMap::new();
     request_headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/x-www-form-urlencoded"));
     request_headers.insert(header::USER_AGENT, HeaderValue::from_static("TwilioProxy/1.1"));
-    if let Ok(host) = HeaderValue::from_str(app.ports.public_base.trim_start_matches("http://").trim_start_matches("https://")) {
+    if let Ok(host) = HeaderValue::from_str(app.ports.twilio.public_base.trim_start_matches("http://").trim_start_matches("https://")) {
         request_headers.insert(header::HOST, host);
     }
     if let Ok(value) = HeaderValue::from_str(&signature) {

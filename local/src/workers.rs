@@ -1,20 +1,17 @@
-//! The relay and the workers, in process. Each round forwards pending outbox events to the queue, then
-//! hands every visible message to its worker as SQS-shaped batches, exactly as Lambda's event source
-//! mapping would: partial batch failures come back, deferrals change visibility, and messages received
-//! too often go to the dead-letter list. On the emulator the queue is SQS itself.
+//! The relay and the workers, in process. Each round forwards pending outbox events to their queues,
+//! then hands every visible message to the function that consumes its queue as SQS-shaped batches,
+//! exactly as Lambda's event source mapping would: partial batch failures come back, deferrals change
+//! visibility, and messages received too often go to the dead-letter list. On the emulator the queue is
+//! SQS itself.
 
 use std::sync::Arc;
 
 use aws_lambda_events::event::sqs::{SqsBatchResponse, SqsEvent};
 use portico::clock::Clock;
-use portico::queue::{LocalQueue, Queue, run_batch};
+use portico::lambda::Consumer;
+use portico::queue::{LocalQueue, Queue};
 use portico::store::Table;
-use portico_messaging::events::{self, NOTIFY_QUEUE};
-use portico_messaging::notify::NotifyDeps;
-use portico_messaging::ses_events::SesEventDeps;
 use serde_json::json;
-
-pub const SES_EVENTS_QUEUE: &str = "ses-events";
 
 /// Where messages wait.
 pub enum Backlog {
@@ -29,8 +26,8 @@ pub enum Backlog {
 pub struct Workers {
     pub queue: Arc<dyn Queue>,
     pub backlog: Backlog,
-    pub notify: NotifyDeps,
-    pub ses: SesEventDeps,
+    /// Each queue and the function that consumes it, from the capability list.
+    pub consumers: Vec<(&'static str, Consumer)>,
     pub table: Arc<dyn Table>,
     pub clock: Arc<dyn Clock>,
 }
@@ -84,21 +81,19 @@ impl Workers {
 
     /// One round of relay and workers. Returns how many messages the workers saw.
     pub async fn pump(&self) -> usize {
-        if let Err(e) = events::sweep(self.table.as_ref(), self.queue.as_ref(), self.clock.now(), chrono::Duration::zero()).await {
+        // Locally the sweep is the relay: no stream to give a head start to.
+        let swept =
+            portico::events::relay::sweep(self.table.as_ref(), self.queue.as_ref(), self.clock.now(), chrono::Duration::zero()).await;
+        if let Err(e) = swept {
             tracing::warn!(error = %e, "relay sweep failed");
         }
         let mut seen = 0;
-        for name in [NOTIFY_QUEUE, SES_EVENTS_QUEUE] {
+        for (name, consumer) in &self.consumers {
             // A few batches per round; messages that failed wait for their visibility timeout.
             for _ in 0..10 {
                 let Some(batch) = self.receive(name).await else { break };
                 seen += batch.records.len();
-                let now = self.clock.now();
-                let response = if name == NOTIFY_QUEUE {
-                    run_batch(self.queue.as_ref(), name, now, batch.clone(), |body| async move { self.notify.handle(&body).await }).await
-                } else {
-                    run_batch(self.queue.as_ref(), name, now, batch.clone(), |body| async move { self.ses.handle(&body).await }).await
-                };
+                let response = consumer(batch.clone()).await;
                 self.settle(name, &batch, &response).await;
                 if !response.batch_item_failures.is_empty() {
                     break;

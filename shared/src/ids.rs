@@ -97,6 +97,61 @@ prefixed_id!(
     EventId, "ev_"
 );
 
+/// A staff work item. Tasks that stand for something else (the answer a thread is waiting for) are
+/// named after it, so raising one twice raises one task: `tk_respond_th_01…`.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct TaskId(String);
+
+impl TaskId {
+    pub const PREFIX: &'static str = "tk_";
+
+    pub fn generate(now: chrono::DateTime<chrono::Utc>) -> Self {
+        let ms = u64::try_from(now.timestamp_millis()).unwrap_or(0);
+        TaskId(format!("{}{}", Self::PREFIX, new_ulid(ms)))
+    }
+
+    /// The task that stands for `source` (an id) under `purpose` (a short word).
+    pub fn for_source(purpose: &str, source: &str) -> Self {
+        TaskId(format!("{}{purpose}_{source}", Self::PREFIX))
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        let rest = raw.strip_prefix(Self::PREFIX)?;
+        let ok = !rest.is_empty() && rest.len() <= 96 && rest.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        ok.then(|| TaskId(raw.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for TaskId {
+    type Error = String;
+    fn try_from(raw: String) -> Result<Self, Self::Error> {
+        TaskId::parse(&raw).ok_or_else(|| "not a valid task id".to_string())
+    }
+}
+
+impl From<TaskId> for String {
+    fn from(id: TaskId) -> String {
+        id.0
+    }
+}
+
+impl fmt::Display for TaskId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for TaskId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// A staff member: the staff pool's `sub` (a UUID in Cognito; any 1–64 URL-safe characters locally).
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Debug)]
 #[serde(try_from = "String", into = "String")]

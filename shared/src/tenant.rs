@@ -47,10 +47,10 @@ impl Tenants {
         let host = normalize_host(host)?;
         let base = self.portal.base_domain();
         match host.strip_suffix(base).and_then(|rest| rest.strip_suffix('.')) {
-            Some(slug) if practices::is_valid_slug(slug) => Some(crate::directory::keys::slug_host(slug)),
+            Some(slug) if practices::is_valid_slug(slug) => Some(crate::keys::slug_host(slug)),
             Some(_) => None,
             None if host == base => None,
-            None => Some(crate::directory::keys::domain_host(&host)),
+            None => Some(crate::keys::domain_host(&host)),
         }
     }
 

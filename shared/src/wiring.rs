@@ -1,114 +1,173 @@
-//! Building adapters from configuration, so every `main` is a few lines and every function builds only
-//! the adapters it uses. Each builder reads its variables from one [`Env`]; problems surface together
-//! at `Env::finish`.
+//! Wiring: how a function's dependencies are built, once per environment. In Lambda a function reads its
+//! configuration from the environment ([`Base`] builds each adapter it asks for, once, and shares the
+//! table and caches between the edge and the handler); in the local gateway every function is built from
+//! the gateway's adapters ([`Ports`]). A `*Deps` type implements [`Wire`] for both, in one place.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::clock::{Clock, SystemClock};
-use crate::config::{Env, IssuerConfig, MailConfig, PatientPoolConfig, PortalConfig, TableConfig};
+use crate::config::{Env, IssuerConfig, MailConfig, PatientPoolConfig, PortalConfig, TableConfig, read_hasher};
+use crate::crypto::Hasher;
 use crate::http::Edge;
 use crate::identity::{CognitoIdentity, IdentityProvider};
-use crate::notify::{Mailer, SesMailer, SmsSender, TwilioConfig, TwilioSms};
+use crate::notify::twilio::TwilioWebhooks;
+use crate::notify::{Mailer, Sender, SesMailer, SmsSender, TwilioConfig, TwilioSms};
+use crate::queue::Queue;
 use crate::store::{DynamoTable, Table};
 use crate::tenant::Tenants;
 
-/// What a function needs, built at cold start from its environment (and nothing else).
-pub trait FromEnv: Sized {
-    fn from_env(env: &mut Env, sdk: &aws_config::SdkConfig) -> Self;
+/// Built once per environment: from Lambda's environment, or from the local gateway's adapters.
+pub trait Wire: Sized + Send + Sync + 'static {
+    fn from_env(env: &mut Env, base: &Base) -> Self;
+    fn from_ports(ports: &Ports) -> Self;
+}
+
+/// A function that needs nothing (a Cognito trigger that only reads its event).
+impl Wire for () {
+    fn from_env(_: &mut Env, _: &Base) -> Self {}
+    fn from_ports(_: &Ports) -> Self {}
+}
+
+/// What a Lambda function starts from: the AWS configuration and the clock, and the adapters it has asked
+/// for so far (each built once, so the edge and the handler share one table client and one cache).
+pub struct Base {
+    pub sdk: aws_config::SdkConfig,
+    pub clock: Arc<dyn Clock>,
+    table: OnceLock<Arc<dyn Table>>,
+    tenants: OnceLock<Arc<Tenants>>,
+    hasher: OnceLock<Hasher>,
+    edge: OnceLock<Arc<Edge>>,
 }
 
 /// The start of every `main`: structured logging, the AWS configuration, and the environment to read.
-pub async fn start() -> (Env, aws_config::SdkConfig) {
+pub async fn start() -> (Env, Base) {
     crate::telemetry::init();
-    (Env::from_process(), crate::aws::sdk_config().await)
+    let sdk = crate::aws::sdk_config().await;
+    (Env::from_process(), Base::new(sdk, Arc::new(SystemClock)))
 }
 
-/// A function's dependencies from its environment, with every missing or malformed setting reported
-/// at once.
-pub async fn init<D: FromEnv>() -> Result<D, crate::config::ConfigError> {
-    let (mut env, sdk) = start().await;
-    let deps = D::from_env(&mut env, &sdk);
-    env.finish()?;
-    Ok(deps)
-}
-
-/// An HTTP function that needs only the edge (tenant, principal, session, audit).
-impl FromEnv for Arc<Edge> {
-    fn from_env(env: &mut Env, sdk: &aws_config::SdkConfig) -> Self {
-        edge(env, sdk)
+impl Base {
+    pub fn new(sdk: aws_config::SdkConfig, clock: Arc<dyn Clock>) -> Self {
+        Base { sdk, clock, table: OnceLock::new(), tenants: OnceLock::new(), hasher: OnceLock::new(), edge: OnceLock::new() }
     }
-}
 
-pub fn clock() -> Arc<dyn Clock> {
-    Arc::new(SystemClock)
-}
+    pub fn clock(&self) -> Arc<dyn Clock> {
+        Arc::clone(&self.clock)
+    }
 
-pub fn table(env: &mut Env, sdk: &aws_config::SdkConfig, clock: &Arc<dyn Clock>) -> Arc<dyn Table> {
-    let config = TableConfig::read(env);
-    Arc::new(DynamoTable::new(sdk, config.table_name, Arc::clone(clock)))
-}
+    /// `TABLE_NAME`: the single table.
+    pub fn table(&self, env: &mut Env) -> Arc<dyn Table> {
+        if let Some(table) = self.table.get() {
+            return Arc::clone(table);
+        }
+        let config = TableConfig::read(env);
+        let table: Arc<dyn Table> = Arc::new(DynamoTable::new(&self.sdk, config.table_name, self.clock()));
+        Arc::clone(self.table.get_or_init(|| table))
+    }
 
-/// The edge of an HTTP function: table, tenants, issuers, sessions, audit.
-pub fn edge(env: &mut Env, sdk: &aws_config::SdkConfig) -> Arc<Edge> {
-    let clock = clock();
-    let table = table(env, sdk, &clock);
-    let portal = PortalConfig::read(env);
-    let issuers = IssuerConfig::read(env);
-    let tenants = Arc::new(Tenants::new(Arc::clone(&table), portal));
-    Arc::new(Edge::new(table, clock, tenants, issuers))
-}
+    /// `PORTAL_URL_TEMPLATE`: which host belongs to which practice.
+    pub fn tenants(&self, env: &mut Env) -> Arc<Tenants> {
+        if let Some(tenants) = self.tenants.get() {
+            return Arc::clone(tenants);
+        }
+        let tenants = Arc::new(Tenants::new(self.table(env), PortalConfig::read(env)));
+        Arc::clone(self.tenants.get_or_init(|| tenants))
+    }
 
-pub fn mailer(env: &mut Env, sdk: &aws_config::SdkConfig) -> Arc<dyn Mailer> {
-    Arc::new(SesMailer::new(sdk, MailConfig::read(env)))
-}
+    /// `HASH_KEY`: the server-side key for codes, links and address digests.
+    pub fn hasher(&self, env: &mut Env) -> Hasher {
+        if let Some(hasher) = self.hasher.get() {
+            return hasher.clone();
+        }
+        let hasher = read_hasher(env);
+        self.hasher.get_or_init(|| hasher).clone()
+    }
 
-pub fn sms(env: &mut Env) -> Arc<dyn SmsSender> {
-    let config = TwilioConfig::read(env);
-    match TwilioSms::new(config) {
-        Ok(sms) => Arc::new(sms),
-        Err(e) => {
-            env.problem(format!("cannot build the Twilio client: {e}"));
-            Arc::new(crate::notify::OutboxSms::new(Arc::new(crate::notify::Outbox::new(None, false))))
+    /// The edge of an HTTP function: table, tenants, issuers, sessions, audit.
+    pub fn edge(&self, env: &mut Env) -> Arc<Edge> {
+        if let Some(edge) = self.edge.get() {
+            return Arc::clone(edge);
+        }
+        let edge = Arc::new(Edge::new(self.table(env), self.clock(), self.tenants(env), IssuerConfig::read(env)));
+        Arc::clone(self.edge.get_or_init(|| edge))
+    }
+
+    pub fn mailer(&self, env: &mut Env) -> Arc<dyn Mailer> {
+        Arc::new(SesMailer::new(&self.sdk, MailConfig::read(env)))
+    }
+
+    pub fn sms(&self, env: &mut Env) -> Arc<dyn SmsSender> {
+        match TwilioSms::new(TwilioConfig::read(env)) {
+            Ok(sms) => Arc::new(sms),
+            Err(e) => {
+                env.problem(format!("cannot build the Twilio client: {e}"));
+                Arc::new(crate::notify::sms::Unconfigured)
+            }
         }
     }
+
+    /// Email and texts, for transactional messages (codes, invitations).
+    pub fn sender(&self, env: &mut Env) -> Sender {
+        Sender { mail: self.mailer(env), sms: self.sms(env) }
+    }
+
+    pub fn identity(&self, env: &mut Env) -> Arc<dyn IdentityProvider> {
+        Arc::new(CognitoIdentity::new(&self.sdk, PatientPoolConfig::read(env)))
+    }
+
+    /// SQS, with the queue URLs this function sends to or defers on (`<NAME>_QUEUE_URL`).
+    pub fn queue(&self, env: &mut Env, names: &[&str]) -> Arc<dyn Queue> {
+        let urls = names
+            .iter()
+            .map(|name| (name.to_string(), env.required(&format!("{}_QUEUE_URL", name.to_uppercase().replace('-', "_")))))
+            .collect();
+        Arc::new(crate::queue::SqsQueue::new(&self.sdk, urls))
+    }
+
+    /// S3: `UPLOAD_BUCKET`, and the KMS key uploads are encrypted with (`UPLOAD_KMS_KEY_ID`).
+    pub fn blobs(&self, env: &mut Env) -> Arc<dyn crate::blobs::Blobs> {
+        Arc::new(crate::blobs::S3Blobs::new(&self.sdk, env.required("UPLOAD_BUCKET"), env.optional("UPLOAD_KMS_KEY_ID")))
+    }
+
+    /// The Twilio webhooks' settings: the auth token their signatures use, and the public origin Twilio
+    /// calls (`PUBLIC_API_BASE`, e.g. `https://api.example.com`).
+    pub fn twilio_webhooks(&self, env: &mut Env) -> TwilioWebhooks {
+        TwilioWebhooks { auth_token: env.secret("TWILIO_AUTH_TOKEN", 16), public_base: env.required("PUBLIC_API_BASE") }
+    }
 }
 
-pub fn identity(env: &mut Env, sdk: &aws_config::SdkConfig) -> Arc<dyn IdentityProvider> {
-    Arc::new(CognitoIdentity::new(sdk, PatientPoolConfig::read(env)))
-}
-
-/// SQS, with the queue URLs this function sends to or defers on (`<NAME>_QUEUE_URL`).
-pub fn queue(env: &mut Env, sdk: &aws_config::SdkConfig, names: &[&str]) -> Arc<dyn crate::queue::Queue> {
-    let urls = names
-        .iter()
-        .map(|name| (name.to_string(), env.required(&format!("{}_QUEUE_URL", name.to_uppercase().replace('-', "_")))))
-        .collect();
-    Arc::new(crate::queue::SqsQueue::new(sdk, urls))
-}
-
-/// S3: `UPLOAD_BUCKET`, and the KMS key uploads are encrypted with (`UPLOAD_KMS_KEY_ID`).
-pub fn blobs(env: &mut Env, sdk: &aws_config::SdkConfig) -> Arc<dyn crate::blobs::Blobs> {
-    Arc::new(crate::blobs::S3Blobs::new(sdk, env.required("UPLOAD_BUCKET"), env.optional("UPLOAD_KMS_KEY_ID")))
-}
-
-/// The Twilio webhooks' settings: the auth token their signatures use, and the public origin Twilio
-/// calls (`PUBLIC_API_BASE`, e.g. `https://api.example.com`).
-pub fn twilio_webhooks(env: &mut Env) -> (secrecy::SecretString, String) {
-    (env.secret("TWILIO_AUTH_TOKEN", 16), env.required("PUBLIC_API_BASE"))
-}
-
-/// Everything the local gateway hands to capability crates to mount their routes in one process.
+/// Everything the local gateway hands to capability crates to build their functions in one process.
 #[derive(Clone)]
 pub struct Ports {
     pub edge: Arc<Edge>,
-    pub hasher: crate::crypto::Hasher,
+    pub hasher: Hasher,
     pub identity: Arc<dyn IdentityProvider>,
     pub mailer: Arc<dyn Mailer>,
     pub sms: Arc<dyn SmsSender>,
     pub blobs: Arc<dyn crate::blobs::Blobs>,
-    /// Twilio signs its webhooks with this token, over URLs starting with `public_base`.
-    pub twilio_auth_token: secrecy::SecretString,
-    pub public_base: String,
+    pub queue: Arc<dyn Queue>,
+    pub twilio: TwilioWebhooks,
     /// The least time a sign-in start takes, known address or not.
     pub sign_in_floor: std::time::Duration,
+    /// Where SNS signing certificates may come from (the region's SNS endpoint by default; a test's
+    /// stand-in).
+    pub sns_cert_prefixes: Vec<String>,
+}
+
+impl Ports {
+    pub fn table(&self) -> Arc<dyn Table> {
+        Arc::clone(&self.edge.table)
+    }
+
+    pub fn clock(&self) -> Arc<dyn Clock> {
+        Arc::clone(&self.edge.clock)
+    }
+
+    pub fn tenants(&self) -> Arc<Tenants> {
+        Arc::clone(&self.edge.tenants)
+    }
+
+    pub fn sender(&self) -> Sender {
+        Sender { mail: Arc::clone(&self.mailer), sms: Arc::clone(&self.sms) }
+    }
 }

@@ -132,6 +132,19 @@ impl TestApp {
         self.clock.advance(by);
     }
 
+    /// The notify worker's rules on this gateway's adapters, for tests that drive it by hand.
+    pub fn notifier(&self) -> portico::notify::notices::Notifier {
+        let ports = &self.gateway.app.ports;
+        portico::notify::notices::Notifier {
+            table: ports.table(),
+            clock: ports.clock(),
+            tenants: ports.tenants(),
+            hasher: ports.hasher.clone(),
+            mail: ports.mailer.clone(),
+            sms: ports.sms.clone(),
+        }
+    }
+
     /// Runs the outbox relay and the workers until nothing is left to do now.
     pub async fn pump(&self) -> usize {
         self.gateway.app.pump().await

@@ -1,6 +1,8 @@
 //! Test harness for Portico's end-to-end suites: the emulator, a gateway per test, and the storage
 //! contract written once for every adapter.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic with a clear message is the point
+
 pub mod app;
 pub mod contract;
 pub mod emulator;

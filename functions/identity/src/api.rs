@@ -1,6 +1,7 @@
 //! Wire types of the identity routes: converted to domain types once, here at the edge.
 
 use chrono::{DateTime, Utc};
+use portico::consents::{ConsentStatus, Decision, Overview};
 use portico::directory::{CategorySet, ConsentKind, Patient, QuietHours};
 use portico::domain::Channel;
 use portico::http::Patch;
@@ -132,29 +133,12 @@ pub struct VerifyContactRequest {
     pub code: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Decision {
-    Accept,
-    Revoke,
-}
-
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConsentDecisionRequest {
     pub kind: ConsentKind,
     pub version: u32,
     pub decision: Decision,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ConsentStatus {
-    Accepted,
-    /// Accepted an earlier version; the current one needs a new decision.
-    Outdated,
-    Revoked,
-    NotGiven,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -185,6 +169,33 @@ pub struct ConsentsView {
     pub consents: Vec<ConsentView>,
     /// Newest first.
     pub history: Vec<ConsentEventView>,
+}
+
+impl From<Overview> for ConsentsView {
+    fn from(overview: Overview) -> Self {
+        ConsentsView {
+            consents: overview
+                .documents
+                .into_iter()
+                .map(|d| ConsentView {
+                    kind: d.document.kind,
+                    title: d.document.title,
+                    summary: d.document.summary,
+                    url: d.document.url,
+                    required: d.document.required,
+                    current_version: d.document.version,
+                    status: d.status,
+                    decided_version: d.decided_version,
+                    decided_at: d.decided_at,
+                })
+                .collect(),
+            history: overview
+                .history
+                .into_iter()
+                .map(|h| ConsentEventView { kind: h.kind, version: h.version, decision: h.decision, at: h.at, actor: h.actor_kind })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -2,8 +2,6 @@
 
 use portico::http::ApiError;
 
-use crate::consents::ConsentError;
-use crate::profile::PreferencesError;
 use crate::sign_in::SignInError;
 
 impl From<SignInError> for ApiError {
@@ -26,24 +24,6 @@ impl From<SignInError> for ApiError {
             }
             SignInError::Identity(e) => ApiError::internal(e),
             SignInError::Store(e) => e.into(),
-        }
-    }
-}
-
-impl From<ConsentError> for ApiError {
-    fn from(e: ConsentError) -> Self {
-        match e {
-            ConsentError::NotApplicable(detail) => ApiError::Unprocessable { detail, errors: vec![] },
-            ConsentError::Store(e) => e.into(),
-        }
-    }
-}
-
-impl From<PreferencesError> for ApiError {
-    fn from(e: PreferencesError) -> Self {
-        match e {
-            PreferencesError::Invalid(e) => e,
-            PreferencesError::Store(e) => e.into(),
         }
     }
 }

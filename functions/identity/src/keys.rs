@@ -1,8 +1,15 @@
 //! Key layout of the items this capability owns (ARCHITECTURE §3: built here, never in handlers).
 
-use portico::directory::keys::{patient_partition, practice_partition};
 use portico::ids::{ChallengeId, PatientId, PracticeId};
+use portico::keys::{Partition, Prefix, patient_partition, practice_partition};
 use portico::store::Key;
+
+/// The sort keys identity writes.
+pub const KEY_PREFIXES: &[Prefix] = &[
+    Prefix { partition: Partition::Practice, prefix: "CHALLENGE#", owner: "identity" },
+    Prefix { partition: Partition::Practice, prefix: "RATE#", owner: "identity" },
+    Prefix { partition: Partition::Patient, prefix: "SIGNIN#", owner: "identity" },
+];
 
 /// A sign-in or contact-check challenge. Under the practice, not the patient: a challenge for an unknown
 /// address has no patient, and must look the same.
@@ -15,10 +22,6 @@ pub fn pending_sign_in(practice: &PracticeId, patient: &PatientId) -> Key {
     Key::new(patient_partition(practice, patient), "SIGNIN#PENDING")
 }
 
-pub fn invitation(practice: &PracticeId, digest: &str) -> Key {
-    Key::new(practice_partition(practice), format!("INVITE#{digest}"))
-}
-
 pub fn send_cooldown(practice: &PracticeId, address_digest: &str) -> Key {
     Key::new(practice_partition(practice), format!("RATE#COOL#{address_digest}"))
 }
@@ -29,17 +32,4 @@ pub fn address_hour(practice: &PracticeId, address_digest: &str, hour: i64) -> K
 
 pub fn practice_hour(practice: &PracticeId, hour: i64) -> Key {
     Key::new(practice_partition(practice), format!("RATE#PRACTICE#{hour}"))
-}
-
-pub fn consent_prefix() -> &'static str {
-    "CONSENT#"
-}
-
-pub fn consent_state(practice: &PracticeId, patient: &PatientId) -> Key {
-    Key::new(patient_partition(practice, patient), "CONSENT#STATE")
-}
-
-/// One decision; `sequence` (the state's new version) keeps two decisions in one instant apart.
-pub fn consent_event(practice: &PracticeId, patient: &PatientId, at: &str, sequence: u64) -> Key {
-    Key::new(patient_partition(practice, patient), format!("CONSENT#EVENT#{at}#{sequence:08}"))
 }

@@ -4,23 +4,24 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
+use portico::clock::Clock;
 use portico::crypto::{self, Hasher};
-use portico::directory::{Patient, Practice, Preferences, patients};
+use portico::directory::{CategorySet, Patient, Practice, Preferences, QuietHours, patients};
 use portico::domain::{Address, LanguageTag, PersonName, Pronouns, TimeZoneName};
-use portico::http::{Edge, Fields, Patch};
+use portico::http::Patch;
 use portico::ids::{ChallengeId, PatientId};
 use portico::notify::Sender;
 use portico::notify::templates::{self, OneTimeCode, PracticeName};
-use portico::store::StoreError;
+use portico::store::{StoreError, Table};
 
-use crate::api::{PreferencesUpdate, ProfilePatch};
 use crate::sign_in::challenges::{self, Answer, Challenge, Purpose};
 use crate::sign_in::rate_limit;
 use crate::sign_in::{CodeSent, SignInError};
 
 /// What the profile routes that may send a confirmation code use.
 pub struct ContactDeps {
-    pub edge: Arc<Edge>,
+    pub table: Arc<dyn Table>,
+    pub clock: Arc<dyn Clock>,
     pub hasher: Hasher,
     pub sender: Sender,
 }
@@ -38,39 +39,6 @@ pub struct ProfileChange {
 }
 
 impl ProfileChange {
-    /// Parses the wire patch, reporting every invalid field at once.
-    pub fn parse(patch: ProfilePatch) -> Result<Self, portico::http::ApiError> {
-        let mut fields = Fields::default();
-        let mut change = ProfileChange {
-            given_name: patch.given_name.and_then(|v| fields.check("given_name", PersonName::parse(&v))),
-            family_name: patch.family_name.and_then(|v| fields.check("family_name", PersonName::parse(&v))),
-            language: patch.language.and_then(|v| fields.check("language", LanguageTag::parse(&v))),
-            time_zone: patch.time_zone.and_then(|v| fields.check("time_zone", TimeZoneName::parse(&v))),
-            ..ProfileChange::default()
-        };
-        change.preferred_name = match patch.preferred_name {
-            Patch::Keep => Patch::Keep,
-            Patch::Clear => Patch::Clear,
-            Patch::Set(v) => fields.check("preferred_name", PersonName::parse(&v)).map(Patch::Set).unwrap_or_default(),
-        };
-        change.pronouns = match patch.pronouns {
-            Patch::Keep => Patch::Keep,
-            Patch::Clear => Patch::Clear,
-            Patch::Set(v) => fields.check("pronouns", Pronouns::parse(&v)).map(Patch::Set).unwrap_or_default(),
-        };
-        if patch.date_of_birth.is_some() {
-            fields.error("date_of_birth", "is read-only; ask your practice to correct it");
-        }
-        match (patch.email, patch.phone) {
-            (Some(_), Some(_)) => fields.error("phone", "change one contact address at a time"),
-            (Some(email), None) => change.new_address = fields.check("email", Address::parse(portico::domain::Channel::Email, &email)),
-            (None, Some(phone)) => change.new_address = fields.check("phone", Address::parse(portico::domain::Channel::Sms, &phone)),
-            (None, None) => {}
-        }
-        fields.done()?;
-        Ok(change)
-    }
-
     fn apply(&self, patient: &Patient) -> Patient {
         let mut next = patient.clone();
         if let Some(v) = &self.given_name {
@@ -116,8 +84,8 @@ impl ContactDeps {
         patient: &PatientId,
         change: ProfileChange,
     ) -> Result<(Patient, Option<(CodeSent, Address)>), SignInError> {
-        let now = self.edge.clock.now();
-        let table = self.edge.table.as_ref();
+        let now = self.clock.now();
+        let table = self.table.as_ref();
         let current = load(table, &practice.id, patient).await?;
         let next = change.apply(&current);
         let mut saved = current.clone();
@@ -148,7 +116,7 @@ impl ContactDeps {
         address: &Address,
         now: DateTime<Utc>,
     ) -> Result<CodeSent, SignInError> {
-        let table = self.edge.table.as_ref();
+        let table = self.table.as_ref();
         // Refuse an address another patient of the practice already uses before sending anything to it.
         if patients::find_by_address(table, &self.hasher, &practice.id, address).await?.is_some_and(|owner| owner != patient.patient_id) {
             return Err(SignInError::AddressTaken);
@@ -177,8 +145,8 @@ impl ContactDeps {
         id: &ChallengeId,
         code: &str,
     ) -> Result<Patient, SignInError> {
-        let now = self.edge.clock.now();
-        let table = self.edge.table.as_ref();
+        let now = self.clock.now();
+        let table = self.table.as_ref();
         let challenge = challenges::load(table, &practice.id, id).await?.ok_or(SignInError::Dead)?;
         let Purpose::ContactChange { address } = challenge.purpose.clone() else { return Err(SignInError::Dead) };
         match challenges::answer(table, &self.hasher, &practice.id, id, Some(patient), code, now).await? {
@@ -195,45 +163,26 @@ impl ContactDeps {
     }
 }
 
-/// Validates and saves the patient's preferences (and the time zone their quiet hours use).
+/// A new set of preferences, as parsed at the edge.
+#[derive(Debug, Clone)]
+pub struct PreferencesChange {
+    pub time_zone: TimeZoneName,
+    pub email: CategorySet,
+    pub sms: CategorySet,
+    pub quiet_hours: Option<QuietHours>,
+}
+
+/// Saves the patient's preferences (and the time zone their quiet hours use).
 pub async fn update_preferences(
-    edge: &Edge,
+    table: &dyn Table,
     practice: &Practice,
     patient: &PatientId,
-    update: PreferencesUpdate,
-) -> Result<Patient, PreferencesError> {
-    let mut fields = Fields::default();
-    let time_zone = fields.check("time_zone", TimeZoneName::parse(&update.time_zone));
-    if let Some(quiet) = &update.quiet_hours
-        && quiet.start == quiet.end
-    {
-        fields.error("quiet_hours", "start and end must differ; send null for no quiet hours");
-    }
-    fields.done().map_err(PreferencesError::Invalid)?;
-    let table = edge.table.as_ref();
+    change: PreferencesChange,
+    now: DateTime<Utc>,
+) -> Result<Patient, StoreError> {
     let mut next = load(table, &practice.id, patient).await?;
-    if let Some(time_zone) = time_zone {
-        next.time_zone = time_zone;
-    }
-    next.preferences = Preferences { email: update.email, sms: update.sms, quiet_hours: update.quiet_hours };
-    next.updated_at = edge.clock.now();
-    Ok(patients::save(table, &next).await?)
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum PreferencesError {
-    #[error("invalid preferences")]
-    Invalid(portico::http::ApiError),
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
-
-impl portico::wiring::FromEnv for ContactDeps {
-    fn from_env(env: &mut portico::config::Env, sdk: &portico::aws::SdkConfig) -> Self {
-        ContactDeps {
-            edge: portico::wiring::edge(env, sdk),
-            hasher: portico::config::read_hasher(env),
-            sender: Sender { mail: portico::wiring::mailer(env, sdk), sms: portico::wiring::sms(env) },
-        }
-    }
+    next.time_zone = change.time_zone;
+    next.preferences = Preferences { email: change.email, sms: change.sms, quiet_hours: change.quiet_hours };
+    next.updated_at = now;
+    patients::save(table, &next).await
 }

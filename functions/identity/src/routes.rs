@@ -91,22 +91,3 @@ pub const PORTAL_PREFERENCES_UPDATE: Route = Route {
     access: Access::Patient,
     audit: audit("patient.preferences.update", "patient"),
 };
-
-pub const ROUTES: &[&Route] = &[
-    &AUTH_OTP_START,
-    &AUTH_OTP_VERIFY,
-    &AUTH_LINK,
-    &AUTH_REFRESH,
-    &AUTH_LOGOUT,
-    &PORTAL_ME_GET,
-    &PORTAL_ME_UPDATE,
-    &PORTAL_CONTACT_VERIFY,
-    &PORTAL_CONSENTS_GET,
-    &PORTAL_CONSENTS_UPDATE,
-    &PORTAL_PREFERENCES_GET,
-    &PORTAL_PREFERENCES_UPDATE,
-];
-
-/// The Cognito triggers: functions without routes.
-pub const TRIGGERS: &[&str] =
-    &["cognito-define-challenge", "cognito-create-challenge", "cognito-verify-challenge", "cognito-pre-token", "cognito-staff-pre-token"];

@@ -20,6 +20,7 @@ use portico::crypto::Hasher;
 use portico::directory::{AccountStatus, Role, StaffMember, staff};
 use portico::identity::CustomAuthTriggers;
 use portico::ids::{ChallengeId, PatientId, PracticeId, StaffId};
+use portico::lambda::Function;
 use portico::store::Table;
 use serde_json::Value;
 
@@ -199,9 +200,72 @@ impl CustomAuthTriggers for TriggerDeps {
     }
 }
 
-impl portico::wiring::FromEnv for TriggerDeps {
-    fn from_env(env: &mut portico::config::Env, sdk: &portico::aws::SdkConfig) -> Self {
-        let clock = portico::wiring::clock();
-        TriggerDeps { table: portico::wiring::table(env, sdk, &clock), hasher: portico::config::read_hasher(env), clock }
+/// `cognito-define-challenge`: decides the next step of a custom-auth exchange.
+pub struct CognitoDefineChallenge;
+
+impl Function for CognitoDefineChallenge {
+    const NAME: &'static str = "cognito-define-challenge";
+    type Deps = ();
+    type Event = CognitoEventUserPoolsDefineAuthChallenge;
+    type Output = CognitoEventUserPoolsDefineAuthChallenge;
+
+    async fn handle(_: &(), event: Self::Event) -> Result<Self::Output, lambda_runtime::Error> {
+        Ok(define(event))
+    }
+}
+
+/// `cognito-create-challenge`: binds the patient's pending challenge.
+pub struct CognitoCreateChallenge;
+
+impl Function for CognitoCreateChallenge {
+    const NAME: &'static str = "cognito-create-challenge";
+    type Deps = TriggerDeps;
+    type Event = CognitoEventUserPoolsCreateAuthChallenge;
+    type Output = CognitoEventUserPoolsCreateAuthChallenge;
+
+    async fn handle(deps: &TriggerDeps, event: Self::Event) -> Result<Self::Output, lambda_runtime::Error> {
+        Ok(create(deps, event).await?)
+    }
+}
+
+/// `cognito-verify-challenge`: checks an answer, counting the attempt.
+pub struct CognitoVerifyChallenge;
+
+impl Function for CognitoVerifyChallenge {
+    const NAME: &'static str = "cognito-verify-challenge";
+    type Deps = TriggerDeps;
+    type Event = CognitoEventUserPoolsVerifyAuthChallenge;
+    type Output = CognitoEventUserPoolsVerifyAuthChallenge;
+
+    async fn handle(deps: &TriggerDeps, event: Self::Event) -> Result<Self::Output, lambda_runtime::Error> {
+        Ok(verify(deps, event).await?)
+    }
+}
+
+/// `cognito-pre-token` (patient pool): adds the practice and patient to the tokens.
+pub struct CognitoPreToken;
+
+impl Function for CognitoPreToken {
+    const NAME: &'static str = "cognito-pre-token";
+    type Deps = ();
+    type Event = CognitoEventUserPoolsPreTokenGenV2;
+    type Output = CognitoEventUserPoolsPreTokenGenV2;
+
+    async fn handle(_: &(), event: Self::Event) -> Result<Self::Output, lambda_runtime::Error> {
+        Ok(pre_token_patient(event)?)
+    }
+}
+
+/// `cognito-staff-pre-token` (staff pool): records the staff member and refuses a disabled one.
+pub struct CognitoStaffPreToken;
+
+impl Function for CognitoStaffPreToken {
+    const NAME: &'static str = "cognito-staff-pre-token";
+    type Deps = TriggerDeps;
+    type Event = CognitoEventUserPoolsPreTokenGenV2;
+    type Output = CognitoEventUserPoolsPreTokenGenV2;
+
+    async fn handle(deps: &TriggerDeps, event: Self::Event) -> Result<Self::Output, lambda_runtime::Error> {
+        Ok(pre_token_staff(deps, event).await?)
     }
 }

@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::attachments::{Attachment, FileType, State};
-use crate::threads::{Attached, Author, Message, Thread, ThreadStatus, Topic, Via};
+use portico::auth::access::Topic;
+
+use crate::threads::{Attached, Author, Message, Thread, ThreadStatus, Via};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ThreadSummary {
@@ -266,24 +268,4 @@ pub struct UploadStarted {
 pub struct DownloadLink {
     pub url: String,
     pub expires_at: DateTime<Utc>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct TemplateView {
-    pub kind: crate::templates::TemplateKind,
-    pub sms: String,
-    pub email_subject: Option<String>,
-    pub email_body: Option<String>,
-    /// False while the practice uses Portico's default wording.
-    pub customised: bool,
-    /// The placeholders a template may use: nothing about a patient.
-    pub placeholders: Vec<&'static str>,
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct TemplateUpdate {
-    pub sms: String,
-    pub email_subject: Option<String>,
-    pub email_body: Option<String>,
 }

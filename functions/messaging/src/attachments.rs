@@ -1,76 +1,28 @@
-//! Attachments. A patient asks to upload (name, type, size); the server picks the key under the practice
-//! and patient and returns a presigned POST that admits only that file, for five minutes. Nothing is
-//! visible until the completion step has read what was actually stored: its size, its real type from its
-//! first bytes, and its malware scan (GuardDuty's tag in AWS; locally only the type check, and the
-//! attachment says so). Downloads are presigned GETs, minted after the authorization check, lasting a
-//! minute and served as `attachment`.
+//! Attachments: files a patient sends with a message. The mechanics (presigned upload, size and type
+//! check, malware scan, promotion, download links) are the platform's ([`portico::uploads`]); this is
+//! the record of each file and its life: pending until checked, then ready (and sent with at most one
+//! message) or refused. Nothing is visible until it is ready.
 
 use std::sync::Arc;
 
-use chrono::{DateTime, Utc};
-use portico::blobs::{self, Blobs, PresignedPost, SCAN_TAG, Scanning, UploadPolicy};
+use chrono::{DateTime, Duration, Utc};
+use portico::blobs::{self, Blobs, PresignedPost};
 use portico::clock::Clock;
 use portico::ids::{AttachmentId, PatientId, PracticeId};
 use portico::store::{Condition, Item, StoreError, Table};
+use portico::uploads::{self, Checked, Placement};
 use serde::{Deserialize, Serialize};
+
+pub use portico::uploads::FileType;
 
 use crate::keys;
 use crate::threads::Author;
 
-/// Largest attachment: 10 MB.
-pub const MAX_BYTES: u64 = 10 * 1024 * 1024;
+/// Largest attachment.
+pub const MAX_BYTES: u64 = uploads::MAX_BYTES;
 /// An upload not completed within a day is forgotten.
-const PENDING_FOR_HOURS: i64 = 24;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-pub enum FileType {
-    #[serde(rename = "application/pdf")]
-    Pdf,
-    #[serde(rename = "image/jpeg")]
-    Jpeg,
-    #[serde(rename = "image/png")]
-    Png,
-    #[serde(rename = "image/heic")]
-    Heic,
-}
-
-impl FileType {
-    pub fn parse(mime: &str) -> Option<Self> {
-        match mime.trim().to_ascii_lowercase().as_str() {
-            "application/pdf" => Some(FileType::Pdf),
-            "image/jpeg" | "image/jpg" => Some(FileType::Jpeg),
-            "image/png" => Some(FileType::Png),
-            "image/heic" | "image/heif" => Some(FileType::Heic),
-            _ => None,
-        }
-    }
-
-    pub fn mime(self) -> &'static str {
-        match self {
-            FileType::Pdf => "application/pdf",
-            FileType::Jpeg => "image/jpeg",
-            FileType::Png => "image/png",
-            FileType::Heic => "image/heic",
-        }
-    }
-
-    /// The type a file's first bytes say it is, whatever its name or declared type claim.
-    pub fn sniff(head: &[u8]) -> Option<Self> {
-        if head.starts_with(b"%PDF-") {
-            return Some(FileType::Pdf);
-        }
-        if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
-            return Some(FileType::Jpeg);
-        }
-        if head.starts_with(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A]) {
-            return Some(FileType::Png);
-        }
-        let heic_brands: [&[u8]; 8] = [b"heic", b"heix", b"hevc", b"hevx", b"mif1", b"msf1", b"heim", b"heis"];
-        if head.len() >= 12 && &head[4..8] == b"ftyp" && heic_brands.contains(&&head[8..12]) {
-            return Some(FileType::Heic);
-        }
-        None
-    }
+fn pending_for() -> Duration {
+    Duration::hours(24)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -109,31 +61,20 @@ pub struct Attachment {
 }
 
 impl Attachment {
-    pub fn object_key(&self) -> String {
-        keys::attachment_object(&self.practice_id, &self.patient_id, &self.attachment_id)
-    }
-
-    pub fn upload_key(&self) -> String {
-        keys::attachment_upload(&self.practice_id, &self.patient_id, &self.attachment_id)
+    fn placement(&self) -> Placement {
+        Placement {
+            upload_key: keys::attachment_upload(&self.practice_id, &self.patient_id, &self.attachment_id),
+            object_key: keys::attachment_object(&self.practice_id, &self.patient_id, &self.attachment_id),
+        }
     }
 
     pub fn item(&self) -> Result<Item, StoreError> {
         let item = Item::from_record(keys::attachment(&self.practice_id, &self.patient_id, &self.attachment_id), self)?;
         Ok(match self.state {
-            State::Pending => item.expiring_at((self.created_at + chrono::Duration::hours(PENDING_FOR_HOURS)).timestamp()),
+            State::Pending => item.expiring_at((self.created_at + pending_for()).timestamp()),
             _ => item,
         })
     }
-}
-
-/// A file name fit to store and to offer back: no paths, no control characters, at most 120 characters.
-pub fn clean_file_name(raw: &str) -> Result<String, &'static str> {
-    let base = raw.rsplit(['/', '\\']).next().unwrap_or_default();
-    let cleaned: String = base.chars().filter(|c| !c.is_control()).collect::<String>().trim().trim_start_matches('.').to_string();
-    if cleaned.is_empty() {
-        return Err("must name the file");
-    }
-    Ok(cleaned.chars().take(120).collect())
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -152,10 +93,19 @@ pub enum AttachmentError {
     Store(#[from] StoreError),
 }
 
+/// What the attachment routes use.
 pub struct AttachmentDeps {
     pub table: Arc<dyn Table>,
     pub clock: Arc<dyn Clock>,
     pub blobs: Arc<dyn Blobs>,
+}
+
+/// A file a patient asks to upload, as parsed at the edge.
+#[derive(Debug, Clone)]
+pub struct UploadRequest {
+    pub file_name: String,
+    pub file_type: FileType,
+    pub size: u64,
 }
 
 impl AttachmentDeps {
@@ -164,9 +114,7 @@ impl AttachmentDeps {
         &self,
         practice: &PracticeId,
         patient: &PatientId,
-        file_name: String,
-        file_type: FileType,
-        size: u64,
+        request: UploadRequest,
         by: Author,
     ) -> Result<(Attachment, PresignedPost, DateTime<Utc>), AttachmentError> {
         let now = self.clock.now();
@@ -174,9 +122,9 @@ impl AttachmentDeps {
             practice_id: practice.clone(),
             patient_id: patient.clone(),
             attachment_id: AttachmentId::generate(now),
-            file_name,
-            file_type,
-            declared_size: size,
+            file_name: request.file_name,
+            file_type: request.file_type,
+            declared_size: request.size,
             size: None,
             state: State::Pending,
             reason: None,
@@ -188,16 +136,9 @@ impl AttachmentDeps {
             version: 1,
         };
         self.table.put(attachment.item()?, Condition::NotExists).await?;
-        let expires_at = now + blobs::upload_window();
-        let policy = UploadPolicy {
-            key: attachment.upload_key(),
-            content_type: file_type.mime().to_string(),
-            file_name: attachment.file_name.clone(),
-            min_bytes: 1,
-            max_bytes: MAX_BYTES,
-            expires_at,
-        };
-        let post = self.blobs.presign_upload(&policy).await?;
+        let (post, expires_at) =
+            uploads::presign(self.blobs.as_ref(), &attachment.placement(), attachment.file_type, &attachment.file_name, MAX_BYTES, now)
+                .await?;
         Ok((attachment, post, expires_at))
     }
 
@@ -210,37 +151,18 @@ impl AttachmentDeps {
         &self,
         attachment: &Attachment,
         state: State,
-        size: Option<u64>,
+        size: u64,
         reason: Option<String>,
         scan: Option<String>,
     ) -> Result<Attachment, AttachmentError> {
         let mut next = attachment.clone();
         next.state = state;
-        next.size = size;
+        next.size = Some(size);
         next.reason = reason;
         next.scan = scan;
         next.version = attachment.version + 1;
         self.table.put(next.item()?, Condition::VersionIs(attachment.version)).await?;
         Ok(next)
-    }
-
-    /// Deletes a refused file and records why; the attachment never becomes visible.
-    async fn refuse(&self, attachment: &Attachment, key: &str, size: u64, reason: String) -> AttachmentError {
-        if let Err(e) = self.blobs.delete(key).await {
-            return e.into();
-        }
-        match self.settle(attachment, State::Rejected, Some(size), Some(reason.clone()), None).await {
-            Ok(_) => AttachmentError::Rejected(reason),
-            Err(e) => e,
-        }
-    }
-
-    /// What the completion step could check: the platform's malware scan, or (locally) the type alone.
-    fn checked_by(&self) -> &'static str {
-        match self.blobs.scanning() {
-            Scanning::None => "type-check-only (no malware scanner locally)",
-            Scanning::GuardDutyTags => "guardduty:NO_THREATS_FOUND",
-        }
     }
 
     /// Checks what was uploaded; the attachment becomes ready (the checked file promoted to where it is
@@ -252,45 +174,15 @@ impl AttachmentDeps {
             State::Rejected => return Err(AttachmentError::Rejected(attachment.reason.unwrap_or_default())),
             State::Pending => {}
         }
-        let key = attachment.upload_key();
-        let Some(stored) = self.blobs.inspect(&key).await? else {
-            // An earlier completion promoted the file but did not get to record it.
-            if let Some(promoted) = self.blobs.inspect(&attachment.object_key()).await? {
-                return self.settle(&attachment, State::Ready, Some(promoted.size), None, Some(self.checked_by().into())).await;
+        match uploads::check(self.blobs.as_ref(), &attachment.placement(), attachment.file_type, MAX_BYTES).await? {
+            Checked::Ready { size, checked_by } => self.settle(&attachment, State::Ready, size, None, Some(checked_by.into())).await,
+            Checked::Refused { size, reason } => {
+                self.settle(&attachment, State::Rejected, size, Some(reason.clone()), None).await?;
+                Err(AttachmentError::Rejected(reason))
             }
-            return Err(AttachmentError::NotUploaded);
-        };
-        if stored.size == 0 || stored.size > MAX_BYTES {
-            return Err(self
-                .refuse(&attachment, &key, stored.size, format!("files must be between 1 byte and {} MB", MAX_BYTES / 1024 / 1024))
-                .await);
+            Checked::NotUploaded => Err(AttachmentError::NotUploaded),
+            Checked::Scanning => Err(AttachmentError::ScanPending),
         }
-        match FileType::sniff(&stored.head) {
-            Some(actual) if actual == attachment.file_type => {}
-            Some(actual) => {
-                let reason = format!("the file is {} but was declared {}", actual.mime(), attachment.file_type.mime());
-                return Err(self.refuse(&attachment, &key, stored.size, reason).await);
-            }
-            None => {
-                return Err(self.refuse(&attachment, &key, stored.size, "only PDF, JPEG, PNG and HEIC files are accepted".into()).await);
-            }
-        }
-        match self.blobs.scanning() {
-            Scanning::None => {}
-            Scanning::GuardDutyTags => match stored.tags.get(SCAN_TAG).map(String::as_str) {
-                Some("NO_THREATS_FOUND") => {}
-                Some("THREATS_FOUND") => {
-                    return Err(self.refuse(&attachment, &key, stored.size, "the malware scan found a threat".into()).await);
-                }
-                Some(other @ ("UNSUPPORTED" | "ACCESS_DENIED" | "FAILED")) => {
-                    let reason = format!("the malware scan could not check the file ({other})");
-                    return Err(self.refuse(&attachment, &key, stored.size, reason).await);
-                }
-                _ => return Err(AttachmentError::ScanPending),
-            },
-        }
-        self.blobs.promote(&key, &attachment.object_key(), &stored.etag).await?;
-        self.settle(&attachment, State::Ready, Some(stored.size), None, Some(self.checked_by().into())).await
     }
 
     /// A short-lived download link, for an attachment the caller may see.
@@ -298,31 +190,6 @@ impl AttachmentDeps {
         if attachment.state != State::Ready {
             return Err(AttachmentError::NotFound);
         }
-        let expires_at = self.clock.now() + blobs::download_window();
-        let url = self.blobs.presign_download(&attachment.object_key(), expires_at).await?;
-        Ok((url, expires_at))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn types_come_from_magic_bytes() {
-        assert_eq!(FileType::sniff(b"%PDF-1.7\n"), Some(FileType::Pdf));
-        assert_eq!(FileType::sniff(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10]), Some(FileType::Jpeg));
-        assert_eq!(FileType::sniff(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0]), Some(FileType::Png));
-        assert_eq!(FileType::sniff(b"\0\0\0\x18ftypheic\0\0\0\0"), Some(FileType::Heic));
-        assert_eq!(FileType::sniff(b"MZ\x90\0 this is an exe"), None);
-        assert_eq!(FileType::sniff(b"<html>"), None);
-    }
-
-    #[test]
-    fn file_names_lose_their_paths() {
-        assert_eq!(clean_file_name("../../etc/passwd"), Ok("passwd".into()));
-        assert_eq!(clean_file_name("C:\\Users\\ann\\scan.pdf"), Ok("scan.pdf".into()));
-        assert_eq!(clean_file_name(".hidden"), Ok("hidden".into()));
-        assert!(clean_file_name("  /").is_err());
+        Ok(uploads::download_link(self.blobs.as_ref(), &attachment.placement().object_key, self.clock.now()).await?)
     }
 }

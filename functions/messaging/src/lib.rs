@@ -1,85 +1,50 @@
-//! Secure messaging: threads between patients and care teams, attachments, PHI-free notifications by
-//! text and email through the send gate, Twilio's and SES's webhooks, and the workers behind them.
+//! Secure messaging: threads between patients and care teams, attachments, and texts from patients.
+//! Staff replies reach patients as PHI-free notices and patient messages reach the care team, through
+//! the platform's outbox and notify worker; this crate never talks to Twilio or SES itself.
 
 pub mod api;
 pub mod attachments;
+pub mod deps;
+pub mod endpoints;
 mod errors;
-pub mod events;
-pub mod gate;
 pub mod handlers;
+pub mod inbound;
 pub mod keys;
-pub mod notify;
 pub mod routes;
-pub mod ses_events;
-pub mod templates;
 pub mod threads;
-pub mod twilio;
-pub mod unsubscribe;
-mod wiring;
 
-use std::sync::Arc;
+use portico::lambda::{Capability, endpoint};
 
-use portico::directory::Practice;
-use portico::http::{Handler, Route, mount};
-use portico::ids::StaffId;
-use portico::wiring::Ports;
+use endpoints::*;
+use handlers::{portal, staff, webhooks};
 
-use attachments::AttachmentDeps;
-use handlers::webhooks::{UnsubscribeDeps, WebhookDeps};
-use handlers::{ThreadDeps, UploadDeps, portal, staff, webhooks};
-use threads::Topic;
-
-/// The practice's named care team for a topic (settings `care_teams`), or none: then the topic's roles
-/// answer (see `Topic::default_roles`).
-pub fn care_team(practice: &Practice, topic: Topic) -> Vec<StaffId> {
-    practice.settings.care_teams.get(topic.as_str()).map(|ids| ids.iter().filter_map(|id| StaffId::parse(id)).collect()).unwrap_or_default()
-}
-
-/// Every route of this capability with its handler, for the local gateway.
-pub fn mount_routes(ports: &Ports) -> Vec<(&'static Route, Handler)> {
-    let threads = Arc::new(ThreadDeps { edge: Arc::clone(&ports.edge) });
-    let uploads = Arc::new(UploadDeps {
-        edge: Arc::clone(&ports.edge),
-        attachments: AttachmentDeps {
-            table: Arc::clone(&ports.edge.table),
-            clock: Arc::clone(&ports.edge.clock),
-            blobs: Arc::clone(&ports.blobs),
-        },
-    });
-    let hooks = Arc::new(WebhookDeps {
-        edge: Arc::clone(&ports.edge),
-        twilio: twilio::TwilioDeps {
-            table: Arc::clone(&ports.edge.table),
-            clock: Arc::clone(&ports.edge.clock),
-            tenants: Arc::clone(&ports.edge.tenants),
-            hasher: ports.hasher.clone(),
-            auth_token: ports.twilio_auth_token.clone(),
-            public_base: ports.public_base.clone(),
-        },
-    });
-    let unsubscribes = Arc::new(UnsubscribeDeps { edge: Arc::clone(&ports.edge), hasher: ports.hasher.clone() });
-    vec![
-        (&routes::PORTAL_THREADS_LIST, mount(&threads, |d, r| async move { portal::threads_list(&d, r).await })),
-        (&routes::PORTAL_THREADS_CREATE, mount(&threads, |d, r| async move { portal::threads_create(&d, r).await })),
-        (&routes::PORTAL_THREADS_GET, mount(&threads, |d, r| async move { portal::threads_get(&d, r).await })),
-        (&routes::PORTAL_MESSAGES_CREATE, mount(&threads, |d, r| async move { portal::messages_create(&d, r).await })),
-        (&routes::PORTAL_THREADS_READ, mount(&threads, |d, r| async move { portal::threads_read(&d, r).await })),
-        (&routes::PORTAL_ATTACHMENTS_CREATE, mount(&uploads, |d, r| async move { portal::attachments_create(&d, r).await })),
-        (&routes::PORTAL_ATTACHMENTS_COMPLETE, mount(&uploads, |d, r| async move { portal::attachments_complete(&d, r).await })),
-        (&routes::PORTAL_ATTACHMENTS_GET, mount(&uploads, |d, r| async move { portal::attachments_get(&d, r).await })),
-        (&routes::STAFF_THREADS_LIST, mount(&threads, |d, r| async move { staff::threads_list(&d, r).await })),
-        (&routes::STAFF_THREADS_CREATE, mount(&threads, |d, r| async move { staff::threads_create(&d, r).await })),
-        (&routes::STAFF_THREADS_GET, mount(&threads, |d, r| async move { staff::threads_get(&d, r).await })),
-        (&routes::STAFF_THREADS_UPDATE, mount(&threads, |d, r| async move { staff::threads_update(&d, r).await })),
-        (&routes::STAFF_MESSAGES_CREATE, mount(&threads, |d, r| async move { staff::messages_create(&d, r).await })),
-        (&routes::STAFF_MESSAGES_DELETE, mount(&threads, |d, r| async move { staff::messages_delete(&d, r).await })),
-        (&routes::STAFF_ATTACHMENTS_GET, mount(&uploads, |d, r| async move { staff::attachments_get(&d, r).await })),
-        (&routes::STAFF_TEMPLATES_LIST, mount(&threads, |d, r| async move { staff::templates_list(&d, r).await })),
-        (&routes::STAFF_TEMPLATES_UPDATE, mount(&threads, |d, r| async move { staff::templates_update(&d, r).await })),
-        (&routes::WEBHOOK_TWILIO_INBOUND, mount(&hooks, |d, r| async move { webhooks::twilio_inbound(&d, r).await })),
-        (&routes::WEBHOOK_TWILIO_STATUS, mount(&hooks, |d, r| async move { webhooks::twilio_status(&d, r).await })),
-        (&routes::PUBLIC_EMAIL_UNSUBSCRIBE, mount(&unsubscribes, |d, r| async move { webhooks::unsubscribe(&d, r).await })),
-    ]
+/// The messaging capability, described once: the gateway, the tests, the OpenAPI document and the
+/// template checks all read it.
+pub fn capability() -> Capability {
+    Capability {
+        name: "messaging",
+        endpoints: vec![
+            endpoint::<PortalThreadsList>(),
+            endpoint::<PortalThreadsCreate>(),
+            endpoint::<PortalThreadsGet>(),
+            endpoint::<PortalMessagesCreate>(),
+            endpoint::<PortalThreadsRead>(),
+            endpoint::<PortalAttachmentsCreate>(),
+            endpoint::<PortalAttachmentsComplete>(),
+            endpoint::<PortalAttachmentsGet>(),
+            endpoint::<StaffThreadsList>(),
+            endpoint::<StaffThreadsCreate>(),
+            endpoint::<StaffThreadsGet>(),
+            endpoint::<StaffThreadsUpdate>(),
+            endpoint::<StaffMessagesCreate>(),
+            endpoint::<StaffMessagesDelete>(),
+            endpoint::<StaffAttachmentsGet>(),
+            endpoint::<WebhookTwilioInbound>(),
+        ],
+        functions: Vec::new(),
+        key_prefixes: keys::KEY_PREFIXES,
+        openapi: <MessagingApi as utoipa::OpenApi>::openapi,
+    }
 }
 
 /// The OpenAPI description of this capability's routes.
@@ -100,10 +65,6 @@ pub fn mount_routes(ports: &Ports) -> Vec<(&'static Route, Handler)> {
     staff::messages_create,
     staff::messages_delete,
     staff::attachments_get,
-    staff::templates_list,
-    staff::templates_update,
-    webhooks::twilio_inbound,
-    webhooks::twilio_status,
-    webhooks::unsubscribe
+    webhooks::twilio_inbound
 ))]
 pub struct MessagingApi;

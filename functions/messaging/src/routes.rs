@@ -25,7 +25,6 @@ const fn staff(
 /// Every staff member answers and reads messages; deleting a message is for clinicians and admins.
 pub const ANY_STAFF: &[Role] = &[];
 pub const EDITORS: &[Role] = &[Role::Admin, Role::Clinician];
-pub const ADMINS: &[Role] = &[Role::Admin];
 
 pub const PORTAL_THREADS_LIST: Route = patient("GET", "/portal/threads", "portal-threads-list", "messages.threads.list", "thread");
 pub const PORTAL_THREADS_CREATE: Route = patient("POST", "/portal/threads", "portal-threads-create", "messages.thread.create", "thread");
@@ -72,16 +71,6 @@ pub const STAFF_ATTACHMENTS_GET: Route = staff(
     "messages.attachment.download",
     "attachment",
 );
-pub const STAFF_TEMPLATES_LIST: Route =
-    Route { method: "GET", path: "/staff/templates", function: "staff-templates-list", access: Access::Staff(ANY_STAFF), audit: None };
-pub const STAFF_TEMPLATES_UPDATE: Route = Route {
-    method: "PUT",
-    path: "/staff/templates/{kind}",
-    function: "staff-templates-update",
-    access: Access::Staff(ADMINS),
-    audit: audit("practice.template.update", "template"),
-};
-
 pub const WEBHOOK_TWILIO_INBOUND: Route = Route {
     method: "POST",
     path: "/webhooks/twilio/inbound",
@@ -89,43 +78,3 @@ pub const WEBHOOK_TWILIO_INBOUND: Route = Route {
     access: Access::Webhook,
     audit: audit("messages.sms.inbound", "message"),
 };
-pub const WEBHOOK_TWILIO_STATUS: Route = Route {
-    method: "POST",
-    path: "/webhooks/twilio/status",
-    function: "webhook-twilio-status",
-    access: Access::Webhook,
-    audit: audit("messages.sms.status", "notification"),
-};
-pub const PUBLIC_EMAIL_UNSUBSCRIBE: Route = Route {
-    method: "POST",
-    path: "/email/unsubscribe",
-    function: "public-email-unsubscribe",
-    access: Access::Public,
-    audit: audit("patient.preferences.unsubscribe", "patient"),
-};
-
-pub const ROUTES: &[&Route] = &[
-    &PORTAL_THREADS_LIST,
-    &PORTAL_THREADS_CREATE,
-    &PORTAL_THREADS_GET,
-    &PORTAL_MESSAGES_CREATE,
-    &PORTAL_THREADS_READ,
-    &PORTAL_ATTACHMENTS_CREATE,
-    &PORTAL_ATTACHMENTS_COMPLETE,
-    &PORTAL_ATTACHMENTS_GET,
-    &STAFF_THREADS_LIST,
-    &STAFF_THREADS_CREATE,
-    &STAFF_THREADS_GET,
-    &STAFF_THREADS_UPDATE,
-    &STAFF_MESSAGES_CREATE,
-    &STAFF_MESSAGES_DELETE,
-    &STAFF_ATTACHMENTS_GET,
-    &STAFF_TEMPLATES_LIST,
-    &STAFF_TEMPLATES_UPDATE,
-    &WEBHOOK_TWILIO_INBOUND,
-    &WEBHOOK_TWILIO_STATUS,
-    &PUBLIC_EMAIL_UNSUBSCRIBE,
-];
-
-/// Functions without routes: SQS workers and the outbox relay.
-pub const WORKERS: &[&str] = &["worker-notify", "worker-ses-events", "relay-events", "relay-sweep"];

@@ -3,37 +3,41 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
+use portico::auth::Sessions;
+use portico::auth::invitations;
 use portico::auth::session::SessionSubject;
+use portico::clock::Clock;
 use portico::crypto::Hasher;
-use portico::directory::{AccountStatus, Patient, Practice, Preferences, patients};
-use portico::domain::{Address, Channel, DateOfBirth, Email, LanguageTag, PersonName, Phone, Pronouns, TimeZoneName};
-use portico::http::{ApiError, Edge, Fields};
+use portico::directory::{AccountStatus, Patient, Practice, patients};
+use portico::domain::{Address, Channel, Email, Phone};
 use portico::identity::{IdentityError, IdentityProvider};
 use portico::ids::{PatientId, PracticeId, StaffId};
 use portico::notify::templates::{self, PortalLink, PracticeName};
 use portico::notify::{SendError, Sender};
-use portico::store::{Cursor, StoreError};
-use portico_identity::sign_in::invitations;
-
-use crate::api::NewPatientRequest;
+use portico::store::{Cursor, StoreError, Table};
+use portico::tenant::Tenants;
 
 /// What enrolling and disabling patients use.
 pub struct EnrolDeps {
-    pub edge: Arc<Edge>,
+    pub table: Arc<dyn Table>,
+    pub clock: Arc<dyn Clock>,
     pub hasher: Hasher,
     pub identity: Arc<dyn IdentityProvider>,
+    pub sessions: Sessions,
 }
 
 /// What inviting patients uses.
 pub struct InviteDeps {
-    pub edge: Arc<Edge>,
+    pub table: Arc<dyn Table>,
+    pub clock: Arc<dyn Clock>,
+    pub tenants: Arc<Tenants>,
     pub hasher: Hasher,
     pub sender: Sender,
 }
 
 /// What the read-only staff routes use.
 pub struct LookupDeps {
-    pub edge: Arc<Edge>,
+    pub table: Arc<dyn Table>,
     pub hasher: Hasher,
 }
 
@@ -55,80 +59,12 @@ pub enum AdminError {
     Store(#[from] StoreError),
 }
 
-impl From<AdminError> for ApiError {
-    fn from(e: AdminError) -> Self {
-        match e {
-            AdminError::NotFound => ApiError::NotFound,
-            AdminError::AddressTaken(Channel::Email) => {
-                ApiError::Conflict("Another patient of this practice already uses that email address.")
-            }
-            AdminError::AddressTaken(Channel::Sms) => {
-                ApiError::Conflict("Another patient of this practice already uses that phone number.")
-            }
-            e @ (AdminError::NoAddress(_) | AdminError::Disabled) => {
-                ApiError::Unprocessable { detail: format!("Cannot invite: {e}."), errors: vec![] }
-            }
-            AdminError::Send(SendError::Rejected(detail)) => {
-                ApiError::Unprocessable { detail: format!("The provider refused the message: {detail}"), errors: vec![] }
-            }
-            AdminError::Send(e @ SendError::Unavailable(_)) => ApiError::internal(e),
-            AdminError::Identity(e) => ApiError::internal(e),
-            AdminError::Store(e) => e.into(),
-        }
-    }
-}
-
-/// Parses a new patient, reporting every invalid field at once.
-pub fn parse_new_patient(request: NewPatientRequest, practice: &Practice, now: DateTime<Utc>) -> Result<Patient, ApiError> {
-    let mut fields = Fields::default();
-    let no_contact = request.email.is_none() && request.phone.is_none();
-    let given_name = fields.check("given_name", PersonName::parse(&request.given_name));
-    let family_name = fields.check("family_name", PersonName::parse(&request.family_name));
-    let date_of_birth = fields.check("date_of_birth", DateOfBirth::parse(&request.date_of_birth, now.date_naive()));
-    let email = request.email.and_then(|v| fields.check("email", Email::parse(&v)));
-    let phone = request.phone.and_then(|v| fields.check("phone", Phone::parse(&v)));
-    let preferred_name = request.preferred_name.and_then(|v| fields.check("preferred_name", PersonName::parse(&v)));
-    let pronouns = request.pronouns.and_then(|v| fields.check("pronouns", Pronouns::parse(&v)));
-    let language = fields.check("language", LanguageTag::parse(request.language.as_deref().unwrap_or("en")));
-    let time_zone =
-        fields.check("time_zone", TimeZoneName::parse(request.time_zone.as_deref().unwrap_or(&practice.settings.default_time_zone)));
-    if no_contact {
-        fields.error("email", "an email address or a phone number is needed to invite the patient");
-    }
-    fields.done()?;
-    let (Some(given_name), Some(family_name), Some(date_of_birth), Some(language), Some(time_zone)) =
-        (given_name, family_name, date_of_birth, language, time_zone)
-    else {
-        return Err(ApiError::invalid(vec![]));
-    };
-    Ok(Patient {
-        practice_id: practice.id.clone(),
-        patient_id: PatientId::generate(now),
-        given_name,
-        family_name,
-        preferred_name,
-        pronouns,
-        language,
-        time_zone,
-        date_of_birth,
-        email,
-        phone,
-        status: AccountStatus::Active,
-        preferences: Preferences::default(),
-        sms: Default::default(),
-        invitation: None,
-        created_at: now,
-        updated_at: now,
-        version: 0,
-    })
-}
-
 impl EnrolDeps {
     /// Enrols a patient: their sign-in account first (an unused account is harmless; a patient without one
     /// could not sign in), then the profile and its address claims in one transaction.
     pub async fn enrol(&self, patient: &Patient) -> Result<(), AdminError> {
         self.identity.create_patient_user(&patient.practice_id, &patient.patient_id).await?;
-        match patients::create(self.edge.table.as_ref(), &self.hasher, patient).await {
+        match patients::create(self.table.as_ref(), &self.hasher, patient).await {
             Ok(()) => Ok(()),
             Err(patients::CreateError::AddressTaken(channel)) => Err(AdminError::AddressTaken(channel)),
             Err(patients::CreateError::Store(e)) => Err(e.into()),
@@ -138,17 +74,17 @@ impl EnrolDeps {
     /// Disables the account: the profile says so, every session ends now, and the identity provider
     /// refuses new sign-ins and refreshes.
     pub async fn disable(&self, practice: &PracticeId, patient: &PatientId) -> Result<Patient, AdminError> {
-        let table = self.edge.table.as_ref();
+        let table = self.table.as_ref();
         let current = patients::get(table, practice, patient).await?.ok_or(AdminError::NotFound)?;
         let saved = if current.is_active() {
             let mut changed = current.clone();
             changed.status = AccountStatus::Disabled;
-            changed.updated_at = self.edge.clock.now();
+            changed.updated_at = self.clock.now();
             patients::save(table, &changed).await?
         } else {
             current
         };
-        self.edge.sessions.revoke_all(&SessionSubject::Patient(practice.clone(), patient.clone())).await?;
+        self.sessions.revoke_all(&SessionSubject::Patient(practice.clone(), patient.clone())).await?;
         self.identity.set_patient_enabled(patient, false).await?;
         Ok(saved)
     }
@@ -163,8 +99,8 @@ impl InviteDeps {
         channel: Option<Channel>,
         by: &StaffId,
     ) -> Result<(Address, DateTime<Utc>), AdminError> {
-        let now = self.edge.clock.now();
-        let table = self.edge.table.as_ref();
+        let now = self.clock.now();
+        let table = self.table.as_ref();
         let patient = patients::get(table, &practice.id, patient).await?.ok_or(AdminError::NotFound)?;
         if !patient.is_active() {
             return Err(AdminError::Disabled);
@@ -173,7 +109,7 @@ impl InviteDeps {
         let address = patient.address(channel).ok_or(AdminError::NoAddress(channel))?;
         let hours = practice.settings.invite_ttl_hours.clamp(1, 24 * 7);
         let (token, _) = invitations::issue(table, &self.hasher, &patient, hours, by, now).await?;
-        let link = PortalLink::invitation(&self.edge.tenants.portal_url(practice), &token);
+        let link = PortalLink::invitation(&self.tenants.portal_url(practice), &token);
         self.sender.send(&address, &templates::invitation(&PracticeName::new(&practice.name), &link, hours)).await?;
         Ok((address, now + Duration::hours(i64::from(hours))))
     }
@@ -211,7 +147,7 @@ impl SearchQuery {
 
 impl LookupDeps {
     pub async fn get(&self, practice: &PracticeId, patient: &PatientId) -> Result<Patient, AdminError> {
-        patients::get(self.edge.table.as_ref(), practice, patient).await?.ok_or(AdminError::NotFound)
+        patients::get(self.table.as_ref(), practice, patient).await?.ok_or(AdminError::NotFound)
     }
 
     pub async fn search(
@@ -221,7 +157,7 @@ impl LookupDeps {
         limit: usize,
         cursor: Option<Cursor>,
     ) -> Result<(Vec<Patient>, Option<Cursor>), AdminError> {
-        let table = self.edge.table.as_ref();
+        let table = self.table.as_ref();
         match query {
             SearchQuery::Address(address) => {
                 let found = match patients::find_by_address(table, &self.hasher, practice, address).await? {

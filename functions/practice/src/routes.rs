@@ -51,12 +51,3 @@ pub const STAFF_PATIENTS_DISABLE: Route = Route {
 /// Browsers ask before cross-origin calls; the answer depends on the practice's allowlist.
 pub const HTTP_CORS_PREFLIGHT: Route =
     Route { method: "OPTIONS", path: "/{proxy+}", function: "http-cors-preflight", access: Access::Public, audit: None };
-
-pub const ROUTES: &[&Route] = &[
-    &STAFF_PATIENTS_CREATE,
-    &STAFF_PATIENTS_SEARCH,
-    &STAFF_PATIENTS_GET,
-    &STAFF_PATIENTS_INVITE,
-    &STAFF_PATIENTS_DISABLE,
-    &HTTP_CORS_PREFLIGHT,
-];

@@ -1,7 +1,9 @@
 //! Who is asking. The principal is built only from claims the JWT authorizer verified (API Gateway in
 //! AWS, the local gateway locally) plus the server-side session check.
 
+pub mod access;
 pub mod claims;
+pub mod invitations;
 pub mod session;
 
 use crate::directory::Role;

@@ -12,8 +12,9 @@ use serde::{Deserialize, Serialize};
 
 use super::limits;
 use crate::clock::Clock;
-use crate::directory::{keys, patients};
+use crate::directory::patients;
 use crate::ids::{PatientId, PracticeId, StaffId};
+use crate::keys;
 use crate::store::{Condition, Item, Key, Query, StoreError, Table, Update, Write, attr};
 
 #[derive(Debug, Clone, PartialEq, Eq)]

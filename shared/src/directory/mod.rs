@@ -1,7 +1,6 @@
 //! Who exists: practices (tenants), their staff and their patients. Every capability reads these
-//! records, so they and their key layout live here, once.
+//! records, so they live here, once (their keys are in [`crate::keys`]).
 
-pub mod keys;
 pub mod patients;
 pub mod practices;
 pub mod staff;

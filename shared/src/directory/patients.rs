@@ -1,10 +1,10 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::keys;
 use crate::crypto::Hasher;
 use crate::domain::{Address, DateOfBirth, Email, LanguageTag, LocalTime, PersonName, Phone, Pronouns, TimeZoneName};
 use crate::ids::{PatientId, PracticeId};
+use crate::keys;
 use crate::store::{Condition, Cursor, Index, Item, Page, Query, StoreError, Table, Write};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]

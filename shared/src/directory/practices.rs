@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 
-use super::keys;
 use crate::ids::PracticeId;
+use crate::keys;
 use crate::store::{Condition, Index, Item, StoreError, Table, Write};
 
 /// A practice: the tenant every request belongs to.

@@ -1,9 +1,9 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::keys;
 use super::patients::AccountStatus;
 use crate::ids::{PracticeId, StaffId};
+use crate::keys;
 use crate::store::{Condition, Index, Item, StoreError, Table};
 
 /// Staff roles: the staff pool's groups.

@@ -338,6 +338,15 @@ impl<'a> Exchange<'a> {
         Ok(principal)
     }
 
+    /// Whether the request's `Origin` is one the host's practice allows (false without an origin).
+    pub async fn origin_allowed(&self) -> Result<bool, ApiError> {
+        let Some(origin) = self.req.headers().get(header::ORIGIN).and_then(|v| v.to_str().ok()) else { return Ok(false) };
+        Ok(match self.edge.tenants.for_host(self.host()).await? {
+            Some(practice) => self.edge.tenants.allows_origin(&practice, origin),
+            None => false,
+        })
+    }
+
     /// For cookie-authenticated routes: a browser request from a foreign origin is refused.
     pub async fn require_same_site(&self) -> Result<(), ApiError> {
         let Some(origin) = self.req.headers().get(header::ORIGIN).and_then(|v| v.to_str().ok()) else { return Ok(()) };

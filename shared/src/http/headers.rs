@@ -29,11 +29,13 @@ pub fn allow_origin(headers: &mut HeaderMap, origin: &str) {
     headers.append(header::VARY, HeaderValue::from_static("Origin"));
 }
 
-/// The extra answers of a CORS preflight.
-pub fn allow_preflight(headers: &mut HeaderMap) {
-    headers.insert(header::ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("GET, POST, PUT, PATCH, DELETE"));
-    headers.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, HeaderValue::from_static("authorization, content-type"));
-    headers.insert(header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("600"));
+/// The extra answers of a CORS preflight, for an allowed origin.
+pub fn preflight() -> [(HeaderName, HeaderValue); 3] {
+    [
+        (header::ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("GET, POST, PUT, PATCH, DELETE")),
+        (header::ACCESS_CONTROL_ALLOW_HEADERS, HeaderValue::from_static("authorization, content-type, idempotency-key")),
+        (header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("600")),
+    ]
 }
 
 /// Sets the refresh-token cookie. `__Host-` pins it to this exact host, path `/`, `Secure`; JavaScript

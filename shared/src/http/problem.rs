@@ -148,3 +148,25 @@ impl From<StoreError> for ApiError {
         }
     }
 }
+
+impl From<crate::tasks::TaskError> for ApiError {
+    fn from(e: crate::tasks::TaskError) -> Self {
+        use crate::tasks::TaskError;
+        match e {
+            TaskError::NotFound => ApiError::NotFound,
+            TaskError::Done => ApiError::Conflict("This task is done already."),
+            TaskError::HeldByOther => ApiError::Conflict("Someone else holds this task."),
+            TaskError::NotHeld => ApiError::Conflict("You do not hold this task."),
+            TaskError::Store(e) => e.into(),
+        }
+    }
+}
+
+impl From<crate::consents::ConsentError> for ApiError {
+    fn from(e: crate::consents::ConsentError) -> Self {
+        match e {
+            crate::consents::ConsentError::NotApplicable(detail) => ApiError::Unprocessable { detail, errors: vec![] },
+            crate::consents::ConsentError::Store(e) => e.into(),
+        }
+    }
+}

@@ -22,22 +22,11 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
-use super::{AuthStep, IdentityError, IdentityProvider, Tokens};
+use super::{AuthStep, CustomAuthTriggers, IdentityError, IdentityProvider, Tokens};
 use crate::clock::Clock;
 use crate::crypto;
 use crate::ids::{PatientId, PracticeId};
 use crate::store::{Condition, Index, Item, Key, Query, RedbTable, StoreError, Table};
-
-/// The Cognito triggers the local issuer calls, with Cognito's event types.
-#[async_trait]
-pub trait CustomAuthTriggers: Send + Sync {
-    async fn define(&self, event: CognitoEventUserPoolsDefineAuthChallenge) -> Result<CognitoEventUserPoolsDefineAuthChallenge, String>;
-    async fn create(&self, event: CognitoEventUserPoolsCreateAuthChallenge) -> Result<CognitoEventUserPoolsCreateAuthChallenge, String>;
-    async fn verify(&self, event: CognitoEventUserPoolsVerifyAuthChallenge) -> Result<CognitoEventUserPoolsVerifyAuthChallenge, String>;
-    /// `staff` selects the staff pool's trigger.
-    async fn pre_token(&self, staff: bool, event: CognitoEventUserPoolsPreTokenGenV2)
-    -> Result<CognitoEventUserPoolsPreTokenGenV2, String>;
-}
 
 #[derive(Debug, Clone)]
 pub struct LocalIssuerConfig {

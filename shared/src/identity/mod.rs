@@ -3,16 +3,22 @@
 //! trigger handlers and signs RS256 tokens with its own key.
 
 mod cognito;
+#[cfg(feature = "local")]
 mod local;
 
 use async_trait::async_trait;
+use aws_lambda_events::event::cognito::{
+    CognitoEventUserPoolsCreateAuthChallenge, CognitoEventUserPoolsDefineAuthChallenge, CognitoEventUserPoolsPreTokenGenV2,
+    CognitoEventUserPoolsVerifyAuthChallenge,
+};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 use crate::ids::{PatientId, PracticeId};
 
 pub use cognito::CognitoIdentity;
-pub use local::{CustomAuthTriggers, LocalIdentity, LocalIssuerConfig, StaffLogin};
+#[cfg(feature = "local")]
+pub use local::{LocalIdentity, LocalIssuerConfig, StaffLogin};
 
 /// Tokens as Cognito returns them. The refresh token never reaches JavaScript: it goes into the
 /// `__Host-` cookie.
@@ -71,4 +77,15 @@ impl IssuedClaims {
     pub fn read(token: &SecretString) -> Option<Self> {
         jsonwebtoken::dangerous::insecure_decode::<IssuedClaims>(token.expose_secret()).ok().map(|data| data.claims)
     }
+}
+
+/// The Cognito triggers the local issuer calls, with Cognito's event types.
+#[async_trait]
+pub trait CustomAuthTriggers: Send + Sync {
+    async fn define(&self, event: CognitoEventUserPoolsDefineAuthChallenge) -> Result<CognitoEventUserPoolsDefineAuthChallenge, String>;
+    async fn create(&self, event: CognitoEventUserPoolsCreateAuthChallenge) -> Result<CognitoEventUserPoolsCreateAuthChallenge, String>;
+    async fn verify(&self, event: CognitoEventUserPoolsVerifyAuthChallenge) -> Result<CognitoEventUserPoolsVerifyAuthChallenge, String>;
+    /// `staff` selects the staff pool's trigger.
+    async fn pre_token(&self, staff: bool, event: CognitoEventUserPoolsPreTokenGenV2)
+    -> Result<CognitoEventUserPoolsPreTokenGenV2, String>;
 }

@@ -1,10 +1,10 @@
-use std::sync::Arc;
+//! Email: the port, and SES v2 behind it.
 
 use async_trait::async_trait;
 use aws_sdk_sesv2::error::DisplayErrorContext;
 use aws_sdk_sesv2::types::{Body, Content, Destination, EmailContent, Message, MessageHeader, MessageTag};
 
-use super::{Outbox, SendError};
+use super::SendError;
 use crate::config::MailConfig;
 use crate::domain::Email;
 
@@ -70,43 +70,9 @@ impl Mailer for SesMailer {
                 let permanent = e.as_service_error().is_some_and(|s| {
                     s.is_message_rejected() || s.is_mail_from_domain_not_verified_exception() || s.is_account_suspended_exception()
                 });
-                let detail = DisplayErrorContext(&e).to_string();
+                let detail = super::redact(&DisplayErrorContext(&e).to_string());
                 Err(if permanent { SendError::Rejected(detail) } else { SendError::Unavailable(detail) })
             }
         }
-    }
-}
-
-/// Local: the message goes to the outbox.
-pub struct OutboxMailer {
-    outbox: Arc<Outbox>,
-}
-
-impl OutboxMailer {
-    pub fn new(outbox: Arc<Outbox>) -> Self {
-        OutboxMailer { outbox }
-    }
-}
-
-#[async_trait]
-impl Mailer for OutboxMailer {
-    async fn send(&self, email: &OutgoingEmail) -> Result<String, SendError> {
-        let mut body = email.text.clone();
-        for (name, value) in &email.headers {
-            body.push_str(&format!("\n[{name}: {value}]"));
-        }
-        Ok(self.outbox.push("email", email.to.as_str(), Some(&email.subject), &body))
-    }
-}
-
-/// Sends through two mailers: the local gateway on the emulator keeps its outbox as well as calling SES.
-pub struct TeeMailer(pub Arc<dyn Mailer>, pub Arc<dyn Mailer>);
-
-#[async_trait]
-impl Mailer for TeeMailer {
-    async fn send(&self, email: &OutgoingEmail) -> Result<String, SendError> {
-        let id = self.0.send(email).await?;
-        self.1.send(email).await?;
-        Ok(id)
     }
 }

@@ -3,10 +3,13 @@
 
 use std::io::Write as _;
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
+use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+
+use super::{Mailer, OutgoingEmail, OutgoingSms, SendError, SmsSender};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct OutboxEntry {
@@ -62,5 +65,57 @@ impl Outbox {
         let mut entries = self.entries.lock().map(|e| e.clone()).unwrap_or_default();
         entries.reverse();
         entries
+    }
+}
+
+/// Local: the message goes to the outbox.
+pub struct OutboxMailer {
+    outbox: Arc<Outbox>,
+}
+
+impl OutboxMailer {
+    pub fn new(outbox: Arc<Outbox>) -> Self {
+        OutboxMailer { outbox }
+    }
+}
+
+#[async_trait]
+impl Mailer for OutboxMailer {
+    async fn send(&self, email: &OutgoingEmail) -> Result<String, SendError> {
+        let mut body = email.text.clone();
+        for (name, value) in &email.headers {
+            body.push_str(&format!("\n[{name}: {value}]"));
+        }
+        Ok(self.outbox.push("email", email.to.as_str(), Some(&email.subject), &body))
+    }
+}
+
+/// Sends through two mailers: the local gateway on the emulator keeps its outbox as well as calling SES.
+pub struct TeeMailer(pub Arc<dyn Mailer>, pub Arc<dyn Mailer>);
+
+#[async_trait]
+impl Mailer for TeeMailer {
+    async fn send(&self, email: &OutgoingEmail) -> Result<String, SendError> {
+        let id = self.0.send(email).await?;
+        self.1.send(email).await?;
+        Ok(id)
+    }
+}
+
+/// Local: the message goes to the outbox.
+pub struct OutboxSms {
+    outbox: Arc<Outbox>,
+}
+
+impl OutboxSms {
+    pub fn new(outbox: Arc<Outbox>) -> Self {
+        OutboxSms { outbox }
+    }
+}
+
+#[async_trait]
+impl SmsSender for OutboxSms {
+    async fn send(&self, sms: &OutgoingSms) -> Result<String, SendError> {
+        Ok(self.outbox.push("sms", sms.to.as_str(), None, &sms.body))
     }
 }

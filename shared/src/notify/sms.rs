@@ -1,10 +1,10 @@
-use std::sync::Arc;
+//! Texts: the port, and Twilio's REST API behind it.
 
 use async_trait::async_trait;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
-use super::{Outbox, SendError};
+use super::SendError;
 use crate::config::Env;
 use crate::domain::Phone;
 
@@ -98,12 +98,13 @@ impl SmsSender for TwilioSms {
             return Ok(message.sid);
         }
         let error: Option<TwilioError> = response.json().await.ok();
-        let detail = format!(
+        // Twilio's messages may quote the number; only the redacted text goes anywhere.
+        let detail = super::redact(&format!(
             "HTTP {} code {} {}",
             status.as_u16(),
             error.as_ref().and_then(|e| e.code).map(|c| c.to_string()).unwrap_or_default(),
             error.and_then(|e| e.message).unwrap_or_default()
-        );
+        ));
         if status.as_u16() == 429 || status.is_server_error() {
             Err(SendError::Unavailable(detail))
         } else {
@@ -112,20 +113,13 @@ impl SmsSender for TwilioSms {
     }
 }
 
-/// Local: the message goes to the outbox.
-pub struct OutboxSms {
-    outbox: Arc<Outbox>,
-}
-
-impl OutboxSms {
-    pub fn new(outbox: Arc<Outbox>) -> Self {
-        OutboxSms { outbox }
-    }
-}
+/// Refuses everything: stands in for a sender whose configuration was invalid, in a function that will
+/// not start anyway (configuration problems are reported together at start-up).
+pub struct Unconfigured;
 
 #[async_trait]
-impl SmsSender for OutboxSms {
-    async fn send(&self, sms: &OutgoingSms) -> Result<String, SendError> {
-        Ok(self.outbox.push("sms", sms.to.as_str(), None, &sms.body))
+impl SmsSender for Unconfigured {
+    async fn send(&self, _: &OutgoingSms) -> Result<String, SendError> {
+        Err(SendError::Unavailable("texts are not configured".into()))
     }
 }

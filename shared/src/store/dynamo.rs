@@ -456,6 +456,15 @@ impl Table for DynamoTable {
             };
             items.push(built);
         }
+        // A transaction that collides with another on the same item is cancelled without reference to
+        // the data; it is sent again after a jittered pause (store::retry), so callers see it only when
+        // the contention outlasts the budget.
+        super::retry::on_conflict(|| self.send_transaction(items.clone(), now)).await
+    }
+}
+
+impl DynamoTable {
+    async fn send_transaction(&self, items: Vec<TransactWriteItem>, now: i64) -> Result<(), StoreError> {
         let result = self.client.transact_write_items().set_transact_items(Some(items)).send().await;
         match result {
             Ok(_) => Ok(()),

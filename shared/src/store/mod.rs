@@ -12,7 +12,9 @@ mod condition;
 mod cursor;
 mod dynamo;
 mod item;
+#[cfg(feature = "local")]
 mod redb;
+pub mod retry;
 
 use async_trait::async_trait;
 
@@ -20,6 +22,7 @@ pub use condition::Condition;
 pub use cursor::Cursor;
 pub use dynamo::{DynamoTable, delete_table, ensure_table, from_dynamodb_json};
 pub use item::{Item, Key, attr};
+#[cfg(feature = "local")]
 pub use redb::RedbTable;
 
 /// Largest page a query may ask for; DynamoDB caps a response at 1 MB anyway.

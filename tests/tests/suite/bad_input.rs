@@ -27,9 +27,7 @@ async fn malformed_unknown_mistyped_and_oversize_bodies_are_refused_without_effe
         let ann = app.ann().patient_id.clone();
         async move {
             let mut items = Vec::new();
-            for partition in
-                [portico::directory::keys::patient_partition(&practice, &ann), portico::directory::keys::practice_partition(&practice)]
-            {
+            for partition in [portico::keys::patient_partition(&practice, &ann), portico::keys::practice_partition(&practice)] {
                 let page = table
                     .query(portico::store::Query::partition(portico::store::Index::Table, partition))
                     .await

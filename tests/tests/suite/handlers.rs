@@ -124,9 +124,10 @@ async fn fixture() -> Fixture {
 
 /// Ann's thread, its staff message and her attachments (one sent, one ready but unsent, one never uploaded).
 async fn messaging(app: &App, practice: &portico::directory::Practice, ann: &PatientId, data: &Path) {
+    use portico::auth::access::Topic;
     use portico::ids::{AttachmentId, MessageId, ThreadId};
     use portico_messaging::attachments::{Attachment, FileType, State};
-    use portico_messaging::threads::{Attached, Author, Message, Thread, ThreadStatus, Topic, Via};
+    use portico_messaging::threads::{Attached, Author, Message, Thread, ThreadStatus, Via};
     let table = app.table.as_ref();
     let admin = id(StaffId::parse("staff-riverside-admin"));
     let thread = Thread {
@@ -145,6 +146,7 @@ async fn messaging(app: &App, practice: &portico::directory::Practice, ann: &Pat
         message_count: 1,
         shared_activity_at: t0(),
         shared_message_count: 1,
+        awaiting_reply: false,
         version: 1,
     };
     let message = Message {
@@ -170,23 +172,23 @@ async fn messaging(app: &App, practice: &portico::directory::Practice, ann: &Pat
         retain_until: t0() + chrono::Duration::days(2557),
     };
     // The staff message's outbox event, still pending: the stream relay missed it, the sweep finds it.
-    let event = portico_messaging::events::Event {
+    let event = portico::events::Event {
         event_id: id(portico::ids::EventId::parse("ev_01JC00000000000000000000E1")),
         practice_id: practice.id.clone(),
         patient_id: ann.clone(),
         created_at: t0() - chrono::Duration::minutes(5),
-        kind: portico_messaging::events::EventKind::MessageCreated {
-            thread_id: thread.thread_id.clone(),
-            message_id: message.message_id.clone(),
-            topic: Topic::Clinical,
-            from_patient: false,
+        kind: portico::events::EventKind::PatientNotice {
+            category: portico::notify::gate::Category::Messages,
+            template: portico::notify::wording::TemplateKind::MessageWaiting,
             urgent: false,
-            care_team: Vec::new(),
         },
     };
     for item in [thread.item(), message.item(), event.item()] {
         table.put(item.unwrap_or_else(|e| panic!("{e}")), portico::store::Condition::NotExists).await.unwrap_or_else(|e| panic!("{e}"));
     }
+    // The response task Ann's earlier message raised, open for the staff samples to claim and complete.
+    let task = portico::tasks::Task::respond_to_thread(&practice.id, ann, THREAD, Topic::Clinical, t0());
+    table.transact(vec![portico::tasks::raise_write(&task).unwrap()]).await.unwrap();
     for (attachment, state, linked) in [(READY, State::Ready, true), (LOOSE, State::Ready, false), (PENDING, State::Pending, false)] {
         let record = Attachment {
             practice_id: practice.id.clone(),
@@ -206,7 +208,7 @@ async fn messaging(app: &App, practice: &portico::directory::Practice, ann: &Pat
             version: 1,
         };
         if state == State::Ready {
-            let path = data.join("blobs").join(record.object_key());
+            let path = data.join("blobs").join(portico_messaging::keys::attachment_object(&practice.id, ann, &record.attachment_id));
             std::fs::create_dir_all(path.parent().unwrap_or(data)).unwrap_or_else(|e| panic!("{e}"));
             std::fs::write(path, b"%PDF-1.4\n%sample\n").unwrap_or_else(|e| panic!("{e}"));
         }
@@ -366,20 +368,27 @@ async fn the_pre_token_triggers_answer_their_samples() {
 #[tokio::test]
 async fn the_workers_and_the_relay_answer_their_samples() {
     use aws_lambda_events::event::sqs::SqsEvent;
-    use portico_messaging::events::{self, NOTIFY_QUEUE};
+    use portico::events::{NOTIFY_QUEUE, relay};
+    use portico::lambda::Function as _;
+    use portico::wiring::Wire as _;
+    use portico_platform::deps::{NotifyWorkerDeps, RelayDeps};
+    use portico_platform::functions::{RelayEvents, RelaySweep, WorkerNotify, WorkerSesEvents};
+    use portico_platform::ses_events::SesEventDeps;
     for (case, expected, path) in samples("worker-notify") {
         let fixture = fixture().await;
-        let workers = &fixture.app.workers;
+        let deps = NotifyWorkerDeps::from_ports(&fixture.app.ports);
         let event: SqsEvent = load(&path);
-        let response = portico::queue::run_batch(workers.queue.as_ref(), NOTIFY_QUEUE, t0(), event, |body| async move {
-            workers.notify.handle(&body).await
-        })
-        .await;
+        let response = WorkerNotify::handle(&deps, event).await.unwrap();
         match expected.as_str() {
             "handled" => {
                 assert!(response.batch_item_failures.is_empty(), "worker-notify/{case}: {:?}", response.batch_item_failures);
                 let told = fixture.app.outbox.entries();
                 assert!(told.iter().any(|e| e.to.ends_with("@riverside.example")), "worker-notify/{case}: the care team is told by email");
+                // Ann has given no consent to texts or email in this fixture: the gate decides, and records why.
+                let patient_notice =
+                    portico::idempotency::Claimed::new(&id(PracticeId::parse(PRACTICE)), "notify", "ev_01JC00000000000000000000E1");
+                let decided = portico::idempotency::seen(fixture.app.table.as_ref(), &patient_notice).await.unwrap();
+                assert!(decided, "worker-notify/{case}: the patient notice is decided");
                 assert!(told.iter().all(|e| !e.body.contains("results")), "worker-notify/{case}: no message text leaves the portal");
             }
             "one-failure" => assert_eq!(response.batch_item_failures.len(), 1, "worker-notify/{case}: only the unreadable item is retried"),
@@ -389,42 +398,35 @@ async fn the_workers_and_the_relay_answer_their_samples() {
     for (case, expected, path) in samples("worker-ses-events") {
         assert_eq!(expected, "dropped", "worker-ses-events/{case}: only forged samples are kept, and they are dropped");
         let fixture = fixture().await;
-        let workers = &fixture.app.workers;
+        let deps = SesEventDeps::from_ports(&fixture.app.ports);
         let event: SqsEvent = load(&path);
-        let response =
-            portico::queue::run_batch(
-                workers.queue.as_ref(),
-                "ses-events",
-                t0(),
-                event,
-                |body| async move { workers.ses.handle(&body).await },
-            )
-            .await;
+        let response = WorkerSesEvents::handle(&deps, event).await.unwrap();
         assert!(response.batch_item_failures.is_empty(), "worker-ses-events/{case}: a forged message is dropped, not retried");
         let page = fixture
             .app
             .table
             .query(portico::store::Query::partition(portico::store::Index::Table, format!("PR#{PRACTICE}")).begins_with("SUPPRESS#"))
             .await
-            .unwrap_or_else(|e| panic!("{e}"));
+            .unwrap();
         assert!(page.items.is_empty(), "worker-ses-events/{case}: an unverified message suppresses nothing");
     }
     for (case, expected, path) in samples("relay-events") {
         let fixture = fixture().await;
+        let deps = RelayDeps::from_ports(&fixture.app.ports);
         let batch: serde_json::Value = load(&path);
-        let found = events::from_stream(&batch);
-        let forwarded =
-            events::forward(fixture.app.table.as_ref(), fixture.app.workers.queue.as_ref(), &found).await.unwrap_or_else(|e| panic!("{e}"));
+        assert!(relay::from_stream(&batch).len() <= 1, "relay-events/{case}: one event per sample");
+        let out = RelayEvents::handle(&deps, batch).await.unwrap();
+        let forwarded = out["forwarded"].as_u64().unwrap() as usize;
         assert_eq!(format!("forwarded-{forwarded}"), expected, "relay-events/{case}");
         assert_eq!(fixture.app.local_queue.as_ref().map(|q| q.pending(NOTIFY_QUEUE)), Some(forwarded), "relay-events/{case}: queued");
     }
     for (case, expected, path) in samples("relay-sweep") {
         let fixture = fixture().await;
+        let deps = RelayDeps::from_ports(&fixture.app.ports);
         let scheduled: serde_json::Value = load(&path);
         assert_eq!(scheduled["detail-type"], "Scheduled Event", "relay-sweep/{case}: an EventBridge schedule");
-        let swept = events::sweep(fixture.app.table.as_ref(), fixture.app.workers.queue.as_ref(), t0(), chrono::Duration::minutes(1))
-            .await
-            .unwrap_or_else(|e| panic!("relay-sweep/{case}: {e}"));
+        let out = RelaySweep::handle(&deps, scheduled).await.unwrap();
+        let swept = out["forwarded"].as_u64().unwrap() as usize;
         assert_eq!(format!("forwarded-{swept}"), expected, "relay-sweep/{case}");
         assert_eq!(fixture.app.local_queue.as_ref().map(|q| q.pending(NOTIFY_QUEUE)), Some(swept), "relay-sweep/{case}: queued");
     }

@@ -1,5 +1,7 @@
 //! One integration-test binary, one module per concern.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic with a clear message is the point
+
 mod attachments;
 mod authz;
 mod bad_input;

@@ -80,14 +80,11 @@ async fn staff_message_a_patient_who_is_told_without_phi_and_answers_in_the_port
     assert!(staff_view["messages"][0]["read_at"].is_string(), "the staff message carries Ann's read receipt: {staff_view}");
     assert_eq!(staff_view["thread"]["unread"], 1, "staff see one unread patient message");
     assert!(staff_view["messages"][1]["content_hash"].as_str().is_some_and(|h| h.len() == 64));
-    let tasks = app
-        .gateway
-        .app
-        .table
-        .query(portico::store::Query::partition(portico::store::Index::Gsi1, format!("PR#{}#TASKS#OPEN", app.practice().id)))
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(tasks.items.len(), 1, "a patient message opens one staff response task");
+    let tasks = app.call_ok(&staff, Method::GET, "/staff/tasks", None, 200).await;
+    let open = tasks["tasks"].as_array().cloned().unwrap_or_default();
+    assert_eq!(open.len(), 1, "a patient message opens one staff response task: {tasks}");
+    assert_eq!((open[0]["kind"].as_str(), open[0]["subject"].as_str()), (Some("respond_to_message"), Some(thread.as_str())));
+    assert_eq!(open[0]["patient_id"], ann_id.as_str());
     assert!(
         app.gateway.app.outbox.entries().iter().any(|e| e.channel == "email" && e.to.ends_with("@riverside.example")),
         "the care team is told by email"
@@ -299,13 +296,13 @@ async fn webhooks_delivered_three_times_in_any_order_take_effect_once() {
 
 #[tokio::test]
 async fn forged_twilio_requests_are_refused_before_any_effect() {
-    use portico_messaging::twilio::signature::sign;
+    use portico::notify::twilio::sign;
     let app = spawn_app().await;
     let ann = app.sign_in("ann@example.com").await;
     app.consent(&ann, "sms_messages").await;
     let to = app.practice().settings.sms_numbers[0].clone();
-    let token = app.gateway.app.ports.twilio_auth_token.clone();
-    let base = app.gateway.app.ports.public_base.clone();
+    let token = app.gateway.app.ports.twilio.auth_token.clone();
+    let base = app.gateway.app.ports.twilio.public_base.clone();
     let params = vec![
         ("MessageSid".to_string(), "SMforged1".to_string()),
         ("From".to_string(), ANN_PHONE.to_string()),

@@ -142,7 +142,7 @@ async fn consents_are_accepted_at_the_current_version_and_revoked_with_provenanc
     )
     .await;
     // The stored event records who, when, which version, from where.
-    let partition = portico::directory::keys::patient_partition(&app.practice().id, &app.ann().patient_id);
+    let partition = portico::keys::patient_partition(&app.practice().id, &app.ann().patient_id);
     let events = app
         .gateway
         .app

@@ -108,7 +108,7 @@ async fn a_batch_with_failures_retries_only_the_failed_items() {
     }
     // Take the three events off the outbox into a queue of our own, then work them with a flaky provider.
     let local = Arc::new(LocalQueue::new(app.gateway.app.clock.clone()));
-    portico_messaging::events::sweep(
+    portico::events::relay::sweep(
         app.gateway.app.table.as_ref(),
         local.as_ref(),
         portico::clock::Clock::now(app.clock.as_ref()),
@@ -116,15 +116,8 @@ async fn a_batch_with_failures_retries_only_the_failed_items() {
     )
     .await
     .unwrap_or_else(|e| panic!("{e}"));
-    let workers = &app.gateway.app.workers;
-    let notify = portico_messaging::notify::NotifyDeps {
-        table: workers.notify.table.clone(),
-        clock: workers.notify.clock.clone(),
-        tenants: workers.notify.tenants.clone(),
-        hasher: workers.notify.hasher.clone(),
-        mail: workers.notify.mail.clone(),
-        sms: Arc::new(FlakySms(workers.notify.sms.clone())),
-    };
+    let mut notify = app.notifier();
+    notify.sms = Arc::new(FlakySms(notify.sms.clone()));
     let batch: SqsEvent = local.receive("notify").unwrap_or_else(|| panic!("three messages are queued"));
     assert_eq!(batch.records.len(), 3);
     let now = portico::clock::Clock::now(app.clock.as_ref());
@@ -168,7 +161,7 @@ fn signing_identity() -> (aws_lc_rs::rsa::KeyPair, String) {
 
 fn signed_envelope(pair: &aws_lc_rs::rsa::KeyPair, cert_url: &str, message: &str) -> serde_json::Value {
     use base64::Engine as _;
-    let mut envelope = portico_messaging::ses_events::SnsEnvelope {
+    let mut envelope = portico_platform::ses_events::SnsEnvelope {
         kind: "Notification".into(),
         message_id: "4b5f-sns-1".into(),
         topic_arn: "arn:aws:sns:us-east-1:123456789012:portico-ses-events".into(),
@@ -181,7 +174,7 @@ fn signed_envelope(pair: &aws_lc_rs::rsa::KeyPair, cert_url: &str, message: &str
         subscribe_url: None,
         token: None,
     };
-    let to_sign = portico_messaging::ses_events::string_to_sign(&envelope);
+    let to_sign = portico_platform::ses_events::string_to_sign(&envelope);
     let mut signature = vec![0u8; pair.public_modulus_len()];
     pair.sign(&aws_lc_rs::signature::RSA_PKCS1_SHA256, &aws_lc_rs::rand::SystemRandom::new(), to_sign.as_bytes(), &mut signature)
         .unwrap_or_else(|e| panic!("{e}"));

@@ -7,10 +7,11 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use async_trait::async_trait;
 use portico::clock::Clock as _;
+use portico::idempotency::{self, Claimed};
+use portico::notify::notices::Notifier;
 use portico::notify::{Mailer, OutgoingEmail, SendError};
 use portico::queue::{LocalQueue, Outcome};
 use portico::store::{Condition, Item, Key, Page, Query, StoreError, Table, Update, Write};
-use portico_messaging::notify::{Handled, NotifyDeps};
 use portico_tests::{TestApp, spawn_app, spawn_on_emulator};
 use reqwest::Method;
 use serde_json::{Value, json};
@@ -50,19 +51,16 @@ impl Table for FailingOnce {
 
 #[tokio::test]
 async fn an_inbound_text_whose_effect_failed_is_applied_when_twilio_retries() {
-    use portico_messaging::twilio::TwilioDeps;
-    use portico_messaging::twilio::inbound::InboundText;
+    use portico_messaging::inbound::{InboundDeps, InboundText};
     let app = spawn_app().await;
     let ann = app.sign_in("ann@example.com").await;
     app.consent(&ann, "sms_messages").await;
-    let workers = &app.gateway.app.workers;
-    let twilio = TwilioDeps {
+    let ports = &app.gateway.app.ports;
+    let twilio = InboundDeps {
         table: Arc::new(FailingOnce { inner: app.gateway.app.table.clone(), armed: AtomicBool::new(true) }),
         clock: app.gateway.app.clock.clone(),
-        tenants: workers.notify.tenants.clone(),
-        hasher: workers.notify.hasher.clone(),
-        auth_token: app.gateway.app.ports.twilio_auth_token.clone(),
-        public_base: app.gateway.app.ports.public_base.clone(),
+        tenants: ports.tenants(),
+        hasher: ports.hasher.clone(),
     };
     let stop = InboundText {
         message_sid: "SMretried0001".into(),
@@ -96,23 +94,15 @@ async fn queued_notification(app: &TestApp) -> String {
     )
     .await;
     let queue = LocalQueue::new(app.gateway.app.clock.clone());
-    portico_messaging::events::sweep(app.gateway.app.table.as_ref(), &queue, app.clock.now(), chrono::Duration::zero())
+    portico::events::relay::sweep(app.gateway.app.table.as_ref(), &queue, app.clock.now(), chrono::Duration::zero())
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let batch = queue.receive("notify").unwrap_or_else(|| panic!("the event is queued"));
     batch.records[0].body.clone().unwrap_or_default()
 }
 
-fn notify_deps(app: &TestApp) -> NotifyDeps {
-    let notify = &app.gateway.app.workers.notify;
-    NotifyDeps {
-        table: notify.table.clone(),
-        clock: notify.clock.clone(),
-        tenants: notify.tenants.clone(),
-        hasher: notify.hasher.clone(),
-        mail: notify.mail.clone(),
-        sms: notify.sms.clone(),
-    }
+fn notify_deps(app: &TestApp) -> Notifier {
+    app.notifier()
 }
 
 async fn a_dead_workers_claim_is_taken_over_once(app: &TestApp) {
@@ -120,10 +110,10 @@ async fn a_dead_workers_claim_is_taken_over_once(app: &TestApp) {
     let event: Value = serde_json::from_str(&body).unwrap_or_default();
     let event_id = event["event_id"].as_str().unwrap_or_default().to_string();
     // A worker claimed the event four minutes ago and died before sending.
-    let stale = Handled::Sending { since: app.clock.now() - chrono::Duration::minutes(4) };
-    let claim = Item::from_record(portico_messaging::keys::handled(&app.practice().id, "notify", &event_id), &stale)
-        .unwrap_or_else(|e| panic!("{e}"));
-    app.gateway.app.table.put(claim, Condition::Always).await.unwrap_or_else(|e| panic!("{e}"));
+    let id = Claimed::new(&app.practice().id, "notify", &event_id);
+    let four_minutes_ago = app.clock.now() - chrono::Duration::minutes(4);
+    let claimed = idempotency::claim::<Value>(app.gateway.app.table.as_ref(), &id, four_minutes_ago, chrono::Duration::minutes(3)).await;
+    assert_eq!(claimed.unwrap(), idempotency::Claim::Mine);
     let texts = app.texts_to(ANN_PHONE).len();
     let notify = notify_deps(app);
     assert_eq!(notify.handle(&body).await, Outcome::Done, "the stale claim is taken over and the text sent");
@@ -179,7 +169,7 @@ async fn a_care_team_member_already_told_is_not_told_again_when_another_email_fa
     )
     .await;
     let queue = LocalQueue::new(app.gateway.app.clock.clone());
-    portico_messaging::events::sweep(app.gateway.app.table.as_ref(), &queue, app.clock.now(), chrono::Duration::zero())
+    portico::events::relay::sweep(app.gateway.app.table.as_ref(), &queue, app.clock.now(), chrono::Duration::zero())
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let body = queue.receive("notify").and_then(|b| b.records[0].body.clone()).unwrap_or_default();

@@ -380,8 +380,7 @@ async fn a_practice_sends_at_most_its_hourly_cap_of_codes() {
     let app = spawn_app().await;
     let mut practice = app.practice().clone();
     practice.settings.sign_in_codes_per_hour = 3;
-    let item =
-        portico::store::Item::from_record(portico::directory::keys::practice(&practice.id), &practice).unwrap_or_else(|e| panic!("{e}"));
+    let item = portico::store::Item::from_record(portico::keys::practice(&practice.id), &practice).unwrap_or_else(|e| panic!("{e}"));
     app.gateway.app.table.put(item, portico::store::Condition::Always).await.unwrap_or_else(|e| panic!("{e}"));
     app.gateway.app.ports.edge.tenants.forget();
     for i in 0..3 {

@@ -1,10 +1,6 @@
 //! `POST /auth/otp/verify`: signs in with a code.
 
-use portico_identity::handlers::auth;
-use portico_identity::sign_in::SignInDeps;
-
 #[tokio::main]
 async fn main() -> Result<(), lambda_http::Error> {
-    let deps: SignInDeps = portico::wiring::init().await?;
-    portico::http::run(|req| auth::otp_verify(&deps, req)).await
+    portico::lambda::serve::<portico_identity::endpoints::AuthOtpVerify>(env!("CARGO_BIN_NAME")).await
 }

@@ -1,14 +1,6 @@
 //! Cognito verify-auth-challenge trigger: checks the answer, counting the attempt.
 
-use aws_lambda_events::event::cognito::CognitoEventUserPoolsVerifyAuthChallenge;
-use lambda_runtime::{Error, LambdaEvent, service_fn};
-use portico_identity::triggers::{self, TriggerDeps};
-
 #[tokio::main]
-async fn main() -> Result<(), Error> {
-    let deps: TriggerDeps = portico::wiring::init().await?;
-    lambda_runtime::run(service_fn(async |event: LambdaEvent<CognitoEventUserPoolsVerifyAuthChallenge>| {
-        triggers::verify(&deps, event.payload).await.map_err(Error::from)
-    }))
-    .await
+async fn main() -> Result<(), lambda_runtime::Error> {
+    portico::lambda::run::<portico_identity::triggers::CognitoVerifyChallenge>(env!("CARGO_BIN_NAME")).await
 }

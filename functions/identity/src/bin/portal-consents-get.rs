@@ -1,10 +1,6 @@
 //! `GET /portal/consents`: consent documents and decisions.
 
-use portico_identity::handlers::PortalDeps;
-use portico_identity::handlers::portal;
-
 #[tokio::main]
 async fn main() -> Result<(), lambda_http::Error> {
-    let deps: PortalDeps = portico::wiring::init().await?;
-    portico::http::run(|req| portal::consents_get(&deps, req)).await
+    portico::lambda::serve::<portico_identity::endpoints::PortalConsentsGet>(env!("CARGO_BIN_NAME")).await
 }

@@ -1,10 +1,6 @@
 //! `PUT /portal/consents`: accepts or revokes a consent.
 
-use portico_identity::handlers::PortalDeps;
-use portico_identity::handlers::portal;
-
 #[tokio::main]
 async fn main() -> Result<(), lambda_http::Error> {
-    let deps: PortalDeps = portico::wiring::init().await?;
-    portico::http::run(|req| portal::consents_update(&deps, req)).await
+    portico::lambda::serve::<portico_identity::endpoints::PortalConsentsUpdate>(env!("CARGO_BIN_NAME")).await
 }

@@ -3,22 +3,22 @@
 //! through the triggers in [`crate::triggers`].
 
 pub mod challenges;
-pub mod invitations;
 pub mod rate_limit;
 
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use portico::auth::session::{SessionError, SessionSubject};
+use portico::auth::invitations;
+use portico::auth::session::{SessionError, SessionSubject, Sessions};
+use portico::clock::Clock;
 use portico::crypto::{self, Hasher};
 use portico::directory::{Practice, patients};
 use portico::domain::Address;
-use portico::http::Edge;
 use portico::identity::{AuthStep, IdentityError, IdentityProvider, IssuedClaims, Tokens};
 use portico::ids::{ChallengeId, PatientId, PracticeId};
 use portico::notify::templates::{self, OneTimeCode, PracticeName};
 use portico::notify::{SendError, Sender};
-use portico::store::StoreError;
+use portico::store::{StoreError, Table};
 use secrecy::SecretString;
 
 use challenges::{Answer, Challenge, Purpose};
@@ -26,7 +26,8 @@ use rate_limit::Limited;
 
 /// What answering a code or redeeming a link uses.
 pub struct SignInDeps {
-    pub edge: Arc<Edge>,
+    pub table: Arc<dyn Table>,
+    pub clock: Arc<dyn Clock>,
     pub hasher: Hasher,
     pub identity: Arc<dyn IdentityProvider>,
 }
@@ -41,7 +42,7 @@ pub struct CodeDeps {
 
 /// What refreshing and ending a session use.
 pub struct SessionDeps {
-    pub edge: Arc<Edge>,
+    pub sessions: Sessions,
     pub identity: Arc<dyn IdentityProvider>,
 }
 
@@ -102,7 +103,7 @@ pub struct SignedIn {
 
 impl SignInDeps {
     fn now(&self) -> DateTime<Utc> {
-        self.edge.clock.now()
+        self.clock.now()
     }
 
     /// Starts Cognito's custom authentication for the patient, creating their sign-in account if an
@@ -125,7 +126,7 @@ impl SignInDeps {
     /// address's challenge counts the attempt the same way and never succeeds.
     pub async fn verify_code(&self, practice: &Practice, id: &ChallengeId, code: &str) -> Result<SignedIn, SignInError> {
         let now = self.now();
-        let table = self.edge.table.as_ref();
+        let table = self.table.as_ref();
         let challenge = challenges::load(table, &practice.id, id).await?.ok_or(SignInError::Dead)?;
         if !matches!(challenge.purpose, Purpose::SignIn { .. }) {
             return Err(SignInError::Dead);
@@ -150,7 +151,7 @@ impl SignInDeps {
     /// Redeems an invitation link and signs the patient in.
     pub async fn redeem_link(&self, practice: &Practice, token: &str) -> Result<SignedIn, SignInError> {
         let now = self.now();
-        let table = self.edge.table.as_ref();
+        let table = self.table.as_ref();
         let patient = invitations::redeem(table, &self.hasher, &practice.id, token).await?.ok_or(SignInError::Dead)?;
         // The link proved who this is; the challenge's secret never leaves the server.
         let secret = crypto::random_token(32);
@@ -170,7 +171,7 @@ impl CodeDeps {
     pub async fn start_code(&self, practice: &Practice, address: &Address) -> Result<CodeSent, SignInError> {
         let d = &self.sign_in;
         let now = d.now();
-        let table = d.edge.table.as_ref();
+        let table = d.table.as_ref();
         rate_limit::admit_send(table, practice, &patients::address_digest(&d.hasher, address), now).await?;
         let patient = match patients::find_by_address(table, &d.hasher, &practice.id, address).await? {
             Some(id) => patients::get(table, &practice.id, &id).await?.filter(|p| p.is_active()),
@@ -209,7 +210,7 @@ impl SessionDeps {
             return Err(SignInError::Dead);
         }
         let subject = SessionSubject::Patient(token_practice, patient.clone());
-        match self.edge.sessions.admit(&subject, session, auth_time).await {
+        match self.sessions.admit(&subject, session, auth_time).await {
             Ok(()) => Ok(SignedIn { tokens, patient }),
             Err(SessionError::Refused(_)) => {
                 // The session is over; the refresh token must not outlive it.
@@ -222,39 +223,10 @@ impl SessionDeps {
 
     /// Ends the session now and revokes the refresh token.
     pub async fn logout(&self, subject: &SessionSubject, session: &str, refresh_token: Option<&SecretString>) -> Result<(), SignInError> {
-        self.edge.sessions.revoke(subject, session).await?;
+        self.sessions.revoke(subject, session).await?;
         if let Some(token) = refresh_token {
             self.identity.revoke(token).await?;
         }
         Ok(())
-    }
-}
-
-impl portico::wiring::FromEnv for SignInDeps {
-    /// Production wiring: Cognito and DynamoDB.
-    fn from_env(env: &mut portico::config::Env, sdk: &portico::aws::SdkConfig) -> Self {
-        SignInDeps {
-            edge: portico::wiring::edge(env, sdk),
-            hasher: portico::config::read_hasher(env),
-            identity: portico::wiring::identity(env, sdk),
-        }
-    }
-}
-
-impl portico::wiring::FromEnv for CodeDeps {
-    /// Production wiring: Cognito, SES, Twilio, DynamoDB.
-    fn from_env(env: &mut portico::config::Env, sdk: &portico::aws::SdkConfig) -> Self {
-        let floor_ms = env.parsed("SIGN_IN_FLOOR_MS", 1000, |v| v.parse::<u64>().ok());
-        CodeDeps {
-            sign_in: SignInDeps::from_env(env, sdk),
-            sender: Sender { mail: portico::wiring::mailer(env, sdk), sms: portico::wiring::sms(env) },
-            floor: std::time::Duration::from_millis(floor_ms),
-        }
-    }
-}
-
-impl portico::wiring::FromEnv for SessionDeps {
-    fn from_env(env: &mut portico::config::Env, sdk: &portico::aws::SdkConfig) -> Self {
-        SessionDeps { edge: portico::wiring::edge(env, sdk), identity: portico::wiring::identity(env, sdk) }
     }
 }

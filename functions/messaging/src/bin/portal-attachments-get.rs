@@ -1,9 +1,6 @@
 //! `GET /portal/attachments/{id}`: a download link.
 
-use portico_messaging::handlers::{UploadDeps, portal};
-
 #[tokio::main]
 async fn main() -> Result<(), lambda_http::Error> {
-    let deps: UploadDeps = portico::wiring::init().await?;
-    portico::http::run(|req| portal::attachments_get(&deps, req)).await
+    portico::lambda::serve::<portico_messaging::endpoints::PortalAttachmentsGet>(env!("CARGO_BIN_NAME")).await
 }

@@ -1,9 +1,6 @@
 //! `POST /portal/threads/{id}/messages`: writes to the care team.
 
-use portico_messaging::handlers::{ThreadDeps, portal};
-
 #[tokio::main]
 async fn main() -> Result<(), lambda_http::Error> {
-    let deps: ThreadDeps = portico::wiring::init().await?;
-    portico::http::run(|req| portal::messages_create(&deps, req)).await
+    portico::lambda::serve::<portico_messaging::endpoints::PortalMessagesCreate>(env!("CARGO_BIN_NAME")).await
 }

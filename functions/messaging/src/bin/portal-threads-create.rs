@@ -1,9 +1,6 @@
 //! `POST /portal/threads`: starts a thread with the care team.
 
-use portico_messaging::handlers::{ThreadDeps, portal};
-
 #[tokio::main]
 async fn main() -> Result<(), lambda_http::Error> {
-    let deps: ThreadDeps = portico::wiring::init().await?;
-    portico::http::run(|req| portal::threads_create(&deps, req)).await
+    portico::lambda::serve::<portico_messaging::endpoints::PortalThreadsCreate>(env!("CARGO_BIN_NAME")).await
 }

@@ -1,9 +1,6 @@
 //! `GET /portal/threads`: the patient's threads.
 
-use portico_messaging::handlers::{ThreadDeps, portal};
-
 #[tokio::main]
 async fn main() -> Result<(), lambda_http::Error> {
-    let deps: ThreadDeps = portico::wiring::init().await?;
-    portico::http::run(|req| portal::threads_list(&deps, req)).await
+    portico::lambda::serve::<portico_messaging::endpoints::PortalThreadsList>(env!("CARGO_BIN_NAME")).await
 }

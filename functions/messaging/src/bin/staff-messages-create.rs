@@ -1,9 +1,6 @@
 //! `POST /staff/patients/{id}/threads/{thread}/messages`: replies or adds an internal note.
 
-use portico_messaging::handlers::{ThreadDeps, staff};
-
 #[tokio::main]
 async fn main() -> Result<(), lambda_http::Error> {
-    let deps: ThreadDeps = portico::wiring::init().await?;
-    portico::http::run(|req| staff::messages_create(&deps, req)).await
+    portico::lambda::serve::<portico_messaging::endpoints::StaffMessagesCreate>(env!("CARGO_BIN_NAME")).await
 }

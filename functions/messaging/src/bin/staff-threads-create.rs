@@ -1,9 +1,6 @@
 //! `POST /staff/patients/{id}/threads`: starts a thread with a patient.
 
-use portico_messaging::handlers::{ThreadDeps, staff};
-
 #[tokio::main]
 async fn main() -> Result<(), lambda_http::Error> {
-    let deps: ThreadDeps = portico::wiring::init().await?;
-    portico::http::run(|req| staff::threads_create(&deps, req)).await
+    portico::lambda::serve::<portico_messaging::endpoints::StaffThreadsCreate>(env!("CARGO_BIN_NAME")).await
 }

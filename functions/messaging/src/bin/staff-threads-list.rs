@@ -1,9 +1,6 @@
 //! `GET /staff/threads`: the practice's inbox.
 
-use portico_messaging::handlers::{ThreadDeps, staff};
-
 #[tokio::main]
 async fn main() -> Result<(), lambda_http::Error> {
-    let deps: ThreadDeps = portico::wiring::init().await?;
-    portico::http::run(|req| staff::threads_list(&deps, req)).await
+    portico::lambda::serve::<portico_messaging::endpoints::StaffThreadsList>(env!("CARGO_BIN_NAME")).await
 }

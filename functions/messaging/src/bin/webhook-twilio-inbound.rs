@@ -1,9 +1,6 @@
 //! `POST /webhooks/twilio/inbound`: Twilio's inbound texts.
 
-use portico_messaging::handlers::webhooks::{self, WebhookDeps};
-
 #[tokio::main]
 async fn main() -> Result<(), lambda_http::Error> {
-    let deps: WebhookDeps = portico::wiring::init().await?;
-    portico::http::run(|req| webhooks::twilio_inbound(&deps, req)).await
+    portico::lambda::serve::<portico_messaging::endpoints::WebhookTwilioInbound>(env!("CARGO_BIN_NAME")).await
 }

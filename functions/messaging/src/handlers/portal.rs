@@ -1,15 +1,15 @@
-use lambda_http::{Body, Request, Response};
-use portico::http::{ApiError, Fields, Problem, Reply};
+use portico::http::{ApiError, Exchange, Fields, Problem, Reply};
 use portico::ids::{AttachmentId, ThreadId};
 use portico::store::Cursor;
+use portico::uploads::{self, FileType};
 
-use super::{ThreadDeps, UploadDeps, attachment_ids};
+use super::attachment_ids;
 use crate::api::{
     AttachmentView, DownloadLink, MessageView, NewMessageRequest, NewThreadRequest, ThreadList, ThreadSummary, ThreadView, UploadRequest,
     UploadStarted,
 };
-use crate::attachments::{self, FileType};
-use crate::routes;
+use crate::attachments::{self, AttachmentDeps};
+use crate::deps::ThreadDeps;
 use crate::threads::{self, Author, Body as MessageBody, Draft, Via};
 
 fn thread_view(page: threads::Page) -> ThreadView {
@@ -23,162 +23,120 @@ fn thread_view(page: threads::Page) -> ThreadView {
 /// The patient's threads, most recent first, with unread counts.
 #[utoipa::path(get, path = "/portal/threads", tag = "messages", security(("patient" = [])),
     responses((status = 200, body = ThreadList), (status = 401, body = Problem)))]
-pub async fn threads_list(d: &ThreadDeps, req: Request) -> Response<Body> {
-    d.edge
-        .serve(req, &routes::PORTAL_THREADS_LIST, async |x| {
-            let who = x.patient().await?;
-            let threads = threads::for_patient(d.edge.table.as_ref(), &who.practice, &who.patient).await?;
-            let unread_total = threads.iter().map(|t| t.unread_for_patient).sum();
-            Ok(Reply::ok(&ThreadList { threads: threads.iter().map(ThreadSummary::for_patient).collect(), unread_total }))
-        })
-        .await
+pub async fn threads_list(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.patient().await?;
+    let threads = threads::for_patient(d.table.as_ref(), &who.practice, &who.patient).await?;
+    let unread_total = threads.iter().map(|t| t.unread_for_patient).sum();
+    Ok(Reply::ok(&ThreadList { threads: threads.iter().map(ThreadSummary::for_patient).collect(), unread_total }))
 }
 
 /// Starts a thread with the care team for a topic.
 #[utoipa::path(post, path = "/portal/threads", tag = "messages", security(("patient" = [])), request_body = NewThreadRequest,
     responses((status = 201, body = ThreadView), (status = 400, body = Problem), (status = 401, body = Problem), (status = 422, body = Problem)))]
-pub async fn threads_create(d: &ThreadDeps, req: Request) -> Response<Body> {
-    d.edge
-        .serve(req, &routes::PORTAL_THREADS_CREATE, async |x| {
-            let who = x.patient().await?;
-            let body: NewThreadRequest = x.json()?;
-            let mut fields = Fields::default();
-            let subject = fields.check("subject", threads::parse_subject(&body.subject).map_err(|_| "must be 1 to 120 characters"));
-            let text = MessageBody::parse(&body.body).map_err(|e| ApiError::field("body", &e))?;
-            fields.done()?;
-            let ids = attachment_ids(&body.attachment_ids)?;
-            let table = d.edge.table.as_ref();
-            let attachments = threads::attachable(table, &who.practice, &who.patient, &ids).await?;
-            let practice = x.practice(&who.practice).await?;
-            let draft = Draft { author: Author::Patient, via: Via::Portal, body: text, internal: false, urgent: false, attachments };
-            let opening = threads::Opening {
-                topic: body.topic,
-                subject: subject.unwrap_or_default(),
-                care_team: crate::care_team(&practice, body.topic),
-            };
-            let (thread, message) = threads::start(table, &practice, &who.patient, opening, draft, x.now()).await?;
-            x.object(thread.thread_id.to_string());
-            let view = ThreadView {
-                thread: ThreadSummary::for_patient(&thread),
-                messages: vec![MessageView::for_patient(&message)],
-                older_cursor: None,
-            };
-            Ok(Reply::created(&view, &format!("/portal/threads/{}", thread.thread_id)))
-        })
-        .await
+pub async fn threads_create(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.patient().await?;
+    let body: NewThreadRequest = x.json()?;
+    let mut fields = Fields::default();
+    let subject = fields.check("subject", threads::parse_subject(&body.subject).map_err(|_| "must be 1 to 120 characters"));
+    let text = MessageBody::parse(&body.body).map_err(|e| ApiError::field("body", &e))?;
+    fields.done()?;
+    let ids = attachment_ids(&body.attachment_ids)?;
+    let table = d.table.as_ref();
+    let attachments = threads::attachable(table, &who.practice, &who.patient, &ids).await?;
+    let practice = x.practice(&who.practice).await?;
+    let draft = Draft { author: Author::Patient, via: Via::Portal, body: text, internal: false, urgent: false, attachments };
+    let opening =
+        threads::Opening { topic: body.topic, subject: subject.unwrap_or_default(), care_team: threads::care_team(&practice, body.topic) };
+    let (thread, message) = threads::start(table, &practice, &who.patient, opening, draft, x.now()).await?;
+    x.object(thread.thread_id.to_string());
+    let view =
+        ThreadView { thread: ThreadSummary::for_patient(&thread), messages: vec![MessageView::for_patient(&message)], older_cursor: None };
+    Ok(Reply::created(&view, &format!("/portal/threads/{}", thread.thread_id)))
 }
 
 /// A page of a thread, newest last. Another patient's thread does not exist here.
 #[utoipa::path(get, path = "/portal/threads/{id}", tag = "messages", security(("patient" = [])),
     params(("id" = String, Path), ("before" = Option<String>, Query, description = "older_cursor of the previous page")),
     responses((status = 200, body = ThreadView), (status = 401, body = Problem), (status = 404, body = Problem)))]
-pub async fn threads_get(d: &ThreadDeps, req: Request) -> Response<Body> {
-    d.edge
-        .serve(req, &routes::PORTAL_THREADS_GET, async |x| {
-            let who = x.patient().await?;
-            let id = x.path_id("id", ThreadId::parse)?;
-            x.object(id.to_string());
-            let before = x.query("before").map(|c| Cursor::parse(&c)).transpose()?;
-            let page =
-                threads::read(d.edge.table.as_ref(), &who.practice, &who.patient, &id, threads::Reader::Patient, before, threads::PAGE)
-                    .await?;
-            Ok(Reply::ok(&thread_view(page)))
-        })
-        .await
+pub async fn threads_get(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.patient().await?;
+    let id = x.path_id("id", ThreadId::parse)?;
+    x.object(id.to_string());
+    let before = x.query("before").map(|c| Cursor::parse(&c)).transpose()?;
+    let page = threads::read(d.table.as_ref(), &who.practice, &who.patient, &id, threads::Reader::Patient, before, threads::PAGE).await?;
+    Ok(Reply::ok(&thread_view(page)))
 }
 
 /// Writes to the care team in a thread.
 #[utoipa::path(post, path = "/portal/threads/{id}/messages", tag = "messages", security(("patient" = [])), request_body = NewMessageRequest,
     params(("id" = String, Path)),
     responses((status = 201, body = MessageView), (status = 400, body = Problem), (status = 401, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
-pub async fn messages_create(d: &ThreadDeps, req: Request) -> Response<Body> {
-    d.edge
-        .serve(req, &routes::PORTAL_MESSAGES_CREATE, async |x| {
-            let who = x.patient().await?;
-            let id = x.path_id("id", ThreadId::parse)?;
-            let body: NewMessageRequest = x.json()?;
-            let text = MessageBody::parse(&body.body).map_err(|e| ApiError::field("body", &e))?;
-            let ids = attachment_ids(&body.attachment_ids)?;
-            let attachments = threads::attachable(d.edge.table.as_ref(), &who.practice, &who.patient, &ids).await?;
-            let practice = x.practice(&who.practice).await?;
-            let draft = Draft { author: Author::Patient, via: Via::Portal, body: text, internal: false, urgent: false, attachments };
-            let (_, message) = threads::post(d.edge.table.as_ref(), &practice, &who.patient, &id, draft, x.now()).await?;
-            x.object(message.message_id.to_string());
-            Ok(Reply::created(&MessageView::for_patient(&message), &format!("/portal/threads/{id}")))
-        })
-        .await
+pub async fn messages_create(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.patient().await?;
+    let id = x.path_id("id", ThreadId::parse)?;
+    let body: NewMessageRequest = x.json()?;
+    let text = MessageBody::parse(&body.body).map_err(|e| ApiError::field("body", &e))?;
+    let ids = attachment_ids(&body.attachment_ids)?;
+    let attachments = threads::attachable(d.table.as_ref(), &who.practice, &who.patient, &ids).await?;
+    let practice = x.practice(&who.practice).await?;
+    let draft = Draft { author: Author::Patient, via: Via::Portal, body: text, internal: false, urgent: false, attachments };
+    let (_, message) = threads::post(d.table.as_ref(), &practice, &who.patient, &id, draft, x.now()).await?;
+    x.object(message.message_id.to_string());
+    Ok(Reply::created(&MessageView::for_patient(&message), &format!("/portal/threads/{id}")))
 }
 
 /// Marks the care team's messages in a thread as read.
 #[utoipa::path(post, path = "/portal/threads/{id}/read", tag = "messages", security(("patient" = [])), params(("id" = String, Path)),
     responses((status = 200, body = ThreadSummary), (status = 401, body = Problem), (status = 404, body = Problem)))]
-pub async fn threads_read(d: &ThreadDeps, req: Request) -> Response<Body> {
-    d.edge
-        .serve(req, &routes::PORTAL_THREADS_READ, async |x| {
-            let who = x.patient().await?;
-            let id = x.path_id("id", ThreadId::parse)?;
-            x.object(id.to_string());
-            let thread = threads::mark_read(d.edge.table.as_ref(), &who.practice, &who.patient, &id, true, x.now()).await?;
-            Ok(Reply::ok(&ThreadSummary::for_patient(&thread)))
-        })
-        .await
+pub async fn threads_read(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.patient().await?;
+    let id = x.path_id("id", ThreadId::parse)?;
+    x.object(id.to_string());
+    let thread = threads::mark_read(d.table.as_ref(), &who.practice, &who.patient, &id, true, x.now()).await?;
+    Ok(Reply::ok(&ThreadSummary::for_patient(&thread)))
 }
 
 /// Starts an upload: returns a presigned POST valid for five minutes for exactly this file.
 #[utoipa::path(post, path = "/portal/attachments", tag = "messages", security(("patient" = [])), request_body = UploadRequest,
     responses((status = 201, body = UploadStarted), (status = 400, body = Problem), (status = 401, body = Problem)))]
-pub async fn attachments_create(d: &UploadDeps, req: Request) -> Response<Body> {
-    d.edge
-        .serve(req, &routes::PORTAL_ATTACHMENTS_CREATE, async |x| {
-            let who = x.patient().await?;
-            let body: UploadRequest = x.json()?;
-            let mut fields = Fields::default();
-            let name = fields.check("file_name", attachments::clean_file_name(&body.file_name));
-            let file_type = fields.check(
-                "content_type",
-                FileType::parse(&body.content_type).ok_or("must be application/pdf, image/jpeg, image/png or image/heic"),
-            );
-            if body.size == 0 || body.size > attachments::MAX_BYTES {
-                fields.error("size", "must be between 1 byte and 10 MB");
-            }
-            fields.done()?;
-            let (Some(name), Some(file_type)) = (name, file_type) else { return Err(ApiError::invalid(vec![])) };
-            let (attachment, upload, expires_at) =
-                d.attachments.begin(&who.practice, &who.patient, name, file_type, body.size, Author::Patient).await?;
-            x.object(attachment.attachment_id.to_string());
-            let started = UploadStarted { attachment: AttachmentView::from(&attachment), upload, expires_at };
-            Ok(Reply::created(&started, &format!("/portal/attachments/{}", attachment.attachment_id)))
-        })
-        .await
+pub async fn attachments_create(d: &AttachmentDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.patient().await?;
+    let body: UploadRequest = x.json()?;
+    let mut fields = Fields::default();
+    let name = fields.check("file_name", uploads::clean_file_name(&body.file_name));
+    let file_type = fields
+        .check("content_type", FileType::parse(&body.content_type).ok_or("must be application/pdf, image/jpeg, image/png or image/heic"));
+    if body.size == 0 || body.size > attachments::MAX_BYTES {
+        fields.error("size", &format!("must be between 1 byte and {} MB", attachments::MAX_BYTES / 1024 / 1024));
+    }
+    fields.done()?;
+    let (Some(file_name), Some(file_type)) = (name, file_type) else { return Err(ApiError::invalid(vec![])) };
+    let request = attachments::UploadRequest { file_name, file_type, size: body.size };
+    let (attachment, upload, expires_at) = d.begin(&who.practice, &who.patient, request, Author::Patient).await?;
+    x.object(attachment.attachment_id.to_string());
+    let started = UploadStarted { attachment: AttachmentView::from(&attachment), upload, expires_at };
+    Ok(Reply::created(&started, &format!("/portal/attachments/{}", attachment.attachment_id)))
 }
 
 /// Checks the uploaded file (size, real type, malware scan); only then can it be sent or downloaded.
 #[utoipa::path(post, path = "/portal/attachments/{id}/complete", tag = "messages", security(("patient" = [])), params(("id" = String, Path)),
     responses((status = 200, body = AttachmentView), (status = 401, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
-pub async fn attachments_complete(d: &UploadDeps, req: Request) -> Response<Body> {
-    d.edge
-        .serve(req, &routes::PORTAL_ATTACHMENTS_COMPLETE, async |x| {
-            let who = x.patient().await?;
-            let id = x.path_id("id", AttachmentId::parse)?;
-            x.object(id.to_string());
-            let attachment = d.attachments.complete(&who.practice, &who.patient, &id).await?;
-            Ok(Reply::ok(&AttachmentView::from(&attachment)))
-        })
-        .await
+pub async fn attachments_complete(d: &AttachmentDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.patient().await?;
+    let id = x.path_id("id", AttachmentId::parse)?;
+    x.object(id.to_string());
+    let attachment = d.complete(&who.practice, &who.patient, &id).await?;
+    Ok(Reply::ok(&AttachmentView::from(&attachment)))
 }
 
 /// A one-minute download link for one of the patient's attachments.
 #[utoipa::path(get, path = "/portal/attachments/{id}", tag = "messages", security(("patient" = [])), params(("id" = String, Path)),
     responses((status = 200, body = DownloadLink), (status = 401, body = Problem), (status = 404, body = Problem)))]
-pub async fn attachments_get(d: &UploadDeps, req: Request) -> Response<Body> {
-    d.edge
-        .serve(req, &routes::PORTAL_ATTACHMENTS_GET, async |x| {
-            let who = x.patient().await?;
-            let id = x.path_id("id", AttachmentId::parse)?;
-            x.object(id.to_string());
-            let attachment = d.attachments.load(&who.practice, &who.patient, &id).await?;
-            let (url, expires_at) = d.attachments.download(&attachment).await?;
-            Ok(Reply::ok(&DownloadLink { url, expires_at }))
-        })
-        .await
+pub async fn attachments_get(d: &AttachmentDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.patient().await?;
+    let id = x.path_id("id", AttachmentId::parse)?;
+    x.object(id.to_string());
+    let attachment = d.load(&who.practice, &who.patient, &id).await?;
+    let (url, expires_at) = d.download(&attachment).await?;
+    Ok(Reply::ok(&DownloadLink { url, expires_at }))
 }

@@ -1,16 +1,14 @@
-use lambda_http::{Body, Request, Response};
 use portico::directory::{patients, staff as staff_records};
-use portico::http::{ApiError, Fields, Patch, Problem, Reply};
+use portico::http::{ApiError, Exchange, Fields, Patch, Problem, Reply};
 use portico::ids::{AttachmentId, MessageId, PatientId, StaffId, ThreadId};
 use portico::store::Cursor;
 
-use super::{ThreadDeps, UploadDeps};
 use crate::api::{
-    DownloadLink, Inbox, StaffMessageRequest, StaffMessageView, StaffNewThreadRequest, StaffThreadSummary, StaffThreadView, TemplateUpdate,
-    TemplateView, ThreadUpdateRequest,
+    DownloadLink, Inbox, StaffMessageRequest, StaffMessageView, StaffNewThreadRequest, StaffThreadSummary, StaffThreadView,
+    ThreadUpdateRequest,
 };
-use crate::routes;
-use crate::templates::{self, Template, TemplateKind};
+use crate::attachments::AttachmentDeps;
+use crate::deps::ThreadDeps;
 use crate::threads::{self, AssigneeFilter, Author, Body as MessageBody, Draft, Handling, Via};
 
 fn staff_view(page: threads::Page) -> StaffThreadView {
@@ -27,279 +25,188 @@ fn staff_view(page: threads::Page) -> StaffThreadView {
         ("assignee" = Option<String>, Query, description = "any (default), me or unassigned"),
         ("limit" = Option<u32>, Query, description = "1 to 50, default 25"), ("cursor" = Option<String>, Query)),
     responses((status = 200, body = Inbox), (status = 400, body = Problem), (status = 401, body = Problem)))]
-pub async fn threads_list(d: &ThreadDeps, req: Request) -> Response<Body> {
-    d.edge
-        .serve(req, &routes::STAFF_THREADS_LIST, async |x| {
-            let who = x.staff().await?;
-            let mut fields = Fields::default();
-            let open = fields.check(
-                "status",
-                match x.query("status").as_deref() {
-                    None | Some("open") => Ok(true),
-                    Some("closed") => Ok(false),
-                    Some(_) => Err("must be open or closed"),
-                },
-            );
-            let assignee = fields.check(
-                "assignee",
-                match x.query("assignee").as_deref() {
-                    None | Some("any") => Ok(AssigneeFilter::Anyone),
-                    Some("me") => Ok(AssigneeFilter::Me),
-                    Some("unassigned") => Ok(AssigneeFilter::Unassigned),
-                    Some(_) => Err("must be any, me or unassigned"),
-                },
-            );
-            let limit = fields.check(
-                "limit",
-                match x.query("limit") {
-                    None => Ok(25),
-                    Some(raw) => raw.parse::<usize>().ok().filter(|n| (1..=50).contains(n)).ok_or("must be 1 to 50"),
-                },
-            );
-            fields.done()?;
-            let cursor = x.query("cursor").map(|c| Cursor::parse(&c)).transpose()?;
-            let (threads, next) = threads::inbox(
-                d.edge.table.as_ref(),
-                &who.practice,
-                open.unwrap_or(true),
-                assignee.unwrap_or(AssigneeFilter::Anyone),
-                &who.staff,
-                cursor,
-                limit.unwrap_or(25),
-            )
-            .await?;
-            Ok(Reply::ok(&Inbox {
-                threads: threads.iter().map(StaffThreadSummary::from).collect(),
-                next_cursor: next.map(|c| c.as_str().to_string()),
-            }))
-        })
-        .await
+pub async fn threads_list(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.staff().await?;
+    let mut fields = Fields::default();
+    let open = fields.check(
+        "status",
+        match x.query("status").as_deref() {
+            None | Some("open") => Ok(true),
+            Some("closed") => Ok(false),
+            Some(_) => Err("must be open or closed"),
+        },
+    );
+    let assignee = fields.check(
+        "assignee",
+        match x.query("assignee").as_deref() {
+            None | Some("any") => Ok(AssigneeFilter::Anyone),
+            Some("me") => Ok(AssigneeFilter::Me),
+            Some("unassigned") => Ok(AssigneeFilter::Unassigned),
+            Some(_) => Err("must be any, me or unassigned"),
+        },
+    );
+    let limit = fields.check(
+        "limit",
+        match x.query("limit") {
+            None => Ok(25),
+            Some(raw) => raw.parse::<usize>().ok().filter(|n| (1..=50).contains(n)).ok_or("must be 1 to 50"),
+        },
+    );
+    fields.done()?;
+    let cursor = x.query("cursor").map(|c| Cursor::parse(&c)).transpose()?;
+    let (threads, next) = threads::inbox(
+        d.table.as_ref(),
+        &who.practice,
+        open.unwrap_or(true),
+        assignee.unwrap_or(AssigneeFilter::Anyone),
+        &who.staff,
+        cursor,
+        limit.unwrap_or(25),
+    )
+    .await?;
+    Ok(Reply::ok(&Inbox {
+        threads: threads.iter().map(StaffThreadSummary::from).collect(),
+        next_cursor: next.map(|c| c.as_str().to_string()),
+    }))
 }
 
 /// Starts a thread with a patient.
 #[utoipa::path(post, path = "/staff/patients/{id}/threads", tag = "staff-messages", security(("staff" = [])), request_body = StaffNewThreadRequest,
     params(("id" = String, Path, description = "Patient id")),
     responses((status = 201, body = StaffThreadView), (status = 400, body = Problem), (status = 401, body = Problem), (status = 404, body = Problem)))]
-pub async fn threads_create(d: &ThreadDeps, req: Request) -> Response<Body> {
-    d.edge
-        .serve(req, &routes::STAFF_THREADS_CREATE, async |x| {
-            let who = x.staff().await?;
-            let patient = x.path_id("id", PatientId::parse)?;
-            x.concerning(&patient);
-            let body: StaffNewThreadRequest = x.json()?;
-            let mut fields = Fields::default();
-            let subject = fields.check("subject", threads::parse_subject(&body.subject).map_err(|_| "must be 1 to 120 characters"));
-            let text = MessageBody::parse(&body.body).map_err(|e| ApiError::field("body", &e))?;
-            if text.is_empty() {
-                fields.error("body", "must not be empty");
-            }
-            fields.done()?;
-            let table = d.edge.table.as_ref();
-            patients::get(table, &who.practice, &patient).await?.ok_or(ApiError::NotFound)?;
-            let practice = x.practice(&who.practice).await?;
-            let draft = Draft {
-                author: Author::Staff { staff_id: who.staff.clone() },
-                via: Via::Portal,
-                body: text,
-                internal: false,
-                urgent: body.urgent,
-                attachments: Vec::new(),
-            };
-            let opening = threads::Opening {
-                topic: body.topic,
-                subject: subject.unwrap_or_default(),
-                care_team: crate::care_team(&practice, body.topic),
-            };
-            let (thread, message) = threads::start(table, &practice, &patient, opening, draft, x.now()).await?;
-            let view = StaffThreadView {
-                thread: StaffThreadSummary::from(&thread),
-                messages: vec![StaffMessageView::from(&message)],
-                older_cursor: None,
-            };
-            Ok(Reply::created(&view, &format!("/staff/patients/{patient}/threads/{}", thread.thread_id)))
-        })
-        .await
+pub async fn threads_create(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.staff().await?;
+    let patient = x.path_id("id", PatientId::parse)?;
+    x.concerning(&patient);
+    let body: StaffNewThreadRequest = x.json()?;
+    let mut fields = Fields::default();
+    let subject = fields.check("subject", threads::parse_subject(&body.subject).map_err(|_| "must be 1 to 120 characters"));
+    let text = MessageBody::parse(&body.body).map_err(|e| ApiError::field("body", &e))?;
+    if text.is_empty() {
+        fields.error("body", "must not be empty");
+    }
+    fields.done()?;
+    let table = d.table.as_ref();
+    patients::get(table, &who.practice, &patient).await?.ok_or(ApiError::NotFound)?;
+    let practice = x.practice(&who.practice).await?;
+    let draft = Draft {
+        author: Author::Staff { staff_id: who.staff.clone() },
+        via: Via::Portal,
+        body: text,
+        internal: false,
+        urgent: body.urgent,
+        attachments: Vec::new(),
+    };
+    let opening =
+        threads::Opening { topic: body.topic, subject: subject.unwrap_or_default(), care_team: threads::care_team(&practice, body.topic) };
+    let (thread, message) = threads::start(table, &practice, &patient, opening, draft, x.now()).await?;
+    let view =
+        StaffThreadView { thread: StaffThreadSummary::from(&thread), messages: vec![StaffMessageView::from(&message)], older_cursor: None };
+    Ok(Reply::created(&view, &format!("/staff/patients/{patient}/threads/{}", thread.thread_id)))
 }
 
 /// A page of a thread with internal notes, newest last.
 #[utoipa::path(get, path = "/staff/patients/{id}/threads/{thread}", tag = "staff-messages", security(("staff" = [])),
     params(("id" = String, Path), ("thread" = String, Path), ("before" = Option<String>, Query)),
     responses((status = 200, body = StaffThreadView), (status = 401, body = Problem), (status = 404, body = Problem)))]
-pub async fn threads_get(d: &ThreadDeps, req: Request) -> Response<Body> {
-    d.edge
-        .serve(req, &routes::STAFF_THREADS_GET, async |x| {
-            let who = x.staff().await?;
-            let patient = x.path_id("id", PatientId::parse)?;
-            x.concerning(&patient);
-            let thread = x.path_id("thread", ThreadId::parse)?;
-            let before = x.query("before").map(|c| Cursor::parse(&c)).transpose()?;
-            let page =
-                threads::read(d.edge.table.as_ref(), &who.practice, &patient, &thread, threads::Reader::Staff, before, threads::PAGE)
-                    .await?;
-            Ok(Reply::ok(&staff_view(page)))
-        })
-        .await
+pub async fn threads_get(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.staff().await?;
+    let patient = x.path_id("id", PatientId::parse)?;
+    x.concerning(&patient);
+    let thread = x.path_id("thread", ThreadId::parse)?;
+    let before = x.query("before").map(|c| Cursor::parse(&c)).transpose()?;
+    let page = threads::read(d.table.as_ref(), &who.practice, &patient, &thread, threads::Reader::Staff, before, threads::PAGE).await?;
+    Ok(Reply::ok(&staff_view(page)))
 }
 
 /// Assigns, closes or reopens a thread, or marks the patient's messages read.
 #[utoipa::path(patch, path = "/staff/patients/{id}/threads/{thread}", tag = "staff-messages", security(("staff" = [])), request_body = ThreadUpdateRequest,
     params(("id" = String, Path), ("thread" = String, Path)),
     responses((status = 200, body = StaffThreadSummary), (status = 400, body = Problem), (status = 401, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
-pub async fn threads_update(d: &ThreadDeps, req: Request) -> Response<Body> {
-    d.edge
-        .serve(req, &routes::STAFF_THREADS_UPDATE, async |x| {
-            let who = x.staff().await?;
-            let patient = x.path_id("id", PatientId::parse)?;
-            x.concerning(&patient);
-            let thread_id = x.path_id("thread", ThreadId::parse)?;
-            let body: ThreadUpdateRequest = x.json()?;
-            let table = d.edge.table.as_ref();
-            let assignee = match body.assignee {
-                Patch::Keep => None,
-                Patch::Clear => Some(None),
-                Patch::Set(raw) => {
-                    let id = StaffId::parse(&raw).ok_or_else(|| ApiError::field("assignee", "is not a staff id"))?;
-                    let member = staff_records::get(table, &who.practice, &id).await?;
-                    if !member.is_some_and(|m| m.status == portico::directory::AccountStatus::Active) {
-                        return Err(ApiError::Unprocessable {
-                            detail: "No active staff member of this practice has that id.".into(),
-                            errors: vec![],
-                        });
-                    }
-                    Some(Some(id))
-                }
-            };
-            let mut thread =
-                threads::handle(table, &who.practice, &patient, &thread_id, &Handling { assignee, status: body.status }).await?;
-            if body.read {
-                thread = threads::mark_read(table, &who.practice, &patient, &thread_id, false, x.now()).await?;
+pub async fn threads_update(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.staff().await?;
+    let patient = x.path_id("id", PatientId::parse)?;
+    x.concerning(&patient);
+    let thread_id = x.path_id("thread", ThreadId::parse)?;
+    let body: ThreadUpdateRequest = x.json()?;
+    let table = d.table.as_ref();
+    let assignee = match body.assignee {
+        Patch::Keep => None,
+        Patch::Clear => Some(None),
+        Patch::Set(raw) => {
+            let id = StaffId::parse(&raw).ok_or_else(|| ApiError::field("assignee", "is not a staff id"))?;
+            let member = staff_records::get(table, &who.practice, &id).await?;
+            if !member.is_some_and(|m| m.status == portico::directory::AccountStatus::Active) {
+                return Err(ApiError::Unprocessable {
+                    detail: "No active staff member of this practice has that id.".into(),
+                    errors: vec![],
+                });
             }
-            Ok(Reply::ok(&StaffThreadSummary::from(&thread)))
-        })
-        .await
+            Some(Some(id))
+        }
+    };
+    let mut thread = threads::handle(table, &who.practice, &patient, &thread_id, &Handling { assignee, status: body.status }).await?;
+    if body.read {
+        thread = threads::mark_read(table, &who.practice, &patient, &thread_id, false, x.now()).await?;
+    }
+    Ok(Reply::ok(&StaffThreadSummary::from(&thread)))
 }
 
 /// Replies to the patient, or adds an internal note the patient never sees.
 #[utoipa::path(post, path = "/staff/patients/{id}/threads/{thread}/messages", tag = "staff-messages", security(("staff" = [])), request_body = StaffMessageRequest,
     params(("id" = String, Path), ("thread" = String, Path)),
     responses((status = 201, body = StaffMessageView), (status = 400, body = Problem), (status = 401, body = Problem), (status = 404, body = Problem)))]
-pub async fn messages_create(d: &ThreadDeps, req: Request) -> Response<Body> {
-    d.edge
-        .serve(req, &routes::STAFF_MESSAGES_CREATE, async |x| {
-            let who = x.staff().await?;
-            let patient = x.path_id("id", PatientId::parse)?;
-            x.concerning(&patient);
-            let thread_id = x.path_id("thread", ThreadId::parse)?;
-            let body: StaffMessageRequest = x.json()?;
-            let text = MessageBody::parse(&body.body).map_err(|e| ApiError::field("body", &e))?;
-            let practice = x.practice(&who.practice).await?;
-            let draft = Draft {
-                author: Author::Staff { staff_id: who.staff.clone() },
-                via: Via::Portal,
-                body: text,
-                internal: body.internal,
-                urgent: body.urgent,
-                attachments: Vec::new(),
-            };
-            let (thread, message) = threads::post(d.edge.table.as_ref(), &practice, &patient, &thread_id, draft, x.now()).await?;
-            x.object(message.message_id.to_string());
-            Ok(Reply::created(&StaffMessageView::from(&message), &format!("/staff/patients/{patient}/threads/{}", thread.thread_id)))
-        })
-        .await
+pub async fn messages_create(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.staff().await?;
+    let patient = x.path_id("id", PatientId::parse)?;
+    x.concerning(&patient);
+    let thread_id = x.path_id("thread", ThreadId::parse)?;
+    let body: StaffMessageRequest = x.json()?;
+    let text = MessageBody::parse(&body.body).map_err(|e| ApiError::field("body", &e))?;
+    let practice = x.practice(&who.practice).await?;
+    let draft = Draft {
+        author: Author::Staff { staff_id: who.staff.clone() },
+        via: Via::Portal,
+        body: text,
+        internal: body.internal,
+        urgent: body.urgent,
+        attachments: Vec::new(),
+    };
+    let (thread, message) = threads::post(d.table.as_ref(), &practice, &patient, &thread_id, draft, x.now()).await?;
+    x.object(message.message_id.to_string());
+    Ok(Reply::created(&StaffMessageView::from(&message), &format!("/staff/patients/{patient}/threads/{}", thread.thread_id)))
 }
 
 /// Removes a message from the patient's view; its text is kept for the record.
 #[utoipa::path(delete, path = "/staff/patients/{id}/threads/{thread}/messages/{message}", tag = "staff-messages", security(("staff" = [])),
     params(("id" = String, Path), ("thread" = String, Path), ("message" = String, Path)),
     responses((status = 200, body = StaffMessageView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
-pub async fn messages_delete(d: &ThreadDeps, req: Request) -> Response<Body> {
-    d.edge
-        .serve(req, &routes::STAFF_MESSAGES_DELETE, async |x| {
-            let who = x.staff().await?;
-            let patient = x.path_id("id", PatientId::parse)?;
-            x.concerning(&patient);
-            let thread = x.path_id("thread", ThreadId::parse)?;
-            let message = x.path_id("message", MessageId::parse)?;
-            x.object(message.to_string());
-            let deleted = threads::delete(d.edge.table.as_ref(), &who.practice, &patient, &thread, &message, &who.staff, x.now()).await?;
-            Ok(Reply::ok(&StaffMessageView::from(&deleted)))
-        })
-        .await
+pub async fn messages_delete(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.staff().await?;
+    let patient = x.path_id("id", PatientId::parse)?;
+    x.concerning(&patient);
+    let thread = x.path_id("thread", ThreadId::parse)?;
+    let message = x.path_id("message", MessageId::parse)?;
+    x.object(message.to_string());
+    let deleted = threads::delete(d.table.as_ref(), &who.practice, &patient, &thread, &message, &who.staff, x.now()).await?;
+    Ok(Reply::ok(&StaffMessageView::from(&deleted)))
 }
 
 /// A one-minute download link for a patient's attachment.
 #[utoipa::path(get, path = "/staff/patients/{id}/attachments/{attachment}", tag = "staff-messages", security(("staff" = [])),
     params(("id" = String, Path), ("attachment" = String, Path)),
     responses((status = 200, body = DownloadLink), (status = 401, body = Problem), (status = 404, body = Problem)))]
-pub async fn attachments_get(d: &UploadDeps, req: Request) -> Response<Body> {
-    d.edge
-        .serve(req, &routes::STAFF_ATTACHMENTS_GET, async |x| {
-            let who = x.staff().await?;
-            let patient = x.path_id("id", PatientId::parse)?;
-            x.concerning(&patient);
-            let id = x.path_id("attachment", AttachmentId::parse)?;
-            x.object(id.to_string());
-            let attachment = d.attachments.load(&who.practice, &patient, &id).await?;
-            // Staff see what was sent to them, not a patient's unsent uploads.
-            if attachment.message_id.is_none() {
-                return Err(ApiError::NotFound);
-            }
-            let (url, expires_at) = d.attachments.download(&attachment).await?;
-            Ok(Reply::ok(&DownloadLink { url, expires_at }))
-        })
-        .await
-}
-
-fn template_view(template: &Template, customised: bool) -> TemplateView {
-    TemplateView {
-        kind: template.kind,
-        sms: template.sms.source().to_string(),
-        email_subject: template.email.as_ref().map(|(s, _)| s.source().to_string()),
-        email_body: template.email.as_ref().map(|(_, b)| b.source().to_string()),
-        customised,
-        placeholders: vec!["{practice_name}", "{practice_phone}", "{portal_link}"],
+pub async fn attachments_get(d: &AttachmentDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.staff().await?;
+    let patient = x.path_id("id", PatientId::parse)?;
+    x.concerning(&patient);
+    let id = x.path_id("attachment", AttachmentId::parse)?;
+    x.object(id.to_string());
+    let attachment = d.load(&who.practice, &patient, &id).await?;
+    // Staff see what was sent to them, not a patient's unsent uploads.
+    if attachment.message_id.is_none() {
+        return Err(ApiError::NotFound);
     }
-}
-
-/// The practice's notification templates (its own wording or the defaults).
-#[utoipa::path(get, path = "/staff/templates", tag = "staff-messages", security(("staff" = [])),
-    responses((status = 200, body = Vec<TemplateView>), (status = 401, body = Problem)))]
-pub async fn templates_list(d: &ThreadDeps, req: Request) -> Response<Body> {
-    d.edge
-        .serve(req, &routes::STAFF_TEMPLATES_LIST, async |x| {
-            let who = x.staff().await?;
-            let mut views = Vec::new();
-            for kind in TemplateKind::ALL {
-                let (template, customised) = templates::load(d.edge.table.as_ref(), &who.practice, kind).await?;
-                views.push(template_view(&template, customised));
-            }
-            Ok(Reply::ok(&views))
-        })
-        .await
-}
-
-/// Rewords a template. Only the practice's name, phone and portal link may be filled in: nothing about
-/// a patient can reach a text or an email.
-#[utoipa::path(put, path = "/staff/templates/{kind}", tag = "staff-messages", security(("staff" = [])), request_body = TemplateUpdate,
-    params(("kind" = String, Path, description = "message_waiting, opt_out_confirmation, opt_in_confirmation or help_reply")),
-    responses((status = 200, body = TemplateView), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
-pub async fn templates_update(d: &ThreadDeps, req: Request) -> Response<Body> {
-    d.edge
-        .serve(req, &routes::STAFF_TEMPLATES_UPDATE, async |x| {
-            let who = x.staff().await?;
-            let kind = x.path_id("kind", TemplateKind::parse)?;
-            x.object(kind.as_str());
-            let body: TemplateUpdate = x.json()?;
-            let email = match (&body.email_subject, &body.email_body) {
-                (Some(subject), Some(text)) => Some((subject.as_str(), text.as_str())),
-                (None, None) => None,
-                _ => return Err(ApiError::field("email_body", "send both email_subject and email_body, or neither")),
-            };
-            let template = Template::parse(kind, &body.sms, email).map_err(|errors| {
-                ApiError::invalid(errors.into_iter().map(|(field, detail)| portico::http::FieldError::new(field, detail)).collect())
-            })?;
-            templates::save(d.edge.table.as_ref(), &who.practice, &template, who.staff.as_str(), x.now()).await?;
-            Ok(Reply::ok(&template_view(&template, true)))
-        })
-        .await
+    let (url, expires_at) = d.download(&attachment).await?;
+    Ok(Reply::ok(&DownloadLink { url, expires_at }))
 }

@@ -1,10 +1,6 @@
 //! `GET /staff/patients?query=`: finds patients by name, email or phone.
 
-use portico_practice::handlers::patients;
-use portico_practice::patients::LookupDeps;
-
 #[tokio::main]
 async fn main() -> Result<(), lambda_http::Error> {
-    let deps: LookupDeps = portico::wiring::init().await?;
-    portico::http::run(|req| patients::search(&deps, req)).await
+    portico::lambda::serve::<portico_practice::endpoints::StaffPatientsSearch>(env!("CARGO_BIN_NAME")).await
 }

@@ -1,44 +1,82 @@
-use lambda_http::{Body, Request, Response};
-use portico::http::{ApiError, Problem, Reply};
+use chrono::{DateTime, Utc};
+use portico::directory::{AccountStatus, Patient, Practice, Preferences};
+use portico::domain::{DateOfBirth, Email, LanguageTag, PersonName, Phone, Pronouns, TimeZoneName};
+use portico::http::{ApiError, Exchange, Fields, Problem, Reply};
 use portico::ids::PatientId;
 use portico::store::Cursor;
 
 use crate::api::{InvitationSent, InviteRequest, NewPatientRequest, PatientList, PatientSummary, PatientView};
-use crate::patients::{EnrolDeps, InviteDeps, LookupDeps, SearchQuery, parse_new_patient};
-use crate::routes;
+use crate::patients::{EnrolDeps, InviteDeps, LookupDeps, SearchQuery};
+
+/// Parses a new patient, reporting every invalid field at once.
+fn parse_new_patient(request: NewPatientRequest, practice: &Practice, now: DateTime<Utc>) -> Result<Patient, ApiError> {
+    let mut fields = Fields::default();
+    let no_contact = request.email.is_none() && request.phone.is_none();
+    let given_name = fields.check("given_name", PersonName::parse(&request.given_name));
+    let family_name = fields.check("family_name", PersonName::parse(&request.family_name));
+    let date_of_birth = fields.check("date_of_birth", DateOfBirth::parse(&request.date_of_birth, now.date_naive()));
+    let email = request.email.and_then(|v| fields.check("email", Email::parse(&v)));
+    let phone = request.phone.and_then(|v| fields.check("phone", Phone::parse(&v)));
+    let preferred_name = request.preferred_name.and_then(|v| fields.check("preferred_name", PersonName::parse(&v)));
+    let pronouns = request.pronouns.and_then(|v| fields.check("pronouns", Pronouns::parse(&v)));
+    let language = fields.check("language", LanguageTag::parse(request.language.as_deref().unwrap_or("en")));
+    let time_zone =
+        fields.check("time_zone", TimeZoneName::parse(request.time_zone.as_deref().unwrap_or(&practice.settings.default_time_zone)));
+    if no_contact {
+        fields.error("email", "an email address or a phone number is needed to invite the patient");
+    }
+    fields.done()?;
+    let (Some(given_name), Some(family_name), Some(date_of_birth), Some(language), Some(time_zone)) =
+        (given_name, family_name, date_of_birth, language, time_zone)
+    else {
+        return Err(ApiError::invalid(vec![]));
+    };
+    Ok(Patient {
+        practice_id: practice.id.clone(),
+        patient_id: PatientId::generate(now),
+        given_name,
+        family_name,
+        preferred_name,
+        pronouns,
+        language,
+        time_zone,
+        date_of_birth,
+        email,
+        phone,
+        status: AccountStatus::Active,
+        preferences: Preferences::default(),
+        sms: Default::default(),
+        invitation: None,
+        created_at: now,
+        updated_at: now,
+        version: 0,
+    })
+}
 
 /// Enrols a patient.
 #[utoipa::path(post, path = "/staff/patients", tag = "staff", security(("staff" = [])), request_body = NewPatientRequest,
     responses((status = 201, body = PatientView), (status = 400, body = Problem), (status = 401, body = Problem),
         (status = 403, body = Problem), (status = 409, body = Problem), (status = 415, body = Problem)))]
-pub async fn create(d: &EnrolDeps, req: Request) -> Response<Body> {
-    d.edge
-        .serve(req, &routes::STAFF_PATIENTS_CREATE, async |x| {
-            let who = x.staff().await?;
-            let body: NewPatientRequest = x.json()?;
-            let practice = x.practice(&who.practice).await?;
-            let patient = parse_new_patient(body, &practice, x.now())?;
-            x.concerning(&patient.patient_id);
-            d.enrol(&patient).await?;
-            Ok(Reply::created(&PatientView::from(&patient), &format!("/staff/patients/{}", patient.patient_id)))
-        })
-        .await
+pub async fn create(d: &EnrolDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.staff().await?;
+    let body: NewPatientRequest = x.json()?;
+    let practice = x.practice(&who.practice).await?;
+    let patient = parse_new_patient(body, &practice, x.now())?;
+    x.concerning(&patient.patient_id);
+    d.enrol(&patient).await?;
+    Ok(Reply::created(&PatientView::from(&patient), &format!("/staff/patients/{}", patient.patient_id)))
 }
 
 /// One patient of the staff member's practice. Other practices' patients do not exist here.
 #[utoipa::path(get, path = "/staff/patients/{id}", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Patient id")),
     responses((status = 200, body = PatientView), (status = 401, body = Problem), (status = 404, body = Problem)))]
-pub async fn get(d: &LookupDeps, req: Request) -> Response<Body> {
-    d.edge
-        .serve(req, &routes::STAFF_PATIENTS_GET, async |x| {
-            let who = x.staff().await?;
-            let id = x.path_id("id", PatientId::parse)?;
-            x.concerning(&id);
-            let patient = d.get(&who.practice, &id).await?;
-            Ok(Reply::ok(&PatientView::from(&patient)))
-        })
-        .await
+pub async fn get(d: &LookupDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.staff().await?;
+    let id = x.path_id("id", PatientId::parse)?;
+    x.concerning(&id);
+    let patient = d.get(&who.practice, &id).await?;
+    Ok(Reply::ok(&PatientView::from(&patient)))
 }
 
 /// Finds patients by family name (`Lee`, `Lee, Ann`), given then family name (`Ann Lee`), email or phone.
@@ -47,30 +85,26 @@ pub async fn get(d: &LookupDeps, req: Request) -> Response<Body> {
         ("limit" = Option<u32>, Query, description = "1 to 50, default 20"),
         ("cursor" = Option<String>, Query, description = "From the previous page")),
     responses((status = 200, body = PatientList), (status = 400, body = Problem), (status = 401, body = Problem)))]
-pub async fn search(d: &LookupDeps, req: Request) -> Response<Body> {
-    d.edge
-        .serve(req, &routes::STAFF_PATIENTS_SEARCH, async |x| {
-            let who = x.staff().await?;
-            let raw = x.query("query").ok_or_else(|| ApiError::field("query", "is required"))?;
-            let query = SearchQuery::parse(&raw).map_err(|e| ApiError::field("query", e))?;
-            let limit = match x.query("limit") {
-                None => 20,
-                Some(raw) => {
-                    raw.parse::<usize>().ok().filter(|n| (1..=50).contains(n)).ok_or_else(|| ApiError::field("limit", "must be 1 to 50"))?
-                }
-            };
-            let cursor = x
-                .query("cursor")
-                .map(|c| Cursor::parse(&c))
-                .transpose()
-                .map_err(|_| ApiError::field("cursor", "is not a cursor from this list"))?;
-            let (found, next) = d.search(&who.practice, &query, limit, cursor).await?;
-            Ok(Reply::ok(&PatientList {
-                patients: found.iter().map(PatientSummary::from).collect(),
-                next_cursor: next.map(|c| c.as_str().to_string()),
-            }))
-        })
-        .await
+pub async fn search(d: &LookupDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.staff().await?;
+    let raw = x.query("query").ok_or_else(|| ApiError::field("query", "is required"))?;
+    let query = SearchQuery::parse(&raw).map_err(|e| ApiError::field("query", e))?;
+    let limit = match x.query("limit") {
+        None => 20,
+        Some(raw) => {
+            raw.parse::<usize>().ok().filter(|n| (1..=50).contains(n)).ok_or_else(|| ApiError::field("limit", "must be 1 to 50"))?
+        }
+    };
+    let cursor = x
+        .query("cursor")
+        .map(|c| Cursor::parse(&c))
+        .transpose()
+        .map_err(|_| ApiError::field("cursor", "is not a cursor from this list"))?;
+    let (found, next) = d.search(&who.practice, &query, limit, cursor).await?;
+    Ok(Reply::ok(&PatientList {
+        patients: found.iter().map(PatientSummary::from).collect(),
+        next_cursor: next.map(|c| c.as_str().to_string()),
+    }))
 }
 
 /// Sends an invitation link by email or SMS. The message names the practice and carries the link: no PHI.
@@ -78,32 +112,24 @@ pub async fn search(d: &LookupDeps, req: Request) -> Response<Body> {
     params(("id" = String, Path, description = "Patient id")),
     responses((status = 202, body = InvitationSent), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem), (status = 422, body = Problem)))]
-pub async fn invite(d: &InviteDeps, req: Request) -> Response<Body> {
-    d.edge
-        .serve(req, &routes::STAFF_PATIENTS_INVITE, async |x| {
-            let who = x.staff().await?;
-            let id = x.path_id("id", PatientId::parse)?;
-            x.concerning(&id);
-            let body: InviteRequest = x.json()?;
-            let practice = x.practice(&who.practice).await?;
-            let (address, expires_at) = d.invite(&practice, &id, body.channel, &who.staff).await?;
-            Ok(Reply::accepted(&InvitationSent { channel: address.channel(), destination: address.masked(), expires_at }))
-        })
-        .await
+pub async fn invite(d: &InviteDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.staff().await?;
+    let id = x.path_id("id", PatientId::parse)?;
+    x.concerning(&id);
+    let body: InviteRequest = x.json()?;
+    let practice = x.practice(&who.practice).await?;
+    let (address, expires_at) = d.invite(&practice, &id, body.channel, &who.staff).await?;
+    Ok(Reply::accepted(&InvitationSent { channel: address.channel(), destination: address.masked(), expires_at }))
 }
 
 /// Disables the patient's account: sessions end at once; sign-in is refused.
 #[utoipa::path(post, path = "/staff/patients/{id}/disable", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Patient id")),
     responses((status = 200, body = PatientView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
-pub async fn disable(d: &EnrolDeps, req: Request) -> Response<Body> {
-    d.edge
-        .serve(req, &routes::STAFF_PATIENTS_DISABLE, async |x| {
-            let who = x.staff().await?;
-            let id = x.path_id("id", PatientId::parse)?;
-            x.concerning(&id);
-            let saved = d.disable(&who.practice, &id).await?;
-            Ok(Reply::ok(&PatientView::from(&saved)))
-        })
-        .await
+pub async fn disable(d: &EnrolDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.staff().await?;
+    let id = x.path_id("id", PatientId::parse)?;
+    x.concerning(&id);
+    let saved = d.disable(&who.practice, &id).await?;
+    Ok(Reply::ok(&PatientView::from(&saved)))
 }

@@ -1,0 +1,22 @@
+//! Each identity route bound to its handler and what it uses: the type a binary names to serve it.
+
+use portico::endpoint;
+
+use crate::deps::PortalDeps;
+use crate::handlers::{auth, portal};
+use crate::profile::ContactDeps;
+use crate::routes;
+use crate::sign_in::{CodeDeps, SessionDeps, SignInDeps};
+
+endpoint!(AuthOtpStart, routes::AUTH_OTP_START, CodeDeps, auth::otp_start);
+endpoint!(AuthOtpVerify, routes::AUTH_OTP_VERIFY, SignInDeps, auth::otp_verify);
+endpoint!(AuthLinkRedeem, routes::AUTH_LINK, SignInDeps, auth::link_redeem);
+endpoint!(AuthRefresh, routes::AUTH_REFRESH, SessionDeps, auth::refresh);
+endpoint!(AuthLogout, routes::AUTH_LOGOUT, SessionDeps, auth::logout);
+endpoint!(PortalMeGet, routes::PORTAL_ME_GET, PortalDeps, portal::me_get);
+endpoint!(PortalMeUpdate, routes::PORTAL_ME_UPDATE, ContactDeps, portal::me_update);
+endpoint!(PortalContactVerify, routes::PORTAL_CONTACT_VERIFY, ContactDeps, portal::contact_verify);
+endpoint!(PortalConsentsGet, routes::PORTAL_CONSENTS_GET, PortalDeps, portal::consents_get);
+endpoint!(PortalConsentsUpdate, routes::PORTAL_CONSENTS_UPDATE, PortalDeps, portal::consents_update);
+endpoint!(PortalPreferencesGet, routes::PORTAL_PREFERENCES_GET, PortalDeps, portal::preferences_get);
+endpoint!(PortalPreferencesUpdate, routes::PORTAL_PREFERENCES_UPDATE, PortalDeps, portal::preferences_update);

@@ -1,0 +1,309 @@
+//! What happens when people write. Every change is one transaction: the message, the header update and,
+//! when someone should hear of it, the notice event and the staff task. Patients are told of staff
+//! replies (by the send gate, without PHI); the care team is told of patient messages and a response
+//! task opens for the thread until someone answers; internal notes tell no one.
+
+use chrono::{DateTime, Utc};
+use portico::auth::access::Topic;
+use portico::directory::Practice;
+use portico::events::{Event, EventKind};
+use portico::ids::{AttachmentId, MessageId, PatientId, PracticeId, StaffId, ThreadId};
+use portico::notify::gate::Category;
+use portico::notify::wording::TemplateKind;
+use portico::store::retry::{Round, settle, until_settled};
+use portico::store::{Condition, Cursor, StoreError, Table, Update, Write};
+use portico::tasks::{self, Task};
+
+use super::layout::{self, header_update, message_writes};
+use super::model::{Attached, Author, Deletion, Draft, Message, Opening, Thread, ThreadError, ThreadStatus};
+use crate::attachments::{Attachment, State as AttachmentState};
+use crate::keys;
+
+/// The patient's checked, unsent uploads named by `ids`, to go with a message. The message's transaction
+/// checks again, so two messages racing for one file cannot both have it.
+pub async fn attachable(
+    table: &dyn Table,
+    practice: &PracticeId,
+    patient: &PatientId,
+    ids: &[AttachmentId],
+) -> Result<Vec<Attached>, ThreadError> {
+    let mut attached: Vec<Attached> = Vec::with_capacity(ids.len());
+    for id in ids {
+        if attached.iter().any(|a| &a.attachment_id == id) {
+            return Err(ThreadError::Attachment);
+        }
+        let item = table.get(&keys::attachment(practice, patient, id)).await?.ok_or(ThreadError::Attachment)?;
+        let attachment: Attachment = item.record()?;
+        if attachment.state != AttachmentState::Ready || attachment.message_id.is_some() {
+            return Err(ThreadError::Attachment);
+        }
+        attached.push(Attached {
+            attachment_id: id.clone(),
+            file_name: attachment.file_name,
+            content_type: attachment.file_type.mime().to_string(),
+            size: attachment.size.unwrap_or(attachment.declared_size),
+        });
+    }
+    Ok(attached)
+}
+
+/// Who hears of a message, and the task it opens or settles, as writes of its transaction.
+fn consequences(thread: &Thread, message: &Message, now: DateTime<Utc>) -> Result<Vec<Write>, StoreError> {
+    let (practice, patient) = (&thread.practice_id, &thread.patient_id);
+    let mut writes = Vec::new();
+    if !message.tells_anyone() {
+        return Ok(writes);
+    }
+    match &message.author {
+        Author::Patient => {
+            let notice = EventKind::StaffNotice { topic: thread.topic, care_team: thread.care_team.clone() };
+            writes.push(Event::new(practice, patient, notice, now).write()?);
+            if !thread.awaiting_reply {
+                let task = Task::respond_to_thread(practice, patient, thread.thread_id.as_str(), thread.topic, now);
+                writes.push(tasks::raise_write(&task)?);
+            }
+        }
+        Author::Staff { staff_id } => {
+            let notice =
+                EventKind::PatientNotice { category: Category::Messages, template: TemplateKind::MessageWaiting, urgent: message.urgent };
+            writes.push(Event::new(practice, patient, notice, now).write()?);
+            if thread.awaiting_reply {
+                let task = portico::ids::TaskId::for_source("respond", thread.thread_id.as_str());
+                writes.push(tasks::complete_write(practice, &task, staff_id, now)?);
+            }
+        }
+    }
+    Ok(writes)
+}
+
+/// Reads a failed message transaction: a failed link of an attachment means the file is not
+/// attachable (writes are laid out as the header, the message, then the attachment links).
+fn transaction_error(e: StoreError, attachments: usize) -> ThreadError {
+    match e {
+        StoreError::ConditionFailed { index: Some(i), .. } if (2..2 + attachments).contains(&i) => ThreadError::Attachment,
+        other => ThreadError::Store(other),
+    }
+}
+
+/// Opens a thread with its first message.
+pub async fn start(
+    table: &dyn Table,
+    practice: &Practice,
+    patient: &PatientId,
+    opening: Opening,
+    draft: Draft,
+    now: DateTime<Utc>,
+) -> Result<(Thread, Message), ThreadError> {
+    if draft.is_empty() {
+        return Err(ThreadError::Empty);
+    }
+    let Opening { topic, subject, care_team } = opening;
+    let thread_id = ThreadId::generate(now);
+    let message = Message::from_draft(practice, patient, &thread_id, &draft, now);
+    let empty = Thread {
+        practice_id: practice.id.clone(),
+        patient_id: patient.clone(),
+        thread_id,
+        topic,
+        subject,
+        status: ThreadStatus::Open,
+        assignee: None,
+        care_team,
+        created_at: now,
+        last_activity_at: now,
+        shared_activity_at: now,
+        shared_message_count: 0,
+        unread_for_patient: 0,
+        unread_for_staff: 0,
+        message_count: 0,
+        awaiting_reply: false,
+        version: 0,
+    };
+    let mut writes = vec![Write::put(empty.clone().opened_with(&message).item()?, Condition::NotExists)];
+    writes.extend(message_writes(&message)?);
+    writes.extend(consequences(&empty, &message, now)?);
+    table.transact(writes).await.map_err(|e| transaction_error(e, message.attachments.len()))?;
+    Ok((empty.opened_with(&message), message))
+}
+
+/// Adds a message to a thread. Concurrent messages all land: the header changes by atomic updates, and a
+/// round lost to a change of the thread's handling (closed, reassigned) is redone from a fresh read.
+pub async fn post(
+    table: &dyn Table,
+    practice: &Practice,
+    patient: &PatientId,
+    thread_id: &ThreadId,
+    draft: Draft,
+    now: DateTime<Utc>,
+) -> Result<(Thread, Message), ThreadError> {
+    if draft.is_empty() {
+        return Err(ThreadError::Empty);
+    }
+    let message = Message::from_draft(practice, patient, thread_id, &draft, now);
+    until_settled(|| async {
+        let read = layout::header(table, &practice.id, patient, thread_id).await?;
+        let mut writes = vec![Write::Update(header_update(&read, &message)?)];
+        writes.extend(message_writes(&message)?);
+        writes.extend(consequences(&read, &message, now)?);
+        match table.transact(writes).await {
+            Ok(()) => Ok(Round::Done((read, message.clone()))),
+            Err(StoreError::ConditionFailed { index: Some(0), .. }) => Ok(Round::Lost),
+            Err(e) => Err(transaction_error(e, message.attachments.len())),
+        }
+    })
+    .await
+}
+
+/// One page of a thread, newest last. The first page holds the newest messages; `before` pages back.
+pub struct Page {
+    pub thread: Thread,
+    pub messages: Vec<Message>,
+    pub older: Option<Cursor>,
+}
+
+/// Whose view of a thread is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    Patient,
+    Staff,
+}
+
+impl Reader {
+    fn sees(self, message: &Message) -> bool {
+        self == Reader::Staff || message.visible_to_patient()
+    }
+}
+
+/// Reads a page of a thread as `reader` sees it: up to `limit` messages before `before`. The header is
+/// the oldest item of the thread, so reaching it ends the paging. The cursor points at the last message
+/// shown, and is offered only when the reader has an older message to see, so a page boundary neither
+/// skips a message nor hints at notes the patient cannot read.
+pub async fn read(
+    table: &dyn Table,
+    practice: &PracticeId,
+    patient: &PatientId,
+    thread_id: &ThreadId,
+    reader: Reader,
+    before: Option<Cursor>,
+    limit: usize,
+) -> Result<Page, ThreadError> {
+    let (mut thread, mut messages, mut last_shown, mut more) = (None, Vec::new(), None, false);
+    let mut position = before;
+    'pages: loop {
+        let page = layout::items_backwards(table, practice, patient, thread_id, position.take(), limit + 1).await?;
+        for item in &page.items {
+            if layout::is_header(item, practice, patient, thread_id) {
+                thread = Some(item.record::<Thread>()?);
+                break 'pages;
+            }
+            let message = item.record::<Message>()?;
+            if !reader.sees(&message) {
+                continue;
+            }
+            if messages.len() == limit {
+                more = true;
+                break 'pages;
+            }
+            messages.push(message);
+            last_shown = Some(item.clone());
+        }
+        match page.next {
+            Some(next) => position = Some(next),
+            None => break,
+        }
+    }
+    let older = if more { last_shown.as_ref().and_then(|item| Cursor::after(portico::store::Index::Table, item)) } else { None };
+    let thread = match thread {
+        Some(thread) => thread,
+        None => layout::header(table, practice, patient, thread_id).await?,
+    };
+    messages.reverse();
+    Ok(Page { thread, messages, older })
+}
+
+/// Marks the messages one side has not read as read now, with the header's unread count. `by_patient`
+/// says which side is reading.
+pub async fn mark_read(
+    table: &dyn Table,
+    practice: &PracticeId,
+    patient: &PatientId,
+    thread_id: &ThreadId,
+    by_patient: bool,
+    now: DateTime<Utc>,
+) -> Result<Thread, ThreadError> {
+    until_settled(|| async {
+        let page = read(table, practice, patient, thread_id, Reader::Staff, None, 99).await?;
+        let current = page.thread;
+        let unread: Vec<&Message> = page
+            .messages
+            .iter()
+            .filter(|m| m.read_at.is_none() && !m.internal && (matches!(m.author, Author::Patient) != by_patient))
+            .collect();
+        let mut writes = vec![Write::Update(layout::unread_cleared(&current, by_patient))];
+        for message in unread {
+            writes.push(layout::message_read(message, now)?);
+        }
+        let mut next = current.clone();
+        if by_patient {
+            next.unread_for_patient = 0;
+        } else {
+            next.unread_for_staff = 0;
+        }
+        Ok(settle(table.transact(writes).await)?.map(|()| next))
+    })
+    .await
+}
+
+/// Staff changes to a thread's handling.
+#[derive(Debug, Clone, Default)]
+pub struct Handling {
+    /// `Some(None)` unassigns.
+    pub assignee: Option<Option<StaffId>>,
+    pub status: Option<ThreadStatus>,
+}
+
+pub async fn handle(
+    table: &dyn Table,
+    practice: &PracticeId,
+    patient: &PatientId,
+    thread_id: &ThreadId,
+    change: &Handling,
+) -> Result<Thread, ThreadError> {
+    until_settled(|| async {
+        let current = layout::header(table, practice, patient, thread_id).await?;
+        let mut next = current.clone();
+        if let Some(assignee) = &change.assignee {
+            next.assignee = assignee.clone();
+        }
+        if let Some(status) = change.status {
+            next.status = status;
+        }
+        let update = layout::handling_update(&current, next.assignee.as_ref(), next.status)?;
+        Ok(settle(table.update(update).await)?.map(|_| next))
+    })
+    .await
+}
+
+/// Soft-deletes a message: its text stays for the record, patients see only that it was removed.
+pub async fn delete(
+    table: &dyn Table,
+    practice: &PracticeId,
+    patient: &PatientId,
+    thread_id: &ThreadId,
+    message: &MessageId,
+    by: &StaffId,
+    now: DateTime<Utc>,
+) -> Result<Message, ThreadError> {
+    let deletion = Deletion { by: by.clone(), at: now };
+    let update = Update::new(keys::message(practice, patient, thread_id, message))
+        .set("deleted", serde_json::to_value(&deletion).unwrap_or_default())
+        .when(Condition::Exists);
+    match table.update(update).await {
+        Ok(item) => Ok(item.record()?),
+        Err(StoreError::ConditionFailed { .. }) => Err(ThreadError::MessageNotFound),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The topic a text arriving from a patient is filed under when it opens a thread.
+pub const TEXTED_TOPIC: Topic = Topic::Other;

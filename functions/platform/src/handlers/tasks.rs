@@ -1,0 +1,88 @@
+//! Staff work items: the list, and taking one on, giving it back, finishing it.
+
+use portico::http::{ApiError, Exchange, Fields, Problem, Reply};
+use portico::ids::TaskId;
+use portico::store::Cursor;
+use portico::tasks::{self, Filter, TaskStatus};
+
+use crate::api::{TaskList, TaskView};
+use crate::deps::TableDeps;
+
+/// Most tasks per page.
+pub const MAX_PAGE: usize = 50;
+
+/// The practice's tasks in one status (open by default), or those the caller holds; soonest due first.
+#[utoipa::path(get, path = "/staff/tasks", tag = "staff-tasks", security(("staff" = [])),
+    params(("status" = Option<String>, Query, description = "open (default), claimed or done"),
+        ("mine" = Option<bool>, Query, description = "true: only the tasks the caller holds"),
+        ("limit" = Option<u32>, Query, description = "1 to 50, default 25"), ("cursor" = Option<String>, Query)),
+    responses((status = 200, body = TaskList), (status = 400, body = Problem), (status = 401, body = Problem)))]
+pub async fn list(d: &TableDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.staff().await?;
+    let mut fields = Fields::default();
+    let status = fields.check(
+        "status",
+        match x.query("status").as_deref() {
+            None | Some("open") => Ok(TaskStatus::Open),
+            Some("claimed") => Ok(TaskStatus::Claimed),
+            Some("done") => Ok(TaskStatus::Done),
+            Some(_) => Err("must be open, claimed or done"),
+        },
+    );
+    let mine = fields.check(
+        "mine",
+        match x.query("mine").as_deref() {
+            None | Some("false") => Ok(false),
+            Some("true") => Ok(true),
+            Some(_) => Err("must be true or false"),
+        },
+    );
+    let limit = fields.check(
+        "limit",
+        match x.query("limit") {
+            None => Ok(25),
+            Some(raw) => raw.parse::<usize>().ok().filter(|n| (1..=MAX_PAGE).contains(n)).ok_or("must be 1 to 50"),
+        },
+    );
+    fields.done()?;
+    let cursor = x.query("cursor").map(|c| Cursor::parse(&c)).transpose()?;
+    let filter = if mine == Some(true) { Filter::HeldBy(who.staff.clone()) } else { Filter::Status(status.unwrap_or(TaskStatus::Open)) };
+    let (found, next) = tasks::list(d.table.as_ref(), &who.practice, &filter, cursor, limit.unwrap_or(25)).await?;
+    Ok(Reply::ok(&TaskList { tasks: found.iter().map(TaskView::from).collect(), next_cursor: next.map(|c| c.as_str().to_string()) }))
+}
+
+/// Takes a task on: it leaves the team's open list and shows as the caller's.
+#[utoipa::path(post, path = "/staff/tasks/{id}/claim", tag = "staff-tasks", security(("staff" = [])), params(("id" = String, Path)),
+    responses((status = 200, body = TaskView), (status = 401, body = Problem), (status = 404, body = Problem),
+        (status = 409, body = Problem, description = "Done already, or someone else holds it")))]
+pub async fn claim(d: &TableDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.staff().await?;
+    let id = x.path_id("id", TaskId::parse)?;
+    x.object(id.to_string());
+    let task = tasks::claim(d.table.as_ref(), &who.practice, &id, &who.staff, x.now()).await?;
+    Ok(Reply::ok(&TaskView::from(&task)))
+}
+
+/// Gives a task the caller holds back to the team.
+#[utoipa::path(post, path = "/staff/tasks/{id}/release", tag = "staff-tasks", security(("staff" = [])), params(("id" = String, Path)),
+    responses((status = 200, body = TaskView), (status = 401, body = Problem), (status = 404, body = Problem),
+        (status = 409, body = Problem, description = "The caller does not hold it")))]
+pub async fn release(d: &TableDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.staff().await?;
+    let id = x.path_id("id", TaskId::parse)?;
+    x.object(id.to_string());
+    let task = tasks::release(d.table.as_ref(), &who.practice, &id, &who.staff, x.now()).await?;
+    Ok(Reply::ok(&TaskView::from(&task)))
+}
+
+/// Marks a task done.
+#[utoipa::path(post, path = "/staff/tasks/{id}/complete", tag = "staff-tasks", security(("staff" = [])), params(("id" = String, Path)),
+    responses((status = 200, body = TaskView), (status = 401, body = Problem), (status = 404, body = Problem),
+        (status = 409, body = Problem, description = "Done already")))]
+pub async fn complete(d: &TableDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.staff().await?;
+    let id = x.path_id("id", TaskId::parse)?;
+    x.object(id.to_string());
+    let task = tasks::complete(d.table.as_ref(), &who.practice, &id, &who.staff, x.now()).await?;
+    Ok(Reply::ok(&TaskView::from(&task)))
+}

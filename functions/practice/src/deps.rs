@@ -1,0 +1,65 @@
+//! What each practice function uses, built once per environment: from Lambda's environment
+//! (`from_env`) or from the local gateway's adapters (`from_ports`).
+
+use std::sync::Arc;
+
+use portico::auth::Sessions;
+use portico::config::Env;
+use portico::wiring::{Base, Ports, Wire};
+
+use crate::patients::{EnrolDeps, InviteDeps, LookupDeps};
+
+impl Wire for EnrolDeps {
+    fn from_env(env: &mut Env, base: &Base) -> Self {
+        let table = base.table(env);
+        EnrolDeps {
+            sessions: Sessions::new(Arc::clone(&table), base.clock()),
+            table,
+            clock: base.clock(),
+            hasher: base.hasher(env),
+            identity: base.identity(env),
+        }
+    }
+
+    fn from_ports(ports: &Ports) -> Self {
+        EnrolDeps {
+            table: ports.table(),
+            clock: ports.clock(),
+            hasher: ports.hasher.clone(),
+            identity: Arc::clone(&ports.identity),
+            sessions: ports.edge.sessions.clone(),
+        }
+    }
+}
+
+impl Wire for InviteDeps {
+    fn from_env(env: &mut Env, base: &Base) -> Self {
+        InviteDeps {
+            table: base.table(env),
+            clock: base.clock(),
+            tenants: base.tenants(env),
+            hasher: base.hasher(env),
+            sender: base.sender(env),
+        }
+    }
+
+    fn from_ports(ports: &Ports) -> Self {
+        InviteDeps {
+            table: ports.table(),
+            clock: ports.clock(),
+            tenants: ports.tenants(),
+            hasher: ports.hasher.clone(),
+            sender: ports.sender(),
+        }
+    }
+}
+
+impl Wire for LookupDeps {
+    fn from_env(env: &mut Env, base: &Base) -> Self {
+        LookupDeps { table: base.table(env), hasher: base.hasher(env) }
+    }
+
+    fn from_ports(ports: &Ports) -> Self {
+        LookupDeps { table: ports.table(), hasher: ports.hasher.clone() }
+    }
+}

@@ -1,0 +1,14 @@
+//! Each practice route bound to its handler and what it uses: the type a binary names to serve it.
+
+use portico::endpoint;
+
+use crate::handlers::{cors, patients};
+use crate::patients::{EnrolDeps, InviteDeps, LookupDeps};
+use crate::routes;
+
+endpoint!(StaffPatientsCreate, routes::STAFF_PATIENTS_CREATE, EnrolDeps, patients::create);
+endpoint!(StaffPatientsSearch, routes::STAFF_PATIENTS_SEARCH, LookupDeps, patients::search);
+endpoint!(StaffPatientsGet, routes::STAFF_PATIENTS_GET, LookupDeps, patients::get);
+endpoint!(StaffPatientsInvite, routes::STAFF_PATIENTS_INVITE, InviteDeps, patients::invite);
+endpoint!(StaffPatientsDisable, routes::STAFF_PATIENTS_DISABLE, EnrolDeps, patients::disable);
+endpoint!(HttpCorsPreflight, routes::HTTP_CORS_PREFLIGHT, (), cors::preflight);

@@ -1,0 +1,30 @@
+//! How this capability's errors read over HTTP: the one place they map to problem documents.
+
+use portico::domain::Channel;
+use portico::http::ApiError;
+use portico::notify::SendError;
+
+use crate::patients::AdminError;
+
+impl From<AdminError> for ApiError {
+    fn from(e: AdminError) -> Self {
+        match e {
+            AdminError::NotFound => ApiError::NotFound,
+            AdminError::AddressTaken(Channel::Email) => {
+                ApiError::Conflict("Another patient of this practice already uses that email address.")
+            }
+            AdminError::AddressTaken(Channel::Sms) => {
+                ApiError::Conflict("Another patient of this practice already uses that phone number.")
+            }
+            e @ (AdminError::NoAddress(_) | AdminError::Disabled) => {
+                ApiError::Unprocessable { detail: format!("Cannot invite: {e}."), errors: vec![] }
+            }
+            AdminError::Send(SendError::Rejected(detail)) => {
+                ApiError::Unprocessable { detail: format!("The provider refused the message: {detail}"), errors: vec![] }
+            }
+            AdminError::Send(e @ SendError::Unavailable(_)) => ApiError::internal(e),
+            AdminError::Identity(e) => ApiError::internal(e),
+            AdminError::Store(e) => e.into(),
+        }
+    }
+}

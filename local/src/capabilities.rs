@@ -1,0 +1,42 @@
+//! The one list of capabilities. The gateway mounts from it; the tests, the OpenAPI document and the
+//! template checks read it. A new capability is one line here.
+
+use portico::http::Route;
+use portico::lambda::Capability;
+
+pub fn all() -> Vec<Capability> {
+    vec![portico_identity::capability(), portico_practice::capability(), portico_messaging::capability(), portico_platform::capability()]
+}
+
+/// Every route declared by the capabilities, in declaration order.
+pub fn declared_routes() -> Vec<&'static Route> {
+    all().iter().flat_map(|c| c.routes().collect::<Vec<_>>()).collect()
+}
+
+/// Every function without a route: Cognito triggers, workers, the relay.
+pub fn routeless_functions() -> Vec<&'static str> {
+    all().iter().flat_map(|c| c.functions.iter().map(|f| f.name).collect::<Vec<_>>()).collect()
+}
+
+/// The OpenAPI document of the whole API.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+    let mut capabilities = all().into_iter();
+    let mut doc = capabilities.next().map(|c| (c.openapi)()).unwrap_or_default();
+    for capability in capabilities {
+        doc.merge((capability.openapi)());
+    }
+    doc.info = utoipa::openapi::InfoBuilder::new()
+        .title("Portico API")
+        .version(env!("CARGO_PKG_VERSION"))
+        .description(Some(
+            "The Portico patient portal API. Public routes find the practice from the host; signed-in routes take it from the token. \
+             Errors are RFC 9457 problem documents.",
+        ))
+        .build();
+    let components = doc.components.get_or_insert_with(Default::default);
+    let bearer = || SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build());
+    components.add_security_scheme("patient", bearer());
+    components.add_security_scheme("staff", bearer());
+    doc
+}

@@ -1,0 +1,126 @@
+//! Events (the outbox, ARCHITECTURE §6). A change that someone else reacts to writes an [`Event`] in the
+//! same transaction as the change itself, so the change and its announcement commit together or not at
+//! all. The relay ([`relay`]) hands each event to the queues its kind is routed to ([`queues`]); workers
+//! consume those queues and absorb duplicates with idempotency records keyed by the event id.
+//!
+//! Kinds are the platform's vocabulary, because capabilities never depend on each other: what one tells
+//! another, or asks of the platform, travels as one of these. A new capability adds kinds here, and a
+//! route for each in [`queues`]; it adds no new mechanism.
+
+pub mod relay;
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::auth::access::Topic;
+use crate::ids::{EventId, PatientId, PracticeId, StaffId};
+use crate::keys;
+use crate::notify::gate::Category;
+use crate::notify::wording::TemplateKind;
+use crate::queue::QueueMessage;
+use crate::store::{Condition, Index, Item, StoreError, Write};
+
+/// The queue the notify worker consumes.
+pub const NOTIFY_QUEUE: &str = "notify";
+
+/// Events stay in the table this long, well past any relay retry.
+pub fn retention() -> Duration {
+    Duration::days(7)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum EventKind {
+    /// Tell the patient, through the send gate, that something is waiting in the portal.
+    PatientNotice { category: Category, template: TemplateKind, urgent: bool },
+    /// Tell the staff who answer a topic, by email and without PHI, that a patient wrote.
+    StaffNotice {
+        topic: Topic,
+        /// The thread's care team, if the practice named one; else the topic's roles are told.
+        #[serde(default)]
+        care_team: Vec<StaffId>,
+    },
+}
+
+impl EventKind {
+    pub fn name(&self) -> &'static str {
+        match self {
+            EventKind::PatientNotice { .. } => "patient_notice",
+            EventKind::StaffNotice { .. } => "staff_notice",
+        }
+    }
+}
+
+/// Which queues each kind of event goes to.
+pub fn queues(kind: &EventKind) -> &'static [&'static str] {
+    match kind {
+        EventKind::PatientNotice { .. } | EventKind::StaffNotice { .. } => &[NOTIFY_QUEUE],
+    }
+}
+
+/// Every queue some event is routed to (the relay's permissions and the local pump cover these).
+pub const QUEUES: &[&str] = &[NOTIFY_QUEUE];
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub event_id: EventId,
+    pub practice_id: PracticeId,
+    pub patient_id: PatientId,
+    pub created_at: DateTime<Utc>,
+    #[serde(flatten)]
+    pub kind: EventKind,
+}
+
+impl Event {
+    pub fn new(practice: &PracticeId, patient: &PatientId, kind: EventKind, now: DateTime<Utc>) -> Self {
+        Event { event_id: EventId::generate(now), practice_id: practice.clone(), patient_id: patient.clone(), created_at: now, kind }
+    }
+
+    /// The event as stored: in the patient's partition, and in the pending index until relayed.
+    pub fn item(&self) -> Result<Item, StoreError> {
+        let sort = format!("{}#{}", crate::time::sortable(self.created_at), self.event_id);
+        Ok(Item::from_record(keys::event(&self.practice_id, &self.patient_id, &self.event_id), self)?
+            .indexed(Index::Gsi1, keys::PENDING_EVENTS, sort)
+            .expiring_at((self.created_at + retention()).timestamp()))
+    }
+
+    /// The write that records the event inside the transaction of the change it announces.
+    pub fn write(&self) -> Result<Write, StoreError> {
+        Ok(Write::put(self.item()?, Condition::NotExists))
+    }
+
+    pub fn to_message(&self) -> Result<QueueMessage, serde_json::Error> {
+        Ok(QueueMessage { id: self.event_id.to_string(), body: serde_json::to_string(self)?, delay_seconds: 0 })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_is_routed_to_a_known_queue() {
+        let kinds = [
+            EventKind::PatientNotice { category: Category::Messages, template: TemplateKind::MessageWaiting, urgent: false },
+            EventKind::StaffNotice { topic: Topic::Clinical, care_team: Vec::new() },
+        ];
+        for kind in kinds {
+            assert!(!queues(&kind).is_empty(), "{}", kind.name());
+            assert!(queues(&kind).iter().all(|q| QUEUES.contains(q)), "{}", kind.name());
+        }
+    }
+
+    #[test]
+    fn events_read_back_as_written() {
+        let now = Utc::now();
+        let event = Event::new(
+            &PracticeId::generate(now),
+            &PatientId::generate(now),
+            EventKind::StaffNotice { topic: Topic::Billing, care_team: Vec::new() },
+            now,
+        );
+        let item = event.item().unwrap();
+        assert_eq!(item.record::<Event>().unwrap(), event);
+        assert_eq!(item.str("type"), Some("staff_notice"));
+    }
+}

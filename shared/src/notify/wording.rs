@@ -1,0 +1,296 @@
+//! Practice-editable templates for texts and emails. The PHI policy is a type: a template is text with
+//! placeholders, and the only placeholders that exist are the practice's name, its phone and the portal
+//! link. Rendering takes [`NotificationValues`], which has no field that could hold anything about a
+//! patient, so no template, however it is edited, can put PHI into an SMS or an email.
+
+use serde::{Deserialize, Serialize};
+
+use crate::ids::PracticeId;
+use crate::keys;
+use crate::notify::templates::{PortalLink, PracticeName};
+use crate::store::{Condition, Item, StoreError, Table};
+
+/// The placeholders a template may use, as staff write them: nothing about a patient.
+pub const PLACEHOLDERS: [&str; 3] = ["{practice_name}", "{practice_phone}", "{portal_link}"];
+
+/// What a notification may say about anything.
+#[derive(Debug, Clone)]
+pub struct NotificationValues {
+    pub practice_name: PracticeName,
+    pub portal_link: PortalLink,
+    pub practice_phone: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Placeholder {
+    PracticeName,
+    PortalLink,
+    PracticePhone,
+}
+
+impl Placeholder {
+    const ALL: [(&'static str, Placeholder); 3] = [
+        ("practice_name", Placeholder::PracticeName),
+        ("portal_link", Placeholder::PortalLink),
+        ("practice_phone", Placeholder::PracticePhone),
+    ];
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Part {
+    Text(String),
+    Value(Placeholder),
+}
+
+/// Template text: literal text and allowed placeholders, nothing else.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateText {
+    parts: Vec<Part>,
+    source: String,
+}
+
+impl TemplateText {
+    /// Parses `{practice_name}`, `{portal_link}` and `{practice_phone}`; anything else in braces is refused.
+    pub fn parse(raw: &str, max_chars: usize) -> Result<Self, String> {
+        let source = raw.trim().to_string();
+        if source.is_empty() {
+            return Err("must not be empty".into());
+        }
+        if source.chars().count() > max_chars {
+            return Err(format!("must be at most {max_chars} characters"));
+        }
+        if source.chars().any(|c| c.is_control() && c != '\n') {
+            return Err("contains control characters".into());
+        }
+        let mut parts = Vec::new();
+        let mut rest = source.as_str();
+        while let Some(open) = rest.find('{') {
+            if open > 0 {
+                parts.push(Part::Text(rest[..open].to_string()));
+            }
+            let close = rest[open..].find('}').ok_or("has a { without its }")? + open;
+            let name = &rest[open + 1..close];
+            let placeholder = Placeholder::ALL.iter().find(|(n, _)| *n == name).map(|(_, p)| *p).ok_or_else(|| {
+                format!("uses {{{name}}}; texts and emails may only use {{practice_name}}, {{practice_phone}} and {{portal_link}}, never anything about a patient")
+            })?;
+            parts.push(Part::Value(placeholder));
+            rest = &rest[close + 1..];
+        }
+        if rest.contains('}') {
+            return Err("has a } without its {".into());
+        }
+        if !rest.is_empty() {
+            parts.push(Part::Text(rest.to_string()));
+        }
+        Ok(TemplateText { parts, source })
+    }
+
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    fn uses(&self, placeholder: Placeholder) -> bool {
+        self.parts.contains(&Part::Value(placeholder))
+    }
+
+    pub fn render(&self, values: &NotificationValues) -> String {
+        self.parts
+            .iter()
+            .map(|part| match part {
+                Part::Text(text) => text.clone(),
+                Part::Value(Placeholder::PracticeName) => values.practice_name.to_string(),
+                Part::Value(Placeholder::PortalLink) => values.portal_link.to_string(),
+                Part::Value(Placeholder::PracticePhone) => values.practice_phone.clone().unwrap_or_else(|| "the practice".into()),
+            })
+            .collect()
+    }
+}
+
+/// The messages a practice may word its own way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TemplateKind {
+    /// "You have a new message": by text and by email.
+    MessageWaiting,
+    /// The reply to STOP.
+    OptOutConfirmation,
+    /// The reply to START.
+    OptInConfirmation,
+    /// The reply to HELP.
+    HelpReply,
+}
+
+impl TemplateKind {
+    pub const ALL: [TemplateKind; 4] =
+        [TemplateKind::MessageWaiting, TemplateKind::OptOutConfirmation, TemplateKind::OptInConfirmation, TemplateKind::HelpReply];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TemplateKind::MessageWaiting => "message_waiting",
+            TemplateKind::OptOutConfirmation => "opt_out_confirmation",
+            TemplateKind::OptInConfirmation => "opt_in_confirmation",
+            TemplateKind::HelpReply => "help_reply",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        TemplateKind::ALL.into_iter().find(|k| k.as_str() == raw)
+    }
+
+    /// Whether the template has an email form (the keyword replies are texts only).
+    pub fn has_email(self) -> bool {
+        self == TemplateKind::MessageWaiting
+    }
+}
+
+/// Longest template texts: two SMS segments, and a short email.
+pub const SMS_MAX: usize = 320;
+pub const SUBJECT_MAX: usize = 120;
+pub const EMAIL_MAX: usize = 2000;
+
+/// One template: its text, and for emails a subject and body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Template {
+    pub kind: TemplateKind,
+    pub sms: TemplateText,
+    pub email: Option<(TemplateText, TemplateText)>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct StoredTemplate {
+    sms: String,
+    #[serde(default)]
+    email_subject: Option<String>,
+    #[serde(default)]
+    email_body: Option<String>,
+    updated_by: String,
+    updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+fn defaults(kind: TemplateKind) -> (&'static str, Option<(&'static str, &'static str)>) {
+    match kind {
+        TemplateKind::MessageWaiting => (
+            "{practice_name}: you have a new message in your patient portal. Sign in to read it: {portal_link}",
+            Some((
+                "New message from {practice_name}",
+                "You have a new message in your {practice_name} patient portal.\n\nSign in to read it: {portal_link}\n\nFor your privacy we never include message details in email.",
+            )),
+        ),
+        TemplateKind::OptOutConfirmation => (
+            "{practice_name}: you will no longer receive texts from us. Reply START to resume. Call {practice_phone} with questions.",
+            None,
+        ),
+        TemplateKind::OptInConfirmation => ("{practice_name}: texts are back on. Reply STOP to end, HELP for help.", None),
+        TemplateKind::HelpReply => {
+            ("{practice_name} patient messages. Call {practice_phone} or visit {portal_link}. Reply STOP to end texts.", None)
+        }
+    }
+}
+
+impl Template {
+    /// Validates a template as staff wrote it.
+    pub fn parse(kind: TemplateKind, sms: &str, email: Option<(&str, &str)>) -> Result<Self, Vec<(&'static str, String)>> {
+        let mut errors = Vec::new();
+        let sms = TemplateText::parse(sms, SMS_MAX).map_err(|e| errors.push(("sms", e))).ok();
+        if kind == TemplateKind::MessageWaiting && sms.as_ref().is_some_and(|t| !t.uses(Placeholder::PortalLink)) {
+            errors.push(("sms", "must include {portal_link}, so the patient knows where to read the message".to_string()));
+        }
+        let email = match (kind.has_email(), email) {
+            (true, Some((subject, body))) => {
+                let subject = TemplateText::parse(subject, SUBJECT_MAX).map_err(|e| errors.push(("email_subject", e))).ok();
+                let body = TemplateText::parse(body, EMAIL_MAX).map_err(|e| errors.push(("email_body", e))).ok();
+                subject.zip(body)
+            }
+            (true, None) => {
+                errors.push(("email_subject", "is required for this template".to_string()));
+                None
+            }
+            (false, Some(_)) => {
+                errors.push(("email_subject", "this template is sent by text only".to_string()));
+                None
+            }
+            (false, None) => None,
+        };
+        match (errors.is_empty(), sms) {
+            (true, Some(sms)) => Ok(Template { kind, sms, email }),
+            _ => Err(errors),
+        }
+    }
+
+    pub fn default_for(kind: TemplateKind) -> Self {
+        let (sms, email) = defaults(kind);
+        // The defaults are valid by construction; a test holds them to it.
+        Template::parse(kind, sms, email).unwrap_or_else(|_| Template {
+            kind,
+            sms: TemplateText { parts: vec![Part::Value(Placeholder::PortalLink)], source: "{portal_link}".into() },
+            email: None,
+        })
+    }
+}
+
+/// The practice's template, or the default wording.
+pub async fn load(table: &dyn Table, practice: &PracticeId, kind: TemplateKind) -> Result<(Template, bool), StoreError> {
+    let Some(item) = table.get(&keys::template(practice, kind.as_str())).await? else { return Ok((Template::default_for(kind), false)) };
+    let stored: StoredTemplate = item.record()?;
+    let email = stored.email_subject.as_deref().zip(stored.email_body.as_deref());
+    Ok(Template::parse(kind, &stored.sms, email).map(|t| (t, true)).unwrap_or_else(|_| (Template::default_for(kind), false)))
+}
+
+pub async fn save(
+    table: &dyn Table,
+    practice: &PracticeId,
+    template: &Template,
+    by: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), StoreError> {
+    let stored = StoredTemplate {
+        sms: template.sms.source().to_string(),
+        email_subject: template.email.as_ref().map(|(s, _)| s.source().to_string()),
+        email_body: template.email.as_ref().map(|(_, b)| b.source().to_string()),
+        updated_by: by.to_string(),
+        updated_at: now,
+    };
+    table.put(Item::from_record(keys::template(practice, template.kind.as_str()), &stored)?, Condition::Always).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values() -> NotificationValues {
+        NotificationValues {
+            practice_name: PracticeName::new("Riverside"),
+            portal_link: PortalLink::home("https://riverside.portal.example.com"),
+            practice_phone: Some("+15555550100".into()),
+        }
+    }
+
+    #[test]
+    fn only_phi_free_placeholders_exist() {
+        for bad in ["Hi {first_name}, {portal_link}", "{patient_name}", "{date_of_birth} {portal_link}", "{ portal_link }"] {
+            assert!(TemplateText::parse(bad, SMS_MAX).is_err(), "{bad} must be refused");
+        }
+        let text = TemplateText::parse("{practice_name}: see {portal_link}", SMS_MAX).unwrap();
+        assert_eq!(text.render(&values()), "Riverside: see https://riverside.portal.example.com/");
+    }
+
+    #[test]
+    fn defaults_are_valid_and_short() {
+        for kind in TemplateKind::ALL {
+            let (sms, email) = defaults(kind);
+            let template = Template::parse(kind, sms, email).unwrap();
+            assert!(template.sms.render(&values()).chars().count() <= 160, "{kind:?} fits one segment");
+        }
+    }
+
+    #[test]
+    fn message_waiting_must_link_to_the_portal() {
+        assert!(Template::parse(TemplateKind::MessageWaiting, "{practice_name} wrote to you", Some(("s", "b"))).is_err());
+        assert!(
+            Template::parse(TemplateKind::HelpReply, "Call {practice_phone}", Some(("s", "b"))).is_err(),
+            "keyword replies are texts only"
+        );
+    }
+}

@@ -1,0 +1,253 @@
+//! Staff work items (seeds 001 and 003: "patient message → response task", "appointment booked → task").
+//! A task says what needs doing (its kind), for which patient, by whom (a staff member, or the team that
+//! answers a topic) and by when. Capabilities raise tasks inside the transaction of the change that calls
+//! for them; staff list, claim and complete them. A later capability adds a kind, not a mechanism.
+//!
+//! A task that stands for something (the answer a thread waits for) is named after it, so raising it again
+//! while it is open changes nothing, and raising it after it was done opens it again.
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::auth::access::Topic;
+use crate::ids::{PatientId, PracticeId, StaffId, TaskId};
+use crate::keys;
+use crate::store::retry::{settle, until_settled};
+use crate::store::{Condition, Cursor, Index, Item, Query, StoreError, Table, Update, Write};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskKind {
+    /// A patient wrote and is waiting for an answer.
+    RespondToMessage,
+}
+
+impl TaskKind {
+    /// How long the practice has, by default, from the moment the task is raised.
+    pub fn due_after(self) -> Duration {
+        match self {
+            TaskKind::RespondToMessage => Duration::hours(24),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskStatus {
+    Open,
+    /// Someone took it on.
+    Claimed,
+    Done,
+}
+
+impl TaskStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TaskStatus::Open => "open",
+            TaskStatus::Claimed => "claimed",
+            TaskStatus::Done => "done",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Task {
+    pub task_id: TaskId,
+    pub practice_id: PracticeId,
+    pub kind: TaskKind,
+    #[serde(default)]
+    pub patient_id: Option<PatientId>,
+    /// What the task is about, in the kind's terms (a thread id for a message to answer).
+    #[serde(default)]
+    pub subject: Option<String>,
+    /// The team that answers it (the topic's care team), when no one holds it.
+    #[serde(default)]
+    pub team: Option<Topic>,
+    #[serde(default)]
+    pub assignee: Option<StaffId>,
+    pub status: TaskStatus,
+    pub due_at: DateTime<Utc>,
+    /// The event or change that raised it.
+    #[serde(default)]
+    pub source: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    #[serde(default)]
+    pub completed_by: Option<StaffId>,
+    #[serde(default)]
+    pub completed_at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub version: u64,
+}
+
+impl Task {
+    /// A new open task.
+    pub fn raise(id: TaskId, practice: &PracticeId, kind: TaskKind, now: DateTime<Utc>) -> Self {
+        Task {
+            task_id: id,
+            practice_id: practice.clone(),
+            kind,
+            patient_id: None,
+            subject: None,
+            team: None,
+            assignee: None,
+            status: TaskStatus::Open,
+            due_at: now + kind.due_after(),
+            source: None,
+            created_at: now,
+            updated_at: now,
+            completed_by: None,
+            completed_at: None,
+            version: 1,
+        }
+    }
+
+    /// The task that stands for answering a thread.
+    pub fn respond_to_thread(practice: &PracticeId, patient: &PatientId, thread: &str, team: Topic, now: DateTime<Utc>) -> Self {
+        let mut task = Task::raise(TaskId::for_source("respond", thread), practice, TaskKind::RespondToMessage, now);
+        task.patient_id = Some(patient.clone());
+        task.subject = Some(thread.to_string());
+        task.team = Some(team);
+        task
+    }
+
+    fn item(&self) -> Result<Item, StoreError> {
+        let due = format!("{}#{}", crate::time::sortable(self.due_at), self.task_id);
+        let item = Item::from_record(keys::task(&self.practice_id, &self.task_id), self)?.indexed(
+            Index::Gsi1,
+            keys::tasks_by_status(&self.practice_id, self.status.as_str()),
+            due.clone(),
+        );
+        Ok(match (&self.assignee, self.status) {
+            (Some(staff), TaskStatus::Claimed) => item.indexed(Index::Gsi2, keys::tasks_of(&self.practice_id, staff), due),
+            _ => item,
+        })
+    }
+}
+
+/// Raises a task inside a transaction: a new task, or a done one opened again. Raise it only when it is
+/// not open already (the caller knows: the thread says it awaits a reply), or its holder is forgotten.
+pub fn raise_write(task: &Task) -> Result<Write, StoreError> {
+    Ok(Write::put(task.item()?, Condition::Always))
+}
+
+/// Completes a task inside a transaction (an answer that settles it); the task must exist.
+pub fn complete_write(practice: &PracticeId, id: &TaskId, by: &StaffId, now: DateTime<Utc>) -> Result<Write, StoreError> {
+    let done = keys::tasks_by_status(practice, TaskStatus::Done.as_str());
+    let update = Update::new(keys::task(practice, id))
+        .set("status", TaskStatus::Done.as_str())
+        .set("completed_by", by.as_str())
+        .set("completed_at", serde_json::to_value(now).map_err(|e| StoreError::Invalid(e.to_string()))?)
+        .set("updated_at", serde_json::to_value(now).map_err(|e| StoreError::Invalid(e.to_string()))?)
+        .set(crate::store::attr::GSI1PK, done)
+        .remove(crate::store::attr::GSI2PK)
+        .remove(crate::store::attr::GSI2SK)
+        .add(crate::store::attr::VERSION, 1)
+        .when(Condition::Exists);
+    Ok(Write::Update(update))
+}
+
+pub async fn get(table: &dyn Table, practice: &PracticeId, id: &TaskId) -> Result<Option<Task>, StoreError> {
+    table.get(&keys::task(practice, id)).await?.map(|item| item.record()).transpose()
+}
+
+/// Which tasks a list shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Filter {
+    Status(TaskStatus),
+    /// The open or claimed tasks one staff member holds.
+    HeldBy(StaffId),
+}
+
+/// One page of tasks, soonest due first.
+pub async fn list(
+    table: &dyn Table,
+    practice: &PracticeId,
+    filter: &Filter,
+    cursor: Option<Cursor>,
+    limit: usize,
+) -> Result<(Vec<Task>, Option<Cursor>), StoreError> {
+    let query = match filter {
+        Filter::Status(status) => Query::partition(Index::Gsi1, keys::tasks_by_status(practice, status.as_str())),
+        Filter::HeldBy(staff) => Query::partition(Index::Gsi2, keys::tasks_of(practice, staff)),
+    };
+    let page = table.query(query.limit(limit).after(cursor)).await?;
+    let tasks = page.items.iter().map(Item::record).collect::<Result<Vec<Task>, _>>()?;
+    Ok((tasks, page.next))
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum TaskError {
+    #[error("no such task")]
+    NotFound,
+    #[error("the task is done")]
+    Done,
+    #[error("someone else holds the task")]
+    HeldByOther,
+    #[error("the caller does not hold the task")]
+    NotHeld,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+async fn change(
+    table: &dyn Table,
+    practice: &PracticeId,
+    id: &TaskId,
+    apply: impl Fn(&mut Task) -> Result<(), TaskError>,
+) -> Result<Task, TaskError> {
+    until_settled(|| async {
+        let current = get(table, practice, id).await?.ok_or(TaskError::NotFound)?;
+        let mut next = current.clone();
+        apply(&mut next)?;
+        next.version = current.version + 1;
+        Ok(settle(table.put(next.item()?, Condition::VersionIs(current.version)).await)?.map(|()| next))
+    })
+    .await
+}
+
+/// Takes a task on. An open task, or one the same person holds already; not someone else's.
+pub async fn claim(table: &dyn Table, practice: &PracticeId, id: &TaskId, by: &StaffId, now: DateTime<Utc>) -> Result<Task, TaskError> {
+    change(table, practice, id, |task| match (task.status, &task.assignee) {
+        (TaskStatus::Open, _) => {
+            task.status = TaskStatus::Claimed;
+            task.assignee = Some(by.clone());
+            task.updated_at = now;
+            Ok(())
+        }
+        (TaskStatus::Claimed, Some(holder)) if holder == by => Ok(()),
+        (TaskStatus::Done, _) => Err(TaskError::Done),
+        (TaskStatus::Claimed, _) => Err(TaskError::HeldByOther),
+    })
+    .await
+}
+
+/// Marks a task done (whoever holds it: a colleague may finish it).
+pub async fn complete(table: &dyn Table, practice: &PracticeId, id: &TaskId, by: &StaffId, now: DateTime<Utc>) -> Result<Task, TaskError> {
+    change(table, practice, id, |task| {
+        if task.status == TaskStatus::Done {
+            return Err(TaskError::Done);
+        }
+        task.status = TaskStatus::Done;
+        task.completed_by = Some(by.clone());
+        task.completed_at = Some(now);
+        task.updated_at = now;
+        Ok(())
+    })
+    .await
+}
+
+/// Puts a claimed task back in the team's list.
+pub async fn release(table: &dyn Table, practice: &PracticeId, id: &TaskId, by: &StaffId, now: DateTime<Utc>) -> Result<Task, TaskError> {
+    change(table, practice, id, |task| match (task.status, &task.assignee) {
+        (TaskStatus::Claimed, Some(holder)) if holder == by => {
+            task.status = TaskStatus::Open;
+            task.assignee = None;
+            task.updated_at = now;
+            Ok(())
+        }
+        (TaskStatus::Done, _) => Err(TaskError::Done),
+        _ => Err(TaskError::NotHeld),
+    })
+    .await
+}
