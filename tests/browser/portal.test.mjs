@@ -484,6 +484,26 @@ test('Ann writes with a PDF, is told how she will hear back, sees the reply arri
   }
 });
 
+test('a signed-in portal left alone past the idle limit signs out and shows nothing personal', { timeout: 120_000 }, async () => {
+  const context = await newPhone();
+  const page = await context.newPage();
+  const watched = watch(page);
+  try {
+    // The page's clock is the test's: no half-hour wait.
+    await page.clock.install();
+    await signInByLink(page, BEN);
+    await nav(page, 'profile');
+    await waitText(page.getByTestId('profile-family-name'), exactly(BEN.family));
+    await page.clock.fastForward('31:00');
+    await waitText(page.getByTestId('signin-notice'), /signed out after 30 minutes without activity/);
+    await assertNoPhi(page, [BEN.family, BEN.email], 'after the idle sign-out');
+    assert.equal(new URL(page.url()).pathname, '/sign-in');
+    assertCleanConsole(watched, [...PENDING_ROUTES, { path: '/auth/refresh', status: 401 }], [BEN.family]);
+  } finally {
+    await context.close();
+  }
+});
+
 test('budgets: first load within 150 KB of compressed JavaScript and 300 KB in all; home usable after at most 2 API calls', { timeout: 120_000 }, async () => {
   const context = await newPhone();
   const page = await context.newPage();

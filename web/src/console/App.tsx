@@ -202,6 +202,8 @@ function ConsoleHeader({ signedIn, local, onSignOut }: { signedIn: boolean; loca
 
 function useIdle(active: boolean, signOut: () => void) {
   const last = useRef(Date.now());
+  const latest = useRef(signOut);
+  latest.current = signOut;
   useEffect(() => {
     if (!active) return;
     last.current = Date.now();
@@ -211,11 +213,11 @@ function useIdle(active: boolean, signOut: () => void) {
     const events = ['pointerdown', 'keydown', 'wheel'] as const;
     for (const e of events) window.addEventListener(e, touch, { capture: true, passive: true });
     const timer = window.setInterval(() => {
-      if (Date.now() - last.current > limits.staffIdleMinutes * 60_000) signOut();
+      if (Date.now() - last.current > limits.staffIdleMinutes * 60_000) latest.current();
     }, 30_000);
     return () => {
       for (const e of events) window.removeEventListener(e, touch, { capture: true });
       window.clearInterval(timer);
     };
-  }, [active, signOut]);
+  }, [active]);
 }

@@ -214,6 +214,9 @@ function SignedInEffects() {
 /** Signed-in screens are cleared after the server's idle limit without a tap or key press. */
 function useIdleSignOut(active: boolean, signOut: () => void) {
   const last = useRef(Date.now());
+  // The latest callback, without restarting the clock whenever the page re-renders.
+  const latest = useRef(signOut);
+  latest.current = signOut;
   useEffect(() => {
     if (!active) return;
     last.current = Date.now();
@@ -221,7 +224,7 @@ function useIdleSignOut(active: boolean, signOut: () => void) {
       last.current = Date.now();
     };
     const check = () => {
-      if (Date.now() - last.current > limits.patientIdleMinutes * 60_000) signOut();
+      if (Date.now() - last.current > limits.patientIdleMinutes * 60_000) latest.current();
     };
     const events = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const;
     for (const e of events) window.addEventListener(e, touch, { capture: true, passive: true });
@@ -232,5 +235,5 @@ function useIdleSignOut(active: boolean, signOut: () => void) {
       window.clearInterval(timer);
       document.removeEventListener('visibilitychange', check);
     };
-  }, [active, signOut]);
+  }, [active]);
 }
