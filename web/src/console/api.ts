@@ -1,7 +1,7 @@
 // The console's door to the API: the staff routes of the generated client, with the staff token.
 import { callPending, createApi, unwrap } from '../shared/api/client';
 import { isMissingRoute } from '../shared/api/errors';
-import type { PatientContactFacts, StaffTask } from '../shared/api/pending';
+import type { PatientContactFacts } from '../shared/api/pending';
 import type { components } from '../shared/api/schema';
 import { TokenSession } from '../shared/api/session';
 import { type CognitoSettings, tokenRequest } from './auth';
@@ -100,8 +100,19 @@ export const staff = {
   templates: async () => unwrap(await api.GET('/staff/templates')),
   saveTemplate: async (kind: S['TemplateKind'], body: S['TemplateUpdate']) =>
     unwrap(await api.PUT('/staff/templates/{kind}', { params: { path: { kind } }, body })),
-  /** Need 9 (BACKEND-NEEDS.md); null until the route exists. */
-  tasks: () => pending<{ tasks: StaffTask[] }>('GET', '/staff/tasks'),
+  /** The task routes are in the API document; a gateway built before them answers 404 (null here). */
+  tasks: async (query: { status: S['TaskStatus']; mine: boolean; cursor?: string }) => {
+    try {
+      return unwrap(await api.GET('/staff/tasks', { params: { query } }));
+    } catch (err) {
+      if (isMissingRoute(err)) return null;
+      throw err;
+    }
+  },
+  claimTask: async (id: string) => unwrap(await api.POST('/staff/tasks/{id}/claim', { params: { path: { id } } })),
+  completeTask: async (id: string) =>
+    unwrap(await api.POST('/staff/tasks/{id}/complete', { params: { path: { id } } })),
+  releaseTask: async (id: string) => unwrap(await api.POST('/staff/tasks/{id}/release', { params: { path: { id } } })),
   /** Need 10; null until the route exists. */
   contactFacts: (id: string) =>
     pending<PatientContactFacts>('GET', `/staff/patients/${encodeURIComponent(id)}/contact`),

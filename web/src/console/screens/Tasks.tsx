@@ -1,17 +1,70 @@
-import { useQuery } from '@tanstack/react-query';
+// The team's work items (a patient message to answer, for now): open, claimed or done; claim one,
+// give it back, or mark it done; open the conversation it is about.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'wouter';
 import { useI18n } from '../../shared/i18n/I18nProvider';
-import { LoadFailed, Loading, PageHeading } from '../../shared/ui/components';
+import {
+  BusyButton,
+  ErrorMessage,
+  Field,
+  LoadFailed,
+  Loading,
+  PageHeading,
+  useStatus,
+} from '../../shared/ui/components';
 import { useConsoleTitle } from '../App';
-import { staff } from '../api';
+import { type S, staff, staffId } from '../api';
+import { PatientName, TOPIC_KEYS, useStaffLabel } from '../parts';
+
+const KIND_KEYS = { respond_to_message: 'console.tasks.kind.respond' } as const satisfies Record<S['TaskKind'], string>;
+const STATUS_KEYS = {
+  open: 'console.tasks.status.open',
+  claimed: 'console.tasks.status.claimed',
+  done: 'console.tasks.status.done',
+} as const satisfies Record<S['TaskStatus'], string>;
 
 export function Tasks() {
-  const { t, tr } = useI18n();
+  const { t } = useI18n();
   useConsoleTitle(t('console.nav.tasks'));
-  const tasks = useQuery({ queryKey: ['tasks'], queryFn: staff.tasks });
+  const [status, setStatus] = useState<S['TaskStatus']>('open');
+  const [mine, setMine] = useState(false);
+  const tasks = useQuery({
+    queryKey: ['tasks', status, mine],
+    queryFn: () => staff.tasks({ status, mine }),
+    refetchInterval: 30_000,
+  });
   return (
     <section className="stack">
       <PageHeading>{t('console.tasks.title')}</PageHeading>
+      <form className="filters" aria-label={t('console.inbox.filters')} onSubmit={(e) => e.preventDefault()}>
+        <Field label={t('console.inbox.status')}>
+          {({ id }) => (
+            <select
+              id={id}
+              data-testid="task-filter-status"
+              value={status}
+              onChange={(e) => setStatus(e.currentTarget.value as S['TaskStatus'])}
+            >
+              {(Object.keys(STATUS_KEYS) as S['TaskStatus'][]).map((s) => (
+                <option key={s} value={s}>
+                  {t(STATUS_KEYS[s])}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="choice">
+          <input
+            type="checkbox"
+            id="task-mine"
+            data-testid="task-filter-mine"
+            checked={mine}
+            onChange={(e) => setMine(e.currentTarget.checked)}
+          />
+          <label htmlFor="task-mine">{t('console.tasks.mine')}</label>
+        </div>
+      </form>
       {tasks.isError ? <LoadFailed error={tasks.error} retry={() => void tasks.refetch()} /> : null}
       {tasks.isPending ? <Loading /> : null}
       {tasks.data === null ? (
@@ -23,23 +76,94 @@ export function Tasks() {
         tasks.data.tasks.length ? (
           <ul className="list" data-testid="task-list">
             {tasks.data.tasks.map((task) => (
-              <li key={task.task_id} className="list-row">
-                <span>{task.title}</span>
-                {task.due_at ? (
-                  <span className="hint">{t('console.tasks.due', { when: tr.dateTime(task.due_at) })}</span>
-                ) : null}
-                {task.patient_id && task.thread_id ? (
-                  <Link href={`/threads/${encodeURIComponent(task.patient_id)}/${encodeURIComponent(task.thread_id)}`}>
-                    {t('console.tasks.open')}
-                  </Link>
-                ) : null}
-              </li>
+              <TaskRow key={task.task_id} task={task} />
             ))}
           </ul>
         ) : (
-          <p>{t('console.tasks.none')}</p>
+          <p data-testid="tasks-none">{t('console.tasks.none')}</p>
         )
       ) : null}
     </section>
+  );
+}
+
+function TaskRow({ task }: { task: S['TaskView'] }) {
+  const { t, tr } = useI18n();
+  const client = useQueryClient();
+  const status = useStatus();
+  const who = useStaffLabel();
+  const me = staffId();
+  const act = useMutation({
+    mutationFn: (what: 'claim' | 'release' | 'complete') =>
+      what === 'claim'
+        ? staff.claimTask(task.task_id)
+        : what === 'release'
+          ? staff.releaseTask(task.task_id)
+          : staff.completeTask(task.task_id),
+    onSuccess: (_view, what) => {
+      status.announce(
+        what === 'claim'
+          ? 'console.tasks.claimed'
+          : what === 'release'
+            ? 'console.tasks.released'
+            : 'console.tasks.completed',
+      );
+      void client.invalidateQueries({ queryKey: ['tasks'] });
+    },
+  });
+  const overdue = task.status !== 'done' && Date.parse(task.due_at) < Date.now();
+  return (
+    <li className="list-row task" data-testid="task-row" data-task-id={task.task_id} data-status={task.status}>
+      <strong>{t(KIND_KEYS[task.kind])}</strong>
+      {task.patient_id ? <PatientName patientId={task.patient_id} /> : null}
+      {task.team ? <span className="tag">{t(TOPIC_KEYS[task.team])}</span> : null}
+      <span className={overdue ? 'status status-warn' : 'hint'}>
+        {t(overdue ? 'console.tasks.overdue' : 'console.tasks.due', { when: tr.dateTime(task.due_at) })}
+      </span>
+      {task.assignee ? <span>{t('console.thread.assignedTo', { who: who(task.assignee) })}</span> : null}
+      {task.patient_id && task.subject ? (
+        <Link
+          href={`/threads/${encodeURIComponent(task.patient_id)}/${encodeURIComponent(task.subject)}`}
+          data-testid="task-open"
+        >
+          {t('console.tasks.open')}
+        </Link>
+      ) : null}
+      <span className="actions">
+        {task.status === 'open' ? (
+          <BusyButton
+            type="button"
+            className="button button-secondary button-small"
+            busy={act.isPending}
+            busyLabel={t('common.saving')}
+            data-testid="task-claim"
+            onClick={() => act.mutate('claim')}
+          >
+            {t('console.tasks.claim')}
+          </BusyButton>
+        ) : null}
+        {task.status === 'claimed' && task.assignee === me ? (
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            data-testid="task-release"
+            onClick={() => act.mutate('release')}
+          >
+            {t('console.tasks.release')}
+          </button>
+        ) : null}
+        {task.status !== 'done' ? (
+          <button
+            type="button"
+            className="button button-small"
+            data-testid="task-complete"
+            onClick={() => act.mutate('complete')}
+          >
+            {t('console.tasks.complete')}
+          </button>
+        ) : null}
+      </span>
+      <ErrorMessage error={act.error} testid="task-error" />
+    </li>
   );
 }

@@ -17,10 +17,10 @@ export const enums = {
     "telehealth"
   ],
   "ConsentStatus": [
+    "not_given",
     "accepted",
-    "outdated",
     "revoked",
-    "not_given"
+    "outdated"
   ],
   "Decision": [
     "accept",
@@ -36,6 +36,14 @@ export const enums = {
     "pending",
     "ready",
     "rejected"
+  ],
+  "TaskKind": [
+    "respond_to_message"
+  ],
+  "TaskStatus": [
+    "open",
+    "claimed",
+    "done"
   ],
   "TemplateKind": [
     "message_waiting",

@@ -40,18 +40,6 @@ export interface StaffMember {
   role: string;
 }
 
-/** Need 9: the tasks list. */
-export interface StaffTask {
-  task_id: string;
-  kind: string;
-  title: string;
-  patient_id?: string | null;
-  thread_id?: string | null;
-  due_at?: string | null;
-  status: 'open' | 'done';
-  created_at: string;
-}
-
 /** Need 10: the chart's communication facts. */
 export interface PatientContactFacts {
   consents: S['ConsentView'][];

@@ -1847,6 +1847,251 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The practice's tasks in one status (open by default), or those the caller holds; soonest due first. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description open (default), claimed or done */
+                    status?: string;
+                    /** @description true: only the tasks the caller holds */
+                    mine?: boolean;
+                    /** @description 1 to 50, default 25 */
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskList"];
+                    };
+                };
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/tasks/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Takes a task on: it leaves the team's open list and shows as the caller's. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskView"];
+                    };
+                };
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Done already, or someone else holds it */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/tasks/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks a task done. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskView"];
+                    };
+                };
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Done already */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/tasks/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gives a task the caller holds back to the team. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskView"];
+                    };
+                };
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller does not hold it */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/staff/templates": {
         parameters: {
             query?: never;
@@ -2158,7 +2403,8 @@ export interface paths {
         delete?: never;
         /**
          * Answers a CORS preflight for the practice whose host this is: allowed origins get the methods and
-         *     headers they may use; others get no CORS headers, so the browser refuses the call.
+         *     headers they may use (the edge adds the origin itself); others get no CORS headers, so the browser
+         *     refuses the call.
          */
         options: {
             parameters: {
@@ -2254,8 +2500,11 @@ export interface components {
         };
         /** @enum {string} */
         ConsentKind: "terms_of_use" | "privacy_notice" | "sms_messages" | "email_messages" | "telehealth";
-        /** @enum {string} */
-        ConsentStatus: "accepted" | "outdated" | "revoked" | "not_given";
+        /**
+         * @description Where a patient stands with one document.
+         * @enum {string}
+         */
+        ConsentStatus: "not_given" | "accepted" | "revoked" | "outdated";
         ConsentView: {
             /** Format: int32 */
             current_version: number;
@@ -2287,7 +2536,10 @@ export interface components {
             detail: string;
             field: string;
         };
-        /** @enum {string} */
+        /**
+         * @description The kinds of file accepted.
+         * @enum {string}
+         */
         FileType: "application/pdf" | "image/jpeg" | "image/png" | "image/heic";
         Inbox: {
             next_cursor?: string | null;
@@ -2537,6 +2789,33 @@ export interface components {
         };
         /** @enum {string} */
         State: "pending" | "ready" | "rejected";
+        /** @enum {string} */
+        TaskKind: "respond_to_message";
+        TaskList: {
+            next_cursor?: string | null;
+            /** @description Soonest due first. */
+            tasks: components["schemas"]["TaskView"][];
+        };
+        /** @enum {string} */
+        TaskStatus: "open" | "claimed" | "done";
+        /** @description A staff work item. */
+        TaskView: {
+            assignee?: string | null;
+            /** Format: date-time */
+            completed_at?: string | null;
+            completed_by?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            due_at: string;
+            kind: components["schemas"]["TaskKind"];
+            patient_id?: string | null;
+            status: components["schemas"]["TaskStatus"];
+            /** @description What the task is about in its kind's terms: the thread to answer, for `respond_to_message`. */
+            subject?: string | null;
+            task_id: string;
+            team?: components["schemas"]["Topic"] | null;
+        };
         /**
          * @description The messages a practice may word its own way.
          * @enum {string}
