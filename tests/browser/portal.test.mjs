@@ -452,6 +452,23 @@ test('Ann writes with a PDF, is told how she will hear back, sees the reply arri
     await waitText(page.getByTestId('app-status'), /reply was sent/i);
     assert.equal(await page.getByTestId('reply-body').inputValue(), '');
 
+    // --- Keyboard only: from the heading to the reply box, type, to the send button, Enter.
+    const byKeyboard = `Sent with the keyboard (${run}).`;
+    await page.locator('h1').focus();
+    await tabTo(page, 'reply-body');
+    await page.keyboard.type(byKeyboard);
+    await tabTo(page, 'reply-send');
+    await page.keyboard.press('Enter');
+    await waitAttr(page.getByTestId('message').filter({ hasText: byKeyboard }), 'data-from', 'patient');
+
+    // --- Signing out with an unsent message asks first; staying keeps it.
+    await page.getByTestId('reply-body').fill('not finished');
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('sign-out-confirm').waitFor();
+    await page.getByTestId('sign-out-confirm-no').click();
+    assert.equal(await page.getByTestId('reply-body').inputValue(), 'not finished', 'the draft is still there');
+    await page.getByTestId('reply-body').fill('');
+
     // The care team can download the patient's file.
     const staffThread = await gateway('GET', `/staff/patients/${ann.patient_id}/threads/${threadId}`, { token });
     const sent = staffThread.body.messages.find((m) => m.body === annReply);

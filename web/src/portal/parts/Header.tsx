@@ -5,7 +5,9 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { safeTransferUrl } from '../../shared/api/uploads';
 import { useI18n } from '../../shared/i18n/I18nProvider';
+import { ConfirmDialog } from '../../shared/ui/components';
 import { auth, messaging, portal } from '../api';
+import { hasDrafts } from '../drafts';
 
 export function usePractice(enabled: boolean) {
   return useQuery({ queryKey: ['practice'], queryFn: auth.practice, staleTime: Number.POSITIVE_INFINITY, enabled });
@@ -57,6 +59,7 @@ export function Header({
   onSignOut: () => void;
 }) {
   const { t } = useI18n();
+  const [confirming, setConfirming] = useState(false);
   // Signed in, the practice is fetched once the profile has loaded, after the screen's own reads.
   const me = useQuery({ queryKey: ['me'], queryFn: portal.me, enabled: signedIn });
   const later = useAfterFirstRead(me.isSuccess);
@@ -80,10 +83,28 @@ export function Header({
           {name ? <span className="brand-sub">{t('portal.brand.portal')}</span> : null}
         </div>
         {signedIn ? (
-          <button type="button" className="nav-button sign-out" data-testid="sign-out" onClick={onSignOut}>
+          <button
+            type="button"
+            className="nav-button sign-out"
+            data-testid="sign-out"
+            onClick={() => (hasDrafts() ? setConfirming(true) : onSignOut())}
+          >
             {t('portal.nav.signOut')}
           </button>
         ) : null}
+        <ConfirmDialog
+          open={confirming}
+          testid="sign-out-confirm"
+          danger
+          title={t('portal.nav.draftTitle')}
+          body={[t('portal.nav.draftBody')]}
+          confirmLabel={t('portal.nav.draftYes')}
+          cancelLabel={t('portal.nav.draftNo')}
+          onAnswer={(yes) => {
+            setConfirming(false);
+            if (yes) onSignOut();
+          }}
+        />
       </div>
       {signedIn ? <Nav /> : null}
     </header>

@@ -60,6 +60,11 @@ export function Alert({
 /** An error from the API or the network, in words, with a reference for server failures. */
 export function ErrorMessage({ error, testid, focus }: { error: unknown; testid?: string; focus?: boolean }) {
   const { tr, t } = useI18n();
+  const { clear } = useStatus();
+  // A new error replaces the last success message: the two never stand side by side.
+  useEffect(() => {
+    if (error) clear();
+  }, [error, clear]);
   if (!error) return null;
   const reference = errorReference(error);
   return (
