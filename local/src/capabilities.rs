@@ -18,11 +18,22 @@ pub fn routeless_functions() -> Vec<&'static str> {
     all().iter().flat_map(|c| c.functions.iter().map(|f| f.name).collect::<Vec<_>>()).collect()
 }
 
-/// The OpenAPI document of the whole API.
-pub fn openapi() -> utoipa::openapi::OpenApi {
+/// The OpenAPI document of the whole API, as JSON: each capability's operations, every answer the edge
+/// gives, and the limits the server enforces.
+pub fn openapi() -> Result<serde_json::Value, String> {
+    let capabilities = all();
+    let mut doc = serde_json::to_value(described(&capabilities)).unwrap_or_default();
+    let routes: Vec<&Route> = capabilities.iter().flat_map(|c| c.routes().collect::<Vec<_>>()).collect();
+    portico::http::openapi::standard_responses(&mut doc, &routes);
+    for capability in &capabilities {
+        portico::http::openapi::apply_limits(&mut doc, capability.limits).map_err(|e| format!("{}: {e}", capability.name))?;
+    }
+    Ok(doc)
+}
+
+fn described(capabilities: &[Capability]) -> utoipa::openapi::OpenApi {
     use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
-    let mut capabilities = all().into_iter();
-    let mut doc = capabilities.next().map(|c| (c.openapi)()).unwrap_or_default();
+    let mut doc = utoipa::openapi::OpenApi::default();
     for capability in capabilities {
         doc.merge((capability.openapi)());
     }

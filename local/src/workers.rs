@@ -33,7 +33,8 @@ pub struct Workers {
 }
 
 impl Workers {
-    async fn receive(&self, name: &str) -> Option<SqsEvent> {
+    /// Takes the visible messages of a queue as one SQS batch, as Lambda's poller would.
+    pub async fn receive(&self, name: &str) -> Option<SqsEvent> {
         match &self.backlog {
             Backlog::Local(queue) => queue.receive(name),
             Backlog::Sqs { client, urls } => {
@@ -61,7 +62,8 @@ impl Workers {
         }
     }
 
-    async fn settle(&self, name: &str, batch: &SqsEvent, response: &SqsBatchResponse) {
+    /// Deletes what a worker handled and leaves its failures for their next turn, as Lambda would.
+    pub async fn settle(&self, name: &str, batch: &SqsEvent, response: &SqsBatchResponse) {
         match &self.backlog {
             Backlog::Local(queue) => queue.settle(name, batch, response),
             Backlog::Sqs { client, urls } => {

@@ -8,11 +8,21 @@ use secrecy::{ExposeSecret, SecretString};
 
 use crate::crypto::Hasher;
 
-type Lookup = Box<dyn Fn(&str) -> Option<String> + Send>;
+pub type Lookup = Box<dyn Fn(&str) -> Option<String> + Send>;
 
 pub struct Env {
     lookup: Lookup,
     problems: Vec<String>,
+    /// Every variable read, and whether it was required: the template check compares this with what
+    /// the template gives each function.
+    reads: Vec<(String, Need)>,
+}
+
+/// Whether a function cannot start without a variable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    Required,
+    Optional,
 }
 
 #[derive(Debug)]
@@ -28,19 +38,43 @@ impl std::error::Error for ConfigError {}
 
 impl Env {
     pub fn from_process() -> Self {
-        Env { lookup: Box::new(|name| std::env::var(name).ok()), problems: Vec::new() }
+        Env { lookup: Box::new(|name| std::env::var(name).ok()), problems: Vec::new(), reads: Vec::new() }
+    }
+
+    /// An environment answered by `lookup` (tests, and checks that build functions without running them).
+    pub fn from_lookup(lookup: Lookup) -> Self {
+        Env { lookup, problems: Vec::new(), reads: Vec::new() }
     }
 
     pub fn from_map(map: HashMap<String, String>) -> Self {
-        Env { lookup: Box::new(move |name| map.get(name).cloned()), problems: Vec::new() }
+        Env { lookup: Box::new(move |name| map.get(name).cloned()), problems: Vec::new(), reads: Vec::new() }
     }
 
-    pub fn optional(&mut self, name: &str) -> Option<String> {
+    /// The variables read so far, each once, with whether it was required.
+    pub fn reads(&self) -> Vec<(String, Need)> {
+        let mut seen: Vec<(String, Need)> = Vec::new();
+        for (name, need) in &self.reads {
+            match seen.iter_mut().find(|(n, _)| n == name) {
+                Some(entry) if *need == Need::Required => entry.1 = Need::Required,
+                Some(_) => {}
+                None => seen.push((name.clone(), *need)),
+            }
+        }
+        seen
+    }
+
+    fn lookup(&self, name: &str) -> Option<String> {
         (self.lookup)(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
     }
 
+    pub fn optional(&mut self, name: &str) -> Option<String> {
+        self.reads.push((name.to_string(), Need::Optional));
+        self.lookup(name)
+    }
+
     pub fn required(&mut self, name: &str) -> String {
-        self.optional(name).unwrap_or_else(|| {
+        self.reads.push((name.to_string(), Need::Required));
+        self.lookup(name).unwrap_or_else(|| {
             self.problems.push(format!("{name} is not set"));
             String::new()
         })

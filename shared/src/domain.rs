@@ -51,9 +51,12 @@ impl fmt::Debug for Email {
 }
 
 impl Email {
+    /// The longest address SMTP allows.
+    pub const MAX_LEN: usize = 254;
+
     pub fn parse(raw: &str) -> Result<Self, &'static str> {
         let value = raw.trim().to_lowercase();
-        if value.len() > 254 {
+        if value.len() > Self::MAX_LEN {
             return Err("is longer than 254 characters");
         }
         let Some((local, domain)) = value.split_once('@') else {
@@ -134,12 +137,14 @@ impl fmt::Debug for PersonName {
 }
 
 impl PersonName {
+    pub const MAX_CHARS: usize = 100;
+
     pub fn parse(raw: &str) -> Result<Self, &'static str> {
         let value = raw.split_whitespace().collect::<Vec<_>>().join(" ");
         if value.is_empty() {
             return Err("must not be empty");
         }
-        if value.chars().count() > 100 {
+        if value.chars().count() > Self::MAX_CHARS {
             return Err("must be at most 100 characters");
         }
         if value.chars().any(|c| c.is_control() || matches!(c, '<' | '>')) {
@@ -161,9 +166,11 @@ impl fmt::Debug for Pronouns {
 }
 
 impl Pronouns {
+    pub const MAX_CHARS: usize = 40;
+
     pub fn parse(raw: &str) -> Result<Self, &'static str> {
         let value = raw.trim();
-        if value.is_empty() || value.chars().count() > 40 {
+        if value.is_empty() || value.chars().count() > Self::MAX_CHARS {
             return Err("must be 1 to 40 characters");
         }
         if value.chars().any(|c| c.is_control() || matches!(c, '<' | '>')) {
@@ -254,6 +261,9 @@ impl DateOfBirth {
 pub struct LocalTime(NaiveTime);
 
 impl LocalTime {
+    /// `HH:MM`, 24-hour.
+    pub const PATTERN: &'static str = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
+
     pub fn parse(raw: &str) -> Result<Self, &'static str> {
         NaiveTime::parse_from_str(raw.trim(), "%H:%M").map(LocalTime).map_err(|_| "must be a time as HH:MM")
     }

@@ -25,6 +25,8 @@ macro_rules! prefixed_id {
 
         impl $name {
             pub const PREFIX: &'static str = $prefix;
+            /// What a well-formed id looks like, for the API's description.
+            pub const PATTERN: &'static str = concat!("^", $prefix, "[0-9A-HJKMNP-TV-Z]{26}$");
 
             pub fn generate(now: chrono::DateTime<chrono::Utc>) -> Self {
                 let ms = u64::try_from(now.timestamp_millis()).unwrap_or(0);

@@ -15,9 +15,10 @@ use futures::future::BoxFuture;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use crate::config::Env;
 use crate::http::{ApiError, Exchange, Reply, Route};
 use crate::keys::Prefix;
-use crate::wiring::{Ports, Wire};
+use crate::wiring::{Base, Ports, Wire};
 
 /// One route, its dependencies and its handler.
 pub trait Endpoint: 'static {
@@ -143,10 +144,21 @@ pub struct Mounted {
     /// The endpoint's type (`portico_messaging::endpoints::PortalThreadsList`), which its binary names.
     pub endpoint: &'static str,
     pub mount: fn(&Ports) -> Handler,
+    /// Builds what the function builds at cold start, from `env`: which variables it reads.
+    pub cold_start: fn(&mut Env, &Base),
+}
+
+fn cold_start_http<E: Endpoint>(env: &mut Env, base: &Base) {
+    let _ = base.edge(env);
+    let _ = E::Deps::from_env(env, base);
+}
+
+fn cold_start<F: Function>(env: &mut Env, base: &Base) {
+    let _ = F::Deps::from_env(env, base);
 }
 
 pub fn endpoint<E: Endpoint>() -> Mounted {
-    Mounted { route: E::ROUTE, endpoint: std::any::type_name::<E>(), mount: mount::<E> }
+    Mounted { route: E::ROUTE, endpoint: std::any::type_name::<E>(), mount: mount::<E>, cold_start: cold_start_http::<E> }
 }
 
 /// What starts a function without a route.
@@ -171,17 +183,25 @@ pub struct Listed {
     pub trigger: Trigger,
     /// How the local gateway feeds it, when it consumes a queue.
     pub consumer: Option<fn(&Ports) -> Consumer>,
+    /// Builds what the function builds at cold start, from `env`: which variables it reads.
+    pub cold_start: fn(&mut Env, &Base),
 }
 
 pub fn function<F: Function>(trigger: Trigger) -> Listed {
-    Listed { name: F::NAME, function: std::any::type_name::<F>(), trigger, consumer: None }
+    Listed { name: F::NAME, function: std::any::type_name::<F>(), trigger, consumer: None, cold_start: cold_start::<F> }
 }
 
 pub fn worker<F>(queue: &'static str) -> Listed
 where
     F: Function<Event = SqsEvent, Output = SqsBatchResponse>,
 {
-    Listed { name: F::NAME, function: std::any::type_name::<F>(), trigger: Trigger::Queue(queue), consumer: Some(consume::<F>) }
+    Listed {
+        name: F::NAME,
+        function: std::any::type_name::<F>(),
+        trigger: Trigger::Queue(queue),
+        consumer: Some(consume::<F>),
+        cold_start: cold_start::<F>,
+    }
 }
 
 /// Everything a capability is, described once.
@@ -192,6 +212,8 @@ pub struct Capability {
     /// The sort-key prefixes the capability's items use, per kind of partition.
     pub key_prefixes: &'static [Prefix],
     pub openapi: fn() -> utoipa::openapi::OpenApi,
+    /// The limits its request schemas carry in the OpenAPI document.
+    pub limits: &'static [crate::http::openapi::Limit],
 }
 
 impl Capability {

@@ -248,14 +248,10 @@ impl TestApp {
     /// Adds a second practice (tenant) with one patient and an admin, for isolation tests.
     pub async fn other_practice(&self) -> (Practice, Patient, String) {
         let app = &self.gateway.app;
-        let practice = portico_local::seed::practice(app, "lakeside", "Lakeside Clinic").await.unwrap_or_else(|e| panic!("{e}"));
-        portico_local::seed::staff(app, &practice, "staff-lakeside-admin", "admin@lakeside.example", &["admin"])
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
+        let practice = portico_local::seed::practice(app, "lakeside", "Lakeside Clinic").await.unwrap();
+        portico_local::seed::staff(app, &practice, "staff-lakeside-admin", "admin@lakeside.example", &["admin"]).await.unwrap();
         let born = chrono::NaiveDate::from_ymd_opt(1990, 1, 1).unwrap_or_default();
-        let patient = portico_local::seed::patient(app, &practice, "Cara", "Diaz", "cara@example.com", "+15555550103", born)
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
+        let patient = portico_local::seed::patient(app, &practice, "Cara", "Diaz", "cara@example.com", "+15555550103", born).await.unwrap();
         let token = self.staff_token("admin@lakeside.example").await;
         (practice, patient, token)
     }

@@ -94,8 +94,8 @@ async fn start_runtime_api() -> (SocketAddr, RuntimeApi) {
         .route("/2018-06-01/runtime/invocation/{id}/error", post(invocation_error))
         .route("/2018-06-01/runtime/init/error", post(init_error))
         .with_state(api.clone());
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap_or_else(|e| panic!("{e}"));
-    let addr = listener.local_addr().unwrap_or_else(|e| panic!("{e}"));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
     tokio::spawn(async move {
         let _ = axum::serve(listener, router).await;
     });
@@ -206,14 +206,12 @@ pub fn recorded_requests() -> BTreeMap<String, (usize, usize, usize)> {
 /// A CA and a leaf certificate for `127.0.0.1`, as PEM (CA) and DER (leaf and key).
 pub fn loopback_certificates() -> (String, Vec<u8>, Vec<u8>) {
     use rcgen::{BasicConstraints, CertificateParams, CertifiedIssuer, IsCa, KeyPair};
-    let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap_or_else(|e| panic!("{e}"));
+    let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
     ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-    let ca =
-        CertifiedIssuer::self_signed(ca_params, KeyPair::generate().unwrap_or_else(|e| panic!("{e}"))).unwrap_or_else(|e| panic!("{e}"));
-    let leaf_key = KeyPair::generate().unwrap_or_else(|e| panic!("{e}"));
-    let leaf = CertificateParams::new(vec!["127.0.0.1".to_string(), "localhost".to_string()])
-        .and_then(|p| p.signed_by(&leaf_key, &ca))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let ca = CertifiedIssuer::self_signed(ca_params, KeyPair::generate().unwrap()).unwrap();
+    let leaf_key = KeyPair::generate().unwrap();
+    let leaf =
+        CertificateParams::new(vec!["127.0.0.1".to_string(), "localhost".to_string()]).and_then(|p| p.signed_by(&leaf_key, &ca)).unwrap();
     (ca.pem(), leaf.der().to_vec(), leaf_key.serialize_der())
 }
 
@@ -225,7 +223,7 @@ pub async fn start_loopback_endpoint(cert: Vec<u8>, key: Vec<u8>) -> (SocketAddr
     let config = tokio_rustls::rustls::ServerConfig::builder()
         .with_no_client_auth()
         .with_single_cert(vec![CertificateDer::from(cert)], PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(key)))
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
     async fn answer<S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin>(mut stream: S) {
         let mut buf = vec![0u8; 64 * 1024];
@@ -247,9 +245,9 @@ pub async fn start_loopback_endpoint(cert: Vec<u8>, key: Vec<u8>) -> (SocketAddr
             }
         }
     }
-    let tls = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap_or_else(|e| panic!("{e}"));
-    let plain = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap_or_else(|e| panic!("{e}"));
-    let (tls_addr, plain_addr) = (tls.local_addr().unwrap_or_else(|e| panic!("{e}")), plain.local_addr().unwrap_or_else(|e| panic!("{e}")));
+    let tls = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let plain = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let (tls_addr, plain_addr) = (tls.local_addr().unwrap(), plain.local_addr().unwrap());
     tokio::spawn(async move {
         while let Ok((stream, _)) = tls.accept().await {
             let acceptor = acceptor.clone();

@@ -15,9 +15,9 @@ pub struct Fixture {
 }
 
 pub async fn redb() -> Fixture {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let clock = Arc::new(ManualClock::new(chrono::Utc::now()));
-    let table = RedbTable::open(&dir.path().join("t.redb"), clock.clone() as Arc<dyn Clock>).unwrap_or_else(|e| panic!("{e}"));
+    let table = RedbTable::open(&dir.path().join("t.redb"), clock.clone() as Arc<dyn Clock>).unwrap();
     Fixture { table: Arc::new(table), clock, _dir: Some(dir) }
 }
 
@@ -46,15 +46,15 @@ pub async fn round_trips_every_value_kind(f: Fixture) {
         .with("nothing", serde_json::Value::Null)
         .with("list", json!(["a", 1, false]))
         .with("map", json!({ "nested": { "deep": [1, 2] }, "empty": "" }));
-    f.table.put(item.clone(), Condition::Always).await.unwrap_or_else(|e| panic!("{e}"));
-    let read = f.table.get(&key("P", "S")).await.unwrap_or_else(|e| panic!("{e}"));
+    f.table.put(item.clone(), Condition::Always).await.unwrap();
+    let read = f.table.get(&key("P", "S")).await.unwrap();
     assert_eq!(read, Some(item), "an item reads back as written");
-    assert_eq!(f.table.get(&key("P", "missing")).await.unwrap_or_else(|e| panic!("{e}")), None);
+    assert_eq!(f.table.get(&key("P", "missing")).await.unwrap(), None);
 }
 
 pub async fn not_exists_admits_one_writer(f: Fixture) {
     let first = Item::new(key("P", "ONCE")).with("by", "first");
-    f.table.put(first.clone(), Condition::NotExists).await.unwrap_or_else(|e| panic!("{e}"));
+    f.table.put(first.clone(), Condition::NotExists).await.unwrap();
     let second = f.table.put(Item::new(key("P", "ONCE")).with("by", "second"), Condition::NotExists).await;
     match second {
         Err(StoreError::ConditionFailed { current: Some(current), .. }) => {
@@ -62,27 +62,23 @@ pub async fn not_exists_admits_one_writer(f: Fixture) {
         }
         other => panic!("expected a condition failure with the current item, got {other:?}"),
     }
-    assert_eq!(f.table.get(&key("P", "ONCE")).await.unwrap_or_else(|e| panic!("{e}")), Some(first));
+    assert_eq!(f.table.get(&key("P", "ONCE")).await.unwrap(), Some(first));
 }
 
 pub async fn versions_guard_updates(f: Fixture) {
-    f.table.put(Item::new(key("P", "V")).with("version", 1).with("n", 1), Condition::NotExists).await.unwrap_or_else(|e| panic!("{e}"));
-    f.table.put(Item::new(key("P", "V")).with("version", 2).with("n", 2), Condition::VersionIs(1)).await.unwrap_or_else(|e| panic!("{e}"));
+    f.table.put(Item::new(key("P", "V")).with("version", 1).with("n", 1), Condition::NotExists).await.unwrap();
+    f.table.put(Item::new(key("P", "V")).with("version", 2).with("n", 2), Condition::VersionIs(1)).await.unwrap();
     let stale = f.table.put(Item::new(key("P", "V")).with("version", 2).with("n", 3), Condition::VersionIs(1)).await;
     assert!(stale.as_ref().is_err_and(StoreError::is_condition_failed), "a stale version is refused: {stale:?}");
     let missing = f.table.put(Item::new(key("P", "NEW")).with("version", 1), Condition::VersionIs(0)).await;
     assert!(missing.is_err_and(|e| e.is_condition_failed()), "VersionIs requires the item to exist");
-    assert_eq!(f.table.get(&key("P", "V")).await.unwrap_or_else(|e| panic!("{e}")).and_then(|i| i.i64("n")), Some(2));
+    assert_eq!(f.table.get(&key("P", "V")).await.unwrap().and_then(|i| i.i64("n")), Some(2));
 }
 
 pub async fn updates_set_add_remove_and_report(f: Fixture) {
-    let created = f.table.update(Update::new(key("P", "U")).set("name", "a").add("count", 2)).await.unwrap_or_else(|e| panic!("{e}"));
+    let created = f.table.update(Update::new(key("P", "U")).set("name", "a").add("count", 2)).await.unwrap();
     assert_eq!((created.str("name"), created.i64("count")), (Some("a"), Some(2)), "an update creates an absent item");
-    let updated = f
-        .table
-        .update(Update::new(key("P", "U")).add("count", 3).remove("name").set("other", true))
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let updated = f.table.update(Update::new(key("P", "U")).add("count", 3).remove("name").set("other", true)).await.unwrap();
     assert_eq!(updated.i64("count"), Some(5));
     assert_eq!(updated.get("name"), None, "removed attributes are gone");
     assert_eq!(updated.get("other"), Some(&json!(true)));
@@ -97,22 +93,22 @@ pub async fn updates_set_add_remove_and_report(f: Fixture) {
 }
 
 pub async fn deletes_honour_conditions(f: Fixture) {
-    f.table.put(Item::new(key("P", "D")).with("owner", "a"), Condition::Always).await.unwrap_or_else(|e| panic!("{e}"));
+    f.table.put(Item::new(key("P", "D")).with("owner", "a"), Condition::Always).await.unwrap();
     let wrong = f.table.delete(&key("P", "D"), Condition::eq("owner", "b")).await;
     assert!(wrong.is_err_and(|e| e.is_condition_failed()));
-    assert!(f.table.get(&key("P", "D")).await.unwrap_or_else(|e| panic!("{e}")).is_some(), "a refused delete deletes nothing");
-    f.table.delete(&key("P", "D"), Condition::eq("owner", "a")).await.unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(f.table.get(&key("P", "D")).await.unwrap_or_else(|e| panic!("{e}")), None);
+    assert!(f.table.get(&key("P", "D")).await.unwrap().is_some(), "a refused delete deletes nothing");
+    f.table.delete(&key("P", "D"), Condition::eq("owner", "a")).await.unwrap();
+    assert_eq!(f.table.get(&key("P", "D")).await.unwrap(), None);
 }
 
 pub async fn expired_items_are_never_honoured(f: Fixture) {
     let expires = now(&f) + 10;
     let item = Item::new(key("P", "E")).with("version", 1).with("secret", "s").expiring_at(expires);
-    f.table.put(item, Condition::NotExists).await.unwrap_or_else(|e| panic!("{e}"));
-    assert!(f.table.get(&key("P", "E")).await.unwrap_or_else(|e| panic!("{e}")).is_some(), "alive before its ttl");
+    f.table.put(item, Condition::NotExists).await.unwrap();
+    assert!(f.table.get(&key("P", "E")).await.unwrap().is_some(), "alive before its ttl");
     f.clock.advance(Duration::seconds(11));
-    assert_eq!(f.table.get(&key("P", "E")).await.unwrap_or_else(|e| panic!("{e}")), None, "an expired item reads as absent");
-    let page = f.table.query(Query::partition(Index::Table, "P")).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(f.table.get(&key("P", "E")).await.unwrap(), None, "an expired item reads as absent");
+    let page = f.table.query(Query::partition(Index::Table, "P")).await.unwrap();
     assert!(page.items.iter().all(|i| i.key.sk != "E"), "queries skip expired items");
     let exists = f.table.update(Update::new(key("P", "E")).set("used", true).when(Condition::Exists)).await;
     assert!(exists.is_err_and(|e| e.is_condition_failed()), "Exists fails on an expired item");
@@ -125,8 +121,8 @@ pub async fn expired_items_are_never_honoured(f: Fixture) {
 }
 
 pub async fn transactions_are_all_or_nothing(f: Fixture) {
-    f.table.put(Item::new(key("P", "B")).with("v", 1), Condition::Always).await.unwrap_or_else(|e| panic!("{e}"));
-    f.table.put(Item::new(key("P", "C")), Condition::Always).await.unwrap_or_else(|e| panic!("{e}"));
+    f.table.put(Item::new(key("P", "B")).with("v", 1), Condition::Always).await.unwrap();
+    f.table.put(Item::new(key("P", "C")), Condition::Always).await.unwrap();
     let failed = f
         .table
         .transact(vec![
@@ -138,8 +134,8 @@ pub async fn transactions_are_all_or_nothing(f: Fixture) {
         Err(StoreError::ConditionFailed { index: Some(1), .. }) => {}
         other => panic!("expected the second write to fail the transaction, got {other:?}"),
     }
-    assert_eq!(f.table.get(&key("P", "A")).await.unwrap_or_else(|e| panic!("{e}")), None, "nothing of a failed transaction is written");
-    assert_eq!(f.table.get(&key("P", "B")).await.unwrap_or_else(|e| panic!("{e}")).and_then(|i| i.i64("v")), Some(1));
+    assert_eq!(f.table.get(&key("P", "A")).await.unwrap(), None, "nothing of a failed transaction is written");
+    assert_eq!(f.table.get(&key("P", "B")).await.unwrap().and_then(|i| i.i64("v")), Some(1));
     f.table
         .transact(vec![
             Write::put(Item::new(key("P", "A")).with("v", 1), Condition::NotExists),
@@ -148,8 +144,8 @@ pub async fn transactions_are_all_or_nothing(f: Fixture) {
             Write::Delete { key: key("P", "Z"), condition: Condition::Always },
         ])
         .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(f.table.get(&key("P", "B")).await.unwrap_or_else(|e| panic!("{e}")).and_then(|i| i.i64("v")), Some(2));
+        .unwrap();
+    assert_eq!(f.table.get(&key("P", "B")).await.unwrap().and_then(|i| i.i64("v")), Some(2));
     let duplicate = f
         .table
         .transact(vec![Write::put(Item::new(key("P", "X")), Condition::Always), Write::put(Item::new(key("P", "X")), Condition::Always)])
@@ -159,7 +155,7 @@ pub async fn transactions_are_all_or_nothing(f: Fixture) {
 
 async fn fill(f: &Fixture, partition: &str, sorts: &[&str]) {
     for sk in sorts {
-        f.table.put(Item::new(key(partition, sk)).with("sk", *sk), Condition::Always).await.unwrap_or_else(|e| panic!("{e}"));
+        f.table.put(Item::new(key(partition, sk)).with("sk", *sk), Condition::Always).await.unwrap();
     }
 }
 
@@ -170,14 +166,13 @@ fn sorts(items: &[Item]) -> Vec<String> {
 pub async fn queries_select_ranges_in_order(f: Fixture) {
     fill(&f, "Q", &["A#1", "A#2", "A#3", "B#1", "C#1"]).await;
     fill(&f, "Q2", &["A#9"]).await;
-    let all = f.table.query(Query::partition(Index::Table, "Q")).await.unwrap_or_else(|e| panic!("{e}"));
+    let all = f.table.query(Query::partition(Index::Table, "Q")).await.unwrap();
     assert_eq!(sorts(&all.items), ["A#1", "A#2", "A#3", "B#1", "C#1"]);
-    let prefix = f.table.query(Query::partition(Index::Table, "Q").begins_with("A#")).await.unwrap_or_else(|e| panic!("{e}"));
+    let prefix = f.table.query(Query::partition(Index::Table, "Q").begins_with("A#")).await.unwrap();
     assert_eq!(sorts(&prefix.items), ["A#1", "A#2", "A#3"]);
-    let between = f.table.query(Query::partition(Index::Table, "Q").between("A#2", "B#1")).await.unwrap_or_else(|e| panic!("{e}"));
+    let between = f.table.query(Query::partition(Index::Table, "Q").between("A#2", "B#1")).await.unwrap();
     assert_eq!(sorts(&between.items), ["A#2", "A#3", "B#1"], "between is inclusive");
-    let newest =
-        f.table.query(Query::partition(Index::Table, "Q").begins_with("A#").backward().limit(2)).await.unwrap_or_else(|e| panic!("{e}"));
+    let newest = f.table.query(Query::partition(Index::Table, "Q").begins_with("A#").backward().limit(2)).await.unwrap();
     assert_eq!(sorts(&newest.items), ["A#3", "A#2"]);
     assert!(newest.next.is_some(), "a full page says more may follow");
 }
@@ -193,7 +188,7 @@ pub async fn pages_visit_every_item_once(f: Fixture) {
             if !forward {
                 query = query.backward();
             }
-            let page = f.table.query(query).await.unwrap_or_else(|e| panic!("{e}"));
+            let page = f.table.query(query).await.unwrap();
             seen.extend(sorts(&page.items));
             match page.next {
                 Some(next) => cursor = Some(next),
@@ -211,7 +206,7 @@ pub async fn pages_visit_every_item_once(f: Fixture) {
 pub async fn cursors_cannot_cross_partitions(f: Fixture) {
     fill(&f, "PR#a#PT#1", &["M#1", "M#2", "M#3"]).await;
     fill(&f, "PR#b#PT#1", &["M#1", "M#2", "M#3"]).await;
-    let page = f.table.query(Query::partition(Index::Table, "PR#a#PT#1").limit(1)).await.unwrap_or_else(|e| panic!("{e}"));
+    let page = f.table.query(Query::partition(Index::Table, "PR#a#PT#1").limit(1)).await.unwrap();
     let cursor = page.next.unwrap_or_else(|| panic!("a first page of one has a cursor"));
     let crossed = f.table.query(Query::partition(Index::Table, "PR#b#PT#1").after(Some(cursor.clone()))).await;
     assert!(matches!(crossed, Err(StoreError::BadCursor)), "a cursor from another partition is refused: {crossed:?}");
@@ -229,25 +224,20 @@ pub async fn cursors_cannot_cross_partitions(f: Fixture) {
 pub async fn indexes_follow_their_items(f: Fixture) {
     for (sk, name) in [("1", "cara"), ("2", "ann"), ("3", "ben")] {
         let item = Item::new(key(&format!("PT#{sk}"), "PROFILE")).with("name", name).indexed(Index::Gsi1, "NAMES", format!("{name}#{sk}"));
-        f.table.put(item, Condition::Always).await.unwrap_or_else(|e| panic!("{e}"));
+        f.table.put(item, Condition::Always).await.unwrap();
     }
     let names = |items: &[Item]| items.iter().filter_map(|i| i.str("name").map(str::to_string)).collect::<Vec<_>>();
-    let page = f.table.query(Query::partition(Index::Gsi1, "NAMES")).await.unwrap_or_else(|e| panic!("{e}"));
+    let page = f.table.query(Query::partition(Index::Gsi1, "NAMES")).await.unwrap();
     assert_eq!(names(&page.items), ["ann", "ben", "cara"], "index order is the index sort key");
-    let newest = f.table.query(Query::partition(Index::Gsi1, "NAMES").backward().limit(2)).await.unwrap_or_else(|e| panic!("{e}"));
-    let oldest = f
-        .table
-        .query(Query::partition(Index::Gsi1, "NAMES").backward().limit(2).after(newest.next.clone()))
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let newest = f.table.query(Query::partition(Index::Gsi1, "NAMES").backward().limit(2)).await.unwrap();
+    let oldest = f.table.query(Query::partition(Index::Gsi1, "NAMES").backward().limit(2).after(newest.next.clone())).await.unwrap();
     assert_eq!([names(&newest.items), names(&oldest.items)].concat(), ["cara", "ben", "ann"], "indexes read backwards, in pages");
-    let first = f.table.query(Query::partition(Index::Gsi1, "NAMES").limit(2)).await.unwrap_or_else(|e| panic!("{e}"));
-    let rest =
-        f.table.query(Query::partition(Index::Gsi1, "NAMES").limit(2).after(first.next.clone())).await.unwrap_or_else(|e| panic!("{e}"));
+    let first = f.table.query(Query::partition(Index::Gsi1, "NAMES").limit(2)).await.unwrap();
+    let rest = f.table.query(Query::partition(Index::Gsi1, "NAMES").limit(2).after(first.next.clone())).await.unwrap();
     assert_eq!([names(&first.items), names(&rest.items)].concat(), ["ann", "ben", "cara"], "index pages join up");
-    f.table.update(Update::new(key("PT#2", "PROFILE")).set("name", "zoe").set("GSI1SK", "zoe#2")).await.unwrap_or_else(|e| panic!("{e}"));
-    f.table.delete(&key("PT#3", "PROFILE"), Condition::Always).await.unwrap_or_else(|e| panic!("{e}"));
-    let after = f.table.query(Query::partition(Index::Gsi1, "NAMES").begins_with("")).await.unwrap_or_else(|e| panic!("{e}"));
+    f.table.update(Update::new(key("PT#2", "PROFILE")).set("name", "zoe").set("GSI1SK", "zoe#2")).await.unwrap();
+    f.table.delete(&key("PT#3", "PROFILE"), Condition::Always).await.unwrap();
+    let after = f.table.query(Query::partition(Index::Gsi1, "NAMES").begins_with("")).await.unwrap();
     assert_eq!(names(&after.items), ["cara", "zoe"], "an index reflects updates and deletes");
 }
 
@@ -273,9 +263,5 @@ pub async fn races_have_exactly_one_winner(f: Fixture) {
         }
     });
     futures::future::join_all(counters).await;
-    assert_eq!(
-        table.get(&key("RACE", "COUNT")).await.unwrap_or_else(|e| panic!("{e}")).and_then(|i| i.i64("n")),
-        Some(20),
-        "no increment is lost"
-    );
+    assert_eq!(table.get(&key("RACE", "COUNT")).await.unwrap().and_then(|i| i.i64("n")), Some(20), "no increment is lost");
 }

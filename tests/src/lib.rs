@@ -6,6 +6,7 @@
 pub mod app;
 pub mod contract;
 pub mod emulator;
+pub mod ports_contract;
 
 pub use app::{Session, TestApp, problem, session_from, spawn_app, spawn_on_emulator, spawn_with};
 pub mod bench;

@@ -8,6 +8,27 @@ use portico::http::Patch;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use portico::domain::{Email, LocalTime, PersonName, Pronouns};
+use portico::http::openapi::{Constraint, Limit};
+use portico::ids::ChallengeId;
+
+use crate::limits::CODE_PATTERN;
+
+/// The limits the identity routes enforce, as the API's description states them.
+pub const LIMITS: &[Limit] = &[
+    Limit::new("StartCodeRequest", "address", Constraint::MaxLength(Email::MAX_LEN)),
+    Limit::new("VerifyCodeRequest", "challenge_id", Constraint::Pattern(ChallengeId::PATTERN)),
+    Limit::new("VerifyCodeRequest", "code", Constraint::Pattern(CODE_PATTERN)),
+    Limit::new("VerifyContactRequest", "challenge_id", Constraint::Pattern(ChallengeId::PATTERN)),
+    Limit::new("ProfilePatch", "given_name", Constraint::MaxLength(PersonName::MAX_CHARS)),
+    Limit::new("ProfilePatch", "family_name", Constraint::MaxLength(PersonName::MAX_CHARS)),
+    Limit::new("ProfilePatch", "preferred_name", Constraint::MaxLength(PersonName::MAX_CHARS)),
+    Limit::new("ProfilePatch", "pronouns", Constraint::MaxLength(Pronouns::MAX_CHARS)),
+    Limit::new("ProfilePatch", "email", Constraint::MaxLength(Email::MAX_LEN)),
+    Limit::new("QuietHours", "start", Constraint::Pattern(LocalTime::PATTERN)),
+    Limit::new("QuietHours", "end", Constraint::Pattern(LocalTime::PATTERN)),
+];
+
 /// Ask for a sign-in code.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]

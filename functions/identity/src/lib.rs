@@ -46,6 +46,7 @@ pub fn capability() -> Capability {
         ],
         key_prefixes: keys::KEY_PREFIXES,
         openapi: <IdentityApi as utoipa::OpenApi>::openapi,
+        limits: api::LIMITS,
     }
 }
 

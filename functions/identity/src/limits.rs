@@ -22,3 +22,24 @@ pub const CODES_PER_ADDRESS_HOUR: i64 = 5;
 pub fn refresh_cookie_max_age() -> Duration {
     portico::auth::limits::absolute()
 }
+
+/// Digits of a sign-in or confirmation code.
+pub const CODE_DIGITS: usize = 6;
+/// A code as the API describes it.
+pub const CODE_PATTERN: &str = "^[0-9]{6}$";
+
+/// Whether `code` has the form of a code (the answer is checked elsewhere).
+pub fn is_code(code: &str) -> bool {
+    code.len() == CODE_DIGITS && code.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_described_pattern_is_the_rule() {
+        assert_eq!(CODE_PATTERN, format!("^[0-9]{{{CODE_DIGITS}}}$"));
+        assert!(is_code("012345") && !is_code("12345") && !is_code("12345a"));
+    }
+}

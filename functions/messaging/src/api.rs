@@ -6,6 +6,27 @@ use portico::http::Patch;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use portico::http::openapi::{Constraint, Limit};
+use portico::ids::AttachmentId;
+
+use crate::threads::{MAX_ATTACHMENTS, MAX_BODY, MAX_SUBJECT};
+
+/// The limits the messaging routes enforce, as the API's description states them.
+pub const LIMITS: &[Limit] = &[
+    Limit::new("NewThreadRequest", "subject", Constraint::MaxLength(MAX_SUBJECT)),
+    Limit::new("NewThreadRequest", "body", Constraint::MaxLength(MAX_BODY)),
+    Limit::new("NewThreadRequest", "attachment_ids", Constraint::MaxItems(MAX_ATTACHMENTS)),
+    Limit::new("NewThreadRequest", "attachment_ids.items", Constraint::Pattern(AttachmentId::PATTERN)),
+    Limit::new("NewMessageRequest", "body", Constraint::MaxLength(MAX_BODY)),
+    Limit::new("NewMessageRequest", "attachment_ids", Constraint::MaxItems(MAX_ATTACHMENTS)),
+    Limit::new("NewMessageRequest", "attachment_ids.items", Constraint::Pattern(AttachmentId::PATTERN)),
+    Limit::new("StaffNewThreadRequest", "subject", Constraint::MaxLength(MAX_SUBJECT)),
+    Limit::new("StaffNewThreadRequest", "body", Constraint::MaxLength(MAX_BODY)),
+    Limit::new("StaffMessageRequest", "body", Constraint::MaxLength(MAX_BODY)),
+    Limit::new("UploadRequest", "size", Constraint::Minimum(1)),
+    Limit::new("UploadRequest", "size", Constraint::Maximum(crate::attachments::MAX_BYTES)),
+];
+
 use crate::attachments::{Attachment, FileType, State};
 use portico::auth::access::Topic;
 

@@ -44,6 +44,7 @@ pub fn capability() -> Capability {
         functions: Vec::new(),
         key_prefixes: keys::KEY_PREFIXES,
         openapi: <MessagingApi as utoipa::OpenApi>::openapi,
+        limits: api::LIMITS,
     }
 }
 

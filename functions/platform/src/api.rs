@@ -7,6 +7,16 @@ use portico::tasks::{Task, TaskKind, TaskStatus};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use portico::http::openapi::{Constraint, Limit};
+use portico::notify::wording::{EMAIL_MAX, SMS_MAX, SUBJECT_MAX};
+
+/// The limits the platform's routes enforce, as the API's description states them.
+pub const LIMITS: &[Limit] = &[
+    Limit::new("TemplateUpdate", "sms", Constraint::MaxLength(SMS_MAX)),
+    Limit::new("TemplateUpdate", "email_subject", Constraint::MaxLength(SUBJECT_MAX)),
+    Limit::new("TemplateUpdate", "email_body", Constraint::MaxLength(EMAIL_MAX)),
+];
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TemplateView {
     pub kind: TemplateKind,

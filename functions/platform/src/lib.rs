@@ -39,6 +39,7 @@ pub fn capability() -> Capability {
         ],
         key_prefixes: portico::keys::PLATFORM_PREFIXES,
         openapi: <PlatformApi as utoipa::OpenApi>::openapi,
+        limits: api::LIMITS,
     }
 }
 

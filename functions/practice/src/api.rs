@@ -6,6 +6,19 @@ use portico::domain::Channel;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use portico::domain::{Email, PersonName, Pronouns};
+use portico::http::openapi::{Constraint, Limit};
+
+/// The limits the staff patient routes enforce, as the API's description states them.
+pub const LIMITS: &[Limit] = &[
+    Limit::new("NewPatientRequest", "given_name", Constraint::MaxLength(PersonName::MAX_CHARS)),
+    Limit::new("NewPatientRequest", "family_name", Constraint::MaxLength(PersonName::MAX_CHARS)),
+    Limit::new("NewPatientRequest", "preferred_name", Constraint::MaxLength(PersonName::MAX_CHARS)),
+    Limit::new("NewPatientRequest", "pronouns", Constraint::MaxLength(Pronouns::MAX_CHARS)),
+    Limit::new("NewPatientRequest", "email", Constraint::MaxLength(Email::MAX_LEN)),
+    Limit::new("NewPatientRequest", "date_of_birth", Constraint::Format("date")),
+];
+
 /// A new patient. At least one of email and phone is needed to invite them.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -29,6 +29,7 @@ pub fn capability() -> Capability {
         functions: Vec::new(),
         key_prefixes: &[],
         openapi: <PracticeApi as utoipa::OpenApi>::openapi,
+        limits: api::LIMITS,
     }
 }
 

@@ -70,6 +70,11 @@ impl LocalBlobs {
         if policy.expires <= now.timestamp() {
             return Err("the policy has expired");
         }
+        // As S3 checks every form field against the policy's conditions, a field changed after signing
+        // refuses the upload rather than being ignored.
+        if fields.get("key") != Some(&policy.key) {
+            return Err("the key is not the one signed");
+        }
         if fields.get("Content-Type") != Some(&policy.content_type) {
             return Err("the content type is not the one signed");
         }
@@ -209,10 +214,10 @@ mod tests {
 
     #[tokio::test]
     async fn only_the_checked_content_is_promoted_and_served() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dir = tempfile::tempdir().unwrap();
         let blobs =
             LocalBlobs::new(dir.path().to_path_buf(), "", Hasher::new(&"local-blob-test-key-local-blob-test-key".to_string().into()));
-        let post = blobs.presign_upload(&policy("uploads/a/b")).await.unwrap_or_else(|e| panic!("{e}"));
+        let post = blobs.presign_upload(&policy("uploads/a/b")).await.unwrap();
         assert_eq!(upload(&blobs, &post, b"%PDF-checked").await, Ok(()));
         let checked = blobs.inspect("uploads/a/b").await.ok().flatten().unwrap_or_else(|| panic!("stored"));
         // The same presigned form, used again after the check: the content changes under the key.
@@ -225,7 +230,7 @@ mod tests {
         assert!(blobs.inspect("uploads/a/b").await.ok().flatten().is_none(), "the upload is gone once promoted");
         // Another post to the upload key cannot reach the promoted file.
         assert_eq!(upload(&blobs, &post, b"%PDF-later").await, Ok(()));
-        let link = blobs.presign_download("a/b", Utc::now() + Duration::seconds(60)).await.unwrap_or_else(|e| panic!("{e}"));
+        let link = blobs.presign_download("a/b", Utc::now() + Duration::seconds(60)).await.unwrap();
         assert!(!link.contains("report"), "the file name stays out of the link: {link}");
         let query: BTreeMap<String, String> =
             url::form_urlencoded::parse(link.split_once('?').map(|(_, q)| q).unwrap_or_default().as_bytes()).into_owned().collect();
@@ -237,10 +242,10 @@ mod tests {
 
     #[tokio::test]
     async fn an_upload_must_carry_the_signed_type_and_name() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dir = tempfile::tempdir().unwrap();
         let blobs =
             LocalBlobs::new(dir.path().to_path_buf(), "", Hasher::new(&"local-blob-test-key-local-blob-test-key".to_string().into()));
-        let post = blobs.presign_upload(&policy("uploads/a/c")).await.unwrap_or_else(|e| panic!("{e}"));
+        let post = blobs.presign_upload(&policy("uploads/a/c")).await.unwrap();
         for (field, value) in [("Content-Type", "text/html"), ("Content-Disposition", "inline")] {
             let mut fields = post.fields.clone();
             fields.insert(field.into(), value.into());

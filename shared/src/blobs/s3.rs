@@ -191,3 +191,41 @@ impl Blobs for S3Blobs {
         Scanning::GuardDutyTags
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The emulator does not evaluate POST policies, so the conditions S3 enforces are held here.
+    #[tokio::test]
+    async fn the_signed_policy_fixes_key_type_name_size_and_encryption() {
+        let credentials = aws_credential_types::Credentials::new("AKIDEXAMPLE", "secret", None, None, "test");
+        let sdk = aws_config::SdkConfig::builder()
+            .region(aws_config::Region::new("us-east-1"))
+            .credentials_provider(aws_credential_types::provider::SharedCredentialsProvider::new(credentials))
+            .behavior_version(aws_config::BehaviorVersion::latest())
+            .build();
+        let blobs = S3Blobs::new(&sdk, "uploads", Some("arn:aws:kms:us-east-1:1:key/k".into()));
+        let policy = UploadPolicy {
+            key: "uploads/a".into(),
+            content_type: "application/pdf".into(),
+            file_name: "a.pdf".into(),
+            min_bytes: 1,
+            max_bytes: 100,
+            expires_at: Utc::now(),
+        };
+        let post = blobs.presign_upload(&policy).await.unwrap();
+        let document: serde_json::Value = serde_json::from_slice(&STANDARD.decode(&post.fields["Policy"]).unwrap()).unwrap();
+        let conditions = document["conditions"].as_array().unwrap();
+        let has = |condition: serde_json::Value| conditions.contains(&condition);
+        assert!(has(serde_json::json!(["content-length-range", 1, 100])), "{document}");
+        assert!(has(serde_json::json!({ "bucket": "uploads" })));
+        for (field, value) in [("key", "uploads/a"), ("Content-Type", "application/pdf"), ("x-amz-server-side-encryption", "aws:kms")] {
+            assert!(has(serde_json::json!(["eq", format!("${field}"), value])), "{field} is fixed: {document}");
+            assert_eq!(post.fields[field], value);
+        }
+        // Every field the form carries, bar the policy and its signature, is a condition of the policy.
+        let fixed = post.fields.keys().filter(|f| !matches!(f.as_str(), "Policy" | "X-Amz-Signature")).count();
+        assert_eq!(conditions.len(), fixed + 2, "bucket and size range, and one condition per field");
+    }
+}

@@ -4,6 +4,7 @@
 mod edge;
 pub mod fields;
 pub mod headers;
+pub mod openapi;
 pub mod parse;
 pub mod problem;
 pub mod reply;

@@ -116,10 +116,9 @@ impl Queue for LocalQueue {
         let now = self.clock.now();
         let mut state = self.state.lock().map_err(|_| QueueError::Unavailable("poisoned".into()))?;
         let entry = state.get_mut(queue).ok_or_else(|| QueueError::Unknown(queue.to_string()))?;
-        if let Some(held) = entry.ready.iter_mut().find(|m| m.receipt == receipt) {
-            // As in SQS, the receive still counts towards the dead-letter limit.
-            held.visible_at = now + Duration::seconds(seconds.clamp(0, MAX_DEFER_SECONDS));
-        }
+        let held = entry.ready.iter_mut().find(|m| m.receipt == receipt).ok_or(QueueError::StaleReceipt)?;
+        // As in SQS, the receive still counts towards the dead-letter limit.
+        held.visible_at = now + Duration::seconds(seconds.clamp(0, MAX_DEFER_SECONDS));
         Ok(())
     }
 }

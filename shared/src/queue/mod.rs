@@ -37,6 +37,9 @@ pub struct QueueMessage {
 pub enum QueueError {
     #[error("no queue named {0}")]
     Unknown(String),
+    /// The message was deleted, or its receipt has been superseded by a later receive.
+    #[error("the receipt handle does not name a message in flight")]
+    StaleReceipt,
     #[error("queue unavailable: {0}")]
     Unavailable(String),
 }

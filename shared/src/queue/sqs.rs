@@ -51,14 +51,12 @@ impl Queue for SqsQueue {
     async fn defer(&self, queue: &str, receipt: &str, seconds: i64) -> Result<(), QueueError> {
         let url = self.url(queue)?;
         let seconds = i32::try_from(seconds.clamp(0, MAX_DEFER_SECONDS)).unwrap_or(0);
-        self.client
-            .change_message_visibility()
-            .queue_url(url)
-            .receipt_handle(receipt)
-            .visibility_timeout(seconds)
-            .send()
-            .await
-            .map_err(sqs_error)?;
+        self.client.change_message_visibility().queue_url(url).receipt_handle(receipt).visibility_timeout(seconds).send().await.map_err(
+            |e| {
+                let stale = e.as_service_error().is_some_and(|s| s.is_receipt_handle_is_invalid() || s.is_message_not_inflight());
+                if stale { QueueError::StaleReceipt } else { sqs_error(e) }
+            },
+        )?;
         Ok(())
     }
 }

@@ -1,6 +1,8 @@
 //! `make bench`: prints one table of every function's release binary against a hello-world
 //! `lambda_runtime` binary measured in the same run. See `portico_tests::bench`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a measuring tool: a panic with a clear message is the point
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -30,7 +32,7 @@ async fn main() {
     let sdk = portico_tests::emulator::sdk_config().await;
     let table = portico_tests::emulator::table_name("bench");
     let clock: std::sync::Arc<dyn portico::clock::Clock> = std::sync::Arc::new(portico::clock::SystemClock);
-    let aws = portico_local::emulator::prepare(&sdk, &table, clock).await.unwrap_or_else(|e| panic!("{e}"));
+    let aws = portico_local::emulator::prepare(&sdk, &table, clock).await.unwrap();
     let bucket = format!("{table}-uploads").to_lowercase();
     let mut env: Vec<(String, String)> = [
         ("AWS_ENDPOINT_URL", portico_tests::emulator::emulator().url.as_str()),
@@ -123,9 +125,9 @@ async fn main() {
     let (ca, cert, key) = bench::loopback_certificates();
     let ca_file = root().join("target/bench/loopback-ca.pem");
     let _ = std::fs::create_dir_all(root().join("target/bench"));
-    std::fs::write(&ca_file, ca).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&ca_file, ca).unwrap();
     let (tls, plain) = bench::start_loopback_endpoint(cert, key).await;
-    let me = std::env::current_exe().unwrap_or_else(|e| panic!("{e}"));
+    let me = std::env::current_exe().unwrap();
     let first = |url: String| {
         let (me, ca_file) = (me.clone(), ca_file.clone());
         async move {

@@ -94,7 +94,7 @@ pub async fn fetch(app: &TestApp, url: &str) -> (u16, String, Vec<u8>) {
         Some(path) => app.http.get(format!("http://{}/{path}", app.gateway.addr)).header("host", app.host("riverside")),
         None => app.http.get(url),
     };
-    let response = request.send().await.unwrap_or_else(|e| panic!("{e}"));
+    let response = request.send().await.unwrap();
     let status = response.status().as_u16();
     let disposition = response.headers().get("content-disposition").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
     (status, disposition, response.bytes().await.map(|b| b.to_vec()).unwrap_or_default())
@@ -180,7 +180,7 @@ async fn a_pdf_goes_up_is_checked_and_comes_down_only_for_the_right_people() {
         .bearer_auth(&lakeside)
         .send()
         .await
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     problem(foreign, 404).await;
 
     // Download links expire after a minute.

@@ -28,10 +28,7 @@ async fn malformed_unknown_mistyped_and_oversize_bodies_are_refused_without_effe
         async move {
             let mut items = Vec::new();
             for partition in [portico::keys::patient_partition(&practice, &ann), portico::keys::practice_partition(&practice)] {
-                let page = table
-                    .query(portico::store::Query::partition(portico::store::Index::Table, partition))
-                    .await
-                    .unwrap_or_else(|e| panic!("{e}"));
+                let page = table.query(portico::store::Query::partition(portico::store::Index::Table, partition)).await.unwrap();
                 // Sessions are created by the first authenticated request, refused or not.
                 items.extend(page.items.iter().filter(|i| !i.key.sk.starts_with("SESSION#")).cloned());
             }
@@ -112,28 +109,20 @@ async fn malformed_unknown_mistyped_and_oversize_bodies_are_refused_without_effe
             }
             request.send()
         };
-        let malformed = problem(send(b"{: 1".to_vec(), "application/json").await.unwrap_or_else(|e| panic!("{e}")), 400).await;
+        let malformed = problem(send(b"{: 1".to_vec(), "application/json").await.unwrap(), 400).await;
         assert!(malformed["detail"].as_str().unwrap_or_default().contains("not valid JSON"), "{method} {path}: {malformed}");
-        let unknown =
-            problem(send(unknown.to_string().into_bytes(), "application/json").await.unwrap_or_else(|e| panic!("{e}")), 400).await;
+        let unknown = problem(send(unknown.to_string().into_bytes(), "application/json").await.unwrap(), 400).await;
         assert_eq!(unknown["errors"][0]["field"], "extra", "{method} {path} names the unknown field: {unknown}");
-        problem(send(b"{}".to_vec(), "text/plain").await.unwrap_or_else(|e| panic!("{e}")), 415).await;
+        problem(send(b"{}".to_vec(), "text/plain").await.unwrap(), 415).await;
         let huge = format!("{{\"given_name\": \"{}\"}}", "a".repeat(70 * 1024));
-        problem(send(huge.into_bytes(), "application/json").await.unwrap_or_else(|e| panic!("{e}")), 413).await;
-        problem(send(Vec::new(), "application/json").await.unwrap_or_else(|e| panic!("{e}")), 400).await;
-        problem(send(b"[1,2]".to_vec(), "application/json").await.unwrap_or_else(|e| panic!("{e}")), 400).await;
+        problem(send(huge.into_bytes(), "application/json").await.unwrap(), 413).await;
+        problem(send(Vec::new(), "application/json").await.unwrap(), 400).await;
+        problem(send(b"[1,2]".to_vec(), "application/json").await.unwrap(), 400).await;
     }
     assert_eq!(snapshot(&app).await, before, "nothing stored about the patient or the practice changed");
     assert_eq!(app.gateway.app.outbox.entries().len(), outbox_before, "nothing was sent");
-    let profile: Value = app
-        .request(Method::GET, "/portal/me")
-        .bearer_auth(&ann.access)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"))
-        .json()
-        .await
-        .unwrap_or_default();
+    let profile: Value =
+        app.request(Method::GET, "/portal/me").bearer_auth(&ann.access).send().await.unwrap().json().await.unwrap_or_default();
     assert_eq!(profile["given_name"], "Ann");
 }
 
@@ -147,7 +136,7 @@ async fn wrong_types_and_invalid_values_name_every_field() {
             .json(&json!({ "given_name": 5, "family_name": "B", "date_of_birth": "1990-01-01" }))
             .send()
             .await
-            .unwrap_or_else(|e| panic!("{e}")),
+            .unwrap(),
         400,
     )
     .await;
@@ -158,7 +147,7 @@ async fn wrong_types_and_invalid_values_name_every_field() {
             .json(&json!({ "given_name": " ", "family_name": "B", "date_of_birth": "2999-01-01", "email": "nope", "phone": "12", "time_zone": "Mars/Base" }))
             .send()
             .await
-            .unwrap_or_else(|e| panic!("{e}")),
+            .unwrap(),
         400,
     )
     .await;
@@ -166,20 +155,9 @@ async fn wrong_types_and_invalid_values_name_every_field() {
         invalid["errors"].as_array().map(|e| e.iter().filter_map(|f| f["field"].as_str()).collect()).unwrap_or_default();
     assert_eq!(fields, ["given_name", "date_of_birth", "email", "phone", "time_zone"], "{invalid}");
     for bad in ["not-an-id", "pt_", "pr_01ARZ3NDEKTSV4RRFFQ69G5FAV", "pt_01ARZ3NDEKTSV4RRFFQ69G5FA%2F"] {
-        problem(
-            app.request(Method::GET, &format!("/staff/patients/{bad}")).bearer_auth(&staff).send().await.unwrap_or_else(|e| panic!("{e}")),
-            404,
-        )
-        .await;
+        problem(app.request(Method::GET, &format!("/staff/patients/{bad}")).bearer_auth(&staff).send().await.unwrap(), 404).await;
     }
-    let cursor = problem(
-        app.request(Method::GET, "/staff/patients?query=Lee&cursor=bogus!")
-            .bearer_auth(&staff)
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("{e}")),
-        400,
-    )
-    .await;
+    let cursor =
+        problem(app.request(Method::GET, "/staff/patients?query=Lee&cursor=bogus!").bearer_auth(&staff).send().await.unwrap(), 400).await;
     assert_eq!(cursor["errors"][0]["field"], "cursor");
 }

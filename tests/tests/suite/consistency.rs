@@ -84,8 +84,8 @@ fn the_template_the_gateway_and_the_code_declare_the_same_routes() {
         .collect();
     assert_eq!(template_routes, declared, "infra/template.yaml and the code declare the same routes, functions and authorizers");
 
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let runtime = tokio::runtime::Runtime::new().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
+    let runtime = tokio::runtime::Runtime::new().unwrap();
     let app = runtime
         .block_on(portico_local::build(
             portico_local::LocalOptions {
@@ -102,7 +102,7 @@ fn the_template_the_gateway_and_the_code_declare_the_same_routes() {
             },
             3000,
         ))
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     let mounted: BTreeSet<_> = app
         .routes
         .iter()
@@ -123,10 +123,10 @@ fn the_template_the_gateway_and_the_code_declare_the_same_routes() {
 
 #[test]
 fn the_openapi_document_is_generated_from_the_code_and_current() {
-    let generated = serde_json::to_string_pretty(&portico_local::openapi()).unwrap_or_default() + "\n";
+    let generated = serde_json::to_string_pretty(&portico_local::openapi().unwrap()).unwrap() + "\n";
     let path = root().join("infra/openapi.json");
     if std::env::var("UPDATE_OPENAPI").is_ok() {
-        std::fs::write(&path, &generated).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(&path, &generated).unwrap();
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(

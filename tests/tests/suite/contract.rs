@@ -34,3 +34,38 @@ macro_rules! contract_suite {
 
 contract_suite!(redb);
 contract_suite!(dynamo);
+
+/// The blob and queue contracts, stamped out for the local stand-ins and for S3 and SQS on the emulator.
+macro_rules! ports_suite {
+    ($adapter:ident, $spawn:path, $copy:ident, [$($policy:ident),*]) => {
+        mod $adapter {
+            use portico_tests::ports_contract::{self, CopyConditions};
+
+            macro_rules! check {
+                ($name:ident) => {
+                    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                    async fn $name() {
+                        ports_contract::$name($spawn().await).await;
+                    }
+                };
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn only_the_checked_content_is_promoted() {
+                ports_contract::only_the_checked_content_is_promoted($spawn().await, CopyConditions::$copy).await;
+            }
+
+            check!(an_upload_is_inspected_as_stored);
+            $(check!($policy);)*
+            check!(downloads_serve_the_file_only_through_a_signed_link);
+            check!(messages_arrive_as_sent_and_leave_when_handled);
+            check!(only_failed_items_come_back);
+            check!(a_deferred_message_waits);
+            check!(a_message_received_too_often_is_dead_lettered);
+        }
+    };
+}
+
+ports_suite!(local_ports, portico_tests::spawn_app, Enforced, [uploads_outside_their_policy_are_refused]);
+// The emulator evaluates neither POST policy conditions nor copy conditions (see ports_contract).
+ports_suite!(aws_ports, portico_tests::spawn_on_emulator, Ignored, []);

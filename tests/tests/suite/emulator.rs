@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 /// What SES on the emulator received for `to`.
 async fn ses_bodies(to: &str) -> Vec<String> {
     let url = format!("{}/moto-api/data.json", portico_tests::emulator::emulator().url);
-    let data: Value = reqwest::get(url).await.unwrap_or_else(|e| panic!("{e}")).json().await.unwrap_or_default();
+    let data: Value = reqwest::get(url).await.unwrap().json().await.unwrap_or_default();
     data["ses"]["Message"]
         .as_array()
         .into_iter()
@@ -33,17 +33,12 @@ async fn enrolment_invitation_sign_in_and_portal_screens_run_on_dynamodb_and_ses
         .json(&json!({ "given_name": "Eve", "family_name": "Moss", "date_of_birth": "1991-05-06", "email": "eve.moss@example.com" }))
         .send()
         .await
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     assert_eq!(created.status(), 201);
     let eve: Value = created.json().await.unwrap_or_default();
     let id = eve["patient_id"].as_str().unwrap_or_default().to_string();
-    let invited = app
-        .request(Method::POST, &format!("/staff/patients/{id}/invite"))
-        .bearer_auth(&staff)
-        .json(&json!({}))
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let invited =
+        app.request(Method::POST, &format!("/staff/patients/{id}/invite")).bearer_auth(&staff).json(&json!({})).send().await.unwrap();
     assert_eq!(invited.status(), 202);
     let token = app.last_invitation_token("eve.moss@example.com");
     assert!(ses_bodies("eve.moss@example.com").await.iter().any(|b| b.contains(&token)), "SES on the emulator received the invitation");
@@ -57,13 +52,12 @@ async fn enrolment_invitation_sign_in_and_portal_screens_run_on_dynamodb_and_ses
         }
         request.send()
     };
-    let me: Value = call(Method::GET, "/portal/me", None).await.unwrap_or_else(|e| panic!("{e}")).json().await.unwrap_or_default();
+    let me: Value = call(Method::GET, "/portal/me", None).await.unwrap().json().await.unwrap_or_default();
     assert_eq!(me["family_name"], "Moss");
-    let patched = call(Method::PATCH, "/portal/me", Some(json!({ "preferred_name": "Evie" }))).await.unwrap_or_else(|e| panic!("{e}"));
+    let patched = call(Method::PATCH, "/portal/me", Some(json!({ "preferred_name": "Evie" }))).await.unwrap();
     assert_eq!(patched.status(), 200);
-    let consent = call(Method::PUT, "/portal/consents", Some(json!({ "kind": "privacy_notice", "version": 1, "decision": "accept" })))
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let consent =
+        call(Method::PUT, "/portal/consents", Some(json!({ "kind": "privacy_notice", "version": 1, "decision": "accept" }))).await.unwrap();
     let consents: Value = consent.json().await.unwrap_or_default();
     assert_eq!(consents["history"].as_array().map(Vec::len), Some(1));
     let prefs = json!({
@@ -72,27 +66,15 @@ async fn enrolment_invitation_sign_in_and_portal_screens_run_on_dynamodb_and_ses
         "sms": { "appointment_reminders": false, "messages": false, "billing": false, "marketing": false },
         "quiet_hours": null,
     });
-    let saved: Value = call(Method::PUT, "/portal/preferences", Some(prefs.clone()))
-        .await
-        .unwrap_or_else(|e| panic!("{e}"))
-        .json()
-        .await
-        .unwrap_or_default();
+    let saved: Value = call(Method::PUT, "/portal/preferences", Some(prefs.clone())).await.unwrap().json().await.unwrap_or_default();
     assert_eq!(saved, prefs);
-    let search: Value = app
-        .request(Method::GET, "/staff/patients?query=Moss")
-        .bearer_auth(&staff)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"))
-        .json()
-        .await
-        .unwrap_or_default();
+    let search: Value =
+        app.request(Method::GET, "/staff/patients?query=Moss").bearer_auth(&staff).send().await.unwrap().json().await.unwrap_or_default();
     assert_eq!(search["patients"][0]["given_name"], "Eve", "the name index works on DynamoDB");
 
-    let logout = call(Method::POST, "/auth/logout", None).await.unwrap_or_else(|e| panic!("{e}"));
+    let logout = call(Method::POST, "/auth/logout", None).await.unwrap();
     assert_eq!(logout.status(), 204);
-    problem(call(Method::GET, "/portal/me", None).await.unwrap_or_else(|e| panic!("{e}")), 401).await;
+    problem(call(Method::GET, "/portal/me", None).await.unwrap(), 401).await;
 
     // Codes by email, limits and single use on DynamoDB.
     let ann = app.sign_in("ann@example.com").await;
@@ -107,12 +89,7 @@ async fn one_invitation_has_one_winner_on_dynamodb() {
     let app = spawn_on_emulator().await;
     let staff = app.admin_token().await;
     let ben = app.ben().patient_id.to_string();
-    app.request(Method::POST, &format!("/staff/patients/{ben}/invite"))
-        .bearer_auth(&staff)
-        .json(&json!({}))
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    app.request(Method::POST, &format!("/staff/patients/{ben}/invite")).bearer_auth(&staff).json(&json!({})).send().await.unwrap();
     let token = app.last_invitation_token("ben@example.com");
     let results = futures::future::join_all((0..20).map(|_| app.post_json("/auth/link", json!({ "token": token })))).await;
     assert_eq!(results.iter().filter(|r| r.status() == 200).count(), 1, "exactly one redemption succeeds on DynamoDB");
@@ -130,7 +107,7 @@ async fn the_cognito_adapter_manages_patient_accounts_on_the_emulator() {
         .schema(custom("patient_id"))
         .send()
         .await
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     let pool_id = pool.user_pool().and_then(|p| p.id()).unwrap_or_default().to_string();
     let client = cognito
         .create_user_pool_client()
@@ -140,15 +117,15 @@ async fn the_cognito_adapter_manages_patient_accounts_on_the_emulator() {
         .explicit_auth_flows(ExplicitAuthFlowsType::AllowRefreshTokenAuth)
         .send()
         .await
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     let client_id = client.user_pool_client().and_then(|c| c.client_id()).unwrap_or_default().to_string();
     let adapter = CognitoIdentity::new(&sdk, PatientPoolConfig { user_pool_id: pool_id.clone(), client_id: client_id.clone() });
     let now = chrono::Utc::now();
     let (practice, patient) = (PracticeId::generate(now), PatientId::generate(now));
 
-    adapter.create_patient_user(&practice, &patient).await.unwrap_or_else(|e| panic!("{e}"));
+    adapter.create_patient_user(&practice, &patient).await.unwrap();
     adapter.create_patient_user(&practice, &patient).await.unwrap_or_else(|e| panic!("creating twice is harmless: {e}"));
-    let user = cognito.admin_get_user().user_pool_id(&pool_id).username(patient.as_str()).send().await.unwrap_or_else(|e| panic!("{e}"));
+    let user = cognito.admin_get_user().user_pool_id(&pool_id).username(patient.as_str()).send().await.unwrap();
     let attribute =
         |name: &str| user.user_attributes().iter().find(|a: &&AttributeType| a.name() == name).and_then(|a| a.value()).map(str::to_string);
     assert_eq!(attribute("custom:practice_id").as_deref(), Some(practice.as_str()));
@@ -163,7 +140,7 @@ async fn the_cognito_adapter_manages_patient_accounts_on_the_emulator() {
         .permanent(true)
         .send()
         .await
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     let signed = cognito
         .admin_initiate_auth()
         .user_pool_id(&pool_id)
@@ -173,18 +150,18 @@ async fn the_cognito_adapter_manages_patient_accounts_on_the_emulator() {
         .auth_parameters("PASSWORD", "Em-ulat0r!pass")
         .send()
         .await
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     let refresh =
         secrecy::SecretString::from(signed.authentication_result().and_then(|r| r.refresh_token()).unwrap_or_default().to_string());
     let tokens = adapter.refresh(&refresh).await.unwrap_or_else(|e| panic!("refresh through the adapter: {e}"));
     assert!(secrecy::ExposeSecret::expose_secret(&tokens.access).len() > 20);
 
-    adapter.set_patient_enabled(&patient, false).await.unwrap_or_else(|e| panic!("{e}"));
-    let user = cognito.admin_get_user().user_pool_id(&pool_id).username(patient.as_str()).send().await.unwrap_or_else(|e| panic!("{e}"));
+    adapter.set_patient_enabled(&patient, false).await.unwrap();
+    let user = cognito.admin_get_user().user_pool_id(&pool_id).username(patient.as_str()).send().await.unwrap();
     assert!(!user.enabled(), "disabled in the pool");
     assert!(matches!(adapter.refresh(&refresh).await, Err(IdentityError::NotAuthorized)), "a disabled user's refresh token is signed out");
-    adapter.set_patient_enabled(&patient, true).await.unwrap_or_else(|e| panic!("{e}"));
-    let user = cognito.admin_get_user().user_pool_id(&pool_id).username(patient.as_str()).send().await.unwrap_or_else(|e| panic!("{e}"));
+    adapter.set_patient_enabled(&patient, true).await.unwrap();
+    let user = cognito.admin_get_user().user_pool_id(&pool_id).username(patient.as_str()).send().await.unwrap();
     assert!(user.enabled());
 }
 
@@ -232,15 +209,9 @@ async fn messages_notifications_and_attachments_run_on_sqs_and_s3() {
         let (s3, bucket, key) = (s3.clone(), bucket.clone(), key(&id));
         async move {
             let tagging = aws_sdk_s3::types::Tagging::builder()
-                .tag_set(
-                    aws_sdk_s3::types::Tag::builder()
-                        .key("GuardDutyMalwareScanStatus")
-                        .value(status)
-                        .build()
-                        .unwrap_or_else(|e| panic!("{e}")),
-                )
+                .tag_set(aws_sdk_s3::types::Tag::builder().key("GuardDutyMalwareScanStatus").value(status).build().unwrap())
                 .build()
-                .unwrap_or_else(|e| panic!("{e}"));
+                .unwrap();
             s3.put_object_tagging()
                 .bucket(bucket)
                 .key(key)

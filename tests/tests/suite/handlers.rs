@@ -51,9 +51,9 @@ struct Fixture {
 }
 
 async fn fixture() -> Fixture {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     for (file, key) in [("hash.key", HASH_KEY), ("twilio-auth-token", TWILIO_TOKEN)] {
-        std::fs::write(dir.path().join(file), key).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(dir.path().join(file), key).unwrap();
     }
     let clock = Arc::new(ManualClock::new(t0()));
     let options = LocalOptions {
@@ -68,12 +68,12 @@ async fn fixture() -> Fixture {
         auto_pump: false,
         sns_cert_prefixes: Vec::new(),
     };
-    let app = portico_local::build(options, 3000).await.unwrap_or_else(|e| panic!("{e}"));
+    let app = portico_local::build(options, 3000).await.unwrap();
     let table = app.table.as_ref();
     let riverside = seed::practice_record(id(PracticeId::parse(PRACTICE)), "riverside", "Riverside Family Practice");
     let lakeside = seed::practice_record(id(PracticeId::parse(OTHER)), "lakeside", "Lakeside Clinic");
     for practice in [&riverside, &lakeside] {
-        practices::create(table, practice).await.unwrap_or_else(|e| panic!("{e}"));
+        practices::create(table, practice).await.unwrap();
     }
     let born = NaiveDate::from_ymd_opt(1984, 7, 2).unwrap_or_default();
     for (practice, patient, name, contact) in [
@@ -81,9 +81,8 @@ async fn fixture() -> Fixture {
         (&riverside, BEN, ("Ben", "Ortiz"), ("ben@example.com", "+15555550102")),
         (&lakeside, CARA, ("Cara", "Diaz"), ("cara@example.com", "+15555550103")),
     ] {
-        let record =
-            seed::patient_record(practice, id(PatientId::parse(patient)), name, contact, born, t0()).unwrap_or_else(|e| panic!("{e}"));
-        seed::enrol(&app, &record).await.unwrap_or_else(|e| panic!("{e}"));
+        let record = seed::patient_record(practice, id(PatientId::parse(patient)), name, contact, born, t0()).unwrap();
+        seed::enrol(&app, &record).await.unwrap();
     }
     for (staff_id, roles, status) in [
         ("staff-riverside-admin", vec![Role::Admin], AccountStatus::Active),
@@ -101,23 +100,23 @@ async fn fixture() -> Fixture {
             created_at: t0(),
             version: 0,
         };
-        staff::provision(table, &member).await.unwrap_or_else(|e| panic!("{e}"));
+        staff::provision(table, &member).await.unwrap();
     }
     // Ann asked for a code (123456) and her custom-auth exchange is bound to it...
     let ann = id(PatientId::parse(ANN));
     let sign_in = Purpose::SignIn { channel: portico::domain::Channel::Email };
     let challenge =
         Challenge::with_id(id(ChallengeId::parse(CHALLENGE)), &app.ports.hasher, &riverside.id, Some(&ann), sign_in, "123456", t0());
-    challenges::store(table, &challenge).await.unwrap_or_else(|e| panic!("{e}"));
+    challenges::store(table, &challenge).await.unwrap();
     let session = match app.identity.begin_custom_auth(&ann).await {
         Ok(AuthStep::Challenge { session }) => session,
         other => panic!("custom auth did not start: {other:?}"),
     };
-    challenges::bind_session(table, &challenge, &session).await.unwrap_or_else(|e| panic!("{e}"));
+    challenges::bind_session(table, &challenge, &session).await.unwrap();
     // ...and has since asked for another one, which is now the pending challenge.
     let by_sms = Purpose::SignIn { channel: portico::domain::Channel::Sms };
     let newer = Challenge::with_id(id(ChallengeId::parse(NEWER)), &app.ports.hasher, &riverside.id, Some(&ann), by_sms, "999999", t0());
-    challenges::store(table, &newer).await.unwrap_or_else(|e| panic!("{e}"));
+    challenges::store(table, &newer).await.unwrap();
     messaging(&app, &riverside, &ann, dir.path()).await;
     Fixture { app, _dir: dir }
 }
@@ -184,7 +183,7 @@ async fn messaging(app: &App, practice: &portico::directory::Practice, ann: &Pat
         },
     };
     for item in [thread.item(), message.item(), event.item()] {
-        table.put(item.unwrap_or_else(|e| panic!("{e}")), portico::store::Condition::NotExists).await.unwrap_or_else(|e| panic!("{e}"));
+        table.put(item.unwrap(), portico::store::Condition::NotExists).await.unwrap();
     }
     // The response task Ann's earlier message raised, open for the staff samples to claim and complete.
     let task = portico::tasks::Task::respond_to_thread(&practice.id, ann, THREAD, Topic::Clinical, t0());
@@ -209,13 +208,10 @@ async fn messaging(app: &App, practice: &portico::directory::Practice, ann: &Pat
         };
         if state == State::Ready {
             let path = data.join("blobs").join(portico_messaging::keys::attachment_object(&practice.id, ann, &record.attachment_id));
-            std::fs::create_dir_all(path.parent().unwrap_or(data)).unwrap_or_else(|e| panic!("{e}"));
-            std::fs::write(path, b"%PDF-1.4\n%sample\n").unwrap_or_else(|e| panic!("{e}"));
+            std::fs::create_dir_all(path.parent().unwrap_or(data)).unwrap();
+            std::fs::write(path, b"%PDF-1.4\n%sample\n").unwrap();
         }
-        table
-            .put(record.item().unwrap_or_else(|e| panic!("{e}")), portico::store::Condition::NotExists)
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
+        table.put(record.item().unwrap(), portico::store::Condition::NotExists).await.unwrap();
     }
 }
 

@@ -2,9 +2,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic with a clear message is the point
 
+mod architecture;
 mod attachments;
 mod authz;
 mod bad_input;
+mod concurrency;
 mod consistency;
 mod contract;
 mod emulator;

@@ -146,7 +146,7 @@ async fn internal_notes_and_deleted_text_never_reach_the_patient() {
             portico::audit::patient_trail(&app.practice().id, app.ann().patient_id.as_str()),
         ))
         .await
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     assert!(
         audit.items.iter().any(|e| e.str("action") == Some("messages.message.delete") && e.str("outcome") == Some("success")),
         "the deletion is audited"
@@ -284,13 +284,8 @@ async fn webhooks_delivered_three_times_in_any_order_take_effect_once() {
         let response = app.post_json("/_local/twilio/status", json!({ "message_sid": sid, "status": status })).await;
         assert_eq!(response.status(), 204, "every delivery is accepted, applied or not");
     }
-    let page = app
-        .gateway
-        .app
-        .table
-        .query(portico::store::Query::partition(portico::store::Index::Gsi1, format!("SMSOUT#{sid}")))
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let page =
+        app.gateway.app.table.query(portico::store::Query::partition(portico::store::Index::Gsi1, format!("SMSOUT#{sid}"))).await.unwrap();
     assert_eq!(page.items[0].str("status"), Some("delivered"), "delivered, whatever arrived last");
 }
 
@@ -329,13 +324,13 @@ async fn forged_twilio_requests_are_refused_before_any_effect() {
         ("http/https mismatch", body.clone(), Some(wrong_scheme)),
         ("missing header", body.clone(), None),
     ] {
-        let response = post(body, signature).await.unwrap_or_else(|e| panic!("{e}"));
+        let response = post(body, signature).await.unwrap();
         assert_eq!(response.status(), 403, "{what}");
     }
     let consents = app.call_ok(&ann.access, Method::GET, "/portal/consents", None, 200).await;
     let sms = consents["consents"].as_array().into_iter().flatten().find(|c| c["kind"] == "sms_messages").cloned().unwrap_or_default();
     assert_eq!(sms["status"], "accepted", "no forged STOP took effect");
-    let accepted = post(body, Some(good)).await.unwrap_or_else(|e| panic!("{e}"));
+    let accepted = post(body, Some(good)).await.unwrap();
     assert_eq!(accepted.status(), 200, "the genuine request is accepted");
     assert!(accepted.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().starts_with("text/xml"));
 }
@@ -390,14 +385,14 @@ async fn another_patients_or_practices_thread_answers_404() {
         .bearer_auth(&lakeside)
         .send()
         .await
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     problem(foreign, 404).await;
     let inbox: Value = app
         .request_on("lakeside", Method::GET, "/staff/threads")
         .bearer_auth(&lakeside)
         .send()
         .await
-        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap()
         .json()
         .await
         .unwrap_or_default();
@@ -522,20 +517,16 @@ async fn one_click_unsubscribe_turns_off_that_category_of_email() {
             .body("List-Unsubscribe=Nope")
             .send()
             .await
-            .unwrap_or_else(|e| panic!("{e}")),
+            .unwrap(),
         400,
     )
     .await;
     let multipart = |value: &'static str| reqwest::multipart::Form::new().text("List-Unsubscribe", value);
     let post_multipart = |value: &'static str| app.request(Method::POST, &path).multipart(multipart(value)).send();
-    problem(post_multipart("Later").await.unwrap_or_else(|e| panic!("{e}")), 400).await;
-    problem(
-        app.request(Method::POST, &path).json(&json!({ "List-Unsubscribe": "One-Click" })).send().await.unwrap_or_else(|e| panic!("{e}")),
-        415,
-    )
-    .await;
+    problem(post_multipart("Later").await.unwrap(), 400).await;
+    problem(app.request(Method::POST, &path).json(&json!({ "List-Unsubscribe": "One-Click" })).send().await.unwrap(), 415).await;
     // RFC 8058 prefers multipart/form-data; mail clients also send the urlencoded form. Both work.
-    let done = post_multipart("One-Click").await.unwrap_or_else(|e| panic!("{e}"));
+    let done = post_multipart("One-Click").await.unwrap();
     assert_eq!(done.status(), 200);
     let again = app
         .request(Method::POST, &path)
@@ -543,7 +534,7 @@ async fn one_click_unsubscribe_turns_off_that_category_of_email() {
         .body("List-Unsubscribe=One-Click")
         .send()
         .await
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     assert_eq!(again.status(), 200, "unsubscribing twice is fine");
     let prefs = app.call_ok(&ann.access, Method::GET, "/portal/preferences", None, 200).await;
     assert_eq!(prefs["email"]["messages"], false);
@@ -554,7 +545,7 @@ async fn one_click_unsubscribe_turns_off_that_category_of_email() {
             .body("List-Unsubscribe=One-Click")
             .send()
             .await
-            .unwrap_or_else(|e| panic!("{e}")),
+            .unwrap(),
         404,
     )
     .await;

@@ -18,7 +18,7 @@ async fn call(app: &TestApp, session: &Session, method: Method, path: &str, body
 async fn audit_events(app: &TestApp) -> Vec<Value> {
     let day = app.clock_now().format("%Y-%m-%d").to_string();
     let partition = portico::audit::day_partition(&app.practice().id, &day);
-    let page = app.gateway.app.table.query(Query::partition(Index::Table, partition)).await.unwrap_or_else(|e| panic!("{e}"));
+    let page = app.gateway.app.table.query(Query::partition(Index::Table, partition)).await.unwrap();
     page.items.iter().map(|i| serde_json::Value::Object(i.attrs.clone())).collect()
 }
 
@@ -143,13 +143,7 @@ async fn consents_are_accepted_at_the_current_version_and_revoked_with_provenanc
     .await;
     // The stored event records who, when, which version, from where.
     let partition = portico::keys::patient_partition(&app.practice().id, &app.ann().patient_id);
-    let events = app
-        .gateway
-        .app
-        .table
-        .query(Query::partition(Index::Table, partition).begins_with("CONSENT#EVENT#"))
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let events = app.gateway.app.table.query(Query::partition(Index::Table, partition).begins_with("CONSENT#EVENT#")).await.unwrap();
     let event = &events.items[0];
     assert_eq!(event.str("actor_kind"), Some("patient"));
     assert_eq!(event.str("actor_id"), Some(app.ann().patient_id.as_str()));
@@ -221,6 +215,6 @@ async fn every_phi_request_leaves_exactly_one_audit_event_without_phi() {
         }
     }
     let trail = portico::audit::patient_trail(&app.practice().id, &ann.patient_id);
-    let accounting = app.gateway.app.table.query(Query::partition(Index::Gsi1, trail)).await.unwrap_or_else(|e| panic!("{e}"));
+    let accounting = app.gateway.app.table.query(Query::partition(Index::Gsi1, trail)).await.unwrap();
     assert!(accounting.items.len() >= 5, "the patient's accounting of disclosures is one index query");
 }

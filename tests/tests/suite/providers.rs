@@ -38,8 +38,8 @@ async fn the_twilio_adapter_speaks_twilios_rest_api() {
     let router = axum::Router::new()
         .route("/2010-04-01/Accounts/{account}/Messages.json", axum::routing::post(twilio_messages))
         .with_state(seen.clone());
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap_or_else(|e| panic!("{e}"));
-    let addr = listener.local_addr().unwrap_or_else(|e| panic!("{e}"));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, router).await });
     let sms = TwilioSms::new(TwilioConfig {
         account_sid: "AC1234".into(),
@@ -48,12 +48,9 @@ async fn the_twilio_adapter_speaks_twilios_rest_api() {
         api_base: format!("http://{addr}"),
         status_callback: Some("https://api.example.com/webhooks/twilio/status".into()),
     })
-    .unwrap_or_else(|e| panic!("{e}"));
-    let phone = |p: &str| portico::domain::Phone::parse(p).unwrap_or_else(|e| panic!("{e}"));
-    let sid = sms
-        .send(&OutgoingSms { to: phone("+15555550101"), body: "Riverside: a message is waiting".into() })
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    .unwrap();
+    let phone = |p: &str| portico::domain::Phone::parse(p).unwrap();
+    let sid = sms.send(&OutgoingSms { to: phone("+15555550101"), body: "Riverside: a message is waiting".into() }).await.unwrap();
     assert_eq!(sid, "SM0123456789abcdef0123456789abcdef");
     let (who, form) = seen.lock().map(|s| s[0].clone()).unwrap_or_default();
     assert_eq!(who, format!("AC1234 Basic {}", base64_of("AC1234:token-token-token-token")));
@@ -115,7 +112,7 @@ async fn a_batch_with_failures_retries_only_the_failed_items() {
         chrono::Duration::zero(),
     )
     .await
-    .unwrap_or_else(|e| panic!("{e}"));
+    .unwrap();
     let mut notify = app.notifier();
     notify.sms = Arc::new(FlakySms(notify.sms.clone()));
     let batch: SqsEvent = local.receive("notify").unwrap_or_else(|| panic!("three messages are queued"));
@@ -147,15 +144,14 @@ async fn a_batch_with_failures_retries_only_the_failed_items() {
 /// An RSA key and a certificate for it, as SNS signs with.
 fn signing_identity() -> (aws_lc_rs::rsa::KeyPair, String) {
     use aws_lc_rs::encoding::AsDer;
-    let pair = aws_lc_rs::rsa::KeyPair::generate(aws_lc_rs::rsa::KeySize::Rsa2048).unwrap_or_else(|e| panic!("{e}"));
-    let der = pair.as_der().unwrap_or_else(|e| panic!("{e}"));
+    let pair = aws_lc_rs::rsa::KeyPair::generate(aws_lc_rs::rsa::KeySize::Rsa2048).unwrap();
+    let der = pair.as_der().unwrap();
     let key = rcgen::KeyPair::from_pkcs8_der_and_sign_algo(
         &rustls_pki_types::PrivatePkcs8KeyDer::from(der.as_ref().to_vec()),
         &rcgen::PKCS_RSA_SHA256,
     )
-    .unwrap_or_else(|e| panic!("{e}"));
-    let cert =
-        rcgen::CertificateParams::new(vec!["sns.test".to_string()]).and_then(|p| p.self_signed(&key)).unwrap_or_else(|e| panic!("{e}"));
+    .unwrap();
+    let cert = rcgen::CertificateParams::new(vec!["sns.test".to_string()]).and_then(|p| p.self_signed(&key)).unwrap();
     (pair, cert.pem())
 }
 
@@ -176,8 +172,7 @@ fn signed_envelope(pair: &aws_lc_rs::rsa::KeyPair, cert_url: &str, message: &str
     };
     let to_sign = portico_platform::ses_events::string_to_sign(&envelope);
     let mut signature = vec![0u8; pair.public_modulus_len()];
-    pair.sign(&aws_lc_rs::signature::RSA_PKCS1_SHA256, &aws_lc_rs::rand::SystemRandom::new(), to_sign.as_bytes(), &mut signature)
-        .unwrap_or_else(|e| panic!("{e}"));
+    pair.sign(&aws_lc_rs::signature::RSA_PKCS1_SHA256, &aws_lc_rs::rand::SystemRandom::new(), to_sign.as_bytes(), &mut signature).unwrap();
     envelope.signature = base64::engine::general_purpose::STANDARD.encode(signature);
     json!({
         "Type": envelope.kind, "MessageId": envelope.message_id, "TopicArn": envelope.topic_arn, "Message": envelope.message,
@@ -190,8 +185,8 @@ fn signed_envelope(pair: &aws_lc_rs::rsa::KeyPair, cert_url: &str, message: &str
 async fn ses_bounces_with_a_valid_sns_signature_suppress_the_address() {
     let (pair, pem) = signing_identity();
     let router = axum::Router::new().route("/SimpleNotificationService-test.pem", axum::routing::get(move || async move { pem }));
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap_or_else(|e| panic!("{e}"));
-    let addr = listener.local_addr().unwrap_or_else(|e| panic!("{e}"));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, router).await });
     let app = spawn_with(portico_tests::app::Spawn { sns_cert_prefixes: vec![format!("http://{addr}/")], ..Default::default() }).await;
     let ann = app.sign_in("ann@example.com").await;
@@ -210,12 +205,7 @@ async fn ses_bounces_with_a_valid_sns_signature_suppress_the_address() {
     let queue = app.gateway.app.workers.queue.clone();
     let send = |body: serde_json::Value| {
         let queue = queue.clone();
-        async move {
-            queue
-                .send("ses-events", vec![QueueMessage { id: "x".into(), body: body.to_string(), delay_seconds: 0 }])
-                .await
-                .unwrap_or_else(|e| panic!("{e}"))
-        }
+        async move { queue.send("ses-events", vec![QueueMessage { id: "x".into(), body: body.to_string(), delay_seconds: 0 }]).await.unwrap() }
     };
     send(forged).await;
     send(elsewhere).await;

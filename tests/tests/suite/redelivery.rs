@@ -64,18 +64,18 @@ async fn an_inbound_text_whose_effect_failed_is_applied_when_twilio_retries() {
     };
     let stop = InboundText {
         message_sid: "SMretried0001".into(),
-        from: portico::domain::Phone::parse(ANN_PHONE).unwrap_or_else(|e| panic!("{e}")),
-        to: portico::domain::Phone::parse(&app.practice().settings.sms_numbers[0]).unwrap_or_else(|e| panic!("{e}")),
+        from: portico::domain::Phone::parse(ANN_PHONE).unwrap(),
+        to: portico::domain::Phone::parse(&app.practice().settings.sms_numbers[0]).unwrap(),
         body: "STOP".into(),
     };
     assert!(twilio.receive(&stop).await.is_err(), "the consent transaction failed, so the webhook answers an error");
-    let retried = twilio.receive(&stop).await.unwrap_or_else(|e| panic!("{e}"));
+    let retried = twilio.receive(&stop).await.unwrap();
     assert!(!retried.duplicate, "Twilio's retry is not mistaken for a duplicate");
     assert!(retried.reply.is_some_and(|r| r.contains("no longer receive texts")));
     let consents = app.call_ok(&ann.access, Method::GET, "/portal/consents", None, 200).await;
     let sms = consents["consents"].as_array().into_iter().flatten().find(|c| c["kind"] == "sms_messages").cloned().unwrap_or_default();
     assert_eq!(sms["status"], "revoked", "the STOP took effect on the retry");
-    let third = twilio.receive(&stop).await.unwrap_or_else(|e| panic!("{e}"));
+    let third = twilio.receive(&stop).await.unwrap();
     assert!(third.duplicate && third.reply.is_none(), "once applied, a repeat changes nothing");
 }
 
@@ -94,9 +94,7 @@ async fn queued_notification(app: &TestApp) -> String {
     )
     .await;
     let queue = LocalQueue::new(app.gateway.app.clock.clone());
-    portico::events::relay::sweep(app.gateway.app.table.as_ref(), &queue, app.clock.now(), chrono::Duration::zero())
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    portico::events::relay::sweep(app.gateway.app.table.as_ref(), &queue, app.clock.now(), chrono::Duration::zero()).await.unwrap();
     let batch = queue.receive("notify").unwrap_or_else(|| panic!("the event is queued"));
     batch.records[0].body.clone().unwrap_or_default()
 }
@@ -154,7 +152,7 @@ async fn a_care_team_member_already_told_is_not_told_again_when_another_email_fa
     let practice = app.practice().clone();
     portico_local::seed::staff(&app.gateway.app, &practice, "staff-riverside-desk-2", "desk2@riverside.example", &["front-desk"])
         .await
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     // Signing in provisions each staff record, as the staff pool's pre-token trigger does.
     for email in ["frontdesk@riverside.example", "desk2@riverside.example"] {
         app.staff_token(email).await;
@@ -169,9 +167,7 @@ async fn a_care_team_member_already_told_is_not_told_again_when_another_email_fa
     )
     .await;
     let queue = LocalQueue::new(app.gateway.app.clock.clone());
-    portico::events::relay::sweep(app.gateway.app.table.as_ref(), &queue, app.clock.now(), chrono::Duration::zero())
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    portico::events::relay::sweep(app.gateway.app.table.as_ref(), &queue, app.clock.now(), chrono::Duration::zero()).await.unwrap();
     let body = queue.receive("notify").and_then(|b| b.records[0].body.clone()).unwrap_or_default();
     let mut notify = notify_deps(&app);
     notify.mail = Arc::new(SecondFailsOnce { inner: notify.mail.clone(), calls: AtomicUsize::new(0) });

@@ -19,7 +19,7 @@ async fn verify(app: &TestApp, challenge: &str, code: &str) -> reqwest::Response
 }
 
 async fn me(app: &TestApp, token: &str) -> reqwest::Response {
-    app.request(Method::GET, "/portal/me").bearer_auth(token).send().await.unwrap_or_else(|e| panic!("{e}"))
+    app.request(Method::GET, "/portal/me").bearer_auth(token).send().await.unwrap()
 }
 
 fn wrong(code: &str) -> String {
@@ -89,10 +89,10 @@ async fn fifty_answers_at_once(app: &TestApp) {
     let now = portico::clock::Clock::now(app.clock.as_ref());
     let answers: Vec<String> = (0..50).map(|i| if i == 25 { code.clone() } else { wrong(&code) }).collect();
     let results = futures::future::join_all(answers.iter().map(|a| challenges::answer(table, hasher, practice, &id, None, a, now))).await;
-    let results: Vec<Answer> = results.into_iter().map(|r| r.unwrap_or_else(|e| panic!("{e}"))).collect();
+    let results: Vec<Answer> = results.into_iter().map(|r| r.unwrap()).collect();
     let weighed = results.iter().filter(|a| !matches!(a, Answer::Dead)).count();
     assert!(weighed <= 3, "{weighed} of fifty concurrent answers were counted against three tries: {results:?}");
-    let stored = challenges::load(table, practice, &id).await.unwrap_or_else(|e| panic!("{e}")).unwrap_or_else(|| panic!("stored"));
+    let stored = challenges::load(table, practice, &id).await.unwrap().unwrap_or_else(|| panic!("stored"));
     assert_eq!(stored.attempts as usize, weighed, "every answer given a verdict was counted");
 }
 
@@ -218,7 +218,7 @@ async fn refresh_keeps_the_session_and_logout_ends_it_at_once() {
         .header("cookie", format!("__Host-portico_refresh={}", session.refresh))
         .send()
         .await
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     let fresh: Value = refreshed.json().await.unwrap_or_default();
     let access = fresh["access_token"].as_str().unwrap_or_default().to_string();
     assert_eq!(me(&app, &access).await.status(), 200, "the refreshed token works");
@@ -228,7 +228,7 @@ async fn refresh_keeps_the_session_and_logout_ends_it_at_once() {
         .header("cookie", format!("__Host-portico_refresh={}", session.refresh))
         .send()
         .await
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     assert_eq!(logout.status(), 204);
     assert!(
         logout.headers().get("set-cookie").and_then(|v| v.to_str().ok()).unwrap_or_default().contains("Max-Age=0"),
@@ -241,7 +241,7 @@ async fn refresh_keeps_the_session_and_logout_ends_it_at_once() {
         .header("cookie", format!("__Host-portico_refresh={}", session.refresh))
         .send()
         .await
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     problem(again, 401).await;
 }
 
@@ -255,7 +255,7 @@ async fn refresh_from_another_site_is_refused() {
         .header("cookie", format!("__Host-portico_refresh={}", session.refresh))
         .send()
         .await
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     problem(response, 403).await;
 }
 
@@ -266,11 +266,11 @@ async fn sessions_end_after_thirty_idle_minutes_and_twelve_hours_in_all() {
     assert_eq!(me(&app, &session.access).await.status(), 200);
     app.advance(Duration::minutes(29));
     let refresh = |s: &str| app.request(Method::POST, "/auth/refresh").header("cookie", format!("__Host-portico_refresh={s}")).send();
-    let fresh: Value = refresh(&session.refresh).await.unwrap_or_else(|e| panic!("{e}")).json().await.unwrap_or_default();
+    let fresh: Value = refresh(&session.refresh).await.unwrap().json().await.unwrap_or_default();
     let access = fresh["access_token"].as_str().unwrap_or_default().to_string();
     assert_eq!(me(&app, &access).await.status(), 200, "29 minutes idle is fine");
     app.advance(Duration::minutes(31));
-    problem(refresh(&session.refresh).await.unwrap_or_else(|e| panic!("{e}")), 401).await;
+    problem(refresh(&session.refresh).await.unwrap(), 401).await;
 
     // An active session still ends at twelve hours after sign-in.
     let busy = app.sign_in("ben@example.com").await;
@@ -279,7 +279,7 @@ async fn sessions_end_after_thirty_idle_minutes_and_twelve_hours_in_all() {
     loop {
         app.advance(Duration::minutes(9));
         minutes += 9;
-        let response = refresh(&busy.refresh).await.unwrap_or_else(|e| panic!("{e}"));
+        let response = refresh(&busy.refresh).await.unwrap();
         if response.status() != 200 {
             problem(response, 401).await;
             break;
@@ -299,13 +299,8 @@ async fn an_invitation_link_signs_in_once() {
     let app = spawn_app().await;
     let staff = app.admin_token().await;
     let ben = app.ben().patient_id.to_string();
-    let invited = app
-        .request(Method::POST, &format!("/staff/patients/{ben}/invite"))
-        .bearer_auth(&staff)
-        .json(&json!({}))
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let invited =
+        app.request(Method::POST, &format!("/staff/patients/{ben}/invite")).bearer_auth(&staff).json(&json!({})).send().await.unwrap();
     assert_eq!(invited.status(), 202);
     let token = app.last_invitation_token("ben@example.com");
     let session = session_from(app.post_json("/auth/link", json!({ "token": token })).await).await;
@@ -318,12 +313,7 @@ async fn fifty_concurrent_redemptions_of_one_link_have_one_winner() {
     let app = spawn_app().await;
     let staff = app.admin_token().await;
     let ben = app.ben().patient_id.to_string();
-    app.request(Method::POST, &format!("/staff/patients/{ben}/invite"))
-        .bearer_auth(&staff)
-        .json(&json!({}))
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    app.request(Method::POST, &format!("/staff/patients/{ben}/invite")).bearer_auth(&staff).json(&json!({})).send().await.unwrap();
     let token = app.last_invitation_token("ben@example.com");
     let attempts = (0..50).map(|_| app.post_json("/auth/link", json!({ "token": token })));
     let results = futures::future::join_all(attempts).await;
@@ -338,9 +328,9 @@ async fn a_new_link_invalidates_the_older_and_links_expire() {
     let staff = app.admin_token().await;
     let ben = app.ben().patient_id.to_string();
     let invite = || app.request(Method::POST, &format!("/staff/patients/{ben}/invite")).bearer_auth(&staff).json(&json!({})).send();
-    invite().await.unwrap_or_else(|e| panic!("{e}"));
+    invite().await.unwrap();
     let old = app.last_invitation_token("ben@example.com");
-    invite().await.unwrap_or_else(|e| panic!("{e}"));
+    invite().await.unwrap();
     let new = app.last_invitation_token("ben@example.com");
     assert_ne!(old, new);
     problem(app.post_json("/auth/link", json!({ "token": old })).await, 401).await;
@@ -355,12 +345,7 @@ async fn disabling_an_account_refuses_the_very_next_request_and_new_sign_ins() {
     assert_eq!(me(&app, &session.access).await.status(), 200);
     let staff = app.admin_token().await;
     let ann = app.ann().patient_id.to_string();
-    let disabled = app
-        .request(Method::POST, &format!("/staff/patients/{ann}/disable"))
-        .bearer_auth(&staff)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let disabled = app.request(Method::POST, &format!("/staff/patients/{ann}/disable")).bearer_auth(&staff).send().await.unwrap();
     assert_eq!(disabled.status(), 200);
     problem(me(&app, &session.access).await, 401).await;
     let refresh = app
@@ -368,7 +353,7 @@ async fn disabling_an_account_refuses_the_very_next_request_and_new_sign_ins() {
         .header("cookie", format!("__Host-portico_refresh={}", session.refresh))
         .send()
         .await
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     problem(refresh, 401).await;
     let id = challenge(&app, "email", "ann@example.com").await;
     assert_eq!(app.messages_to("ann@example.com"), 1, "a disabled account gets no new code");
@@ -380,8 +365,8 @@ async fn a_practice_sends_at_most_its_hourly_cap_of_codes() {
     let app = spawn_app().await;
     let mut practice = app.practice().clone();
     practice.settings.sign_in_codes_per_hour = 3;
-    let item = portico::store::Item::from_record(portico::keys::practice(&practice.id), &practice).unwrap_or_else(|e| panic!("{e}"));
-    app.gateway.app.table.put(item, portico::store::Condition::Always).await.unwrap_or_else(|e| panic!("{e}"));
+    let item = portico::store::Item::from_record(portico::keys::practice(&practice.id), &practice).unwrap();
+    app.gateway.app.table.put(item, portico::store::Condition::Always).await.unwrap();
     app.gateway.app.ports.edge.tenants.forget();
     for i in 0..3 {
         assert_eq!(app.start_code("email", &format!("visitor{i}@example.com")).await.status(), 202);

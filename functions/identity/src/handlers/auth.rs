@@ -61,7 +61,7 @@ pub async fn otp_verify(d: &SignInDeps, x: &Exchange<'_>) -> Result<Reply, ApiEr
     let practice = x.host_practice().await?;
     let body: VerifyCodeRequest = x.json()?;
     let id = ChallengeId::parse(&body.challenge_id).ok_or_else(|| ApiError::field("challenge_id", "is not a challenge id"))?;
-    if body.code.len() != 6 || !body.code.bytes().all(|b| b.is_ascii_digit()) {
+    if !crate::limits::is_code(&body.code) {
         return Err(ApiError::field("code", "must be the 6 digits from your message"));
     }
     let signed = d.verify_code(&practice, &id, &body.code).await?;

@@ -67,4 +67,90 @@ export const enums = {
   ]
 } as const;
 
-export const constraints: Record<string, { maxLength?: number; minLength?: number; maximum?: number; minimum?: number; maxItems?: number; minItems?: number; pattern?: string }> = {};
+export const constraints: Record<string, { maxLength?: number; minLength?: number; maximum?: number; minimum?: number; maxItems?: number; minItems?: number; pattern?: string }> = {
+  "NewMessageRequest.attachment_ids": {
+    "maxItems": 5
+  },
+  "NewMessageRequest.body": {
+    "maxLength": 10000
+  },
+  "NewPatientRequest.email": {
+    "maxLength": 254
+  },
+  "NewPatientRequest.family_name": {
+    "maxLength": 100
+  },
+  "NewPatientRequest.given_name": {
+    "maxLength": 100
+  },
+  "NewPatientRequest.preferred_name": {
+    "maxLength": 100
+  },
+  "NewPatientRequest.pronouns": {
+    "maxLength": 40
+  },
+  "NewThreadRequest.attachment_ids": {
+    "maxItems": 5
+  },
+  "NewThreadRequest.body": {
+    "maxLength": 10000
+  },
+  "NewThreadRequest.subject": {
+    "maxLength": 120
+  },
+  "ProfilePatch.email": {
+    "maxLength": 254
+  },
+  "ProfilePatch.family_name": {
+    "maxLength": 100
+  },
+  "ProfilePatch.given_name": {
+    "maxLength": 100
+  },
+  "ProfilePatch.preferred_name": {
+    "maxLength": 100
+  },
+  "ProfilePatch.pronouns": {
+    "maxLength": 40
+  },
+  "QuietHours.end": {
+    "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"
+  },
+  "QuietHours.start": {
+    "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"
+  },
+  "StaffMessageRequest.body": {
+    "maxLength": 10000
+  },
+  "StaffNewThreadRequest.body": {
+    "maxLength": 10000
+  },
+  "StaffNewThreadRequest.subject": {
+    "maxLength": 120
+  },
+  "StartCodeRequest.address": {
+    "maxLength": 254
+  },
+  "TemplateUpdate.email_body": {
+    "maxLength": 2000
+  },
+  "TemplateUpdate.email_subject": {
+    "maxLength": 120
+  },
+  "TemplateUpdate.sms": {
+    "maxLength": 320
+  },
+  "UploadRequest.size": {
+    "maximum": 10485760,
+    "minimum": 1
+  },
+  "VerifyCodeRequest.challenge_id": {
+    "pattern": "^ch_[0-9A-HJKMNP-TV-Z]{26}$"
+  },
+  "VerifyCodeRequest.code": {
+    "pattern": "^[0-9]{6}$"
+  },
+  "VerifyContactRequest.challenge_id": {
+    "pattern": "^ch_[0-9A-HJKMNP-TV-Z]{26}$"
+  }
+};

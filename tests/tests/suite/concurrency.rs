@@ -1,0 +1,106 @@
+//! Races, on both stores: appends that must all land, and single-use things with exactly one winner (never
+//! zero). Run any of these in a loop with `tests/scripts/loop.sh 20 concurrency::`.
+
+use portico::idempotency::{self, Claim, Claimed};
+use portico_tests::{TestApp, spawn_app, spawn_on_emulator};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+/// Fifty messages posted at once by a patient into one thread: all fifty are stored and counted.
+async fn fifty_posts_all_land(app: &TestApp) {
+    let ann = app.sign_in("ann@example.com").await;
+    let opened = app
+        .call_ok(&ann.access, Method::POST, "/portal/threads", Some(json!({ "topic": "other", "subject": "Many", "body": "0" })), 201)
+        .await;
+    let thread = opened["thread"]["thread_id"].as_str().unwrap().to_string();
+    let path = format!("/portal/threads/{thread}/messages");
+    let posts = (1..=50).map(|i| app.call(&ann.access, Method::POST, &path, Some(json!({ "body": format!("message {i}") }))));
+    let statuses: Vec<u16> = futures::future::join_all(posts).await.iter().map(|r| r.status().as_u16()).collect();
+    assert!(statuses.iter().all(|s| *s == 201), "every post is stored: {statuses:?}");
+    let staff = app.admin_token().await;
+    let ann_id = app.ann().patient_id.to_string();
+    let view = app.call_ok(&staff, Method::GET, &format!("/staff/patients/{ann_id}/threads/{thread}"), None, 200).await;
+    assert_eq!(view["thread"]["message_count"], 51, "the header counts every message");
+    assert_eq!(view["thread"]["unread"], 51, "and every one is unread by staff");
+    let mut bodies = std::collections::BTreeSet::new();
+    let mut before: Option<String> = None;
+    loop {
+        let page_path = match &before {
+            Some(cursor) => format!("/portal/threads/{thread}?before={cursor}"),
+            None => format!("/portal/threads/{thread}"),
+        };
+        let page: Value = app.call_ok(&ann.access, Method::GET, &page_path, None, 200).await;
+        bodies.extend(page["messages"].as_array().unwrap().iter().map(|m| m["body"].as_str().unwrap().to_string()));
+        match page["older_cursor"].as_str() {
+            Some(cursor) => before = Some(cursor.to_string()),
+            None => break,
+        }
+    }
+    assert_eq!(bodies.len(), 51, "every message reads back, once");
+    let tasks = app.call_ok(&staff, Method::GET, "/staff/tasks", None, 200).await;
+    let for_thread = tasks["tasks"].as_array().unwrap().iter().filter(|t| t["subject"] == thread.as_str()).count();
+    assert_eq!(for_thread, 1, "one response task for the thread, however many messages");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn fifty_concurrent_posts_all_land() {
+    fifty_posts_all_land(&spawn_app().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn fifty_concurrent_posts_all_land_on_dynamodb() {
+    fifty_posts_all_land(&spawn_on_emulator().await).await;
+}
+
+/// Twenty deliveries claim one business id at once: exactly one holds it.
+async fn one_claim_wins(app: &TestApp) {
+    let table = app.gateway.app.table.as_ref();
+    let id = Claimed::new(&app.practice().id, "race", "ev_race");
+    let now = portico::clock::Clock::now(app.clock.as_ref());
+    let claims = (0..20).map(|_| idempotency::claim::<Value>(table, &id, now, chrono::Duration::minutes(3)));
+    let results: Vec<Claim<Value>> = futures::future::join_all(claims).await.into_iter().map(Result::unwrap).collect();
+    let mine = results.iter().filter(|c| **c == Claim::Mine).count();
+    assert_eq!(mine, 1, "exactly one delivery holds the claim: {results:?}");
+    idempotency::record(table, &id, &json!("done"), now).await.unwrap();
+    let later = idempotency::claim::<Value>(table, &id, now, chrono::Duration::minutes(3)).await.unwrap();
+    assert_eq!(later, Claim::Done(json!("done")), "a later delivery finds the outcome");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn one_of_twenty_claims_wins() {
+    one_claim_wins(&spawn_app().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn one_of_twenty_claims_wins_on_dynamodb() {
+    one_claim_wins(&spawn_on_emulator().await).await;
+}
+
+/// Three staff members take the same task at once: one holds it, the others are told someone does.
+async fn one_staff_member_takes_a_task(app: &TestApp) {
+    let ann = app.sign_in("ann@example.com").await;
+    app.call_ok(&ann.access, Method::POST, "/portal/threads", Some(json!({ "topic": "other", "subject": "Hi", "body": "Hello" })), 201)
+        .await;
+    let admin = app.admin_token().await;
+    let desk = app.staff_token("frontdesk@riverside.example").await;
+    let tasks = app.call_ok(&admin, Method::GET, "/staff/tasks", None, 200).await;
+    let task = tasks["tasks"][0]["task_id"].as_str().unwrap().to_string();
+    let path = format!("/staff/tasks/{task}/claim");
+    let claims = [&admin, &desk, &admin].map(|token| app.call(token, Method::POST, &path, None));
+    let statuses: Vec<u16> = futures::future::join_all(claims).await.iter().map(|r| r.status().as_u16()).collect();
+    // Whoever claimed first holds it: the desk's one try, or the admin's two (the second is idempotent).
+    let expected = if statuses[1] == 200 { vec![409, 200, 409] } else { vec![200, 409, 200] };
+    assert_eq!(statuses, expected, "one holder, the other refused");
+    let held = app.call_ok(&admin, Method::GET, "/staff/tasks?status=claimed", None, 200).await;
+    assert_eq!(held["tasks"].as_array().unwrap().len(), 1, "the task has one holder");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn one_staff_member_takes_a_task_at_a_time() {
+    one_staff_member_takes_a_task(&spawn_app().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn one_staff_member_takes_a_task_at_a_time_on_dynamodb() {
+    one_staff_member_takes_a_task(&spawn_on_emulator().await).await;
+}
