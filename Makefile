@@ -4,14 +4,14 @@ ENV ?= default
 SAM := .venv/bin/sam
 SAM_ENV := SAM_CLI_TELEMETRY=0 AWS_DEFAULT_REGION=us-east-1 AWS_ACCESS_KEY_ID=offline AWS_SECRET_ACCESS_KEY=offline
 
-.PHONY: dev test setup lint unit validate browser web web-check bench openapi build deploy fmt clean-data
+.PHONY: dev test setup lint unit validate fuzz browser web web-check bench openapi build deploy fmt clean-data
 
 ## dev: build the web apps, then run Portico locally at http://riverside.localhost:3000 (embedded store, demo practice)
 dev: web
 	cargo run -p portico-local
 
-## test: every layer — lint, unit, contract (redb and DynamoDB on moto), handler, end-to-end, SAM, browser
-test: setup lint unit validate browser
+## test: every layer — lint, unit, contract (redb and DynamoDB on moto), handler, end-to-end, SAM, API fuzzing, browser
+test: setup lint unit validate fuzz browser
 
 setup:
 	tests/setup.sh
@@ -20,12 +20,17 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
 
+# Libraries' unit tests and the end-to-end suite; binaries are wiring only and have no tests of their own.
 unit:
-	cargo test --workspace
+	cargo test --workspace --lib --test suite
 
 validate:
 	$(SAM_ENV) $(SAM) validate --region us-east-1 --template infra/template.yaml
 	$(SAM_ENV) $(SAM) validate --lint --region us-east-1 --template infra/template.yaml
+
+## fuzz: schemathesis against the local gateway: every answer conforms to infra/openapi.json, no 5xx
+fuzz:
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-10} tests/fuzz/run.sh
 
 browser: web-check web
 	tests/browser/run.sh

@@ -37,6 +37,8 @@ run() {
     --report junit --report-junit-path "$report/$name.xml" "$@"
 }
 
-run public --exclude-path-regex '^/(portal|staff)/'
-run portal --include-path-regex '^/portal/' -H "Authorization: Bearer $patient"
-run staff --include-path-regex '^/staff/' -H "Authorization: Bearer $staff"
+failed=0
+run public --exclude-path-regex '^/(portal|staff)/' || failed=1
+run portal --include-path-regex '^/portal/' -H "Authorization: Bearer $patient" || failed=1
+run staff --include-path-regex '^/staff/' -H "Authorization: Bearer $staff" || failed=1
+exit "$failed"

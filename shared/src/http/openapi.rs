@@ -74,6 +74,7 @@ pub fn standard_responses(doc: &mut Value, routes: &[&Route]) {
         let method = route.method.to_lowercase();
         let Some(operation) = doc["paths"][route.path][&method].as_object_mut() else { continue };
         let takes_body = operation.contains_key("requestBody");
+        let takes_query = operation.get("parameters").and_then(Value::as_array).is_some_and(|ps| ps.iter().any(|p| p["in"] == "query"));
         // The function's name is unique and says what the operation is; handlers' names are not unique.
         operation.insert("operationId".into(), json!(route.function));
         if let Access::Staff(roles) = route.access {
@@ -92,8 +93,10 @@ pub fn standard_responses(doc: &mut Value, routes: &[&Route]) {
         {
             add(responses, "403", "The staff member's role does not allow this", problem());
         }
-        if takes_body || route.access == Access::Webhook {
+        if takes_body || takes_query || route.access == Access::Webhook {
             add(responses, "400", "The request could not be read: malformed, missing or invalid fields", problem());
+        }
+        if takes_body || route.access == Access::Webhook {
             add(responses, "413", "The body is too large (API Gateway's own limit answers application/json)", problem());
             responses["413"]["content"]["application/json"] = gateway_message();
             add(responses, "415", "The body is not of the content type the route reads", problem());

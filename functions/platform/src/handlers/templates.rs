@@ -22,7 +22,7 @@ pub async fn list(d: &TableDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
 /// Rewords a template. Only the practice's name, phone and portal link may be filled in: nothing about
 /// a patient can reach a text or an email.
 #[utoipa::path(put, path = "/staff/templates/{kind}", tag = "staff-messages", security(("staff" = [])), request_body = TemplateUpdate,
-    params(("kind" = String, Path, description = "message_waiting, opt_out_confirmation, opt_in_confirmation or help_reply")),
+    params(("kind" = TemplateKind, Path, description = "Which template")),
     responses((status = 200, body = TemplateView), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 pub async fn update(d: &TableDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.staff().await?;
