@@ -1567,6 +1567,15 @@ export interface paths {
                         "application/json": components["schemas"]["ThreadView"];
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2491,6 +2500,15 @@ export interface paths {
                         "application/json": components["schemas"]["StaffThreadView"];
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3245,8 +3263,8 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description message_waiting, opt_out_confirmation, opt_in_confirmation or help_reply */
-                    kind: string;
+                    /** @description Which template */
+                    kind: components["schemas"]["TemplateKind"];
                 };
                 cookie?: never;
             };
