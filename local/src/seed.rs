@@ -17,6 +17,8 @@ pub struct Demo {
     pub practice: Practice,
     pub admin_email: String,
     pub front_desk_email: String,
+    pub clinician_email: String,
+    pub billing_email: String,
     pub patients: Vec<Patient>,
 }
 
@@ -149,15 +151,19 @@ pub async fn patient(
 
 pub const DEMO_SLUG: &str = "riverside";
 
-/// The demo: Riverside Family Practice, an admin, a front-desk member and two patients.
+/// The demo: Riverside Family Practice, a member of staff in each role, and two patients.
 pub async fn demo(app: &App) -> Result<Demo, LocalError> {
     let practice = practice(app, DEMO_SLUG, "Riverside Family Practice").await?;
     let admin_email = "admin@riverside.example".to_string();
     let front_desk_email = "frontdesk@riverside.example".to_string();
+    let clinician_email = "clinician@riverside.example".to_string();
+    let billing_email = "billing@riverside.example".to_string();
     staff(app, &practice, "staff-riverside-admin", &admin_email, &["admin"]).await?;
     staff(app, &practice, "staff-riverside-desk", &front_desk_email, &["front-desk"]).await?;
+    staff(app, &practice, "staff-riverside-clinician", &clinician_email, &["clinician"]).await?;
+    staff(app, &practice, "staff-riverside-billing", &billing_email, &["billing"]).await?;
     let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
     let ann = patient(app, &practice, "Ann", "Lee", "ann@example.com", "+15555550101", date(1984, 7, 2)).await?;
     let ben = patient(app, &practice, "Ben", "Ortiz", "ben@example.com", "+15555550102", date(1979, 11, 23)).await?;
-    Ok(Demo { practice, admin_email, front_desk_email, patients: vec![ann, ben] })
+    Ok(Demo { practice, admin_email, front_desk_email, clinician_email, billing_email, patients: vec![ann, ben] })
 }

@@ -9,7 +9,7 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::auth::access::Topic;
+use crate::auth::access::{StaffView, Topic};
 use crate::ids::{PatientId, PracticeId, StaffId, TaskId};
 use crate::keys;
 use crate::store::retry::{settle, until_settled};
@@ -159,11 +159,17 @@ pub enum Filter {
     HeldBy(StaffId),
 }
 
-/// One page of tasks, soonest due first.
+/// Whether a staff member's roles let them see a task: the team's topic must be one they handle.
+pub fn visible_to(task: &Task, view: &StaffView) -> bool {
+    task.team.is_none_or(|team| view.reads(team))
+}
+
+/// One page of the tasks a staff member may see, soonest due first.
 pub async fn list(
     table: &dyn Table,
     practice: &PracticeId,
     filter: &Filter,
+    view: &StaffView,
     cursor: Option<Cursor>,
     limit: usize,
 ) -> Result<(Vec<Task>, Option<Cursor>), StoreError> {
@@ -171,9 +177,27 @@ pub async fn list(
         Filter::Status(status) => Query::partition(Index::Gsi1, keys::tasks_by_status(practice, status.as_str())),
         Filter::HeldBy(staff) => Query::partition(Index::Gsi2, keys::tasks_of(practice, staff)),
     };
-    let page = table.query(query.limit(limit).after(cursor)).await?;
-    let tasks = page.items.iter().map(Item::record).collect::<Result<Vec<Task>, _>>()?;
-    Ok((tasks, page.next))
+    let index = query.index;
+    let (mut tasks, mut position) = (Vec::new(), cursor);
+    // Bounded: a page of another team's tasks costs a few reads at most.
+    for _ in 0..10 {
+        let page = table.query(query.clone().limit(limit).after(position.take())).await?;
+        for item in &page.items {
+            let task: Task = item.record()?;
+            if !visible_to(&task, view) {
+                continue;
+            }
+            tasks.push(task);
+            if tasks.len() == limit {
+                return Ok((tasks, Cursor::after(index, item)));
+            }
+        }
+        match page.next {
+            Some(next) => position = Some(next),
+            None => return Ok((tasks, None)),
+        }
+    }
+    Ok((tasks, position))
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -194,10 +218,11 @@ async fn change(
     table: &dyn Table,
     practice: &PracticeId,
     id: &TaskId,
+    view: &StaffView,
     apply: impl Fn(&mut Task) -> Result<(), TaskError>,
 ) -> Result<Task, TaskError> {
     until_settled(|| async {
-        let current = get(table, practice, id).await?.ok_or(TaskError::NotFound)?;
+        let current = get(table, practice, id).await?.filter(|t| visible_to(t, view)).ok_or(TaskError::NotFound)?;
         let mut next = current.clone();
         apply(&mut next)?;
         next.version = current.version + 1;
@@ -207,8 +232,15 @@ async fn change(
 }
 
 /// Takes a task on. An open task, or one the same person holds already; not someone else's.
-pub async fn claim(table: &dyn Table, practice: &PracticeId, id: &TaskId, by: &StaffId, now: DateTime<Utc>) -> Result<Task, TaskError> {
-    change(table, practice, id, |task| match (task.status, &task.assignee) {
+pub async fn claim(
+    table: &dyn Table,
+    practice: &PracticeId,
+    id: &TaskId,
+    by: &StaffId,
+    view: &StaffView,
+    now: DateTime<Utc>,
+) -> Result<Task, TaskError> {
+    change(table, practice, id, view, |task| match (task.status, &task.assignee) {
         (TaskStatus::Open, _) => {
             task.status = TaskStatus::Claimed;
             task.assignee = Some(by.clone());
@@ -223,8 +255,15 @@ pub async fn claim(table: &dyn Table, practice: &PracticeId, id: &TaskId, by: &S
 }
 
 /// Marks a task done (whoever holds it: a colleague may finish it).
-pub async fn complete(table: &dyn Table, practice: &PracticeId, id: &TaskId, by: &StaffId, now: DateTime<Utc>) -> Result<Task, TaskError> {
-    change(table, practice, id, |task| {
+pub async fn complete(
+    table: &dyn Table,
+    practice: &PracticeId,
+    id: &TaskId,
+    by: &StaffId,
+    view: &StaffView,
+    now: DateTime<Utc>,
+) -> Result<Task, TaskError> {
+    change(table, practice, id, view, |task| {
         if task.status == TaskStatus::Done {
             return Err(TaskError::Done);
         }
@@ -238,8 +277,15 @@ pub async fn complete(table: &dyn Table, practice: &PracticeId, id: &TaskId, by:
 }
 
 /// Puts a claimed task back in the team's list.
-pub async fn release(table: &dyn Table, practice: &PracticeId, id: &TaskId, by: &StaffId, now: DateTime<Utc>) -> Result<Task, TaskError> {
-    change(table, practice, id, |task| match (task.status, &task.assignee) {
+pub async fn release(
+    table: &dyn Table,
+    practice: &PracticeId,
+    id: &TaskId,
+    by: &StaffId,
+    view: &StaffView,
+    now: DateTime<Utc>,
+) -> Result<Task, TaskError> {
+    change(table, practice, id, view, |task| match (task.status, &task.assignee) {
         (TaskStatus::Claimed, Some(holder)) if holder == by => {
             task.status = TaskStatus::Open;
             task.assignee = None;

@@ -505,14 +505,27 @@ test('a signed-in portal left alone past the idle limit signs out and shows noth
   const context = await newPhone();
   const page = await context.newPage();
   const watched = watch(page);
+  // Every API request, in the order it left the page.
+  const sent = [];
+  page.on('request', (req) => {
+    const { pathname } = new URL(req.url());
+    if (API_PATH.test(pathname)) sent.push(`${req.method()} ${pathname}`);
+  });
   try {
     // The page's clock is the test's: no half-hour wait.
     await page.clock.install();
     await signInByLink(page, BEN);
     await nav(page, 'profile');
     await waitText(page.getByTestId('profile-family-name'), exactly(BEN.family));
+    // The unread count's poll has started: its timer is due at the same moment as the idle check.
+    await page.locator('[data-testid="nav"][data-unread]').waitFor();
+    const loggedOut = page.waitForResponse((r) => new URL(r.url()).pathname === '/auth/logout');
     await page.clock.fastForward('31:00');
     await waitText(page.getByTestId('signin-notice'), /signed out after 30 minutes without activity/);
+    assert.equal((await loggedOut).status(), 204, 'the idle sign-out ends the session on the server');
+    // Signing out stops the polls first: nothing signed-in leaves once the sign-out has begun.
+    const after = sent.slice(sent.indexOf('POST /auth/logout') + 1);
+    assert.deepEqual(after.filter((r) => / \/portal\//.test(r)), [], `signed-in requests after the sign-out: ${sent.join(', ')}`);
     await assertNoPhi(page, [BEN.family, BEN.email], 'after the idle sign-out');
     assert.equal(new URL(page.url()).pathname, '/sign-in');
     assertCleanConsole(watched, [...PENDING_ROUTES, { path: '/auth/refresh', status: 401 }], [BEN.family]);

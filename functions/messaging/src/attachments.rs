@@ -6,9 +6,10 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
+use portico::auth::access::StaffView;
 use portico::blobs::{self, Blobs, PresignedPost};
 use portico::clock::Clock;
-use portico::ids::{AttachmentId, PatientId, PracticeId};
+use portico::ids::{AttachmentId, PatientId, PracticeId, ThreadId};
 use portico::store::{Condition, Item, StoreError, Table};
 use portico::uploads::{self, Checked, Placement};
 use serde::{Deserialize, Serialize};
@@ -163,6 +164,27 @@ impl AttachmentDeps {
         next.version = attachment.version + 1;
         self.table.put(next.item()?, Condition::VersionIs(attachment.version)).await?;
         Ok(next)
+    }
+
+    /// An attachment as staff may see it: sent with a message (never a patient's unsent upload), in a
+    /// thread whose topic the staff member's roles handle.
+    pub async fn load_sent(
+        &self,
+        practice: &PracticeId,
+        patient: &PatientId,
+        id: &AttachmentId,
+        view: &StaffView,
+    ) -> Result<Attachment, AttachmentError> {
+        let attachment = self.load(practice, patient, id).await?;
+        let thread = attachment.thread_id.as_deref().and_then(ThreadId::parse).ok_or(AttachmentError::NotFound)?;
+        let header = crate::threads::layout::header(self.table.as_ref(), practice, patient, &thread).await.map_err(|e| match e {
+            crate::threads::ThreadError::Store(e) => AttachmentError::Store(e),
+            _ => AttachmentError::NotFound,
+        })?;
+        if !view.reads(header.topic) {
+            return Err(AttachmentError::NotFound);
+        }
+        Ok(attachment)
     }
 
     /// Checks what was uploaded; the attachment becomes ready (the checked file promoted to where it is

@@ -9,6 +9,8 @@ impl From<ThreadError> for ApiError {
     fn from(e: ThreadError) -> Self {
         match e {
             ThreadError::NotFound | ThreadError::MessageNotFound => ApiError::NotFound,
+            ThreadError::TopicNotAllowed => ApiError::Forbidden("Your role does not handle conversations on this topic."),
+            ThreadError::NotesNotAllowed => ApiError::Forbidden("Your role does not write internal notes."),
             ThreadError::Empty => ApiError::invalid(vec![FieldError::new("body", "write a message or attach a file")]),
             ThreadError::Attachment => ApiError::Unprocessable {
                 detail: "An attachment is not ready, not yours, or already sent with another message.".into(),

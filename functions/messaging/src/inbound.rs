@@ -190,11 +190,13 @@ impl InboundDeps {
         };
         let open = threads::for_patient(table, &practice.id, patient).await?.into_iter().find(|t| t.status == ThreadStatus::Open);
         match open {
-            Some(thread) => threads::post(table, practice, patient, &thread.thread_id, draft, now).await.map(|_| ())?,
+            Some(thread) => {
+                threads::post(table, practice, patient, &thread.thread_id, draft, &threads::Reader::Patient, now).await.map(|_| ())?
+            }
             None => {
                 let topic = threads::rules::TEXTED_TOPIC;
                 let opening = threads::Opening { topic, subject: "Text message".into(), care_team: threads::care_team(practice, topic) };
-                threads::start(table, practice, patient, opening, draft, now).await.map(|_| ())?
+                threads::start(table, practice, patient, opening, draft, &threads::Reader::Patient, now).await.map(|_| ())?
             }
         }
         Ok(())

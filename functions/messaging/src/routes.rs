@@ -22,8 +22,8 @@ const fn staff(
     Route { method, path, function, access: Access::Staff(roles), audit: audit(action, object) }
 }
 
-/// Every staff member answers and reads messages; deleting a message is for clinicians and admins.
-pub const ANY_STAFF: &[Role] = &[];
+/// Staff in any role use the inbox (which topics each reads is `portico::auth::access`); deleting a
+/// message is for clinicians and admins.
 pub const EDITORS: &[Role] = &[Role::Admin, Role::Clinician];
 
 pub const PORTAL_THREADS_LIST: Route = patient("GET", "/portal/threads", "portal-threads-list", "messages.threads.list", "thread");
@@ -40,18 +40,18 @@ pub const PORTAL_ATTACHMENTS_COMPLETE: Route =
 pub const PORTAL_ATTACHMENTS_GET: Route =
     patient("GET", "/portal/attachments/{id}", "portal-attachments-get", "messages.attachment.download", "attachment");
 
-pub const STAFF_THREADS_LIST: Route = staff("GET", "/staff/threads", "staff-threads-list", ANY_STAFF, "messages.inbox.list", "thread");
+pub const STAFF_THREADS_LIST: Route = staff("GET", "/staff/threads", "staff-threads-list", &Role::ALL, "messages.inbox.list", "thread");
 pub const STAFF_THREADS_CREATE: Route =
-    staff("POST", "/staff/patients/{id}/threads", "staff-threads-create", ANY_STAFF, "messages.thread.create", "thread");
+    staff("POST", "/staff/patients/{id}/threads", "staff-threads-create", &Role::ALL, "messages.thread.create", "thread");
 pub const STAFF_THREADS_GET: Route =
-    staff("GET", "/staff/patients/{id}/threads/{thread}", "staff-threads-get", ANY_STAFF, "messages.thread.read", "thread");
+    staff("GET", "/staff/patients/{id}/threads/{thread}", "staff-threads-get", &Role::ALL, "messages.thread.read", "thread");
 pub const STAFF_THREADS_UPDATE: Route =
-    staff("PATCH", "/staff/patients/{id}/threads/{thread}", "staff-threads-update", ANY_STAFF, "messages.thread.update", "thread");
+    staff("PATCH", "/staff/patients/{id}/threads/{thread}", "staff-threads-update", &Role::ALL, "messages.thread.update", "thread");
 pub const STAFF_MESSAGES_CREATE: Route = staff(
     "POST",
     "/staff/patients/{id}/threads/{thread}/messages",
     "staff-messages-create",
-    ANY_STAFF,
+    &Role::ALL,
     "messages.message.create",
     "message",
 );
@@ -67,7 +67,7 @@ pub const STAFF_ATTACHMENTS_GET: Route = staff(
     "GET",
     "/staff/patients/{id}/attachments/{attachment}",
     "staff-attachments-get",
-    ANY_STAFF,
+    &Role::ALL,
     "messages.attachment.download",
     "attachment",
 );

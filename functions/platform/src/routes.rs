@@ -17,17 +17,16 @@ const fn staff(
     Route { method, path, function, access: Access::Staff(roles), audit }
 }
 
-pub const ANY_STAFF: &[Role] = &[];
 pub const ADMINS: &[Role] = &[Role::Admin];
 
-pub const STAFF_TASKS_LIST: Route = staff("GET", "/staff/tasks", "staff-tasks-list", ANY_STAFF, audit("tasks.list", "task"));
-pub const STAFF_TASKS_CLAIM: Route = staff("POST", "/staff/tasks/{id}/claim", "staff-tasks-claim", ANY_STAFF, audit("task.claim", "task"));
+pub const STAFF_TASKS_LIST: Route = staff("GET", "/staff/tasks", "staff-tasks-list", &Role::ALL, audit("tasks.list", "task"));
+pub const STAFF_TASKS_CLAIM: Route = staff("POST", "/staff/tasks/{id}/claim", "staff-tasks-claim", &Role::ALL, audit("task.claim", "task"));
 pub const STAFF_TASKS_RELEASE: Route =
-    staff("POST", "/staff/tasks/{id}/release", "staff-tasks-release", ANY_STAFF, audit("task.release", "task"));
+    staff("POST", "/staff/tasks/{id}/release", "staff-tasks-release", &Role::ALL, audit("task.release", "task"));
 pub const STAFF_TASKS_COMPLETE: Route =
-    staff("POST", "/staff/tasks/{id}/complete", "staff-tasks-complete", ANY_STAFF, audit("task.complete", "task"));
+    staff("POST", "/staff/tasks/{id}/complete", "staff-tasks-complete", &Role::ALL, audit("task.complete", "task"));
 
-pub const STAFF_TEMPLATES_LIST: Route = staff("GET", "/staff/templates", "staff-templates-list", ANY_STAFF, None);
+pub const STAFF_TEMPLATES_LIST: Route = staff("GET", "/staff/templates", "staff-templates-list", &Role::ALL, None);
 pub const STAFF_TEMPLATES_UPDATE: Route =
     staff("PUT", "/staff/templates/{kind}", "staff-templates-update", ADMINS, audit("practice.template.update", "template"));
 

@@ -9,8 +9,7 @@ const fn audit(action: &'static str, object: &'static str) -> Option<AuditAction
 
 /// Who may enrol and invite patients.
 pub const ENROLLERS: &[Role] = &[Role::Admin, Role::FrontDesk, Role::Clinician];
-/// Every staff role may look patients up.
-pub const ANY_STAFF: &[Role] = &[];
+/// Disabling a patient's account is for admins; every staff role may look patients up.
 pub const ADMINS: &[Role] = &[Role::Admin];
 
 pub const STAFF_PATIENTS_CREATE: Route = Route {
@@ -24,14 +23,14 @@ pub const STAFF_PATIENTS_SEARCH: Route = Route {
     method: "GET",
     path: "/staff/patients",
     function: "staff-patients-search",
-    access: Access::Staff(ANY_STAFF),
+    access: Access::Staff(&Role::ALL),
     audit: audit("patient.search", "patient_list"),
 };
 pub const STAFF_PATIENTS_GET: Route = Route {
     method: "GET",
     path: "/staff/patients/{id}",
     function: "staff-patients-get",
-    access: Access::Staff(ANY_STAFF),
+    access: Access::Staff(&Role::ALL),
     audit: audit("patient.read", "patient"),
 };
 pub const STAFF_PATIENTS_INVITE: Route = Route {

@@ -47,8 +47,14 @@ pub struct StaffPrincipal {
 }
 
 impl StaffPrincipal {
+    /// Whether the staff member holds one of `roles`. No role held (or none allowed) means no.
     pub fn has_any(&self, roles: &[Role]) -> bool {
-        roles.is_empty() || self.roles.iter().any(|r| roles.contains(r))
+        self.roles.iter().any(|r| roles.contains(r))
+    }
+
+    /// What the staff member's roles let them see.
+    pub fn view(&self) -> access::StaffView {
+        access::StaffView::of(&self.roles)
     }
 }
 

@@ -9,7 +9,8 @@ pub enum Access {
     Public,
     /// The patient pool's JWT authorizer.
     Patient,
-    /// The staff pool's JWT authorizer; any of these roles (empty: any staff member).
+    /// The staff pool's JWT authorizer; any of these roles. A staff member with none of them, or with no
+    /// recognised role at all, is refused.
     Staff(&'static [Role]),
     /// No token: the caller proves itself with a signature (Twilio, Stripe, SNS).
     Webhook,

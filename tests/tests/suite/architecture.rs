@@ -160,3 +160,12 @@ async fn every_function_gets_the_configuration_it_reads_at_cold_start() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     assert!(checked > 50, "every function was checked ({checked})");
 }
+
+#[test]
+fn every_staff_route_names_the_roles_it_admits() {
+    for route in portico_local::declared_routes() {
+        if let portico::http::Access::Staff(roles) = route.access {
+            assert!(!roles.is_empty(), "{}: a staff route lists its roles; an empty list would admit no one", route.function);
+        }
+    }
+}

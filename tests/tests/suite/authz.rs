@@ -65,6 +65,14 @@ async fn cast(app: &TestApp) -> Cast {
     };
     let admin = app.admin_token().await;
     let desk = app.staff_token(&app.demo().front_desk_email.clone()).await;
+    let clinician = app.staff_token(&app.demo().clinician_email.clone()).await;
+    let billing = app.staff_token(&app.demo().billing_email.clone()).await;
+    // A staff account whose groups name no role the practice knows: it gets nothing.
+    let practice = app.practice().clone();
+    portico_local::seed::staff(&app.gateway.app, &practice, "staff-riverside-norole", "norole@riverside.example", &["volunteer"])
+        .await
+        .unwrap();
+    let no_role = app.staff_token("norole@riverside.example").await;
     let callers = vec![
         Caller { name: "own patient", token: Some(ann.access.clone()), slug: "riverside" },
         Caller { name: "other patient", token: Some(ben.access.clone()), slug: "riverside" },
@@ -72,6 +80,9 @@ async fn cast(app: &TestApp) -> Cast {
         Caller { name: "other practice's patient at home", token: Some(cara.access.clone()), slug: "lakeside" },
         Caller { name: "staff", token: Some(admin.clone()), slug: "riverside" },
         Caller { name: "front desk", token: Some(desk.clone()), slug: "riverside" },
+        Caller { name: "clinician", token: Some(clinician.clone()), slug: "riverside" },
+        Caller { name: "billing", token: Some(billing.clone()), slug: "riverside" },
+        Caller { name: "no role", token: Some(no_role.clone()), slug: "riverside" },
         Caller { name: "other practice's staff", token: Some(lakeside_admin.clone()), slug: "riverside" },
         Caller { name: "other practice's staff at home", token: Some(lakeside_admin.clone()), slug: "lakeside" },
         Caller { name: "anonymous", token: None, slug: "riverside" },
@@ -89,8 +100,35 @@ fn owner_only(ok: u16) -> Vec<(&'static str, u16)> {
     vec![("own patient", ok), ("other patient", 404), ("other practice's patient at home", 404)]
 }
 
+/// Every role of this practice; staff with no recognised role are refused; another practice's staff see
+/// none of this practice's objects.
 fn staff_ok(ok: u16, foreign: u16) -> Vec<(&'static str, u16)> {
-    vec![("staff", ok), ("front desk", ok), ("other practice's staff at home", foreign)]
+    vec![
+        ("staff", ok),
+        ("clinician", ok),
+        ("front desk", ok),
+        ("billing", ok),
+        ("no role", 403),
+        ("other practice's staff at home", foreign),
+    ]
+}
+
+/// Only the roles that read a topic (minimum necessary): the others find nothing there.
+fn topic_readers(ok: u16, readers: &[&'static str]) -> Vec<(&'static str, u16)> {
+    let mut expect: Vec<(&'static str, u16)> = ["staff", "clinician", "front desk", "billing"]
+        .into_iter()
+        .map(|role| (role, if role == "staff" || readers.contains(&role) { ok } else { 404 }))
+        .collect();
+    expect.extend([("no role", 403), ("other practice's staff at home", 404)]);
+    expect
+}
+
+/// The roles that enrol and invite patients: not billing.
+fn enrollers(ok: u16, foreign: u16) -> Vec<(&'static str, u16)> {
+    let mut expect = staff_ok(ok, foreign);
+    expect.retain(|(name, _)| *name != "billing");
+    expect.push(("billing", 403));
+    expect
 }
 
 /// Runs every case for every caller and returns the mismatches. In each case the callers expected to
@@ -156,14 +194,21 @@ async fn every_route_answers_every_caller_as_expected() {
             path: "/staff/patients".into(),
             body: Some(json!({ "given_name": "Dee", "family_name": "Park", "date_of_birth": "1970-03-04" })),
             // Refused as invalid (no contact) once authorized: 400 proves the caller got past authorization.
-            expect: staff_ok(400, 400),
+            expect: enrollers(400, 400),
         },
-        Case { method: Method::POST, path: format!("/staff/patients/{ann_id}/invite"), body: Some(json!({})), expect: staff_ok(202, 404) },
+        Case { method: Method::POST, path: format!("/staff/patients/{ann_id}/invite"), body: Some(json!({})), expect: enrollers(202, 404) },
         Case {
             method: Method::POST,
             path: format!("/staff/patients/{ann_id}/disable"),
             body: None,
-            expect: vec![("staff", 200), ("front desk", 403), ("other practice's staff at home", 404)],
+            expect: vec![
+                ("staff", 200),
+                ("clinician", 403),
+                ("front desk", 403),
+                ("billing", 403),
+                ("no role", 403),
+                ("other practice's staff at home", 404),
+            ],
         },
     ];
     let failures = mismatches(&app, &callers, &cases).await;
@@ -212,6 +257,19 @@ async fn every_messaging_route_answers_every_caller_as_expected() {
     let everyone = |status: u16| callers.iter().map(|c| (c.name, status)).collect::<Vec<_>>();
 
     let staff_thread = format!("/staff/patients/{ann_id}/threads/{thread}");
+    // A scheduling thread too: the front desk handles it; billing does not.
+    let scheduling = app
+        .call_ok(
+            &admin,
+            Method::POST,
+            &format!("/staff/patients/{ann_id}/threads"),
+            Some(json!({ "topic": "scheduling", "subject": "Your visit", "body": "See you Monday." })),
+            201,
+        )
+        .await;
+    let front_office_thread = format!("/staff/patients/{ann_id}/threads/{}", scheduling["thread"]["thread_id"].as_str().unwrap());
+    let clinical = ["clinician"];
+    let front_office = ["clinician", "front desk"];
     let cases = vec![
         Case { method: Method::GET, path: "/portal/threads".into(), body: None, expect: patients_ok(200) },
         Case {
@@ -241,31 +299,77 @@ async fn every_messaging_route_answers_every_caller_as_expected() {
             method: Method::POST,
             path: format!("/staff/patients/{ann_id}/threads"),
             body: Some(json!({ "topic": "other", "subject": "Hello", "body": "Hi" })),
-            expect: staff_ok(201, 404),
+            // Billing may not open a conversation on a topic it does not handle.
+            expect: staff_ok(201, 404).into_iter().map(|(n, s)| if n == "billing" { (n, 403) } else { (n, s) }).collect(),
         },
-        Case { method: Method::GET, path: staff_thread.clone(), body: None, expect: staff_ok(200, 404) },
-        Case { method: Method::PATCH, path: staff_thread.clone(), body: Some(json!({ "status": "open" })), expect: staff_ok(200, 404) },
+        Case { method: Method::GET, path: staff_thread.clone(), body: None, expect: topic_readers(200, &clinical) },
+        Case { method: Method::GET, path: front_office_thread.clone(), body: None, expect: topic_readers(200, &front_office) },
+        Case {
+            method: Method::PATCH,
+            path: staff_thread.clone(),
+            body: Some(json!({ "status": "open" })),
+            expect: topic_readers(200, &clinical),
+        },
+        Case {
+            method: Method::PATCH,
+            path: front_office_thread.clone(),
+            body: Some(json!({ "status": "open" })),
+            expect: topic_readers(200, &front_office),
+        },
         Case {
             method: Method::POST,
             path: format!("{staff_thread}/messages"),
             body: Some(json!({ "body": "Following up" })),
-            expect: staff_ok(201, 404),
+            expect: topic_readers(201, &clinical),
+        },
+        Case {
+            method: Method::POST,
+            path: format!("{front_office_thread}/messages"),
+            body: Some(json!({ "body": "Booked" })),
+            expect: topic_readers(201, &front_office),
+        },
+        Case {
+            method: Method::POST,
+            path: format!("{front_office_thread}/messages"),
+            body: Some(json!({ "body": "Patient sounded worried", "internal": true })),
+            // Internal notes are the clinical record: the front desk may not write them.
+            expect: topic_readers(201, &front_office).into_iter().map(|(n, s)| if n == "front desk" { (n, 403) } else { (n, s) }).collect(),
         },
         Case {
             method: Method::DELETE,
             path: format!("{staff_thread}/messages/{message}"),
             body: None,
-            expect: vec![("staff", 200), ("front desk", 403), ("other practice's staff at home", 404)],
+            expect: vec![
+                ("staff", 200),
+                ("clinician", 200),
+                ("front desk", 403),
+                ("billing", 403),
+                ("no role", 403),
+                ("other practice's staff at home", 404),
+            ],
         },
-        Case { method: Method::GET, path: format!("/staff/patients/{ann_id}/attachments/{ready}"), body: None, expect: staff_ok(200, 404) },
+        Case {
+            method: Method::GET,
+            path: format!("/staff/patients/{ann_id}/attachments/{ready}"),
+            body: None,
+            expect: topic_readers(200, &clinical),
+        },
         Case { method: Method::GET, path: "/staff/templates".into(), body: None, expect: staff_ok(200, 200) },
         Case {
             method: Method::PUT,
             path: "/staff/templates/help_reply".into(),
             body: Some(json!({ "sms": "Call {practice_phone}" })),
             // Each practice's admin rewords their own practice's template.
-            expect: vec![("staff", 200), ("front desk", 403), ("other practice's staff at home", 200)],
+            expect: vec![
+                ("staff", 200),
+                ("clinician", 403),
+                ("front desk", 403),
+                ("billing", 403),
+                ("no role", 403),
+                ("other practice's staff at home", 200),
+            ],
         },
+        Case { method: Method::GET, path: "/staff/tasks".into(), body: None, expect: staff_ok(200, 200) },
         // A token confers nothing on a webhook: only Twilio's signature does.
         Case { method: Method::POST, path: "/webhooks/twilio/inbound".into(), body: Some(json!({})), expect: everyone(403) },
         Case { method: Method::POST, path: "/webhooks/twilio/status".into(), body: Some(json!({})), expect: everyone(403) },

@@ -146,3 +146,63 @@ async fn roles_limit_what_staff_may_do() {
     };
     problem(disabled_invite, 422).await;
 }
+
+/// Minimum necessary: each role's inbox and threads hold only the topics it handles, and internal notes
+/// only for the roles that keep the clinical record.
+#[tokio::test]
+async fn each_role_sees_only_its_topics_and_notes_stay_clinical() {
+    let app = spawn_app().await;
+    let admin = app.admin_token().await;
+    let desk = app.staff_token(&app.demo().front_desk_email.clone()).await;
+    let billing = app.staff_token(&app.demo().billing_email.clone()).await;
+    let clinician = app.staff_token(&app.demo().clinician_email.clone()).await;
+    let ann = app.ann().patient_id.to_string();
+    let mut threads = std::collections::BTreeMap::new();
+    for topic in ["clinical", "scheduling", "billing", "other"] {
+        let opened = staff_call(
+            &app,
+            &admin,
+            Method::POST,
+            &format!("/staff/patients/{ann}/threads"),
+            Some(json!({ "topic": topic, "subject": format!("About {topic}"), "body": "Hello" })),
+        )
+        .await;
+        let opened: serde_json::Value = opened.json().await.unwrap();
+        threads.insert(topic, opened["thread"]["thread_id"].as_str().unwrap().to_string());
+    }
+    let note = Some(json!({ "body": "Sounded worried on the phone", "internal": true }));
+    let scheduling = format!("/staff/patients/{ann}/threads/{}", threads["scheduling"]);
+    assert_eq!(staff_call(&app, &admin, Method::POST, &format!("{scheduling}/messages"), note).await.status(), 201);
+    let inbox_topics = |token: String| {
+        let app = &app;
+        async move {
+            let inbox: serde_json::Value = staff_call(app, &token, Method::GET, "/staff/threads?limit=2", None).await.json().await.unwrap();
+            let mut topics: Vec<String> =
+                inbox["threads"].as_array().unwrap().iter().map(|t| t["topic"].as_str().unwrap().into()).collect();
+            // Past the first page too: paging never surfaces another topic.
+            if let Some(cursor) = inbox["next_cursor"].as_str() {
+                let more: serde_json::Value =
+                    staff_call(app, &token, Method::GET, &format!("/staff/threads?limit=2&cursor={cursor}"), None)
+                        .await
+                        .json()
+                        .await
+                        .unwrap();
+                topics.extend(more["threads"].as_array().unwrap().iter().map(|t| t["topic"].as_str().unwrap().to_string()));
+            }
+            topics.sort();
+            topics
+        }
+    };
+    assert_eq!(inbox_topics(desk.clone()).await, ["other", "scheduling"]);
+    assert_eq!(inbox_topics(billing.clone()).await, ["billing"]);
+    assert_eq!(inbox_topics(clinician.clone()).await, ["billing", "clinical", "other", "scheduling"]);
+    let messages = |token: String| {
+        let (app, path) = (&app, scheduling.clone());
+        async move {
+            let view: serde_json::Value = staff_call(app, &token, Method::GET, &path, None).await.json().await.unwrap();
+            view["messages"].as_array().unwrap().iter().map(|m| m["internal"].as_bool().unwrap()).collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(messages(desk.clone()).await, [false], "the front desk reads the conversation, not the note");
+    assert_eq!(messages(clinician).await, [false, true], "clinicians read the note");
+}

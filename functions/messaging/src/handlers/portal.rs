@@ -47,7 +47,7 @@ pub async fn threads_create(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, A
     let draft = Draft { author: Author::Patient, via: Via::Portal, body: text, internal: false, urgent: false, attachments };
     let opening =
         threads::Opening { topic: body.topic, subject: subject.unwrap_or_default(), care_team: threads::care_team(&practice, body.topic) };
-    let (thread, message) = threads::start(table, &practice, &who.patient, opening, draft, x.now()).await?;
+    let (thread, message) = threads::start(table, &practice, &who.patient, opening, draft, &threads::Reader::Patient, x.now()).await?;
     x.object(thread.thread_id.to_string());
     let view =
         ThreadView { thread: ThreadSummary::for_patient(&thread), messages: vec![MessageView::for_patient(&message)], older_cursor: None };
@@ -63,7 +63,7 @@ pub async fn threads_get(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, ApiE
     let id = x.path_id("id", ThreadId::parse)?;
     x.object(id.to_string());
     let before = x.query("before").map(|c| Cursor::parse(&c)).transpose()?;
-    let page = threads::read(d.table.as_ref(), &who.practice, &who.patient, &id, threads::Reader::Patient, before, threads::PAGE).await?;
+    let page = threads::read(d.table.as_ref(), &who.practice, &who.patient, &id, &threads::Reader::Patient, before, threads::PAGE).await?;
     Ok(Reply::ok(&thread_view(page)))
 }
 
@@ -80,7 +80,7 @@ pub async fn messages_create(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, 
     let attachments = threads::attachable(d.table.as_ref(), &who.practice, &who.patient, &ids).await?;
     let practice = x.practice(&who.practice).await?;
     let draft = Draft { author: Author::Patient, via: Via::Portal, body: text, internal: false, urgent: false, attachments };
-    let (_, message) = threads::post(d.table.as_ref(), &practice, &who.patient, &id, draft, x.now()).await?;
+    let (_, message) = threads::post(d.table.as_ref(), &practice, &who.patient, &id, draft, &threads::Reader::Patient, x.now()).await?;
     x.object(message.message_id.to_string());
     Ok(Reply::created(&MessageView::for_patient(&message), &format!("/portal/threads/{id}")))
 }

@@ -60,6 +60,7 @@ pub async fn threads_list(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, Api
         open.unwrap_or(true),
         assignee.unwrap_or(AssigneeFilter::Anyone),
         &who.staff,
+        &who.view(),
         cursor,
         limit.unwrap_or(25),
     )
@@ -99,7 +100,8 @@ pub async fn threads_create(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, A
     };
     let opening =
         threads::Opening { topic: body.topic, subject: subject.unwrap_or_default(), care_team: threads::care_team(&practice, body.topic) };
-    let (thread, message) = threads::start(table, &practice, &patient, opening, draft, x.now()).await?;
+    let (thread, message) =
+        threads::start(table, &practice, &patient, opening, draft, &threads::Reader::Staff(who.view()), x.now()).await?;
     let view =
         StaffThreadView { thread: StaffThreadSummary::from(&thread), messages: vec![StaffMessageView::from(&message)], older_cursor: None };
     Ok(Reply::created(&view, &format!("/staff/patients/{patient}/threads/{}", thread.thread_id)))
@@ -115,7 +117,9 @@ pub async fn threads_get(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, ApiE
     x.concerning(&patient);
     let thread = x.path_id("thread", ThreadId::parse)?;
     let before = x.query("before").map(|c| Cursor::parse(&c)).transpose()?;
-    let page = threads::read(d.table.as_ref(), &who.practice, &patient, &thread, threads::Reader::Staff, before, threads::PAGE).await?;
+    let page =
+        threads::read(d.table.as_ref(), &who.practice, &patient, &thread, &threads::Reader::Staff(who.view()), before, threads::PAGE)
+            .await?;
     Ok(Reply::ok(&staff_view(page)))
 }
 
@@ -145,7 +149,15 @@ pub async fn threads_update(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, A
             Some(Some(id))
         }
     };
-    let mut thread = threads::handle(table, &who.practice, &patient, &thread_id, &Handling { assignee, status: body.status }).await?;
+    let mut thread = threads::handle(
+        table,
+        &who.practice,
+        &patient,
+        &thread_id,
+        &Handling { assignee, status: body.status },
+        &threads::Reader::Staff(who.view()),
+    )
+    .await?;
     if body.read {
         thread = threads::mark_read(table, &who.practice, &patient, &thread_id, false, x.now()).await?;
     }
@@ -172,7 +184,8 @@ pub async fn messages_create(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, 
         urgent: body.urgent,
         attachments: Vec::new(),
     };
-    let (thread, message) = threads::post(d.table.as_ref(), &practice, &patient, &thread_id, draft, x.now()).await?;
+    let (thread, message) =
+        threads::post(d.table.as_ref(), &practice, &patient, &thread_id, draft, &threads::Reader::Staff(who.view()), x.now()).await?;
     x.object(message.message_id.to_string());
     Ok(Reply::created(&StaffMessageView::from(&message), &format!("/staff/patients/{patient}/threads/{}", thread.thread_id)))
 }
@@ -188,7 +201,7 @@ pub async fn messages_delete(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, 
     let thread = x.path_id("thread", ThreadId::parse)?;
     let message = x.path_id("message", MessageId::parse)?;
     x.object(message.to_string());
-    let deleted = threads::delete(d.table.as_ref(), &who.practice, &patient, &thread, &message, &who.staff, x.now()).await?;
+    let deleted = threads::delete(d.table.as_ref(), &who.practice, &patient, &thread, &message, &who.staff, &who.view(), x.now()).await?;
     Ok(Reply::ok(&StaffMessageView::from(&deleted)))
 }
 
@@ -202,11 +215,7 @@ pub async fn attachments_get(d: &AttachmentDeps, x: &Exchange<'_>) -> Result<Rep
     x.concerning(&patient);
     let id = x.path_id("attachment", AttachmentId::parse)?;
     x.object(id.to_string());
-    let attachment = d.load(&who.practice, &patient, &id).await?;
-    // Staff see what was sent to them, not a patient's unsent uploads.
-    if attachment.message_id.is_none() {
-        return Err(ApiError::NotFound);
-    }
+    let attachment = d.load_sent(&who.practice, &patient, &id, &who.view()).await?;
     let (url, expires_at) = d.download(&attachment).await?;
     Ok(Reply::ok(&DownloadLink { url, expires_at }))
 }

@@ -193,6 +193,12 @@ pub enum ThreadError {
     Attachment,
     #[error("no such message")]
     MessageNotFound,
+    /// The staff member's roles do not handle this topic (minimum necessary).
+    #[error("the role does not handle this topic")]
+    TopicNotAllowed,
+    /// Internal notes are the clinical record: only roles that read them write them.
+    #[error("the role does not write internal notes")]
+    NotesNotAllowed,
     #[error(transparent)]
     Store(#[from] StoreError),
 }

@@ -4,7 +4,7 @@
 //! task opens for the thread until someone answers; internal notes tell no one.
 
 use chrono::{DateTime, Utc};
-use portico::auth::access::Topic;
+use portico::auth::access::{StaffView, Topic};
 use portico::directory::Practice;
 use portico::events::{Event, EventKind};
 use portico::ids::{AttachmentId, MessageId, PatientId, PracticeId, StaffId, ThreadId};
@@ -92,10 +92,17 @@ pub async fn start(
     patient: &PatientId,
     opening: Opening,
     draft: Draft,
+    writer: &Reader,
     now: DateTime<Utc>,
 ) -> Result<(Thread, Message), ThreadError> {
     if draft.is_empty() {
         return Err(ThreadError::Empty);
+    }
+    if !writer.may_open_topic(opening.topic) {
+        return Err(ThreadError::TopicNotAllowed);
+    }
+    if !writer.may_write(&draft) {
+        return Err(ThreadError::NotesNotAllowed);
     }
     let Opening { topic, subject, care_team } = opening;
     let thread_id = ThreadId::generate(now);
@@ -134,6 +141,7 @@ pub async fn post(
     patient: &PatientId,
     thread_id: &ThreadId,
     draft: Draft,
+    writer: &Reader,
     now: DateTime<Utc>,
 ) -> Result<(Thread, Message), ThreadError> {
     if draft.is_empty() {
@@ -142,6 +150,12 @@ pub async fn post(
     let message = Message::from_draft(practice, patient, thread_id, &draft, now);
     until_settled(|| async {
         let read = layout::header(table, &practice.id, patient, thread_id).await?;
+        if !writer.may_open(&read) {
+            return Err(ThreadError::NotFound);
+        }
+        if !writer.may_write(&draft) {
+            return Err(ThreadError::NotesNotAllowed);
+        }
         let mut writes = vec![Write::Update(header_update(&read, &message)?)];
         writes.extend(message_writes(&message)?);
         writes.extend(consequences(&read, &message, now)?);
@@ -161,16 +175,39 @@ pub struct Page {
     pub older: Option<Cursor>,
 }
 
-/// Whose view of a thread is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Who is reading or acting on a thread: the patient (whose partition it is), or a staff member with
+/// what their roles let them see ([`StaffView`]: which topics, and whether internal notes).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reader {
     Patient,
-    Staff,
+    Staff(StaffView),
 }
 
 impl Reader {
-    fn sees(self, message: &Message) -> bool {
-        self == Reader::Staff || message.visible_to_patient()
+    fn sees(&self, message: &Message) -> bool {
+        match self {
+            Reader::Patient => message.visible_to_patient(),
+            Reader::Staff(view) => !message.internal || view.reads_notes(),
+        }
+    }
+
+    /// Whether the thread exists for this reader at all (a topic their role does not read does not).
+    pub fn may_open(&self, thread: &Thread) -> bool {
+        self.may_open_topic(thread.topic)
+    }
+
+    pub fn may_open_topic(&self, topic: Topic) -> bool {
+        match self {
+            Reader::Patient => true,
+            Reader::Staff(view) => view.reads(topic),
+        }
+    }
+
+    fn may_write(&self, draft: &Draft) -> bool {
+        match self {
+            Reader::Patient => !draft.internal,
+            Reader::Staff(view) => !draft.internal || view.reads_notes(),
+        }
     }
 }
 
@@ -183,7 +220,7 @@ pub async fn read(
     practice: &PracticeId,
     patient: &PatientId,
     thread_id: &ThreadId,
-    reader: Reader,
+    reader: &Reader,
     before: Option<Cursor>,
     limit: usize,
 ) -> Result<Page, ThreadError> {
@@ -217,6 +254,9 @@ pub async fn read(
         Some(thread) => thread,
         None => layout::header(table, practice, patient, thread_id).await?,
     };
+    if !reader.may_open(&thread) {
+        return Err(ThreadError::NotFound);
+    }
     messages.reverse();
     Ok(Page { thread, messages, older })
 }
@@ -232,7 +272,9 @@ pub async fn mark_read(
     now: DateTime<Utc>,
 ) -> Result<Thread, ThreadError> {
     until_settled(|| async {
-        let page = read(table, practice, patient, thread_id, Reader::Staff, None, 99).await?;
+        // Read as someone who sees every message: which were read is a fact about all of them.
+        let everything = Reader::Staff(StaffView::of(&portico::directory::Role::ALL));
+        let page = read(table, practice, patient, thread_id, &everything, None, 99).await?;
         let current = page.thread;
         let unread: Vec<&Message> = page
             .messages
@@ -268,9 +310,13 @@ pub async fn handle(
     patient: &PatientId,
     thread_id: &ThreadId,
     change: &Handling,
+    by: &Reader,
 ) -> Result<Thread, ThreadError> {
     until_settled(|| async {
         let current = layout::header(table, practice, patient, thread_id).await?;
+        if !by.may_open(&current) {
+            return Err(ThreadError::NotFound);
+        }
         let mut next = current.clone();
         if let Some(assignee) = &change.assignee {
             next.assignee = assignee.clone();
@@ -292,8 +338,13 @@ pub async fn delete(
     thread_id: &ThreadId,
     message: &MessageId,
     by: &StaffId,
+    view: &StaffView,
     now: DateTime<Utc>,
 ) -> Result<Message, ThreadError> {
+    let header = layout::header(table, practice, patient, thread_id).await?;
+    if !view.reads(header.topic) {
+        return Err(ThreadError::NotFound);
+    }
     let deletion = Deletion { by: by.clone(), at: now };
     let update = Update::new(keys::message(practice, patient, thread_id, message))
         .set("deleted", serde_json::to_value(&deletion).unwrap_or_default())

@@ -47,7 +47,7 @@ pub async fn list(d: &TableDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     fields.done()?;
     let cursor = x.query("cursor").map(|c| Cursor::parse(&c)).transpose()?;
     let filter = if mine == Some(true) { Filter::HeldBy(who.staff.clone()) } else { Filter::Status(status.unwrap_or(TaskStatus::Open)) };
-    let (found, next) = tasks::list(d.table.as_ref(), &who.practice, &filter, cursor, limit.unwrap_or(25)).await?;
+    let (found, next) = tasks::list(d.table.as_ref(), &who.practice, &filter, &who.view(), cursor, limit.unwrap_or(25)).await?;
     Ok(Reply::ok(&TaskList { tasks: found.iter().map(TaskView::from).collect(), next_cursor: next.map(|c| c.as_str().to_string()) }))
 }
 
@@ -59,7 +59,7 @@ pub async fn claim(d: &TableDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.staff().await?;
     let id = x.path_id("id", TaskId::parse)?;
     x.object(id.to_string());
-    let task = tasks::claim(d.table.as_ref(), &who.practice, &id, &who.staff, x.now()).await?;
+    let task = tasks::claim(d.table.as_ref(), &who.practice, &id, &who.staff, &who.view(), x.now()).await?;
     Ok(Reply::ok(&TaskView::from(&task)))
 }
 
@@ -71,7 +71,7 @@ pub async fn release(d: &TableDeps, x: &Exchange<'_>) -> Result<Reply, ApiError>
     let who = x.staff().await?;
     let id = x.path_id("id", TaskId::parse)?;
     x.object(id.to_string());
-    let task = tasks::release(d.table.as_ref(), &who.practice, &id, &who.staff, x.now()).await?;
+    let task = tasks::release(d.table.as_ref(), &who.practice, &id, &who.staff, &who.view(), x.now()).await?;
     Ok(Reply::ok(&TaskView::from(&task)))
 }
 
@@ -83,6 +83,6 @@ pub async fn complete(d: &TableDeps, x: &Exchange<'_>) -> Result<Reply, ApiError
     let who = x.staff().await?;
     let id = x.path_id("id", TaskId::parse)?;
     x.object(id.to_string());
-    let task = tasks::complete(d.table.as_ref(), &who.practice, &id, &who.staff, x.now()).await?;
+    let task = tasks::complete(d.table.as_ref(), &who.practice, &id, &who.staff, &who.view(), x.now()).await?;
     Ok(Reply::ok(&TaskView::from(&task)))
 }
