@@ -60,7 +60,11 @@ function Console() {
 
   const signOut = useCallback(
     (why: 'signedOut' | 'expired' | 'idle') => {
+      // Nothing signed-in leaves from here on (a poll already due would otherwise find no token, try
+      // to renew and report the session as expired), and the queries stop before they are dropped.
+      session.close();
       forget();
+      void client.cancelQueries();
       client.clear();
       setNotice(why);
       if (why === 'signedOut' && settings?.mode === 'cognito') {

@@ -29,7 +29,7 @@ export function adopt(
 ) {
   cognito = settings;
   refreshToken = token.refresh_token ?? null;
-  session.adopt(token.access_token, token.expires_in);
+  session.start(token.access_token, token.expires_in);
 }
 
 export function forget() {

@@ -36,7 +36,7 @@ export function App() {
   );
 }
 
-type AuthState = 'checking' | 'invite' | 'in' | 'out';
+type AuthState = 'checking' | 'invite' | 'in' | 'ending' | 'out';
 
 /** Section paths a patient may return to after signing in again (opaque ids only). */
 const RETURNABLE = /^\/(home|messages(\/[A-Za-z0-9_-]+)?|profile|consents|preferences)$/;
@@ -69,6 +69,7 @@ function Portal() {
   const [invite, setInvite] = useState<string | null>(null);
   const [notice, setNotice] = useState<SignInNotice | null>(null);
   const signedOutHere = useRef(false);
+  const ending = useRef(false);
 
   // Start: an invitation link (its token leaves the address bar before anything else), an old hash
   // route, or a session to restore from the refresh cookie.
@@ -92,14 +93,29 @@ function Portal() {
 
   const endSession = useCallback(
     async (why: SignInNotice['kind']) => {
+      // An idle check, a refused renewal and a tap on "Sign out" may all ask at once: one sign-out.
+      if (ending.current) return;
+      ending.current = true;
       signedOutHere.current = why !== 'expired';
       if (why === 'expired') rememberReturn(window.location.pathname);
-      await auth.logout();
-      client.clear();
-      clearDrafts();
-      setNotice({ kind: why });
-      setState('out');
-      navigate('/sign-in', { replace: true });
+      // Stop before ending the session on the server: no signed-in request leaves from here on (a
+      // poll or a focus refresh that was already due included), the signed-in screens and their
+      // timers go, and what is already out gets its answer first. Otherwise a poll could reach the
+      // server after the sign-out, with a token that no longer works.
+      session.close();
+      setState('ending');
+      try {
+        await client.cancelQueries();
+        await session.settled();
+        await auth.logout();
+      } finally {
+        client.clear();
+        clearDrafts();
+        setNotice({ kind: why });
+        setState('out');
+        navigate('/sign-in', { replace: true });
+        ending.current = false;
+      }
     },
     [client, navigate],
   );
@@ -131,7 +147,7 @@ function Portal() {
   }, [navigate]);
 
   let content: ReactNode;
-  if (state === 'checking') {
+  if (state === 'checking' || state === 'ending') {
     content = <Loading />;
   } else if (state === 'invite' && invite) {
     content = (
@@ -180,7 +196,7 @@ function Portal() {
       </a>
       <Header
         signedIn={signedInNow}
-        checking={state === 'checking' || state === 'invite'}
+        checking={state === 'checking' || state === 'invite' || state === 'ending'}
         onSignOut={() => void endSession('signedOut')}
       />
       {signedInNow ? <SignedInEffects /> : null}

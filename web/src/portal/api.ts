@@ -18,9 +18,11 @@ export const session = new TokenSession(async (s) => {
 });
 
 const api = createApi(session);
+/** The sign-out's own client: the only one that may still call once the session is closing. */
+const signOutApi = createApi(session, undefined, { signingOut: true });
 
 export function adoptSession(answer: S['SessionResponse']): void {
-  session.adopt(answer.access_token, answer.expires_in);
+  session.start(answer.access_token, answer.expires_in);
 }
 
 export const auth = {
@@ -32,7 +34,7 @@ export const auth = {
   /** Ends the session on the server (best effort) and forgets it here. */
   logout: async () => {
     try {
-      if (session.signedIn) await api.POST('/auth/logout');
+      if (session.signedIn) await signOutApi.POST('/auth/logout');
     } catch {
       // Offline: the token is forgotten below and expires on its own.
     } finally {

@@ -85,6 +85,66 @@ describe('authedFetch', () => {
   });
 });
 
+describe('signing out', () => {
+  it('lets nothing signed-in leave once the session is closing, but the sign-out itself', async () => {
+    const s = sessionWith('tok', async () => true);
+    const base = vi.fn(async () => json(200, {}));
+    s.close();
+    await expect(
+      authedFetch(s, base as unknown as typeof fetch)(new Request('http://x/portal/threads')),
+    ).rejects.toBeInstanceOf(SessionEndedError);
+    expect(base).not.toHaveBeenCalled();
+    const out = await authedFetch(s, base as unknown as typeof fetch, { signingOut: true })(
+      new Request('http://x/auth/logout', { method: 'POST' }),
+    );
+    expect(out.status).toBe(200);
+    expect(base).toHaveBeenCalledOnce();
+  });
+
+  it('waits for what is already out before the sign-out goes', async () => {
+    const s = sessionWith('tok', async () => true);
+    let answer: (r: Response) => void = () => {};
+    const base = vi.fn(() => new Promise<Response>((r) => (answer = r)));
+    const poll = authedFetch(s, base as unknown as typeof fetch)(new Request('http://x/portal/threads'));
+    await vi.waitFor(() => expect(base).toHaveBeenCalledOnce());
+    s.close();
+    let settled = false;
+    const waiting = s.settled().then(() => (settled = true));
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    answer(json(200, {}));
+    await poll;
+    await waiting;
+    expect(settled).toBe(true);
+  });
+
+  it('does not renew or report an ended session when a 401 comes back after the sign-out began', async () => {
+    const renew = vi.fn(async () => true);
+    const s = sessionWith('tok', renew);
+    const ended = vi.fn();
+    s.onEnded(ended);
+    const base = vi.fn(async () => {
+      s.close();
+      return json(401, {});
+    });
+    await expect(authedFetch(s, base as unknown as typeof fetch)(new Request('http://x/a'))).rejects.toBeInstanceOf(
+      SessionEndedError,
+    );
+    expect(renew).not.toHaveBeenCalled();
+    expect(ended).not.toHaveBeenCalled();
+    expect(base).toHaveBeenCalledOnce();
+  });
+
+  it('opens again on the next sign-in, not on a renewal', async () => {
+    const s = sessionWith('tok', async () => true);
+    s.close();
+    await s.refresh();
+    expect(s.closed).toBe(true);
+    s.start('new', 300);
+    expect(s.closed).toBe(false);
+  });
+});
+
 describe('answers', () => {
   it('unwraps a success and throws a problem', () => {
     expect(unwrap({ data: { a: 1 }, response: new Response(null, { status: 200 }) })).toEqual({ a: 1 });

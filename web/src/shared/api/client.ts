@@ -22,7 +22,16 @@ async function isBadCredentials(res: Response): Promise<boolean> {
   }
 }
 
-export function authedFetch(session: TokenSession | null, base: typeof fetch = (input, init) => fetch(input, init)) {
+export interface AuthedOptions {
+  /** The sign-out's own request, which may leave once the session is closing. */
+  signingOut?: boolean;
+}
+
+export function authedFetch(
+  session: TokenSession | null,
+  base: typeof fetch = (input, init) => fetch(input, init),
+  { signingOut = false }: AuthedOptions = {},
+) {
   const send = async (request: Request): Promise<Response> => {
     const headers = new Headers(request.headers);
     if (session?.accessToken) headers.set('Authorization', `Bearer ${session.accessToken}`);
@@ -32,8 +41,7 @@ export function authedFetch(session: TokenSession | null, base: typeof fetch = (
       throw new NetworkError();
     }
   };
-  return async (request: Request): Promise<Response> => {
-    if (!session) return send(request);
+  const signedIn = async (session: TokenSession, request: Request): Promise<Response> => {
     if (session.expiringWithin(EXPIRY_MARGIN_MS)) {
       if (!(await session.refresh())) {
         session.ended();
@@ -43,6 +51,8 @@ export function authedFetch(session: TokenSession | null, base: typeof fetch = (
     const retry = request.clone();
     const res = await send(request);
     if (res.status !== 401 || (await isBadCredentials(res))) return res;
+    // Signed out meanwhile: no renewal, no second try.
+    if (session.closed && !signingOut) throw new SessionEndedError();
     if (!(await session.refresh())) {
       session.ended();
       throw new SessionEndedError();
@@ -54,12 +64,18 @@ export function authedFetch(session: TokenSession | null, base: typeof fetch = (
     }
     return again;
   };
+  return async (request: Request): Promise<Response> => {
+    if (!session) return send(request);
+    // Signing out: nothing signed-in leaves any more (the server would refuse it, or worse, accept it).
+    if (session.closed && !signingOut) throw new SessionEndedError();
+    return session.track(() => signedIn(session, request));
+  };
 }
 
-export function createApi(session: TokenSession | null, base?: typeof fetch) {
+export function createApi(session: TokenSession | null, base?: typeof fetch, options?: AuthedOptions) {
   return createClient<paths>({
     baseUrl: typeof location === 'undefined' ? 'http://localhost' : location.origin,
-    fetch: authedFetch(session, base),
+    fetch: authedFetch(session, base, options),
     headers: { Accept: 'application/json, application/problem+json' },
     credentials: 'same-origin',
     cache: 'no-store',

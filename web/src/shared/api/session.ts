@@ -13,6 +13,9 @@ export class TokenSession {
   private renewing: Promise<boolean> | null = null;
   private listeners = new Set<Listener>();
   private endedHandler: () => void = () => {};
+  private closing = false;
+  private out = 0;
+  private drained: (() => void)[] = [];
   claims: Record<string, unknown> = {};
 
   constructor(private readonly renew: Renewal) {}
@@ -28,6 +31,13 @@ export class TokenSession {
     return this.token === null || this.expiresAt - now < marginMs;
   }
 
+  /** A new sign-in: adopts its token, and signed-in requests may leave again after a sign-out. */
+  start(accessToken: string, expiresInSeconds: number, now = Date.now()): void {
+    this.closing = false;
+    this.adopt(accessToken, expiresInSeconds, now);
+  }
+
+  /** A renewed token for the same session (a sign-out under way stays under way). */
   adopt(accessToken: string, expiresInSeconds: number, now = Date.now()): void {
     this.token = accessToken;
     this.expiresAt = now + (expiresInSeconds > 0 ? expiresInSeconds : 300) * 1000;
@@ -55,9 +65,52 @@ export class TokenSession {
   onEnded(handler: () => void): void {
     this.endedHandler = handler;
   }
+  /** The server ended the session. While signing out here that is expected: nothing more to do. */
   ended(): void {
     this.forget();
-    this.endedHandler();
+    if (!this.closing) this.endedHandler();
+  }
+
+  /**
+   * Signing out: from now until the next `start`, no signed-in request leaves the page (a poll, a
+   * refresh on focus, a timer that was already due) except the sign-out's own.
+   */
+  close(): void {
+    this.closing = true;
+  }
+  get closed(): boolean {
+    return this.closing;
+  }
+
+  /** Counts a signed-in request (its renewal included) while it is out. */
+  async track<T>(run: () => Promise<T>): Promise<T> {
+    this.out += 1;
+    try {
+      return await run();
+    } finally {
+      this.out -= 1;
+      if (this.out === 0) {
+        const waiting = this.drained;
+        this.drained = [];
+        for (const done of waiting) done();
+      }
+    }
+  }
+
+  /**
+   * Resolves once every signed-in request already out has its answer (or after `maxMs`, so a stalled
+   * network cannot keep a patient signed in): the server ends the session only after them.
+   */
+  settled(maxMs = 5_000): Promise<void> {
+    if (this.out === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(done, maxMs);
+      this.drained.push(done);
+    });
   }
 
   subscribe = (listener: Listener): (() => void) => {
