@@ -78,6 +78,7 @@ for (const [label, viewport, open] of [['phone', PHONE, newPhone], ['desktop', D
       await check('your details, editing');
       await page.getByTestId('profile-cancel').click();
       await page.getByTestId('contact-change-email').click();
+      await page.getByTestId('contact-input-email').waitFor();
       await check('contact change');
       await page.getByTestId('contact-cancel').click();
       await nav(page, 'consents');

@@ -7,8 +7,9 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import {
-  ADMIN, ANN, FRONT_DESK, ORIGIN, PENDING_ROUTES, SHOTS, assertCleanConsole, close, consoleSignIn, exactly, findPatient, gateway,
-  inviteLinkFrom, launch, newDesktop, outboxIds, runId, staffToken, waitAttr, waitForMessage, waitText, watch,
+  ADMIN, ANN, FRONT_DESK, ORIGIN, PENDING_ROUTES, SHOTS, apiSettled, assertCleanConsole, close, consoleSignIn, exactly,
+  findPatient, gateway, launch, newDesktop, outboxIds, patientToken, runId, staffToken, tabTo, typeInto, waitAttr,
+  waitForFocus, waitForHeadingFocus, waitForMessage, waitText, watch,
 } from './lib.mjs';
 
 before(async () => {
@@ -17,26 +18,6 @@ before(async () => {
   await launch();
 });
 after(close);
-
-/** A patient's own session, by redeeming an invitation link through the API. */
-async function patientToken(person) {
-  const token = await staffToken();
-  const patient = await findPatient(token, person);
-  const seen = await outboxIds();
-  await gateway('POST', `/staff/patients/${patient.patient_id}/invite`, { token, body: { channel: 'email' } });
-  const link = inviteLinkFrom(await waitForMessage({ to: patient.email, channel: 'email', seen, match: (m) => /invite\//.test(String(m.body)) }));
-  const redeemed = await gateway('POST', '/auth/link', { body: { token: link.split('/invite/')[1] } });
-  assert.equal(redeemed.status, 200);
-  return { token: redeemed.body.access_token, patient };
-}
-
-async function tabTo(page, testid, max = 40) {
-  for (let i = 0; i < max; i += 1) {
-    if (await page.evaluate((id) => document.activeElement?.getAttribute('data-testid') === id, testid)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`${testid} was not reached with the Tab key`);
-}
 
 test('an admin answers the inbox by keyboard, adds an internal note, removes a message, assigns and closes', { timeout: 240_000 }, async () => {
   const run = runId();
@@ -57,8 +38,10 @@ test('an admin answers the inbox by keyboard, adds an internal note, removes a m
     await page.getByTestId('staff-email').waitFor();
     await waitText(page.getByTestId('local-signin-note'), /Local development only/);
     await waitText(page.getByTestId('local-tag'), /Local stand-in/);
+    // Tabbing starts where the page puts the focus on arrival: its heading.
+    await waitForHeadingFocus(page);
     await tabTo(page, 'staff-email');
-    await page.keyboard.type(ADMIN);
+    await typeInto(page, 'staff-email', ADMIN);
     await page.keyboard.press('Enter');
     await page.getByTestId('inbox').waitFor();
     await waitText(page.getByTestId('staff-role'), /Admin/);
@@ -74,9 +57,10 @@ test('an admin answers the inbox by keyboard, adds an internal note, removes a m
     await row.getByTestId('inbox-open').focus();
     await page.keyboard.press('Enter');
     await waitText(page.getByTestId('thread-subject'), exactly(subject));
+    await waitForFocus(page, 'thread-subject'); // the conversation opens with its heading focused
     await tabTo(page, 'staff-reply-body');
     const reply = `Done: your refill is at the pharmacy (${run}).`;
-    await page.keyboard.type(reply);
+    await typeInto(page, 'staff-reply-body', reply);
     await tabTo(page, 'staff-reply-send');
     await page.keyboard.press('Enter');
     await waitText(page.getByTestId('app-status'), /reply was sent/i);
@@ -88,6 +72,8 @@ test('an admin answers the inbox by keyboard, adds an internal note, removes a m
     assert.ok(annView.body.messages.some((m) => m.body === reply), 'Ann sees the reply');
     assert.equal((await gateway('POST', `/portal/threads/${threadId}/read`, { token: annToken })).status, 200);
     // Coming back to the tab refreshes the conversation (a staff session lives in memory: no reload).
+    // A look already under way (the 20-second poll) would be joined: wait for it to end first.
+    await apiSettled(page);
     await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
     await waitText(page.getByTestId('message').filter({ hasText: reply }).getByTestId('message-receipt'), /Read by the patient/);
 

@@ -193,8 +193,45 @@ export async function newDesktop(options = {}) {
   return browser.newContext({ viewport: DESKTOP, locale: 'en-US', timezoneId: 'America/Chicago', ...options });
 }
 
+/** A patient's own session, by redeeming an invitation link through the API (no browser). */
+export async function patientToken(person) {
+  const token = await staffToken();
+  const patient = await findPatient(token, person);
+  const seen = await outboxIds();
+  await gateway('POST', `/staff/patients/${patient.patient_id}/invite`, { token, body: { channel: 'email' } });
+  const link = inviteLinkFrom(await waitForMessage({ to: patient.email, channel: 'email', seen, match: (m) => /invite\//.test(String(m.body)) }));
+  const redeemed = await gateway('POST', '/auth/link', { body: { token: link.split('/invite/')[1] } });
+  assert.equal(redeemed.status, 200);
+  return { token: redeemed.body.access_token, patient };
+}
+
+// API requests of each watched page that have not had their answer yet.
+const apiOut = new WeakMap();
+
+/**
+ * Resolves once no API request of the page is waiting for its answer. Before a test changes data
+ * behind the page's back and then asks the page to look again (a focus event), so the page's look
+ * cannot be a request that left before the change (TanStack Query joins a refetch already under way).
+ */
+export async function apiSettled(page, timeout = 15_000) {
+  const out = apiOut.get(page);
+  assert.ok(out, 'apiSettled needs watch(page) first');
+  const deadline = Date.now() + timeout;
+  while (out.size) {
+    if (Date.now() > deadline) throw new Error(`API requests still waiting after ${timeout} ms: ${[...out].map((r) => r.url()).join(', ')}`);
+    await sleep(20);
+  }
+}
+
 /** Console errors, uncaught exceptions, CSP refusals, and every console text (to check for PHI). */
 export function watch(page) {
+  const out = new Set();
+  apiOut.set(page, out);
+  page.on('request', (req) => {
+    if (API_PATH.test(new URL(req.url()).pathname)) out.add(req);
+  });
+  page.on('requestfinished', (req) => out.delete(req));
+  page.on('requestfailed', (req) => out.delete(req));
   const watched = { errors: [], texts: [] };
   page.on('console', (msg) => {
     watched.texts.push(msg.text());
@@ -269,9 +306,58 @@ export function exactly(text) {
 
 /** Goes to a portal section through the navigation, opening "More" when the phone hides it there. */
 export async function nav(page, name) {
+  // The navigation first (it comes with the session): before it, every link would look hidden.
+  await page.getByTestId('nav').waitFor();
   const link = page.getByTestId(`nav-${name}`);
   if (!(await link.isVisible())) await page.getByTestId('nav-more').click();
   await link.click();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The keyboard. Each step waits for the focus it needs instead of for time: a key pressed before the
+// page has put focus where it goes would land somewhere else.
+
+export async function focusedTestId(page) {
+  return page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
+}
+
+/** Waits until the element with this test id has the focus. */
+export async function waitForFocus(page, testid, timeout = 15_000) {
+  try {
+    await page.waitForFunction((id) => document.activeElement?.getAttribute('data-testid') === id, testid, { timeout });
+  } catch {
+    throw new Error(`expected ${testid} to have the focus; it is on ${await focusedTestId(page)}`);
+  }
+}
+
+/** Waits until the page's main heading has the focus, as every screen does when it opens. */
+export async function waitForHeadingFocus(page, timeout = 15_000) {
+  try {
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1', null, { timeout });
+  } catch {
+    throw new Error(`expected the page's heading to have the focus; it is on ${await focusedTestId(page)}`);
+  }
+}
+
+/** Presses Tab until the element with this test id has focus: it is reachable by keyboard. */
+export async function tabTo(page, testid, max = 40) {
+  for (let i = 0; i < max; i += 1) {
+    if ((await focusedTestId(page)) === testid) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`${testid} was not reached with the Tab key (the focus is on ${await focusedTestId(page)})`);
+}
+
+/** Types into the focused, empty field with this test id, and waits until the page has every key. */
+export async function typeInto(page, testid, text) {
+  await waitForFocus(page, testid);
+  await page.keyboard.type(text);
+  const field = page.getByTestId(testid);
+  const deadline = Date.now() + 15_000;
+  while ((await field.inputValue()) !== text) {
+    if (Date.now() > deadline) throw new Error(`${testid} holds ${JSON.stringify(await field.inputValue())}, not what was typed`);
+    await sleep(20);
+  }
 }
 
 /** Nothing in storage but the two pieces of UI state the portal may keep (never a token or code). */

@@ -8,9 +8,10 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import {
-  ANN, API_PATH, BEN, ORIGIN, PENDING_ROUTES, PNG_BYTES, SHOTS, assertCleanConsole, assertNoPhi, assertRefreshCookie,
-  assertStorageClean, close, codeFrom, exactly, findPatient, gateway, gzipSize, inviteLink, launch, nav, newPhone, outbox,
-  outboxIds, runId, signInByLink, sleep, staffToken, tinyPdf, waitAttr, waitForMessage, waitText, watch, wrongCode,
+  ANN, API_PATH, BEN, ORIGIN, PENDING_ROUTES, PNG_BYTES, SHOTS, apiSettled, assertCleanConsole, assertNoPhi,
+  assertRefreshCookie, assertStorageClean, close, codeFrom, exactly, findPatient, gateway, gzipSize, inviteLink, launch, nav,
+  newPhone, outbox, outboxIds, runId, signInByLink, staffToken, tabTo, tinyPdf, typeInto, waitAttr, waitForFocus,
+  waitForHeadingFocus, waitForMessage, waitText, watch, wrongCode,
 } from './lib.mjs';
 
 before(async () => {
@@ -20,19 +21,6 @@ before(async () => {
   await launch();
 });
 after(close);
-
-/** Presses Tab until the element with this test id has focus: it is reachable by keyboard. */
-async function tabTo(page, testid, max = 30) {
-  for (let i = 0; i < max; i += 1) {
-    if (await page.evaluate((id) => document.activeElement?.getAttribute('data-testid') === id, testid)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`${testid} was not reached with the Tab key`);
-}
-
-async function focusedTestId(page) {
-  return page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
-}
 
 /** Asks for a contact-change code, waiting out a cooldown (a code went there a minute ago) as a patient would. */
 async function requestContactCode(page) {
@@ -45,15 +33,27 @@ async function requestContactCode(page) {
   return true;
 }
 
+/** The access tokens the page received, in the order of their answers; `latest()` once all are read. */
 function captureTokens(page) {
   const tokens = [];
+  const reading = [];
   page.on('response', (res) => {
     const { pathname } = new URL(res.url());
     if (res.status() === 200 && ['/auth/otp/verify', '/auth/refresh', '/auth/link'].includes(pathname)) {
-      res.json().then((body) => body?.access_token && tokens.push(body.access_token), () => {});
+      const at = reading.length;
+      reading.push(res.json().then((body) => {
+        if (body?.access_token) tokens[at] = body.access_token;
+      }, () => {}));
     }
   });
-  return tokens;
+  return {
+    async latest() {
+      await Promise.all(reading);
+      const token = tokens.findLast(Boolean);
+      assert.ok(token, 'the page received an access token');
+      return token;
+    },
+  };
 }
 
 test('Ann signs in with an email code by keyboard, survives a reload at the code step, and manages her details, consents and alerts', { timeout: 300_000 }, async () => {
@@ -79,11 +79,13 @@ test('Ann signs in with an email code by keyboard, survives a reload at the code
     await page.getByTestId('signin-address').waitFor();
     assert.equal(await page.getByTestId('nav').count(), 0, 'no navigation before signing in');
     const seen = await outboxIds();
+    // Tabbing starts where the page puts the focus on arrival: its heading.
+    await waitForHeadingFocus(page);
     await tabTo(page, 'signin-address');
-    await page.keyboard.type(ANN.email);
+    await typeInto(page, 'signin-address', ANN.email);
     await page.keyboard.press('Enter');
     await page.getByTestId('signin-code').waitFor({ timeout: 20_000 });
-    assert.equal(await focusedTestId(page), 'signin-code', 'focus moves to the code field');
+    await waitForFocus(page, 'signin-code'); // focus moves to the code field
     const code = codeFrom(await waitForMessage({ to: ANN.email, channel: 'email', seen }));
     await waitText(page.getByTestId('signin-sent'), /a•••@example\.com/);
     assert.equal(await page.getByTestId('signin-code').getAttribute('autocomplete'), 'one-time-code');
@@ -112,11 +114,11 @@ test('Ann signs in with an email code by keyboard, survives a reload at the code
     await page.keyboard.press('Enter');
     await waitText(page.getByTestId('signin-error'), /2 tries left/);
     assert.equal(await page.getByTestId('signin-code').inputValue(), '', 'the wrong code is cleared');
-    await page.keyboard.type(code);
+    await typeInto(page, 'signin-code', code); // the focus is back in the code field
     await page.keyboard.press('Enter');
     await waitText(page.getByTestId('home-greeting'), /^Hello, \S/);
     assert.equal(new URL(page.url()).pathname, '/home');
-    assert.equal(await focusedTestId(page), 'home-greeting', 'focus is on the greeting after sign-in');
+    await waitForFocus(page, 'home-greeting'); // focus is on the greeting after sign-in
     assert.ok(await page.getByTestId('nav').isVisible());
     await assertStorageClean(page);
     assert.equal(await page.evaluate(() => sessionStorage.getItem('portico.pendingChallenge')), null, 'the challenge is forgotten once used');
@@ -125,7 +127,7 @@ test('Ann signs in with an email code by keyboard, survives a reload at the code
     // --- Consent counts agree everywhere, and the home reminder clears once decided. (Other suites
     //     may have answered some already: the count comes from the API.)
     await page.getByTestId('home-consents').waitFor();
-    const documents = (await gateway('GET', '/portal/consents', { token: tokens[tokens.length - 1] })).body.consents
+    const documents = (await gateway('GET', '/portal/consents', { token: await tokens.latest() })).body.consents
       .filter((c) => !c.kind.endsWith('_messages'));
     const open = documents.filter((c) => c.required && c.status !== 'accepted').map((c) => c.kind);
     if (open.length) {
@@ -208,7 +210,7 @@ test('Ann signs in with an email code by keyboard, survives a reload at the code
     await waitText(page.getByTestId('pref-channel-email-state'), /On, to a•••@example\.com/);
     await page.getByTestId('pref-turn-on-sms').click();
     await waitAttr(page.getByTestId('pref-channel-sms'), 'data-reachable', 'yes');
-    const annToken = tokens[tokens.length - 1];
+    const annToken = await tokens.latest();
     const consents = await gateway('GET', '/portal/consents', { token: annToken });
     const status = (kind) => consents.body.consents.find((c) => c.kind === kind)?.status;
     assert.equal(status('email_messages'), 'accepted', 'turning email alerts on recorded the consent');
@@ -243,7 +245,7 @@ test('Ann signs in with an email code by keyboard, survives a reload at the code
     assert.equal(new URL(page.url()).pathname, '/sign-in');
     await assertNoPhi(page, phi, 'after signing out');
     assert.ok(!(await context.cookies()).some((c) => c.name === '__Host-portico_refresh' && c.value), 'the refresh cookie is cleared');
-    assert.equal((await gateway('GET', '/portal/me', { token: tokens[tokens.length - 1] })).status, 401, 'the last token is refused');
+    assert.equal((await gateway('GET', '/portal/me', { token: await tokens.latest() })).status, 401, 'the last token is refused');
     for (let i = 0; i < 4; i += 1) {
       await page.goBack({ waitUntil: 'load' }).catch(() => null);
       if (!page.url().startsWith(ORIGIN)) break;
@@ -377,7 +379,7 @@ test('Ann writes with a PDF, is told how she will hear back, sees the reply arri
     await page.getByTestId('thread-back').click();
     await page.getByTestId('thread-list').waitFor();
     await page.locator(`[data-thread-id="${threadId}"]`).getByTestId('thread-link').click();
-    await waitAttr(page.getByTestId('reply-body'), 'value', null).catch(() => {});
+    await page.getByTestId('reply-body').waitFor();
     assert.equal(await page.getByTestId('reply-body').inputValue(), 'half a thought', 'the draft survived');
     await page.getByTestId('reply-body').fill('');
 
@@ -385,15 +387,20 @@ test('Ann writes with a PDF, is told how she will hear back, sees the reply arri
     await nav(page, 'home');
     await page.getByTestId('home-greeting').waitFor();
     await page.getByTestId('home-messages').waitFor();
-    // Other suites may have left Ann unread messages: count from here.
+    // Other suites may have left Ann unread messages: count from here (from an answer, not a
+    // count the cache held while asking again).
     const badge = page.getByTestId('nav-messages-unread');
     await page.locator('[data-testid="nav"][data-unread]').waitFor();
+    await apiSettled(page);
     const baseline = Number(await page.getByTestId('nav').getAttribute('data-unread'));
     const seen = await outboxIds();
     const read = await gateway('PATCH', `/staff/patients/${ann.patient_id}/threads/${threadId}`, { token, body: { read: true } });
     assert.equal(read.status, 200);
     const replied = await gateway('POST', `/staff/patients/${ann.patient_id}/threads/${threadId}/messages`, { token, body: { body: careReply } });
     assert.equal(replied.status, 201);
+    // Coming back to the tab: the page looks again (a look already under way would be joined, and it
+    // may have left before the reply: wait for it to end first).
+    await apiSettled(page);
     await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
     await waitText(page.getByTestId('home-new-message'), /You have (a|\d+) new messages?/);
     await waitText(page.getByTestId('home-new-message-subject'), exactly(subject));
@@ -454,9 +461,10 @@ test('Ann writes with a PDF, is told how she will hear back, sees the reply arri
 
     // --- Keyboard only: from the heading to the reply box, type, to the send button, Enter.
     const byKeyboard = `Sent with the keyboard (${run}).`;
-    await page.locator('h1').focus();
+    await page.getByTestId('thread-subject').focus();
+    await waitForFocus(page, 'thread-subject');
     await tabTo(page, 'reply-body');
-    await page.keyboard.type(byKeyboard);
+    await typeInto(page, 'reply-body', byKeyboard);
     await tabTo(page, 'reply-send');
     await page.keyboard.press('Enter');
     await waitAttr(page.getByTestId('message').filter({ hasText: byKeyboard }), 'data-from', 'patient');
@@ -561,6 +569,8 @@ test('budgets: first load within 150 KB of compressed JavaScript and 300 KB in a
     await signInByLink(page, BEN);
     await page.goto(`${ORIGIN}/home`);
     await page.locator('[data-testid="home"][data-interactive="true"]').waitFor();
+    // The mark is set by an effect, just after the render that made home usable.
+    await page.waitForFunction(() => performance.getEntriesByName('portico:home-interactive').length > 0);
     const calls = await page.evaluate((apiSource) => {
       const api = new RegExp(apiSource);
       const mark = performance.getEntriesByName('portico:home-interactive')[0];

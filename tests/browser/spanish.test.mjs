@@ -6,8 +6,9 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import {
-  BEN, ORIGIN, PENDING_ROUTES, SHOTS, assertCleanConsole, close, codeFrom, consoleSignIn, exactly, launch, nav, newDesktop,
-  newPhone, outboxIds, runId, signInByLink, staffToken, tinyPdf, waitAttr, waitForMessage, waitText, watch,
+  BEN, ORIGIN, PENDING_ROUTES, SHOTS, apiSettled, assertCleanConsole, close, codeFrom, consoleSignIn, exactly, gateway, launch,
+  nav, newDesktop, newPhone, outboxIds, patientToken, runId, signInByLink, staffToken, tinyPdf, waitAttr, waitForMessage,
+  waitText, watch,
 } from './lib.mjs';
 
 before(launch);
@@ -22,6 +23,7 @@ test('Ben uses the portal in Spanish and the care team answers from a console in
   const desk = await newDesktop();
   const staffPage = await desk.newPage();
   const staffWatched = watch(staffPage);
+  let english = true; // Ben's language preference, as this test leaves it
   try {
     // --- The switcher on the sign-in page: everything in Spanish, and the choice is remembered.
     await page.goto(`${ORIGIN}/`);
@@ -49,6 +51,7 @@ test('Ben uses the portal in Spanish and the care team answers from a console in
     await page.getByTestId('profile-edit').click();
     await page.getByTestId('profile-input-language').selectOption('es');
     await page.getByTestId('profile-save').click();
+    english = false;
     await waitText(page.getByTestId('app-status'), /Se guardaron sus datos/);
     await waitText(page.getByTestId('profile-dob'), /^23 de noviembre de 1979$/);
 
@@ -82,7 +85,9 @@ test('Ben uses the portal in Spanish and the care team answers from a console in
     await waitText(staffPage.getByTestId('app-status'), /Se envió su respuesta/);
     await staffPage.screenshot({ path: path.join(SHOTS, 'console-es.png'), fullPage: true });
 
-    // --- Ben sees it arrive, in Spanish, with his message marked read.
+    // --- Ben sees it arrive, in Spanish, with his message marked read. (A look already under way,
+    //     the 20-second poll, would be joined: wait for it to end first.)
+    await apiSettled(page);
     await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
     const theirs = page.getByTestId('message').filter({ hasText: `Sí, el jueves a las 10 (${run}).` });
     await waitText(theirs.getByTestId('message-author'), /^Equipo de atención$/, 30_000);
@@ -103,6 +108,7 @@ test('Ben uses the portal in Spanish and the care team answers from a console in
     await other.getByTestId('profile-input-language').selectOption('en');
     await other.getByTestId('profile-save').click();
     await waitText(other.getByTestId('app-status'), /Your details were saved/);
+    english = true;
     await fresh.close();
 
     assertCleanConsole(watched, [...PENDING_ROUTES, { path: '/auth/refresh', status: 401 }], [subject]);
@@ -110,5 +116,11 @@ test('Ben uses the portal in Spanish and the care team answers from a console in
   } finally {
     await phone.close();
     await desk.close();
+    // Stopped half-way: Ben goes back to English through the API, so the next suites find him as usual.
+    if (!english) {
+      const { token } = await patientToken(BEN);
+      const reset = await gateway('PATCH', '/portal/me', { token, body: { language: 'en' } });
+      assert.equal(reset.status, 200, `putting Ben back in English answered ${reset.status}`);
+    }
   }
 });

@@ -178,15 +178,17 @@ export function StaffThread({ patientId, threadId }: { patientId: string; thread
     onSuccess: refresh,
   });
   const reply = useMutation({
-    mutationFn: () => staff.reply(patientId, threadId, { body, internal, urgent: !internal && urgent }),
-    onSuccess: (sent) => {
+    // The text is read when the form is sent (see the portal's reply): options reach the mutation a
+    // frame after the render, too late for a keyboard send right after typing.
+    mutationFn: (message: S['StaffMessageRequest']) => staff.reply(patientId, threadId, message),
+    onSuccess: (sent, message) => {
       // Shown at once; the refetch below brings the thread's own view of it.
       client.setQueryData<S['StaffThreadView']>(['staff-thread', patientId, threadId], (old) =>
         old && !old.messages.some((m) => m.message_id === sent.message_id)
           ? { ...old, messages: [...old.messages, sent] }
           : old,
       );
-      status.announce(internal ? 'console.thread.noteSaved' : 'console.thread.replySent');
+      status.announce(message.internal ? 'console.thread.noteSaved' : 'console.thread.replySent');
       setBody('');
       setUrgent(false);
       refresh();
@@ -362,7 +364,7 @@ export function StaffThread({ patientId, threadId }: { patientId: string; thread
             return;
           }
           setBodyError('');
-          reply.mutate();
+          reply.mutate({ body, internal, urgent: !internal && urgent });
         }}
       >
         <h2 id="staff-reply-title">{t('console.thread.replyTitle')}</h2>

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { ApiError } from '../../shared/api/errors';
+import { putAnswer } from '../../shared/api/query';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { may } from '../../shared/limits';
 import {
@@ -103,7 +104,8 @@ export function PatientChart({ patientId }: { patientId: string }) {
   const [channel, setChannel] = useState<'' | S['Channel']>('');
   const [confirmDisable, setConfirmDisable] = useState(false);
   const invite = useMutation({
-    mutationFn: () => staff.invite(patientId, channel || null),
+    // Values are passed when the form is sent: the options reach the mutation a frame after a render.
+    mutationFn: (by: S['Channel'] | null) => staff.invite(patientId, by),
     onSuccess: (sent) => {
       status.announce('console.chart.invited', { destination: sent.destination, when: tr.dateTime(sent.expires_at) });
       void client.invalidateQueries({ queryKey: ['patient', patientId] });
@@ -112,7 +114,7 @@ export function PatientChart({ patientId }: { patientId: string }) {
   const disable = useMutation({
     mutationFn: () => staff.disable(patientId),
     onSuccess: (view) => {
-      client.setQueryData(['patient', patientId], view);
+      putAnswer(client, ['patient', patientId], view);
       status.announce('console.chart.disabledDone');
     },
   });
@@ -208,7 +210,7 @@ export function PatientChart({ patientId }: { patientId: string }) {
               className="stack"
               onSubmit={(e) => {
                 e.preventDefault();
-                invite.mutate();
+                invite.mutate(channel || null);
               }}
             >
               <Field label={t('console.chart.inviteBy')}>
@@ -283,16 +285,9 @@ export function Enrol() {
     phone: '',
     language: 'en',
   });
+  // The form is read when it is sent, not from the options of an earlier render.
   const enrol = useMutation({
-    mutationFn: () =>
-      staff.enrol({
-        given_name: form.given_name.trim(),
-        family_name: form.family_name.trim(),
-        date_of_birth: form.date_of_birth,
-        email: form.email.trim() || null,
-        phone: form.phone.trim() || null,
-        language: form.language,
-      }),
+    mutationFn: (patient: S['NewPatientRequest']) => staff.enrol(patient),
     onSuccess: (p) => {
       const path = `/patients/${encodeURIComponent(p.patient_id)}`;
       status.announce('console.enrol.done', { name: fullName(p) }, path);
@@ -326,7 +321,14 @@ export function Enrol() {
         data-testid="enrol-form"
         onSubmit={(e) => {
           e.preventDefault();
-          enrol.mutate();
+          enrol.mutate({
+            given_name: form.given_name.trim(),
+            family_name: form.family_name.trim(),
+            date_of_birth: form.date_of_birth,
+            email: form.email.trim() || null,
+            phone: form.phone.trim() || null,
+            language: form.language,
+          });
         }}
       >
         {input('given_name', t('console.enrol.given'), 'text', 'off')}

@@ -49,10 +49,11 @@ function TemplateCard({ template, canEdit }: { template: S['TemplateView']; canE
   const status = useStatus();
   const [editing, setEditing] = useState(false);
   const [sms, setSms] = useState(template.sms);
+  // The text is read when the form is sent, not from the options of an earlier render.
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: (text: string) =>
       staff.saveTemplate(template.kind, {
-        sms,
+        sms: text,
         email_subject: template.email_subject ?? null,
         email_body: template.email_body ?? null,
       }),
@@ -76,7 +77,7 @@ function TemplateCard({ template, canEdit }: { template: S['TemplateView']; canE
           className="stack"
           onSubmit={(e) => {
             e.preventDefault();
-            save.mutate();
+            save.mutate(sms);
           }}
         >
           <Field

@@ -34,6 +34,9 @@ export function useFiles() {
   const [files, setFiles] = useState<PickedFile[]>([]);
   const aborts = useRef(new Map<number, () => void>());
   const removed = useRef(new Set<number>());
+  // The files as last rendered, for a reset called from a callback an earlier render made.
+  const current = useRef(files);
+  current.current = files;
   useEffect(
     () => () => {
       for (const abort of aborts.current.values()) abort();
@@ -51,7 +54,7 @@ export function useFiles() {
     reset() {
       for (const abort of aborts.current.values()) abort();
       aborts.current.clear();
-      for (const f of files) removed.current.add(f.key);
+      for (const f of current.current) removed.current.add(f.key);
       setFiles([]);
     },
   };

@@ -2,6 +2,7 @@
 // patient's decision on each, accept or withdraw, and the history.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { putAnswer } from '../../shared/api/query';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { canDecline } from '../../shared/limits';
 import {
@@ -38,7 +39,7 @@ export function useDecide() {
   return useMutation({
     mutationFn: (v: { kind: S['ConsentKind']; version: number; decision: S['Decision'] }) =>
       portal.decideConsent(v.kind, v.version, v.decision),
-    onSuccess: (view) => client.setQueryData(['consents'], view),
+    onSuccess: (view) => putAnswer(client, ['consents'], view),
   });
 }
 

@@ -306,8 +306,10 @@ export function Thread({ threadId }: { threadId: string }) {
       );
   }, [unread, threadId, client]);
 
+  // What is sent is read when the patient sends it, not from the render that last updated the
+  // mutation's options (an effect, a frame later): a keyboard send right after typing lost letters.
   const reply = useMutation({
-    mutationFn: () => messaging.reply(threadId, { body: composer.body, attachment_ids: composer.files.readyIds }),
+    mutationFn: (message: S['NewMessageRequest']) => messaging.reply(threadId, message),
     onSuccess: (sent) => {
       client.setQueryData<S['ThreadView']>(['thread', threadId], (old) =>
         old && !old.messages.some((m) => m.message_id === sent.message_id)
@@ -323,7 +325,7 @@ export function Thread({ threadId }: { threadId: string }) {
     },
   });
   const loadOlder = useMutation({
-    mutationFn: () => messaging.thread(threadId, olderCursor ?? thread.data?.older_cursor ?? undefined),
+    mutationFn: (before: string | undefined) => messaging.thread(threadId, before),
     onSuccess: (page) => {
       setOlder((o) => [...page.messages, ...o]);
       setOlderCursor(page.older_cursor ?? null);
@@ -386,7 +388,7 @@ export function Thread({ threadId }: { threadId: string }) {
           busy={loadOlder.isPending}
           busyLabel={t('common.loading')}
           data-testid="thread-older"
-          onClick={() => loadOlder.mutate()}
+          onClick={() => loadOlder.mutate(cursor ?? undefined)}
         >
           {t('portal.thread.older')}
         </BusyButton>
@@ -412,7 +414,7 @@ export function Thread({ threadId }: { threadId: string }) {
             return;
           }
           setSummary('');
-          reply.mutate();
+          reply.mutate({ body: composer.body, attachment_ids: composer.files.readyIds });
         }}
       >
         <h2 id="reply-title">{t('portal.thread.reply')}</h2>

@@ -3,6 +3,7 @@
 // and time zone follow.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { putAnswer } from '../../shared/api/query';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import {
   BusyButton,
@@ -92,7 +93,7 @@ function PreferencesForm({
 
   const save = useMutation({
     mutationFn: portal.savePreferences,
-    onSuccess: (saved) => client.setQueryData(['preferences'], saved),
+    onSuccess: (saved) => putAnswer(client, ['preferences'], saved),
   });
   const reach = allReach(profile, consents, prefs);
   const agreed = (c: Channel) => {

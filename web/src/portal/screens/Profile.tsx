@@ -2,6 +2,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../shared/api/errors';
+import { putAnswer } from '../../shared/api/query';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { langFor } from '../../shared/i18n/i18n';
 import { limits } from '../../shared/limits';
@@ -120,7 +121,7 @@ function Details({ profile }: { profile: S['ProfileView'] }) {
     setBusy(true);
     try {
       const updated = await portal.updateMe(patch);
-      client.setQueryData(['me'], updated.profile);
+      putAnswer(client, ['me'], updated.profile);
       const lang = langFor(updated.profile.language);
       if (patch.language && lang) setLang(lang);
       close();
@@ -308,7 +309,7 @@ function Contact({ profile }: { profile: S['ProfileView'] }) {
     setBusy(which);
     try {
       const updated = await portal.updateMe({ [field(channel)]: address });
-      client.setQueryData(['me'], updated.profile);
+      putAnswer(client, ['me'], updated.profile);
       if (!updated.verification) {
         setStep({ kind: 'view' });
         status.announce('portal.contact.same', { what: noun(channel) });
@@ -455,7 +456,7 @@ function Contact({ profile }: { profile: S['ProfileView'] }) {
           setBusy('confirm');
           try {
             const saved = await portal.verifyContact(step.pending.challenge_id, digits);
-            client.setQueryData(['me'], saved);
+            putAnswer(client, ['me'], saved);
             setStep({ kind: 'view' });
             status.announce('portal.contact.updated', { what: noun(step.channel) });
           } catch (err) {

@@ -1,7 +1,7 @@
 // Sign-in by a code sent by email or text. The waiting challenge (never the code) survives a reload
 // of the tab for its lifetime; a "please wait" is information, not an error; help for a code that
 // does not arrive reads the same for every address.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { ApiError } from '../../shared/api/errors';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { limits } from '../../shared/limits';
@@ -261,7 +261,8 @@ function CodeStep({
   const practice = usePractice(true);
   const minutes = Math.max(1, Math.round((challenge.expiresAt - Date.now()) / 60_000));
 
-  useEffect(() => {
+  // As the field appears (not a frame later, when the first digits may already be typed).
+  useLayoutEffect(() => {
     codeRef.current?.focus();
   }, []);
 

@@ -7,6 +7,7 @@ import {
   useContext,
   useEffect,
   useId,
+  useLayoutEffect,
   useRef,
   useState,
 } from 'react';
@@ -14,10 +15,14 @@ import { useI18n } from '../i18n/I18nProvider';
 import type { Values } from '../i18n/i18n';
 import { describeError, errorReference } from './errors';
 
-/** A page's main heading: focused when the page opens, so keyboard and screen reader users start there. */
+/**
+ * A page's main heading: focused when the page opens, so keyboard and screen reader users start there.
+ * Focused as it is put on the page (a layout effect), not a frame later: a key pressed meanwhile (a
+ * fast Tab) would otherwise be undone.
+ */
 export function PageHeading({ children, testid }: { children: ReactNode; testid?: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     ref.current?.focus({ preventScroll: false });
   }, []);
   return (
