@@ -44,6 +44,9 @@ export default defineConfig(({ mode }) => {
       root: here('.'),
       environment: 'happy-dom',
       include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.mjs'],
+      // Through Vite, so its `react` import meets the Preact alias like the apps' own code (a component
+      // test with queries would otherwise load React beside Preact).
+      server: { deps: { inline: [/@tanstack\/react-query/] } },
     },
   };
 });

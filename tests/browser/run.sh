@@ -17,10 +17,19 @@ gateway_bin=${PORTICO_LOCAL:-target/debug/portico-local}
 gateway=$!
 trap 'kill "$gateway" 2>/dev/null || true; rm -rf "$data"' EXIT
 
-for _ in $(seq 1 100); do
-  if curl -fsS -o /dev/null "http://127.0.0.1:$port/_local/outbox"; then break; fi
+# Up to a minute: on a busy machine (a build next door) the gateway can take more than a few seconds
+# to open its store. Without it, every test would fail for a reason that is not theirs: say so.
+up=
+for _ in $(seq 1 600); do
+  if curl -fsS -o /dev/null "http://127.0.0.1:$port/_local/outbox" 2>/dev/null; then up=1; break; fi
+  if ! kill -0 "$gateway" 2>/dev/null; then break; fi
   sleep 0.1
 done
+if [ -z "$up" ]; then
+  echo "the gateway did not answer on port $port (see target/browser/gateway.log)" >&2
+  tail -n 20 target/browser/gateway.log >&2 || true
+  exit 1
+fi
 
 # One file at a time: the suites share the gateway (and its per-address sign-in limits).
 PORTICO_URL="http://riverside.localhost:$port" node --test --test-concurrency=1 "${@:-tests/browser/}"
