@@ -27,6 +27,7 @@ unit:
 validate:
 	$(SAM_ENV) $(SAM) validate --region us-east-1 --template infra/template.yaml
 	$(SAM_ENV) $(SAM) validate --lint --region us-east-1 --template infra/template.yaml
+	.venv/bin/openapi-spec-validator infra/openapi.json
 
 ## fuzz: schemathesis against the local gateway: every answer conforms to infra/openapi.json, no 5xx
 fuzz:

@@ -37,19 +37,27 @@ impl Claimed {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
 enum Record<T> {
-    /// Claimed by a delivery that has not finished.
-    Working { since: DateTime<Utc> },
+    /// Claimed by a delivery that has not finished, since this instant (in sortable form, so the
+    /// condition that fences the claim compares it exactly).
+    Working { since: String },
     /// Handled; `outcome` says how.
     Done { at: DateTime<Utc>, outcome: T },
+}
+
+/// A claim this delivery holds: [`record`] and [`release`] act only while it is still this one, so a
+/// delivery whose lease was taken over cannot undo or overwrite the new holder's work.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Held {
+    since: String,
 }
 
 /// What a claim found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Claim<T> {
     /// This delivery holds the claim: do the work, then [`record`] (or [`release`] on failure).
-    Mine,
-    /// Handled before, with this outcome: do nothing.
-    Done(T),
+    Mine(Held),
+    /// Handled before, with this outcome (none when an earlier version recorded it): do nothing.
+    Done(Option<T>),
     /// Another delivery is working on it now: come back later.
     Busy,
 }
@@ -58,28 +66,39 @@ fn item<T: Serialize>(id: &Claimed, record: &Record<T>, now: DateTime<Utc>) -> R
     Ok(Item::from_record(id.key.clone(), record)?.expiring_at((now + window()).timestamp()))
 }
 
+fn since(at: DateTime<Utc>) -> String {
+    crate::time::sortable(at)
+}
+
+fn holding(held: &Held) -> Condition {
+    Condition::eq("state", "working").and(Condition::eq("since", held.since.as_str()))
+}
+
 /// Claims `id` for this delivery. A claim older than `lease` belongs to a delivery that died: it is taken
-/// over, on condition that nobody else took it over first.
+/// over, on condition that nobody else took it over first. A record this code cannot read (written by an
+/// earlier version) counts as handled.
 pub async fn claim<T: Serialize + DeserializeOwned>(
     table: &dyn Table,
     id: &Claimed,
     now: DateTime<Utc>,
     lease: Duration,
 ) -> Result<Claim<T>, StoreError> {
-    let working = item(id, &Record::<T>::Working { since: now }, now)?;
+    let held = Held { since: since(now) };
+    let working = item(id, &Record::<T>::Working { since: held.since.clone() }, now)?;
     let current = match table.put(working.clone(), Condition::NotExists).await {
-        Ok(()) => return Ok(Claim::Mine),
+        Ok(()) => return Ok(Claim::Mine(held)),
         Err(StoreError::ConditionFailed { current: Some(current), .. }) => current,
         // Gone again between the write and the read: the next delivery will claim it.
         Err(StoreError::ConditionFailed { current: None, .. }) => return Ok(Claim::Busy),
         Err(e) => return Err(e),
     };
-    match current.record::<Record<T>>()? {
-        Record::Done { outcome, .. } => Ok(Claim::Done(outcome)),
-        Record::Working { since } if now - since > lease => {
-            let unchanged = Condition::eq("state", "working").and(Condition::eq("since", current.str("since").unwrap_or_default()));
+    let Ok(record) = current.record::<Record<T>>() else { return Ok(Claim::Done(None)) };
+    match record {
+        Record::Done { outcome, .. } => Ok(Claim::Done(Some(outcome))),
+        Record::Working { since: started } if started < since(now - lease) => {
+            let unchanged = Condition::eq("state", "working").and(Condition::eq("since", started.as_str()));
             match table.put(working, unchanged).await {
-                Ok(()) => Ok(Claim::Mine),
+                Ok(()) => Ok(Claim::Mine(held)),
                 Err(StoreError::ConditionFailed { .. }) => Ok(Claim::Busy),
                 Err(e) => Err(e),
             }
@@ -88,8 +107,25 @@ pub async fn claim<T: Serialize + DeserializeOwned>(
     }
 }
 
-/// Records the outcome of a claimed id, for every later delivery to find.
-pub async fn record<T: Serialize>(table: &dyn Table, id: &Claimed, outcome: &T, now: DateTime<Utc>) -> Result<(), StoreError> {
+/// Records the outcome of a claim this delivery still holds, for every later delivery to find. A claim
+/// taken over meanwhile is left to its new holder (`Ok(false)`).
+pub async fn record<T: Serialize>(
+    table: &dyn Table,
+    id: &Claimed,
+    held: &Held,
+    outcome: &T,
+    now: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    match table.put(item(id, &Record::Done { at: now, outcome }, now)?, holding(held)).await {
+        Ok(()) => Ok(true),
+        Err(StoreError::ConditionFailed { .. }) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// Records that `id` was handled, without a claim: for work that cannot run twice at once (a step of a
+/// delivery that holds a claim on the whole).
+pub async fn mark<T: Serialize>(table: &dyn Table, id: &Claimed, outcome: &T, now: DateTime<Utc>) -> Result<(), StoreError> {
     table.put(item(id, &Record::Done { at: now, outcome }, now)?, Condition::Always).await
 }
 
@@ -107,9 +143,9 @@ pub fn once<T: Serialize>(id: &Claimed, outcome: &T, now: DateTime<Utc>) -> Resu
     Ok(Write::put(item(id, &Record::Done { at: now, outcome }, now)?, Condition::NotExists))
 }
 
-/// Gives a claim up, so the next delivery does the work.
-pub async fn release(table: &dyn Table, id: &Claimed) -> Result<(), StoreError> {
-    table.delete(&id.key, Condition::eq("state", "working")).await.or_else(|e| if e.is_condition_failed() { Ok(()) } else { Err(e) })
+/// Gives a claim this delivery still holds up, so the next delivery does the work.
+pub async fn release(table: &dyn Table, id: &Claimed, held: &Held) -> Result<(), StoreError> {
+    table.delete(&id.key, holding(held)).await.or_else(|e| if e.is_condition_failed() { Ok(()) } else { Err(e) })
 }
 
 /// Whether `id` was handled (or is being handled).

@@ -13,7 +13,7 @@ use crate::auth::access::{StaffView, Topic};
 use crate::ids::{PatientId, PracticeId, StaffId, TaskId};
 use crate::keys;
 use crate::store::retry::{settle, until_settled};
-use crate::store::{Condition, Cursor, Index, Item, Query, StoreError, Table, Update, Write};
+use crate::store::{Condition, Cursor, Index, Item, Query, StoreError, Table, Write};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -102,12 +102,25 @@ impl Task {
         }
     }
 
-    /// The task that stands for answering a thread.
-    pub fn respond_to_thread(practice: &PracticeId, patient: &PatientId, thread: &str, team: Topic, now: DateTime<Utc>) -> Self {
-        let mut task = Task::raise(TaskId::for_source("respond", thread), practice, TaskKind::RespondToMessage, now);
+    /// The id of the task that stands for answering a thread.
+    pub fn respond_id(thread: &str) -> TaskId {
+        TaskId::for_source("respond", thread)
+    }
+
+    /// The task that stands for answering a thread, raised by a patient's message (`source`).
+    pub fn respond_to_thread(
+        practice: &PracticeId,
+        patient: &PatientId,
+        thread: &str,
+        team: Topic,
+        source: &str,
+        now: DateTime<Utc>,
+    ) -> Self {
+        let mut task = Task::raise(Task::respond_id(thread), practice, TaskKind::RespondToMessage, now);
         task.patient_id = Some(patient.clone());
         task.subject = Some(thread.to_string());
         task.team = Some(team);
+        task.source = Some(source.to_string());
         task
     }
 
@@ -125,26 +138,34 @@ impl Task {
     }
 }
 
-/// Raises a task inside a transaction: a new task, or a done one opened again. Raise it only when it is
-/// not open already (the caller knows: the thread says it awaits a reply), or its holder is forgotten.
-pub fn raise_write(task: &Task) -> Result<Write, StoreError> {
-    Ok(Write::put(task.item()?, Condition::Always))
+/// The write that makes sure a task is open, inside the transaction of the change that calls for it,
+/// decided from the task as read (`current`): a missing task is created, a done one is opened again
+/// (unassigned, due anew), and an open or claimed one is left alone. Each is conditional on what was
+/// read, so a concurrent change to the task fails the transaction and the caller reads again.
+pub fn ensure_open_write(current: Option<&Task>, fresh: &Task) -> Result<Write, StoreError> {
+    match current {
+        None => Ok(Write::put(fresh.item()?, Condition::NotExists)),
+        Some(task) if task.status == TaskStatus::Done => {
+            let mut reopened = fresh.clone();
+            reopened.created_at = task.created_at;
+            reopened.version = task.version + 1;
+            Ok(Write::put(reopened.item()?, Condition::VersionIs(task.version)))
+        }
+        Some(task) => Ok(Write::Check { key: keys::task(&task.practice_id, &task.task_id), condition: Condition::VersionIs(task.version) }),
+    }
 }
 
-/// Completes a task inside a transaction (an answer that settles it); the task must exist.
-pub fn complete_write(practice: &PracticeId, id: &TaskId, by: &StaffId, now: DateTime<Utc>) -> Result<Write, StoreError> {
-    let done = keys::tasks_by_status(practice, TaskStatus::Done.as_str());
-    let update = Update::new(keys::task(practice, id))
-        .set("status", TaskStatus::Done.as_str())
-        .set("completed_by", by.as_str())
-        .set("completed_at", serde_json::to_value(now).map_err(|e| StoreError::Invalid(e.to_string()))?)
-        .set("updated_at", serde_json::to_value(now).map_err(|e| StoreError::Invalid(e.to_string()))?)
-        .set(crate::store::attr::GSI1PK, done)
-        .remove(crate::store::attr::GSI2PK)
-        .remove(crate::store::attr::GSI2SK)
-        .add(crate::store::attr::VERSION, 1)
-        .when(Condition::Exists);
-    Ok(Write::Update(update))
+/// The write that settles an open or claimed task inside the transaction of the change that answers it
+/// (conditional on the task as read); nothing when there is no open task.
+pub fn settle_write(current: Option<&Task>, by: &StaffId, now: DateTime<Utc>) -> Result<Option<Write>, StoreError> {
+    let Some(task) = current.filter(|t| t.status != TaskStatus::Done) else { return Ok(None) };
+    let mut done = task.clone();
+    done.status = TaskStatus::Done;
+    done.completed_by = Some(by.clone());
+    done.completed_at = Some(now);
+    done.updated_at = now;
+    done.version = task.version + 1;
+    Ok(Some(Write::put(done.item()?, Condition::VersionIs(task.version))))
 }
 
 pub async fn get(table: &dyn Table, practice: &PracticeId, id: &TaskId) -> Result<Option<Task>, StoreError> {

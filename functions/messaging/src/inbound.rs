@@ -74,6 +74,8 @@ pub fn keyword(body: &str) -> Option<Keyword> {
 
 #[derive(Debug, thiserror::Error)]
 pub enum InboundError {
+    #[error("another delivery of this text is being applied")]
+    InProgress,
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -107,19 +109,21 @@ impl InboundDeps {
         let Some(practice_id) = practices::find_by_number(table, text.to.as_str()).await? else { return Ok(nobody) };
         let Some(practice) = self.tenants.by_id(&practice_id).await? else { return Ok(nobody) };
         let id = Claimed::new(&practice.id, "sms-in", &text.message_sid);
-        match idempotency::claim::<bool>(table, &id, now, lease()).await? {
-            Claim::Mine => {}
+        let held = match idempotency::claim::<bool>(table, &id, now, lease()).await? {
+            Claim::Mine(held) => held,
             // Twilio sent this one before: it changes nothing, and gets no second reply.
-            Claim::Done(_) | Claim::Busy => return Ok(Received { duplicate: true, practice: Some(practice.id.clone()), ..nobody }),
-        }
+            Claim::Done(_) => return Ok(Received { duplicate: true, practice: Some(practice.id.clone()), ..nobody }),
+            // Another delivery is applying it now: this one fails, so Twilio's retry finds the outcome.
+            Claim::Busy => return Err(InboundError::InProgress),
+        };
         match self.apply(&practice, text, now).await {
             Ok(received) => {
-                idempotency::record(table, &id, &true, now).await?;
+                idempotency::record(table, &id, &held, &true, now).await?;
                 Ok(received)
             }
             Err(e) => {
                 // Not applied: let Twilio's retry apply it, rather than take the retry for a duplicate.
-                idempotency::release(table, &id).await?;
+                idempotency::release(table, &id, &held).await?;
                 Err(e)
             }
         }

@@ -40,6 +40,19 @@ pub enum EventKind {
         #[serde(default)]
         care_team: Vec<StaffId>,
     },
+    /// A message event as messaging wrote them before notices had kinds of their own: a staff reply
+    /// means a patient notice, a patient's message a staff notice. Read so that events written before
+    /// an upgrade are still delivered; nothing writes it, and it can go once the oldest event of that
+    /// kind is past [`retention`].
+    #[serde(rename = "message_created")]
+    LegacyMessageCreated {
+        topic: Topic,
+        from_patient: bool,
+        #[serde(default)]
+        urgent: bool,
+        #[serde(default)]
+        care_team: Vec<StaffId>,
+    },
 }
 
 impl EventKind {
@@ -47,6 +60,20 @@ impl EventKind {
         match self {
             EventKind::PatientNotice { .. } => "patient_notice",
             EventKind::StaffNotice { .. } => "staff_notice",
+            EventKind::LegacyMessageCreated { .. } => "message_created",
+        }
+    }
+
+    /// The kind as it is handled today (a legacy message event becomes the notice it meant).
+    pub fn current(&self) -> EventKind {
+        match self {
+            EventKind::LegacyMessageCreated { from_patient: false, urgent, .. } => {
+                EventKind::PatientNotice { category: Category::Messages, template: TemplateKind::MessageWaiting, urgent: *urgent }
+            }
+            EventKind::LegacyMessageCreated { from_patient: true, topic, care_team, .. } => {
+                EventKind::StaffNotice { topic: *topic, care_team: care_team.clone() }
+            }
+            other => other.clone(),
         }
     }
 }
@@ -54,7 +81,7 @@ impl EventKind {
 /// Which queues each kind of event goes to.
 pub fn queues(kind: &EventKind) -> &'static [&'static str] {
     match kind {
-        EventKind::PatientNotice { .. } | EventKind::StaffNotice { .. } => &[NOTIFY_QUEUE],
+        EventKind::PatientNotice { .. } | EventKind::StaffNotice { .. } | EventKind::LegacyMessageCreated { .. } => &[NOTIFY_QUEUE],
     }
 }
 
@@ -108,6 +135,26 @@ mod tests {
             assert!(!queues(&kind).is_empty(), "{}", kind.name());
             assert!(queues(&kind).iter().all(|q| QUEUES.contains(q)), "{}", kind.name());
         }
+    }
+
+    #[test]
+    fn events_written_before_notice_kinds_still_mean_their_notices() {
+        let staff_reply = serde_json::json!({
+            "event_id": "ev_01JC00000000000000000000E1", "practice_id": "pr_01JC00000000000000000000P1",
+            "patient_id": "pt_01JC00000000000000000000A1", "created_at": "2026-11-21T12:00:00Z", "type": "message_created",
+            "thread_id": "th_01JC00000000000000000000T1", "message_id": "ms_01JC00000000000000000000M1", "topic": "clinical",
+            "from_patient": false, "urgent": true, "care_team": []
+        });
+        let event: Event = serde_json::from_value(staff_reply.clone()).unwrap();
+        assert_eq!(
+            event.kind.current(),
+            EventKind::PatientNotice { category: Category::Messages, template: TemplateKind::MessageWaiting, urgent: true }
+        );
+        let mut patient_message = staff_reply;
+        patient_message["from_patient"] = serde_json::json!(true);
+        let event: Event = serde_json::from_value(patient_message).unwrap();
+        assert_eq!(event.kind.current(), EventKind::StaffNotice { topic: Topic::Clinical, care_team: Vec::new() });
+        assert_eq!(queues(&event.kind), &[NOTIFY_QUEUE]);
     }
 
     #[test]

@@ -48,20 +48,35 @@ pub async fn forward(table: &dyn Table, queue: &dyn Queue, events: &[Event]) -> 
     Ok(events.len())
 }
 
-/// Forwards every pending event older than `settle` (the stream relay's head start; zero locally).
+/// Forwards every pending event older than `settle` (the stream relay's head start; zero locally). An
+/// item of the pending index that is not an event this code can read is taken out of the index and
+/// logged, so it can never hold the sweep up.
 pub async fn sweep(table: &dyn Table, queue: &dyn Queue, now: DateTime<Utc>, settle: Duration) -> Result<usize, RelayError> {
     let cutoff = crate::time::sortable_upper(now - settle);
-    let mut total = 0;
-    // Bounded: the index is eventually consistent, so a page may repeat events just forwarded.
+    let (mut total, mut position) = (0, None);
+    // Bounded per run: a backlog larger than this is the next run's (every minute in AWS).
     for _ in 0..20 {
-        let page = table.query(Query::partition(Index::Gsi1, keys::PENDING_EVENTS).between("0", cutoff.clone()).limit(50)).await?;
-        let events: Vec<Event> = page.items.iter().filter_map(|i| i.record().ok()).collect();
-        if events.is_empty() {
-            break;
+        let query = Query::partition(Index::Gsi1, keys::PENDING_EVENTS).between("0", cutoff.clone()).limit(50).after(position.take());
+        let page = table.query(query).await?;
+        let mut events = Vec::new();
+        for item in &page.items {
+            match item.record::<Event>() {
+                Ok(event) => events.push(event),
+                Err(e) => {
+                    tracing::warn!(pk = %item.key.pk, sk = %item.key.sk, error = %e, "unreadable outbox item taken out of the pending index");
+                    let unlisted = Update::new(item.key.clone()).remove(attr::GSI1PK).remove(attr::GSI1SK).when(Condition::Exists);
+                    match table.update(unlisted).await {
+                        Ok(_) | Err(StoreError::ConditionFailed { .. }) => {}
+                        Err(e) => return Err(e.into()),
+                    }
+                }
+            }
         }
         total += forward(table, queue, &events).await?;
-        if page.next.is_none() {
-            break;
+        // Follow the cursor: a page can be empty (expired items filtered out) with more after it.
+        match page.next {
+            Some(next) => position = Some(next),
+            None => break,
         }
     }
     Ok(total)

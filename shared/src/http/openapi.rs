@@ -47,7 +47,10 @@ fn gateway_message() -> Value {
 }
 
 fn add(responses: &mut Map<String, Value>, status: &str, description: &str, content: Value) {
-    let response = responses.entry(status.to_string()).or_insert_with(|| json!({ "description": description }));
+    let response = responses.entry(status.to_string()).or_insert_with(|| json!({}));
+    if response["description"].as_str().is_none_or(str::is_empty) {
+        response["description"] = json!(description);
+    }
     let existing =
         response.as_object_mut().and_then(|r| r.entry("content").or_insert_with(|| json!({})).as_object_mut().map(std::mem::take));
     let mut merged = existing.unwrap_or_default();
@@ -65,6 +68,27 @@ fn problems_as_problem_json(responses: &mut Map<String, Value>) {
         if is_problem && let Some(schema) = content.remove("application/json") {
             content.insert(PROBLEM.to_string(), schema);
         }
+    }
+}
+
+/// OpenAPI requires a description on every response; a handler's annotation may leave it out.
+fn reason(status: &str) -> &'static str {
+    match status {
+        "200" => "OK",
+        "201" => "Created",
+        "202" => "Accepted: the work continues in the background",
+        "204" => "Done; nothing to return",
+        "400" => "The request could not be read: malformed, missing or invalid fields",
+        "401" => "Not signed in, the code or link is wrong, used or expired",
+        "403" => "Not allowed for this caller",
+        "404" => "Nothing exists at this address for the caller (other tenants' objects included)",
+        "409" => "Conflicts with the current state, or the same request is still being handled; read again and retry",
+        "410" => "Gone: this no longer exists",
+        "413" => "The body is too large",
+        "415" => "The body is not of the content type the route reads",
+        "422" => "Understood but not acceptable: the body says which rule it breaks",
+        "429" => "Too many requests; try again later",
+        _ => "See the body",
     }
 }
 
@@ -111,6 +135,11 @@ pub fn standard_responses(doc: &mut Value, routes: &[&Route]) {
         add(responses, "429", "Too many requests (API Gateway's throttling answers application/json)", json!({}));
         responses["429"]["content"]["application/json"] = gateway_message();
         add(responses, "500", "Something went wrong on our side; the body quotes a request id", problem());
+        for (status, response) in responses.iter_mut() {
+            if response["description"].as_str().is_none_or(str::is_empty) {
+                response["description"] = json!(reason(status));
+            }
+        }
     }
     let schemas = &mut doc["components"]["schemas"];
     schemas["GatewayMessage"] = json!({

@@ -20,7 +20,7 @@ use crate::crypto::Hasher;
 use crate::directory::{AccountStatus, ConsentKind, Patient, Practice, Role, StaffMember, patients, staff};
 use crate::domain::Channel;
 use crate::events::{Event, EventKind};
-use crate::idempotency::{self, Claim, Claimed};
+use crate::idempotency::{self, Claim, Claimed, Held};
 use crate::ids::StaffId;
 use crate::keys;
 use crate::queue::Outcome;
@@ -35,6 +35,18 @@ pub struct Notifier {
     pub hasher: Hasher,
     pub mail: Arc<dyn Mailer>,
     pub sms: Arc<dyn SmsSender>,
+}
+
+/// One patient notice this delivery is sending.
+#[derive(Clone, Copy)]
+struct Notice<'a> {
+    event: &'a Event,
+    practice: &'a Practice,
+    patient: &'a Patient,
+    channel: Channel,
+    template: TemplateKind,
+    category: Category,
+    urgent: bool,
 }
 
 /// What happened to a notice, kept as its idempotency record.
@@ -76,9 +88,10 @@ impl Notifier {
             // Not ours to understand; retrying cannot help, and the dead-letter queue keeps it.
             return Outcome::Retry("unreadable event".into());
         };
-        match &event.kind {
-            EventKind::PatientNotice { category, template, urgent } => self.tell_patient(&event, *category, *template, *urgent).await,
-            EventKind::StaffNotice { topic, care_team } => self.tell_staff(&event, *topic, care_team).await,
+        match event.kind.current() {
+            EventKind::PatientNotice { category, template, urgent } => self.tell_patient(&event, category, template, urgent).await,
+            EventKind::StaffNotice { topic, care_team } => self.tell_staff(&event, topic, &care_team).await,
+            EventKind::LegacyMessageCreated { .. } => Outcome::Done,
         }
     }
 
@@ -163,15 +176,16 @@ impl Notifier {
             }
             Decision::Send(channel) => channel,
         };
-        match idempotency::claim::<Handled>(table, &id, self.now(), lease()).await {
-            Ok(Claim::Mine) => {}
+        let held = match idempotency::claim::<Handled>(table, &id, self.now(), lease()).await {
+            Ok(Claim::Mine(held)) => held,
             Ok(Claim::Done(_)) => return Outcome::Done,
             Ok(Claim::Busy) => return Outcome::Retry("another delivery is sending it".into()),
             Err(e) => return retry(e),
-        }
-        let outcome = self.send_claimed(event, &practice, &patient, channel, template, category, urgent).await;
+        };
+        let notice = Notice { event, practice: &practice, patient: &patient, channel, template, category, urgent };
+        let outcome = self.send_claimed(&notice, &held).await;
         if matches!(outcome, Outcome::Retry(_))
-            && let Err(e) = idempotency::release(table, &id).await
+            && let Err(e) = idempotency::release(table, &id, &held).await
         {
             tracing::warn!(error = %e, "claim not released; it lapses after its lease");
         }
@@ -179,17 +193,8 @@ impl Notifier {
     }
 
     /// Sends a notice this delivery holds the claim for.
-    #[allow(clippy::too_many_arguments)]
-    async fn send_claimed(
-        &self,
-        event: &Event,
-        practice: &Practice,
-        patient: &Patient,
-        channel: Channel,
-        template: TemplateKind,
-        category: Category,
-        urgent: bool,
-    ) -> Outcome {
+    async fn send_claimed(&self, notice: &Notice<'_>, held: &Held) -> Outcome {
+        let Notice { event, practice, patient, channel, template, category, urgent } = *notice;
         let table = self.table.as_ref();
         let id = Claimed::new(&event.practice_id, "notify", event.event_id.as_str());
         // A STOP may have landed since the facts were read: look again now that the event is ours.
@@ -228,9 +233,11 @@ impl Notifier {
                 };
                 // The message has gone: whatever happens now, record it as sent so it never goes twice.
                 let written = deliveries::record_sent(table, &notification).await;
-                let recorded = idempotency::record(table, &id, &Handled::Sent { channel, provider_id }, self.now()).await;
-                if let Err(e) = written.and(recorded) {
-                    tracing::error!(error = %e, "notification sent but not fully recorded");
+                let recorded = idempotency::record(table, &id, held, &Handled::Sent { channel, provider_id }, self.now()).await;
+                match written.and(recorded) {
+                    Ok(true) => {}
+                    Ok(false) => tracing::warn!("notification sent after its claim was taken over"),
+                    Err(e) => tracing::error!(error = %e, "notification sent but not fully recorded"),
                 }
                 tracing::info!(channel = channel.as_str(), "patient notified");
                 Outcome::Done
@@ -238,7 +245,7 @@ impl Notifier {
             Err(Failure::Send(SendError::Rejected(reason))) => {
                 unreserve.await;
                 let failed = Handled::Failed { reason: super::redact(&reason) };
-                if let Err(e) = idempotency::record(table, &id, &failed, self.now()).await {
+                if let Err(e) = idempotency::record(table, &id, held, &failed, self.now()).await {
                     tracing::warn!(error = %e, "refused notification not recorded");
                 }
                 Outcome::Done
@@ -314,22 +321,22 @@ impl Notifier {
             Ok(None) => return Outcome::Done,
             Err(e) => return retry(e),
         };
-        match idempotency::claim::<Handled>(table, &id, self.now(), lease()).await {
-            Ok(Claim::Mine) => {}
+        let held = match idempotency::claim::<Handled>(table, &id, self.now(), lease()).await {
+            Ok(Claim::Mine(held)) => held,
             Ok(Claim::Done(_)) => return Outcome::Done,
             Ok(Claim::Busy) => return Outcome::Retry("another delivery is telling the care team".into()),
             Err(e) => return retry(e),
-        }
-        let outcome = self.email_care_team(event, &practice, topic, named).await;
+        };
+        let outcome = self.email_care_team(event, &practice, topic, named, &held).await;
         if matches!(outcome, Outcome::Retry(_))
-            && let Err(e) = idempotency::release(table, &id).await
+            && let Err(e) = idempotency::release(table, &id, &held).await
         {
             tracing::warn!(error = %e, "claim not released; it lapses after its lease");
         }
         outcome
     }
 
-    async fn email_care_team(&self, event: &Event, practice: &Practice, topic: Topic, named: &[StaffId]) -> Outcome {
+    async fn email_care_team(&self, event: &Event, practice: &Practice, topic: Topic, named: &[StaffId], held: &Held) -> Outcome {
         let table = self.table.as_ref();
         let members = match self.care_team(practice, topic, named).await {
             Ok(members) => members,
@@ -365,7 +372,7 @@ impl Notifier {
             match self.mail.send(&email).await {
                 Ok(_) => {
                     told += 1;
-                    if let Err(e) = idempotency::record(table, &member_id, &Handled::StaffNotified { recipients: 1 }, self.now()).await {
+                    if let Err(e) = idempotency::mark(table, &member_id, &Handled::StaffNotified { recipients: 1 }, self.now()).await {
                         tracing::warn!(error = %e, "care-team email sent but not recorded");
                     }
                 }
@@ -375,7 +382,7 @@ impl Notifier {
             }
         }
         let id = Claimed::new(&event.practice_id, "care-team", event.event_id.as_str());
-        if let Err(e) = idempotency::record(table, &id, &Handled::StaffNotified { recipients: told }, self.now()).await {
+        if let Err(e) = idempotency::record(table, &id, held, &Handled::StaffNotified { recipients: told }, self.now()).await {
             tracing::warn!(error = %e, "care-team notice not recorded");
         }
         Outcome::Done

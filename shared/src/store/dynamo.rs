@@ -228,88 +228,16 @@ impl Table for DynamoTable {
     }
 
     async fn put(&self, item: Item, condition: Condition) -> Result<(), StoreError> {
-        let now = self.now();
-        let mut expr = Expr::default();
-        let condition = expr.condition(&condition, now);
-        let result = self
-            .client
-            .put_item()
-            .table_name(&self.table_name)
-            .set_item(Some(item_map(&item)))
-            .set_condition_expression(condition)
-            .set_expression_attribute_names(expr.names())
-            .set_expression_attribute_values(expr.values())
-            .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
-            .send()
-            .await;
-        match result {
-            Ok(_) => Ok(()),
-            Err(e) => match e.as_service_error() {
-                Some(service) if service.is_conditional_check_failed_exception() => {
-                    let current = match service {
-                        aws_sdk_dynamodb::operation::put_item::PutItemError::ConditionalCheckFailedException(c) => c.item(),
-                        _ => None,
-                    };
-                    Err(condition_failed(current, now))
-                }
-                _ => Err(unavailable(e)),
-            },
-        }
+        super::retry::on_conflict(|| self.send_put(&item, &condition)).await
     }
 
     async fn update(&self, update: Update) -> Result<Item, StoreError> {
         validate_update(&update)?;
-        let now = self.now();
-        let mut expr = Expr::default();
-        let expression = expr.update(&update);
-        let condition = expr.condition(&update.condition, now);
-        let mut request = self
-            .client
-            .update_item()
-            .table_name(&self.table_name)
-            .set_key(Some(key_map(&update.key)))
-            .set_condition_expression(condition)
-            .return_values(ReturnValue::AllNew)
-            .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld);
-        if !expression.is_empty() {
-            request = request.update_expression(expression);
-        }
-        let result = request.set_expression_attribute_names(expr.names()).set_expression_attribute_values(expr.values()).send().await;
-        match result {
-            Ok(out) => out.attributes().and_then(item_from).ok_or_else(|| StoreError::Unavailable("update returned no item".into())),
-            Err(e) => match e.as_service_error() {
-                Some(aws_sdk_dynamodb::operation::update_item::UpdateItemError::ConditionalCheckFailedException(c)) => {
-                    Err(condition_failed(c.item(), now))
-                }
-                _ => Err(unavailable(e)),
-            },
-        }
+        super::retry::on_conflict(|| self.send_update(&update)).await
     }
 
     async fn delete(&self, key: &Key, condition: Condition) -> Result<(), StoreError> {
-        let now = self.now();
-        let mut expr = Expr::default();
-        let condition = expr.condition(&condition, now);
-        let result = self
-            .client
-            .delete_item()
-            .table_name(&self.table_name)
-            .set_key(Some(key_map(key)))
-            .set_condition_expression(condition)
-            .set_expression_attribute_names(expr.names())
-            .set_expression_attribute_values(expr.values())
-            .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
-            .send()
-            .await;
-        match result {
-            Ok(_) => Ok(()),
-            Err(e) => match e.as_service_error() {
-                Some(aws_sdk_dynamodb::operation::delete_item::DeleteItemError::ConditionalCheckFailedException(c)) => {
-                    Err(condition_failed(c.item(), now))
-                }
-                _ => Err(unavailable(e)),
-            },
-        }
+        super::retry::on_conflict(|| self.send_delete(key, &condition)).await
     }
 
     async fn query(&self, query: Query) -> Result<Page, StoreError> {
@@ -460,6 +388,97 @@ impl Table for DynamoTable {
         // the data; it is sent again after a jittered pause (store::retry), so callers see it only when
         // the contention outlasts the budget.
         super::retry::on_conflict(|| self.send_transaction(items.clone(), now)).await
+    }
+}
+
+// A single-item write that meets an item inside another request's transaction is refused with
+// TransactionConflict, which says nothing about the data: like a conflicting transaction, it is sent again.
+impl DynamoTable {
+    async fn send_put(&self, item: &Item, condition: &Condition) -> Result<(), StoreError> {
+        let now = self.now();
+        let mut expr = Expr::default();
+        let condition = expr.condition(condition, now);
+        let result = self
+            .client
+            .put_item()
+            .table_name(&self.table_name)
+            .set_item(Some(item_map(item)))
+            .set_condition_expression(condition)
+            .set_expression_attribute_names(expr.names())
+            .set_expression_attribute_values(expr.values())
+            .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
+            .send()
+            .await;
+        match result {
+            Ok(_) => Ok(()),
+            Err(e) => match e.as_service_error() {
+                Some(service) if service.is_conditional_check_failed_exception() => {
+                    let current = match service {
+                        aws_sdk_dynamodb::operation::put_item::PutItemError::ConditionalCheckFailedException(c) => c.item(),
+                        _ => None,
+                    };
+                    Err(condition_failed(current, now))
+                }
+                Some(service) if service.is_transaction_conflict_exception() => Err(StoreError::Conflict),
+                _ => Err(unavailable(e)),
+            },
+        }
+    }
+
+    async fn send_update(&self, update: &Update) -> Result<Item, StoreError> {
+        let now = self.now();
+        let mut expr = Expr::default();
+        let expression = expr.update(update);
+        let condition = expr.condition(&update.condition, now);
+        let mut request = self
+            .client
+            .update_item()
+            .table_name(&self.table_name)
+            .set_key(Some(key_map(&update.key)))
+            .set_condition_expression(condition)
+            .return_values(ReturnValue::AllNew)
+            .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld);
+        if !expression.is_empty() {
+            request = request.update_expression(expression);
+        }
+        let result = request.set_expression_attribute_names(expr.names()).set_expression_attribute_values(expr.values()).send().await;
+        match result {
+            Ok(out) => out.attributes().and_then(item_from).ok_or_else(|| StoreError::Unavailable("update returned no item".into())),
+            Err(e) => match e.as_service_error() {
+                Some(aws_sdk_dynamodb::operation::update_item::UpdateItemError::ConditionalCheckFailedException(c)) => {
+                    Err(condition_failed(c.item(), now))
+                }
+                Some(service) if service.is_transaction_conflict_exception() => Err(StoreError::Conflict),
+                _ => Err(unavailable(e)),
+            },
+        }
+    }
+
+    async fn send_delete(&self, key: &Key, condition: &Condition) -> Result<(), StoreError> {
+        let now = self.now();
+        let mut expr = Expr::default();
+        let condition = expr.condition(condition, now);
+        let result = self
+            .client
+            .delete_item()
+            .table_name(&self.table_name)
+            .set_key(Some(key_map(key)))
+            .set_condition_expression(condition)
+            .set_expression_attribute_names(expr.names())
+            .set_expression_attribute_values(expr.values())
+            .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
+            .send()
+            .await;
+        match result {
+            Ok(_) => Ok(()),
+            Err(e) => match e.as_service_error() {
+                Some(aws_sdk_dynamodb::operation::delete_item::DeleteItemError::ConditionalCheckFailedException(c)) => {
+                    Err(condition_failed(c.item(), now))
+                }
+                Some(service) if service.is_transaction_conflict_exception() => Err(StoreError::Conflict),
+                _ => Err(unavailable(e)),
+            },
+        }
     }
 }
 

@@ -59,11 +59,11 @@ async fn one_claim_wins(app: &TestApp) {
     let now = portico::clock::Clock::now(app.clock.as_ref());
     let claims = (0..20).map(|_| idempotency::claim::<Value>(table, &id, now, chrono::Duration::minutes(3)));
     let results: Vec<Claim<Value>> = futures::future::join_all(claims).await.into_iter().map(Result::unwrap).collect();
-    let mine = results.iter().filter(|c| **c == Claim::Mine).count();
-    assert_eq!(mine, 1, "exactly one delivery holds the claim: {results:?}");
-    idempotency::record(table, &id, &json!("done"), now).await.unwrap();
+    let held: Vec<&idempotency::Held> = results.iter().filter_map(|c| if let Claim::Mine(held) = c { Some(held) } else { None }).collect();
+    assert_eq!(held.len(), 1, "exactly one delivery holds the claim: {results:?}");
+    assert!(idempotency::record(table, &id, held[0], &json!("done"), now).await.unwrap());
     let later = idempotency::claim::<Value>(table, &id, now, chrono::Duration::minutes(3)).await.unwrap();
-    assert_eq!(later, Claim::Done(json!("done")), "a later delivery finds the outcome");
+    assert_eq!(later, Claim::Done(Some(json!("done"))), "a later delivery finds the outcome");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -103,4 +103,67 @@ async fn one_staff_member_takes_a_task_at_a_time() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn one_staff_member_takes_a_task_at_a_time_on_dynamodb() {
     one_staff_member_takes_a_task(&spawn_on_emulator().await).await;
+}
+
+/// Patient messages and staff replies at once: every one lands, and the thread has one response task.
+async fn both_sides_write_at_once(app: &TestApp) {
+    let ann = app.sign_in("ann@example.com").await;
+    let staff = app.admin_token().await;
+    let opened = app
+        .call_ok(&ann.access, Method::POST, "/portal/threads", Some(json!({ "topic": "other", "subject": "Busy", "body": "0" })), 201)
+        .await;
+    let thread = opened["thread"]["thread_id"].as_str().unwrap().to_string();
+    let ann_id = app.ann().patient_id.to_string();
+    let (patient_path, staff_path) =
+        (format!("/portal/threads/{thread}/messages"), format!("/staff/patients/{ann_id}/threads/{thread}/messages"));
+    let posts = (0..20).map(|i| {
+        let (token, path) = if i % 2 == 0 { (&ann.access, &patient_path) } else { (&staff, &staff_path) };
+        app.call(token, Method::POST, path, Some(json!({ "body": format!("message {i}") })))
+    });
+    let statuses: Vec<u16> = futures::future::join_all(posts).await.iter().map(|r| r.status().as_u16()).collect();
+    assert!(statuses.iter().all(|s| *s == 201), "every message is stored: {statuses:?}");
+    let view = app.call_ok(&staff, Method::GET, &format!("/staff/patients/{ann_id}/threads/{thread}"), None, 200).await;
+    assert_eq!(view["thread"]["message_count"], 21);
+    let open = app.call_ok(&staff, Method::GET, "/staff/tasks?status=open", None, 200).await;
+    let done = app.call_ok(&staff, Method::GET, "/staff/tasks?status=done", None, 200).await;
+    let count = |page: &Value| page["tasks"].as_array().unwrap().iter().filter(|t| t["subject"] == thread.as_str()).count();
+    assert_eq!(count(&open) + count(&done), 1, "one response task for the thread, open or done");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn both_sides_write_at_once_and_all_land() {
+    both_sides_write_at_once(&spawn_app().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn both_sides_write_at_once_and_all_land_on_dynamodb() {
+    both_sides_write_at_once(&spawn_on_emulator().await).await;
+}
+
+/// A delivery whose claim was taken over after its lease can neither record over the new holder's
+/// outcome nor release the new holder's claim.
+async fn a_taken_over_claim_is_fenced(app: &TestApp) {
+    let table = app.gateway.app.table.as_ref();
+    let id = Claimed::new(&app.practice().id, "race", "ev_slow");
+    let lease = chrono::Duration::minutes(3);
+    let t0 = portico::clock::Clock::now(app.clock.as_ref());
+    let Claim::Mine(slow) = idempotency::claim::<Value>(table, &id, t0, lease).await.unwrap() else { panic!("the first claim") };
+    let later = t0 + chrono::Duration::minutes(4);
+    let Claim::Mine(fresh) = idempotency::claim::<Value>(table, &id, later, lease).await.unwrap() else { panic!("taken over") };
+    idempotency::release(table, &id, &slow).await.unwrap();
+    assert_eq!(idempotency::claim::<Value>(table, &id, later, lease).await.unwrap(), Claim::Busy, "the slow delivery released nothing");
+    assert!(!idempotency::record(table, &id, &slow, &json!("slow"), later).await.unwrap(), "nor recorded its outcome");
+    assert!(idempotency::record(table, &id, &fresh, &json!("fresh"), later).await.unwrap());
+    let found = idempotency::claim::<Value>(table, &id, later, lease).await.unwrap();
+    assert_eq!(found, Claim::Done(Some(json!("fresh"))));
+}
+
+#[tokio::test]
+async fn a_taken_over_claim_cannot_undo_its_successor() {
+    a_taken_over_claim_is_fenced(&spawn_app().await).await;
+}
+
+#[tokio::test]
+async fn a_taken_over_claim_cannot_undo_its_successor_on_dynamodb() {
+    a_taken_over_claim_is_fenced(&spawn_on_emulator().await).await;
 }

@@ -145,7 +145,6 @@ async fn messaging(app: &App, practice: &portico::directory::Practice, ann: &Pat
         message_count: 1,
         shared_activity_at: t0(),
         shared_message_count: 1,
-        awaiting_reply: false,
         version: 1,
     };
     let message = Message {
@@ -186,8 +185,8 @@ async fn messaging(app: &App, practice: &portico::directory::Practice, ann: &Pat
         table.put(item.unwrap(), portico::store::Condition::NotExists).await.unwrap();
     }
     // The response task Ann's earlier message raised, open for the staff samples to claim and complete.
-    let task = portico::tasks::Task::respond_to_thread(&practice.id, ann, THREAD, Topic::Clinical, t0());
-    table.transact(vec![portico::tasks::raise_write(&task).unwrap()]).await.unwrap();
+    let task = portico::tasks::Task::respond_to_thread(&practice.id, ann, THREAD, Topic::Clinical, MESSAGE, t0());
+    table.transact(vec![portico::tasks::ensure_open_write(None, &task).unwrap()]).await.unwrap();
     for (attachment, state, linked) in [(READY, State::Ready, true), (LOOSE, State::Ready, false), (PENDING, State::Pending, false)] {
         let record = Attachment {
             practice_id: practice.id.clone(),

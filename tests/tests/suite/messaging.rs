@@ -633,3 +633,47 @@ async fn start_only_undoes_a_refusal_and_wordless_texts_get_the_practice_contact
     let view = app.call_ok(&ben.access, Method::GET, &format!("/portal/threads/{id}"), None, 200).await;
     assert_eq!(view["messages"][0]["body"], "Running late");
 }
+
+/// A response task follows the conversation: a patient's message opens it, a reply in the portal settles
+/// it, and a patient writing again after someone completed it (answered by phone) opens it again.
+#[tokio::test]
+async fn the_response_task_opens_and_settles_with_the_conversation() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    let staff = app.admin_token().await;
+    let ann_id = app.ann().patient_id.to_string();
+    let opened = app
+        .call_ok(
+            &ann.access,
+            Method::POST,
+            "/portal/threads",
+            Some(json!({ "topic": "other", "subject": "Refill", "body": "Please" })),
+            201,
+        )
+        .await;
+    let thread = opened["thread"]["thread_id"].as_str().unwrap().to_string();
+    async fn task_status(app: &TestApp, staff: &str, thread: &str) -> (&'static str, String) {
+        for status in ["open", "claimed", "done"] {
+            let page = app.call_ok(staff, Method::GET, &format!("/staff/tasks?status={status}"), None, 200).await;
+            if let Some(task) = page["tasks"].as_array().unwrap().iter().find(|t| t["subject"] == thread) {
+                return (status, task["task_id"].as_str().unwrap().to_string());
+            }
+        }
+        panic!("the thread has no task");
+    }
+    let (status, task) = task_status(&app, &staff, &thread).await;
+    assert_eq!(status, "open");
+    // Answered by phone: completed from the task list, no reply in the portal.
+    app.call_ok(&staff, Method::POST, &format!("/staff/tasks/{task}/complete"), None, 200).await;
+    assert_eq!(task_status(&app, &staff, &thread).await.0, "done");
+    let patient_path = format!("/portal/threads/{thread}/messages");
+    app.call_ok(&ann.access, Method::POST, &patient_path, Some(json!({ "body": "One more thing" })), 201).await;
+    assert_eq!(task_status(&app, &staff, &thread).await.0, "open", "the patient wrote again: the task is open again");
+    app.call_ok(&staff, Method::POST, &format!("/staff/patients/{ann_id}/threads/{thread}/messages"), Some(json!({ "body": "Done" })), 201)
+        .await;
+    assert_eq!(task_status(&app, &staff, &thread).await.0, "done", "a reply in the portal settles it");
+    let internal = Some(json!({ "body": "called back", "internal": true }));
+    app.call_ok(&ann.access, Method::POST, &patient_path, Some(json!({ "body": "Thanks" })), 201).await;
+    app.call_ok(&staff, Method::POST, &format!("/staff/patients/{ann_id}/threads/{thread}/messages"), internal, 201).await;
+    assert_eq!(task_status(&app, &staff, &thread).await.0, "open", "an internal note answers no one");
+}

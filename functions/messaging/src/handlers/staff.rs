@@ -201,7 +201,7 @@ pub async fn messages_delete(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, 
     let thread = x.path_id("thread", ThreadId::parse)?;
     let message = x.path_id("message", MessageId::parse)?;
     x.object(message.to_string());
-    let deleted = threads::delete(d.table.as_ref(), &who.practice, &patient, &thread, &message, &who.staff, &who.view(), x.now()).await?;
+    let deleted = threads::delete(d.table.as_ref(), &who, &patient, &thread, &message, x.now()).await?;
     Ok(Reply::ok(&StaffMessageView::from(&deleted)))
 }
 

@@ -43,15 +43,33 @@ impl Thread {
             self.shared_message_count = 1;
         }
         match (&message.author, message.internal) {
-            (Author::Patient, _) => {
-                self.unread_for_staff = 1;
-                self.awaiting_reply = true;
-            }
+            (Author::Patient, _) => self.unread_for_staff = 1,
             (Author::Staff { .. }, false) => self.unread_for_patient = 1,
             (Author::Staff { .. }, true) => {}
         }
         self.version = 1;
         self
+    }
+
+    /// The header as `header_update` leaves it, from the header as read.
+    pub fn after(&self, message: &Message) -> Thread {
+        let mut next = self.clone();
+        next.message_count += 1;
+        next.version += 1;
+        next.last_activity_at = next.last_activity_at.max(message.created_at);
+        if message.visible_to_patient() {
+            next.shared_message_count += 1;
+            next.shared_activity_at = next.shared_activity_at.max(message.created_at);
+        }
+        match (&message.author, message.internal) {
+            (Author::Patient, _) => {
+                next.unread_for_staff += 1;
+                next.status = ThreadStatus::Open;
+            }
+            (Author::Staff { .. }, false) => next.unread_for_patient += 1,
+            (Author::Staff { .. }, true) => {}
+        }
+        next
     }
 }
 
@@ -82,7 +100,7 @@ pub fn header_update(read: &Thread, message: &Message) -> Result<Update, StoreEr
     }
     match (&message.author, message.internal) {
         (Author::Patient, _) => {
-            update = update.add("unread_for_staff", 1).set("awaiting_reply", true);
+            update = update.add("unread_for_staff", 1);
             if read.status == ThreadStatus::Closed {
                 // A patient writing into a closed thread reopens it: someone has to answer.
                 update = update
@@ -91,7 +109,7 @@ pub fn header_update(read: &Thread, message: &Message) -> Result<Update, StoreEr
                     .set(attr::GSI2PK, keys::inbox_for(&read.practice_id, true, read.assignee.as_ref()));
             }
         }
-        (Author::Staff { .. }, false) => update = update.add("unread_for_patient", 1).set("awaiting_reply", false),
+        (Author::Staff { .. }, false) => update = update.add("unread_for_patient", 1),
         (Author::Staff { .. }, true) => {}
     }
     Ok(update.when(condition))

@@ -61,9 +61,6 @@ pub struct Thread {
     /// What the patient sees: internal notes leave these alone, so their count and timing never show.
     pub shared_activity_at: DateTime<Utc>,
     pub shared_message_count: i64,
-    /// The patient wrote last and nobody has answered: a response task is open for the thread.
-    #[serde(default)]
-    pub awaiting_reply: bool,
     #[serde(default)]
     pub version: u64,
 }

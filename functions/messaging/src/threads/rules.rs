@@ -4,6 +4,7 @@
 //! task opens for the thread until someone answers; internal notes tell no one.
 
 use chrono::{DateTime, Utc};
+use portico::auth::StaffPrincipal;
 use portico::auth::access::{StaffView, Topic};
 use portico::directory::Practice;
 use portico::events::{Event, EventKind};
@@ -47,8 +48,10 @@ pub async fn attachable(
     Ok(attached)
 }
 
-/// Who hears of a message, and the task it opens or settles, as writes of its transaction.
-fn consequences(thread: &Thread, message: &Message, now: DateTime<Utc>) -> Result<Vec<Write>, StoreError> {
+/// Who hears of a message, and what it does to the thread's response task (read as `task`), as writes of
+/// its transaction: a patient's message tells the care team and makes sure the task is open; a staff
+/// reply tells the patient and settles the task; an internal note does neither.
+fn consequences(thread: &Thread, message: &Message, task: Option<&Task>, now: DateTime<Utc>) -> Result<Vec<Write>, StoreError> {
     let (practice, patient) = (&thread.practice_id, &thread.patient_id);
     let mut writes = Vec::new();
     if !message.tells_anyone() {
@@ -58,30 +61,34 @@ fn consequences(thread: &Thread, message: &Message, now: DateTime<Utc>) -> Resul
         Author::Patient => {
             let notice = EventKind::StaffNotice { topic: thread.topic, care_team: thread.care_team.clone() };
             writes.push(Event::new(practice, patient, notice, now).write()?);
-            if !thread.awaiting_reply {
-                let task = Task::respond_to_thread(practice, patient, thread.thread_id.as_str(), thread.topic, now);
-                writes.push(tasks::raise_write(&task)?);
-            }
+            let fresh =
+                Task::respond_to_thread(practice, patient, thread.thread_id.as_str(), thread.topic, message.message_id.as_str(), now);
+            writes.push(tasks::ensure_open_write(task, &fresh)?);
         }
         Author::Staff { staff_id } => {
             let notice =
                 EventKind::PatientNotice { category: Category::Messages, template: TemplateKind::MessageWaiting, urgent: message.urgent };
             writes.push(Event::new(practice, patient, notice, now).write()?);
-            if thread.awaiting_reply {
-                let task = portico::ids::TaskId::for_source("respond", thread.thread_id.as_str());
-                writes.push(tasks::complete_write(practice, &task, staff_id, now)?);
-            }
+            writes.extend(tasks::settle_write(task, staff_id, now)?);
         }
     }
     Ok(writes)
 }
 
-/// Reads a failed message transaction: a failed link of an attachment means the file is not
-/// attachable (writes are laid out as the header, the message, then the attachment links).
-fn transaction_error(e: StoreError, attachments: usize) -> ThreadError {
-    match e {
-        StoreError::ConditionFailed { index: Some(i), .. } if (2..2 + attachments).contains(&i) => ThreadError::Attachment,
-        other => ThreadError::Store(other),
+/// The thread's response task as it stands, for a message's transaction to decide from.
+async fn response_task(table: &dyn Table, practice: &PracticeId, thread: &ThreadId) -> Result<Option<Task>, StoreError> {
+    tasks::get(table, practice, &Task::respond_id(thread.as_str())).await
+}
+
+/// Reads a failed message transaction, laid out as the header, the message, the attachment links, then
+/// the consequences: a failed link means the file is not attachable; a failed header or task condition,
+/// or a conflict, means someone else changed the thread or its task meanwhile (read again).
+fn transaction_outcome<T>(result: Result<T, StoreError>, attachments: usize) -> Result<Round<T>, ThreadError> {
+    match result {
+        Ok(value) => Ok(Round::Done(value)),
+        Err(StoreError::ConditionFailed { index: Some(i), .. }) if (2..2 + attachments).contains(&i) => Err(ThreadError::Attachment),
+        Err(StoreError::ConditionFailed { index: Some(_), .. } | StoreError::Conflict) => Ok(Round::Lost),
+        Err(other) => Err(ThreadError::Store(other)),
     }
 }
 
@@ -123,14 +130,18 @@ pub async fn start(
         unread_for_patient: 0,
         unread_for_staff: 0,
         message_count: 0,
-        awaiting_reply: false,
         version: 0,
     };
-    let mut writes = vec![Write::put(empty.clone().opened_with(&message).item()?, Condition::NotExists)];
+    let thread = empty.opened_with(&message);
+    let mut writes = vec![Write::put(thread.item()?, Condition::NotExists)];
     writes.extend(message_writes(&message)?);
-    writes.extend(consequences(&empty, &message, now)?);
-    table.transact(writes).await.map_err(|e| transaction_error(e, message.attachments.len()))?;
-    Ok((empty.opened_with(&message), message))
+    // A new thread has no response task yet.
+    writes.extend(consequences(&thread, &message, None, now)?);
+    match transaction_outcome(table.transact(writes).await, message.attachments.len())? {
+        Round::Done(()) => Ok((thread, message)),
+        // A new thread's writes are all new items: nobody else can have changed them.
+        Round::Lost => Err(ThreadError::Store(StoreError::Conflict)),
+    }
 }
 
 /// Adds a message to a thread. Concurrent messages all land: the header changes by atomic updates, and a
@@ -156,14 +167,11 @@ pub async fn post(
         if !writer.may_write(&draft) {
             return Err(ThreadError::NotesNotAllowed);
         }
+        let task = response_task(table, &practice.id, thread_id).await?;
         let mut writes = vec![Write::Update(header_update(&read, &message)?)];
         writes.extend(message_writes(&message)?);
-        writes.extend(consequences(&read, &message, now)?);
-        match table.transact(writes).await {
-            Ok(()) => Ok(Round::Done((read, message.clone()))),
-            Err(StoreError::ConditionFailed { index: Some(0), .. }) => Ok(Round::Lost),
-            Err(e) => Err(transaction_error(e, message.attachments.len())),
-        }
+        writes.extend(consequences(&read, &message, task.as_ref(), now)?);
+        Ok(transaction_outcome(table.transact(writes).await, message.attachments.len())?.map(|()| (read.after(&message), message.clone())))
     })
     .await
 }
@@ -333,19 +341,18 @@ pub async fn handle(
 /// Soft-deletes a message: its text stays for the record, patients see only that it was removed.
 pub async fn delete(
     table: &dyn Table,
-    practice: &PracticeId,
+    by: &StaffPrincipal,
     patient: &PatientId,
     thread_id: &ThreadId,
     message: &MessageId,
-    by: &StaffId,
-    view: &StaffView,
     now: DateTime<Utc>,
 ) -> Result<Message, ThreadError> {
+    let practice = &by.practice;
     let header = layout::header(table, practice, patient, thread_id).await?;
-    if !view.reads(header.topic) {
+    if !by.view().reads(header.topic) {
         return Err(ThreadError::NotFound);
     }
-    let deletion = Deletion { by: by.clone(), at: now };
+    let deletion = Deletion { by: by.staff.clone(), at: now };
     let update = Update::new(keys::message(practice, patient, thread_id, message))
         .set("deleted", serde_json::to_value(&deletion).unwrap_or_default())
         .when(Condition::Exists);
