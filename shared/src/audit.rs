@@ -9,7 +9,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::ids::PracticeId;
-use crate::store::{Condition, Index, Item, Key, StoreError, Table};
+use crate::keys;
+use crate::store::{Condition, Index, Item, StoreError, Table};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -60,14 +61,6 @@ pub struct AuditEvent {
     pub function: String,
 }
 
-pub fn day_partition(practice: &PracticeId, day: &str) -> String {
-    format!("PR#{practice}#AUDIT#{day}")
-}
-
-pub fn patient_trail(practice: &PracticeId, patient: &str) -> String {
-    format!("PR#{practice}#PT#{patient}#AUDIT")
-}
-
 #[derive(Clone)]
 pub struct AuditLog {
     table: Arc<dyn Table>,
@@ -79,11 +72,11 @@ impl AuditLog {
     }
 
     pub async fn record(&self, event: &AuditEvent) -> Result<(), StoreError> {
-        let sort = format!("{}#{}", event.at.format("%Y-%m-%dT%H:%M:%S%.6fZ"), event.request_id);
-        let key = Key::new(day_partition(&event.practice_id, &event.at.format("%Y-%m-%d").to_string()), sort.clone());
+        let key = keys::audit_event(&event.practice_id, event.at, &event.request_id);
+        let sort = key.sk.clone();
         let mut item = Item::from_record(key, event)?;
         if let Some(patient) = &event.patient_id {
-            item = item.indexed(Index::Gsi1, patient_trail(&event.practice_id, patient), sort);
+            item = item.indexed(Index::Gsi1, keys::audit_trail(&event.practice_id, patient), sort);
         }
         // Append-only: an event is never overwritten.
         self.table.put(item, Condition::NotExists).await

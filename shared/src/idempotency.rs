@@ -12,10 +12,11 @@ use crate::ids::PracticeId;
 use crate::keys;
 use crate::store::{Condition, Item, Key, StoreError, Table, Write};
 
-/// How long a handled business id is remembered: longer than any upstream retries (SQS's retention
-/// here; Stripe retries for three days, so at least four).
+/// How long a handled business id is remembered: longer than anything can come back. Queues keep a
+/// message 4 days and their dead-letter queues 14 (a redrive may come on the last day); Stripe retries
+/// for 3 days and Twilio for hours.
 pub fn window() -> Duration {
-    Duration::days(5)
+    Duration::days(15)
 }
 
 /// One business id in one scope (`notify`, `sms-in`, `stripe`…).

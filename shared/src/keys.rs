@@ -8,8 +8,11 @@
 //! `KEY_PREFIXES` list in each capability); a test holds the registries free of overlaps, so two
 //! capabilities can never read or overwrite each other's items by accident.
 
+use chrono::{DateTime, Utc};
+
 use crate::ids::{EventId, PatientId, PracticeId, StaffId, TaskId};
 use crate::store::Key;
+use crate::time;
 
 // ---- partitions ---------------------------------------------------------------------------------
 
@@ -222,6 +225,22 @@ pub fn notification(practice: &PracticeId, patient: &PatientId, event: &EventId)
 /// GSI1 partition of a text by its provider id (Twilio's `MessageSid`).
 pub fn sms_out(provider_id: &str) -> String {
     format!("SMSOUT#{provider_id}")
+}
+
+/// An audit event: the practice's partition for the day it happened, sorted by time then request.
+/// The audit trail has partitions of its own (nothing else is written there, and nothing is updated).
+pub fn audit_event(practice: &PracticeId, at: DateTime<Utc>, request_id: &str) -> Key {
+    Key::new(audit_day(practice, &at.format("%Y-%m-%d").to_string()), format!("{}#{request_id}", time::sortable(at)))
+}
+
+/// One day (`YYYY-MM-DD`, UTC) of a practice's audit trail.
+pub fn audit_day(practice: &PracticeId, day: &str) -> String {
+    format!("PR#{practice}#AUDIT#{day}")
+}
+
+/// GSI1 partition of one patient's audit events: their accounting of disclosures is one query.
+pub fn audit_trail(practice: &PracticeId, patient: &str) -> String {
+    format!("PR#{practice}#PT#{patient}#AUDIT")
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use portico::consents::{ConsentStatus, Decision, Overview};
 use portico::directory::{CategorySet, ConsentKind, Patient, QuietHours};
 use portico::domain::Channel;
-use portico::http::Patch;
+use portico::domain::Patch;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use portico::blobs::PresignedPost;
-use portico::http::Patch;
+use portico::domain::Patch;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 

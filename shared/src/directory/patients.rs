@@ -5,6 +5,7 @@ use crate::crypto::Hasher;
 use crate::domain::{Address, DateOfBirth, Email, LanguageTag, LocalTime, PersonName, Phone, Pronouns, TimeZoneName};
 use crate::ids::{PatientId, PracticeId};
 use crate::keys;
+use crate::store::retry::{self, Round};
 use crate::store::{Condition, Cursor, Index, Item, Page, Query, StoreError, Table, Write};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -246,16 +247,12 @@ pub async fn update_sms(
     patient: &PatientId,
     change: impl Fn(&mut SmsState),
 ) -> Result<Option<Patient>, StoreError> {
-    for _ in 0..4 {
-        let Some(mut current) = get(table, practice, patient).await? else { return Ok(None) };
+    retry::until_settled(|| async {
+        let Some(mut current) = get(table, practice, patient).await? else { return Ok(Round::Done(None)) };
         change(&mut current.sms);
-        match save(table, &current).await {
-            Ok(saved) => return Ok(Some(saved)),
-            Err(StoreError::ConditionFailed { .. }) => continue,
-            Err(e) => return Err(e),
-        }
-    }
-    Err(StoreError::Conflict)
+        Ok(retry::settle(save(table, &current).await)?.map(Some))
+    })
+    .await
 }
 
 /// Marks the account disabled; sessions are revoked separately by the caller.

@@ -1,7 +1,5 @@
 //! Collecting field errors, so one response lists every invalid field at once.
 
-use serde::{Deserialize, Deserializer};
-
 use super::problem::{ApiError, FieldError};
 
 #[derive(Debug, Default)]
@@ -29,26 +27,32 @@ impl Fields {
     }
 }
 
-/// A field of a partial update: absent (keep), `null` (clear) or a value (set).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub enum Patch<T> {
-    #[default]
-    Keep,
-    Clear,
-    Set(T),
-}
+/// Most items on one page of any list; the OpenAPI document states it on every `limit` parameter.
+pub const PAGE_MAX: usize = 50;
+/// Items on a page when the caller does not say.
+pub const PAGE_DEFAULT: usize = 25;
 
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Patch<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(match Option::<T>::deserialize(d)? {
-            None => Patch::Clear,
-            Some(value) => Patch::Set(value),
-        })
+/// The `limit` query parameter of a list: absent means [`PAGE_DEFAULT`].
+pub fn page_size(raw: Option<&str>) -> Result<usize, &'static str> {
+    const WHY: &str = "must be a whole number from 1 to 50";
+    match raw {
+        None => Ok(PAGE_DEFAULT),
+        Some(raw) => raw.parse::<usize>().ok().filter(|n| (1..=PAGE_MAX).contains(n)).ok_or(WHY),
     }
 }
 
-impl<T> Patch<T> {
-    pub fn is_keep(&self) -> bool {
-        matches!(self, Patch::Keep)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_sizes_are_one_to_the_maximum() {
+        assert_eq!(page_size(None), Ok(PAGE_DEFAULT));
+        assert_eq!(page_size(Some("1")), Ok(1));
+        assert_eq!(page_size(Some(&PAGE_MAX.to_string())), Ok(PAGE_MAX));
+        for bad in ["0", "51", "-1", "ten", "", "2.5"] {
+            let why = page_size(Some(bad)).unwrap_err();
+            assert!(why.ends_with(&format!("1 to {PAGE_MAX}")), "{why}");
+        }
     }
 }

@@ -11,7 +11,7 @@ pub mod reply;
 pub mod route;
 
 pub use edge::{Edge, Exchange};
-pub use fields::{Fields, Patch};
+pub use fields::{Fields, PAGE_DEFAULT, PAGE_MAX, page_size};
 pub use problem::{ApiError, FieldError, Problem};
 pub use reply::Reply;
 pub use route::{Access, AuditAction, Route};

@@ -105,6 +105,12 @@ pub fn standard_responses(doc: &mut Value, routes: &[&Route]) {
             // Which staff roles may call it (none listed: any recognised role); the console hides the rest.
             operation.insert("x-roles".into(), json!(roles.iter().map(|r| r.as_str()).collect::<Vec<_>>()));
         }
+        for parameter in operation.get_mut("parameters").and_then(Value::as_array_mut).into_iter().flatten() {
+            if parameter["in"] == "query" && parameter["name"] == "limit" {
+                parameter["schema"] =
+                    json!({ "type": "integer", "minimum": 1, "maximum": super::PAGE_MAX, "default": super::PAGE_DEFAULT });
+            }
+        }
         let responses = operation.entry("responses").or_insert_with(|| json!({})).as_object_mut();
         let Some(responses) = responses else { continue };
         problems_as_problem_json(responses);

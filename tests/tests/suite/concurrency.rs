@@ -167,3 +167,76 @@ async fn a_taken_over_claim_cannot_undo_its_successor() {
 async fn a_taken_over_claim_cannot_undo_its_successor_on_dynamodb() {
     a_taken_over_claim_is_fenced(&spawn_on_emulator().await).await;
 }
+
+/// The table, except that the next `remaining` transactions fail with `Conflict`, as DynamoDB's
+/// `TransactionConflict` does under contention (the emulator never produces it).
+struct Contended {
+    inner: std::sync::Arc<dyn portico::store::Table>,
+    remaining: std::sync::atomic::AtomicUsize,
+}
+
+#[async_trait::async_trait]
+impl portico::store::Table for Contended {
+    async fn get(&self, key: &portico::store::Key) -> Result<Option<portico::store::Item>, portico::store::StoreError> {
+        self.inner.get(key).await
+    }
+    async fn put(&self, item: portico::store::Item, condition: portico::store::Condition) -> Result<(), portico::store::StoreError> {
+        self.inner.put(item, condition).await
+    }
+    async fn update(&self, update: portico::store::Update) -> Result<portico::store::Item, portico::store::StoreError> {
+        self.inner.update(update).await
+    }
+    async fn delete(&self, key: &portico::store::Key, condition: portico::store::Condition) -> Result<(), portico::store::StoreError> {
+        self.inner.delete(key, condition).await
+    }
+    async fn query(&self, query: portico::store::Query) -> Result<portico::store::Page, portico::store::StoreError> {
+        self.inner.query(query).await
+    }
+    async fn transact(&self, writes: Vec<portico::store::Write>) -> Result<(), portico::store::StoreError> {
+        use std::sync::atomic::Ordering;
+        if self.remaining.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1)).is_ok() {
+            return Err(portico::store::StoreError::Conflict);
+        }
+        self.inner.transact(writes).await
+    }
+}
+
+async fn post_under_contention(app: &TestApp, conflicts: usize) -> Result<(), portico_messaging::threads::ThreadError> {
+    use portico_messaging::threads::{self, Author, Body, Draft, Reader, Via};
+    let ann = app.sign_in("ann@example.com").await;
+    let opened = app
+        .call_ok(&ann.access, Method::POST, "/portal/threads", Some(json!({ "topic": "other", "subject": "Busy", "body": "first" })), 201)
+        .await;
+    let thread = portico::ids::ThreadId::parse(opened["thread"]["thread_id"].as_str().unwrap()).unwrap();
+    let table = Contended { inner: app.gateway.app.table.clone(), remaining: conflicts.into() };
+    let draft = Draft {
+        author: Author::Patient,
+        via: Via::Portal,
+        body: Body::parse("second").unwrap(),
+        internal: false,
+        urgent: false,
+        attachments: vec![],
+    };
+    let now = chrono::Utc::now();
+    let outcome = threads::post(&table, app.practice(), &app.ann().patient_id, &thread, draft, &Reader::Patient, now).await;
+    let page = app.call_ok(&ann.access, Method::GET, &format!("/portal/threads/{thread}"), None, 200).await;
+    let bodies: Vec<&str> = page["messages"].as_array().unwrap().iter().map(|m| m["body"].as_str().unwrap()).collect();
+    let expected: &[&str] = if outcome.is_ok() { &["first", "second"] } else { &["first"] };
+    assert_eq!(bodies, expected, "a post lands once or not at all, however many rounds it took");
+    outcome.map(|_| ())
+}
+
+#[tokio::test]
+async fn a_post_that_loses_to_contention_is_retried_and_lands_once() {
+    post_under_contention(&spawn_app().await, 3).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_post_that_keeps_losing_answers_conflict_and_writes_nothing() {
+    let app = spawn_app().await;
+    let outcome = post_under_contention(&app, usize::MAX).await;
+    assert!(
+        matches!(outcome, Err(portico_messaging::threads::ThreadError::Store(portico::store::StoreError::Conflict))),
+        "after its budget of rounds the writer is told someone keeps changing it (409): {outcome:?}"
+    );
+}

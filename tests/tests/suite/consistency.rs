@@ -144,3 +144,21 @@ fn the_openapi_document_is_generated_from_the_code_and_current() {
     let declared: BTreeSet<_> = portico_local::declared_routes().iter().map(|r| (r.method.to_string(), r.path.to_string())).collect();
     assert_eq!(documented, declared, "the OpenAPI document describes exactly the declared routes");
 }
+
+#[test]
+fn idempotency_records_outlive_every_queue_and_dead_letter_queue() {
+    let template = template();
+    let longest = template["Resources"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter(|(_, r)| r["Type"] == "AWS::SQS::Queue")
+        .filter_map(|(_, r)| r["Properties"]["MessageRetentionPeriod"].as_i64())
+        .max()
+        .unwrap_or_default();
+    assert!(longest > 0, "the template's queues state their retention");
+    assert!(
+        portico::idempotency::window().num_seconds() > longest,
+        "a message redriven on its last day must still find its idempotency record"
+    );
+}

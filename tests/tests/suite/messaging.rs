@@ -143,7 +143,7 @@ async fn internal_notes_and_deleted_text_never_reach_the_patient() {
         .table
         .query(portico::store::Query::partition(
             portico::store::Index::Gsi1,
-            portico::audit::patient_trail(&app.practice().id, app.ann().patient_id.as_str()),
+            portico::keys::audit_trail(&app.practice().id, app.ann().patient_id.as_str()),
         ))
         .await
         .unwrap();

@@ -17,7 +17,7 @@ async fn call(app: &TestApp, session: &Session, method: Method, path: &str, body
 /// The audit events of the demo practice written today, oldest first.
 async fn audit_events(app: &TestApp) -> Vec<Value> {
     let day = app.clock_now().format("%Y-%m-%d").to_string();
-    let partition = portico::audit::day_partition(&app.practice().id, &day);
+    let partition = portico::keys::audit_day(&app.practice().id, &day);
     let page = app.gateway.app.table.query(Query::partition(Index::Table, partition)).await.unwrap();
     page.items.iter().map(|i| serde_json::Value::Object(i.attrs.clone())).collect()
 }
@@ -214,7 +214,7 @@ async fn every_phi_request_leaves_exactly_one_audit_event_without_phi() {
             assert!(!text.contains(phi), "audit events hold no PHI values ({phi}): {text}");
         }
     }
-    let trail = portico::audit::patient_trail(&app.practice().id, &ann.patient_id);
+    let trail = portico::keys::audit_trail(&app.practice().id, &ann.patient_id);
     let accounting = app.gateway.app.table.query(Query::partition(Index::Gsi1, trail)).await.unwrap();
     assert!(accounting.items.len() >= 5, "the patient's accounting of disclosures is one index query");
 }

@@ -2,8 +2,9 @@
 
 use portico::auth::Actor;
 use portico::consents::{self, Choice, Provenance};
+use portico::domain::Patch;
 use portico::domain::{Address, Channel, LanguageTag, PersonName, Pronouns, TimeZoneName};
-use portico::http::{ApiError, Exchange, Fields, Patch, Problem, Reply};
+use portico::http::{ApiError, Exchange, Fields, Problem, Reply};
 use portico::ids::ChallengeId;
 
 use crate::api::{

@@ -1,5 +1,6 @@
 use portico::directory::{patients, staff as staff_records};
-use portico::http::{ApiError, Exchange, Fields, Patch, Problem, Reply};
+use portico::domain::Patch;
+use portico::http::{ApiError, Exchange, Fields, PAGE_DEFAULT, Problem, Reply, page_size};
 use portico::ids::{AttachmentId, MessageId, PatientId, StaffId, ThreadId};
 use portico::store::Cursor;
 
@@ -23,7 +24,7 @@ fn staff_view(page: threads::Page) -> StaffThreadView {
 #[utoipa::path(get, path = "/staff/threads", tag = "staff-messages", security(("staff" = [])),
     params(("status" = Option<String>, Query, description = "open (default) or closed"),
         ("assignee" = Option<String>, Query, description = "any (default), me or unassigned"),
-        ("limit" = Option<u32>, Query, description = "1 to 50, default 25"), ("cursor" = Option<String>, Query)),
+        ("limit" = Option<u32>, Query, description = "How many on a page"), ("cursor" = Option<String>, Query)),
     responses((status = 200, body = Inbox), (status = 400, body = Problem), (status = 401, body = Problem)))]
 pub async fn threads_list(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.staff().await?;
@@ -45,13 +46,7 @@ pub async fn threads_list(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, Api
             Some(_) => Err("must be any, me or unassigned"),
         },
     );
-    let limit = fields.check(
-        "limit",
-        match x.query("limit") {
-            None => Ok(25),
-            Some(raw) => raw.parse::<usize>().ok().filter(|n| (1..=50).contains(n)).ok_or("must be 1 to 50"),
-        },
-    );
+    let limit = fields.check("limit", page_size(x.query("limit").as_deref()));
     fields.done()?;
     let cursor = x.query("cursor").map(|c| Cursor::parse(&c)).transpose()?;
     let (threads, next) = threads::inbox(
@@ -62,7 +57,7 @@ pub async fn threads_list(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, Api
         &who.staff,
         &who.view(),
         cursor,
-        limit.unwrap_or(25),
+        limit.unwrap_or(PAGE_DEFAULT),
     )
     .await?;
     Ok(Reply::ok(&Inbox {

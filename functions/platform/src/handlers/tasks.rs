@@ -1,21 +1,18 @@
 //! Staff work items: the list, and taking one on, giving it back, finishing it.
 
-use portico::http::{ApiError, Exchange, Fields, Problem, Reply};
+use portico::http::{ApiError, Exchange, Fields, PAGE_DEFAULT, Problem, Reply, page_size};
 use portico::ids::TaskId;
 use portico::store::Cursor;
-use portico::tasks::{self, Filter, TaskStatus};
+use portico::tasks::{self, Filter, Task, TaskStatus};
 
 use crate::api::{TaskList, TaskView};
 use crate::deps::TableDeps;
-
-/// Most tasks per page.
-pub const MAX_PAGE: usize = 50;
 
 /// The practice's tasks in one status (open by default), or those the caller holds; soonest due first.
 #[utoipa::path(get, path = "/staff/tasks", tag = "staff-tasks", security(("staff" = [])),
     params(("status" = Option<String>, Query, description = "open (default), claimed or done"),
         ("mine" = Option<bool>, Query, description = "true: only the tasks the caller holds"),
-        ("limit" = Option<u32>, Query, description = "1 to 50, default 25"), ("cursor" = Option<String>, Query)),
+        ("limit" = Option<u32>, Query, description = "How many on a page"), ("cursor" = Option<String>, Query)),
     responses((status = 200, body = TaskList), (status = 400, body = Problem), (status = 401, body = Problem)))]
 pub async fn list(d: &TableDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.staff().await?;
@@ -37,17 +34,11 @@ pub async fn list(d: &TableDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
             Some(_) => Err("must be true or false"),
         },
     );
-    let limit = fields.check(
-        "limit",
-        match x.query("limit") {
-            None => Ok(25),
-            Some(raw) => raw.parse::<usize>().ok().filter(|n| (1..=MAX_PAGE).contains(n)).ok_or("must be 1 to 50"),
-        },
-    );
+    let limit = fields.check("limit", page_size(x.query("limit").as_deref()));
     fields.done()?;
     let cursor = x.query("cursor").map(|c| Cursor::parse(&c)).transpose()?;
     let filter = if mine == Some(true) { Filter::HeldBy(who.staff.clone()) } else { Filter::Status(status.unwrap_or(TaskStatus::Open)) };
-    let (found, next) = tasks::list(d.table.as_ref(), &who.practice, &filter, &who.view(), cursor, limit.unwrap_or(25)).await?;
+    let (found, next) = tasks::list(d.table.as_ref(), &who.practice, &filter, &who.view(), cursor, limit.unwrap_or(PAGE_DEFAULT)).await?;
     Ok(Reply::ok(&TaskList { tasks: found.iter().map(TaskView::from).collect(), next_cursor: next.map(|c| c.as_str().to_string()) }))
 }
 
@@ -60,6 +51,7 @@ pub async fn claim(d: &TableDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let id = x.path_id("id", TaskId::parse)?;
     x.object(id.to_string());
     let task = tasks::claim(d.table.as_ref(), &who.practice, &id, &who.staff, &who.view(), x.now()).await?;
+    audit_patient(x, &task);
     Ok(Reply::ok(&TaskView::from(&task)))
 }
 
@@ -72,6 +64,7 @@ pub async fn release(d: &TableDeps, x: &Exchange<'_>) -> Result<Reply, ApiError>
     let id = x.path_id("id", TaskId::parse)?;
     x.object(id.to_string());
     let task = tasks::release(d.table.as_ref(), &who.practice, &id, &who.staff, &who.view(), x.now()).await?;
+    audit_patient(x, &task);
     Ok(Reply::ok(&TaskView::from(&task)))
 }
 
@@ -84,5 +77,14 @@ pub async fn complete(d: &TableDeps, x: &Exchange<'_>) -> Result<Reply, ApiError
     let id = x.path_id("id", TaskId::parse)?;
     x.object(id.to_string());
     let task = tasks::complete(d.table.as_ref(), &who.practice, &id, &who.staff, &who.view(), x.now()).await?;
+    audit_patient(x, &task);
     Ok(Reply::ok(&TaskView::from(&task)))
+}
+
+/// The audit trail names the patient a task is about, and the task as the object touched.
+fn audit_patient(x: &Exchange<'_>, task: &Task) {
+    if let Some(patient) = &task.patient_id {
+        x.concerning(patient);
+    }
+    x.object(task.task_id.to_string());
 }

@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
 use portico::directory::{AccountStatus, Patient, Practice, Preferences};
 use portico::domain::{DateOfBirth, Email, LanguageTag, PersonName, Phone, Pronouns, TimeZoneName};
-use portico::http::{ApiError, Exchange, Fields, Problem, Reply};
+use portico::http::{ApiError, Exchange, Fields, Problem, Reply, page_size};
 use portico::ids::PatientId;
 use portico::store::Cursor;
 
@@ -82,19 +82,14 @@ pub async fn get(d: &LookupDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
 /// Finds patients by family name (`Lee`, `Lee, Ann`), given then family name (`Ann Lee`), email or phone.
 #[utoipa::path(get, path = "/staff/patients", tag = "staff", security(("staff" = [])),
     params(("query" = String, Query, description = "Name prefix, email or phone"),
-        ("limit" = Option<u32>, Query, description = "1 to 50, default 20"),
+        ("limit" = Option<u32>, Query, description = "How many on a page"),
         ("cursor" = Option<String>, Query, description = "From the previous page")),
     responses((status = 200, body = PatientList), (status = 400, body = Problem), (status = 401, body = Problem)))]
 pub async fn search(d: &LookupDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.staff().await?;
     let raw = x.query("query").ok_or_else(|| ApiError::field("query", "is required"))?;
     let query = SearchQuery::parse(&raw).map_err(|e| ApiError::field("query", e))?;
-    let limit = match x.query("limit") {
-        None => 20,
-        Some(raw) => {
-            raw.parse::<usize>().ok().filter(|n| (1..=50).contains(n)).ok_or_else(|| ApiError::field("limit", "must be 1 to 50"))?
-        }
-    };
+    let limit = page_size(x.query("limit").as_deref()).map_err(|why| ApiError::field("limit", why))?;
     let cursor = x
         .query("cursor")
         .map(|c| Cursor::parse(&c))

@@ -32,6 +32,7 @@ export interface paths {
                         "application/json": components["schemas"]["SessionResponse"];
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -40,6 +41,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Not signed in, the code or link is wrong, used or expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -76,6 +78,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The body is not of the content type the route reads */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -136,6 +139,7 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -203,6 +207,7 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Accepted: the work continues in the background */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -211,6 +216,7 @@ export interface paths {
                         "application/json": components["schemas"]["CodeSentResponse"];
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -219,6 +225,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -236,6 +243,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The body is too large (API Gateway's own limit answers application/json) */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -245,6 +253,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The body is not of the content type the route reads */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -312,6 +321,7 @@ export interface paths {
                         "application/json": components["schemas"]["SessionResponse"];
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -320,6 +330,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Not signed in, the code or link is wrong, used or expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -356,6 +367,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The body is not of the content type the route reads */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -409,6 +421,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -417,6 +430,7 @@ export interface paths {
                         "application/json": components["schemas"]["SessionResponse"];
                     };
                 };
+                /** @description Not signed in, the code or link is wrong, used or expired */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -425,6 +439,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Not allowed for this caller */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -511,6 +526,7 @@ export interface paths {
                         "text/plain": unknown;
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -519,6 +535,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -536,6 +553,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The body is not of the content type the route reads */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -593,6 +611,7 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -601,6 +620,7 @@ export interface paths {
                         "application/json": components["schemas"]["UploadStarted"];
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -609,6 +629,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -691,6 +712,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -699,6 +721,7 @@ export interface paths {
                         "application/json": components["schemas"]["DownloadLink"];
                     };
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -708,6 +731,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -765,6 +789,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -773,6 +798,7 @@ export interface paths {
                         "application/json": components["schemas"]["AttachmentView"];
                     };
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -782,6 +808,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -790,6 +817,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Someone else changed this at the same time; read it again and retry */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -798,6 +826,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Understood but not acceptable: the body says which rule it breaks */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -849,6 +878,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -857,6 +887,7 @@ export interface paths {
                         "application/json": components["schemas"]["ConsentsView"];
                     };
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -900,6 +931,7 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -908,6 +940,7 @@ export interface paths {
                         "application/json": components["schemas"]["ConsentsView"];
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -916,6 +949,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -925,6 +959,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Someone else changed this at the same time; read it again and retry */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -952,6 +987,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Understood but not acceptable: the body says which rule it breaks */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1004,6 +1040,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1012,6 +1049,7 @@ export interface paths {
                         "application/json": components["schemas"]["ProfileView"];
                     };
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1060,6 +1098,7 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1068,6 +1107,7 @@ export interface paths {
                         "application/json": components["schemas"]["ProfileUpdated"];
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1076,6 +1116,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1085,6 +1126,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Someone else changed this at the same time; read it again and retry */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1103,6 +1145,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The body is not of the content type the route reads */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -1111,6 +1154,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1156,6 +1200,7 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1164,6 +1209,7 @@ export interface paths {
                         "application/json": components["schemas"]["ProfileView"];
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1172,6 +1218,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1181,6 +1228,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Someone else changed this at the same time; read it again and retry */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1251,6 +1299,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1259,6 +1308,7 @@ export interface paths {
                         "application/json": components["schemas"]["PreferencesView"];
                     };
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1302,6 +1352,7 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1310,6 +1361,7 @@ export interface paths {
                         "application/json": components["schemas"]["PreferencesView"];
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1318,6 +1370,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1327,6 +1380,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Someone else changed this at the same time; read it again and retry */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1398,6 +1452,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1406,6 +1461,7 @@ export interface paths {
                         "application/json": components["schemas"]["ThreadList"];
                     };
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1450,6 +1506,7 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -1458,6 +1515,7 @@ export interface paths {
                         "application/json": components["schemas"]["ThreadView"];
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1466,6 +1524,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1503,6 +1562,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Understood but not acceptable: the body says which rule it breaks */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1559,6 +1619,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1576,6 +1637,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1585,6 +1647,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1646,6 +1709,7 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -1654,6 +1718,7 @@ export interface paths {
                         "application/json": components["schemas"]["MessageView"];
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1662,6 +1727,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1671,6 +1737,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1707,6 +1774,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Understood but not acceptable: the body says which rule it breaks */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1762,6 +1830,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1770,6 +1839,7 @@ export interface paths {
                         "application/json": components["schemas"]["ThreadSummary"];
                     };
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1779,6 +1849,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1835,7 +1906,7 @@ export interface paths {
                 query: {
                     /** @description Name prefix, email or phone */
                     query: string;
-                    /** @description 1 to 50, default 20 */
+                    /** @description How many on a page */
                     limit?: number;
                     /** @description From the previous page */
                     cursor?: string;
@@ -1846,6 +1917,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1854,6 +1926,7 @@ export interface paths {
                         "application/json": components["schemas"]["PatientList"];
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1862,6 +1935,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1915,6 +1989,7 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -1923,6 +1998,7 @@ export interface paths {
                         "application/json": components["schemas"]["PatientView"];
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1931,6 +2007,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1940,6 +2017,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The staff member's role does not allow this */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1948,6 +2026,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Someone else changed this at the same time; read it again and retry */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1966,6 +2045,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The body is not of the content type the route reads */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -2020,6 +2100,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2028,6 +2109,7 @@ export interface paths {
                         "application/json": components["schemas"]["PatientView"];
                     };
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2046,6 +2128,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2102,6 +2185,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2110,6 +2194,7 @@ export interface paths {
                         "application/json": components["schemas"]["DownloadLink"];
                     };
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2128,6 +2213,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2186,6 +2272,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2194,6 +2281,7 @@ export interface paths {
                         "application/json": components["schemas"]["PatientView"];
                     };
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2203,6 +2291,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The staff member's role does not allow this */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2211,6 +2300,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2280,6 +2370,7 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Accepted: the work continues in the background */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -2297,6 +2388,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2306,6 +2398,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The staff member's role does not allow this */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2314,6 +2407,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2350,6 +2444,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Understood but not acceptable: the body says which rule it breaks */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2410,6 +2505,7 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -2418,6 +2514,7 @@ export interface paths {
                         "application/json": components["schemas"]["StaffThreadView"];
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2426,6 +2523,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2444,6 +2542,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2528,6 +2627,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2545,6 +2645,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2563,6 +2664,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2613,6 +2715,7 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2621,6 +2724,7 @@ export interface paths {
                         "application/json": components["schemas"]["StaffThreadSummary"];
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2629,6 +2733,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2647,6 +2752,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2683,6 +2789,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Understood but not acceptable: the body says which rule it breaks */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2739,6 +2846,7 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -2747,6 +2855,7 @@ export interface paths {
                         "application/json": components["schemas"]["StaffMessageView"];
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2755,6 +2864,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2773,6 +2883,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2859,6 +2970,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2867,6 +2979,7 @@ export interface paths {
                         "application/json": components["schemas"]["StaffMessageView"];
                     };
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2876,6 +2989,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The staff member's role does not allow this */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2884,6 +2998,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2941,7 +3056,7 @@ export interface paths {
                     status?: string;
                     /** @description true: only the tasks the caller holds */
                     mine?: boolean;
-                    /** @description 1 to 50, default 25 */
+                    /** @description How many on a page */
                     limit?: number;
                     cursor?: string;
                 };
@@ -2951,6 +3066,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2959,6 +3075,7 @@ export interface paths {
                         "application/json": components["schemas"]["TaskList"];
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2967,6 +3084,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3034,6 +3152,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3042,6 +3161,7 @@ export interface paths {
                         "application/json": components["schemas"]["TaskView"];
                     };
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3060,6 +3180,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3124,6 +3245,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3132,6 +3254,7 @@ export interface paths {
                         "application/json": components["schemas"]["TaskView"];
                     };
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3150,6 +3273,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3214,6 +3338,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3222,6 +3347,7 @@ export interface paths {
                         "application/json": components["schemas"]["TaskView"];
                     };
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3240,6 +3366,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3300,6 +3427,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3308,6 +3436,7 @@ export interface paths {
                         "application/json": components["schemas"]["TemplateView"][];
                     };
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3382,6 +3511,7 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3390,6 +3520,7 @@ export interface paths {
                         "application/json": components["schemas"]["TemplateView"];
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3398,6 +3529,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3407,6 +3539,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The staff member's role does not allow this */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3415,6 +3548,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3493,7 +3627,7 @@ export interface paths {
                     status?: string;
                     /** @description any (default), me or unassigned */
                     assignee?: string;
-                    /** @description 1 to 50, default 25 */
+                    /** @description How many on a page */
                     limit?: number;
                     cursor?: string;
                 };
@@ -3503,6 +3637,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3511,6 +3646,7 @@ export interface paths {
                         "application/json": components["schemas"]["Inbox"];
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3519,6 +3655,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3599,6 +3736,7 @@ export interface paths {
                         "text/xml": unknown;
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3607,6 +3745,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Not allowed for this caller */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3634,6 +3773,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The body is not of the content type the route reads */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -3697,6 +3837,7 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3705,6 +3846,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Not allowed for this caller */
                 403: {
                     headers: {
                         [name: string]: unknown;
