@@ -7,10 +7,29 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::crypto;
 
-/// A 26-character ULID: time-ordered, so ids sort by creation.
+const RANDOM_BITS: u32 = 80;
+
+/// The last id made in this process: ids of the same millisecond (or of a clock that stands still, as in
+/// tests) still sort in the order they were made.
+static LAST: std::sync::Mutex<(u64, u128)> = std::sync::Mutex::new((0, 0));
+
+/// A 26-character ULID: time-ordered, so ids sort by creation. Within a millisecond the random part
+/// grows by a random step (not by one, so the next id is not guessable from the last).
 fn new_ulid(now_ms: u64) -> String {
-    let random = (u128::from(crypto::random_u64()) << 64 | u128::from(crypto::random_u64())) & ((1u128 << 80) - 1);
-    ulid::Ulid::from_parts(now_ms, random).to_string()
+    let fresh = (u128::from(crypto::random_u64()) << 64 | u128::from(crypto::random_u64())) & ((1u128 << RANDOM_BITS) - 1);
+    let mut last = LAST.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let (ms, random) = if now_ms > last.0 {
+        (now_ms, fresh)
+    } else {
+        let step = u128::from(crypto::random_u64() >> 32) + 1;
+        match last.1.checked_add(step).filter(|r| *r < 1u128 << RANDOM_BITS) {
+            Some(next) => (last.0, next),
+            // The millisecond is used up: borrow the next one.
+            None => (last.0 + 1, fresh),
+        }
+    };
+    *last = (ms, random);
+    ulid::Ulid::from_parts(ms, random).to_string()
 }
 
 fn is_ulid(s: &str) -> bool {
@@ -192,6 +211,13 @@ impl fmt::Display for StaffId {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_of_one_instant_sort_in_the_order_they_were_made() {
+        let now = chrono::Utc::now();
+        let ids: Vec<MessageId> = (0..1000).map(|_| MessageId::generate(now)).collect();
+        assert!(ids.windows(2).all(|w| w[0] < w[1]));
+    }
 
     #[test]
     fn ids_round_trip_and_refuse_other_kinds() {
