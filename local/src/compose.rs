@@ -49,6 +49,7 @@ fn load_or_create_key(path: &std::path::Path) -> Result<SecretString, LocalError
 /// The stores and channels behind the gateway: embedded, or the AWS adapters on the emulator.
 struct Backing {
     table: Arc<dyn Table>,
+    audit: Arc<dyn Table>,
     mailer: Arc<dyn Mailer>,
     queue: Arc<dyn Queue>,
     blobs: Arc<dyn Blobs>,
@@ -66,7 +67,8 @@ async fn backing(options: &LocalOptions, hasher: &Hasher, outbox: &Arc<Outbox>) 
             let local_blobs = Arc::new(LocalBlobs::new(options.data_dir.join("blobs"), "", hasher.clone()));
             let local_queue = Arc::new(LocalQueue::new(Arc::clone(&clock)));
             Backing {
-                table: Arc::new(RedbTable::open(&options.data_dir.join("portico.redb"), clock)?),
+                table: Arc::new(RedbTable::open(&options.data_dir.join("portico.redb"), Arc::clone(&clock))?),
+                audit: Arc::new(RedbTable::open(&options.data_dir.join("audit.redb"), clock)?),
                 mailer: outbox_mailer,
                 queue: local_queue.clone(),
                 blobs: local_blobs.clone(),
@@ -79,6 +81,7 @@ async fn backing(options: &LocalOptions, hasher: &Hasher, outbox: &Arc<Outbox>) 
             let aws = emulator::prepare(sdk, table_name, clock).await?;
             Backing {
                 table: aws.table,
+                audit: aws.audit,
                 // The outbox keeps a copy, so codes are readable locally while SES receives the real call.
                 mailer: Arc::new(TeeMailer(aws.mailer, outbox_mailer)),
                 queue: aws.queue,
@@ -99,7 +102,7 @@ pub async fn build(options: LocalOptions, port: u16) -> Result<App, LocalError> 
     let hasher = Hasher::new(&load_or_create_key(&options.data_dir.join("hash.key"))?);
     let outbox = Arc::new(Outbox::new(Some(options.data_dir.join("outbox.jsonl")), options.print_outbox));
     let base_url = format!("http://127.0.0.1:{port}");
-    let Backing { table, mailer, queue, blobs, backlog, local_blobs, local_queue } = backing(&options, &hasher, &outbox).await?;
+    let Backing { table, audit, mailer, queue, blobs, backlog, local_blobs, local_queue } = backing(&options, &hasher, &outbox).await?;
     let sms: Arc<dyn SmsSender> = Arc::new(OutboxSms::new(Arc::clone(&outbox)));
     let counted: Arc<dyn Table> = Arc::new(counting::CountingTable(Arc::clone(&table)));
 
@@ -117,7 +120,7 @@ pub async fn build(options: LocalOptions, port: u16) -> Result<App, LocalError> 
     let portal =
         PortalConfig::parse(&format!("http://{{slug}}.localhost:{port}")).ok_or_else(|| LocalError::Seed("portal template".into()))?;
     let tenants = Arc::new(Tenants::new(Arc::clone(&counted), portal));
-    let edge = Arc::new(Edge::new(Arc::clone(&counted), Arc::clone(&clock), tenants, issuers));
+    let edge = Arc::new(Edge::new(Arc::clone(&counted), Arc::clone(&audit), Arc::clone(&clock), tenants, issuers));
     // The local issuer runs Cognito's flow through the same trigger functions Cognito would call.
     let triggers = Arc::new(portico_identity::triggers::TriggerDeps {
         table: Arc::clone(&counted),
@@ -154,6 +157,7 @@ pub async fn build(options: LocalOptions, port: u16) -> Result<App, LocalError> 
         outbox,
         stats: Arc::new(crate::Stats::default()),
         table,
+        audit,
         clock,
         web_dir,
         base_url,

@@ -15,6 +15,8 @@ use crate::LocalError;
 
 pub struct AwsAdapters {
     pub table: Arc<dyn Table>,
+    /// The audit trail's own table.
+    pub audit: Arc<dyn Table>,
     pub mailer: Arc<dyn Mailer>,
     pub queue: Arc<dyn Queue>,
     pub queue_urls: Vec<(String, String)>,
@@ -60,6 +62,8 @@ async fn queue_with_dlq(sqs: &aws_sdk_sqs::Client, name: &str) -> Result<String,
 
 pub async fn prepare(sdk: &aws_config::SdkConfig, table_name: &str, clock: Arc<dyn Clock>) -> Result<AwsAdapters, LocalError> {
     ensure_table(sdk, table_name).await?;
+    let audit_name = format!("{table_name}-audit");
+    ensure_table(sdk, &audit_name).await?;
     let ses = aws_sdk_sesv2::Client::new(sdk);
     let domain = MAIL_FROM.split('@').nth(1).unwrap_or("riverside.example");
     if ses.get_email_identity().email_identity(domain).send().await.is_err() {
@@ -80,7 +84,8 @@ pub async fn prepare(sdk: &aws_config::SdkConfig, table_name: &str, clock: Arc<d
         s3.create_bucket().bucket(&bucket).send().await.map_err(|e| emulator(aws_sdk_s3::error::DisplayErrorContext(e)))?;
     }
     Ok(AwsAdapters {
-        table: Arc::new(DynamoTable::new(sdk, table_name, clock)),
+        table: Arc::new(DynamoTable::new(sdk, table_name, Arc::clone(&clock))),
+        audit: Arc::new(DynamoTable::new(sdk, audit_name, clock)),
         mailer: Arc::new(SesMailer::new(sdk, MailConfig { from: MAIL_FROM.to_string(), configuration_set: None })),
         queue: Arc::new(SqsQueue::new(sdk, queue_urls.iter().cloned().collect())),
         queue_urls,

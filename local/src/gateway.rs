@@ -53,9 +53,32 @@ fn bearer(headers: &http::HeaderMap) -> Option<&str> {
     headers.get(header::AUTHORIZATION)?.to_str().ok()?.strip_prefix("Bearer ").map(str::trim)
 }
 
+/// Whether a request comes from this machine and names it: the `/_local/*` routes (staff sign-in without a
+/// password, simulated webhooks, the local file store) must not answer a neighbour when the gateway
+/// listens on every interface, nor a web page that rebinds its own name to 127.0.0.1.
+fn from_this_machine(headers: &http::HeaderMap, peer: SocketAddr) -> bool {
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let name = portico::tenant::normalize_host(host).unwrap_or_else(|| host.rsplit_once(':').map_or(host, |(h, _)| h).to_string());
+    let local_name = name == "localhost" || name.ends_with(".localhost") || name == "127.0.0.1" || name == "[::1]";
+    peer.ip().is_loopback() && local_name
+}
+
+/// The client API Gateway would see: the peer, or for a peer on this machine (a test, a local proxy) the
+/// first address of `X-Forwarded-For`.
+fn client_address(headers: &http::HeaderMap, peer: SocketAddr) -> SocketAddr {
+    let forwarded = headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()).and_then(|v| v.split(',').next()).map(str::trim);
+    match forwarded.and_then(|ip| ip.parse::<std::net::IpAddr>().ok()) {
+        Some(ip) if peer.ip().is_loopback() => SocketAddr::new(ip, peer.port()),
+        _ => peer,
+    }
+}
+
 async fn dispatch(State(app): State<Arc<App>>, ConnectInfo(peer): ConnectInfo<SocketAddr>, request: axum::extract::Request) -> Response {
     let (parts, body) = request.into_parts();
     let path = parts.uri.path().to_string();
+    if path.starts_with("/_local/") && !from_this_machine(&parts.headers, peer) {
+        return gateway_response(StatusCode::NOT_FOUND, json!({ "message": "Not Found" }));
+    }
     if path == "/_local/blobs/upload" {
         return crate::local_routes::blob_upload(&app, &parts.headers, body).await;
     }
@@ -66,7 +89,7 @@ async fn dispatch(State(app): State<Arc<App>>, ConnectInfo(peer): ConnectInfo<So
     let Ok(body) = to_bytes(body, MAX_BODY).await else {
         return gateway_response(StatusCode::PAYLOAD_TOO_LARGE, json!({ "message": "Request Entity Too Large" }));
     };
-    api(&app, parts.method.as_str(), &parts.uri, &parts.headers, &body, peer).await
+    api(&app, parts.method.as_str(), &parts.uri, &parts.headers, &body, client_address(&parts.headers, peer)).await
 }
 
 /// API Gateway's part for one request: route, authorize, build the event, invoke the handler.
@@ -163,5 +186,38 @@ async fn local_route(app: &App, method: &str, path: &str, query: Option<&str>, b
             }
         }
         _ => gateway_response(StatusCode::NOT_FOUND, json!({ "message": "Not Found" })),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn host(value: &str) -> http::HeaderMap {
+        let mut headers = http::HeaderMap::new();
+        headers.insert(header::HOST, http::HeaderValue::from_str(value).unwrap_or(http::HeaderValue::from_static("x")));
+        headers
+    }
+
+    #[test]
+    fn local_routes_answer_only_this_machine_by_its_own_name() {
+        let loopback: SocketAddr = ([127, 0, 0, 1], 50000).into();
+        let neighbour: SocketAddr = ([192, 168, 1, 20], 50000).into();
+        assert!(from_this_machine(&host("riverside.localhost:3000"), loopback));
+        assert!(from_this_machine(&host("localhost:3000"), loopback));
+        assert!(from_this_machine(&host("127.0.0.1:3000"), loopback));
+        assert!(!from_this_machine(&host("riverside.localhost:3000"), neighbour), "a neighbour on the network");
+        assert!(!from_this_machine(&host("evil.example"), loopback), "a page that rebound its name to 127.0.0.1");
+        assert!(!from_this_machine(&http::HeaderMap::new(), loopback), "no host at all");
+    }
+
+    #[test]
+    fn only_this_machine_may_say_whom_it_forwards() {
+        let mut headers = host("riverside.localhost");
+        headers.insert("x-forwarded-for", http::HeaderValue::from_static("203.0.113.9, 10.0.0.1"));
+        let loopback: SocketAddr = ([127, 0, 0, 1], 50000).into();
+        let neighbour: SocketAddr = ([192, 168, 1, 20], 50000).into();
+        assert_eq!(client_address(&headers, loopback).ip().to_string(), "203.0.113.9");
+        assert_eq!(client_address(&headers, neighbour), neighbour);
     }
 }

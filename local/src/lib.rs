@@ -88,6 +88,8 @@ pub struct App {
     pub stats: Arc<Stats>,
     /// The table without request counting, for test set-up and inspection.
     pub table: Arc<dyn Table>,
+    /// The audit trail's own table (functions may only add to it).
+    pub audit: Arc<dyn Table>,
     pub clock: Arc<dyn Clock>,
     pub web_dir: PathBuf,
     pub base_url: String,

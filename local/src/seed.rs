@@ -79,8 +79,7 @@ pub async fn practice(app: &App, slug: &str, name: &str) -> Result<Practice, Loc
         return Ok(existing);
     }
     let practice = practice_record(PracticeId::generate(app.clock.now()), slug, name);
-    practices::create(table, &practice).await?;
-    Ok(practice)
+    practices::create(table, &practice).await.map_err(|e| LocalError::Seed(e.to_string()))
 }
 
 /// A staff account in the local issuer; the staff record is created at first sign-in, as in AWS.

@@ -12,11 +12,18 @@ pub type Lookup = Box<dyn Fn(&str) -> Option<String> + Send>;
 
 pub struct Env {
     lookup: Lookup,
+    /// Secrets read at cold start ([`crate::aws::load_secrets`]), by name (`HASH_KEY`).
+    secrets: HashMap<String, SecretString>,
+    /// Tests and checks answer secrets from `lookup` too; a Lambda never does.
+    secrets_from_lookup: bool,
     problems: Vec<String>,
     /// Every variable read, and whether it was required: the template check compares this with what
     /// the template gives each function.
     reads: Vec<(String, Need)>,
 }
+
+/// The suffix of the variables that name a secret in Secrets Manager.
+pub const SECRET_ARN: &str = "_SECRET_ARN";
 
 /// Whether a function cannot start without a variable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,17 +44,32 @@ impl fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 impl Env {
-    pub fn from_process() -> Self {
-        Env { lookup: Box::new(|name| std::env::var(name).ok()), problems: Vec::new(), reads: Vec::new() }
+    /// A Lambda's environment, with the secrets read for it at cold start.
+    pub fn from_process(secrets: HashMap<String, SecretString>) -> Self {
+        Env {
+            lookup: Box::new(|name| std::env::var(name).ok()),
+            secrets,
+            secrets_from_lookup: false,
+            problems: Vec::new(),
+            reads: Vec::new(),
+        }
     }
 
-    /// An environment answered by `lookup` (tests, and checks that build functions without running them).
+    /// An environment answered by `lookup`, secrets included (tests, and checks that build functions
+    /// without running them).
     pub fn from_lookup(lookup: Lookup) -> Self {
-        Env { lookup, problems: Vec::new(), reads: Vec::new() }
+        Env { lookup, secrets: HashMap::new(), secrets_from_lookup: true, problems: Vec::new(), reads: Vec::new() }
     }
 
     pub fn from_map(map: HashMap<String, String>) -> Self {
-        Env { lookup: Box::new(move |name| map.get(name).cloned()), problems: Vec::new(), reads: Vec::new() }
+        Env::from_lookup(Box::new(move |name| map.get(name).cloned()))
+    }
+
+    /// The secrets a Lambda's environment points at: `(HASH_KEY, <arn>)` for `HASH_KEY_SECRET_ARN`.
+    pub fn secret_arns(vars: impl Iterator<Item = (String, String)>) -> Vec<(String, String)> {
+        vars.filter_map(|(name, value)| Some((name.strip_suffix(SECRET_ARN)?.to_string(), value)))
+            .filter(|(_, v)| !v.trim().is_empty())
+            .collect()
     }
 
     /// The variables read so far, each once, with whether it was required.
@@ -80,9 +102,23 @@ impl Env {
         })
     }
 
-    /// A secret of at least `min_len` bytes. Its value never appears in errors or logs.
+    /// A secret of at least `min_len` bytes. A function is given `{name}_SECRET_ARN`, never the value,
+    /// and the value is read from Secrets Manager at cold start. It never appears in errors or logs.
     pub fn secret(&mut self, name: &str, min_len: usize) -> SecretString {
-        let value = SecretString::from(self.required(name));
+        let arn = format!("{name}{SECRET_ARN}");
+        self.reads.push((arn.clone(), Need::Required));
+        let value = match self.secrets.get(name) {
+            Some(value) => value.clone(),
+            None if self.secrets_from_lookup => SecretString::from(self.lookup(name).unwrap_or_default()),
+            None if self.lookup(&arn).is_none() => {
+                self.problems.push(format!("{arn} is not set"));
+                SecretString::from(String::new())
+            }
+            None => {
+                self.problems.push(format!("{name} could not be read from Secrets Manager"));
+                SecretString::from(String::new())
+            }
+        };
         let len = value.expose_secret().len();
         if len > 0 && len < min_len {
             self.problems.push(format!("{name} must be at least {min_len} bytes"));
@@ -229,11 +265,30 @@ mod tests {
         TableConfig::read(&mut e);
         read_hasher(&mut e);
         PortalConfig::read(&mut e);
+        assert!(
+            e.reads().iter().any(|(name, need)| name == "HASH_KEY_SECRET_ARN" && *need == Need::Required),
+            "a secret is given by its ARN"
+        );
         let err = e.finish().err().map(|e| e.to_string()).unwrap_or_default();
         assert!(err.contains("3 problem"), "{err}");
         assert!(err.contains("TABLE_NAME is not set"), "{err}");
         assert!(err.contains("HASH_KEY must be at least 32 bytes"), "{err}");
         assert!(!err.contains("short-secret-value"), "secrets never appear: {err}");
+    }
+
+    #[test]
+    fn a_lambda_takes_secrets_only_from_secrets_manager() {
+        let vars = [("HASH_KEY_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:1:secret:hk"), ("HASH_KEY", "plain-text-in-the-environment")];
+        let arns = Env::secret_arns(vars.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+        assert_eq!(arns, [("HASH_KEY".to_string(), "arn:aws:secretsmanager:us-east-1:1:secret:hk".to_string())]);
+        // SAFETY of the test: the process environment is not touched; `from_process` only reads it.
+        let mut unread = Env::from_process(HashMap::new());
+        let _ = unread.secret("PORTICO_TEST_NO_SUCH", 32);
+        let err = unread.finish().err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(err.contains("PORTICO_TEST_NO_SUCH_SECRET_ARN is not set"), "{err}");
+        let mut loaded = Env::from_process(HashMap::from([("HASH_KEY".to_string(), SecretString::from("k".repeat(40)))]));
+        assert_eq!(read_hasher(&mut loaded).digest("x", &["y"]), Hasher::new(&SecretString::from("k".repeat(40))).digest("x", &["y"]));
+        assert!(loaded.finish().is_ok());
     }
 
     #[test]

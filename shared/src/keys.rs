@@ -57,13 +57,14 @@ const fn claim(partition: Partition, prefix: &'static str) -> Prefix {
 /// The sort keys the platform layer writes.
 pub const PLATFORM_PREFIXES: &[Prefix] = &[
     claim(Partition::Practice, "PRACTICE"),
-    claim(Partition::Practice, "HOST#"),
     claim(Partition::Practice, "ADDR#"),
     claim(Partition::Practice, "INVITE#"),
     claim(Partition::Practice, "DONE#"),
     claim(Partition::Practice, "TASK#"),
     claim(Partition::Practice, "TEMPLATE#"),
     claim(Partition::Practice, "SUPPRESS#"),
+    claim(Partition::Practice, "THROTTLE#"),
+    claim(Partition::Practice, "UNSUB#"),
     claim(Partition::Patient, "PROFILE"),
     claim(Partition::Patient, "SESSION#"),
     claim(Partition::Patient, "CONSENT#"),
@@ -96,9 +97,10 @@ pub fn practice(practice: &PracticeId) -> Key {
     Key::new(practice_partition(practice), "PRACTICE")
 }
 
-/// A host the practice answers on; GSI1 maps it back to the practice.
-pub fn practice_host(practice: &PracticeId, host_key: &str) -> Key {
-    Key::new(practice_partition(practice), format!("HOST#{host_key}"))
+/// A claim on a host or texting number: one item per host key across every practice, so two practices
+/// can never hold the same one, and a request finds its practice with one read.
+pub fn host_claim(host_key: &str) -> Key {
+    Key::new(format!("HOST#{host_key}"), "CLAIM")
 }
 
 /// The host key of a practice's subdomain of the portal's domain.
@@ -114,11 +116,6 @@ pub fn domain_host(host: &str) -> String {
 /// The host key of a texting number: inbound texts find their practice through it.
 pub fn number_host(e164: &str) -> String {
     format!("NUMBER#{e164}")
-}
-
-/// GSI1 partition of a host key ([`slug_host`], [`domain_host`] or [`number_host`]).
-pub fn host_index(host_key: &str) -> String {
-    format!("HOST#{host_key}")
 }
 
 pub fn patient_profile(practice: &PracticeId, patient: &PatientId) -> Key {
@@ -225,6 +222,16 @@ pub fn notification(practice: &PracticeId, patient: &PatientId, event: &EventId)
 /// GSI1 partition of a text by its provider id (Twilio's `MessageSid`).
 pub fn sms_out(provider_id: &str) -> String {
     format!("SMSOUT#{provider_id}")
+}
+
+/// What an unsubscribe token stands for, under the token's keyed digest.
+pub fn unsubscribe(practice: &PracticeId, token_digest: &str) -> Key {
+    Key::new(practice_partition(practice), format!("UNSUB#{token_digest}"))
+}
+
+/// One client's requests of one kind in one window ([`crate::throttle`]).
+pub fn throttle(practice: &PracticeId, scope: &str, client: &str, window: i64) -> Key {
+    Key::new(practice_partition(practice), format!("THROTTLE#{scope}#{client}#{window}"))
 }
 
 /// An audit event: the practice's partition for the day it happened, sorted by time then request.

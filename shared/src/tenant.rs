@@ -20,17 +20,28 @@ pub struct Tenants {
     practices: Mutex<HashMap<PracticeId, (Instant, Arc<Practice>)>>,
 }
 
-/// Lower-cases a `Host` header and drops the port and a trailing dot; refuses anything that is not a
-/// plausible host name.
+/// The one form of a host name: lower case, no port, no trailing dot, internationalised names in their
+/// ASCII (IDNA) form. Refuses anything that is not a plausible host name. `Host` headers and configured
+/// custom domains both go through it, so a claim and a lookup always agree.
 pub fn normalize_host(raw: &str) -> Option<String> {
-    let host = raw.trim().to_ascii_lowercase();
+    let host = raw.trim();
     let host = match host.rsplit_once(':') {
-        Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name.to_string(),
+        Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
         _ => host,
     };
-    let host = host.trim_end_matches('.').to_string();
-    let ok = !host.is_empty() && host.len() <= 253 && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
-    ok.then_some(host)
+    let host = host.strip_suffix('.').unwrap_or(host);
+    if host.is_empty() || host.ends_with('.') {
+        return None;
+    }
+    // IDNA: `Clínica.Example` and `xn--clnica-4va.example` are one host; url's parser lower-cases too.
+    let ascii = match url::Host::parse(host).ok()? {
+        url::Host::Domain(domain) => domain,
+        _ => return None,
+    };
+    let ok = ascii.len() <= 253
+        && ascii.split('.').all(|label| !label.is_empty() && label.len() <= 63 && !label.starts_with('-') && !label.ends_with('-'))
+        && ascii.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-');
+    ok.then_some(ascii)
 }
 
 impl Tenants {
@@ -127,5 +138,11 @@ mod tests {
         assert_eq!(normalize_host("clinic.example.com.").as_deref(), Some("clinic.example.com"));
         assert_eq!(normalize_host("evil/host"), None);
         assert_eq!(normalize_host(""), None);
+        assert_eq!(normalize_host("Clínica.Example").as_deref(), Some("xn--clnica-4va.example"));
+        assert_eq!(normalize_host("xn--clnica-4va.example."), normalize_host("clínica.example"));
+        assert_eq!(normalize_host("a..b"), None);
+        assert_eq!(normalize_host("example.com.."), None);
+        assert_eq!(normalize_host("10.0.0.1"), None, "an address is not a practice's host");
+        assert_eq!(normalize_host("-bad.example"), None);
     }
 }

@@ -94,19 +94,12 @@ pub async fn presign(
     blobs: &dyn Blobs,
     placement: &Placement,
     file_type: FileType,
-    file_name: &str,
     max_bytes: u64,
     now: DateTime<Utc>,
 ) -> Result<(PresignedPost, DateTime<Utc>), BlobError> {
     let expires_at = now + blobs::upload_window();
-    let policy = UploadPolicy {
-        key: placement.upload_key.clone(),
-        content_type: file_type.mime().to_string(),
-        file_name: file_name.to_string(),
-        min_bytes: 1,
-        max_bytes,
-        expires_at,
-    };
+    let policy =
+        UploadPolicy { key: placement.upload_key.clone(), content_type: file_type.mime().to_string(), min_bytes: 1, max_bytes, expires_at };
     Ok((blobs.presign_upload(&policy).await?, expires_at))
 }
 

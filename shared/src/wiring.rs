@@ -43,7 +43,8 @@ pub struct Base {
 pub async fn start() -> (Env, Base) {
     crate::telemetry::init();
     let sdk = crate::aws::sdk_config().await;
-    (Env::from_process(), Base::new(sdk, Arc::new(SystemClock)))
+    let secrets = crate::aws::load_secrets(&sdk, Env::secret_arns(std::env::vars())).await;
+    (Env::from_process(secrets), Base::new(sdk, Arc::new(SystemClock)))
 }
 
 impl Base {
@@ -83,12 +84,14 @@ impl Base {
         self.hasher.get_or_init(|| hasher).clone()
     }
 
-    /// The edge of an HTTP function: table, tenants, issuers, sessions, audit.
+    /// The edge of an HTTP function: table, tenants, issuers, sessions, and `AUDIT_TABLE_NAME`, the audit
+    /// trail's own table.
     pub fn edge(&self, env: &mut Env) -> Arc<Edge> {
         if let Some(edge) = self.edge.get() {
             return Arc::clone(edge);
         }
-        let edge = Arc::new(Edge::new(self.table(env), self.clock(), self.tenants(env), IssuerConfig::read(env)));
+        let audit: Arc<dyn Table> = Arc::new(DynamoTable::new(&self.sdk, env.required("AUDIT_TABLE_NAME"), self.clock()));
+        let edge = Arc::new(Edge::new(self.table(env), audit, self.clock(), self.tenants(env), IssuerConfig::read(env)));
         Arc::clone(self.edge.get_or_init(|| edge))
     }
 

@@ -115,6 +115,25 @@ impl TestApp {
         format!("{slug}.localhost:{}", self.gateway.addr.port())
     }
 
+    /// The demo practice's portal origin, as a browser on it sends `Origin`.
+    pub fn origin(&self) -> String {
+        format!("http://{}", self.host("riverside"))
+    }
+
+    /// The audit events of the demo practice written today (by the test clock), oldest first.
+    pub async fn audit_events(&self) -> Vec<Value> {
+        let day = portico::clock::Clock::now(self.clock.as_ref()).format("%Y-%m-%d").to_string();
+        let partition = portico::keys::audit_day(&self.practice().id, &day);
+        let query = portico::store::Query::partition(portico::store::Index::Table, partition);
+        let page = self.gateway.app.audit.query(query).await.unwrap();
+        page.items.iter().map(|i| Value::Object(i.attrs.clone())).collect()
+    }
+
+    /// The actions of [`Self::audit_events`].
+    pub async fn audit_actions(&self) -> Vec<String> {
+        self.audit_events().await.iter().filter_map(|e| e["action"].as_str().map(str::to_string)).collect()
+    }
+
     /// A request to the demo practice's host.
     pub fn request(&self, method: Method, path: &str) -> RequestBuilder {
         self.request_on("riverside", method, path)

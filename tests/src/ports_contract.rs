@@ -24,7 +24,6 @@ fn policy(key: &str, max_bytes: u64, app: &TestApp) -> UploadPolicy {
     UploadPolicy {
         key: key.into(),
         content_type: "application/pdf".into(),
-        file_name: "report.pdf".into(),
         min_bytes: 1,
         max_bytes,
         expires_at: app.clock.now() + Duration::minutes(5),

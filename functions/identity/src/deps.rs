@@ -29,22 +29,34 @@ impl Wire for PortalDeps {
 
 impl Wire for SignInDeps {
     fn from_env(env: &mut Env, base: &Base) -> Self {
-        SignInDeps { table: base.table(env), clock: base.clock(), hasher: base.hasher(env), identity: base.identity(env) }
+        let floor_ms = env.parsed("SIGN_IN_FLOOR_MS", 1000, |v| v.parse::<u64>().ok());
+        SignInDeps {
+            table: base.table(env),
+            clock: base.clock(),
+            hasher: base.hasher(env),
+            identity: base.identity(env),
+            floor: std::time::Duration::from_millis(floor_ms),
+        }
     }
 
     fn from_ports(ports: &Ports) -> Self {
-        SignInDeps { table: ports.table(), clock: ports.clock(), hasher: ports.hasher.clone(), identity: Arc::clone(&ports.identity) }
+        SignInDeps {
+            table: ports.table(),
+            clock: ports.clock(),
+            hasher: ports.hasher.clone(),
+            identity: Arc::clone(&ports.identity),
+            floor: ports.sign_in_floor,
+        }
     }
 }
 
 impl Wire for CodeDeps {
     fn from_env(env: &mut Env, base: &Base) -> Self {
-        let floor_ms = env.parsed("SIGN_IN_FLOOR_MS", 1000, |v| v.parse::<u64>().ok());
-        CodeDeps { sign_in: SignInDeps::from_env(env, base), sender: base.sender(env), floor: std::time::Duration::from_millis(floor_ms) }
+        CodeDeps { sign_in: SignInDeps::from_env(env, base), sender: base.sender(env) }
     }
 
     fn from_ports(ports: &Ports) -> Self {
-        CodeDeps { sign_in: SignInDeps::from_ports(ports), sender: ports.sender(), floor: ports.sign_in_floor }
+        CodeDeps { sign_in: SignInDeps::from_ports(ports), sender: ports.sender() }
     }
 }
 

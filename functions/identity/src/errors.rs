@@ -16,12 +16,18 @@ impl From<SignInError> for ApiError {
                 if tries_left == 1 { "try" } else { "tries" }
             )),
             SignInError::SessionEnded => ApiError::Unauthorized("Your session has ended. Please sign in again."),
+            SignInError::RecentSignInRequired => ApiError::RecentSignInRequired,
+            SignInError::CountryNotServed => ApiError::Unprocessable {
+                detail: "Your practice cannot text numbers in that country. Use another number, or sign in by email.".into(),
+                errors: vec![portico::http::FieldError::new("phone", "is in a country the practice does not text")],
+            },
             SignInError::AddressTaken => {
                 ApiError::Conflict("That address belongs to another patient of this practice. Please call the practice.")
             }
-            SignInError::Send(e) => {
-                ApiError::Unprocessable { detail: format!("We could not send a message to that address ({e})."), errors: vec![] }
-            }
+            SignInError::Send(_) => ApiError::Unprocessable {
+                detail: "We could not send a message to that address. Check it, or try another.".into(),
+                errors: vec![],
+            },
             SignInError::Identity(e) => ApiError::internal(e),
             SignInError::Store(e) => e.into(),
         }

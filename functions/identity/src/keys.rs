@@ -33,3 +33,13 @@ pub fn address_hour(practice: &PracticeId, address_digest: &str, hour: i64) -> K
 pub fn practice_hour(practice: &PracticeId, hour: i64) -> Key {
     Key::new(practice_partition(practice), format!("RATE#PRACTICE#{hour}"))
 }
+
+/// Wrong answers to codes sent to one address, on one UTC day.
+pub fn wrong_codes(practice: &PracticeId, address_digest: &str, day: i64) -> Key {
+    Key::new(practice_partition(practice), format!("RATE#WRONG#{address_digest}#{day}"))
+}
+
+/// Confirmation codes one patient asked for, for new addresses, on one UTC day.
+pub fn contact_changes(practice: &PracticeId, patient: &PatientId, day: i64) -> Key {
+    Key::new(patient_partition(practice, patient), format!("SIGNIN#CONTACT#{day}"))
+}

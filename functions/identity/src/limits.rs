@@ -18,10 +18,17 @@ pub fn resend_cooldown() -> Duration {
 /// Codes one address may receive per hour.
 pub const CODES_PER_ADDRESS_HOUR: i64 = 5;
 
-/// A refresh cookie lives as long as the longest session.
-pub fn refresh_cookie_max_age() -> Duration {
-    portico::auth::limits::absolute()
+/// Wrong answers to the codes of one address in one UTC day; after that its codes stop working, and no
+/// new ones are sent, until the next day (three challenges' worth of guesses, and a few more).
+pub const WRONG_CODES_PER_ADDRESS_DAY: i64 = 10;
+
+/// Changing how a patient signs in (email, phone) needs a sign-in at most this old.
+pub fn recent_sign_in() -> Duration {
+    Duration::minutes(5)
 }
+
+/// Confirmation codes one patient may ask for, for new addresses, per day.
+pub const CONTACT_CHANGES_PER_DAY: i64 = 5;
 
 /// Digits of a sign-in or confirmation code.
 pub const CODE_DIGITS: usize = 6;

@@ -11,9 +11,10 @@ use portico::domain::Patch;
 use portico::domain::{Address, LanguageTag, PersonName, Pronouns, TimeZoneName};
 use portico::ids::{ChallengeId, PatientId};
 use portico::notify::Sender;
-use portico::notify::templates::{self, OneTimeCode, PracticeName};
+use portico::notify::templates::{self, OneTimeCode, PracticeName, PracticePhone};
 use portico::store::{StoreError, Table};
 
+use crate::limits::recent_sign_in;
 use crate::sign_in::challenges::{self, Answer, Challenge, Purpose};
 use crate::sign_in::rate_limit;
 use crate::sign_in::{CodeSent, SignInError};
@@ -77,14 +78,19 @@ pub async fn load(
 
 impl ContactDeps {
     /// Applies the change; a new address is only sent a code. Returns the saved profile and the pending
-    /// confirmation, if any.
+    /// confirmation, if any. A new address needs a sign-in from the last few minutes (`signed_in_at`,
+    /// epoch seconds): someone handed an open session must not be able to take the account over.
     pub async fn update(
         &self,
         practice: &Practice,
         patient: &PatientId,
         change: ProfileChange,
+        signed_in_at: i64,
     ) -> Result<(Patient, Option<(CodeSent, Address)>), SignInError> {
         let now = self.clock.now();
+        if change.new_address.is_some() && now.timestamp() - signed_in_at > recent_sign_in().num_seconds() {
+            return Err(SignInError::RecentSignInRequired);
+        }
         let table = self.table.as_ref();
         let current = load(table, &practice.id, patient).await?;
         let next = change.apply(&current);
@@ -117,23 +123,26 @@ impl ContactDeps {
         now: DateTime<Utc>,
     ) -> Result<CodeSent, SignInError> {
         let table = self.table.as_ref();
-        // Refuse an address another patient of the practice already uses before sending anything to it.
-        if patients::find_by_address(table, &self.hasher, &practice.id, address).await?.is_some_and(|owner| owner != patient.patient_id) {
-            return Err(SignInError::AddressTaken);
+        if !practice.texts_to(address) {
+            return Err(SignInError::CountryNotServed);
         }
-        rate_limit::admit_send(table, practice, &patients::address_digest(&self.hasher, address), now).await?;
+        rate_limit::admit_contact_change(table, &practice.id, &patient.patient_id, now).await?;
+        let address_digest = patients::address_digest(&self.hasher, address);
+        rate_limit::admit_send(table, practice, &address_digest, now).await?;
         let code = crypto::six_digit_code();
-        let challenge = Challenge::new(
-            &self.hasher,
-            &practice.id,
-            Some(&patient.patient_id),
-            Purpose::ContactChange { address: address.clone() },
-            &code,
-            now,
-        );
+        // An address another patient of the practice uses gets a challenge like any other, but no code:
+        // the answer is the same, so a patient cannot learn whose address it is; the code never comes.
+        let taken =
+            patients::find_by_address(table, &self.hasher, &practice.id, address).await?.is_some_and(|owner| owner != patient.patient_id);
+        let secret = if taken { crypto::random_token(32) } else { code.clone() };
+        let purpose = Purpose::ContactChange { address: address.clone() };
+        let challenge =
+            Challenge::new(&self.hasher, &practice.id, Some(&patient.patient_id), purpose, &secret, now).for_address(address_digest);
         challenges::store(table, &challenge).await?;
-        let code = OneTimeCode::new(code).ok_or(SignInError::Dead)?;
-        self.sender.send(address, &templates::contact_check(&PracticeName::new(&practice.name), &code)).await?;
+        if !taken {
+            let code = OneTimeCode::new(code).ok_or(SignInError::Dead)?;
+            self.sender.send(address, &templates::contact_check(&PracticeName::new(&practice.name), &code)).await?;
+        }
         Ok(CodeSent { challenge_id: challenge.id, expires_at: challenge.expires_at, patient: Some(patient.patient_id.clone()) })
     }
 
@@ -155,11 +164,20 @@ impl ContactDeps {
             Answer::Dead => return Err(SignInError::Dead),
         }
         let current = load(table, &practice.id, patient).await?;
-        match patients::change_address(table, &self.hasher, &current, &address).await {
-            Ok(saved) => Ok(saved),
-            Err(patients::CreateError::AddressTaken(_)) => Err(SignInError::AddressTaken),
-            Err(patients::CreateError::Store(e)) => Err(e.into()),
+        let saved = match patients::change_address(table, &self.hasher, &current, &address).await {
+            Ok(saved) => saved,
+            Err(patients::CreateError::AddressTaken(_)) => return Err(SignInError::AddressTaken),
+            Err(patients::CreateError::Store(e)) => return Err(e.into()),
+        };
+        // The address that no longer signs them in is told, so a takeover does not go unnoticed.
+        if let Some(old) = current.address(address.channel()).filter(|old| old != &address) {
+            let notice =
+                templates::contact_changed(&PracticeName::new(&practice.name), address.channel(), PracticePhone::of(practice).as_ref());
+            if let Err(e) = self.sender.send(&old, &notice).await {
+                tracing::warn!(error = %e, channel = address.channel().as_str(), "the old address was not told of the change");
+            }
         }
+        Ok(saved)
     }
 }
 

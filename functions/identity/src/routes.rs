@@ -34,13 +34,8 @@ pub const AUTH_REFRESH: Route = Route {
     access: Access::Public,
     audit: audit("auth.refresh", "session"),
 };
-pub const AUTH_LOGOUT: Route = Route {
-    method: "POST",
-    path: "/auth/logout",
-    function: "auth-logout",
-    access: Access::Patient,
-    audit: audit("auth.logout", "session"),
-};
+pub const AUTH_LOGOUT: Route =
+    Route { method: "POST", path: "/auth/logout", function: "auth-logout", access: Access::Public, audit: audit("auth.logout", "session") };
 
 pub const PORTAL_ME_GET: Route = Route {
     method: "GET",

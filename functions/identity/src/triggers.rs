@@ -121,8 +121,12 @@ pub async fn verify(
     Ok(event)
 }
 
+/// Adds our claims to both tokens, and takes Cognito's self-service scope out of the access token: with
+/// it, the holder could call Cognito directly (change their email attribute, delete their user) and go
+/// around every rule of ours.
 fn add_claims(event: &mut CognitoEventUserPoolsPreTokenGenV2, claims: &[(&str, String)]) {
     let mut access = CognitoAccessTokenGenerationV2::default();
+    access.scopes_to_suppress.push(SELF_SERVICE_SCOPE.to_string());
     let mut id = CognitoIdTokenGenerationV2::default();
     for (name, value) in claims {
         access.claims_to_add_or_override.insert((*name).to_string(), Value::String(value.clone()));
@@ -135,14 +139,10 @@ fn add_claims(event: &mut CognitoEventUserPoolsPreTokenGenV2, claims: &[(&str, S
     event.response.claims_and_scope_override_details = Some(details);
 }
 
-/// Patient pool: the practice and patient the token speaks for. The token loses Cognito's self-service
-/// scope, so a patient cannot call Cognito directly (change attributes, delete the user) with it.
+/// Patient pool: the practice and patient the token speaks for.
 pub fn pre_token_patient(mut event: CognitoEventUserPoolsPreTokenGenV2) -> Result<CognitoEventUserPoolsPreTokenGenV2, TriggerError> {
     let (practice, patient) = patient_of(&event.request.user_attributes)?;
     add_claims(&mut event, &[("practice_id", practice.to_string()), ("patient_id", patient.to_string())]);
-    if let Some(access) = event.response.claims_and_scope_override_details.as_mut().and_then(|d| d.access_token_generation.as_mut()) {
-        access.scopes_to_suppress.push(SELF_SERVICE_SCOPE.to_string());
-    }
     Ok(event)
 }
 

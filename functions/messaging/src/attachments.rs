@@ -138,8 +138,7 @@ impl AttachmentDeps {
         };
         self.table.put(attachment.item()?, Condition::NotExists).await?;
         let (post, expires_at) =
-            uploads::presign(self.blobs.as_ref(), &attachment.placement(), attachment.file_type, &attachment.file_name, MAX_BYTES, now)
-                .await?;
+            uploads::presign(self.blobs.as_ref(), &attachment.placement(), attachment.file_type, MAX_BYTES, now).await?;
         Ok((attachment, post, expires_at))
     }
 

@@ -16,12 +16,13 @@ impl From<AdminError> for ApiError {
             AdminError::AddressTaken(Channel::Sms) => {
                 ApiError::Conflict("Another patient of this practice already uses that phone number.")
             }
-            e @ (AdminError::NoAddress(_) | AdminError::Disabled) => {
+            e @ (AdminError::NoAddress(_) | AdminError::Disabled | AdminError::CountryNotServed) => {
                 ApiError::Unprocessable { detail: format!("Cannot invite: {e}."), errors: vec![] }
             }
-            AdminError::Send(SendError::Rejected(detail)) => {
-                ApiError::Unprocessable { detail: format!("The provider refused the message: {detail}"), errors: vec![] }
-            }
+            AdminError::Send(SendError::Rejected(_)) => ApiError::Unprocessable {
+                detail: "The message could not be delivered to that address. Check it with the patient.".into(),
+                errors: vec![],
+            },
             AdminError::Send(e @ SendError::Unavailable(_)) => ApiError::internal(e),
             AdminError::Identity(e) => ApiError::internal(e),
             AdminError::Store(e) => e.into(),

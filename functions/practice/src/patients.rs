@@ -51,6 +51,8 @@ pub enum AdminError {
     NoAddress(Channel),
     #[error("the patient's account is disabled")]
     Disabled,
+    #[error("the practice does not text numbers in that country")]
+    CountryNotServed,
     #[error(transparent)]
     Send(#[from] SendError),
     #[error(transparent)]
@@ -107,6 +109,9 @@ impl InviteDeps {
         }
         let channel = channel.unwrap_or(if patient.email.is_some() { Channel::Email } else { Channel::Sms });
         let address = patient.address(channel).ok_or(AdminError::NoAddress(channel))?;
+        if !practice.texts_to(&address) {
+            return Err(AdminError::CountryNotServed);
+        }
         let hours = practice.settings.invite_ttl_hours.clamp(1, 24 * 7);
         let (token, _) = invitations::issue(table, &self.hasher, &patient, hours, by, now).await?;
         let link = PortalLink::invitation(&self.tenants.portal_url(practice), &token);

@@ -35,6 +35,8 @@ pub struct PatientPrincipal {
     pub practice: PracticeId,
     pub patient: PatientId,
     pub session: String,
+    /// When the patient proved who they are for this session (epoch seconds): a code, a link.
+    pub signed_in_at: i64,
 }
 
 /// A signed-in staff member of one practice.

@@ -52,6 +52,8 @@ fn session_key(subject: &SessionSubject, session: &str) -> Key {
 
 #[derive(Debug, Serialize, Deserialize)]
 struct SessionRecord {
+    /// Absent when the session was revoked before its first request.
+    #[serde(default)]
     started_at: i64,
     last_seen: i64,
     revoked: bool,
@@ -84,26 +86,39 @@ impl Sessions {
         Sessions { table, clock }
     }
 
-    /// Admits a request of the session that began at `auth_time`, and marks it active now.
-    pub async fn admit(&self, subject: &SessionSubject, session: &str, auth_time: i64) -> Result<(), SessionError> {
+    /// Admits a request of the session that began at `auth_time`. `idle_for` is how long the person has
+    /// been away from the page, as the web app reports it (0 for a request they made): the session counts
+    /// as active at `now - idle_for`, so polling and refetches keep nothing alive that a person left. The
+    /// write happens only when it moves the last activity forward.
+    pub async fn admit(&self, subject: &SessionSubject, session: &str, auth_time: i64, idle_for: i64) -> Result<(), SessionError> {
         let now = self.clock.now().timestamp();
         let ends_at = auth_time + limits::absolute().num_seconds();
         if ends_at <= now || auth_time > now + 300 {
             return Err(SessionRefused::Ended.into());
         }
+        let idle_limit = subject.idle().num_seconds();
+        let active_at = now - idle_for.clamp(0, idle_limit);
+        let live = |record: &SessionRecord| !record.revoked && record.last_seen >= now - idle_limit;
         let key = session_key(subject, session);
         for _ in 0..2 {
-            let touch = Update::new(key.clone()).set("last_seen", now).when(
-                Condition::Exists.and(Condition::eq("revoked", false)).and(Condition::ge("last_seen", now - subject.idle().num_seconds())),
+            let touch = Update::new(key.clone()).set("last_seen", active_at).when(
+                Condition::Exists
+                    .and(Condition::eq("revoked", false))
+                    .and(Condition::ge("last_seen", now - idle_limit))
+                    .and(Condition::lt("last_seen", active_at)),
             );
             match self.table.update(touch).await {
                 Ok(_) => return Ok(()),
-                Err(StoreError::ConditionFailed { current: Some(_), .. }) => return Err(SessionRefused::Ended.into()),
+                Err(StoreError::ConditionFailed { current: Some(current), .. }) => {
+                    // Either the session is over, or it was already active at least as recently.
+                    let record: SessionRecord = current.record()?;
+                    return if live(&record) { Ok(()) } else { Err(SessionRefused::Ended.into()) };
+                }
                 Err(StoreError::ConditionFailed { current: None, .. }) => {}
                 Err(e) => return Err(e.into()),
             }
             // First request of this session: create it, but only while the account is active.
-            let record = SessionRecord { started_at: auth_time, last_seen: now, revoked: false };
+            let record = SessionRecord { started_at: auth_time, last_seen: active_at.max(auth_time.min(now)), revoked: false };
             let item = Item::from_record(key.clone(), &record)?.expiring_at(ends_at + 86_400);
             let writes = vec![
                 Write::Check { key: subject.account(), condition: patients::active_condition() },

@@ -10,7 +10,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{BlobError, Blobs, PresignedPost, ScanVerdict, Scanning, Stored, UploadPolicy, content_disposition, unavailable};
+use super::{BlobError, Blobs, CONTENT_DISPOSITION, PresignedPost, ScanVerdict, Scanning, Stored, UploadPolicy, unavailable};
 use crate::crypto::Hasher;
 
 /// A local upload policy, signed with the server's key: the gateway accepts a file only as it says.
@@ -115,7 +115,7 @@ impl Blobs for LocalBlobs {
         let local = LocalPolicy {
             key: policy.key.clone(),
             content_type: policy.content_type.clone(),
-            content_disposition: content_disposition(&policy.file_name),
+            content_disposition: CONTENT_DISPOSITION.to_string(),
             min_bytes: policy.min_bytes,
             max_bytes: policy.max_bytes,
             expires: policy.expires_at.timestamp(),
@@ -201,7 +201,6 @@ mod tests {
         UploadPolicy {
             key: key.into(),
             content_type: "application/pdf".into(),
-            file_name: "lab report.pdf".into(),
             min_bytes: 1,
             max_bytes: 100,
             expires_at: Utc::now() + Duration::minutes(5),
@@ -237,7 +236,7 @@ mod tests {
         let (bytes, headers) = blobs.serve_download(&query, Utc::now()).await.unwrap_or_else(|| panic!("served"));
         assert_eq!(bytes, b"%PDF-swapped");
         assert_eq!(headers.content_type, "application/pdf");
-        assert!(headers.content_disposition.starts_with("attachment;") && headers.content_disposition.contains("lab report.pdf"));
+        assert_eq!(headers.content_disposition, "attachment", "served as a download, and without the file's name");
     }
 
     #[tokio::test]

@@ -28,8 +28,6 @@ pub use s3::{S3Blobs, sign_post_policy};
 pub struct UploadPolicy {
     pub key: String,
     pub content_type: String,
-    /// The name the file downloads under.
-    pub file_name: String,
     pub min_bytes: u64,
     pub max_bytes: u64,
     pub expires_at: DateTime<Utc>,
@@ -115,15 +113,10 @@ pub trait Blobs: Send + Sync {
     fn scanning(&self) -> Scanning;
 }
 
-/// `attachment; filename="…"` with a safe ASCII fallback and the UTF-8 name (RFC 6266).
-pub fn content_disposition(file_name: &str) -> String {
-    let ascii: String = file_name.chars().map(|c| if c.is_ascii_alphanumeric() || "._- ".contains(c) { c } else { '_' }).collect();
-    let encoded: String = file_name
-        .bytes()
-        .map(|b| if b.is_ascii_alphanumeric() || b"._-".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
-        .collect();
-    format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
-}
+/// How every stored file is served: as a download, never shown inline (an uploaded HTML file must not
+/// run on our origin). Without a name: file names can be PHI ("hiv-results.pdf"), so they stay in the
+/// table and never reach object metadata; the apps name the file they save.
+pub const CONTENT_DISPOSITION: &str = "attachment";
 
 pub fn upload_window() -> Duration {
     Duration::minutes(5)

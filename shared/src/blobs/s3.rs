@@ -9,7 +9,7 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use chrono::{DateTime, Utc};
 
-use super::{BlobError, Blobs, PresignedPost, ScanVerdict, Scanning, Stored, UploadPolicy, content_disposition, unavailable};
+use super::{BlobError, Blobs, CONTENT_DISPOSITION, PresignedPost, ScanVerdict, Scanning, Stored, UploadPolicy, unavailable};
 
 /// The tag GuardDuty Malware Protection for S3 writes on each object when its scan ends.
 const SCAN_TAG: &str = "GuardDutyMalwareScanStatus";
@@ -80,7 +80,7 @@ impl Blobs for S3Blobs {
         let mut fields = BTreeMap::from([
             ("key".to_string(), policy.key.clone()),
             ("Content-Type".to_string(), policy.content_type.clone()),
-            ("Content-Disposition".to_string(), content_disposition(&policy.file_name)),
+            ("Content-Disposition".to_string(), CONTENT_DISPOSITION.to_string()),
             ("x-amz-server-side-encryption".to_string(), "aws:kms".to_string()),
             ("x-amz-algorithm".to_string(), "AWS4-HMAC-SHA256".to_string()),
             ("x-amz-credential".to_string(), credential),
@@ -209,7 +209,6 @@ mod tests {
         let policy = UploadPolicy {
             key: "uploads/a".into(),
             content_type: "application/pdf".into(),
-            file_name: "a.pdf".into(),
             min_bytes: 1,
             max_bytes: 100,
             expires_at: Utc::now(),

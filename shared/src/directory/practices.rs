@@ -2,7 +2,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ids::PracticeId;
 use crate::keys;
-use crate::store::{Condition, Index, Item, StoreError, Table, Write};
+use crate::store::{Condition, Item, StoreError, Table, Write};
 
 /// A practice: the tenant every request belongs to.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -51,6 +51,16 @@ pub struct PracticeSettings {
     /// Sign-in codes the practice may send per hour, across all addresses.
     #[serde(default = "default_practice_hourly_codes")]
     pub sign_in_codes_per_hour: u32,
+    /// Where the practice is (ISO 3166 alpha-2).
+    #[serde(default = "default_country")]
+    pub country: String,
+    /// The countries whose numbers the practice texts; empty means its own country only.
+    #[serde(default)]
+    pub sms_countries: Vec<String>,
+}
+
+fn default_country() -> String {
+    "US".to_string()
 }
 
 fn default_invite_hours() -> u32 {
@@ -83,6 +93,8 @@ impl Default for PracticeSettings {
             care_teams: Default::default(),
             message_retention_days: default_retention_days(),
             sign_in_codes_per_hour: default_practice_hourly_codes(),
+            country: default_country(),
+            sms_countries: Vec::new(),
         }
     }
 }
@@ -140,12 +152,31 @@ impl Practice {
         self.settings.consent_documents.iter().find(|d| d.kind == kind)
     }
 
-    /// The hosts the practice answers on, as host-index keys.
+    /// Whether the practice sends messages to this address: any email; a phone only in the countries it
+    /// texts ([`crate::regions`]).
+    pub fn texts_to(&self, address: &crate::domain::Address) -> bool {
+        match address {
+            crate::domain::Address::Email(_) => true,
+            crate::domain::Address::Sms(phone) => self.texts_phone(phone),
+        }
+    }
+
+    /// Whether a number is in a country the practice texts.
+    pub fn texts_phone(&self, phone: &crate::domain::Phone) -> bool {
+        let Some(country) = crate::regions::country_of(phone) else { return false };
+        if self.settings.sms_countries.is_empty() {
+            self.settings.country.eq_ignore_ascii_case(country)
+        } else {
+            self.settings.sms_countries.iter().any(|c| c.eq_ignore_ascii_case(country))
+        }
+    }
+
+    /// The hosts the practice answers on, as host keys.
     pub fn host_keys(&self) -> Vec<String> {
         std::iter::once(keys::slug_host(&self.slug)).chain(self.custom_domains.iter().map(|d| keys::domain_host(d))).collect()
     }
 
-    /// Everything that routes to the practice through GSI1: its hosts and its texting numbers.
+    /// Everything that routes to the practice: its hosts and its texting numbers.
     fn claims(&self) -> Vec<String> {
         self.host_keys().into_iter().chain(self.settings.sms_numbers.iter().map(|n| keys::number_host(n))).collect()
     }
@@ -175,24 +206,65 @@ pub async fn find_by_slug(table: &dyn Table, slug: &str) -> Result<Option<Practi
     }
 }
 
-/// The practice answering on a host key, through GSI1.
+/// The practice holding a host key: one read of its claim.
 pub async fn find_by_host(table: &dyn Table, host_key: &str) -> Result<Option<PracticeId>, StoreError> {
-    let page = table.query(crate::store::Query::partition(Index::Gsi1, keys::host_index(host_key)).limit(1)).await?;
-    Ok(page.items.first().and_then(|item| item.str("practice_id")).and_then(PracticeId::parse))
+    Ok(table.get(&keys::host_claim(host_key)).await?.and_then(|item| item.str("practice_id").and_then(PracticeId::parse)))
 }
 
-/// Creates a practice with its host claims; a slug or domain already taken fails the whole write.
-pub async fn create(table: &dyn Table, practice: &Practice) -> Result<(), StoreError> {
+/// Why a practice could not be created.
+#[derive(Debug, thiserror::Error)]
+pub enum CreateError {
+    #[error("a practice with this id exists")]
+    Exists,
+    /// Another practice holds this slug, domain or texting number (its host key).
+    #[error("{0} belongs to another practice")]
+    Taken(String),
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// The practice in its one stored form: custom domains normalised (lower case, no trailing dot, IDNA),
+/// texting numbers in E.164, the slug checked.
+pub fn normalized(practice: &Practice) -> Result<Practice, CreateError> {
     let mut record = practice.clone();
+    if !is_valid_slug(&record.slug) {
+        return Err(CreateError::Invalid(format!("slug {:?} is not 2 to 40 lower-case letters, digits and dashes", record.slug)));
+    }
+    record.custom_domains = practice
+        .custom_domains
+        .iter()
+        .map(|d| crate::tenant::normalize_host(d).ok_or_else(|| CreateError::Invalid(format!("{d:?} is not a domain name"))))
+        .collect::<Result<_, _>>()?;
+    record.settings.sms_numbers = practice
+        .settings
+        .sms_numbers
+        .iter()
+        .map(|n| {
+            crate::domain::Phone::parse(n)
+                .map(|p| p.as_str().to_string())
+                .map_err(|_| CreateError::Invalid(format!("{n:?} is not an E.164 number")))
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(record)
+}
+
+/// Creates a practice with its claims on its slug, domains and texting numbers, in one transaction: a
+/// claim another practice holds fails the whole write, and says which.
+pub async fn create(table: &dyn Table, practice: &Practice) -> Result<Practice, CreateError> {
+    let mut record = normalized(practice)?;
     record.version = 1;
-    let mut writes = vec![Write::put(Item::from_record(keys::practice(&practice.id), &record)?, Condition::NotExists)];
-    for host_key in practice.claims() {
-        let claim = Item::new(keys::practice_host(&practice.id, &host_key)).with("practice_id", practice.id.as_str()).indexed(
-            Index::Gsi1,
-            keys::host_index(&host_key),
-            "HOST",
-        );
+    let claims = record.claims();
+    let mut writes = vec![Write::put(Item::from_record(keys::practice(&record.id), &record)?, Condition::NotExists)];
+    for host_key in &claims {
+        let claim = Item::new(keys::host_claim(host_key)).with("practice_id", record.id.as_str());
         writes.push(Write::put(claim, Condition::NotExists));
     }
-    table.transact(writes).await
+    match table.transact(writes).await {
+        Ok(()) => Ok(record),
+        Err(StoreError::ConditionFailed { index: Some(0), .. }) => Err(CreateError::Exists),
+        Err(StoreError::ConditionFailed { index: Some(i), .. }) => Err(CreateError::Taken(claims.get(i - 1).cloned().unwrap_or_default())),
+        Err(e) => Err(e.into()),
+    }
 }

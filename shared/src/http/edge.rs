@@ -55,9 +55,10 @@ pub struct Exchange<'a> {
 }
 
 impl Edge {
-    pub fn new(table: Arc<dyn Table>, clock: Arc<dyn Clock>, tenants: Arc<Tenants>, issuers: IssuerConfig) -> Self {
+    /// `audit` is the audit trail's own table: functions may add events to it and nothing else.
+    pub fn new(table: Arc<dyn Table>, audit: Arc<dyn Table>, clock: Arc<dyn Clock>, tenants: Arc<Tenants>, issuers: IssuerConfig) -> Self {
         let sessions = Sessions::new(Arc::clone(&table), Arc::clone(&clock));
-        let audit = AuditLog::new(Arc::clone(&table));
+        let audit = AuditLog::new(audit);
         Edge { table, clock, tenants, sessions, issuers, audit }
     }
 
@@ -237,6 +238,30 @@ impl<'a> Exchange<'a> {
         self.note.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    /// Counts this request against a per-client limit of a public route ([`crate::throttle`]). A request
+    /// with no client address (not through API Gateway) is not counted.
+    pub async fn throttle(
+        &self,
+        hasher: &crate::crypto::Hasher,
+        practice: &PracticeId,
+        limit: crate::throttle::Throttle,
+    ) -> Result<(), ApiError> {
+        use crate::throttle::{self, Throttled};
+        let Some(ip) = self.client_ip() else { return Ok(()) };
+        match throttle::admit(self.edge.table.as_ref(), practice, limit, &throttle::client_digest(hasher, &ip), self.now()).await {
+            Ok(()) => Ok(()),
+            Err(Throttled::RetryAfter(seconds)) => Err(ApiError::TooManyRequests { retry_after_seconds: seconds }),
+            Err(Throttled::Store(e)) => Err(e.into()),
+        }
+    }
+
+    /// How long the person has been away from the page that sent this request, in seconds, as the web
+    /// apps report it in `X-Portico-Idle` (polling and refetches say how long; a click says 0). Absent
+    /// or unreadable: the request counts as the person's own.
+    pub fn idle_for(&self) -> i64 {
+        self.req.headers().get(headers::IDLE).and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse::<u32>().ok()).map_or(0, i64::from)
+    }
+
     /// Names the patient whose record this request touches, for the audit trail.
     pub fn concerning(&self, patient: &PatientId) {
         let mut note = self.note();
@@ -289,7 +314,7 @@ impl<'a> Exchange<'a> {
     async fn admit(&self, subject: SessionSubject, claims: &Claims) -> Result<String, ApiError> {
         let session = claims.session_id().ok_or(ApiError::Unauthorized("Please sign in."))?.to_string();
         let auth_time = claims.number("auth_time").ok_or(ApiError::Unauthorized("Please sign in."))?;
-        match self.edge.sessions.admit(&subject, &session, auth_time).await {
+        match self.edge.sessions.admit(&subject, &session, auth_time, self.idle_for()).await {
             Ok(()) => Ok(session),
             Err(SessionError::Refused(_)) => Err(ApiError::Unauthorized("Your session has ended. Please sign in again.")),
             Err(SessionError::Store(e)) => Err(e.into()),
@@ -313,7 +338,8 @@ impl<'a> Exchange<'a> {
         }
         self.check_host(&practice).await?;
         let session = self.admit(SessionSubject::Patient(practice.clone(), patient.clone()), &claims).await?;
-        Ok(PatientPrincipal { practice, patient, session })
+        let signed_in_at = claims.number("auth_time").unwrap_or_default();
+        Ok(PatientPrincipal { practice, patient, session, signed_in_at })
     }
 
     /// The signed-in staff member, after the session check, holding one of the route's roles.
@@ -347,12 +373,15 @@ impl<'a> Exchange<'a> {
         })
     }
 
-    /// For cookie-authenticated routes: a browser request from a foreign origin is refused.
-    pub async fn require_same_site(&self) -> Result<(), ApiError> {
-        let Some(origin) = self.req.headers().get(header::ORIGIN).and_then(|v| v.to_str().ok()) else { return Ok(()) };
+    /// For the routes the refresh cookie authenticates: a browser request must come from the practice's
+    /// own portal (not even from an origin the practice lets call the API, like its CRM). Requests without
+    /// an `Origin` are not from a browser page, and carry the cookie only if their sender holds it.
+    pub async fn require_portal_origin(&self) -> Result<(), ApiError> {
+        let Some(origin) = self.req.headers().get(header::ORIGIN) else { return Ok(()) };
         let practice = self.edge.tenants.for_host(self.host()).await?;
+        let portal = |p: &Practice| origin.to_str().is_ok_and(|o| self.edge.tenants.portal_origins(p).iter().any(|allowed| allowed == o));
         match practice {
-            Some(practice) if self.edge.tenants.allows_origin(&practice, origin) => Ok(()),
+            Some(practice) if portal(&practice) => Ok(()),
             _ => Err(ApiError::Forbidden("Requests from this site are not allowed.")),
         }
     }

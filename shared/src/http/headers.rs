@@ -33,19 +33,21 @@ pub fn allow_origin(headers: &mut HeaderMap, origin: &str) {
 pub fn preflight() -> [(HeaderName, HeaderValue); 3] {
     [
         (header::ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("GET, POST, PUT, PATCH, DELETE")),
-        (header::ACCESS_CONTROL_ALLOW_HEADERS, HeaderValue::from_static("authorization, content-type, idempotency-key")),
+        (header::ACCESS_CONTROL_ALLOW_HEADERS, HeaderValue::from_static("authorization, content-type, idempotency-key, x-portico-idle")),
         (header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("600")),
     ]
 }
 
 /// Sets the refresh-token cookie. `__Host-` pins it to this exact host, path `/`, `Secure`; JavaScript
-/// cannot read it and no other site can send it.
-pub fn refresh_cookie(value: &str, max_age_seconds: i64) -> Option<HeaderValue> {
+/// cannot read it and no other site can send it. It is a browser-session cookie (no `Max-Age`): closing
+/// the browser on a shared computer ends the sign-in there, and the server's idle and absolute limits end
+/// it anyway (a restored browser session cannot outlive them).
+pub fn refresh_cookie(value: &str) -> Option<HeaderValue> {
     let valid = value.bytes().all(|b| b.is_ascii_graphic() && !matches!(b, b';' | b',' | b'"' | b'\\'));
     if !valid {
         return None;
     }
-    HeaderValue::from_str(&format!("{REFRESH_COOKIE}={value}; Path=/; Max-Age={max_age_seconds}; HttpOnly; Secure; SameSite=Strict")).ok()
+    HeaderValue::from_str(&format!("{REFRESH_COOKIE}={value}; Path=/; HttpOnly; Secure; SameSite=Strict")).ok()
 }
 
 /// Clears the refresh-token cookie.
@@ -54,6 +56,9 @@ pub fn clear_refresh_cookie() -> HeaderValue {
 }
 
 pub const REFRESH_COOKIE: &str = "__Host-portico_refresh";
+
+/// Seconds since the person last used the page that sent a request (see `Exchange::idle_for`).
+pub const IDLE: &str = "x-portico-idle";
 
 /// Reads one cookie from the request's `Cookie` headers.
 pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
@@ -74,12 +79,13 @@ mod tests {
 
     #[test]
     fn refresh_cookie_is_host_only_http_only_strict() {
-        let value = refresh_cookie("abc", 60).map(|v| v.to_str().unwrap_or_default().to_string()).unwrap_or_default();
+        let value = refresh_cookie("abc").map(|v| v.to_str().unwrap_or_default().to_string()).unwrap_or_default();
         for part in ["__Host-portico_refresh=abc", "Path=/", "HttpOnly", "Secure", "SameSite=Strict"] {
             assert!(value.contains(part), "{value} lacks {part}");
         }
         assert!(!value.contains("Domain"), "__Host- cookies never carry a Domain");
-        assert!(refresh_cookie("a;b", 60).is_none());
+        assert!(!value.contains("Max-Age") && !value.contains("Expires"), "a browser-session cookie: closing the browser ends it");
+        assert!(refresh_cookie("a;b").is_none());
     }
 
     #[test]

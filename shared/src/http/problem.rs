@@ -30,6 +30,10 @@ pub enum ApiError {
     BadCredentials(String),
     #[error("forbidden: {0}")]
     Forbidden(&'static str),
+    /// The change needs a sign-in from the last few minutes (a borrowed session must not take over the
+    /// account): 403 with its own problem type, so the app can ask for a code and try again.
+    #[error("recent sign-in required")]
+    RecentSignInRequired,
     /// Also the answer for other tenants' and other patients' objects: existence is never revealed.
     #[error("not found")]
     NotFound,
@@ -66,7 +70,7 @@ impl ApiError {
         match self {
             ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             ApiError::Unauthorized(_) | ApiError::BadCredentials(_) => StatusCode::UNAUTHORIZED,
-            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
+            ApiError::Forbidden(_) | ApiError::RecentSignInRequired => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
@@ -87,6 +91,12 @@ impl ApiError {
             ApiError::Unauthorized(why) => ("unauthorized", "Please sign in again", why.to_string(), vec![]),
             ApiError::BadCredentials(why) => ("bad-credentials", "That did not work", why.clone(), vec![]),
             ApiError::Forbidden(why) => ("forbidden", "You do not have access to this", why.to_string(), vec![]),
+            ApiError::RecentSignInRequired => (
+                "recent-sign-in-required",
+                "Please confirm it's you",
+                "For your security, changing how you sign in needs a code sent to your current email or phone.".into(),
+                vec![],
+            ),
             ApiError::NotFound => ("not-found", "Not found", "Nothing exists at this address for you.".into(), vec![]),
             ApiError::MethodNotAllowed => {
                 ("method-not-allowed", "Method not allowed", "This address does not accept that method.".into(), vec![])

@@ -64,6 +64,8 @@ pub struct Facts<'a> {
     pub sms_consent: bool,
     pub email_consent: bool,
     pub email_suppressed: bool,
+    /// The patient's number is in a country the practice texts.
+    pub sms_country_served: bool,
     /// Non-urgent texts already sent today and this week (patient's time zone).
     pub sms_today: i64,
     pub sms_this_week: i64,
@@ -86,6 +88,9 @@ fn sms_allowed(facts: &Facts<'_>) -> Result<(), &'static str> {
     }
     if patient.sms.opted_out {
         return Err("opted out of texts");
+    }
+    if !facts.sms_country_served {
+        return Err("number in a country the practice does not text");
     }
     if patient.sms.undeliverable {
         return Err("mobile number undeliverable");
@@ -201,6 +206,7 @@ mod tests {
             sms_consent: true,
             email_consent: true,
             email_suppressed: false,
+            sms_country_served: true,
             sms_today: 0,
             sms_this_week: 0,
             now: utc(now),
@@ -285,6 +291,14 @@ mod tests {
             f.sms_consent = sms_consent;
             assert_eq!(decide(&f), Decision::Send(Channel::Email));
         }
+    }
+
+    #[test]
+    fn a_number_abroad_is_not_texted() {
+        let p = patient();
+        let mut f = facts(&p, MIDDAY);
+        f.sms_country_served = false;
+        assert_eq!(decide(&f), Decision::Send(Channel::Email));
     }
 
     #[test]

@@ -35,10 +35,31 @@ pub use sms::{OutgoingSms, SmsSender, TwilioConfig, TwilioSms};
 pub enum SendError {
     /// The provider refused this message for good (bad number, suppressed address).
     #[error("rejected by the provider: {0}")]
-    Rejected(String),
+    Rejected(ProviderText),
     /// Worth trying again later (throttling, provider outage, network).
     #[error("provider unavailable: {0}")]
-    Unavailable(String),
+    Unavailable(ProviderText),
+}
+
+/// A provider's error text, redacted as it is made ([`redact`]): whatever a provider quotes back (the
+/// number or address it refused) never reaches a log, a record or an answer. The only way to make one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProviderText(String);
+
+impl ProviderText {
+    pub fn new(raw: impl AsRef<str>) -> Self {
+        ProviderText(redact(raw.as_ref()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for ProviderText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 /// A provider's error text fit for logs and records: anything that looks like an email address or a

@@ -12,7 +12,7 @@ use super::deliveries::{self, Notification};
 use super::gate::{self, Category, Decision, Facts};
 use super::templates::{PortalLink, PracticeName};
 use super::wording::{self, NotificationValues, TemplateKind};
-use super::{Mailer, OutgoingEmail, OutgoingSms, SendError, SmsSender, suppression, unsubscribe};
+use super::{Mailer, OutgoingEmail, OutgoingSms, ProviderText, SendError, SmsSender, suppression, unsubscribe};
 use crate::auth::access::Topic;
 use crate::clock::Clock;
 use crate::consents;
@@ -121,7 +121,19 @@ impl Notifier {
                 .map(|i| i.and_then(|i| i.i64("count")).unwrap_or(0))
         };
         let (sms_today, sms_this_week) = if urgent { (0, 0) } else { (count(day).await?, count(week).await?) };
-        Ok(Facts { patient, category, urgent, sms_consent, email_consent, email_suppressed, sms_today, sms_this_week, now: self.now() })
+        let sms_country_served = patient.phone.as_ref().is_some_and(|phone| practice.texts_phone(phone));
+        Ok(Facts {
+            patient,
+            category,
+            urgent,
+            sms_consent,
+            email_consent,
+            email_suppressed,
+            sms_country_served,
+            sms_today,
+            sms_this_week,
+            now: self.now(),
+        })
     }
 
     /// Counts a non-urgent text against the day and week, unless another worker used the allowance first.
@@ -244,7 +256,7 @@ impl Notifier {
             }
             Err(Failure::Send(SendError::Rejected(reason))) => {
                 unreserve.await;
-                let failed = Handled::Failed { reason: super::redact(&reason) };
+                let failed = Handled::Failed { reason: reason.to_string() };
                 if let Err(e) = idempotency::record(table, &id, held, &failed, self.now()).await {
                     tracing::warn!(error = %e, "refused notification not recorded");
                 }
@@ -269,13 +281,15 @@ impl Notifier {
         let values = self.values(practice);
         match channel {
             Channel::Sms => {
-                let phone = patient.phone.clone().ok_or(SendError::Rejected("no mobile number".into()))?;
+                let phone = patient.phone.clone().ok_or(SendError::Rejected(ProviderText::new("no mobile number")))?;
                 Ok(self.sms.send(&OutgoingSms { to: phone, body: template.sms.render(&values) }).await?)
             }
             Channel::Email => {
-                let email = patient.email.clone().ok_or(SendError::Rejected("no email address".into()))?;
+                let email = patient.email.clone().ok_or(SendError::Rejected(ProviderText::new("no email address")))?;
                 let (subject, body) = template.email.as_ref().map(|(s, b)| (s.render(&values), b.render(&values))).unwrap_or_default();
-                let link = unsubscribe::link(&self.hasher, &self.tenants.portal_url(practice), &practice.id, &patient.patient_id, category);
+                let token =
+                    unsubscribe::issue(self.table.as_ref(), &self.hasher, &practice.id, &patient.patient_id, category, self.now()).await?;
+                let link = unsubscribe::link(&self.tenants.portal_url(practice), &token);
                 let message = OutgoingEmail {
                     to: email,
                     subject,
@@ -376,7 +390,7 @@ impl Notifier {
                         tracing::warn!(error = %e, "care-team email sent but not recorded");
                     }
                 }
-                Err(SendError::Rejected(reason)) => tracing::warn!(reason = %super::redact(&reason), "care-team email refused"),
+                Err(SendError::Rejected(reason)) => tracing::warn!(reason = %reason, "care-team email refused"),
                 // Those already told are recorded; the next delivery tells the rest.
                 Err(e) => return retry(e),
             }

@@ -86,7 +86,7 @@ impl Mailer for OutboxMailer {
         for (name, value) in &email.headers {
             body.push_str(&format!("\n[{name}: {value}]"));
         }
-        Ok(self.outbox.push("email", email.to.as_str(), Some(&email.subject), &body))
+        Ok(self.outbox.push("email", email.to.as_str(), Some(&super::mail::one_line(&email.subject)), &body))
     }
 }
 

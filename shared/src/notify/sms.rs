@@ -4,7 +4,7 @@ use async_trait::async_trait;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
-use super::SendError;
+use super::{ProviderText, SendError};
 use crate::config::Env;
 use crate::domain::Phone;
 
@@ -67,7 +67,7 @@ impl TwilioSms {
         let http = reqwest::Client::builder()
             .timeout(std::time::Duration::from_secs(10))
             .build()
-            .map_err(|e| SendError::Unavailable(e.to_string()))?;
+            .map_err(|e| SendError::Unavailable(ProviderText::new(e.to_string())))?;
         Ok(TwilioSms { http, config })
     }
 }
@@ -91,15 +91,16 @@ impl SmsSender for TwilioSms {
             .form(&form)
             .send()
             .await
-            .map_err(|e| SendError::Unavailable(e.without_url().to_string()))?;
+            .map_err(|e| SendError::Unavailable(ProviderText::new(e.without_url().to_string())))?;
         let status = response.status();
         if status.is_success() {
-            let message: TwilioMessage = response.json().await.map_err(|e| SendError::Unavailable(e.without_url().to_string()))?;
+            let message: TwilioMessage =
+                response.json().await.map_err(|e| SendError::Unavailable(ProviderText::new(e.without_url().to_string())))?;
             return Ok(message.sid);
         }
         let error: Option<TwilioError> = response.json().await.ok();
         // Twilio's messages may quote the number; only the redacted text goes anywhere.
-        let detail = super::redact(&format!(
+        let detail = ProviderText::new(format!(
             "HTTP {} code {} {}",
             status.as_u16(),
             error.as_ref().and_then(|e| e.code).map(|c| c.to_string()).unwrap_or_default(),
@@ -120,6 +121,6 @@ pub struct Unconfigured;
 #[async_trait]
 impl SmsSender for Unconfigured {
     async fn send(&self, _: &OutgoingSms) -> Result<String, SendError> {
-        Err(SendError::Unavailable("texts are not configured".into()))
+        Err(SendError::Unavailable(ProviderText::new("texts are not configured")))
     }
 }

@@ -3,6 +3,18 @@
 
 use std::fmt;
 
+use crate::domain::Channel;
+
+/// The practice's public phone number, from its settings (never a patient's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PracticePhone(String);
+
+impl PracticePhone {
+    pub fn of(practice: &crate::directory::Practice) -> Option<Self> {
+        practice.settings.contact_phone.clone().map(PracticePhone)
+    }
+}
+
 /// A practice's public name, as it appears on its sign.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PracticeName(String);
@@ -113,6 +125,26 @@ pub fn contact_check(practice: &PracticeName, code: &OneTimeCode) -> Rendered {
     Rendered {
         sms: format!("{} is your {practice} confirmation code. It expires in 10 minutes.", code.as_str()),
         subject: format!("Confirm your contact details for {practice}"),
+        text: lines.join("\n\n"),
+        html: html(&lines),
+    }
+}
+
+/// The notice to the address a patient stopped using: it no longer signs them in. Says which kind of
+/// address changed, never the new one; tells them what to do if it was not them.
+pub fn contact_changed(practice: &PracticeName, channel: Channel, help: Option<&PracticePhone>) -> Rendered {
+    let what = match channel {
+        Channel::Email => "email address",
+        Channel::Sms => "mobile number",
+    };
+    let call = help.map(|phone| format!(" call {practice} at {}", phone.0)).unwrap_or_else(|| format!(" contact {practice}"));
+    let lines = vec![
+        format!("The {what} you use to sign in to {practice}'s patient portal was changed, so this one no longer signs you in."),
+        format!("If you did not make this change, please{call} right away."),
+    ];
+    Rendered {
+        sms: format!("{practice}: the {what} for your portal sign-in was changed. If this was not you, please{call}."),
+        subject: format!("Your {practice} sign-in details were changed"),
         text: lines.join("\n\n"),
         html: html(&lines),
     }

@@ -1,45 +1,65 @@
-//! One-click unsubscribe (RFC 8058) from notification emails. Each email carries a link whose token
-//! names the practice, the patient and the category, signed with the server's key; a mail client posts
-//! `List-Unsubscribe=One-Click` to it and that category's emails stop. Sign-in codes and invitations
-//! are transactional and carry no such link.
+//! One-click unsubscribe (RFC 8058) from notification emails. Each email carries a link with an opaque
+//! random token; the table keeps, under the token's keyed digest, which patient and category it stands
+//! for, until it expires. The link says nothing itself (no ids), and a token that leaked from an old
+//! email stops working. A mail client posts `List-Unsubscribe=One-Click` to it and that category's
+//! emails stop. Sign-in codes and invitations are transactional and carry no such link.
 
-use base64::Engine as _;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use chrono::{DateTime, Duration, Utc};
 
 use super::gate::Category;
-use crate::crypto::Hasher;
+use crate::crypto::{self, Hasher};
 use crate::directory::patients;
 use crate::ids::{PatientId, PracticeId};
+use crate::keys;
 use crate::store::retry::{Round, settle, until_settled};
-use crate::store::{StoreError, Table};
+use crate::store::{Condition, Item, StoreError, Table};
 
-fn payload(practice: &PracticeId, patient: &PatientId, category: Category) -> String {
-    format!("{practice}.{patient}.{}", category.as_str())
+/// How long an unsubscribe link works: long enough for an email read weeks later.
+pub fn lifetime() -> Duration {
+    Duration::days(60)
 }
 
-/// The signed token for one patient's category.
-pub fn token(hasher: &Hasher, practice: &PracticeId, patient: &PatientId, category: Category) -> String {
-    let payload = payload(practice, patient, category);
-    format!("{}.{}", URL_SAFE_NO_PAD.encode(&payload), hasher.digest("unsubscribe", &[&payload]))
+/// Issues the token for one email's link.
+pub async fn issue(
+    table: &dyn Table,
+    hasher: &Hasher,
+    practice: &PracticeId,
+    patient: &PatientId,
+    category: Category,
+    now: DateTime<Utc>,
+) -> Result<String, StoreError> {
+    let token = crypto::random_token(32);
+    let item = Item::new(keys::unsubscribe(practice, &hasher.digest("unsubscribe", &[&token])))
+        .with("patient_id", patient.as_str())
+        .with("category", category.as_str())
+        .expiring_at((now + lifetime()).timestamp());
+    table.put(item, Condition::NotExists).await?;
+    Ok(token)
 }
 
-/// Reads a token back; a token not signed by this server, or malformed, is `None`.
-pub fn verify(hasher: &Hasher, token: &str) -> Option<(PracticeId, PatientId, Category)> {
-    let (encoded, mac) = token.split_once('.')?;
-    let payload = String::from_utf8(URL_SAFE_NO_PAD.decode(encoded).ok()?).ok()?;
-    if !hasher.matches("unsubscribe", &[&payload], mac) {
-        return None;
+/// What a token stands for, while it works; unknown, expired and other practices' tokens are `None`.
+pub async fn redeem(
+    table: &dyn Table,
+    hasher: &Hasher,
+    practice: &PracticeId,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<(PatientId, Category)>, StoreError> {
+    if token.is_empty() || token.len() > 128 {
+        return Ok(None);
     }
-    let mut parts = payload.split('.');
-    let practice = PracticeId::parse(parts.next()?)?;
-    let patient = PatientId::parse(parts.next()?)?;
-    let category = Category::parse(parts.next()?)?;
-    parts.next().is_none().then_some((practice, patient, category))
+    let Some(item) = table.get(&keys::unsubscribe(practice, &hasher.digest("unsubscribe", &[token]))).await? else { return Ok(None) };
+    if item.expired(now.timestamp()) {
+        return Ok(None);
+    }
+    let patient = item.str("patient_id").and_then(PatientId::parse);
+    let category = item.str("category").and_then(Category::parse);
+    Ok(patient.zip(category))
 }
 
 /// The unsubscribe URL on the practice's portal host (where the API is also served).
-pub fn link(hasher: &Hasher, portal_origin: &str, practice: &PracticeId, patient: &PatientId, category: Category) -> String {
-    format!("{portal_origin}/email/unsubscribe?token={}", token(hasher, practice, patient, category))
+pub fn link(portal_origin: &str, token: &str) -> String {
+    format!("{portal_origin}/email/unsubscribe?token={token}")
 }
 
 /// The RFC 8058 headers.
@@ -68,22 +88,28 @@ pub async fn apply(
     .await
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "local"))]
 mod tests {
     use super::*;
+    use crate::clock::{Clock, ManualClock};
     use secrecy::SecretString;
+    use std::sync::Arc;
 
-    #[test]
-    fn tokens_round_trip_and_resist_tampering() {
+    #[tokio::test]
+    async fn tokens_are_opaque_scoped_to_their_practice_and_expire() {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = Arc::new(ManualClock::new(Utc::now()));
+        let table = crate::store::RedbTable::open(&dir.path().join("t.redb"), clock.clone() as Arc<dyn Clock>).unwrap();
         let hasher = Hasher::new(&SecretString::from("k".repeat(40)));
-        let now = chrono::Utc::now();
-        let (practice, patient) = (PracticeId::generate(now), PatientId::generate(now));
-        let token = token(&hasher, &practice, &patient, Category::Messages);
-        assert_eq!(verify(&hasher, &token), Some((practice.clone(), patient.clone(), Category::Messages)));
-        let other = self::token(&hasher, &practice, &patient, Category::Marketing);
-        let forged = format!("{}.{}", token.split('.').next().unwrap_or_default(), other.split('.').nth(1).unwrap_or_default());
-        assert_eq!(verify(&hasher, &forged), None, "a signature for another category does not transfer");
-        assert_eq!(verify(&Hasher::new(&SecretString::from("x".repeat(40))), &token), None);
-        assert_eq!(verify(&hasher, "garbage"), None);
+        let now = clock.now();
+        let (practice, other, patient) = (PracticeId::generate(now), PracticeId::generate(now), PatientId::generate(now));
+        let token = issue(&table, &hasher, &practice, &patient, Category::Messages, now).await.unwrap();
+        assert!(!token.contains(patient.as_str()) && !token.contains(practice.as_str()), "the token carries no ids");
+        assert!(!link("https://x.example", &token).contains(patient.as_str()));
+        assert_eq!(redeem(&table, &hasher, &practice, &token, now).await.unwrap(), Some((patient.clone(), Category::Messages)));
+        assert_eq!(redeem(&table, &hasher, &other, &token, now).await.unwrap(), None, "another practice's host knows nothing of it");
+        assert_eq!(redeem(&table, &hasher, &practice, "garbage", now).await.unwrap(), None);
+        let later = now + lifetime() + Duration::seconds(1);
+        assert_eq!(redeem(&table, &hasher, &practice, &token, later).await.unwrap(), None, "an old email's link has stopped working");
     }
 }

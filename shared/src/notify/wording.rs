@@ -199,7 +199,12 @@ impl Template {
         }
         let email = match (kind.has_email(), email) {
             (true, Some((subject, body))) => {
-                let subject = TemplateText::parse(subject, SUBJECT_MAX).map_err(|e| errors.push(("email_subject", e))).ok();
+                let subject = if subject.chars().any(char::is_control) {
+                    errors.push(("email_subject", "must be one line, without line breaks or tabs".to_string()));
+                    None
+                } else {
+                    TemplateText::parse(subject, SUBJECT_MAX).map_err(|e| errors.push(("email_subject", e))).ok()
+                };
                 let body = TemplateText::parse(body, EMAIL_MAX).map_err(|e| errors.push(("email_body", e))).ok();
                 subject.zip(body)
             }

@@ -428,7 +428,12 @@ async fn expired_and_logged_out_tokens_are_refused_everywhere() {
     let app = spawn_app().await;
     let kept = app.sign_in("ann@example.com").await;
     let ended = app.sign_in("ann@example.com").await;
-    let logout = app.request(Method::POST, "/auth/logout").bearer_auth(&ended.access).send().await.unwrap();
+    let logout = app
+        .request(Method::POST, "/auth/logout")
+        .header("cookie", format!("__Host-portico_refresh={}", ended.refresh))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(logout.status(), 204);
     let routes = [
         (Method::GET, "/portal/me"),
@@ -441,7 +446,6 @@ async fn expired_and_logged_out_tokens_are_refused_everywhere() {
         (Method::GET, "/portal/threads"),
         (Method::POST, "/portal/threads"),
         (Method::POST, "/portal/attachments"),
-        (Method::POST, "/auth/logout"),
     ];
     for (method, path) in &routes {
         let status = app
@@ -491,13 +495,56 @@ async fn staff_sessions_idle_out_at_fifteen_minutes_and_patients_at_thirty() {
     let patient = SessionSubject::Patient(practice, app.ann().patient_id.clone());
     let signed_in = app.clock.now().timestamp();
     for subject in [&staff, &patient] {
-        assert!(sessions.admit(subject, "session-a", signed_in).await.is_ok());
+        assert!(sessions.admit(subject, "session-a", signed_in, 0).await.is_ok());
     }
     app.advance(chrono::Duration::minutes(14));
-    assert!(sessions.admit(&staff, "session-a", signed_in).await.is_ok(), "staff active within fifteen minutes");
+    assert!(sessions.admit(&staff, "session-a", signed_in, 0).await.is_ok(), "staff active within fifteen minutes");
     app.advance(chrono::Duration::minutes(16));
-    assert!(sessions.admit(&staff, "session-a", signed_in).await.is_err(), "staff idle for sixteen minutes is signed out");
-    assert!(sessions.admit(&patient, "session-a", signed_in).await.is_ok(), "a patient idle for thirty minutes is still in");
+    assert!(sessions.admit(&staff, "session-a", signed_in, 0).await.is_err(), "staff idle for sixteen minutes is signed out");
+    assert!(sessions.admit(&patient, "session-a", signed_in, 0).await.is_ok(), "a patient idle for thirty minutes is still in");
     app.advance(chrono::Duration::minutes(31));
-    assert!(sessions.admit(&patient, "session-a", signed_in).await.is_err(), "a patient idle for thirty-one minutes is signed out");
+    assert!(sessions.admit(&patient, "session-a", signed_in, 0).await.is_err(), "a patient idle for thirty-one minutes is signed out");
+}
+
+/// Polling and refetches say how long the person has been away; only a person's activity keeps a session
+/// alive. Over HTTP, with the header the web apps send on every request, refreshes included.
+#[tokio::test]
+async fn background_requests_do_not_keep_a_session_alive() {
+    let app = spawn_app().await;
+    // A fresh access token (they live ten minutes) and one request with it, both saying how long the
+    // person has been away.
+    let poll = |refresh: String, idle: &'static str| {
+        let app = &app;
+        async move {
+            let renewed = app
+                .request(Method::POST, "/auth/refresh")
+                .header("cookie", format!("__Host-portico_refresh={refresh}"))
+                .header("x-portico-idle", idle)
+                .send()
+                .await
+                .unwrap();
+            if renewed.status() != 200 {
+                return renewed.status().as_u16();
+            }
+            let access = renewed.json::<Value>().await.unwrap()["access_token"].as_str().unwrap().to_string();
+            let read = app.request(Method::GET, "/portal/threads").bearer_auth(access).header("x-portico-idle", idle).send();
+            read.await.map(|r| r.status().as_u16()).unwrap_or(0)
+        }
+    };
+    // Ann stops at minute 0; her page polls every five minutes and says how long she has been gone.
+    let ann = app.sign_in("ann@example.com").await;
+    for (minute, idle) in [(5, "300"), (10, "600"), (15, "900"), (20, "1200"), (25, "1500")] {
+        app.advance(chrono::Duration::minutes(5));
+        assert_eq!(poll(ann.refresh.clone(), idle).await, 200, "a poll at minute {minute} is answered");
+    }
+    app.advance(chrono::Duration::minutes(6));
+    assert_eq!(poll(ann.refresh.clone(), "1860").await, 401, "31 minutes after her last click, polling has not kept her signed in");
+
+    // Ben keeps using his page: every request says 0, and he stays signed in past thirty minutes.
+    let ben = app.sign_in("ben@example.com").await;
+    for _ in 0..7 {
+        app.advance(chrono::Duration::minutes(5));
+        assert_eq!(poll(ben.refresh.clone(), "0").await, 200, "a person who keeps using the page stays signed in");
+    }
+    assert_eq!(poll(ben.refresh.clone(), "-5").await, 200, "an unreadable header counts as the person's own request");
 }

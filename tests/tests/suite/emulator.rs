@@ -72,7 +72,12 @@ async fn enrolment_invitation_sign_in_and_portal_screens_run_on_dynamodb_and_ses
         app.request(Method::GET, "/staff/patients?query=Moss").bearer_auth(&staff).send().await.unwrap().json().await.unwrap_or_default();
     assert_eq!(search["patients"][0]["given_name"], "Eve", "the name index works on DynamoDB");
 
-    let logout = call(Method::POST, "/auth/logout", None).await.unwrap();
+    let logout = app
+        .request(Method::POST, "/auth/logout")
+        .header("cookie", format!("__Host-portico_refresh={}", session.refresh))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(logout.status(), 204);
     problem(call(Method::GET, "/portal/me", None).await.unwrap(), 401).await;
 
@@ -235,7 +240,7 @@ async fn messages_notifications_and_attachments_run_on_sqs_and_s3() {
     let url = link["url"].as_str().unwrap_or_default();
     let (status, disposition, bytes) = fetch(&app, url).await;
     assert_eq!((status, bytes.as_slice()), (200, PDF), "the presigned GET serves the file");
-    assert!(disposition.starts_with("attachment;") && disposition.contains("report.pdf"), "served as an attachment: {disposition}");
+    assert_eq!(disposition, "attachment", "served as a download, without the file's name: {disposition}");
     assert!(!url.contains("report"), "the file's name stays out of the URL: {url}");
     assert!(s3.head_object().bucket(&bucket).key(key(&id)).send().await.is_err(), "the checked upload was promoted, not copied");
     let served = portico_messaging::keys::attachment_object(
@@ -263,4 +268,31 @@ async fn messages_notifications_and_attachments_run_on_sqs_and_s3() {
         tag(id.to_string(), "NO_THREATS_FOUND").await
     })
     .await;
+}
+
+/// A function is given its secrets' ARNs, never their values, and reads them from Secrets Manager at
+/// cold start; a secret it cannot read stops it from starting, named but not shown.
+#[tokio::test]
+async fn secrets_come_from_secrets_manager_at_cold_start() {
+    use portico::config::{Env, read_hasher};
+    let sdk = portico_tests::emulator::sdk_config().await;
+    let client = aws_sdk_secretsmanager::Client::new(&sdk);
+    let created = client
+        .create_secret()
+        .name(portico_tests::emulator::table_name("hash-key"))
+        .secret_string("k".repeat(64))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("creating a secret on the emulator: {e}"));
+    let arn = created.arn().unwrap_or_default().to_string();
+    let missing = arn.replace("hash-key", "no-such-secret");
+    let secrets = portico::aws::load_secrets(&sdk, vec![("HASH_KEY".into(), arn), ("TWILIO_AUTH_TOKEN".into(), missing)]).await;
+    assert_eq!(secrets.len(), 1, "the readable secret is read, the other is left out");
+    let mut env = Env::from_process(secrets);
+    let hasher = read_hasher(&mut env);
+    let expected = portico::crypto::Hasher::new(&secrecy::SecretString::from("k".repeat(64)));
+    assert_eq!(hasher.digest("x", &["y"]), expected.digest("x", &["y"]), "the hash key is the secret's value");
+    let _ = env.secret("TWILIO_AUTH_TOKEN", 16);
+    let refused = env.finish().err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(refused.contains("TWILIO_AUTH_TOKEN"), "the function will not start without it: {refused}");
 }

@@ -35,6 +35,8 @@ const PENDING: &str = "at_01JC00000000000000000000Q1";
 const LOOSE: &str = "at_01JC00000000000000000000S1";
 /// The keys the samples' signatures and tokens were made with.
 const HASH_KEY: &str = "fixture-hash-key-fixture-hash-key-fixture-hash-key";
+/// The unsubscribe link's token in a notification email Ann received.
+const UNSUBSCRIBE_TOKEN: &str = "q7V2rX9kLmN3pB8sT1wY4zA6cD0eF5gH";
 const TWILIO_TOKEN: &str = "fixture-twilio-auth-token-0123456789";
 
 fn t0() -> DateTime<Utc> {
@@ -117,6 +119,12 @@ async fn fixture() -> Fixture {
     let by_sms = Purpose::SignIn { channel: portico::domain::Channel::Sms };
     let newer = Challenge::with_id(id(ChallengeId::parse(NEWER)), &app.ports.hasher, &riverside.id, Some(&ann), by_sms, "999999", t0());
     challenges::store(table, &newer).await.unwrap();
+    let unsubscribe =
+        portico::store::Item::new(portico::keys::unsubscribe(&riverside.id, &app.ports.hasher.digest("unsubscribe", &[UNSUBSCRIBE_TOKEN])))
+            .with("patient_id", ANN)
+            .with("category", "messages")
+            .expiring_at((t0() + chrono::Duration::days(60)).timestamp());
+    table.put(unsubscribe, portico::store::Condition::NotExists).await.unwrap();
     messaging(&app, &riverside, &ann, dir.path()).await;
     Fixture { app, _dir: dir }
 }
@@ -354,6 +362,10 @@ async fn the_pre_token_triggers_answer_their_samples() {
                 let details = out.unwrap_or_else(|e| panic!("{case}: {e}")).response.claims_and_scope_override_details.unwrap_or_default();
                 let access = details.access_token_generation.unwrap_or_default();
                 assert_eq!(access.claims_to_add_or_override.get("practice_id").and_then(|v| v.as_str()), Some(PRACTICE));
+                assert!(
+                    access.scopes_to_suppress.iter().any(|s| s == triggers::SELF_SERVICE_SCOPE),
+                    "staff cannot call Cognito themselves either"
+                );
             }
             _ => assert!(out.is_err(), "cognito-staff-pre-token/{case}: a disabled staff member gets no tokens"),
         }

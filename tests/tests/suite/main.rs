@@ -18,3 +18,4 @@ mod providers;
 mod redelivery;
 mod sign_in;
 mod staff;
+mod tenancy;

@@ -140,7 +140,7 @@ async fn internal_notes_and_deleted_text_never_reach_the_patient() {
     let audit = app
         .gateway
         .app
-        .table
+        .audit
         .query(portico::store::Query::partition(
             portico::store::Index::Gsi1,
             portico::keys::audit_trail(&app.practice().id, app.ann().patient_id.as_str()),

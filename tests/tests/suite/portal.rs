@@ -14,22 +14,8 @@ async fn call(app: &TestApp, session: &Session, method: Method, path: &str, body
     request.send().await.unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-/// The audit events of the demo practice written today, oldest first.
 async fn audit_events(app: &TestApp) -> Vec<Value> {
-    let day = app.clock_now().format("%Y-%m-%d").to_string();
-    let partition = portico::keys::audit_day(&app.practice().id, &day);
-    let page = app.gateway.app.table.query(Query::partition(Index::Table, partition)).await.unwrap();
-    page.items.iter().map(|i| serde_json::Value::Object(i.attrs.clone())).collect()
-}
-
-trait Now {
-    fn clock_now(&self) -> chrono::DateTime<chrono::Utc>;
-}
-
-impl Now for TestApp {
-    fn clock_now(&self) -> chrono::DateTime<chrono::Utc> {
-        portico::clock::Clock::now(self.clock.as_ref())
-    }
+    app.audit_events().await
 }
 
 #[tokio::test]
@@ -87,6 +73,9 @@ async fn a_new_email_is_used_only_after_its_code_comes_back() {
             .await
             .unwrap_or_default();
     assert_eq!(confirmed["email"], "ann.new@example.com");
+    let notice = app.last_message("ann@example.com");
+    assert!(notice.body.contains("was changed"), "the old address is told: {}", notice.body);
+    assert!(!notice.body.contains("ann.new"), "without the new address: {}", notice.body);
     app.advance(chrono::Duration::seconds(61));
     // Sign-in follows the address: the new one works, the old one is no longer on file.
     assert_eq!(app.sign_in("ann.new@example.com").await.patient_id, app.ann().patient_id.to_string());
@@ -96,12 +85,72 @@ async fn a_new_email_is_used_only_after_its_code_comes_back() {
     assert_eq!(app.messages_to("ann@example.com"), before, "the old address gets nothing");
 }
 
+/// Asking for another patient's address looks exactly like asking for a free one: the same answer, a
+/// challenge that can be answered (wrongly) the same way. Only the code never comes.
 #[tokio::test]
-async fn another_patients_address_cannot_be_claimed() {
+async fn another_patients_address_cannot_be_claimed_or_detected() {
     let app = spawn_app().await;
     let ann = app.sign_in("ann@example.com").await;
-    problem(call(&app, &ann, Method::PATCH, "/portal/me", Some(json!({ "email": "ben@example.com" }))).await, 409).await;
+    let ask = |email: &'static str| {
+        let (app, ann) = (&app, &ann);
+        async move {
+            let response = call(app, ann, Method::PATCH, "/portal/me", Some(json!({ "email": email }))).await;
+            assert_eq!(response.status(), 200, "{email}");
+            let body: Value = response.json().await.unwrap();
+            body["verification"].clone()
+        }
+    };
+    let taken = ask("ben@example.com").await;
+    let free = ask("ann.other@example.com").await;
+    let shape = |v: &Value| (v["channel"].clone(), v["expires_in"].clone(), v.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>()));
+    assert_eq!(shape(&taken), shape(&free), "the two answers have the same shape");
     assert_eq!(app.messages_to("ben@example.com"), 0, "nothing is sent to another patient's address");
+    assert_eq!(app.messages_to("ann.other@example.com"), 1);
+    let challenge = taken["challenge_id"].as_str().unwrap().to_string();
+    for _ in 0..3 {
+        let guess = json!({ "challenge_id": challenge, "code": "123456" });
+        problem(call(&app, &ann, Method::POST, "/portal/me/contact/verify", Some(guess)).await, 401).await;
+    }
+    let me: Value = call(&app, &ann, Method::GET, "/portal/me", None).await.json().await.unwrap();
+    assert_eq!(me["email"], "ann@example.com", "nothing changed");
+}
+
+/// A borrowed session must not take the account over: changing how one signs in needs a sign-in from
+/// the last five minutes. Other changes do not.
+#[tokio::test]
+async fn a_sign_in_address_changes_only_within_minutes_of_a_sign_in() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    app.advance(chrono::Duration::minutes(6));
+    let stale = problem(call(&app, &ann, Method::PATCH, "/portal/me", Some(json!({ "email": "thief@example.com" }))).await, 403).await;
+    assert_eq!(stale["type"], "https://portico.health/problems/recent-sign-in-required");
+    let stale = call(&app, &ann, Method::PATCH, "/portal/me", Some(json!({ "phone": "+15555550999", "preferred_name": "X" }))).await;
+    problem(stale, 403).await;
+    assert_eq!(app.messages_to("thief@example.com"), 0, "no code went out");
+    let me: Value = call(&app, &ann, Method::GET, "/portal/me", None).await.json().await.unwrap();
+    assert_eq!(me["preferred_name"], Value::Null, "a refused request changes nothing at all");
+    let names = call(&app, &ann, Method::PATCH, "/portal/me", Some(json!({ "preferred_name": "Annie" }))).await;
+    assert_eq!(names.status(), 200, "names change without a fresh sign-in");
+    let fresh = app.sign_in("ann@example.com").await;
+    let asked = call(&app, &fresh, Method::PATCH, "/portal/me", Some(json!({ "email": "ann.moved@example.com" }))).await;
+    assert_eq!(asked.status(), 200, "right after signing in again");
+    assert_eq!(app.messages_to("ann.moved@example.com"), 1);
+}
+
+/// Confirmation codes for new addresses are limited per patient per day, and to the practice's
+/// countries for phones.
+#[tokio::test]
+async fn contact_changes_are_limited_per_day_and_to_served_countries() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    let abroad = problem(call(&app, &ann, Method::PATCH, "/portal/me", Some(json!({ "phone": "+447700900123" }))).await, 422).await;
+    assert_eq!(abroad["errors"][0]["field"], "phone", "{abroad}");
+    for n in 0..5 {
+        let email = format!("ann.{n}@example.com");
+        assert_eq!(call(&app, &ann, Method::PATCH, "/portal/me", Some(json!({ "email": email }))).await.status(), 200);
+    }
+    problem(call(&app, &ann, Method::PATCH, "/portal/me", Some(json!({ "email": "ann.5@example.com" }))).await, 429).await;
+    assert_eq!(app.messages_to("ann.5@example.com"), 0);
 }
 
 #[tokio::test]
@@ -215,6 +264,6 @@ async fn every_phi_request_leaves_exactly_one_audit_event_without_phi() {
         }
     }
     let trail = portico::keys::audit_trail(&app.practice().id, &ann.patient_id);
-    let accounting = app.gateway.app.table.query(Query::partition(Index::Gsi1, trail)).await.unwrap();
+    let accounting = app.gateway.app.audit.query(Query::partition(Index::Gsi1, trail)).await.unwrap();
     assert!(accounting.items.len() >= 5, "the patient's accounting of disclosures is one index query");
 }

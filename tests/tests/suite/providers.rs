@@ -23,7 +23,8 @@ async fn twilio_messages(State(seen): State<Seen>, Path(account): Path<String>, 
     match to {
         "+15550000400" => (
             StatusCode::BAD_REQUEST,
-            json!({ "code": 21211, "message": "The 'To' number is not a valid phone number.", "status": 400 }).to_string(),
+            // Twilio quotes the number it refused.
+            json!({ "code": 21211, "message": "The 'To' number +15550000400 is not a valid phone number.", "status": 400 }).to_string(),
         ),
         "+15550000500" => {
             (StatusCode::SERVICE_UNAVAILABLE, json!({ "code": 20500, "message": "Internal error", "status": 503 }).to_string())
@@ -58,9 +59,14 @@ async fn the_twilio_adapter_speaks_twilios_rest_api() {
     assert_eq!(field("To").as_deref(), Some("+15555550101"));
     assert_eq!(field("MessagingServiceSid").as_deref(), Some("MG5678"), "sent through the Messaging Service");
     assert_eq!(field("StatusCallback").as_deref(), Some("https://api.example.com/webhooks/twilio/status"));
-    assert!(
-        matches!(sms.send(&OutgoingSms { to: phone("+15550000400"), body: "x".into() }).await, Err(SendError::Rejected(detail)) if detail.contains("21211"))
-    );
+    match sms.send(&OutgoingSms { to: phone("+15550000400"), body: "x".into() }).await {
+        Err(e @ SendError::Rejected(_)) => {
+            let text = e.to_string();
+            assert!(text.contains("21211"), "the provider's code is kept: {text}");
+            assert!(!text.contains("5550000400"), "the number the provider quoted is not: {text}");
+        }
+        other => panic!("a bad number is refused for good: {other:?}"),
+    }
     assert!(
         matches!(sms.send(&OutgoingSms { to: phone("+15550000500"), body: "x".into() }).await, Err(SendError::Unavailable(_))),
         "a provider outage is worth retrying"
@@ -79,7 +85,7 @@ struct FlakySms(Arc<dyn SmsSender>);
 impl SmsSender for FlakySms {
     async fn send(&self, sms: &OutgoingSms) -> Result<String, SendError> {
         if sms.to.as_str() == "+15555550102" {
-            return Err(SendError::Unavailable("503 from the provider".into()));
+            return Err(SendError::Unavailable(portico::notify::ProviderText::new("503 from the provider")));
         }
         self.0.send(sms).await
     }

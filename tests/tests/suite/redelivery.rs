@@ -140,7 +140,7 @@ struct SecondFailsOnce {
 impl Mailer for SecondFailsOnce {
     async fn send(&self, email: &OutgoingEmail) -> Result<String, SendError> {
         if self.calls.fetch_add(1, Ordering::SeqCst) == 1 {
-            return Err(SendError::Unavailable("throttled".into()));
+            return Err(SendError::Unavailable(portico::notify::ProviderText::new("throttled")));
         }
         self.inner.send(email).await
     }

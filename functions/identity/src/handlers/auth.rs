@@ -2,14 +2,13 @@ use std::time::Instant;
 
 use http::header::SET_COOKIE;
 use lambda_http::Request;
-use portico::auth::session::SessionSubject;
 use portico::domain::Address;
 use portico::http::{ApiError, Exchange, Problem, Reply, headers};
 use portico::ids::ChallengeId;
+use portico::throttle;
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::api::{CodeSentResponse, RedeemLinkRequest, SessionResponse, StartCodeRequest, VerifyCodeRequest};
-use crate::limits::refresh_cookie_max_age;
 use crate::sign_in::{CodeDeps, SessionDeps, SignInDeps, SignedIn};
 
 /// The session reply: the access token in the body, the refresh token only in the `__Host-` cookie.
@@ -22,7 +21,7 @@ fn session_reply(signed: SignedIn) -> Result<Reply, ApiError> {
     };
     let mut reply = Reply::ok(&body);
     if let Some(refresh) = &signed.tokens.refresh {
-        let cookie = headers::refresh_cookie(refresh.expose_secret(), refresh_cookie_max_age().num_seconds())
+        let cookie = headers::refresh_cookie(refresh.expose_secret())
             .ok_or_else(|| ApiError::Internal("refresh token cannot be a cookie".into()))?;
         reply = reply.header(SET_COOKIE, cookie);
     }
@@ -42,9 +41,10 @@ pub async fn otp_start(d: &CodeDeps, x: &Exchange<'_>) -> Result<Reply, ApiError
     let practice = x.host_practice().await?;
     let body: StartCodeRequest = x.json()?;
     let address = Address::parse(body.channel, &body.address).map_err(|e| ApiError::field("address", e))?;
+    x.throttle(&d.sign_in.hasher, &practice.id, throttle::CODE_REQUESTS).await?;
     let result = d.start_code(&practice, &address).await;
     // Known and unknown addresses answer in the same time.
-    tokio::time::sleep(d.floor.saturating_sub(started.elapsed())).await;
+    tokio::time::sleep(d.sign_in.floor.saturating_sub(started.elapsed())).await;
     let sent = result?;
     if let Some(patient) = &sent.patient {
         x.concerning(patient);
@@ -56,15 +56,22 @@ pub async fn otp_start(d: &CodeDeps, x: &Exchange<'_>) -> Result<Reply, ApiError
 /// Signs in with the code.
 #[utoipa::path(post, path = "/auth/otp/verify", tag = "sign-in", request_body = VerifyCodeRequest,
     responses((status = 200, body = SessionResponse, description = "Also sets the __Host-portico_refresh cookie"),
-        (status = 400, body = Problem), (status = 401, body = Problem), (status = 415, body = Problem)))]
+        (status = 400, body = Problem), (status = 401, body = Problem), (status = 415, body = Problem),
+        (status = 429, body = Problem, description = "Too many answers from this client; wait Retry-After seconds")))]
 pub async fn otp_verify(d: &SignInDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let started = Instant::now();
     let practice = x.host_practice().await?;
     let body: VerifyCodeRequest = x.json()?;
     let id = ChallengeId::parse(&body.challenge_id).ok_or_else(|| ApiError::field("challenge_id", "is not a challenge id"))?;
     if !crate::limits::is_code(&body.code) {
         return Err(ApiError::field("code", "must be the 6 digits from your message"));
     }
-    let signed = d.verify_code(&practice, &id, &body.code).await?;
+    x.throttle(&d.hasher, &practice.id, throttle::ANSWERS).await?;
+    let result = d.verify_code(&practice, &id, &body.code).await;
+    // An answer for a known address (checked through the identity provider) and for an unknown one
+    // (checked here) take the same time.
+    tokio::time::sleep(d.floor.saturating_sub(started.elapsed())).await;
+    let signed = result?;
     x.concerning(&signed.patient);
     session_reply(signed)
 }
@@ -72,10 +79,12 @@ pub async fn otp_verify(d: &SignInDeps, x: &Exchange<'_>) -> Result<Reply, ApiEr
 /// Signs in by redeeming an invitation link (once).
 #[utoipa::path(post, path = "/auth/link", tag = "sign-in", request_body = RedeemLinkRequest,
     responses((status = 200, body = SessionResponse, description = "Also sets the __Host-portico_refresh cookie"),
-        (status = 400, body = Problem), (status = 401, body = Problem), (status = 415, body = Problem)))]
+        (status = 400, body = Problem), (status = 401, body = Problem), (status = 415, body = Problem),
+        (status = 429, body = Problem, description = "Too many answers from this client; wait Retry-After seconds")))]
 pub async fn link_redeem(d: &SignInDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let practice = x.host_practice().await?;
     let body: RedeemLinkRequest = x.json()?;
+    x.throttle(&d.hasher, &practice.id, throttle::ANSWERS).await?;
     let signed = d.redeem_link(&practice, body.token.trim()).await?;
     x.concerning(&signed.patient);
     session_reply(signed)
@@ -85,10 +94,10 @@ pub async fn link_redeem(d: &SignInDeps, x: &Exchange<'_>) -> Result<Reply, ApiE
 #[utoipa::path(post, path = "/auth/refresh", tag = "sign-in",
     responses((status = 200, body = SessionResponse), (status = 401, body = Problem), (status = 403, body = Problem)))]
 pub async fn refresh(d: &SessionDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
-    x.require_same_site().await?;
+    x.require_portal_origin().await?;
     let practice = x.host_practice().await?;
     let token = refresh_cookie(x.request()).ok_or(ApiError::Unauthorized("Please sign in."))?;
-    match d.refresh(&practice, &token).await {
+    match d.refresh(&practice, &token, x.idle_for()).await {
         Ok(signed) => {
             x.concerning(&signed.patient);
             session_reply(signed)
@@ -97,12 +106,21 @@ pub async fn refresh(d: &SessionDeps, x: &Exchange<'_>) -> Result<Reply, ApiErro
     }
 }
 
-/// Ends the session now: the next request with this session's tokens is refused.
-#[utoipa::path(post, path = "/auth/logout", tag = "sign-in", security(("patient" = [])),
-    responses((status = 204, description = "Signed out; the refresh cookie is cleared"), (status = 401, body = Problem)))]
+/// Ends the session of the refresh cookie: revoked here (the next request with any of its access tokens is
+/// refused) and its refresh token revoked at the identity provider. It needs no access token, so it works
+/// after the access token has expired, and it answers 204 with the cookie cleared whether or not there was
+/// a live session to end. A failure answers 5xx and keeps the cookie, so the sign-out can be tried again.
+#[utoipa::path(post, path = "/auth/logout", tag = "sign-in",
+    responses((status = 204, description = "Signed out, or nothing was signed in; the refresh cookie is cleared"),
+        (status = 403, body = Problem, description = "Sent from a page that is not the practice's portal")))]
 pub async fn logout(d: &SessionDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
-    let who = x.patient().await?;
-    let subject = SessionSubject::Patient(who.practice.clone(), who.patient.clone());
-    d.logout(&subject, &who.session, refresh_cookie(x.request()).as_ref()).await?;
+    x.require_portal_origin().await?;
+    // The host's practice, for the audit trail; unknown hosts answer 404.
+    x.host_practice().await?;
+    if let Some(token) = refresh_cookie(x.request())
+        && let Some(ended) = d.logout(&token).await?
+    {
+        x.concerning(&ended);
+    }
     Ok(Reply::no_content().header(SET_COOKIE, headers::clear_refresh_cookie()))
 }

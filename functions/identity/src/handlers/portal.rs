@@ -73,12 +73,13 @@ pub async fn me_get(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError>
 /// Changes names, language or time zone; a new email or phone is sent a code first.
 #[utoipa::path(patch, path = "/portal/me", tag = "portal", security(("patient" = [])), request_body = ProfilePatch,
     responses((status = 200, body = ProfileUpdated), (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 403, body = Problem, description = "A new email or phone needs a sign-in from the last 5 minutes (type recent-sign-in-required)"),
         (status = 409, body = Problem), (status = 415, body = Problem), (status = 429, body = Problem)))]
 pub async fn me_update(d: &ContactDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.patient().await?;
     let change = profile_change(x.json::<ProfilePatch>()?)?;
     let practice = x.practice(&who.practice).await?;
-    let (saved, pending) = d.update(&practice, &who.patient, change).await?;
+    let (saved, pending) = d.update(&practice, &who.patient, change, who.signed_in_at).await?;
     let verification = pending.map(|(sent, address)| PendingVerification {
         challenge_id: sent.challenge_id.to_string(),
         channel: address.channel(),

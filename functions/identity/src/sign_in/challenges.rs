@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::keys;
 use crate::limits::{MAX_ATTEMPTS, code_ttl};
+use crate::sign_in::rate_limit;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -39,6 +40,10 @@ pub struct Challenge {
     /// Cognito's session for the custom-auth exchange bound to this challenge.
     #[serde(default)]
     pub cognito_session: Option<String>,
+    /// The keyed digest of the address the code went to (or would have): wrong answers count against
+    /// the address's daily limit, whoever asked. Absent for links.
+    #[serde(default)]
+    pub address_digest: Option<String>,
     #[serde(default)]
     pub version: u64,
 }
@@ -90,8 +95,15 @@ impl Challenge {
             used: false,
             expires_at: (now + code_ttl()).timestamp(),
             cognito_session: None,
+            address_digest: None,
             version: 1,
         }
+    }
+
+    /// The challenge of a code sent (or seemingly sent) to the address with this digest.
+    pub fn for_address(mut self, address_digest: String) -> Self {
+        self.address_digest = Some(address_digest);
+        self
     }
 
     pub fn item(&self) -> Result<Item, StoreError> {
@@ -158,6 +170,13 @@ pub async fn answer(
         if !owner_ok || challenge.attempts >= MAX_ATTEMPTS || challenge.used || challenge.expires_at <= now.timestamp() {
             return Ok(Answer::Dead);
         }
+        let locked = match &challenge.address_digest {
+            Some(address) => rate_limit::locked_today(table, practice, address, now).await?,
+            None => false,
+        };
+        if locked {
+            return Ok(Answer::Dead);
+        }
         let correct = challenge.patient_id.is_some() && hasher.matches("challenge", &[id.as_str(), answer], &challenge.digest);
         let mut update = Update::new(keys::challenge(practice, id))
             .add("attempts", 1)
@@ -166,10 +185,14 @@ pub async fn answer(
         if correct {
             update = update.set("used", true);
         }
-        match table.update(update).await {
-            Ok(_) if correct => return Ok(Answer::Correct),
-            Ok(_) => return Ok(Answer::Wrong { tries_left: (MAX_ATTEMPTS - challenge.attempts - 1).max(0) }),
-            Err(StoreError::ConditionFailed { .. }) => continue,
+        let mut writes = vec![Write::Update(update)];
+        if let (false, Some(address)) = (correct, &challenge.address_digest) {
+            writes.push(rate_limit::count_wrong_code(practice, address, now));
+        }
+        match table.transact(writes).await {
+            Ok(()) if correct => return Ok(Answer::Correct),
+            Ok(()) => return Ok(Answer::Wrong { tries_left: (MAX_ATTEMPTS - challenge.attempts - 1).max(0) }),
+            Err(StoreError::ConditionFailed { .. } | StoreError::Conflict) => continue,
             Err(e) => return Err(e),
         }
     }

@@ -30,14 +30,16 @@ pub struct SignInDeps {
     pub clock: Arc<dyn Clock>,
     pub hasher: Hasher,
     pub identity: Arc<dyn IdentityProvider>,
+    /// Starting or answering a sign-in takes at least this long, known address or not: longer than
+    /// the slow path (a code handed to the provider; an answer checked through Cognito), so the time of
+    /// an answer says nothing about the address.
+    pub floor: std::time::Duration,
 }
 
 /// What sending a sign-in code uses.
 pub struct CodeDeps {
     pub sign_in: SignInDeps,
     pub sender: Sender,
-    /// Starting a sign-in takes at least this long, known address or not.
-    pub floor: std::time::Duration,
 }
 
 /// What refreshing and ending a session use.
@@ -59,6 +61,11 @@ pub enum SignInError {
     SessionEnded,
     #[error("the address belongs to another patient")]
     AddressTaken,
+    #[error("the change needs a recent sign-in")]
+    RecentSignInRequired,
+    /// A phone number in a country the practice does not text.
+    #[error("the practice does not text this country")]
+    CountryNotServed,
     #[error("could not send: {0}")]
     Send(#[from] SendError),
     #[error("identity provider: {0}")]
@@ -172,16 +179,22 @@ impl CodeDeps {
         let d = &self.sign_in;
         let now = d.now();
         let table = d.table.as_ref();
-        rate_limit::admit_send(table, practice, &patients::address_digest(&d.hasher, address), now).await?;
+        let address_digest = patients::address_digest(&d.hasher, address);
+        rate_limit::admit_send(table, practice, &address_digest, now).await?;
         let patient = match patients::find_by_address(table, &d.hasher, &practice.id, address).await? {
             Some(id) => patients::get(table, &practice.id, &id).await?.filter(|p| p.is_active()),
             None => None,
         };
+        // Codes go by text only to numbers in the practice's countries (SMS pumping sends codes to
+        // premium numbers abroad); others are answered alike and sent nothing.
+        let patient = patient.filter(|_| practice.texts_to(address));
         let code = crypto::six_digit_code();
         let purpose = Purpose::SignIn { channel: address.channel() };
-        let challenge = Challenge::new(&d.hasher, &practice.id, patient.as_ref().map(|p| &p.patient_id), purpose, &code, now);
+        let challenge = Challenge::new(&d.hasher, &practice.id, patient.as_ref().map(|p| &p.patient_id), purpose, &code, now)
+            .for_address(address_digest);
         challenges::store(table, &challenge).await?;
         if let Some(patient) = &patient {
+            rate_limit::count_practice_send(table, practice, now).await?;
             let session = d.begin(&practice.id, &patient.patient_id).await?;
             challenges::bind_session(table, &challenge, &session).await?;
             let code = OneTimeCode::new(code).ok_or(SignInError::Dead)?;
@@ -197,7 +210,7 @@ impl CodeDeps {
 impl SessionDeps {
     /// Exchanges the refresh cookie for a new access token, within the same session: idle and absolute
     /// limits apply, and a refresh for another practice's host is refused.
-    pub async fn refresh(&self, practice: &Practice, refresh_token: &SecretString) -> Result<SignedIn, SignInError> {
+    pub async fn refresh(&self, practice: &Practice, refresh_token: &SecretString, idle_for: i64) -> Result<SignedIn, SignInError> {
         let tokens = match self.identity.refresh(refresh_token).await {
             Err(IdentityError::NotAuthorized | IdentityError::UserNotFound) => return Err(SignInError::SessionEnded),
             other => other?,
@@ -210,7 +223,7 @@ impl SessionDeps {
             return Err(SignInError::Dead);
         }
         let subject = SessionSubject::Patient(token_practice, patient.clone());
-        match self.sessions.admit(&subject, session, auth_time).await {
+        match self.sessions.admit(&subject, session, auth_time, idle_for).await {
             Ok(()) => Ok(SignedIn { tokens, patient }),
             Err(SessionError::Refused(_)) => {
                 // The session is over; the refresh token must not outlive it.
@@ -221,12 +234,20 @@ impl SessionDeps {
         }
     }
 
-    /// Ends the session now and revokes the refresh token.
-    pub async fn logout(&self, subject: &SessionSubject, session: &str, refresh_token: Option<&SecretString>) -> Result<(), SignInError> {
-        self.sessions.revoke(subject, session).await?;
-        if let Some(token) = refresh_token {
-            self.identity.revoke(token).await?;
-        }
-        Ok(())
+    /// Ends the session a refresh token belongs to, and revokes the token. The session is learned from the
+    /// provider (a refresh straight from it, over TLS), never from anything the client says. `None` when
+    /// the token is already dead: there is nothing left to end.
+    pub async fn logout(&self, refresh_token: &SecretString) -> Result<Option<PatientId>, SignInError> {
+        let tokens = match self.identity.refresh(refresh_token).await {
+            Err(IdentityError::NotAuthorized | IdentityError::UserNotFound) => return Ok(None),
+            other => other?,
+        };
+        let claims = IssuedClaims::read(&tokens.access).ok_or(SignInError::Dead)?;
+        let practice = claims.practice_id.as_deref().and_then(PracticeId::parse).ok_or(SignInError::Dead)?;
+        let patient = claims.patient_id.as_deref().and_then(PatientId::parse).ok_or(SignInError::Dead)?;
+        let session = claims.origin_jti.as_deref().ok_or(SignInError::Dead)?;
+        self.sessions.revoke(&SessionSubject::Patient(practice, patient.clone()), session).await?;
+        self.identity.revoke(refresh_token).await?;
+        Ok(Some(patient))
     }
 }

@@ -6,6 +6,7 @@ use portico::auth::Actor;
 use portico::http::{ApiError, Exchange, Problem, Reply, parse};
 use portico::notify::deliveries::{self, StatusUpdate};
 use portico::notify::{twilio, unsubscribe};
+use portico::throttle;
 
 use crate::deps::{StatusWebhookDeps, UnsubscribeDeps};
 
@@ -52,17 +53,17 @@ async fn one_click(request: &Request) -> Result<bool, ApiError> {
 /// the email's `List-Unsubscribe` header.
 #[utoipa::path(post, path = "/email/unsubscribe", tag = "webhooks",
     params(("token" = String, Query, description = "From the email's List-Unsubscribe link")),
-    responses((status = 200, description = "Unsubscribed", content_type = "text/plain"), (status = 400, body = Problem), (status = 404, body = Problem), (status = 415, body = Problem)))]
+    responses((status = 200, description = "Unsubscribed", content_type = "text/plain"), (status = 400, body = Problem), (status = 404, body = Problem, description = "Unknown or expired link"), (status = 415, body = Problem),
+        (status = 429, body = Problem)))]
 pub async fn unsubscribe(d: &UnsubscribeDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let practice = x.host_practice().await?;
     if !one_click(x.request()).await? {
         return Err(ApiError::field("List-Unsubscribe", "must be One-Click"));
     }
+    x.throttle(&d.hasher, &practice.id, throttle::UNSUBSCRIBES).await?;
     let token = x.query("token").unwrap_or_default();
-    let (token_practice, patient, category) = unsubscribe::verify(&d.hasher, &token).ok_or(ApiError::NotFound)?;
-    if token_practice != practice.id {
-        return Err(ApiError::NotFound);
-    }
+    let (patient, category) =
+        unsubscribe::redeem(d.table.as_ref(), &d.hasher, &practice.id, &token, x.now()).await?.ok_or(ApiError::NotFound)?;
     x.acting(&practice.id, Actor::Patient(patient.clone()));
     x.concerning(&patient);
     unsubscribe::apply(d.table.as_ref(), &practice.id, &patient, category, x.now()).await?;

@@ -87,13 +87,14 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                /** @description Too many answers from this client; wait Retry-After seconds */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Something went wrong on our side; the body quotes a request id */
@@ -122,7 +123,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ends the session now: the next request with this session's tokens is refused. */
+        /**
+         * Ends the session of the refresh cookie: revoked here (the next request with any of its access tokens is
+         *     refused) and its refresh token revoked at the identity provider. It needs no access token, so it works
+         *     after the access token has expired, and it answers 204 with the cookie cleared whether or not there was
+         *     a live session to end. A failure answers 5xx and keeps the cookie, so the sign-out can be tried again.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -132,20 +138,28 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Signed out; the refresh cookie is cleared */
+                /** @description Signed out, or nothing was signed in; the refresh cookie is cleared */
                 204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
-                401: {
+                /** @description Sent from a page that is not the practice's portal */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
@@ -376,13 +390,14 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                /** @description Too many answers from this client; wait Retry-After seconds */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Something went wrong on our side; the body quotes a request id */
@@ -535,7 +550,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                /** @description Unknown or expired link */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -569,6 +584,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Something went wrong on our side; the body quotes a request id */
@@ -1123,6 +1139,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A new email or phone needs a sign-in from the last 5 minutes (type recent-sign-in-required) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
