@@ -134,6 +134,7 @@ pub async fn build(options: LocalOptions, port: u16) -> Result<App, LocalError> 
         edge,
         hasher,
         identity: identity.clone(),
+        staff_accounts: identity.clone(),
         mailer,
         sms,
         blobs,

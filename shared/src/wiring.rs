@@ -118,6 +118,11 @@ impl Base {
         Arc::new(CognitoIdentity::new(&self.sdk, PatientPoolConfig::read(env)))
     }
 
+    /// `STAFF_POOL_ID`: the staff pool, whose accounts administrators turn off and on.
+    pub fn staff_accounts(&self, env: &mut Env) -> Arc<dyn crate::identity::StaffAccounts> {
+        Arc::new(crate::identity::CognitoStaffAccounts::new(&self.sdk, env.required("STAFF_POOL_ID")))
+    }
+
     /// SQS, with the queue URLs this function sends to or defers on (`<NAME>_QUEUE_URL`).
     pub fn queue(&self, env: &mut Env, names: &[&str]) -> Arc<dyn Queue> {
         let urls = names
@@ -145,6 +150,7 @@ pub struct Ports {
     pub edge: Arc<Edge>,
     pub hasher: Hasher,
     pub identity: Arc<dyn IdentityProvider>,
+    pub staff_accounts: Arc<dyn crate::identity::StaffAccounts>,
     pub mailer: Arc<dyn Mailer>,
     pub sms: Arc<dyn SmsSender>,
     pub blobs: Arc<dyn crate::blobs::Blobs>,

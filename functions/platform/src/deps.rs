@@ -99,9 +99,12 @@ impl Wire for SesEventDeps {
         let region = base.sdk.region().map(|r| r.to_string()).unwrap_or_else(|| "us-east-1".into());
         // `SNS_CERT_URL_PREFIXES` may name other signing-certificate origins (a test stand-in); by default
         // only the region's SNS endpoint over HTTPS is trusted.
+        let topic = env.required("SES_EVENTS_TOPIC_ARN");
         let verifier = match env.optional("SNS_CERT_URL_PREFIXES") {
-            Some(prefixes) => SnsVerifier::new(prefixes.split(',').map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()),
-            None => SnsVerifier::for_region(&region),
+            Some(prefixes) => {
+                SnsVerifier::new(prefixes.split(',').map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect(), topic)
+            }
+            None => SnsVerifier::for_region(&region, topic),
         };
         SesEventDeps {
             table: base.table(env),
@@ -117,7 +120,7 @@ impl Wire for SesEventDeps {
             table: ports.table(),
             clock: ports.clock(),
             hasher: ports.hasher.clone(),
-            verifier: SnsVerifier::new(ports.sns_cert_prefixes.clone()),
+            verifier: SnsVerifier::new(ports.sns_cert_prefixes.clone(), crate::ses_events::LOCAL_SES_EVENTS_TOPIC.to_string()),
             queue: Arc::clone(&ports.queue),
         }
     }

@@ -66,6 +66,10 @@ pub fn string_to_sign(envelope: &SnsEnvelope) -> String {
 pub enum SnsError {
     #[error("the signing certificate is not from an allowed address")]
     UntrustedCertificate,
+    /// Signed by SNS, but for a topic that is not ours: anyone can have SNS sign their own topic's
+    /// messages and subscribe our queue's endpoint to it.
+    #[error("the message is from another topic")]
+    ForeignTopic,
     #[error("only signature version 2 (SHA256withRSA) is accepted")]
     SignatureVersion,
     #[error("the signature does not verify")]
@@ -74,23 +78,28 @@ pub enum SnsError {
     Fetch(String),
 }
 
-/// Verifies SNS signatures, caching certificates by URL.
+/// Verifies SNS signatures, caching certificates by URL, and that the message is from our topic.
 pub struct SnsVerifier {
     http: reqwest::Client,
     /// The URL prefixes a signing certificate may come from, e.g. `https://sns.us-east-1.amazonaws.com/`.
     allowed: Vec<String>,
+    /// The topic SES publishes our events to.
+    topic_arn: String,
     cache: Mutex<HashMap<String, Vec<u8>>>,
 }
 
+/// The SES events topic of the local gateway.
+pub const LOCAL_SES_EVENTS_TOPIC: &str = "arn:aws:sns:us-east-1:000000000000:portico-ses-events";
+
 impl SnsVerifier {
-    pub fn new(allowed: Vec<String>) -> Self {
+    pub fn new(allowed: Vec<String>, topic_arn: String) -> Self {
         let http = reqwest::Client::builder().timeout(std::time::Duration::from_secs(5)).build().unwrap_or_default();
-        SnsVerifier { http, allowed, cache: Mutex::new(HashMap::new()) }
+        SnsVerifier { http, allowed, topic_arn, cache: Mutex::new(HashMap::new()) }
     }
 
     /// The SNS endpoints of a region, over HTTPS only.
-    pub fn for_region(region: &str) -> Self {
-        SnsVerifier::new(vec![format!("https://sns.{region}.amazonaws.com/")])
+    pub fn for_region(region: &str, topic_arn: String) -> Self {
+        SnsVerifier::new(vec![format!("https://sns.{region}.amazonaws.com/")], topic_arn)
     }
 
     fn trusted(&self, url: &str) -> bool {
@@ -117,6 +126,9 @@ impl SnsVerifier {
         }
         if !self.trusted(&envelope.signing_cert_url) {
             return Err(SnsError::UntrustedCertificate);
+        }
+        if envelope.topic_arn != self.topic_arn {
+            return Err(SnsError::ForeignTopic);
         }
         let der = self.certificate(&envelope.signing_cert_url).await?;
         let signature = STANDARD.decode(&envelope.signature).map_err(|_| SnsError::BadSignature)?;

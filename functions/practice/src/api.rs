@@ -120,3 +120,34 @@ pub struct InvitationSent {
     pub destination: String,
     pub expires_at: DateTime<Utc>,
 }
+
+/// A staff member as the console shows them.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StaffMemberView {
+    pub staff_id: String,
+    pub display_name: String,
+    pub email: String,
+    pub roles: Vec<portico::directory::Role>,
+    pub status: AccountStatus,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<&portico::directory::StaffMember> for StaffMemberView {
+    fn from(m: &portico::directory::StaffMember) -> Self {
+        StaffMemberView {
+            staff_id: m.staff_id.to_string(),
+            display_name: m.display_name.clone(),
+            email: m.email.clone(),
+            roles: m.roles.clone(),
+            status: m.status,
+            created_at: m.created_at,
+        }
+    }
+}
+
+/// One page of the practice's staff.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TeamList {
+    pub staff: Vec<StaffMemberView>,
+    pub next_cursor: Option<String>,
+}

@@ -8,6 +8,18 @@ use portico::config::Env;
 use portico::wiring::{Base, Ports, Wire};
 
 use crate::patients::{EnrolDeps, InviteDeps, LookupDeps};
+use crate::team::TeamDeps;
+
+impl Wire for TeamDeps {
+    fn from_env(env: &mut Env, base: &Base) -> Self {
+        let table = base.table(env);
+        TeamDeps { sessions: Sessions::new(Arc::clone(&table), base.clock()), table, accounts: base.staff_accounts(env) }
+    }
+
+    fn from_ports(ports: &Ports) -> Self {
+        TeamDeps { table: ports.table(), sessions: ports.edge.sessions.clone(), accounts: Arc::clone(&ports.staff_accounts) }
+    }
+}
 
 impl Wire for EnrolDeps {
     fn from_env(env: &mut Env, base: &Base) -> Self {

@@ -2,13 +2,17 @@
 
 use portico::endpoint;
 
-use crate::handlers::{cors, patients};
+use crate::handlers::{cors, patients, team};
 use crate::patients::{EnrolDeps, InviteDeps, LookupDeps};
 use crate::routes;
+use crate::team::TeamDeps;
 
 endpoint!(StaffPatientsCreate, routes::STAFF_PATIENTS_CREATE, EnrolDeps, patients::create);
 endpoint!(StaffPatientsSearch, routes::STAFF_PATIENTS_SEARCH, LookupDeps, patients::search);
 endpoint!(StaffPatientsGet, routes::STAFF_PATIENTS_GET, LookupDeps, patients::get);
 endpoint!(StaffPatientsInvite, routes::STAFF_PATIENTS_INVITE, InviteDeps, patients::invite);
 endpoint!(StaffPatientsDisable, routes::STAFF_PATIENTS_DISABLE, EnrolDeps, patients::disable);
+endpoint!(StaffMeGet, routes::STAFF_ME_GET, TeamDeps, team::me);
+endpoint!(StaffTeamList, routes::STAFF_TEAM_LIST, TeamDeps, team::list);
+endpoint!(StaffTeamDisable, routes::STAFF_TEAM_DISABLE, TeamDeps, team::disable);
 endpoint!(HttpCorsPreflight, routes::HTTP_CORS_PREFLIGHT, (), cors::preflight);

@@ -5,6 +5,18 @@ use portico::http::ApiError;
 use portico::notify::SendError;
 
 use crate::patients::AdminError;
+use crate::team::TeamError;
+
+impl From<TeamError> for ApiError {
+    fn from(e: TeamError) -> Self {
+        match e {
+            TeamError::NotFound => ApiError::NotFound,
+            TeamError::OwnAccount => ApiError::Conflict("You cannot disable your own account; ask another administrator."),
+            TeamError::Identity(e) => ApiError::internal(e),
+            TeamError::Store(e) => e.into(),
+        }
+    }
+}
 
 impl From<AdminError> for ApiError {
     fn from(e: AdminError) -> Self {

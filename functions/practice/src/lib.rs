@@ -1,5 +1,6 @@
-//! Practice administration from the staff side: enrol, find, invite and disable patients; answer CORS
-//! preflights from the practice's allowlist.
+//! Practice administration from the staff side: enrol, find, invite and disable patients; the team
+//! (who is signed in, the practice's staff, disabling a member); answer CORS preflights from the
+//! practice's allowlist.
 
 pub mod api;
 pub mod deps;
@@ -8,11 +9,12 @@ mod errors;
 pub mod handlers;
 pub mod patients;
 pub mod routes;
+pub mod team;
 
 use portico::lambda::{Capability, endpoint};
 
 use endpoints::*;
-use handlers::{cors, patients as staff};
+use handlers::{cors, patients as staff, team as staff_team};
 
 /// The practice capability, described once.
 pub fn capability() -> Capability {
@@ -24,6 +26,9 @@ pub fn capability() -> Capability {
             endpoint::<StaffPatientsGet>(),
             endpoint::<StaffPatientsInvite>(),
             endpoint::<StaffPatientsDisable>(),
+            endpoint::<StaffMeGet>(),
+            endpoint::<StaffTeamList>(),
+            endpoint::<StaffTeamDisable>(),
             endpoint::<HttpCorsPreflight>(),
         ],
         functions: Vec::new(),
@@ -35,5 +40,15 @@ pub fn capability() -> Capability {
 
 /// The OpenAPI description of this capability's routes.
 #[derive(utoipa::OpenApi)]
-#[openapi(paths(staff::create, staff::get, staff::search, staff::invite, staff::disable, cors::preflight))]
+#[openapi(paths(
+    staff::create,
+    staff::get,
+    staff::search,
+    staff::invite,
+    staff::disable,
+    staff_team::me,
+    staff_team::list,
+    staff_team::disable,
+    cors::preflight
+))]
 pub struct PracticeApi;

@@ -47,6 +47,22 @@ pub const STAFF_PATIENTS_DISABLE: Route = Route {
     access: Access::Staff(ADMINS),
     audit: audit("patient.disable", "patient"),
 };
+pub const STAFF_ME_GET: Route =
+    Route { method: "GET", path: "/staff/me", function: "staff-me-get", access: Access::Staff(&Role::ALL), audit: None };
+pub const STAFF_TEAM_LIST: Route = Route {
+    method: "GET",
+    path: "/staff/team",
+    function: "staff-team-list",
+    access: Access::Staff(ADMINS),
+    audit: audit("staff.list", "staff_list"),
+};
+pub const STAFF_TEAM_DISABLE: Route = Route {
+    method: "POST",
+    path: "/staff/team/{id}/disable",
+    function: "staff-team-disable",
+    access: Access::Staff(ADMINS),
+    audit: audit("staff.disable", "staff"),
+};
 /// Browsers ask before cross-origin calls; the answer depends on the practice's allowlist.
 pub const HTTP_CORS_PREFLIGHT: Route =
     Route { method: "OPTIONS", path: "/{proxy+}", function: "http-cors-preflight", access: Access::Public, audit: None };

@@ -68,3 +68,29 @@ pub async fn provision(table: &dyn Table, member: &StaffMember) -> Result<StaffM
         Err(e) => Err(e),
     }
 }
+
+/// The practice's staff, by id, one page at a time.
+pub async fn list(
+    table: &dyn Table,
+    practice: &PracticeId,
+    cursor: Option<crate::store::Cursor>,
+    limit: usize,
+) -> Result<(Vec<StaffMember>, Option<crate::store::Cursor>), StoreError> {
+    let query = crate::store::Query::partition(Index::Gsi1, keys::staff_list(practice)).limit(limit).after(cursor);
+    let page = table.query(query).await?;
+    let members = page.items.iter().map(Item::record).collect::<Result<Vec<StaffMember>, _>>()?;
+    Ok((members, page.next))
+}
+
+/// Saves a changed record under a version check (`member.version` as read).
+pub async fn save(table: &dyn Table, member: &StaffMember) -> Result<StaffMember, StoreError> {
+    let mut next = member.clone();
+    next.version = member.version + 1;
+    let item = Item::from_record(keys::staff_profile(&member.practice_id, &member.staff_id), &next)?.indexed(
+        Index::Gsi1,
+        keys::staff_list(&member.practice_id),
+        member.staff_id.as_str(),
+    );
+    table.put(item, Condition::VersionIs(member.version)).await?;
+    Ok(next)
+}

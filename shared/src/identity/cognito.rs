@@ -4,9 +4,9 @@ use aws_sdk_cognitoidentityprovider::error::{DisplayErrorContext, SdkError};
 use aws_sdk_cognitoidentityprovider::types::{AttributeType, AuthFlowType, AuthenticationResultType, ChallengeNameType, MessageActionType};
 use secrecy::{ExposeSecret, SecretString};
 
-use super::{AuthStep, IdentityError, IdentityProvider, Tokens};
+use super::{AuthStep, IdentityError, IdentityProvider, StaffAccounts, Tokens};
 use crate::config::PatientPoolConfig;
-use crate::ids::{PatientId, PracticeId};
+use crate::ids::{PatientId, PracticeId, StaffId};
 
 /// The patient pool, driven server-side with the admin APIs (the portal never talks to Cognito).
 pub struct CognitoIdentity {
@@ -166,5 +166,39 @@ impl IdentityProvider for CognitoIdentity {
             Err(e) if e.as_service_error().is_some_and(|s| s.is_unauthorized_exception()) => Ok(()),
             Err(e) => Err(unavailable(e)),
         }
+    }
+}
+
+/// The staff pool's accounts (`STAFF_POOL_ID`). A staff member's username there is their `sub`, which is
+/// their staff id.
+pub struct CognitoStaffAccounts {
+    client: Client,
+    pool_id: String,
+}
+
+impl CognitoStaffAccounts {
+    pub fn new(sdk: &aws_config::SdkConfig, pool_id: String) -> Self {
+        CognitoStaffAccounts { client: Client::new(sdk), pool_id }
+    }
+}
+
+#[async_trait]
+impl StaffAccounts for CognitoStaffAccounts {
+    async fn set_staff_enabled(&self, staff: &StaffId, enabled: bool) -> Result<(), IdentityError> {
+        let (pool, username) = (&self.pool_id, staff.as_str());
+        if enabled {
+            return match self.client.admin_enable_user().user_pool_id(pool).username(username).send().await {
+                Ok(_) => Ok(()),
+                Err(e) if e.as_service_error().is_some_and(|s| s.is_user_not_found_exception()) => Err(IdentityError::UserNotFound),
+                Err(e) => Err(unavailable(e)),
+            };
+        }
+        match self.client.admin_disable_user().user_pool_id(pool).username(username).send().await {
+            Ok(_) => {}
+            Err(e) if e.as_service_error().is_some_and(|s| s.is_user_not_found_exception()) => return Err(IdentityError::UserNotFound),
+            Err(e) => return Err(unavailable(e)),
+        }
+        self.client.admin_user_global_sign_out().user_pool_id(pool).username(username).send().await.map_err(unavailable)?;
+        Ok(())
     }
 }

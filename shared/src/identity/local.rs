@@ -211,6 +211,19 @@ impl LocalIdentity {
         self.state.put(item, Condition::Always).await.map_err(store_error)
     }
 
+    /// Global sign-out: every refresh token of the user stops working.
+    async fn forget_refresh_tokens(&self, pool: Pool, username: &str) -> Result<(), IdentityError> {
+        let page = self
+            .state
+            .query(Query::partition(Index::Table, user_partition(pool, username)).begins_with("REFRESH#"))
+            .await
+            .map_err(store_error)?;
+        for item in page.items {
+            self.state.delete(&item.key, Condition::Always).await.map_err(store_error)?;
+        }
+        Ok(())
+    }
+
     /// Adds a staff account (local seeding; in AWS an administrator creates it in the staff pool).
     pub async fn add_staff_user(&self, staff_id: &str, email: &str, practice: &PracticeId, groups: &[&str]) -> Result<(), IdentityError> {
         let user = UserRecord {
@@ -397,6 +410,19 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<(), IdentityError> {
 }
 
 #[async_trait]
+impl super::StaffAccounts for LocalIdentity {
+    async fn set_staff_enabled(&self, staff: &crate::ids::StaffId, enabled: bool) -> Result<(), IdentityError> {
+        let mut user = self.user(Pool::Staff, staff.as_str()).await?.ok_or(IdentityError::UserNotFound)?;
+        user.enabled = enabled;
+        self.put_user(Pool::Staff, &user).await?;
+        if !enabled {
+            self.forget_refresh_tokens(Pool::Staff, staff.as_str()).await?;
+        }
+        Ok(())
+    }
+}
+
+#[async_trait]
 impl IdentityProvider for LocalIdentity {
     async fn create_patient_user(&self, practice: &PracticeId, patient: &PatientId) -> Result<(), IdentityError> {
         if self.user(Pool::Patients, patient.as_str()).await?.is_some() {
@@ -419,15 +445,7 @@ impl IdentityProvider for LocalIdentity {
         user.enabled = enabled;
         self.put_user(Pool::Patients, &user).await?;
         if !enabled {
-            // Global sign-out: every refresh token of the user stops working.
-            let page = self
-                .state
-                .query(Query::partition(Index::Table, user_partition(Pool::Patients, patient.as_str())).begins_with("REFRESH#"))
-                .await
-                .map_err(store_error)?;
-            for item in page.items {
-                self.state.delete(&item.key, Condition::Always).await.map_err(store_error)?;
-            }
+            self.forget_refresh_tokens(Pool::Patients, patient.as_str()).await?;
         }
         Ok(())
     }

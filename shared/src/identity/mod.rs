@@ -14,9 +14,9 @@ use aws_lambda_events::event::cognito::{
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
-use crate::ids::{PatientId, PracticeId};
+use crate::ids::{PatientId, PracticeId, StaffId};
 
-pub use cognito::CognitoIdentity;
+pub use cognito::{CognitoIdentity, CognitoStaffAccounts};
 #[cfg(feature = "local")]
 pub use local::{LocalIdentity, LocalIssuerConfig, StaffLogin};
 
@@ -60,6 +60,13 @@ pub trait IdentityProvider: Send + Sync {
     async fn answer_custom_auth(&self, patient: &PatientId, session: &str, answer: &str) -> Result<AuthStep, IdentityError>;
     async fn refresh(&self, refresh_token: &SecretString) -> Result<Tokens, IdentityError>;
     async fn revoke(&self, refresh_token: &SecretString) -> Result<(), IdentityError>;
+}
+
+/// Staff accounts in the staff pool: an administrator turns one off, and every sign-in of it ends.
+#[async_trait]
+pub trait StaffAccounts: Send + Sync {
+    /// Disabling also signs the user out everywhere (their refresh tokens stop working).
+    async fn set_staff_enabled(&self, staff: &StaffId, enabled: bool) -> Result<(), IdentityError>;
 }
 
 /// The claims of an access token we just received from the identity provider over TLS. Only for tokens

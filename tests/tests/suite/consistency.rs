@@ -162,3 +162,85 @@ fn idempotency_records_outlive_every_queue_and_dead_letter_queue() {
         "a message redriven on its last day must still find its idempotency record"
     );
 }
+
+/// Functions' policies: which managed policies and inline statements each function's role carries.
+fn function_policies(template: &Value) -> Vec<(String, Value, Value)> {
+    template["Resources"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter(|(_, r)| r["Type"] == "AWS::Serverless::Function")
+        .map(|(name, r)| (name.clone(), r["Properties"]["Policies"].clone(), r["Properties"]["Environment"]["Variables"].clone()))
+        .collect()
+}
+
+fn refs(policies: &Value) -> Vec<String> {
+    policies.as_array().into_iter().flatten().filter_map(|p| p["Ref"].as_str().map(str::to_string)).collect()
+}
+
+/// No function can change or remove an audit event: the audit table is written through one policy that
+/// grants PutItem on it and nothing else, and no other statement names it.
+#[test]
+fn the_audit_trail_is_append_only_for_every_function() {
+    let template = template();
+    let resources = template["Resources"].as_object().cloned().unwrap_or_default();
+    let write = &resources["AuditWritePolicy"]["Properties"]["PolicyDocument"]["Statement"];
+    let on_audit: Vec<&Value> =
+        write.as_array().into_iter().flatten().filter(|s| s["Resource"].to_string().contains("AuditTable")).collect();
+    assert_eq!(on_audit.len(), 1, "one statement on the audit table");
+    assert_eq!(on_audit[0]["Action"], "dynamodb:PutItem", "and it only adds");
+    for (name, resource) in &resources {
+        if name == "AuditWritePolicy" || name == "AuditTable" {
+            continue;
+        }
+        let text = resource.to_string();
+        assert!(!text.contains("AuditTable.Arn") && !text.contains("\"AuditTable\",\"Arn\""), "{name} grants something on the audit table");
+    }
+    for (function, policies, variables) in function_policies(&template) {
+        let writes_audit = variables.get("AUDIT_TABLE_NAME").is_some();
+        assert_eq!(refs(&policies).contains(&"AuditWritePolicy".to_string()), writes_audit, "{function}: audit access iff it audits");
+    }
+}
+
+/// Secrets are read at cold start by the functions that use them, through a policy for each secret;
+/// their values never sit in a function's configuration.
+#[test]
+fn each_function_reads_only_the_secrets_it_uses() {
+    let template = template();
+    for (function, policies, variables) in function_policies(&template) {
+        let text = variables.to_string();
+        assert!(!text.contains("resolve:secretsmanager"), "{function}: a secret's value in its configuration");
+        let policies = refs(&policies);
+        for (variable, policy) in [("HASH_KEY_SECRET_ARN", "HashKeyReadPolicy"), ("TWILIO_AUTH_TOKEN_SECRET_ARN", "TwilioTokenReadPolicy")]
+        {
+            assert_eq!(
+                variables.get(variable).is_some(),
+                policies.contains(&policy.to_string()),
+                "{function}: {policy} exactly when it is given {variable}"
+            );
+        }
+    }
+}
+
+/// With a custom domain, the API answers only there; in prod, WAF limits clients at the edge and at the
+/// identity pools.
+#[test]
+fn the_api_is_reachable_only_through_its_protections() {
+    let template = template();
+    let api = &template["Resources"]["HttpApi"]["Properties"];
+    assert_eq!(api["DisableExecuteApiEndpoint"], serde_json::json!({ "If": ["HasApiDomain", true, false] }));
+    for acl in ["EdgeWebAcl", "IdentityWebAcl"] {
+        let resource = &template["Resources"][acl];
+        assert_eq!(resource["Condition"], "IsProd", "{acl} in prod");
+        let rules = resource["Properties"]["Rules"].as_array().cloned().unwrap_or_default();
+        assert!(rules.iter().all(|r| r["Statement"]["RateBasedStatement"]["AggregateKeyType"] == "IP"), "{acl}: per-client rate rules");
+    }
+    for pool in ["PatientPool", "StaffPool"] {
+        let associated = template["Resources"]
+            .as_object()
+            .into_iter()
+            .flatten()
+            .any(|(_, r)| r["Type"] == "AWS::WAFv2::WebACLAssociation" && r["Properties"]["ResourceArn"].to_string().contains(pool));
+        assert!(associated, "{pool} is behind the identity web ACL");
+    }
+}

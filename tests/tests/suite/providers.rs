@@ -162,11 +162,15 @@ fn signing_identity() -> (aws_lc_rs::rsa::KeyPair, String) {
 }
 
 fn signed_envelope(pair: &aws_lc_rs::rsa::KeyPair, cert_url: &str, message: &str) -> serde_json::Value {
+    signed_for_topic(pair, cert_url, message, portico_platform::ses_events::LOCAL_SES_EVENTS_TOPIC)
+}
+
+fn signed_for_topic(pair: &aws_lc_rs::rsa::KeyPair, cert_url: &str, message: &str, topic: &str) -> serde_json::Value {
     use base64::Engine as _;
     let mut envelope = portico_platform::ses_events::SnsEnvelope {
         kind: "Notification".into(),
         message_id: "4b5f-sns-1".into(),
-        topic_arn: "arn:aws:sns:us-east-1:123456789012:portico-ses-events".into(),
+        topic_arn: topic.into(),
         subject: None,
         message: message.into(),
         timestamp: "2026-11-18T17:05:00.000Z".into(),
@@ -208,6 +212,8 @@ async fn ses_bounces_with_a_valid_sns_signature_suppress_the_address() {
     let mut forged = signed_envelope(&pair, &cert_url, &bounce);
     forged["Message"] = json!(bounce.replace("Permanent", "Permanent "));
     let elsewhere = signed_envelope(&pair, "https://evil.example/SimpleNotificationService-test.pem", &bounce);
+    // Genuinely signed by SNS, but for someone else's topic subscribed to our endpoint.
+    let foreign_topic = signed_for_topic(&pair, &cert_url, &bounce, "arn:aws:sns:us-east-1:999999999999:not-ours");
     let queue = app.gateway.app.workers.queue.clone();
     let send = |body: serde_json::Value| {
         let queue = queue.clone();
@@ -215,6 +221,7 @@ async fn ses_bounces_with_a_valid_sns_signature_suppress_the_address() {
     };
     send(forged).await;
     send(elsewhere).await;
+    send(foreign_topic).await;
     app.pump().await;
     let staff = app.admin_token().await;
     let ann_id = app.ann().patient_id.to_string();
@@ -228,7 +235,7 @@ async fn ses_bounces_with_a_valid_sns_signature_suppress_the_address() {
     )
     .await;
     app.pump().await;
-    assert_eq!(app.emails_to("ann@example.com").len(), before + 1, "forged or foreign-signed bounces change nothing");
+    assert_eq!(app.emails_to("ann@example.com").len(), before + 1, "forged, foreign-signed or foreign-topic bounces change nothing");
     send(signed_envelope(&pair, &cert_url, &bounce)).await;
     app.pump().await;
     app.advance(chrono::Duration::days(1));

@@ -206,3 +206,40 @@ async fn each_role_sees_only_its_topics_and_notes_stay_clinical() {
     assert_eq!(messages(desk.clone()).await, [false], "the front desk reads the conversation, not the note");
     assert_eq!(messages(clinician).await, [false, true], "clinicians read the note");
 }
+
+/// An administrator turns a staff member off, and it takes effect at once: the token they hold is refused
+/// on its next request, they cannot sign in again, and only an administrator may do it, never to
+/// themselves.
+#[tokio::test]
+async fn a_disabled_staff_member_is_signed_out_everywhere_at_once() {
+    let app = spawn_app().await;
+    let admin = app.admin_token().await;
+    let billing_email = app.demo().billing_email.clone();
+    let billing = app.staff_token(&billing_email).await;
+    let desk = app.staff_token(&app.demo().front_desk_email.clone()).await;
+    assert_eq!(staff_call(&app, &billing, Method::GET, "/staff/threads", None).await.status(), 200);
+    let me: serde_json::Value = staff_call(&app, &billing, Method::GET, "/staff/me", None).await.json().await.unwrap();
+    assert_eq!(me["roles"], json!(["billing"]));
+    let billing_id = me["staff_id"].as_str().unwrap().to_string();
+    let disable = |token: String, id: String| {
+        let app = &app;
+        async move { staff_call(app, &token, Method::POST, &format!("/staff/team/{id}/disable"), None).await }
+    };
+    problem(disable(desk.clone(), billing_id.clone()).await, 403).await;
+    let admin_id = staff_call(&app, &admin, Method::GET, "/staff/me", None).await.json::<serde_json::Value>().await.unwrap()["staff_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    problem(disable(admin.clone(), admin_id).await, 409).await;
+    problem(disable(admin.clone(), "staff-nobody".into()).await, 404).await;
+    let disabled: serde_json::Value = disable(admin.clone(), billing_id.clone()).await.json().await.unwrap();
+    assert_eq!(disabled["status"], "disabled");
+    assert_eq!(staff_call(&app, &billing, Method::GET, "/staff/threads", None).await.status(), 401, "the held token is refused at once");
+    let again = app.post_json("/_local/staff/sign-in", json!({ "email": billing_email })).await;
+    assert_ne!(again.status(), 200, "and they cannot sign in again");
+    let team: serde_json::Value = staff_call(&app, &admin, Method::GET, "/staff/team", None).await.json().await.unwrap();
+    let listed = team["staff"].as_array().unwrap().iter().find(|m| m["staff_id"] == billing_id.as_str()).cloned().unwrap_or_default();
+    assert_eq!(listed["status"], "disabled", "the team list shows it");
+    problem(staff_call(&app, &desk, Method::GET, "/staff/team", None).await, 403).await;
+    assert!(disable(admin.clone(), billing_id).await.status() == 200, "disabling again is harmless");
+}

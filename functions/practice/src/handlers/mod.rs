@@ -2,3 +2,4 @@
 
 pub mod cors;
 pub mod patients;
+pub mod team;

@@ -32,6 +32,12 @@ export const enums = {
     "image/png",
     "image/heic"
   ],
+  "Role": [
+    "admin",
+    "clinician",
+    "front-desk",
+    "billing"
+  ],
   "State": [
     "pending",
     "ready",

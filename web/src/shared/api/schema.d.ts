@@ -1918,6 +1918,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in: name, email and roles (what the console shows and which screens it offers). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffMemberView"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The staff member's role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/staff/patients": {
         parameters: {
             query?: never;
@@ -3435,6 +3508,186 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The practice's staff, one page at a time. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description How many on a page */
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TeamList"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The staff member's role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/team/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disables a staff member at once: every session ends on its next request, and they cannot sign in. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Staff id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffMemberView"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The staff member's role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Your own account */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/staff/templates": {
         parameters: {
             query?: never;
@@ -4286,6 +4539,11 @@ export interface components {
             token: string;
         };
         /**
+         * @description Staff roles: the staff pool's groups.
+         * @enum {string}
+         */
+        Role: "admin" | "clinician" | "front-desk" | "billing";
+        /**
          * @description A signed-in session. The access token is kept in memory by the portal; the refresh token is in the
          *     `__Host-portico_refresh` cookie.
          */
@@ -4295,6 +4553,16 @@ export interface components {
             expires_in: number;
             patient_id: string;
             token_type: string;
+        };
+        /** @description A staff member as the console shows them. */
+        StaffMemberView: {
+            /** Format: date-time */
+            created_at: string;
+            display_name: string;
+            email: string;
+            roles: components["schemas"]["Role"][];
+            staff_id: string;
+            status: components["schemas"]["AccountStatus"];
         };
         StaffMessageRequest: {
             body: string;
@@ -4384,6 +4652,11 @@ export interface components {
             subject?: string | null;
             task_id: string;
             team?: components["schemas"]["Topic"] | null;
+        };
+        /** @description One page of the practice's staff. */
+        TeamList: {
+            next_cursor?: string | null;
+            staff: components["schemas"]["StaffMemberView"][];
         };
         /**
          * @description The messages a practice may word its own way.

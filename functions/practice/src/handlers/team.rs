@@ -1,0 +1,45 @@
+//! The signed-in staff member, the practice's team, and disabling a team member.
+
+use portico::http::{ApiError, Exchange, Problem, Reply, page_size};
+use portico::ids::StaffId;
+use portico::store::Cursor;
+
+use crate::api::{StaffMemberView, TeamList};
+use crate::team::TeamDeps;
+
+/// Who is signed in: name, email and roles (what the console shows and which screens it offers).
+#[utoipa::path(get, path = "/staff/me", tag = "staff-team", security(("staff" = [])),
+    responses((status = 200, body = StaffMemberView), (status = 401, body = Problem)))]
+pub async fn me(d: &TeamDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.staff().await?;
+    let member = d.member(&who.practice, &who.staff).await?;
+    Ok(Reply::ok(&StaffMemberView::from(&member)))
+}
+
+/// The practice's staff, one page at a time.
+#[utoipa::path(get, path = "/staff/team", tag = "staff-team", security(("staff" = [])),
+    params(("limit" = Option<u32>, Query, description = "How many on a page"), ("cursor" = Option<String>, Query)),
+    responses((status = 200, body = TeamList), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
+pub async fn list(d: &TeamDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.staff().await?;
+    let limit = page_size(x.query("limit").as_deref()).map_err(|why| ApiError::field("limit", why))?;
+    let cursor = x.query("cursor").map(|c| Cursor::parse(&c)).transpose()?;
+    let (members, next) = d.list(&who.practice, cursor, limit).await?;
+    Ok(Reply::ok(&TeamList {
+        staff: members.iter().map(StaffMemberView::from).collect(),
+        next_cursor: next.map(|c| c.as_str().to_string()),
+    }))
+}
+
+/// Disables a staff member at once: every session ends on its next request, and they cannot sign in.
+#[utoipa::path(post, path = "/staff/team/{id}/disable", tag = "staff-team", security(("staff" = [])),
+    params(("id" = String, Path, description = "Staff id")),
+    responses((status = 200, body = StaffMemberView), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem), (status = 409, body = Problem, description = "Your own account")))]
+pub async fn disable(d: &TeamDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.staff().await?;
+    let id = x.path_id("id", StaffId::parse)?;
+    x.object(id.to_string());
+    let saved = d.disable(&who.practice, &id, &who.staff).await?;
+    Ok(Reply::ok(&StaffMemberView::from(&saved)))
+}

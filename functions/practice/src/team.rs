@@ -1,0 +1,68 @@
+//! The practice's staff, as administrators manage them: who is on the team, and turning an account off
+//! at once (its sessions end on their next request, its sign-ins stop, its refresh tokens die).
+
+use std::sync::Arc;
+
+use portico::auth::{SessionSubject, Sessions};
+use portico::directory::{AccountStatus, StaffMember, staff};
+use portico::identity::{IdentityError, StaffAccounts};
+use portico::ids::{PracticeId, StaffId};
+use portico::store::{Cursor, StoreError, Table};
+
+/// What the team routes use.
+pub struct TeamDeps {
+    pub table: Arc<dyn Table>,
+    pub sessions: Sessions,
+    pub accounts: Arc<dyn StaffAccounts>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum TeamError {
+    #[error("no such staff member")]
+    NotFound,
+    /// An administrator cannot lock themselves out (and a practice out of its last administrator).
+    #[error("you cannot disable your own account")]
+    OwnAccount,
+    #[error(transparent)]
+    Identity(#[from] IdentityError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl TeamDeps {
+    pub async fn member(&self, practice: &PracticeId, id: &StaffId) -> Result<StaffMember, TeamError> {
+        staff::get(self.table.as_ref(), practice, id).await?.ok_or(TeamError::NotFound)
+    }
+
+    pub async fn list(
+        &self,
+        practice: &PracticeId,
+        cursor: Option<Cursor>,
+        limit: usize,
+    ) -> Result<(Vec<StaffMember>, Option<Cursor>), TeamError> {
+        Ok(staff::list(self.table.as_ref(), practice, cursor, limit).await?)
+    }
+
+    /// Disables a staff member: the record first (sessions are refused from the next request, and the
+    /// staff pool's pre-token trigger refuses new tokens), then every session, then the account itself.
+    /// Repeating it is harmless, and finishes what a failure left undone.
+    pub async fn disable(&self, practice: &PracticeId, id: &StaffId, by: &StaffId) -> Result<StaffMember, TeamError> {
+        if id == by {
+            return Err(TeamError::OwnAccount);
+        }
+        let current = self.member(practice, id).await?;
+        let saved = if current.status == AccountStatus::Active {
+            let mut changed = current.clone();
+            changed.status = AccountStatus::Disabled;
+            staff::save(self.table.as_ref(), &changed).await?
+        } else {
+            current
+        };
+        self.sessions.revoke_all(&SessionSubject::Staff(practice.clone(), id.clone())).await?;
+        match self.accounts.set_staff_enabled(id, false).await {
+            // A record without a pool account (removed by hand in the console) has nothing left to stop.
+            Ok(()) | Err(IdentityError::UserNotFound) => Ok(saved),
+            Err(e) => Err(e.into()),
+        }
+    }
+}
