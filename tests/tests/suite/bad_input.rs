@@ -161,3 +161,31 @@ async fn wrong_types_and_invalid_values_name_every_field() {
         problem(app.request(Method::GET, "/staff/patients?query=Lee&cursor=bogus!").bearer_auth(&staff).send().await.unwrap(), 400).await;
     assert_eq!(cursor["errors"][0]["field"], "cursor");
 }
+
+/// The team routes and the sign-out: bad ids, bad pages and foreign origins get clear answers and
+/// change nothing.
+#[tokio::test]
+async fn team_and_sign_out_refuse_bad_input_without_effect() {
+    let app = spawn_app().await;
+    let admin = app.admin_token().await;
+    let get = |path: &'static str| {
+        let (app, admin) = (&app, admin.clone());
+        async move { app.request(Method::GET, path).bearer_auth(admin).send().await.unwrap() }
+    };
+    for path in ["/staff/team?limit=0", "/staff/team?limit=ten", "/staff/team?limit=51", "/staff/team?cursor=not-a-cursor"] {
+        problem(get(path).await, 400).await;
+    }
+    for id in ["..%2F..%2Fetc", "staff%20nobody", "x".repeat(300).leak() as &str] {
+        let path = format!("/staff/team/{id}/disable");
+        let response = app.request(Method::POST, &path).bearer_auth(&admin).send().await.unwrap();
+        problem(response, 404).await;
+    }
+    let team: Value = get("/staff/team").await.json().await.unwrap();
+    assert!(team["staff"].as_array().unwrap().iter().all(|m| m["status"] == "active"), "nobody was disabled");
+    let ann = app.sign_in("ann@example.com").await;
+    let cookie = format!("__Host-portico_refresh={}", ann.refresh);
+    let foreign = app.request(Method::POST, "/auth/logout").header("origin", "null").header("cookie", &cookie).send().await.unwrap();
+    problem(foreign, 403).await;
+    let me = app.request(Method::GET, "/portal/me").bearer_auth(&ann.access).send().await.unwrap();
+    assert_eq!(me.status(), 200, "the session goes on");
+}
