@@ -2,6 +2,7 @@
 import { QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
+import { useIdleSignOut } from '../shared/activity';
 import { createQueryClient } from '../shared/api/query';
 import { I18nProvider, useI18n } from '../shared/i18n/I18nProvider';
 import { langFor } from '../shared/i18n/i18n';
@@ -136,7 +137,7 @@ function Portal() {
   }, []);
 
   const signedInNow = state === 'in' && signedIn;
-  useIdleSignOut(signedInNow, () => void endSession('idle'));
+  useIdleSignOut(signedInNow, limits.patientIdleMinutes, () => void endSession('idle'));
 
   const afterSignIn = useCallback(() => {
     signedOutHere.current = false;
@@ -225,31 +226,4 @@ function SignedInEffects() {
   }, [language]);
   useEffect(() => setTimeZone(zone), [zone, setTimeZone]);
   return null;
-}
-
-/** Signed-in screens are cleared after the server's idle limit without a tap or key press. */
-function useIdleSignOut(active: boolean, signOut: () => void) {
-  const last = useRef(Date.now());
-  // The latest callback, without restarting the clock whenever the page re-renders.
-  const latest = useRef(signOut);
-  latest.current = signOut;
-  useEffect(() => {
-    if (!active) return;
-    last.current = Date.now();
-    const touch = () => {
-      last.current = Date.now();
-    };
-    const check = () => {
-      if (Date.now() - last.current > limits.patientIdleMinutes * 60_000) latest.current();
-    };
-    const events = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const;
-    for (const e of events) window.addEventListener(e, touch, { capture: true, passive: true });
-    const timer = window.setInterval(check, 30_000);
-    document.addEventListener('visibilitychange', check);
-    return () => {
-      for (const e of events) window.removeEventListener(e, touch, { capture: true });
-      window.clearInterval(timer);
-      document.removeEventListener('visibilitychange', check);
-    };
-  }, [active]);
 }

@@ -26,6 +26,29 @@ describe('authedFetch', () => {
     expect(await res.json()).toEqual({ auth: 'Bearer tok' });
   });
 
+  it('says how long the person has been idle, on signed-in and public requests alike', async () => {
+    vi.useFakeTimers();
+    try {
+      window.dispatchEvent(new Event('keydown'));
+      vi.advanceTimersByTime(95_500);
+      const seen: (string | null)[] = [];
+      const base = vi.fn(async (req: Request) => {
+        seen.push(req.headers.get('X-Portico-Idle'));
+        return json(200, {});
+      });
+      await authedFetch(
+        sessionWith('tok', async () => true),
+        base as unknown as typeof fetch,
+      )(new Request('http://x/portal/threads'));
+      await authedFetch(null, base as unknown as typeof fetch)(new Request('http://x/auth/refresh'));
+      window.dispatchEvent(new Event('keydown'));
+      await authedFetch(null, base as unknown as typeof fetch)(new Request('http://x/auth/refresh'));
+      expect(seen).toEqual(['95', '95', '0']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('refreshes once on a 401 and retries with the new token', async () => {
     const seen: (string | null)[] = [];
     const base = vi.fn(async (req: Request) => {

@@ -1,6 +1,8 @@
 // The typed API client: openapi-fetch over the generated `paths`, with the access token added, one
-// refresh-and-retry on 401, and answers turned into data or an ApiError.
+// refresh-and-retry on 401, and answers turned into data or an ApiError. Every request says how long
+// the person has been idle, so the server knows a poll from a person's doing.
 import createClient from 'openapi-fetch';
+import { activity, IDLE_HEADER } from '../activity';
 import { ApiError, NetworkError, parseRetryAfter, SessionEndedError } from './errors';
 import type { paths } from './schema';
 import type { TokenSession } from './session';
@@ -34,6 +36,7 @@ export function authedFetch(
 ) {
   const send = async (request: Request): Promise<Response> => {
     const headers = new Headers(request.headers);
+    headers.set(IDLE_HEADER, String(activity.idleSeconds()));
     if (session?.accessToken) headers.set('Authorization', `Bearer ${session.accessToken}`);
     try {
       return await base(new Request(request, { headers }));
