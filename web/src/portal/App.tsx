@@ -21,6 +21,7 @@ import { NotFound } from './screens/NotFound';
 import { Preferences } from './screens/Preferences';
 import { Profile } from './screens/Profile';
 import { SignIn, type SignInNotice } from './screens/SignIn';
+import { SignOutUnconfirmed } from './screens/SignOutUnconfirmed';
 
 const queryClient = createQueryClient();
 
@@ -37,7 +38,8 @@ export function App() {
   );
 }
 
-type AuthState = 'checking' | 'invite' | 'in' | 'ending' | 'out';
+/** `unconfirmed`: signed out here, but the server did not confirm the session ended. */
+type AuthState = 'checking' | 'invite' | 'in' | 'ending' | 'unconfirmed' | 'out';
 
 /** Section paths a patient may return to after signing in again (opaque ids only). */
 const RETURNABLE = /^\/(home|messages(\/[A-Za-z0-9_-]+)?|profile|consents|preferences)$/;
@@ -69,7 +71,6 @@ function Portal() {
   const [state, setState] = useState<AuthState>('checking');
   const [invite, setInvite] = useState<string | null>(null);
   const [notice, setNotice] = useState<SignInNotice | null>(null);
-  const signedOutHere = useRef(false);
   const ending = useRef(false);
 
   // Start: an invitation link (its token leaves the address bar before anything else), an old hash
@@ -97,7 +98,6 @@ function Portal() {
       // An idle check, a refused renewal and a tap on "Sign out" may all ask at once: one sign-out.
       if (ending.current) return;
       ending.current = true;
-      signedOutHere.current = why !== 'expired';
       if (why === 'expired') rememberReturn(window.location.pathname);
       // Stop before ending the session on the server: no signed-in request leaves from here on (a
       // poll or a focus refresh that was already due included), the signed-in screens and their
@@ -105,21 +105,31 @@ function Portal() {
       // server after the sign-out, with a token that no longer works.
       session.close();
       setState('ending');
+      let confirmed = false;
       try {
         await client.cancelQueries();
         await session.settled();
-        await auth.logout();
+        confirmed = await auth.logout();
       } finally {
+        // Confirmed or not, nothing of the session stays on this page; only the server's word lets
+        // the page say "signed out".
+        session.forget();
         client.clear();
         clearDrafts();
         setNotice({ kind: why });
-        setState('out');
+        setState(confirmed ? 'out' : 'unconfirmed');
         navigate('/sign-in', { replace: true });
         ending.current = false;
       }
     },
     [client, navigate],
   );
+
+  const confirmSignOut = useCallback(async () => {
+    const confirmed = await auth.logout();
+    if (confirmed) setState('out');
+    return confirmed;
+  }, []);
 
   useEffect(() => {
     session.onEnded(() => {
@@ -140,7 +150,6 @@ function Portal() {
   useIdleSignOut(signedInNow, limits.patientIdleMinutes, () => void endSession('idle'));
 
   const afterSignIn = useCallback(() => {
-    signedOutHere.current = false;
     setNotice(null);
     setInvite(null);
     setState('in');
@@ -162,6 +171,8 @@ function Portal() {
         }}
       />
     );
+  } else if (state === 'unconfirmed') {
+    content = <SignOutUnconfirmed idle={notice?.kind === 'idle'} retry={confirmSignOut} />;
   } else if (!signedInNow) {
     if (path !== '/sign-in') {
       if (state === 'in' && !signedIn) return null;

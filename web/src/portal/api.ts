@@ -18,8 +18,6 @@ export const session = new TokenSession(async (s) => {
 });
 
 const api = createApi(session);
-/** The sign-out's own client: the only one that may still call once the session is closing. */
-const signOutApi = createApi(session, undefined, { signingOut: true });
 
 export function adoptSession(answer: S['SessionResponse']): void {
   session.start(answer.access_token, answer.expires_in);
@@ -31,14 +29,15 @@ export const auth = {
   verifyCode: async (challengeId: string, code: string) =>
     unwrap(await publicApi.POST('/auth/otp/verify', { body: { challenge_id: challengeId, code } })),
   redeemLink: async (token: string) => unwrap(await publicApi.POST('/auth/link', { body: { token } })),
-  /** Ends the session on the server (best effort) and forgets it here. */
-  logout: async () => {
+  /**
+   * Ends the session the refresh cookie names. No access token goes with it, so an expired one cannot
+   * stop a sign-out. True only when the server confirms (204); a refusal or no answer is not one.
+   */
+  logout: async (): Promise<boolean> => {
     try {
-      if (session.signedIn) await signOutApi.POST('/auth/logout');
+      return (await publicApi.POST('/auth/logout')).response.status === 204;
     } catch {
-      // Offline: the token is forgotten below and expires on its own.
-    } finally {
-      session.forget();
+      return false;
     }
   },
   /** Need 1 (BACKEND-NEEDS.md): the practice's name, logo and phone; null until the route exists. */
