@@ -59,6 +59,14 @@ export class UploadAborted extends Error {
   }
 }
 
+/** A file could not be fetched from its download link (expired, refused, or not a link we follow). */
+export class DownloadFailed extends Error {
+  constructor() {
+    super('download failed');
+    this.name = 'DownloadFailed';
+  }
+}
+
 /** Seconds to wait, from a Retry-After header (delta-seconds or an HTTP date). */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
   if (!value) return null;
