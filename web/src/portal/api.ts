@@ -23,6 +23,20 @@ export function adoptSession(answer: S['SessionResponse']): void {
   session.start(answer.access_token, answer.expires_in);
 }
 
+/**
+ * A sign-in again while signed in (a change that needs a recent one): its token replaces the current
+ * one, as a renewal would (a sign-out under way stays under way); the server has set its refresh
+ * cookie. Should the answer be someone else's, nothing of theirs is shown: the session ends instead.
+ */
+export function adoptFreshSignIn(answer: S['SessionResponse'], patientId: string): boolean {
+  if (answer.patient_id !== patientId) {
+    session.ended();
+    return false;
+  }
+  session.adopt(answer.access_token, answer.expires_in);
+  return true;
+}
+
 export const auth = {
   startCode: async (channel: S['Channel'], address: string) =>
     unwrap(await publicApi.POST('/auth/otp/start', { body: { channel, address } })),

@@ -77,6 +77,11 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Math.max(1, Math.ceil((at - now) / 1000));
 }
 
+/** The change needs a recent sign-in (`403 …/problems/recent-sign-in-required`). */
+export function needsRecentSignIn(err: unknown): boolean {
+  return err instanceof ApiError && err.status === 403 && err.kind === 'recent-sign-in-required';
+}
+
 /** A route this deployment does not have yet (see web/BACKEND-NEEDS.md): 404/405 from the gateway. */
 export function isMissingRoute(err: unknown): boolean {
   return err instanceof ApiError && (err.status === 404 || err.status === 405) && !err.problem?.type;
