@@ -44,9 +44,12 @@ export default defineConfig(({ mode }) => {
       root: here('.'),
       environment: 'happy-dom',
       include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.mjs'],
-      // Through Vite, so its `react` import meets the Preact alias like the apps' own code (a component
-      // test with queries would otherwise load React beside Preact).
-      server: { deps: { inline: [/@tanstack\/react-query/] } },
+      // Through Vite, so their `react` imports meet the Preact alias like the apps' own code (a component
+      // test with queries or routes would otherwise load React beside Preact).
+      server: { deps: { inline: [/@tanstack\/react-query/, /wouter/] } },
+      // wouter reaches `useSyncExternalStore` through React's CommonJS shim, which Vitest loads
+      // without the alias; Preact has its own.
+      alias: [{ find: /^use-sync-external-store\/shim\/index\.js$/, replacement: 'preact/compat' }],
     },
   };
 });

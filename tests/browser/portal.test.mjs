@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import {
-  ANN, API_PATH, BEN, ORIGIN, PENDING_ROUTES, PNG_BYTES, SHOTS, apiSettled, assertCleanConsole, assertNoPhi,
+  ANN, API_PATH, BEN, ORIGIN, PENDING_ROUTES, PNG_BYTES, SHOTS, apiSettled, assertCleanConsole, assertNoPhi, axe,
   assertRefreshCookie, assertStorageClean, close, codeFrom, exactly, findPatient, gateway, gzipSize, inviteLink, launch, nav,
   newPhone, outbox, outboxIds, runId, signInByLink, staffToken, tabTo, tinyPdf, typeInto, waitAttr, waitForFocus,
   waitForHeadingFocus, waitForMessage, waitText, watch, wrongCode,
@@ -238,7 +238,8 @@ test('Ann signs in with an email code by keyboard, survives a reload at the code
 
     // --- Sign out: back to sign-in, nothing personal left, going back shows nothing either.
     const phi = [ANN.email, newName, `${ANN.given} ${ANN.family}`, ANN.family, ANN.phone.slice(2)];
-    const loggedOut = page.waitForResponse((r) => new URL(r.url()).pathname === '/auth/logout');
+    // The answer that ends the session (a gateway before need 13 refuses the cookie-only try first).
+    const loggedOut = page.waitForResponse((r) => new URL(r.url()).pathname === '/auth/logout' && r.status() !== 401);
     await page.getByTestId('sign-out').click();
     assert.equal((await loggedOut).status(), 204);
     await waitText(page.getByTestId('signin-notice'), /signed out/i);
@@ -433,6 +434,7 @@ test('Ann writes with a PDF, is told how she will hear back, sees the reply arri
     await page.getByTestId('message').filter({ hasText: firstText }).getByTestId('attachment-download').click();
     const download = await downloading;
     assert.equal(download.suggestedFilename(), pdfName);
+    assert.match(download.url(), /^blob:/, 'saved by the page, under the name it knows (the stored object has none)');
     assert.deepEqual(await readFile(await download.path()), pdf);
 
     // --- The reply box: the limit, a fake PDF refused by the server, then a reply with a PDF.
@@ -513,11 +515,14 @@ test('a signed-in portal left alone past the idle limit signs out and shows noth
   const context = await newPhone();
   const page = await context.newPage();
   const watched = watch(page);
-  // Every API request, in the order it left the page.
+  // Every API request, in the order it left the page, and the idle time it reported.
   const sent = [];
+  const idle = [];
   page.on('request', (req) => {
     const { pathname } = new URL(req.url());
-    if (API_PATH.test(pathname)) sent.push(`${req.method()} ${pathname}`);
+    if (!API_PATH.test(pathname)) return;
+    sent.push(`${req.method()} ${pathname}`);
+    idle.push(req.headers()['x-portico-idle']);
   });
   try {
     // The page's clock is the test's: no half-hour wait.
@@ -527,16 +532,110 @@ test('a signed-in portal left alone past the idle limit signs out and shows noth
     await waitText(page.getByTestId('profile-family-name'), exactly(BEN.family));
     // The unread count's poll has started: its timer is due at the same moment as the idle check.
     await page.locator('[data-testid="nav"][data-unread]').waitFor();
-    const loggedOut = page.waitForResponse((r) => new URL(r.url()).pathname === '/auth/logout');
+    const loggedOut = page.waitForResponse((r) => new URL(r.url()).pathname === '/auth/logout' && r.status() !== 401);
     await page.clock.fastForward('31:00');
     await waitText(page.getByTestId('signin-notice'), /signed out after 30 minutes without activity/);
     assert.equal((await loggedOut).status(), 204, 'the idle sign-out ends the session on the server');
     // Signing out stops the polls first: nothing signed-in leaves once the sign-out has begun.
     const after = sent.slice(sent.indexOf('POST /auth/logout') + 1);
     assert.deepEqual(after.filter((r) => / \/portal\//.test(r)), [], `signed-in requests after the sign-out: ${sent.join(', ')}`);
+    // Each request said how long Ben had been idle; what left after the half hour (the poll that was
+    // due, the sign-out) says so, so the server does not take a poll for Ben.
+    assert.ok(idle.every((s) => /^\d+$/.test(s ?? '')), `every API request carries X-Portico-Idle: ${idle.join(', ')}`);
+    assert.ok(Number(idle[sent.indexOf('POST /auth/logout')]) >= 30 * 60, `the sign-out reports the idle half hour: ${idle.join(', ')}`);
     await assertNoPhi(page, [BEN.family, BEN.email], 'after the idle sign-out');
     assert.equal(new URL(page.url()).pathname, '/sign-in');
     assertCleanConsole(watched, [...PENDING_ROUTES, { path: '/auth/refresh', status: 401 }], [BEN.family]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a sign-out the server cannot confirm is not called one: nothing personal stays, and trying again finishes it', { timeout: 120_000 }, async () => {
+  const context = await newPhone();
+  const page = await context.newPage();
+  const watched = watch(page);
+  try {
+    await signInByLink(page, BEN);
+    await nav(page, 'profile');
+    await waitText(page.getByTestId('profile-family-name'), exactly(BEN.family));
+
+    // The sign-out alone fails on its way (a server error), until it is let through again.
+    await page.route('**/auth/logout', (route) => route.fulfill({ status: 503, body: '' }));
+    await page.getByTestId('sign-out').click();
+    await waitText(page.locator('h1'), /^We could not confirm that you signed out$/);
+    await waitForHeadingFocus(page);
+    await waitText(page.getByTestId('signout-unconfirmed'), /close every window of this browser/);
+    assert.equal(await page.getByTestId('signin-notice').count(), 0, 'no "signed out" notice');
+    assert.equal(await page.getByTestId('nav').count(), 0, 'no signed-in navigation');
+    await assertNoPhi(page, [BEN.family, BEN.email], 'after an unconfirmed sign-out');
+    await axe(page, 'portal: sign-out not confirmed', 'phone');
+    await page.getByTestId('signout-retry').click();
+    await waitText(page.getByTestId('signout-still-unconfirmed'), /still not confirmed/);
+
+    await page.unroute('**/auth/logout');
+    const loggedOut = page.waitForResponse((r) => new URL(r.url()).pathname === '/auth/logout' && r.status() !== 401);
+    await page.getByTestId('signout-retry').click();
+    assert.equal((await loggedOut).status(), 204);
+    await waitText(page.getByTestId('signin-notice'), /You have signed out/);
+    assert.ok(!(await context.cookies()).some((c) => c.name === '__Host-portico_refresh' && c.value), 'the refresh cookie is cleared');
+    assertCleanConsole(watched, [...PENDING_ROUTES, { path: '/auth/refresh', status: 401 }, { path: '/auth/logout', status: 503 }], [BEN.family]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('changing a sign-in address when the server wants a recent sign-in: Ben confirms it is him by a text to his number on file, and the change goes through', { timeout: 120_000 }, async () => {
+  const context = await newPhone();
+  const page = await context.newPage();
+  const watched = watch(page);
+  const patches = [];
+  page.on('request', (req) => {
+    if (req.method() === 'PATCH' && new URL(req.url()).pathname === '/portal/me') patches.push(req.headers().authorization);
+  });
+  try {
+    await signInByLink(page, BEN);
+    await nav(page, 'profile');
+    await waitText(page.getByTestId('profile-email'), exactly(BEN.email));
+    // This gateway predates the rule: its first answer to the change is made to say what the new one will.
+    let asked = false;
+    await page.route('**/portal/me', (route) => {
+      if (route.request().method() !== 'PATCH' || asked) return route.fallback();
+      asked = true;
+      return route.fulfill({
+        status: 403,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ type: 'https://portico.health/problems/recent-sign-in-required', title: 'Recent sign-in required', status: 403 }),
+      });
+    });
+
+    const seen = await outboxIds();
+    await page.getByTestId('contact-change-email').click();
+    await page.getByTestId('contact-input-email').fill(`ben-${runId()}@example.com`);
+    await page.getByTestId('contact-send').click();
+    await waitText(page.getByTestId('reauth'), /For your security, confirm it’s you/);
+    await waitForFocus(page, 'reauth-send-email');
+    await waitText(page.getByTestId('reauth-send-sms'), /Text a code to •••• 0102/);
+    await axe(page, 'portal: confirm it is you', 'phone');
+
+    await page.getByTestId('reauth-send-sms').click();
+    await waitForFocus(page, 'reauth-code');
+    const code = codeFrom(await waitForMessage({ to: BEN.phone, channel: 'sms', seen }));
+    await page.keyboard.type(code);
+    await page.keyboard.press('Enter');
+
+    await page.getByTestId('contact-code').waitFor();
+    await waitForFocus(page, 'contact-code');
+    assert.equal(await page.getByTestId('reauth').count(), 0, 'the dialog has closed');
+    await waitText(page.getByTestId('contact-dest'), /^If \S+ can receive messages, a 6-digit code is on its way/);
+    assert.equal(patches.length, 2, 'the change was retried once');
+    assert.notEqual(patches[1], patches[0], 'the retry went with the new session');
+    await page.getByTestId('contact-different').click();
+    await waitForFocus(page, 'contact-input-email');
+    assert.equal(await page.getByTestId('contact-input-email').inputValue(), '');
+    await page.getByTestId('contact-cancel').click();
+    await waitText(page.getByTestId('profile-email'), exactly(BEN.email));
+    assertCleanConsole(watched, [...PENDING_ROUTES, { path: '/auth/refresh', status: 401 }, { path: '/portal/me', status: 403 }], [BEN.family]);
   } finally {
     await context.close();
   }

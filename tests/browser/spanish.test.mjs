@@ -1,7 +1,9 @@
 // Spanish end to end: the switcher on the sign-in page, the patient's language preference picking the
-// portal's language after sign-in, a message with an attachment, the answer from a console in Spanish.
+// portal's language after sign-in, a message with an attachment the care team saves, the answer from
+// a console in Spanish.
 
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
@@ -80,6 +82,14 @@ test('Ben uses the portal in Spanish and the care team answers from a console in
     await waitText(row.getByTestId('inbox-unread'), /sin leer/);
     await row.getByTestId('inbox-open').click();
     await waitText(staffPage.getByTestId('thread-subject'), exactly(subject));
+    // Ben's file is saved by the page under its own name (the stored object carries none).
+    const downloading = staffPage.waitForEvent('download');
+    await staffPage.getByTestId('attachment-download').first().click();
+    const download = await downloading;
+    assert.equal(download.suggestedFilename(), 'receta.pdf');
+    assert.match(download.url(), /^blob:/);
+    assert.ok((await readFile(await download.path())).toString('latin1').startsWith('%PDF-'), 'the care team saves the PDF');
+    await waitText(staffPage.getByTestId('attachment-download-status'), /^Se descargó receta\.pdf\.$/);
     await staffPage.getByTestId('staff-reply-body').fill(`Sí, el jueves a las 10 (${run}).`);
     await staffPage.getByTestId('staff-reply-send').click();
     await waitText(staffPage.getByTestId('app-status'), /Se envió su respuesta/);

@@ -1,8 +1,9 @@
 // The staff console: desks first, works on a tablet. Role-aware: what a role may not use is not shown
 // (and the API refuses it anyway).
 import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { type ReactNode, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
+import { useIdleSignOut } from '../shared/activity';
 import { createQueryClient } from '../shared/api/query';
 import { I18nProvider, useI18n } from '../shared/i18n/I18nProvider';
 import { limits, may } from '../shared/limits';
@@ -76,7 +77,7 @@ function Console() {
     [client, navigate, settings],
   );
   useEffect(() => session.onEnded(() => signOut('expired')), [signOut]);
-  useIdle(signedIn, () => signOut('idle'));
+  useIdleSignOut(signedIn, limits.staffIdleMinutes, () => signOut('idle'));
 
   if (settings === undefined) return <Loading />;
 
@@ -202,26 +203,4 @@ function ConsoleHeader({ signedIn, local, onSignOut }: { signedIn: boolean; loca
       ) : null}
     </header>
   );
-}
-
-function useIdle(active: boolean, signOut: () => void) {
-  const last = useRef(Date.now());
-  const latest = useRef(signOut);
-  latest.current = signOut;
-  useEffect(() => {
-    if (!active) return;
-    last.current = Date.now();
-    const touch = () => {
-      last.current = Date.now();
-    };
-    const events = ['pointerdown', 'keydown', 'wheel'] as const;
-    for (const e of events) window.addEventListener(e, touch, { capture: true, passive: true });
-    const timer = window.setInterval(() => {
-      if (Date.now() - last.current > limits.staffIdleMinutes * 60_000) latest.current();
-    }, 30_000);
-    return () => {
-      for (const e of events) window.removeEventListener(e, touch, { capture: true });
-      window.clearInterval(timer);
-    };
-  }, [active]);
 }

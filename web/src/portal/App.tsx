@@ -2,6 +2,7 @@
 import { QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
+import { useIdleSignOut } from '../shared/activity';
 import { createQueryClient } from '../shared/api/query';
 import { I18nProvider, useI18n } from '../shared/i18n/I18nProvider';
 import { langFor } from '../shared/i18n/i18n';
@@ -20,6 +21,7 @@ import { NotFound } from './screens/NotFound';
 import { Preferences } from './screens/Preferences';
 import { Profile } from './screens/Profile';
 import { SignIn, type SignInNotice } from './screens/SignIn';
+import { SignOutUnconfirmed } from './screens/SignOutUnconfirmed';
 
 const queryClient = createQueryClient();
 
@@ -36,7 +38,8 @@ export function App() {
   );
 }
 
-type AuthState = 'checking' | 'invite' | 'in' | 'ending' | 'out';
+/** `unconfirmed`: signed out here, but the server did not confirm the session ended. */
+type AuthState = 'checking' | 'invite' | 'in' | 'ending' | 'unconfirmed' | 'out';
 
 /** Section paths a patient may return to after signing in again (opaque ids only). */
 const RETURNABLE = /^\/(home|messages(\/[A-Za-z0-9_-]+)?|profile|consents|preferences)$/;
@@ -68,7 +71,6 @@ function Portal() {
   const [state, setState] = useState<AuthState>('checking');
   const [invite, setInvite] = useState<string | null>(null);
   const [notice, setNotice] = useState<SignInNotice | null>(null);
-  const signedOutHere = useRef(false);
   const ending = useRef(false);
 
   // Start: an invitation link (its token leaves the address bar before anything else), an old hash
@@ -96,7 +98,6 @@ function Portal() {
       // An idle check, a refused renewal and a tap on "Sign out" may all ask at once: one sign-out.
       if (ending.current) return;
       ending.current = true;
-      signedOutHere.current = why !== 'expired';
       if (why === 'expired') rememberReturn(window.location.pathname);
       // Stop before ending the session on the server: no signed-in request leaves from here on (a
       // poll or a focus refresh that was already due included), the signed-in screens and their
@@ -104,21 +105,30 @@ function Portal() {
       // server after the sign-out, with a token that no longer works.
       session.close();
       setState('ending');
+      let confirmed = false;
       try {
         await client.cancelQueries();
         await session.settled();
-        await auth.logout();
+        confirmed = await auth.logout();
       } finally {
+        // Confirmed or not, nothing of the session stays on this page (the token went with the
+        // logout call); only the server's word lets the page say "signed out".
         client.clear();
         clearDrafts();
         setNotice({ kind: why });
-        setState('out');
+        setState(confirmed ? 'out' : 'unconfirmed');
         navigate('/sign-in', { replace: true });
         ending.current = false;
       }
     },
     [client, navigate],
   );
+
+  const confirmSignOut = useCallback(async () => {
+    const confirmed = await auth.logout();
+    if (confirmed) setState('out');
+    return confirmed;
+  }, []);
 
   useEffect(() => {
     session.onEnded(() => {
@@ -136,10 +146,9 @@ function Portal() {
   }, []);
 
   const signedInNow = state === 'in' && signedIn;
-  useIdleSignOut(signedInNow, () => void endSession('idle'));
+  useIdleSignOut(signedInNow, limits.patientIdleMinutes, () => void endSession('idle'));
 
   const afterSignIn = useCallback(() => {
-    signedOutHere.current = false;
     setNotice(null);
     setInvite(null);
     setState('in');
@@ -161,6 +170,8 @@ function Portal() {
         }}
       />
     );
+  } else if (state === 'unconfirmed') {
+    content = <SignOutUnconfirmed idle={notice?.kind === 'idle'} retry={confirmSignOut} />;
   } else if (!signedInNow) {
     if (path !== '/sign-in') {
       if (state === 'in' && !signedIn) return null;
@@ -225,31 +236,4 @@ function SignedInEffects() {
   }, [language]);
   useEffect(() => setTimeZone(zone), [zone, setTimeZone]);
   return null;
-}
-
-/** Signed-in screens are cleared after the server's idle limit without a tap or key press. */
-function useIdleSignOut(active: boolean, signOut: () => void) {
-  const last = useRef(Date.now());
-  // The latest callback, without restarting the clock whenever the page re-renders.
-  const latest = useRef(signOut);
-  latest.current = signOut;
-  useEffect(() => {
-    if (!active) return;
-    last.current = Date.now();
-    const touch = () => {
-      last.current = Date.now();
-    };
-    const check = () => {
-      if (Date.now() - last.current > limits.patientIdleMinutes * 60_000) latest.current();
-    };
-    const events = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const;
-    for (const e of events) window.addEventListener(e, touch, { capture: true, passive: true });
-    const timer = window.setInterval(check, 30_000);
-    document.addEventListener('visibilitychange', check);
-    return () => {
-      for (const e of events) window.removeEventListener(e, touch, { capture: true });
-      window.clearInterval(timer);
-      document.removeEventListener('visibilitychange', check);
-    };
-  }, [active]);
 }

@@ -1,6 +1,6 @@
 // The portal's door to the API: same-origin, relative URLs (the practice comes from the host name).
 import { callPending, createApi, unwrap } from '../shared/api/client';
-import { isMissingRoute } from '../shared/api/errors';
+import { isMissingRoute, SessionEndedError } from '../shared/api/errors';
 import type { PracticeBranding } from '../shared/api/pending';
 import type { components } from '../shared/api/schema';
 import { TokenSession } from '../shared/api/session';
@@ -18,11 +18,34 @@ export const session = new TokenSession(async (s) => {
 });
 
 const api = createApi(session);
-/** The sign-out's own client: the only one that may still call once the session is closing. */
-const signOutApi = createApi(session, undefined, { signingOut: true });
+/** Stand-in for need 13: the sign-out a gateway before it asks for, with the access token. */
+const bearerSignOutApi = createApi(session, undefined, { signingOut: true });
 
 export function adoptSession(answer: S['SessionResponse']): void {
   session.start(answer.access_token, answer.expires_in);
+}
+
+/**
+ * A sign-in again while signed in (a change that needs a recent one): its token replaces the current
+ * one, as a renewal would (a sign-out under way stays under way); the server has set its refresh
+ * cookie. Should the answer be someone else's, nothing of theirs is shown: the session ends instead.
+ */
+export function adoptFreshSignIn(answer: S['SessionResponse'], patientId: string): boolean {
+  if (answer.patient_id !== patientId) {
+    session.ended();
+    return false;
+  }
+  session.adopt(answer.access_token, answer.expires_in);
+  return true;
+}
+
+/** Stand-in for need 13. A session the server will no longer renew is over, which is what was asked. */
+async function bearerSignOut(): Promise<boolean> {
+  try {
+    return (await bearerSignOutApi.POST('/auth/logout')).response.status === 204;
+  } catch (err) {
+    return err instanceof SessionEndedError;
+  }
 }
 
 export const auth = {
@@ -31,12 +54,20 @@ export const auth = {
   verifyCode: async (challengeId: string, code: string) =>
     unwrap(await publicApi.POST('/auth/otp/verify', { body: { challenge_id: challengeId, code } })),
   redeemLink: async (token: string) => unwrap(await publicApi.POST('/auth/link', { body: { token } })),
-  /** Ends the session on the server (best effort) and forgets it here. */
-  logout: async () => {
+  /**
+   * Ends the session the refresh cookie names. No access token goes with it, so an expired one cannot
+   * stop a sign-out. True only when the server confirms (204); a refusal or no answer is not one.
+   * Whatever the answer, the token is forgotten here.
+   */
+  logout: async (): Promise<boolean> => {
     try {
-      if (session.signedIn) await signOutApi.POST('/auth/logout');
+      const status = (await publicApi.POST('/auth/logout')).response.status;
+      // Stand-in for need 13 (BACKEND-NEEDS.md): only a gateway before it answers 401 (it wants the
+      // access token, renewed first if need be). Delete once every deployment has need 13.
+      if (status === 401) return await bearerSignOut();
+      return status === 204;
     } catch {
-      // Offline: the token is forgotten below and expires on its own.
+      return false;
     } finally {
       session.forget();
     }

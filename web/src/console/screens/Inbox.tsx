@@ -4,9 +4,9 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { ApiError } from '../../shared/api/errors';
-import { safeTransferUrl, startDownload } from '../../shared/api/uploads';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { limits, may } from '../../shared/limits';
+import { AttachmentDownload } from '../../shared/ui/AttachmentDownload';
 import {
   BusyButton,
   ConfirmDialog,
@@ -321,7 +321,11 @@ export function StaffThread({ patientId, threadId }: { patientId: string; thread
                 <ul className="message-files" aria-label={t('console.thread.attachments')}>
                   {m.attachments.map((a) => (
                     <li key={a.attachment_id}>
-                      <StaffDownload patientId={patientId} file={a} />
+                      <AttachmentDownload
+                        file={a}
+                        label={t('console.thread.download', { name: a.file_name, size: tr.fileSize(a.size) })}
+                        link={() => staff.attachment(patientId, a.attachment_id)}
+                      />
                     </li>
                   ))}
                 </ul>
@@ -449,37 +453,4 @@ function CreatedAt({ iso }: { iso: string }) {
 function ReadAt({ iso }: { iso: string }) {
   const { t, tr } = useI18n();
   return <>{t('console.thread.readAt', { when: tr.dateTime(iso) })}</>;
-}
-
-function StaffDownload({ patientId, file }: { patientId: string; file: S['Attached'] }) {
-  const { t, tr } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  return (
-    <>
-      <BusyButton
-        type="button"
-        className="button button-secondary button-small"
-        busy={busy}
-        busyLabel={t('common.loading')}
-        data-testid="attachment-download"
-        onClick={async () => {
-          setBusy(true);
-          setError(null);
-          try {
-            const link = await staff.attachment(patientId, file.attachment_id);
-            const url = safeTransferUrl(link.url);
-            if (url) startDownload(url);
-          } catch (err) {
-            setError(err);
-          } finally {
-            setBusy(false);
-          }
-        }}
-      >
-        {t('console.thread.download', { name: file.file_name, size: tr.fileSize(file.size) })}
-      </BusyButton>
-      <ErrorMessage error={error} />
-    </>
-  );
 }

@@ -3,10 +3,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { ApiError, SessionEndedError } from '../../shared/api/errors';
-import { safeTransferUrl, startDownload } from '../../shared/api/uploads';
+import { ApiError } from '../../shared/api/errors';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { limits } from '../../shared/limits';
+import { AttachmentDownload } from '../../shared/ui/AttachmentDownload';
 import {
   Alert,
   BusyButton,
@@ -484,7 +484,11 @@ function MessageItem({ message: m }: { message: S['MessageView'] }) {
         <ul className="message-files" aria-label={t('portal.message.attachments')}>
           {m.attachments.map((a) => (
             <li key={a.attachment_id}>
-              <DownloadButton file={a} />
+              <AttachmentDownload
+                file={a}
+                label={t('portal.message.download', { name: a.file_name, size: tr.fileSize(a.size) })}
+                link={() => messaging.downloadLink(a.attachment_id)}
+              />
             </li>
           ))}
         </ul>
@@ -495,40 +499,5 @@ function MessageItem({ message: m }: { message: S['MessageView'] }) {
         </p>
       ) : null}
     </li>
-  );
-}
-
-function DownloadButton({ file }: { file: S['Attached'] }) {
-  const { t, tr } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  return (
-    <>
-      <BusyButton
-        type="button"
-        className="button button-secondary button-small"
-        busy={busy}
-        busyLabel={t('portal.message.preparing')}
-        data-testid="attachment-download"
-        data-attachment-id={file.attachment_id}
-        onClick={async () => {
-          setError(null);
-          setBusy(true);
-          try {
-            const link = await messaging.downloadLink(file.attachment_id);
-            const url = safeTransferUrl(link.url);
-            if (!url) throw new Error('bad link');
-            startDownload(url);
-          } catch (err) {
-            if (!(err instanceof SessionEndedError)) setError(err);
-          } finally {
-            setBusy(false);
-          }
-        }}
-      >
-        {t('portal.message.download', { name: file.file_name, size: tr.fileSize(file.size) })}
-      </BusyButton>
-      <ErrorMessage error={error} testid="download-error" />
-    </>
   );
 }

@@ -1,7 +1,7 @@
 // Your details: names, pronouns, language and time zone; email or phone changed with a code.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../shared/api/errors';
+import { ApiError, needsRecentSignIn } from '../../shared/api/errors';
 import { putAnswer } from '../../shared/api/query';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { langFor } from '../../shared/i18n/i18n';
@@ -18,6 +18,7 @@ import {
   useStatus,
 } from '../../shared/ui/components';
 import { portal, type S } from '../api';
+import { ConfirmItsYou } from '../parts/ConfirmItsYou';
 import { usePageTitle } from '../parts/Header';
 import { allZones, COMMON_ZONES, languageName, PROFILE_LANGUAGES, zoneName } from '../zones';
 
@@ -278,6 +279,13 @@ type ContactStep =
   | { kind: 'enter'; channel: 'email' | 'sms' }
   | { kind: 'confirm'; channel: 'email' | 'sms'; value: string; pending: S['PendingVerification'] };
 
+/** A change the server refused until the patient signs in again; retried once they have. */
+interface HeldChange {
+  channel: 'email' | 'sms';
+  address: string;
+  which: 'send' | 'resend';
+}
+
 function Contact({ profile }: { profile: S['ProfileView'] }) {
   const { t } = useI18n();
   const client = useQueryClient();
@@ -290,9 +298,11 @@ function Contact({ profile }: { profile: S['ProfileView'] }) {
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState<'' | 'send' | 'confirm' | 'resend'>('');
   const [wait, startWait] = useCountdown();
+  const [held, setHeld] = useState<HeldChange | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
+  const confirming = useRef(false);
 
   useEffect(() => {
     if (step.kind !== 'view') inputRef.current?.focus();
@@ -300,10 +310,24 @@ function Contact({ profile }: { profile: S['ProfileView'] }) {
     moved.current = true;
   }, [step.kind]);
 
+  // Back from "confirm it's you" (the dialog has closed, so the form can take the focus again).
+  useEffect(() => {
+    if (held) confirming.current = true;
+    else if (confirming.current) {
+      confirming.current = false;
+      inputRef.current?.focus();
+    }
+  }, [held]);
+
   const noun = (c: 'email' | 'sms') => t(c === 'email' ? 'portal.contact.emailNoun' : 'portal.contact.phoneNoun');
   const field = (c: 'email' | 'sms') => (c === 'email' ? 'email' : 'phone');
 
-  const request = async (channel: 'email' | 'sms', address: string, which: 'send' | 'resend') => {
+  const request = async (
+    channel: 'email' | 'sms',
+    address: string,
+    which: 'send' | 'resend',
+    signedInAgain = false,
+  ) => {
     setError(null);
     setNote('');
     setBusy(which);
@@ -319,12 +343,24 @@ function Contact({ profile }: { profile: S['ProfileView'] }) {
       setCode('');
       if (which === 'resend') setNote(t('portal.contact.resent'));
     } catch (err) {
-      if (err instanceof ApiError && err.status === 429) startWait(err.retryAfter ?? limits.defaultWaitSeconds);
+      if (needsRecentSignIn(err) && !signedInAgain) setHeld({ channel, address, which });
+      else if (err instanceof ApiError && err.status === 429) startWait(err.retryAfter ?? limits.defaultWaitSeconds);
       else setError(err);
     } finally {
       setBusy('');
     }
   };
+
+  const confirmItsYou = held ? (
+    <ConfirmItsYou
+      profile={profile}
+      onConfirmed={() => {
+        setHeld(null);
+        void request(held.channel, held.address, held.which, true);
+      }}
+      onCancel={() => setHeld(null)}
+    />
+  ) : null;
 
   if (step.kind === 'view')
     return (
@@ -434,6 +470,7 @@ function Contact({ profile }: { profile: S['ProfileView'] }) {
             </button>
           </div>
         </form>
+        {confirmItsYou}
       </section>
     );
 
@@ -469,9 +506,8 @@ function Contact({ profile }: { profile: S['ProfileView'] }) {
         }}
       >
         <h2 id="contact-title">{t('portal.contact.confirmTitle', { what: noun(step.channel) })}</h2>
-        <p>
-          {t('portal.contact.sentTo', { digits: limits.codeLength })}{' '}
-          <strong data-testid="contact-dest">{step.pending.destination}</strong>
+        <p data-testid="contact-dest">
+          {t('portal.contact.onItsWay', { address: step.pending.destination, digits: limits.codeLength })}
         </p>
         <Field label={t('portal.signIn.code.label', { digits: limits.codeLength })} error={fieldError}>
           {({ id, describedBy, invalid }) => (
@@ -518,6 +554,21 @@ function Contact({ profile }: { profile: S['ProfileView'] }) {
             {wait > 0 ? t('portal.signIn.resendWait', { seconds: wait }) : t('portal.signIn.resend')}
           </BusyButton>
         </div>
+        <p className="hint">{t('portal.contact.noCode')}</p>
+        <button
+          type="button"
+          className="link-button"
+          data-testid="contact-different"
+          onClick={() => {
+            setValue('');
+            setError(null);
+            setNote('');
+            setFieldError('');
+            setStep({ kind: 'enter', channel: step.channel });
+          }}
+        >
+          {t(step.channel === 'email' ? 'portal.contact.differentEmail' : 'portal.contact.differentPhone')}
+        </button>
         <button
           type="button"
           className="link-button"
@@ -527,6 +578,7 @@ function Contact({ profile }: { profile: S['ProfileView'] }) {
           {t('common.cancel')}
         </button>
       </form>
+      {confirmItsYou}
     </section>
   );
 }

@@ -26,6 +26,29 @@ describe('authedFetch', () => {
     expect(await res.json()).toEqual({ auth: 'Bearer tok' });
   });
 
+  it('says how long the person has been idle, on signed-in and public requests alike', async () => {
+    vi.useFakeTimers();
+    try {
+      window.dispatchEvent(new Event('keydown'));
+      vi.advanceTimersByTime(95_500);
+      const seen: (string | null)[] = [];
+      const base = vi.fn(async (req: Request) => {
+        seen.push(req.headers.get('X-Portico-Idle'));
+        return json(200, {});
+      });
+      await authedFetch(
+        sessionWith('tok', async () => true),
+        base as unknown as typeof fetch,
+      )(new Request('http://x/portal/threads'));
+      await authedFetch(null, base as unknown as typeof fetch)(new Request('http://x/auth/refresh'));
+      window.dispatchEvent(new Event('keydown'));
+      await authedFetch(null, base as unknown as typeof fetch)(new Request('http://x/auth/refresh'));
+      expect(seen).toEqual(['95', '95', '0']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('refreshes once on a 401 and retries with the new token', async () => {
     const seen: (string | null)[] = [];
     const base = vi.fn(async (req: Request) => {
@@ -86,19 +109,30 @@ describe('authedFetch', () => {
 });
 
 describe('signing out', () => {
-  it('lets nothing signed-in leave once the session is closing, but the sign-out itself', async () => {
+  it('lets nothing signed-in leave once the session is closing (the sign-out itself needs no token)', async () => {
     const s = sessionWith('tok', async () => true);
-    const base = vi.fn(async () => json(200, {}));
+    const base = vi.fn(async (req: Request) => json(200, { auth: req.headers.get('Authorization') }));
     s.close();
     await expect(
       authedFetch(s, base as unknown as typeof fetch)(new Request('http://x/portal/threads')),
     ).rejects.toBeInstanceOf(SessionEndedError);
     expect(base).not.toHaveBeenCalled();
+    const out = await authedFetch(
+      null,
+      base as unknown as typeof fetch,
+    )(new Request('http://x/auth/logout', { method: 'POST' }));
+    expect(await out.json()).toEqual({ auth: null });
+    expect(base).toHaveBeenCalledOnce();
+  });
+
+  it('lets the bearer sign-out of a gateway before need 13 leave too (stand-in)', async () => {
+    const s = sessionWith('tok', async () => true);
+    const base = vi.fn(async (req: Request) => json(200, { auth: req.headers.get('Authorization') }));
+    s.close();
     const out = await authedFetch(s, base as unknown as typeof fetch, { signingOut: true })(
       new Request('http://x/auth/logout', { method: 'POST' }),
     );
-    expect(out.status).toBe(200);
-    expect(base).toHaveBeenCalledOnce();
+    expect(await out.json()).toEqual({ auth: 'Bearer tok' });
   });
 
   it('waits for what is already out before the sign-out goes', async () => {

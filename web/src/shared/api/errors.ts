@@ -59,6 +59,14 @@ export class UploadAborted extends Error {
   }
 }
 
+/** A file could not be fetched from its download link (expired, refused, or not a link we follow). */
+export class DownloadFailed extends Error {
+  constructor() {
+    super('download failed');
+    this.name = 'DownloadFailed';
+  }
+}
+
 /** Seconds to wait, from a Retry-After header (delta-seconds or an HTTP date). */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
   if (!value) return null;
@@ -67,6 +75,11 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   const at = Date.parse(trimmed);
   if (Number.isNaN(at)) return null;
   return Math.max(1, Math.ceil((at - now) / 1000));
+}
+
+/** The change needs a recent sign-in (`403 …/problems/recent-sign-in-required`). */
+export function needsRecentSignIn(err: unknown): boolean {
+  return err instanceof ApiError && err.status === 403 && err.kind === 'recent-sign-in-required';
 }
 
 /** A route this deployment does not have yet (see web/BACKEND-NEEDS.md): 404/405 from the gateway. */

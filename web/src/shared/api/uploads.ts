@@ -45,15 +45,3 @@ export function uploadFile(
   });
   return { done, abort: () => xhr.abort() };
 }
-
-/** Starts a download without leaving the page (the file is served as an attachment). */
-export function startDownload(url: string): void {
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = '';
-  link.rel = 'noopener noreferrer';
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-}

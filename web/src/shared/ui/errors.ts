@@ -1,4 +1,4 @@
-import { ApiError, NetworkError } from '../api/errors';
+import { ApiError, DownloadFailed, NetworkError } from '../api/errors';
 import type { Translator } from '../i18n/i18n';
 
 /**
@@ -7,6 +7,7 @@ import type { Translator } from '../i18n/i18n';
  */
 export function describeError(tr: Translator, err: unknown): string {
   if (err instanceof NetworkError) return tr.t('common.error.network');
+  if (err instanceof DownloadFailed) return tr.t('common.error.download');
   if (!(err instanceof ApiError)) return tr.t('common.error.unknown');
   if (tr.lang === 'en' && err.detail) return sentence(err.detail);
   if (err.status === 429) return tr.t('common.error.tooMany');
