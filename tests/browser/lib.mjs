@@ -268,8 +268,6 @@ export const PENDING_ROUTES = [
   { path: '/staff/tasks', status: 404 },
   { path: /^\/staff\/patients\/[^/]+\/contact$/, status: 404 },
   { path: '/console/settings.json', status: 404 },
-  // Need 13: a gateway before it refuses the cookie-only sign-out; the portal then signs out with the token.
-  { path: '/auth/logout', status: 401 },
 ];
 
 export async function waitText(locator, pattern, timeout = 15_000) {

@@ -111,8 +111,9 @@ function Portal() {
         await session.settled();
         confirmed = await auth.logout();
       } finally {
-        // Confirmed or not, nothing of the session stays on this page (the token went with the
-        // logout call); only the server's word lets the page say "signed out".
+        // Confirmed or not, nothing of the session stays on this page; only the server's word lets
+        // the page say "signed out".
+        session.forget();
         client.clear();
         clearDrafts();
         setNotice({ kind: why });

@@ -66,34 +66,6 @@ describe('signing out', () => {
     close();
   });
 
-  it('falls back to the bearer sign-out when a gateway before need 13 asks for the token (stand-in)', async () => {
-    const api = signedInApi((req) =>
-      req.headers.get('Authorization') ? new Response(null, { status: 204 }) : json(401, { message: 'Unauthorized' }),
-    );
-    const close = await openPortalSignedIn();
-
-    byTestId('sign-out')?.click();
-
-    await vi.waitFor(() => expect(byTestId('signin-notice')?.textContent).toMatch(/You have signed out/));
-    expect(api.requests('POST /auth/logout').map((r) => r.headers.get('Authorization'))).toEqual([
-      null,
-      'Bearer h.e30.s',
-    ]);
-    close();
-  });
-
-  it('takes a session the old gateway will no longer renew for signed out (stand-in)', async () => {
-    const api = signedInApi(() => json(401, { message: 'Unauthorized' }));
-    const close = await openPortalSignedIn();
-    api.routes['POST /auth/refresh'] = () => json(401, { type: 'https://portico.health/problems/unauthorized' });
-
-    byTestId('sign-out')?.click();
-
-    await vi.waitFor(() => expect(byTestId('signin-notice')?.textContent).toMatch(/You have signed out/));
-    expect(api.calls().filter((c) => c === 'POST /auth/logout')).toHaveLength(2);
-    close();
-  });
-
   it.each([
     ['the server fails', () => new Response(null, { status: 503 })],
     ['the server refuses', () => json(403, { type: 'https://portico.health/problems/forbidden', status: 403 })],

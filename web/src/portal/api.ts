@@ -1,6 +1,6 @@
 // The portal's door to the API: same-origin, relative URLs (the practice comes from the host name).
 import { callPending, createApi, unwrap } from '../shared/api/client';
-import { isMissingRoute, SessionEndedError } from '../shared/api/errors';
+import { isMissingRoute } from '../shared/api/errors';
 import type { PracticeBranding } from '../shared/api/pending';
 import type { components } from '../shared/api/schema';
 import { TokenSession } from '../shared/api/session';
@@ -18,8 +18,6 @@ export const session = new TokenSession(async (s) => {
 });
 
 const api = createApi(session);
-/** Stand-in for need 13: the sign-out a gateway before it asks for, with the access token. */
-const bearerSignOutApi = createApi(session, undefined, { signingOut: true });
 
 export function adoptSession(answer: S['SessionResponse']): void {
   session.start(answer.access_token, answer.expires_in);
@@ -39,15 +37,6 @@ export function adoptFreshSignIn(answer: S['SessionResponse'], patientId: string
   return true;
 }
 
-/** Stand-in for need 13. A session the server will no longer renew is over, which is what was asked. */
-async function bearerSignOut(): Promise<boolean> {
-  try {
-    return (await bearerSignOutApi.POST('/auth/logout')).response.status === 204;
-  } catch (err) {
-    return err instanceof SessionEndedError;
-  }
-}
-
 export const auth = {
   startCode: async (channel: S['Channel'], address: string) =>
     unwrap(await publicApi.POST('/auth/otp/start', { body: { channel, address } })),
@@ -57,19 +46,12 @@ export const auth = {
   /**
    * Ends the session the refresh cookie names. No access token goes with it, so an expired one cannot
    * stop a sign-out. True only when the server confirms (204); a refusal or no answer is not one.
-   * Whatever the answer, the token is forgotten here.
    */
   logout: async (): Promise<boolean> => {
     try {
-      const status = (await publicApi.POST('/auth/logout')).response.status;
-      // Stand-in for need 13 (BACKEND-NEEDS.md): only a gateway before it answers 401 (it wants the
-      // access token, renewed first if need be). Delete once every deployment has need 13.
-      if (status === 401) return await bearerSignOut();
-      return status === 204;
+      return (await publicApi.POST('/auth/logout')).response.status === 204;
     } catch {
       return false;
-    } finally {
-      session.forget();
     }
   },
   /** Need 1 (BACKEND-NEEDS.md): the practice's name, logo and phone; null until the route exists. */

@@ -125,16 +125,6 @@ describe('signing out', () => {
     expect(base).toHaveBeenCalledOnce();
   });
 
-  it('lets the bearer sign-out of a gateway before need 13 leave too (stand-in)', async () => {
-    const s = sessionWith('tok', async () => true);
-    const base = vi.fn(async (req: Request) => json(200, { auth: req.headers.get('Authorization') }));
-    s.close();
-    const out = await authedFetch(s, base as unknown as typeof fetch, { signingOut: true })(
-      new Request('http://x/auth/logout', { method: 'POST' }),
-    );
-    expect(await out.json()).toEqual({ auth: 'Bearer tok' });
-  });
-
   it('waits for what is already out before the sign-out goes', async () => {
     const s = sessionWith('tok', async () => true);
     let answer: (r: Response) => void = () => {};

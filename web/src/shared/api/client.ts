@@ -24,19 +24,7 @@ async function isBadCredentials(res: Response): Promise<boolean> {
   }
 }
 
-export interface AuthedOptions {
-  /**
-   * Stand-in for need 13 (BACKEND-NEEDS.md): the bearer sign-out a gateway before it still asks for,
-   * the one signed-in request that may leave once the session is closing. Delete with its only use.
-   */
-  signingOut?: boolean;
-}
-
-export function authedFetch(
-  session: TokenSession | null,
-  base: typeof fetch = (input, init) => fetch(input, init),
-  { signingOut = false }: AuthedOptions = {},
-) {
+export function authedFetch(session: TokenSession | null, base: typeof fetch = (input, init) => fetch(input, init)) {
   const send = async (request: Request): Promise<Response> => {
     const headers = new Headers(request.headers);
     headers.set(IDLE_HEADER, String(activity.idleSeconds()));
@@ -58,7 +46,7 @@ export function authedFetch(
     const res = await send(request);
     if (res.status !== 401 || (await isBadCredentials(res))) return res;
     // Signed out meanwhile: no renewal, no second try.
-    if (session.closed && !signingOut) throw new SessionEndedError();
+    if (session.closed) throw new SessionEndedError();
     if (!(await session.refresh())) {
       session.ended();
       throw new SessionEndedError();
@@ -73,15 +61,15 @@ export function authedFetch(
   return async (request: Request): Promise<Response> => {
     if (!session) return send(request);
     // Signing out: nothing signed-in leaves any more (the server would refuse it, or worse, accept it).
-    if (session.closed && !signingOut) throw new SessionEndedError();
+    if (session.closed) throw new SessionEndedError();
     return session.track(() => signedIn(session, request));
   };
 }
 
-export function createApi(session: TokenSession | null, base?: typeof fetch, options?: AuthedOptions) {
+export function createApi(session: TokenSession | null, base?: typeof fetch) {
   return createClient<paths>({
     baseUrl: typeof location === 'undefined' ? 'http://localhost' : location.origin,
-    fetch: authedFetch(session, base, options),
+    fetch: authedFetch(session, base),
     headers: { Accept: 'application/json, application/problem+json' },
     credentials: 'same-origin',
     cache: 'no-store',
