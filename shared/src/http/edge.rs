@@ -43,6 +43,8 @@ struct Note {
     actor: Actor,
     patient: Option<PatientId>,
     object: Option<String>,
+    /// The response leaves no sooner than this (sign-in answers take the same time whatever happened).
+    hold_until: Option<Instant>,
 }
 
 /// One request as a handler sees it.
@@ -51,6 +53,7 @@ pub struct Exchange<'a> {
     req: &'a Request,
     route: &'static Route,
     request_id: String,
+    started: Instant,
     note: Mutex<Note>,
 }
 
@@ -76,7 +79,8 @@ impl Edge {
             req: &req,
             route,
             request_id: request_id.clone(),
-            note: Mutex::new(Note { practice: None, actor: Actor::Anonymous, patient: None, object: None }),
+            started,
+            note: Mutex::new(Note { practice: None, actor: Actor::Anonymous, patient: None, object: None, hold_until: None }),
         };
         async {
             let outcome = AssertUnwindSafe(handler(&exchange)).catch_unwind().await;
@@ -97,6 +101,11 @@ impl Edge {
                 response = problem_response(&error, req.uri().path(), &request_id);
             }
             self.finish_headers(&req, &mut response).await;
+            let hold = exchange.note().hold_until;
+            if let Some(until) = hold {
+                // Everything the request did, its audit event included, happens before the floor.
+                tokio::time::sleep_until(until.into()).await;
+            }
             let note = exchange.note();
             if let Some(practice) = &note.practice {
                 tracing::Span::current().record("practice", practice.as_str());
@@ -262,6 +271,12 @@ impl<'a> Exchange<'a> {
         self.req.headers().get(headers::IDLE).and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse::<u32>().ok()).map_or(0, i64::from)
     }
 
+    /// The response leaves no sooner than `floor` after the request arrived, whatever the handler and
+    /// the edge did meanwhile (its audit event included): for answers whose timing must say nothing.
+    pub fn hold_for(&self, floor: std::time::Duration) {
+        self.note().hold_until = Some(self.started + floor);
+    }
+
     /// Names the patient whose record this request touches, for the audit trail.
     pub fn concerning(&self, patient: &PatientId) {
         let mut note = self.note();
@@ -391,7 +406,13 @@ impl<'a> Exchange<'a> {
         let Some(action) = self.route.audit else { return Ok(()) };
         let note = {
             let note = self.note();
-            Note { practice: note.practice.clone(), actor: note.actor.clone(), patient: note.patient.clone(), object: note.object.clone() }
+            Note {
+                practice: note.practice.clone(),
+                actor: note.actor.clone(),
+                patient: note.patient.clone(),
+                object: note.object.clone(),
+                hold_until: note.hold_until,
+            }
         };
         let Some(practice) = note.practice else {
             tracing::info!(action = action.action, status = status.as_u16(), "unattributed request: no practice, nothing touched");

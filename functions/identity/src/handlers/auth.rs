@@ -1,5 +1,3 @@
-use std::time::Instant;
-
 use http::header::SET_COOKIE;
 use lambda_http::Request;
 use portico::domain::Address;
@@ -37,15 +35,13 @@ fn refresh_cookie(req: &Request) -> Option<SecretString> {
     responses((status = 202, body = CodeSentResponse), (status = 400, body = Problem), (status = 404, body = Problem),
         (status = 413, body = Problem), (status = 415, body = Problem), (status = 429, body = Problem, description = "Wait Retry-After seconds")))]
 pub async fn otp_start(d: &CodeDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
-    let started = Instant::now();
+    // Known and unknown addresses answer in the same time.
+    x.hold_for(d.sign_in.floor);
     let practice = x.host_practice().await?;
     let body: StartCodeRequest = x.json()?;
     let address = Address::parse(body.channel, &body.address).map_err(|e| ApiError::field("address", e))?;
     x.throttle(&d.sign_in.hasher, &practice.id, throttle::CODE_REQUESTS).await?;
-    let result = d.start_code(&practice, &address).await;
-    // Known and unknown addresses answer in the same time.
-    tokio::time::sleep(d.sign_in.floor.saturating_sub(started.elapsed())).await;
-    let sent = result?;
+    let sent = d.start_code(&practice, &address).await?;
     if let Some(patient) = &sent.patient {
         x.concerning(patient);
     }
@@ -59,7 +55,9 @@ pub async fn otp_start(d: &CodeDeps, x: &Exchange<'_>) -> Result<Reply, ApiError
         (status = 400, body = Problem), (status = 401, body = Problem), (status = 415, body = Problem),
         (status = 429, body = Problem, description = "Too many answers from this client; wait Retry-After seconds")))]
 pub async fn otp_verify(d: &SignInDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
-    let started = Instant::now();
+    // An answer for a known address (checked through the identity provider) and for an unknown one
+    // (checked here) take the same time.
+    x.hold_for(d.floor);
     let practice = x.host_practice().await?;
     let body: VerifyCodeRequest = x.json()?;
     let id = ChallengeId::parse(&body.challenge_id).ok_or_else(|| ApiError::field("challenge_id", "is not a challenge id"))?;
@@ -67,11 +65,7 @@ pub async fn otp_verify(d: &SignInDeps, x: &Exchange<'_>) -> Result<Reply, ApiEr
         return Err(ApiError::field("code", "must be the 6 digits from your message"));
     }
     x.throttle(&d.hasher, &practice.id, throttle::ANSWERS).await?;
-    let result = d.verify_code(&practice, &id, &body.code).await;
-    // An answer for a known address (checked through the identity provider) and for an unknown one
-    // (checked here) take the same time.
-    tokio::time::sleep(d.floor.saturating_sub(started.elapsed())).await;
-    let signed = result?;
+    let signed = d.verify_code(&practice, &id, &body.code).await?;
     x.concerning(&signed.patient);
     session_reply(signed)
 }
