@@ -16,7 +16,7 @@ pub async fn me(d: &TeamDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     Ok(Reply::ok(&StaffMemberView::from(&member)))
 }
 
-/// The practice's staff, one page at a time.
+/// The practice's staff, one page at a time: names and roles, for every staff member.
 #[utoipa::path(get, path = "/staff/team", tag = "staff-team", security(("staff" = [])),
     params(("limit" = Option<u32>, Query, description = "How many on a page"), ("cursor" = Option<String>, Query)),
     responses((status = 200, body = TeamList), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]

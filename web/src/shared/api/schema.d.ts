@@ -3515,7 +3515,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The practice's staff, one page at a time. */
+        /** The practice's staff, one page at a time: names and roles, for every staff member. */
         get: {
             parameters: {
                 query?: {
