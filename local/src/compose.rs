@@ -120,7 +120,9 @@ pub async fn build(options: LocalOptions, port: u16) -> Result<App, LocalError> 
     let portal =
         PortalConfig::parse(&format!("http://{{slug}}.localhost:{port}")).ok_or_else(|| LocalError::Seed("portal template".into()))?;
     let tenants = Arc::new(Tenants::new(Arc::clone(&counted), portal));
-    let edge = Arc::new(Edge::new(Arc::clone(&counted), Arc::clone(&audit), Arc::clone(&clock), tenants, issuers));
+    // Audit events are data requests too: counted like the table's.
+    let audit_counted: Arc<dyn Table> = Arc::new(counting::CountingTable(Arc::clone(&audit)));
+    let edge = Arc::new(Edge::new(Arc::clone(&counted), audit_counted, Arc::clone(&clock), tenants, issuers));
     // The local issuer runs Cognito's flow through the same trigger functions Cognito would call.
     let triggers = Arc::new(portico_identity::triggers::TriggerDeps {
         table: Arc::clone(&counted),

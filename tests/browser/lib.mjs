@@ -40,8 +40,8 @@ export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 // ---------------------------------------------------------------------------------------------------
 // The tests' own HTTP calls to the gateway.
 
-/** One JSON request to the gateway with the practice's Host header. */
-export function gateway(method, pathAndQuery, { token, body } = {}) {
+/** One JSON request to the gateway with the practice's Host header (and any `headers` given). */
+export function gateway(method, pathAndQuery, { token, body, headers: extra = {} } = {}) {
   const url = new URL(pathAndQuery, ORIGIN);
   const local = url.hostname === 'localhost' || url.hostname.endsWith('.localhost');
   const secure = url.protocol === 'https:';
@@ -52,6 +52,7 @@ export function gateway(method, pathAndQuery, { token, body } = {}) {
     headers['Content-Length'] = payload.length;
   }
   if (token) headers.Authorization = `Bearer ${token}`;
+  Object.assign(headers, extra);
   return new Promise((resolve, reject) => {
     const req = (secure ? https : http).request({
       host: local ? '127.0.0.1' : url.hostname,
@@ -131,6 +132,16 @@ export async function findPatient(token, person) {
   const record = await gateway('GET', `/staff/patients/${encodeURIComponent(hit.patient_id)}`, { token });
   assert.equal(record.status, 200);
   return { ...record.body, patient_id: hit.patient_id };
+}
+
+/** A new patient of the practice, enrolled through the staff API, with an address of their own. */
+export async function enrolPatient(token, { given, family, language = 'en' }) {
+  const email = `${given}.${family}.${runId()}@example.com`.toLowerCase();
+  const enrolled = await gateway('POST', '/staff/patients', {
+    token, body: { given_name: given, family_name: family, date_of_birth: '1991-03-14', email, phone: null, language },
+  });
+  assert.equal(enrolled.status, 201, `enrolling ${given} ${family} answered ${enrolled.status}: ${enrolled.text.slice(0, 200)}`);
+  return { ...enrolled.body, email, given, family };
 }
 
 export function inviteLinkFrom(message) {
@@ -313,6 +324,31 @@ export async function nav(page, name) {
   await link.click();
 }
 
+/**
+ * Clicks an attachment's download button and waits for the file: the page asks the API for a link
+ * (`linkPath`), fetches the file from it, and saves it under the name it knows. Returns the download
+ * and the answer the file came with (its headers say what the blob store serves).
+ */
+export async function downloadAttachment(page, button, linkPath) {
+  const answers = [];
+  const keep = (res) => answers.push(res);
+  page.on('response', keep);
+  try {
+    const linked = page.waitForResponse((r) => linkPath.test(new URL(r.url()).pathname) && r.request().method() === 'GET');
+    const downloading = page.waitForEvent('download');
+    await button.click();
+    const link = await linked;
+    assert.equal(link.status(), 200, `the download link answered ${link.status()}`);
+    const { url } = await link.json();
+    const download = await downloading;
+    const file = answers.find((r) => r.url() === new URL(url, ORIGIN).href);
+    assert.ok(file, `the page fetched the file from its link (${url})`);
+    return { download, file: { status: file.status(), headers: await file.allHeaders() } };
+  } finally {
+    page.off('response', keep);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------
 // The keyboard. Each step waits for the focus it needs instead of for time: a key pressed before the
 // page has put focus where it goes would land somewhere else.
@@ -380,6 +416,9 @@ export async function assertRefreshCookie(context) {
   assert.ok(cookie, 'the server set the __Host-portico_refresh cookie');
   assert.equal(cookie.httpOnly, true);
   assert.equal(cookie.sameSite, 'Strict');
+  // A browser-session cookie (no Max-Age or Expires): closing the browser ends the sign-in.
+  assert.equal(cookie.expires, -1, `the refresh cookie is a browser-session cookie, yet it expires at ${cookie.expires}`);
+  return cookie;
 }
 
 export async function assertNoPhi(page, phi, where) {
@@ -392,9 +431,12 @@ export async function assertNoPhi(page, phi, where) {
   }
 }
 
-/** Signs a patient in on `page` with a fresh invitation link (no sign-in code limits in the way). */
+/**
+ * Signs a patient in on `page` with a fresh invitation link (no sign-in code limits in the way).
+ * `person` is one of the seeded patients, or a record from `enrolPatient`.
+ */
 export async function signInByLink(page, person, token) {
-  const patient = await findPatient(token ?? await staffToken(), person);
+  const patient = person.patient_id ? person : await findPatient(token ?? await staffToken(), person);
   const link = await inviteLink(token ?? await staffToken(), patient);
   await page.goto(link);
   await page.getByTestId('home-greeting').waitFor({ timeout: 20_000 });

@@ -9,9 +9,9 @@ import { after, before, test } from 'node:test';
 
 import {
   ANN, API_PATH, BEN, ORIGIN, PENDING_ROUTES, PNG_BYTES, SHOTS, apiSettled, assertCleanConsole, assertNoPhi, axe,
-  assertRefreshCookie, assertStorageClean, close, codeFrom, exactly, findPatient, gateway, gzipSize, inviteLink, launch, nav,
-  newPhone, outbox, outboxIds, runId, signInByLink, staffToken, tabTo, tinyPdf, typeInto, waitAttr, waitForFocus,
-  waitForHeadingFocus, waitForMessage, waitText, watch, wrongCode,
+  assertRefreshCookie, assertStorageClean, close, codeFrom, downloadAttachment, enrolPatient, exactly, findPatient, gateway,
+  gzipSize, inviteLink, launch, nav, newPhone, outbox, outboxIds, runId, signInByLink, staffToken, tabTo, tinyPdf, typeInto,
+  waitAttr, waitForFocus, waitForHeadingFocus, waitForMessage, waitText, watch, wrongCode,
 } from './lib.mjs';
 
 before(async () => {
@@ -428,10 +428,12 @@ test('Ann writes with a PDF, is told how she will hear back, sees the reply arri
     const staffView = await gateway('GET', `/staff/patients/${ann.patient_id}/threads/${threadId}`, { token });
     assert.ok(staffView.body.messages.find((m) => m.body === careReply).read_at, 'the care team sees that Ann read the reply');
 
-    // --- The attachment downloads as the same bytes.
-    const downloading = page.waitForEvent('download');
-    await page.getByTestId('message').filter({ hasText: firstText }).getByTestId('attachment-download').click();
-    const download = await downloading;
+    // --- The attachment downloads as the same bytes. The stored object has no name (it is served as
+    //     exactly `attachment`): the page saves it under the name it knows.
+    const { download, file } = await downloadAttachment(
+      page, page.getByTestId('message').filter({ hasText: firstText }).getByTestId('attachment-download'), /^\/portal\/attachments\/[^/]+$/);
+    assert.equal(file.status, 200);
+    assert.equal(file.headers['content-disposition'], 'attachment', 'the file is served with no name of its own');
     assert.equal(download.suggestedFilename(), pdfName);
     assert.match(download.url(), /^blob:/, 'saved by the page, under the name it knows (the stored object has none)');
     assert.deepEqual(await readFile(await download.path()), pdf);
@@ -486,6 +488,7 @@ test('Ann writes with a PDF, is told how she will hear back, sees the reply arri
     assert.equal(link.status, 200);
     const served = await gateway('GET', link.body.url);
     assert.ok(served.text.startsWith('%PDF-'), 'staff receive the PDF');
+    assert.equal(served.headers['content-disposition'], 'attachment', 'the stored object carries no file name');
 
     await assertStorageClean(page);
     for (const r of requested) {
@@ -596,7 +599,8 @@ test('changing a sign-in address when the server wants a recent sign-in: Ben con
     await signInByLink(page, BEN);
     await nav(page, 'profile');
     await waitText(page.getByTestId('profile-email'), exactly(BEN.email));
-    // This gateway predates the rule: its first answer to the change is made to say what the new one will.
+    // Ben signed in a moment ago, so the server would take the change: its first answer is made to say
+    // what it says once a sign-in is more than five minutes old (a wait the suite cannot make).
     let asked = false;
     await page.route('**/portal/me', (route) => {
       if (route.request().method() !== 'PATCH' || asked) return route.fallback();

@@ -265,3 +265,24 @@ pub async fn races_have_exactly_one_winner(f: Fixture) {
     futures::future::join_all(counters).await;
     assert_eq!(table.get(&key("RACE", "COUNT")).await.unwrap().and_then(|i| i.i64("n")), Some(20), "no increment is lost");
 }
+
+pub async fn batches_read_many_items_in_order(f: Fixture) {
+    let table = f.table.as_ref();
+    for (sk, ttl) in [("a", None), ("b", None), ("gone", Some(now(&f) + 60))] {
+        let mut item = Item::new(key("P", sk)).with("v", sk);
+        if let Some(ttl) = ttl {
+            item = item.expiring_at(ttl);
+        }
+        table.put(item, Condition::NotExists).await.unwrap();
+    }
+    f.clock.advance(Duration::seconds(61));
+    let keys = [key("P", "b"), key("P", "missing"), key("P", "a"), key("P", "gone"), key("P", "b")];
+    let items = table.get_many(&keys).await.unwrap();
+    let values: Vec<Option<String>> = items.iter().map(|i| i.as_ref().and_then(|i| i.str("v")).map(str::to_string)).collect();
+    assert_eq!(
+        values,
+        [Some("b".into()), None, Some("a".into()), None, Some("b".into())],
+        "in the order asked, absent and expired as None"
+    );
+    assert!(table.get_many(&[]).await.is_err(), "an empty batch is refused");
+}

@@ -68,6 +68,11 @@ impl ProfileChange {
     }
 }
 
+/// The signed-in patient's profile from its item, read with the session.
+pub fn from_item(item: Option<portico::store::Item>) -> Result<Patient, StoreError> {
+    item.ok_or(StoreError::Invalid("signed-in patient has no profile".into()))?.record()
+}
+
 pub async fn load(
     table: &dyn portico::store::Table,
     practice: &portico::ids::PracticeId,

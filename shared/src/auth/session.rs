@@ -50,6 +50,10 @@ fn session_key(subject: &SessionSubject, session: &str) -> Key {
     Key::new(subject.partition(), format!("SESSION#{session}"))
 }
 
+/// A session's last activity is written again only when it moves on by more than this: most requests
+/// only read it.
+pub const TOUCH_AFTER: i64 = 60;
+
 #[derive(Debug, Serialize, Deserialize)]
 struct SessionRecord {
     /// Absent when the session was revoked before its first request.
@@ -86,11 +90,30 @@ impl Sessions {
         Sessions { table, clock }
     }
 
+    /// The item a session lives in, for reading it in the same request as a screen's data.
+    pub fn key(subject: &SessionSubject, session: &str) -> Key {
+        session_key(subject, session)
+    }
+
     /// Admits a request of the session that began at `auth_time`. `idle_for` is how long the person has
     /// been away from the page, as the web app reports it (0 for a request they made): the session counts
-    /// as active at `now - idle_for`, so polling and refetches keep nothing alive that a person left. The
-    /// write happens only when it moves the last activity forward.
+    /// as active at `now - idle_for`, so polling and refetches keep nothing alive that a person left.
+    /// One read; a write only when the last activity moves on by more than [`TOUCH_AFTER`] seconds, or for
+    /// the session's first request.
     pub async fn admit(&self, subject: &SessionSubject, session: &str, auth_time: i64, idle_for: i64) -> Result<(), SessionError> {
+        let current = self.table.get(&session_key(subject, session)).await?;
+        self.settle(subject, session, auth_time, idle_for, current).await
+    }
+
+    /// [`Self::admit`] with the session's item already read (with the screen's data, in one request).
+    pub async fn settle(
+        &self,
+        subject: &SessionSubject,
+        session: &str,
+        auth_time: i64,
+        idle_for: i64,
+        current: Option<Item>,
+    ) -> Result<(), SessionError> {
         let now = self.clock.now().timestamp();
         let ends_at = auth_time + limits::absolute().num_seconds();
         if ends_at <= now || auth_time > now + 300 {
@@ -100,36 +123,50 @@ impl Sessions {
         let active_at = now - idle_for.clamp(0, idle_limit);
         let live = |record: &SessionRecord| !record.revoked && record.last_seen >= now - idle_limit;
         let key = session_key(subject, session);
+        let mut current = current.map(|item| item.record::<SessionRecord>()).transpose()?;
         for _ in 0..2 {
-            let touch = Update::new(key.clone()).set("last_seen", active_at).when(
-                Condition::Exists
-                    .and(Condition::eq("revoked", false))
-                    .and(Condition::ge("last_seen", now - idle_limit))
-                    .and(Condition::lt("last_seen", active_at)),
-            );
-            match self.table.update(touch).await {
-                Ok(_) => return Ok(()),
-                Err(StoreError::ConditionFailed { current: Some(current), .. }) => {
-                    // Either the session is over, or it was already active at least as recently.
-                    let record: SessionRecord = current.record()?;
-                    return if live(&record) { Ok(()) } else { Err(SessionRefused::Ended.into()) };
+            match &current {
+                Some(record) if !live(record) => return Err(SessionRefused::Ended.into()),
+                Some(record) if active_at - record.last_seen <= TOUCH_AFTER => return Ok(()),
+                Some(_) => {
+                    let touch = Update::new(key.clone()).set("last_seen", active_at).when(
+                        Condition::Exists
+                            .and(Condition::eq("revoked", false))
+                            .and(Condition::ge("last_seen", now - idle_limit))
+                            .and(Condition::lt("last_seen", active_at)),
+                    );
+                    return match self.table.update(touch).await {
+                        Ok(_) => Ok(()),
+                        // Revoked meanwhile, or another request moved it on first.
+                        Err(StoreError::ConditionFailed { current: Some(item), .. }) => {
+                            if live(&item.record()?) {
+                                Ok(())
+                            } else {
+                                Err(SessionRefused::Ended.into())
+                            }
+                        }
+                        Err(StoreError::ConditionFailed { current: None, .. }) => Err(SessionRefused::Ended.into()),
+                        Err(e) => Err(e.into()),
+                    };
                 }
-                Err(StoreError::ConditionFailed { current: None, .. }) => {}
-                Err(e) => return Err(e.into()),
-            }
-            // First request of this session: create it, but only while the account is active.
-            let record = SessionRecord { started_at: auth_time, last_seen: active_at.max(auth_time.min(now)), revoked: false };
-            let item = Item::from_record(key.clone(), &record)?.expiring_at(ends_at + 86_400);
-            let writes = vec![
-                Write::Check { key: subject.account(), condition: patients::active_condition() },
-                Write::put(item, Condition::NotExists),
-            ];
-            match self.table.transact(writes).await {
-                Ok(()) => return Ok(()),
-                Err(StoreError::ConditionFailed { index: Some(0), .. }) => return Err(SessionRefused::AccountInactive.into()),
-                // Another request created it first: touch it on the next turn.
-                Err(StoreError::ConditionFailed { .. }) | Err(StoreError::Conflict) => {}
-                Err(e) => return Err(e.into()),
+                None => {
+                    // First request of this session: create it, but only while the account is active.
+                    let record = SessionRecord { started_at: auth_time, last_seen: active_at.max(auth_time.min(now)), revoked: false };
+                    let item = Item::from_record(key.clone(), &record)?.expiring_at(ends_at + 86_400);
+                    let writes = vec![
+                        Write::Check { key: subject.account(), condition: patients::active_condition() },
+                        Write::put(item, Condition::NotExists),
+                    ];
+                    match self.table.transact(writes).await {
+                        Ok(()) => return Ok(()),
+                        Err(StoreError::ConditionFailed { index: Some(0), .. }) => return Err(SessionRefused::AccountInactive.into()),
+                        // Another request created it first: judge what it wrote.
+                        Err(StoreError::ConditionFailed { .. }) | Err(StoreError::Conflict) => {
+                            current = self.table.get(&key).await?.map(|item| item.record::<SessionRecord>()).transpose()?;
+                        }
+                        Err(e) => return Err(e.into()),
+                    }
+                }
             }
         }
         Err(SessionRefused::Ended.into())

@@ -236,8 +236,20 @@ impl Template {
 }
 
 /// The practice's template, or the default wording.
+/// The practice's wording of a template (`true`), or the default (`false`).
 pub async fn load(table: &dyn Table, practice: &PracticeId, kind: TemplateKind) -> Result<(Template, bool), StoreError> {
-    let Some(item) = table.get(&keys::template(practice, kind.as_str())).await? else { return Ok((Template::default_for(kind), false)) };
+    from_item(kind, table.get(&keys::template(practice, kind.as_str())).await?)
+}
+
+/// Every template of the practice, in [`TemplateKind::ALL`] order, read in one request.
+pub async fn load_all(table: &dyn Table, practice: &PracticeId) -> Result<Vec<(Template, bool)>, StoreError> {
+    let keys: Vec<_> = TemplateKind::ALL.iter().map(|kind| keys::template(practice, kind.as_str())).collect();
+    let items = table.get_many(&keys).await?;
+    TemplateKind::ALL.into_iter().zip(items).map(|(kind, item)| from_item(kind, item)).collect()
+}
+
+fn from_item(kind: TemplateKind, item: Option<crate::store::Item>) -> Result<(Template, bool), StoreError> {
+    let Some(item) = item else { return Ok((Template::default_for(kind), false)) };
     let stored: StoredTemplate = item.record()?;
     let email = stored.email_subject.as_deref().zip(stored.email_body.as_deref());
     Ok(Template::parse(kind, &stored.sms, email).map(|t| (t, true)).unwrap_or_else(|_| (Template::default_for(kind), false)))

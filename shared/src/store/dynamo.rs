@@ -227,6 +227,38 @@ impl Table for DynamoTable {
         Ok(out.item().and_then(item_from).filter(|item| !item.expired(now)))
     }
 
+    async fn get_many(&self, keys: &[Key]) -> Result<Vec<Option<Item>>, StoreError> {
+        if keys.is_empty() || keys.len() > super::MAX_BATCH_GET {
+            return Err(StoreError::Invalid(format!("a batch reads 1 to {} keys", super::MAX_BATCH_GET)));
+        }
+        let mut seen = std::collections::HashSet::new();
+        let mut wanted: Vec<HashMap<String, AttributeValue>> = keys.iter().filter(|k| seen.insert((&k.pk, &k.sk))).map(key_map).collect();
+        let mut found: HashMap<(String, String), Item> = HashMap::new();
+        // DynamoDB may leave keys unprocessed under load; ask again for those, briefly backing off.
+        for attempt in 0..8u32 {
+            let request = aws_sdk_dynamodb::types::KeysAndAttributes::builder()
+                .set_keys(Some(wanted.clone()))
+                .consistent_read(true)
+                .build()
+                .map_err(|e| StoreError::Invalid(e.to_string()))?;
+            let out = self.client.batch_get_item().request_items(&self.table_name, request).send().await.map_err(unavailable)?;
+            let now = self.now();
+            for item in out.responses().and_then(|r| r.get(&self.table_name)).into_iter().flatten().filter_map(item_from) {
+                if !item.expired(now) {
+                    found.insert((item.key.pk.clone(), item.key.sk.clone()), item);
+                }
+            }
+            match out.unprocessed_keys().and_then(|u| u.get(&self.table_name)).map(|k| k.keys().to_vec()).filter(|k| !k.is_empty()) {
+                Some(rest) => {
+                    wanted = rest;
+                    tokio::time::sleep(super::retry::backoff(attempt)).await;
+                }
+                None => return Ok(keys.iter().map(|k| found.get(&(k.pk.clone(), k.sk.clone())).cloned()).collect()),
+            }
+        }
+        Err(StoreError::Unavailable("batch read left keys unprocessed".into()))
+    }
+
     async fn put(&self, item: Item, condition: Condition) -> Result<(), StoreError> {
         super::retry::on_conflict(|| self.send_put(&item, &condition)).await
     }

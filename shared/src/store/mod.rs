@@ -27,6 +27,8 @@ pub use redb::RedbTable;
 
 /// Largest page a query may ask for; DynamoDB caps a response at 1 MB anyway.
 pub const MAX_PAGE: usize = 100;
+/// Most keys one `get_many` reads (DynamoDB BatchGetItem's limit).
+pub const MAX_BATCH_GET: usize = 100;
 
 /// The index a query reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -229,6 +231,15 @@ impl StoreError {
 #[async_trait]
 pub trait Table: Send + Sync {
     async fn get(&self, key: &Key) -> Result<Option<Item>, StoreError>;
+    /// Several items in one request, strongly consistent, in the order asked (at most [`MAX_BATCH_GET`]
+    /// distinct keys). Adapters that cannot batch read them one by one.
+    async fn get_many(&self, keys: &[Key]) -> Result<Vec<Option<Item>>, StoreError> {
+        let mut items = Vec::with_capacity(keys.len());
+        for key in keys {
+            items.push(self.get(key).await?);
+        }
+        Ok(items)
+    }
     async fn put(&self, item: Item, condition: Condition) -> Result<(), StoreError>;
     /// Applies the update and returns the item as it is afterwards.
     async fn update(&self, update: Update) -> Result<Item, StoreError>;

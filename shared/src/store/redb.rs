@@ -156,6 +156,25 @@ impl Table for RedbTable {
         .await
     }
 
+    async fn get_many(&self, keys: &[Key]) -> Result<Vec<Option<Item>>, StoreError> {
+        if keys.is_empty() || keys.len() > super::MAX_BATCH_GET {
+            return Err(StoreError::Invalid(format!("a batch reads 1 to {} keys", super::MAX_BATCH_GET)));
+        }
+        let keys = keys.to_vec();
+        self.blocking(move |db, now| {
+            let txn = db.begin_read().map_err(unavailable)?;
+            let table = txn.open_table(ITEMS).map_err(unavailable)?;
+            keys.iter()
+                .map(|key| {
+                    let stored = table.get((key.pk.as_str(), key.sk.as_str())).map_err(unavailable)?;
+                    let item = stored.map(|guard| decode((&key.pk, &key.sk), guard.value())).transpose()?;
+                    Ok(item.filter(|item| !item.expired(now)))
+                })
+                .collect()
+        })
+        .await
+    }
+
     async fn put(&self, item: Item, condition: Condition) -> Result<(), StoreError> {
         self.blocking(move |db, now| {
             let txn = db.begin_write().map_err(unavailable)?;

@@ -28,6 +28,7 @@ macro_rules! contract_suite {
             check!(cursors_cannot_cross_partitions);
             check!(indexes_follow_their_items);
             check!(races_have_exactly_one_winner);
+            check!(batches_read_many_items_in_order);
         }
     };
 }

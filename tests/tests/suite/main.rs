@@ -6,6 +6,7 @@ mod architecture;
 mod attachments;
 mod authz;
 mod bad_input;
+mod budgets;
 mod concurrency;
 mod consistency;
 mod contract;

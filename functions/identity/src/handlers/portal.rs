@@ -6,6 +6,7 @@ use portico::domain::Patch;
 use portico::domain::{Address, Channel, LanguageTag, PersonName, Pronouns, TimeZoneName};
 use portico::http::{ApiError, Exchange, Fields, Problem, Reply};
 use portico::ids::ChallengeId;
+use portico::keys;
 
 use crate::api::{
     ConsentDecisionRequest, ConsentsView, PendingVerification, PreferencesUpdate, PreferencesView, ProfilePatch, ProfileUpdated,
@@ -64,10 +65,9 @@ fn preferences_change(update: PreferencesUpdate) -> Result<PreferencesChange, Ap
 /// The signed-in patient's profile.
 #[utoipa::path(get, path = "/portal/me", tag = "portal", security(("patient" = [])),
     responses((status = 200, body = ProfileView), (status = 401, body = Problem)))]
-pub async fn me_get(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
-    let who = x.patient().await?;
-    let patient = profile::load(d.table.as_ref(), &who.practice, &who.patient).await?;
-    Ok(Reply::ok(&ProfileView::from(&patient)))
+pub async fn me_get(_: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let (_, found) = x.patient_with(|practice, patient| vec![keys::patient_profile(practice, patient)]).await?;
+    Ok(Reply::ok(&ProfileView::from(&profile::from_item(found.into_iter().next().flatten())?)))
 }
 
 /// Changes names, language or time zone; a new email or phone is sent a code first.
@@ -105,9 +105,13 @@ pub async fn contact_verify(d: &ContactDeps, x: &Exchange<'_>) -> Result<Reply, 
 #[utoipa::path(get, path = "/portal/consents", tag = "portal", security(("patient" = [])),
     responses((status = 200, body = ConsentsView), (status = 401, body = Problem)))]
 pub async fn consents_get(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
-    let who = x.patient().await?;
-    let practice = x.practice(&who.practice).await?;
-    let overview = consents::overview(d.table.as_ref(), &practice, &who.patient).await?;
+    let table = d.table.as_ref();
+    let (_, overview) = x
+        .patient_reading(async |practice, patient| {
+            let practice = x.practice(practice).await?;
+            Ok(consents::overview(table, &practice, patient).await?)
+        })
+        .await?;
     Ok(Reply::ok(&ConsentsView::from(overview)))
 }
 
@@ -134,10 +138,9 @@ pub async fn consents_update(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, 
 /// How and when the patient may be contacted.
 #[utoipa::path(get, path = "/portal/preferences", tag = "portal", security(("patient" = [])),
     responses((status = 200, body = PreferencesView), (status = 401, body = Problem)))]
-pub async fn preferences_get(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
-    let who = x.patient().await?;
-    let patient = profile::load(d.table.as_ref(), &who.practice, &who.patient).await?;
-    Ok(Reply::ok(&PreferencesView::from(&patient)))
+pub async fn preferences_get(_: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let (_, found) = x.patient_with(|practice, patient| vec![keys::patient_profile(practice, patient)]).await?;
+    Ok(Reply::ok(&PreferencesView::from(&profile::from_item(found.into_iter().next().flatten())?)))
 }
 
 /// Replaces the preferences.

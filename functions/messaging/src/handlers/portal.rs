@@ -24,8 +24,8 @@ fn thread_view(page: threads::Page) -> ThreadView {
 #[utoipa::path(get, path = "/portal/threads", tag = "messages", security(("patient" = [])),
     responses((status = 200, body = ThreadList), (status = 401, body = Problem)))]
 pub async fn threads_list(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
-    let who = x.patient().await?;
-    let threads = threads::for_patient(d.table.as_ref(), &who.practice, &who.patient).await?;
+    let table = d.table.as_ref();
+    let (_, threads) = x.patient_reading(async |practice, patient| Ok(threads::for_patient(table, practice, patient).await?)).await?;
     let unread_total = threads.iter().map(|t| t.unread_for_patient).sum();
     Ok(Reply::ok(&ThreadList { threads: threads.iter().map(ThreadSummary::for_patient).collect(), unread_total }))
 }
@@ -59,11 +59,15 @@ pub async fn threads_create(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, A
     params(("id" = String, Path), ("before" = Option<String>, Query, description = "older_cursor of the previous page")),
     responses((status = 200, body = ThreadView), (status = 401, body = Problem), (status = 404, body = Problem)))]
 pub async fn threads_get(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
-    let who = x.patient().await?;
     let id = x.path_id("id", ThreadId::parse)?;
-    x.object(id.to_string());
     let before = x.query("before").map(|c| Cursor::parse(&c)).transpose()?;
-    let page = threads::read(d.table.as_ref(), &who.practice, &who.patient, &id, &threads::Reader::Patient, before, threads::PAGE).await?;
+    let table = d.table.as_ref();
+    let (_, page) = x
+        .patient_reading(async |practice, patient| {
+            Ok(threads::read(table, practice, patient, &id, &threads::Reader::Patient, before, threads::PAGE).await?)
+        })
+        .await?;
+    x.object(id.to_string());
     Ok(Reply::ok(&thread_view(page)))
 }
 

@@ -27,7 +27,6 @@ fn staff_view(page: threads::Page) -> StaffThreadView {
         ("limit" = Option<u32>, Query, description = "How many on a page"), ("cursor" = Option<String>, Query)),
     responses((status = 200, body = Inbox), (status = 400, body = Problem), (status = 401, body = Problem)))]
 pub async fn threads_list(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
-    let who = x.staff().await?;
     let mut fields = Fields::default();
     let open = fields.check(
         "status",
@@ -49,17 +48,13 @@ pub async fn threads_list(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, Api
     let limit = fields.check("limit", page_size(x.query("limit").as_deref()));
     fields.done()?;
     let cursor = x.query("cursor").map(|c| Cursor::parse(&c)).transpose()?;
-    let (threads, next) = threads::inbox(
-        d.table.as_ref(),
-        &who.practice,
-        open.unwrap_or(true),
-        assignee.unwrap_or(AssigneeFilter::Anyone),
-        &who.staff,
-        &who.view(),
-        cursor,
-        limit.unwrap_or(PAGE_DEFAULT),
-    )
-    .await?;
+    let table = d.table.as_ref();
+    let (_, (threads, next)) = x
+        .staff_reading(async |practice, staff, view| {
+            let (open, assignee, limit) = (open.unwrap_or(true), assignee.unwrap_or(AssigneeFilter::Anyone), limit.unwrap_or(PAGE_DEFAULT));
+            Ok(threads::inbox(table, practice, open, assignee, staff, view, cursor, limit).await?)
+        })
+        .await?;
     Ok(Reply::ok(&Inbox {
         threads: threads.iter().map(StaffThreadSummary::from).collect(),
         next_cursor: next.map(|c| c.as_str().to_string()),
@@ -107,14 +102,17 @@ pub async fn threads_create(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, A
     params(("id" = String, Path), ("thread" = String, Path), ("before" = Option<String>, Query)),
     responses((status = 200, body = StaffThreadView), (status = 401, body = Problem), (status = 404, body = Problem)))]
 pub async fn threads_get(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
-    let who = x.staff().await?;
     let patient = x.path_id("id", PatientId::parse)?;
-    x.concerning(&patient);
     let thread = x.path_id("thread", ThreadId::parse)?;
     let before = x.query("before").map(|c| Cursor::parse(&c)).transpose()?;
-    let page =
-        threads::read(d.table.as_ref(), &who.practice, &patient, &thread, &threads::Reader::Staff(who.view()), before, threads::PAGE)
-            .await?;
+    let table = d.table.as_ref();
+    let (_, page) = x
+        .staff_reading(async |practice, _, view| {
+            let reader = threads::Reader::Staff(view.clone());
+            Ok(threads::read(table, practice, &patient, &thread, &reader, before, threads::PAGE).await?)
+        })
+        .await?;
+    x.concerning(&patient);
     Ok(Reply::ok(&staff_view(page)))
 }
 

@@ -10,13 +10,9 @@ use crate::deps::TableDeps;
 #[utoipa::path(get, path = "/staff/templates", tag = "staff-messages", security(("staff" = [])),
     responses((status = 200, body = Vec<TemplateView>), (status = 401, body = Problem)))]
 pub async fn list(d: &TableDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
-    let who = x.staff().await?;
-    let mut views = Vec::new();
-    for kind in TemplateKind::ALL {
-        let (template, customised) = wording::load(d.table.as_ref(), &who.practice, kind).await?;
-        views.push(TemplateView::of(&template, customised));
-    }
-    Ok(Reply::ok(&views))
+    let table = d.table.as_ref();
+    let (_, templates) = x.staff_reading(async |practice, _, _| Ok(wording::load_all(table, practice).await?)).await?;
+    Ok(Reply::ok(&templates.iter().map(|(template, customised)| TemplateView::of(template, *customised)).collect::<Vec<_>>()))
 }
 
 /// Rewords a template. Only the practice's name, phone and portal link may be filled in: nothing about

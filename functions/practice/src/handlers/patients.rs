@@ -72,10 +72,9 @@ pub async fn create(d: &EnrolDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> 
     params(("id" = String, Path, description = "Patient id")),
     responses((status = 200, body = PatientView), (status = 401, body = Problem), (status = 404, body = Problem)))]
 pub async fn get(d: &LookupDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
-    let who = x.staff().await?;
     let id = x.path_id("id", PatientId::parse)?;
+    let (_, patient) = x.staff_reading(async |practice, _, _| Ok(d.get(practice, &id).await?)).await?;
     x.concerning(&id);
-    let patient = d.get(&who.practice, &id).await?;
     Ok(Reply::ok(&PatientView::from(&patient)))
 }
 

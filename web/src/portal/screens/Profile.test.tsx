@@ -205,3 +205,71 @@ describe('after asking for a new address', () => {
     act(() => root.unmount());
   });
 });
+
+describe('a new number the practice cannot text', () => {
+  const abroad = {
+    type: 'https://portico.health/problems/unprocessable',
+    title: 'The request cannot be applied',
+    status: 422,
+    detail: 'Your practice cannot text numbers in that country. Use another number, or sign in by email.',
+    errors: [{ field: 'phone', detail: 'is in a country the practice does not text' }],
+  };
+
+  async function askForAbroad(lang = 'en') {
+    session.start('fresh', 300);
+    const fake = fakeApi({
+      'GET /portal/me': () => json(200, profile),
+      'PATCH /portal/me': () => json(422, abroad),
+    });
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = createRoot(host);
+    act(() =>
+      root.render(
+        <QueryClientProvider client={createQueryClient()}>
+          <I18nProvider load={loadCatalog} english={english}>
+            <StatusProvider path="/profile">
+              <Profile />
+            </StatusProvider>
+          </I18nProvider>
+        </QueryClientProvider>,
+      ),
+    );
+    await vi.waitFor(() => expect(byTestId('contact-change-sms')).not.toBeNull());
+    await vi.waitFor(() => expect(document.documentElement.lang).toBe(lang));
+    byTestId('contact-change-sms')?.click();
+    await vi.waitFor(() => expect(byTestId('contact-input-sms')).not.toBeNull());
+    type('contact-input-sms', '+447700900123');
+    byTestId('contact-send')?.click();
+    await vi.waitFor(() => expect(byTestId('contact-input-sms')?.getAttribute('aria-invalid')).toBe('true'));
+    const input = byTestId('contact-input-sms') as HTMLInputElement;
+    const described = (input.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id));
+    return {
+      fake,
+      input,
+      fieldError: described.find((el) => el?.classList.contains('field-error'))?.textContent,
+      close: () => act(() => root.unmount()),
+    };
+  }
+
+  afterEach(() => localStorage.clear());
+
+  it('says so next to the number, keeps what was typed, and puts the focus back there', async () => {
+    const { fake, input, fieldError, close } = await askForAbroad();
+    expect(fieldError).toBe('This mobile number is in a country the practice does not text.');
+    expect(byTestId('contact-error')?.getAttribute('role')).toBe('alert');
+    expect(byTestId('contact-error')?.textContent).toMatch(/cannot text numbers in that country/);
+    expect(input.value).toBe('+447700900123');
+    expect(document.activeElement).toBe(input);
+    expect(byTestId('contact-code')).toBeNull();
+    expect(await fake.requests('PATCH /portal/me')[0]?.json()).toEqual({ phone: '+447700900123' });
+    close();
+  });
+
+  it('says it in Spanish with the catalog’s words (the server’s detail is English)', async () => {
+    localStorage.setItem('portico.language', 'es');
+    const { fieldError, close } = await askForAbroad('es');
+    expect(fieldError).toBe('No podemos usar este número de celular. Revíselo o use otro.');
+    close();
+  });
+});

@@ -6,6 +6,7 @@ import { putAnswer } from '../../shared/api/query';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { langFor } from '../../shared/i18n/i18n';
 import { limits } from '../../shared/limits';
+import { describeFieldError, fieldDetail } from '../../shared/ui/errors';
 import {
   Alert,
   BusyButton,
@@ -287,13 +288,16 @@ interface HeldChange {
 }
 
 function Contact({ profile }: { profile: S['ProfileView'] }) {
-  const { t } = useI18n();
+  const { t, tr } = useI18n();
   const client = useQueryClient();
   const status = useStatus();
   const [step, setStep] = useState<ContactStep>({ kind: 'view' });
   const [value, setValue] = useState('');
   const [code, setCode] = useState('');
   const [fieldError, setFieldError] = useState('');
+  // What the server said about the new address (`is in a country the practice does not text`), worded
+  // when shown, so it follows a language change.
+  const [refused, setRefused] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState<'' | 'send' | 'confirm' | 'resend'>('');
@@ -329,6 +333,7 @@ function Contact({ profile }: { profile: S['ProfileView'] }) {
     signedInAgain = false,
   ) => {
     setError(null);
+    setRefused('');
     setNote('');
     setBusy(which);
     try {
@@ -345,7 +350,17 @@ function Contact({ profile }: { profile: S['ProfileView'] }) {
     } catch (err) {
       if (needsRecentSignIn(err) && !signedInAgain) setHeld({ channel, address, which });
       else if (err instanceof ApiError && err.status === 429) startWait(err.retryAfter ?? limits.defaultWaitSeconds);
-      else setError(err);
+      else {
+        setError(err);
+        const detail = fieldDetail(err, field(channel));
+        if (detail) {
+          // Refused for what was typed: said next to it, and back there to fix it.
+          setStep({ kind: 'enter', channel });
+          setValue(address);
+          setRefused(detail);
+          inputRef.current?.focus();
+        }
+      }
     } finally {
       setBusy('');
     }
@@ -388,6 +403,7 @@ function Contact({ profile }: { profile: S['ProfileView'] }) {
                 setValue('');
                 setError(null);
                 setFieldError('');
+                setRefused('');
                 setStep({ kind: 'enter', channel: c });
               }}
             >
@@ -428,7 +444,7 @@ function Contact({ profile }: { profile: S['ProfileView'] }) {
           <Field
             label={t(step.channel === 'email' ? 'portal.contact.newEmail' : 'portal.contact.newPhone')}
             hint={t('portal.contact.newHint')}
-            error={fieldError}
+            error={fieldError || (refused ? describeFieldError(tr, noun(step.channel), refused) : '')}
           >
             {({ id, describedBy, invalid }) => (
               <input
@@ -564,6 +580,7 @@ function Contact({ profile }: { profile: S['ProfileView'] }) {
             setError(null);
             setNote('');
             setFieldError('');
+            setRefused('');
             setStep({ kind: 'enter', channel: step.channel });
           }}
         >

@@ -17,6 +17,22 @@ export function describeError(tr: Translator, err: unknown): string {
   return tr.t('common.error.refused');
 }
 
+/** What the server said about one field of a refused request (`is not a phone number`), or ''. */
+export function fieldDetail(err: unknown, field: string): string {
+  return err instanceof ApiError ? (err.fieldErrors.find((f) => f.field === field)?.detail ?? '') : '';
+}
+
+/**
+ * A field the server refused, in words, next to it. `what` names the field as a noun ("mobile
+ * number"). English uses the server's own detail; other languages get the catalog's general words
+ * until problems come in the reader's language (need 12).
+ */
+export function describeFieldError(tr: Translator, what: string, detail: string): string {
+  return tr.lang === 'en' && detail
+    ? tr.t('common.error.fieldBecause', { what, detail })
+    : tr.t('common.error.field', { what });
+}
+
 /** The request reference to quote to the practice, for server failures. */
 export function errorReference(err: unknown): string {
   return err instanceof ApiError && err.status >= 500 ? err.requestId : '';
