@@ -243,7 +243,9 @@ describe('a new number the practice cannot text', () => {
     byTestId('contact-send')?.click();
     await vi.waitFor(() => expect(byTestId('contact-input-sms')?.getAttribute('aria-invalid')).toBe('true'));
     const input = byTestId('contact-input-sms') as HTMLInputElement;
-    const described = (input.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id));
+    const described = (input.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id));
     return {
       fake,
       input,

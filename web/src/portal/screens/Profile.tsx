@@ -6,7 +6,6 @@ import { putAnswer } from '../../shared/api/query';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { langFor } from '../../shared/i18n/i18n';
 import { limits } from '../../shared/limits';
-import { describeFieldError, fieldDetail } from '../../shared/ui/errors';
 import {
   Alert,
   BusyButton,
@@ -18,6 +17,7 @@ import {
   useCountdown,
   useStatus,
 } from '../../shared/ui/components';
+import { describeFieldError, fieldDetail } from '../../shared/ui/errors';
 import { portal, type S } from '../api';
 import { ConfirmItsYou } from '../parts/ConfirmItsYou';
 import { usePageTitle } from '../parts/Header';
