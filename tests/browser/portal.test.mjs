@@ -644,6 +644,140 @@ test('changing a sign-in address when the server wants a recent sign-in: Ben con
   }
 });
 
+test('signing out takes only the refresh cookie: one request without an access token, the cookie cleared, the old cookie and token refused; another site cannot sign anyone out', { timeout: 120_000 }, async () => {
+  // Through the gateway: with nothing to end it still answers 204 and clears the cookie; a request
+  // from another site's page is refused.
+  const bare = await gateway('POST', '/auth/logout');
+  assert.equal(bare.status, 204, `a sign-out without a cookie answered ${bare.status}`);
+  assert.match(String(bare.headers['set-cookie']), /^__Host-portico_refresh=;.*Max-Age=0/, 'the cookie is cleared anyway');
+  const foreign = await gateway('POST', '/auth/logout', { headers: { Origin: 'https://elsewhere.example' } });
+  assert.equal(foreign.status, 403, `a sign-out from another site answered ${foreign.status}`);
+
+  const context = await newPhone();
+  const page = await context.newPage();
+  const watched = watch(page);
+  const tokens = captureTokens(page);
+  const signOuts = [];
+  page.on('request', (req) => {
+    if (new URL(req.url()).pathname === '/auth/logout') signOuts.push(req);
+  });
+  try {
+    await signInByLink(page, ANN);
+    const cookie = await assertRefreshCookie(context);
+    const token = await tokens.latest();
+
+    const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/auth/logout');
+    await page.getByTestId('sign-out').click();
+    assert.equal((await answered).status(), 204);
+    await waitText(page.getByTestId('signin-notice'), /You have signed out/);
+    assert.equal(signOuts.length, 1, `one sign-out request, not ${signOuts.length}`);
+    const sent = await signOuts[0].allHeaders();
+    assert.equal(sent.authorization, undefined, 'the sign-out carries no access token');
+    assert.match(sent.cookie ?? '', /__Host-portico_refresh=/, 'the sign-out carries the refresh cookie');
+    assert.ok(!(await context.cookies()).some((c) => c.name === '__Host-portico_refresh' && c.value), 'the refresh cookie is cleared');
+
+    // The session is over on the server: its cookie renews nothing, its last token reads nothing.
+    const renewed = await gateway('POST', '/auth/refresh', { headers: { Cookie: `__Host-portico_refresh=${cookie.value}`, Origin: ORIGIN } });
+    assert.equal(renewed.status, 401, `refreshing with the old cookie answered ${renewed.status}: ${renewed.text.slice(0, 200)}`);
+    const read = await gateway('GET', '/portal/me', { token });
+    assert.equal(read.status, 401, `the old access token read /portal/me with ${read.status}`);
+    assertCleanConsole(watched, [...PENDING_ROUTES, { path: '/auth/refresh', status: 401 }]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an address that is someone else’s is answered like a free one: the same words, no code to its owner, the same wait, and an empty field for another', { timeout: 180_000 }, async () => {
+  const context = await newPhone();
+  const page = await context.newPage();
+  const watched = watch(page);
+  try {
+    await signInByLink(page, ANN);
+    await nav(page, 'profile');
+    await waitText(page.getByTestId('profile-email'), exactly(ANN.email));
+    const seen = await outboxIds();
+    await page.getByTestId('contact-change-email').click();
+    await page.getByTestId('contact-input-email').fill(BEN.email);
+    // (A code to Ben's address in the last minute, from another test, makes Ann wait like anyone.)
+    await requestContactCode(page);
+    await waitText(page.getByTestId('contact-dest'), /^If b•••@example\.com can receive messages, a 6-digit code is on its way/);
+    await waitForFocus(page, 'contact-code');
+
+    // Asking again at once: the same countdown as for any address, and nothing sent.
+    await page.getByTestId('contact-resend').click();
+    await waitText(page.getByTestId('contact-wait'), /you can ask for another code in \d+ seconds?/i);
+    assert.equal(await page.getByTestId('contact-wait').getAttribute('role'), 'status', 'a cooldown is a status, not an alert');
+    assert.equal(await page.getByTestId('contact-error').count(), 0, 'no error box for a cooldown');
+    assert.ok(await page.getByTestId('contact-resend').isDisabled());
+    await waitText(page.getByTestId('contact-resend'), /wait \d+ s/);
+
+    // Another address instead: an empty field, with the focus in it.
+    await waitText(page.getByTestId('contact-different'), /^Use a different email address$/);
+    await page.getByTestId('contact-different').click();
+    await waitForFocus(page, 'contact-input-email');
+    assert.equal(await page.getByTestId('contact-input-email').inputValue(), '');
+
+    // Ben was sent nothing. (A contact code leaves within the request that asks for it, so one would be
+    // in the outbox by now.)
+    const toBen = (await outbox()).filter((m) => !seen.has(m.id) && String(m.to).toLowerCase() === BEN.email);
+    assert.deepEqual(toBen, [], 'no code reached the address’s owner');
+    await page.getByTestId('contact-cancel').click();
+    await waitText(page.getByTestId('profile-email'), exactly(ANN.email));
+    assertCleanConsole(watched, [...PENDING_ROUTES, { path: '/auth/refresh', status: 401 }, { path: '/portal/me', status: 429 }], [ANN.family]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a new mobile number abroad is refused next to the field, in English and in Spanish', { timeout: 120_000 }, async () => {
+  // A patient of this test's own (language, contact changes), so no other test sees the changes.
+  const token = await staffToken();
+  const dana = await enrolPatient(token, { given: 'Dana', family: 'Abroad' });
+  const context = await newPhone();
+  const page = await context.newPage();
+  const watched = watch(page);
+  const abroad = '+447700900123';
+
+  async function askForNumberAbroad(fieldError, alert) {
+    await page.getByTestId('contact-change-sms').click();
+    const input = page.getByTestId('contact-input-sms');
+    await input.fill(abroad);
+    const answered = page.waitForResponse((r) => r.request().method() === 'PATCH' && new URL(r.url()).pathname === '/portal/me');
+    await page.getByTestId('contact-send').click();
+    assert.equal((await answered).status(), 422);
+    await waitAttr(input, 'aria-invalid', 'true');
+    const error = page.getByTestId('profile-contact').locator('.field-error');
+    await waitText(error, fieldError);
+    const id = await error.getAttribute('id');
+    assert.ok((await input.getAttribute('aria-describedby') ?? '').split(' ').includes(id), 'the error is tied to the field');
+    await waitForFocus(page, 'contact-input-sms');
+    assert.equal(await input.inputValue(), abroad, 'what was typed stays, to be corrected');
+    await waitText(page.getByTestId('contact-error'), alert);
+    assert.equal(await page.getByTestId('contact-error').getAttribute('role'), 'alert');
+    assert.equal(await page.getByTestId('contact-code').count(), 0, 'no code step');
+  }
+
+  try {
+    await signInByLink(page, dana, token);
+    await nav(page, 'profile');
+    await page.getByTestId('profile-contact').waitFor();
+    await askForNumberAbroad(/^This mobile number is in a country the practice does not text\.$/, /cannot text numbers in that country/);
+    await axe(page, 'portal: a new number refused', 'phone');
+    await page.getByTestId('contact-cancel').click();
+
+    // Dana reads the portal in Spanish: the server's detail is English (need 12), the catalog words it.
+    await page.getByTestId('profile-edit').click();
+    await page.getByTestId('profile-input-language').selectOption('es');
+    await page.getByTestId('profile-save').click();
+    await waitText(page.getByTestId('app-status'), /Se guardaron sus datos/);
+    await askForNumberAbroad(/^No podemos usar este número de celular\. Revíselo o use otro\.$/, /^Eso no funcionó/);
+    await axe(page, 'portal: a new number refused, in Spanish', 'phone');
+    assertCleanConsole(watched, [...PENDING_ROUTES, { path: '/auth/refresh', status: 401 }, { path: '/portal/me', status: 422 }], [dana.email]);
+  } finally {
+    await context.close();
+  }
+});
+
 test('budgets: first load within 150 KB of compressed JavaScript and 300 KB in all; home usable after at most 2 API calls', { timeout: 120_000 }, async () => {
   const context = await newPhone();
   const page = await context.newPage();
