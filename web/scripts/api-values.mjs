@@ -27,12 +27,19 @@ export async function generate() {
       if (Object.keys(found).length) constraints[`${name}.${prop}`] = found;
     }
   }
+  // Which staff roles each operation admits (`x-roles`), so the console offers only what a role may use.
+  const roles = {};
+  for (const [path, ops] of Object.entries(spec.paths ?? {}))
+    for (const [method, op] of Object.entries(ops))
+      if (Array.isArray(op['x-roles'])) roles[`${method.toUpperCase()} ${path}`] = op['x-roles'];
   const values = [
     '// Generated from infra/openapi.json by `npm run api:generate`. Do not edit.',
-    '// The enums and the schema constraints of the API document, as runtime values.',
+    '// The enums, the schema constraints and the staff roles of each operation, as runtime values.',
     `export const enums = ${JSON.stringify(enums, null, 2)} as const;`,
     '',
     `export const constraints: Record<string, { maxLength?: number; minLength?: number; maximum?: number; minimum?: number; maxItems?: number; minItems?: number; pattern?: string }> = ${JSON.stringify(constraints, null, 2)};`,
+    '',
+    `export const operationRoles: Record<string, readonly string[]> = ${JSON.stringify(roles, null, 2)};`,
     '',
   ].join('\n');
   return { types, values };

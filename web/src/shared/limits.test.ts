@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { enums } from './api/openapi-values';
-import { canDecline, extensionTypes, limits, may } from './limits';
+import { enums, operationRoles } from './api/openapi-values';
+import { canDecline, extensionTypes, limits, may, staffPermissions } from './limits';
 
 describe('limits', () => {
   it('takes the file types from the API document', () => {
@@ -10,11 +10,19 @@ describe('limits', () => {
   it('offers "No thanks" only when the API accepts a decline decision', () => {
     expect(canDecline).toBe((enums.Decision as readonly string[]).includes('decline'));
   });
-  it('keeps roles to what the routes allow', () => {
+  it('keeps roles to what the API document says each operation admits', () => {
     expect(may(['front-desk'], 'enrol')).toBe(true);
     expect(may(['front-desk'], 'deleteMessage')).toBe(false);
     expect(may(['front-desk'], 'editTemplates')).toBe(false);
     expect(may(['admin'], 'disable')).toBe(true);
+    expect(may(['admin'], 'disableStaff')).toBe(true);
+    expect(may(['clinician', 'billing'], 'disableStaff')).toBe(false);
     expect(may([], 'invite')).toBe(false);
+  });
+  it('names only operations of the API document, each with its roles', () => {
+    for (const operation of Object.values(staffPermissions)) {
+      expect(operationRoles[operation], operation).toBeDefined();
+      expect(operationRoles[operation]?.every((r) => (enums.Role as readonly string[]).includes(r))).toBe(true);
+    }
   });
 });

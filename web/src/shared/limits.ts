@@ -3,10 +3,10 @@
 //
 // Every value below is read from the API document first (schema constraints and enums generated
 // into api/openapi-values.ts by `npm run api:generate`); the literal after `??` is a stand-in used
-// only until the backend publishes it (web/BACKEND-NEEDS.md, needs 2 and 11). When it does, delete
+// only until the backend publishes it (web/BACKEND-NEEDS.md, need 2). When it does, delete
 // the stand-in. Nothing else in web/src may restate a limit or a rule.
 // ============================================================================================
-import { constraints, enums } from './api/openapi-values';
+import { constraints, enums, operationRoles } from './api/openapi-values';
 
 type Constraint = 'maxLength' | 'minLength' | 'maximum' | 'minimum' | 'maxItems' | 'minItems';
 const schema = (key: string, c: Constraint): number | undefined => constraints[key]?.[c];
@@ -48,17 +48,19 @@ export const channelNeedsConsent = { email: true, sms: true } as const;
 export const canDecline = (enums.Decision as readonly string[]).includes('decline');
 
 /**
- * Which staff roles may use what (each capability's routes.rs). Need 11 asks for `x-roles` on each operation
- * of the API document; until then this table mirrors the routes. The API refuses anyway.
+ * What the console offers, by the API operation that does it: a role sees it when the operation's
+ * `x-roles` in the API document admit the role (the API refuses the others anyway).
  */
 export const staffPermissions = {
-  enrol: ['admin', 'front-desk', 'clinician'],
-  invite: ['admin', 'front-desk', 'clinician'],
-  disable: ['admin'],
-  deleteMessage: ['admin', 'clinician'],
-  editTemplates: ['admin'],
-} as const satisfies Record<string, readonly string[]>;
+  enrol: 'POST /staff/patients',
+  invite: 'POST /staff/patients/{id}/invite',
+  disable: 'POST /staff/patients/{id}/disable',
+  deleteMessage: 'DELETE /staff/patients/{id}/threads/{thread}/messages/{message}',
+  editTemplates: 'PUT /staff/templates/{kind}',
+  disableStaff: 'POST /staff/team/{id}/disable',
+} as const satisfies Record<string, string>;
 export type StaffPermission = keyof typeof staffPermissions;
 export function may(roles: readonly string[], what: StaffPermission): boolean {
-  return roles.some((r) => (staffPermissions[what] as readonly string[]).includes(r));
+  const allowed = operationRoles[staffPermissions[what]] ?? [];
+  return roles.some((r) => allowed.includes(r));
 }

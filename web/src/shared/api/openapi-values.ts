@@ -1,5 +1,5 @@
 // Generated from infra/openapi.json by `npm run api:generate`. Do not edit.
-// The enums and the schema constraints of the API document, as runtime values.
+// The enums, the schema constraints and the staff roles of each operation, as runtime values.
 export const enums = {
   "AccountStatus": [
     "active",
@@ -159,4 +159,120 @@ export const constraints: Record<string, { maxLength?: number; minLength?: numbe
   "VerifyContactRequest.challenge_id": {
     "pattern": "^ch_[0-9A-HJKMNP-TV-Z]{26}$"
   }
+};
+
+export const operationRoles: Record<string, readonly string[]> = {
+  "GET /staff/me": [
+    "admin",
+    "clinician",
+    "front-desk",
+    "billing"
+  ],
+  "GET /staff/patients": [
+    "admin",
+    "clinician",
+    "front-desk",
+    "billing"
+  ],
+  "POST /staff/patients": [
+    "admin",
+    "front-desk",
+    "clinician"
+  ],
+  "GET /staff/patients/{id}": [
+    "admin",
+    "clinician",
+    "front-desk",
+    "billing"
+  ],
+  "GET /staff/patients/{id}/attachments/{attachment}": [
+    "admin",
+    "clinician",
+    "front-desk",
+    "billing"
+  ],
+  "POST /staff/patients/{id}/disable": [
+    "admin"
+  ],
+  "POST /staff/patients/{id}/invite": [
+    "admin",
+    "front-desk",
+    "clinician"
+  ],
+  "POST /staff/patients/{id}/threads": [
+    "admin",
+    "clinician",
+    "front-desk",
+    "billing"
+  ],
+  "GET /staff/patients/{id}/threads/{thread}": [
+    "admin",
+    "clinician",
+    "front-desk",
+    "billing"
+  ],
+  "PATCH /staff/patients/{id}/threads/{thread}": [
+    "admin",
+    "clinician",
+    "front-desk",
+    "billing"
+  ],
+  "POST /staff/patients/{id}/threads/{thread}/messages": [
+    "admin",
+    "clinician",
+    "front-desk",
+    "billing"
+  ],
+  "DELETE /staff/patients/{id}/threads/{thread}/messages/{message}": [
+    "admin",
+    "clinician"
+  ],
+  "GET /staff/tasks": [
+    "admin",
+    "clinician",
+    "front-desk",
+    "billing"
+  ],
+  "POST /staff/tasks/{id}/claim": [
+    "admin",
+    "clinician",
+    "front-desk",
+    "billing"
+  ],
+  "POST /staff/tasks/{id}/complete": [
+    "admin",
+    "clinician",
+    "front-desk",
+    "billing"
+  ],
+  "POST /staff/tasks/{id}/release": [
+    "admin",
+    "clinician",
+    "front-desk",
+    "billing"
+  ],
+  "GET /staff/team": [
+    "admin",
+    "clinician",
+    "front-desk",
+    "billing"
+  ],
+  "POST /staff/team/{id}/disable": [
+    "admin"
+  ],
+  "GET /staff/templates": [
+    "admin",
+    "clinician",
+    "front-desk",
+    "billing"
+  ],
+  "PUT /staff/templates/{kind}": [
+    "admin"
+  ],
+  "GET /staff/threads": [
+    "admin",
+    "clinician",
+    "front-desk",
+    "billing"
+  ]
 };
