@@ -223,7 +223,11 @@ export function StatusLine() {
   );
 }
 
-/** Asks to confirm in a modal dialog; resolves true only when confirmed. */
+/**
+ * Asks to confirm in a modal dialog; `onAnswer(true)` only when confirmed. The focus starts on the
+ * safe choice and goes back where it was when the dialog closes. With `busy`, the dialog stays while
+ * the change is made (both buttons wait), and `children` (an error, say) show above the buttons.
+ */
 export function ConfirmDialog({
   open,
   title,
@@ -231,8 +235,11 @@ export function ConfirmDialog({
   confirmLabel,
   cancelLabel,
   danger,
+  busy = false,
+  busyLabel,
   testid,
   onAnswer,
+  children,
 }: {
   open: boolean;
   title: string;
@@ -240,19 +247,28 @@ export function ConfirmDialog({
   confirmLabel: string;
   cancelLabel: string;
   danger?: boolean;
+  busy?: boolean;
+  busyLabel?: string;
   testid: string;
   onAnswer: (yes: boolean) => void;
+  children?: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const noRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
+  const bodyId = useId();
   useEffect(() => {
     const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      noRef.current?.focus();
-    } else if (!open && dialog.open) dialog.close();
+    if (!open || !dialog) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    noRef.current?.focus();
+    return () => {
+      // Unless the page has put the focus somewhere since (where a change left something to read).
+      const lost =
+        !document.activeElement || document.activeElement === document.body || dialog.contains(document.activeElement);
+      if (lost && opener?.isConnected) opener.focus();
+    };
   }, [open]);
   if (!open) return null;
   return (
@@ -260,30 +276,37 @@ export function ConfirmDialog({
       ref={ref}
       className="dialog"
       aria-labelledby={titleId}
+      aria-describedby={bodyId}
       data-testid={testid}
       onCancel={(e) => {
         e.preventDefault();
-        onAnswer(false);
+        if (!busy) onAnswer(false);
       }}
     >
       <h2 id={titleId}>{title}</h2>
-      {body.map((p) => (
-        <p key={p}>{p}</p>
-      ))}
+      <div id={bodyId}>
+        {body.map((p) => (
+          <p key={p}>{p}</p>
+        ))}
+      </div>
+      {children}
       <div className="actions">
-        <button
+        <BusyButton
           type="button"
           className={danger ? 'button button-danger' : 'button'}
+          busy={busy}
+          busyLabel={busyLabel ?? confirmLabel}
           data-testid={`${testid}-yes`}
           onClick={() => onAnswer(true)}
         >
           {confirmLabel}
-        </button>
+        </BusyButton>
         <button
           ref={noRef}
           type="button"
           className="button button-secondary"
           data-testid={`${testid}-no`}
+          disabled={busy}
           onClick={() => onAnswer(false)}
         >
           {cancelLabel}
