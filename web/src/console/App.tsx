@@ -1,20 +1,22 @@
 // The staff console: desks first, works on a tablet. Role-aware: what a role may not use is not shown
 // (and the API refuses it anyway).
-import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useIdleSignOut } from '../shared/activity';
 import { createQueryClient } from '../shared/api/query';
 import { I18nProvider, useI18n } from '../shared/i18n/I18nProvider';
 import { limits, may } from '../shared/limits';
-import { LanguageSwitcher, Loading, StatusLine, StatusProvider } from '../shared/ui/components';
-import { forget, session, staffRoles } from './api';
+import { LanguageSwitcher, LoadFailed, Loading, StatusLine, StatusProvider } from '../shared/ui/components';
+import { forget, type S, session, staff } from './api';
 import { type AuthSettings, loadSettings, logoutUrl } from './auth';
 import { english, loadCatalog } from './catalog';
+import { SignedInStaff, useRoleNames } from './parts';
 import { Inbox, StaffThread } from './screens/Inbox';
 import { Enrol, PatientChart, Patients } from './screens/Patients';
 import { Callback, SignIn } from './screens/SignIn';
 import { Tasks } from './screens/Tasks';
+import { Team } from './screens/Team';
 import { Templates } from './screens/Templates';
 
 const queryClient = createQueryClient();
@@ -78,6 +80,13 @@ function Console() {
   );
   useEffect(() => session.onEnded(() => signOut('expired')), [signOut]);
   useIdleSignOut(signedIn, limits.staffIdleMinutes, () => signOut('idle'));
+  // Who is signed in, once per sign-in: the header's name and roles, and what the screens offer.
+  const me = useQuery({
+    queryKey: ['staff-me'],
+    queryFn: staff.me,
+    enabled: signedIn,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
 
   if (settings === undefined) return <Loading />;
 
@@ -98,8 +107,10 @@ function Console() {
         }}
       />
     );
+  } else if (!me.data) {
+    content = me.isError ? <LoadFailed error={me.error} retry={() => void me.refetch()} /> : <Loading />;
   } else {
-    const roles = staffRoles();
+    const roles = me.data.roles;
     content = (
       <Switch>
         <Route path="/" component={Inbox} />
@@ -111,6 +122,7 @@ function Console() {
         <Route path="/patients/:id">{(p) => <PatientChart key={p.id} patientId={p.id} />}</Route>
         <Route path="/tasks" component={Tasks} />
         <Route path="/templates" component={Templates} />
+        <Route path="/team">{may(roles, 'readTeam') ? <Team /> : <Redirect to="/" replace />}</Route>
         <Route path="/sign-in">
           <Redirect to="/" replace />
         </Route>
@@ -126,26 +138,33 @@ function Console() {
       <a className="skip-link" href="#main">
         {t('common.skipToMain')}
       </a>
-      <ConsoleHeader signedIn={signedIn} local={settings?.mode !== 'cognito'} onSignOut={() => signOut('signedOut')} />
-      <main id="main" className="site-main console-main" tabIndex={-1} data-testid="main">
-        <StatusLine />
-        {content}
-      </main>
+      <SignedInStaff.Provider value={signedIn ? (me.data ?? null) : null}>
+        <ConsoleHeader
+          me={signedIn ? (me.data ?? null) : null}
+          local={settings?.mode !== 'cognito'}
+          onSignOut={() => signOut('signedOut')}
+        />
+        <main id="main" className="site-main console-main" tabIndex={-1} data-testid="main">
+          <StatusLine />
+          {content}
+        </main>
+      </SignedInStaff.Provider>
     </>
   );
 }
 
-const ROLE_KEYS = {
-  admin: 'console.role.admin',
-  clinician: 'console.role.clinician',
-  'front-desk': 'console.role.frontDesk',
-  billing: 'console.role.billing',
-} as const;
-
-function ConsoleHeader({ signedIn, local, onSignOut }: { signedIn: boolean; local: boolean; onSignOut: () => void }) {
+function ConsoleHeader({
+  me,
+  local,
+  onSignOut,
+}: {
+  me: S['StaffMemberView'] | null;
+  local: boolean;
+  onSignOut: () => void;
+}) {
   const { t } = useI18n();
   const [path] = useLocation();
-  const roles = signedIn ? staffRoles() : [];
+  const roleNames = useRoleNames();
   const current = (href: string) => {
     const section = href === '/' ? path === '/' || path.startsWith('/threads') : path.startsWith(href);
     return section ? 'page' : undefined;
@@ -163,10 +182,15 @@ function ConsoleHeader({ signedIn, local, onSignOut }: { signedIn: boolean; loca
         </div>
         <div className="header-tools">
           <LanguageSwitcher />
-          {signedIn ? (
+          {me ? (
             <>
-              <span className="role" data-testid="staff-role">
-                {roles.map((r) => (r in ROLE_KEYS ? t(ROLE_KEYS[r as keyof typeof ROLE_KEYS]) : r)).join(', ')}
+              <span className="who">
+                <span className="who-name" data-testid="staff-name">
+                  {me.display_name}
+                </span>{' '}
+                <span className="role" data-testid="staff-role">
+                  {roleNames(me.roles)}
+                </span>
               </span>
               <button type="button" className="nav-button sign-out" data-testid="sign-out" onClick={onSignOut}>
                 {t('console.signOut')}
@@ -175,7 +199,7 @@ function ConsoleHeader({ signedIn, local, onSignOut }: { signedIn: boolean; loca
           ) : null}
         </div>
       </div>
-      {signedIn ? (
+      {me ? (
         <nav className="site-nav" aria-label={t('console.nav.label')} data-testid="nav">
           <ul>
             <li>
@@ -198,6 +222,13 @@ function ConsoleHeader({ signedIn, local, onSignOut }: { signedIn: boolean; loca
                 {t('console.nav.templates')}
               </Link>
             </li>
+            {may(me.roles, 'readTeam') ? (
+              <li>
+                <Link href="/team" aria-current={current('/team')} data-testid="nav-team">
+                  {t('console.nav.team')}
+                </Link>
+              </li>
+            ) : null}
           </ul>
         </nav>
       ) : null}

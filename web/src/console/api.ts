@@ -37,16 +37,6 @@ export function forget() {
   session.forget();
 }
 
-export function staffRoles(): string[] {
-  const groups = session.claims['cognito:groups'];
-  return Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [];
-}
-
-export function staffId(): string {
-  const sub = session.claims.sub;
-  return typeof sub === 'string' ? sub : '';
-}
-
 const api = createApi(session);
 
 async function pending<T>(method: string, path: string): Promise<T | null> {
@@ -58,7 +48,25 @@ async function pending<T>(method: string, path: string): Promise<T | null> {
   }
 }
 
+/** The practice's staff, every page of it (the console names colleagues from it). */
+async function wholeTeam(): Promise<S['StaffMemberView'][]> {
+  const members: S['StaffMemberView'][] = [];
+  const seen = new Set<string>();
+  let cursor: string | undefined;
+  do {
+    const page = unwrap(await api.GET('/staff/team', { params: { query: cursor ? { cursor } : {} } }));
+    members.push(...page.staff);
+    seen.add(cursor ?? '');
+    cursor = page.next_cursor ?? undefined;
+  } while (cursor && !seen.has(cursor));
+  return members;
+}
+
 export const staff = {
+  /** Who is signed in: name, email, roles. */
+  me: async () => unwrap(await api.GET('/staff/me')),
+  team: wholeTeam,
+  disableMember: async (id: string) => unwrap(await api.POST('/staff/team/{id}/disable', { params: { path: { id } } })),
   inbox: async (query: { status: 'open' | 'closed'; assignee: 'any' | 'me' | 'unassigned'; cursor?: string }) =>
     unwrap(await api.GET('/staff/threads', { params: { query } })),
   thread: async (patient: string, thread: string, before?: string) =>

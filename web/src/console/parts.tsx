@@ -1,7 +1,8 @@
 // Pieces shared by the console's screens.
 import { useQuery } from '@tanstack/react-query';
+import { createContext, useContext } from 'react';
 import { useI18n } from '../shared/i18n/I18nProvider';
-import { type S, staff, staffId } from './api';
+import { type S, staff } from './api';
 
 export const TOPIC_KEYS = {
   clinical: 'console.topic.clinical',
@@ -30,13 +31,43 @@ export function PatientName({ patientId }: { patientId: string }) {
   return <span className="muted">{patient.isError ? t('console.patient.unknown') : t('common.loading')}</span>;
 }
 
-/** Who a staff id is, as far as the console can tell (need 8 asks for a staff directory). */
+/** The staff member signed in (`GET /staff/me`): the console shows nothing signed-in before it is known. */
+export const SignedInStaff = createContext<S['StaffMemberView'] | null>(null);
+
+export function useMe(): S['StaffMemberView'] {
+  const me = useContext(SignedInStaff);
+  if (!me) throw new Error('useMe needs the signed-in staff member (SignedInStaff)');
+  return me;
+}
+
+/** The practice's staff, loaded once per sign-in and kept (a disable updates it in place). */
+export function useTeam() {
+  return useQuery({ queryKey: ['team'], queryFn: staff.team, staleTime: Number.POSITIVE_INFINITY });
+}
+
+export const ROLE_KEYS = {
+  admin: 'console.role.admin',
+  clinician: 'console.role.clinician',
+  'front-desk': 'console.role.frontDesk',
+  billing: 'console.role.billing',
+} as const satisfies Record<S['Role'], string>;
+
+export function useRoleNames() {
+  const { t } = useI18n();
+  return (roles: readonly string[]) =>
+    roles.map((r) => (r in ROLE_KEYS ? t(ROLE_KEYS[r as keyof typeof ROLE_KEYS]) : r)).join(', ');
+}
+
+/** Who a staff id is: "You", a colleague's name from the team list, or their id if the list lacks them. */
 export function useStaffLabel() {
   const { t } = useI18n();
-  const me = staffId();
+  const me = useMe();
+  const team = useTeam();
   return (id: string | null | undefined) => {
     if (!id) return t('console.inbox.unassigned');
-    if (id === me) return t('console.you');
-    return t('console.colleague', { id });
+    if (id === me.staff_id) return t('console.you');
+    const member = team.data?.find((m) => m.staff_id === id);
+    if (member) return member.display_name;
+    return team.isPending ? t('common.loading') : t('console.colleague', { id });
   };
 }

@@ -57,6 +57,7 @@ export const staffPermissions = {
   disable: 'POST /staff/patients/{id}/disable',
   deleteMessage: 'DELETE /staff/patients/{id}/threads/{thread}/messages/{message}',
   editTemplates: 'PUT /staff/templates/{kind}',
+  readTeam: 'GET /staff/team',
   disableStaff: 'POST /staff/team/{id}/disable',
 } as const satisfies Record<string, string>;
 export type StaffPermission = keyof typeof staffPermissions;

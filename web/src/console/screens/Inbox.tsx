@@ -19,8 +19,8 @@ import {
 } from '../../shared/ui/components';
 import { charCount } from '../../shared/ui/errors';
 import { useConsoleTitle } from '../App';
-import { type S, staff, staffId, staffRoles } from '../api';
-import { PatientName, TOPIC_KEYS, useStaffLabel } from '../parts';
+import { type S, staff } from '../api';
+import { PatientName, TOPIC_KEYS, useMe, useStaffLabel } from '../parts';
 
 type Status = 'open' | 'closed';
 type Assignee = 'any' | 'me' | 'unassigned';
@@ -153,7 +153,7 @@ export function StaffThread({ patientId, threadId }: { patientId: string; thread
   useConsoleTitle(t('console.thread.title'));
   const client = useQueryClient();
   const status = useStatus();
-  const roles = staffRoles();
+  const { staff_id: me, roles } = useMe();
   const who = useStaffLabel();
   const thread = useQuery({
     queryKey: ['staff-thread', patientId, threadId],
@@ -234,7 +234,6 @@ export function StaffThread({ patientId, threadId }: { patientId: string; thread
       </section>
     );
   const view = thread.data;
-  const me = staffId();
   const assigned = view.thread.assignee;
   const open = view.thread.status === 'open';
 

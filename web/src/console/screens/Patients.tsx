@@ -17,8 +17,8 @@ import {
   useStatus,
 } from '../../shared/ui/components';
 import { useConsoleTitle } from '../App';
-import { type S, staff, staffRoles } from '../api';
-import { fullName } from '../parts';
+import { type S, staff } from '../api';
+import { fullName, useMe } from '../parts';
 
 export function Patients() {
   const { t, tr } = useI18n();
@@ -30,7 +30,7 @@ export function Patients() {
     queryFn: () => staff.search(asked),
     enabled: asked.length > 0,
   });
-  const roles = staffRoles();
+  const { roles } = useMe();
   return (
     <section className="stack">
       <PageHeading>{t('console.patients.title')}</PageHeading>
@@ -98,7 +98,7 @@ export function PatientChart({ patientId }: { patientId: string }) {
   useConsoleTitle(t('console.chart.title'));
   const client = useQueryClient();
   const status = useStatus();
-  const roles = staffRoles();
+  const { roles } = useMe();
   const patient = useQuery({ queryKey: ['patient', patientId], queryFn: () => staff.patient(patientId) });
   const facts = useQuery({ queryKey: ['contact-facts', patientId], queryFn: () => staff.contactFacts(patientId) });
   const [channel, setChannel] = useState<'' | S['Channel']>('');

@@ -14,8 +14,8 @@ import {
   useStatus,
 } from '../../shared/ui/components';
 import { useConsoleTitle } from '../App';
-import { type S, staff, staffId } from '../api';
-import { PatientName, TOPIC_KEYS, useStaffLabel } from '../parts';
+import { type S, staff } from '../api';
+import { PatientName, TOPIC_KEYS, useMe, useStaffLabel } from '../parts';
 
 const KIND_KEYS = { respond_to_message: 'console.tasks.kind.respond' } as const satisfies Record<S['TaskKind'], string>;
 const STATUS_KEYS = {
@@ -92,7 +92,7 @@ function TaskRow({ task }: { task: S['TaskView'] }) {
   const client = useQueryClient();
   const status = useStatus();
   const who = useStaffLabel();
-  const me = staffId();
+  const { staff_id: me } = useMe();
   const act = useMutation({
     mutationFn: (what: 'claim' | 'release' | 'complete') =>
       what === 'claim'

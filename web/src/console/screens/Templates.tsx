@@ -13,7 +13,8 @@ import {
   useStatus,
 } from '../../shared/ui/components';
 import { useConsoleTitle } from '../App';
-import { type S, staff, staffRoles } from '../api';
+import { type S, staff } from '../api';
+import { useMe } from '../parts';
 
 const KIND_KEYS = {
   message_waiting: 'console.templates.kind.messageWaiting',
@@ -26,7 +27,7 @@ export function Templates() {
   const { t } = useI18n();
   useConsoleTitle(t('console.nav.templates'));
   const templates = useQuery({ queryKey: ['templates'], queryFn: staff.templates });
-  const canEdit = may(staffRoles(), 'editTemplates');
+  const canEdit = may(useMe().roles, 'editTemplates');
   return (
     <section className="stack">
       <PageHeading>{t('console.templates.title')}</PageHeading>

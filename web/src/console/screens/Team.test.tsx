@@ -1,0 +1,238 @@
+// Component tests: the Team screen (who is on the staff; an admin disables a colleague after a
+// confirmation that says what it does; refusals shown in the dialog as alerts) and colleagues' names
+// wherever the console names an assignee or author (the team list, loaded once).
+import { QueryClientProvider } from '@tanstack/react-query';
+import { act } from 'preact/test-utils';
+import type { ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeApi, json, type Route } from '../../shared/api/fake-api';
+import { createQueryClient } from '../../shared/api/query';
+import { I18nProvider } from '../../shared/i18n/I18nProvider';
+import { StatusLine, StatusProvider } from '../../shared/ui/components';
+import { type S, session } from '../api';
+import { english, loadCatalog } from '../catalog';
+import { SignedInStaff, useStaffLabel } from '../parts';
+import { Team } from './Team';
+
+type Member = S['StaffMemberView'];
+const member = (
+  staff_id: string,
+  display_name: string,
+  roles: S['Role'][],
+  status: S['AccountStatus'] = 'active',
+): Member => ({
+  staff_id,
+  display_name,
+  email: `${display_name.toLowerCase()}@riverside.example`,
+  roles,
+  status,
+  created_at: '2026-01-05T10:00:00Z',
+});
+const ada = member('staff-ada', 'Ada', ['admin']);
+const dee = member('staff-dee', 'Dee', ['front-desk']);
+const bo = member('staff-bo', 'Bo', ['billing'], 'disabled');
+const cy = member('staff-cy', 'Cy', ['clinician']);
+
+const byTestId = (id: string, within: ParentNode = document) =>
+  within.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+const rowOf = (id: string) =>
+  Array.from(document.querySelectorAll<HTMLElement>('[data-testid="team-row"]')).find((r) => r.dataset.staffId === id);
+
+function render(me: Member, children: ReactNode) {
+  const host = document.createElement('div');
+  document.body.append(host);
+  const root = createRoot(host);
+  act(() =>
+    root.render(
+      <QueryClientProvider client={createQueryClient()}>
+        <I18nProvider load={loadCatalog} english={english}>
+          <StatusProvider path="/team">
+            <SignedInStaff.Provider value={me}>
+              <StatusLine />
+              {children}
+            </SignedInStaff.Provider>
+          </StatusProvider>
+        </I18nProvider>
+      </QueryClientProvider>,
+    ),
+  );
+  return () => act(() => root.unmount());
+}
+
+function api(disable: Route = (req) => json(200, { ...dee, status: 'disabled', staff_id: idOf(req) })) {
+  return fakeApi({
+    'GET /staff/team': () => json(200, { staff: [ada, dee, bo], next_cursor: null }),
+    'POST /staff/team/staff-dee/disable': disable,
+  });
+}
+const idOf = (req: Request) => new URL(req.url).pathname.split('/')[3] ?? '';
+
+async function openTeam(me: Member = ada) {
+  const close = render(me, <Team />);
+  await vi.waitFor(() => expect(document.querySelectorAll('[data-testid="team-row"]')).toHaveLength(3));
+  return close;
+}
+
+async function askToDisableDee() {
+  byTestId('team-disable', rowOf('staff-dee'))?.click();
+  await vi.waitFor(() => expect(byTestId('team-disable-confirm')).not.toBeNull());
+  return byTestId('team-disable-confirm') as HTMLDialogElement;
+}
+
+beforeEach(() => {
+  session.start('staff-token', 300);
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  document.body.replaceChildren();
+  session.forget();
+  localStorage.clear();
+});
+
+describe('the Team screen', () => {
+  it('lists each member with name, email, roles and account status; an admin may disable others, never themselves', async () => {
+    api();
+    const close = await openTeam();
+
+    const dees = rowOf('staff-dee') as HTMLElement;
+    expect(byTestId('team-name', dees)?.textContent).toBe('Dee');
+    expect(byTestId('team-email', dees)?.textContent).toBe('dee@riverside.example');
+    expect(byTestId('team-roles', dees)?.textContent).toBe('Front desk');
+    expect(byTestId('team-status', dees)?.textContent).toBe('Active');
+    expect(byTestId('team-status', rowOf('staff-bo'))?.textContent).toBe('Disabled');
+    expect(byTestId('team-name', rowOf('staff-ada'))?.textContent).toBe('Ada (You)');
+    // Only an active colleague can be disabled: not oneself, not someone already disabled.
+    const buttons = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="team-disable"]'));
+    expect(buttons.map((b) => b.closest('tr')?.dataset.staffId)).toEqual(['staff-dee']);
+    expect(buttons[0]?.getAttribute('aria-label')).toBe('Disable Dee');
+    close();
+  });
+
+  it('offers no disabling to a member who is not an admin', async () => {
+    api();
+    const close = await openTeam(dee);
+    expect(byTestId('team-disable')).toBeNull();
+    expect(document.querySelectorAll('thead th')).toHaveLength(4);
+    close();
+  });
+
+  it('asks first, saying the colleague is signed out everywhere at once and cannot sign in; then disables, updates the row and says so', async () => {
+    const fake = api();
+    const close = await openTeam();
+
+    const dialog = await askToDisableDee();
+    expect(dialog.open).toBe(true);
+    expect(document.getElementById(dialog.getAttribute('aria-labelledby') ?? '')?.textContent).toBe(
+      'Disable the account of Dee?',
+    );
+    expect(document.getElementById(dialog.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(
+      /Dee is signed out everywhere at once, on every device, and cannot sign in\./,
+    );
+    expect(document.activeElement).toBe(byTestId('team-disable-confirm-no'));
+    expect(fake.requests('POST /staff/team/staff-dee/disable')).toHaveLength(0);
+
+    byTestId('team-disable-confirm-yes')?.click();
+
+    await vi.waitFor(() => expect(byTestId('team-disable-confirm')).toBeNull());
+    expect(fake.requests('POST /staff/team/staff-dee/disable')).toHaveLength(1);
+    expect(rowOf('staff-dee')?.dataset.status).toBe('disabled');
+    expect(byTestId('team-disable')).toBeNull();
+    expect(byTestId('app-status')?.textContent).toMatch(
+      /The account of Dee is disabled: they were signed out everywhere\./,
+    );
+    await vi.waitFor(() => expect(document.activeElement).toBe(rowOf('staff-dee')?.querySelector('th')));
+    close();
+  });
+
+  it('keeps the dialog open with the refusal as an alert when the server says no, and cancelling goes back to the button', async () => {
+    const fake = api(() =>
+      json(409, {
+        type: 'https://portico.health/problems/conflict',
+        title: 'This changed since you last looked',
+        status: 409,
+        detail: 'You cannot disable your own account; ask another administrator.',
+      }),
+    );
+    const close = await openTeam();
+    await askToDisableDee();
+
+    byTestId('team-disable-confirm-yes')?.click();
+
+    await vi.waitFor(() => expect(byTestId('team-disable-error')).not.toBeNull());
+    const alert = byTestId('team-disable-error') as HTMLElement;
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect(alert.textContent).toBe('You cannot disable your own account. Ask another admin.');
+    expect(byTestId('team-disable-confirm')?.contains(alert)).toBe(true);
+    expect(document.activeElement).toBe(alert);
+    expect(rowOf('staff-dee')?.dataset.status).toBe('active');
+    expect(fake.requests('POST /staff/team/staff-dee/disable')).toHaveLength(1);
+
+    byTestId('team-disable-confirm-no')?.click();
+    await vi.waitFor(() => expect(byTestId('team-disable-confirm')).toBeNull());
+    expect(document.activeElement).toBe(byTestId('team-disable', rowOf('staff-dee')));
+    close();
+  });
+
+  it('words a refusal in Spanish', async () => {
+    localStorage.setItem('portico.language', 'es');
+    api(() =>
+      json(403, {
+        type: 'https://portico.health/problems/forbidden',
+        title: 'Forbidden',
+        status: 403,
+        detail: 'Your role does not allow this.',
+      }),
+    );
+    const close = await openTeam();
+    await vi.waitFor(() => expect(document.documentElement.lang).toBe('es'));
+    const dialog = await askToDisableDee();
+    expect(document.getElementById(dialog.getAttribute('aria-labelledby') ?? '')?.textContent).toBe(
+      '¿Desactivar la cuenta de Dee?',
+    );
+
+    byTestId('team-disable-confirm-yes')?.click();
+
+    await vi.waitFor(() =>
+      expect(byTestId('team-disable-error')?.textContent).toBe('Solo un administrador puede desactivar una cuenta.'),
+    );
+    close();
+  });
+});
+
+function Labels({ ids }: { ids: (string | null)[] }) {
+  const who = useStaffLabel();
+  return (
+    <ul>
+      {ids.map((id) => (
+        <li key={String(id)} data-testid="label">
+          {who(id)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+describe("colleagues' names", () => {
+  const labels = () => Array.from(document.querySelectorAll('[data-testid="label"]')).map((el) => el.textContent);
+
+  it('come from the team list, read once, every page of it, for every place that names someone', async () => {
+    const fake = fakeApi({
+      'GET /staff/team': (req) =>
+        new URL(req.url).searchParams.get('cursor') === 'page-2'
+          ? json(200, { staff: [cy], next_cursor: null })
+          : json(200, { staff: [ada, dee], next_cursor: 'page-2' }),
+    });
+    const close = render(
+      ada,
+      <>
+        <Labels ids={['staff-dee', 'staff-cy', 'staff-ada', null, 'staff-gone']} />
+        <Labels ids={['staff-dee']} />
+      </>,
+    );
+
+    await vi.waitFor(() => expect(labels()).toEqual(['Dee', 'Cy', 'You', 'Unassigned', 'Colleague staff-gone', 'Dee']));
+    expect(fake.requests('GET /staff/team')).toHaveLength(2);
+    close();
+  });
+});
