@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import {
-  ANN, DESKTOP, ORIGIN, PENDING_ROUTES, PHONE, assertCleanConsole, axe, close, consoleSignIn, findPatient, gateway, inviteLink,
-  launch, nav, newDesktop, newPhone, runId, saveAxe, signInByLink, staffToken, watch,
+  ANN, DESKTOP, FRONT_DESK, ORIGIN, PENDING_ROUTES, PHONE, assertCleanConsole, axe, close, consoleSignIn, findPatient, gateway,
+  inviteLink, launch, nav, newDesktop, newPhone, runId, saveAxe, signInByLink, staffToken, watch,
 } from './lib.mjs';
 
 before(launch);
@@ -116,7 +116,8 @@ for (const [label, viewport, open] of [['phone', PHONE, newPhone], ['desktop', D
     const watched = watch(page);
     const check = (screen) => axe(page, `console: ${screen}`, label);
     try {
-      // A thread to look at.
+      // A thread to look at, and a colleague on the team list (a staff record starts at first sign-in).
+      await staffToken(FRONT_DESK);
       const token = await staffToken();
       const ann = await findPatient(token, ANN);
       const started = await gateway('POST', `/staff/patients/${ann.patient_id}/threads`, {
@@ -165,7 +166,28 @@ for (const [label, viewport, open] of [['phone', PHONE, newPhone], ['desktop', D
       await page.locator('h1', { hasText: 'Plantillas de avisos' }).waitFor();
       await check('templates in Spanish');
       await page.getByTestId('language-switcher').selectOption('en');
-      assertCleanConsole(watched, [...PENDING_ROUTES, { path: '/staff/patients', status: 400 }]);
+      await page.locator('h1', { hasText: 'Notification templates' }).waitFor();
+
+      // The team, the confirmation to disable a colleague, and a refusal in it (the server is made to
+      // refuse: nobody is disabled here).
+      await page.getByTestId('nav-team').click();
+      await page.getByTestId('team').waitFor();
+      await check('team');
+      await page.getByTestId('team-row').filter({ hasText: FRONT_DESK }).getByTestId('team-disable').click();
+      await page.getByTestId('team-disable-confirm').waitFor();
+      await check('team, disable confirmation');
+      await page.route('**/staff/team/*/disable', (route) => route.fulfill({
+        status: 409,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ type: 'https://portico.health/problems/conflict', title: 'Conflict', status: 409, detail: 'You cannot disable your own account; ask another administrator.' }),
+      }));
+      await page.getByTestId('team-disable-confirm-yes').click();
+      await page.getByTestId('team-disable-error').waitFor();
+      await check('team, disable refused');
+      await page.getByTestId('team-disable-confirm-no').click();
+      await page.getByTestId('team-disable-confirm').waitFor({ state: 'detached' });
+      await page.unroute('**/staff/team/*/disable');
+      assertCleanConsole(watched, [...PENDING_ROUTES, { path: '/staff/patients', status: 400 }, { path: /^\/staff\/team\/[^/]+\/disable$/, status: 409 }]);
     } finally {
       await context.close();
     }

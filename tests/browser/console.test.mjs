@@ -1,15 +1,16 @@
 // The staff console in a real browser: the local stand-in sign-in, answering the inbox by keyboard,
 // internal notes, soft delete, assignment and filters, patient search and chart, enrol, invite,
-// disable, templates, tasks; and what the front desk does not see.
+// disable, templates, tasks; colleagues by name; the team, and disabling a member; and what the
+// front desk does not see.
 
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import {
-  ADMIN, ANN, FRONT_DESK, ORIGIN, PENDING_ROUTES, SHOTS, apiSettled, assertCleanConsole, close, consoleSignIn, exactly,
-  findPatient, gateway, launch, newDesktop, outboxIds, patientToken, runId, staffToken, tabTo, typeInto, waitAttr,
-  waitForFocus, waitForHeadingFocus, waitForMessage, waitText, watch,
+  ADMIN, ANN, API_PATH, BILLING, FRONT_DESK, ORIGIN, PENDING_ROUTES, SHOTS, apiSettled, assertCleanConsole, close,
+  consoleSignIn, exactly, findPatient, gateway, launch, newDesktop, outboxIds, patientToken, runId, staffSession,
+  staffToken, tabTo, typeInto, waitAttr, waitForFocus, waitForHeadingFocus, waitForMessage, waitText, watch,
 } from './lib.mjs';
 
 before(async () => {
@@ -214,5 +215,109 @@ test('the front desk sees no removal, template editing or disabling; the API ref
     assertCleanConsole(watched, PENDING_ROUTES, []);
   } finally {
     await context.close();
+  }
+});
+
+test('the console names colleagues: an assignee and an author are shown by their names from the team list', { timeout: 120_000 }, async () => {
+  const run = runId();
+  const desk = await staffSession(FRONT_DESK);
+  const ann = await findPatient(desk.access_token, ANN);
+  const started = await gateway('POST', `/staff/patients/${ann.patient_id}/threads`, {
+    token: desk.access_token, body: { topic: 'scheduling', subject: `Visit moved ${run}`, body: `Your visit is now on Friday (${run}).` },
+  });
+  assert.equal(started.status, 201, `starting a thread answered ${started.status}`);
+  const threadId = started.body.thread.thread_id;
+  const assigned = await gateway('PATCH', `/staff/patients/${ann.patient_id}/threads/${threadId}`, { token: desk.access_token, body: { assignee: desk.staff_id } });
+  assert.equal(assigned.status, 200, `assigning answered ${assigned.status}`);
+  const deskName = (await gateway('GET', '/staff/me', { token: desk.access_token })).body.display_name;
+
+  const context = await newDesktop();
+  const page = await context.newPage();
+  const watched = watch(page);
+  try {
+    await consoleSignIn(page, ADMIN);
+    await waitText(page.getByTestId('staff-name'), /\S/);
+    const row = page.locator(`[data-testid="inbox-row"][data-thread-id="${threadId}"]`);
+    await waitText(row.getByTestId('inbox-assignee'), exactly(deskName));
+    await row.getByTestId('inbox-open').click();
+    await waitText(page.getByTestId('thread-assignee'), exactly(`Assigned to: ${deskName}`));
+    await waitText(page.getByTestId('message').first().getByTestId('message-author'), exactly(deskName));
+    assert.equal(await page.getByText(/Colleague /).count(), 0, 'no colleague is shown by id');
+    assertCleanConsole(watched, PENDING_ROUTES, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an admin disables the billing member on the Team page after a confirmation; that member’s console gets 401 at its next request and is signed out', { timeout: 180_000 }, async () => {
+  // Disabling cannot be undone: the billing member is this test's alone (no other test signs in with it),
+  // and each run of the suite starts a fresh gateway.
+  const billing = await gateway('POST', '/_local/staff/sign-in', { body: { email: BILLING } });
+  assert.equal(billing.status, 200, `${BILLING} must be active for this test (a fresh gateway, as run.sh starts): ${billing.status}`);
+
+  const theirs = await newDesktop();
+  const billingPage = await theirs.newPage();
+  const billingWatched = watch(billingPage);
+  const ours = await newDesktop();
+  const page = await ours.newPage();
+  const watched = watch(page);
+  try {
+    // --- The billing member reads the team too (names, roles), with nothing to disable.
+    await consoleSignIn(billingPage, BILLING);
+    await waitText(billingPage.getByTestId('staff-role'), /^Billing$/);
+    await billingPage.getByTestId('nav-team').click();
+    await billingPage.getByTestId('team').waitFor();
+    await waitText(billingPage.getByTestId('team-row').filter({ hasText: ADMIN }).getByTestId('team-roles'), /^Admin$/);
+    assert.equal(await billingPage.getByTestId('team-disable').count(), 0, 'only admins disable');
+
+    // --- The admin: everyone listed; no Disable on their own row.
+    await consoleSignIn(page, ADMIN);
+    await waitText(page.getByTestId('staff-role'), /^Admin$/);
+    await page.getByTestId('nav-team').click();
+    await waitText(page.locator('h1'), /^Team$/);
+    const row = page.getByTestId('team-row').filter({ hasText: BILLING });
+    await waitAttr(row, 'data-status', 'active');
+    await waitText(row.getByTestId('team-roles'), /^Billing$/);
+    await waitText(row.getByTestId('team-status'), /^Active$/);
+    assert.equal(await page.getByTestId('team-row').filter({ hasText: ADMIN }).getByTestId('team-disable').count(), 0, 'no Disable for oneself');
+
+    // --- Asked first, saying what it does; Escape changes nothing and goes back to the button.
+    await row.getByTestId('team-disable').click();
+    const dialog = page.getByTestId('team-disable-confirm');
+    await waitText(dialog, /signed out everywhere at once, on every device, and cannot sign in/);
+    await waitForFocus(page, 'team-disable-confirm-no');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await waitForFocus(page, 'team-disable');
+    assert.equal(await row.getAttribute('data-status'), 'active');
+
+    // --- Confirmed: the row and the status line say so.
+    await row.getByTestId('team-disable').click();
+    const answered = page.waitForResponse((r) => /^\/staff\/team\/[^/]+\/disable$/.test(new URL(r.url()).pathname));
+    await page.getByTestId('team-disable-confirm-yes').click();
+    assert.equal((await answered).status(), 200);
+    await dialog.waitFor({ state: 'detached' });
+    await waitAttr(row, 'data-status', 'disabled');
+    await waitText(row.getByTestId('team-status'), /^Disabled$/);
+    assert.equal(await row.getByTestId('team-disable').count(), 0);
+    await waitText(page.getByTestId('app-status'), /^The account of billing is disabled: they were signed out everywhere\./);
+    await page.screenshot({ path: path.join(SHOTS, 'console-team.png'), fullPage: true });
+
+    // --- The billing member's very next request is refused, and their console says the session ended.
+    const refused = billingPage.waitForResponse((r) => API_PATH.test(new URL(r.url()).pathname));
+    await billingPage.getByTestId('nav-patients').click();
+    await billingPage.getByTestId('patient-search').fill('Lee');
+    await billingPage.getByTestId('patient-search').press('Enter');
+    assert.equal((await refused).status(), 401, 'the disabled member’s next request is refused');
+    await waitText(billingPage.getByTestId('signin-notice'), /Your session has ended/);
+    assert.equal(await billingPage.getByTestId('nav').count(), 0, 'signed out');
+    const again = await gateway('POST', '/_local/staff/sign-in', { body: { email: BILLING } });
+    assert.equal(again.status, 401, 'a disabled member cannot sign in again');
+
+    assertCleanConsole(watched, PENDING_ROUTES, []);
+    assertCleanConsole(billingWatched, [...PENDING_ROUTES, { path: '/staff/patients', status: 401 }], []);
+  } finally {
+    await theirs.close();
+    await ours.close();
   }
 });

@@ -31,6 +31,8 @@ export const ANN = { given: 'Ann', family: 'Lee', email: 'ann@example.com', phon
 export const BEN = { given: 'Ben', family: 'Ortiz', email: 'ben@example.com', phone: '+15555550102' };
 export const ADMIN = 'admin@riverside.example';
 export const FRONT_DESK = 'frontdesk@riverside.example';
+/** The demo's billing member: disabled by the Team test (it cannot be undone), so no other test uses it. */
+export const BILLING = 'billing@riverside.example';
 
 /** The API's prefixes: every request under them is an API call. */
 export const API_PATH = /^\/(auth|portal|staff|webhooks|email|_local)(\/|$)/;
@@ -119,9 +121,14 @@ export function wrongCode(code) {
 }
 
 export async function staffToken(email = ADMIN) {
+  return (await staffSession(email)).access_token;
+}
+
+/** A staff member's session through the local stand-in: `{ access_token, staff_id }`. */
+export async function staffSession(email = ADMIN) {
   const staff = await gateway('POST', '/_local/staff/sign-in', { body: { email } });
-  assert.equal(staff.status, 200, `staff sign-in answered ${staff.status}: ${staff.text.slice(0, 200)}`);
-  return staff.body.access_token;
+  assert.equal(staff.status, 200, `staff sign-in of ${email} answered ${staff.status}: ${staff.text.slice(0, 200)}`);
+  return staff.body;
 }
 
 export async function findPatient(token, person) {
