@@ -33,13 +33,6 @@ export interface ChannelReach {
   destination?: string | null;
 }
 
-/** Need 8: staff view of who is who (assignees, authors). */
-export interface StaffMember {
-  staff_id: string;
-  name: string;
-  role: string;
-}
-
 /** Need 10: the chart's communication facts. */
 export interface PatientContactFacts {
   consents: S['ConsentView'][];
