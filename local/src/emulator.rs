@@ -60,6 +60,20 @@ async fn queue_with_dlq(sqs: &aws_sdk_sqs::Client, name: &str) -> Result<String,
     Ok(queue.queue_url().unwrap_or_default().to_string())
 }
 
+/// The URLs of the queues [`prepare`] made for `table_name`.
+pub async fn queue_urls(sdk: &aws_config::SdkConfig, table_name: &str) -> Vec<(String, String)> {
+    let sqs = aws_sdk_sqs::Client::new(sdk);
+    let mut urls = Vec::new();
+    for name in crate::compose::queue_names() {
+        if let Ok(out) = sqs.get_queue_url().queue_name(format!("{table_name}-{name}")).send().await
+            && let Some(url) = out.queue_url()
+        {
+            urls.push((name.to_string(), url.to_string()));
+        }
+    }
+    urls
+}
+
 pub async fn prepare(sdk: &aws_config::SdkConfig, table_name: &str, clock: Arc<dyn Clock>) -> Result<AwsAdapters, LocalError> {
     ensure_table(sdk, table_name).await?;
     let audit_name = format!("{table_name}-audit");

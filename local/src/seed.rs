@@ -46,7 +46,6 @@ pub fn consent_documents(site: &str) -> Vec<ConsentDocument> {
             "sms",
             false,
         ),
-        doc(ConsentKind::EmailMessages, "Email messages", "We may email you that something is waiting in the portal.", "email", false),
         doc(ConsentKind::Telehealth, "Telehealth", "Care by secure video when you and your clinician choose it.", "telehealth", false),
     ]
 }

@@ -21,6 +21,8 @@ use crate::store::{Condition, Index, Item, Query, StoreError, Table, Write};
 pub enum Decision {
     Accept,
     Revoke,
+    /// "No thanks" to an optional document: a decision, so the portal stops asking.
+    Decline,
 }
 
 /// Where a patient stands with one document.
@@ -32,6 +34,8 @@ pub enum ConsentStatus {
     Revoked,
     /// Accepted an earlier version; the current one has not been accepted.
     Outdated,
+    /// Said no thanks to an optional document (at its current version).
+    Declined,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -120,6 +124,7 @@ fn status_of(decided: Option<&DecisionRecord>, current: u32) -> ConsentStatus {
     match decided {
         None => ConsentStatus::NotGiven,
         Some(d) if d.decision == Decision::Revoke => ConsentStatus::Revoked,
+        Some(d) if d.decision == Decision::Decline => ConsentStatus::Declined,
         Some(d) if d.version == current => ConsentStatus::Accepted,
         Some(_) => ConsentStatus::Outdated,
     }
@@ -220,6 +225,18 @@ pub async fn decide(
             }
             Decision::Revoke if !state.decisions.get(&kind).is_some_and(|d| d.decision == Decision::Accept && d.version == version) => {
                 return Err(ConsentError::NotApplicable(format!("There is no acceptance of version {version} to revoke.")));
+            }
+            Decision::Decline if document.required => {
+                return Err(ConsentError::NotApplicable(format!(
+                    "{} needs this document accepted to use the portal; it cannot be declined.",
+                    practice.name
+                )));
+            }
+            Decision::Decline if version != document.version => {
+                return Err(ConsentError::NotApplicable(format!(
+                    "Version {version} is not the current version of this document; the current version is {}.",
+                    document.version
+                )));
             }
             _ => {}
         }

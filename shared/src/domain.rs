@@ -228,6 +228,16 @@ impl LanguageTag {
             Err("is not a language tag such as en or es-MX")
         }
     }
+
+    /// English, what everything falls back to.
+    pub fn english() -> Self {
+        LanguageTag("en".to_string())
+    }
+
+    /// The primary language (`es` of `es-MX`), lower case.
+    pub fn primary(&self) -> String {
+        self.0.split('-').next().unwrap_or_default().to_ascii_lowercase()
+    }
 }
 
 string_value!(

@@ -57,6 +57,9 @@ pub struct Task {
     pub kind: TaskKind,
     #[serde(default)]
     pub patient_id: Option<PatientId>,
+    /// The patient's names as they were when the task was raised, for the list.
+    #[serde(default)]
+    pub patient_names: Option<crate::directory::PatientNames>,
     /// What the task is about, in the kind's terms (a thread id for a message to answer).
     #[serde(default)]
     pub subject: Option<String>,
@@ -88,6 +91,7 @@ impl Task {
             practice_id: practice.clone(),
             kind,
             patient_id: None,
+            patient_names: None,
             subject: None,
             team: None,
             assignee: None,
@@ -111,6 +115,7 @@ impl Task {
     pub fn respond_to_thread(
         practice: &PracticeId,
         patient: &PatientId,
+        names: Option<&crate::directory::PatientNames>,
         thread: &str,
         team: Topic,
         source: &str,
@@ -118,6 +123,7 @@ impl Task {
     ) -> Self {
         let mut task = Task::raise(Task::respond_id(thread), practice, TaskKind::RespondToMessage, now);
         task.patient_id = Some(patient.clone());
+        task.patient_names = names.cloned();
         task.subject = Some(thread.to_string());
         task.team = Some(team);
         task.source = Some(source.to_string());

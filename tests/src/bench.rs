@@ -119,13 +119,50 @@ fn peak_rss_kb(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
-/// Starts the binary as Lambda would, hands it one event, and measures it.
-pub async fn measure(binary: &Path, event: &Value, env: &[(String, String)]) -> Run {
+/// A CPU share like a small Lambda's: a cgroup (v1) with a CFS quota, which every measured process
+/// joins before it runs its first instruction.
+pub struct CpuQuota {
+    dir: PathBuf,
+    pub percent: f64,
+}
+
+impl CpuQuota {
+    /// `quota_us` of every `period_us`; fails (and the bench stops) if the cgroup cannot be made.
+    pub fn apply(name: &str, quota_us: u64, period_us: u64) -> Result<Self, String> {
+        let dir = PathBuf::from("/sys/fs/cgroup/cpu").join(name);
+        std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e} (cgroup v1 cpu controller, as root)", dir.display()))?;
+        std::fs::write(dir.join("cpu.cfs_period_us"), period_us.to_string()).map_err(|e| format!("cpu.cfs_period_us: {e}"))?;
+        std::fs::write(dir.join("cpu.cfs_quota_us"), quota_us.to_string()).map_err(|e| format!("cpu.cfs_quota_us: {e}"))?;
+        let read = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap_or_default().trim().to_string();
+        if read("cpu.cfs_quota_us") != quota_us.to_string() || read("cpu.cfs_period_us") != period_us.to_string() {
+            return Err("the quota did not take".into());
+        }
+        Ok(CpuQuota { dir, percent: quota_us as f64 * 100.0 / period_us as f64 })
+    }
+
+    fn holds(&self, pid: u32) -> bool {
+        let group = self.dir.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        std::fs::read_to_string(format!("/proc/{pid}/cgroup"))
+            .is_ok_and(|c| c.lines().any(|l| l.contains(":cpu") && l.ends_with(&format!("/{group}"))))
+    }
+}
+
+/// Starts the binary as Lambda would, hands it one event, and measures it. Under a quota, the process
+/// joins the cgroup first (a shell writes its own pid, then becomes the binary).
+pub async fn measure(binary: &Path, event: &Value, env: &[(String, String)], quota: Option<&CpuQuota>) -> Run {
     let (addr, api) = start_runtime_api().await;
     *api.event.lock().unwrap_or_else(|p| p.into_inner()) = event.clone();
     let name = binary.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+    let mut command = match quota {
+        Some(quota) => {
+            let mut command = tokio::process::Command::new("/bin/sh");
+            command.arg("-c").arg("echo $$ > \"$1\" && exec \"$0\"").arg(binary).arg(quota.dir.join("cgroup.procs"));
+            command
+        }
+        None => tokio::process::Command::new(binary),
+    };
     let started = Instant::now();
-    let mut child = tokio::process::Command::new(binary)
+    let mut child = command
         .env_clear()
         .env("PATH", "/usr/bin:/bin")
         .env("AWS_LAMBDA_RUNTIME_API", addr.to_string())
@@ -140,10 +177,12 @@ pub async fn measure(binary: &Path, event: &Value, env: &[(String, String)]) -> 
         .spawn()
         .unwrap_or_else(|e| panic!("cannot start {}: {e}", binary.display()));
     let pid = child.id().unwrap_or(0);
-    let deadline = Instant::now() + Duration::from_secs(20);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut confined = quota.is_none();
     let mut peak = 0;
     loop {
         peak = peak.max(peak_rss_kb(pid));
+        confined = confined || quota.is_some_and(|q| q.holds(pid));
         let observed = api.observed.lock().map(|o| o.clone()).unwrap_or_default();
         if observed.responded.is_some() || observed.error.is_some() || Instant::now() > deadline {
             break;
@@ -157,6 +196,7 @@ pub async fn measure(binary: &Path, event: &Value, env: &[(String, String)]) -> 
     peak = peak.max(peak_rss_kb(pid));
     let _ = child.kill().await;
     let observed = api.observed.lock().map(|o| o.clone()).unwrap_or_default();
+    assert!(confined, "{name} ran outside the CPU quota: numbers under the quota would be false");
     Run {
         init: observed.first_poll.map(|t| t - started).unwrap_or(Duration::MAX),
         first_response: observed.responded.map(|t| t - started),
@@ -264,6 +304,53 @@ pub async fn start_loopback_endpoint(cert: Vec<u8>, key: Vec<u8>) -> (SocketAddr
         }
     });
     (tls_addr, plain_addr)
+}
+
+/// A TLS front for a plain-HTTP endpoint (the emulator): functions reach their data over TLS, with the
+/// handshake and trust-store load a real endpoint costs them, trusting the bench's CA through
+/// `SSL_CERT_FILE`.
+pub async fn start_tls_front(cert: Vec<u8>, key: Vec<u8>, target: SocketAddr) -> SocketAddr {
+    use tokio_rustls::rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
+    let config = tokio_rustls::rustls::ServerConfig::builder()
+        .with_no_client_auth()
+        .with_single_cert(vec![CertificateDer::from(cert)], PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(key)))
+        .unwrap();
+    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        while let Ok((stream, _)) = listener.accept().await {
+            let acceptor = acceptor.clone();
+            tokio::spawn(async move {
+                let (Ok(mut tls), Ok(mut plain)) = (acceptor.accept(stream).await, tokio::net::TcpStream::connect(target).await) else {
+                    return;
+                };
+                let _ = tokio::io::copy_bidirectional(&mut tls, &mut plain).await;
+            });
+        }
+    });
+    addr
+}
+
+/// The first event a function is measured with: its first sample that succeeds (a signed-in read where
+/// there is one), with the token's times moved to now so the session is live.
+pub fn first_success_event(function: &str) -> Value {
+    let dir = root().join("events").join(function);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).into_iter().flatten().flatten().map(|e| e.path()).collect();
+    files.sort();
+    let success = |p: &PathBuf| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.contains(".2"));
+    let chosen = files.iter().find(|p| success(p)).or(files.first());
+    let mut event: Value =
+        chosen.and_then(|f| std::fs::read_to_string(f).ok()).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(Value::Null);
+    let now = chrono::Utc::now().timestamp();
+    if let Some(claims) = event.pointer_mut("/requestContext/authorizer/jwt/claims").and_then(Value::as_object_mut) {
+        for (claim, value) in [("auth_time", now - 60), ("iat", now - 60), ("exp", now + 540)] {
+            if claims.contains_key(claim) {
+                claims.insert(claim.into(), Value::String(value.to_string()));
+            }
+        }
+    }
+    event
 }
 
 /// In a fresh process: builds a DynamoDB client for `endpoint` and times its first request, which opens

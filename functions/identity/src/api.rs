@@ -46,6 +46,8 @@ pub struct CodeSentResponse {
     pub channel: Channel,
     /// Seconds the code stays valid.
     pub expires_in: i64,
+    /// Seconds until another code may be asked for.
+    pub resend_after: i64,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -71,6 +73,10 @@ pub struct SessionResponse {
     pub token_type: &'static str,
     pub expires_in: i64,
     pub patient_id: String,
+    /// The session ends after this many seconds without the person's activity.
+    pub idle_timeout_seconds: i64,
+    /// The patient's language (BCP 47), so the portal speaks it before any other read.
+    pub language: String,
 }
 
 /// The patient's profile.
@@ -139,6 +145,8 @@ pub struct PendingVerification {
     /// The new address, partly hidden.
     pub destination: String,
     pub expires_in: i64,
+    /// Seconds until another code may be asked for.
+    pub resend_after: i64,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -52,31 +52,44 @@ impl Wire for SignInDeps {
 
 impl Wire for CodeDeps {
     fn from_env(env: &mut Env, base: &Base) -> Self {
-        CodeDeps { sign_in: SignInDeps::from_env(env, base), sender: base.sender(env) }
+        CodeDeps { sign_in: SignInDeps::from_env(env, base), sender: base.sender(env), tenants: base.tenants(env) }
     }
 
     fn from_ports(ports: &Ports) -> Self {
-        CodeDeps { sign_in: SignInDeps::from_ports(ports), sender: ports.sender() }
+        CodeDeps { sign_in: SignInDeps::from_ports(ports), sender: ports.sender(), tenants: ports.tenants() }
     }
 }
 
 impl Wire for SessionDeps {
     fn from_env(env: &mut Env, base: &Base) -> Self {
-        SessionDeps { sessions: Sessions::new(base.table(env), base.clock()), identity: base.identity(env) }
+        let table = base.table(env);
+        SessionDeps { sessions: Sessions::new(Arc::clone(&table), base.clock()), table, identity: base.identity(env) }
     }
 
     fn from_ports(ports: &Ports) -> Self {
-        SessionDeps { sessions: ports.edge.sessions.clone(), identity: Arc::clone(&ports.identity) }
+        SessionDeps { table: ports.table(), sessions: ports.edge.sessions.clone(), identity: Arc::clone(&ports.identity) }
     }
 }
 
 impl Wire for ContactDeps {
     fn from_env(env: &mut Env, base: &Base) -> Self {
-        ContactDeps { table: base.table(env), clock: base.clock(), hasher: base.hasher(env), sender: base.sender(env) }
+        ContactDeps {
+            table: base.table(env),
+            clock: base.clock(),
+            hasher: base.hasher(env),
+            sender: base.sender(env),
+            tenants: base.tenants(env),
+        }
     }
 
     fn from_ports(ports: &Ports) -> Self {
-        ContactDeps { table: ports.table(), clock: ports.clock(), hasher: ports.hasher.clone(), sender: ports.sender() }
+        ContactDeps {
+            table: ports.table(),
+            clock: ports.clock(),
+            hasher: ports.hasher.clone(),
+            sender: ports.sender(),
+            tenants: ports.tenants(),
+        }
     }
 }
 

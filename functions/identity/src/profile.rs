@@ -11,7 +11,7 @@ use portico::domain::Patch;
 use portico::domain::{Address, LanguageTag, PersonName, Pronouns, TimeZoneName};
 use portico::ids::{ChallengeId, PatientId};
 use portico::notify::Sender;
-use portico::notify::templates::{self, OneTimeCode, PracticeName, PracticePhone};
+use portico::notify::templates::{self, Lang, OneTimeCode, PortalHost, PracticeName, PracticePhone};
 use portico::store::{StoreError, Table};
 
 use crate::limits::recent_sign_in;
@@ -25,6 +25,8 @@ pub struct ContactDeps {
     pub clock: Arc<dyn Clock>,
     pub hasher: Hasher,
     pub sender: Sender,
+    /// Where each practice's portal is: codes texted to phones name its host (WebOTP).
+    pub tenants: Arc<portico::tenant::Tenants>,
 }
 
 /// A validated profile change.
@@ -146,7 +148,9 @@ impl ContactDeps {
         challenges::store(table, &challenge).await?;
         if !taken {
             let code = OneTimeCode::new(code).ok_or(SignInError::Dead)?;
-            self.sender.send(address, &templates::contact_check(&PracticeName::new(&practice.name), &code)).await?;
+            let host = PortalHost::of_origin(&self.tenants.portal_url(practice));
+            let message = templates::contact_check(&PracticeName::new(&practice.name), &code, host.as_ref(), Lang::of(&patient.language));
+            self.sender.send(address, &message).await?;
         }
         Ok(CodeSent { challenge_id: challenge.id, expires_at: challenge.expires_at, patient: Some(patient.patient_id.clone()) })
     }
@@ -176,8 +180,12 @@ impl ContactDeps {
         };
         // The address that no longer signs them in is told, so a takeover does not go unnoticed.
         if let Some(old) = current.address(address.channel()).filter(|old| old != &address) {
-            let notice =
-                templates::contact_changed(&PracticeName::new(&practice.name), address.channel(), PracticePhone::of(practice).as_ref());
+            let notice = templates::contact_changed(
+                &PracticeName::new(&practice.name),
+                address.channel(),
+                PracticePhone::of(practice).as_ref(),
+                Lang::of(&current.language),
+            );
             if let Err(e) = self.sender.send(&old, &notice).await {
                 tracing::warn!(error = %e, channel = address.channel().as_str(), "the old address was not told of the change");
             }

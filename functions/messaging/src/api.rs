@@ -19,6 +19,8 @@ pub const LIMITS: &[Limit] = &[
     Limit::new("NewThreadRequest", "attachment_ids.items", Constraint::Pattern(AttachmentId::PATTERN)),
     Limit::new("NewMessageRequest", "body", Constraint::MaxLength(MAX_BODY)),
     Limit::new("NewMessageRequest", "attachment_ids", Constraint::MaxItems(MAX_ATTACHMENTS)),
+    Limit::new("StaffNewThreadRequest", "attachment_ids", Constraint::MaxItems(MAX_ATTACHMENTS)),
+    Limit::new("StaffMessageRequest", "attachment_ids", Constraint::MaxItems(MAX_ATTACHMENTS)),
     Limit::new("NewMessageRequest", "attachment_ids.items", Constraint::Pattern(AttachmentId::PATTERN)),
     Limit::new("StaffNewThreadRequest", "subject", Constraint::MaxLength(MAX_SUBJECT)),
     Limit::new("StaffNewThreadRequest", "body", Constraint::MaxLength(MAX_BODY)),
@@ -30,7 +32,7 @@ pub const LIMITS: &[Limit] = &[
 use crate::attachments::{Attachment, FileType, State};
 use portico::auth::access::Topic;
 
-use crate::threads::{Attached, Author, Message, Thread, ThreadStatus, Via};
+use crate::threads::{Attached, Author, LastMessage, Message, Party, Thread, ThreadStatus, Via};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ThreadSummary {
@@ -41,6 +43,23 @@ pub struct ThreadSummary {
     pub last_activity_at: DateTime<Utc>,
     pub unread: i64,
     pub message_count: i64,
+    /// Who wrote last and how it began (none once the newest shared message was deleted).
+    pub last_message: Option<LastMessageView>,
+}
+
+/// The newest shared message of a thread, for lists.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LastMessageView {
+    pub from: Party,
+    /// The first words, on one line (at most 80 characters); empty when only files were sent.
+    pub preview: String,
+    pub at: DateTime<Utc>,
+}
+
+impl From<&LastMessage> for LastMessageView {
+    fn from(m: &LastMessage) -> Self {
+        LastMessageView { from: m.from, preview: m.preview.clone(), at: m.at }
+    }
 }
 
 impl ThreadSummary {
@@ -53,6 +72,7 @@ impl ThreadSummary {
             last_activity_at: t.shared_activity_at,
             unread: t.unread_for_patient,
             message_count: t.shared_message_count,
+            last_message: t.last_message.as_ref().map(LastMessageView::from),
         }
     }
 }
@@ -134,6 +154,9 @@ pub struct StaffThreadSummary {
     pub last_activity_at: DateTime<Utc>,
     pub unread: i64,
     pub message_count: i64,
+    pub last_message: Option<LastMessageView>,
+    /// The patient's names when the thread was opened.
+    pub patient: Option<portico::directory::PatientNames>,
 }
 
 impl From<&Thread> for StaffThreadSummary {
@@ -148,6 +171,8 @@ impl From<&Thread> for StaffThreadSummary {
             last_activity_at: t.last_activity_at,
             unread: t.unread_for_staff,
             message_count: t.message_count,
+            last_message: t.last_message.as_ref().map(LastMessageView::from),
+            patient: t.patient_names.clone(),
         }
     }
 }
@@ -209,21 +234,29 @@ pub struct StaffThreadView {
 pub struct StaffNewThreadRequest {
     pub topic: Topic,
     pub subject: String,
+    #[serde(default)]
     pub body: String,
     /// Urgent messages skip quiet hours and the daily text limit.
     #[serde(default)]
     pub urgent: bool,
+    /// Checked uploads of the staff side for this patient (`POST /staff/patients/{id}/attachments`).
+    #[serde(default)]
+    pub attachment_ids: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StaffMessageRequest {
+    #[serde(default)]
     pub body: String,
     /// A note for colleagues: the patient never sees it and is not notified.
     #[serde(default)]
     pub internal: bool,
     #[serde(default)]
     pub urgent: bool,
+    /// Checked uploads of the staff side for this patient.
+    #[serde(default)]
+    pub attachment_ids: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize, ToSchema)]

@@ -57,8 +57,18 @@ pub struct Attachment {
     pub message_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thread_id: Option<String>,
+    /// Sent in a message the patient sees (not an internal note).
+    #[serde(default)]
+    pub shared: bool,
     #[serde(default)]
     pub version: u64,
+}
+
+impl Attachment {
+    /// Whether the patient may have it: their own upload, or one sent to them (never a note's).
+    pub fn patient_may_open(&self) -> bool {
+        self.uploaded_by == Author::Patient || (self.message_id.is_some() && self.shared)
+    }
 }
 
 impl Attachment {
@@ -134,6 +144,7 @@ impl AttachmentDeps {
             created_at: now,
             message_id: None,
             thread_id: None,
+            shared: false,
             version: 1,
         };
         self.table.put(attachment.item()?, Condition::NotExists).await?;

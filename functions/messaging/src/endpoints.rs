@@ -21,5 +21,7 @@ endpoint!(StaffThreadsGet, routes::STAFF_THREADS_GET, ThreadDeps, staff::threads
 endpoint!(StaffThreadsUpdate, routes::STAFF_THREADS_UPDATE, ThreadDeps, staff::threads_update);
 endpoint!(StaffMessagesCreate, routes::STAFF_MESSAGES_CREATE, ThreadDeps, staff::messages_create);
 endpoint!(StaffMessagesDelete, routes::STAFF_MESSAGES_DELETE, ThreadDeps, staff::messages_delete);
+endpoint!(StaffAttachmentsCreate, routes::STAFF_ATTACHMENTS_CREATE, AttachmentDeps, staff::attachments_create);
+endpoint!(StaffAttachmentsComplete, routes::STAFF_ATTACHMENTS_COMPLETE, AttachmentDeps, staff::attachments_complete);
 endpoint!(StaffAttachmentsGet, routes::STAFF_ATTACHMENTS_GET, AttachmentDeps, staff::attachments_get);
 endpoint!(WebhookTwilioInbound, routes::WEBHOOK_TWILIO_INBOUND, InboundWebhookDeps, webhooks::twilio_inbound);

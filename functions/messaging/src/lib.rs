@@ -38,6 +38,8 @@ pub fn capability() -> Capability {
             endpoint::<StaffThreadsUpdate>(),
             endpoint::<StaffMessagesCreate>(),
             endpoint::<StaffMessagesDelete>(),
+            endpoint::<StaffAttachmentsCreate>(),
+            endpoint::<StaffAttachmentsComplete>(),
             endpoint::<StaffAttachmentsGet>(),
             endpoint::<WebhookTwilioInbound>(),
         ],
@@ -65,6 +67,8 @@ pub fn capability() -> Capability {
     staff::threads_update,
     staff::messages_create,
     staff::messages_delete,
+    staff::attachments_create,
+    staff::attachments_complete,
     staff::attachments_get,
     webhooks::twilio_inbound
 ))]

@@ -63,6 +63,16 @@ pub const STAFF_MESSAGES_DELETE: Route = staff(
     "messages.message.delete",
     "message",
 );
+pub const STAFF_ATTACHMENTS_CREATE: Route =
+    staff("POST", "/staff/patients/{id}/attachments", "staff-attachments-create", &Role::ALL, "messages.attachment.upload", "attachment");
+pub const STAFF_ATTACHMENTS_COMPLETE: Route = staff(
+    "POST",
+    "/staff/patients/{id}/attachments/{attachment}/complete",
+    "staff-attachments-complete",
+    &Role::ALL,
+    "messages.attachment.complete",
+    "attachment",
+);
 pub const STAFF_ATTACHMENTS_GET: Route = staff(
     "GET",
     "/staff/patients/{id}/attachments/{attachment}",

@@ -57,6 +57,8 @@ pub struct TaskView {
     pub kind: TaskKind,
     pub status: TaskStatus,
     pub patient_id: Option<String>,
+    /// The patient's names when the task was raised.
+    pub patient: Option<portico::directory::PatientNames>,
     /// What the task is about in its kind's terms: the thread to answer, for `respond_to_message`.
     pub subject: Option<String>,
     /// The team that answers it while nobody holds it.
@@ -75,6 +77,7 @@ impl From<&Task> for TaskView {
             kind: t.kind,
             status: t.status,
             patient_id: t.patient_id.as_ref().map(ToString::to_string),
+            patient: t.patient_names.clone(),
             subject: t.subject.clone(),
             team: t.team,
             assignee: t.assignee.as_ref().map(ToString::to_string),

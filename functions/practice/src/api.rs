@@ -151,3 +151,12 @@ pub struct TeamList {
     pub staff: Vec<StaffMemberView>,
     pub next_cursor: Option<String>,
 }
+
+/// A practice as its sign reads: nothing about any patient.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PracticeInfo {
+    pub name: String,
+    pub logo_url: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}

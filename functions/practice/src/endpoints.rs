@@ -2,7 +2,7 @@
 
 use portico::endpoint;
 
-use crate::handlers::{cors, patients, team};
+use crate::handlers::{cors, patients, public, team};
 use crate::patients::{EnrolDeps, InviteDeps, LookupDeps};
 use crate::routes;
 use crate::team::TeamDeps;
@@ -12,6 +12,7 @@ endpoint!(StaffPatientsSearch, routes::STAFF_PATIENTS_SEARCH, LookupDeps, patien
 endpoint!(StaffPatientsGet, routes::STAFF_PATIENTS_GET, LookupDeps, patients::get);
 endpoint!(StaffPatientsInvite, routes::STAFF_PATIENTS_INVITE, InviteDeps, patients::invite);
 endpoint!(StaffPatientsDisable, routes::STAFF_PATIENTS_DISABLE, EnrolDeps, patients::disable);
+endpoint!(AuthPracticeGet, routes::AUTH_PRACTICE_GET, (), public::practice);
 endpoint!(StaffMeGet, routes::STAFF_ME_GET, TeamDeps, team::me);
 endpoint!(StaffTeamList, routes::STAFF_TEAM_LIST, TeamDeps, team::list);
 endpoint!(StaffTeamDisable, routes::STAFF_TEAM_DISABLE, TeamDeps, team::disable);

@@ -14,7 +14,7 @@ pub mod team;
 use portico::lambda::{Capability, endpoint};
 
 use endpoints::*;
-use handlers::{cors, patients as staff, team as staff_team};
+use handlers::{cors, patients as staff, public, team as staff_team};
 
 /// The practice capability, described once.
 pub fn capability() -> Capability {
@@ -26,6 +26,7 @@ pub fn capability() -> Capability {
             endpoint::<StaffPatientsGet>(),
             endpoint::<StaffPatientsInvite>(),
             endpoint::<StaffPatientsDisable>(),
+            endpoint::<AuthPracticeGet>(),
             endpoint::<StaffMeGet>(),
             endpoint::<StaffTeamList>(),
             endpoint::<StaffTeamDisable>(),
@@ -49,6 +50,7 @@ pub fn capability() -> Capability {
     staff_team::me,
     staff_team::list,
     staff_team::disable,
+    public::practice,
     cors::preflight
 ))]
 pub struct PracticeApi;

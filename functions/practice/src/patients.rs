@@ -12,7 +12,7 @@ use portico::directory::{AccountStatus, Patient, Practice, patients};
 use portico::domain::{Address, Channel, Email, Phone};
 use portico::identity::{IdentityError, IdentityProvider};
 use portico::ids::{PatientId, PracticeId, StaffId};
-use portico::notify::templates::{self, PortalLink, PracticeName};
+use portico::notify::templates::{self, Lang, PortalLink, PracticeName};
 use portico::notify::{SendError, Sender};
 use portico::store::{Cursor, StoreError, Table};
 use portico::tenant::Tenants;
@@ -115,7 +115,8 @@ impl InviteDeps {
         let hours = practice.settings.invite_ttl_hours.clamp(1, 24 * 7);
         let (token, _) = invitations::issue(table, &self.hasher, &patient, hours, by, now).await?;
         let link = PortalLink::invitation(&self.tenants.portal_url(practice), &token);
-        self.sender.send(&address, &templates::invitation(&PracticeName::new(&practice.name), &link, hours)).await?;
+        let message = templates::invitation(&PracticeName::new(&practice.name), &link, hours, Lang::of(&patient.language));
+        self.sender.send(&address, &message).await?;
         Ok((address, now + Duration::hours(i64::from(hours))))
     }
 }

@@ -47,6 +47,9 @@ pub const STAFF_PATIENTS_DISABLE: Route = Route {
     access: Access::Staff(ADMINS),
     audit: audit("patient.disable", "patient"),
 };
+/// The practice's public face, before sign-in: name, logo, how to reach it.
+pub const AUTH_PRACTICE_GET: Route =
+    Route { method: "GET", path: "/auth/practice", function: "auth-practice-get", access: Access::Public, audit: None };
 pub const STAFF_ME_GET: Route =
     Route { method: "GET", path: "/staff/me", function: "staff-me-get", access: Access::Staff(&Role::ALL), audit: None };
 /// Colleagues' names and roles are for every staff member (assignees, authors); changing them is not.

@@ -5,6 +5,6 @@ pub mod patients;
 pub mod practices;
 pub mod staff;
 
-pub use patients::{AccountStatus, CategorySet, Patient, Preferences, QuietHours, SmsState};
+pub use patients::{AccountStatus, CategorySet, Patient, PatientNames, Preferences, QuietHours, SmsState};
 pub use practices::{ConsentDocument, ConsentKind, Practice, PracticeSettings};
 pub use staff::{Role, StaffMember};

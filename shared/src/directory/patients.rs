@@ -15,6 +15,25 @@ pub enum AccountStatus {
     Disabled,
 }
 
+/// How a patient is named on staff lists (inbox rows, tasks): kept on the row, so a list needs no lookup
+/// per patient. A copy from when the row was made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct PatientNames {
+    pub given_name: String,
+    pub family_name: String,
+    pub preferred_name: Option<String>,
+}
+
+impl PatientNames {
+    pub fn of(patient: &Patient) -> Self {
+        PatientNames {
+            given_name: patient.given_name.as_str().to_string(),
+            family_name: patient.family_name.as_str().to_string(),
+            preferred_name: patient.preferred_name.as_ref().map(|n| n.as_str().to_string()),
+        }
+    }
+}
+
 /// A patient's profile item: identity, contact, and how they want to be contacted. One item, so the
 /// profile and preferences screens are one read each and share the time zone.
 #[derive(Debug, Clone, Serialize, Deserialize)]

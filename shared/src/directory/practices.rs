@@ -29,6 +29,9 @@ pub struct PracticeSettings {
     /// Shown in HELP replies and notifications: no PHI.
     #[serde(default)]
     pub contact_phone: Option<String>,
+    /// The practice's logo (an https URL), for the portal's header.
+    #[serde(default)]
+    pub logo_url: Option<String>,
     #[serde(default)]
     pub contact_email: Option<String>,
     /// The consent documents patients accept, at their current versions.
@@ -86,6 +89,7 @@ impl Default for PracticeSettings {
             invite_ttl_hours: default_invite_hours(),
             allowed_origins: Vec::new(),
             contact_phone: None,
+            logo_url: None,
             contact_email: None,
             consent_documents: Vec::new(),
             default_time_zone: default_time_zone(),

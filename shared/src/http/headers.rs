@@ -2,13 +2,14 @@
 
 use http::header::{self, HeaderMap, HeaderName, HeaderValue};
 
-/// Security headers for API responses. Every API response may carry PHI or a token, so none is cached
-/// and none may be framed or leak a referrer.
+/// Security headers for API responses. An API response may carry PHI or a token, so none is cached
+/// (unless its handler says it is public, like the practice's name) and none may be framed or leak a
+/// referrer.
 pub fn secure(headers: &mut HeaderMap) {
-    let fixed: [(HeaderName, &str); 7] = [
+    headers.entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static("no-store"));
+    let fixed: [(HeaderName, &str); 6] = [
         (header::STRICT_TRANSPORT_SECURITY, "max-age=63072000; includeSubDomains; preload"),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-        (header::CACHE_CONTROL, "no-store"),
         (header::CONTENT_SECURITY_POLICY, "default-src 'none'; frame-ancestors 'none'"),
         (header::REFERRER_POLICY, "no-referrer"),
         (header::X_FRAME_OPTIONS, "DENY"),

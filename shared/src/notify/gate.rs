@@ -60,9 +60,10 @@ pub struct Facts<'a> {
     pub patient: &'a Patient,
     pub category: Category,
     pub urgent: bool,
-    /// The patient accepts the practice's current text-message and email consent documents.
+    /// The patient accepts the practice's current text-message consent document (TCPA). Email notices
+    /// need no consent document: they say only that something is waiting, and go to the patient's own
+    /// verified address when their preferences ask for them.
     pub sms_consent: bool,
-    pub email_consent: bool,
     pub email_suppressed: bool,
     /// The patient's number is in a country the practice texts.
     pub sms_country_served: bool,
@@ -111,9 +112,6 @@ fn email_allowed(facts: &Facts<'_>) -> Result<(), &'static str> {
     }
     if facts.email_suppressed {
         return Err("email address suppressed after a bounce or complaint");
-    }
-    if !facts.email_consent {
-        return Err("no consent to email");
     }
     if !facts.category.allowed(&patient.preferences.email) {
         return Err("email not wanted for this category");
@@ -204,7 +202,6 @@ mod tests {
             category: Category::Messages,
             urgent: false,
             sms_consent: true,
-            email_consent: true,
             email_suppressed: false,
             sms_country_served: true,
             sms_today: 0,
@@ -271,8 +268,17 @@ mod tests {
         f.sms_today = 0;
         f.sms_this_week = SMS_PER_WEEK;
         assert_eq!(decide(&f), Decision::Send(Channel::Email));
-        f.email_consent = false;
+        f.email_suppressed = true;
         assert_eq!(decide(&f), Decision::Skip("text limit reached and email not allowed"));
+    }
+
+    #[test]
+    fn an_email_notice_needs_the_preference_not_a_consent_document() {
+        let mut p = patient();
+        p.phone = None;
+        assert_eq!(decide(&facts(&p, MIDDAY)), Decision::Send(Channel::Email));
+        p.preferences.email.messages = false;
+        assert_eq!(decide(&facts(&p, MIDDAY)), Decision::Skip("no mobile number"));
     }
 
     #[test]

@@ -108,7 +108,6 @@ impl Notifier {
     ) -> Result<Facts<'a>, StoreError> {
         let table = self.table.as_ref();
         let sms_consent = consents::accepts(table, practice, &patient.patient_id, ConsentKind::SmsMessages).await?;
-        let email_consent = consents::accepts(table, practice, &patient.patient_id, ConsentKind::EmailMessages).await?;
         let email_suppressed = match &patient.email {
             Some(email) => suppression::is_suppressed(table, &self.hasher, &practice.id, email).await?,
             None => false,
@@ -127,7 +126,6 @@ impl Notifier {
             category,
             urgent,
             sms_consent,
-            email_consent,
             email_suppressed,
             sms_country_served,
             sms_today,

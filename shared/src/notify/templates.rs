@@ -101,68 +101,153 @@ fn html(paragraphs: &[String]) -> String {
     format!("<!doctype html><html><body style=\"font-family:system-ui,sans-serif;font-size:16px;line-height:1.5\">{body}</body></html>")
 }
 
-/// The sign-in code message.
-pub fn sign_in_code(practice: &PracticeName, code: &OneTimeCode) -> Rendered {
-    let lines = vec![
-        format!("Your {practice} sign-in code is {}.", code.as_str()),
-        "It expires in 10 minutes. If you did not ask for it, you can ignore this message.".to_string(),
-    ];
-    Rendered {
-        // The code leads the SMS so phones can offer to fill it in.
-        sms: format!("{} is your {practice} sign-in code. It expires in 10 minutes.", code.as_str()),
-        subject: format!("Your {practice} sign-in code"),
-        text: lines.join("\n\n"),
-        html: html(&lines),
+/// The language a message is written in: the patient's, where we have it (English otherwise).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Es,
+}
+
+impl Lang {
+    pub fn of(tag: &crate::domain::LanguageTag) -> Self {
+        if tag.primary() == "es" { Lang::Es } else { Lang::En }
     }
 }
 
-/// The message confirming a new email address or phone number.
-pub fn contact_check(practice: &PracticeName, code: &OneTimeCode) -> Rendered {
-    let lines = vec![
-        format!("Use code {} to confirm this address for {practice}.", code.as_str()),
-        "It expires in 10 minutes. If you did not ask for it, you can ignore this message.".to_string(),
-    ];
-    Rendered {
-        sms: format!("{} is your {practice} confirmation code. It expires in 10 minutes.", code.as_str()),
-        subject: format!("Confirm your contact details for {practice}"),
-        text: lines.join("\n\n"),
-        html: html(&lines),
+/// The portal's host, for the origin-bound line of a code texted to a phone (WebOTP): `@host #123456`
+/// on the last line lets the browser on that host offer the code, and only there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PortalHost(String);
+
+impl PortalHost {
+    /// The host of a portal origin (`https://riverside.portal.example:8443` → `riverside.portal.example`).
+    pub fn of_origin(origin: &str) -> Option<Self> {
+        let host = origin.split("://").nth(1)?.split(['/', ':']).next()?;
+        (!host.is_empty() && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-'))
+            .then(|| PortalHost(host.to_string()))
     }
+}
+
+fn web_otp(host: Option<&PortalHost>, code: &OneTimeCode) -> String {
+    host.map(|h| format!("\n\n@{} #{}", h.0, code.as_str())).unwrap_or_default()
+}
+
+/// The sign-in code message.
+pub fn sign_in_code(practice: &PracticeName, code: &OneTimeCode, host: Option<&PortalHost>, lang: Lang) -> Rendered {
+    let c = code.as_str();
+    let (lines, sms, subject) = match lang {
+        Lang::En => (
+            vec![
+                format!("Your {practice} sign-in code is {c}."),
+                "It expires in 10 minutes. If you did not ask for it, you can ignore this message.".to_string(),
+            ],
+            // The code leads the SMS so phones can offer to fill it in.
+            format!("{c} is your {practice} sign-in code. It expires in 10 minutes."),
+            format!("Your {practice} sign-in code"),
+        ),
+        Lang::Es => (
+            vec![
+                format!("Su código para entrar en {practice} es {c}."),
+                "Vence en 10 minutos. Si no lo pidió, puede ignorar este mensaje.".to_string(),
+            ],
+            format!("{c} es su código para entrar en {practice}. Vence en 10 minutos."),
+            format!("Su código para entrar en {practice}"),
+        ),
+    };
+    Rendered { sms: sms + &web_otp(host, code), subject, text: lines.join("\n\n"), html: html(&lines) }
+}
+
+/// The message confirming a new email address or phone number.
+pub fn contact_check(practice: &PracticeName, code: &OneTimeCode, host: Option<&PortalHost>, lang: Lang) -> Rendered {
+    let c = code.as_str();
+    let (lines, sms, subject) = match lang {
+        Lang::En => (
+            vec![
+                format!("Use code {c} to confirm this address for {practice}."),
+                "It expires in 10 minutes. If you did not ask for it, you can ignore this message.".to_string(),
+            ],
+            format!("{c} is your {practice} confirmation code. It expires in 10 minutes."),
+            format!("Confirm your contact details for {practice}"),
+        ),
+        Lang::Es => (
+            vec![
+                format!("Use el código {c} para confirmar esta dirección en {practice}."),
+                "Vence en 10 minutos. Si no lo pidió, puede ignorar este mensaje.".to_string(),
+            ],
+            format!("{c} es su código de confirmación de {practice}. Vence en 10 minutos."),
+            format!("Confirme sus datos de contacto en {practice}"),
+        ),
+    };
+    Rendered { sms: sms + &web_otp(host, code), subject, text: lines.join("\n\n"), html: html(&lines) }
 }
 
 /// The notice to the address a patient stopped using: it no longer signs them in. Says which kind of
 /// address changed, never the new one; tells them what to do if it was not them.
-pub fn contact_changed(practice: &PracticeName, channel: Channel, help: Option<&PracticePhone>) -> Rendered {
-    let what = match channel {
-        Channel::Email => "email address",
-        Channel::Sms => "mobile number",
-    };
-    let call = help.map(|phone| format!(" call {practice} at {}", phone.0)).unwrap_or_else(|| format!(" contact {practice}"));
-    let lines = vec![
-        format!("The {what} you use to sign in to {practice}'s patient portal was changed, so this one no longer signs you in."),
-        format!("If you did not make this change, please{call} right away."),
-    ];
-    Rendered {
-        sms: format!("{practice}: the {what} for your portal sign-in was changed. If this was not you, please{call}."),
-        subject: format!("Your {practice} sign-in details were changed"),
-        text: lines.join("\n\n"),
-        html: html(&lines),
+pub fn contact_changed(practice: &PracticeName, channel: Channel, help: Option<&PracticePhone>, lang: Lang) -> Rendered {
+    match lang {
+        Lang::En => {
+            let what = match channel {
+                Channel::Email => "email address",
+                Channel::Sms => "mobile number",
+            };
+            let call = help.map(|phone| format!(" call {practice} at {}", phone.0)).unwrap_or_else(|| format!(" contact {practice}"));
+            let lines = vec![
+                format!("The {what} you use to sign in to {practice}'s patient portal was changed, so this one no longer signs you in."),
+                format!("If you did not make this change, please{call} right away."),
+            ];
+            Rendered {
+                sms: format!("{practice}: the {what} for your portal sign-in was changed. If this was not you, please{call}."),
+                subject: format!("Your {practice} sign-in details were changed"),
+                text: lines.join("\n\n"),
+                html: html(&lines),
+            }
+        }
+        Lang::Es => {
+            let what = match channel {
+                Channel::Email => "el correo electrónico",
+                Channel::Sms => "el número de celular",
+            };
+            let call =
+                help.map(|phone| format!(" llame a {practice} al {}", phone.0)).unwrap_or_else(|| format!(" comuníquese con {practice}"));
+            let lines = vec![
+                format!(
+                    "Se cambió {what} con que entra en el portal de pacientes de {practice}; esta dirección ya no le sirve para entrar."
+                ),
+                format!("Si usted no hizo este cambio,{call} cuanto antes."),
+            ];
+            Rendered {
+                sms: format!("{practice}: se cambió {what} con que entra en el portal. Si no fue usted,{call}."),
+                subject: format!("Se cambiaron sus datos para entrar en {practice}"),
+                text: lines.join("\n\n"),
+                html: html(&lines),
+            }
+        }
     }
 }
 
 /// The invitation to the portal.
-pub fn invitation(practice: &PracticeName, link: &PortalLink, valid_hours: u32) -> Rendered {
-    let lines = vec![
-        format!("{practice} has invited you to its patient portal."),
-        format!("Open this link to sign in: {link}"),
-        format!("The link works once and expires in {valid_hours} hours."),
-    ];
-    Rendered {
-        sms: format!("{practice} invited you to its patient portal: {link} (works once, expires in {valid_hours} h)"),
-        subject: format!("Your invitation to the {practice} patient portal"),
-        text: lines.join("\n\n"),
-        html: html(&lines),
-    }
+pub fn invitation(practice: &PracticeName, link: &PortalLink, valid_hours: u32, lang: Lang) -> Rendered {
+    let (lines, sms, subject) = match lang {
+        Lang::En => (
+            vec![
+                format!("{practice} has invited you to its patient portal."),
+                format!("Open this link to sign in: {link}"),
+                format!("The link works once and expires in {valid_hours} hours."),
+            ],
+            format!("{practice} invited you to its patient portal: {link} (works once, expires in {valid_hours} h)"),
+            format!("Your invitation to the {practice} patient portal"),
+        ),
+        Lang::Es => (
+            vec![
+                format!("{practice} le invita a su portal de pacientes."),
+                format!("Abra este enlace para entrar: {link}"),
+                format!("El enlace sirve una sola vez y vence en {valid_hours} horas."),
+            ],
+            format!("{practice} le invita a su portal de pacientes: {link} (sirve una vez, vence en {valid_hours} h)"),
+            format!("Su invitación al portal de pacientes de {practice}"),
+        ),
+    };
+    Rendered { sms, subject, text: lines.join("\n\n"), html: html(&lines) }
 }
 
 #[cfg(test)]
@@ -173,18 +258,23 @@ mod tests {
     fn templates_carry_only_their_inputs() {
         let practice = PracticeName::new("Riverside   Family\nPractice");
         let code = OneTimeCode::new("123456".into()).unwrap_or_else(|| unreachable!());
-        let rendered = sign_in_code(&practice, &code);
+        let host = PortalHost::of_origin("https://riverside.portal.example.com:8443");
+        let rendered = sign_in_code(&practice, &code, host.as_ref(), Lang::En);
         assert!(rendered.sms.starts_with("123456 is your Riverside Family Practice sign-in code"));
+        assert!(rendered.sms.ends_with("\n\n@riverside.portal.example.com #123456"), "the origin-bound line is last: {}", rendered.sms);
         assert!(rendered.sms.len() <= 160, "one SMS segment: {}", rendered.sms.len());
+        let spanish = sign_in_code(&practice, &code, host.as_ref(), Lang::Es);
+        assert!(spanish.sms.starts_with("123456 es su código") && spanish.sms.ends_with("#123456"));
         let link = PortalLink::invitation("https://riverside.portal.example.com", "tok");
-        let invite = invitation(&practice, &link, 24);
+        let invite = invitation(&practice, &link, 24, Lang::En);
         assert!(invite.text.contains("https://riverside.portal.example.com/#/invite/tok"));
         assert!(OneTimeCode::new("12345".into()).is_none());
     }
 
     #[test]
     fn html_is_escaped() {
-        let rendered = sign_in_code(&PracticeName::new("A <b> & Co"), &OneTimeCode::new("000001".into()).unwrap_or_else(|| unreachable!()));
+        let code = OneTimeCode::new("000001".into()).unwrap_or_else(|| unreachable!());
+        let rendered = sign_in_code(&PracticeName::new("A <b> & Co"), &code, None, Lang::En);
         assert!(rendered.html.contains("A &lt;b&gt; &amp; Co"));
     }
 }

@@ -256,3 +256,59 @@ async fn wrong_type_or_size_is_refused_and_never_visible() {
         chrono::DateTime::parse_from_rfc3339(started["expires_at"].as_str().unwrap_or_default()).map(|t| t.timestamp()).unwrap_or(0);
     assert!(expires - portico::clock::Clock::now(app.clock.as_ref()).timestamp() <= 300, "presigned uploads last at most five minutes");
 }
+
+/// Staff send files too: uploaded for the patient, checked, then sent with a reply (the patient can
+/// download it) or with a note (the patient cannot). Neither side can send or complete the other's
+/// unsent upload.
+#[tokio::test]
+async fn staff_send_files_that_only_replies_share() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    let staff = app.admin_token().await;
+    let ann_id = app.ann().patient_id.to_string();
+    let staff_upload = async |name: &str| {
+        let body = json!({ "file_name": name, "content_type": "application/pdf", "size": PDF.len() });
+        let started = app.call_ok(&staff, Method::POST, &format!("/staff/patients/{ann_id}/attachments"), Some(body), 201).await;
+        let id = started["attachment"]["attachment_id"].as_str().unwrap().to_string();
+        assert!((200..300).contains(&post_form(&app, &started["upload"], name, PDF).await));
+        app.call_ok(&staff, Method::POST, &format!("/staff/patients/{ann_id}/attachments/{id}/complete"), None, 200).await;
+        id
+    };
+    let for_reply = staff_upload("care-plan.pdf").await;
+    let for_note = staff_upload("internal-fax.pdf").await;
+    problem(complete(&app, &ann, &for_reply).await, 404).await;
+    let opened = app
+        .call_ok(
+            &staff,
+            Method::POST,
+            &format!("/staff/patients/{ann_id}/threads"),
+            Some(json!({ "topic": "clinical", "subject": "Your care plan", "body": "Attached.", "attachment_ids": [for_reply] })),
+            201,
+        )
+        .await;
+    let thread = opened["thread"]["thread_id"].as_str().unwrap().to_string();
+    let note = json!({ "body": "Fax from the lab", "internal": true, "attachment_ids": [for_note] });
+    app.call_ok(&staff, Method::POST, &format!("/staff/patients/{ann_id}/threads/{thread}/messages"), Some(note), 201).await;
+    let view = app.call_ok(&ann.access, Method::GET, &format!("/portal/threads/{thread}"), None, 200).await;
+    let files: Vec<&str> = view["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|m| m["attachments"].as_array().unwrap().iter())
+        .map(|a| a["file_name"].as_str().unwrap())
+        .collect();
+    assert_eq!(files, ["care-plan.pdf"], "the reply's file is there, the note's is not");
+    let link = app.call_ok(&ann.access, Method::GET, &format!("/portal/attachments/{for_reply}"), None, 200).await;
+    assert_eq!(fetch(&app, link["url"].as_str().unwrap()).await.2, PDF);
+    problem(app.call(&ann.access, Method::GET, &format!("/portal/attachments/{for_note}"), None).await, 404).await;
+    // Sides cannot borrow each other's unsent files.
+    let (mine, _) = upload(&app, &ann, "photo.pdf", "application/pdf", PDF).await;
+    complete(&app, &ann, &mine).await;
+    let stolen = json!({ "body": "Here", "attachment_ids": [mine] });
+    let refused = app.call(&staff, Method::POST, &format!("/staff/patients/{ann_id}/threads/{thread}/messages"), Some(stolen)).await;
+    assert!(refused.status().is_client_error(), "staff cannot send a patient's unsent upload");
+    let spare = staff_upload("spare.pdf").await;
+    let borrowed = json!({ "body": "Look", "attachment_ids": [spare] });
+    let refused = app.call(&ann.access, Method::POST, &format!("/portal/threads/{thread}/messages"), Some(borrowed)).await;
+    assert!(refused.status().is_client_error(), "a patient cannot send a staff upload");
+}

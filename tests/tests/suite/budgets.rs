@@ -1,25 +1,10 @@
 //! Data requests per screen: each read route has a budget, counted on the table and the audit trail
 //! (session, data and audit together), on warm calls. A read that costs more fails here.
 
+use portico_tests::budgets::BUDGETS;
 use portico_tests::spawn_app;
 use reqwest::Method;
 use serde_json::json;
-
-/// What a successful call of each read route may cost. A screen read by key fetches its data and the
-/// session in one batch (2: the batch, the audit event); a screen that queries reads the session at the
-/// same time as its query (3: session, query, audit event). The session's last activity is written at
-/// most once a minute, not counted here. Routes without an audit event (templates) cost one less.
-const BUDGETS: &[(&str, usize)] = &[
-    ("portal-me-get", 2),
-    ("portal-preferences-get", 2),
-    ("portal-consents-get", 3),
-    ("portal-threads-list", 3),
-    ("portal-threads-get", 3),
-    ("staff-patients-get", 3),
-    ("staff-threads-list", 3),
-    ("staff-threads-get", 3),
-    ("staff-templates-list", 2),
-];
 
 #[tokio::test]
 async fn read_screens_stay_within_their_data_request_budgets() {

@@ -158,7 +158,6 @@ async fn stop_stops_every_later_text_even_those_already_queued() {
     let app = spawn_app().await;
     let ann = app.sign_in("ann@example.com").await;
     app.consent(&ann, "sms_messages").await;
-    app.consent(&ann, "email_messages").await;
     let staff = app.admin_token().await;
     let before = app.texts_to(ANN_PHONE).len();
     staff_writes(&app, &staff, "One", "First").await;
@@ -214,7 +213,6 @@ async fn texts_are_capped_per_day_and_week_and_email_takes_over() {
     let app = spawn_app().await;
     let ann = app.sign_in("ann@example.com").await;
     app.consent(&ann, "sms_messages").await;
-    app.consent(&ann, "email_messages").await;
     let staff = app.admin_token().await;
     let (texts, emails) = (app.texts_to(ANN_PHONE).len(), app.emails_to("ann@example.com").len());
     staff_writes(&app, &staff, "A", "a").await;
@@ -340,7 +338,6 @@ async fn three_hard_failures_in_a_row_make_email_take_over() {
     let app = spawn_app().await;
     let ann = app.sign_in("ann@example.com").await;
     app.consent(&ann, "sms_messages").await;
-    app.consent(&ann, "email_messages").await;
     // A delivery starts the count again, and an unreachable handset (30003) is passing, not hard.
     let reports = [
         ("undelivered", Some("30006")),
@@ -499,7 +496,6 @@ async fn practices_reword_their_templates_but_cannot_name_a_patient() {
 async fn one_click_unsubscribe_turns_off_that_category_of_email() {
     let app = spawn_app().await;
     let ann = app.sign_in("ann@example.com").await;
-    app.consent(&ann, "email_messages").await;
     let staff = app.admin_token().await;
     staff_writes(&app, &staff, "Hi", "Body").await;
     app.pump().await;

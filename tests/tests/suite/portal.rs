@@ -158,7 +158,7 @@ async fn consents_are_accepted_at_the_current_version_and_revoked_with_provenanc
     let app = spawn_app().await;
     let ann = app.sign_in("ann@example.com").await;
     let view: Value = call(&app, &ann, Method::GET, "/portal/consents", None).await.json().await.unwrap_or_default();
-    assert_eq!(view["consents"].as_array().map(Vec::len), Some(5));
+    assert_eq!(view["consents"].as_array().map(Vec::len), Some(4));
     assert!(view["consents"].as_array().into_iter().flatten().all(|c| c["status"] == "not_given"));
     let stale = problem(
         call(&app, &ann, Method::PUT, "/portal/consents", Some(json!({ "kind": "sms_messages", "version": 0, "decision": "accept" })))
@@ -266,4 +266,24 @@ async fn every_phi_request_leaves_exactly_one_audit_event_without_phi() {
     let trail = portico::keys::audit_trail(&app.practice().id, &ann.patient_id);
     let accounting = app.gateway.app.audit.query(Query::partition(Index::Gsi1, trail)).await.unwrap();
     assert!(accounting.items.len() >= 5, "the patient's accounting of disclosures is one index query");
+}
+
+/// "No thanks" to an optional document is a decision the portal stops asking about; a required one
+/// cannot be declined.
+#[tokio::test]
+async fn optional_documents_can_be_declined_and_required_ones_cannot() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    let decide = |kind: &'static str, decision: &'static str| {
+        let (app, ann) = (&app, &ann);
+        async move { call(app, ann, Method::PUT, "/portal/consents", Some(json!({ "kind": kind, "version": 1, "decision": decision }))).await }
+    };
+    let declined: Value = decide("telehealth", "decline").await.json().await.unwrap_or_default();
+    let telehealth = declined["consents"].as_array().into_iter().flatten().find(|c| c["kind"] == "telehealth").cloned().unwrap_or_default();
+    assert_eq!(telehealth["status"], "declined");
+    let refused = problem(decide("privacy_notice", "decline").await, 422).await;
+    assert!(refused["detail"].as_str().unwrap_or_default().contains("cannot be declined"), "{refused}");
+    let accepted: Value = decide("telehealth", "accept").await.json().await.unwrap_or_default();
+    let telehealth = accepted["consents"].as_array().into_iter().flatten().find(|c| c["kind"] == "telehealth").cloned().unwrap_or_default();
+    assert_eq!(telehealth["status"], "accepted", "a patient may change their mind");
 }

@@ -199,8 +199,7 @@ async fn ses_bounces_with_a_valid_sns_signature_suppress_the_address() {
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, router).await });
     let app = spawn_with(portico_tests::app::Spawn { sns_cert_prefixes: vec![format!("http://{addr}/")], ..Default::default() }).await;
-    let ann = app.sign_in("ann@example.com").await;
-    app.consent(&ann, "email_messages").await;
+    app.sign_in("ann@example.com").await;
     let practice = app.practice().id.to_string();
     let bounce = json!({
         "eventType": "Bounce",

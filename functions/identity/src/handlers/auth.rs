@@ -16,6 +16,8 @@ fn session_reply(signed: SignedIn) -> Result<Reply, ApiError> {
         token_type: "Bearer",
         expires_in: signed.tokens.expires_in,
         patient_id: signed.patient.to_string(),
+        idle_timeout_seconds: portico::auth::limits::patient_idle().num_seconds(),
+        language: signed.language.as_str().to_string(),
     };
     let mut reply = Reply::ok(&body);
     if let Some(refresh) = &signed.tokens.refresh {
@@ -46,7 +48,12 @@ pub async fn otp_start(d: &CodeDeps, x: &Exchange<'_>) -> Result<Reply, ApiError
         x.concerning(patient);
     }
     let expires_in = sent.expires_at - x.now().timestamp();
-    Ok(Reply::accepted(&CodeSentResponse { challenge_id: sent.challenge_id.to_string(), channel: body.channel, expires_in }))
+    Ok(Reply::accepted(&CodeSentResponse {
+        challenge_id: sent.challenge_id.to_string(),
+        channel: body.channel,
+        expires_in,
+        resend_after: crate::limits::resend_cooldown().num_seconds(),
+    }))
 }
 
 /// Signs in with the code.

@@ -85,6 +85,7 @@ pub async fn me_update(d: &ContactDeps, x: &Exchange<'_>) -> Result<Reply, ApiEr
         channel: address.channel(),
         destination: address.masked(),
         expires_in: sent.expires_at - x.now().timestamp(),
+        resend_after: crate::limits::resend_cooldown().num_seconds(),
     });
     Ok(Reply::ok(&ProfileUpdated { profile: ProfileView::from(&saved), verification }))
 }

@@ -13,10 +13,10 @@ use portico::auth::session::{SessionError, SessionSubject, Sessions};
 use portico::clock::Clock;
 use portico::crypto::{self, Hasher};
 use portico::directory::{Practice, patients};
-use portico::domain::Address;
+use portico::domain::{Address, LanguageTag};
 use portico::identity::{AuthStep, IdentityError, IdentityProvider, IssuedClaims, Tokens};
 use portico::ids::{ChallengeId, PatientId, PracticeId};
-use portico::notify::templates::{self, OneTimeCode, PracticeName};
+use portico::notify::templates::{self, Lang, OneTimeCode, PortalHost, PracticeName};
 use portico::notify::{SendError, Sender};
 use portico::store::{StoreError, Table};
 use secrecy::SecretString;
@@ -40,10 +40,13 @@ pub struct SignInDeps {
 pub struct CodeDeps {
     pub sign_in: SignInDeps,
     pub sender: Sender,
+    /// Where each practice's portal is: codes texted to phones name its host (WebOTP).
+    pub tenants: Arc<portico::tenant::Tenants>,
 }
 
 /// What refreshing and ending a session use.
 pub struct SessionDeps {
+    pub table: Arc<dyn Table>,
     pub sessions: Sessions,
     pub identity: Arc<dyn IdentityProvider>,
 }
@@ -106,6 +109,13 @@ pub struct CodeSent {
 pub struct SignedIn {
     pub tokens: Tokens,
     pub patient: PatientId,
+    /// The patient's language, for the portal to speak at once.
+    pub language: LanguageTag,
+}
+
+/// The patient's language, read once a sign-in succeeds (English if the profile cannot be read).
+async fn language_of(table: &dyn Table, practice: &PracticeId, patient: &PatientId) -> Result<LanguageTag, StoreError> {
+    Ok(patients::get(table, practice, patient).await?.map(|p| p.language).unwrap_or_else(LanguageTag::english))
 }
 
 impl SignInDeps {
@@ -146,7 +156,9 @@ impl SignInDeps {
             };
         };
         match self.identity.answer_custom_auth(patient, session, code).await? {
-            AuthStep::Signed(tokens) => Ok(SignedIn { tokens, patient: patient.clone() }),
+            AuthStep::Signed(tokens) => {
+                Ok(SignedIn { tokens, patient: patient.clone(), language: language_of(table, &practice.id, patient).await? })
+            }
             AuthStep::Challenge { session } => {
                 let current = challenges::load(table, &practice.id, id).await?.ok_or(SignInError::Dead)?;
                 challenges::bind_session(table, &current, &session).await?;
@@ -166,7 +178,7 @@ impl SignInDeps {
         challenges::store(table, &challenge).await?;
         let session = self.begin(&practice.id, &patient).await?;
         match self.identity.answer_custom_auth(&patient, &session, &secret).await? {
-            AuthStep::Signed(tokens) => Ok(SignedIn { tokens, patient }),
+            AuthStep::Signed(tokens) => Ok(SignedIn { language: language_of(table, &practice.id, &patient).await?, tokens, patient }),
             AuthStep::Challenge { .. } => Err(SignInError::Dead),
         }
     }
@@ -198,8 +210,10 @@ impl CodeDeps {
             let session = d.begin(&practice.id, &patient.patient_id).await?;
             challenges::bind_session(table, &challenge, &session).await?;
             let code = OneTimeCode::new(code).ok_or(SignInError::Dead)?;
+            let host = PortalHost::of_origin(&self.tenants.portal_url(practice));
+            let message = templates::sign_in_code(&PracticeName::new(&practice.name), &code, host.as_ref(), Lang::of(&patient.language));
             // A failed send is logged, not reported: reporting it would tell a caller the address is on file.
-            if let Err(e) = self.sender.send(address, &templates::sign_in_code(&PracticeName::new(&practice.name), &code)).await {
+            if let Err(e) = self.sender.send(address, &message).await {
                 tracing::warn!(error = %e, channel = address.channel().as_str(), "sign-in code not sent");
             }
         }
@@ -224,7 +238,7 @@ impl SessionDeps {
         }
         let subject = SessionSubject::Patient(token_practice, patient.clone());
         match self.sessions.admit(&subject, session, auth_time, idle_for).await {
-            Ok(()) => Ok(SignedIn { tokens, patient }),
+            Ok(()) => Ok(SignedIn { language: language_of(self.table.as_ref(), &practice.id, &patient).await?, tokens, patient }),
             Err(SessionError::Refused(_)) => {
                 // The session is over; the refresh token must not outlive it.
                 let _ = self.identity.revoke(refresh_token).await;

@@ -1,14 +1,13 @@
 use portico::http::{ApiError, Exchange, Fields, Problem, Reply};
 use portico::ids::{AttachmentId, ThreadId};
 use portico::store::Cursor;
-use portico::uploads::{self, FileType};
 
 use super::attachment_ids;
 use crate::api::{
     AttachmentView, DownloadLink, MessageView, NewMessageRequest, NewThreadRequest, ThreadList, ThreadSummary, ThreadView, UploadRequest,
     UploadStarted,
 };
-use crate::attachments::{self, AttachmentDeps};
+use crate::attachments::AttachmentDeps;
 use crate::deps::ThreadDeps;
 use crate::threads::{self, Author, Body as MessageBody, Draft, Via};
 
@@ -42,7 +41,7 @@ pub async fn threads_create(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, A
     fields.done()?;
     let ids = attachment_ids(&body.attachment_ids)?;
     let table = d.table.as_ref();
-    let attachments = threads::attachable(table, &who.practice, &who.patient, &ids).await?;
+    let attachments = threads::attachable(table, &who.practice, &who.patient, &ids, &Author::Patient).await?;
     let practice = x.practice(&who.practice).await?;
     let draft = Draft { author: Author::Patient, via: Via::Portal, body: text, internal: false, urgent: false, attachments };
     let opening =
@@ -81,7 +80,7 @@ pub async fn messages_create(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, 
     let body: NewMessageRequest = x.json()?;
     let text = MessageBody::parse(&body.body).map_err(|e| ApiError::field("body", &e))?;
     let ids = attachment_ids(&body.attachment_ids)?;
-    let attachments = threads::attachable(d.table.as_ref(), &who.practice, &who.patient, &ids).await?;
+    let attachments = threads::attachable(d.table.as_ref(), &who.practice, &who.patient, &ids, &Author::Patient).await?;
     let practice = x.practice(&who.practice).await?;
     let draft = Draft { author: Author::Patient, via: Via::Portal, body: text, internal: false, urgent: false, attachments };
     let (_, message) = threads::post(d.table.as_ref(), &practice, &who.patient, &id, draft, &threads::Reader::Patient, x.now()).await?;
@@ -105,17 +104,7 @@ pub async fn threads_read(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, Api
     responses((status = 201, body = UploadStarted), (status = 400, body = Problem), (status = 401, body = Problem)))]
 pub async fn attachments_create(d: &AttachmentDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.patient().await?;
-    let body: UploadRequest = x.json()?;
-    let mut fields = Fields::default();
-    let name = fields.check("file_name", uploads::clean_file_name(&body.file_name));
-    let file_type = fields
-        .check("content_type", FileType::parse(&body.content_type).ok_or("must be application/pdf, image/jpeg, image/png or image/heic"));
-    if body.size == 0 || body.size > attachments::MAX_BYTES {
-        fields.error("size", &format!("must be between 1 byte and {} MB", attachments::MAX_BYTES / 1024 / 1024));
-    }
-    fields.done()?;
-    let (Some(file_name), Some(file_type)) = (name, file_type) else { return Err(ApiError::invalid(vec![])) };
-    let request = attachments::UploadRequest { file_name, file_type, size: body.size };
+    let request = super::upload_request(x.json()?)?;
     let (attachment, upload, expires_at) = d.begin(&who.practice, &who.patient, request, Author::Patient).await?;
     x.object(attachment.attachment_id.to_string());
     let started = UploadStarted { attachment: AttachmentView::from(&attachment), upload, expires_at };
@@ -129,6 +118,10 @@ pub async fn attachments_complete(d: &AttachmentDeps, x: &Exchange<'_>) -> Resul
     let who = x.patient().await?;
     let id = x.path_id("id", AttachmentId::parse)?;
     x.object(id.to_string());
+    // Only their own uploads: a staff upload waiting to be sent is not theirs to touch.
+    if d.load(&who.practice, &who.patient, &id).await?.uploaded_by != Author::Patient {
+        return Err(ApiError::NotFound);
+    }
     let attachment = d.complete(&who.practice, &who.patient, &id).await?;
     Ok(Reply::ok(&AttachmentView::from(&attachment)))
 }
@@ -141,6 +134,9 @@ pub async fn attachments_get(d: &AttachmentDeps, x: &Exchange<'_>) -> Result<Rep
     let id = x.path_id("id", AttachmentId::parse)?;
     x.object(id.to_string());
     let attachment = d.load(&who.practice, &who.patient, &id).await?;
+    if !attachment.patient_may_open() {
+        return Err(ApiError::NotFound);
+    }
     let (url, expires_at) = d.download(&attachment).await?;
     Ok(Reply::ok(&DownloadLink { url, expires_at }))
 }

@@ -4,9 +4,10 @@ use portico::http::{ApiError, Exchange, Fields, PAGE_DEFAULT, Problem, Reply, pa
 use portico::ids::{AttachmentId, MessageId, PatientId, StaffId, ThreadId};
 use portico::store::Cursor;
 
+use super::attachment_ids;
 use crate::api::{
-    DownloadLink, Inbox, StaffMessageRequest, StaffMessageView, StaffNewThreadRequest, StaffThreadSummary, StaffThreadView,
-    ThreadUpdateRequest,
+    AttachmentView, DownloadLink, Inbox, StaffMessageRequest, StaffMessageView, StaffNewThreadRequest, StaffThreadSummary, StaffThreadView,
+    ThreadUpdateRequest, UploadRequest, UploadStarted,
 };
 use crate::attachments::AttachmentDeps;
 use crate::deps::ThreadDeps;
@@ -73,21 +74,17 @@ pub async fn threads_create(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, A
     let mut fields = Fields::default();
     let subject = fields.check("subject", threads::parse_subject(&body.subject).map_err(|_| "must be 1 to 120 characters"));
     let text = MessageBody::parse(&body.body).map_err(|e| ApiError::field("body", &e))?;
-    if text.is_empty() {
+    if text.is_empty() && body.attachment_ids.is_empty() {
         fields.error("body", "must not be empty");
     }
     fields.done()?;
+    let ids = attachment_ids(&body.attachment_ids)?;
     let table = d.table.as_ref();
     patients::get(table, &who.practice, &patient).await?.ok_or(ApiError::NotFound)?;
     let practice = x.practice(&who.practice).await?;
-    let draft = Draft {
-        author: Author::Staff { staff_id: who.staff.clone() },
-        via: Via::Portal,
-        body: text,
-        internal: false,
-        urgent: body.urgent,
-        attachments: Vec::new(),
-    };
+    let author = Author::Staff { staff_id: who.staff.clone() };
+    let attachments = threads::attachable(table, &who.practice, &patient, &ids, &author).await?;
+    let draft = Draft { author, via: Via::Portal, body: text, internal: false, urgent: body.urgent, attachments };
     let opening =
         threads::Opening { topic: body.topic, subject: subject.unwrap_or_default(), care_team: threads::care_team(&practice, body.topic) };
     let (thread, message) =
@@ -168,15 +165,11 @@ pub async fn messages_create(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, 
     let thread_id = x.path_id("thread", ThreadId::parse)?;
     let body: StaffMessageRequest = x.json()?;
     let text = MessageBody::parse(&body.body).map_err(|e| ApiError::field("body", &e))?;
+    let ids = attachment_ids(&body.attachment_ids)?;
     let practice = x.practice(&who.practice).await?;
-    let draft = Draft {
-        author: Author::Staff { staff_id: who.staff.clone() },
-        via: Via::Portal,
-        body: text,
-        internal: body.internal,
-        urgent: body.urgent,
-        attachments: Vec::new(),
-    };
+    let author = Author::Staff { staff_id: who.staff.clone() };
+    let attachments = threads::attachable(d.table.as_ref(), &who.practice, &patient, &ids, &author).await?;
+    let draft = Draft { author, via: Via::Portal, body: text, internal: body.internal, urgent: body.urgent, attachments };
     let (thread, message) =
         threads::post(d.table.as_ref(), &practice, &patient, &thread_id, draft, &threads::Reader::Staff(who.view()), x.now()).await?;
     x.object(message.message_id.to_string());
@@ -211,4 +204,39 @@ pub async fn attachments_get(d: &AttachmentDeps, x: &Exchange<'_>) -> Result<Rep
     let attachment = d.load_sent(&who.practice, &patient, &id, &who.view()).await?;
     let (url, expires_at) = d.download(&attachment).await?;
     Ok(Reply::ok(&DownloadLink { url, expires_at }))
+}
+
+/// Starts a staff upload for a patient: a presigned POST valid for five minutes for exactly this file.
+/// The file goes out only with a staff message (or note) in one of the patient's threads.
+#[utoipa::path(post, path = "/staff/patients/{id}/attachments", tag = "staff-messages", security(("staff" = [])), request_body = UploadRequest,
+    params(("id" = String, Path)),
+    responses((status = 201, body = UploadStarted), (status = 400, body = Problem), (status = 401, body = Problem), (status = 404, body = Problem)))]
+pub async fn attachments_create(d: &AttachmentDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.staff().await?;
+    let patient = x.path_id("id", PatientId::parse)?;
+    x.concerning(&patient);
+    let request = super::upload_request(x.json()?)?;
+    patients::get(d.table.as_ref(), &who.practice, &patient).await?.ok_or(ApiError::NotFound)?;
+    let (attachment, upload, expires_at) = d.begin(&who.practice, &patient, request, Author::Staff { staff_id: who.staff.clone() }).await?;
+    x.object(attachment.attachment_id.to_string());
+    let started = UploadStarted { attachment: AttachmentView::from(&attachment), upload, expires_at };
+    Ok(Reply::created(&started, &format!("/staff/patients/{patient}/attachments/{}", attachment.attachment_id)))
+}
+
+/// Checks a staff upload (size, real type, malware scan); only then can it be sent.
+#[utoipa::path(post, path = "/staff/patients/{id}/attachments/{attachment}/complete", tag = "staff-messages", security(("staff" = [])),
+    params(("id" = String, Path), ("attachment" = String, Path)),
+    responses((status = 200, body = AttachmentView), (status = 401, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn attachments_complete(d: &AttachmentDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.staff().await?;
+    let patient = x.path_id("id", PatientId::parse)?;
+    x.concerning(&patient);
+    let id = x.path_id("attachment", AttachmentId::parse)?;
+    x.object(id.to_string());
+    let pending = d.load(&who.practice, &patient, &id).await?;
+    if pending.uploaded_by == Author::Patient {
+        return Err(ApiError::NotFound);
+    }
+    let attachment = d.complete(&who.practice, &patient, &id).await?;
+    Ok(Reply::ok(&AttachmentView::from(&attachment)))
 }

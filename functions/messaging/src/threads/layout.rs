@@ -11,7 +11,7 @@ use portico::auth::access::StaffView;
 use portico::ids::{PatientId, PracticeId, StaffId, ThreadId};
 use portico::store::{Condition, Cursor, Index, Item, Query, StoreError, Table, Update, Write, attr};
 
-use super::model::{Author, Message, Thread, ThreadError, ThreadStatus};
+use super::model::{Author, LastMessage, Message, Thread, ThreadError, ThreadStatus};
 use crate::keys;
 
 impl Thread {
@@ -41,6 +41,7 @@ impl Thread {
         if message.visible_to_patient() {
             self.shared_activity_at = message.created_at;
             self.shared_message_count = 1;
+            self.last_message = Some(LastMessage::of(message));
         }
         match (&message.author, message.internal) {
             (Author::Patient, _) => self.unread_for_staff = 1,
@@ -59,6 +60,9 @@ impl Thread {
         next.last_activity_at = next.last_activity_at.max(message.created_at);
         if message.visible_to_patient() {
             next.shared_message_count += 1;
+            if message.created_at >= next.shared_activity_at {
+                next.last_message = Some(LastMessage::of(message));
+            }
             next.shared_activity_at = next.shared_activity_at.max(message.created_at);
         }
         match (&message.author, message.internal) {
@@ -94,7 +98,10 @@ pub fn header_update(read: &Thread, message: &Message) -> Result<Update, StoreEr
     if message.visible_to_patient() {
         update = update.add("shared_message_count", 1);
         if message.created_at >= read.shared_activity_at {
-            update = update.set("shared_activity_at", json(&message.created_at)?).set(attr::GSI3SK, mine.clone());
+            update = update
+                .set("shared_activity_at", json(&message.created_at)?)
+                .set("last_message", json(&LastMessage::of(message))?)
+                .set(attr::GSI3SK, mine.clone());
             condition = condition.and(Condition::le(attr::GSI3SK, mine));
         }
     }
@@ -157,6 +164,7 @@ pub fn message_writes(message: &Message) -> Result<Vec<Write>, StoreError> {
         let link = Update::new(keys::attachment(&message.practice_id, &message.patient_id, &attachment.attachment_id))
             .set("message_id", message.message_id.as_str())
             .set("thread_id", message.thread_id.as_str())
+            .set("shared", message.visible_to_patient())
             .when(Condition::Exists.and(Condition::eq("state", "ready")).and(Condition::Missing("message_id".into())));
         writes.push(Write::Update(link));
     }

@@ -61,8 +61,51 @@ pub struct Thread {
     /// What the patient sees: internal notes leave these alone, so their count and timing never show.
     pub shared_activity_at: DateTime<Utc>,
     pub shared_message_count: i64,
+    /// The newest message the patient can see, for the lists (never a note, never deleted text).
+    #[serde(default)]
+    pub last_message: Option<LastMessage>,
+    /// The patient's names when the thread was opened, for the inbox's rows.
+    #[serde(default)]
+    pub patient_names: Option<portico::directory::PatientNames>,
     #[serde(default)]
     pub version: u64,
+}
+
+/// Who wrote a message, as the lists say it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Party {
+    Patient,
+    CareTeam,
+}
+
+/// The start of the newest shared message: who, the first words, when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LastMessage {
+    pub message_id: MessageId,
+    pub from: Party,
+    /// At most [`PREVIEW_CHARS`] characters, on one line; empty for a message that is only attachments.
+    pub preview: String,
+    pub at: DateTime<Utc>,
+}
+
+/// Characters of a message the lists show.
+pub const PREVIEW_CHARS: usize = 80;
+
+impl LastMessage {
+    pub fn of(message: &Message) -> Self {
+        let text = message.body.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut preview: String = text.chars().take(PREVIEW_CHARS).collect();
+        if text.chars().count() > PREVIEW_CHARS {
+            preview.pop();
+            preview.push('…');
+        }
+        let from = match message.author {
+            Author::Patient => Party::Patient,
+            Author::Staff { .. } => Party::CareTeam,
+        };
+        LastMessage { message_id: message.message_id.clone(), from, preview, at: message.created_at }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -20,13 +20,15 @@ use super::model::{Attached, Author, Deletion, Draft, Message, Opening, Thread, 
 use crate::attachments::{Attachment, State as AttachmentState};
 use crate::keys;
 
-/// The patient's checked, unsent uploads named by `ids`, to go with a message. The message's transaction
-/// checks again, so two messages racing for one file cannot both have it.
+/// Checked, unsent uploads named by `ids`, to go with a message written by `writer`: a patient attaches
+/// their own uploads, staff attach staff uploads (never a patient's unsent file). The message's
+/// transaction checks again, so two messages racing for one file cannot both have it.
 pub async fn attachable(
     table: &dyn Table,
     practice: &PracticeId,
     patient: &PatientId,
     ids: &[AttachmentId],
+    writer: &Author,
 ) -> Result<Vec<Attached>, ThreadError> {
     let mut attached: Vec<Attached> = Vec::with_capacity(ids.len());
     for id in ids {
@@ -35,7 +37,9 @@ pub async fn attachable(
         }
         let item = table.get(&keys::attachment(practice, patient, id)).await?.ok_or(ThreadError::Attachment)?;
         let attachment: Attachment = item.record()?;
-        if attachment.state != AttachmentState::Ready || attachment.message_id.is_some() {
+        let same_side =
+            matches!((&attachment.uploaded_by, writer), (Author::Patient, Author::Patient) | (Author::Staff { .. }, Author::Staff { .. }));
+        if attachment.state != AttachmentState::Ready || attachment.message_id.is_some() || !same_side {
             return Err(ThreadError::Attachment);
         }
         attached.push(Attached {
@@ -61,8 +65,8 @@ fn consequences(thread: &Thread, message: &Message, task: Option<&Task>, now: Da
         Author::Patient => {
             let notice = EventKind::StaffNotice { topic: thread.topic, care_team: thread.care_team.clone() };
             writes.push(Event::new(practice, patient, notice, now).write()?);
-            let fresh =
-                Task::respond_to_thread(practice, patient, thread.thread_id.as_str(), thread.topic, message.message_id.as_str(), now);
+            let (id, source) = (thread.thread_id.as_str(), message.message_id.as_str());
+            let fresh = Task::respond_to_thread(practice, patient, thread.patient_names.as_ref(), id, thread.topic, source, now);
             writes.push(tasks::ensure_open_write(task, &fresh)?);
         }
         Author::Staff { staff_id } => {
@@ -130,6 +134,10 @@ pub async fn start(
         unread_for_patient: 0,
         unread_for_staff: 0,
         message_count: 0,
+        last_message: None,
+        patient_names: portico::directory::patients::get(table, &practice.id, patient)
+            .await?
+            .map(|p| portico::directory::PatientNames::of(&p)),
         version: 0,
     };
     let thread = empty.opened_with(&message);
@@ -353,11 +361,17 @@ pub async fn delete(
         return Err(ThreadError::NotFound);
     }
     let deletion = Deletion { by: by.staff.clone(), at: now };
-    let update = Update::new(keys::message(practice, patient, thread_id, message))
-        .set("deleted", serde_json::to_value(&deletion).unwrap_or_default())
-        .when(Condition::Exists);
-    match table.update(update).await {
-        Ok(item) => Ok(item.record()?),
+    let key = keys::message(practice, patient, thread_id, message);
+    let update = Update::new(key.clone()).set("deleted", serde_json::to_value(&deletion).unwrap_or_default()).when(Condition::Exists);
+    let mut writes = vec![Write::Update(update)];
+    // A deleted message's words leave the lists too.
+    if header.last_message.as_ref().is_some_and(|last| &last.message_id == message) {
+        let header_key = keys::thread(practice, patient, thread_id);
+        let cleared = Update::new(header_key).remove("last_message").when(Condition::Exists);
+        writes.push(Write::Update(cleared));
+    }
+    match table.transact(writes).await {
+        Ok(()) => Ok(table.get(&key).await?.ok_or(ThreadError::MessageNotFound)?.record()?),
         Err(StoreError::ConditionFailed { .. }) => Err(ThreadError::MessageNotFound),
         Err(e) => Err(e.into()),
     }

@@ -2,4 +2,5 @@
 
 pub mod cors;
 pub mod patients;
+pub mod public;
 pub mod team;

@@ -20,17 +20,23 @@ export const enums = {
     "not_given",
     "accepted",
     "revoked",
-    "outdated"
+    "outdated",
+    "declined"
   ],
   "Decision": [
     "accept",
-    "revoke"
+    "revoke",
+    "decline"
   ],
   "FileType": [
     "application/pdf",
     "image/jpeg",
     "image/png",
     "image/heic"
+  ],
+  "Party": [
+    "patient",
+    "care_team"
   ],
   "Role": [
     "admin",
@@ -125,8 +131,14 @@ export const constraints: Record<string, { maxLength?: number; minLength?: numbe
   "QuietHours.start": {
     "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"
   },
+  "StaffMessageRequest.attachment_ids": {
+    "maxItems": 5
+  },
   "StaffMessageRequest.body": {
     "maxLength": 10000
+  },
+  "StaffNewThreadRequest.attachment_ids": {
+    "maxItems": 5
   },
   "StaffNewThreadRequest.body": {
     "maxLength": 10000
@@ -185,7 +197,19 @@ export const operationRoles: Record<string, readonly string[]> = {
     "front-desk",
     "billing"
   ],
+  "POST /staff/patients/{id}/attachments": [
+    "admin",
+    "clinician",
+    "front-desk",
+    "billing"
+  ],
   "GET /staff/patients/{id}/attachments/{attachment}": [
+    "admin",
+    "clinician",
+    "front-desk",
+    "billing"
+  ],
+  "POST /staff/patients/{id}/attachments/{attachment}/complete": [
     "admin",
     "clinician",
     "front-desk",

@@ -417,6 +417,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/practice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The practice of the host: name, logo and how to reach it, for the portal's header and the sign-in
+         *     help ("no code? call …"). Public and cacheable for five minutes.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PracticeInfo"];
+                    };
+                };
+                /** @description The host names no practice */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/refresh": {
         parameters: {
             query?: never;
@@ -2263,6 +2329,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/patients/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Starts a staff upload for a patient: a presigned POST valid for five minutes for exactly this file.
+         *     The file goes out only with a staff message (or note) in one of the patient's threads.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UploadRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UploadStarted"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The staff member's role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Someone else changed this at the same time; read it again and retry */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is too large (API Gateway's own limit answers application/json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the content type the route reads */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/staff/patients/{id}/attachments/{attachment}": {
         parameters: {
             query?: never;
@@ -2342,6 +2536,109 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/patients/{id}/attachments/{attachment}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Checks a staff upload (size, real type, malware scan); only then can it be sent. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    attachment: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AttachmentView"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The staff member's role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Someone else changed this at the same time; read it again and retry */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Understood but not acceptable: the body says which rule it breaks */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4296,6 +4593,11 @@ export interface components {
              * @description Seconds the code stays valid.
              */
             expires_in: number;
+            /**
+             * Format: int64
+             * @description Seconds until another code may be asked for.
+             */
+            resend_after: number;
         };
         ConsentDecisionRequest: {
             decision: components["schemas"]["Decision"];
@@ -4319,7 +4621,7 @@ export interface components {
          * @description Where a patient stands with one document.
          * @enum {string}
          */
-        ConsentStatus: "not_given" | "accepted" | "revoked" | "outdated";
+        ConsentStatus: "not_given" | "accepted" | "revoked" | "outdated" | "declined";
         ConsentView: {
             /** Format: int32 */
             current_version: number;
@@ -4340,7 +4642,7 @@ export interface components {
             history: components["schemas"]["ConsentEventView"][];
         };
         /** @enum {string} */
-        Decision: "accept" | "revoke";
+        Decision: "accept" | "revoke" | "decline";
         DownloadLink: {
             /** Format: date-time */
             expires_at: string;
@@ -4373,6 +4675,14 @@ export interface components {
         };
         InviteRequest: {
             channel?: components["schemas"]["Channel"] | null;
+        };
+        /** @description The newest shared message of a thread, for lists. */
+        LastMessageView: {
+            /** Format: date-time */
+            at: string;
+            from: components["schemas"]["Party"];
+            /** @description The first words, on one line (at most 80 characters); empty when only files were sent. */
+            preview: string;
         };
         /** @description A message as the patient sees it: internal notes are never included, deleted text never shown. */
         MessageView: {
@@ -4415,10 +4725,24 @@ export interface components {
             subject: string;
             topic: components["schemas"]["Topic"];
         };
+        /**
+         * @description Who wrote a message, as the lists say it.
+         * @enum {string}
+         */
+        Party: "patient" | "care_team";
         PatientList: {
             /** @description Pass as `cursor` for the next page; absent on the last page. */
             next_cursor?: string | null;
             patients: components["schemas"]["PatientSummary"][];
+        };
+        /**
+         * @description How a patient is named on staff lists (inbox rows, tasks): kept on the row, so a list needs no lookup
+         *     per patient. A copy from when the row was made.
+         */
+        PatientNames: {
+            family_name: string;
+            given_name: string;
+            preferred_name?: string | null;
         };
         PatientSummary: {
             /** Format: date */
@@ -4457,6 +4781,18 @@ export interface components {
             destination: string;
             /** Format: int64 */
             expires_in: number;
+            /**
+             * Format: int64
+             * @description Seconds until another code may be asked for.
+             */
+            resend_after: number;
+        };
+        /** @description A practice as its sign reads: nothing about any patient. */
+        PracticeInfo: {
+            email?: string | null;
+            logo_url?: string | null;
+            name: string;
+            phone?: string | null;
         };
         PreferencesUpdate: {
             email: components["schemas"]["CategorySet"];
@@ -4551,6 +4887,13 @@ export interface components {
             access_token: string;
             /** Format: int64 */
             expires_in: number;
+            /**
+             * Format: int64
+             * @description The session ends after this many seconds without the person's activity.
+             */
+            idle_timeout_seconds: number;
+            /** @description The patient's language (BCP 47), so the portal speaks it before any other read. */
+            language: string;
             patient_id: string;
             token_type: string;
         };
@@ -4565,7 +4908,9 @@ export interface components {
             status: components["schemas"]["AccountStatus"];
         };
         StaffMessageRequest: {
-            body: string;
+            /** @description Checked uploads of the staff side for this patient. */
+            attachment_ids?: string[];
+            body?: string;
             /** @description A note for colleagues: the patient never sees it and is not notified. */
             internal?: boolean;
             urgent?: boolean;
@@ -4589,7 +4934,9 @@ export interface components {
             via: components["schemas"]["Via"];
         };
         StaffNewThreadRequest: {
-            body: string;
+            /** @description Checked uploads of the staff side for this patient (`POST /staff/patients/{id}/attachments`). */
+            attachment_ids?: string[];
+            body?: string;
             subject: string;
             topic: components["schemas"]["Topic"];
             /** @description Urgent messages skip quiet hours and the daily text limit. */
@@ -4600,8 +4947,10 @@ export interface components {
             assignee?: string | null;
             /** Format: date-time */
             last_activity_at: string;
+            last_message?: components["schemas"]["LastMessageView"] | null;
             /** Format: int64 */
             message_count: number;
+            patient?: components["schemas"]["PatientNames"] | null;
             patient_id: string;
             status: components["schemas"]["ThreadStatus"];
             subject: string;
@@ -4646,6 +4995,7 @@ export interface components {
             /** Format: date-time */
             due_at: string;
             kind: components["schemas"]["TaskKind"];
+            patient?: components["schemas"]["PatientNames"] | null;
             patient_id?: string | null;
             status: components["schemas"]["TaskStatus"];
             /** @description What the task is about in its kind's terms: the thread to answer, for `respond_to_message`. */
@@ -4688,6 +5038,7 @@ export interface components {
         ThreadSummary: {
             /** Format: date-time */
             last_activity_at: string;
+            last_message?: components["schemas"]["LastMessageView"] | null;
             /** Format: int64 */
             message_count: number;
             status: components["schemas"]["ThreadStatus"];
