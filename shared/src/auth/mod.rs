@@ -29,6 +29,35 @@ pub mod limits {
     }
 }
 
+/// What a person acting for a patient may do in the portal (issue 11's proxy grants). Every patient
+/// route names the scope it needs with `Exchange::patient_in`; the patient acting for themself has
+/// every scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    Messages,
+    Appointments,
+    Forms,
+    Documents,
+    Billing,
+    Profile,
+}
+
+impl Scope {
+    pub const ALL: [Scope; 6] = [Scope::Messages, Scope::Appointments, Scope::Forms, Scope::Documents, Scope::Billing, Scope::Profile];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Messages => "messages",
+            Scope::Appointments => "appointments",
+            Scope::Forms => "forms",
+            Scope::Documents => "documents",
+            Scope::Billing => "billing",
+            Scope::Profile => "profile",
+        }
+    }
+}
+
 /// A signed-in patient acting for themself.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PatientPrincipal {

@@ -374,6 +374,14 @@ impl<'a> Exchange<'a> {
         }
     }
 
+    /// The patient the request acts for, allowed `scope`: the signed-in patient themself, or (once proxy
+    /// grants exist) a person acting for them within a grant that holds the scope. Patient routes call
+    /// this, naming what they touch.
+    pub async fn patient_in(&self, scope: crate::auth::Scope) -> Result<PatientPrincipal, ApiError> {
+        let _ = scope;
+        self.patient().await
+    }
+
     /// The signed-in patient, after the session check.
     pub async fn patient(&self) -> Result<PatientPrincipal, ApiError> {
         let (claims, subject) = self.patient_claims().await?;
