@@ -30,16 +30,14 @@ fn content_type(path: &str) -> &'static str {
     }
 }
 
-/// The built app a path belongs to, and the path within it. Before the apps are built (`web/dist`
-/// missing), the source folder itself is served, as the portal once was.
-fn locate(web_dir: &Path, path: &str) -> (PathBuf, String) {
-    let dist = web_dir.join("dist");
+/// The built app a path belongs to (`web/dist/<app>`, which may not be built yet), its name, and the
+/// path within it.
+fn locate(web_dir: &Path, path: &str) -> (PathBuf, &'static str, String) {
     let (app, rest) = match path.strip_prefix(CONSOLE_PREFIX) {
         Some(rest) if rest.is_empty() || rest.starts_with('/') => ("console", rest),
         _ => ("portal", path),
     };
-    let root = if dist.join(app).is_dir() { dist.join(app) } else { web_dir.to_path_buf() };
-    (root, rest.trim_start_matches('/').to_string())
+    (web_dir.join("dist").join(app), app, rest.trim_start_matches('/').to_string())
 }
 
 fn is_safe(relative: &str) -> bool {
@@ -47,7 +45,16 @@ fn is_safe(relative: &str) -> bool {
 }
 
 pub async fn serve(web_dir: &Path, path: &str) -> Response {
-    let (root, relative) = locate(web_dir, path);
+    let (root, app, relative) = locate(web_dir, path);
+    if !root.is_dir() {
+        // Never the source folder in its place: it holds package files and unbuilt code.
+        let mut response = Response::new(Body::from(format!("The {app} is not built yet: run `make web`.\n")));
+        *response.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+        response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));
+        headers::secure(response.headers_mut());
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        return response;
+    }
     let relative = if relative.is_empty() { "index.html".to_string() } else { relative };
     let file =
         if is_safe(&relative) { tokio::fs::read(root.join(&relative)).await.ok().map(|bytes| (relative.clone(), bytes)) } else { None };

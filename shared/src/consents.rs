@@ -130,6 +130,25 @@ fn status_of(decided: Option<&DecisionRecord>, current: u32) -> ConsentStatus {
     }
 }
 
+/// The documents that wait for the patient's decision, from the consent state item (read with other
+/// items in one batch): required ones not accepted at their current version, and optional ones never
+/// decided at their current version. What the home screen's reminder counts, and the consents screen's
+/// "to review".
+pub fn needing_decision(practice: &Practice, state_item: Option<Item>) -> Result<Vec<ConsentKind>, StoreError> {
+    let state: ConsentState = state_item.map(|i| i.record()).transpose()?.unwrap_or_default();
+    Ok(practice
+        .settings
+        .consent_documents
+        .iter()
+        .filter(|document| match status_of(state.decisions.get(&document.kind), document.version) {
+            ConsentStatus::Accepted => false,
+            ConsentStatus::Declined | ConsentStatus::Revoked => document.required,
+            ConsentStatus::NotGiven | ConsentStatus::Outdated => true,
+        })
+        .map(|document| document.kind)
+        .collect())
+}
+
 /// The patient's consents against the practice's current documents, with recent history: one query.
 pub async fn overview(table: &dyn Table, practice: &Practice, patient: &PatientId) -> Result<Overview, StoreError> {
     let partition = keys::patient_partition(&practice.id, patient);

@@ -66,6 +66,7 @@ pub const PLATFORM_PREFIXES: &[Prefix] = &[
     claim(Partition::Practice, "THROTTLE#"),
     claim(Partition::Practice, "UNSUB#"),
     claim(Partition::Patient, "PROFILE"),
+    claim(Partition::Patient, "HOME"),
     claim(Partition::Patient, "SESSION#"),
     claim(Partition::Patient, "CONSENT#"),
     claim(Partition::Patient, "EVENT#"),
@@ -116,6 +117,11 @@ pub fn domain_host(host: &str) -> String {
 /// The host key of a texting number: inbound texts find their practice through it.
 pub fn number_host(e164: &str) -> String {
     format!("NUMBER#{e164}")
+}
+
+/// The patient's home summary ([`crate::home`]).
+pub fn home(practice: &PracticeId, patient: &PatientId) -> Key {
+    Key::new(patient_partition(practice, patient), "HOME")
 }
 
 pub fn patient_profile(practice: &PracticeId, patient: &PatientId) -> Key {

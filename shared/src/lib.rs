@@ -22,6 +22,7 @@ pub mod crypto;
 pub mod directory;
 pub mod domain;
 pub mod events;
+pub mod home;
 pub mod http;
 pub mod idempotency;
 pub mod identity;

@@ -82,7 +82,7 @@ pub async fn spawn_with(spawn: Spawn) -> TestApp {
         backend: spawn.backend,
         sign_in_floor: spawn.sign_in_floor,
         print_outbox: false,
-        web_dir: None,
+        web_dir: Some(std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("web")),
         seed: true,
         auto_pump: false,
         sns_cert_prefixes: spawn.sns_cert_prefixes.clone(),

@@ -6,6 +6,7 @@
 /// same time as its query (3: session, query, audit event). The session's last activity is written at
 /// most once a minute, not counted here. Routes without an audit event (templates) cost one less.
 pub const BUDGETS: &[(&str, usize)] = &[
+    ("portal-home-get", 2),
     ("portal-me-get", 2),
     ("portal-preferences-get", 2),
     ("portal-consents-get", 3),

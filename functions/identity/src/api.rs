@@ -255,3 +255,40 @@ impl From<&Patient> for PreferencesView {
         }
     }
 }
+
+/// The home screen, in one read: greeting, the practice, what is new, what waits for a decision.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HomeView {
+    pub profile: HomeProfile,
+    pub practice: HomePractice,
+    /// Messages from the care team not read yet, across conversations.
+    pub unread_total: i64,
+    /// The newest of them, while any is unread.
+    pub latest_unread: Option<HomeMessage>,
+    /// Consent documents waiting for the patient's decision (the required ones first block the portal).
+    pub consents_needing_decision: usize,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HomeProfile {
+    pub given_name: String,
+    pub preferred_name: Option<String>,
+    pub language: String,
+    pub time_zone: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HomePractice {
+    pub name: String,
+    pub logo_url: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HomeMessage {
+    pub thread_id: String,
+    pub subject: String,
+    pub preview: String,
+    pub at: chrono::DateTime<chrono::Utc>,
+}

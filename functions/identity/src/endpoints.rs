@@ -13,6 +13,7 @@ endpoint!(AuthOtpVerify, routes::AUTH_OTP_VERIFY, SignInDeps, auth::otp_verify);
 endpoint!(AuthLinkRedeem, routes::AUTH_LINK, SignInDeps, auth::link_redeem);
 endpoint!(AuthRefresh, routes::AUTH_REFRESH, SessionDeps, auth::refresh);
 endpoint!(AuthLogout, routes::AUTH_LOGOUT, SessionDeps, auth::logout);
+endpoint!(PortalHomeGet, routes::PORTAL_HOME_GET, PortalDeps, portal::home);
 endpoint!(PortalMeGet, routes::PORTAL_ME_GET, PortalDeps, portal::me_get);
 endpoint!(PortalMeUpdate, routes::PORTAL_ME_UPDATE, ContactDeps, portal::me_update);
 endpoint!(PortalContactVerify, routes::PORTAL_CONTACT_VERIFY, ContactDeps, portal::contact_verify);

@@ -37,6 +37,13 @@ pub const AUTH_REFRESH: Route = Route {
 pub const AUTH_LOGOUT: Route =
     Route { method: "POST", path: "/auth/logout", function: "auth-logout", access: Access::Public, audit: audit("auth.logout", "session") };
 
+pub const PORTAL_HOME_GET: Route = Route {
+    method: "GET",
+    path: "/portal/home",
+    function: "portal-home-get",
+    access: Access::Patient,
+    audit: audit("patient.home.read", "patient"),
+};
 pub const PORTAL_ME_GET: Route = Route {
     method: "GET",
     path: "/portal/me",

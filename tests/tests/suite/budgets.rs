@@ -17,7 +17,8 @@ async fn read_screens_stay_within_their_data_request_budgets() {
         .await;
     let thread = opened["thread"]["thread_id"].as_str().unwrap().to_string();
     let patient_reads = [
-        "/portal/me".to_string(),
+        "/portal/home".to_string(),
+        "/portal/me".into(),
         "/portal/preferences".into(),
         "/portal/consents".into(),
         "/portal/threads".into(),

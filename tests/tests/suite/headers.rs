@@ -10,11 +10,15 @@ fn assert_secure(response: &Response, what: &str) {
     assert_eq!(header("x-content-type-options"), "nosniff", "{what}");
     assert!(header("content-security-policy").contains("frame-ancestors 'none'"), "{what}: CSP");
     assert_eq!(header("referrer-policy"), "no-referrer", "{what}");
-    // API answers may carry PHI and are never stored; the web app's files are revalidated.
-    let api = ["/portal", "/staff", "/auth"].iter().any(|p| response.url().path().starts_with(p));
+    // API answers may carry PHI and are never stored; the apps' pages are revalidated; only their
+    // content-hashed assets (found ones) are kept.
+    let path = response.url().path();
+    let api = ["/portal", "/staff", "/auth"].iter().any(|p| path.starts_with(p));
     let cache = header("cache-control");
     if api {
         assert!(cache.contains("no-store"), "{what}: cache-control {cache}");
+    } else if response.status() == 200 && path.contains("/assets/") {
+        assert!(cache.contains("immutable"), "{what}: cache-control {cache}");
     } else {
         assert!(cache.contains("no-store") || cache.contains("no-cache"), "{what}: cache-control {cache}");
     }
@@ -47,6 +51,10 @@ async fn every_response_carries_the_security_headers() {
         (Method::DELETE, "/portal/me", Some(ann.access.as_str()), None, 404),
         (Method::POST, "/auth/link", None, None, 415),
         (Method::GET, "/", None, None, 200),
+        (Method::GET, "/assets/app-3f2a1b.js", None, None, 200),
+        (Method::GET, "/assets/missing.js", None, None, 404),
+        (Method::GET, "/console/inbox", None, None, 200),
+        (Method::GET, "/package.json", None, None, 404),
     ];
     for (method, path, token, body, status) in cases {
         let response = send(&app, method.clone(), path, token, body).await;
@@ -62,6 +70,14 @@ async fn every_response_carries_the_security_headers() {
     let page = send(&app, Method::GET, "/", None, None).await;
     let policy = page.headers().get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
     assert!(policy.contains("default-src 'self'") && !policy.contains("unsafe"), "the page's policy is strict: {policy}");
+    let cache = |response: &reqwest::Response| {
+        response.headers().get("cache-control").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string()
+    };
+    assert_eq!(cache(&page), "no-cache", "pages are revalidated");
+    let asset = send(&app, Method::GET, "/assets/app-3f2a1b.js", None, None).await;
+    assert_eq!(cache(&asset), "public, max-age=31536000, immutable", "hashed assets are cached for good");
+    let console = send(&app, Method::GET, "/console/patients/pt_1", None, None).await.text().await.unwrap_or_default();
+    assert!(console.contains("Console (test build)"), "a console route is the console's page: {console}");
 }
 
 #[tokio::test]

@@ -287,3 +287,40 @@ async fn optional_documents_can_be_declined_and_required_ones_cannot() {
     let telehealth = accepted["consents"].as_array().into_iter().flatten().find(|c| c["kind"] == "telehealth").cloned().unwrap_or_default();
     assert_eq!(telehealth["status"], "accepted", "a patient may change their mind");
 }
+
+/// The home screen in one read: what is new from the care team (kept current by the same transactions
+/// that deliver and read messages) and what waits for a decision.
+#[tokio::test]
+async fn home_shows_what_is_new_and_what_waits_in_one_read() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    let home: Value = call(&app, &ann, Method::GET, "/portal/home", None).await.json().await.unwrap_or_default();
+    assert_eq!(home["unread_total"], 0);
+    assert_eq!(home["latest_unread"], Value::Null);
+    assert_eq!(home["consents_needing_decision"], 4, "nothing decided yet: {home}");
+    assert_eq!(home["practice"]["name"], app.practice().name.as_str());
+    let staff = app.admin_token().await;
+    let ann_id = app.ann().patient_id.to_string();
+    let opened = app
+        .call_ok(
+            &staff,
+            Method::POST,
+            &format!("/staff/patients/{ann_id}/threads"),
+            Some(json!({ "topic": "other", "subject": "Your forms", "body": "Please bring your insurance card." })),
+            201,
+        )
+        .await;
+    let thread = opened["thread"]["thread_id"].as_str().unwrap_or_default().to_string();
+    let note = json!({ "body": "Called twice", "internal": true });
+    app.call_ok(&staff, Method::POST, &format!("/staff/patients/{ann_id}/threads/{thread}/messages"), Some(note), 201).await;
+    let home: Value = call(&app, &ann, Method::GET, "/portal/home", None).await.json().await.unwrap_or_default();
+    assert_eq!(home["unread_total"], 1, "the note is not counted: {home}");
+    assert_eq!(home["latest_unread"]["subject"], "Your forms");
+    assert_eq!(home["latest_unread"]["preview"], "Please bring your insurance card.");
+    call(&app, &ann, Method::POST, &format!("/portal/threads/{thread}/read"), None).await;
+    let decided = json!({ "kind": "terms_of_use", "version": 1, "decision": "accept" });
+    call(&app, &ann, Method::PUT, "/portal/consents", Some(decided)).await;
+    let home: Value = call(&app, &ann, Method::GET, "/portal/home", None).await.json().await.unwrap_or_default();
+    assert_eq!((home["unread_total"].as_i64(), home["latest_unread"].is_null()), (Some(0), true), "read, and the card is gone: {home}");
+    assert_eq!(home["consents_needing_decision"], 3);
+}

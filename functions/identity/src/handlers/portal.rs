@@ -9,8 +9,8 @@ use portico::ids::ChallengeId;
 use portico::keys;
 
 use crate::api::{
-    ConsentDecisionRequest, ConsentsView, PendingVerification, PreferencesUpdate, PreferencesView, ProfilePatch, ProfileUpdated,
-    ProfileView, VerifyContactRequest,
+    ConsentDecisionRequest, ConsentsView, HomeMessage, HomePractice, HomeProfile, HomeView, PendingVerification, PreferencesUpdate,
+    PreferencesView, ProfilePatch, ProfileUpdated, ProfileView, VerifyContactRequest,
 };
 use crate::deps::PortalDeps;
 use crate::profile::{self, ContactDeps, PreferencesChange, ProfileChange};
@@ -153,4 +153,43 @@ pub async fn preferences_update(d: &PortalDeps, x: &Exchange<'_>) -> Result<Repl
     let practice = x.practice(&who.practice).await?;
     let saved = profile::update_preferences(d.table.as_ref(), &practice, &who.patient, change, x.now()).await?;
     Ok(Reply::ok(&PreferencesView::from(&saved)))
+}
+
+/// The home screen in one read: the profile, the home summary and the consent state, fetched with the
+/// session in one batch.
+#[utoipa::path(get, path = "/portal/home", tag = "portal", security(("patient" = [])),
+    responses((status = 200, body = HomeView), (status = 401, body = Problem)))]
+pub async fn home(_: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let (who, found) = x
+        .patient_with(|practice, patient| {
+            vec![keys::patient_profile(practice, patient), keys::home(practice, patient), keys::consent_state(practice, patient)]
+        })
+        .await?;
+    let mut found = found.into_iter();
+    let patient = profile::from_item(found.next().flatten())?;
+    let summary = portico::home::Home::from_item(found.next().flatten())?;
+    let practice = x.practice(&who.practice).await?;
+    let waiting = consents::needing_decision(&practice, found.next().flatten())?;
+    Ok(Reply::ok(&HomeView {
+        profile: HomeProfile {
+            given_name: patient.given_name.as_str().to_string(),
+            preferred_name: patient.preferred_name.as_ref().map(|n| n.as_str().to_string()),
+            language: patient.language.as_str().to_string(),
+            time_zone: patient.time_zone.as_str().to_string(),
+        },
+        practice: HomePractice {
+            name: practice.name.clone(),
+            logo_url: practice.settings.logo_url.clone(),
+            phone: practice.settings.contact_phone.clone(),
+            email: practice.settings.contact_email.clone(),
+        },
+        unread_total: summary.messages_unread,
+        latest_unread: summary.messages_latest.filter(|_| summary.messages_unread > 0).map(|m| HomeMessage {
+            thread_id: m.thread_id,
+            subject: m.subject,
+            preview: m.preview,
+            at: m.at,
+        }),
+        consents_needing_decision: waiting.len(),
+    }))
 }

@@ -16,7 +16,7 @@ use portico::store::{Condition, Cursor, StoreError, Table, Update, Write};
 use portico::tasks::{self, Task};
 
 use super::layout::{self, header_update, message_writes};
-use super::model::{Attached, Author, Deletion, Draft, Message, Opening, Thread, ThreadError, ThreadStatus};
+use super::model::{Attached, Author, Deletion, Draft, LastMessage, Message, Opening, Thread, ThreadError, ThreadStatus};
 use crate::attachments::{Attachment, State as AttachmentState};
 use crate::keys;
 
@@ -73,6 +73,13 @@ fn consequences(thread: &Thread, message: &Message, task: Option<&Task>, now: Da
             let notice =
                 EventKind::PatientNotice { category: Category::Messages, template: TemplateKind::MessageWaiting, urgent: message.urgent };
             writes.push(Event::new(practice, patient, notice, now).write()?);
+            let latest = portico::home::LatestMessage {
+                thread_id: thread.thread_id.to_string(),
+                subject: thread.subject.clone(),
+                preview: LastMessage::of(message).preview,
+                at: message.created_at,
+            };
+            writes.push(portico::home::message_arrived(practice, patient, &latest)?);
             writes.extend(tasks::settle_write(task, staff_id, now)?);
         }
     }
@@ -298,6 +305,9 @@ pub async fn mark_read(
             .filter(|m| m.read_at.is_none() && !m.internal && (matches!(m.author, Author::Patient) != by_patient))
             .collect();
         let mut writes = vec![Write::Update(layout::unread_cleared(&current, by_patient))];
+        if by_patient {
+            writes.extend(portico::home::messages_read(practice, patient, current.unread_for_patient));
+        }
         for message in unread {
             writes.push(layout::message_read(message, now)?);
         }

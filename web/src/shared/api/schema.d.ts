@@ -1105,6 +1105,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/portal/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The home screen in one read: the profile, the home summary and the consent state, fetched with the
+         *     session in one batch.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HomeView"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/portal/me": {
         parameters: {
             query?: never;
@@ -4661,6 +4728,38 @@ export interface components {
         /** @description An answer of API Gateway itself (authorizer, throttling, payload limit), not of a function. */
         GatewayMessage: {
             message: string;
+        };
+        HomeMessage: {
+            /** Format: date-time */
+            at: string;
+            preview: string;
+            subject: string;
+            thread_id: string;
+        };
+        HomePractice: {
+            email?: string | null;
+            logo_url?: string | null;
+            name: string;
+            phone?: string | null;
+        };
+        HomeProfile: {
+            given_name: string;
+            language: string;
+            preferred_name?: string | null;
+            time_zone: string;
+        };
+        /** @description The home screen, in one read: greeting, the practice, what is new, what waits for a decision. */
+        HomeView: {
+            /** @description Consent documents waiting for the patient's decision (the required ones first block the portal). */
+            consents_needing_decision: number;
+            latest_unread?: components["schemas"]["HomeMessage"] | null;
+            practice: components["schemas"]["HomePractice"];
+            profile: components["schemas"]["HomeProfile"];
+            /**
+             * Format: int64
+             * @description Messages from the care team not read yet, across conversations.
+             */
+            unread_total: number;
         };
         Inbox: {
             next_cursor?: string | null;

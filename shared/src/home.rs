@@ -1,0 +1,67 @@
+//! The patient's home screen in one read: a summary item in the patient's partition that capabilities
+//! keep current, each in the same transaction that changes what it summarises (a message arriving, a
+//! thread read). The home route reads it with the profile, the consent state and the session in one
+//! batch. A capability adds its part as attributes of its own (`messages_*` here); one that does not exist
+//! yet contributes nothing.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::ids::{PatientId, PracticeId};
+use crate::keys;
+use crate::store::{Item, StoreError, Update, Write};
+
+/// The newest message the patient has not read, for the home screen's card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LatestMessage {
+    pub thread_id: String,
+    pub subject: String,
+    /// The first words (the lists' preview).
+    pub preview: String,
+    pub at: DateTime<Utc>,
+}
+
+/// What the home item holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Home {
+    /// Messages from the care team the patient has not read, across threads.
+    #[serde(default)]
+    pub messages_unread: i64,
+    #[serde(default)]
+    pub messages_latest: Option<LatestMessage>,
+}
+
+impl Home {
+    pub fn from_item(item: Option<Item>) -> Result<Self, StoreError> {
+        let mut home: Home = item.map(|i| i.record()).transpose()?.unwrap_or_default();
+        // Threads older than the home item were never counted into it; a read of one must not go below zero.
+        home.messages_unread = home.messages_unread.max(0);
+        Ok(home)
+    }
+}
+
+/// A care-team message the patient can see arrived: one more unread, and it is the newest.
+pub fn message_arrived(practice: &PracticeId, patient: &PatientId, latest: &LatestMessage) -> Result<Write, StoreError> {
+    let latest = serde_json::to_value(latest).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    Ok(Write::Update(Update::new(keys::home(practice, patient)).add("messages_unread", 1).set("messages_latest", latest)))
+}
+
+/// The patient read `count` messages of a thread: fewer unread. The card shows its newest message only
+/// while something is unread.
+pub fn messages_read(practice: &PracticeId, patient: &PatientId, count: i64) -> Option<Write> {
+    (count > 0).then(|| Write::Update(Update::new(keys::home(practice, patient)).add("messages_unread", -count)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_item_is_an_empty_home_and_counts_never_go_below_zero() {
+        assert_eq!(Home::from_item(None).unwrap_or_default(), Home::default());
+        let now = chrono::Utc::now();
+        let (practice, patient) = (PracticeId::generate(now), PatientId::generate(now));
+        let item = Item::new(keys::home(&practice, &patient)).with("messages_unread", -2);
+        assert_eq!(Home::from_item(Some(item)).map(|h| h.messages_unread).unwrap_or(-1), 0);
+    }
+}
