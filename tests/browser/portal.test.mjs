@@ -108,6 +108,12 @@ test('Ann signs in with an email code by keyboard, survives a reload at the code
     await waitText(page.getByTestId('signin-help'), /No code\?/);
     await page.getByTestId('signin-help').locator('summary').click();
     await waitText(page.getByTestId('signin-help'), /spam.*text instead.*call/is);
+    // The practice of this host names itself in the header, and the help gives its number to dial.
+    const practice = (await gateway('GET', '/auth/practice')).body;
+    await waitText(page.getByTestId('brand-name'), exactly(practice.name));
+    assert.ok(practice.phone, 'the demo practice has a phone number');
+    await waitText(page.getByTestId('signin-help-call'), new RegExp(`Call ${practice.name} at \\(\\d{3}\\) \\d{3}-\\d{4}:`));
+    assert.equal(await page.getByTestId('signin-help-phone').getAttribute('href'), `tel:${practice.phone}`);
 
     // --- A wrong code says how many tries are left; the right one signs in, focus on the greeting.
     await page.getByTestId('signin-code').fill(wrongCode(code));

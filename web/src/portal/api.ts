@@ -1,7 +1,5 @@
 // The portal's door to the API: same-origin, relative URLs (the practice comes from the host name).
-import { callPending, createApi, unwrap } from '../shared/api/client';
-import { isMissingRoute } from '../shared/api/errors';
-import type { PracticeBranding } from '../shared/api/pending';
+import { createApi, unwrap } from '../shared/api/client';
 import type { components } from '../shared/api/schema';
 import { TokenSession } from '../shared/api/session';
 
@@ -54,15 +52,8 @@ export const auth = {
       return false;
     }
   },
-  /** Need 1 (BACKEND-NEEDS.md): the practice's name, logo and phone; null until the route exists. */
-  practice: async (): Promise<PracticeBranding | null> => {
-    try {
-      return await callPending<PracticeBranding>(null, 'GET', '/auth/practice');
-    } catch (err) {
-      if (isMissingRoute(err)) return null;
-      throw err;
-    }
-  },
+  /** The practice of this host, as its sign reads: name, logo, phone and email (public). */
+  practice: async () => unwrap(await publicApi.GET('/auth/practice')),
 };
 
 const seg = encodeURIComponent;

@@ -21,12 +21,8 @@ import { describeFieldError, fieldDetail } from '../../shared/ui/errors';
 import { portal, type S } from '../api';
 import { ConfirmItsYou } from '../parts/ConfirmItsYou';
 import { usePageTitle } from '../parts/Header';
+import { formatPhone } from '../phone';
 import { allZones, COMMON_ZONES, languageName, PROFILE_LANGUAGES, zoneName } from '../zones';
-
-export function formatPhone(e164: string | null | undefined): string {
-  const m = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(String(e164 ?? ''));
-  return m ? `(${m[1]}) ${m[2]}-${m[3]}` : String(e164 ?? '');
-}
 
 export function Profile() {
   const { t } = useI18n();

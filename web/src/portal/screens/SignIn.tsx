@@ -12,9 +12,11 @@ import {
   Field,
   LanguageSwitcher,
   PageHeading,
+  SLOT,
   useCountdown,
+  WithSlot,
 } from '../../shared/ui/components';
-import { adoptSession, auth } from '../api';
+import { adoptSession, auth, type S } from '../api';
 import {
   clearChallenge,
   loadChallenge,
@@ -24,6 +26,7 @@ import {
   saveChallenge,
 } from '../challenge';
 import { usePageTitle, usePractice } from '../parts/Header';
+import { formatPhone, telHref } from '../phone';
 import type { Channel } from '../reach';
 
 export interface SignInNotice {
@@ -329,7 +332,6 @@ function CodeStep({
     }
   };
 
-  const phone = practice.data?.phone;
   return (
     <form
       className="stack"
@@ -406,9 +408,26 @@ function CodeStep({
         <ul>
           <li>{t('portal.signIn.help.spam')}</li>
           <li>{t('portal.signIn.help.other')}</li>
-          <li>{phone ? t('portal.signIn.help.callNumber', { phone }) : t('portal.signIn.help.call')}</li>
+          <li data-testid="signin-help-call">
+            <CallThePractice practice={practice.data} />
+          </li>
         </ul>
       </details>
     </form>
+  );
+}
+
+/** "Call <practice> at <phone>", the number a link a phone can dial; less when the practice says less. */
+function CallThePractice({ practice }: { practice: S['PracticeInfo'] | null | undefined }) {
+  const { t } = useI18n();
+  if (!practice) return <>{t('portal.signIn.help.call')}</>;
+  const href = telHref(practice.phone);
+  if (!practice.phone || !href) return <>{t('portal.signIn.help.callPractice', { practice: practice.name })}</>;
+  return (
+    <WithSlot text={t('portal.signIn.help.callPracticeAt', { practice: practice.name, phone: SLOT })}>
+      <a href={href} data-testid="signin-help-phone">
+        {formatPhone(practice.phone)}
+      </a>
+    </WithSlot>
   );
 }

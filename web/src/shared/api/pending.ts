@@ -5,18 +5,10 @@ import type { components } from './schema';
 
 type S = components['schemas'];
 
-/** Need 1: `GET /auth/practice` (public, from the host). */
-export interface PracticeBranding {
-  name: string;
-  logo_url?: string | null;
-  phone?: string | null;
-  email?: string | null;
-}
-
 /** Need 3: `GET /portal/home`: the home screen in one read. */
 export interface PortalHome {
   profile: Pick<S['ProfileView'], 'given_name' | 'preferred_name' | 'language' | 'time_zone'>;
-  practice: PracticeBranding;
+  practice: S['PracticeInfo'];
   unread_total: number;
   latest_unread?: { thread_id: string; subject: string; from: string; preview: string; at: string } | null;
   consents_needing_decision: number;

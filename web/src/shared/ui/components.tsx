@@ -80,6 +80,26 @@ export function ErrorMessage({ error, testid, focus }: { error: unknown; testid?
   );
 }
 
+/** Stands in a catalog message for the one part that is an element (a link): see `WithSlot`. */
+export const SLOT = '\u2063';
+
+/**
+ * A catalog message with one element in it, where the message puts it (`Call {practice} at {phone}`
+ * with the phone a link): the message is formatted with `SLOT` for that argument, so each language
+ * keeps its own word order.
+ */
+export function WithSlot({ text, children }: { text: string; children: ReactNode }) {
+  const at = text.indexOf(SLOT);
+  if (at < 0) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, at)}
+      {children}
+      {text.slice(at + SLOT.length)}
+    </>
+  );
+}
+
 export function Loading({ label }: { label?: string }) {
   const { t } = useI18n();
   return (
