@@ -1,6 +1,6 @@
-// Spanish end to end: the switcher on the sign-in page, the patient's language preference picking the
-// portal's language after sign-in, a message with an attachment the care team saves, the answer from
-// a console in Spanish.
+// Spanish end to end: the switcher on the sign-in page (a choice this device keeps), the patient's
+// language from the session picking the portal's language where nothing was chosen, a message with an
+// attachment the care team saves, the answer from a console in Spanish.
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -51,8 +51,9 @@ test('Ben uses the portal in Spanish and the care team answers from a console in
     const code = codeFrom(await waitForMessage({ to: BEN.email, channel: 'email', seen }));
     await page.getByTestId('signin-code').fill(code);
     await page.getByTestId('signin-verify').click();
-    // Ben's profile says English: his preference picks the portal's language after sign-in.
-    await waitText(page.getByTestId('home-greeting'), /^Hello, Ben/);
+    // Ben's profile says English, but Spanish was chosen on this device: the choice stands.
+    await waitText(page.getByTestId('home-greeting'), /^Hola, Ben/);
+    assert.equal(await page.evaluate(() => localStorage.getItem('portico.language')), 'es');
 
     // --- Ben chooses Spanish in his profile: the portal follows at once.
     await nav(page, 'profile');
@@ -110,14 +111,18 @@ test('Ben uses the portal in Spanish and the care team answers from a console in
     await waitText(page.getByTestId('message').first().getByTestId('message-receipt'), /Leído por su equipo de atención el \d+ de/);
     await page.screenshot({ path: path.join(SHOTS, 'thread-es.png'), fullPage: true });
 
-    // --- Signed out, the sign-in page stays in Spanish; a fresh English browser follows his preference.
+    // --- Signed out, the sign-in page stays in Spanish; a fresh English browser, with no language
+    //     chosen, follows the language of his session (his preference), before any other read.
     await page.getByTestId('sign-out').click();
     await waitText(page.getByTestId('signin-notice'), /Cerró la sesión/);
     const fresh = await newPhone();
     const other = await fresh.newPage();
+    const linked = other.waitForResponse((r) => new URL(r.url()).pathname === '/auth/link');
     await signInByLink(other, BEN, await staffToken());
+    assert.equal((await (await linked).json()).language, 'es', 'the session answer carries his language');
     await waitText(other.getByTestId('home-greeting'), /^Hola, Ben/);
     await waitAttr(other.locator('html'), 'lang', 'es');
+    assert.equal(await other.evaluate(() => localStorage.getItem('portico.language')), null, 'followed, not kept as a choice');
     // Back to English for whoever runs next.
     await nav(other, 'profile');
     await other.getByTestId('profile-edit').click();

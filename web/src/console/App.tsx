@@ -79,7 +79,7 @@ function Console() {
     [client, navigate, settings],
   );
   useEffect(() => session.onEnded(() => signOut('expired')), [signOut]);
-  useIdleSignOut(signedIn, limits.staffIdleMinutes, () => signOut('idle'));
+  useIdleSignOut(signedIn, limits.staffIdleMinutes * 60, () => signOut('idle'));
   // Who is signed in, once per sign-in: the header's name and roles, and what the screens offer.
   const me = useQuery({
     queryKey: ['staff-me'],

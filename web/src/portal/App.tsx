@@ -5,10 +5,9 @@ import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { useIdleSignOut } from '../shared/activity';
 import { createQueryClient } from '../shared/api/query';
 import { I18nProvider, useI18n } from '../shared/i18n/I18nProvider';
-import { langFor } from '../shared/i18n/i18n';
-import { limits } from '../shared/limits';
+import { chosenLang, langFor } from '../shared/i18n/i18n';
 import { Loading, StatusLine, StatusProvider } from '../shared/ui/components';
-import { auth, portal, session } from './api';
+import { auth, portal, session, sessionTerms } from './api';
 import { english, loadCatalog } from './catalog';
 import { clearDrafts } from './drafts';
 import { inviteToken, legacyHashPath } from './invite';
@@ -65,9 +64,10 @@ function takeReturn(): string {
 
 function Portal() {
   const [path, navigate] = useLocation();
-  const { t } = useI18n();
+  const { t, setLang } = useI18n();
   const client = useQueryClient();
   const signedIn = useSyncExternalStore(session.subscribe, () => session.signedIn);
+  const terms = useSyncExternalStore(session.subscribe, sessionTerms);
   const [state, setState] = useState<AuthState>('checking');
   const [invite, setInvite] = useState<string | null>(null);
   const [notice, setNotice] = useState<SignInNotice | null>(null);
@@ -94,7 +94,8 @@ function Portal() {
   }, []);
 
   const endSession = useCallback(
-    async (why: SignInNotice['kind']) => {
+    async (notice: SignInNotice) => {
+      const why = notice.kind;
       // An idle check, a refused renewal and a tap on "Sign out" may all ask at once: one sign-out.
       if (ending.current) return;
       ending.current = true;
@@ -116,7 +117,7 @@ function Portal() {
         session.forget();
         client.clear();
         clearDrafts();
-        setNotice({ kind: why });
+        setNotice(notice);
         setState(confirmed ? 'out' : 'unconfirmed');
         navigate('/sign-in', { replace: true });
         ending.current = false;
@@ -133,7 +134,7 @@ function Portal() {
 
   useEffect(() => {
     session.onEnded(() => {
-      void endSession('expired');
+      void endSession({ kind: 'expired' });
     });
   }, [endSession]);
 
@@ -147,7 +148,21 @@ function Portal() {
   }, []);
 
   const signedInNow = state === 'in' && signedIn;
-  useIdleSignOut(signedInNow, limits.patientIdleMinutes, () => void endSession('idle'));
+  // The idle limit is the server's, from the session's own answer.
+  const idleSeconds = terms?.idleTimeoutSeconds ?? 0;
+  useIdleSignOut(
+    signedInNow && idleSeconds > 0,
+    idleSeconds,
+    () => void endSession({ kind: 'idle', minutes: Math.round(idleSeconds / 60) }),
+  );
+
+  // The patient's language from the session, before any other read, unless this device has one chosen.
+  const language = terms?.language;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: when the session's language changes only
+  useEffect(() => {
+    const wanted = langFor(language);
+    if (wanted && !chosenLang()) setLang(wanted, false);
+  }, [language]);
 
   const afterSignIn = useCallback(() => {
     setNotice(null);
@@ -172,7 +187,9 @@ function Portal() {
       />
     );
   } else if (state === 'unconfirmed') {
-    content = <SignOutUnconfirmed idle={notice?.kind === 'idle'} retry={confirmSignOut} />;
+    content = (
+      <SignOutUnconfirmed idleMinutes={notice?.kind === 'idle' ? notice.minutes : null} retry={confirmSignOut} />
+    );
   } else if (!signedInNow) {
     if (path !== '/sign-in') {
       if (state === 'in' && !signedIn) return null;
@@ -209,7 +226,7 @@ function Portal() {
       <Header
         signedIn={signedInNow}
         checking={state === 'checking' || state === 'invite' || state === 'ending'}
-        onSignOut={() => void endSession('signedOut')}
+        onSignOut={() => void endSession({ kind: 'signedOut' })}
       />
       {signedInNow ? <SignedInEffects /> : null}
       <main id="main" className="site-main" tabIndex={-1} data-testid="main">
@@ -223,18 +240,11 @@ function Portal() {
   );
 }
 
-/** The patient's language and time zone pick the portal's once their profile is known. */
+/** The patient's time zone picks the portal's once their profile is known. */
 function SignedInEffects() {
-  const { setLang, setTimeZone, lang } = useI18n();
+  const { setTimeZone } = useI18n();
   const me = useQuery({ queryKey: ['me'], queryFn: portal.me });
-  const language = me.data?.language;
   const zone = me.data?.time_zone;
-  // Only when the profile's language changes, not when the switcher does.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
-  useEffect(() => {
-    const wanted = langFor(language);
-    if (wanted && wanted !== lang) setLang(wanted);
-  }, [language]);
   useEffect(() => setTimeZone(zone), [zone, setTimeZone]);
   return null;
 }

@@ -18,7 +18,14 @@ const profile = {
 function signedInApi(logout: Route) {
   return fakeApi({
     'POST /auth/refresh': () =>
-      json(200, { access_token: 'h.e30.s', expires_in: 300, patient_id: 'pt_1', token_type: 'Bearer' }),
+      json(200, {
+        access_token: 'h.e30.s',
+        expires_in: 300,
+        patient_id: 'pt_1',
+        token_type: 'Bearer',
+        idle_timeout_seconds: 1800,
+        language: 'en',
+      }),
     'GET /portal/me': () => json(200, profile),
     'GET /portal/threads': () => json(200, { threads: [], unread_total: 0 }),
     'GET /portal/consents': () => json(200, { consents: [] }),

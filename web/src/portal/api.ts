@@ -7,10 +7,23 @@ export type S = components['schemas'];
 
 const publicApi = createApi(null);
 
+/** What the server said of the session with its last token: when it ends for want of activity, and the patient's language. */
+export interface SessionTerms {
+  idleTimeoutSeconds: number;
+  language: string;
+}
+let terms: SessionTerms | null = null;
+function keepTerms(answer: S['SessionResponse']): void {
+  terms = { idleTimeoutSeconds: answer.idle_timeout_seconds, language: answer.language };
+}
+/** The terms of the session in this tab (read with `session.subscribe`: a token changes them). */
+export const sessionTerms = (): SessionTerms | null => terms;
+
 /** Trades the HttpOnly refresh cookie for a new access token. */
 export const session = new TokenSession(async (s) => {
   const result = await publicApi.POST('/auth/refresh');
   if (!result.response.ok || !result.data) return false;
+  keepTerms(result.data);
   s.adopt(result.data.access_token, result.data.expires_in);
   return true;
 });
@@ -18,6 +31,7 @@ export const session = new TokenSession(async (s) => {
 const api = createApi(session);
 
 export function adoptSession(answer: S['SessionResponse']): void {
+  keepTerms(answer);
   session.start(answer.access_token, answer.expires_in);
 }
 
@@ -31,6 +45,7 @@ export function adoptFreshSignIn(answer: S['SessionResponse'], patientId: string
     session.ended();
     return false;
   }
+  keepTerms(answer);
   session.adopt(answer.access_token, answer.expires_in);
   return true;
 }

@@ -43,7 +43,7 @@ describe('ActivityTracker', () => {
 });
 
 function IdleProbe({ active, tracker, signOut }: { active: boolean; tracker: ActivityTracker; signOut: () => void }) {
-  useIdleSignOut(active, 30, signOut, tracker);
+  useIdleSignOut(active, 30 * 60, signOut, tracker);
   return null;
 }
 

@@ -33,12 +33,12 @@ export class ActivityTracker {
 export const activity = new ActivityTracker(typeof window === 'undefined' ? null : window);
 
 /**
- * Signs out once the person has been idle past `minutes` while `active`. Checked every half minute
+ * Signs out once the person has been idle past `seconds` while `active`. Checked every half minute
  * and when the tab comes back into view (a phone may have held the timer back meanwhile).
  */
 export function useIdleSignOut(
   active: boolean,
-  minutes: number,
+  seconds: number,
   signOut: () => void,
   tracker: ActivityTracker = activity,
 ) {
@@ -48,7 +48,7 @@ export function useIdleSignOut(
   useEffect(() => {
     if (!active) return;
     const check = () => {
-      if (tracker.idleSeconds() > minutes * 60) latest.current();
+      if (tracker.idleSeconds() > seconds) latest.current();
     };
     const timer = window.setInterval(check, 30_000);
     document.addEventListener('visibilitychange', check);
@@ -56,5 +56,5 @@ export function useIdleSignOut(
       window.clearInterval(timer);
       document.removeEventListener('visibilitychange', check);
     };
-  }, [active, minutes, tracker]);
+  }, [active, seconds, tracker]);
 }

@@ -23,8 +23,10 @@ export const limits = {
   codeLength: schema('VerifyCodeRequest.code', 'maxLength') ?? 6,
   /** When a 429 carries no Retry-After. */
   defaultWaitSeconds: 60,
-  /** Server idle limits (ARCHITECTURE §5); asked for in the session answer (need 2). */
-  patientIdleMinutes: 30,
+  /**
+   * The staff session's idle limit (ARCHITECTURE §5). The patient's comes with each session answer;
+   * staff sign in through the staff pool, and no answer of the API says theirs yet (need 24).
+   */
   staffIdleMinutes: 15,
   templateSmsMaxChars: schema('TemplateUpdate.sms', 'maxLength') ?? 320,
 } as const;

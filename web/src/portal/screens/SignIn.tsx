@@ -29,10 +29,10 @@ import { usePageTitle, usePractice } from '../parts/Header';
 import { formatPhone, telHref } from '../phone';
 import type { Channel } from '../reach';
 
-export interface SignInNotice {
-  kind: 'signedOut' | 'idle' | 'expired' | 'invite';
-  detail?: string;
-}
+/** Why the sign-in page shows: signed out (by the patient, or after the server's idle limit), or not. */
+export type SignInNotice =
+  | { kind: 'signedOut' | 'expired' | 'invite'; detail?: string }
+  | { kind: 'idle'; minutes: number; detail?: undefined };
 
 const NOTICE_KEYS = {
   signedOut: 'portal.signIn.notice.signedOut',
@@ -58,7 +58,7 @@ export function SignIn({ notice, onSignedIn }: { notice: SignInNotice | null; on
       {notice ? (
         <Alert tone={notice.kind === 'invite' ? 'error' : 'info'} testid="signin-notice">
           {notice.detail ? <p>{notice.detail}</p> : null}
-          <p>{t(NOTICE_KEYS[notice.kind], { minutes: limits.patientIdleMinutes })}</p>
+          <p>{t(NOTICE_KEYS[notice.kind], notice.kind === 'idle' ? { minutes: notice.minutes } : undefined)}</p>
         </Alert>
       ) : null}
       {challenge ? (

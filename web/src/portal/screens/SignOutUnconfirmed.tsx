@@ -3,11 +3,17 @@
 // may still be alive behind the refresh cookie until the server ends it or the browser closes.
 import { useState } from 'react';
 import { useI18n } from '../../shared/i18n/I18nProvider';
-import { limits } from '../../shared/limits';
 import { Alert, BusyButton, PageHeading } from '../../shared/ui/components';
 import { usePageTitle } from '../parts/Header';
 
-export function SignOutUnconfirmed({ idle, retry }: { idle: boolean; retry: () => Promise<boolean> }) {
+/** `idleMinutes`: signed out after the server's idle limit (its minutes), or null. */
+export function SignOutUnconfirmed({
+  idleMinutes,
+  retry,
+}: {
+  idleMinutes: number | null;
+  retry: () => Promise<boolean>;
+}) {
   const { t } = useI18n();
   usePageTitle(t('portal.signOut.title'));
   const [busy, setBusy] = useState(false);
@@ -27,7 +33,7 @@ export function SignOutUnconfirmed({ idle, retry }: { idle: boolean; retry: () =
   return (
     <section className="card narrow stack" data-testid="signout-unconfirmed">
       <PageHeading>{t('portal.signOut.title')}</PageHeading>
-      {idle ? <p>{t('portal.signOut.idle', { minutes: limits.patientIdleMinutes })}</p> : null}
+      {idleMinutes !== null ? <p>{t('portal.signOut.idle', { minutes: idleMinutes })}</p> : null}
       <p>{t('portal.signOut.body')}</p>
       <p>{t('portal.signOut.sharedDevice')}</p>
       {failedAgain ? (

@@ -104,14 +104,21 @@ function validZone(zone: string | undefined): string | undefined {
 
 const LANG_KEY = 'portico.language';
 
-/** The language chosen on this device (non-sensitive UI state), else the browser's, else English. */
-export function initialLang(): Lang {
+/** The language chosen on this device (the switcher, or a change in the patient's profile), if any. */
+export function chosenLang(): Lang | null {
   try {
     const saved = localStorage.getItem(LANG_KEY);
-    if (isLang(saved)) return saved;
+    return isLang(saved) ? saved : null;
   } catch {
-    // Storage blocked: fall through.
+    // Storage blocked: nothing was kept.
+    return null;
   }
+}
+
+/** The language chosen on this device (non-sensitive UI state), else the browser's, else English. */
+export function initialLang(): Lang {
+  const chosen = chosenLang();
+  if (chosen) return chosen;
   for (const tag of typeof navigator === 'undefined' ? [] : navigator.languages) {
     const lang = langFor(tag);
     if (lang) return lang;
