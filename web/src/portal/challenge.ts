@@ -8,6 +8,8 @@ export interface PendingChallenge {
   channel: components['schemas']['Channel'];
   masked: string;
   expiresAt: number;
+  /** When another code may be asked for (the server's `resend_after` from the sending). */
+  resendAt: number;
 }
 
 const KEY = 'portico.pendingChallenge';
@@ -36,7 +38,7 @@ export function loadChallenge(now = Date.now(), storage: Storage = sessionStorag
       typeof c.masked === 'string' &&
       typeof c.expiresAt === 'number' &&
       c.expiresAt > now;
-    if (valid) return c as PendingChallenge;
+    if (valid) return { ...(c as PendingChallenge), resendAt: typeof c.resendAt === 'number' ? c.resendAt : 0 };
   } catch {
     // Not ours: drop it.
   }

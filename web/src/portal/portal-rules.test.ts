@@ -41,11 +41,25 @@ describe('invitation links', () => {
 
 describe('the pending challenge', () => {
   it('survives a reload for its lifetime, and no longer', () => {
-    const c = { challengeId: 'ch_1', channel: 'email' as const, masked: 'a•••@example.com', expiresAt: 10_000 };
+    const c = {
+      challengeId: 'ch_1',
+      channel: 'email' as const,
+      masked: 'a•••@example.com',
+      expiresAt: 10_000,
+      resendAt: 6_000,
+    };
     saveChallenge(c, localStorage);
     expect(loadChallenge(5_000, localStorage)).toEqual(c);
     expect(loadChallenge(10_001, localStorage)).toBeNull();
     expect(localStorage.getItem('portico.pendingChallenge')).toBeNull();
+    clearChallenge(localStorage);
+  });
+  it('reads one kept before it knew when to resend as resendable at once', () => {
+    localStorage.setItem(
+      'portico.pendingChallenge',
+      JSON.stringify({ challengeId: 'ch_1', channel: 'sms', masked: '•••• 0101', expiresAt: 10_000 }),
+    );
+    expect(loadChallenge(5_000, localStorage)?.resendAt).toBe(0);
     clearChallenge(localStorage);
   });
   it('never keeps the whole address', () => {

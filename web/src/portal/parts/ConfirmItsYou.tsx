@@ -2,10 +2,9 @@
 // patient signs in again, in a dialog, with a code sent to an address already on file (never to the
 // new one). The fresh session replaces the current one; the change is then retried by the caller.
 import { useEffect, useId, useRef, useState } from 'react';
-import { ApiError } from '../../shared/api/errors';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { limits } from '../../shared/limits';
-import { Alert, BusyButton, ErrorMessage, Field, useCountdown } from '../../shared/ui/components';
+import { Alert, BusyButton, ErrorMessage, Field, useResendWait } from '../../shared/ui/components';
 import { adoptFreshSignIn, auth, type S } from '../api';
 import { maskAddress } from '../challenge';
 
@@ -37,7 +36,7 @@ export function ConfirmItsYou({
   const [error, setError] = useState<unknown>(null);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState<'' | Channel | 'verify'>('');
-  const [wait, startWait] = useCountdown();
+  const wait = useResendWait();
 
   const onFile = (
     [
@@ -65,14 +64,14 @@ export function ConfirmItsYou({
     try {
       const started = await auth.startCode(channel, address);
       setSent({ channel, address, challengeId: started.challenge_id });
+      wait.sent(started.resend_after);
       setCode('');
       if (again) {
         setNote(t('portal.reauth.resent'));
         codeRef.current?.focus();
       }
     } catch (err) {
-      if (err instanceof ApiError && err.status === 429) startWait(err.retryAfter ?? limits.defaultWaitSeconds);
-      else setError(err);
+      if (!wait.refused(err)) setError(err);
     } finally {
       setBusy('');
     }
@@ -97,16 +96,15 @@ export function ConfirmItsYou({
     } catch (err) {
       setBusy('');
       setCode('');
-      if (err instanceof ApiError && err.status === 429) startWait(err.retryAfter ?? limits.defaultWaitSeconds);
-      else setError(err);
+      if (!wait.refused(err)) setError(err);
       codeRef.current?.focus();
     }
   };
 
   const waitNote =
-    wait > 0 ? (
+    wait.refusal > 0 ? (
       <Alert tone="info" testid="reauth-wait">
-        <p>{t('portal.signIn.wait', { seconds: wait })}</p>
+        <p>{t('portal.signIn.wait', { seconds: wait.refusal })}</p>
       </Alert>
     ) : null;
 
@@ -177,11 +175,11 @@ export function ConfirmItsYou({
               className="button button-secondary"
               busy={busy === sent.channel}
               busyLabel={t('common.sending')}
-              disabled={wait > 0 || busy !== ''}
+              disabled={wait.left > 0 || busy !== ''}
               data-testid="reauth-resend"
               onClick={() => void send(sent.channel, sent.address, true)}
             >
-              {wait > 0 ? t('portal.signIn.resendWait', { seconds: wait }) : t('portal.signIn.resend')}
+              {wait.left > 0 ? t('portal.signIn.resendWait', { seconds: wait.left }) : t('portal.signIn.resend')}
             </BusyButton>
             <button type="button" className="button button-secondary" data-testid="reauth-cancel" onClick={onCancel}>
               {t('common.cancel')}
@@ -200,7 +198,7 @@ export function ConfirmItsYou({
                 type="button"
                 busy={busy === channel}
                 busyLabel={t('common.sending')}
-                disabled={wait > 0 || busy !== ''}
+                disabled={wait.refusal > 0 || busy !== ''}
                 data-testid={`reauth-send-${channel}`}
                 onClick={() => void send(channel, address, false)}
               >

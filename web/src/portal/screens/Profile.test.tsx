@@ -33,6 +33,7 @@ const pending: S['PendingVerification'] = {
   channel: 'email',
   destination: 'n•••@example.com',
   expires_in: 600,
+  resend_after: 45,
 };
 
 const byTestId = (id: string) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
@@ -54,7 +55,13 @@ function api(freshFor = 'pt_1') {
       req.headers.get('Authorization') === 'Bearer fresh'
         ? json(200, { profile, verification: pending })
         : json(403, recentSignInRequired),
-    'POST /auth/otp/start': () => json(200, { challenge_id: 'ch_1', channel: 'sms', expires_in: 600 }),
+    'POST /auth/otp/start': () =>
+      json(200, {
+        challenge_id: 'ch_1',
+        channel: 'sms',
+        expires_in: 600,
+        resend_after: 30,
+      } satisfies S['CodeSentResponse']),
     'POST /auth/otp/verify': () =>
       json(200, { access_token: 'fresh', expires_in: 300, patient_id: freshFor, token_type: 'Bearer' }),
   });
@@ -119,6 +126,10 @@ describe('changing a sign-in address with an aged sign-in', () => {
     byTestId('reauth-send-sms')?.click();
     await vi.waitFor(() => expect(byTestId('reauth-code')).not.toBeNull());
     expect(document.activeElement).toBe(byTestId('reauth-code'));
+    // Another code only once the server's resend_after has passed: the button counts down from it.
+    expect(byTestId('reauth-resend')?.hasAttribute('disabled')).toBe(true);
+    expect(byTestId('reauth-resend')?.textContent).toBe('Send a new code (wait 30 s)');
+    expect(byTestId('reauth-wait')).toBeNull();
     expect(await fake.requests('POST /auth/otp/start')[0]?.json()).toEqual({
       channel: 'sms',
       address: '+15555550101',
@@ -135,6 +146,10 @@ describe('changing a sign-in address with an aged sign-in', () => {
     expect(await patches[1]?.json()).toEqual({ email: 'new@example.com' });
     // What follows promises nothing: the new address may not be able to receive a code.
     expect(byTestId('contact-dest')?.textContent).toMatch(/^If n•••@example\.com can receive messages, a 6-digit code/);
+    // Asking for another waits for the server's resend_after, counted down on the button, not as a message.
+    expect(byTestId('contact-resend')?.hasAttribute('disabled')).toBe(true);
+    expect(byTestId('contact-resend')?.textContent).toBe('Send a new code (wait 45 s)');
+    expect(byTestId('contact-wait')).toBeNull();
     close();
   });
 

@@ -14,7 +14,7 @@ import {
   LoadFailed,
   Loading,
   PageHeading,
-  useCountdown,
+  useResendWait,
   useStatus,
 } from '../../shared/ui/components';
 import { describeFieldError, fieldDetail } from '../../shared/ui/errors';
@@ -297,7 +297,7 @@ function Contact({ profile }: { profile: S['ProfileView'] }) {
   const [error, setError] = useState<unknown>(null);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState<'' | 'send' | 'confirm' | 'resend'>('');
-  const [wait, startWait] = useCountdown();
+  const wait = useResendWait();
   const [held, setHeld] = useState<HeldChange | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
@@ -341,12 +341,12 @@ function Contact({ profile }: { profile: S['ProfileView'] }) {
         return;
       }
       setStep({ kind: 'confirm', channel, value: address, pending: updated.verification });
+      wait.sent(updated.verification.resend_after);
       setCode('');
       if (which === 'resend') setNote(t('portal.contact.resent'));
     } catch (err) {
       if (needsRecentSignIn(err) && !signedInAgain) setHeld({ channel, address, which });
-      else if (err instanceof ApiError && err.status === 429) startWait(err.retryAfter ?? limits.defaultWaitSeconds);
-      else {
+      else if (!wait.refused(err)) {
         setError(err);
         const detail = fieldDetail(err, field(channel));
         if (detail) {
@@ -413,9 +413,9 @@ function Contact({ profile }: { profile: S['ProfileView'] }) {
     );
 
   const waitNote =
-    wait > 0 ? (
+    wait.refusal > 0 ? (
       <Alert tone="info" testid="contact-wait">
-        <p>{t('portal.signIn.wait', { seconds: wait })}</p>
+        <p>{t('portal.signIn.wait', { seconds: wait.refusal })}</p>
       </Alert>
     ) : null;
 
@@ -433,7 +433,7 @@ function Contact({ profile }: { profile: S['ProfileView'] }) {
               return;
             }
             setFieldError('');
-            if (wait === 0) void request(step.channel, value.trim(), 'send');
+            if (wait.refusal === 0) void request(step.channel, value.trim(), 'send');
           }}
         >
           <h2 id="contact-title">{t('portal.contact.changeTitle', { what: noun(step.channel) })}</h2>
@@ -467,10 +467,10 @@ function Contact({ profile }: { profile: S['ProfileView'] }) {
               type="submit"
               busy={busy === 'send'}
               busyLabel={t('common.sending')}
-              disabled={wait > 0}
+              disabled={wait.refusal > 0}
               data-testid="contact-send"
             >
-              {wait > 0 ? t('portal.signIn.sendWait', { seconds: wait }) : t('portal.signIn.send')}
+              {wait.refusal > 0 ? t('portal.signIn.sendWait', { seconds: wait.refusal }) : t('portal.signIn.send')}
             </BusyButton>
             <button
               type="button"
@@ -559,11 +559,11 @@ function Contact({ profile }: { profile: S['ProfileView'] }) {
             className="button button-secondary"
             busy={busy === 'resend'}
             busyLabel={t('common.sending')}
-            disabled={wait > 0}
+            disabled={wait.left > 0}
             data-testid="contact-resend"
             onClick={() => void request(step.channel, step.value, 'resend')}
           >
-            {wait > 0 ? t('portal.signIn.resendWait', { seconds: wait }) : t('portal.signIn.resend')}
+            {wait.left > 0 ? t('portal.signIn.resendWait', { seconds: wait.left }) : t('portal.signIn.resend')}
           </BusyButton>
         </div>
         <p className="hint">{t('portal.contact.noCode')}</p>

@@ -1,5 +1,6 @@
 // Component tests of the sign-in page: the practice named in the header and in the help for a code
-// that does not arrive (its number a link a phone can dial), from `GET /auth/practice`.
+// that does not arrive (its number a link a phone can dial), from `GET /auth/practice`; "send a new
+// code" held back for the server's `resend_after`.
 import { QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'preact/test-utils';
 import { createRoot } from 'react-dom/client';
@@ -24,8 +25,18 @@ const riverside: S['PracticeInfo'] = {
 const byTestId = (id: string) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 
 /** The sign-in page at its code step (a challenge waiting, as after a reload), under the header. */
-function openCodeStep() {
-  saveChallenge({ challengeId: 'ch_1', channel: 'email', masked: 'a•••@example.com', expiresAt: Date.now() + 600_000 });
+function openCodeStep(resendAt = 0) {
+  saveChallenge({
+    challengeId: 'ch_1',
+    channel: 'email',
+    masked: 'a•••@example.com',
+    expiresAt: Date.now() + 600_000,
+    resendAt,
+  });
+  return openSignIn();
+}
+
+function openSignIn() {
   const host = document.createElement('div');
   document.body.append(host);
   const root = createRoot(host);
@@ -85,6 +96,44 @@ describe('the practice on the sign-in page', () => {
     close = openCodeStep();
     await vi.waitFor(() => expect(byTestId('brand-name')?.textContent).toBe('Patient portal'));
     expect(byTestId('signin-help-call')?.textContent).toMatch(/^Still nothing\? Call your practice/);
+    close();
+  });
+});
+
+describe('sending a new code', () => {
+  const sent: S['CodeSentResponse'] = { challenge_id: 'ch_2', channel: 'email', expires_in: 600, resend_after: 40 };
+
+  it('waits for the resend_after of the code just sent, counting down on the button', async () => {
+    const api = fakeApi({ 'POST /auth/otp/start': () => json(202, sent) });
+    const close = openSignIn();
+    await vi.waitFor(() => expect(byTestId('signin-address')).not.toBeNull());
+    const address = byTestId('signin-address') as HTMLInputElement;
+    act(() => {
+      address.value = 'ann@example.com';
+      address.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    act(() => byTestId('signin-send')?.click());
+
+    await vi.waitFor(() => expect(byTestId('signin-resend')?.textContent).toBe('Send a new code (wait 40 s)'));
+    expect(byTestId('signin-resend')?.hasAttribute('disabled')).toBe(true);
+    // A countdown on the button, not a message: nothing was refused.
+    expect(byTestId('signin-wait')).toBeNull();
+    byTestId('signin-resend')?.click();
+    expect(api.requests('POST /auth/otp/start')).toHaveLength(1);
+    close();
+  });
+
+  it('keeps counting down after a reload, and offers a new code once the wait is over', async () => {
+    fakeApi({});
+    let close = openCodeStep(Date.now() + 25_000);
+    await vi.waitFor(() => expect(byTestId('signin-resend')?.textContent).toBe('Send a new code (wait 25 s)'));
+    expect(byTestId('signin-resend')?.hasAttribute('disabled')).toBe(true);
+    close();
+    document.body.replaceChildren();
+
+    close = openCodeStep(Date.now() - 1_000);
+    await vi.waitFor(() => expect(byTestId('signin-resend')?.textContent).toBe('Send a new code'));
+    expect(byTestId('signin-resend')?.hasAttribute('disabled')).toBe(false);
     close();
   });
 });

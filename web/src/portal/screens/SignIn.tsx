@@ -2,7 +2,6 @@
 // of the tab for its lifetime; a "please wait" is information, not an error; help for a code that
 // does not arrive reads the same for every address.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { ApiError } from '../../shared/api/errors';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { limits } from '../../shared/limits';
 import {
@@ -13,7 +12,7 @@ import {
   LanguageSwitcher,
   PageHeading,
   SLOT,
-  useCountdown,
+  useResendWait,
   WithSlot,
 } from '../../shared/ui/components';
 import { adoptSession, auth, type S } from '../api';
@@ -95,18 +94,6 @@ export function SignIn({ notice, onSignedIn }: { notice: SignInNotice | null; on
   );
 }
 
-function useWait(): [number, (err: unknown) => boolean] {
-  const [left, start] = useCountdown();
-  const handle = (err: unknown) => {
-    if (err instanceof ApiError && err.status === 429) {
-      start(err.retryAfter ?? limits.defaultWaitSeconds);
-      return true;
-    }
-    return false;
-  };
-  return [left, handle];
-}
-
 function WaitNote({ seconds, testid }: { seconds: number; testid: string }) {
   const { t } = useI18n();
   if (seconds <= 0) return null;
@@ -133,7 +120,7 @@ function AddressStep({
   const [fieldError, setFieldError] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [wait, handleWait] = useWait();
+  const wait = useResendWait();
   const inputRef = useRef<HTMLInputElement>(null);
 
   const submit = async () => {
@@ -154,11 +141,12 @@ function AddressStep({
           channel,
           masked: maskAddress(channel, value),
           expiresAt: Date.now() + sent.expires_in * 1000,
+          resendAt: Date.now() + sent.resend_after * 1000,
         },
         value,
       );
     } catch (err) {
-      if (!handleWait(err)) setError(err);
+      if (!wait.refused(err)) setError(err);
     } finally {
       setBusy(false);
     }
@@ -170,7 +158,7 @@ function AddressStep({
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        if (!busy && wait === 0) void submit();
+        if (!busy && wait.refusal === 0) void submit();
       }}
     >
       <p id="signin-intro">{t('portal.signIn.intro', { digits: limits.codeLength })}</p>
@@ -221,17 +209,17 @@ function AddressStep({
           />
         )}
       </Field>
-      <WaitNote seconds={wait} testid="signin-wait" />
+      <WaitNote seconds={wait.refusal} testid="signin-wait" />
       <ErrorMessage error={error} testid="signin-error" />
       <div className="actions">
         <BusyButton
           type="submit"
           busy={busy}
           busyLabel={t('common.sending')}
-          disabled={wait > 0}
+          disabled={wait.refusal > 0}
           data-testid="signin-send"
         >
-          {wait > 0 ? t('portal.signIn.sendWait', { seconds: wait }) : t('portal.signIn.send')}
+          {wait.refusal > 0 ? t('portal.signIn.sendWait', { seconds: wait.refusal }) : t('portal.signIn.send')}
         </BusyButton>
       </div>
     </form>
@@ -259,7 +247,7 @@ function CodeStep({
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState<'' | 'verify' | 'resend'>('');
-  const [wait, handleWait] = useWait();
+  const wait = useResendWait();
   const codeRef = useRef<HTMLInputElement>(null);
   const practice = usePractice(true);
   const minutes = Math.max(1, Math.round((challenge.expiresAt - Date.now()) / 60_000));
@@ -268,6 +256,12 @@ function CodeStep({
   useLayoutEffect(() => {
     codeRef.current?.focus();
   }, []);
+
+  // Another code only once the server allows it: counted down from the sending (a reload included).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per challenge
+  useEffect(() => {
+    wait.sent((challenge.resendAt - Date.now()) / 1000);
+  }, [challenge.challengeId]);
 
   const verify = async (value: string) => {
     setError(null);
@@ -285,7 +279,7 @@ function CodeStep({
       onSignedIn();
     } catch (err) {
       setCode('');
-      if (!handleWait(err)) setError(err);
+      if (!wait.refused(err)) setError(err);
       codeRef.current?.focus();
     } finally {
       setBusy('');
@@ -321,12 +315,17 @@ function CodeStep({
     setBusy('resend');
     try {
       const sent = await auth.startCode(challenge.channel, address);
-      onNewChallenge({ ...challenge, challengeId: sent.challenge_id, expiresAt: Date.now() + sent.expires_in * 1000 });
+      onNewChallenge({
+        ...challenge,
+        challengeId: sent.challenge_id,
+        expiresAt: Date.now() + sent.expires_in * 1000,
+        resendAt: Date.now() + sent.resend_after * 1000,
+      });
       setCode('');
       setStatus(t('portal.signIn.resent'));
       codeRef.current?.focus();
     } catch (err) {
-      if (!handleWait(err)) setError(err);
+      if (!wait.refused(err)) setError(err);
     } finally {
       setBusy('');
     }
@@ -379,7 +378,7 @@ function CodeStep({
           />
         )}
       </Field>
-      <WaitNote seconds={wait} testid="signin-wait" />
+      <WaitNote seconds={wait.refusal} testid="signin-wait" />
       <ErrorMessage error={error} testid="signin-error" />
       <p className="status-text" role="status" data-testid="signin-status">
         {status}
@@ -393,11 +392,11 @@ function CodeStep({
           className="button button-secondary"
           busy={busy === 'resend'}
           busyLabel={t('common.sending')}
-          disabled={wait > 0}
+          disabled={wait.left > 0}
           data-testid="signin-resend"
           onClick={() => void resend()}
         >
-          {wait > 0 ? t('portal.signIn.resendWait', { seconds: wait }) : t('portal.signIn.resend')}
+          {wait.left > 0 ? t('portal.signIn.resendWait', { seconds: wait.left }) : t('portal.signIn.resend')}
         </BusyButton>
       </div>
       <button type="button" className="link-button" data-testid="signin-change" onClick={onChange}>

@@ -11,8 +11,10 @@ import {
   useRef,
   useState,
 } from 'react';
+import { ApiError } from '../api/errors';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Values } from '../i18n/i18n';
+import { limits } from '../limits';
 import { describeError, errorReference } from './errors';
 
 /**
@@ -186,10 +188,38 @@ export function useCountdown(): [number, (seconds: number) => void] {
     return () => window.clearTimeout(timer);
   }, [until, now]);
   const start = useCallback((seconds: number) => {
-    setNow(Date.now());
-    setUntil(Date.now() + Math.max(1, Math.ceil(seconds)) * 1000);
+    // One reading of the clock: two could straddle a millisecond and show a second too many.
+    const at = Date.now();
+    setNow(at);
+    setUntil(at + Math.max(1, Math.ceil(seconds)) * 1000);
   }, []);
   return [Math.max(0, Math.ceil((until - now) / 1000)), start];
+}
+
+/**
+ * When another code may be asked for. Once one is sent, the server's `resend_after` holds the button
+ * back (it counts down); a refusal for asking too soon (429) holds it for its Retry-After and is said
+ * in words as well (`refusal`).
+ */
+export function useResendWait() {
+  const [cooldown, startCooldown] = useCountdown();
+  const [refusal, startRefusal] = useCountdown();
+  const sent = useCallback(
+    (resendAfterSeconds: number) => {
+      if (resendAfterSeconds > 0) startCooldown(resendAfterSeconds);
+    },
+    [startCooldown],
+  );
+  /** True when `err` was a "too soon" refusal, now counted down. */
+  const refused = useCallback(
+    (err: unknown): boolean => {
+      if (!(err instanceof ApiError) || err.status !== 429) return false;
+      startRefusal(err.retryAfter ?? limits.defaultWaitSeconds);
+      return true;
+    },
+    [startRefusal],
+  );
+  return { left: Math.max(cooldown, refusal), refusal, sent, refused };
 }
 
 // ------------------------------------------------------------------------------------------------
