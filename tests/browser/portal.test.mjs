@@ -161,7 +161,7 @@ test('Ann signs in with an email code by keyboard, survives a reload at the code
     await waitText(page.getByTestId('consents-summary'), /Nothing needs your decision/);
     // Withdraw (after a cancelled confirmation) and agree again to an optional one; it persists.
     const tele = page.getByTestId('consent-status-telehealth');
-    if ((await tele.getAttribute('data-status')) === 'not_given') await waitText(page.getByTestId('consent-telehealth'), /Optional: you can leave this unanswered/);
+    if ((await tele.getAttribute('data-status')) === 'not_given') await waitText(page.getByTestId('consent-telehealth'), /Optional: agree, or say no thanks/);
     if ((await tele.getAttribute('data-status')) !== 'accepted') await page.getByTestId('consent-accept-telehealth').click();
     await waitAttr(tele, 'data-status', 'accepted');
     await page.getByTestId('consent-revoke-telehealth').click();
@@ -274,6 +274,46 @@ test('Ann signs in with an email code by keyboard, survives a reload at the code
       }
     }
     assertCleanConsole(watched, expected, [...phi, code]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('“No thanks” to an optional document: offered for optional documents only, recorded, shown as declined, and it can still be agreed to', { timeout: 120_000 }, async () => {
+  // A patient of this test's own: every document still unanswered.
+  const token = await staffToken();
+  const gil = await enrolPatient(token, { given: 'Gil', family: 'Declines' });
+  const context = await newPhone();
+  const page = await context.newPage();
+  const watched = watch(page);
+  try {
+    await signInByLink(page, gil, token);
+    const listed = page.waitForResponse((r) => new URL(r.url()).pathname === '/portal/consents' && r.request().method() === 'GET');
+    await nav(page, 'consents');
+    const { consents } = await (await listed).json();
+    await page.getByTestId('consent-list').waitFor();
+    const shown = consents.filter((c) => !c.kind.endsWith('_messages'));
+    const optional = shown.filter((c) => !c.required);
+    assert.ok(optional.length > 0 && optional.length < shown.length, 'the demo practice has required and optional documents');
+    for (const c of shown) {
+      assert.equal(await page.getByTestId(`consent-decline-${c.kind}`).count(), c.required ? 0 : 1, `"No thanks" for ${c.kind} only if optional`);
+    }
+    const kind = optional[0].kind;
+    await page.getByTestId(`consent-decline-${kind}`).click();
+    await waitAttr(page.getByTestId(`consent-status-${kind}`), 'data-status', 'declined');
+    await waitText(page.getByTestId(`consent-status-${kind}`), /You said no thanks$/);
+    await waitText(page.getByTestId('app-status'), /You said no thanks to/);
+    await waitText(page.getByTestId(`consent-decided-${kind}`), /^You said no thanks on /);
+    assert.equal(await page.getByTestId(`consent-decline-${kind}`).count(), 0, 'no second “No thanks”');
+    await axe(page, 'portal: consents, an optional one declined', 'phone');
+    await page.reload();
+    await waitAttr(page.getByTestId(`consent-status-${kind}`), 'data-status', 'declined');
+    await page.getByTestId('consent-history').locator('summary').click();
+    await waitText(page.getByTestId('consent-history'), /Said no thanks to/);
+    // A change of mind: agreed after all.
+    await page.getByTestId(`consent-accept-${kind}`).click();
+    await waitAttr(page.getByTestId(`consent-status-${kind}`), 'data-status', 'accepted');
+    assertCleanConsole(watched, [...PENDING_ROUTES, { path: '/auth/refresh', status: 401 }], [gil.email]);
   } finally {
     await context.close();
   }

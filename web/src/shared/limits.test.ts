@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { enums, operationRoles } from './api/openapi-values';
-import { canDecline, extensionTypes, limits, may, staffPermissions } from './limits';
+import { extensionTypes, limits, may, staffPermissions } from './limits';
 
 describe('limits', () => {
   it('takes the file types from the API document', () => {
     expect(limits.fileTypes).toEqual(enums.FileType);
     expect(Object.values(extensionTypes).every((t) => limits.fileTypes.includes(t))).toBe(true);
-  });
-  it('offers "No thanks" only when the API accepts a decline decision', () => {
-    expect(canDecline).toBe((enums.Decision as readonly string[]).includes('decline'));
   });
   it('keeps roles to what the API document says each operation admits', () => {
     expect(may(['front-desk'], 'enrol')).toBe(true);

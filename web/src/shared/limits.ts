@@ -46,9 +46,6 @@ export const extensionTypes: Record<string, string> = Object.fromEntries(
 export const channelConsent = { email: 'email_messages', sms: 'sms_messages' } as const;
 export const channelNeedsConsent = { email: true, sms: true } as const;
 
-/** Whether patients can decline an optional document ("No thanks"): the Decision enum says (need 5). */
-export const canDecline = (enums.Decision as readonly string[]).includes('decline');
-
 /**
  * What the console offers, by the API operation that does it: a role sees it when the operation's
  * `x-roles` in the API document admit the role (the API refuses the others anyway).

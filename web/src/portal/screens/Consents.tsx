@@ -1,10 +1,9 @@
 // Consents: the practice's documents (the channel consents live with the contact preferences), the
-// patient's decision on each, accept or withdraw, and the history.
+// patient's decision on each (accept or withdraw; "no thanks" to an optional one), and the history.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { putAnswer } from '../../shared/api/query';
 import { useI18n } from '../../shared/i18n/I18nProvider';
-import { canDecline } from '../../shared/limits';
 import {
   BusyButton,
   ConfirmDialog,
@@ -23,7 +22,27 @@ const STATUS = {
   outdated: 'portal.consents.status.outdated',
   revoked: 'portal.consents.status.revoked',
   not_given: 'portal.consents.status.notGiven',
+  declined: 'portal.consents.status.declined',
 } as const satisfies Record<S['ConsentStatus'], string>;
+
+const DONE = {
+  accept: 'portal.consents.accepted',
+  revoke: 'portal.consents.withdrawn',
+  decline: 'portal.consents.declined',
+} as const satisfies Record<S['Decision'], string>;
+
+const HISTORY = {
+  accept: 'portal.consents.historyAgreed',
+  revoke: 'portal.consents.historyWithdrew',
+  decline: 'portal.consents.historyDeclined',
+} as const satisfies Record<S['Decision'], string>;
+
+const DECIDED_ON = {
+  accepted: 'portal.consents.agreedOn',
+  outdated: 'portal.consents.agreedOn',
+  revoked: 'portal.consents.withdrawnOn',
+  declined: 'portal.consents.declinedOn',
+} as const satisfies Record<Exclude<S['ConsentStatus'], 'not_given'>, string>;
 
 function safeUrl(url: string): string | null {
   try {
@@ -58,10 +77,7 @@ export function Consents() {
     decide.mutate(
       { kind: c.kind, version, decision },
       {
-        onSuccess: () =>
-          status.announce(decision === 'accept' ? 'portal.consents.accepted' : 'portal.consents.withdrawn', {
-            title: c.title,
-          }),
+        onSuccess: () => status.announce(DONE[decision], { title: c.title }),
         onSettled: () => setBusyKind(''),
       },
     );
@@ -127,9 +143,9 @@ export function Consents() {
               {!c.required && c.status === 'not_given' ? (
                 <p className="hint">{t('portal.consents.optionalNote')}</p>
               ) : null}
-              {c.decided_at ? (
-                <p className="hint">
-                  {t(c.status === 'revoked' ? 'portal.consents.withdrawnOn' : 'portal.consents.agreedOn', {
+              {c.decided_at && c.status !== 'not_given' ? (
+                <p className="hint" data-testid={`consent-decided-${c.kind}`}>
+                  {t(DECIDED_ON[c.status], {
                     when: tr.dateTime(c.decided_at),
                     version: c.decided_version ?? c.current_version,
                   })}
@@ -148,16 +164,18 @@ export function Consents() {
                     {t(c.status === 'outdated' ? 'portal.consents.acceptNew' : 'portal.consents.accept')}
                   </BusyButton>
                 ) : null}
-                {canDecline && !c.required && c.status === 'not_given' ? (
-                  <button
+                {!c.required && c.status === 'not_given' ? (
+                  <BusyButton
                     type="button"
                     className="button button-secondary"
+                    busy={busyKind === `${c.kind}:decline`}
+                    busyLabel={t('common.saving')}
                     data-testid={`consent-decline-${c.kind}`}
                     aria-describedby={titleId}
-                    onClick={() => run(c, 'decline' as S['Decision'], c.current_version)}
+                    onClick={() => run(c, 'decline', c.current_version)}
                   >
                     {t('portal.consents.decline')}
-                  </button>
+                  </BusyButton>
                 ) : null}
                 {(c.status === 'accepted' || c.status === 'outdated') && c.decided_version ? (
                   <button
@@ -181,7 +199,7 @@ export function Consents() {
           <ul>
             {consents.data.history.map((e) => (
               <li key={`${e.kind}-${e.at}`}>
-                {t(e.decision === 'accept' ? 'portal.consents.historyAgreed' : 'portal.consents.historyWithdrew', {
+                {t(HISTORY[e.decision], {
                   title: titles.get(e.kind) ?? e.kind,
                   version: e.version,
                   when: tr.dateTime(e.at),
