@@ -206,8 +206,12 @@ pub fn tasks_of(practice: &PracticeId, staff: &StaffId) -> String {
 // ---- notifications ------------------------------------------------------------------------------
 
 /// A practice's own wording of a notification template.
-pub fn template(practice: &PracticeId, kind: &str) -> Key {
-    Key::new(practice_partition(practice), format!("TEMPLATE#{kind}"))
+/// A practice's wording of a template in a language; English keeps the key it had before languages.
+pub fn template(practice: &PracticeId, kind: &str, lang: &str) -> Key {
+    match lang {
+        "en" => Key::new(practice_partition(practice), format!("TEMPLATE#{kind}")),
+        _ => Key::new(practice_partition(practice), format!("TEMPLATE#{kind}#{lang}")),
+    }
 }
 
 /// An email address that bounced or complained, by its digest.
@@ -221,8 +225,11 @@ pub fn sms_count(practice: &PracticeId, patient: &PatientId, period: &str) -> Ke
 }
 
 /// A notification sent to a patient, findable by the provider's id through GSI1.
+/// Sort-key prefix of a patient's notices (sent, skipped or refused), newest last by event id.
+pub const NOTIFICATION_PREFIX: &str = "NOTE#";
+
 pub fn notification(practice: &PracticeId, patient: &PatientId, event: &EventId) -> Key {
-    Key::new(patient_partition(practice, patient), format!("NOTE#{event}"))
+    Key::new(patient_partition(practice, patient), format!("{NOTIFICATION_PREFIX}{event}"))
 }
 
 /// GSI1 partition of a text by its provider id (Twilio's `MessageSid`).

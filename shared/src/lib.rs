@@ -39,6 +39,7 @@ pub mod tenant;
 pub mod throttle;
 pub mod time;
 pub mod uploads;
+pub mod views;
 pub mod wiring;
 
 pub use lambda_http;

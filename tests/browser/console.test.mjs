@@ -13,6 +13,8 @@ import {
   staffToken, tabTo, typeInto, waitAttr, waitForFocus, waitForHeadingFocus, waitForMessage, waitText, watch,
 } from './lib.mjs';
 
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 before(async () => {
   const res = await gateway('GET', '/console/');
   assert.equal(res.status, 200, 'GET /console/ serves the built console (make web)');
@@ -51,6 +53,8 @@ test('an admin answers the inbox by keyboard, adds an internal note, removes a m
     const row = page.locator(`[data-testid="inbox-row"][data-thread-id="${threadId}"]`);
     await waitText(row.getByTestId('inbox-patient'), /^Ann Lee/);
     await waitText(row.getByTestId('inbox-unread'), /^2 unread$/);
+    // Who wrote last, when, and how it began.
+    await waitText(row.getByTestId('inbox-preview'), new RegExp(`^Patient, [^:]+: ${escape(`Oops, wrong chat (${run})`)}$`));
     await page.getByTestId('filter-unread').check();
     await row.waitFor();
 
@@ -104,7 +108,10 @@ test('an admin answers the inbox by keyboard, adds an internal note, removes a m
     await page.getByTestId('thread-back').click();
     await page.getByTestId('filter-status').selectOption('closed');
     await page.getByTestId('filter-assignee').selectOption('me');
-    await waitText(page.locator(`[data-testid="inbox-row"][data-thread-id="${threadId}"]`).getByTestId('inbox-assignee'), /^You$/);
+    const closedRow = page.locator(`[data-testid="inbox-row"][data-thread-id="${threadId}"]`);
+    await waitText(closedRow.getByTestId('inbox-assignee'), /^You$/);
+    // The newest shared message is the reply: the note after it is never a preview.
+    await waitText(closedRow.getByTestId('inbox-preview'), new RegExp(`^Care team, [^:]+: ${escape(reply)}$`));
     await page.screenshot({ path: path.join(SHOTS, 'console-inbox.png'), fullPage: true });
     assertCleanConsole(watched, PENDING_ROUTES, []);
   } finally {

@@ -434,7 +434,10 @@ test('Ann writes with a PDF, is told how she will hear back, sees the reply arri
     await page.getByTestId('reply-body').fill('half a thought');
     await page.getByTestId('thread-back').click();
     await page.getByTestId('thread-list').waitFor();
-    await page.locator(`[data-thread-id="${threadId}"]`).getByTestId('thread-link').click();
+    // The conversation's row: who wrote last and how it began.
+    const listed = page.locator(`[data-thread-id="${threadId}"]`);
+    await waitText(listed.getByTestId('thread-preview'), exactly(`You: ${firstText}`));
+    await listed.getByTestId('thread-link').click();
     await page.getByTestId('reply-body').waitFor();
     assert.equal(await page.getByTestId('reply-body').inputValue(), 'half a thought', 'the draft survived');
     await page.getByTestId('reply-body').fill('');

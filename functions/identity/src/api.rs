@@ -1,10 +1,10 @@
 //! Wire types of the identity routes: converted to domain types once, here at the edge.
 
-use chrono::{DateTime, Utc};
-use portico::consents::{ConsentStatus, Decision, Overview};
+use portico::consents::Decision;
 use portico::directory::{CategorySet, ConsentKind, Patient, QuietHours};
 use portico::domain::Channel;
 use portico::domain::Patch;
+pub use portico::views::{ConsentEventView, ConsentView, ConsentsView, PreferencesView};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -170,72 +170,6 @@ pub struct ConsentDecisionRequest {
     pub decision: Decision,
 }
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ConsentView {
-    pub kind: ConsentKind,
-    pub title: String,
-    pub summary: String,
-    pub url: String,
-    pub required: bool,
-    pub current_version: u32,
-    pub status: ConsentStatus,
-    pub decided_version: Option<u32>,
-    pub decided_at: Option<DateTime<Utc>>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ConsentEventView {
-    pub kind: ConsentKind,
-    pub version: u32,
-    pub decision: Decision,
-    pub at: DateTime<Utc>,
-    /// `patient` or `staff`.
-    pub actor: String,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ConsentsView {
-    pub consents: Vec<ConsentView>,
-    /// Newest first.
-    pub history: Vec<ConsentEventView>,
-}
-
-impl From<Overview> for ConsentsView {
-    fn from(overview: Overview) -> Self {
-        ConsentsView {
-            consents: overview
-                .documents
-                .into_iter()
-                .map(|d| ConsentView {
-                    kind: d.document.kind,
-                    title: d.document.title,
-                    summary: d.document.summary,
-                    url: d.document.url,
-                    required: d.document.required,
-                    current_version: d.document.version,
-                    status: d.status,
-                    decided_version: d.decided_version,
-                    decided_at: d.decided_at,
-                })
-                .collect(),
-            history: overview
-                .history
-                .into_iter()
-                .map(|h| ConsentEventView { kind: h.kind, version: h.version, decision: h.decision, at: h.at, actor: h.actor_kind })
-                .collect(),
-        }
-    }
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PreferencesView {
-    /// Quiet hours are in this zone.
-    pub time_zone: String,
-    pub email: CategorySet,
-    pub sms: CategorySet,
-    pub quiet_hours: Option<QuietHours>,
-}
-
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PreferencesUpdate {
@@ -243,17 +177,6 @@ pub struct PreferencesUpdate {
     pub email: CategorySet,
     pub sms: CategorySet,
     pub quiet_hours: Option<QuietHours>,
-}
-
-impl From<&Patient> for PreferencesView {
-    fn from(p: &Patient) -> Self {
-        PreferencesView {
-            time_zone: p.time_zone.to_string(),
-            email: p.preferences.email,
-            sms: p.preferences.sms,
-            quiet_hours: p.preferences.quiet_hours,
-        }
-    }
 }
 
 /// The home screen, in one read: greeting, the practice, what is new, what waits for a decision.

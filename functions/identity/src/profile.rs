@@ -133,9 +133,11 @@ impl ContactDeps {
         if !practice.texts_to(address) {
             return Err(SignInError::CountryNotServed);
         }
-        rate_limit::admit_contact_change(table, &practice.id, &patient.patient_id, now).await?;
+        // The address's cooldown first: a resend pressed too soon is refused without spending one of
+        // the day's contact changes.
         let address_digest = patients::address_digest(&self.hasher, address);
         rate_limit::admit_send(table, practice, &address_digest, now).await?;
+        rate_limit::admit_contact_change(table, &practice.id, &patient.patient_id, now).await?;
         let code = crypto::six_digit_code();
         // An address another patient of the practice uses gets a challenge like any other, but no code:
         // the answer is the same, so a patient cannot learn whose address it is; the code never comes.

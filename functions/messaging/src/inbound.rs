@@ -10,10 +10,10 @@ use portico::auth::Actor;
 use portico::clock::Clock;
 use portico::consents::{self, Provenance};
 use portico::crypto::Hasher;
-use portico::directory::{Practice, patients, practices};
+use portico::directory::{Patient, Practice, patients, practices};
 use portico::domain::{Address, Phone};
 use portico::idempotency::{self, Claim, Claimed};
-use portico::notify::templates::{PortalLink, PracticeName};
+use portico::notify::templates::{Lang, PortalLink, PracticeName};
 use portico::notify::wording::{self, NotificationValues, TemplateKind};
 use portico::store::{StoreError, Table};
 use portico::tenant::Tenants;
@@ -92,12 +92,15 @@ pub struct Received {
 }
 
 impl InboundDeps {
-    async fn reply_text(&self, practice: &Practice, kind: TemplateKind) -> Result<String, StoreError> {
-        let (template, _) = wording::load(self.table.as_ref(), &practice.id, kind).await?;
+    /// A keyword reply, in the language of the patient the number belongs to (English for a stranger).
+    async fn reply_text(&self, practice: &Practice, patient: Option<&Patient>, kind: TemplateKind) -> Result<String, StoreError> {
+        let lang = patient.map_or(Lang::En, |p| Lang::of(&p.language));
+        let (template, _) = wording::load(self.table.as_ref(), &practice.id, kind, lang).await?;
         let values = NotificationValues {
             practice_name: PracticeName::new(&practice.name),
             portal_link: PortalLink::home(&self.tenants.portal_url(practice)),
             practice_phone: practice.settings.contact_phone.clone(),
+            lang,
         };
         Ok(template.sms.render(&values))
     }
@@ -148,7 +151,7 @@ impl InboundDeps {
                 if let Some(patient) = &patient {
                     consents::record_text_keyword(table, &practice, patient, false, &provenance(&patient.patient_id), now).await?;
                 }
-                Some(self.reply_text(&practice, TemplateKind::OptOutConfirmation).await?)
+                Some(self.reply_text(&practice, patient.as_ref(), TemplateKind::OptOutConfirmation).await?)
             }
             Some(Keyword::Start) => {
                 let opted_in = match &patient {
@@ -159,9 +162,9 @@ impl InboundDeps {
                 };
                 // Only a patient who stopped texts is told they are back on; anyone else gets the contact.
                 let kind = if opted_in { TemplateKind::OptInConfirmation } else { TemplateKind::HelpReply };
-                Some(self.reply_text(&practice, kind).await?)
+                Some(self.reply_text(&practice, patient.as_ref(), kind).await?)
             }
-            Some(Keyword::Help) => Some(self.reply_text(&practice, TemplateKind::HelpReply).await?),
+            Some(Keyword::Help) => Some(self.reply_text(&practice, patient.as_ref(), TemplateKind::HelpReply).await?),
             None => match &patient {
                 Some(patient) if patient.is_active() && !text.body.trim().is_empty() => {
                     self.append(&practice, &patient.patient_id, &text.body, now).await?;
@@ -169,7 +172,7 @@ impl InboundDeps {
                 }
                 // A number we cannot match gets the help text, and its words are not kept; so does a text
                 // with no words (a picture alone), since pictures are not taken by text.
-                _ => Some(self.reply_text(&practice, TemplateKind::HelpReply).await?),
+                _ => Some(self.reply_text(&practice, patient.as_ref(), TemplateKind::HelpReply).await?),
             },
         };
         Ok(Received { reply, patient: patient.map(|p| p.patient_id), practice: Some(practice.id.clone()), duplicate: false })

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use portico::auth::access::Topic;
+use portico::notify::templates::Lang;
 use portico::notify::wording::{Template, TemplateKind};
 use portico::tasks::{Task, TaskKind, TaskStatus};
 use serde::{Deserialize, Serialize};
@@ -20,6 +21,8 @@ pub const LIMITS: &[Limit] = &[
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TemplateView {
     pub kind: TemplateKind,
+    /// The language this wording is for; patients get the one their preference names.
+    pub language: Lang,
     pub sms: String,
     pub email_subject: Option<String>,
     pub email_body: Option<String>,
@@ -33,6 +36,7 @@ impl TemplateView {
     pub fn of(template: &Template, customised: bool) -> Self {
         TemplateView {
             kind: template.kind,
+            language: template.lang,
             sms: template.sms.source().to_string(),
             email_subject: template.email.as_ref().map(|(s, _)| s.source().to_string()),
             email_body: template.email.as_ref().map(|(_, b)| b.source().to_string()),

@@ -160,3 +160,34 @@ pub struct PracticeInfo {
     pub phone: Option<String>,
     pub email: Option<String>,
 }
+
+/// What the chart shows about reaching a patient: consents, preferences, text opt-out, whether a "new
+/// message" notice can reach them on each channel (and what stops it), and their latest notices.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PatientContactView {
+    pub consents: portico::views::ConsentsView,
+    pub preferences: portico::views::PreferencesView,
+    /// The patient texted STOP and has not texted START since.
+    pub sms_opted_out: bool,
+    pub notices: NoticeReach,
+    /// Newest first, at most ten.
+    pub recent_notifications: Vec<portico::views::NotificationView>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NoticeReach {
+    pub email: portico::views::ChannelReach,
+    pub sms: portico::views::ChannelReach,
+}
+
+impl From<crate::patients::ContactFacts> for PatientContactView {
+    fn from(f: crate::patients::ContactFacts) -> Self {
+        PatientContactView {
+            preferences: portico::views::PreferencesView::from(&f.patient),
+            sms_opted_out: f.patient.sms.opted_out,
+            consents: f.consents.into(),
+            notices: NoticeReach { email: f.email.into(), sms: f.sms.into() },
+            recent_notifications: f.recent.iter().map(Into::into).collect(),
+        }
+    }
+}

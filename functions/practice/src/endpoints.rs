@@ -15,5 +15,7 @@ endpoint!(StaffPatientsDisable, routes::STAFF_PATIENTS_DISABLE, EnrolDeps, patie
 endpoint!(AuthPracticeGet, routes::AUTH_PRACTICE_GET, (), public::practice);
 endpoint!(StaffMeGet, routes::STAFF_ME_GET, TeamDeps, team::me);
 endpoint!(StaffTeamList, routes::STAFF_TEAM_LIST, TeamDeps, team::list);
+endpoint!(StaffPatientsContactGet, routes::STAFF_PATIENTS_CONTACT_GET, LookupDeps, patients::contact);
 endpoint!(StaffTeamDisable, routes::STAFF_TEAM_DISABLE, TeamDeps, team::disable);
+endpoint!(StaffTeamEnable, routes::STAFF_TEAM_ENABLE, TeamDeps, team::enable);
 endpoint!(HttpCorsPreflight, routes::HTTP_CORS_PREFLIGHT, (), cors::preflight);

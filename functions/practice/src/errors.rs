@@ -12,6 +12,7 @@ impl From<TeamError> for ApiError {
         match e {
             TeamError::NotFound => ApiError::NotFound,
             TeamError::OwnAccount => ApiError::Conflict("You cannot disable your own account; ask another administrator."),
+            TeamError::OwnAccountOn => ApiError::Conflict("Your own account is on; only another administrator's can be turned back on."),
             TeamError::Identity(e) => ApiError::internal(e),
             TeamError::Store(e) => e.into(),
         }

@@ -7,11 +7,15 @@ use portico::auth::Sessions;
 use portico::auth::invitations;
 use portico::auth::session::SessionSubject;
 use portico::clock::Clock;
+use portico::consents;
 use portico::crypto::Hasher;
 use portico::directory::{AccountStatus, Patient, Practice, patients};
 use portico::domain::{Address, Channel, Email, Phone};
 use portico::identity::{IdentityError, IdentityProvider};
 use portico::ids::{PatientId, PracticeId, StaffId};
+use portico::notify::deliveries::{self, Delivery};
+use portico::notify::gate::{self, Blocked, Category};
+use portico::notify::notices;
 use portico::notify::templates::{self, Lang, PortalLink, PracticeName};
 use portico::notify::{SendError, Sender};
 use portico::store::{Cursor, StoreError, Table};
@@ -151,9 +155,34 @@ impl SearchQuery {
     }
 }
 
+/// How many of a patient's latest notices the chart shows.
+pub const RECENT_NOTICES: usize = 10;
+
+/// What the chart knows about reaching a patient.
+pub struct ContactFacts {
+    pub patient: Patient,
+    pub consents: consents::Overview,
+    /// Whether a "new message" notice can use each channel, by the send gate's own rules.
+    pub email: Result<(), Blocked>,
+    pub sms: Result<(), Blocked>,
+    pub recent: Vec<Delivery>,
+}
+
 impl LookupDeps {
     pub async fn get(&self, practice: &PracticeId, patient: &PatientId) -> Result<Patient, AdminError> {
         patients::get(self.table.as_ref(), practice, patient).await?.ok_or(AdminError::NotFound)
+    }
+
+    /// The patient's consents, preferences, text opt-out, reach per channel and latest notices.
+    pub async fn contact(&self, practice: &Practice, id: &PatientId, now: DateTime<Utc>) -> Result<ContactFacts, AdminError> {
+        let table = self.table.as_ref();
+        let (patient, consents, recent) =
+            futures::try_join!(self.get(&practice.id, id), async { Ok(consents::overview(table, practice, id).await?) }, async {
+                Ok(deliveries::recent(table, &practice.id, id, RECENT_NOTICES).await?)
+            },)?;
+        let facts = notices::gather_facts(table, &self.hasher, practice, &patient, Category::Messages, true, now).await?;
+        let (email, sms) = (gate::reach(&facts, Channel::Email), gate::reach(&facts, Channel::Sms));
+        Ok(ContactFacts { patient, consents, email, sms, recent })
     }
 
     pub async fn search(

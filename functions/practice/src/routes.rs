@@ -33,6 +33,14 @@ pub const STAFF_PATIENTS_GET: Route = Route {
     access: Access::Staff(&Role::ALL),
     audit: audit("patient.read", "patient"),
 };
+/// Consent and delivery facts are PHI like the rest of the chart: every role that sees patients, audited.
+pub const STAFF_PATIENTS_CONTACT_GET: Route = Route {
+    method: "GET",
+    path: "/staff/patients/{id}/contact",
+    function: "staff-patients-contact-get",
+    access: Access::Staff(&Role::ALL),
+    audit: audit("patient.contact.read", "patient"),
+};
 pub const STAFF_PATIENTS_INVITE: Route = Route {
     method: "POST",
     path: "/staff/patients/{id}/invite",
@@ -66,6 +74,13 @@ pub const STAFF_TEAM_DISABLE: Route = Route {
     function: "staff-team-disable",
     access: Access::Staff(ADMINS),
     audit: audit("staff.disable", "staff"),
+};
+pub const STAFF_TEAM_ENABLE: Route = Route {
+    method: "POST",
+    path: "/staff/team/{id}/enable",
+    function: "staff-team-enable",
+    access: Access::Staff(ADMINS),
+    audit: audit("staff.enable", "staff"),
 };
 /// Browsers ask before cross-origin calls; the answer depends on the practice's allowlist.
 pub const HTTP_CORS_PREFLIGHT: Route =

@@ -1,5 +1,6 @@
-//! The practice's staff, as administrators manage them: who is on the team, and turning an account off
-//! at once (its sessions end on their next request, its sign-ins stop, its refresh tokens die).
+//! The practice's staff, as administrators manage them: who is on the team, turning an account off at
+//! once (its sessions end on their next request, its sign-ins stop, its refresh tokens die), and turning
+//! it back on after a mistake.
 
 use std::sync::Arc;
 
@@ -23,6 +24,9 @@ pub enum TeamError {
     /// An administrator cannot lock themselves out (and a practice out of its last administrator).
     #[error("you cannot disable your own account")]
     OwnAccount,
+    /// One's own account is on (it cannot be disabled), so there is nothing to turn back on.
+    #[error("your own account is on")]
+    OwnAccountOn,
     #[error(transparent)]
     Identity(#[from] IdentityError),
     #[error(transparent)]
@@ -64,5 +68,25 @@ impl TeamDeps {
             Ok(()) | Err(IdentityError::UserNotFound) => Ok(saved),
             Err(e) => Err(e.into()),
         }
+    }
+
+    /// Turns a disabled staff member's account back on: the pool account first, then the record (a
+    /// failure between them leaves the record off, so the pre-token trigger still refuses tokens), with
+    /// the roles it had. Their old sessions stay ended; they sign in again. Repeating it is harmless.
+    pub async fn enable(&self, practice: &PracticeId, id: &StaffId, by: &StaffId) -> Result<StaffMember, TeamError> {
+        if id == by {
+            return Err(TeamError::OwnAccountOn);
+        }
+        let current = self.member(practice, id).await?;
+        match self.accounts.set_staff_enabled(id, true).await {
+            Ok(()) | Err(IdentityError::UserNotFound) => {}
+            Err(e) => return Err(e.into()),
+        }
+        if current.status == AccountStatus::Active {
+            return Ok(current);
+        }
+        let mut changed = current;
+        changed.status = AccountStatus::Active;
+        Ok(staff::save(self.table.as_ref(), &changed).await?)
     }
 }

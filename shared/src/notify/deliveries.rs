@@ -48,6 +48,58 @@ pub async fn record_sent(table: &dyn Table, notification: &Notification) -> Resu
     table.put(notification.item()?, Condition::Always).await
 }
 
+/// A notice that never reached a provider: `skipped` by the send gate, or `refused` by the provider.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Unsent {
+    pub practice_id: PracticeId,
+    pub patient_id: PatientId,
+    pub event_id: EventId,
+    pub channel: Option<Channel>,
+    pub status: String,
+    pub reason: String,
+    pub at: DateTime<Utc>,
+}
+
+/// Records a notice that was not sent, so staff see on the chart why the patient was not told. Never
+/// over a record of the same notice being sent (a late redelivery may be skipped after it went).
+pub async fn record_unsent(table: &dyn Table, unsent: &Unsent) -> Result<(), StoreError> {
+    let item = Item::from_record(keys::notification(&unsent.practice_id, &unsent.patient_id, &unsent.event_id), unsent)?;
+    match table.put(item, Condition::NotExists).await {
+        Ok(()) | Err(StoreError::ConditionFailed { .. }) => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// One notice to a patient as the chart shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Delivery {
+    pub event_id: EventId,
+    pub channel: Option<Channel>,
+    pub status: String,
+    /// Why it was skipped or refused; the provider's error code for a failed text.
+    pub reason: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+/// The patient's latest notices, newest first.
+pub async fn recent(table: &dyn Table, practice: &PracticeId, patient: &PatientId, limit: usize) -> Result<Vec<Delivery>, StoreError> {
+    let partition = keys::patient_partition(practice, patient);
+    let page =
+        table.query(Query::partition(Index::Table, partition).begins_with(keys::NOTIFICATION_PREFIX).backward().limit(limit)).await?;
+    page.items
+        .iter()
+        .map(|item| {
+            if item.str("provider_id").is_some() {
+                let n: Notification = item.record()?;
+                Ok(Delivery { event_id: n.event_id, channel: Some(n.channel), status: n.status, reason: n.error_code, at: n.sent_at })
+            } else {
+                let u: Unsent = item.record()?;
+                Ok(Delivery { event_id: u.event_id, channel: u.channel, status: u.status, reason: Some(u.reason), at: u.at })
+            }
+        })
+        .collect()
+}
+
 /// The order of Twilio's statuses; a callback never moves a notification backwards.
 pub fn rank(status: &str) -> Option<i64> {
     match status {

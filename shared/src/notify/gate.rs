@@ -82,41 +82,87 @@ pub enum Decision {
     Skip(&'static str),
 }
 
-fn sms_allowed(facts: &Facts<'_>) -> Result<(), &'static str> {
+/// What stops a notice on one channel, whatever the day's counts: what staff see on the chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Blocked {
+    NoAddress,
+    OptedOut,
+    CountryNotServed,
+    Undeliverable,
+    NoConsent,
+    PreferenceOff,
+    Suppressed,
+}
+
+impl Blocked {
+    /// The reason recorded for a skipped notice, in staff's words.
+    pub fn reason(self, channel: Channel) -> &'static str {
+        match (channel, self) {
+            (Channel::Sms, Blocked::NoAddress) => "no mobile number",
+            (Channel::Email, Blocked::NoAddress) => "no email address",
+            (_, Blocked::OptedOut) => "opted out of texts",
+            (_, Blocked::CountryNotServed) => "number in a country the practice does not text",
+            (_, Blocked::Undeliverable) => "mobile number undeliverable",
+            (_, Blocked::NoConsent) => "no consent to texts",
+            (Channel::Sms, Blocked::PreferenceOff) => "texts not wanted for this category",
+            (Channel::Email, Blocked::PreferenceOff) => "email not wanted for this category",
+            (_, Blocked::Suppressed) => "email address suppressed after a bounce or complaint",
+        }
+    }
+}
+
+/// Whether a notice of the facts' category may use a channel at all (counts and quiet hours aside).
+pub fn reach(facts: &Facts<'_>, channel: Channel) -> Result<(), Blocked> {
+    match channel {
+        Channel::Sms => sms_reach(facts),
+        Channel::Email => email_reach(facts),
+    }
+}
+
+fn sms_reach(facts: &Facts<'_>) -> Result<(), Blocked> {
     let patient = facts.patient;
     if patient.phone.is_none() {
-        return Err("no mobile number");
+        return Err(Blocked::NoAddress);
     }
     if patient.sms.opted_out {
-        return Err("opted out of texts");
+        return Err(Blocked::OptedOut);
     }
     if !facts.sms_country_served {
-        return Err("number in a country the practice does not text");
+        return Err(Blocked::CountryNotServed);
     }
     if patient.sms.undeliverable {
-        return Err("mobile number undeliverable");
+        return Err(Blocked::Undeliverable);
     }
     if !facts.sms_consent {
-        return Err("no consent to texts");
+        return Err(Blocked::NoConsent);
     }
     if !facts.category.allowed(&patient.preferences.sms) {
-        return Err("texts not wanted for this category");
+        return Err(Blocked::PreferenceOff);
     }
     Ok(())
 }
 
-fn email_allowed(facts: &Facts<'_>) -> Result<(), &'static str> {
+fn email_reach(facts: &Facts<'_>) -> Result<(), Blocked> {
     let patient = facts.patient;
     if patient.email.is_none() {
-        return Err("no email address");
+        return Err(Blocked::NoAddress);
     }
     if facts.email_suppressed {
-        return Err("email address suppressed after a bounce or complaint");
+        return Err(Blocked::Suppressed);
     }
     if !facts.category.allowed(&patient.preferences.email) {
-        return Err("email not wanted for this category");
+        return Err(Blocked::PreferenceOff);
     }
     Ok(())
+}
+
+fn sms_allowed(facts: &Facts<'_>) -> Result<(), &'static str> {
+    sms_reach(facts).map_err(|b| b.reason(Channel::Sms))
+}
+
+fn email_allowed(facts: &Facts<'_>) -> Result<(), &'static str> {
+    email_reach(facts).map_err(|b| b.reason(Channel::Email))
 }
 
 /// When the quiet window that `now` falls in ends, if it does fall in one.

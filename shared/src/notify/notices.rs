@@ -8,9 +8,9 @@ use std::sync::Arc;
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::deliveries::{self, Notification};
+use super::deliveries::{self, Notification, Unsent};
 use super::gate::{self, Category, Decision, Facts};
-use super::templates::{PortalLink, PracticeName};
+use super::templates::{Lang, PortalLink, PracticeName};
 use super::wording::{self, NotificationValues, TemplateKind};
 use super::{Mailer, OutgoingEmail, OutgoingSms, ProviderText, SendError, SmsSender, suppression, unsubscribe};
 use crate::auth::access::Topic;
@@ -106,32 +106,7 @@ impl Notifier {
         category: Category,
         urgent: bool,
     ) -> Result<Facts<'a>, StoreError> {
-        let table = self.table.as_ref();
-        let sms_consent = consents::accepts(table, practice, &patient.patient_id, ConsentKind::SmsMessages).await?;
-        let email_suppressed = match &patient.email {
-            Some(email) => suppression::is_suppressed(table, &self.hasher, &practice.id, email).await?,
-            None => false,
-        };
-        let (day, week) = gate::periods(patient, self.now());
-        let count = |period: String| async move {
-            table
-                .get(&keys::sms_count(&practice.id, &patient.patient_id, &period))
-                .await
-                .map(|i| i.and_then(|i| i.i64("count")).unwrap_or(0))
-        };
-        let (sms_today, sms_this_week) = if urgent { (0, 0) } else { (count(day).await?, count(week).await?) };
-        let sms_country_served = patient.phone.as_ref().is_some_and(|phone| practice.texts_phone(phone));
-        Ok(Facts {
-            patient,
-            category,
-            urgent,
-            sms_consent,
-            email_suppressed,
-            sms_country_served,
-            sms_today,
-            sms_this_week,
-            now: self.now(),
-        })
+        gather_facts(self.table.as_ref(), &self.hasher, practice, patient, category, urgent, self.now()).await
     }
 
     /// Counts a non-urgent text against the day and week, unless another worker used the allowance first.
@@ -150,11 +125,12 @@ impl Notifier {
         }
     }
 
-    fn values(&self, practice: &Practice) -> NotificationValues {
+    fn values(&self, practice: &Practice, lang: Lang) -> NotificationValues {
         NotificationValues {
             practice_name: PracticeName::new(&practice.name),
             portal_link: PortalLink::home(&self.tenants.portal_url(practice)),
             practice_phone: practice.settings.contact_phone.clone(),
+            lang,
         }
     }
 
@@ -178,6 +154,18 @@ impl Notifier {
         let channel = match gate::decide(&facts) {
             Decision::Defer(until) => return Outcome::Defer(until),
             Decision::Skip(reason) => {
+                let unsent = Unsent {
+                    practice_id: practice.id.clone(),
+                    patient_id: patient.patient_id.clone(),
+                    event_id: event.event_id.clone(),
+                    channel: None,
+                    status: "skipped".into(),
+                    reason: reason.to_string(),
+                    at: self.now(),
+                };
+                if let Err(e) = deliveries::record_unsent(table, &unsent).await {
+                    return retry(e);
+                }
                 let skipped = Handled::Skipped { reason: reason.to_string() };
                 return match idempotency::record_unclaimed(table, &id, &skipped, self.now()).await {
                     Ok(()) => Outcome::Done,
@@ -254,6 +242,18 @@ impl Notifier {
             }
             Err(Failure::Send(SendError::Rejected(reason))) => {
                 unreserve.await;
+                let unsent = Unsent {
+                    practice_id: practice.id.clone(),
+                    patient_id: patient.patient_id.clone(),
+                    event_id: event.event_id.clone(),
+                    channel: Some(channel),
+                    status: "refused".into(),
+                    reason: reason.to_string(),
+                    at: self.now(),
+                };
+                if let Err(e) = deliveries::record_unsent(table, &unsent).await {
+                    tracing::warn!(error = %e, "refused notification not recorded on the chart");
+                }
                 let failed = Handled::Failed { reason: reason.to_string() };
                 if let Err(e) = idempotency::record(table, &id, held, &failed, self.now()).await {
                     tracing::warn!(error = %e, "refused notification not recorded");
@@ -275,8 +275,10 @@ impl Notifier {
         kind: TemplateKind,
         category: Category,
     ) -> Result<String, Failure> {
-        let (template, _) = wording::load(self.table.as_ref(), &practice.id, kind).await?;
-        let values = self.values(practice);
+        // In the patient's language: their own preference decides, as it does for the portal.
+        let lang = Lang::of(&patient.language);
+        let (template, _) = wording::load(self.table.as_ref(), &practice.id, kind, lang).await?;
+        let values = self.values(practice, lang);
         match channel {
             Channel::Sms => {
                 let phone = patient.phone.clone().ok_or(SendError::Rejected(ProviderText::new("no mobile number")))?;
@@ -399,4 +401,29 @@ impl Notifier {
         }
         Outcome::Done
     }
+}
+
+/// What the send gate needs to know about a patient now, read from the table: the SMS consent, email
+/// suppression, and (for non-urgent notices) the texts already sent this day and week.
+pub async fn gather_facts<'a>(
+    table: &dyn Table,
+    hasher: &Hasher,
+    practice: &Practice,
+    patient: &'a Patient,
+    category: Category,
+    urgent: bool,
+    now: DateTime<Utc>,
+) -> Result<Facts<'a>, StoreError> {
+    let sms_consent = consents::accepts(table, practice, &patient.patient_id, ConsentKind::SmsMessages).await?;
+    let email_suppressed = match &patient.email {
+        Some(email) => suppression::is_suppressed(table, hasher, &practice.id, email).await?,
+        None => false,
+    };
+    let (day, week) = gate::periods(patient, now);
+    let count = |period: String| async move {
+        table.get(&keys::sms_count(&practice.id, &patient.patient_id, &period)).await.map(|i| i.and_then(|i| i.i64("count")).unwrap_or(0))
+    };
+    let (sms_today, sms_this_week) = if urgent { (0, 0) } else { (count(day).await?, count(week).await?) };
+    let sms_country_served = patient.phone.as_ref().is_some_and(|phone| practice.texts_phone(phone));
+    Ok(Facts { patient, category, urgent, sms_consent, email_suppressed, sms_country_served, sms_today, sms_this_week, now })
 }

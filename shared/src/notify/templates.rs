@@ -102,13 +102,27 @@ fn html(paragraphs: &[String]) -> String {
 }
 
 /// The language a message is written in: the patient's, where we have it (English otherwise).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     En,
     Es,
 }
 
 impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Lang::ALL.into_iter().find(|l| l.as_str() == raw)
+    }
+
     pub fn of(tag: &crate::domain::LanguageTag) -> Self {
         if tag.primary() == "es" { Lang::Es } else { Lang::En }
     }

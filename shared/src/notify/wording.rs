@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ids::PracticeId;
 use crate::keys;
-use crate::notify::templates::{PortalLink, PracticeName};
+use crate::notify::templates::{Lang, PortalLink, PracticeName};
 use crate::store::{Condition, Item, StoreError, Table};
 
 /// The placeholders a template may use, as staff write them: nothing about a patient.
@@ -19,6 +19,8 @@ pub struct NotificationValues {
     pub practice_name: PracticeName,
     pub portal_link: PortalLink,
     pub practice_phone: Option<String>,
+    /// The reader's language, for the words that stand in for a missing phone.
+    pub lang: Lang,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -102,7 +104,13 @@ impl TemplateText {
                 Part::Text(text) => text.clone(),
                 Part::Value(Placeholder::PracticeName) => values.practice_name.to_string(),
                 Part::Value(Placeholder::PortalLink) => values.portal_link.to_string(),
-                Part::Value(Placeholder::PracticePhone) => values.practice_phone.clone().unwrap_or_else(|| "the practice".into()),
+                Part::Value(Placeholder::PracticePhone) => values.practice_phone.clone().unwrap_or_else(|| {
+                    match values.lang {
+                        Lang::En => "the practice",
+                        Lang::Es => "consultorio",
+                    }
+                    .into()
+                }),
             })
             .collect()
     }
@@ -150,10 +158,11 @@ pub const SMS_MAX: usize = 320;
 pub const SUBJECT_MAX: usize = 120;
 pub const EMAIL_MAX: usize = 2000;
 
-/// One template: its text, and for emails a subject and body.
+/// One template: its language, its text, and for emails a subject and body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Template {
     pub kind: TemplateKind,
+    pub lang: Lang,
     pub sms: TemplateText,
     pub email: Option<(TemplateText, TemplateText)>,
 }
@@ -169,7 +178,39 @@ struct StoredTemplate {
     updated_at: chrono::DateTime<chrono::Utc>,
 }
 
-fn defaults(kind: TemplateKind) -> (&'static str, Option<(&'static str, &'static str)>) {
+fn defaults(kind: TemplateKind, lang: Lang) -> (&'static str, Option<(&'static str, &'static str)>) {
+    match lang {
+        Lang::En => english(kind),
+        Lang::Es => spanish(kind),
+    }
+}
+
+/// Texts avoid á, í, ó and ú: outside the GSM-7 alphabet they would turn a 160-character text into
+/// 70-character segments. Emails have no such limit.
+fn spanish(kind: TemplateKind) -> (&'static str, Option<(&'static str, &'static str)>) {
+    match kind {
+        TemplateKind::MessageWaiting => (
+            "{practice_name}: tiene un mensaje nuevo en su portal del paciente. Entre para leerlo: {portal_link}",
+            Some((
+                "Mensaje nuevo de {practice_name}",
+                "Tiene un mensaje nuevo en su portal del paciente de {practice_name}.\n\nInicie sesión para leerlo: {portal_link}\n\nPor su privacidad, nunca incluimos detalles de los mensajes en el correo electrónico.",
+            )),
+        ),
+        TemplateKind::OptOutConfirmation => (
+            "{practice_name}: ya no le enviaremos mensajes de texto. Responda START para volver a recibirlos. Preguntas: llame al {practice_phone}.",
+            None,
+        ),
+        TemplateKind::OptInConfirmation => {
+            ("{practice_name}: vuelve a recibir nuestros mensajes de texto. Responda STOP para dejarlos, HELP para ayuda.", None)
+        }
+        TemplateKind::HelpReply => (
+            "Mensajes para pacientes de {practice_name}. Llame al {practice_phone} o visite {portal_link}. Responda STOP para dejar de recibir textos.",
+            None,
+        ),
+    }
+}
+
+fn english(kind: TemplateKind) -> (&'static str, Option<(&'static str, &'static str)>) {
     match kind {
         TemplateKind::MessageWaiting => (
             "{practice_name}: you have a new message in your patient portal. Sign in to read it: {portal_link}",
@@ -191,7 +232,7 @@ fn defaults(kind: TemplateKind) -> (&'static str, Option<(&'static str, &'static
 
 impl Template {
     /// Validates a template as staff wrote it.
-    pub fn parse(kind: TemplateKind, sms: &str, email: Option<(&str, &str)>) -> Result<Self, Vec<(&'static str, String)>> {
+    pub fn parse(kind: TemplateKind, lang: Lang, sms: &str, email: Option<(&str, &str)>) -> Result<Self, Vec<(&'static str, String)>> {
         let mut errors = Vec::new();
         let sms = TemplateText::parse(sms, SMS_MAX).map_err(|e| errors.push(("sms", e))).ok();
         if kind == TemplateKind::MessageWaiting && sms.as_ref().is_some_and(|t| !t.uses(Placeholder::PortalLink)) {
@@ -219,40 +260,43 @@ impl Template {
             (false, None) => None,
         };
         match (errors.is_empty(), sms) {
-            (true, Some(sms)) => Ok(Template { kind, sms, email }),
+            (true, Some(sms)) => Ok(Template { kind, lang, sms, email }),
             _ => Err(errors),
         }
     }
 
-    pub fn default_for(kind: TemplateKind) -> Self {
-        let (sms, email) = defaults(kind);
+    pub fn default_for(kind: TemplateKind, lang: Lang) -> Self {
+        let (sms, email) = defaults(kind, lang);
         // The defaults are valid by construction; a test holds them to it.
-        Template::parse(kind, sms, email).unwrap_or_else(|_| Template {
+        Template::parse(kind, lang, sms, email).unwrap_or_else(|_| Template {
             kind,
+            lang,
             sms: TemplateText { parts: vec![Part::Value(Placeholder::PortalLink)], source: "{portal_link}".into() },
             email: None,
         })
     }
 }
 
-/// The practice's template, or the default wording.
-/// The practice's wording of a template (`true`), or the default (`false`).
-pub async fn load(table: &dyn Table, practice: &PracticeId, kind: TemplateKind) -> Result<(Template, bool), StoreError> {
-    from_item(kind, table.get(&keys::template(practice, kind.as_str())).await?)
+/// The practice's wording of a template in a language (`true`), or the default wording in that
+/// language (`false`): a Spanish reader gets Portico's Spanish before the practice's English.
+pub async fn load(table: &dyn Table, practice: &PracticeId, kind: TemplateKind, lang: Lang) -> Result<(Template, bool), StoreError> {
+    from_item(kind, lang, table.get(&keys::template(practice, kind.as_str(), lang.as_str())).await?)
 }
 
-/// Every template of the practice, in [`TemplateKind::ALL`] order, read in one request.
+/// Every template of the practice in every language (kinds in [`TemplateKind::ALL`] order, each in
+/// [`Lang::ALL`] order), read in one request.
 pub async fn load_all(table: &dyn Table, practice: &PracticeId) -> Result<Vec<(Template, bool)>, StoreError> {
-    let keys: Vec<_> = TemplateKind::ALL.iter().map(|kind| keys::template(practice, kind.as_str())).collect();
+    let pairs: Vec<(TemplateKind, Lang)> = TemplateKind::ALL.into_iter().flat_map(|kind| Lang::ALL.map(|lang| (kind, lang))).collect();
+    let keys: Vec<_> = pairs.iter().map(|(kind, lang)| keys::template(practice, kind.as_str(), lang.as_str())).collect();
     let items = table.get_many(&keys).await?;
-    TemplateKind::ALL.into_iter().zip(items).map(|(kind, item)| from_item(kind, item)).collect()
+    pairs.into_iter().zip(items).map(|((kind, lang), item)| from_item(kind, lang, item)).collect()
 }
 
-fn from_item(kind: TemplateKind, item: Option<crate::store::Item>) -> Result<(Template, bool), StoreError> {
-    let Some(item) = item else { return Ok((Template::default_for(kind), false)) };
+fn from_item(kind: TemplateKind, lang: Lang, item: Option<crate::store::Item>) -> Result<(Template, bool), StoreError> {
+    let Some(item) = item else { return Ok((Template::default_for(kind, lang), false)) };
     let stored: StoredTemplate = item.record()?;
     let email = stored.email_subject.as_deref().zip(stored.email_body.as_deref());
-    Ok(Template::parse(kind, &stored.sms, email).map(|t| (t, true)).unwrap_or_else(|_| (Template::default_for(kind), false)))
+    Ok(Template::parse(kind, lang, &stored.sms, email).map(|t| (t, true)).unwrap_or_else(|_| (Template::default_for(kind, lang), false)))
 }
 
 pub async fn save(
@@ -269,7 +313,9 @@ pub async fn save(
         updated_by: by.to_string(),
         updated_at: now,
     };
-    table.put(Item::from_record(keys::template(practice, template.kind.as_str()), &stored)?, Condition::Always).await
+    table
+        .put(Item::from_record(keys::template(practice, template.kind.as_str(), template.lang.as_str()), &stored)?, Condition::Always)
+        .await
 }
 
 #[cfg(test)]
@@ -281,6 +327,7 @@ mod tests {
             practice_name: PracticeName::new("Riverside"),
             portal_link: PortalLink::home("https://riverside.portal.example.com"),
             practice_phone: Some("+15555550100".into()),
+            lang: Lang::En,
         }
     }
 
@@ -294,19 +341,33 @@ mod tests {
     }
 
     #[test]
-    fn defaults_are_valid_and_short() {
+    fn defaults_are_valid_and_short_in_every_language() {
+        // GSM-7's basic alphabet beyond ASCII, as far as Spanish needs it.
+        let gsm7 = |c: char| c.is_ascii() || "ñÑüÜéÉ¿¡".contains(c);
         for kind in TemplateKind::ALL {
-            let (sms, email) = defaults(kind);
-            let template = Template::parse(kind, sms, email).unwrap();
-            assert!(template.sms.render(&values()).chars().count() <= 160, "{kind:?} fits one segment");
+            for lang in Lang::ALL {
+                let (sms, email) = defaults(kind, lang);
+                let template = Template::parse(kind, lang, sms, email).unwrap();
+                let text = template.sms.render(&NotificationValues { lang, ..values() });
+                assert!(text.chars().count() <= 160 && text.chars().all(gsm7), "{kind:?} in {lang:?} fits one GSM-7 segment: {text}");
+            }
         }
+        assert_ne!(defaults(TemplateKind::MessageWaiting, Lang::Es), defaults(TemplateKind::MessageWaiting, Lang::En));
+    }
+
+    #[test]
+    fn a_missing_phone_reads_right_in_each_language() {
+        let (sms, _) = defaults(TemplateKind::HelpReply, Lang::Es);
+        let help = Template::parse(TemplateKind::HelpReply, Lang::Es, sms, None).unwrap();
+        let text = help.sms.render(&NotificationValues { practice_phone: None, lang: Lang::Es, ..values() });
+        assert!(text.contains("Llame al consultorio"), "{text}");
     }
 
     #[test]
     fn message_waiting_must_link_to_the_portal() {
-        assert!(Template::parse(TemplateKind::MessageWaiting, "{practice_name} wrote to you", Some(("s", "b"))).is_err());
+        assert!(Template::parse(TemplateKind::MessageWaiting, Lang::En, "{practice_name} wrote to you", Some(("s", "b"))).is_err());
         assert!(
-            Template::parse(TemplateKind::HelpReply, "Call {practice_phone}", Some(("s", "b"))).is_err(),
+            Template::parse(TemplateKind::HelpReply, Lang::En, "Call {practice_phone}", Some(("s", "b"))).is_err(),
             "keyword replies are texts only"
         );
     }

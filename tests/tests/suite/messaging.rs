@@ -481,8 +481,38 @@ async fn practices_reword_their_templates_but_cannot_name_a_patient() {
     assert_eq!(saved["customised"], true);
     let desk = app.staff_token(&app.demo().front_desk_email.clone()).await;
     problem(app.call(&desk, Method::PUT, "/staff/templates/help_reply", Some(json!({ "sms": "Call {practice_phone}" }))).await, 403).await;
+    // Each template has a Spanish wording of its own, Portico's until the practice writes one.
     let list = app.call_ok(&desk, Method::GET, "/staff/templates", None, 200).await;
-    assert_eq!(list.as_array().map(Vec::len), Some(4));
+    let rows = list.as_array().cloned().unwrap_or_default();
+    assert_eq!(rows.len(), 8, "four templates in two languages");
+    let spanish = rows.iter().find(|t| t["kind"] == "message_waiting" && t["language"] == "es").cloned().unwrap_or_default();
+    assert_eq!(
+        (spanish["customised"].as_bool(), spanish["sms"].as_str().is_some_and(|t| t.contains("mensaje nuevo"))),
+        (Some(false), true)
+    );
+    problem(
+        app.call(
+            &staff,
+            Method::PUT,
+            "/staff/templates/message_waiting?language=fr",
+            Some(json!({ "sms": "{portal_link}", "email_subject": "s", "email_body": "b" })),
+        )
+        .await,
+        400,
+    )
+    .await;
+    let saved = app
+        .call_ok(&staff, Method::PUT, "/staff/templates/message_waiting?language=es", Some(json!({ "sms": "Riverside: tiene noticias en {portal_link}", "email_subject": "Noticias", "email_body": "Vea {portal_link}" })), 200)
+        .await;
+    assert_eq!((saved["language"].as_str(), saved["customised"].as_bool()), (Some("es"), Some(true)));
+    let english = app.call_ok(&desk, Method::GET, "/staff/templates", None, 200).await;
+    let english = english.as_array().into_iter().flatten().find(|t| t["kind"] == "message_waiting" && t["language"] == "en").cloned();
+    assert_eq!(
+        english.map(|t| t["sms"].clone()),
+        Some(json!("Riverside here: news waiting at {portal_link}")),
+        "the English wording is its own"
+    );
+
     staff_writes(&app, &staff, "Hi", "Body").await;
     app.pump().await;
     assert!(
@@ -490,6 +520,18 @@ async fn practices_reword_their_templates_but_cannot_name_a_patient() {
         "{}",
         app.texts_to(ANN_PHONE)[0].body
     );
+    // Ann reads Spanish from now on: her next notice (by email: one text a day) is the practice's
+    // Spanish wording.
+    app.call_ok(&ann.access, Method::PATCH, "/portal/me", Some(json!({ "language": "es" })), 200).await;
+    let thread = app.call_ok(&ann.access, Method::GET, "/portal/threads", None, 200).await;
+    let id = thread["threads"][0]["thread_id"].as_str().unwrap_or_default().to_string();
+    app.call_ok(&ann.access, Method::GET, &format!("/portal/threads/{id}"), None, 200).await;
+    staff_writes(&app, &staff, "Otra", "Body").await;
+    app.pump().await;
+    let emails = app.emails_to("ann@example.com");
+    let last = emails.first().cloned();
+    assert_eq!(last.as_ref().and_then(|e| e.subject.clone()).as_deref(), Some("Noticias"), "{emails:?}");
+    assert!(last.is_some_and(|e| e.body.contains("Vea http://riverside.localhost")), "{emails:?}");
 }
 
 #[tokio::test]
@@ -672,4 +714,46 @@ async fn the_response_task_opens_and_settles_with_the_conversation() {
     app.call_ok(&ann.access, Method::POST, &patient_path, Some(json!({ "body": "Thanks" })), 201).await;
     app.call_ok(&staff, Method::POST, &format!("/staff/patients/{ann_id}/threads/{thread}/messages"), internal, 201).await;
     assert_eq!(task_status(&app, &staff, &thread).await.0, "open", "an internal note answers no one");
+}
+
+/// The chart says whether a patient can be told about a message, channel by channel and why not, and
+/// what became of their latest notices: sent with the provider's status, or skipped with the reason.
+#[tokio::test]
+async fn the_chart_shows_how_a_patient_can_be_reached_and_what_became_of_their_notices() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    let staff = app.admin_token().await;
+    let desk = app.staff_token(&app.demo().front_desk_email.clone()).await;
+    let path = format!("/staff/patients/{}/contact", app.ann().patient_id);
+    let chart = app.call_ok(&desk, Method::GET, &path, None, 200).await;
+    assert_eq!(chart["notices"]["sms"], json!({ "reachable": false, "blocked_by": "no_consent" }), "{chart}");
+    assert_eq!(chart["notices"]["email"], json!({ "reachable": true, "blocked_by": null }), "{chart}");
+    assert_eq!((chart["sms_opted_out"].as_bool(), chart["recent_notifications"].as_array().map(Vec::len)), (Some(false), Some(0)));
+    assert!(chart["consents"]["consents"].as_array().is_some_and(|c| !c.is_empty()) && chart["preferences"]["email"]["messages"] == true);
+
+    // Without the text consent the first notice goes by email.
+    staff_writes(&app, &staff, "Hi", "Body").await;
+    app.pump().await;
+    let chart = app.call_ok(&desk, Method::GET, &path, None, 200).await;
+    let first = chart["recent_notifications"][0].clone();
+    assert_eq!((first["channel"].as_str(), first["status"].as_str()), (Some("email"), Some("queued")), "{chart}");
+
+    // Ann turns message emails off: the chart says so, and the next notice is recorded as skipped.
+    let mut preferences = app.call_ok(&ann.access, Method::GET, "/portal/preferences", None, 200).await;
+    preferences["email"]["messages"] = json!(false);
+    app.call_ok(&ann.access, Method::PUT, "/portal/preferences", Some(preferences), 200).await;
+    staff_writes(&app, &staff, "Again", "Body").await;
+    app.pump().await;
+    let chart = app.call_ok(&desk, Method::GET, &path, None, 200).await;
+    assert_eq!(chart["notices"]["email"]["blocked_by"], "preference_off", "{chart}");
+    let latest = chart["recent_notifications"][0].clone();
+    assert_eq!((latest["status"].as_str(), latest["channel"].clone()), (Some("skipped"), Value::Null), "{chart}");
+    assert!(latest["reason"].as_str().is_some_and(|r| r.contains("no consent to texts")), "{latest}");
+    assert_eq!(chart["recent_notifications"].as_array().map(Vec::len), Some(2), "newest first, the sent one kept");
+    let text = chart.to_string();
+    assert!(!text.contains("ann@example.com") && !text.contains(ANN_PHONE), "no addresses in the facts: {text}");
+
+    // Another practice's patient, or no patient, does not exist here.
+    problem(app.call(&desk, Method::GET, "/staff/patients/pt_01JC00000000000000000000C1/contact", None).await, 404).await;
+    problem(app.call(&desk, Method::GET, "/staff/patients/42/contact", None).await, 404).await;
 }

@@ -209,7 +209,7 @@ async fn each_role_sees_only_its_topics_and_notes_stay_clinical() {
 
 /// An administrator turns a staff member off, and it takes effect at once: the token they hold is refused
 /// on its next request, they cannot sign in again, and only an administrator may do it, never to
-/// themselves.
+/// themselves; an administrator can turn it back on.
 #[tokio::test]
 async fn a_disabled_staff_member_is_signed_out_everywhere_at_once() {
     let app = spawn_app().await;
@@ -230,7 +230,7 @@ async fn a_disabled_staff_member_is_signed_out_everywhere_at_once() {
         .as_str()
         .unwrap()
         .to_string();
-    problem(disable(admin.clone(), admin_id).await, 409).await;
+    problem(disable(admin.clone(), admin_id.clone()).await, 409).await;
     problem(disable(admin.clone(), "staff-nobody".into()).await, 404).await;
     let disabled: serde_json::Value = disable(admin.clone(), billing_id.clone()).await.json().await.unwrap();
     assert_eq!(disabled["status"], "disabled");
@@ -241,5 +241,21 @@ async fn a_disabled_staff_member_is_signed_out_everywhere_at_once() {
     let listed = team["staff"].as_array().unwrap().iter().find(|m| m["staff_id"] == billing_id.as_str()).cloned().unwrap_or_default();
     assert_eq!(listed["status"], "disabled", "the team list shows it");
     assert_eq!(staff_call(&app, &desk, Method::GET, "/staff/team", None).await.status(), 200, "colleagues' names are for everyone");
-    assert!(disable(admin.clone(), billing_id).await.status() == 200, "disabling again is harmless");
+    assert!(disable(admin.clone(), billing_id.clone()).await.status() == 200, "disabling again is harmless");
+
+    // A mistake undone: only an administrator turns the account back on; the old token stays dead, and
+    // the member signs in again with the roles they had.
+    let enable = |token: String, id: String| {
+        let app = &app;
+        async move { staff_call(app, &token, Method::POST, &format!("/staff/team/{id}/enable"), None).await }
+    };
+    problem(enable(desk.clone(), billing_id.clone()).await, 403).await;
+    problem(enable(admin.clone(), "staff-nobody".into()).await, 404).await;
+    problem(enable(admin.clone(), admin_id).await, 409).await;
+    let enabled: serde_json::Value = enable(admin.clone(), billing_id.clone()).await.json().await.unwrap();
+    assert_eq!((enabled["status"].as_str(), enabled["roles"].clone()), (Some("active"), json!(["billing"])));
+    assert_eq!(staff_call(&app, &billing, Method::GET, "/staff/threads", None).await.status(), 401, "the old session stays ended");
+    let back = app.staff_token(&billing_email).await;
+    assert_eq!(staff_call(&app, &back, Method::GET, "/staff/threads", None).await.status(), 200, "they sign in again");
+    assert_eq!(enable(admin.clone(), billing_id).await.status(), 200, "enabling again is harmless");
 }

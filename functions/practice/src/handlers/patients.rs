@@ -5,7 +5,7 @@ use portico::http::{ApiError, Exchange, Fields, Problem, Reply, page_size};
 use portico::ids::PatientId;
 use portico::store::Cursor;
 
-use crate::api::{InvitationSent, InviteRequest, NewPatientRequest, PatientList, PatientSummary, PatientView};
+use crate::api::{InvitationSent, InviteRequest, NewPatientRequest, PatientContactView, PatientList, PatientSummary, PatientView};
 use crate::patients::{EnrolDeps, InviteDeps, LookupDeps, SearchQuery};
 
 /// Parses a new patient, reporting every invalid field at once.
@@ -76,6 +76,25 @@ pub async fn get(d: &LookupDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let (_, patient) = x.staff_reading(async |practice, _, _| Ok(d.get(practice, &id).await?)).await?;
     x.concerning(&id);
     Ok(Reply::ok(&PatientView::from(&patient)))
+}
+
+/// What the chart shows about reaching a patient: consents, preferences, text opt-out, whether a "new
+/// message" notice can reach them by email and by text (and what stops it), and their latest notices
+/// with delivery status. Never the addresses' contents beyond what the chart already shows.
+#[utoipa::path(get, path = "/staff/patients/{id}/contact", tag = "staff", security(("staff" = [])),
+    params(("id" = String, Path, description = "Patient id")),
+    responses((status = 200, body = PatientContactView), (status = 401, body = Problem), (status = 404, body = Problem)))]
+pub async fn contact(d: &LookupDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let id = x.path_id("id", PatientId::parse)?;
+    let now = x.now();
+    let (_, facts) = x
+        .staff_reading(async |practice, _, _| {
+            let practice = x.practice(practice).await?;
+            Ok(d.contact(&practice, &id, now).await?)
+        })
+        .await?;
+    x.concerning(&id);
+    Ok(Reply::ok(&PatientContactView::from(facts)))
 }
 
 /// Finds patients by family name (`Lee`, `Lee, Ann`), given then family name (`Ann Lee`), email or phone.

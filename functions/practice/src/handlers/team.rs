@@ -1,4 +1,4 @@
-//! The signed-in staff member, the practice's team, and disabling a team member.
+//! The signed-in staff member, the practice's team, and turning a team member's account off and on.
 
 use portico::http::{ApiError, Exchange, Problem, Reply, page_size};
 use portico::ids::StaffId;
@@ -41,5 +41,18 @@ pub async fn disable(d: &TeamDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> 
     let id = x.path_id("id", StaffId::parse)?;
     x.object(id.to_string());
     let saved = d.disable(&who.practice, &id, &who.staff).await?;
+    Ok(Reply::ok(&StaffMemberView::from(&saved)))
+}
+
+/// Turns a disabled staff member's account back on, with the roles it had; they sign in again.
+#[utoipa::path(post, path = "/staff/team/{id}/enable", tag = "staff-team", security(("staff" = [])),
+    params(("id" = String, Path, description = "Staff id")),
+    responses((status = 200, body = StaffMemberView), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem), (status = 409, body = Problem, description = "Your own account")))]
+pub async fn enable(d: &TeamDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.staff().await?;
+    let id = x.path_id("id", StaffId::parse)?;
+    x.object(id.to_string());
+    let saved = d.enable(&who.practice, &id, &who.staff).await?;
     Ok(Reply::ok(&StaffMemberView::from(&saved)))
 }

@@ -5,6 +5,15 @@ export const enums = {
     "active",
     "disabled"
   ],
+  "Blocked": [
+    "no_address",
+    "opted_out",
+    "country_not_served",
+    "undeliverable",
+    "no_consent",
+    "preference_off",
+    "suppressed"
+  ],
   "Channel": [
     "email",
     "sms"
@@ -33,6 +42,10 @@ export const enums = {
     "image/jpeg",
     "image/png",
     "image/heic"
+  ],
+  "Lang": [
+    "en",
+    "es"
   ],
   "Party": [
     "patient",
@@ -215,6 +228,12 @@ export const operationRoles: Record<string, readonly string[]> = {
     "front-desk",
     "billing"
   ],
+  "GET /staff/patients/{id}/contact": [
+    "admin",
+    "clinician",
+    "front-desk",
+    "billing"
+  ],
   "POST /staff/patients/{id}/disable": [
     "admin"
   ],
@@ -282,6 +301,9 @@ export const operationRoles: Record<string, readonly string[]> = {
     "billing"
   ],
   "POST /staff/team/{id}/disable": [
+    "admin"
+  ],
+  "POST /staff/team/{id}/enable": [
     "admin"
   ],
   "GET /staff/templates": [

@@ -2712,6 +2712,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/patients/{id}/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the chart shows about reaching a patient: consents, preferences, text opt-out, whether a "new
+         *     message" notice can reach them by email and by text (and what stops it), and their latest notices
+         *     with delivery status. Never the addresses' contents beyond what the chart already shows.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Patient id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PatientContactView"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The staff member's role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/staff/patients/{id}/disable": {
         parameters: {
             query?: never;
@@ -4052,6 +4141,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/team/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turns a disabled staff member's account back on, with the roles it had; they sign in again. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Staff id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffMemberView"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The staff member's role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Your own account */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/staff/templates": {
         parameters: {
             query?: never;
@@ -4059,7 +4242,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The practice's notification templates (its own wording or the defaults). */
+        /** The practice's notification templates in every language (its own wording or the defaults). */
         get: {
             parameters: {
                 query?: never;
@@ -4134,12 +4317,15 @@ export interface paths {
         };
         get?: never;
         /**
-         * Rewords a template. Only the practice's name, phone and portal link may be filled in: nothing about
+         * Rewords a template in one language. Only the practice's name, phone and portal link may be filled in: nothing about
          *     a patient can reach a text or an email.
          */
         put: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Which language's wording (English when absent) */
+                    language?: components["schemas"]["Lang"];
+                };
                 header?: never;
                 path: {
                     /** @description Which template */
@@ -4640,6 +4826,11 @@ export interface components {
             size?: number | null;
             state: components["schemas"]["State"];
         };
+        /**
+         * @description What stops a notice on one channel, whatever the day's counts: what staff see on the chart.
+         * @enum {string}
+         */
+        Blocked: "no_address" | "opted_out" | "country_not_served" | "undeliverable" | "no_consent" | "preference_off" | "suppressed";
         CategorySet: {
             appointment_reminders: boolean;
             billing: boolean;
@@ -4651,6 +4842,11 @@ export interface components {
          * @enum {string}
          */
         Channel: "email" | "sms";
+        /** @description Whether a "new message" notice can reach the patient on one channel, and if not, why. */
+        ChannelReach: {
+            blocked_by?: components["schemas"]["Blocked"] | null;
+            reachable: boolean;
+        };
         /** @description A code is on its way if the address is on file. The answer is the same either way. */
         CodeSentResponse: {
             challenge_id: string;
@@ -4775,6 +4971,11 @@ export interface components {
         InviteRequest: {
             channel?: components["schemas"]["Channel"] | null;
         };
+        /**
+         * @description The language a message is written in: the patient's, where we have it (English otherwise).
+         * @enum {string}
+         */
+        Lang: "en" | "es";
         /** @description The newest shared message of a thread, for lists. */
         LastMessageView: {
             /** Format: date-time */
@@ -4824,11 +5025,42 @@ export interface components {
             subject: string;
             topic: components["schemas"]["Topic"];
         };
+        NoticeReach: {
+            email: components["schemas"]["ChannelReach"];
+            sms: components["schemas"]["ChannelReach"];
+        };
+        /**
+         * @description One notice to the patient: sent (with the provider's latest status), skipped by the send gate, or
+         *     refused by the provider. Never its words (they are PHI-free anyway) nor the address.
+         */
+        NotificationView: {
+            /** Format: date-time */
+            at: string;
+            channel?: components["schemas"]["Channel"] | null;
+            notification_id: string;
+            /** @description Why it was skipped or refused, in staff's words; the provider's error code for failed texts. */
+            reason?: string | null;
+            /** @description `queued`, `sent`, `delivered`, `undelivered`, `failed`, `skipped`, or `refused` by the provider. */
+            status: string;
+        };
         /**
          * @description Who wrote a message, as the lists say it.
          * @enum {string}
          */
         Party: "patient" | "care_team";
+        /**
+         * @description What the chart shows about reaching a patient: consents, preferences, text opt-out, whether a "new
+         *     message" notice can reach them on each channel (and what stops it), and their latest notices.
+         */
+        PatientContactView: {
+            consents: components["schemas"]["ConsentsView"];
+            notices: components["schemas"]["NoticeReach"];
+            preferences: components["schemas"]["PreferencesView"];
+            /** @description Newest first, at most ten. */
+            recent_notifications: components["schemas"]["NotificationView"][];
+            /** @description The patient texted STOP and has not texted START since. */
+            sms_opted_out: boolean;
+        };
         PatientList: {
             /** @description Pass as `cursor` for the next page; absent on the last page. */
             next_cursor?: string | null;
@@ -5123,6 +5355,8 @@ export interface components {
             email_body?: string | null;
             email_subject?: string | null;
             kind: components["schemas"]["TemplateKind"];
+            /** @description The language this wording is for; patients get the one their preference names. */
+            language: components["schemas"]["Lang"];
             /** @description The placeholders a template may use: nothing about a patient. */
             placeholders: string[];
             sms: string;
