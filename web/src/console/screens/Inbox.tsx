@@ -15,7 +15,9 @@ import {
   LoadFailed,
   Loading,
   PageHeading,
+  SLOT,
   useStatus,
+  WithSlot,
 } from '../../shared/ui/components';
 import { charCount } from '../../shared/ui/errors';
 import { useConsoleTitle } from '../App';
@@ -122,6 +124,7 @@ export function Inbox() {
                       {t('console.inbox.unreadBadge', { n: r.unread })}
                     </span>
                   ) : null}
+                  {r.last_message ? <InboxPreview last={r.last_message} /> : null}
                 </td>
                 <td>{t(TOPIC_KEYS[r.topic])}</td>
                 <td data-testid="inbox-assignee">{who(r.assignee)}</td>
@@ -145,6 +148,26 @@ export function Inbox() {
         </BusyButton>
       ) : null}
     </section>
+  );
+}
+
+const FROM = {
+  patient: 'console.inbox.fromPatient',
+  care_team: 'console.inbox.fromCareTeam',
+} as const satisfies Record<S['Party'], string>;
+
+/** Who wrote the newest shared message (notes are not shared), when, and its first words. */
+function InboxPreview({ last }: { last: S['LastMessageView'] }) {
+  const { t, tr } = useI18n();
+  return (
+    <p className="inbox-preview" data-testid="inbox-preview" data-from={last.from}>
+      <span className="inbox-from">
+        <WithSlot text={t(FROM[last.from], { when: SLOT })}>
+          <time dateTime={last.at}>{tr.shortDate(last.at)}</time>
+        </WithSlot>
+      </span>{' '}
+      {last.preview || t('console.inbox.onlyFiles')}
+    </p>
   );
 }
 

@@ -74,9 +74,7 @@ describe('consents: no thanks', () => {
 
     act(() => byTestId('consent-decline-telehealth')?.click());
 
-    await vi.waitFor(() =>
-      expect(byTestId('consent-status-telehealth')?.getAttribute('data-status')).toBe('declined'),
-    );
+    await vi.waitFor(() => expect(byTestId('consent-status-telehealth')?.getAttribute('data-status')).toBe('declined'));
     expect(await api.requests('PUT /portal/consents')[0]?.json()).toEqual({
       kind: 'telehealth',
       version: 1,

@@ -33,9 +33,6 @@ const TOPICS = {
 /** Set by a new message on its way to its conversation, which then says how replies will be told. */
 let arrivingFromCompose = false;
 
-/** The newest message of a thread, when the API gives it (need 6 asks for it on every row). */
-type WithPreview = S['ThreadSummary'] & { last_message?: { from: string; preview: string } | null };
-
 function EmergencyNote() {
   const { t } = useI18n();
   return (
@@ -48,7 +45,7 @@ function EmergencyNote() {
 }
 
 export function MessageList() {
-  const { t, tr } = useI18n();
+  const { t } = useI18n();
   usePageTitle(t('portal.nav.messages'));
   const threads = useThreads();
 
@@ -66,7 +63,7 @@ export function MessageList() {
         <Loading />
       </section>
     );
-  const list = threads.data.threads as WithPreview[];
+  const list = threads.data.threads;
   const write = (
     <Link className="button" href="/messages/new" data-testid="messages-new">
       {t('portal.messages.write')}
@@ -111,18 +108,9 @@ export function MessageList() {
                 <span className="thread-subject" data-testid="thread-subject">
                   {th.subject}
                 </span>
-                <time className="thread-date" dateTime={th.last_activity_at} data-testid="thread-date">
-                  {tr.shortDate(th.last_activity_at)}
-                </time>
+                <ThreadTime at={th.last_message?.at ?? th.last_activity_at} />
               </span>
-              {th.last_message ? (
-                <span className="thread-preview" data-testid="thread-preview">
-                  <span className="thread-from">
-                    {th.last_message.from === 'patient' ? t('portal.message.you') : t('portal.message.careTeam')}:
-                  </span>{' '}
-                  {th.last_message.preview}
-                </span>
-              ) : null}
+              {th.last_message ? <ThreadPreview last={th.last_message} /> : null}
               <span className="thread-meta">
                 <span data-testid="thread-topic">{t(TOPICS[th.topic][1])}</span>
                 {th.status === 'closed' ? <span data-testid="thread-closed">{t('portal.thread.closed')}</span> : null}
@@ -138,6 +126,31 @@ export function MessageList() {
         ))}
       </ul>
     </section>
+  );
+}
+
+/** When the conversation last moved: its newest message's time when it has one. */
+function ThreadTime({ at }: { at: string }) {
+  const { tr } = useI18n();
+  return (
+    <time className="thread-date" dateTime={at} data-testid="thread-date">
+      {tr.shortDate(at)}
+    </time>
+  );
+}
+
+const FROM = {
+  patient: 'portal.messages.fromYou',
+  care_team: 'portal.messages.fromCareTeam',
+} as const satisfies Record<S['Party'], string>;
+
+/** "You: …" or "Care team: …", the first words of the newest message (or that it brought files). */
+function ThreadPreview({ last }: { last: S['LastMessageView'] }) {
+  const { t } = useI18n();
+  return (
+    <span className="thread-preview" data-testid="thread-preview" data-from={last.from}>
+      <span className="thread-from">{t(FROM[last.from])}</span> {last.preview || t('portal.messages.onlyFiles')}
+    </span>
   );
 }
 
