@@ -214,22 +214,23 @@ test('Ann signs in with an email code by keyboard, survives a reload at the code
     }
     await waitText(page.getByTestId('profile-phone'), /\(555\) 555-0101/);
 
-    // --- Contact and alerts: one model. Email notices are off until agreed; one tap turns them on
-    //     and records the consent. Texts likewise; then the grid, quiet hours and time zone persist.
+    // --- Contact and alerts: one model. Email notices need only the preference (the practice asks for
+    //     no email consent); texts are off until agreed, and one tap turns them on and records the
+    //     consent. Then the grid, quiet hours and time zone persist.
     await nav(page, 'preferences');
     const email = page.getByTestId('pref-channel-email');
-    await waitAttr(email, 'data-reachable', 'no');
-    await waitText(page.getByTestId('pref-channel-email-state'), /not agreed/);
-    assert.ok(await page.getByTestId('pref-email-messages').isDisabled(), 'a channel without consent shows off');
-    await page.getByTestId('pref-turn-on-email').click();
     await waitAttr(email, 'data-reachable', 'yes');
     await waitText(page.getByTestId('pref-channel-email-state'), /On, to a•••@example\.com/);
+    assert.equal(await page.getByTestId('pref-turn-on-email').count(), 0, 'nothing to agree to for email');
+    const sms = page.getByTestId('pref-channel-sms');
+    await waitAttr(sms, 'data-reachable', 'no');
+    await waitText(page.getByTestId('pref-channel-sms-state'), /not agreed/);
+    assert.ok(await page.getByTestId('pref-sms-messages').isDisabled(), 'a channel without consent shows off');
     await page.getByTestId('pref-turn-on-sms').click();
-    await waitAttr(page.getByTestId('pref-channel-sms'), 'data-reachable', 'yes');
+    await waitAttr(sms, 'data-reachable', 'yes');
     const annToken = await tokens.latest();
     const consents = await gateway('GET', '/portal/consents', { token: annToken });
     const status = (kind) => consents.body.consents.find((c) => c.kind === kind)?.status;
-    assert.equal(status('email_messages'), 'accepted', 'turning email alerts on recorded the consent');
     assert.equal(status('sms_messages'), 'accepted', 'turning texts on recorded the consent');
 
     const marketing = page.getByTestId('pref-email-marketing');

@@ -90,6 +90,11 @@ describe('whether a notice can reach the patient', () => {
     expect(r.email).toMatchObject({ reachable: true });
     expect(r.sms).toMatchObject({ reachable: false, blocked_by: 'no_consent' });
   });
+  it('needs no consent for an email notice, only the preference', () => {
+    const noEmailConsent = ALL.map((c) => (c.kind === 'email_messages' ? { ...c, status: 'not_given' as const } : c));
+    expect(allReach(profile, noEmailConsent, prefs(true, true)).email).toMatchObject({ reachable: true });
+    expect(allReach(profile, noEmailConsent, prefs(false, true)).email.blocked_by).toBe('preference_off');
+  });
   it('says when the preference is off or there is no address', () => {
     expect(allReach(profile, ALL, prefs(false, true)).email.blocked_by).toBe('preference_off');
     expect(allReach({ email: null, phone: null }, ALL, prefs(true, true)).email.blocked_by).toBe('no_address');

@@ -42,9 +42,12 @@ export const extensionTypes: Record<string, string> = Object.fromEntries(
   ].filter(([, type]) => limits.fileTypes.includes(type as string)),
 );
 
-/** Which consent a channel's notices need (need 4 asks the API to say this; today's send gate needs both). */
+/**
+ * Which consent a channel's notices need (need 4 asks the API to say this). The send gate needs the
+ * text-message consent (TCPA); an email notice needs only the preference (decided with need 4).
+ */
 export const channelConsent = { email: 'email_messages', sms: 'sms_messages' } as const;
-export const channelNeedsConsent = { email: true, sms: true } as const;
+export const channelNeedsConsent = { email: false, sms: true } as const;
 
 /**
  * What the console offers, by the API operation that does it: a role sees it when the operation's

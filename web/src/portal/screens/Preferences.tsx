@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { putAnswer } from '../../shared/api/query';
 import { useI18n } from '../../shared/i18n/I18nProvider';
+import { channelNeedsConsent } from '../../shared/limits';
 import {
   BusyButton,
   ConfirmDialog,
@@ -98,7 +99,7 @@ function PreferencesForm({
   const reach = allReach(profile, consents, prefs);
   const agreed = (c: Channel) => {
     const consent = consentFor(consents, c);
-    return !consent || consent.status === 'accepted';
+    return !channelNeedsConsent[c] || !consent || consent.status === 'accepted';
   };
 
   /** One tap: record the channel consent and switch its message alerts on. */
@@ -106,7 +107,7 @@ function PreferencesForm({
     status.clear();
     const consent = consentFor(consents, c);
     try {
-      if (consent && consent.status !== 'accepted')
+      if (channelNeedsConsent[c] && consent && consent.status !== 'accepted')
         await decide.mutateAsync({ kind: consent.kind, version: consent.current_version, decision: 'accept' });
       if (!prefs[c].messages) {
         const next = { ...prefs, [c]: { ...prefs[c], messages: true } };
