@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 
 import {
   ADMIN, ANN, API_PATH, BILLING, FRONT_DESK, ORIGIN, PENDING_ROUTES, SHOTS, apiSettled, assertCleanConsole, close,
-  consoleSignIn, exactly, findPatient, gateway, launch, newDesktop, outboxIds, patientToken, runId, staffSession,
+  consoleSignIn, exactly, findPatient, gateway, launch, newDesktop, outboxIds, patientToken, runId, sleep, staffSession,
   staffToken, tabTo, typeInto, waitAttr, waitForFocus, waitForHeadingFocus, waitForMessage, waitText, watch,
 } from './lib.mjs';
 
@@ -35,6 +35,8 @@ test('an admin answers the inbox by keyboard, adds an internal note, removes a m
   const context = await newDesktop();
   const page = await context.newPage();
   const watched = watch(page);
+  const requested = [];
+  page.on('request', (req) => requested.push(`${req.method()} ${new URL(req.url()).pathname}`));
   try {
     // --- Sign in by keyboard: the stand-in says what it is.
     await page.goto(`${ORIGIN}/console/`);
@@ -63,6 +65,9 @@ test('an admin answers the inbox by keyboard, adds an internal note, removes a m
     await page.keyboard.press('Enter');
     await waitText(page.getByTestId('thread-subject'), exactly(subject));
     await waitForFocus(page, 'thread-subject'); // the conversation opens with its heading focused
+    await waitText(page.getByTestId('thread-patient'), /^Ann Lee/);
+    // The rows and the thread carry the patient's name: no patient was looked up (an audited read each).
+    assert.deepEqual(requested.filter((r) => /^GET \/staff\/patients\/[^/]+$/.test(r)), [], 'no lookup per patient');
     await tabTo(page, 'staff-reply-body');
     const reply = `Done: your refill is at the pharmacy (${run}).`;
     await typeInto(page, 'staff-reply-body', reply);
@@ -125,6 +130,8 @@ test('staff find a patient, read the chart, enrol a new patient, invite and disa
   const context = await newDesktop();
   const page = await context.newPage();
   const watched = watch(page);
+  const requested = [];
+  page.on('request', (req) => requested.push(`${req.method()} ${new URL(req.url()).pathname}`));
   try {
     await consoleSignIn(page, ADMIN);
     await page.getByTestId('nav-patients').click();
@@ -171,10 +178,25 @@ test('staff find a patient, read the chart, enrol a new patient, invite and disa
     await waitText(card.getByTestId('template-sms'), exactly(`Text message: ${original}`));
 
     // --- Tasks: the routes are in the API document; a gateway built before them answers 404 and the
-    //     console says "not available yet". Where they exist, a task can be taken on and done.
+    //     console says "not available yet". Where they exist, a task names its patient (from the task:
+    //     no lookup) and can be taken on and done. Ann writes, so there is one about her.
+    const { token: annToken } = await patientToken(ANN);
+    const asked = await gateway('POST', '/portal/threads', { token: annToken, body: { topic: 'other', subject: `A question ${run}`, body: 'A quick question.' } });
+    assert.equal(asked.status, 201);
+    // The task is raised by a worker: wait for it, where the gateway has tasks at all.
+    const token = await staffToken();
+    for (let i = 0; i < 100; i += 1) {
+      const open = await gateway('GET', '/staff/tasks?status=open&mine=false', { token });
+      if (open.status !== 200 || open.body.tasks.some((t) => t.subject === asked.body.thread.thread_id)) break;
+      await sleep(100);
+    }
+    const fromTasks = requested.length;
     await page.getByTestId('nav-tasks').click();
     await page.locator('[data-testid="tasks-unavailable"], [data-testid="task-list"], [data-testid="tasks-none"]').first().waitFor();
     if (await page.getByTestId('task-list').count()) {
+      const about = page.getByTestId('task-row').filter({ has: page.locator(`[data-testid="task-open"][href$="/${asked.body.thread.thread_id}"]`) });
+      await waitText(about.getByTestId('task-patient'), /^Ann Lee/);
+      assert.deepEqual(requested.slice(fromTasks).filter((r) => /^GET \/staff\/patients\/[^/]+$/.test(r)), [], 'no lookup per patient');
       const first = page.getByTestId('task-row').first();
       const id = await first.getAttribute('data-task-id');
       await first.getByTestId('task-claim').click();

@@ -11,20 +11,26 @@ export const TOPIC_KEYS = {
   other: 'console.topic.other',
 } as const satisfies Record<S['Topic'], string>;
 
-/**
- * A patient's name for an inbox row. Need 7 (BACKEND-NEEDS.md) puts the name on every row; until then
- * each distinct patient is looked up once (and cached) through the staff route.
- */
+/** A patient's record through the staff route (an audited read), looked up once per patient and kept. */
 export function usePatient(patientId: string) {
   return useQuery({ queryKey: ['patient', patientId], queryFn: () => staff.patient(patientId), staleTime: 5 * 60_000 });
 }
 
-export function fullName(p: Pick<S['PatientView'], 'given_name' | 'family_name' | 'preferred_name'>): string {
+export function fullName(p: S['PatientNames']): string {
   const preferred = p.preferred_name && p.preferred_name !== p.given_name ? ` (${p.preferred_name})` : '';
   return `${p.given_name} ${p.family_name}${preferred}`;
 }
 
-export function PatientName({ patientId }: { patientId: string }) {
+/**
+ * A patient's name. Inbox rows, threads and tasks carry it (`patient`, a copy from when the row was
+ * made); a row made before they did has none, and only then is the patient looked up.
+ */
+export function PatientName({ patientId, names }: { patientId: string; names?: S['PatientNames'] | null }) {
+  if (names) return <>{fullName(names)}</>;
+  return <LookedUpName patientId={patientId} />;
+}
+
+function LookedUpName({ patientId }: { patientId: string }) {
   const { t } = useI18n();
   const patient = usePatient(patientId);
   if (patient.data) return <>{fullName(patient.data)}</>;

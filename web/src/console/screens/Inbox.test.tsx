@@ -1,5 +1,6 @@
-// Component tests of the inbox rows: who wrote the newest shared message, when, and its first words
-// (a note is never the preview: the server leaves notes out of `last_message`).
+// Component tests of the inbox rows: the patient's name from the row itself (no lookup per patient),
+// and who wrote the newest shared message, when, and its first words (a note is never the preview:
+// the server leaves notes out of `last_message`).
 import { QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'preact/test-utils';
 import { createRoot } from 'react-dom/client';
@@ -102,6 +103,35 @@ describe('inbox rows', () => {
     );
     expect(inRow('th_2', 'inbox-preview')?.textContent).toBe('Care team, Feb 9: Files only, no text.');
     expect(inRow('th_3', 'inbox-preview')).toBeNull();
+    close();
+  });
+});
+
+describe('patient names on inbox rows', () => {
+  it('come with the row: no patient is looked up', async () => {
+    const { api, close } = openInbox([
+      inboxRow('th_1', 'pt_1', { patient: { given_name: 'Ann', family_name: 'Lee', preferred_name: 'Annie' } }),
+      inboxRow('th_2', 'pt_2', { patient: { given_name: 'Ben', family_name: 'Ortiz', preferred_name: null } }),
+    ]);
+    await vi.waitFor(() => expect(inRow('th_2', 'inbox-patient')?.textContent).toBe('Ben Ortiz'));
+    expect(inRow('th_1', 'inbox-patient')?.textContent).toBe('Ann Lee (Annie)');
+    expect(api.calls().filter((c) => c.startsWith('GET /staff/patients/'))).toEqual([]);
+    close();
+  });
+
+  it('are looked up, once per patient, only for a row made before rows carried them', async () => {
+    const patient = { patient_id: 'pt_3', given_name: 'Cara', family_name: 'Old', preferred_name: null };
+    const { api, close } = openInbox(
+      [
+        inboxRow('th_1', 'pt_3'),
+        inboxRow('th_2', 'pt_3'),
+        inboxRow('th_3', 'pt_1', { patient: { given_name: 'Ann', family_name: 'Lee' } }),
+      ],
+      { 'GET /staff/patients/pt_3': () => json(200, patient) },
+    );
+    await vi.waitFor(() => expect(inRow('th_2', 'inbox-patient')?.textContent).toBe('Cara Old'));
+    expect(inRow('th_3', 'inbox-patient')?.textContent).toBe('Ann Lee');
+    expect(api.calls().filter((c) => c.startsWith('GET /staff/patients/'))).toEqual(['GET /staff/patients/pt_3']);
     close();
   });
 });

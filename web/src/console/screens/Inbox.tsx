@@ -110,7 +110,7 @@ export function Inbox() {
                 className={r.unread ? 'is-unread' : ''}
               >
                 <td data-testid="inbox-patient">
-                  <PatientName patientId={r.patient_id} />
+                  <PatientName patientId={r.patient_id} names={r.patient} />
                 </td>
                 <td>
                   <Link
@@ -266,7 +266,7 @@ export function StaffThread({ patientId, threadId }: { patientId: string; thread
       <PageHeading testid="thread-subject">{view.thread.subject}</PageHeading>
       <p className="thread-meta">
         <Link href={`/patients/${encodeURIComponent(patientId)}`} data-testid="thread-patient">
-          <PatientName patientId={patientId} />
+          <PatientName patientId={patientId} names={view.thread.patient} />
         </Link>
         <span>{t(TOPIC_KEYS[view.thread.topic])}</span>
         <span data-testid="thread-status">
@@ -324,7 +324,7 @@ export function StaffThread({ patientId, threadId }: { patientId: string; thread
             >
               <p className="message-head">
                 <span className="message-author" data-testid="message-author">
-                  {fromPatient ? <PatientName patientId={patientId} /> : who(m.author)}
+                  {fromPatient ? <PatientName patientId={patientId} names={view.thread.patient} /> : who(m.author)}
                 </span>
                 <CreatedAt iso={m.created_at} />
                 {m.internal ? <span className="tag tag-note">{t('console.thread.internalTag')}</span> : null}

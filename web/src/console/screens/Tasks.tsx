@@ -115,7 +115,11 @@ function TaskRow({ task }: { task: S['TaskView'] }) {
   return (
     <li className="list-row task" data-testid="task-row" data-task-id={task.task_id} data-status={task.status}>
       <strong>{t(KIND_KEYS[task.kind])}</strong>
-      {task.patient_id ? <PatientName patientId={task.patient_id} /> : null}
+      {task.patient_id ? (
+        <span data-testid="task-patient">
+          <PatientName patientId={task.patient_id} names={task.patient} />
+        </span>
+      ) : null}
       {task.team ? <span className="tag">{t(TOPIC_KEYS[task.team])}</span> : null}
       <span className={overdue ? 'status status-warn' : 'hint'}>
         {t(overdue ? 'console.tasks.overdue' : 'console.tasks.due', { when: tr.dateTime(task.due_at) })}
