@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import {
   ADMIN, ANN, API_PATH, BILLING, FRONT_DESK, ORIGIN, PENDING_ROUTES, SHOTS, apiSettled, assertCleanConsole, close,
   consoleSignIn, exactly, findPatient, gateway, launch, newDesktop, outboxIds, patientToken, runId, sleep, staffSession,
-  staffToken, tabTo, typeInto, waitAttr, waitForFocus, waitForHeadingFocus, waitForMessage, waitText, watch,
+  staffToken, tabTo, tinyPdf, typeInto, waitAttr, waitForFocus, waitForHeadingFocus, waitForMessage, waitText, watch,
 } from './lib.mjs';
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -87,14 +87,53 @@ test('an admin answers the inbox by keyboard, adds an internal note, removes a m
     await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
     await waitText(page.getByTestId('message').filter({ hasText: reply }).getByTestId('message-receipt'), /Read by the patient/);
 
-    // --- An internal note: marked as such here, never shown to the patient.
-    const note = `Called the pharmacy, confirmed (${run}).`;
-    await page.getByTestId('staff-reply-internal').check();
-    await page.getByTestId('staff-reply-body').fill(note);
+    // --- A reply with a file: what the API would refuse is refused before any upload; a PDF is
+    //     uploaded through the staff routes, checked, sent, and reaches the patient as the same bytes.
+    const uploads = () => requested.filter((r) => /^POST \/staff\/patients\/[^/]+\/attachments$/.test(r)).length;
+    await page.getByTestId('staff-reply-files').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+    const txt = page.getByTestId('attachment-item').filter({ hasText: 'notes.txt' });
+    await waitAttr(txt, 'data-state', 'refused');
+    await waitText(txt.getByTestId('attachment-status'), /only PDF, JPEG, PNG and HEIC/);
+    assert.equal(uploads(), 0, 'refused before any upload');
+    await txt.getByTestId('attachment-remove').click();
+    const planName = `care-plan-${run}.pdf`;
+    const plan = tinyPdf(`plan ${run}`);
+    await page.getByTestId('staff-reply-files').setInputFiles({ name: planName, mimeType: 'application/pdf', buffer: plan });
+    await waitAttr(page.getByTestId('attachment-item').filter({ hasText: planName }), 'data-state', 'ready', 30_000);
+    const withFile = `Your care plan is attached (${run}).`;
+    await page.getByTestId('staff-reply-body').fill(withFile);
     await page.getByTestId('staff-reply-send').click();
-    await waitAttr(page.getByTestId('message').filter({ hasText: note }), 'data-internal', 'yes');
+    const sentWithFile = page.getByTestId('message').filter({ hasText: withFile });
+    await waitText(sentWithFile.getByTestId('attachment-download'), new RegExp(escape(planName)));
+    assert.equal(await page.getByTestId('attachment-item').count(), 0, 'the files went with the reply');
+    const annSees = (await gateway('GET', `/portal/threads/${threadId}`, { token: annToken })).body.messages.find((m) => m.body === withFile);
+    assert.equal(annSees?.attachments?.[0]?.file_name, planName, 'the patient sees the file');
+    const annLink = await gateway('GET', `/portal/attachments/${annSees.attachments[0].attachment_id}`, { token: annToken });
+    assert.equal(annLink.status, 200);
+    assert.deepEqual((await gateway('GET', annLink.body.url)).raw, plan, 'the patient receives the same bytes');
+
+    // --- An internal note, with a file: marked as such here; the patient never sees it or its file.
+    const note = `Called the pharmacy, confirmed (${run}).`;
+    const noteFile = `pharmacy-${run}.pdf`;
+    await page.getByTestId('staff-reply-internal').check();
+    await waitText(page.getByTestId('staff-note-files'), /the patient never sees them/);
+    await page.getByTestId('staff-reply-body').fill(note);
+    await page.getByTestId('staff-reply-files').setInputFiles({ name: noteFile, mimeType: 'application/pdf', buffer: tinyPdf(`note ${run}`) });
+    await waitAttr(page.getByTestId('attachment-item').filter({ hasText: noteFile }), 'data-state', 'ready', 30_000);
+    await page.getByTestId('staff-reply-send').click();
+    const savedNote = page.getByTestId('message').filter({ hasText: note });
+    await waitAttr(savedNote, 'data-internal', 'yes');
+    await waitText(savedNote.getByTestId('attachment-download'), new RegExp(escape(noteFile)));
     const afterNote = await gateway('GET', `/portal/threads/${threadId}`, { token: annToken });
     assert.ok(!afterNote.text.includes(note), 'the patient never sees an internal note');
+    assert.ok(!afterNote.text.includes(noteFile), 'nor the file of a note');
+    const staffSide = await staffToken();
+    const ann = await findPatient(staffSide, ANN);
+    const staffView = await gateway('GET', `/staff/patients/${ann.patient_id}/threads/${threadId}`, { token: staffSide });
+    const noteAttachment = staffView.body.messages.find((m) => m.body === note)?.attachments?.[0]?.attachment_id;
+    assert.ok(noteAttachment, 'the note keeps its file for the care team');
+    const fetchedByAnn = await gateway('GET', `/portal/attachments/${noteAttachment}`, { token: annToken });
+    assert.equal(fetchedByAnn.status, 404, `the patient cannot fetch a note's file (answered ${fetchedByAnn.status})`);
 
     // --- Remove Ann's mistaken message from her view (after a confirmation); staff keep the text.
     const oops = page.getByTestId('message').filter({ hasText: `Oops, wrong chat (${run})` });

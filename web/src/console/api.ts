@@ -94,6 +94,16 @@ export const staff = {
     ),
   startThread: async (patient: string, body: S['StaffNewThreadRequest']) =>
     unwrap(await api.POST('/staff/patients/{id}/threads', { params: { path: { id: patient } }, body })),
+  /** Starts a staff upload for the patient: a presigned POST for exactly this file. */
+  startUpload: async (patient: string, body: S['UploadRequest']) =>
+    unwrap(await api.POST('/staff/patients/{id}/attachments', { params: { path: { id: patient } }, body })),
+  /** Has the API check an upload (type, size, scan); only a ready one can go with a message. */
+  completeUpload: async (patient: string, attachment: string) =>
+    unwrap(
+      await api.POST('/staff/patients/{id}/attachments/{attachment}/complete', {
+        params: { path: { id: patient, attachment } },
+      }),
+    ),
   attachment: async (patient: string, attachment: string) =>
     unwrap(
       await api.GET('/staff/patients/{id}/attachments/{attachment}', { params: { path: { id: patient, attachment } } }),

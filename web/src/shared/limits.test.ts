@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { enums, operationRoles } from './api/openapi-values';
-import { extensionTypes, limits, may, staffPermissions } from './limits';
+import { extensionTypes, limits, may, published, staffPermissions } from './limits';
 
 describe('limits', () => {
+  it('reads each limit from the API document, and refuses to guess one it lacks', () => {
+    expect(limits.messageMaxChars).toBe(10_000);
+    expect(limits.filesPerMessage).toBe(5);
+    expect(limits.staffFilesPerMessage).toBe(5);
+    expect(limits.fileMaxBytes).toBe(10 * 1024 * 1024);
+    expect(() => published('NoSuchRequest.body', 'maxLength')).toThrow(/infra\/openapi.json gives no maxLength/);
+  });
   it('takes the file types from the API document', () => {
     expect(limits.fileTypes).toEqual(enums.FileType);
     expect(Object.values(extensionTypes).every((t) => limits.fileTypes.includes(t))).toBe(true);

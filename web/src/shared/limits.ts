@@ -1,34 +1,44 @@
 // ============================================================================================
-// TO BE REPLACED. The one place where the front end holds a server limit or rule itself.
+// The one place where the front end reads a server limit or rule.
 //
-// Every value below is read from the API document first (schema constraints and enums generated
-// into api/openapi-values.ts by `npm run api:generate`); the literal after `??` is a stand-in used
-// only until the backend publishes it (web/BACKEND-NEEDS.md, need 2). When it does, delete
-// the stand-in. Nothing else in web/src may restate a limit or a rule.
+// Limits come from the API document (schema constraints and enums generated into
+// api/openapi-values.ts by `npm run api:generate`); a limit the document lacks fails the unit tests
+// (limits.test.ts) rather than being guessed. The few literals left are marked: stand-ins for what
+// the backend has not published yet (web/BACKEND-NEEDS.md), or the client's own choice. Nothing
+// else in web/src may restate a limit or a rule.
 // ============================================================================================
 import { constraints, enums, operationRoles } from './api/openapi-values';
 
 type Constraint = 'maxLength' | 'minLength' | 'maximum' | 'minimum' | 'maxItems' | 'minItems';
 const schema = (key: string, c: Constraint): number | undefined => constraints[key]?.[c];
 
+/** A constraint the API document publishes; its absence is a broken document, not a case to handle. */
+export function published(key: string, c: Constraint): number {
+  const value = schema(key, c);
+  if (value === undefined) throw new Error(`infra/openapi.json gives no ${c} for ${key}`);
+  return value;
+}
+
 export const limits = {
   /** Unicode scalar values of the trimmed text (functions/messaging threads.rs). */
-  messageMaxChars: schema('NewMessageRequest.body', 'maxLength') ?? 10_000,
-  subjectMaxChars: schema('NewThreadRequest.subject', 'maxLength') ?? 120,
-  staffMessageMaxChars: schema('StaffMessageRequest.body', 'maxLength') ?? 10_000,
-  filesPerMessage: schema('NewMessageRequest.attachment_ids', 'maxItems') ?? 5,
-  fileMaxBytes: schema('UploadRequest.size', 'maximum') ?? 10 * 1024 * 1024,
+  messageMaxChars: published('NewMessageRequest.body', 'maxLength'),
+  subjectMaxChars: published('NewThreadRequest.subject', 'maxLength'),
+  staffMessageMaxChars: published('StaffMessageRequest.body', 'maxLength'),
+  filesPerMessage: published('NewMessageRequest.attachment_ids', 'maxItems'),
+  staffFilesPerMessage: published('StaffMessageRequest.attachment_ids', 'maxItems'),
+  fileMaxBytes: published('UploadRequest.size', 'maximum'),
   /** The file types the API accepts: from the document's FileType enum. */
   fileTypes: enums.FileType as readonly string[],
+  /** Stand-in (need 2): the document gives the code's pattern, not yet its length, which the words need. */
   codeLength: schema('VerifyCodeRequest.code', 'maxLength') ?? 6,
-  /** When a 429 carries no Retry-After. */
+  /** The client's own pause after a 429 without Retry-After (API Gateway's throttling sends none). */
   defaultWaitSeconds: 60,
   /**
-   * The staff session's idle limit (ARCHITECTURE §5). The patient's comes with each session answer;
-   * staff sign in through the staff pool, and no answer of the API says theirs yet (need 24).
+   * Stand-in (need 24): the staff session's idle limit (ARCHITECTURE §5). The patient's comes with
+   * each session answer; staff sign in through the staff pool, and no answer of the API gives theirs.
    */
   staffIdleMinutes: 15,
-  templateSmsMaxChars: schema('TemplateUpdate.sms', 'maxLength') ?? 320,
+  templateSmsMaxChars: published('TemplateUpdate.sms', 'maxLength'),
 } as const;
 
 /** File name extension → type, for browsers that cannot tell a HEIC file's type. */

@@ -1,7 +1,7 @@
 // The shared inbox (filters, assignment, unread, patient names) and one thread with internal notes,
 // soft delete and read receipts.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { ApiError } from '../../shared/api/errors';
 import { useI18n } from '../../shared/i18n/I18nProvider';
@@ -20,6 +20,7 @@ import {
   WithSlot,
 } from '../../shared/ui/components';
 import { charCount } from '../../shared/ui/errors';
+import { FilePicker, filesProblem, type Uploads, useFiles } from '../../shared/ui/FilePicker';
 import { useConsoleTitle } from '../App';
 import { type S, staff } from '../api';
 import { PatientName, TOPIC_KEYS, useMe, useStaffLabel } from '../parts';
@@ -191,6 +192,16 @@ export function StaffThread({ patientId, threadId }: { patientId: string; thread
   const [bodyError, setBodyError] = useState('');
   const [deleting, setDeleting] = useState<S['StaffMessageView'] | null>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const files = useFiles();
+  const [filesError, setFilesError] = useState('');
+  // The staff side's uploads for this patient: they go only with a message in one of the patient's threads.
+  const uploads = useMemo<Uploads>(
+    () => ({
+      start: (file) => staff.startUpload(patientId, file),
+      complete: (attachment) => staff.completeUpload(patientId, attachment),
+    }),
+    [patientId],
+  );
 
   const refresh = () => {
     void client.invalidateQueries({ queryKey: ['staff-thread', patientId, threadId] });
@@ -214,6 +225,8 @@ export function StaffThread({ patientId, threadId }: { patientId: string; thread
       status.announce(message.internal ? 'console.thread.noteSaved' : 'console.thread.replySent');
       setBody('');
       setUrgent(false);
+      files.reset();
+      setFilesError('');
       refresh();
       bodyRef.current?.focus();
     },
@@ -379,7 +392,10 @@ export function StaffThread({ patientId, threadId }: { patientId: string; thread
         onSubmit={(e) => {
           e.preventDefault();
           const n = charCount(body);
-          if (n === 0) {
+          const attached = files.readyIds;
+          const problem = filesProblem(files);
+          setFilesError(problem ? t(problem) : '');
+          if (n === 0 && attached.length === 0) {
             setBodyError(t('console.thread.empty'));
             bodyRef.current?.focus();
             return;
@@ -390,7 +406,16 @@ export function StaffThread({ patientId, threadId }: { patientId: string; thread
             return;
           }
           setBodyError('');
-          reply.mutate({ body, internal, urgent: !internal && urgent });
+          if (problem) {
+            e.currentTarget.querySelector<HTMLElement>('input[type="file"]')?.focus();
+            return;
+          }
+          reply.mutate({
+            body,
+            internal,
+            urgent: !internal && urgent,
+            ...(attached.length ? { attachment_ids: attached } : {}),
+          });
         }}
       >
         <h2 id="staff-reply-title">{t('console.thread.replyTitle')}</h2>
@@ -434,20 +459,33 @@ export function StaffThread({ patientId, threadId }: { patientId: string; thread
             <label htmlFor="reply-urgent">{t('console.thread.urgent')}</label>
           </div>
         ) : null}
-        <p className="hint" data-testid="staff-attachments-note">
-          {t('console.thread.attachNotYet')}
-        </p>
+        <FilePicker
+          prefix="staff-reply"
+          state={files}
+          error={filesError}
+          uploads={uploads}
+          max={limits.staffFilesPerMessage}
+        />
+        {internal ? (
+          <p className="hint" data-testid="staff-note-files">
+            {t('console.thread.noteFiles')}
+          </p>
+        ) : null}
         <ErrorMessage error={reply.error} testid="staff-reply-error" />
         <div className="actions">
           <BusyButton
             type="submit"
             busy={reply.isPending}
             busyLabel={t('common.sending')}
+            disabled={files.busy}
             data-testid="staff-reply-send"
           >
             {t(internal ? 'console.thread.saveNote' : 'console.thread.send')}
           </BusyButton>
         </div>
+        <p className="hint" aria-live="polite" data-testid="staff-reply-send-note">
+          {files.busy ? t('common.files.waitForFiles') : ''}
+        </p>
       </form>
       <ConfirmDialog
         open={deleting !== null}

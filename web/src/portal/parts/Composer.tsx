@@ -4,8 +4,12 @@ import { type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { limits } from '../../shared/limits';
 import { charCount } from '../../shared/ui/errors';
+import { FilePicker, filesProblem, type Uploads, useFiles } from '../../shared/ui/FilePicker';
+import { messaging } from '../api';
 import { getDraft, setDraft } from '../drafts';
-import { FilePicker, useFiles } from './FilePicker';
+
+/** The patient's own uploads. */
+const patientUploads: Uploads = { start: messaging.startUpload, complete: messaging.completeUpload };
 
 /** From this many characters on, the count is also read out (once typing pauses). */
 const NEAR = 0.9;
@@ -50,13 +54,9 @@ export function useCheck(state: ComposerState) {
       state.setBodyError(t('portal.composer.empty'));
       ok = false;
     } else state.setBodyError('');
-    if (state.files.busy) {
-      state.setFilesError(t('portal.composer.filesBusy'));
-      ok = false;
-    } else if (state.files.broken) {
-      state.setFilesError(t('portal.composer.filesBroken'));
-      ok = false;
-    } else state.setFilesError('');
+    const files = filesProblem(state.files);
+    state.setFilesError(files ? t(files) : '');
+    if (files) ok = false;
     return ok;
   };
 }
@@ -129,7 +129,13 @@ export function Composer({
           {spoken}
         </p>
       </div>
-      <FilePicker prefix={prefix} state={state.files} error={state.filesError} />
+      <FilePicker
+        prefix={prefix}
+        state={state.files}
+        error={state.filesError}
+        uploads={patientUploads}
+        max={limits.filesPerMessage}
+      />
     </div>
   );
 }

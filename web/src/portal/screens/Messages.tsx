@@ -277,7 +277,7 @@ export function Compose() {
           </Link>
         </div>
         <p className="hint" aria-live="polite" data-testid="compose-send-note">
-          {composer.files.busy ? t('portal.composer.waitForFiles') : ''}
+          {composer.files.busy ? t('common.files.waitForFiles') : ''}
         </p>
       </form>
     </section>
@@ -456,7 +456,7 @@ export function Thread({ threadId }: { threadId: string }) {
           </BusyButton>
         </div>
         <p className="hint" aria-live="polite" data-testid="reply-send-note">
-          {composer.files.busy ? t('portal.composer.waitForFiles') : ''}
+          {composer.files.busy ? t('common.files.waitForFiles') : ''}
         </p>
       </form>
     </section>

@@ -1,11 +1,22 @@
-// Attachments: one row per file with its progress and state; remove (and try again after a failure).
+// Attachments, for a patient's message and for a staff reply alike: one row per file with its
+// progress and state; remove (and try again after a failure). Each file is started with the API
+// (a presigned POST for exactly that file), sent to the blob store, then checked by the API (type,
+// size, scan) before it can go with a message; only the checked ones' ids are sent.
 import { useEffect, useId, useRef, useState } from 'react';
-import { ApiError, SessionEndedError, UploadAborted } from '../../shared/api/errors';
-import { uploadFile } from '../../shared/api/uploads';
-import { useI18n } from '../../shared/i18n/I18nProvider';
-import { extensionTypes, limits } from '../../shared/limits';
-import { describeError } from '../../shared/ui/errors';
-import { messaging } from '../api';
+import { ApiError, SessionEndedError, UploadAborted } from '../api/errors';
+import type { components } from '../api/schema';
+import { uploadFile } from '../api/uploads';
+import { useI18n } from '../i18n/I18nProvider';
+import { extensionTypes, limits } from '../limits';
+import { describeError } from './errors';
+
+type S = components['schemas'];
+
+/** The API's two upload steps, for whoever uploads: the patient's routes or the staff routes for a patient. */
+export interface Uploads {
+  start: (file: S['UploadRequest']) => Promise<S['UploadStarted']>;
+  complete: (attachmentId: string) => Promise<S['AttachmentView']>;
+}
 
 export type FileState = 'uploading' | 'checking' | 'ready' | 'refused' | 'failed';
 
@@ -62,14 +73,28 @@ export function useFiles() {
 
 let nextKey = 1;
 
+export type FilesState = ReturnType<typeof useFiles>;
+
+/** Why the files cannot go yet (a message key), or null: still uploading, or one refused or failed. */
+export function filesProblem(state: FilesState): 'common.files.busy' | 'common.files.broken' | null {
+  if (state.busy) return 'common.files.busy';
+  if (state.broken) return 'common.files.broken';
+  return null;
+}
+
 export function FilePicker({
   prefix,
   state,
   error,
+  uploads,
+  max,
 }: {
   prefix: string;
-  state: ReturnType<typeof useFiles>;
+  state: FilesState;
   error: string;
+  uploads: Uploads;
+  /** Files per message: the API document's limit for the request they go with. */
+  max: number;
 }) {
   const { t, tr } = useI18n();
   const { files, setFiles, aborts, removed } = state;
@@ -86,7 +111,7 @@ export function FilePicker({
     try {
       if (!entry.uploaded) {
         update(entry.key, { state: 'uploading', progress: 0, message: '' });
-        const started = await messaging.startUpload({
+        const started = await uploads.start({
           file_name: entry.name,
           content_type: entry.type,
           size: entry.size,
@@ -104,13 +129,13 @@ export function FilePicker({
       update(entry.key, { state: 'checking', message: '' });
       for (let attempt = 0; ; attempt += 1) {
         try {
-          const view = await messaging.completeUpload(id);
+          const view = await uploads.complete(id);
           if (removed.current.has(entry.key)) return;
           if (view.state === 'ready') {
             update(entry.key, { state: 'ready', message: '' });
-            setLive(t('portal.files.readyLive', { name: entry.name }));
+            setLive(t('common.files.readyLive', { name: entry.name }));
           } else {
-            update(entry.key, { state: 'failed', message: t('portal.files.stillChecking') });
+            update(entry.key, { state: 'failed', message: t('common.files.stillChecking') });
           }
           return;
         } catch (err) {
@@ -124,8 +149,8 @@ export function FilePicker({
       const refused =
         err instanceof ApiError && (err.status === 422 || (err.status === 400 && err.fieldErrors.length > 0));
       const message = refused
-        ? t('portal.files.refusedBy', { name: entry.name, reason: describeError(tr, err) })
-        : t('portal.files.failed', { name: entry.name, reason: describeError(tr, err) });
+        ? t('common.files.refusedBy', { name: entry.name, reason: describeError(tr, err) })
+        : t('common.files.failed', { name: entry.name, reason: describeError(tr, err) });
       update(entry.key, { state: refused ? 'refused' : 'failed', message });
       setLive(message);
     }
@@ -146,15 +171,15 @@ export function FilePicker({
     };
     const active = files.filter((f) => f.state !== 'refused' && f.state !== 'failed').length;
     let refusal = '';
-    if (!entry.type) refusal = t('portal.files.wrongType', { name: entry.name });
-    else if (entry.size === 0) refusal = t('portal.files.empty', { name: entry.name });
+    if (!entry.type) refusal = t('common.files.wrongType', { name: entry.name });
+    else if (entry.size === 0) refusal = t('common.files.empty', { name: entry.name });
     else if (entry.size > limits.fileMaxBytes)
-      refusal = t('portal.files.tooBig', {
+      refusal = t('common.files.tooBig', {
         name: entry.name,
         size: tr.fileSize(entry.size),
         max: tr.fileSize(limits.fileMaxBytes),
       });
-    else if (active >= limits.filesPerMessage) refusal = t('portal.files.tooMany', { n: limits.filesPerMessage });
+    else if (active >= max) refusal = t('common.files.tooMany', { n: max });
     if (refusal) {
       setFiles((all) => [...all, { ...entry, state: 'refused', message: refusal }]);
       setLive(refusal);
@@ -169,18 +194,18 @@ export function FilePicker({
     aborts.current.get(entry.key)?.();
     aborts.current.delete(entry.key);
     setFiles((all) => all.filter((f) => f.key !== entry.key));
-    setLive(t('portal.files.removed', { name: entry.name }));
+    setLive(t('common.files.removed', { name: entry.name }));
     inputRef.current?.focus();
   };
 
   const statusText = (f: PickedFile) => {
     switch (f.state) {
       case 'uploading':
-        return t('portal.files.uploading', { percent: Math.round(f.progress * 100) });
+        return t('common.files.uploading', { percent: Math.round(f.progress * 100) });
       case 'checking':
-        return t('portal.files.checking');
+        return t('common.files.checking');
       case 'ready':
-        return t('portal.files.ready');
+        return t('common.files.ready');
       default:
         return f.message;
     }
@@ -190,11 +215,11 @@ export function FilePicker({
     <div className="stack-tight">
       <div className="field">
         <label htmlFor={id}>
-          {t('portal.files.label')}
+          {t('common.files.label')}
           <span className="optional"> {t('common.optional')}</span>
         </label>
         <p className="hint" id={`${id}-hint`}>
-          {t('portal.files.hint', { max: tr.fileSize(limits.fileMaxBytes), n: limits.filesPerMessage })}
+          {t('common.files.hint', { max: tr.fileSize(limits.fileMaxBytes), n: max })}
         </p>
         {error ? (
           <p className="field-error" id={`${id}-error`}>
@@ -219,7 +244,7 @@ export function FilePicker({
         />
       </div>
       {files.length ? (
-        <ul className="files" data-testid={`${prefix}-file-list`} aria-label={t('portal.files.listLabel')}>
+        <ul className="files" data-testid={`${prefix}-file-list`} aria-label={t('common.files.listLabel')}>
           {files.map((f) => (
             <li key={f.key} className="file" data-testid="attachment-item" data-state={f.state}>
               <p className="file-name">
@@ -230,7 +255,7 @@ export function FilePicker({
                 <progress
                   max={100}
                   value={Math.round(f.progress * 100)}
-                  aria-label={t('portal.files.progressLabel', { name: f.name })}
+                  aria-label={t('common.files.progressLabel', { name: f.name })}
                 />
               ) : null}
               <p
@@ -245,7 +270,7 @@ export function FilePicker({
                     type="button"
                     className="button button-secondary button-small"
                     data-testid="attachment-retry"
-                    aria-label={t('portal.files.retryLabel', { name: f.name })}
+                    aria-label={t('common.files.retryLabel', { name: f.name })}
                     onClick={() => void upload(f)}
                   >
                     {t('common.tryAgain')}
@@ -255,10 +280,10 @@ export function FilePicker({
                   type="button"
                   className="button button-secondary button-small"
                   data-testid="attachment-remove"
-                  aria-label={t('portal.files.removeLabel', { name: f.name })}
+                  aria-label={t('common.files.removeLabel', { name: f.name })}
                   onClick={() => remove(f)}
                 >
-                  {t('portal.files.remove')}
+                  {t('common.files.remove')}
                 </button>
               </div>
             </li>
