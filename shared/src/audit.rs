@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::ids::PracticeId;
 use crate::keys;
-use crate::store::{Condition, Index, Item, StoreError, Table};
+use crate::store::{Condition, Cursor, Index, Item, Query, StoreError, Table};
+use crate::time::{sortable, sortable_upper};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -81,4 +82,82 @@ impl AuditLog {
         // Append-only: an event is never overwritten.
         self.table.put(item, Condition::NotExists).await
     }
+
+    /// One page of a practice's audit trail, newest first: one query per page, of one patient's trail
+    /// when `patient` is given, else of one day's partition (a page never spans days: the cursor then
+    /// names the next day to read). Actor and action narrow a page after it is read, so a page may be
+    /// short or empty while `next` still says more may follow.
+    pub async fn search(
+        &self,
+        practice: &PracticeId,
+        q: &AuditQuery,
+        after: Option<&AuditCursor>,
+        limit: usize,
+    ) -> Result<AuditPage, StoreError> {
+        let (low, high) = (sortable(q.from), sortable_upper(q.to));
+        let (query, day) = match &q.patient {
+            Some(patient) => (Query::partition(Index::Gsi1, keys::audit_trail(practice, patient)), None),
+            None => {
+                let day = after.map(|c| c.day).unwrap_or_else(|| q.to.date_naive());
+                if day < q.from.date_naive() || day > q.to.date_naive() {
+                    return Err(StoreError::BadCursor);
+                }
+                (Query::partition(Index::Table, keys::audit_day(practice, &day.format("%Y-%m-%d").to_string())), Some(day))
+            }
+        };
+        let query = query.between(low, high).backward().limit(limit).after(after.and_then(|c| c.within.clone()));
+        let page = self.table.query(query).await?;
+        let events: Vec<AuditEvent> = page.items.iter().map(|i| i.record()).collect::<Result<_, _>>()?;
+        let next = match (page.next, day) {
+            (Some(within), Some(day)) => Some(AuditCursor { day, within: Some(within) }),
+            (Some(within), None) => Some(AuditCursor { day: q.to.date_naive(), within: Some(within) }),
+            (None, Some(day)) => day.pred_opt().filter(|d| *d >= q.from.date_naive()).map(|day| AuditCursor { day, within: None }),
+            (None, None) => None,
+        };
+        let events = events.into_iter().filter(|e| q.matches(e)).collect();
+        Ok(AuditPage { events, next })
+    }
+}
+
+/// What an auditor asks for: a time range, and optionally one patient, actor or action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditQuery {
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+    pub patient: Option<String>,
+    pub actor: Option<String>,
+    pub action: Option<String>,
+}
+
+impl AuditQuery {
+    fn matches(&self, e: &AuditEvent) -> bool {
+        self.actor.as_ref().is_none_or(|a| e.actor_id.as_ref() == Some(a))
+            && self.action.as_ref().is_none_or(|a| &e.action == a || e.action.starts_with(&format!("{a}.")))
+    }
+}
+
+/// Where the next page of a search starts: a day, and where in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditCursor {
+    day: chrono::NaiveDate,
+    within: Option<Cursor>,
+}
+
+impl AuditCursor {
+    /// `YYYYMMDD` followed by the store's cursor within that day, if any.
+    pub fn parse(raw: &str) -> Result<Self, StoreError> {
+        let (day, rest) = raw.split_at_checked(8).ok_or(StoreError::BadCursor)?;
+        let day = chrono::NaiveDate::parse_from_str(day, "%Y%m%d").map_err(|_| StoreError::BadCursor)?;
+        let within = if rest.is_empty() { None } else { Some(Cursor::parse(rest)?) };
+        Ok(AuditCursor { day, within })
+    }
+
+    pub fn as_string(&self) -> String {
+        format!("{}{}", self.day.format("%Y%m%d"), self.within.as_ref().map(Cursor::as_str).unwrap_or_default())
+    }
+}
+
+pub struct AuditPage {
+    pub events: Vec<AuditEvent>,
+    pub next: Option<AuditCursor>,
 }

@@ -191,3 +191,47 @@ impl From<crate::patients::ContactFacts> for PatientContactView {
         }
     }
 }
+
+/// One audit event as reviewers see it: who, what, when, from where, and how it ended. Never PHI.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AuditEventView {
+    pub at: DateTime<Utc>,
+    pub actor_kind: String,
+    pub actor_id: Option<String>,
+    pub action: String,
+    pub object_kind: String,
+    pub object_id: Option<String>,
+    pub patient_id: Option<String>,
+    /// `success`, `denied`, `not_found`, `rejected` or `error`.
+    pub outcome: String,
+    pub status: u16,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    pub request_id: String,
+}
+
+impl From<&portico::audit::AuditEvent> for AuditEventView {
+    fn from(e: &portico::audit::AuditEvent) -> Self {
+        AuditEventView {
+            at: e.at,
+            actor_kind: e.actor_kind.clone(),
+            actor_id: e.actor_id.clone(),
+            action: e.action.clone(),
+            object_kind: e.object_kind.clone(),
+            object_id: e.object_id.clone(),
+            patient_id: e.patient_id.clone(),
+            outcome: serde_json::to_value(e.outcome).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+            status: e.status,
+            ip: e.ip.clone(),
+            user_agent: e.user_agent.clone(),
+            request_id: e.request_id.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AuditSearchPage {
+    pub events: Vec<AuditEventView>,
+    /// Present while more may follow (even after a short or empty page).
+    pub next_cursor: Option<String>,
+}

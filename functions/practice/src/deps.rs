@@ -7,8 +7,19 @@ use portico::auth::Sessions;
 use portico::config::Env;
 use portico::wiring::{Base, Ports, Wire};
 
+use crate::audit_review::AuditDeps;
 use crate::patients::{EnrolDeps, InviteDeps, LookupDeps};
 use crate::team::TeamDeps;
+
+impl Wire for AuditDeps {
+    fn from_env(env: &mut Env, base: &Base) -> Self {
+        AuditDeps { audit: base.edge(env).audit_log() }
+    }
+
+    fn from_ports(ports: &Ports) -> Self {
+        AuditDeps { audit: ports.edge.audit_log() }
+    }
+}
 
 impl Wire for TeamDeps {
     fn from_env(env: &mut Env, base: &Base) -> Self {

@@ -2,7 +2,8 @@
 
 use portico::endpoint;
 
-use crate::handlers::{cors, patients, public, team};
+use crate::audit_review::AuditDeps;
+use crate::handlers::{audit, cors, patients, public, team};
 use crate::patients::{EnrolDeps, InviteDeps, LookupDeps};
 use crate::routes;
 use crate::team::TeamDeps;
@@ -16,6 +17,8 @@ endpoint!(AuthPracticeGet, routes::AUTH_PRACTICE_GET, (), public::practice);
 endpoint!(StaffMeGet, routes::STAFF_ME_GET, TeamDeps, team::me);
 endpoint!(StaffTeamList, routes::STAFF_TEAM_LIST, TeamDeps, team::list);
 endpoint!(StaffPatientsContactGet, routes::STAFF_PATIENTS_CONTACT_GET, LookupDeps, patients::contact);
+endpoint!(StaffAuditSearch, routes::STAFF_AUDIT_SEARCH, AuditDeps, audit::search);
+endpoint!(StaffAuditExport, routes::STAFF_AUDIT_EXPORT, AuditDeps, audit::export);
 endpoint!(StaffTeamDisable, routes::STAFF_TEAM_DISABLE, TeamDeps, team::disable);
 endpoint!(StaffTeamEnable, routes::STAFF_TEAM_ENABLE, TeamDeps, team::enable);
 endpoint!(HttpCorsPreflight, routes::HTTP_CORS_PREFLIGHT, (), cors::preflight);

@@ -4,8 +4,20 @@ use portico::domain::Channel;
 use portico::http::ApiError;
 use portico::notify::SendError;
 
+use crate::audit_review::ReviewError;
 use crate::patients::AdminError;
 use crate::team::TeamError;
+
+impl From<ReviewError> for ApiError {
+    fn from(e: ReviewError) -> Self {
+        match e {
+            ReviewError::Range(why) => ApiError::field("from", why),
+            ReviewError::TooMany => ApiError::field("from", "the range holds more than 50000 events; export a shorter one"),
+            ReviewError::Store(portico::store::StoreError::BadCursor) => ApiError::field("cursor", "is not a cursor from this search"),
+            ReviewError::Store(e) => e.into(),
+        }
+    }
+}
 
 impl From<TeamError> for ApiError {
     fn from(e: TeamError) -> Self {

@@ -1,8 +1,9 @@
-//! Practice administration from the staff side: enrol, find, invite and disable patients; the team
-//! (who is signed in, the practice's staff, disabling a member); answer CORS preflights from the
-//! practice's allowlist.
+//! Practice administration from the staff side: enrol, find, invite and disable patients, and what the
+//! chart shows about reaching them; the team (who is signed in, the practice's staff, turning a member
+//! off and on); audit review (search and export); answer CORS preflights from the practice's allowlist.
 
 pub mod api;
+pub mod audit_review;
 pub mod deps;
 pub mod endpoints;
 mod errors;
@@ -14,7 +15,7 @@ pub mod team;
 use portico::lambda::{Capability, endpoint};
 
 use endpoints::*;
-use handlers::{cors, patients as staff, public, team as staff_team};
+use handlers::{audit, cors, patients as staff, public, team as staff_team};
 
 /// The practice capability, described once.
 pub fn capability() -> Capability {
@@ -32,6 +33,8 @@ pub fn capability() -> Capability {
             endpoint::<StaffTeamList>(),
             endpoint::<StaffTeamDisable>(),
             endpoint::<StaffTeamEnable>(),
+            endpoint::<StaffAuditSearch>(),
+            endpoint::<StaffAuditExport>(),
             endpoint::<HttpCorsPreflight>(),
         ],
         functions: Vec::new(),
@@ -54,6 +57,8 @@ pub fn capability() -> Capability {
     staff_team::list,
     staff_team::disable,
     staff_team::enable,
+    audit::search,
+    audit::export,
     public::practice,
     cors::preflight
 ))]

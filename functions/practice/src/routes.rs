@@ -82,6 +82,21 @@ pub const STAFF_TEAM_ENABLE: Route = Route {
     access: Access::Staff(ADMINS),
     audit: audit("staff.enable", "staff"),
 };
+/// Reviewing the audit trail is for administrators, and is itself audited.
+pub const STAFF_AUDIT_SEARCH: Route = Route {
+    method: "GET",
+    path: "/staff/audit",
+    function: "staff-audit-search",
+    access: Access::Staff(ADMINS),
+    audit: audit("audit.search", "audit"),
+};
+pub const STAFF_AUDIT_EXPORT: Route = Route {
+    method: "GET",
+    path: "/staff/audit/export",
+    function: "staff-audit-export",
+    access: Access::Staff(ADMINS),
+    audit: audit("audit.export", "audit"),
+};
 /// Browsers ask before cross-origin calls; the answer depends on the practice's allowlist.
 pub const HTTP_CORS_PREFLIGHT: Route =
     Route { method: "OPTIONS", path: "/{proxy+}", function: "http-cors-preflight", access: Access::Public, audit: None };

@@ -65,6 +65,11 @@ impl Edge {
         Edge { table, clock, tenants, sessions, issuers, audit }
     }
 
+    /// The audit trail, for the routes that review it (their IAM role may read the audit table).
+    pub fn audit_log(&self) -> AuditLog {
+        self.audit.clone()
+    }
+
     /// Runs a handler for one request. Never fails: errors, panics included, become problem documents,
     /// because an `Err` returned to the Lambda runtime reaches the client as a bare 502.
     pub async fn serve<F>(&self, req: Request, route: &'static Route, handler: F) -> Response<Body>

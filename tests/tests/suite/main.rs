@@ -4,6 +4,7 @@
 
 mod architecture;
 mod attachments;
+mod audit;
 mod authz;
 mod bad_input;
 mod budgets;

@@ -1,5 +1,6 @@
 //! HTTP handlers of the staff routes.
 
+pub mod audit;
 pub mod cors;
 pub mod patients;
 pub mod public;

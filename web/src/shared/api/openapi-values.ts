@@ -187,6 +187,12 @@ export const constraints: Record<string, { maxLength?: number; minLength?: numbe
 };
 
 export const operationRoles: Record<string, readonly string[]> = {
+  "GET /staff/audit": [
+    "admin"
+  ],
+  "GET /staff/audit/export": [
+    "admin"
+  ],
   "GET /staff/me": [
     "admin",
     "clinician",

@@ -2051,6 +2051,196 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The practice's audit trail, newest first, a page per query: by time range (default the last day),
+         *     one patient, one actor or one action (`auth.sign_in` matches its sub-actions). A page never spans
+         *     days unless a patient is named; follow `next_cursor` until it is absent. Pages may be short.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description RFC 3339; default a day before `to` */
+                    from?: string;
+                    /** @description RFC 3339; default now */
+                    to?: string;
+                    patient_id?: string;
+                    actor_id?: string;
+                    action?: string;
+                    /** @description How many on a page */
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditSearchPage"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The staff member's role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every event of a range (at most 31 days), oldest first, as CSV or JSON lines, to save as a file. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description RFC 3339; default a day before `to` */
+                    from?: string;
+                    /** @description RFC 3339; default now */
+                    to?: string;
+                    patient_id?: string;
+                    actor_id?: string;
+                    action?: string;
+                    /** @description `csv` (default) or `jsonl` */
+                    format?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The events */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/x-ndjson": string;
+                        "text/csv": string;
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The staff member's role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/staff/me": {
         parameters: {
             query?: never;
@@ -4825,6 +5015,29 @@ export interface components {
             /** Format: int64 */
             size?: number | null;
             state: components["schemas"]["State"];
+        };
+        /** @description One audit event as reviewers see it: who, what, when, from where, and how it ended. Never PHI. */
+        AuditEventView: {
+            action: string;
+            actor_id?: string | null;
+            actor_kind: string;
+            /** Format: date-time */
+            at: string;
+            ip?: string | null;
+            object_id?: string | null;
+            object_kind: string;
+            /** @description `success`, `denied`, `not_found`, `rejected` or `error`. */
+            outcome: string;
+            patient_id?: string | null;
+            request_id: string;
+            /** Format: int32 */
+            status: number;
+            user_agent?: string | null;
+        };
+        AuditSearchPage: {
+            events: components["schemas"]["AuditEventView"][];
+            /** @description Present while more may follow (even after a short or empty page). */
+            next_cursor?: string | null;
         };
         /**
          * @description What stops a notice on one channel, whatever the day's counts: what staff see on the chart.

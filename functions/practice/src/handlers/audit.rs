@@ -1,0 +1,88 @@
+//! Audit review routes: search and export, for administrators.
+
+use chrono::{DateTime, Utc};
+use http::{HeaderValue, StatusCode, header};
+use portico::audit::{AuditCursor, AuditQuery};
+use portico::http::{ApiError, Exchange, Problem, Reply, page_size};
+
+use crate::api::{AuditEventView, AuditSearchPage};
+use crate::audit_review::{self, AuditDeps, CSV_COLUMNS};
+
+fn instant(x: &Exchange<'_>, name: &'static str) -> Result<Option<DateTime<Utc>>, ApiError> {
+    x.query(name)
+        .map(|raw| {
+            DateTime::parse_from_rfc3339(&raw).map(|t| t.with_timezone(&Utc)).map_err(|_| ApiError::field(name, "must be an RFC 3339 time"))
+        })
+        .transpose()
+}
+
+fn query(x: &Exchange<'_>) -> Result<AuditQuery, ApiError> {
+    let to = instant(x, "to")?.unwrap_or_else(|| x.now());
+    let from = instant(x, "from")?.unwrap_or(to - chrono::Duration::days(1));
+    let patient = x
+        .query("patient_id")
+        .map(|p| portico::ids::PatientId::parse(&p).map(|p| p.to_string()).ok_or(ApiError::field("patient_id", "is not a patient id")))
+        .transpose()?;
+    let short = |name: &'static str| {
+        x.query(name)
+            .map(|v| if v.is_empty() || v.len() > 100 { Err(ApiError::field(name, "must be 1 to 100 characters")) } else { Ok(v) })
+            .transpose()
+    };
+    Ok(AuditQuery { from, to, patient, actor: short("actor_id")?, action: short("action")? })
+}
+
+/// The practice's audit trail, newest first, a page per query: by time range (default the last day),
+/// one patient, one actor or one action (`auth.sign_in` matches its sub-actions). A page never spans
+/// days unless a patient is named; follow `next_cursor` until it is absent. Pages may be short.
+#[utoipa::path(get, path = "/staff/audit", tag = "staff-audit", security(("staff" = [])),
+    params(("from" = Option<String>, Query, description = "RFC 3339; default a day before `to`"),
+        ("to" = Option<String>, Query, description = "RFC 3339; default now"),
+        ("patient_id" = Option<String>, Query), ("actor_id" = Option<String>, Query), ("action" = Option<String>, Query),
+        ("limit" = Option<u32>, Query, description = "How many on a page"), ("cursor" = Option<String>, Query)),
+    responses((status = 200, body = AuditSearchPage), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
+pub async fn search(d: &AuditDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let q = query(x)?;
+    let limit = page_size(x.query("limit").as_deref()).map_err(|why| ApiError::field("limit", why))?;
+    let cursor = x
+        .query("cursor")
+        .map(|c| AuditCursor::parse(&c))
+        .transpose()
+        .map_err(|_| ApiError::field("cursor", "is not a cursor from this search"))?;
+    let (_, (events, next)) = x.staff_reading(async |practice, _, _| Ok(d.search(practice, &q, cursor.as_ref(), limit).await?)).await?;
+    Ok(Reply::ok(&AuditSearchPage { events: events.iter().map(AuditEventView::from).collect(), next_cursor: next.map(|c| c.as_string()) }))
+}
+
+/// Every event of a range (at most 31 days), oldest first, as CSV or JSON lines, to save as a file.
+#[utoipa::path(get, path = "/staff/audit/export", tag = "staff-audit", security(("staff" = [])),
+    params(("from" = Option<String>, Query, description = "RFC 3339; default a day before `to`"),
+        ("to" = Option<String>, Query, description = "RFC 3339; default now"),
+        ("patient_id" = Option<String>, Query), ("actor_id" = Option<String>, Query), ("action" = Option<String>, Query),
+        ("format" = Option<String>, Query, description = "`csv` (default) or `jsonl`")),
+    responses((status = 200, description = "The events", content((String = "text/csv"), (String = "application/x-ndjson"))),
+        (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
+pub async fn export(d: &AuditDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let q = query(x)?;
+    let jsonl = match x.query("format").as_deref() {
+        None | Some("csv") => false,
+        Some("jsonl") => true,
+        Some(_) => return Err(ApiError::field("format", "must be csv or jsonl")),
+    };
+    let (_, events) = x.staff_reading(async |practice, _, _| Ok(d.export(practice, &q).await?)).await?;
+    let (body, content_type, extension) = if jsonl {
+        let lines: Vec<String> = events.iter().filter_map(|e| serde_json::to_string(&AuditEventView::from(e)).ok()).collect();
+        (lines.join("\n") + "\n", "application/x-ndjson", "jsonl")
+    } else {
+        let mut text = CSV_COLUMNS.join(",") + "\r\n";
+        for event in &events {
+            text.push_str(&audit_review::csv_row(event));
+            text.push_str("\r\n");
+        }
+        (text, "text/csv; charset=utf-8", "csv")
+    };
+    let name = format!("attachment; filename=\"audit-{}-{}.{extension}\"", q.from.format("%Y%m%d"), q.to.format("%Y%m%d"));
+    let reply = Reply { status: StatusCode::OK, body: Some(body.into_bytes()), content_type: Some(content_type), headers: Vec::new() };
+    Ok(match HeaderValue::from_str(&name) {
+        Ok(value) => reply.header(header::CONTENT_DISPOSITION, value),
+        Err(_) => reply,
+    })
+}

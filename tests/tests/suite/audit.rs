@@ -1,0 +1,82 @@
+//! Audit review: administrators search their practice's trail and export a range; every search and
+//! export is itself audited; nobody else may, and no page crosses practices.
+
+use chrono::Duration;
+use portico_tests::{problem, spawn_app};
+use reqwest::Method;
+use serde_json::Value;
+
+#[tokio::test]
+async fn admins_search_and_export_their_own_practices_trail_and_each_review_is_audited() {
+    let app = spawn_app().await;
+    let (_, cara, lakeside_admin) = app.other_practice().await;
+    let ann = app.sign_in("ann@example.com").await;
+    app.call_ok(&ann.access, Method::GET, "/portal/me", None, 200).await;
+    let desk = app.staff_token(&app.demo().front_desk_email.clone()).await;
+    let ann_id = app.ann().patient_id.to_string();
+    app.call_ok(&desk, Method::GET, &format!("/staff/patients/{ann_id}"), None, 200).await;
+    // Lakeside's admin reads Cara: none of it may show at Riverside.
+    let lakeside = app
+        .request_on("lakeside", Method::GET, &format!("/staff/patients/{}", cara.patient_id))
+        .bearer_auth(&lakeside_admin)
+        .send()
+        .await
+        .map(|r| r.status().as_u16());
+    assert_eq!(lakeside.ok(), Some(200));
+    app.advance(Duration::seconds(1));
+
+    let admin = app.admin_token().await;
+    problem(app.call(&desk, Method::GET, "/staff/audit", None).await, 403).await;
+    problem(app.call(&desk, Method::GET, "/staff/audit/export", None).await, 403).await;
+
+    // Every page, followed to the end, holds only Riverside's events, newest first.
+    let mut events: Vec<Value> = Vec::new();
+    let mut path = "/staff/audit?limit=3".to_string();
+    for _ in 0..50 {
+        let page = app.call_ok(&admin, Method::GET, &path, None, 200).await;
+        events.extend(page["events"].as_array().cloned().unwrap_or_default());
+        match page["next_cursor"].as_str() {
+            Some(cursor) => path = format!("/staff/audit?limit=3&cursor={cursor}"),
+            None => break,
+        }
+    }
+    assert!(events.iter().any(|e| e["action"] == "patient.read" && e["patient_id"] == ann_id.as_str()), "{events:?}");
+    assert!(events.iter().any(|e| e["action"].as_str().is_some_and(|a| a.starts_with("auth.sign_in"))), "{events:?}");
+    assert!(!events.iter().any(|e| e["patient_id"] == cara.patient_id.as_str()), "no Lakeside event at Riverside");
+    let times: Vec<&str> = events.iter().filter_map(|e| e["at"].as_str()).collect();
+    assert!(times.windows(2).all(|w| w[0] >= w[1]), "newest first: {times:?}");
+
+    // Narrowed to one patient and one action.
+    let ann_reads = app.call_ok(&admin, Method::GET, &format!("/staff/audit?patient_id={ann_id}&action=patient.read"), None, 200).await;
+    let ann_reads = ann_reads["events"].as_array().cloned().unwrap_or_default();
+    assert!(!ann_reads.is_empty() && ann_reads.iter().all(|e| e["action"] == "patient.read" && e["patient_id"] == ann_id.as_str()));
+
+    // The export of a range holds exactly that range's events, oldest first, with a header row.
+    let from = (chrono::Utc::now() - Duration::days(400)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    problem(app.call(&admin, Method::GET, &format!("/staff/audit/export?from={from}"), None).await, 400).await;
+    problem(app.call(&admin, Method::GET, "/staff/audit/export?format=xml", None).await, 400).await;
+    problem(app.call(&admin, Method::GET, "/staff/audit?from=yesterday", None).await, 400).await;
+    problem(app.call(&admin, Method::GET, "/staff/audit?cursor=not-a-cursor", None).await, 400).await;
+    let csv = app.call(&admin, Method::GET, "/staff/audit/export", None).await;
+    assert_eq!(csv.status(), 200);
+    assert!(csv.headers()["content-type"].to_str().unwrap_or_default().starts_with("text/csv"));
+    assert!(csv.headers()["content-disposition"].to_str().unwrap_or_default().starts_with("attachment; filename=\"audit-"));
+    let text = csv.text().await.unwrap_or_default();
+    let rows: Vec<&str> = text.lines().collect();
+    assert!(rows[0].starts_with("at,actor_kind,actor_id,action"), "{text}");
+    let searched: usize = events.len();
+    assert!(rows.len() > searched, "the export holds at least what the search found, plus the searches since: {} rows", rows.len());
+    assert!(!text.contains(cara.patient_id.as_str()), "no Lakeside event in Riverside's export");
+    let jsonl = app.call(&admin, Method::GET, "/staff/audit/export?format=jsonl", None).await.text().await.unwrap_or_default();
+    let lines: Vec<Value> = jsonl.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+    let times: Vec<&str> = lines.iter().filter_map(|e| e["at"].as_str()).collect();
+    assert!(!times.is_empty() && times.windows(2).all(|w| w[0] <= w[1]), "oldest first: {times:?}");
+    // A range that ends before anything happened is empty, not an error.
+    let early = (chrono::Utc::now() - Duration::days(20)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let empty = app.call(&admin, Method::GET, &format!("/staff/audit/export?to={early}"), None).await.text().await.unwrap_or_default();
+    assert_eq!(empty.lines().count(), 1, "only the header: {empty}");
+
+    // Each search and export was itself audited.
+    let actions = app.audit_actions().await;
+    assert!(actions.iter().any(|a| a == "audit.search") && actions.iter().any(|a| a == "audit.export"), "{actions:?}");
+}
