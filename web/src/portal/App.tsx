@@ -1,5 +1,5 @@
 // The patient portal: providers, the signed-in chrome, the routes and the session's life.
-import { QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
+import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { useIdleSignOut } from '../shared/activity';
@@ -7,11 +7,11 @@ import { createQueryClient } from '../shared/api/query';
 import { I18nProvider, useI18n } from '../shared/i18n/I18nProvider';
 import { chosenLang, langFor } from '../shared/i18n/i18n';
 import { Loading, StatusLine, StatusProvider } from '../shared/ui/components';
-import { auth, portal, session, sessionTerms } from './api';
+import { auth, session, sessionTerms } from './api';
 import { english, loadCatalog } from './catalog';
 import { clearDrafts } from './drafts';
 import { inviteToken, legacyHashPath } from './invite';
-import { Header } from './parts/Header';
+import { Header, useFirstRead } from './parts/Header';
 import { Consents } from './screens/Consents';
 import { Home } from './screens/Home';
 import { Invite } from './screens/Invite';
@@ -240,11 +240,13 @@ function Portal() {
   );
 }
 
-/** The patient's time zone picks the portal's once their profile is known. */
+/** The patient's time zone picks the portal's once the screen's first read knows it. */
 function SignedInEffects() {
   const { setTimeZone } = useI18n();
-  const me = useQuery({ queryKey: ['me'], queryFn: portal.me });
-  const zone = me.data?.time_zone;
-  useEffect(() => setTimeZone(zone), [zone, setTimeZone]);
+  const zone = useFirstRead().timeZone;
+  // Kept while the next screen's read is on its way (home and the other screens read it apart).
+  useEffect(() => {
+    if (zone) setTimeZone(zone);
+  }, [zone, setTimeZone]);
   return null;
 }

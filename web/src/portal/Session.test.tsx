@@ -16,6 +16,14 @@ const profile: S['ProfileView'] = {
   time_zone: 'America/New_York',
 };
 
+const home: S['HomeView'] = {
+  profile: { given_name: 'Ann', preferred_name: null, language: 'en', time_zone: 'America/New_York' },
+  practice: { name: 'Riverside Family Practice', logo_url: null, phone: '+15555554203', email: null },
+  unread_total: 0,
+  latest_unread: null,
+  consents_needing_decision: 0,
+};
+
 function api(terms: { idle_timeout_seconds: number; language: string }) {
   const session: S['SessionResponse'] = {
     access_token: 'h.e30.s',
@@ -26,6 +34,7 @@ function api(terms: { idle_timeout_seconds: number; language: string }) {
   };
   return fakeApi({
     'POST /auth/refresh': () => json(200, session),
+    'GET /portal/home': () => json(200, home),
     'GET /portal/me': () => json(200, profile),
     'GET /portal/threads': () => json(200, { threads: [], unread_total: 0 }),
     'GET /portal/consents': () => json(200, { consents: [], history: [] }),

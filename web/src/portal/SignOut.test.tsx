@@ -15,6 +15,14 @@ const profile = {
   time_zone: 'America/New_York',
 };
 
+const home = {
+  profile: { given_name: 'Ann', preferred_name: null, language: 'en', time_zone: 'America/New_York' },
+  practice: { name: 'Riverside Family Practice', logo_url: null, phone: '+15555554203', email: null },
+  unread_total: 0,
+  latest_unread: null,
+  consents_needing_decision: 0,
+};
+
 function signedInApi(logout: Route) {
   return fakeApi({
     'POST /auth/refresh': () =>
@@ -26,6 +34,7 @@ function signedInApi(logout: Route) {
         idle_timeout_seconds: 1800,
         language: 'en',
       }),
+    'GET /portal/home': () => json(200, home),
     'GET /portal/me': () => json(200, profile),
     'GET /portal/threads': () => json(200, { threads: [], unread_total: 0 }),
     'GET /portal/consents': () => json(200, { consents: [] }),

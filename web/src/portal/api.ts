@@ -74,6 +74,8 @@ export const auth = {
 const seg = encodeURIComponent;
 
 export const portal = {
+  /** The home screen in one read: greeting, the practice, what is new, what waits for a decision. */
+  home: async () => unwrap(await api.GET('/portal/home')),
   me: async () => unwrap(await api.GET('/portal/me')),
   updateMe: async (patch: S['ProfilePatch']) => unwrap(await api.PATCH('/portal/me', { body: patch })),
   verifyContact: async (challengeId: string, code: string) =>

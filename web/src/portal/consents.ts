@@ -1,4 +1,4 @@
-// One way of counting consents, used by Home, the navigation and the consents screen alike.
+// One way of counting the consents screen's documents.
 import { channelConsent } from '../shared/limits';
 import type { S } from './api';
 
@@ -9,9 +9,16 @@ export function documents(consents: readonly S['ConsentView'][]): S['ConsentView
   return consents.filter((c) => !channelKinds.includes(c.kind));
 }
 
-/** Required documents not (or no longer) agreed to: the only ones that need a decision. */
+/**
+ * The documents waiting for the patient's decision, counted as the server counts home's reminder
+ * (shared/src/consents.rs `needing_decision`): required ones not agreed to at their current version,
+ * optional ones never answered at it. Need 25 asks the API to say this per document, so the rule is
+ * read, not restated; it also counts the text-message consent, which lives with the alerts.
+ */
 export function needingDecision(consents: readonly S['ConsentView'][]): S['ConsentView'][] {
-  return documents(consents).filter((c) => c.required && c.status !== 'accepted');
+  return documents(consents).filter((c) =>
+    c.required ? c.status !== 'accepted' : c.status === 'not_given' || c.status === 'outdated',
+  );
 }
 
 /** Optional documents never answered: offered, never nagged about. */

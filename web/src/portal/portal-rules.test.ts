@@ -74,8 +74,12 @@ describe('the pending challenge', () => {
 });
 
 describe('consents, counted one way', () => {
-  it('needs a decision only on required documents not (or no longer) agreed to', () => {
-    expect(needingDecision(ALL).map((c) => c.kind)).toEqual(['terms_of_use', 'privacy_notice']);
+  it('needs a decision on required documents not agreed to, and optional ones never answered', () => {
+    expect(needingDecision(ALL).map((c) => c.kind)).toEqual(['terms_of_use', 'privacy_notice', 'telehealth']);
+    const answered = ALL.map((c) => (c.kind === 'telehealth' ? { ...c, status: 'declined' as const } : c));
+    expect(needingDecision(answered).map((c) => c.kind)).toEqual(['terms_of_use', 'privacy_notice']);
+    const withdrawn = ALL.map((c) => (c.kind === 'telehealth' ? { ...c, status: 'revoked' as const } : c));
+    expect(needingDecision(withdrawn).map((c) => c.kind)).toEqual(['terms_of_use', 'privacy_notice']);
   });
   it('keeps channel consents off the documents screen', () => {
     expect(documents(ALL).map((c) => c.kind)).toEqual(['terms_of_use', 'privacy_notice', 'telehealth']);

@@ -13,7 +13,43 @@ export function usePractice(enabled: boolean) {
   return useQuery({ queryKey: ['practice'], queryFn: auth.practice, staleTime: Number.POSITIVE_INFINITY, enabled });
 }
 
-/** The unread total, kept fresh while signed in (and on focus, by the query client). */
+/**
+ * The home screen's one read (`GET /portal/home`), kept fresh like the unread count (every 30 seconds,
+ * and on focus). It names the practice too, which the header then needs no read for.
+ */
+export function useHome(enabled = true) {
+  const client = useQueryClient();
+  return useQuery({
+    queryKey: ['home'],
+    queryFn: async () => {
+      const home = await portal.home();
+      client.setQueryData(['practice'], home.practice);
+      return home;
+    },
+    refetchInterval: 30_000,
+    staleTime: 0,
+    enabled,
+  });
+}
+
+/** Where a signed-in patient sees home: `/home`, and the paths that lead there. */
+const HOME_PATHS = ['/home', '/', '/sign-in'];
+
+/**
+ * The signed-in screen's first read, which the chrome waits for and reads from: on home, the home
+ * summary (greeting, zone, unread count: one read for all of it); elsewhere, the profile.
+ */
+export function useFirstRead(enabled = true) {
+  const [path] = useLocation();
+  const onHome = HOME_PATHS.includes(path);
+  const home = useHome(enabled && onHome);
+  const me = useQuery({ queryKey: ['me'], queryFn: portal.me, enabled: enabled && !onHome });
+  return onHome
+    ? { onHome, ready: home.isSuccess, timeZone: home.data?.profile.time_zone, unread: home.data?.unread_total }
+    : { onHome, ready: me.isSuccess, timeZone: me.data?.time_zone, unread: undefined };
+}
+
+/** The conversations and the unread total, kept fresh while signed in (and on focus, by the query client). */
 export function useThreads(enabled = true) {
   // Stale at once, so coming back to the tab (focus, visibility) always looks for new messages.
   return useQuery({
@@ -60,9 +96,9 @@ export function Header({
 }) {
   const { t } = useI18n();
   const [confirming, setConfirming] = useState(false);
-  // Signed in, the practice is fetched once the profile has loaded, after the screen's own reads.
-  const me = useQuery({ queryKey: ['me'], queryFn: portal.me, enabled: signedIn });
-  const later = useAfterFirstRead(me.isSuccess);
+  // Signed in, the practice is read after the screen's own first read (home's names it: no read then).
+  const first = useFirstRead(signedIn);
+  const later = useAfterFirstRead(first.ready);
   const practice = usePractice(signedIn ? later : !checking);
   const name = practice.data?.name;
   const logo = practice.data?.logo_url ? safeTransferUrl(practice.data.logo_url) : null;
@@ -122,10 +158,12 @@ function Nav() {
   const [path] = useLocation();
   const [open, setOpen] = useState(false);
   const listId = useId();
-  // The unread count waits for the profile, so the home screen is usable after two reads.
-  const me = useQuery({ queryKey: ['me'], queryFn: portal.me });
-  const threads = useThreads(useAfterFirstRead(me.isSuccess));
-  const unread = threads.data?.unread_total ?? 0;
+  // The unread count: home's own read has it; elsewhere it is read after the screen's first read.
+  const first = useFirstRead();
+  const later = useAfterFirstRead(first.ready);
+  const threads = useThreads(later && !first.onHome);
+  const known = first.onHome ? first.unread : threads.data?.unread_total;
+  const unread = known ?? 0;
   const section = `/${path.split('/')[1] ?? ''}`;
   const inMore = MORE.some(([href]) => href === section);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -140,7 +178,7 @@ function Nav() {
       className="site-nav"
       aria-label={t('portal.nav.label')}
       data-testid="nav"
-      data-unread={threads.data ? unread : undefined}
+      data-unread={known === undefined ? undefined : unread}
     >
       <ul className="nav-main">
         <li>

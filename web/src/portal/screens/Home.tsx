@@ -1,14 +1,11 @@
 // Home: a greeting, a clear card when a new message is waiting, what needs a decision, and the way
-// to each section. Interactive after the session and the profile (2 calls); the message card and the
-// consent reminder follow.
-import { useQuery } from '@tanstack/react-query';
+// to each section. One read (`GET /portal/home`) after the session: it is complete with it.
 import { useEffect } from 'react';
 import { Link } from 'wouter';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { LoadFailed, Loading, PageHeading } from '../../shared/ui/components';
-import { paths, portal, type S } from '../api';
-import { needingDecision } from '../consents';
-import { useAfterFirstRead, usePageTitle, useThreads } from '../parts/Header';
+import { paths, type S } from '../api';
+import { useHome, usePageTitle } from '../parts/Header';
 
 export function displayName(profile: Pick<S['ProfileView'], 'preferred_name' | 'given_name'>): string {
   return profile.preferred_name?.trim() || profile.given_name;
@@ -17,54 +14,29 @@ export function displayName(profile: Pick<S['ProfileView'], 'preferred_name' | '
 export function Home() {
   const { t } = useI18n();
   usePageTitle(t('portal.home.title'));
-  const me = useQuery({ queryKey: ['me'], queryFn: portal.me });
-  const ready = me.isSuccess;
+  const home = useHome();
+  const ready = home.isSuccess;
   // The budget test reads this mark: which API calls started before home could be used.
   useEffect(() => {
     if (ready && !performance.getEntriesByName('portico:home-interactive').length)
       performance.mark('portico:home-interactive');
   }, [ready]);
-  const later = useAfterFirstRead(ready);
-  const threads = useThreads(later);
-  const consents = useQuery({ queryKey: ['consents'], queryFn: portal.consents, enabled: later });
 
-  if (me.isError) {
+  if (!home.data) {
     return (
       <section className="stack" data-testid="home">
         <PageHeading>{t('portal.home.title')}</PageHeading>
-        <LoadFailed error={me.error} retry={() => void me.refetch()} />
-      </section>
-    );
-  }
-  if (!me.data) {
-    return (
-      <section className="stack" data-testid="home">
-        <PageHeading>{t('portal.home.title')}</PageHeading>
-        <Loading />
+        {home.isError ? <LoadFailed error={home.error} retry={() => void home.refetch()} /> : <Loading />}
       </section>
     );
   }
 
-  const unreadThread = threads.data?.threads.find((th) => th.unread > 0);
-  const unread = threads.data?.unread_total ?? 0;
-  const waiting = consents.data ? needingDecision(consents.data.consents).length : 0;
-
+  const { profile, unread_total: unread, latest_unread: latest, consents_needing_decision: waiting } = home.data;
   return (
     <section className="stack" data-testid="home" data-interactive="true">
-      <PageHeading testid="home-greeting">{t('portal.home.hello', { name: displayName(me.data) })}</PageHeading>
+      <PageHeading testid="home-greeting">{t('portal.home.hello', { name: displayName(profile) })}</PageHeading>
       <p className="lead">{t('portal.home.lead')}</p>
-      {unreadThread ? (
-        <article className="card new-message" data-testid="home-new-message" aria-labelledby="home-new-message-title">
-          <h2 id="home-new-message-title">{t('portal.home.newMessage.title', { n: unread })}</h2>
-          <p>
-            <span className="muted">{t('portal.home.newMessage.from')}</span>{' '}
-            <strong data-testid="home-new-message-subject">{unreadThread.subject}</strong>
-          </p>
-          <Link className="button" href={paths.thread(unreadThread.thread_id)} data-testid="home-new-message-open">
-            {t('portal.home.newMessage.open')}
-          </Link>
-        </article>
-      ) : null}
+      {latest && unread > 0 ? <NewMessage latest={latest} unread={unread} /> : null}
       {waiting > 0 ? (
         <div className="alert alert-info" data-testid="home-consents-needed">
           <p>
@@ -104,6 +76,29 @@ export function Home() {
         />
       </ul>
     </section>
+  );
+}
+
+/** The newest unread message from the care team: its conversation, its first words, when; and the way to it. */
+function NewMessage({ latest, unread }: { latest: S['HomeMessage']; unread: number }) {
+  const { t, tr } = useI18n();
+  return (
+    <article className="card new-message" data-testid="home-new-message" aria-labelledby="home-new-message-title">
+      <h2 id="home-new-message-title">{t('portal.home.newMessage.title', { n: unread })}</h2>
+      <p>
+        <span className="muted">{t('portal.home.newMessage.from')}</span>{' '}
+        <strong data-testid="home-new-message-subject">{latest.subject}</strong>{' '}
+        <time className="muted" dateTime={latest.at} data-testid="home-new-message-time">
+          {tr.shortDate(latest.at)}
+        </time>
+      </p>
+      <p className="new-message-preview" data-testid="home-new-message-preview">
+        {latest.preview || t('portal.home.newMessage.onlyFiles')}
+      </p>
+      <Link className="button" href={paths.thread(latest.thread_id)} data-testid="home-new-message-open">
+        {t('portal.home.newMessage.open')}
+      </Link>
+    </article>
   );
 }
 

@@ -314,7 +314,10 @@ export function Thread({ threadId }: { threadId: string }) {
   useEffect(() => {
     if (unread > 0)
       messaging.markRead(threadId).then(
-        () => void client.invalidateQueries({ queryKey: ['threads'] }),
+        () => {
+          void client.invalidateQueries({ queryKey: ['threads'] });
+          void client.invalidateQueries({ queryKey: ['home'] });
+        },
         () => {},
       );
   }, [unread, threadId, client]);

@@ -5,16 +5,6 @@ import type { components } from './schema';
 
 type S = components['schemas'];
 
-/** Need 3: `GET /portal/home`: the home screen in one read. */
-export interface PortalHome {
-  profile: Pick<S['ProfileView'], 'given_name' | 'preferred_name' | 'language' | 'time_zone'>;
-  practice: S['PracticeInfo'];
-  unread_total: number;
-  latest_unread?: { thread_id: string; subject: string; from: string; preview: string; at: string } | null;
-  consents_needing_decision: number;
-  notices: Record<'email' | 'sms', ChannelReach>;
-}
-
 /** Need 4: how a channel can reach the patient (consent and preference as one model). */
 export interface ChannelReach {
   /** Whether a "new message" notice would go out on this channel now. */
