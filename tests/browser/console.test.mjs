@@ -56,7 +56,7 @@ test('an admin answers the inbox by keyboard, adds an internal note, removes a m
     await waitText(row.getByTestId('inbox-patient'), /^Ann Lee/);
     await waitText(row.getByTestId('inbox-unread'), /^2 unread$/);
     // Who wrote last, when, and how it began.
-    await waitText(row.getByTestId('inbox-preview'), new RegExp(`^Patient, [^:]+: ${escape(`Oops, wrong chat (${run})`)}$`));
+    await waitText(row.getByTestId('inbox-preview'), new RegExp(`^Patient, .+: ${escape(`Oops, wrong chat (${run})`)}$`));
     await page.getByTestId('filter-unread').check();
     await row.waitFor();
 
@@ -154,8 +154,8 @@ test('an admin answers the inbox by keyboard, adds an internal note, removes a m
     await page.getByTestId('filter-assignee').selectOption('me');
     const closedRow = page.locator(`[data-testid="inbox-row"][data-thread-id="${threadId}"]`);
     await waitText(closedRow.getByTestId('inbox-assignee'), /^You$/);
-    // The newest shared message is the reply: the note after it is never a preview.
-    await waitText(closedRow.getByTestId('inbox-preview'), new RegExp(`^Care team, [^:]+: ${escape(reply)}$`));
+    // The newest shared message is the reply with the care plan: the note after it is never a preview.
+    await waitText(closedRow.getByTestId('inbox-preview'), new RegExp(`^Care team, .+: ${escape(withFile)}$`));
     await page.screenshot({ path: path.join(SHOTS, 'console-inbox.png'), fullPage: true });
     assertCleanConsole(watched, PENDING_ROUTES, []);
   } finally {
