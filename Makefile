@@ -4,7 +4,7 @@ ENV ?= default
 SAM := .venv/bin/sam
 SAM_ENV := SAM_CLI_TELEMETRY=0 AWS_DEFAULT_REGION=us-east-1 AWS_ACCESS_KEY_ID=offline AWS_SECRET_ACCESS_KEY=offline
 
-.PHONY: dev test setup lint unit validate fuzz browser web web-check bench openapi build deploy fmt clean-data
+.PHONY: dev test setup lint unit validate fuzz browser web web-check bench openapi build deploy deploy-check fmt clean-data
 
 ## dev: build the web apps, then run Portico locally at http://riverside.localhost:3000 (embedded store, demo practice)
 dev: web
@@ -66,9 +66,17 @@ openapi:
 build:
 	$(SAM) build --config-env $(ENV)
 
-## deploy: sam deploy with samconfig.toml (ENV=prod for production)
-deploy: build
+## deploy: check the AWS CLI, credentials and certificate; build the web apps; sam build; sam deploy with
+## samconfig.toml (ENV=prod for production); publish web/dist to the stack's bucket and refresh the pages
+deploy: deploy-check
+	$(MAKE) web
+	$(MAKE) build ENV=$(ENV)
 	$(SAM) deploy --config-env $(ENV)
+	infra/publish-web.sh publish $(ENV)
+
+# Before a long build: what the publish step and the stack need, so a gap fails now rather than at the end.
+deploy-check:
+	infra/publish-web.sh check $(ENV)
 
 fmt:
 	cargo fmt --all

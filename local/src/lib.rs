@@ -32,6 +32,7 @@ use portico::wiring::Ports;
 pub use capabilities::{declared_routes, openapi, routeless_functions};
 pub use compose::build;
 pub use counting::{RouteStats, Stats};
+pub use static_files::PAGE_POLICY;
 
 /// Where the gateway keeps its data.
 #[derive(Debug, Clone)]

@@ -10,7 +10,9 @@ use axum::response::Response;
 use http::{HeaderValue, StatusCode, header};
 use portico::http::headers;
 
-const PAGE_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+/// The pages' content security policy. CloudFront sends it in AWS, with the upload bucket added to
+/// `connect-src` (`WebHeadersPolicy` in infra/template.yaml; `consistency::the_pages_carry_the_local_gateways_headers_in_aws`).
+pub const PAGE_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 /// Where the console is mounted; everything else belongs to the portal.
 pub const CONSOLE_PREFIX: &str = "/console";

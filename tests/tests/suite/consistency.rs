@@ -222,13 +222,19 @@ fn each_function_reads_only_the_secrets_it_uses() {
     }
 }
 
-/// With a custom domain, the API answers only there; in prod, WAF limits clients at the edge and at the
-/// identity pools.
+/// The API answers only on its custom domains (the practice hosts' wildcard behind the CDN, and the
+/// optional ApiDomainName); in prod, WAF limits clients at the CDN and at the identity pools.
 #[test]
 fn the_api_is_reachable_only_through_its_protections() {
     let template = template();
     let api = &template["Resources"]["HttpApi"]["Properties"];
-    assert_eq!(api["DisableExecuteApiEndpoint"], serde_json::json!({ "If": ["HasApiDomain", true, false] }));
+    assert_eq!(api["DisableExecuteApiEndpoint"], true, "every way in is a custom domain, so the execute-api address is off");
+    let distribution = &template["Resources"]["WebDistribution"]["Properties"]["DistributionConfig"];
+    assert_eq!(
+        distribution["WebACLId"],
+        serde_json::json!({ "If": ["IsProd", { "GetAtt": "EdgeWebAcl.Arn" }, { "Ref": "AWS::NoValue" }] }),
+        "the edge web ACL guards the practice hosts in prod"
+    );
     for acl in ["EdgeWebAcl", "IdentityWebAcl"] {
         let resource = &template["Resources"][acl];
         assert_eq!(resource["Condition"], "IsProd", "{acl} in prod");
@@ -243,4 +249,147 @@ fn the_api_is_reachable_only_through_its_protections() {
             .any(|(_, r)| r["Type"] == "AWS::WAFv2::WebACLAssociation" && r["Properties"]["ResourceArn"].to_string().contains(pool));
         assert!(associated, "{pool} is behind the identity web ACL");
     }
+}
+
+/// CloudFront's managed policies, by their documented ids.
+const CACHING_DISABLED: &str = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+const CACHING_OPTIMIZED: &str = "658327ea-f89d-4fab-a63d-7e88639e58f6";
+/// Every header, cookie and query string the viewer sent, Host included: the API finds the practice
+/// from the host, and API Gateway's wildcard domain matches it.
+const ALL_VIEWER: &str = "216adef6-5c7f-47e4-b989-5492eafa07d3";
+
+/// The API's path prefixes: the first segment of every documented path except the greedy preflight route
+/// (`/{proxy+}`), which answers under those prefixes. The local gateway draws the same line.
+fn api_prefixes() -> BTreeSet<String> {
+    let text = std::fs::read_to_string(root().join("infra/openapi.json")).unwrap_or_else(|e| panic!("infra/openapi.json: {e}"));
+    let document: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("infra/openapi.json is not JSON: {e}"));
+    document["paths"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(path, _)| path.as_str())
+        .filter(|path| !path.starts_with("/{"))
+        .filter_map(|path| path.split('/').nth(1).map(|segment| format!("/{segment}")))
+        .collect()
+}
+
+/// The id of the distribution's origin whose domain is `!GetAtt <attribute>`.
+fn origin_id(distribution: &Value, attribute: &str) -> String {
+    let origin = distribution["Origins"].as_array().into_iter().flatten().find(|o| o["DomainName"]["GetAtt"] == attribute);
+    let id = origin.and_then(|o| o["Id"].as_str());
+    id.unwrap_or_else(|| panic!("the distribution has an origin at {attribute}")).to_string()
+}
+
+fn path_pattern(behaviour: &Value) -> &str {
+    behaviour["PathPattern"].as_str().unwrap_or_default()
+}
+
+fn behaviour<'a>(behaviours: &[&'a Value], pattern: &str) -> &'a Value {
+    behaviours.iter().copied().find(|b| path_pattern(b) == pattern).unwrap_or_else(|| panic!("no cache behaviour for {pattern}"))
+}
+
+/// A patient on `<slug>.<PortalDomain>` gets the apps from the bucket, and every API path reaches the API
+/// uncached with the practice's host, on the one wildcard both CloudFront and API Gateway answer.
+#[test]
+fn the_practice_hosts_serve_the_apps_and_forward_every_api_path() {
+    let template = template();
+    let resources = &template["Resources"];
+    let distribution = &resources["WebDistribution"]["Properties"]["DistributionConfig"];
+    let api = origin_id(distribution, "PortalApiDomain.RegionalDomainName");
+    let web = origin_id(distribution, "WebBucket.RegionalDomainName");
+    let behaviours: Vec<&Value> = distribution["CacheBehaviors"].as_array().into_iter().flatten().collect();
+
+    let prefixes = api_prefixes();
+    assert!(prefixes.contains("/auth") && prefixes.contains("/portal"), "the API's prefixes come from infra/openapi.json: {prefixes:?}");
+    let every_method: BTreeSet<&str> = ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"].into();
+    for prefix in &prefixes {
+        let pattern = format!("{prefix}/*");
+        let to_api = behaviour(&behaviours, &pattern);
+        assert_eq!(to_api["TargetOriginId"], api.as_str(), "{pattern} goes to the API, not the web bucket");
+        assert_eq!(to_api["CachePolicyId"], CACHING_DISABLED, "{pattern}: API answers are never cached");
+        assert_eq!(to_api["OriginRequestPolicyId"], ALL_VIEWER, "{pattern}: the viewer's Host (and all else it sent) is forwarded");
+        let methods: BTreeSet<&str> = to_api["AllowedMethods"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+        assert_eq!(methods, every_method, "{pattern} allows every method");
+        assert!(to_api.get("ResponseHeadersPolicyId").is_none(), "{pattern}: API answers keep the headers the API sets");
+    }
+    let forwarded: BTreeSet<String> =
+        behaviours.iter().filter(|b| b["TargetOriginId"] == api.as_str()).map(|b| path_pattern(b).to_string()).collect();
+    let expected: BTreeSet<String> = prefixes.iter().map(|prefix| format!("{prefix}/*")).collect();
+    assert_eq!(forwarded, expected, "exactly the API's prefixes go to the API");
+
+    // The rest is the web apps: pages uncached, app routes mapped to their app's page, hashed assets kept.
+    let default = &distribution["DefaultCacheBehavior"];
+    assert_eq!(default["TargetOriginId"], web.as_str(), "the default behaviour serves the web apps");
+    assert_eq!(default["CachePolicyId"], CACHING_DISABLED, "pages are not cached, so a deploy shows at once");
+    let routes = default["FunctionAssociations"].as_array().cloned().unwrap_or_default();
+    assert!(
+        routes.iter().any(|f| f["EventType"] == "viewer-request" && f["FunctionARN"]["GetAtt"] == "WebPageRoutes.FunctionARN"),
+        "app routes get their app's index.html, as the local gateway serves them"
+    );
+    for pattern in ["/assets/*", "/console/assets/*"] {
+        let assets = behaviour(&behaviours, pattern);
+        assert_eq!(assets["TargetOriginId"], web.as_str(), "{pattern} comes from the web bucket");
+        assert_eq!(assets["CachePolicyId"], CACHING_OPTIMIZED, "{pattern}: content-hashed assets are cached");
+    }
+    let web_behaviours = std::iter::once(default).chain(behaviours.iter().copied().filter(|b| b["TargetOriginId"] == web.as_str()));
+    for served in web_behaviours {
+        let name = served["PathPattern"].as_str().unwrap_or("default");
+        assert_eq!(served["ResponseHeadersPolicyId"], serde_json::json!({ "Ref": "WebHeadersPolicy" }), "{name}: the pages' headers");
+    }
+
+    // One wildcard: the distribution answers on exactly the hosts the API's domain accepts.
+    let wildcard = serde_json::json!({ "Sub": "*.${PortalDomain}" });
+    assert_eq!(distribution["Aliases"][0], wildcard, "the distribution answers on every practice's subdomain");
+    let api_domain = &resources["PortalApiDomain"];
+    assert_eq!(api_domain["Properties"]["DomainName"], wildcard, "the API's domain is the distribution's wildcard");
+    assert!(api_domain.get("Condition").is_none(), "the API's wildcard domain exists in every deployment");
+    let mapping = &resources["PortalApiMapping"]["Properties"];
+    assert_eq!(mapping["DomainName"], serde_json::json!({ "Ref": "PortalApiDomain" }), "the wildcard domain is mapped");
+    assert_eq!(mapping["ApiId"], serde_json::json!({ "Ref": "HttpApi" }), "to the HTTP API");
+}
+
+/// CloudFront gives the pages the headers the local gateway gives them: its page policy (plus the upload
+/// bucket, which only AWS has) and the security headers every local answer carries.
+#[test]
+fn the_pages_carry_the_local_gateways_headers_in_aws() {
+    let template = template();
+    let config = &template["Resources"]["WebHeadersPolicy"]["Properties"]["ResponseHeadersPolicyConfig"];
+    let security = &config["SecurityHeadersConfig"];
+
+    // Locally uploads and downloads use the gateway's own origin; in AWS their presigned URLs are the
+    // upload bucket's (portico::blobs::S3Blobs), which the apps reach with XMLHttpRequest and fetch.
+    let upload_origin = "https://${UploadBucket}.s3.${AWS::Region}.${AWS::URLSuffix}";
+    assert!(
+        portico_local::PAGE_POLICY.contains("connect-src 'self';"),
+        "the page policy names connect-src: {}",
+        portico_local::PAGE_POLICY
+    );
+    let expected = portico_local::PAGE_POLICY.replacen("connect-src 'self'", &format!("connect-src 'self' {upload_origin}"), 1);
+    assert_eq!(
+        security["ContentSecurityPolicy"]["ContentSecurityPolicy"],
+        serde_json::json!({ "Sub": expected }),
+        "the template's page policy is PAGE_POLICY with the upload bucket in connect-src"
+    );
+
+    let mut sent_locally = lambda_http::http::HeaderMap::new();
+    portico::http::headers::secure(&mut sent_locally);
+    let local = |name: &str| sent_locally.get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+    let hsts = &security["StrictTransportSecurity"];
+    let mut sent = format!("max-age={}", hsts["AccessControlMaxAgeSec"]);
+    if hsts["IncludeSubdomains"] == true {
+        sent.push_str("; includeSubDomains");
+    }
+    if hsts["Preload"] == true {
+        sent.push_str("; preload");
+    }
+    assert_eq!(sent, local("strict-transport-security"), "HSTS");
+    assert_eq!(local("x-content-type-options"), "nosniff", "CloudFront's ContentTypeOptions sends nosniff");
+    assert_eq!(security["FrameOptions"]["FrameOption"], local("x-frame-options"), "X-Frame-Options");
+    assert_eq!(security["ReferrerPolicy"]["ReferrerPolicy"], local("referrer-policy"), "Referrer-Policy");
+    for header in ["StrictTransportSecurity", "ContentTypeOptions", "FrameOptions", "ReferrerPolicy", "ContentSecurityPolicy"] {
+        assert_eq!(security[header]["Override"], true, "{header} replaces whatever the bucket sent");
+    }
+    let custom = config["CustomHeadersConfig"]["Items"].as_array().cloned().unwrap_or_default();
+    let opener = custom.iter().find(|h| h["Header"] == "Cross-Origin-Opener-Policy").map(|h| h["Value"].clone());
+    assert_eq!(opener, Some(Value::String(local("cross-origin-opener-policy"))), "Cross-Origin-Opener-Policy");
 }
