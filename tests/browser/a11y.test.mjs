@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 
 import {
   ANN, DESKTOP, FRONT_DESK, ORIGIN, PENDING_ROUTES, PHONE, assertCleanConsole, axe, close, consoleSignIn, findPatient, gateway,
-  inviteLink, launch, nav, newDesktop, newPhone, runId, saveAxe, signInByLink, staffToken, watch,
+  inviteLink, launch, nav, newDesktop, newPhone, runId, saveAxe, signInByLink, staffToken, tinyPdf, watch,
 } from './lib.mjs';
 
 before(launch);
@@ -137,6 +137,14 @@ for (const [label, viewport, open] of [['phone', PHONE, newPhone], ['desktop', D
       await page.locator(`[data-thread-id="${started.body.thread.thread_id}"]`).getByTestId('inbox-open').click();
       await page.getByTestId('message-list').waitFor();
       await check('conversation');
+      // A file on its way with a note (the note says its files stay with the care team).
+      await page.getByTestId('staff-reply-internal').check();
+      await page.getByTestId('staff-reply-files').setInputFiles({ name: `axe-${label}.pdf`, mimeType: 'application/pdf', buffer: tinyPdf(`axe ${label}`) });
+      await page.locator('[data-testid="attachment-item"][data-state="ready"]').waitFor({ timeout: 30_000 });
+      await page.getByTestId('staff-note-files').waitFor();
+      await check('conversation, a file attached to a note');
+      await page.getByTestId('attachment-remove').click();
+      await page.getByTestId('staff-reply-internal').uncheck();
       await page.getByTestId('message-delete').first().click();
       await page.getByTestId('delete-confirm').waitFor();
       await check('conversation, removal confirmation');
