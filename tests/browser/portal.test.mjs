@@ -865,6 +865,7 @@ test('a new mobile number abroad is refused next to the field, in English and in
 test('budgets: first load within 150 KB of compressed JavaScript and 300 KB in all; home usable, and complete, after 2 API calls', { timeout: 120_000 }, async () => {
   const context = await newPhone();
   const page = await context.newPage();
+  watch(page);
   const bodies = [];
   page.on('response', async (res) => {
     const url = new URL(res.url());
@@ -906,7 +907,7 @@ test('budgets: first load within 150 KB of compressed JavaScript and 300 KB in a
     const practice = (await gateway('GET', '/auth/practice')).body;
     await waitText(page.getByTestId('brand-name'), exactly(practice.name));
     await page.locator('[data-testid="nav"][data-unread]').waitFor();
-    await page.waitForTimeout(500);
+    await apiSettled(page);
     const all = await page.evaluate((apiSource) => {
       const api = new RegExp(apiSource);
       return performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => api.test(p));
