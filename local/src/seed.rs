@@ -112,6 +112,7 @@ pub fn patient_record(
         preferences: Preferences::default(),
         sms: Default::default(),
         invitation: None,
+        sessions_from: None,
         created_at: now,
         updated_at: now,
         version: 0,

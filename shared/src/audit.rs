@@ -45,6 +45,9 @@ pub struct AuditEvent {
     pub actor_kind: String,
     #[serde(default)]
     pub actor_id: Option<String>,
+    /// A staff actor's roles at the time.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actor_roles: Vec<String>,
     pub action: String,
     pub object_kind: String,
     #[serde(default)]

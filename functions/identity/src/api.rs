@@ -215,3 +215,49 @@ pub struct HomeMessage {
     pub preview: String,
     pub at: chrono::DateTime<chrono::Utc>,
 }
+
+/// One line of the patient's access log.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AccessEntry {
+    pub at: chrono::DateTime<chrono::Utc>,
+    /// `you` (a sign-in or sign-out) or `staff` (someone at the practice).
+    pub by: String,
+    /// The staff member's roles (`admin`, `clinician`, `front-desk`, `billing`); empty for you.
+    pub roles: Vec<String>,
+    /// What happened, as the audit trail names it (`auth.sign_in.code`, `patient.read`, `message.staff.create`…).
+    pub action: String,
+    /// Whether it went through.
+    pub succeeded: bool,
+    /// For your own sign-ins: the browser or device that asked, and the address it came from.
+    pub device: Option<String>,
+    pub ip: Option<String>,
+}
+
+impl From<&portico::audit::AuditEvent> for AccessEntry {
+    fn from(e: &portico::audit::AuditEvent) -> Self {
+        let yours = e.actor_kind == "patient";
+        AccessEntry {
+            at: e.at,
+            by: if yours { "you".into() } else { "staff".into() },
+            roles: if yours { Vec::new() } else { e.actor_roles.clone() },
+            action: e.action.clone(),
+            succeeded: e.outcome == portico::audit::Outcome::Success,
+            // Staff members' addresses and browsers are theirs, not the patient's to see.
+            device: if yours { e.user_agent.clone() } else { None },
+            ip: if yours { e.ip.clone() } else { None },
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AccessLog {
+    pub entries: Vec<AccessEntry>,
+    /// Present while older entries may follow (a page may be short).
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SessionsEnded {
+    /// How many other sessions were signed out.
+    pub ended: usize,
+}

@@ -8,6 +8,7 @@ use portico::config::Env;
 use portico::store::Table;
 use portico::wiring::{Base, Ports, Wire};
 
+use crate::access_log::AccessLogDeps;
 use crate::profile::ContactDeps;
 use crate::sign_in::{CodeDeps, SessionDeps, SignInDeps};
 use crate::triggers::TriggerDeps;
@@ -15,6 +16,17 @@ use crate::triggers::TriggerDeps;
 /// The profile, consents and preferences routes that only read and write the table.
 pub struct PortalDeps {
     pub table: Arc<dyn Table>,
+}
+
+impl Wire for AccessLogDeps {
+    fn from_env(env: &mut Env, base: &Base) -> Self {
+        let table = base.table(env);
+        AccessLogDeps { audit: base.edge(env).audit_log(), sessions: Sessions::new(table, base.clock()) }
+    }
+
+    fn from_ports(ports: &Ports) -> Self {
+        AccessLogDeps { audit: ports.edge.audit_log(), sessions: ports.edge.sessions.clone() }
+    }
 }
 
 impl Wire for PortalDeps {

@@ -2,6 +2,7 @@
 
 use portico::endpoint;
 
+use crate::access_log::AccessLogDeps;
 use crate::deps::PortalDeps;
 use crate::handlers::{auth, portal};
 use crate::profile::ContactDeps;
@@ -14,6 +15,8 @@ endpoint!(AuthLinkRedeem, routes::AUTH_LINK, SignInDeps, auth::link_redeem);
 endpoint!(AuthRefresh, routes::AUTH_REFRESH, SessionDeps, auth::refresh);
 endpoint!(AuthLogout, routes::AUTH_LOGOUT, SessionDeps, auth::logout);
 endpoint!(PortalHomeGet, routes::PORTAL_HOME_GET, PortalDeps, portal::home);
+endpoint!(PortalAccessLogGet, routes::PORTAL_ACCESS_LOG_GET, AccessLogDeps, portal::access_log);
+endpoint!(PortalSessionsEndOthers, routes::PORTAL_SESSIONS_END_OTHERS, AccessLogDeps, portal::end_other_sessions);
 endpoint!(PortalMeGet, routes::PORTAL_ME_GET, PortalDeps, portal::me_get);
 endpoint!(PortalMeUpdate, routes::PORTAL_ME_UPDATE, ContactDeps, portal::me_update);
 endpoint!(PortalContactVerify, routes::PORTAL_CONTACT_VERIFY, ContactDeps, portal::contact_verify);

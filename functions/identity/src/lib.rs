@@ -1,6 +1,7 @@
 //! Identity: passwordless sign-in (codes, invitation links, refresh, logout), the Cognito triggers that
-//! drive it, and the patient's own profile, consents and communication preferences.
+//! drive it, and the patient's own profile, consents, communication preferences and access log.
 
+pub mod access_log;
 pub mod api;
 pub mod deps;
 pub mod endpoints;
@@ -37,6 +38,8 @@ pub fn capability() -> Capability {
             endpoint::<PortalConsentsUpdate>(),
             endpoint::<PortalPreferencesGet>(),
             endpoint::<PortalPreferencesUpdate>(),
+            endpoint::<PortalAccessLogGet>(),
+            endpoint::<PortalSessionsEndOthers>(),
         ],
         functions: vec![
             function::<CognitoDefineChallenge>(Trigger::Cognito),
@@ -66,6 +69,8 @@ pub fn capability() -> Capability {
     portal::consents_get,
     portal::consents_update,
     portal::preferences_get,
-    portal::preferences_update
+    portal::preferences_update,
+    portal::access_log,
+    portal::end_other_sessions
 ))]
 pub struct IdentityApi;

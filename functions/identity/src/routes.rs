@@ -37,6 +37,21 @@ pub const AUTH_REFRESH: Route = Route {
 pub const AUTH_LOGOUT: Route =
     Route { method: "POST", path: "/auth/logout", function: "auth-logout", access: Access::Public, audit: audit("auth.logout", "session") };
 
+/// Reading one's own access log reads the audit trail, so it is audited like any other read of it.
+pub const PORTAL_ACCESS_LOG_GET: Route = Route {
+    method: "GET",
+    path: "/portal/access-log",
+    function: "portal-access-log-get",
+    access: Access::Patient,
+    audit: audit("patient.access_log.read", "patient"),
+};
+pub const PORTAL_SESSIONS_END_OTHERS: Route = Route {
+    method: "POST",
+    path: "/portal/sessions/end-others",
+    function: "portal-sessions-end-others",
+    access: Access::Patient,
+    audit: audit("session.end_others", "session"),
+};
 pub const PORTAL_HOME_GET: Route = Route {
     method: "GET",
     path: "/portal/home",

@@ -50,6 +50,9 @@ fn session_key(subject: &SessionSubject, session: &str) -> Key {
     Key::new(subject.partition(), format!("SESSION#{session}"))
 }
 
+/// The account attribute before which signed-in sessions may not start (see [`Sessions::revoke_others`]).
+pub const SESSIONS_FROM: &str = "sessions_from";
+
 /// A session's last activity is written again only when it moves on by more than this: most requests
 /// only read it.
 pub const TOUCH_AFTER: i64 = 60;
@@ -153,13 +156,16 @@ impl Sessions {
                     // First request of this session: create it, but only while the account is active.
                     let record = SessionRecord { started_at: auth_time, last_seen: active_at.max(auth_time.min(now)), revoked: false };
                     let item = Item::from_record(key.clone(), &record)?.expiring_at(ends_at + 86_400);
-                    let writes = vec![
-                        Write::Check { key: subject.account(), condition: patients::active_condition() },
-                        Write::put(item, Condition::NotExists),
-                    ];
+                    // A session signed in before "sign out everywhere else" never starts, used or not.
+                    let account = patients::active_condition()
+                        .and(Condition::Missing(SESSIONS_FROM.into()).or(Condition::le(SESSIONS_FROM, auth_time)));
+                    let writes = vec![Write::Check { key: subject.account(), condition: account }, Write::put(item, Condition::NotExists)];
                     match self.table.transact(writes).await {
                         Ok(()) => return Ok(()),
-                        Err(StoreError::ConditionFailed { index: Some(0), .. }) => return Err(SessionRefused::AccountInactive.into()),
+                        Err(StoreError::ConditionFailed { index: Some(0), current }) => {
+                            let active = current.as_ref().and_then(|c| c.str("status")) == Some("active");
+                            return Err(if active { SessionRefused::Ended } else { SessionRefused::AccountInactive }.into());
+                        }
                         // Another request created it first: judge what it wrote.
                         Err(StoreError::ConditionFailed { .. }) | Err(StoreError::Conflict) => {
                             current = self.table.get(&key).await?.map(|item| item.record::<SessionRecord>()).transpose()?;
@@ -183,6 +189,19 @@ impl Sessions {
 
     /// Ends every session of an account (disable). The account's status refuses new ones.
     pub async fn revoke_all(&self, subject: &SessionSubject) -> Result<usize, StoreError> {
+        self.revoke_except(subject, None).await
+    }
+
+    /// Ends every session of an account but `keep` (the one asking): "sign out everywhere else". Those
+    /// used so far are revoked; those signed in but not used yet can never start (the account's
+    /// `sessions_from` is now).
+    pub async fn revoke_others(&self, subject: &SessionSubject, keep: &str) -> Result<usize, StoreError> {
+        let now = self.clock.now().timestamp();
+        self.table.update(Update::new(subject.account()).set(SESSIONS_FROM, now).when(Condition::Exists)).await?;
+        self.revoke_except(subject, Some(&session_key(subject, keep))).await
+    }
+
+    async fn revoke_except(&self, subject: &SessionSubject, keep: Option<&Key>) -> Result<usize, StoreError> {
         let mut cursor = None;
         let mut ended = 0;
         loop {
@@ -190,8 +209,12 @@ impl Sessions {
                 .table
                 .query(Query::partition(crate::store::Index::Table, subject.partition()).begins_with("SESSION#").after(cursor))
                 .await?;
-            let writes: Vec<Write> =
-                page.items.iter().map(|item| Write::Update(Update::new(item.key.clone()).set("revoked", true))).collect();
+            let writes: Vec<Write> = page
+                .items
+                .iter()
+                .filter(|item| Some(&item.key) != keep && !item.record::<SessionRecord>().is_ok_and(|r| r.revoked))
+                .map(|item| Write::Update(Update::new(item.key.clone()).set("revoked", true)))
+                .collect();
             for chunk in writes.chunks(crate::store::MAX_TRANSACTION) {
                 self.table.transact(chunk.to_vec()).await?;
                 ended += chunk.len();

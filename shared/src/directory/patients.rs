@@ -62,6 +62,10 @@ pub struct Patient {
     /// Digest of the one invitation link that is still valid; issuing a new one replaces it.
     #[serde(default)]
     pub invitation: Option<String>,
+    /// Sessions signed in before this (epoch seconds) never start: set by "sign out everywhere else",
+    /// kept here so saving the profile keeps it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sessions_from: Option<i64>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     #[serde(default)]

@@ -41,6 +41,8 @@ pub struct Edge {
 struct Note {
     practice: Option<PracticeId>,
     actor: Actor,
+    /// A staff actor's roles, so a patient's access log can say which roles opened their record.
+    roles: Vec<String>,
     patient: Option<PatientId>,
     object: Option<String>,
     /// The response leaves no sooner than this (sign-in answers take the same time whatever happened).
@@ -85,7 +87,14 @@ impl Edge {
             route,
             request_id: request_id.clone(),
             started,
-            note: Mutex::new(Note { practice: None, actor: Actor::Anonymous, patient: None, object: None, hold_until: None }),
+            note: Mutex::new(Note {
+                practice: None,
+                actor: Actor::Anonymous,
+                roles: Vec::new(),
+                patient: None,
+                object: None,
+                hold_until: None,
+            }),
         };
         async {
             let outcome = AssertUnwindSafe(handler(&exchange)).catch_unwind().await;
@@ -441,6 +450,7 @@ impl<'a> Exchange<'a> {
             let mut note = self.note();
             note.practice = Some(practice.clone());
             note.actor = Actor::Staff(staff.clone());
+            note.roles = claims.roles().iter().map(|r| r.as_str().to_string()).collect();
         }
         self.check_host(&practice).await?;
         let session = self.admit(&SessionSubject::Staff(practice.clone(), staff.clone()), &claims, None).await?;
@@ -471,6 +481,7 @@ impl<'a> Exchange<'a> {
             let mut note = self.note();
             note.practice = Some(practice.clone());
             note.actor = Actor::Staff(staff.clone());
+            note.roles = claims.roles().iter().map(|r| r.as_str().to_string()).collect();
         }
         self.check_host(&practice).await?;
         let roles = claims.roles();
@@ -514,6 +525,7 @@ impl<'a> Exchange<'a> {
             Note {
                 practice: note.practice.clone(),
                 actor: note.actor.clone(),
+                roles: note.roles.clone(),
                 patient: note.patient.clone(),
                 object: note.object.clone(),
                 hold_until: note.hold_until,
@@ -528,10 +540,15 @@ impl<'a> Exchange<'a> {
             practice_id: practice,
             actor_kind: note.actor.kind().to_string(),
             actor_id: note.actor.id(),
+            actor_roles: note.roles,
             action: action.action.to_string(),
             object_kind: action.object.to_string(),
             object_id: note.object,
-            patient_id: note.patient.map(|p| p.to_string()),
+            // What a patient does concerns them (their sign-ins appear in their own access log).
+            patient_id: note.patient.map(|p| p.to_string()).or_else(|| match &note.actor {
+                Actor::Patient(p) => Some(p.to_string()),
+                _ => None,
+            }),
             outcome: Outcome::from_status(status.as_u16()),
             status: status.as_u16(),
             ip: self.client_ip(),

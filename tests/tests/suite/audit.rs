@@ -80,3 +80,64 @@ async fn admins_search_and_export_their_own_practices_trail_and_each_review_is_a
     let actions = app.audit_actions().await;
     assert!(actions.iter().any(|a| a == "audit.search") && actions.iter().any(|a| a == "audit.export"), "{actions:?}");
 }
+
+/// A patient sees their own sign-ins (device and address) and which staff roles opened their record,
+/// never staff members' addresses nor another patient's log, and can sign out every other session.
+#[tokio::test]
+async fn patients_see_who_opened_their_record_and_end_their_other_sessions() {
+    let app = spawn_app().await;
+    // The phone signs in from its own browser; the laptop through the suite's client.
+    let started: Value = app.start_code("email", "ann@example.com").await.json().await.unwrap_or_default();
+    let code = app.last_code("ann@example.com");
+    let verified = app
+        .request(Method::POST, "/auth/otp/verify")
+        .header("user-agent", "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X)")
+        .json(&serde_json::json!({ "challenge_id": started["challenge_id"], "code": code }))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("verify: {e}"));
+    let phone = portico_tests::session_from(verified).await;
+    app.call_ok(&phone.access, Method::GET, "/portal/me", None, 200).await;
+    app.advance(Duration::seconds(61));
+    // A tablet signed in and never used since.
+    let tablet = app.sign_in("ann@example.com").await;
+    let laptop = app.sign_in("ann@example.com").await;
+    let ben = app.sign_in("ben@example.com").await;
+    let desk = app.staff_token(&app.demo().front_desk_email.clone()).await;
+    let ann_id = app.ann().patient_id.to_string();
+    app.call_ok(&desk, Method::GET, &format!("/staff/patients/{ann_id}"), None, 200).await;
+    app.call_ok(&laptop.access, Method::GET, "/portal/me", None, 200).await;
+
+    let log = app.call_ok(&laptop.access, Method::GET, "/portal/access-log", None, 200).await;
+    let entries = log["entries"].as_array().cloned().unwrap_or_default();
+    let staff_read = entries.iter().find(|e| e["by"] == "staff" && e["action"] == "patient.read").cloned().unwrap_or_default();
+    assert_eq!(staff_read["roles"], serde_json::json!(["front-desk"]), "{entries:?}");
+    assert!(staff_read["ip"].is_null() && staff_read["device"].is_null(), "a staff member's address is not the patient's to see");
+    let sign_ins: Vec<&Value> =
+        entries.iter().filter(|e| e["by"] == "you" && e["action"].as_str().is_some_and(|a| a.starts_with("auth.sign_in"))).collect();
+    assert_eq!(sign_ins.len(), 3, "every sign-in: {entries:?}");
+    assert!(sign_ins.iter().all(|e| e["ip"] == "127.0.0.1"), "{sign_ins:?}");
+    assert!(
+        sign_ins.iter().any(|e| e["device"].as_str().is_some_and(|d| d.contains("iPhone"))),
+        "the phone's sign-in names it: {sign_ins:?}"
+    );
+    assert!(!entries.iter().any(|e| e["action"] == "patient.me.read"), "her own reading is not listed");
+    let bens = app.call_ok(&ben.access, Method::GET, "/portal/access-log", None, 200).await;
+    assert!(!bens["entries"].as_array().into_iter().flatten().any(|e| e["action"] == "patient.read"), "Ben's log is his own: {bens}");
+    problem(app.call(&laptop.access, Method::GET, "/portal/access-log?cursor=zz", None).await, 400).await;
+
+    // Lost phone: from the laptop, everything else ends; the laptop goes on; the phone is refused, and
+    // so is the tablet, whose session had not started yet.
+    let ended = app.call_ok(&laptop.access, Method::POST, "/portal/sessions/end-others", None, 200).await;
+    assert_eq!(ended["ended"], 1, "the phone's session was running");
+    problem(app.call(&phone.access, Method::GET, "/portal/me", None).await, 401).await;
+    problem(app.call(&tablet.access, Method::GET, "/portal/me", None).await, 401).await;
+    app.call_ok(&laptop.access, Method::GET, "/portal/me", None, 200).await;
+    app.call_ok(&ben.access, Method::GET, "/portal/me", None, 200).await;
+    let again = app.call_ok(&laptop.access, Method::POST, "/portal/sessions/end-others", None, 200).await;
+    assert_eq!(again["ended"], 0, "nothing left to end");
+    // A sign-in afterwards works as ever.
+    app.advance(Duration::seconds(2));
+    let fresh = app.sign_in("ann@example.com").await;
+    app.call_ok(&fresh.access, Method::GET, "/portal/me", None, 200).await;
+}

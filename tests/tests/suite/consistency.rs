@@ -179,7 +179,8 @@ fn refs(policies: &Value) -> Vec<String> {
 }
 
 /// No function can change or remove an audit event: the audit table is written through one policy that
-/// grants PutItem on it and nothing else, and no other statement names it.
+/// grants PutItem on it and nothing else; one other policy lets the audit review functions, and only
+/// them, Query it; no other statement names it.
 #[test]
 fn the_audit_trail_is_append_only_for_every_function() {
     let template = template();
@@ -189,8 +190,12 @@ fn the_audit_trail_is_append_only_for_every_function() {
         write.as_array().into_iter().flatten().filter(|s| s["Resource"].to_string().contains("AuditTable")).collect();
     assert_eq!(on_audit.len(), 1, "one statement on the audit table");
     assert_eq!(on_audit[0]["Action"], "dynamodb:PutItem", "and it only adds");
+    let read = &resources["AuditReadPolicy"]["Properties"]["PolicyDocument"]["Statement"];
+    let reads: Vec<&Value> = read.as_array().into_iter().flatten().filter(|s| s["Resource"].to_string().contains("AuditTable")).collect();
+    assert_eq!(reads.len(), 1, "one read statement on the audit table");
+    assert_eq!(reads[0]["Action"], "dynamodb:Query", "and it only reads");
     for (name, resource) in &resources {
-        if name == "AuditWritePolicy" || name == "AuditTable" {
+        if name == "AuditWritePolicy" || name == "AuditReadPolicy" || name == "AuditTable" {
             continue;
         }
         let text = resource.to_string();
@@ -199,6 +204,8 @@ fn the_audit_trail_is_append_only_for_every_function() {
     for (function, policies, variables) in function_policies(&template) {
         let writes_audit = variables.get("AUDIT_TABLE_NAME").is_some();
         assert_eq!(refs(&policies).contains(&"AuditWritePolicy".to_string()), writes_audit, "{function}: audit access iff it audits");
+        let reviews = function.starts_with("StaffAudit") || function == "PortalAccessLogGetFunction";
+        assert_eq!(refs(&policies).contains(&"AuditReadPolicy".to_string()), reviews, "{function}: reads the trail iff it reviews it");
     }
 }
 

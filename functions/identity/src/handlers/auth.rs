@@ -1,8 +1,9 @@
 use http::header::SET_COOKIE;
 use lambda_http::Request;
+use portico::auth::Actor;
 use portico::domain::Address;
 use portico::http::{ApiError, Exchange, Problem, Reply, headers};
-use portico::ids::ChallengeId;
+use portico::ids::{ChallengeId, PatientId, PracticeId};
 use portico::throttle;
 use secrecy::{ExposeSecret, SecretString};
 
@@ -73,8 +74,15 @@ pub async fn otp_verify(d: &SignInDeps, x: &Exchange<'_>) -> Result<Reply, ApiEr
     }
     x.throttle(&d.hasher, &practice.id, throttle::ANSWERS).await?;
     let signed = d.verify_code(&practice, &id, &body.code).await?;
-    x.concerning(&signed.patient);
+    signed_in_as(x, &practice.id, &signed.patient);
     session_reply(signed)
+}
+
+/// From here on the request is the patient's own: their sign-in (or sign-out) is audited as theirs and
+/// shows in their access log.
+fn signed_in_as(x: &Exchange<'_>, practice: &PracticeId, patient: &PatientId) {
+    x.acting(practice, Actor::Patient(patient.clone()));
+    x.concerning(patient);
 }
 
 /// Signs in by redeeming an invitation link (once).
@@ -87,7 +95,7 @@ pub async fn link_redeem(d: &SignInDeps, x: &Exchange<'_>) -> Result<Reply, ApiE
     let body: RedeemLinkRequest = x.json()?;
     x.throttle(&d.hasher, &practice.id, throttle::ANSWERS).await?;
     let signed = d.redeem_link(&practice, body.token.trim()).await?;
-    x.concerning(&signed.patient);
+    signed_in_as(x, &practice.id, &signed.patient);
     session_reply(signed)
 }
 
@@ -117,11 +125,11 @@ pub async fn refresh(d: &SessionDeps, x: &Exchange<'_>) -> Result<Reply, ApiErro
 pub async fn logout(d: &SessionDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     x.require_portal_origin().await?;
     // The host's practice, for the audit trail; unknown hosts answer 404.
-    x.host_practice().await?;
+    let practice = x.host_practice().await?;
     if let Some(token) = refresh_cookie(x.request())
         && let Some(ended) = d.logout(&token).await?
     {
-        x.concerning(&ended);
+        signed_in_as(x, &practice.id, &ended);
     }
     Ok(Reply::no_content().header(SET_COOKIE, headers::clear_refresh_cookie()))
 }

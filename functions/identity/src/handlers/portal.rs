@@ -1,16 +1,18 @@
-//! The patient's own profile, consents and communication preferences.
+//! The patient's own profile, consents, communication preferences and access log.
 
+use portico::audit::AuditCursor;
 use portico::auth::Actor;
 use portico::consents::{self, Choice, Provenance};
 use portico::domain::Patch;
 use portico::domain::{Address, Channel, LanguageTag, PersonName, Pronouns, TimeZoneName};
-use portico::http::{ApiError, Exchange, Fields, Problem, Reply};
+use portico::http::{ApiError, Exchange, Fields, Problem, Reply, page_size};
 use portico::ids::ChallengeId;
 use portico::keys;
 
+use crate::access_log::AccessLogDeps;
 use crate::api::{
-    ConsentDecisionRequest, ConsentsView, HomeMessage, HomePractice, HomeProfile, HomeView, PendingVerification, PreferencesUpdate,
-    PreferencesView, ProfilePatch, ProfileUpdated, ProfileView, VerifyContactRequest,
+    AccessEntry, AccessLog, ConsentDecisionRequest, ConsentsView, HomeMessage, HomePractice, HomeProfile, HomeView, PendingVerification,
+    PreferencesUpdate, PreferencesView, ProfilePatch, ProfileUpdated, ProfileView, SessionsEnded, VerifyContactRequest,
 };
 use crate::deps::PortalDeps;
 use crate::profile::{self, ContactDeps, PreferencesChange, ProfileChange};
@@ -192,4 +194,39 @@ pub async fn home(_: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
         }),
         consents_needing_decision: waiting.len(),
     }))
+}
+
+/// Your access log, newest first: your sign-ins (when, which device, from where) and every time
+/// someone at the practice opened or changed your record (when, which roles, what).
+#[utoipa::path(get, path = "/portal/access-log", tag = "portal", security(("patient" = [])),
+    params(("limit" = Option<u32>, Query, description = "How many on a page"), ("cursor" = Option<String>, Query)),
+    responses((status = 200, body = AccessLog), (status = 400, body = Problem), (status = 401, body = Problem)))]
+pub async fn access_log(d: &AccessLogDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let limit = page_size(x.query("limit").as_deref()).map_err(|why| ApiError::field("limit", why))?;
+    let cursor = x
+        .query("cursor")
+        .map(|c| AuditCursor::parse(&c))
+        .transpose()
+        .map_err(|_| ApiError::field("cursor", "is not a cursor from this log"))?;
+    let now = x.now();
+    let (who, (events, next)) = x
+        .patient_reading(async |practice, patient| {
+            d.page(practice, patient, now, cursor.as_ref(), limit).await.map_err(|e| match e {
+                portico::store::StoreError::BadCursor => ApiError::field("cursor", "is not a cursor from this log"),
+                e => e.into(),
+            })
+        })
+        .await?;
+    x.concerning(&who.patient);
+    Ok(Reply::ok(&AccessLog { entries: events.iter().map(AccessEntry::from).collect(), next_cursor: next.map(|c| c.as_string()) }))
+}
+
+/// Signs out every other session of yours (a phone you lost, a shared computer); this one stays.
+#[utoipa::path(post, path = "/portal/sessions/end-others", tag = "portal", security(("patient" = [])),
+    responses((status = 200, body = SessionsEnded), (status = 401, body = Problem)))]
+pub async fn end_other_sessions(d: &AccessLogDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.patient().await?;
+    x.concerning(&who.patient);
+    let ended = d.end_others(&who.practice, &who.patient, &who.session).await?;
+    Ok(Reply::ok(&SessionsEnded { ended }))
 }

@@ -47,6 +47,7 @@ fn parse_new_patient(request: NewPatientRequest, practice: &Practice, now: DateT
         preferences: Preferences::default(),
         sms: Default::default(),
         invitation: None,
+        sessions_from: None,
         created_at: now,
         updated_at: now,
         version: 0,
