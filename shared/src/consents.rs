@@ -133,13 +133,15 @@ fn status_of(decided: Option<&DecisionRecord>, current: u32) -> ConsentStatus {
 /// The documents that wait for the patient's decision, from the consent state item (read with other
 /// items in one batch): required ones not accepted at their current version, and optional ones never
 /// decided at their current version. What the home screen's reminder counts, and the consents screen's
-/// "to review".
+/// "to review". Channel consents are not documents to review: they are asked for with the contact
+/// preferences, when the patient turns texts on.
 pub fn needing_decision(practice: &Practice, state_item: Option<Item>) -> Result<Vec<ConsentKind>, StoreError> {
     let state: ConsentState = state_item.map(|i| i.record()).transpose()?.unwrap_or_default();
     Ok(practice
         .settings
         .consent_documents
         .iter()
+        .filter(|document| !document.kind.is_channel())
         .filter(|document| match status_of(state.decisions.get(&document.kind), document.version) {
             ConsentStatus::Accepted => false,
             ConsentStatus::Declined | ConsentStatus::Revoked => document.required,

@@ -12,14 +12,19 @@ use portico::domain::{Email, LocalTime, PersonName, Pronouns};
 use portico::http::openapi::{Constraint, Limit};
 use portico::ids::ChallengeId;
 
-use crate::limits::CODE_PATTERN;
+use crate::limits::{CODE_DIGITS, CODE_PATTERN};
 
 /// The limits the identity routes enforce, as the API's description states them.
 pub const LIMITS: &[Limit] = &[
     Limit::new("StartCodeRequest", "address", Constraint::MaxLength(Email::MAX_LEN)),
     Limit::new("VerifyCodeRequest", "challenge_id", Constraint::Pattern(ChallengeId::PATTERN)),
     Limit::new("VerifyCodeRequest", "code", Constraint::Pattern(CODE_PATTERN)),
+    Limit::new("VerifyCodeRequest", "code", Constraint::MinLength(CODE_DIGITS)),
+    Limit::new("VerifyCodeRequest", "code", Constraint::MaxLength(CODE_DIGITS)),
     Limit::new("VerifyContactRequest", "challenge_id", Constraint::Pattern(ChallengeId::PATTERN)),
+    Limit::new("VerifyContactRequest", "code", Constraint::Pattern(CODE_PATTERN)),
+    Limit::new("VerifyContactRequest", "code", Constraint::MinLength(CODE_DIGITS)),
+    Limit::new("VerifyContactRequest", "code", Constraint::MaxLength(CODE_DIGITS)),
     Limit::new("ProfilePatch", "given_name", Constraint::MaxLength(PersonName::MAX_CHARS)),
     Limit::new("ProfilePatch", "family_name", Constraint::MaxLength(PersonName::MAX_CHARS)),
     Limit::new("ProfilePatch", "preferred_name", Constraint::MaxLength(PersonName::MAX_CHARS)),

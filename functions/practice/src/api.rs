@@ -132,6 +132,15 @@ pub struct StaffMemberView {
     pub created_at: DateTime<Utc>,
 }
 
+/// The signed-in staff member, with the terms of their session.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StaffSelfView {
+    #[serde(flatten)]
+    pub member: StaffMemberView,
+    /// The console signs out after this long without the person's own activity.
+    pub idle_timeout_seconds: i64,
+}
+
 impl From<&portico::directory::StaffMember> for StaffMemberView {
     fn from(m: &portico::directory::StaffMember) -> Self {
         StaffMemberView {

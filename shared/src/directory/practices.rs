@@ -119,6 +119,12 @@ pub enum ConsentKind {
 }
 
 impl ConsentKind {
+    /// Consent to a channel (texts, emails): decided with the contact preferences, where it is asked
+    /// for when the patient turns that channel on, not in the documents list.
+    pub fn is_channel(self) -> bool {
+        matches!(self, ConsentKind::SmsMessages | ConsentKind::EmailMessages)
+    }
+
     pub const ALL: [ConsentKind; 5] = [
         ConsentKind::TermsOfUse,
         ConsentKind::PrivacyNotice,

@@ -302,7 +302,8 @@ async fn home_shows_what_is_new_and_what_waits_in_one_read() {
     let home: Value = call(&app, &ann, Method::GET, "/portal/home", None).await.json().await.unwrap_or_default();
     assert_eq!(home["unread_total"], 0);
     assert_eq!(home["latest_unread"], Value::Null);
-    assert_eq!(home["consents_needing_decision"], 4, "nothing decided yet: {home}");
+    // Four documents, less the text-message consent (asked for when texts are turned on).
+    assert_eq!(home["consents_needing_decision"], 3, "nothing decided yet: {home}");
     assert_eq!(home["practice"]["name"], app.practice().name.as_str());
     let staff = app.admin_token().await;
     let ann_id = app.ann().patient_id.to_string();
@@ -327,5 +328,5 @@ async fn home_shows_what_is_new_and_what_waits_in_one_read() {
     call(&app, &ann, Method::PUT, "/portal/consents", Some(decided)).await;
     let home: Value = call(&app, &ann, Method::GET, "/portal/home", None).await.json().await.unwrap_or_default();
     assert_eq!((home["unread_total"].as_i64(), home["latest_unread"].is_null()), (Some(0), true), "read, and the card is gone: {home}");
-    assert_eq!(home["consents_needing_decision"], 3);
+    assert_eq!(home["consents_needing_decision"], 2);
 }

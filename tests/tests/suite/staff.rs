@@ -220,6 +220,7 @@ async fn a_disabled_staff_member_is_signed_out_everywhere_at_once() {
     assert_eq!(staff_call(&app, &billing, Method::GET, "/staff/threads", None).await.status(), 200);
     let me: serde_json::Value = staff_call(&app, &billing, Method::GET, "/staff/me", None).await.json().await.unwrap();
     assert_eq!(me["roles"], json!(["billing"]));
+    assert_eq!(me["idle_timeout_seconds"], 15 * 60, "the console's idle limit comes from the server");
     let billing_id = me["staff_id"].as_str().unwrap().to_string();
     let disable = |token: String, id: String| {
         let app = &app;

@@ -99,8 +99,11 @@ pub async fn contact_verify(d: &ContactDeps, x: &Exchange<'_>) -> Result<Reply, 
     let who = x.patient().await?;
     let body: VerifyContactRequest = x.json()?;
     let id = ChallengeId::parse(&body.challenge_id).ok_or_else(|| ApiError::field("challenge_id", "is not a challenge id"))?;
+    if !crate::limits::is_code(&body.code) {
+        return Err(ApiError::field("code", "must be the 6 digits from your message"));
+    }
     let practice = x.practice(&who.practice).await?;
-    let saved = d.confirm_contact(&practice, &who.patient, &id, body.code.trim()).await?;
+    let saved = d.confirm_contact(&practice, &who.patient, &id, &body.code).await?;
     Ok(Reply::ok(&ProfileView::from(&saved)))
 }
 

@@ -4,16 +4,18 @@ use portico::http::{ApiError, Exchange, Problem, Reply, page_size};
 use portico::ids::StaffId;
 use portico::store::Cursor;
 
-use crate::api::{StaffMemberView, TeamList};
+use crate::api::{StaffMemberView, StaffSelfView, TeamList};
 use crate::team::TeamDeps;
 
-/// Who is signed in: name, email and roles (what the console shows and which screens it offers).
+/// Who is signed in: name, email and roles (what the console shows and which screens it offers), and
+/// the idle limit of their session.
 #[utoipa::path(get, path = "/staff/me", tag = "staff-team", security(("staff" = [])),
-    responses((status = 200, body = StaffMemberView), (status = 401, body = Problem)))]
+    responses((status = 200, body = StaffSelfView), (status = 401, body = Problem)))]
 pub async fn me(d: &TeamDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.staff().await?;
     let member = d.member(&who.practice, &who.staff).await?;
-    Ok(Reply::ok(&StaffMemberView::from(&member)))
+    let idle_timeout_seconds = portico::auth::limits::staff_idle().num_seconds();
+    Ok(Reply::ok(&StaffSelfView { member: StaffMemberView::from(&member), idle_timeout_seconds }))
 }
 
 /// The practice's staff, one page at a time: names and roles, for every staff member.

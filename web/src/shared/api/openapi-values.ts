@@ -179,10 +179,17 @@ export const constraints: Record<string, { maxLength?: number; minLength?: numbe
     "pattern": "^ch_[0-9A-HJKMNP-TV-Z]{26}$"
   },
   "VerifyCodeRequest.code": {
+    "maxLength": 6,
+    "minLength": 6,
     "pattern": "^[0-9]{6}$"
   },
   "VerifyContactRequest.challenge_id": {
     "pattern": "^ch_[0-9A-HJKMNP-TV-Z]{26}$"
+  },
+  "VerifyContactRequest.code": {
+    "maxLength": 6,
+    "minLength": 6,
+    "pattern": "^[0-9]{6}$"
   }
 };
 

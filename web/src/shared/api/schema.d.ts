@@ -670,6 +670,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/portal/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your access log, newest first: your sign-ins (when, which device, from where) and every time
+         *     someone at the practice opened or changed your record (when, which roles, what).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description How many on a page */
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccessLog"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/portal/attachments": {
         parameters: {
             query?: never;
@@ -1593,6 +1673,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/portal/sessions/end-others": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Signs out every other session of yours (a phone you lost, a shared computer); this one stays. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionsEnded"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Someone else changed this at the same time; read it again and retry */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/portal/threads": {
         parameters: {
             query?: never;
@@ -2248,7 +2401,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who is signed in: name, email and roles (what the console shows and which screens it offers). */
+        /**
+         * Who is signed in: name, email and roles (what the console shows and which screens it offers), and
+         *     the idle limit of their session.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -2264,7 +2420,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["StaffMemberView"];
+                        "application/json": components["schemas"]["StaffSelfView"];
                     };
                 };
                 /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
@@ -4990,6 +5146,27 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description One line of the patient's access log. */
+        AccessEntry: {
+            /** @description What happened, as the audit trail names it (`auth.sign_in.code`, `patient.read`, `message.staff.create`…). */
+            action: string;
+            /** Format: date-time */
+            at: string;
+            /** @description `you` (a sign-in or sign-out) or `staff` (someone at the practice). */
+            by: string;
+            /** @description For your own sign-ins: the browser or device that asked, and the address it came from. */
+            device?: string | null;
+            ip?: string | null;
+            /** @description The staff member's roles (`admin`, `clinician`, `front-desk`, `billing`); empty for you. */
+            roles: string[];
+            /** @description Whether it went through. */
+            succeeded: boolean;
+        };
+        AccessLog: {
+            entries: components["schemas"]["AccessEntry"][];
+            /** @description Present while older entries may follow (a page may be short). */
+            next_cursor?: string | null;
+        };
         /** @enum {string} */
         AccountStatus: "active" | "disabled";
         /**
@@ -5441,6 +5618,10 @@ export interface components {
             patient_id: string;
             token_type: string;
         };
+        SessionsEnded: {
+            /** @description How many other sessions were signed out. */
+            ended: number;
+        };
         /** @description A staff member as the console shows them. */
         StaffMemberView: {
             /** Format: date-time */
@@ -5485,6 +5666,14 @@ export interface components {
             topic: components["schemas"]["Topic"];
             /** @description Urgent messages skip quiet hours and the daily text limit. */
             urgent?: boolean;
+        };
+        /** @description The signed-in staff member, with the terms of their session. */
+        StaffSelfView: components["schemas"]["StaffMemberView"] & {
+            /**
+             * Format: int64
+             * @description The console signs out after this long without the person's own activity.
+             */
+            idle_timeout_seconds: number;
         };
         /** @description A thread as staff see it. */
         StaffThreadSummary: {
