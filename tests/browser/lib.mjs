@@ -37,6 +37,11 @@ export const BILLING = 'billing@riverside.example';
 /** The API's prefixes: every request under them is an API call. */
 export const API_PATH = /^\/(auth|portal|staff|webhooks|email|_local)(\/|$)/;
 
+/** The API document (infra/openapi.json), which the apps read their limits and roles from. */
+export async function apiDocument() {
+  return JSON.parse(await readFile(path.join(ROOT, 'infra', 'openapi.json'), 'utf8'));
+}
+
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // ---------------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import {
-  ANN, API_PATH, BEN, ORIGIN, PENDING_ROUTES, PNG_BYTES, SHOTS, apiSettled, assertCleanConsole, assertNoPhi, axe,
+  ANN, API_PATH, BEN, ORIGIN, PENDING_ROUTES, PNG_BYTES, SHOTS, apiDocument, apiSettled, assertCleanConsole, assertNoPhi, axe,
   assertRefreshCookie, assertStorageClean, close, codeFrom, downloadAttachment, enrolPatient, exactly, findPatient, gateway,
   gzipSize, inviteLink, launch, nav, newPhone, outbox, outboxIds, runId, signInByLink, staffToken, tabTo, tinyPdf, typeInto,
   waitAttr, waitForFocus, waitForHeadingFocus, waitForMessage, waitText, watch, wrongCode,
@@ -124,6 +124,20 @@ test('Ann signs in with an email code by keyboard, survives a reload at the code
     assert.ok(practice.phone, 'the demo practice has a phone number');
     await waitText(page.getByTestId('signin-help-call'), new RegExp(`Call ${practice.name} at \\(\\d{3}\\) \\d{3}-\\d{4}:`));
     assert.equal(await page.getByTestId('signin-help-phone').getAttribute('href'), `tel:${practice.phone}`);
+
+    // --- The code's length and pattern are the API document's: the field says how many digits, and a
+    //     code of another length is refused next to the field before anything is sent.
+    const codeRule = (await apiDocument()).components.schemas.VerifyCodeRequest.properties.code;
+    assert.equal(codeRule.minLength, codeRule.maxLength, 'the document gives the code one length');
+    const digits = codeRule.maxLength;
+    assert.equal(code.length, digits, 'the code sent has the length the document gives');
+    assert.equal(await page.getByTestId('signin-code').evaluate((el) => el.labels?.[0]?.textContent), `${digits}-digit code`);
+    const verifies = () => requested.filter((u) => new URL(u).pathname === '/auth/otp/verify').length;
+    await page.getByTestId('signin-code').fill(code.slice(1));
+    await page.keyboard.press('Enter');
+    await waitText(page.getByTestId('signin').locator('.field-error'), new RegExp(`^Please enter the ${digits} digits from your message\\.$`));
+    assert.equal(await page.getByTestId('signin-code').getAttribute('aria-invalid'), 'true');
+    assert.equal(verifies(), 0, 'a code of the wrong length is not sent');
 
     // --- A wrong code says how many tries are left; the right one signs in, focus on the greeting.
     await page.getByTestId('signin-code').fill(wrongCode(code));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { enums, operationRoles } from './api/openapi-values';
-import { extensionTypes, limits, may, published, staffPermissions } from './limits';
+import { constraints, enums, operationRoles } from './api/openapi-values';
+import { extensionTypes, limits, may, published, publishedPattern, staffPermissions } from './limits';
 
 describe('limits', () => {
   it('reads each limit from the API document, and refuses to guess one it lacks', () => {
@@ -9,6 +9,20 @@ describe('limits', () => {
     expect(limits.staffFilesPerMessage).toBe(5);
     expect(limits.fileMaxBytes).toBe(10 * 1024 * 1024);
     expect(() => published('NoSuchRequest.body', 'maxLength')).toThrow(/infra\/openapi.json gives no maxLength/);
+  });
+  it('reads the confirmation codes from the API document: one length (the words say it) and the pattern', () => {
+    for (const [code, key] of [
+      [limits.signInCode, 'VerifyCodeRequest.code'],
+      [limits.contactCode, 'VerifyContactRequest.code'],
+    ] as const) {
+      const published = constraints[key];
+      expect(published?.minLength, `${key}: "a ${code.length}-digit code" needs one length`).toBe(published?.maxLength);
+      expect(code.length).toBe(published?.maxLength);
+      expect(code.pattern.source).toBe(published?.pattern);
+      expect(code.pattern.test('1'.repeat(code.length))).toBe(true);
+      expect(code.pattern.test('1'.repeat(code.length + 1))).toBe(false);
+    }
+    expect(() => publishedPattern('VerifyCodeRequest.nothing')).toThrow(/gives no pattern/);
   });
   it('takes the file types from the API document', () => {
     expect(limits.fileTypes).toEqual(enums.FileType);

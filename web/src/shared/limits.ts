@@ -19,6 +19,18 @@ export function published(key: string, c: Constraint): number {
   return value;
 }
 
+/** The pattern the API document publishes for a field; as with a limit, its absence is a broken document. */
+export function publishedPattern(key: string): RegExp {
+  const value = constraints[key]?.pattern;
+  if (value === undefined) throw new Error(`infra/openapi.json gives no pattern for ${key}`);
+  return new RegExp(value);
+}
+
+/** A confirmation code as the API document describes it: its length (the words say it) and its pattern. */
+function confirmationCode(key: string): { length: number; pattern: RegExp } {
+  return { length: published(key, 'maxLength'), pattern: publishedPattern(key) };
+}
+
 export const limits = {
   /** Unicode scalar values of the trimmed text (functions/messaging threads.rs). */
   messageMaxChars: published('NewMessageRequest.body', 'maxLength'),
@@ -29,8 +41,10 @@ export const limits = {
   fileMaxBytes: published('UploadRequest.size', 'maximum'),
   /** The file types the API accepts: from the document's FileType enum. */
   fileTypes: enums.FileType as readonly string[],
-  /** Stand-in (need 2): the document gives the code's pattern, not yet its length, which the words need. */
-  codeLength: schema('VerifyCodeRequest.code', 'maxLength') ?? 6,
+  /** The sign-in code (also the one that confirms it's you before a contact change). */
+  signInCode: confirmationCode('VerifyCodeRequest.code'),
+  /** The code sent to a new email address or mobile number. */
+  contactCode: confirmationCode('VerifyContactRequest.code'),
   /** The client's own pause after a 429 without Retry-After (API Gateway's throttling sends none). */
   defaultWaitSeconds: 60,
   /**

@@ -82,8 +82,8 @@ export function ConfirmItsYou({
     setError(null);
     setNote('');
     const digits = code.replace(/[\s-]/g, '');
-    if (!new RegExp(`^\\d{${limits.codeLength}}$`).test(digits)) {
-      setFieldError(t('portal.signIn.code.bad', { digits: limits.codeLength }));
+    if (!limits.signInCode.pattern.test(digits)) {
+      setFieldError(t('portal.signIn.code.bad', { digits: limits.signInCode.length }));
       codeRef.current?.focus();
       return;
     }
@@ -134,10 +134,10 @@ export function ConfirmItsYou({
           <p data-testid="reauth-sent">
             {t('portal.reauth.sent', {
               address: maskAddress(sent.channel, sent.address),
-              digits: limits.codeLength,
+              digits: limits.signInCode.length,
             })}
           </p>
-          <Field label={t('portal.signIn.code.label', { digits: limits.codeLength })} error={fieldError}>
+          <Field label={t('portal.signIn.code.label', { digits: limits.signInCode.length })} error={fieldError}>
             {({ id, describedBy, invalid }) => (
               <input
                 ref={codeRef}

@@ -496,8 +496,8 @@ function Contact({ profile }: { profile: S['ProfileView'] }) {
           setError(null);
           setNote('');
           const digits = code.replace(/[\s-]/g, '');
-          if (!new RegExp(`^\\d{${limits.codeLength}}$`).test(digits)) {
-            setFieldError(t('portal.signIn.code.bad', { digits: limits.codeLength }));
+          if (!limits.contactCode.pattern.test(digits)) {
+            setFieldError(t('portal.signIn.code.bad', { digits: limits.contactCode.length }));
             inputRef.current?.focus();
             return;
           }
@@ -519,9 +519,9 @@ function Contact({ profile }: { profile: S['ProfileView'] }) {
       >
         <h2 id="contact-title">{t('portal.contact.confirmTitle', { what: noun(step.channel) })}</h2>
         <p data-testid="contact-dest">
-          {t('portal.contact.onItsWay', { address: step.pending.destination, digits: limits.codeLength })}
+          {t('portal.contact.onItsWay', { address: step.pending.destination, digits: limits.contactCode.length })}
         </p>
-        <Field label={t('portal.signIn.code.label', { digits: limits.codeLength })} error={fieldError}>
+        <Field label={t('portal.signIn.code.label', { digits: limits.contactCode.length })} error={fieldError}>
           {({ id, describedBy, invalid }) => (
             <input
               ref={inputRef}

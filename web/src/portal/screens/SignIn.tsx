@@ -161,7 +161,7 @@ function AddressStep({
         if (!busy && wait.refusal === 0) void submit();
       }}
     >
-      <p id="signin-intro">{t('portal.signIn.intro', { digits: limits.codeLength })}</p>
+      <p id="signin-intro">{t('portal.signIn.intro', { digits: limits.signInCode.length })}</p>
       <fieldset className="choices">
         <legend>{t('portal.signIn.channel.legend')}</legend>
         {(['email', 'sms'] as const).map((c) => (
@@ -267,8 +267,8 @@ function CodeStep({
     setError(null);
     setStatus('');
     const digits = value.replace(/[\s-]/g, '');
-    if (!new RegExp(`^\\d{${limits.codeLength}}$`).test(digits)) {
-      setFieldError(t('portal.signIn.code.bad', { digits: limits.codeLength }));
+    if (!limits.signInCode.pattern.test(digits)) {
+      setFieldError(t('portal.signIn.code.bad', { digits: limits.signInCode.length }));
       codeRef.current?.focus();
       return;
     }
@@ -349,12 +349,12 @@ function CodeStep({
       <p data-testid="signin-sent">
         {t(challenge.channel === 'email' ? 'portal.signIn.sentEmail' : 'portal.signIn.sentSms', {
           address: challenge.masked,
-          digits: limits.codeLength,
+          digits: limits.signInCode.length,
           minutes,
         })}
       </p>
       <Field
-        label={t('portal.signIn.code.label', { digits: limits.codeLength })}
+        label={t('portal.signIn.code.label', { digits: limits.signInCode.length })}
         hint={t('portal.signIn.code.hint')}
         error={fieldError}
       >
