@@ -155,8 +155,8 @@ test('Ann signs in with an email code by keyboard, survives a reload at the code
     await assertRefreshCookie(context);
 
     // --- Consent counts. Home shows the server's count (its one read); the consents screen counts its
-    //     documents the same way, which leaves out only the text-message consent: it lives with the
-    //     alerts (need 25). (Other suites may have answered some already: the counts come from the API.)
+    //     documents, and the two agree: channel consents are decided with the alerts and neither counts
+    //     them (need 25). (Other suites may have answered some already: the counts come from the API.)
     const needs = (n) => (n === 1 ? /One document needs your decision/ : new RegExp(`${n} documents need your decision`));
     await page.getByTestId('home-consents').waitFor();
     const homeCount = (await gateway('GET', '/portal/home', { token: await tokens.latest() })).body.consents_needing_decision;
@@ -167,8 +167,7 @@ test('Ann signs in with an email code by keyboard, survives a reload at the code
     const everything = (await gateway('GET', '/portal/consents', { token: await tokens.latest() })).body.consents;
     const documents = everything.filter((c) => !c.kind.endsWith('_messages'));
     const open = documents.filter((c) => (c.required ? c.status !== 'accepted' : ['not_given', 'outdated'].includes(c.status))).map((c) => c.kind);
-    const textsOpen = everything.some((c) => c.kind === 'sms_messages' && ['not_given', 'outdated'].includes(c.status)) ? 1 : 0;
-    assert.equal(homeCount, open.length + textsOpen, 'home counts the documents and the text-message consent');
+    assert.equal(homeCount, open.length, 'home counts what the consents screen lists, no channel consent');
     await nav(page, 'consents');
     if (open.length) await waitText(page.getByTestId('consents-summary'), needs(open.length));
     assert.equal(await page.getByTestId('consent-sms_messages').count(), 0, 'channel consents live with the alerts');
@@ -195,12 +194,11 @@ test('Ann signs in with an email code by keyboard, survives a reload at the code
     await nav(page, 'home');
     await page.getByTestId('home-greeting').waitFor();
     await page.getByTestId('home-consents').waitFor();
-    // The documents are decided; what home still counts is the text-message consent, if unanswered
-    // (it clears below, when texts are turned on).
+    // The documents are decided: nothing waits, whether texts are on or not (their consent is no
+    // decision home waits for).
     const left = (await gateway('GET', '/portal/home', { token: await tokens.latest() })).body.consents_needing_decision;
-    assert.equal(left, textsOpen, 'home counts only the text-message consent now');
-    if (left) await waitText(page.getByTestId('home-consents-needed'), needs(left));
-    else await page.getByTestId('home-consents-needed').waitFor({ state: 'detached' }); // the reminder has cleared
+    assert.equal(left, 0, 'home counts no document once each is decided');
+    await page.getByTestId('home-consents-needed').waitFor({ state: 'detached' }); // the reminder has cleared
 
     // --- Profile: the preferred name is saved and survives a reload (the refresh cookie restores it).
     await nav(page, 'profile');
@@ -256,7 +254,7 @@ test('Ann signs in with an email code by keyboard, survives a reload at the code
     const consents = await gateway('GET', '/portal/consents', { token: annToken });
     const status = (kind) => consents.body.consents.find((c) => c.kind === kind)?.status;
     assert.equal(status('sms_messages'), 'accepted', 'turning texts on recorded the consent');
-    // With that, nothing waits for a decision: home's reminder has gone.
+    // Home's reminder stays away: turning texts on was never a decision it waited for.
     await nav(page, 'home');
     await page.getByTestId('home-consents').waitFor();
     await page.getByTestId('home-consents-needed').waitFor({ state: 'detached' }); // the reminder has cleared

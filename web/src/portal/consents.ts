@@ -12,8 +12,8 @@ export function documents(consents: readonly S['ConsentView'][]): S['ConsentView
 /**
  * The documents waiting for the patient's decision, counted as the server counts home's reminder
  * (shared/src/consents.rs `needing_decision`): required ones not agreed to at their current version,
- * optional ones never answered at it. Need 25 asks the API to say this per document, so the rule is
- * read, not restated; it also counts the text-message consent, which lives with the alerts.
+ * optional ones never answered at it. Neither counts the channel consents (need 25): they are decided
+ * with the alerts, where an unanswered one means "off", not a decision waiting.
  */
 export function needingDecision(consents: readonly S['ConsentView'][]): S['ConsentView'][] {
   return documents(consents).filter((c) =>

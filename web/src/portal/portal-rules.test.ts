@@ -81,6 +81,11 @@ describe('consents, counted one way', () => {
     const withdrawn = ALL.map((c) => (c.kind === 'telehealth' ? { ...c, status: 'revoked' as const } : c));
     expect(needingDecision(withdrawn).map((c) => c.kind)).toEqual(['terms_of_use', 'privacy_notice']);
   });
+  it('never counts a channel consent as waiting, answered or not, as home does (need 25)', () => {
+    const textsUnanswered = ALL.filter((c) => c.kind === 'sms_messages' || c.kind === 'email_messages');
+    expect(textsUnanswered.map((c) => c.status)).toContain('not_given');
+    expect(needingDecision(textsUnanswered)).toEqual([]);
+  });
   it('keeps channel consents off the documents screen', () => {
     expect(documents(ALL).map((c) => c.kind)).toEqual(['terms_of_use', 'privacy_notice', 'telehealth']);
     expect(optionalUnanswered(ALL).map((c) => c.kind)).toEqual(['telehealth']);
