@@ -389,3 +389,32 @@ test('an admin disables the billing member on the Team page after a confirmation
     await ours.close();
   }
 });
+
+test('a console left alone past the idle limit GET /staff/me gives signs out, and says how long it was', { timeout: 120_000 }, async () => {
+  const context = await newDesktop();
+  const page = await context.newPage();
+  const watched = watch(page);
+  try {
+    // The page's clock is the test's: no quarter-hour wait. The limit is the server's (need 24).
+    await page.clock.install();
+    const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/staff/me');
+    await consoleSignIn(page, FRONT_DESK);
+    const limit = (await (await answered).json()).idle_timeout_seconds;
+    assert.ok(Number.isInteger(limit) && limit > 60, `GET /staff/me gives the session's idle limit: ${limit}`);
+    // A page that does not poll, so only the idle check's timer runs (and no request finds the token old).
+    await page.getByTestId('nav-team').click();
+    await page.getByTestId('team').waitFor();
+
+    // A minute short of the limit: still signed in.
+    await page.clock.fastForward((limit - 60) * 1000);
+    assert.ok(await page.getByTestId('nav').isVisible(), 'signed in a minute before the limit');
+    assert.equal(await page.getByTestId('signin-notice').count(), 0);
+    // Past it: signed out, and told after how long.
+    await page.clock.fastForward(120_000);
+    await waitText(page.getByTestId('signin-notice'), new RegExp(`^You were signed out after ${Math.round(limit / 60)} minutes without activity\\.$`));
+    assert.equal(await page.getByTestId('nav').count(), 0, 'signed out');
+    assertCleanConsole(watched, PENDING_ROUTES, []);
+  } finally {
+    await context.close();
+  }
+});

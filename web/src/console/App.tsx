@@ -6,7 +6,7 @@ import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useIdleSignOut } from '../shared/activity';
 import { createQueryClient } from '../shared/api/query';
 import { I18nProvider, useI18n } from '../shared/i18n/I18nProvider';
-import { limits, may } from '../shared/limits';
+import { may } from '../shared/limits';
 import { LanguageSwitcher, LoadFailed, Loading, StatusLine, StatusProvider } from '../shared/ui/components';
 import { forget, type S, session, staff } from './api';
 import { type AuthSettings, loadSettings, logoutUrl } from './auth';
@@ -14,7 +14,7 @@ import { english, loadCatalog } from './catalog';
 import { SignedInStaff, useRoleNames } from './parts';
 import { Inbox, StaffThread } from './screens/Inbox';
 import { Enrol, PatientChart, Patients } from './screens/Patients';
-import { Callback, SignIn } from './screens/SignIn';
+import { Callback, SignIn, type SignInNotice } from './screens/SignIn';
 import { Tasks } from './screens/Tasks';
 import { Team } from './screens/Team';
 import { Templates } from './screens/Templates';
@@ -55,14 +55,14 @@ function Console() {
   const client = useQueryClient();
   const signedIn = useSyncExternalStore(session.subscribe, () => session.signedIn);
   const [settings, setSettings] = useState<AuthSettings | null | undefined>(undefined);
-  const [notice, setNotice] = useState<'' | 'signedOut' | 'expired' | 'idle'>('');
+  const [notice, setNotice] = useState<SignInNotice | null>(null);
 
   useEffect(() => {
     loadSettings().then(setSettings, () => setSettings(null));
   }, []);
 
   const signOut = useCallback(
-    (why: 'signedOut' | 'expired' | 'idle') => {
+    (why: SignInNotice) => {
       // Nothing signed-in leaves from here on (a poll already due would otherwise find no token, try
       // to renew and report the session as expired), and the queries stop before they are dropped.
       session.close();
@@ -70,7 +70,7 @@ function Console() {
       void client.cancelQueries();
       client.clear();
       setNotice(why);
-      if (why === 'signedOut' && settings?.mode === 'cognito') {
+      if (why.kind === 'signedOut' && settings?.mode === 'cognito') {
         location.assign(logoutUrl(settings));
         return;
       }
@@ -78,15 +78,19 @@ function Console() {
     },
     [client, navigate, settings],
   );
-  useEffect(() => session.onEnded(() => signOut('expired')), [signOut]);
-  useIdleSignOut(signedIn, limits.staffIdleMinutes * 60, () => signOut('idle'));
-  // Who is signed in, once per sign-in: the header's name and roles, and what the screens offer.
+  useEffect(() => session.onEnded(() => signOut({ kind: 'expired' })), [signOut]);
+  // Who is signed in, once per sign-in: the header's name and roles, what the screens offer, and the
+  // session's idle limit (the server's, so the page signs out when the server would).
   const me = useQuery({
     queryKey: ['staff-me'],
     queryFn: staff.me,
     enabled: signedIn,
     staleTime: Number.POSITIVE_INFINITY,
   });
+  const idleSeconds = me.data?.idle_timeout_seconds ?? 0;
+  useIdleSignOut(signedIn && idleSeconds > 0, idleSeconds, () =>
+    signOut({ kind: 'idle', minutes: Math.round(idleSeconds / 60) }),
+  );
 
   if (settings === undefined) return <Loading />;
 
@@ -102,7 +106,7 @@ function Console() {
         settings={settings}
         notice={notice}
         onSignedIn={() => {
-          setNotice('');
+          setNotice(null);
           navigate('/', { replace: true });
         }}
       />
@@ -142,7 +146,7 @@ function Console() {
         <ConsoleHeader
           me={signedIn ? (me.data ?? null) : null}
           local={settings?.mode !== 'cognito'}
-          onSignOut={() => signOut('signedOut')}
+          onSignOut={() => signOut({ kind: 'signedOut' })}
         />
         <main id="main" className="site-main console-main" tabIndex={-1} data-testid="main">
           <StatusLine />

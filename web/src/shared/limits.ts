@@ -47,11 +47,6 @@ export const limits = {
   contactCode: confirmationCode('VerifyContactRequest.code'),
   /** The client's own pause after a 429 without Retry-After (API Gateway's throttling sends none). */
   defaultWaitSeconds: 60,
-  /**
-   * Stand-in (need 24): the staff session's idle limit (ARCHITECTURE §5). The patient's comes with
-   * each session answer; staff sign in through the staff pool, and no answer of the API gives theirs.
-   */
-  staffIdleMinutes: 15,
   templateSmsMaxChars: published('TemplateUpdate.sms', 'maxLength'),
 } as const;
 

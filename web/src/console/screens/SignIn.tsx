@@ -5,11 +5,14 @@ import { useConsoleTitle } from '../App';
 import { adopt } from '../api';
 import { type AuthSettings, beginHostedSignIn, type CognitoSettings, completeHostedSignIn, localSignIn } from '../auth';
 
+/** Why the sign-in page is showing: signed out, the session ended, or idle past the server's limit. */
+export type SignInNotice = { kind: 'signedOut' } | { kind: 'expired' } | { kind: 'idle'; minutes: number };
+
 const NOTICES = {
   signedOut: 'console.signIn.notice.signedOut',
   expired: 'console.signIn.notice.expired',
   idle: 'console.signIn.notice.idle',
-} as const;
+} as const satisfies Record<SignInNotice['kind'], string>;
 
 export function SignIn({
   settings,
@@ -17,7 +20,7 @@ export function SignIn({
   onSignedIn,
 }: {
   settings: AuthSettings;
-  notice: string;
+  notice: SignInNotice | null;
   onSignedIn: () => void;
 }) {
   const { t } = useI18n();
@@ -31,7 +34,7 @@ export function SignIn({
       <PageHeading>{t('console.signIn.title')}</PageHeading>
       {notice ? (
         <Alert tone="info" testid="signin-notice">
-          <p>{t(NOTICES[notice as keyof typeof NOTICES] ?? 'console.signIn.notice.signedOut')}</p>
+          <p>{t(NOTICES[notice.kind], notice.kind === 'idle' ? { minutes: notice.minutes } : undefined)}</p>
         </Alert>
       ) : null}
       {settings.mode === 'cognito' ? (

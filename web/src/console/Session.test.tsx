@@ -1,0 +1,88 @@
+// Component tests: the console signs out after the idle limit the server gives with `GET /staff/me`
+// (need 24), not one of its own, and says how long it was.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeApi, json } from '../shared/api/fake-api';
+import type { S } from './api';
+
+const me = (idle_timeout_seconds: number): S['StaffSelfView'] => ({
+  staff_id: 'staff-ada',
+  display_name: 'Ada',
+  email: 'ada@riverside.example',
+  roles: ['admin'],
+  status: 'active',
+  created_at: '2026-01-05T10:00:00Z',
+  idle_timeout_seconds,
+});
+
+function api(idleSeconds: number) {
+  return fakeApi({
+    'POST /_local/staff/sign-in': () => json(200, { access_token: 'h.e30.s', staff_id: 'staff-ada', expires_in: 3600 }),
+    'GET /staff/me': () => json(200, me(idleSeconds)),
+    'GET /staff/threads': () => json(200, { threads: [], next_cursor: null }),
+    'GET /staff/team': () => json(200, { staff: [me(idleSeconds)], next_cursor: null }),
+  });
+}
+
+const byTestId = (id: string) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+
+/** A fresh console (the session and the activity clock live in modules), signed in through the local stand-in. */
+async function signIn() {
+  vi.resetModules();
+  const { act } = await import('preact/test-utils');
+  const { createRoot } = await import('react-dom/client');
+  const { App } = await import('./App');
+  const host = document.createElement('div');
+  document.body.append(host);
+  const root = createRoot(host);
+  act(() => root.render(<App />));
+  await vi.waitFor(() => expect(byTestId('staff-email')).not.toBeNull());
+  const email = byTestId('staff-email') as HTMLInputElement;
+  email.value = 'ada@riverside.example';
+  email.dispatchEvent(new Event('input', { bubbles: true }));
+  byTestId('staff-signin-submit')?.click();
+  await vi.waitFor(() => expect(byTestId('staff-name')?.textContent).toBe('Ada'));
+  return () => act(() => root.unmount());
+}
+
+beforeEach(() => {
+  history.replaceState(null, '', '/console/');
+  localStorage.clear();
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+  localStorage.clear();
+  document.body.replaceChildren();
+});
+
+describe("the console's idle limit", () => {
+  it('is the one GET /staff/me gives: signed out after it, and told how long it was', async () => {
+    const calls = api(120);
+    const close = await signIn();
+    expect(calls.requests('GET /staff/me')).toHaveLength(1);
+
+    // Two minutes and a second without input; the tab comes back into view.
+    vi.setSystemTime(Date.now() + 121_000);
+    document.dispatchEvent(new Event('visibilitychange'));
+
+    await vi.waitFor(() =>
+      expect(byTestId('signin-notice')?.textContent).toBe('You were signed out after 2 minutes without activity.'),
+    );
+    expect(byTestId('nav')).toBeNull();
+    close();
+  });
+
+  it('keeps staff signed in within a longer limit (no limit of its own)', async () => {
+    api(3600);
+    const close = await signIn();
+
+    // Longer than the 15 minutes the console used to assume.
+    vi.setSystemTime(Date.now() + 20 * 60_000);
+    document.dispatchEvent(new Event('visibilitychange'));
+
+    await new Promise((r) => setTimeout(r, 50));
+    expect(byTestId('signin-notice')).toBeNull();
+    expect(byTestId('staff-name')?.textContent).toBe('Ada');
+    close();
+  });
+});
