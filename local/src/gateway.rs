@@ -185,6 +185,7 @@ async fn local_route(app: &App, method: &str, path: &str, query: Option<&str>, b
                 Err(_) => gateway_response(StatusCode::UNAUTHORIZED, json!({ "message": "No active staff member has that email." })),
             }
         }
+        ("POST", "operator/practices") => crate::local_routes::onboard(app, body).await,
         _ => gateway_response(StatusCode::NOT_FOUND, json!({ "message": "Not Found" })),
     }
 }

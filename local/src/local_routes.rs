@@ -155,3 +155,22 @@ pub async fn simulate_status(app: &App, body: &[u8], peer: SocketAddr) -> Respon
     let (status, _) = signed_post(app, "/webhooks/twilio/status", params, peer).await;
     gateway_response(status, json!({ "status": status.as_u16() }))
 }
+
+/// The operator's onboarding on this machine: the same use-case the `operator-practices-create`
+/// function runs in AWS (a practice, its claims, its first admin invited), for `make dev`.
+pub(crate) async fn onboard(app: &App, body: &[u8]) -> Response {
+    use portico::wiring::Wire as _;
+    use portico_practice::onboarding::{NewPractice, OnboardDeps, OnboardError};
+    let new: NewPractice = match serde_json::from_slice(body) {
+        Ok(new) => new,
+        Err(e) => return gateway_response(StatusCode::BAD_REQUEST, json!({ "message": format!("not a new practice: {e}") })),
+    };
+    match OnboardDeps::from_ports(&app.ports).onboard(&new, "local-operator").await {
+        Ok(done) => gateway_response(StatusCode::CREATED, json!(done)),
+        Err(e @ OnboardError::Invalid(_)) => gateway_response(StatusCode::BAD_REQUEST, json!({ "message": e.to_string() })),
+        Err(e @ (OnboardError::Taken(_) | OnboardError::Identity(portico::identity::IdentityError::Taken))) => {
+            gateway_response(StatusCode::CONFLICT, json!({ "message": e.to_string() }))
+        }
+        Err(e) => gateway_response(StatusCode::INTERNAL_SERVER_ERROR, json!({ "message": e.to_string() })),
+    }
+}

@@ -172,6 +172,8 @@ pub enum Trigger {
     Schedule,
     /// A Cognito user pool trigger.
     Cognito,
+    /// Invoked directly by an operator whose IAM identity may invoke it; never behind the public API.
+    Operator,
 }
 
 /// A function without a route as its capability lists it.

@@ -95,6 +95,11 @@ impl Base {
         Arc::clone(self.edge.get_or_init(|| edge))
     }
 
+    /// `AUDIT_TABLE_NAME`, for a function without a route that records its own audit events.
+    pub fn audit_log(&self, env: &mut Env) -> crate::audit::AuditLog {
+        crate::audit::AuditLog::new(Arc::new(DynamoTable::new(&self.sdk, env.required("AUDIT_TABLE_NAME"), self.clock())))
+    }
+
     pub fn mailer(&self, env: &mut Env) -> Arc<dyn Mailer> {
         Arc::new(SesMailer::new(&self.sdk, MailConfig::read(env)))
     }

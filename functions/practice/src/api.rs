@@ -17,6 +17,10 @@ pub const LIMITS: &[Limit] = &[
     Limit::new("NewPatientRequest", "pronouns", Constraint::MaxLength(Pronouns::MAX_CHARS)),
     Limit::new("NewPatientRequest", "email", Constraint::MaxLength(Email::MAX_LEN)),
     Limit::new("NewPatientRequest", "date_of_birth", Constraint::Format("date")),
+    Limit::new("StaffInviteRequest", "email", Constraint::MaxLength(Email::MAX_LEN)),
+    Limit::new("StaffInviteRequest", "display_name", Constraint::MaxLength(100)),
+    Limit::new("StaffInviteRequest", "roles", Constraint::MaxItems(4)),
+    Limit::new("StaffRolesRequest", "roles", Constraint::MaxItems(4)),
 ];
 
 /// A new patient. At least one of email and phone is needed to invite them.
@@ -243,4 +247,20 @@ pub struct AuditSearchPage {
     pub events: Vec<AuditEventView>,
     /// Present while more may follow (even after a short or empty page).
     pub next_cursor: Option<String>,
+}
+
+/// A staff member to invite: the staff pool emails them a temporary password; they set their own and
+/// enrol MFA at first sign-in.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StaffInviteRequest {
+    pub email: String,
+    pub display_name: String,
+    pub roles: Vec<portico::directory::Role>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StaffRolesRequest {
+    pub roles: Vec<portico::directory::Role>,
 }

@@ -8,6 +8,7 @@ use portico::config::Env;
 use portico::wiring::{Base, Ports, Wire};
 
 use crate::audit_review::AuditDeps;
+use crate::onboarding::OnboardDeps;
 use crate::patients::{EnrolDeps, InviteDeps, LookupDeps};
 use crate::team::TeamDeps;
 
@@ -18,6 +19,16 @@ impl Wire for AuditDeps {
 
     fn from_ports(ports: &Ports) -> Self {
         AuditDeps { audit: ports.edge.audit_log() }
+    }
+}
+
+impl Wire for OnboardDeps {
+    fn from_env(env: &mut Env, base: &Base) -> Self {
+        OnboardDeps { table: base.table(env), team: TeamDeps::from_env(env, base), audit: base.audit_log(env), clock: base.clock() }
+    }
+
+    fn from_ports(ports: &Ports) -> Self {
+        OnboardDeps { table: ports.table(), team: TeamDeps::from_ports(ports), audit: ports.edge.audit_log(), clock: ports.clock() }
     }
 }
 

@@ -20,5 +20,7 @@ endpoint!(StaffPatientsContactGet, routes::STAFF_PATIENTS_CONTACT_GET, LookupDep
 endpoint!(StaffAuditSearch, routes::STAFF_AUDIT_SEARCH, AuditDeps, audit::search);
 endpoint!(StaffAuditExport, routes::STAFF_AUDIT_EXPORT, AuditDeps, audit::export);
 endpoint!(StaffTeamDisable, routes::STAFF_TEAM_DISABLE, TeamDeps, team::disable);
+endpoint!(StaffTeamInvite, routes::STAFF_TEAM_INVITE, TeamDeps, team::invite);
+endpoint!(StaffTeamRoles, routes::STAFF_TEAM_ROLES, TeamDeps, team::roles);
 endpoint!(StaffTeamEnable, routes::STAFF_TEAM_ENABLE, TeamDeps, team::enable);
 endpoint!(HttpCorsPreflight, routes::HTTP_CORS_PREFLIGHT, (), cors::preflight);

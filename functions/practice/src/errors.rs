@@ -25,6 +25,9 @@ impl From<TeamError> for ApiError {
             TeamError::NotFound => ApiError::NotFound,
             TeamError::OwnAccount => ApiError::Conflict("You cannot disable your own account; ask another administrator."),
             TeamError::OwnAccountOn => ApiError::Conflict("Your own account is on; only another administrator's can be turned back on."),
+            TeamError::OwnAdminRole => ApiError::Conflict("You cannot remove your own admin role; ask another administrator."),
+            TeamError::EmailTaken => ApiError::Conflict("That email already has a staff account."),
+            TeamError::Invalid(why) => ApiError::field(if why.starts_with("display_name") { "display_name" } else { "roles" }, why),
             TeamError::Identity(e) => ApiError::internal(e),
             TeamError::Store(e) => e.into(),
         }

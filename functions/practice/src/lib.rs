@@ -8,11 +8,12 @@ pub mod deps;
 pub mod endpoints;
 mod errors;
 pub mod handlers;
+pub mod onboarding;
 pub mod patients;
 pub mod routes;
 pub mod team;
 
-use portico::lambda::{Capability, endpoint};
+use portico::lambda::{Capability, Trigger, endpoint, function};
 
 use endpoints::*;
 use handlers::{audit, cors, patients as staff, public, team as staff_team};
@@ -33,11 +34,13 @@ pub fn capability() -> Capability {
             endpoint::<StaffTeamList>(),
             endpoint::<StaffTeamDisable>(),
             endpoint::<StaffTeamEnable>(),
+            endpoint::<StaffTeamInvite>(),
+            endpoint::<StaffTeamRoles>(),
             endpoint::<StaffAuditSearch>(),
             endpoint::<StaffAuditExport>(),
             endpoint::<HttpCorsPreflight>(),
         ],
-        functions: Vec::new(),
+        functions: vec![function::<onboarding::OperatorPracticesCreate>(Trigger::Operator)],
         key_prefixes: &[],
         openapi: <PracticeApi as utoipa::OpenApi>::openapi,
         limits: api::LIMITS,
@@ -57,6 +60,8 @@ pub fn capability() -> Capability {
     staff_team::list,
     staff_team::disable,
     staff_team::enable,
+    staff_team::invite,
+    staff_team::roles,
     audit::search,
     audit::export,
     public::practice,

@@ -75,6 +75,20 @@ pub const STAFF_TEAM_DISABLE: Route = Route {
     access: Access::Staff(ADMINS),
     audit: audit("staff.disable", "staff"),
 };
+pub const STAFF_TEAM_INVITE: Route = Route {
+    method: "POST",
+    path: "/staff/team",
+    function: "staff-team-invite",
+    access: Access::Staff(ADMINS),
+    audit: audit("staff.invite", "staff"),
+};
+pub const STAFF_TEAM_ROLES: Route = Route {
+    method: "PUT",
+    path: "/staff/team/{id}/roles",
+    function: "staff-team-roles",
+    access: Access::Staff(ADMINS),
+    audit: audit("staff.roles", "staff"),
+};
 pub const STAFF_TEAM_ENABLE: Route = Route {
     method: "POST",
     path: "/staff/team/{id}/enable",

@@ -4,8 +4,9 @@
 
 use std::sync::Arc;
 
+use chrono::{DateTime, Utc};
 use portico::auth::{SessionSubject, Sessions};
-use portico::directory::{AccountStatus, StaffMember, staff};
+use portico::directory::{AccountStatus, Role, StaffMember, staff};
 use portico::identity::{IdentityError, StaffAccounts};
 use portico::ids::{PracticeId, StaffId};
 use portico::store::{Cursor, StoreError, Table};
@@ -27,6 +28,13 @@ pub enum TeamError {
     /// One's own account is on (it cannot be disabled), so there is nothing to turn back on.
     #[error("your own account is on")]
     OwnAccountOn,
+    /// An administrator cannot take away their own administration (the practice could lose its last).
+    #[error("you cannot remove your own admin role")]
+    OwnAdminRole,
+    #[error("{0}")]
+    Invalid(&'static str),
+    #[error("that email already has a staff account")]
+    EmailTaken,
     #[error(transparent)]
     Identity(#[from] IdentityError),
     #[error(transparent)]
@@ -88,5 +96,57 @@ impl TeamDeps {
         let mut changed = current;
         changed.status = AccountStatus::Active;
         Ok(staff::save(self.table.as_ref(), &changed).await?)
+    }
+
+    /// Invites a staff member: their account in the staff pool (the pool sends the invitation) and
+    /// their record now, before their first sign-in, so care-team notices reach them from day one.
+    pub async fn invite(
+        &self,
+        practice: &PracticeId,
+        email: &str,
+        display_name: &str,
+        roles: Vec<Role>,
+        now: DateTime<Utc>,
+    ) -> Result<StaffMember, TeamError> {
+        let display_name = display_name.trim();
+        if display_name.is_empty() || display_name.chars().count() > 100 {
+            return Err(TeamError::Invalid("display_name must be 1 to 100 characters"));
+        }
+        if roles.is_empty() {
+            return Err(TeamError::Invalid("give at least one role"));
+        }
+        let staff_id = match self.accounts.invite_staff(practice, email, &roles).await {
+            Ok(id) => id,
+            Err(IdentityError::Taken) => return Err(TeamError::EmailTaken),
+            Err(e) => return Err(e.into()),
+        };
+        let member = StaffMember {
+            practice_id: practice.clone(),
+            staff_id,
+            display_name: display_name.to_string(),
+            email: email.to_string(),
+            roles,
+            status: AccountStatus::Active,
+            created_at: now,
+            version: 0,
+        };
+        Ok(staff::provision(self.table.as_ref(), &member).await?)
+    }
+
+    /// Sets a member's roles: the pool's groups (from their next sign-in) and the record (at once).
+    pub async fn set_roles(&self, practice: &PracticeId, id: &StaffId, by: &StaffId, roles: Vec<Role>) -> Result<StaffMember, TeamError> {
+        if roles.is_empty() {
+            return Err(TeamError::Invalid("give at least one role"));
+        }
+        if id == by && !roles.contains(&Role::Admin) {
+            return Err(TeamError::OwnAdminRole);
+        }
+        let mut member = self.member(practice, id).await?;
+        match self.accounts.set_staff_roles(id, &roles).await {
+            Ok(()) | Err(IdentityError::UserNotFound) => {}
+            Err(e) => return Err(e.into()),
+        }
+        member.roles = roles;
+        Ok(staff::save(self.table.as_ref(), &member).await?)
     }
 }

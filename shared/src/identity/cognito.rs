@@ -1,11 +1,14 @@
 use async_trait::async_trait;
 use aws_sdk_cognitoidentityprovider::Client;
 use aws_sdk_cognitoidentityprovider::error::{DisplayErrorContext, SdkError};
-use aws_sdk_cognitoidentityprovider::types::{AttributeType, AuthFlowType, AuthenticationResultType, ChallengeNameType, MessageActionType};
+use aws_sdk_cognitoidentityprovider::types::{
+    AttributeType, AuthFlowType, AuthenticationResultType, ChallengeNameType, DeliveryMediumType, MessageActionType,
+};
 use secrecy::{ExposeSecret, SecretString};
 
 use super::{AuthStep, IdentityError, IdentityProvider, StaffAccounts, Tokens};
 use crate::config::PatientPoolConfig;
+use crate::directory::Role;
 use crate::ids::{PatientId, PracticeId, StaffId};
 
 /// The patient pool, driven server-side with the admin APIs (the portal never talks to Cognito).
@@ -199,6 +202,82 @@ impl StaffAccounts for CognitoStaffAccounts {
             Err(e) => return Err(unavailable(e)),
         }
         self.client.admin_user_global_sign_out().user_pool_id(pool).username(username).send().await.map_err(unavailable)?;
+        Ok(())
+    }
+
+    async fn invite_staff(&self, practice: &PracticeId, email: &str, roles: &[Role]) -> Result<StaffId, IdentityError> {
+        let attribute = |name: &str, value: &str| {
+            AttributeType::builder().name(name).value(value).build().map_err(|e| IdentityError::Unavailable(e.to_string()))
+        };
+        let created = self
+            .client
+            .admin_create_user()
+            .user_pool_id(&self.pool_id)
+            .username(email)
+            .user_attributes(attribute("email", email)?)
+            .user_attributes(attribute("email_verified", "true")?)
+            .user_attributes(attribute("custom:practice_id", practice.as_str())?)
+            .desired_delivery_mediums(DeliveryMediumType::Email)
+            .send()
+            .await;
+        let user = match created {
+            Ok(out) => out.user.ok_or_else(|| IdentityError::Unavailable("no user in the answer".into()))?,
+            Err(e) if e.as_service_error().is_some_and(|s| s.is_username_exists_exception()) => return Err(IdentityError::Taken),
+            Err(e) => return Err(unavailable(e)),
+        };
+        let sub = user.attributes().iter().find(|a| a.name() == "sub").and_then(|a| a.value()).or(user.username());
+        let staff = sub.and_then(StaffId::parse).ok_or_else(|| IdentityError::Unavailable("the new user has no usable id".into()))?;
+        for role in roles {
+            let username = user.username().unwrap_or(staff.as_str());
+            self.client
+                .admin_add_user_to_group()
+                .user_pool_id(&self.pool_id)
+                .username(username)
+                .group_name(role.as_str())
+                .send()
+                .await
+                .map_err(unavailable)?;
+        }
+        Ok(staff)
+    }
+
+    async fn set_staff_roles(&self, staff: &StaffId, roles: &[Role]) -> Result<(), IdentityError> {
+        let (pool, username) = (&self.pool_id, staff.as_str());
+        for role in Role::ALL {
+            let group = role.as_str();
+            let result = if roles.contains(&role) {
+                self.client
+                    .admin_add_user_to_group()
+                    .user_pool_id(pool)
+                    .username(username)
+                    .group_name(group)
+                    .send()
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| {
+                        let missing = e.as_service_error().is_some_and(|s| s.is_user_not_found_exception());
+                        (missing, unavailable(e))
+                    })
+            } else {
+                self.client
+                    .admin_remove_user_from_group()
+                    .user_pool_id(pool)
+                    .username(username)
+                    .group_name(group)
+                    .send()
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| {
+                        let missing = e.as_service_error().is_some_and(|s| s.is_user_not_found_exception());
+                        (missing, unavailable(e))
+                    })
+            };
+            match result {
+                Ok(()) => {}
+                Err((true, _)) => return Err(IdentityError::UserNotFound),
+                Err((false, e)) => return Err(e),
+            }
+        }
         Ok(())
     }
 }

@@ -420,6 +420,30 @@ impl super::StaffAccounts for LocalIdentity {
         }
         Ok(())
     }
+
+    async fn invite_staff(
+        &self,
+        practice: &PracticeId,
+        email: &str,
+        roles: &[crate::directory::Role],
+    ) -> Result<crate::ids::StaffId, IdentityError> {
+        let email = email.trim().to_lowercase();
+        let taken = self.state.get(&Key::new(format!("STAFFEMAIL#{email}"), "USER")).await.map_err(store_error)?;
+        if taken.is_some() {
+            return Err(IdentityError::Taken);
+        }
+        // Like a pool's sub: opaque, unique, chosen by the identity provider.
+        let id = format!("staff-{}", crypto::random_token(16).to_lowercase().replace(['-', '_'], "0"));
+        let groups: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+        self.add_staff_user(&id, &email, practice, &groups).await?;
+        crate::ids::StaffId::parse(&id).ok_or(IdentityError::Unavailable("staff id".into()))
+    }
+
+    async fn set_staff_roles(&self, staff: &crate::ids::StaffId, roles: &[crate::directory::Role]) -> Result<(), IdentityError> {
+        let mut user = self.user(Pool::Staff, staff.as_str()).await?.ok_or(IdentityError::UserNotFound)?;
+        user.groups = roles.iter().map(|r| r.as_str().to_string()).collect();
+        self.put_user(Pool::Staff, &user).await
+    }
 }
 
 #[async_trait]

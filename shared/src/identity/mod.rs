@@ -14,6 +14,7 @@ use aws_lambda_events::event::cognito::{
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
+use crate::directory::Role;
 use crate::ids::{PatientId, PracticeId, StaffId};
 
 pub use cognito::{CognitoIdentity, CognitoStaffAccounts};
@@ -46,6 +47,9 @@ pub enum IdentityError {
     NotAuthorized,
     #[error("no such user")]
     UserNotFound,
+    /// Another account already signs in with that email.
+    #[error("the email already has an account")]
+    Taken,
     #[error("identity provider unavailable: {0}")]
     Unavailable(String),
 }
@@ -62,11 +66,18 @@ pub trait IdentityProvider: Send + Sync {
     async fn revoke(&self, refresh_token: &SecretString) -> Result<(), IdentityError>;
 }
 
-/// Staff accounts in the staff pool: an administrator turns one off, and every sign-in of it ends.
+/// Staff accounts in the staff pool: an administrator invites one, sets its roles (groups), turns it
+/// off (every sign-in of it ends) and on again.
 #[async_trait]
 pub trait StaffAccounts: Send + Sync {
     /// Disabling also signs the user out everywhere (their refresh tokens stop working).
     async fn set_staff_enabled(&self, staff: &StaffId, enabled: bool) -> Result<(), IdentityError>;
+    /// Creates the account for `email` in `practice` with `roles`, and sends its invitation (in AWS,
+    /// Cognito's email with a temporary password; the pool then requires a new password and MFA).
+    /// Answers the new member's staff id (their `sub`).
+    async fn invite_staff(&self, practice: &PracticeId, email: &str, roles: &[Role]) -> Result<StaffId, IdentityError>;
+    /// Makes the account's groups exactly `roles`; they apply from the member's next sign-in.
+    async fn set_staff_roles(&self, staff: &StaffId, roles: &[Role]) -> Result<(), IdentityError>;
 }
 
 /// The claims of an access token we just received from the identity provider over TLS. Only for tokens

@@ -296,3 +296,54 @@ async fn secrets_come_from_secrets_manager_at_cold_start() {
     let refused = env.finish().err().map(|e| e.to_string()).unwrap_or_default();
     assert!(refused.contains("TWILIO_AUTH_TOKEN"), "the function will not start without it: {refused}");
 }
+
+/// Staff accounts in the staff pool: invited with their practice and groups (the pool's `sub` becomes
+/// the staff id), roles set exactly, an email used twice refused, and turned off and on.
+#[tokio::test]
+async fn the_cognito_adapter_invites_staff_and_sets_their_roles_on_the_emulator() {
+    use portico::directory::Role;
+    use portico::identity::{CognitoStaffAccounts, StaffAccounts};
+    let sdk = portico_tests::emulator::sdk_config().await;
+    let cognito = aws_sdk_cognitoidentityprovider::Client::new(&sdk);
+    let custom = |name: &str| SchemaAttributeType::builder().name(name).attribute_data_type("String".into()).mutable(false).build();
+    let pool = cognito
+        .create_user_pool()
+        .pool_name(portico_tests::emulator::table_name("staff"))
+        .schema(custom("practice_id"))
+        .username_attributes(aws_sdk_cognitoidentityprovider::types::UsernameAttributeType::Email)
+        .send()
+        .await
+        .unwrap();
+    let pool_id = pool.user_pool().and_then(|p| p.id()).unwrap_or_default().to_string();
+    for role in Role::ALL {
+        cognito.create_group().user_pool_id(&pool_id).group_name(role.as_str()).send().await.unwrap();
+    }
+    let adapter = CognitoStaffAccounts::new(&sdk, pool_id.clone());
+    let practice = PracticeId::generate(chrono::Utc::now());
+    let staff = adapter.invite_staff(&practice, "cal@hillside.example", &[Role::Clinician]).await.unwrap_or_else(|e| panic!("invite: {e}"));
+    let groups = |username: String| {
+        let (cognito, pool_id) = (cognito.clone(), pool_id.clone());
+        async move {
+            let listed = cognito.admin_list_groups_for_user().user_pool_id(pool_id).username(username).send().await.unwrap();
+            let mut names: Vec<String> = listed.groups().iter().filter_map(|g| g.group_name().map(str::to_string)).collect();
+            names.sort();
+            names
+        }
+    };
+    assert_eq!(groups(staff.to_string()).await, vec!["clinician".to_string()]);
+    let user = cognito.admin_get_user().user_pool_id(&pool_id).username(staff.as_str()).send().await.unwrap();
+    let attribute =
+        |name: &str| user.user_attributes().iter().find(|a: &&AttributeType| a.name() == name).and_then(|a| a.value()).map(str::to_string);
+    assert_eq!(attribute("custom:practice_id").as_deref(), Some(practice.as_str()));
+    assert_eq!(attribute("sub").as_deref(), Some(staff.as_str()), "the staff id is the pool's sub");
+    assert!(matches!(adapter.invite_staff(&practice, "cal@hillside.example", &[Role::Billing]).await, Err(IdentityError::Taken)));
+
+    adapter.set_staff_roles(&staff, &[Role::Clinician, Role::FrontDesk]).await.unwrap();
+    assert_eq!(groups(staff.to_string()).await, vec!["clinician".to_string(), "front-desk".to_string()]);
+    adapter.set_staff_roles(&staff, &[Role::Billing]).await.unwrap();
+    assert_eq!(groups(staff.to_string()).await, vec!["billing".to_string()]);
+    adapter.set_staff_enabled(&staff, false).await.unwrap();
+    assert!(!cognito.admin_get_user().user_pool_id(&pool_id).username(staff.as_str()).send().await.unwrap().enabled());
+    adapter.set_staff_enabled(&staff, true).await.unwrap();
+    assert!(cognito.admin_get_user().user_pool_id(&pool_id).username(staff.as_str()).send().await.unwrap().enabled());
+}

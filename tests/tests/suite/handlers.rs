@@ -77,7 +77,7 @@ async fn every_http_function_answers_its_samples() {
 
 fn load<T: serde::de::DeserializeOwned>(path: &Path) -> T {
     let text = std::fs::read_to_string(path).unwrap_or_default();
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: not a Cognito event of this trigger: {e}", path.display()))
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: not an event of this function: {e}", path.display()))
 }
 
 fn deps(fixture: &Fixture) -> TriggerDeps {
@@ -234,5 +234,22 @@ async fn the_workers_and_the_relay_answer_their_samples() {
         let swept = out["forwarded"].as_u64().unwrap() as usize;
         assert_eq!(format!("forwarded-{swept}"), expected, "relay-sweep/{case}");
         assert_eq!(fixture.app.local_queue.as_ref().map(|q| q.pending(NOTIFY_QUEUE)), Some(swept), "relay-sweep/{case}: queued");
+    }
+}
+
+#[tokio::test]
+async fn the_operators_onboarding_answers_its_samples() {
+    use portico::wiring::Wire as _;
+    use portico_practice::onboarding::{NewPractice, OnboardDeps, OnboardError};
+    for (case, expected, path) in samples("operator-practices-create") {
+        let fixture = fixture(Backend::Embedded).await;
+        let deps = OnboardDeps::from_ports(&fixture.app.ports);
+        let actual = match deps.onboard(&load::<NewPractice>(&path), "sample").await {
+            Ok(_) => "created",
+            Err(OnboardError::Taken(_)) => "taken",
+            Err(OnboardError::Invalid(_)) => "invalid",
+            Err(e) => panic!("operator-practices-create/{case}: {e}"),
+        };
+        assert_eq!(actual, expected, "operator-practices-create/{case}");
     }
 }

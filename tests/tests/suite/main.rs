@@ -15,6 +15,7 @@ mod emulator;
 mod handlers;
 mod headers;
 mod messaging;
+mod onboarding;
 mod portal;
 mod providers;
 mod redelivery;

@@ -4,8 +4,9 @@ use portico::http::{ApiError, Exchange, Problem, Reply, page_size};
 use portico::ids::StaffId;
 use portico::store::Cursor;
 
-use crate::api::{StaffMemberView, StaffSelfView, TeamList};
+use crate::api::{StaffInviteRequest, StaffMemberView, StaffRolesRequest, StaffSelfView, TeamList};
 use crate::team::TeamDeps;
+use portico::domain::Email;
 
 /// Who is signed in: name, email and roles (what the console shows and which screens it offers), and
 /// the idle limit of their session.
@@ -57,4 +58,38 @@ pub async fn enable(d: &TeamDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     x.object(id.to_string());
     let saved = d.enable(&who.practice, &id, &who.staff).await?;
     Ok(Reply::ok(&StaffMemberView::from(&saved)))
+}
+
+/// Invites a staff member (admins): the staff pool emails a temporary password (MFA is set up at first
+/// sign-in), and their record exists from now, so care-team notices reach them before they sign in.
+#[utoipa::path(post, path = "/staff/team", tag = "staff-team", security(("staff" = [])), request_body = StaffInviteRequest,
+    responses((status = 201, body = StaffMemberView), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 409, body = Problem, description = "The email has a staff account"), (status = 413, body = Problem), (status = 415, body = Problem)))]
+pub async fn invite(d: &TeamDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.staff().await?;
+    let body: StaffInviteRequest = x.json()?;
+    let email = Email::parse(&body.email).map_err(|why| ApiError::field("email", why))?;
+    let member = d.invite(&who.practice, email.as_str(), &body.display_name, dedupe(body.roles), x.now()).await?;
+    x.object(member.staff_id.to_string());
+    Ok(Reply::created(&StaffMemberView::from(&member), &format!("/staff/team/{}", member.staff_id)))
+}
+
+/// Sets a staff member's roles (admins); they apply to the console at once and to tokens from the
+/// member's next sign-in. An administrator keeps their own admin role.
+#[utoipa::path(put, path = "/staff/team/{id}/roles", tag = "staff-team", security(("staff" = [])), request_body = StaffRolesRequest,
+    params(("id" = String, Path, description = "Staff id")),
+    responses((status = 200, body = StaffMemberView), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem), (status = 409, body = Problem, description = "Your own admin role"), (status = 413, body = Problem), (status = 415, body = Problem)))]
+pub async fn roles(d: &TeamDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.staff().await?;
+    let id = x.path_id("id", StaffId::parse)?;
+    x.object(id.to_string());
+    let body: StaffRolesRequest = x.json()?;
+    let saved = d.set_roles(&who.practice, &id, &who.staff, dedupe(body.roles)).await?;
+    Ok(Reply::ok(&StaffMemberView::from(&saved)))
+}
+
+/// The roles in their canonical order, each once.
+fn dedupe(roles: Vec<portico::directory::Role>) -> Vec<portico::directory::Role> {
+    portico::directory::Role::ALL.into_iter().filter(|r| roles.contains(r)).collect()
 }
