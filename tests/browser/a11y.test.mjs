@@ -167,9 +167,9 @@ for (const [label, viewport, open] of [['phone', PHONE, newPhone], ['desktop', D
       await page.locator('[data-testid="tasks-unavailable"], [data-testid="task-list"], [data-testid="tasks-none"]').first().waitFor();
       await check('tasks');
       await page.getByTestId('nav-templates').click();
-      await page.getByTestId('template-edit').first().click();
+      await page.getByTestId('template-message_waiting-es').getByTestId('template-edit').click();
       await page.getByTestId('template-sms-input').waitFor();
-      await check('templates, editing');
+      await check('templates, editing the Spanish wording');
       await page.getByTestId('language-switcher').selectOption('es');
       await page.locator('h1', { hasText: 'Plantillas de avisos' }).waitFor();
       await check('templates in Spanish');

@@ -1,7 +1,7 @@
 // The staff console in a real browser: the local stand-in sign-in, answering the inbox by keyboard,
 // internal notes, soft delete, assignment and filters, patient search and chart, enrol, invite,
-// disable, templates, tasks; colleagues by name; the team, and disabling a member; and what the
-// front desk does not see.
+// disable, templates in English and Spanish, tasks; colleagues by name; the team, and disabling a
+// member; the idle limit; and what the front desk does not see.
 
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -203,18 +203,42 @@ test('staff find a patient, read the chart, enrol a new patient, invite and disa
     await page.getByTestId('disable-confirm-yes').click();
     await waitText(page.getByTestId('chart-status'), /Disabled/);
 
-    // --- Templates: an admin rewords one and puts it back.
+    // --- Templates: an admin rewords one in English and in Spanish (need 14), each language on its own,
+    //     and puts them back.
     await page.getByTestId('nav-templates').click();
-    const card = page.getByTestId('template-help_reply');
-    const original = (await card.getByTestId('template-sms').textContent()).replace(/^Text message:\s*/, '');
-    await card.getByTestId('template-edit').click();
-    await card.getByTestId('template-sms-input').fill(`{practice_name}: call {practice_phone} (${run}).`);
-    await card.getByTestId('template-save').click();
-    await waitText(card.getByTestId('template-sms'), new RegExp(run));
-    await card.getByTestId('template-edit').click();
-    await card.getByTestId('template-sms-input').fill(original);
-    await card.getByTestId('template-save').click();
-    await waitText(card.getByTestId('template-sms'), exactly(`Text message: ${original}`));
+    await page.getByTestId('template-help_reply-es').waitFor();
+    assert.equal(await page.getByText(/Spanish wording .* not available/).count(), 0, 'no "not available yet"');
+    const adminToken = await staffToken();
+    for (const [language, other, wording] of [
+      ['en', 'es', `{practice_name}: call {practice_phone} (${run}).`],
+      ['es', 'en', `{practice_name}: llame al {practice_phone} (${run}).`],
+    ]) {
+      const card = page.getByTestId(`template-help_reply-${language}`);
+      const text = card.getByTestId('template-sms-text');
+      const original = await text.textContent();
+      const untouched = page.getByTestId(`template-help_reply-${other}`).getByTestId('template-sms-text');
+      const otherBefore = await untouched.textContent();
+      assert.equal(await text.getAttribute('lang'), language, 'each wording says its language');
+      for (const [words, check] of [[wording, true], [original, false]]) {
+        await card.getByTestId('template-edit').click();
+        await waitForFocus(page, 'template-sms-input');
+        await card.getByTestId('template-sms-input').fill(words);
+        const saved = page.waitForResponse((r) => r.request().method() === 'PUT' && new URL(r.url()).pathname === '/staff/templates/help_reply');
+        await card.getByTestId('template-save').click();
+        const answer = await saved;
+        assert.equal(answer.status(), 200);
+        assert.equal(new URL(answer.url()).searchParams.get('language'), language, 'saved for its own language');
+        await waitText(text, exactly(words));
+        await waitForFocus(page, 'template-edit'); // back on its Edit button
+        if (check) {
+          await waitText(page.getByTestId('app-status'), new RegExp(`The ${language === 'es' ? 'Spanish' : 'English'} wording was saved`));
+          assert.equal(await untouched.textContent(), otherBefore, `the ${other} wording is untouched`);
+          const listed = (await gateway('GET', '/staff/templates', { token: adminToken })).body;
+          assert.equal(listed.find((t) => t.kind === 'help_reply' && t.language === language)?.sms, words, 'the API holds the new wording');
+          assert.equal(listed.find((t) => t.kind === 'help_reply' && t.language === other)?.sms, otherBefore, 'and the other language as it was');
+        }
+      }
+    }
 
     // --- Tasks: the routes are in the API document; a gateway built before them answers 404 and the
     //     console says "not available yet". Where they exist, a task names its patient (from the task:

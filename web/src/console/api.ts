@@ -116,8 +116,9 @@ export const staff = {
     unwrap(await api.POST('/staff/patients/{id}/invite', { params: { path: { id } }, body: { channel } })),
   disable: async (id: string) => unwrap(await api.POST('/staff/patients/{id}/disable', { params: { path: { id } } })),
   templates: async () => unwrap(await api.GET('/staff/templates')),
-  saveTemplate: async (kind: S['TemplateKind'], body: S['TemplateUpdate']) =>
-    unwrap(await api.PUT('/staff/templates/{kind}', { params: { path: { kind } }, body })),
+  /** Rewords one language of a template (each language is the practice's to word on its own). */
+  saveTemplate: async (kind: S['TemplateKind'], language: S['Lang'], body: S['TemplateUpdate']) =>
+    unwrap(await api.PUT('/staff/templates/{kind}', { params: { path: { kind }, query: { language } }, body })),
   /** The task routes are in the API document; a gateway built before them answers 404 (null here). */
   tasks: async (query: { status: S['TaskStatus']; mine: boolean; cursor?: string }) => {
     try {
