@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 
 import {
   ANN, DESKTOP, FRONT_DESK, ORIGIN, PENDING_ROUTES, PHONE, assertCleanConsole, axe, close, consoleSignIn, findPatient, gateway,
-  inviteLink, launch, nav, newDesktop, newPhone, runId, saveAxe, signInByLink, staffToken, tinyPdf, watch,
+  inviteLink, launch, nav, newDesktop, newPhone, putStaffBack, runId, saveAxe, signInByLink, staffToken, tinyPdf, watch,
 } from './lib.mjs';
 
 before(launch);
@@ -195,9 +195,22 @@ for (const [label, viewport, open] of [['phone', PHONE, newPhone], ['desktop', D
       await page.getByTestId('team-disable-confirm-no').click();
       await page.getByTestId('team-disable-confirm').waitFor({ state: 'detached' });
       await page.unroute('**/staff/team/*/disable');
+      // Turning a colleague back on: the front desk is disabled for real and turned back on at once
+      // (the confirmation, and the row after it), so nobody stays disabled.
+      const desk = page.getByTestId('team-row').filter({ hasText: FRONT_DESK });
+      await desk.getByTestId('team-disable').click();
+      await page.getByTestId('team-disable-confirm-yes').click();
+      await desk.getByTestId('team-enable').click();
+      await page.getByTestId('team-enable-confirm').waitFor();
+      await check('team, turn-back-on confirmation');
+      await page.getByTestId('team-enable-confirm-yes').click();
+      await page.getByTestId('team-enable-confirm').waitFor({ state: 'detached' });
+      await desk.getByTestId('team-disable').waitFor();
+      await check('team, a colleague turned back on');
       assertCleanConsole(watched, [...PENDING_ROUTES, { path: '/staff/patients', status: 400 }, { path: /^\/staff\/team\/[^/]+\/disable$/, status: 409 }]);
     } finally {
       await context.close();
+      await putStaffBack(FRONT_DESK);
     }
   });
 }

@@ -1,7 +1,7 @@
 // The staff console in a real browser: the local stand-in sign-in, answering the inbox by keyboard,
 // internal notes, soft delete, assignment and filters, patient search and chart, enrol, invite,
-// disable, templates in English and Spanish, tasks; colleagues by name; the team, and disabling a
-// member; the idle limit; and what the front desk does not see.
+// disable, templates in English and Spanish, tasks; colleagues by name; the team, disabling a member
+// and turning them back on; the idle limit; and what the front desk does not see.
 
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 
 import {
   ADMIN, ANN, API_PATH, BILLING, FRONT_DESK, ORIGIN, PENDING_ROUTES, SHOTS, apiSettled, assertCleanConsole, close,
-  consoleSignIn, exactly, findPatient, gateway, launch, newDesktop, outboxIds, patientToken, runId, sleep, staffSession,
+  consoleSignIn, exactly, findPatient, gateway, launch, newDesktop, outboxIds, patientToken, putStaffBack, runId, sleep, staffSession,
   staffToken, tabTo, tinyPdf, typeInto, waitAttr, waitForFocus, waitForHeadingFocus, waitForMessage, waitText, watch,
 } from './lib.mjs';
 
@@ -341,11 +341,10 @@ test('the console names colleagues: an assignee and an author are shown by their
   }
 });
 
-test('an admin disables the billing member on the Team page after a confirmation; that member’s console gets 401 at its next request and is signed out', { timeout: 180_000 }, async () => {
-  // Disabling cannot be undone: the billing member is this test's alone (no other test signs in with it),
-  // and each run of the suite starts a fresh gateway.
+test('an admin disables the billing member on the Team page after a confirmation; that member’s console gets 401 at its next request and is signed out; then turns the account back on', { timeout: 180_000 }, async () => {
+  // The billing member is this test's alone (no other test signs in with it); it ends as it began, active.
   const billing = await gateway('POST', '/_local/staff/sign-in', { body: { email: BILLING } });
-  assert.equal(billing.status, 200, `${BILLING} must be active for this test (a fresh gateway, as run.sh starts): ${billing.status}`);
+  assert.equal(billing.status, 200, `${BILLING} must be active for this test: ${billing.status}`);
 
   const theirs = await newDesktop();
   const billingPage = await theirs.newPage();
@@ -406,11 +405,34 @@ test('an admin disables the billing member on the Team page after a confirmation
     const again = await gateway('POST', '/_local/staff/sign-in', { body: { email: BILLING } });
     assert.equal(again.status, 401, 'a disabled member cannot sign in again');
 
+    // --- Turned back on (need 22): asked first, saying they can sign in again (not a danger); the row
+    //     and the status line say so, and the member signs in again with the roles the account had.
+    await row.getByTestId('team-enable').click();
+    const enableDialog = page.getByTestId('team-enable-confirm');
+    await waitText(enableDialog, /billing can sign in again, with the roles the account had/);
+    await waitForFocus(page, 'team-enable-confirm-no');
+    await page.keyboard.press('Escape');
+    await enableDialog.waitFor({ state: 'detached' });
+    await waitForFocus(page, 'team-enable');
+    assert.equal(await row.getAttribute('data-status'), 'disabled', 'Escape changes nothing');
+    await row.getByTestId('team-enable').click();
+    const enabled = page.waitForResponse((r) => /^\/staff\/team\/[^/]+\/enable$/.test(new URL(r.url()).pathname));
+    await page.getByTestId('team-enable-confirm-yes').click();
+    assert.equal((await enabled).status(), 200);
+    await enableDialog.waitFor({ state: 'detached' });
+    await waitAttr(row, 'data-status', 'active');
+    await waitText(row.getByTestId('team-status'), /^Active$/);
+    await waitText(page.getByTestId('app-status'), /^The account of billing is active again: they can sign in\./);
+    assert.equal(await row.getByTestId('team-disable').count(), 1, 'it can be disabled again');
+    await consoleSignIn(billingPage, BILLING);
+    await waitText(billingPage.getByTestId('staff-role'), /^Billing$/);
+
     assertCleanConsole(watched, PENDING_ROUTES, []);
     assertCleanConsole(billingWatched, [...PENDING_ROUTES, { path: '/staff/patients', status: 401 }], []);
   } finally {
     await theirs.close();
     await ours.close();
+    await putStaffBack(BILLING);
   }
 });
 

@@ -31,7 +31,7 @@ export const ANN = { given: 'Ann', family: 'Lee', email: 'ann@example.com', phon
 export const BEN = { given: 'Ben', family: 'Ortiz', email: 'ben@example.com', phone: '+15555550102' };
 export const ADMIN = 'admin@riverside.example';
 export const FRONT_DESK = 'frontdesk@riverside.example';
-/** The demo's billing member: disabled by the Team test (it cannot be undone), so no other test uses it. */
+/** The demo's billing member: disabled and turned back on by the Team test, so no other test uses it. */
 export const BILLING = 'billing@riverside.example';
 
 /** The API's prefixes: every request under them is an API call. */
@@ -134,6 +134,27 @@ export async function staffSession(email = ADMIN) {
   const staff = await gateway('POST', '/_local/staff/sign-in', { body: { email } });
   assert.equal(staff.status, 200, `staff sign-in of ${email} answered ${staff.status}: ${staff.text.slice(0, 200)}`);
   return staff.body;
+}
+
+/**
+ * Turns a staff member's account back on through the API if a test stopped with it disabled, so the
+ * next test (or the next run against the same gateway) finds it as the demo seeds it.
+ */
+export async function putStaffBack(email) {
+  const token = await staffToken(ADMIN);
+  let cursor = '';
+  do {
+    const page = await gateway('GET', `/staff/team${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`, { token });
+    assert.equal(page.status, 200, `GET /staff/team answered ${page.status}`);
+    const member = page.body.staff.find((m) => m.email === email);
+    if (member) {
+      if (member.status === 'active') return;
+      const enabled = await gateway('POST', `/staff/team/${encodeURIComponent(member.staff_id)}/enable`, { token });
+      assert.equal(enabled.status, 200, `turning ${email} back on answered ${enabled.status}`);
+      return;
+    }
+    cursor = page.body.next_cursor ?? '';
+  } while (cursor);
 }
 
 export async function findPatient(token, person) {

@@ -67,6 +67,8 @@ export const staff = {
   me: async () => unwrap(await api.GET('/staff/me')),
   team: wholeTeam,
   disableMember: async (id: string) => unwrap(await api.POST('/staff/team/{id}/disable', { params: { path: { id } } })),
+  /** Turns a disabled colleague's account back on, with the roles it had. */
+  enableMember: async (id: string) => unwrap(await api.POST('/staff/team/{id}/enable', { params: { path: { id } } })),
   inbox: async (query: { status: 'open' | 'closed'; assignee: 'any' | 'me' | 'unassigned'; cursor?: string }) =>
     unwrap(await api.GET('/staff/threads', { params: { query } })),
   thread: async (patient: string, thread: string, before?: string) =>

@@ -35,6 +35,8 @@ describe('limits', () => {
     expect(may(['admin'], 'disable')).toBe(true);
     expect(may(['admin'], 'disableStaff')).toBe(true);
     expect(may(['clinician', 'billing'], 'disableStaff')).toBe(false);
+    expect(may(['admin'], 'enableStaff')).toBe(true);
+    expect(may(['front-desk', 'clinician', 'billing'], 'enableStaff')).toBe(false);
     expect(may([], 'invite')).toBe(false);
   });
   it('names only operations of the API document, each with its roles', () => {

@@ -80,6 +80,7 @@ export const staffPermissions = {
   editTemplates: 'PUT /staff/templates/{kind}',
   readTeam: 'GET /staff/team',
   disableStaff: 'POST /staff/team/{id}/disable',
+  enableStaff: 'POST /staff/team/{id}/enable',
 } as const satisfies Record<string, string>;
 export type StaffPermission = keyof typeof staffPermissions;
 export function may(roles: readonly string[], what: StaffPermission): boolean {

@@ -1,5 +1,6 @@
-// Component tests: the Team screen (who is on the staff; an admin disables a colleague after a
-// confirmation that says what it does; refusals shown in the dialog as alerts) and colleagues' names
+// Component tests: the Team screen (who is on the staff; an admin disables a colleague, or turns a
+// disabled one back on, after a confirmation that says what it does; refusals shown in the dialog as
+// alerts) and colleagues' names
 // wherever the console names an assignee or author (the team list, loaded once).
 import { QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'preact/test-utils';
@@ -60,10 +61,14 @@ function render(me: Member, children: ReactNode) {
   return () => act(() => root.unmount());
 }
 
-function api(disable: Route = (req) => json(200, { ...dee, status: 'disabled', staff_id: idOf(req) })) {
+function api(
+  disable: Route = (req) => json(200, { ...dee, status: 'disabled', staff_id: idOf(req) }),
+  enable: Route = () => json(200, { ...bo, status: 'active' }),
+) {
   return fakeApi({
     'GET /staff/team': () => json(200, { staff: [ada, dee, bo], next_cursor: null }),
     'POST /staff/team/staff-dee/disable': disable,
+    'POST /staff/team/staff-bo/enable': enable,
   });
 }
 const idOf = (req: Request) => new URL(req.url).pathname.split('/')[3] ?? '';
@@ -106,6 +111,10 @@ describe('the Team screen', () => {
     const buttons = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="team-disable"]'));
     expect(buttons.map((b) => b.closest('tr')?.dataset.staffId)).toEqual(['staff-dee']);
     expect(buttons[0]?.getAttribute('aria-label')).toBe('Disable Dee');
+    // A disabled colleague can be turned back on.
+    const enables = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="team-enable"]'));
+    expect(enables.map((b) => b.closest('tr')?.dataset.staffId)).toEqual(['staff-bo']);
+    expect(enables[0]?.getAttribute('aria-label')).toBe('Turn Bo back on');
     close();
   });
 
@@ -113,6 +122,7 @@ describe('the Team screen', () => {
     api();
     const close = await openTeam(dee);
     expect(byTestId('team-disable')).toBeNull();
+    expect(byTestId('team-enable')).toBeNull();
     expect(document.querySelectorAll('thead th')).toHaveLength(4);
     close();
   });
@@ -142,6 +152,57 @@ describe('the Team screen', () => {
       /The account of Dee is disabled: they were signed out everywhere\./,
     );
     await vi.waitFor(() => expect(document.activeElement).toBe(rowOf('staff-dee')?.querySelector('th')));
+    close();
+  });
+
+  it('turns a disabled colleague back on after asking, saying they can sign in again; the row and the status line follow', async () => {
+    const fake = api();
+    const close = await openTeam();
+
+    byTestId('team-enable', rowOf('staff-bo'))?.click();
+    await vi.waitFor(() => expect(byTestId('team-enable-confirm')).not.toBeNull());
+    const dialog = byTestId('team-enable-confirm') as HTMLDialogElement;
+    expect(document.getElementById(dialog.getAttribute('aria-labelledby') ?? '')?.textContent).toBe(
+      'Turn the account of Bo back on?',
+    );
+    expect(document.getElementById(dialog.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Bo can sign in again, with the roles the account had.',
+    );
+    expect(byTestId('team-enable-confirm-yes')?.className).not.toMatch(/danger/);
+    expect(document.activeElement).toBe(byTestId('team-enable-confirm-no'));
+    expect(fake.requests('POST /staff/team/staff-bo/enable')).toHaveLength(0);
+
+    byTestId('team-enable-confirm-yes')?.click();
+
+    await vi.waitFor(() => expect(byTestId('team-enable-confirm')).toBeNull());
+    expect(fake.requests('POST /staff/team/staff-bo/enable')).toHaveLength(1);
+    expect(rowOf('staff-bo')?.dataset.status).toBe('active');
+    expect(byTestId('team-status', rowOf('staff-bo'))?.textContent).toBe('Active');
+    expect(byTestId('team-disable', rowOf('staff-bo'))).not.toBeNull();
+    expect(byTestId('app-status')?.textContent).toMatch(/The account of Bo is active again: they can sign in\./);
+    await vi.waitFor(() => expect(document.activeElement).toBe(rowOf('staff-bo')?.querySelector('th')));
+    close();
+  });
+
+  it('says an admin can turn a disabled account back on, and words a refusal to do so', async () => {
+    api(undefined, () =>
+      json(403, { type: 'https://portico.health/problems/forbidden', title: 'Forbidden', status: 403 }),
+    );
+    const close = await openTeam();
+    const dialog = await askToDisableDee();
+    expect(document.getElementById(dialog.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(
+      /An admin can turn the account back on later\.$/,
+    );
+    byTestId('team-disable-confirm-no')?.click();
+    await vi.waitFor(() => expect(byTestId('team-disable-confirm')).toBeNull());
+
+    byTestId('team-enable', rowOf('staff-bo'))?.click();
+    await vi.waitFor(() => expect(byTestId('team-enable-confirm')).not.toBeNull());
+    byTestId('team-enable-confirm-yes')?.click();
+    await vi.waitFor(() =>
+      expect(byTestId('team-enable-error')?.textContent).toBe('Only an admin can turn an account back on.'),
+    );
+    expect(rowOf('staff-bo')?.dataset.status).toBe('disabled');
     close();
   });
 

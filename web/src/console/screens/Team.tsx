@@ -1,10 +1,11 @@
 // The practice's staff: who they are, their roles and whether their account is active; admins can
-// disable a colleague's account (never their own), which signs them out everywhere at once.
+// disable a colleague's account (never their own), which signs them out everywhere at once, and turn a
+// disabled one back on.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../shared/api/errors';
 import { useI18n } from '../../shared/i18n/I18nProvider';
-import { may } from '../../shared/limits';
+import { may, type StaffPermission } from '../../shared/limits';
 import {
   Alert,
   ConfirmDialog,
@@ -25,18 +26,54 @@ const STATUS_KEYS = {
   disabled: 'console.team.status.disabled',
 } as const satisfies Record<S['AccountStatus'], string>;
 
+/** What an admin may do to a colleague's account, and the words each needs. */
+type Action = 'disable' | 'enable';
+const ACTIONS = {
+  disable: {
+    permission: 'disableStaff',
+    button: 'console.team.disable',
+    buttonNamed: 'console.team.disableNamed',
+    title: 'console.team.confirmTitle',
+    body: ['console.team.confirmEffect', 'console.team.confirmUndo'],
+    yes: 'console.team.confirmYes',
+    busy: 'console.team.disabling',
+    done: 'console.team.disabled',
+    notAdmin: 'console.team.error.notAdmin',
+    self: 'console.team.error.self',
+  },
+  enable: {
+    permission: 'enableStaff',
+    button: 'console.team.enable',
+    buttonNamed: 'console.team.enableNamed',
+    title: 'console.team.enableTitle',
+    body: ['console.team.enableEffect'],
+    yes: 'console.team.enableYes',
+    busy: 'console.team.enabling',
+    done: 'console.team.enabled',
+    notAdmin: 'console.team.error.notAdminEnable',
+    self: 'console.team.error.selfEnable',
+  },
+} as const satisfies Record<Action, { permission: StaffPermission; body: readonly string[] } & Record<string, unknown>>;
+
+/** The change a member's account may have: a colleague's active account is disabled, a disabled one enabled. */
+function actionFor(member: Member, me: Member): Action | null {
+  if (member.staff_id === me.staff_id) return null;
+  return member.status === 'active' ? 'disable' : 'enable';
+}
+
 export function Team() {
   const { t } = useI18n();
   useConsoleTitle(t('console.nav.team'));
   const me = useMe();
   const team = useTeam();
   const roleNames = useRoleNames();
-  const canDisable = may(me.roles, 'disableStaff');
-  const [asking, setAsking] = useState<Member | null>(null);
+  const may_ = (action: Action) => may(me.roles, ACTIONS[action].permission);
+  const canChange = may_('disable') || may_('enable');
+  const [asking, setAsking] = useState<{ member: Member; action: Action } | null>(null);
   // Where the focus goes once the dialog has closed: back to the member's button, or to their name
-  // when the button has gone (they are disabled now).
+  // once the change is made (the button is another one now).
   const [focusOn, setFocusOn] = useState<{ id: string; part: 'th' | 'button' } | null>(null);
-  const disable = useDisable((done) => {
+  const change = useAccountChange((done) => {
     setAsking(null);
     setFocusOn({ id: done.staff_id, part: 'th' });
   });
@@ -51,10 +88,12 @@ export function Team() {
     setFocusOn(null);
   }, [focusOn]);
 
+  const words = asking ? ACTIONS[asking.action] : ACTIONS.disable;
+  const name = asking?.member.display_name ?? '';
   return (
     <section className="stack">
       <PageHeading>{t('console.team.title')}</PageHeading>
-      <p className="lead">{t(canDisable ? 'console.team.leadAdmin' : 'console.team.lead')}</p>
+      <p className="lead">{t(canChange ? 'console.team.leadAdmin' : 'console.team.lead')}</p>
       {team.isError ? <LoadFailed error={team.error} retry={() => void team.refetch()} /> : null}
       {team.isPending ? <Loading /> : null}
       {team.data ? (
@@ -66,98 +105,107 @@ export function Team() {
               <th scope="col">{t('console.team.email')}</th>
               <th scope="col">{t('console.team.roles')}</th>
               <th scope="col">{t('console.team.status')}</th>
-              {canDisable ? <th scope="col">{t('console.team.actions')}</th> : null}
+              {canChange ? <th scope="col">{t('console.team.actions')}</th> : null}
             </tr>
           </thead>
           <tbody>
-            {team.data.map((m) => (
-              <tr key={m.staff_id} data-testid="team-row" data-staff-id={m.staff_id} data-status={m.status}>
-                <th scope="row" tabIndex={-1} data-testid="team-name">
-                  {m.display_name}
-                  {m.staff_id === me.staff_id ? <span className="hint"> ({t('console.you')})</span> : null}
-                </th>
-                <td data-testid="team-email">{m.email}</td>
-                <td data-testid="team-roles">{roleNames(m.roles)}</td>
-                <td data-testid="team-status">
-                  {m.status === 'active' ? (
-                    t(STATUS_KEYS.active)
-                  ) : (
-                    <span className="tag">{t(STATUS_KEYS[m.status])}</span>
-                  )}
-                </td>
-                {canDisable ? (
-                  <td>
-                    {m.staff_id !== me.staff_id && m.status === 'active' ? (
-                      <button
-                        type="button"
-                        className="button button-danger button-small"
-                        data-testid="team-disable"
-                        aria-label={t('console.team.disableNamed', { name: m.display_name })}
-                        onClick={() => {
-                          disable.reset();
-                          setAsking(m);
-                        }}
-                      >
-                        {t('console.team.disable')}
-                      </button>
-                    ) : null}
+            {team.data.map((m) => {
+              const action = actionFor(m, me);
+              return (
+                <tr key={m.staff_id} data-testid="team-row" data-staff-id={m.staff_id} data-status={m.status}>
+                  <th scope="row" tabIndex={-1} data-testid="team-name">
+                    {m.display_name}
+                    {m.staff_id === me.staff_id ? <span className="hint"> ({t('console.you')})</span> : null}
+                  </th>
+                  <td data-testid="team-email">{m.email}</td>
+                  <td data-testid="team-roles">{roleNames(m.roles)}</td>
+                  <td data-testid="team-status">
+                    {m.status === 'active' ? (
+                      t(STATUS_KEYS.active)
+                    ) : (
+                      <span className="tag">{t(STATUS_KEYS[m.status])}</span>
+                    )}
                   </td>
-                ) : null}
-              </tr>
-            ))}
+                  {canChange ? (
+                    <td>
+                      {action && may_(action) ? (
+                        <button
+                          type="button"
+                          className={
+                            action === 'disable'
+                              ? 'button button-danger button-small'
+                              : 'button button-secondary button-small'
+                          }
+                          data-testid={`team-${action}`}
+                          aria-label={t(ACTIONS[action].buttonNamed, { name: m.display_name })}
+                          onClick={() => {
+                            change.reset();
+                            setAsking({ member: m, action });
+                          }}
+                        >
+                          {t(ACTIONS[action].button)}
+                        </button>
+                      ) : null}
+                    </td>
+                  ) : null}
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       ) : null}
       <ConfirmDialog
         open={asking !== null}
-        testid="team-disable-confirm"
-        danger
-        title={t('console.team.confirmTitle', { name: asking?.display_name ?? '' })}
-        body={[t('console.team.confirmEffect', { name: asking?.display_name ?? '' }), t('console.team.confirmNoUndo')]}
-        confirmLabel={t('console.team.confirmYes')}
+        testid={`team-${asking?.action ?? 'disable'}-confirm`}
+        danger={asking?.action !== 'enable'}
+        title={t(words.title, { name })}
+        body={words.body.map((key) => t(key, { name }))}
+        confirmLabel={t(words.yes)}
         cancelLabel={t('common.cancel')}
-        busy={disable.isPending}
-        busyLabel={t('console.team.disabling')}
+        busy={change.isPending}
+        busyLabel={t(words.busy)}
         onAnswer={(yes) => {
-          if (yes && asking) disable.mutate(asking);
+          if (yes && asking) change.mutate(asking);
           else {
-            if (asking) setFocusOn({ id: asking.staff_id, part: 'button' });
+            if (asking) setFocusOn({ id: asking.member.staff_id, part: 'button' });
             setAsking(null);
           }
         }}
       >
-        {disable.error ? <DisableError error={disable.error} /> : null}
+        {change.error && asking ? <ChangeError error={change.error} action={asking.action} /> : null}
       </ConfirmDialog>
     </section>
   );
 }
 
-/** Disables a member; the team list shows the answer at once, and the status line says what it did. */
-function useDisable(onDone: (member: Member) => void) {
+/** Disables or turns back on a member's account; the team list shows the answer at once, and the status line says what it did. */
+function useAccountChange(onDone: (member: Member) => void) {
   const client = useQueryClient();
   const status = useStatus();
   return useMutation({
-    mutationFn: (member: Member) => staff.disableMember(member.staff_id),
-    onSuccess: (done) => {
+    mutationFn: ({ member, action }: { member: Member; action: Action }) =>
+      action === 'disable' ? staff.disableMember(member.staff_id) : staff.enableMember(member.staff_id),
+    onSuccess: (done, { action }) => {
       client.setQueryData<Member[]>(['team'], (old) => old?.map((m) => (m.staff_id === done.staff_id ? done : m)));
-      status.announce('console.team.disabled', { name: done.display_name });
+      status.announce(ACTIONS[action].done, { name: done.display_name });
       onDone(done);
     },
   });
 }
 
-/** Why the account was not disabled: the two refusals the route documents in words of ours, else the general ones. */
-function DisableError({ error }: { error: unknown }) {
+/** Why the account was not changed: the two refusals the routes document in words of ours, else the general ones. */
+function ChangeError({ error, action }: { error: unknown; action: Action }) {
   const { t } = useI18n();
+  const testid = `team-${action}-error`;
   const refusal =
     error instanceof ApiError && error.status === 409
-      ? 'console.team.error.self'
+      ? ACTIONS[action].self
       : error instanceof ApiError && error.status === 403
-        ? 'console.team.error.notAdmin'
+        ? ACTIONS[action].notAdmin
         : '';
-  if (!refusal) return <ErrorMessage error={error} testid="team-disable-error" focus />;
+  if (!refusal) return <ErrorMessage error={error} testid={testid} focus />;
   return (
-    <Alert tone="error" testid="team-disable-error" focus>
+    <Alert tone="error" testid={testid} focus>
       <p>{t(refusal)}</p>
     </Alert>
   );
