@@ -62,6 +62,7 @@ pub const PLATFORM_PREFIXES: &[Prefix] = &[
     claim(Partition::Practice, "DONE#"),
     claim(Partition::Practice, "TASK#"),
     claim(Partition::Practice, "TEMPLATE#"),
+    claim(Partition::Practice, "SETTINGS#"),
     claim(Partition::Practice, "SUPPRESS#"),
     claim(Partition::Practice, "THROTTLE#"),
     claim(Partition::Practice, "UNSUB#"),
@@ -96,6 +97,19 @@ pub fn overlaps<'a>(claims: &[&'a Prefix]) -> Vec<(&'a Prefix, &'a Prefix)> {
 
 pub fn practice(practice: &PracticeId) -> Key {
     Key::new(practice_partition(practice), "PRACTICE")
+}
+
+/// Sort-key prefix of a practice's settings history.
+pub const SETTINGS_CHANGE_PREFIX: &str = "SETTINGS#";
+
+/// One saved version of a practice's settings: who changed what, when.
+pub fn settings_change(practice: &PracticeId, version: u64) -> Key {
+    Key::new(practice_partition(practice), format!("{SETTINGS_CHANGE_PREFIX}{version:012}"))
+}
+
+/// The partition of a practice's own items, for queries of them.
+pub fn practice_items(practice: &PracticeId) -> String {
+    practice_partition(practice)
 }
 
 /// A claim on a host or texting number: one item per host key across every practice, so two practices

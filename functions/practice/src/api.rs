@@ -21,6 +21,14 @@ pub const LIMITS: &[Limit] = &[
     Limit::new("StaffInviteRequest", "display_name", Constraint::MaxLength(100)),
     Limit::new("StaffInviteRequest", "roles", Constraint::MaxItems(4)),
     Limit::new("StaffRolesRequest", "roles", Constraint::MaxItems(4)),
+    Limit::new("PracticeSettingsUpdate", "allowed_origins", Constraint::MaxItems(10)),
+    Limit::new("PracticeSettingsUpdate", "invite_ttl_hours", Constraint::Minimum(1)),
+    Limit::new("PracticeSettingsUpdate", "invite_ttl_hours", Constraint::Maximum(168)),
+    Limit::new("PracticeSettingsUpdate", "message_retention_days", Constraint::Minimum(crate::settings::MIN_RETENTION_DAYS as u64)),
+    Limit::new("PracticeSettingsUpdate", "sign_in_codes_per_hour", Constraint::Minimum(1)),
+    Limit::new("PracticeSettingsUpdate", "sign_in_codes_per_hour", Constraint::Maximum(10_000)),
+    Limit::new("ConsentPublication", "title", Constraint::MaxLength(120)),
+    Limit::new("ConsentPublication", "summary", Constraint::MaxLength(500)),
 ];
 
 /// A new patient. At least one of email and phone is needed to invite them.
@@ -263,4 +271,99 @@ pub struct StaffInviteRequest {
 #[serde(deny_unknown_fields)]
 pub struct StaffRolesRequest {
     pub roles: Vec<portico::directory::Role>,
+}
+
+/// The practice as its administrators see and edit it. `version` is what an edit must send back.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PracticeSettingsView {
+    pub practice_id: String,
+    pub name: String,
+    pub slug: String,
+    pub version: u64,
+    /// The operator's: the practice's own portal hosts and texting numbers.
+    pub custom_domains: Vec<String>,
+    pub sms_numbers: Vec<String>,
+    pub country: String,
+    pub contact_phone: Option<String>,
+    pub contact_email: Option<String>,
+    pub logo_url: Option<String>,
+    pub invite_ttl_hours: u32,
+    pub message_retention_days: u32,
+    pub allowed_origins: Vec<String>,
+    pub default_time_zone: String,
+    /// Staff ids per topic (`clinical`, `scheduling`, `billing`, `other`).
+    pub care_teams: std::collections::BTreeMap<String, Vec<String>>,
+    pub sign_in_codes_per_hour: u32,
+    pub sms_countries: Vec<String>,
+    pub consent_documents: Vec<portico::directory::ConsentDocument>,
+}
+
+impl From<&portico::directory::Practice> for PracticeSettingsView {
+    fn from(p: &portico::directory::Practice) -> Self {
+        let s = &p.settings;
+        PracticeSettingsView {
+            practice_id: p.id.to_string(),
+            name: p.name.clone(),
+            slug: p.slug.clone(),
+            version: p.version,
+            custom_domains: p.custom_domains.clone(),
+            sms_numbers: s.sms_numbers.clone(),
+            country: s.country.clone(),
+            contact_phone: s.contact_phone.clone(),
+            contact_email: s.contact_email.clone(),
+            logo_url: s.logo_url.clone(),
+            invite_ttl_hours: s.invite_ttl_hours,
+            message_retention_days: s.message_retention_days,
+            allowed_origins: s.allowed_origins.clone(),
+            default_time_zone: s.default_time_zone.clone(),
+            care_teams: s.care_teams.clone(),
+            sign_in_codes_per_hour: s.sign_in_codes_per_hour,
+            sms_countries: s.sms_countries.clone(),
+            consent_documents: s.consent_documents.clone(),
+        }
+    }
+}
+
+/// Everything an administrator may change, with the `version` they read (a stale one answers 409).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PracticeSettingsUpdate {
+    pub version: u64,
+    pub contact_phone: Option<String>,
+    pub contact_email: Option<String>,
+    pub logo_url: Option<String>,
+    pub invite_ttl_hours: u32,
+    pub message_retention_days: u32,
+    pub allowed_origins: Vec<String>,
+    pub default_time_zone: String,
+    pub care_teams: std::collections::BTreeMap<portico::auth::access::Topic, Vec<String>>,
+    pub sign_in_codes_per_hour: u32,
+    pub sms_countries: Vec<String>,
+}
+
+/// A new version of one consent document (the practice's `version` as read).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConsentPublication {
+    pub version: u64,
+    pub kind: portico::directory::ConsentKind,
+    pub title: String,
+    pub summary: String,
+    pub url: String,
+    pub required: bool,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SettingsChangeView {
+    pub version: u64,
+    pub changed_by: String,
+    pub at: DateTime<Utc>,
+    /// The settings that changed (`consent_documents` for a publication).
+    pub fields: Vec<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SettingsHistory {
+    pub changes: Vec<SettingsChangeView>,
+    pub next_cursor: Option<String>,
 }

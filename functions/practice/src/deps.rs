@@ -10,6 +10,7 @@ use portico::wiring::{Base, Ports, Wire};
 use crate::audit_review::AuditDeps;
 use crate::onboarding::OnboardDeps;
 use crate::patients::{EnrolDeps, InviteDeps, LookupDeps};
+use crate::settings::SettingsDeps;
 use crate::team::TeamDeps;
 
 impl Wire for AuditDeps {
@@ -19,6 +20,16 @@ impl Wire for AuditDeps {
 
     fn from_ports(ports: &Ports) -> Self {
         AuditDeps { audit: ports.edge.audit_log() }
+    }
+}
+
+impl Wire for SettingsDeps {
+    fn from_env(env: &mut Env, base: &Base) -> Self {
+        SettingsDeps { table: base.table(env) }
+    }
+
+    fn from_ports(ports: &Ports) -> Self {
+        SettingsDeps { table: ports.table() }
     }
 }
 

@@ -3,9 +3,10 @@
 use portico::endpoint;
 
 use crate::audit_review::AuditDeps;
-use crate::handlers::{audit, cors, patients, public, team};
+use crate::handlers::{audit, cors, patients, public, settings, team};
 use crate::patients::{EnrolDeps, InviteDeps, LookupDeps};
 use crate::routes;
+use crate::settings::SettingsDeps;
 use crate::team::TeamDeps;
 
 endpoint!(StaffPatientsCreate, routes::STAFF_PATIENTS_CREATE, EnrolDeps, patients::create);
@@ -17,6 +18,10 @@ endpoint!(AuthPracticeGet, routes::AUTH_PRACTICE_GET, (), public::practice);
 endpoint!(StaffMeGet, routes::STAFF_ME_GET, TeamDeps, team::me);
 endpoint!(StaffTeamList, routes::STAFF_TEAM_LIST, TeamDeps, team::list);
 endpoint!(StaffPatientsContactGet, routes::STAFF_PATIENTS_CONTACT_GET, LookupDeps, patients::contact);
+endpoint!(StaffPracticeGet, routes::STAFF_PRACTICE_GET, SettingsDeps, settings::get);
+endpoint!(StaffPracticeUpdate, routes::STAFF_PRACTICE_UPDATE, SettingsDeps, settings::update);
+endpoint!(StaffPracticeConsentsPublish, routes::STAFF_PRACTICE_CONSENTS_PUBLISH, SettingsDeps, settings::publish);
+endpoint!(StaffPracticeHistory, routes::STAFF_PRACTICE_HISTORY, SettingsDeps, settings::history);
 endpoint!(StaffAuditSearch, routes::STAFF_AUDIT_SEARCH, AuditDeps, audit::search);
 endpoint!(StaffAuditExport, routes::STAFF_AUDIT_EXPORT, AuditDeps, audit::export);
 endpoint!(StaffTeamDisable, routes::STAFF_TEAM_DISABLE, TeamDeps, team::disable);

@@ -6,7 +6,18 @@ use portico::notify::SendError;
 
 use crate::audit_review::ReviewError;
 use crate::patients::AdminError;
+use crate::settings::SettingsError;
 use crate::team::TeamError;
+
+impl From<SettingsError> for ApiError {
+    fn from(e: SettingsError) -> Self {
+        match e {
+            SettingsError::Invalid(field, why) => ApiError::invalid(vec![portico::http::FieldError::new(field, why)]),
+            SettingsError::Stale => ApiError::Conflict("The settings changed since you read them; reload and try again."),
+            SettingsError::Store(e) => e.into(),
+        }
+    }
+}
 
 impl From<ReviewError> for ApiError {
     fn from(e: ReviewError) -> Self {

@@ -11,12 +11,13 @@ pub mod handlers;
 pub mod onboarding;
 pub mod patients;
 pub mod routes;
+pub mod settings;
 pub mod team;
 
 use portico::lambda::{Capability, Trigger, endpoint, function};
 
 use endpoints::*;
-use handlers::{audit, cors, patients as staff, public, team as staff_team};
+use handlers::{audit, cors, patients as staff, public, settings as practice_settings, team as staff_team};
 
 /// The practice capability, described once.
 pub fn capability() -> Capability {
@@ -36,6 +37,10 @@ pub fn capability() -> Capability {
             endpoint::<StaffTeamEnable>(),
             endpoint::<StaffTeamInvite>(),
             endpoint::<StaffTeamRoles>(),
+            endpoint::<StaffPracticeGet>(),
+            endpoint::<StaffPracticeUpdate>(),
+            endpoint::<StaffPracticeConsentsPublish>(),
+            endpoint::<StaffPracticeHistory>(),
             endpoint::<StaffAuditSearch>(),
             endpoint::<StaffAuditExport>(),
             endpoint::<HttpCorsPreflight>(),
@@ -62,6 +67,10 @@ pub fn capability() -> Capability {
     staff_team::enable,
     staff_team::invite,
     staff_team::roles,
+    practice_settings::get,
+    practice_settings::update,
+    practice_settings::publish,
+    practice_settings::history,
     audit::search,
     audit::export,
     public::practice,

@@ -96,6 +96,35 @@ pub const STAFF_TEAM_ENABLE: Route = Route {
     access: Access::Staff(ADMINS),
     audit: audit("staff.enable", "staff"),
 };
+/// The practice's settings are its administrators'.
+pub const STAFF_PRACTICE_GET: Route = Route {
+    method: "GET",
+    path: "/staff/practice",
+    function: "staff-practice-get",
+    access: Access::Staff(ADMINS),
+    audit: audit("practice.settings.read", "practice"),
+};
+pub const STAFF_PRACTICE_UPDATE: Route = Route {
+    method: "PUT",
+    path: "/staff/practice",
+    function: "staff-practice-update",
+    access: Access::Staff(ADMINS),
+    audit: audit("practice.settings.update", "practice"),
+};
+pub const STAFF_PRACTICE_CONSENTS_PUBLISH: Route = Route {
+    method: "POST",
+    path: "/staff/practice/consents",
+    function: "staff-practice-consents-publish",
+    access: Access::Staff(ADMINS),
+    audit: audit("practice.consent.publish", "consent_document"),
+};
+pub const STAFF_PRACTICE_HISTORY: Route = Route {
+    method: "GET",
+    path: "/staff/practice/history",
+    function: "staff-practice-history",
+    access: Access::Staff(ADMINS),
+    audit: audit("practice.settings.history", "practice"),
+};
 /// Reviewing the audit trail is for administrators, and is itself audited.
 pub const STAFF_AUDIT_SEARCH: Route = Route {
     method: "GET",

@@ -278,3 +278,71 @@ pub async fn create(table: &dyn Table, practice: &Practice) -> Result<Practice, 
         Err(e) => Err(e.into()),
     }
 }
+
+/// Who changed a practice's settings, when, and which fields: one history item per saved version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SettingsChange {
+    pub version: u64,
+    pub changed_by: String,
+    pub at: chrono::DateTime<chrono::Utc>,
+    pub fields: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// Someone saved the practice since it was read.
+    #[error("the practice changed since it was read")]
+    Stale,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Saves a practice's new settings over the version `before` was read at, with the history item of the
+/// change, in one transaction. Slug, domains and numbers are not changed here (they are claims).
+pub async fn save_settings(
+    table: &dyn Table,
+    before: &Practice,
+    settings: PracticeSettings,
+    changed_by: &str,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<(Practice, SettingsChange), SaveError> {
+    let old = serde_json::to_value(&before.settings).map_err(|e| StoreError::Unavailable(e.to_string()))?;
+    let new = serde_json::to_value(&settings).map_err(|e| StoreError::Unavailable(e.to_string()))?;
+    let fields: Vec<String> = new
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter(|(name, value)| old.get(name.as_str()) != Some(value))
+        .map(|(name, _)| name.clone())
+        .collect();
+    let mut after = before.clone();
+    after.settings = settings;
+    after.version = before.version + 1;
+    let change = SettingsChange { version: after.version, changed_by: changed_by.to_string(), at, fields };
+    let writes = vec![
+        Write::put(Item::from_record(keys::practice(&after.id), &after)?, Condition::eq("version", before.version)),
+        Write::put(Item::from_record(keys::settings_change(&after.id, after.version), &change)?, Condition::NotExists),
+    ];
+    match table.transact(writes).await {
+        Ok(()) => Ok((after, change)),
+        Err(StoreError::ConditionFailed { .. }) | Err(StoreError::Conflict) => Err(SaveError::Stale),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The practice's settings history, newest first.
+pub async fn settings_history(
+    table: &dyn Table,
+    practice: &PracticeId,
+    cursor: Option<crate::store::Cursor>,
+    limit: usize,
+) -> Result<(Vec<SettingsChange>, Option<crate::store::Cursor>), StoreError> {
+    let query = crate::store::Query::partition(crate::store::Index::Table, keys::practice_items(practice))
+        .begins_with(keys::SETTINGS_CHANGE_PREFIX)
+        .backward()
+        .limit(limit)
+        .after(cursor);
+    let page = table.query(query).await?;
+    let changes = page.items.iter().map(|i| i.record()).collect::<Result<_, _>>()?;
+    Ok((changes, page.next))
+}

@@ -311,6 +311,11 @@ impl<'a> Exchange<'a> {
     }
 
     /// The practice of the signed-in principal.
+    /// After a change to a practice: this container reads it afresh (others within a minute).
+    pub fn practice_changed(&self) {
+        self.edge.tenants.forget();
+    }
+
     pub async fn practice(&self, id: &PracticeId) -> Result<Arc<Practice>, ApiError> {
         self.edge.tenants.by_id(id).await?.ok_or(ApiError::Unauthorized("Your practice is not available."))
     }

@@ -19,6 +19,7 @@ mod onboarding;
 mod portal;
 mod providers;
 mod redelivery;
+mod settings;
 mod sign_in;
 mod staff;
 mod tenancy;

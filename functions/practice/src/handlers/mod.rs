@@ -4,4 +4,5 @@ pub mod audit;
 pub mod cors;
 pub mod patients;
 pub mod public;
+pub mod settings;
 pub mod team;

@@ -89,37 +89,3 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
   }
   return result.data as T;
 }
-
-/**
- * A call to a route that web/BACKEND-NEEDS.md asks for and the API document does not have yet. Its
- * types live in pending.ts until the route appears in schema.d.ts; a 404 means "not in this deployment".
- */
-export async function callPending<T>(
-  session: TokenSession | null,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const init: RequestInit = {
-    method,
-    headers: {
-      Accept: 'application/json, application/problem+json',
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? null : JSON.stringify(body),
-    credentials: 'same-origin',
-    cache: 'no-store',
-    redirect: 'error',
-    referrerPolicy: 'no-referrer',
-  };
-  const res = await authedFetch(session)(new Request(new URL(path, location.origin), init));
-  const text = await res.text();
-  let parsed: unknown = null;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    parsed = null;
-  }
-  if (!res.ok) throw new ApiError(res.status, parsed, parseRetryAfter(res.headers.get('Retry-After')));
-  return parsed as T;
-}

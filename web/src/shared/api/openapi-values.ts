@@ -93,6 +93,12 @@ export const enums = {
 } as const;
 
 export const constraints: Record<string, { maxLength?: number; minLength?: number; maximum?: number; minimum?: number; maxItems?: number; minItems?: number; pattern?: string }> = {
+  "ConsentPublication.summary": {
+    "maxLength": 500
+  },
+  "ConsentPublication.title": {
+    "maxLength": 120
+  },
   "NewMessageRequest.attachment_ids": {
     "maxItems": 5
   },
@@ -123,6 +129,20 @@ export const constraints: Record<string, { maxLength?: number; minLength?: numbe
   "NewThreadRequest.subject": {
     "maxLength": 120
   },
+  "PracticeSettingsUpdate.allowed_origins": {
+    "maxItems": 10
+  },
+  "PracticeSettingsUpdate.invite_ttl_hours": {
+    "maximum": 168,
+    "minimum": 1
+  },
+  "PracticeSettingsUpdate.message_retention_days": {
+    "minimum": 2191
+  },
+  "PracticeSettingsUpdate.sign_in_codes_per_hour": {
+    "maximum": 10000,
+    "minimum": 1
+  },
   "ProfilePatch.email": {
     "maxLength": 254
   },
@@ -144,6 +164,15 @@ export const constraints: Record<string, { maxLength?: number; minLength?: numbe
   "QuietHours.start": {
     "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"
   },
+  "StaffInviteRequest.display_name": {
+    "maxLength": 100
+  },
+  "StaffInviteRequest.email": {
+    "maxLength": 254
+  },
+  "StaffInviteRequest.roles": {
+    "maxItems": 4
+  },
   "StaffMessageRequest.attachment_ids": {
     "maxItems": 5
   },
@@ -158,6 +187,9 @@ export const constraints: Record<string, { maxLength?: number; minLength?: numbe
   },
   "StaffNewThreadRequest.subject": {
     "maxLength": 120
+  },
+  "StaffRolesRequest.roles": {
+    "maxItems": 4
   },
   "StartCodeRequest.address": {
     "maxLength": 254
@@ -283,6 +315,18 @@ export const operationRoles: Record<string, readonly string[]> = {
     "admin",
     "clinician"
   ],
+  "GET /staff/practice": [
+    "admin"
+  ],
+  "PUT /staff/practice": [
+    "admin"
+  ],
+  "POST /staff/practice/consents": [
+    "admin"
+  ],
+  "GET /staff/practice/history": [
+    "admin"
+  ],
   "GET /staff/tasks": [
     "admin",
     "clinician",
@@ -313,10 +357,16 @@ export const operationRoles: Record<string, readonly string[]> = {
     "front-desk",
     "billing"
   ],
+  "POST /staff/team": [
+    "admin"
+  ],
   "POST /staff/team/{id}/disable": [
     "admin"
   ],
   "POST /staff/team/{id}/enable": [
+    "admin"
+  ],
+  "PUT /staff/team/{id}/roles": [
     "admin"
   ],
   "GET /staff/templates": [

@@ -1,0 +1,6 @@
+//! `GET /staff/practice`: the practice's settings.
+
+#[tokio::main]
+async fn main() -> Result<(), lambda_http::Error> {
+    portico::lambda::serve::<portico_practice::endpoints::StaffPracticeGet>(env!("CARGO_BIN_NAME")).await
+}
