@@ -156,7 +156,8 @@ for (const [label, viewport, open] of [['phone', PHONE, newPhone], ['desktop', D
       await check('patient search');
       await page.getByTestId('patient-result').first().click();
       await page.getByTestId('chart-demographics').waitFor();
-      await page.locator('[data-testid="chart-communication-unavailable"], [data-testid="chart-reach-email"]').first().waitFor();
+      await page.getByTestId('chart-reach-email').waitFor();
+      await page.getByTestId('chart-consents').waitFor();
       await check('patient chart');
       await page.getByTestId('nav-patients').click();
       await page.getByTestId('enrol-open').click();

@@ -14,6 +14,11 @@ import {
 } from './lib.mjs';
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The console's words for a notice's status (what NotificationView.status documents). */
+const NOTICE_WORDS = {
+  queued: 'Queued', sent: 'Sent', delivered: 'Delivered', undelivered: 'Not delivered', failed: 'Failed',
+  skipped: 'Not sent', refused: 'Refused by the provider',
+};
 
 before(async () => {
   const res = await gateway('GET', '/console/');
@@ -172,6 +177,20 @@ test('staff find a patient, read the chart, enrol a new patient, invite and disa
   const requested = [];
   page.on('request', (req) => requested.push(`${req.method()} ${new URL(req.url()).pathname}`));
   try {
+    // A message from the care team, so Ann has a notice of this run on her chart (sent, or skipped with
+    // a reason: the send gate decides).
+    const token = await staffToken();
+    const ann = await findPatient(token, ANN);
+    const wrote = await gateway('POST', `/staff/patients/${ann.patient_id}/threads`, {
+      token, body: { topic: 'other', subject: `Chart notices ${run}`, body: 'A note to check the chart.' },
+    });
+    assert.equal(wrote.status, 201, `starting a thread answered ${wrote.status}`);
+    for (let i = 0; i < 100; i += 1) {
+      const contact = (await gateway('GET', `/staff/patients/${ann.patient_id}/contact`, { token })).body;
+      if (contact.recent_notifications.some((n) => Date.parse(n.at) >= Date.parse(wrote.body.thread.last_activity_at))) break;
+      await sleep(100);
+    }
+
     await consoleSignIn(page, ADMIN);
     await page.getByTestId('nav-patients').click();
     await page.getByTestId('patient-search').fill('Lee');
@@ -179,7 +198,30 @@ test('staff find a patient, read the chart, enrol a new patient, invite and disa
     await page.getByTestId('patient-result').filter({ hasText: 'Ann Lee' }).click();
     await waitText(page.getByTestId('chart-name'), /^Ann Lee/);
     await waitText(page.getByTestId('chart-email'), exactly(ANN.email));
-    await page.locator('[data-testid="chart-communication-unavailable"], [data-testid="chart-reach-email"]').first().waitFor();
+
+    // --- The chart's communication facts are the API's (need 10): each channel's reach, and why not;
+    //     the latest notices, newest first, with their status and reason.
+    const answered = (await gateway('GET', `/staff/patients/${ann.patient_id}/contact`, { token })).body;
+    for (const channel of ['email', 'sms']) {
+      await waitAttr(page.getByTestId(`chart-reach-${channel}`), 'data-reachable', answered.notices[channel].reachable ? 'yes' : 'no');
+      if (!answered.notices[channel].reachable) {
+        assert.equal(await page.getByTestId(`chart-reach-${channel}`).getAttribute('data-blocked-by'), answered.notices[channel].blocked_by);
+        await waitText(page.getByTestId(`chart-reach-${channel}`).getByTestId('chart-reach-why'), /\S/);
+      }
+    }
+    assert.ok(answered.recent_notifications.length > 0, 'the message left a notice');
+    const rows = page.getByTestId('chart-notice');
+    await waitAttr(rows.first(), 'data-status', answered.recent_notifications[0].status);
+    assert.equal(await rows.count(), answered.recent_notifications.length, 'every notice the API gives');
+    for (const [i, n] of answered.recent_notifications.entries()) {
+      const row = rows.nth(i);
+      assert.equal(await row.getAttribute('data-status'), n.status);
+      await waitText(row.getByTestId('chart-notice-status'), NOTICE_WORDS[n.status] ? exactly(NOTICE_WORDS[n.status]) : exactly(n.status));
+      await waitText(row.getByTestId('chart-notice-channel'), exactly({ email: 'Email', sms: 'Text' }[n.channel] ?? 'No channel'));
+      if (n.reason) await waitText(row.getByTestId('chart-notice-reason'), exactly(`Why: ${n.reason}`));
+      else assert.equal(await row.getByTestId('chart-notice-reason').count(), 0);
+    }
+    await waitText(page.getByTestId('chart-consent-terms_of_use'), /^Portal terms of use/);
 
     // --- Enrol, invite by email (the link arrives), disable.
     await page.getByTestId('nav-patients').click();
@@ -193,6 +235,12 @@ test('staff find a patient, read the chart, enrol a new patient, invite and disa
     await page.getByTestId('enrol-submit').click();
     await waitText(page.getByTestId('chart-name'), new RegExp(`^Cara ${family}`));
     await waitText(page.getByTestId('app-status'), /is enrolled/);
+    // No mobile number: the chart says plainly that texts cannot reach her, and why.
+    const cara = page.getByTestId('chart-reach-sms');
+    await waitAttr(cara, 'data-reachable', 'no');
+    await waitText(cara.getByTestId('chart-reach-state'), /^Cannot be notified$/);
+    await waitText(cara.getByTestId('chart-reach-why'), /^No mobile number on file\.$/);
+    await page.getByTestId('chart-notices-none').waitFor();
     const seen = await outboxIds();
     await page.getByTestId('invite-channel').selectOption('email');
     await page.getByTestId('invite-send').click();
@@ -247,7 +295,6 @@ test('staff find a patient, read the chart, enrol a new patient, invite and disa
     const asked = await gateway('POST', '/portal/threads', { token: annToken, body: { topic: 'other', subject: `A question ${run}`, body: 'A quick question.' } });
     assert.equal(asked.status, 201);
     // The task is raised by a worker: wait for it, where the gateway has tasks at all.
-    const token = await staffToken();
     for (let i = 0; i < 100; i += 1) {
       const open = await gateway('GET', '/staff/tasks?status=open&mine=false', { token });
       if (open.status !== 200 || open.body.tasks.some((t) => t.subject === asked.body.thread.thread_id)) break;

@@ -1,7 +1,6 @@
 // The console's door to the API: the staff routes of the generated client, with the staff token.
-import { callPending, createApi, unwrap } from '../shared/api/client';
+import { createApi, unwrap } from '../shared/api/client';
 import { isMissingRoute } from '../shared/api/errors';
-import type { PatientContactFacts } from '../shared/api/pending';
 import type { components } from '../shared/api/schema';
 import { TokenSession } from '../shared/api/session';
 import { type CognitoSettings, tokenRequest } from './auth';
@@ -38,15 +37,6 @@ export function forget() {
 }
 
 const api = createApi(session);
-
-async function pending<T>(method: string, path: string): Promise<T | null> {
-  try {
-    return await callPending<T>(session, method, path);
-  } catch (err) {
-    if (isMissingRoute(err)) return null;
-    throw err;
-  }
-}
 
 /** The practice's staff, every page of it (the console names colleagues from it). */
 async function wholeTeam(): Promise<S['StaffMemberView'][]> {
@@ -134,7 +124,7 @@ export const staff = {
   completeTask: async (id: string) =>
     unwrap(await api.POST('/staff/tasks/{id}/complete', { params: { path: { id } } })),
   releaseTask: async (id: string) => unwrap(await api.POST('/staff/tasks/{id}/release', { params: { path: { id } } })),
-  /** Need 10; null until the route exists. */
-  contactFacts: (id: string) =>
-    pending<PatientContactFacts>('GET', `/staff/patients/${encodeURIComponent(id)}/contact`),
+  /** What the chart shows about reaching the patient: consents, alerts, text opt-out, reach, latest notices. */
+  contactFacts: async (id: string) =>
+    unwrap(await api.GET('/staff/patients/{id}/contact', { params: { path: { id } } })),
 };

@@ -19,6 +19,7 @@ import {
 import { useConsoleTitle } from '../App';
 import { type S, staff } from '../api';
 import { fullName, useMe } from '../parts';
+import { PatientContact } from './PatientContact';
 
 export function Patients() {
   const { t, tr } = useI18n();
@@ -100,7 +101,6 @@ export function PatientChart({ patientId }: { patientId: string }) {
   const status = useStatus();
   const { roles } = useMe();
   const patient = useQuery({ queryKey: ['patient', patientId], queryFn: () => staff.patient(patientId) });
-  const facts = useQuery({ queryKey: ['contact-facts', patientId], queryFn: () => staff.contactFacts(patientId) });
   const [channel, setChannel] = useState<'' | S['Channel']>('');
   const [confirmDisable, setConfirmDisable] = useState(false);
   const invite = useMutation({
@@ -171,37 +171,7 @@ export function PatientChart({ patientId }: { patientId: string }) {
           )}
         </dl>
       </section>
-      <section className="card stack" aria-labelledby="comm-title" data-testid="chart-communication">
-        <h2 id="comm-title">{t('console.chart.communication')}</h2>
-        {facts.isPending ? <Loading /> : null}
-        {facts.isError ? <ErrorMessage error={facts.error} /> : null}
-        {facts.data === null ? (
-          <div className="alert alert-info" data-testid="chart-communication-unavailable">
-            <p>{t('console.chart.communicationUnavailable')}</p>
-          </div>
-        ) : null}
-        {facts.data ? (
-          <>
-            <ul className="list">
-              {(['email', 'sms'] as const).map((c) => (
-                <li key={c} className="list-row" data-testid={`chart-reach-${c}`}>
-                  <strong>{t(c === 'email' ? 'console.chart.email' : 'console.chart.phone')}</strong>{' '}
-                  {facts.data?.notices[c].reachable ? t('console.chart.reachable') : t('console.chart.unreachable')}
-                </li>
-              ))}
-              {facts.data.sms_opted_out ? <li className="list-row">{t('console.chart.optedOut')}</li> : null}
-            </ul>
-            <h3>{t('console.chart.recent')}</h3>
-            <ul className="list">
-              {facts.data.recent_notifications.map((n) => (
-                <li key={n.notification_id} className="list-row">
-                  {tr.dateTime(n.at)} · {n.channel} · {n.status}
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-      </section>
+      <PatientContact patientId={patientId} />
       {may(roles, 'invite') || may(roles, 'disable') ? (
         <section className="card stack" aria-labelledby="account-title">
           <h2 id="account-title">{t('console.chart.accountActions')}</h2>
