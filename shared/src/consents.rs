@@ -63,6 +63,9 @@ struct ConsentEvent {
     ip: Option<String>,
     user_agent: Option<String>,
     request_id: String,
+    /// How a decision staff recorded was given (`verbal`, `written`); absent for the patient's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    method: Option<String>,
 }
 
 /// Where a decision came from, for the record.
@@ -72,6 +75,8 @@ pub struct Provenance {
     pub ip: Option<String>,
     pub user_agent: Option<String>,
     pub request_id: String,
+    /// How a consent staff recorded for the patient was given (TCPA: `verbal`, `written`).
+    pub method: Option<&'static str>,
 }
 
 /// One decision about one version of one document.
@@ -210,6 +215,7 @@ fn event_write(
         ip: provenance.ip.clone(),
         user_agent: provenance.user_agent.clone(),
         request_id: provenance.request_id.clone(),
+        method: provenance.method.map(str::to_string),
     };
     let key = keys::consent_event(&practice.id, patient, &crate::time::sortable(now), sequence);
     Ok(Write::put(Item::from_record(key, &event)?, Condition::NotExists))

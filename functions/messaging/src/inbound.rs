@@ -141,6 +141,7 @@ impl InboundDeps {
             None => None,
         };
         let provenance = |patient: &portico::ids::PatientId| Provenance {
+            method: None,
             actor: Actor::Patient(patient.clone()),
             ip: None,
             user_agent: Some("sms".into()),

@@ -367,3 +367,42 @@ pub struct SettingsHistory {
     pub changes: Vec<SettingsChangeView>,
     pub next_cursor: Option<String>,
 }
+
+/// A text-message consent the patient gave staff (or withdrew), and how.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StaffConsentRequest {
+    /// `accept` or `revoke`.
+    pub decision: portico::consents::Decision,
+    pub method: ConsentMethod,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ConsentMethod {
+    /// Said to staff, by phone or in person.
+    Verbal,
+    /// On a signed paper form.
+    Written,
+}
+
+impl ConsentMethod {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConsentMethod::Verbal => "verbal",
+            ConsentMethod::Written => "written",
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ClearSuppressionRequest {
+    pub reason: portico::notify::suppression::ClearReason,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SuppressionCleared {
+    /// False when the address was not suppressed (nothing changed).
+    pub cleared: bool,
+}

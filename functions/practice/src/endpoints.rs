@@ -24,6 +24,9 @@ endpoint!(StaffPracticeConsentsPublish, routes::STAFF_PRACTICE_CONSENTS_PUBLISH,
 endpoint!(StaffPracticeHistory, routes::STAFF_PRACTICE_HISTORY, SettingsDeps, settings::history);
 endpoint!(StaffAuditSearch, routes::STAFF_AUDIT_SEARCH, AuditDeps, audit::search);
 endpoint!(StaffAuditExport, routes::STAFF_AUDIT_EXPORT, AuditDeps, audit::export);
+endpoint!(StaffPatientsEnable, routes::STAFF_PATIENTS_ENABLE, EnrolDeps, patients::enable);
+endpoint!(StaffPatientsSmsConsent, routes::STAFF_PATIENTS_SMS_CONSENT, EnrolDeps, patients::sms_consent);
+endpoint!(StaffPatientsSuppressionClear, routes::STAFF_PATIENTS_SUPPRESSION_CLEAR, EnrolDeps, patients::clear_suppression);
 endpoint!(StaffTeamDisable, routes::STAFF_TEAM_DISABLE, TeamDeps, team::disable);
 endpoint!(StaffTeamInvite, routes::STAFF_TEAM_INVITE, TeamDeps, team::invite);
 endpoint!(StaffTeamRoles, routes::STAFF_TEAM_ROLES, TeamDeps, team::roles);

@@ -49,6 +49,7 @@ impl From<AdminError> for ApiError {
     fn from(e: AdminError) -> Self {
         match e {
             AdminError::NotFound => ApiError::NotFound,
+            AdminError::Consent(e) => e.into(),
             AdminError::AddressTaken(Channel::Email) => {
                 ApiError::Conflict("Another patient of this practice already uses that email address.")
             }

@@ -58,6 +58,8 @@ pub enum AdminError {
     #[error("the practice does not text numbers in that country")]
     CountryNotServed,
     #[error(transparent)]
+    Consent(portico::consents::ConsentError),
+    #[error(transparent)]
     Send(#[from] SendError),
     #[error(transparent)]
     Identity(#[from] IdentityError),
@@ -93,6 +95,51 @@ impl EnrolDeps {
         self.sessions.revoke_all(&SessionSubject::Patient(practice.clone(), patient.clone())).await?;
         self.identity.set_patient_enabled(patient, false).await?;
         Ok(saved)
+    }
+
+    /// Turns a disabled account back on: sign-in works again (the sessions it had stay ended).
+    pub async fn enable(&self, practice: &PracticeId, patient: &PatientId) -> Result<Patient, AdminError> {
+        let table = self.table.as_ref();
+        let current = patients::get(table, practice, patient).await?.ok_or(AdminError::NotFound)?;
+        self.identity.set_patient_enabled(patient, true).await?;
+        if current.is_active() {
+            return Ok(current);
+        }
+        let mut changed = current;
+        changed.status = AccountStatus::Active;
+        changed.updated_at = self.clock.now();
+        Ok(patients::save(table, &changed).await?)
+    }
+
+    /// Records a text-message consent (or its withdrawal) the patient gave staff by phone or on paper,
+    /// with how it was given, as the patient's own decision would be (TCPA).
+    pub async fn record_sms_consent(
+        &self,
+        practice: &Practice,
+        patient: &PatientId,
+        decision: consents::Decision,
+        provenance: &consents::Provenance,
+    ) -> Result<consents::Overview, AdminError> {
+        let table = self.table.as_ref();
+        patients::get(table, &practice.id, patient).await?.ok_or(AdminError::NotFound)?;
+        let version = practice.consent_document(portico::directory::ConsentKind::SmsMessages).map(|d| d.version).unwrap_or_default();
+        let choice = consents::Choice { kind: portico::directory::ConsentKind::SmsMessages, version, decision };
+        consents::decide(table, practice, patient, choice, provenance, self.clock.now()).await.map_err(AdminError::Consent)?;
+        Ok(consents::overview(table, practice, patient).await?)
+    }
+
+    /// Lifts the email suppression of the patient's address, with why; false when it was not suppressed.
+    pub async fn clear_suppression(
+        &self,
+        practice: &PracticeId,
+        patient: &PatientId,
+        reason: portico::notify::suppression::ClearReason,
+        by: &StaffId,
+    ) -> Result<bool, AdminError> {
+        let table = self.table.as_ref();
+        let found = patients::get(table, practice, patient).await?.ok_or(AdminError::NotFound)?;
+        let email = found.email.ok_or(AdminError::NoAddress(Channel::Email))?;
+        Ok(portico::notify::suppression::clear(table, &self.hasher, practice, &email, reason, by.as_str(), self.clock.now()).await?)
     }
 }
 

@@ -55,6 +55,28 @@ pub const STAFF_PATIENTS_DISABLE: Route = Route {
     access: Access::Staff(ADMINS),
     audit: audit("patient.disable", "patient"),
 };
+pub const STAFF_PATIENTS_ENABLE: Route = Route {
+    method: "POST",
+    path: "/staff/patients/{id}/enable",
+    function: "staff-patients-enable",
+    access: Access::Staff(ADMINS),
+    audit: audit("patient.enable", "patient"),
+};
+/// Recording what a patient said on the phone or signed on paper is the front desk's work too.
+pub const STAFF_PATIENTS_SMS_CONSENT: Route = Route {
+    method: "POST",
+    path: "/staff/patients/{id}/sms-consent",
+    function: "staff-patients-sms-consent",
+    access: Access::Staff(&[Role::Admin, Role::FrontDesk]),
+    audit: audit("patient.consent.record", "consent"),
+};
+pub const STAFF_PATIENTS_SUPPRESSION_CLEAR: Route = Route {
+    method: "POST",
+    path: "/staff/patients/{id}/email-suppression/clear",
+    function: "staff-patients-suppression-clear",
+    access: Access::Staff(&[Role::Admin, Role::FrontDesk]),
+    audit: audit("patient.suppression.clear", "patient"),
+};
 /// The practice's public face, before sign-in: name, logo, how to reach it.
 pub const AUTH_PRACTICE_GET: Route =
     Route { method: "GET", path: "/auth/practice", function: "auth-practice-get", access: Access::Public, audit: None };

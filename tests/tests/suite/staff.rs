@@ -260,3 +260,76 @@ async fn a_disabled_staff_member_is_signed_out_everywhere_at_once() {
     assert_eq!(staff_call(&app, &back, Method::GET, "/staff/threads", None).await.status(), 200, "they sign in again");
     assert_eq!(enable(admin.clone(), billing_id).await.status(), 200, "enabling again is harmless");
 }
+
+/// The staff side of a patient's communication: a text consent given on the phone is recorded with its
+/// method (and texts start), a bounced address is lifted with a reason from a fixed list, and a
+/// disabled account is turned back on; each only by the roles that may.
+#[tokio::test]
+async fn staff_record_a_phone_consent_lift_a_suppression_and_turn_an_account_back_on() {
+    let app = spawn_app().await;
+    let admin = app.admin_token().await;
+    let desk = app.staff_token(&app.demo().front_desk_email.clone()).await;
+    let clinician = app.staff_token(&app.demo().clinician_email.clone()).await;
+    let ann = app.ann().patient_id.to_string();
+    let chart = |token: String| {
+        let app = &app;
+        let path = format!("/staff/patients/{ann}/contact");
+        async move { staff_call(app, &token, Method::GET, &path, None).await.json::<Value>().await.unwrap_or_default() }
+    };
+    assert_eq!(chart(desk.clone()).await["notices"]["sms"]["blocked_by"], "no_consent");
+
+    let consent = format!("/staff/patients/{ann}/sms-consent");
+    problem(staff_call(&app, &clinician, Method::POST, &consent, Some(json!({ "decision": "accept", "method": "verbal" }))).await, 403)
+        .await;
+    problem(staff_call(&app, &desk, Method::POST, &consent, Some(json!({ "decision": "decline", "method": "verbal" }))).await, 400).await;
+    problem(staff_call(&app, &desk, Method::POST, &consent, Some(json!({ "decision": "accept", "method": "email" }))).await, 400).await;
+    let recorded = staff_call(&app, &desk, Method::POST, &consent, Some(json!({ "decision": "accept", "method": "verbal" }))).await;
+    assert_eq!(recorded.status(), 200);
+    let recorded: Value = recorded.json().await.unwrap_or_default();
+    let sms = recorded["consents"].as_array().into_iter().flatten().find(|c| c["kind"] == "sms_messages").cloned().unwrap_or_default();
+    assert_eq!(sms["status"], "accepted");
+    assert_eq!(recorded["history"][0]["actor"], "staff", "recorded as staff's act: {recorded}");
+    assert_eq!(chart(desk.clone()).await["notices"]["sms"]["reachable"], true, "texts can reach Ann now");
+    let partition = portico::keys::patient_partition(&app.practice().id, &app.ann().patient_id);
+    let events = app
+        .gateway
+        .app
+        .table
+        .query(portico::store::Query::partition(portico::store::Index::Table, partition).begins_with("CONSENT#EVENT#"))
+        .await
+        .unwrap();
+    assert_eq!(events.items[0].str("method"), Some("verbal"), "the method is on the record");
+
+    // Ann's address bounced; the front desk checked it with her and lifts the suppression.
+    let email = portico::domain::Email::parse("ann@example.com").unwrap();
+    portico::notify::suppression::suppress(
+        app.gateway.app.table.as_ref(),
+        &app.gateway.app.ports.hasher,
+        &app.practice().id,
+        &email,
+        portico::notify::suppression::Reason::Bounce,
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(chart(desk.clone()).await["notices"]["email"]["blocked_by"], "suppressed");
+    let clear = format!("/staff/patients/{ann}/email-suppression/clear");
+    problem(staff_call(&app, &desk, Method::POST, &clear, Some(json!({ "reason": "she said so" }))).await, 400).await;
+    let cleared: Value =
+        staff_call(&app, &desk, Method::POST, &clear, Some(json!({ "reason": "patient_confirmed_address" }))).await.json().await.unwrap();
+    assert_eq!(cleared["cleared"], true);
+    assert_eq!(chart(desk.clone()).await["notices"]["email"]["reachable"], true);
+    let again: Value =
+        staff_call(&app, &desk, Method::POST, &clear, Some(json!({ "reason": "provider_error" }))).await.json().await.unwrap();
+    assert_eq!(again["cleared"], false, "nothing left to lift");
+
+    // Disabled, then turned back on by an admin (never by the front desk): Ann signs in again.
+    staff_call(&app, &admin, Method::POST, &format!("/staff/patients/{ann}/disable"), None).await;
+    assert_ne!(app.start_code("email", "ann@example.com").await.status(), 500);
+    problem(staff_call(&app, &desk, Method::POST, &format!("/staff/patients/{ann}/enable"), None).await, 403).await;
+    let enabled: Value = staff_call(&app, &admin, Method::POST, &format!("/staff/patients/{ann}/enable"), None).await.json().await.unwrap();
+    assert_eq!(enabled["status"], "active");
+    app.advance(chrono::Duration::minutes(2));
+    let session = app.sign_in("ann@example.com").await;
+    assert_eq!(app.call(&session.access, Method::GET, "/portal/me", None).await.status(), 200);
+}

@@ -130,6 +130,7 @@ pub async fn consents_update(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, 
     let body: ConsentDecisionRequest = x.json()?;
     let practice = x.practice(&who.practice).await?;
     let provenance = Provenance {
+        method: None,
         actor: Actor::Patient(who.patient.clone()),
         ip: x.client_ip(),
         user_agent: x.user_agent(),

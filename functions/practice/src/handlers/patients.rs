@@ -5,8 +5,12 @@ use portico::http::{ApiError, Exchange, Fields, Problem, Reply, page_size};
 use portico::ids::PatientId;
 use portico::store::Cursor;
 
-use crate::api::{InvitationSent, InviteRequest, NewPatientRequest, PatientContactView, PatientList, PatientSummary, PatientView};
+use crate::api::{
+    ClearSuppressionRequest, InvitationSent, InviteRequest, NewPatientRequest, PatientContactView, PatientList, PatientSummary,
+    PatientView, StaffConsentRequest, SuppressionCleared,
+};
 use crate::patients::{EnrolDeps, InviteDeps, LookupDeps, SearchQuery};
+use portico::views::ConsentsView;
 
 /// Parses a new patient, reporting every invalid field at once.
 fn parse_new_patient(request: NewPatientRequest, practice: &Practice, now: DateTime<Utc>) -> Result<Patient, ApiError> {
@@ -146,4 +150,56 @@ pub async fn disable(d: &EnrolDeps, x: &Exchange<'_>) -> Result<Reply, ApiError>
     x.concerning(&id);
     let saved = d.disable(&who.practice, &id).await?;
     Ok(Reply::ok(&PatientView::from(&saved)))
+}
+
+/// Turns a disabled account back on: the patient can sign in again.
+#[utoipa::path(post, path = "/staff/patients/{id}/enable", tag = "staff", security(("staff" = [])),
+    params(("id" = String, Path, description = "Patient id")),
+    responses((status = 200, body = PatientView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn enable(d: &EnrolDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.staff().await?;
+    let id = x.path_id("id", PatientId::parse)?;
+    x.concerning(&id);
+    let saved = d.enable(&who.practice, &id).await?;
+    Ok(Reply::ok(&PatientView::from(&saved)))
+}
+
+/// Records a text-message consent the patient gave by phone or on paper (or its withdrawal), with the
+/// method, as the patient's own decision would be recorded. The answer is the patient's consents.
+#[utoipa::path(post, path = "/staff/patients/{id}/sms-consent", tag = "staff", security(("staff" = [])), request_body = StaffConsentRequest,
+    params(("id" = String, Path, description = "Patient id")),
+    responses((status = 200, body = ConsentsView), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem), (status = 413, body = Problem), (status = 415, body = Problem), (status = 422, body = Problem)))]
+pub async fn sms_consent(d: &EnrolDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.staff().await?;
+    let id = x.path_id("id", PatientId::parse)?;
+    x.concerning(&id);
+    let body: StaffConsentRequest = x.json()?;
+    if body.decision == portico::consents::Decision::Decline {
+        return Err(ApiError::field("decision", "must be accept or revoke"));
+    }
+    let practice = x.practice(&who.practice).await?;
+    let provenance = portico::consents::Provenance {
+        actor: portico::auth::Actor::Staff(who.staff.clone()),
+        ip: x.client_ip(),
+        user_agent: x.user_agent(),
+        request_id: x.request_id().to_string(),
+        method: Some(body.method.as_str()),
+    };
+    let overview = d.record_sms_consent(&practice, &id, body.decision, &provenance).await?;
+    Ok(Reply::ok(&ConsentsView::from(overview)))
+}
+
+/// Lifts the email suppression (after a bounce or complaint) of the patient's address, with why.
+#[utoipa::path(post, path = "/staff/patients/{id}/email-suppression/clear", tag = "staff", security(("staff" = [])), request_body = ClearSuppressionRequest,
+    params(("id" = String, Path, description = "Patient id")),
+    responses((status = 200, body = SuppressionCleared), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem), (status = 413, body = Problem), (status = 415, body = Problem), (status = 422, body = Problem)))]
+pub async fn clear_suppression(d: &EnrolDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.staff().await?;
+    let id = x.path_id("id", PatientId::parse)?;
+    x.concerning(&id);
+    let body: ClearSuppressionRequest = x.json()?;
+    let cleared = d.clear_suppression(&who.practice, &id, body.reason, &who.staff).await?;
+    Ok(Reply::ok(&SuppressionCleared { cleared }))
 }

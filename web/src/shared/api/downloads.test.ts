@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { REVOKE_AFTER_MS, saveAttachment } from './downloads';
+import { REVOKE_AFTER_MS, saveAttachment, saveBlob, suggestedFileName } from './downloads';
 import { DownloadFailed, NetworkError } from './errors';
 
 const link = (url: string) => ({ url, expires_at: '2026-03-01T09:01:00Z' });
@@ -126,5 +126,25 @@ describe('saveAttachment', () => {
       }),
     ).rejects.toThrow();
     expect(saved).toEqual([]);
+  });
+});
+
+describe('a file the page already holds', () => {
+  it('is saved under the name given, through an object URL revoked later', () => {
+    saveBlob(new Blob(['at,actor\n'], { type: 'text/csv' }), 'audit-20261128-20261129.csv');
+    expect(saved).toEqual([{ name: 'audit-20261128-20261129.csv', href: `blob:${location.origin}/1` }]);
+    vi.advanceTimersByTime(REVOKE_AFTER_MS);
+    expect(revoke).toHaveBeenCalledWith(`blob:${location.origin}/1`);
+  });
+  it('takes its name from Content-Disposition, never with a folder in it', () => {
+    expect(suggestedFileName('attachment; filename="audit-20261128-20261129.csv"')).toBe('audit-20261128-20261129.csv');
+    expect(suggestedFileName("attachment; filename*=UTF-8''informe%20de%20auditor%C3%ADa.jsonl")).toBe(
+      'informe de auditoría.jsonl',
+    );
+    expect(suggestedFileName('attachment; filename=audit.csv')).toBe('audit.csv');
+    expect(suggestedFileName('attachment; filename="../../etc/passwd"')).toBe('passwd');
+    expect(suggestedFileName('attachment; filename=".."')).toBeNull();
+    expect(suggestedFileName('attachment')).toBeNull();
+    expect(suggestedFileName(null)).toBeNull();
   });
 });

@@ -66,7 +66,11 @@ async function readBody(res: Response, total: number, onProgress?: (fraction: nu
   }
 }
 
-function saveBlob(blob: Blob, fileName: string): void {
+/**
+ * Hands a file the page holds to the browser to save, under `fileName`, through an object URL: for a
+ * signed-in download (fetched with the bearer token in a header, never in a URL) as for an attachment.
+ */
+export function saveBlob(blob: Blob, fileName: string): void {
   const href = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = href;
@@ -76,4 +80,28 @@ function saveBlob(blob: Blob, fileName: string): void {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(href), REVOKE_AFTER_MS);
+}
+
+/**
+ * The file name a `Content-Disposition: attachment` answer suggests (`filename*=UTF-8''…` first, then
+ * `filename="…"`), without any folder in it; null when it names none.
+ */
+export function suggestedFileName(header: string | null): string | null {
+  if (!header) return null;
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header)?.[1];
+  let name: string | undefined;
+  if (extended) {
+    try {
+      name = decodeURIComponent(extended.trim());
+    } catch {
+      name = undefined;
+    }
+  }
+  name ??= /filename\s*=\s*"((?:[^"\\]|\\.)*)"/i.exec(header)?.[1]?.replace(/\\(.)/g, '$1');
+  name ??= /filename\s*=\s*([^;\s]+)/i.exec(header)?.[1];
+  const base = Array.from(name?.split(/[/\\]/).pop() ?? '')
+    .filter((c) => c >= ' ' && c !== '\u007f')
+    .join('')
+    .trim();
+  return base && base !== '.' && base !== '..' ? base : null;
 }

@@ -18,12 +18,20 @@ export const enums = {
     "email",
     "sms"
   ],
+  "ClearReason": [
+    "patient_confirmed_address",
+    "provider_error"
+  ],
   "ConsentKind": [
     "terms_of_use",
     "privacy_notice",
     "sms_messages",
     "email_messages",
     "telehealth"
+  ],
+  "ConsentMethod": [
+    "verbal",
+    "written"
   ],
   "ConsentStatus": [
     "not_given",
@@ -282,10 +290,21 @@ export const operationRoles: Record<string, readonly string[]> = {
   "POST /staff/patients/{id}/disable": [
     "admin"
   ],
+  "POST /staff/patients/{id}/email-suppression/clear": [
+    "admin",
+    "front-desk"
+  ],
+  "POST /staff/patients/{id}/enable": [
+    "admin"
+  ],
   "POST /staff/patients/{id}/invite": [
     "admin",
     "front-desk",
     "clinician"
+  ],
+  "POST /staff/patients/{id}/sms-consent": [
+    "admin",
+    "front-desk"
   ],
   "POST /staff/patients/{id}/threads": [
     "admin",
