@@ -208,7 +208,22 @@ for (const [label, viewport, open] of [['phone', PHONE, newPhone], ['desktop', D
       await page.getByTestId('team-enable-confirm').waitFor({ state: 'detached' });
       await desk.getByTestId('team-disable').waitFor();
       await check('team, a colleague turned back on');
-      assertCleanConsole(watched, [...PENDING_ROUTES, { path: '/staff/patients', status: 400 }, { path: /^\/staff\/team\/[^/]+\/disable$/, status: 409 }]);
+
+      // The audit trail (admins): the last day's table, and a file refused for its range next to "From".
+      await page.getByTestId('nav-audit').click();
+      await page.getByTestId('audit-row').first().waitFor();
+      await check('audit trail');
+      await page.getByTestId('audit-filter-from').fill('2020-01-01T00:00');
+      await page.getByTestId('audit-search').click();
+      await page.locator('[data-testid="audit-row"], [data-testid="audit-empty"]').first().waitFor();
+      await page.getByTestId('audit-download').click();
+      await page.getByTestId('audit-export-error').waitFor();
+      await page.locator('[data-testid="audit-filter-from"][aria-invalid="true"]').waitFor();
+      await check('audit trail, a file refused');
+      assertCleanConsole(watched, [
+        ...PENDING_ROUTES, { path: '/staff/patients', status: 400 }, { path: /^\/staff\/team\/[^/]+\/disable$/, status: 409 },
+        { path: '/staff/audit/export', status: 400 },
+      ]);
     } finally {
       await context.close();
       await putStaffBack(FRONT_DESK);

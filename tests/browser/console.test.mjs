@@ -1,16 +1,17 @@
 // The staff console in a real browser: the local stand-in sign-in, answering the inbox by keyboard,
 // internal notes, soft delete, assignment and filters, patient search and chart, enrol, invite,
 // disable, templates in English and Spanish, tasks; colleagues by name; the team, disabling a member
-// and turning them back on; the idle limit; and what the front desk does not see.
+// and turning them back on; the idle limit; the audit trail; and what the front desk does not see.
 
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import {
-  ADMIN, ANN, API_PATH, BILLING, FRONT_DESK, ORIGIN, PENDING_ROUTES, SHOTS, apiSettled, assertCleanConsole, close,
+  ADMIN, ANN, API_PATH, BILLING, FRONT_DESK, ORIGIN, PENDING_ROUTES, SHOTS, apiSettled, assertCleanConsole, axe, close,
   consoleSignIn, exactly, findPatient, gateway, launch, newDesktop, outboxIds, patientToken, putStaffBack, runId, sleep, staffSession,
-  staffToken, tabTo, tinyPdf, typeInto, waitAttr, waitForFocus, waitForHeadingFocus, waitForMessage, waitText, watch,
+  saveAxe, staffToken, tabTo, tinyPdf, typeInto, waitAttr, waitForFocus, waitForHeadingFocus, waitForMessage, waitText, watch,
 } from './lib.mjs';
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -25,7 +26,10 @@ before(async () => {
   assert.equal(res.status, 200, 'GET /console/ serves the built console (make web)');
   await launch();
 });
-after(close);
+after(async () => {
+  await saveAxe('console');
+  await close();
+});
 
 test('an admin answers the inbox by keyboard, adds an internal note, removes a message, assigns and closes', { timeout: 240_000 }, async () => {
   const run = runId();
@@ -509,5 +513,110 @@ test('a console left alone past the idle limit GET /staff/me gives signs out, an
     assertCleanConsole(watched, PENDING_ROUTES, []);
   } finally {
     await context.close();
+  }
+});
+
+test('an admin reviews the audit trail: the last day by keyboard, narrowed to a patient and an action (never in the address), more on request, and saved as a file; others are not offered it', { timeout: 180_000 }, async () => {
+  const token = await staffToken();
+  const ann = await findPatient(token, ANN); // an audited read of Ann's record, by the admin, this minute
+  const context = await newDesktop({ acceptDownloads: true });
+  const page = await context.newPage();
+  const watched = watch(page);
+  const exports = [];
+  page.on('request', (req) => {
+    if (new URL(req.url()).pathname === '/staff/audit/export') exports.push(req);
+  });
+  try {
+    await consoleSignIn(page, ADMIN);
+    await page.getByTestId('nav-audit').click();
+    await waitText(page.locator('h1'), /^Audit trail$/);
+    await waitForHeadingFocus(page);
+    // The last day, newest first: the admin's own read of Ann's record is there.
+    const rows = page.getByTestId('audit-row');
+    await rows.first().waitFor();
+    await page.locator(`[data-testid="audit-row"][data-action="patient.read"]`).first().waitFor();
+    await waitText(page.getByTestId('audit-zone'), /^Times are in this device’s time zone \(America\/Chicago\)\.$/);
+
+    // --- Narrowed by keyboard to Ann and one action: the API call carries them, the address does not.
+    await tabTo(page, 'audit-filter-patient-id');
+    await typeInto(page, 'audit-filter-patient-id', ann.patient_id);
+    await tabTo(page, 'audit-filter-action');
+    await typeInto(page, 'audit-filter-action', 'patient.read');
+    const searched = page.waitForResponse((r) => new URL(r.url()).pathname === '/staff/audit' && new URL(r.url()).searchParams.get('action') === 'patient.read');
+    await page.keyboard.press('Enter');
+    const asked = new URL((await searched).url());
+    assert.equal(asked.searchParams.get('patient_id'), ann.patient_id, 'the patient id goes in the API call');
+    assert.ok(!page.url().includes(ann.patient_id), `the page address holds no patient id: ${page.url()}`);
+    await waitAttr(rows.first(), 'data-action', 'patient.read');
+    for (const row of await rows.all()) {
+      assert.equal(await row.getAttribute('data-action'), 'patient.read');
+      await waitText(row.getByTestId('audit-patient'), exactly(ann.patient_id));
+    }
+    const admin = page.locator('[data-testid="audit-row"]').filter({ has: page.locator('[data-testid="audit-actor-id"]', { hasText: 'staff-riverside-admin' }) }).first();
+    await waitText(admin.getByTestId('audit-actor'), /^Staff You/);
+    await waitText(admin.getByTestId('audit-outcome'), /^Succeeded$/);
+
+    // --- More on request: pages may be short or empty while the server has more (the day before).
+    await page.getByTestId('audit-clear').click();
+    await rows.first().waitFor();
+    for (let i = 0; i < 10 && (await page.getByTestId('audit-more').count()); i += 1) {
+      const shown = await rows.count();
+      const more = page.waitForResponse((r) => new URL(r.url()).pathname === '/staff/audit' && new URL(r.url()).searchParams.has('cursor'));
+      await page.getByTestId('audit-more').click();
+      assert.equal((await more).status(), 200);
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="audit-row"]').length >= n
+        && !document.querySelector('[data-testid="audit-more"][aria-busy]'), shown);
+    }
+    await waitText(page.getByTestId('audit-end'), /^That is every event these filters match\.$/);
+    await axe(page, 'console: audit trail', 'desktop');
+
+    // --- Saved as a file: fetched by the page with the token in a header, named as the server says.
+    await page.getByTestId('audit-filter-patient-id').fill(ann.patient_id);
+    await page.getByTestId('audit-search').click();
+    await page.locator('[data-testid="audit-row"] [data-testid="audit-patient"]').first().waitFor();
+    await page.getByTestId('audit-format').selectOption('csv');
+    const downloading = page.waitForEvent('download');
+    await page.getByTestId('audit-download').click();
+    const download = await downloading;
+    assert.match(download.suggestedFilename(), /^audit-\d{8}-\d{8}\.csv$/);
+    assert.match(download.url(), /^blob:/, 'saved by the page from what it fetched');
+    const csv = (await readFile(await download.path())).toString('utf8');
+    assert.match(csv.split('\n')[0], /^at,actor_kind,actor_id,action,/);
+    assert.ok(csv.includes(ann.patient_id), 'the file holds Ann’s trail');
+    const sent = exports.at(-1);
+    assert.match((await sent.allHeaders()).authorization ?? '', /^Bearer \S+$/, 'the token goes in a header');
+    assert.ok(!/token|bearer/i.test(sent.url()), `no token in the address: ${sent.url()}`);
+    assert.equal(new URL(sent.url()).searchParams.get('patient_id'), ann.patient_id);
+    await waitText(page.getByTestId('app-status'), /^audit-\d{8}-\d{8}\.csv downloaded\./);
+
+    // --- A range too long for one file: the server's refusal, next to "From".
+    const fortyDaysAgo = new Date(Date.now() - 40 * 86_400_000);
+    const local = new Date(fortyDaysAgo.getTime() - fortyDaysAgo.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    await page.getByTestId('audit-filter-from').fill(local);
+    await page.getByTestId('audit-search').click();
+    await page.locator('[data-testid="audit-row"], [data-testid="audit-empty"]').first().waitFor();
+    const refused = page.waitForResponse((r) => new URL(r.url()).pathname === '/staff/audit/export');
+    await page.getByTestId('audit-download').click();
+    assert.equal((await refused).status(), 400);
+    await waitAttr(page.getByTestId('audit-filter-from'), 'aria-invalid', 'true');
+    await waitText(page.getByTestId('audit-filters').locator('.field-error'), /^An export covers at most 31 days\.$/);
+    await page.getByTestId('audit-export-error').waitFor();
+    await axe(page, 'console: audit trail, an export refused', 'desktop');
+    assertCleanConsole(watched, [...PENDING_ROUTES, { path: '/staff/audit/export', status: 400 }], [ANN.email]);
+  } finally {
+    await context.close();
+  }
+
+  // The front desk is not offered it, and the API refuses it anyway.
+  const desk = await newDesktop();
+  try {
+    const deskPage = await desk.newPage();
+    await consoleSignIn(deskPage, FRONT_DESK);
+    await deskPage.getByTestId('nav-team').waitFor();
+    assert.equal(await deskPage.getByTestId('nav-audit').count(), 0, 'no audit trail for the front desk');
+    const refused = await gateway('GET', '/staff/audit', { token: await staffToken(FRONT_DESK) });
+    assert.equal(refused.status, 403, `the API refuses the front desk the trail (${refused.status})`);
+  } finally {
+    await desk.close();
   }
 });

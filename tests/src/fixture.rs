@@ -100,6 +100,7 @@ pub async fn fixture(backend: Backend) -> Fixture {
             status,
             created_at: t0(),
             version: 0,
+            last_sign_in_at: None,
         };
         staff::provision(table, &member).await.unwrap();
     }

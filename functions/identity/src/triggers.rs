@@ -12,8 +12,8 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use aws_lambda_events::event::cognito::{
     ClaimsAndScopeOverrideDetailsV2, CognitoAccessTokenGenerationV2, CognitoEventUserPoolsCreateAuthChallenge,
-    CognitoEventUserPoolsDefineAuthChallenge, CognitoEventUserPoolsPreTokenGenV2, CognitoEventUserPoolsVerifyAuthChallenge,
-    CognitoIdTokenGenerationV2,
+    CognitoEventUserPoolsDefineAuthChallenge, CognitoEventUserPoolsPreTokenGenTriggerSource, CognitoEventUserPoolsPreTokenGenV2,
+    CognitoEventUserPoolsVerifyAuthChallenge, CognitoIdTokenGenerationV2,
 };
 use portico::clock::Clock;
 use portico::crypto::Hasher;
@@ -168,10 +168,16 @@ pub async fn pre_token_staff(
         status: AccountStatus::Active,
         created_at: deps.clock.now(),
         version: 0,
+        last_sign_in_at: None,
     };
     let member = staff::provision(deps.table.as_ref(), &member).await?;
     if member.status != AccountStatus::Active {
         return Err(TriggerError::StaffDisabled);
+    }
+    // A sign-in, not a refresh: what the Team page shows as "last signed in".
+    let source = event.cognito_event_user_pools_header.trigger_source.as_ref();
+    if !matches!(source, Some(CognitoEventUserPoolsPreTokenGenTriggerSource::RefreshTokens)) {
+        staff::signed_in(deps.table.as_ref(), &member.practice_id, &member.staff_id, deps.clock.now()).await?;
     }
     add_claims(&mut event, &[("practice_id", practice.to_string())]);
     Ok(event)

@@ -142,6 +142,8 @@ pub struct StaffMemberView {
     pub roles: Vec<portico::directory::Role>,
     pub status: AccountStatus,
     pub created_at: DateTime<Utc>,
+    /// Absent until their first sign-in (an invited member who has not signed in yet).
+    pub last_sign_in_at: Option<DateTime<Utc>>,
 }
 
 /// The signed-in staff member, with the terms of their session.
@@ -162,6 +164,7 @@ impl From<&portico::directory::StaffMember> for StaffMemberView {
             roles: m.roles.clone(),
             status: m.status,
             created_at: m.created_at,
+            last_sign_in_at: m.last_sign_in_at,
         }
     }
 }

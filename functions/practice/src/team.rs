@@ -129,6 +129,7 @@ impl TeamDeps {
             status: AccountStatus::Active,
             created_at: now,
             version: 0,
+            last_sign_in_at: None,
         };
         Ok(staff::provision(self.table.as_ref(), &member).await?)
     }

@@ -46,6 +46,9 @@ pub struct StaffMember {
     pub created_at: DateTime<Utc>,
     #[serde(default)]
     pub version: u64,
+    /// When they last signed in (not a token refresh); absent before their first sign-in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_sign_in_at: Option<DateTime<Utc>>,
 }
 
 pub async fn get(table: &dyn Table, practice: &PracticeId, staff: &StaffId) -> Result<Option<StaffMember>, StoreError> {
@@ -93,4 +96,14 @@ pub async fn save(table: &dyn Table, member: &StaffMember) -> Result<StaffMember
     );
     table.put(item, Condition::VersionIs(member.version)).await?;
     Ok(next)
+}
+
+/// Notes a sign-in on the member's record (a single attribute, so no edit of the record is lost).
+pub async fn signed_in(table: &dyn Table, practice: &PracticeId, staff: &StaffId, at: DateTime<Utc>) -> Result<(), StoreError> {
+    let update =
+        crate::store::Update::new(keys::staff_profile(practice, staff)).set("last_sign_in_at", at.to_rfc3339()).when(Condition::Exists);
+    match table.update(update).await {
+        Ok(_) | Err(StoreError::ConditionFailed { .. }) => Ok(()),
+        Err(e) => Err(e),
+    }
 }

@@ -58,6 +58,7 @@ async fn an_operator_onboards_a_practice_whose_admin_invites_staff_and_whose_pat
     assert_eq!(invited.status(), 201);
     let cal: Value = invited.json().await.unwrap_or_default();
     assert_eq!((cal["roles"].clone(), cal["status"].as_str()), (json!(["clinician"]), Some("active")), "a record before the first sign-in");
+    assert!(cal["last_sign_in_at"].is_null(), "not signed in yet");
     assert_eq!(on_hillside(Method::POST, "/staff/team", Some(invite)).await.unwrap().status(), 409, "one account per email");
     let no_roles = json!({ "email": "dee@hillside.example", "display_name": "Dee", "roles": [] });
     assert_eq!(on_hillside(Method::POST, "/staff/team", Some(no_roles)).await.unwrap().status(), 400);
@@ -75,6 +76,7 @@ async fn an_operator_onboards_a_practice_whose_admin_invites_staff_and_whose_pat
     let cal_me: Value =
         app.request_on("hillside", Method::GET, "/staff/me").bearer_auth(&cal_token).send().await.unwrap().json().await.unwrap_or_default();
     assert_eq!(cal_me["roles"], json!(["clinician", "front-desk"]));
+    assert!(cal_me["last_sign_in_at"].is_string(), "the Team page can say when they last signed in: {cal_me}");
 
     // The admin enrols a patient, who signs in by code on Hillside's host (in Hillside's time zone).
     let enrol = json!({ "given_name": "Ivy", "family_name": "Hill", "date_of_birth": "2015-05-06", "email": "ivy.parent@example.com" });

@@ -6711,6 +6711,11 @@ export interface components {
             created_at: string;
             display_name: string;
             email: string;
+            /**
+             * Format: date-time
+             * @description Absent until their first sign-in (an invited member who has not signed in yet).
+             */
+            last_sign_in_at?: string | null;
             roles: components["schemas"]["Role"][];
             staff_id: string;
             status: components["schemas"]["AccountStatus"];
