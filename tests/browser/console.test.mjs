@@ -535,7 +535,11 @@ test('an admin reviews the audit trail: the last day by keyboard, narrowed to a 
     const rows = page.getByTestId('audit-row');
     await rows.first().waitFor();
     await page.locator(`[data-testid="audit-row"][data-action="patient.read"]`).first().waitFor();
-    await waitText(page.getByTestId('audit-zone'), /^Times are in this device’s time zone \(America\/Chicago\)\.$/);
+    // Times in the practice's zone, from its settings; a gateway built before that route says whose.
+    const settings = await gateway('GET', '/staff/practice', { token });
+    await waitText(page.getByTestId('audit-zone'), settings.status === 200
+      ? exactly(`Times are in the practice’s time zone (${settings.body.default_time_zone.replace(/_/g, ' ')}).`)
+      : /^Times are in this device’s time zone \(America\/Chicago\): the practice’s is not known here\.$/);
 
     // --- Narrowed by keyboard to Ann and one action: the API call carries them, the address does not.
     await tabTo(page, 'audit-filter-patient-id');

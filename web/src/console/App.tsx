@@ -12,6 +12,7 @@ import { forget, type S, session, staff } from './api';
 import { type AuthSettings, loadSettings, logoutUrl } from './auth';
 import { english, loadCatalog } from './catalog';
 import { SignedInStaff, useRoleNames } from './parts';
+import { Audit } from './screens/Audit';
 import { Inbox, StaffThread } from './screens/Inbox';
 import { Enrol, PatientChart, Patients } from './screens/Patients';
 import { Callback, SignIn, type SignInNotice } from './screens/SignIn';
@@ -127,6 +128,7 @@ function Console() {
         <Route path="/tasks" component={Tasks} />
         <Route path="/templates" component={Templates} />
         <Route path="/team">{may(roles, 'readTeam') ? <Team /> : <Redirect to="/" replace />}</Route>
+        <Route path="/audit">{may(roles, 'readAudit') ? <Audit /> : <Redirect to="/" replace />}</Route>
         <Route path="/sign-in">
           <Redirect to="/" replace />
         </Route>
@@ -230,6 +232,13 @@ function ConsoleHeader({
               <li>
                 <Link href="/team" aria-current={current('/team')} data-testid="nav-team">
                   {t('console.nav.team')}
+                </Link>
+              </li>
+            ) : null}
+            {may(me.roles, 'readAudit') ? (
+              <li>
+                <Link href="/audit" aria-current={current('/audit')} data-testid="nav-audit">
+                  {t('console.nav.audit')}
                 </Link>
               </li>
             ) : null}

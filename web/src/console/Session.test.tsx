@@ -1,23 +1,24 @@
-// Component tests: the console signs out after the idle limit the server gives with `GET /staff/me`
-// (need 24), not one of its own, and says how long it was.
+// Component tests of the signed-in console: it signs out after the idle limit the server gives with
+// `GET /staff/me` (need 24), not one of its own, and says how long it was; its navigation offers the
+// audit trail to the roles the operation's x-roles admit, and the page refuses the others.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, json } from '../shared/api/fake-api';
 import type { S } from './api';
 
-const me = (idle_timeout_seconds: number): S['StaffSelfView'] => ({
+const me = (idle_timeout_seconds: number, roles: S['Role'][] = ['admin']): S['StaffSelfView'] => ({
   staff_id: 'staff-ada',
   display_name: 'Ada',
   email: 'ada@riverside.example',
-  roles: ['admin'],
+  roles,
   status: 'active',
   created_at: '2026-01-05T10:00:00Z',
   idle_timeout_seconds,
 });
 
-function api(idleSeconds: number) {
+function api(idleSeconds: number, roles?: S['Role'][]) {
   return fakeApi({
     'POST /_local/staff/sign-in': () => json(200, { access_token: 'h.e30.s', staff_id: 'staff-ada', expires_in: 3600 }),
-    'GET /staff/me': () => json(200, me(idleSeconds)),
+    'GET /staff/me': () => json(200, me(idleSeconds, roles)),
     'GET /staff/threads': () => json(200, { threads: [], next_cursor: null }),
     'GET /staff/team': () => json(200, { staff: [me(idleSeconds)], next_cursor: null }),
   });
@@ -35,12 +36,13 @@ async function signIn() {
   document.body.append(host);
   const root = createRoot(host);
   act(() => root.render(<App />));
-  await vi.waitFor(() => expect(byTestId('staff-email')).not.toBeNull());
+  // The first import of the whole console may take a while to transform: a generous wait.
+  await vi.waitFor(() => expect(byTestId('staff-email')).not.toBeNull(), { timeout: 10_000 });
   const email = byTestId('staff-email') as HTMLInputElement;
   email.value = 'ada@riverside.example';
   email.dispatchEvent(new Event('input', { bubbles: true }));
   byTestId('staff-signin-submit')?.click();
-  await vi.waitFor(() => expect(byTestId('staff-name')?.textContent).toBe('Ada'));
+  await vi.waitFor(() => expect(byTestId('staff-name')?.textContent).toBe('Ada'), { timeout: 5_000 });
   return () => act(() => root.unmount());
 }
 
@@ -83,6 +85,28 @@ describe("the console's idle limit", () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(byTestId('signin-notice')).toBeNull();
     expect(byTestId('staff-name')?.textContent).toBe('Ada');
+    close();
+  });
+});
+
+describe('the audit trail in the navigation', () => {
+  it('is offered to an admin', async () => {
+    api(900, ['admin']);
+    const close = await signIn();
+    expect(byTestId('nav-audit')?.getAttribute('href')).toBe('/console/audit');
+    close();
+  });
+
+  it('is neither offered nor opened for other roles', async () => {
+    api(900, ['front-desk', 'clinician', 'billing']);
+    const close = await signIn();
+    expect(byTestId('nav-team')).not.toBeNull();
+    expect(byTestId('nav-audit')).toBeNull();
+
+    history.pushState(null, '', '/console/audit');
+    dispatchEvent(new PopStateEvent('popstate'));
+
+    await vi.waitFor(() => expect(location.pathname).toBe('/console/'));
     close();
   });
 });

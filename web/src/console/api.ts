@@ -1,11 +1,24 @@
 // The console's door to the API: the staff routes of the generated client, with the staff token.
 import { createApi, unwrap } from '../shared/api/client';
+import { suggestedFileName } from '../shared/api/downloads';
 import { isMissingRoute } from '../shared/api/errors';
 import type { components } from '../shared/api/schema';
 import { TokenSession } from '../shared/api/session';
 import { type CognitoSettings, tokenRequest } from './auth';
 
 export type S = components['schemas'];
+
+/** What an auditor narrows the trail by (each optional; the server's defaults fill the rest). */
+export interface AuditFilters {
+  from?: string;
+  to?: string;
+  patient_id?: string;
+  actor_id?: string;
+  action?: string;
+}
+/** The export's formats: named in the document's prose only (need 27 asks for an enum). */
+export const AUDIT_EXPORT_FORMATS = ['csv', 'jsonl'] as const;
+export type AuditExportFormat = (typeof AUDIT_EXPORT_FORMATS)[number];
 
 let refreshToken: string | null = null;
 let cognito: CognitoSettings | null = null;
@@ -111,6 +124,34 @@ export const staff = {
   /** Rewords one language of a template (each language is the practice's to word on its own). */
   saveTemplate: async (kind: S['TemplateKind'], language: S['Lang'], body: S['TemplateUpdate']) =>
     unwrap(await api.PUT('/staff/templates/{kind}', { params: { path: { kind }, query: { language } }, body })),
+  /**
+   * The practice's settings (admins): the audit trail reads its time zone. A gateway built before the
+   * route answers 404 (null here).
+   */
+  practiceSettings: async () => {
+    try {
+      return unwrap(await api.GET('/staff/practice'));
+    } catch (err) {
+      if (isMissingRoute(err)) return null;
+      throw err;
+    }
+  },
+  /** One page of the audit trail, newest first; a page may be short, or empty, while more follow. */
+  audit: async (filters: AuditFilters, cursor?: string) =>
+    unwrap(await api.GET('/staff/audit', { params: { query: { ...filters, ...(cursor ? { cursor } : {}) } } })),
+  /**
+   * Every event of the range as a file, fetched with the token in its header (never in a URL) and
+   * named as the server suggests.
+   */
+  exportAudit: async (filters: AuditFilters, format: AuditExportFormat) => {
+    const result = await api.GET('/staff/audit/export', {
+      params: { query: { ...filters, format } },
+      parseAs: 'blob',
+      headers: { Accept: 'text/csv, application/x-ndjson, application/problem+json' },
+    });
+    const file = unwrap(result) as unknown as Blob;
+    return { file, name: suggestedFileName(result.response.headers.get('Content-Disposition')) ?? `audit.${format}` };
+  },
   /** The task routes are in the API document; a gateway built before them answers 404 (null here). */
   tasks: async (query: { status: S['TaskStatus']; mine: boolean; cursor?: string }) => {
     try {

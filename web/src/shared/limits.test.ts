@@ -36,6 +36,9 @@ describe('limits', () => {
     expect(may(['admin'], 'disableStaff')).toBe(true);
     expect(may(['clinician', 'billing'], 'disableStaff')).toBe(false);
     expect(may(['admin'], 'enableStaff')).toBe(true);
+    expect(may(['admin'], 'readAudit')).toBe(true);
+    expect(may(['admin'], 'exportAudit')).toBe(true);
+    expect(may(['front-desk', 'clinician', 'billing'], 'readAudit')).toBe(false);
     expect(may(['front-desk', 'clinician', 'billing'], 'enableStaff')).toBe(false);
     expect(may([], 'invite')).toBe(false);
   });

@@ -81,6 +81,9 @@ export const staffPermissions = {
   readTeam: 'GET /staff/team',
   disableStaff: 'POST /staff/team/{id}/disable',
   enableStaff: 'POST /staff/team/{id}/enable',
+  readAudit: 'GET /staff/audit',
+  exportAudit: 'GET /staff/audit/export',
+  readPractice: 'GET /staff/practice',
 } as const satisfies Record<string, string>;
 export type StaffPermission = keyof typeof staffPermissions;
 export function may(roles: readonly string[], what: StaffPermission): boolean {

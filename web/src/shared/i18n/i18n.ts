@@ -54,6 +54,13 @@ export class Translator {
   /** "March 3, 2025 at 4:05 PM" in the person's zone. */
   dateTime = (iso: string | null | undefined): string => this.format(iso, { dateStyle: 'long', timeStyle: 'short' });
 
+  /** "Nov 29, 2026, 5:30:07 PM" in the person's zone: to the second, for a record of events. */
+  timestamp = (iso: string | null | undefined): string =>
+    this.format(iso, { dateStyle: 'medium', timeStyle: 'medium' });
+
+  /** The zone times are shown in: the one set, else this device's. */
+  zoneName = (): string => this.timeZone ?? new Intl.DateTimeFormat().resolvedOptions().timeZone;
+
   /** A calendar date (`1984-07-02`) with no zone drift. */
   calendarDate = (isoDate: string | null | undefined): string => {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(isoDate ?? ''));
@@ -90,6 +97,46 @@ export class Translator {
     if (Number.isNaN(d.getTime())) return '';
     return new Intl.DateTimeFormat(this.locale, { ...options, timeZone: this.timeZone }).format(d);
   }
+}
+
+/**
+ * A wall-clock time (`2026-03-08T02:30`, as a datetime-local field gives it) in `zone` (this device's
+ * when none), as an RFC 3339 instant; null when it is not a time.
+ */
+export function wallClockToIso(local: string, zone?: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
+  if (!m) return null;
+  const zoned = validZone(zone);
+  if (!zoned) {
+    const at = new Date(local);
+    return Number.isNaN(at.getTime()) ? null : at.toISOString();
+  }
+  const wall = Date.UTC(+(m[1] ?? 0), +(m[2] ?? 1) - 1, +(m[3] ?? 1), +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
+  // The zone's offset at the moment meant, asked twice: a clock change may lie between the first
+  // guess and the answer.
+  const guess = wall - zoneOffsetMs(zoned, wall);
+  return new Date(wall - zoneOffsetMs(zoned, guess)).toISOString();
+}
+
+/** How far `zone`'s clocks are ahead of UTC at the instant `at`, in milliseconds. */
+function zoneOffsetMs(zone: string, at: number): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, Number(p.value)]),
+  );
+  const part = (type: string) => parts[type] ?? 0;
+  const shown = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+  return shown - (at - (((at % 1000) + 1000) % 1000));
 }
 
 function validZone(zone: string | undefined): string | undefined {
