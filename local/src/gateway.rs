@@ -84,7 +84,9 @@ async fn dispatch(State(app): State<Arc<App>>, ConnectInfo(peer): ConnectInfo<So
     }
     if let Some(local) = path.strip_prefix("/_local/") {
         let body = to_bytes(body, 64 * 1024).await.unwrap_or_default();
-        return local_route(&app, parts.method.as_str(), local, parts.uri.query(), &body, peer).await;
+        let json_body =
+            parts.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("application/json"));
+        return local_route(&app, parts.method.as_str(), local, parts.uri.query(), &body, peer, json_body).await;
     }
     let Ok(body) = to_bytes(body, MAX_BODY).await else {
         return gateway_response(StatusCode::PAYLOAD_TOO_LARGE, json!({ "message": "Request Entity Too Large" }));
@@ -159,7 +161,7 @@ struct StaffSignIn {
     email: String,
 }
 
-async fn local_route(app: &App, method: &str, path: &str, query: Option<&str>, body: &[u8], peer: SocketAddr) -> Response {
+async fn local_route(app: &App, method: &str, path: &str, query: Option<&str>, body: &[u8], peer: SocketAddr, json_body: bool) -> Response {
     match (method, path) {
         ("GET", "queues") => gateway_response(StatusCode::OK, json!(app.local_queue.as_ref().map(|q| q.snapshot()))),
         ("GET", "blobs/download") => crate::local_routes::blob_download(app, query).await,
@@ -185,7 +187,11 @@ async fn local_route(app: &App, method: &str, path: &str, query: Option<&str>, b
                 Err(_) => gateway_response(StatusCode::UNAUTHORIZED, json!({ "message": "No active staff member has that email." })),
             }
         }
-        ("POST", "operator/practices") => crate::local_routes::onboard(app, body).await,
+        // JSON only: a web page cannot send it without a preflight, which this route never answers.
+        ("POST", "operator/practices") if json_body => crate::local_routes::onboard(app, body).await,
+        ("POST", "operator/practices") => {
+            gateway_response(StatusCode::UNSUPPORTED_MEDIA_TYPE, json!({ "message": "send application/json" }))
+        }
         _ => gateway_response(StatusCode::NOT_FOUND, json!({ "message": "Not Found" })),
     }
 }

@@ -40,10 +40,31 @@ impl Home {
     }
 }
 
+/// The attribute naming the message the card shows, so deleting that message can take its words away.
+pub const LATEST_ID: &str = "messages_latest_id";
+
 /// A care-team message the patient can see arrived: one more unread, and it is the newest.
-pub fn message_arrived(practice: &PracticeId, patient: &PatientId, latest: &LatestMessage) -> Result<Write, StoreError> {
+pub fn message_arrived(practice: &PracticeId, patient: &PatientId, message_id: &str, latest: &LatestMessage) -> Result<Write, StoreError> {
     let latest = serde_json::to_value(latest).map_err(|e| StoreError::Invalid(e.to_string()))?;
-    Ok(Write::Update(Update::new(keys::home(practice, patient)).add("messages_unread", 1).set("messages_latest", latest)))
+    Ok(Write::Update(
+        Update::new(keys::home(practice, patient)).add("messages_unread", 1).set("messages_latest", latest).set(LATEST_ID, message_id),
+    ))
+}
+
+/// Whether the card shows this message (read with [`keys::home`]).
+pub fn shows(home: Option<&Item>, message_id: &str) -> bool {
+    home.and_then(|h| h.str(LATEST_ID)) == Some(message_id)
+}
+
+/// The card's message was deleted: its words leave the home screen (the unread count stays: the
+/// patient still has something to see, that a message was removed).
+pub fn latest_removed(practice: &PracticeId, patient: &PatientId, message_id: &str) -> Write {
+    Write::Update(
+        Update::new(keys::home(practice, patient))
+            .remove("messages_latest")
+            .remove(LATEST_ID)
+            .when(crate::store::Condition::eq(LATEST_ID, message_id)),
+    )
 }
 
 /// The patient read `count` messages of a thread: fewer unread. The card shows its newest message only

@@ -81,6 +81,14 @@ for (const [label, viewport, open] of [['phone', PHONE, newPhone], ['desktop', D
       await page.getByTestId('contact-input-email').waitFor();
       await check('contact change');
       await page.getByTestId('contact-cancel').click();
+      await page.getByTestId('profile-access-link').click();
+      await page.getByTestId('access-entry').first().waitFor();
+      await check('sign-ins and access');
+      await page.getByTestId('access-end-others').click();
+      await page.getByTestId('access-end-others-confirm').waitFor();
+      await check('sign out everywhere else, confirmation');
+      await page.getByTestId('access-end-others-confirm-no').click();
+      await page.getByTestId('access-end-others-confirm').waitFor({ state: 'detached' });
       await nav(page, 'consents');
       await page.getByTestId('consent-list').waitFor();
       await check('consents');

@@ -1,6 +1,7 @@
 // The patient portal in a real browser: sign-in by code (keyboard only, a reloaded tab, a cooldown),
 // profile, consents, contact and alerts, sign-out; invitation links in both forms; messaging with a
-// PDF both ways, read receipts, a new-message card on focus, drafts kept, STOP; the budgets.
+// PDF both ways, read receipts, a new-message card on focus, drafts kept, STOP; the access log and
+// signing out everywhere else; the budgets.
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -10,7 +11,7 @@ import { after, before, test } from 'node:test';
 import {
   ANN, API_PATH, BEN, ORIGIN, PENDING_ROUTES, PNG_BYTES, SHOTS, apiDocument, apiSettled, assertCleanConsole, assertNoPhi, axe,
   assertRefreshCookie, assertStorageClean, close, codeFrom, downloadAttachment, enrolPatient, exactly, findPatient, gateway,
-  gzipSize, inviteLink, launch, nav, newPhone, outbox, outboxIds, runId, signInByLink, staffToken, tabTo, tinyPdf, typeInto,
+  FRONT_DESK, gzipSize, inviteLink, launch, nav, newPhone, outbox, outboxIds, runId, signInByLink, staffToken, tabTo, tinyPdf, typeInto,
   waitAttr, waitForFocus, waitForHeadingFocus, waitForMessage, waitText, watch, wrongCode,
 } from './lib.mjs';
 
@@ -871,6 +872,77 @@ test('a new mobile number abroad is refused next to the field, in English and in
     assertCleanConsole(watched, [...PENDING_ROUTES, { path: '/auth/refresh', status: 401 }, { path: '/portal/me', status: 422 }], [dana.email]);
   } finally {
     await context.close();
+  }
+});
+
+test('a patient reads their access log (their sign-ins, and who at the practice opened their record) and signs out everywhere else; the other browser is signed out at its next request', { timeout: 180_000 }, async () => {
+  // A patient of this test's own, so the log holds only what this test does.
+  const token = await staffToken();
+  const hal = await enrolPatient(token, { given: 'Hal', family: 'Access' });
+  const other = await newPhone();
+  const otherPage = await other.newPage();
+  const otherWatched = watch(otherPage);
+  const context = await newPhone();
+  const page = await context.newPage();
+  const watched = watch(page);
+  const requested = [];
+  page.on('request', (req) => requested.push(req.url()));
+  try {
+    await signInByLink(otherPage, hal, token); // another device
+    await signInByLink(page, hal, token);
+    // Someone at the front desk opens Hal's record now.
+    const read = await gateway('GET', `/staff/patients/${hal.patient_id}`, { token: await staffToken(FRONT_DESK) });
+    assert.equal(read.status, 200);
+
+    // --- From the profile, by keyboard: the log, newest first, in Hal's words.
+    await nav(page, 'profile');
+    await page.getByTestId('profile-access-link').focus();
+    await page.keyboard.press('Enter');
+    await waitText(page.locator('h1'), /^Sign-ins and access to your record$/);
+    await waitForHeadingFocus(page);
+    assert.equal(new URL(page.url()).pathname, '/profile/access-log');
+    const entries = page.getByTestId('access-entry');
+    await waitAttr(entries.first(), 'data-action', 'patient.read');
+    await waitText(entries.first().getByTestId('access-what'), /^Someone at the practice \(front desk\) opened your record$/);
+    const mine = entries.nth(1);
+    await waitText(mine.getByTestId('access-what'), /^You signed in with a link$/);
+    await waitText(mine.getByTestId('access-where'), /^· Chrome on Linux, from \S+$/);
+    assert.equal(await page.locator('[data-testid="access-entry"][data-action="auth.sign_in.link"]').count(), 2, 'both sign-ins');
+    await waitText(page.locator('[data-testid="access-entry"][data-action="patient.invite"]').first().getByTestId('access-what'),
+      /^Someone at the practice \(administrator\) sent you an invitation to the portal$/);
+    await axe(page, 'portal: sign-ins and access', 'phone');
+
+    // --- Sign out everywhere else: asked first (Escape changes nothing), then the result in words.
+    await page.getByTestId('access-end-others').click();
+    const dialog = page.getByTestId('access-end-others-confirm');
+    await waitText(dialog, /You stay signed in here\./);
+    await waitForFocus(page, 'access-end-others-confirm-no');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await waitForFocus(page, 'access-end-others');
+    const ending = page.waitForResponse((r) => new URL(r.url()).pathname === '/portal/sessions/end-others');
+    await page.getByTestId('access-end-others').click();
+    await page.getByTestId('access-end-others-confirm-yes').click();
+    const answer = await ending;
+    assert.equal(answer.status(), 200);
+    const { ended } = await answer.json();
+    assert.ok(ended >= 1, `the other browser's session is among those ended (${ended})`);
+    await waitText(page.getByTestId('app-status'), new RegExp(`^You were signed out on ${ended} other devices?\\.`));
+    await waitText(entries.first().getByTestId('access-what'), /^You signed out everywhere else$/);
+    await waitForFocus(page, 'access-end-others');
+
+    // This page stays signed in; the other browser is signed out at its next request.
+    await nav(page, 'home');
+    await page.getByTestId('home-greeting').waitFor();
+    await nav(otherPage, 'messages');
+    await waitText(otherPage.getByTestId('signin-notice'), /^Your session has ended/);
+    assert.equal(await otherPage.getByTestId('nav').count(), 0, 'the other browser is signed out');
+    for (const url of requested) assert.ok(!url.includes(hal.email) && !url.includes(encodeURIComponent(hal.email)), `a request URL carries an address: ${url}`);
+    assertCleanConsole(watched, [...PENDING_ROUTES, { path: '/auth/refresh', status: 401 }], [hal.email]);
+    assertCleanConsole(otherWatched, [...PENDING_ROUTES, { path: '/auth/refresh', status: 401 }, { path: /^\/portal\//, status: 401 }], [hal.email]);
+  } finally {
+    await context.close();
+    await other.close();
   }
 });
 

@@ -64,6 +64,15 @@ test('Ben uses the portal in Spanish and the care team answers from a console in
     await waitText(page.getByTestId('app-status'), /Se guardaron sus datos/);
     await waitText(page.getByTestId('profile-dob'), /^23 de noviembre de 1979$/);
 
+    // --- His access log, in Spanish: the sign-in by code a moment ago, in his words.
+    await page.getByTestId('profile-access-link').click();
+    await waitText(page.locator('h1'), /^Inicios de sesión y acceso a su expediente$/);
+    await waitText(page.locator('[data-testid="access-entry"][data-action="auth.sign_in.code"]').first().getByTestId('access-what'),
+      /^Usted inició sesión con un código$/);
+    await waitText(page.locator('[data-testid="access-entry"][data-action="auth.sign_in.code"]').first().getByTestId('access-where'),
+      /^· Chrome en Linux, desde \S+$/);
+    await waitText(page.getByTestId('access-end-others'), /^Cerrar sesión en todos los demás sitios$/);
+
     // --- A message with a PDF, in Spanish.
     await nav(page, 'messages');
     await page.getByTestId('messages-new').click();

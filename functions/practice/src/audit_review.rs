@@ -8,7 +8,7 @@ use portico::store::StoreError;
 
 /// The widest range one export covers, and the most events it holds.
 pub const EXPORT_MAX_DAYS: i64 = 31;
-pub const EXPORT_MAX_EVENTS: usize = 50_000;
+pub const EXPORT_MAX_EVENTS: usize = 10_000;
 const EXPORT_PAGE: usize = 500;
 
 pub struct AuditDeps {
@@ -111,7 +111,9 @@ pub fn csv_row(e: &AuditEvent) -> String {
 
 fn csv_cell(raw: &str) -> String {
     let safe = if raw.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{raw}") } else { raw.to_string() };
-    if safe.contains([',', '"', '\n', '\r']) { format!("\"{}\"", safe.replace('"', "\"\"")) } else { safe }
+    // Quoted when it holds any separator a spreadsheet may split on (comma, semicolon, tab) or a line
+    // break, so no part of it can start a cell of its own.
+    if safe.contains([',', ';', '\t', '"', '\n', '\r']) { format!("\"{}\"", safe.replace('"', "\"\"")) } else { safe }
 }
 
 #[cfg(test)]
@@ -125,6 +127,7 @@ mod tests {
         assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(csv_cell("-1"), "'-1");
+        assert_eq!(csv_cell("x;=cmd|' /C calc'!A0"), "\"x;=cmd|' /C calc'!A0\"", "a semicolon-split cell stays one cell");
     }
 
     #[test]

@@ -23,7 +23,7 @@ impl From<ReviewError> for ApiError {
     fn from(e: ReviewError) -> Self {
         match e {
             ReviewError::Range(why) => ApiError::field("from", why),
-            ReviewError::TooMany => ApiError::field("from", "the range holds more than 50000 events; export a shorter one"),
+            ReviewError::TooMany => ApiError::field("from", "the range holds more than 10000 events; export a shorter one"),
             ReviewError::Store(portico::store::StoreError::BadCursor) => ApiError::field("cursor", "is not a cursor from this search"),
             ReviewError::Store(e) => e.into(),
         }

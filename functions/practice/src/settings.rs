@@ -186,6 +186,10 @@ impl SettingsDeps {
         if !url::Url::parse(&p.url).is_ok_and(|u| u.scheme() == "https") {
             return Err(invalid("url", "must be an https URL"));
         }
+        // Texts and emails are the patient's choice (TCPA): a channel consent is never required.
+        if p.kind.is_channel() && p.required {
+            return Err(invalid("required", "a consent to texts or emails cannot be required"));
+        }
         let mut settings = before.settings.clone();
         let version = settings.consent_documents.iter().find(|d| d.kind == p.kind).map_or(1, |d| d.version + 1);
         let document =

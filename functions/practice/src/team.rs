@@ -147,7 +147,18 @@ impl TeamDeps {
             Ok(()) | Err(IdentityError::UserNotFound) => {}
             Err(e) => return Err(e.into()),
         }
+        // A role taken away is gone at once: tokens carry roles, so the member's sessions end (and the
+        // pool signs them out) and their next sign-in carries what is left.
+        let narrowed = member.roles.iter().any(|r| !roles.contains(r));
         member.roles = roles;
-        Ok(staff::save(self.table.as_ref(), &member).await?)
+        let saved = staff::save(self.table.as_ref(), &member).await?;
+        if narrowed {
+            self.sessions.revoke_all(&SessionSubject::Staff(practice.clone(), id.clone())).await?;
+            match self.accounts.sign_out_everywhere(id).await {
+                Ok(()) | Err(IdentityError::UserNotFound) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Ok(saved)
     }
 }

@@ -197,7 +197,8 @@ impl Sessions {
     /// `sessions_from` is now).
     pub async fn revoke_others(&self, subject: &SessionSubject, keep: &str) -> Result<usize, StoreError> {
         let now = self.clock.now().timestamp();
-        self.table.update(Update::new(subject.account()).set(SESSIONS_FROM, now).when(Condition::Exists)).await?;
+        // The account's version moves on too, so a profile save that read it before cannot put it back.
+        self.table.update(Update::new(subject.account()).set(SESSIONS_FROM, now).add(attr::VERSION, 1).when(Condition::Exists)).await?;
         self.revoke_except(subject, Some(&session_key(subject, keep))).await
     }
 

@@ -241,6 +241,14 @@ impl StaffAccounts for CognitoStaffAccounts {
         Ok(staff)
     }
 
+    async fn sign_out_everywhere(&self, staff: &StaffId) -> Result<(), IdentityError> {
+        match self.client.admin_user_global_sign_out().user_pool_id(&self.pool_id).username(staff.as_str()).send().await {
+            Ok(_) => Ok(()),
+            Err(e) if e.as_service_error().is_some_and(|s| s.is_user_not_found_exception()) => Err(IdentityError::UserNotFound),
+            Err(e) => Err(unavailable(e)),
+        }
+    }
+
     async fn set_staff_roles(&self, staff: &StaffId, roles: &[Role]) -> Result<(), IdentityError> {
         let (pool, username) = (&self.pool_id, staff.as_str());
         for role in Role::ALL {

@@ -439,6 +439,10 @@ impl super::StaffAccounts for LocalIdentity {
         crate::ids::StaffId::parse(&id).ok_or(IdentityError::Unavailable("staff id".into()))
     }
 
+    async fn sign_out_everywhere(&self, staff: &crate::ids::StaffId) -> Result<(), IdentityError> {
+        self.forget_refresh_tokens(Pool::Staff, staff.as_str()).await
+    }
+
     async fn set_staff_roles(&self, staff: &crate::ids::StaffId, roles: &[crate::directory::Role]) -> Result<(), IdentityError> {
         let mut user = self.user(Pool::Staff, staff.as_str()).await?.ok_or(IdentityError::UserNotFound)?;
         user.groups = roles.iter().map(|r| r.as_str().to_string()).collect();

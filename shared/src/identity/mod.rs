@@ -78,6 +78,8 @@ pub trait StaffAccounts: Send + Sync {
     async fn invite_staff(&self, practice: &PracticeId, email: &str, roles: &[Role]) -> Result<StaffId, IdentityError>;
     /// Makes the account's groups exactly `roles`; they apply from the member's next sign-in.
     async fn set_staff_roles(&self, staff: &StaffId, roles: &[Role]) -> Result<(), IdentityError>;
+    /// Ends every sign-in of the account (its refresh tokens stop working).
+    async fn sign_out_everywhere(&self, staff: &StaffId) -> Result<(), IdentityError>;
 }
 
 /// The claims of an access token we just received from the identity provider over TLS. Only for tokens

@@ -77,6 +77,12 @@ async fn an_operator_onboards_a_practice_whose_admin_invites_staff_and_whose_pat
         app.request_on("hillside", Method::GET, "/staff/me").bearer_auth(&cal_token).send().await.unwrap().json().await.unwrap_or_default();
     assert_eq!(cal_me["roles"], json!(["clinician", "front-desk"]));
     assert!(cal_me["last_sign_in_at"].is_string(), "the Team page can say when they last signed in: {cal_me}");
+    // A role taken away is gone at once: the token that carried it is refused.
+    let narrowed =
+        on_hillside(Method::PUT, &format!("/staff/team/{cal_id}/roles"), Some(json!({ "roles": ["front-desk"] }))).await.unwrap();
+    assert_eq!(narrowed.status(), 200);
+    let stale = app.request_on("hillside", Method::GET, "/staff/me").bearer_auth(&cal_token).send().await.unwrap();
+    assert_eq!(stale.status(), 401, "the session that held the clinician role has ended");
 
     // The admin enrols a patient, who signs in by code on Hillside's host (in Hillside's time zone).
     let enrol = json!({ "given_name": "Ivy", "family_name": "Hill", "date_of_birth": "2015-05-06", "email": "ivy.parent@example.com" });

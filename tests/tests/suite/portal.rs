@@ -329,4 +329,15 @@ async fn home_shows_what_is_new_and_what_waits_in_one_read() {
     let home: Value = call(&app, &ann, Method::GET, "/portal/home", None).await.json().await.unwrap_or_default();
     assert_eq!((home["unread_total"].as_i64(), home["latest_unread"].is_null()), (Some(0), true), "read, and the card is gone: {home}");
     assert_eq!(home["consents_needing_decision"], 2);
+
+    // A message staff delete takes its words off the home card at once.
+    let second = json!({ "body": "Sent to the wrong patient" });
+    let sent = app.call_ok(&staff, Method::POST, &format!("/staff/patients/{ann_id}/threads/{thread}/messages"), Some(second), 201).await;
+    let home: Value = call(&app, &ann, Method::GET, "/portal/home", None).await.json().await.unwrap_or_default();
+    assert_eq!(home["latest_unread"]["preview"], "Sent to the wrong patient");
+    let message = sent["message"]["message_id"].as_str().or(sent["message_id"].as_str()).unwrap_or_default().to_string();
+    app.call_ok(&staff, Method::DELETE, &format!("/staff/patients/{ann_id}/threads/{thread}/messages/{message}"), None, 200).await;
+    let home: Value = call(&app, &ann, Method::GET, "/portal/home", None).await.json().await.unwrap_or_default();
+    assert!(home["latest_unread"].is_null(), "the deleted words are gone: {home}");
+    assert!(!home.to_string().contains("wrong patient"));
 }

@@ -78,6 +78,12 @@ async fn admins_edit_versioned_settings_and_a_new_required_document_asks_patient
     let after = app.call_ok(&ann.access, Method::GET, "/portal/home", None, 200).await["consents_needing_decision"].as_u64();
     assert_eq!(after, before.map(|n| n + 1), "asked again");
 
+    // Texts are the patient's choice: their consent cannot be made required.
+    let texts = json!({ "version": version + 2, "kind": "sms_messages", "title": "Text messages", "summary": "We may text you.",
+        "url": "https://riverside.example/legal/sms-2", "required": true });
+    let refused = problem(app.call(&admin, Method::POST, "/staff/practice/consents", Some(texts)).await, 400).await;
+    assert_eq!(refused["errors"][0]["field"], "required", "{refused}");
+
     // Who changed what, newest first.
     let history = app.call_ok(&admin, Method::GET, "/staff/practice/history", None, 200).await;
     let changes = history["changes"].as_array().cloned().unwrap_or_default();

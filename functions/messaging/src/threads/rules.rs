@@ -79,7 +79,7 @@ fn consequences(thread: &Thread, message: &Message, task: Option<&Task>, now: Da
                 preview: LastMessage::of(message).preview,
                 at: message.created_at,
             };
-            writes.push(portico::home::message_arrived(practice, patient, &latest)?);
+            writes.push(portico::home::message_arrived(practice, patient, message.message_id.as_str(), &latest)?);
             writes.extend(tasks::settle_write(task, staff_id, now)?);
         }
     }
@@ -374,11 +374,15 @@ pub async fn delete(
     let key = keys::message(practice, patient, thread_id, message);
     let update = Update::new(key.clone()).set("deleted", serde_json::to_value(&deletion).unwrap_or_default()).when(Condition::Exists);
     let mut writes = vec![Write::Update(update)];
-    // A deleted message's words leave the lists too.
+    // A deleted message's words leave the lists too, and the home screen's card.
     if header.last_message.as_ref().is_some_and(|last| &last.message_id == message) {
         let header_key = keys::thread(practice, patient, thread_id);
         let cleared = Update::new(header_key).remove("last_message").when(Condition::Exists);
         writes.push(Write::Update(cleared));
+    }
+    let home = table.get(&portico::keys::home(practice, patient)).await?;
+    if portico::home::shows(home.as_ref(), message.as_str()) {
+        writes.push(portico::home::latest_removed(practice, patient, message.as_str()));
     }
     match table.transact(writes).await {
         Ok(()) => Ok(table.get(&key).await?.ok_or(ThreadError::MessageNotFound)?.record()?),
