@@ -12,6 +12,7 @@ import { english, loadCatalog } from './catalog';
 import { clearDrafts } from './drafts';
 import { inviteToken, legacyHashPath } from './invite';
 import { Header, useFirstRead } from './parts/Header';
+import { AccessLog } from './screens/AccessLog';
 import { Consents } from './screens/Consents';
 import { Home } from './screens/Home';
 import { Invite } from './screens/Invite';
@@ -41,7 +42,7 @@ export function App() {
 type AuthState = 'checking' | 'invite' | 'in' | 'ending' | 'unconfirmed' | 'out';
 
 /** Section paths a patient may return to after signing in again (opaque ids only). */
-const RETURNABLE = /^\/(home|messages(\/[A-Za-z0-9_-]+)?|profile|consents|preferences)$/;
+const RETURNABLE = /^\/(home|messages(\/[A-Za-z0-9_-]+)?|profile(\/access-log)?|consents|preferences)$/;
 const RETURN_KEY = 'portico.returnTo';
 
 function rememberReturn(path: string) {
@@ -205,6 +206,7 @@ function Portal() {
         <Route path="/messages/new" component={Compose} />
         <Route path="/messages/:id">{(params) => <Thread key={params.id} threadId={params.id} />}</Route>
         <Route path="/profile" component={Profile} />
+        <Route path="/profile/access-log" component={AccessLog} />
         <Route path="/consents" component={Consents} />
         <Route path="/preferences" component={Preferences} />
         <Route path="/">

@@ -86,6 +86,11 @@ export const portal = {
   preferences: async () => unwrap(await api.GET('/portal/preferences')),
   savePreferences: async (prefs: S['PreferencesUpdate']) =>
     unwrap(await api.PUT('/portal/preferences', { body: prefs })),
+  /** Your sign-ins and the practice's access to your record, newest first; a page may be short. */
+  accessLog: async (cursor?: string) =>
+    unwrap(await api.GET('/portal/access-log', { params: { query: cursor ? { cursor } : {} } })),
+  /** Signs out every other session of yours; this one stays. */
+  endOtherSessions: async () => unwrap(await api.POST('/portal/sessions/end-others')),
 };
 
 export const messaging = {

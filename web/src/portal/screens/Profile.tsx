@@ -1,6 +1,7 @@
 // Your details: names, pronouns, language and time zone; email or phone changed with a code.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { Link } from 'wouter';
 import { ApiError, needsRecentSignIn } from '../../shared/api/errors';
 import { putAnswer } from '../../shared/api/query';
 import { useI18n } from '../../shared/i18n/I18nProvider';
@@ -37,8 +38,25 @@ export function Profile() {
         <>
           <Details profile={me.data} />
           <Contact profile={me.data} />
+          <AccountActivity />
         </>
       ) : null}
+    </section>
+  );
+}
+
+/** The way to the access log: sign-ins, the practice's access to the record, signing out elsewhere. */
+function AccountActivity() {
+  const { t } = useI18n();
+  return (
+    <section className="card stack" aria-labelledby="activity-title" data-testid="profile-activity">
+      <h2 id="activity-title">{t('portal.access.profileTitle')}</h2>
+      <p>{t('portal.access.profileBody')}</p>
+      <p>
+        <Link href="/profile/access-log" data-testid="profile-access-link">
+          {t('portal.access.profileLink')}
+        </Link>
+      </p>
     </section>
   );
 }
