@@ -207,6 +207,17 @@ describe('the audit trail', () => {
     close();
   });
 
+  it('reads again for each search, the same filters included', async () => {
+    const fake = api();
+    const close = render();
+    await vi.waitFor(() => expect(rows()).toHaveLength(2));
+    act(() => byTestId('audit-search')?.click());
+    await vi.waitFor(() => expect(fake.requests('GET /staff/audit')).toHaveLength(2));
+    act(() => byTestId('audit-clear')?.click());
+    await vi.waitFor(() => expect(fake.requests('GET /staff/audit')).toHaveLength(3));
+    close();
+  });
+
   it('says when a page is empty but more may follow', async () => {
     api(() => json(200, { events: [], next_cursor: 'day-2' }));
     const close = render();

@@ -106,14 +106,17 @@ export function Audit() {
   // Times in the practice's zone where it is known (the device's otherwise, and said so).
   const tr = zone ? deviceTr.withZone(zone) : deviceTr;
   const [draft, setDraft] = useState<Draft>(EMPTY);
-  // What was last asked for: the trail shows it, and the file holds it.
-  const [asked, setAsked] = useState<AuditFilters>({});
+  // What was last asked for: the trail shows it, and the file holds it. Each search is a new read
+  // (`n`), never an earlier answer kept for the same filters.
+  const [search, setSearch] = useState<{ filters: AuditFilters; n: number }>({ filters: {}, n: 0 });
+  const asked = search.filters;
+  const ask = (filters: AuditFilters) => setSearch((last) => ({ filters, n: last.n + 1 }));
   const [format, setFormat] = useState<AuditExportFormat>('csv');
   const status = useStatus();
   const resultsRef = useRef<HTMLHeadingElement>(null);
 
   const trail = useInfiniteQuery({
-    queryKey: ['audit', asked],
+    queryKey: ['audit', search.n, asked],
     queryFn: ({ pageParam }) => staff.audit(asked, pageParam || undefined),
     initialPageParam: '',
     // A cursor already followed would only go round again.
@@ -170,7 +173,7 @@ export function Audit() {
         onSubmit={(e) => {
           e.preventDefault();
           download.reset();
-          setAsked(filtersFrom(draft, zone ?? undefined));
+          ask(filtersFrom(draft, zone ?? undefined));
           resultsRef.current?.focus();
         }}
       >
@@ -198,7 +201,7 @@ export function Audit() {
             onClick={() => {
               setDraft(EMPTY);
               download.reset();
-              setAsked({});
+              ask({});
             }}
           >
             {t('console.audit.clear')}
