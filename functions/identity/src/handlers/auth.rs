@@ -127,7 +127,7 @@ pub async fn logout(d: &SessionDeps, x: &Exchange<'_>) -> Result<Reply, ApiError
     // The host's practice, for the audit trail; unknown hosts answer 404.
     let practice = x.host_practice().await?;
     if let Some(token) = refresh_cookie(x.request())
-        && let Some(ended) = d.logout(&token).await?
+        && let Some(ended) = d.logout(&practice.id, &token).await?
     {
         signed_in_as(x, &practice.id, &ended);
     }

@@ -250,8 +250,9 @@ impl SessionDeps {
 
     /// Ends the session a refresh token belongs to, and revokes the token. The session is learned from the
     /// provider (a refresh straight from it, over TLS), never from anything the client says. `None` when
-    /// the token is already dead: there is nothing left to end.
-    pub async fn logout(&self, refresh_token: &SecretString) -> Result<Option<PatientId>, SignInError> {
+    /// the token is already dead: there is nothing left to end, or when it belongs to another practice
+    /// than the host's (left alone, and nothing is recorded against this practice).
+    pub async fn logout(&self, host: &PracticeId, refresh_token: &SecretString) -> Result<Option<PatientId>, SignInError> {
         let tokens = match self.identity.refresh(refresh_token).await {
             Err(IdentityError::NotAuthorized | IdentityError::UserNotFound) => return Ok(None),
             other => other?,
@@ -260,6 +261,9 @@ impl SessionDeps {
         let practice = claims.practice_id.as_deref().and_then(PracticeId::parse).ok_or(SignInError::Dead)?;
         let patient = claims.patient_id.as_deref().and_then(PatientId::parse).ok_or(SignInError::Dead)?;
         let session = claims.origin_jti.as_deref().ok_or(SignInError::Dead)?;
+        if &practice != host {
+            return Ok(None);
+        }
         self.sessions.revoke(&SessionSubject::Patient(practice, patient.clone()), session).await?;
         self.identity.revoke(refresh_token).await?;
         Ok(Some(patient))
