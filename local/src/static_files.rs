@@ -49,9 +49,10 @@ fn is_safe(relative: &str) -> bool {
 pub async fn serve(web_dir: &Path, path: &str) -> Response {
     let (root, app, relative) = locate(web_dir, path);
     if !root.is_dir() {
-        // Never the source folder in its place: it holds package files and unbuilt code.
+        // Never the source folder in its place: it holds package files and unbuilt code. Nothing to
+        // serve is a 404 (the gateway itself is fine), with the way to build it.
         let mut response = Response::new(Body::from(format!("The {app} is not built yet: run `make web`.\n")));
-        *response.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+        *response.status_mut() = StatusCode::NOT_FOUND;
         response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));
         headers::secure(response.headers_mut());
         response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
