@@ -2,9 +2,7 @@
 //! practices, staff and patients the same way.
 
 use chrono::NaiveDate;
-use portico::directory::{
-    AccountStatus, ConsentDocument, ConsentKind, Patient, Practice, PracticeSettings, Preferences, patients, practices,
-};
+use portico::directory::{AccountStatus, Patient, Practice, PracticeSettings, Preferences, patients, practices};
 use portico::domain::{DateOfBirth, Email, LanguageTag, PersonName, Phone, TimeZoneName};
 use portico::identity::IdentityProvider as _;
 
@@ -26,30 +24,6 @@ fn seed_error(e: impl std::fmt::Display) -> LocalError {
     LocalError::Seed(e.to_string())
 }
 
-/// The consent documents a practice publishes (the demo's and the tests').
-pub fn consent_documents(site: &str) -> Vec<ConsentDocument> {
-    let doc = |kind, title: &str, summary: &str, path: &str, required| ConsentDocument {
-        kind,
-        version: 1,
-        title: title.into(),
-        summary: summary.into(),
-        url: format!("{site}/legal/{path}"),
-        required,
-    };
-    vec![
-        doc(ConsentKind::TermsOfUse, "Portal terms of use", "How the portal may be used.", "terms", true),
-        doc(ConsentKind::PrivacyNotice, "Notice of privacy practices", "How we use and protect your health information.", "privacy", true),
-        doc(
-            ConsentKind::SmsMessages,
-            "Text messages",
-            "We may text you that something is waiting in the portal. Reply STOP to end.",
-            "sms",
-            false,
-        ),
-        doc(ConsentKind::Telehealth, "Telehealth", "Care by secure video when you and your clinician choose it.", "telehealth", false),
-    ]
-}
-
 /// A practice record with the demo's settings (consent documents, a CRM origin, contact details).
 pub fn practice_record(id: PracticeId, slug: &str, name: &str) -> Practice {
     // Each practice texts from its own number (555 numbers are fictional), derived from its slug.
@@ -63,7 +37,7 @@ pub fn practice_record(id: PracticeId, slug: &str, name: &str) -> Practice {
             contact_phone: Some(number.clone()),
             sms_numbers: vec![number],
             contact_email: Some(format!("frontdesk@{slug}.example")),
-            consent_documents: consent_documents(&format!("https://{slug}.example")),
+            consent_documents: portico_practice::onboarding::default_documents(&format!("https://{slug}.example")),
             allowed_origins: vec![format!("http://crm.{slug}.localhost:5173")],
             ..PracticeSettings::default()
         },

@@ -27,6 +27,16 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Success => "success",
+            Outcome::Denied => "denied",
+            Outcome::NotFound => "not_found",
+            Outcome::Rejected => "rejected",
+            Outcome::Error => "error",
+        }
+    }
+
     pub fn from_status(status: u16) -> Self {
         match status {
             200..=399 => Outcome::Success,
@@ -163,4 +173,16 @@ impl AuditCursor {
 pub struct AuditPage {
     pub events: Vec<AuditEvent>,
     pub next: Option<AuditCursor>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outcomes_read_as_they_are_stored() {
+        for outcome in [Outcome::Success, Outcome::Denied, Outcome::NotFound, Outcome::Rejected, Outcome::Error] {
+            assert_eq!(serde_json::to_value(outcome).ok(), Some(serde_json::Value::from(outcome.as_str())));
+        }
+    }
 }

@@ -244,7 +244,7 @@ impl From<&portico::audit::AuditEvent> for AuditEventView {
             object_kind: e.object_kind.clone(),
             object_id: e.object_id.clone(),
             patient_id: e.patient_id.clone(),
-            outcome: serde_json::to_value(e.outcome).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+            outcome: e.outcome.as_str().to_string(),
             status: e.status,
             ip: e.ip.clone(),
             user_agent: e.user_agent.clone(),

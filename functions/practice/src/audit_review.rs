@@ -90,7 +90,6 @@ pub const CSV_COLUMNS: [&str; 13] = [
 /// One event as a CSV row (RFC 4180 quoting; a cell a spreadsheet would run as a formula starts with a
 /// quote mark instead).
 pub fn csv_row(e: &AuditEvent) -> String {
-    let outcome = serde_json::to_value(e.outcome).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
     let cells = [
         portico::time::sortable(e.at),
         e.actor_kind.clone(),
@@ -99,7 +98,7 @@ pub fn csv_row(e: &AuditEvent) -> String {
         e.object_kind.clone(),
         e.object_id.clone().unwrap_or_default(),
         e.patient_id.clone().unwrap_or_default(),
-        outcome,
+        e.outcome.as_str().to_string(),
         e.status.to_string(),
         e.ip.clone().unwrap_or_default(),
         e.user_agent.clone().unwrap_or_default(),

@@ -325,7 +325,9 @@ async fn staff_record_a_phone_consent_lift_a_suppression_and_turn_an_account_bac
 
     // Disabled, then turned back on by an admin (never by the front desk): Ann signs in again.
     staff_call(&app, &admin, Method::POST, &format!("/staff/patients/{ann}/disable"), None).await;
-    assert_ne!(app.start_code("email", "ann@example.com").await.status(), 500);
+    let before = app.messages_to("ann@example.com");
+    assert_eq!(app.start_code("email", "ann@example.com").await.status(), 202, "answered like any address");
+    assert_eq!(app.messages_to("ann@example.com"), before, "a disabled account gets no code");
     problem(staff_call(&app, &desk, Method::POST, &format!("/staff/patients/{ann}/enable"), None).await, 403).await;
     let enabled: Value = staff_call(&app, &admin, Method::POST, &format!("/staff/patients/{ann}/enable"), None).await.json().await.unwrap();
     assert_eq!(enabled["status"], "active");
