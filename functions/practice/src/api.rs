@@ -6,7 +6,7 @@ use portico::domain::Channel;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use portico::domain::{Email, PersonName, Pronouns};
+use portico::domain::{Email, Patch, PersonName, Pronouns};
 use portico::http::openapi::{Constraint, Limit};
 
 /// The limits the staff patient routes enforce, as the API's description states them.
@@ -17,6 +17,12 @@ pub const LIMITS: &[Limit] = &[
     Limit::new("NewPatientRequest", "pronouns", Constraint::MaxLength(Pronouns::MAX_CHARS)),
     Limit::new("NewPatientRequest", "email", Constraint::MaxLength(Email::MAX_LEN)),
     Limit::new("NewPatientRequest", "date_of_birth", Constraint::Format("date")),
+    Limit::new("PatientUpdate", "given_name", Constraint::MaxLength(PersonName::MAX_CHARS)),
+    Limit::new("PatientUpdate", "family_name", Constraint::MaxLength(PersonName::MAX_CHARS)),
+    Limit::new("PatientUpdate", "preferred_name", Constraint::MaxLength(PersonName::MAX_CHARS)),
+    Limit::new("PatientUpdate", "pronouns", Constraint::MaxLength(Pronouns::MAX_CHARS)),
+    Limit::new("PatientUpdate", "email", Constraint::MaxLength(Email::MAX_LEN)),
+    Limit::new("PatientUpdate", "date_of_birth", Constraint::Format("date")),
     Limit::new("StaffInviteRequest", "email", Constraint::MaxLength(Email::MAX_LEN)),
     Limit::new("StaffInviteRequest", "display_name", Constraint::MaxLength(100)),
     Limit::new("StaffInviteRequest", "roles", Constraint::MaxItems(4)),
@@ -66,6 +72,9 @@ pub struct PatientView {
     pub invitation_sent: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The record's version: send it back with a change, so a colleague's change in between is not
+    /// overwritten (409).
+    pub version: u64,
 }
 
 impl From<&Patient> for PatientView {
@@ -85,8 +94,45 @@ impl From<&Patient> for PatientView {
             invitation_sent: p.invitation.is_some(),
             created_at: p.created_at,
             updated_at: p.updated_at,
+            version: p.version,
         }
     }
+}
+
+/// Staff's correction of a patient's record. Absent fields stay as they are; `null` clears an optional
+/// one (an email or a phone may be removed while the other remains). A new email or phone is used at
+/// once: staff confirm it with the patient. The patient is told, without details, that the practice
+/// updated their record, and an address that no longer signs them in is told too.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PatientUpdate {
+    /// The `version` of the record the change was made on.
+    pub version: u64,
+    pub given_name: Option<String>,
+    pub family_name: Option<String>,
+    #[serde(default)]
+    #[schema(value_type = Option<String>)]
+    pub preferred_name: Patch<String>,
+    #[serde(default)]
+    #[schema(value_type = Option<String>)]
+    pub pronouns: Patch<String>,
+    #[schema(example = "1984-07-02")]
+    pub date_of_birth: Option<String>,
+    pub language: Option<String>,
+    pub time_zone: Option<String>,
+    #[serde(default)]
+    #[schema(value_type = Option<String>)]
+    pub email: Patch<String>,
+    #[serde(default)]
+    #[schema(value_type = Option<String>)]
+    pub phone: Patch<String>,
+}
+
+/// The record after a change, and which fields changed (empty: nothing was, and nobody was told).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PatientUpdated {
+    pub patient: PatientView,
+    pub changed: Vec<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -9,6 +9,7 @@ use portico::wiring::{Base, Ports, Wire};
 
 use crate::audit_review::AuditDeps;
 use crate::onboarding::OnboardDeps;
+use crate::patient_edit::EditDeps;
 use crate::patients::{EnrolDeps, InviteDeps, LookupDeps};
 use crate::settings::SettingsDeps;
 use crate::team::TeamDeps;
@@ -106,5 +107,15 @@ impl Wire for LookupDeps {
 
     fn from_ports(ports: &Ports) -> Self {
         LookupDeps { table: ports.table(), hasher: ports.hasher.clone() }
+    }
+}
+
+impl Wire for EditDeps {
+    fn from_env(env: &mut Env, base: &Base) -> Self {
+        EditDeps { table: base.table(env), clock: base.clock(), hasher: base.hasher(env), sender: base.sender(env) }
+    }
+
+    fn from_ports(ports: &Ports) -> Self {
+        EditDeps { table: ports.table(), clock: ports.clock(), hasher: ports.hasher.clone(), sender: ports.sender() }
     }
 }

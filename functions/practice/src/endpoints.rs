@@ -4,6 +4,7 @@ use portico::endpoint;
 
 use crate::audit_review::AuditDeps;
 use crate::handlers::{audit, cors, patients, public, settings, team};
+use crate::patient_edit::EditDeps;
 use crate::patients::{EnrolDeps, InviteDeps, LookupDeps};
 use crate::routes;
 use crate::settings::SettingsDeps;
@@ -12,6 +13,7 @@ use crate::team::TeamDeps;
 endpoint!(StaffPatientsCreate, routes::STAFF_PATIENTS_CREATE, EnrolDeps, patients::create);
 endpoint!(StaffPatientsSearch, routes::STAFF_PATIENTS_SEARCH, LookupDeps, patients::search);
 endpoint!(StaffPatientsGet, routes::STAFF_PATIENTS_GET, LookupDeps, patients::get);
+endpoint!(StaffPatientsUpdate, routes::STAFF_PATIENTS_UPDATE, EditDeps, patients::update);
 endpoint!(StaffPatientsInvite, routes::STAFF_PATIENTS_INVITE, InviteDeps, patients::invite);
 endpoint!(StaffPatientsDisable, routes::STAFF_PATIENTS_DISABLE, EnrolDeps, patients::disable);
 endpoint!(AuthPracticeGet, routes::AUTH_PRACTICE_GET, (), public::practice);

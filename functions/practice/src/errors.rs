@@ -49,6 +49,8 @@ impl From<AdminError> for ApiError {
     fn from(e: AdminError) -> Self {
         match e {
             AdminError::NotFound => ApiError::NotFound,
+            AdminError::Stale => ApiError::Conflict("The patient's record changed since you opened it; reload and try again."),
+            AdminError::Field(field, why) => ApiError::field(field, why),
             AdminError::Consent(e) => e.into(),
             AdminError::AddressTaken(Channel::Email) => {
                 ApiError::Conflict("Another patient of this practice already uses that email address.")

@@ -1,4 +1,4 @@
-//! Practice administration from the staff side: enrol, find, invite and disable patients, and what the
+//! Practice administration from the staff side: enrol, find, correct, invite and disable patients, and what the
 //! chart shows about reaching them; the team (who is signed in, the practice's staff, turning a member
 //! off and on); audit review (search and export); answer CORS preflights from the practice's allowlist.
 
@@ -9,6 +9,7 @@ pub mod endpoints;
 mod errors;
 pub mod handlers;
 pub mod onboarding;
+pub mod patient_edit;
 pub mod patients;
 pub mod routes;
 pub mod settings;
@@ -27,6 +28,7 @@ pub fn capability() -> Capability {
             endpoint::<StaffPatientsCreate>(),
             endpoint::<StaffPatientsSearch>(),
             endpoint::<StaffPatientsGet>(),
+            endpoint::<StaffPatientsUpdate>(),
             endpoint::<StaffPatientsContactGet>(),
             endpoint::<StaffPatientsEnable>(),
             endpoint::<StaffPatientsSmsConsent>(),
@@ -60,6 +62,7 @@ pub fn capability() -> Capability {
 #[openapi(paths(
     staff::create,
     staff::get,
+    staff::update,
     staff::contact,
     staff::enable,
     staff::sms_consent,

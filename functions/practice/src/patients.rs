@@ -57,6 +57,11 @@ pub enum AdminError {
     Disabled,
     #[error("the practice does not text numbers in that country")]
     CountryNotServed,
+    #[error("the record changed since it was read")]
+    Stale,
+    /// A field of the request cannot be accepted: the field and why.
+    #[error("{0} {1}")]
+    Field(&'static str, &'static str),
     #[error(transparent)]
     Consent(portico::consents::ConsentError),
     #[error(transparent)]

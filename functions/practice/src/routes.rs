@@ -34,6 +34,14 @@ pub const STAFF_PATIENTS_GET: Route = Route {
     audit: audit("patient.read", "patient"),
 };
 /// Consent and delivery facts are PHI like the rest of the chart: every role that sees patients, audited.
+/// Correcting a record is the front desk's and administrators' work; clinicians ask them.
+pub const STAFF_PATIENTS_UPDATE: Route = Route {
+    method: "PATCH",
+    path: "/staff/patients/{id}",
+    function: "staff-patients-update",
+    access: Access::Staff(&[Role::Admin, Role::FrontDesk]),
+    audit: audit("patient.update", "patient"),
+};
 pub const STAFF_PATIENTS_CONTACT_GET: Route = Route {
     method: "GET",
     path: "/staff/patients/{id}/contact",

@@ -215,22 +215,41 @@ pub fn save_write(patient: &Patient) -> Result<(Write, Patient), StoreError> {
 
 /// Replaces one verified address: the profile, the old claim and the new claim change together.
 pub async fn change_address(table: &dyn Table, hasher: &Hasher, patient: &Patient, new: &Address) -> Result<Patient, CreateError> {
-    let old = patient.address(new.channel());
     let mut changed = patient.clone();
     match new {
         Address::Email(email) => changed.email = Some(email.clone()),
         Address::Sms(phone) => changed.phone = Some(phone.clone()),
     }
-    let (save, next) = save_write(&changed).map_err(CreateError::Store)?;
-    let mut writes =
-        vec![save, Write::put(claim(&patient.practice_id, &patient.patient_id, &address_digest(hasher, new)), Condition::NotExists)];
-    if let Some(old) = old.filter(|old| old != new) {
-        let key = keys::address_claim(&patient.practice_id, &address_digest(hasher, &old));
-        writes.push(Write::Delete { key, condition: Condition::eq("patient_id", patient.patient_id.as_str()) });
+    save_with_addresses(table, hasher, patient, &changed).await
+}
+
+/// Saves `after` over `before` (as read, by its version) with the address claims that follow: a new
+/// address is claimed (refused if another patient holds it), a replaced or removed one is released, in
+/// one transaction with the profile.
+pub async fn save_with_addresses(table: &dyn Table, hasher: &Hasher, before: &Patient, after: &Patient) -> Result<Patient, CreateError> {
+    let (save, next) = save_write(after).map_err(CreateError::Store)?;
+    let mut writes = vec![save];
+    let mut claimed = Vec::new();
+    for channel in [crate::domain::Channel::Email, crate::domain::Channel::Sms] {
+        let (old, new) = (before.address(channel), after.address(channel));
+        if old == new {
+            continue;
+        }
+        if let Some(new) = &new {
+            claimed.push((writes.len(), channel));
+            writes.push(Write::put(claim(&after.practice_id, &after.patient_id, &address_digest(hasher, new)), Condition::NotExists));
+        }
+        if let Some(old) = &old {
+            let key = keys::address_claim(&before.practice_id, &address_digest(hasher, old));
+            writes.push(Write::Delete { key, condition: Condition::eq("patient_id", before.patient_id.as_str()) });
+        }
     }
     match table.transact(writes).await {
         Ok(()) => Ok(next),
-        Err(StoreError::ConditionFailed { index: Some(1), .. }) => Err(CreateError::AddressTaken(new.channel())),
+        Err(StoreError::ConditionFailed { index: Some(i), .. }) if claimed.iter().any(|(at, _)| *at == i) => {
+            let channel = claimed.iter().find(|(at, _)| *at == i).map(|(_, c)| *c).unwrap_or(crate::domain::Channel::Email);
+            Err(CreateError::AddressTaken(channel))
+        }
         Err(e) => Err(CreateError::Store(e)),
     }
 }

@@ -17,6 +17,21 @@ impl Fields {
         }
     }
 
+    /// Keeps a patch (absent, `null`, or a value to parse), or records why its value is invalid.
+    pub fn patch<T>(
+        &mut self,
+        field: &str,
+        patch: crate::domain::Patch<String>,
+        parse: impl FnOnce(&str) -> Result<T, &'static str>,
+    ) -> crate::domain::Patch<T> {
+        use crate::domain::Patch;
+        match patch {
+            Patch::Keep => Patch::Keep,
+            Patch::Clear => Patch::Clear,
+            Patch::Set(raw) => self.check(field, parse(&raw)).map(Patch::Set).unwrap_or_default(),
+        }
+    }
+
     pub fn error(&mut self, field: &str, detail: &str) {
         self.0.push(FieldError::new(field, detail));
     }

@@ -239,6 +239,40 @@ pub fn contact_changed(practice: &PracticeName, channel: Channel, help: Option<&
     }
 }
 
+/// The notice that the practice changed the patient's details (names, date of birth, contact): says only
+/// that something changed and where to ask, never what, so it carries no PHI.
+pub fn details_updated(practice: &PracticeName, help: Option<&PracticePhone>, lang: Lang) -> Rendered {
+    match lang {
+        Lang::En => {
+            let call = help.map(|phone| format!(" call {practice} at {}", phone.0)).unwrap_or_else(|| format!(" contact {practice}"));
+            let lines = vec![
+                format!("{practice} updated the details it keeps for you in its patient portal."),
+                format!("You can see them after you sign in. If you did not expect this change, please{call}."),
+            ];
+            Rendered {
+                sms: format!("{practice} updated your details in its patient portal. If you did not expect this, please{call}."),
+                subject: format!("{practice} updated your details"),
+                text: lines.join("\n\n"),
+                html: html(&lines),
+            }
+        }
+        Lang::Es => {
+            let call =
+                help.map(|phone| format!(" llame a {practice} al {}", phone.0)).unwrap_or_else(|| format!(" comuníquese con {practice}"));
+            let lines = vec![
+                format!("{practice} actualizó los datos que guarda de usted en su portal de pacientes."),
+                format!("Puede verlos al entrar. Si no esperaba este cambio,{call}."),
+            ];
+            Rendered {
+                sms: format!("{practice} actualizó sus datos en el portal de pacientes. Si no lo esperaba,{call}."),
+                subject: format!("{practice} actualizó sus datos"),
+                text: lines.join("\n\n"),
+                html: html(&lines),
+            }
+        }
+    }
+}
+
 /// The invitation to the portal.
 pub fn invitation(practice: &PracticeName, link: &PortalLink, valid_hours: u32, lang: Lang) -> Rendered {
     let (lines, sms, subject) = match lang {
@@ -283,6 +317,17 @@ mod tests {
         let invite = invitation(&practice, &link, 24, Lang::En);
         assert!(invite.text.contains("https://riverside.portal.example.com/#/invite/tok"));
         assert!(OneTimeCode::new("12345".into()).is_none());
+    }
+
+    #[test]
+    fn the_details_notice_names_no_detail_and_fits_one_segment() {
+        let practice = PracticeName::new("Riverside Family Practice");
+        let phone = PracticePhone("+1 555 0100".into());
+        for lang in [Lang::En, Lang::Es] {
+            let rendered = details_updated(&practice, Some(&phone), lang);
+            assert!(rendered.sms.chars().count() <= 160, "one SMS segment: {}", rendered.sms);
+            assert!(rendered.sms.contains("+1 555 0100") && rendered.text.contains("Riverside Family Practice"));
+        }
     }
 
     #[test]

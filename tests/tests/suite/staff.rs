@@ -335,3 +335,99 @@ async fn staff_record_a_phone_consent_lift_a_suppression_and_turn_an_account_bac
     let session = app.sign_in("ann@example.com").await;
     assert_eq!(app.call(&session.access, Method::GET, "/portal/me", None).await.status(), 200);
 }
+
+#[tokio::test]
+async fn the_front_desk_corrects_a_record_and_the_patient_is_told_without_details() {
+    let app = spawn_app().await;
+    let desk = app.staff_token(&app.demo().front_desk_email.clone()).await;
+    let clinician = app.staff_token(&app.demo().clinician_email.clone()).await;
+    let ann = app.ann().patient_id.to_string();
+    let path = format!("/staff/patients/{ann}");
+    let read = |token: String| {
+        let (app, path) = (&app, path.clone());
+        async move { staff_call(app, &token, Method::GET, &path, None).await.json::<Value>().await.unwrap_or_default() }
+    };
+    let before = read(desk.clone()).await;
+    let version = before["version"].as_u64().unwrap_or_default();
+    assert!(version > 0, "the record says its version: {before}");
+
+    // Refused, and nothing changes: a clinician, a stale version, another patient's address, no address
+    // left, a date of birth in the future, an unknown field, a form post.
+    let change = json!({ "version": version, "family_name": "Lee-Park" });
+    problem(staff_call(&app, &clinician, Method::PATCH, &path, Some(change.clone())).await, 403).await;
+    problem(staff_call(&app, &desk, Method::PATCH, &path, Some(json!({ "version": version + 1, "family_name": "X" }))).await, 409).await;
+    problem(staff_call(&app, &desk, Method::PATCH, &path, Some(json!({ "version": version, "email": "ben@example.com" }))).await, 409)
+        .await;
+    problem(staff_call(&app, &desk, Method::PATCH, &path, Some(json!({ "version": version, "email": null, "phone": null }))).await, 400)
+        .await;
+    problem(staff_call(&app, &desk, Method::PATCH, &path, Some(json!({ "version": version, "date_of_birth": "2999-01-01" }))).await, 400)
+        .await;
+    problem(staff_call(&app, &desk, Method::PATCH, &path, Some(json!({ "version": version, "ssn": "x" }))).await, 400).await;
+    let form = app
+        .request(Method::PATCH, &path)
+        .bearer_auth(&desk)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("family_name=X");
+    problem(form.send().await.unwrap_or_else(|e| panic!("{e}")), 415).await;
+    problem(staff_call(&app, &desk, Method::PATCH, "/staff/patients/pt_01JC00000000000000000000C1", Some(change.clone())).await, 404).await;
+    assert_eq!(read(desk.clone()).await, before, "no refusal changed the record");
+    let told_before = app.messages_to("ann@example.com");
+
+    // The correction: a family name, the date of birth and a new email, on the version read.
+    let saved = staff_call(
+        &app,
+        &desk,
+        Method::PATCH,
+        &path,
+        Some(json!({ "version": version, "family_name": "Lee-Park", "date_of_birth": "1984-07-20", "email": "ann.lp@example.com" })),
+    )
+    .await;
+    assert_eq!(saved.status(), 200);
+    let saved: Value = saved.json().await.unwrap_or_default();
+    assert_eq!(saved["changed"], json!(["family_name", "date_of_birth", "email"]));
+    assert_eq!(saved["patient"]["family_name"], "Lee-Park");
+    assert_eq!(saved["patient"]["date_of_birth"], "1984-07-20");
+    assert_eq!(saved["patient"]["given_name"], "Ann", "what was not sent stays");
+    assert_eq!(saved["patient"]["version"], version + 1);
+
+    // The old address is told it no longer signs Ann in; the new one that her details changed. Neither
+    // says what changed.
+    assert_eq!(app.messages_to("ann@example.com"), told_before + 1);
+    let old = app.last_message("ann@example.com");
+    let new = app.last_message("ann.lp@example.com");
+    for notice in [&old, &new] {
+        for detail in ["Lee-Park", "1984", "ann.lp@", "Ann"] {
+            assert!(!notice.body.contains(detail), "a notice names no detail ({detail}): {}", notice.body);
+        }
+    }
+    assert!(new.body.contains("updated"), "{}", new.body);
+
+    // The new address signs Ann in; the old one gets no code.
+    app.advance(chrono::Duration::minutes(2));
+    let session = app.sign_in("ann.lp@example.com").await;
+    let me: Value = app.call(&session.access, Method::GET, "/portal/me", None).await.json().await.unwrap_or_default();
+    assert_eq!(me["family_name"], "Lee-Park");
+    let told = app.messages_to("ann@example.com");
+    assert_eq!(app.start_code("email", "ann@example.com").await.status(), 202, "answered like any address");
+    assert_eq!(app.messages_to("ann@example.com"), told, "the old address no longer gets codes");
+
+    // The same change again changes nothing and tells nobody; the trail has the update, naming Ann.
+    let again: Value = staff_call(&app, &desk, Method::PATCH, &path, Some(json!({ "version": version + 1, "family_name": "Lee-Park" })))
+        .await
+        .json()
+        .await
+        .unwrap_or_default();
+    assert_eq!(again["changed"], json!([]));
+    assert_eq!(app.messages_to("ann.lp@example.com"), 2, "the details notice and one sign-in code, nothing more");
+    let admin = app.admin_token().await;
+    let trail: Value = staff_call(&app, &admin, Method::GET, &format!("/staff/audit?patient_id={ann}&action=patient.update"), None)
+        .await
+        .json()
+        .await
+        .unwrap_or_default();
+    let saves = trail["events"].as_array().into_iter().flatten().filter(|e| e["outcome"] == "success").count();
+    assert_eq!(saves, 2, "both saves are on the trail: {trail}");
+    let all: Value =
+        staff_call(&app, &admin, Method::GET, "/staff/audit?action=patient.update", None).await.json().await.unwrap_or_default();
+    assert!(all["events"].as_array().into_iter().flatten().any(|e| e["outcome"] == "denied"), "so is the clinician's refusal: {all}");
+}

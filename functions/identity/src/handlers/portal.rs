@@ -3,7 +3,6 @@
 use portico::audit::AuditCursor;
 use portico::auth::Actor;
 use portico::consents::{self, Choice, Provenance};
-use portico::domain::Patch;
 use portico::domain::{Address, Channel, LanguageTag, PersonName, Pronouns, TimeZoneName};
 use portico::http::{ApiError, Exchange, Fields, Problem, Reply, page_size};
 use portico::ids::ChallengeId;
@@ -27,16 +26,8 @@ fn profile_change(patch: ProfilePatch) -> Result<ProfileChange, ApiError> {
         time_zone: patch.time_zone.and_then(|v| fields.check("time_zone", TimeZoneName::parse(&v))),
         ..ProfileChange::default()
     };
-    change.preferred_name = match patch.preferred_name {
-        Patch::Keep => Patch::Keep,
-        Patch::Clear => Patch::Clear,
-        Patch::Set(v) => fields.check("preferred_name", PersonName::parse(&v)).map(Patch::Set).unwrap_or_default(),
-    };
-    change.pronouns = match patch.pronouns {
-        Patch::Keep => Patch::Keep,
-        Patch::Clear => Patch::Clear,
-        Patch::Set(v) => fields.check("pronouns", Pronouns::parse(&v)).map(Patch::Set).unwrap_or_default(),
-    };
+    change.preferred_name = fields.patch("preferred_name", patch.preferred_name, PersonName::parse);
+    change.pronouns = fields.patch("pronouns", patch.pronouns, Pronouns::parse);
     if patch.date_of_birth.is_some() {
         fields.error("date_of_birth", "is read-only; ask your practice to correct it");
     }

@@ -7,8 +7,9 @@ use portico::store::Cursor;
 
 use crate::api::{
     ClearSuppressionRequest, InvitationSent, InviteRequest, NewPatientRequest, PatientContactView, PatientList, PatientSummary,
-    PatientView, StaffConsentRequest, SuppressionCleared,
+    PatientUpdate, PatientUpdated, PatientView, StaffConsentRequest, SuppressionCleared,
 };
+use crate::patient_edit::{EditDeps, StaffEdit};
 use crate::patients::{EnrolDeps, InviteDeps, LookupDeps, SearchQuery};
 use portico::views::ConsentsView;
 
@@ -81,6 +82,43 @@ pub async fn get(d: &LookupDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let (_, patient) = x.staff_reading(async |practice, _, _| Ok(d.get(practice, &id).await?)).await?;
     x.concerning(&id);
     Ok(Reply::ok(&PatientView::from(&patient)))
+}
+
+/// Reads staff's correction of a record, reporting every invalid field at once.
+fn staff_edit(update: PatientUpdate, now: DateTime<Utc>) -> Result<StaffEdit, ApiError> {
+    let mut fields = Fields::default();
+    let edit = StaffEdit {
+        version: update.version,
+        given_name: update.given_name.and_then(|v| fields.check("given_name", PersonName::parse(&v))),
+        family_name: update.family_name.and_then(|v| fields.check("family_name", PersonName::parse(&v))),
+        preferred_name: fields.patch("preferred_name", update.preferred_name, PersonName::parse),
+        pronouns: fields.patch("pronouns", update.pronouns, Pronouns::parse),
+        date_of_birth: update.date_of_birth.and_then(|v| fields.check("date_of_birth", DateOfBirth::parse(&v, now.date_naive()))),
+        language: update.language.and_then(|v| fields.check("language", LanguageTag::parse(&v))),
+        time_zone: update.time_zone.and_then(|v| fields.check("time_zone", TimeZoneName::parse(&v))),
+        email: fields.patch("email", update.email, Email::parse),
+        phone: fields.patch("phone", update.phone, Phone::parse),
+    };
+    fields.done()?;
+    Ok(edit)
+}
+
+/// Corrects a patient's demographics and contact details, on the version staff read. The patient is
+/// told, without details, that the practice updated their record; a replaced or removed address is told
+/// it no longer signs them in. The answer names the fields that changed.
+#[utoipa::path(patch, path = "/staff/patients/{id}", tag = "staff", security(("staff" = [])), request_body = PatientUpdate,
+    params(("id" = String, Path, description = "Patient id")),
+    responses((status = 200, body = PatientUpdated), (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 413, body = Problem),
+        (status = 415, body = Problem)))]
+pub async fn update(d: &EditDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.staff().await?;
+    let id = x.path_id("id", PatientId::parse)?;
+    x.concerning(&id);
+    let edit = staff_edit(x.json()?, x.now())?;
+    let practice = x.practice(&who.practice).await?;
+    let (saved, changed) = d.edit(&practice, &id, edit).await?;
+    Ok(Reply::ok(&PatientUpdated { patient: PatientView::from(&saved), changed: changed.into_iter().map(String::from).collect() }))
 }
 
 /// What the chart shows about reaching a patient: consents, preferences, text opt-out, whether a "new

@@ -137,6 +137,21 @@ export const constraints: Record<string, { maxLength?: number; minLength?: numbe
   "NewThreadRequest.subject": {
     "maxLength": 120
   },
+  "PatientUpdate.email": {
+    "maxLength": 254
+  },
+  "PatientUpdate.family_name": {
+    "maxLength": 100
+  },
+  "PatientUpdate.given_name": {
+    "maxLength": 100
+  },
+  "PatientUpdate.preferred_name": {
+    "maxLength": 100
+  },
+  "PatientUpdate.pronouns": {
+    "maxLength": 40
+  },
   "PracticeSettingsUpdate.allowed_origins": {
     "maxItems": 10
   },
@@ -262,6 +277,10 @@ export const operationRoles: Record<string, readonly string[]> = {
     "clinician",
     "front-desk",
     "billing"
+  ],
+  "PATCH /staff/patients/{id}": [
+    "admin",
+    "front-desk"
   ],
   "POST /staff/patients/{id}/attachments": [
     "admin",

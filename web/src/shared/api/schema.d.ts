@@ -2739,7 +2739,121 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Corrects a patient's demographics and contact details, on the version staff read. The patient is
+         *     told, without details, that the practice updated their record; a replaced or removed address is told
+         *     it no longer signs them in. The answer names the fields that changed.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Patient id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PatientUpdate"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PatientUpdated"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The staff member's role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Someone else changed this at the same time; read it again and retry */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is too large (API Gateway's own limit answers application/json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the content type the route reads */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/staff/patients/{id}/attachments": {
@@ -6479,6 +6593,37 @@ export interface components {
             patient_id: string;
             status: components["schemas"]["AccountStatus"];
         };
+        /**
+         * @description Staff's correction of a patient's record. Absent fields stay as they are; `null` clears an optional
+         *     one (an email or a phone may be removed while the other remains). A new email or phone is used at
+         *     once: staff confirm it with the patient. The patient is told, without details, that the practice
+         *     updated their record, and an address that no longer signs them in is told too.
+         */
+        PatientUpdate: {
+            /**
+             * Format: date
+             * @example 1984-07-02
+             */
+            date_of_birth?: string | null;
+            email?: string | null;
+            family_name?: string | null;
+            given_name?: string | null;
+            language?: string | null;
+            phone?: string | null;
+            preferred_name?: string | null;
+            pronouns?: string | null;
+            time_zone?: string | null;
+            /**
+             * Format: int64
+             * @description The `version` of the record the change was made on.
+             */
+            version: number;
+        };
+        /** @description The record after a change, and which fields changed (empty: nothing was, and nobody was told). */
+        PatientUpdated: {
+            changed: string[];
+            patient: components["schemas"]["PatientView"];
+        };
         /** @description A patient as staff see them. */
         PatientView: {
             /** Format: date-time */
@@ -6499,6 +6644,12 @@ export interface components {
             time_zone: string;
             /** Format: date-time */
             updated_at: string;
+            /**
+             * Format: int64
+             * @description The record's version: send it back with a change, so a colleague's change in between is not
+             *     overwritten (409).
+             */
+            version: number;
         };
         /** @description A confirmation code was sent to a new address. */
         PendingVerification: {
