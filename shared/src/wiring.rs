@@ -91,7 +91,9 @@ impl Base {
             return Arc::clone(edge);
         }
         let audit: Arc<dyn Table> = Arc::new(DynamoTable::new(&self.sdk, env.required("AUDIT_TABLE_NAME"), self.clock()));
-        let edge = Arc::new(Edge::new(self.table(env), audit, self.clock(), self.tenants(env), IssuerConfig::read(env)));
+        let edge = Edge::new(self.table(env), audit, self.clock(), self.tenants(env), IssuerConfig::read(env))
+            .behind(crate::http::viewer::CdnOrigin::read(env));
+        let edge = Arc::new(edge);
         Arc::clone(self.edge.get_or_init(|| edge))
     }
 

@@ -35,6 +35,7 @@ pub struct Edge {
     pub sessions: Sessions,
     issuers: IssuerConfig,
     audit: AuditLog,
+    cdn: super::viewer::CdnOrigin,
 }
 
 #[derive(Debug)]
@@ -64,7 +65,13 @@ impl Edge {
     pub fn new(table: Arc<dyn Table>, audit: Arc<dyn Table>, clock: Arc<dyn Clock>, tenants: Arc<Tenants>, issuers: IssuerConfig) -> Self {
         let sessions = Sessions::new(Arc::clone(&table), Arc::clone(&clock));
         let audit = AuditLog::new(audit);
-        Edge { table, clock, tenants, sessions, issuers, audit }
+        Edge { table, clock, tenants, sessions, issuers, audit, cdn: super::viewer::CdnOrigin::none() }
+    }
+
+    /// Behind the CDN: the viewer address it vouches for is the client's ([`super::viewer`]).
+    pub fn behind(mut self, cdn: super::viewer::CdnOrigin) -> Self {
+        self.cdn = cdn;
+        self
     }
 
     /// The audit trail, for the routes that review it (their IAM role may read the audit table).
@@ -245,7 +252,11 @@ impl<'a> Exchange<'a> {
         host(self.req)
     }
 
+    /// The client's address: the viewer's when the CDN vouches for it, else API Gateway's source address.
     pub fn client_ip(&self) -> Option<String> {
+        if let Some(viewer) = self.edge.cdn.viewer(self.req.headers()) {
+            return Some(viewer);
+        }
         match self.req.request_context_ref() {
             Some(lambda_http::request::RequestContext::ApiGatewayV2(ctx)) => ctx.http.source_ip.clone(),
             #[allow(unreachable_patterns)]

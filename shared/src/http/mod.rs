@@ -9,6 +9,7 @@ pub mod parse;
 pub mod problem;
 pub mod reply;
 pub mod route;
+pub mod viewer;
 
 pub use edge::{Edge, Exchange};
 pub use fields::{Fields, PAGE_DEFAULT, PAGE_MAX, page_size};

@@ -60,6 +60,7 @@ async fn main() {
     };
     let hash_key_arn = secret("hash-key", portico_tests::fixture::HASH_KEY).await;
     let twilio_arn = secret("twilio", portico_tests::fixture::TWILIO_TOKEN).await;
+    let cdn_arn = secret("cdn-origin", "bench-cdn-origin-secret-bench-cdn-origin-secret").await;
     let (ca, cert, key) = bench::loopback_certificates();
     let ca_file = root().join("target/bench/loopback-ca.pem");
     let _ = std::fs::create_dir_all(root().join("target/bench"));
@@ -79,6 +80,7 @@ async fn main() {
         ("AUDIT_TABLE_NAME", &format!("{table}-audit")),
         ("HASH_KEY_SECRET_ARN", hash_key_arn.as_str()),
         ("TWILIO_AUTH_TOKEN_SECRET_ARN", twilio_arn.as_str()),
+        ("CDN_ORIGIN_SECRET_ARN", cdn_arn.as_str()),
         ("PORTAL_URL_TEMPLATE", "http://{slug}.localhost:3000"),
         ("PATIENT_ISSUER", "http://127.0.0.1:3000/_local/idp/patients"),
         ("STAFF_ISSUER", "http://127.0.0.1:3000/_local/idp/staff"),

@@ -218,8 +218,11 @@ fn each_function_reads_only_the_secrets_it_uses() {
         let text = variables.to_string();
         assert!(!text.contains("resolve:secretsmanager"), "{function}: a secret's value in its configuration");
         let policies = refs(&policies);
-        for (variable, policy) in [("HASH_KEY_SECRET_ARN", "HashKeyReadPolicy"), ("TWILIO_AUTH_TOKEN_SECRET_ARN", "TwilioTokenReadPolicy")]
-        {
+        for (variable, policy) in [
+            ("HASH_KEY_SECRET_ARN", "HashKeyReadPolicy"),
+            ("TWILIO_AUTH_TOKEN_SECRET_ARN", "TwilioTokenReadPolicy"),
+            ("CDN_ORIGIN_SECRET_ARN", "CdnOriginReadPolicy"),
+        ] {
             assert_eq!(
                 variables.get(variable).is_some(),
                 policies.contains(&policy.to_string()),
@@ -248,6 +251,13 @@ fn the_api_is_reachable_only_through_its_protections() {
         let rules = resource["Properties"]["Rules"].as_array().cloned().unwrap_or_default();
         assert!(rules.iter().all(|r| r["Statement"]["RateBasedStatement"]["AggregateKeyType"] == "IP"), "{acl}: per-client rate rules");
     }
+    // Behind the CDN the API's source address is an edge server's: the CDN adds the origin secret, and
+    // only with it is the viewer address it forwards the client's (portico::http::viewer).
+    let origins = distribution["Origins"].as_array().cloned().unwrap_or_default();
+    let api_origin = origins.iter().find(|o| o["Id"] == "api").cloned().unwrap_or_default();
+    let header = &api_origin["OriginCustomHeaders"][0];
+    assert_eq!(header["HeaderName"].as_str().map(str::to_lowercase).as_deref(), Some(portico::http::viewer::ORIGIN_HEADER));
+    assert!(header["HeaderValue"].to_string().contains("resolve:secretsmanager:${CdnOriginSecret}"), "the value is the secret's");
     for pool in ["PatientPool", "StaffPool"] {
         let associated = template["Resources"]
             .as_object()
@@ -261,9 +271,10 @@ fn the_api_is_reachable_only_through_its_protections() {
 /// CloudFront's managed policies, by their documented ids.
 const CACHING_DISABLED: &str = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
 const CACHING_OPTIMIZED: &str = "658327ea-f89d-4fab-a63d-7e88639e58f6";
-/// Every header, cookie and query string the viewer sent, Host included: the API finds the practice
-/// from the host, and API Gateway's wildcard domain matches it.
-const ALL_VIEWER: &str = "216adef6-5c7f-47e4-b989-5492eafa07d3";
+/// Every header, cookie and query string the viewer sent, Host included (the API finds the practice
+/// from the host, and API Gateway's wildcard domain matches it), and CloudFront's headers, among them
+/// CloudFront-Viewer-Address (AllViewerAndCloudFrontHeaders-2022-06).
+const ALL_VIEWER: &str = "33f36d7e-f396-46d9-90e0-52428a34d9dc";
 
 /// The API's path prefixes: the first segment of every documented path except the greedy preflight route
 /// (`/{proxy+}`), which answers under those prefixes. The local gateway draws the same line.
