@@ -175,6 +175,7 @@ impl OnboardDeps {
         let practice = match practices::create(self.table.as_ref(), &practice).await {
             Ok(practice) => practice,
             Err(CreateError::Store(e)) => return Err(e.into()),
+            Err(e @ CreateError::Taken(_)) => self.unfinished(new).await?.ok_or_else(|| OnboardError::Taken(e.to_string()))?,
             Err(e) => return Err(OnboardError::Taken(e.to_string())),
         };
         let admin =
@@ -184,6 +185,21 @@ impl OnboardDeps {
                 e => invalid(e.to_string()),
             })?;
         Ok((practice, admin))
+    }
+
+    /// The practice an earlier attempt of this same request created before its admin's invitation
+    /// failed: same slug, and everything else the request says, and nobody on its staff yet. The retry
+    /// goes on from there; any other practice holding the slug keeps it.
+    async fn unfinished(&self, new: &NewPractice) -> Result<Option<Practice>, OnboardError> {
+        let table = self.table.as_ref();
+        let Some(existing) = practices::find_by_slug(table, &new.slug).await? else { return Ok(None) };
+        let asked = practices::normalized(&practice_record(existing.id.clone(), new)?).map_err(|e| invalid(e.to_string()))?;
+        let same = |p: &Practice| serde_json::to_value((&p.name, &p.slug, &p.custom_domains, &p.settings)).ok();
+        if same(&asked) != same(&existing) {
+            return Ok(None);
+        }
+        let (staff, _) = portico::directory::staff::list(table, &existing.id, None, 1).await?;
+        Ok(staff.is_empty().then_some(existing))
     }
 }
 

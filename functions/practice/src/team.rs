@@ -117,7 +117,7 @@ impl TeamDeps {
         }
         let staff_id = match self.accounts.invite_staff(practice, email, &roles).await {
             Ok(id) => id,
-            Err(IdentityError::Taken) => return Err(TeamError::EmailTaken),
+            Err(IdentityError::Taken) => self.unfinished_invitation(practice, email, &roles).await?,
             Err(e) => return Err(e.into()),
         };
         let member = StaffMember {
@@ -132,6 +132,18 @@ impl TeamDeps {
             last_sign_in_at: None,
         };
         Ok(staff::provision(self.table.as_ref(), &member).await?)
+    }
+
+    /// An invitation whose account exists in this practice's name without a record: an earlier attempt
+    /// created the account (and its invitation email) and failed before the record. The retry finishes it
+    /// with the roles asked for now. Any other holder of the email is taken.
+    async fn unfinished_invitation(&self, practice: &PracticeId, email: &str, roles: &[Role]) -> Result<StaffId, TeamError> {
+        let Some((id, theirs)) = self.accounts.find_staff(email).await? else { return Err(TeamError::EmailTaken) };
+        if &theirs != practice || staff::get(self.table.as_ref(), practice, &id).await?.is_some() {
+            return Err(TeamError::EmailTaken);
+        }
+        self.accounts.set_staff_roles(&id, roles).await?;
+        Ok(id)
     }
 
     /// Sets a member's roles: the pool's groups (from their next sign-in) and the record (at once).

@@ -241,6 +241,18 @@ impl StaffAccounts for CognitoStaffAccounts {
         Ok(staff)
     }
 
+    async fn find_staff(&self, email: &str) -> Result<Option<(StaffId, PracticeId)>, IdentityError> {
+        let user = match self.client.admin_get_user().user_pool_id(&self.pool_id).username(email).send().await {
+            Ok(user) => user,
+            Err(e) if e.as_service_error().is_some_and(|s| s.is_user_not_found_exception()) => return Ok(None),
+            Err(e) => return Err(unavailable(e)),
+        };
+        let attribute = |name: &str| user.user_attributes().iter().find(|a| a.name() == name).and_then(|a| a.value());
+        let staff = attribute("sub").or(Some(user.username())).and_then(StaffId::parse);
+        let practice = attribute("custom:practice_id").and_then(PracticeId::parse);
+        Ok(staff.zip(practice))
+    }
+
     async fn sign_out_everywhere(&self, staff: &StaffId) -> Result<(), IdentityError> {
         match self.client.admin_user_global_sign_out().user_pool_id(&self.pool_id).username(staff.as_str()).send().await {
             Ok(_) => Ok(()),

@@ -439,6 +439,16 @@ impl super::StaffAccounts for LocalIdentity {
         crate::ids::StaffId::parse(&id).ok_or(IdentityError::Unavailable("staff id".into()))
     }
 
+    async fn find_staff(&self, email: &str) -> Result<Option<(crate::ids::StaffId, PracticeId)>, IdentityError> {
+        let key = Key::new(format!("STAFFEMAIL#{}", email.trim().to_lowercase()), "USER");
+        let Some(username) = self.state.get(&key).await.map_err(store_error)?.and_then(|i| i.str("username").map(str::to_string)) else {
+            return Ok(None);
+        };
+        let Some(user) = self.user(Pool::Staff, &username).await? else { return Ok(None) };
+        let practice = user.attributes.get("custom:practice_id").and_then(|p| PracticeId::parse(p));
+        Ok(crate::ids::StaffId::parse(&username).zip(practice))
+    }
+
     async fn sign_out_everywhere(&self, staff: &crate::ids::StaffId) -> Result<(), IdentityError> {
         self.forget_refresh_tokens(Pool::Staff, staff.as_str()).await
     }

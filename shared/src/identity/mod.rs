@@ -80,6 +80,9 @@ pub trait StaffAccounts: Send + Sync {
     async fn set_staff_roles(&self, staff: &StaffId, roles: &[Role]) -> Result<(), IdentityError>;
     /// Ends every sign-in of the account (its refresh tokens stop working).
     async fn sign_out_everywhere(&self, staff: &StaffId) -> Result<(), IdentityError>;
+    /// The account an email signs in to, and its practice, if there is one: an invitation retried after
+    /// its first attempt created the account finds it here instead of failing as taken.
+    async fn find_staff(&self, email: &str) -> Result<Option<(StaffId, PracticeId)>, IdentityError>;
 }
 
 /// The claims of an access token we just received from the identity provider over TLS. Only for tokens

@@ -337,6 +337,9 @@ async fn the_cognito_adapter_invites_staff_and_sets_their_roles_on_the_emulator(
     assert_eq!(attribute("custom:practice_id").as_deref(), Some(practice.as_str()));
     assert_eq!(attribute("sub").as_deref(), Some(staff.as_str()), "the staff id is the pool's sub");
     assert!(matches!(adapter.invite_staff(&practice, "cal@hillside.example", &[Role::Billing]).await, Err(IdentityError::Taken)));
+    let found = adapter.find_staff("cal@hillside.example").await.unwrap_or_else(|e| panic!("find: {e}"));
+    assert_eq!(found, Some((staff.clone(), practice.clone())), "a retried invitation finds the account and its practice");
+    assert_eq!(adapter.find_staff("nobody@hillside.example").await.ok(), Some(None));
 
     adapter.set_staff_roles(&staff, &[Role::Clinician, Role::FrontDesk]).await.unwrap();
     assert_eq!(groups(staff.to_string()).await, vec!["clinician".to_string(), "front-desk".to_string()]);

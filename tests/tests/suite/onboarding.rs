@@ -138,3 +138,60 @@ async fn an_operator_onboards_a_practice_whose_admin_invites_staff_and_whose_pat
     assert!(actions.contains(&"practice.create") && actions.contains(&"staff.invite"), "{actions:?}");
     assert!(!app.audit_actions().await.iter().any(|a| a == "practice.create"), "nothing of Hillside at Riverside");
 }
+
+/// A retry finishes what a failure left undone: a practice created without its admin (the invitation
+/// failed) is taken up by the same request again, and a staff account created without its record (the
+/// record's write failed) by the same invitation again. Anything else holding the slug or email stays.
+#[tokio::test]
+async fn a_retried_onboarding_or_invitation_finishes_what_a_failure_left_undone() {
+    use portico::directory::Role;
+    let app = spawn_app().await;
+    let table = app.gateway.app.table.as_ref();
+    let request = new_practice("brookside", "+15555550181", "bo@brookside.example");
+    let new: portico_practice::onboarding::NewPractice = serde_json::from_value(request.clone()).unwrap_or_else(|e| panic!("{e}"));
+    let id = portico::ids::PracticeId::generate(chrono::Utc::now());
+    let record = portico_practice::onboarding::practice_record(id.clone(), &new).unwrap_or_else(|e| panic!("{e}"));
+    portico::directory::practices::create(table, &record).await.unwrap_or_else(|e| panic!("{e}"));
+
+    // Another request for the same slug is refused; the same request takes the practice up.
+    let mut other = request.clone();
+    other["name"] = json!("Brookside Imposters");
+    assert_eq!(app.post_json("/_local/operator/practices", other).await.status(), 409);
+    let resumed = app.post_json("/_local/operator/practices", request.clone()).await;
+    assert_eq!(resumed.status(), 201);
+    let resumed: Value = resumed.json().await.unwrap_or_default();
+    assert_eq!(resumed["practice_id"], id.as_str(), "the practice the first attempt created");
+    let admin = app.staff_token("bo@brookside.example").await;
+    let me: Value =
+        app.request_on("brookside", Method::GET, "/staff/me").bearer_auth(&admin).send().await.unwrap().json().await.unwrap_or_default();
+    assert_eq!(me["roles"], json!(["admin"]));
+    assert_eq!(app.post_json("/_local/operator/practices", request).await.status(), 409, "once it has an admin, it is done");
+
+    // An account without its record: the invitation again finishes it, with the roles asked for now.
+    let accounts = &app.gateway.app.ports.staff_accounts;
+    let dee = accounts.invite_staff(&id, "dee@brookside.example", &[Role::Billing]).await.unwrap_or_else(|e| panic!("{e}"));
+    let invite = json!({ "email": "dee@brookside.example", "display_name": "Dee", "roles": ["front-desk"] });
+    let invited = app.request_on("brookside", Method::POST, "/staff/team").bearer_auth(&admin).json(&invite).send().await.unwrap();
+    assert_eq!(invited.status(), 201);
+    let invited: Value = invited.json().await.unwrap_or_default();
+    assert_eq!((invited["staff_id"].as_str(), invited["roles"].clone()), (Some(dee.as_str()), json!(["front-desk"])));
+    let dee_token = app.staff_token("dee@brookside.example").await;
+    let dee_me: Value = app
+        .request_on("brookside", Method::GET, "/staff/me")
+        .bearer_auth(&dee_token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap_or_default();
+    assert_eq!(dee_me["roles"], json!(["front-desk"]), "the pool's groups are the roles asked for now");
+    let again = app.request_on("brookside", Method::POST, "/staff/team").bearer_auth(&admin).json(&invite).send().await.unwrap();
+    problem(again, 409).await;
+
+    // Another practice's staff email is taken, whatever the retry logic.
+    let riverside_admin = app.admin_token().await;
+    let theirs = json!({ "email": "dee@brookside.example", "display_name": "Dee", "roles": ["billing"] });
+    let refused = app.request(Method::POST, "/staff/team").bearer_auth(&riverside_admin).json(&theirs).send().await.unwrap();
+    problem(refused, 409).await;
+}
