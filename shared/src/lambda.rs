@@ -88,9 +88,20 @@ pub async fn run<F: Function>(binary: &str) -> Result<(), lambda_runtime::Error>
     env.finish()?;
     let deps = &deps;
     lambda_runtime::run(lambda_runtime::service_fn(move |event: lambda_runtime::LambdaEvent<F::Event>| async move {
-        F::handle(deps, event.payload).await
+        INVOCATION.scope(event.context.request_id.clone(), F::handle(deps, event.payload)).await
     }))
     .await
+}
+
+tokio::task_local! {
+    static INVOCATION: String;
+}
+
+/// The Lambda request id of the invocation a function is handling: the invoker got it back, and
+/// CloudTrail's record of the Invoke (which names who invoked) carries it, so an audit event that
+/// records it joins the two. `None` outside an invocation (the local gateway).
+pub fn invocation_id() -> Option<String> {
+    INVOCATION.try_with(Clone::clone).ok()
 }
 
 /// A handler as the local gateway holds it: state captured, one request in, one response out.
@@ -221,5 +232,15 @@ pub struct Capability {
 impl Capability {
     pub fn routes(&self) -> impl Iterator<Item = &'static Route> + '_ {
         self.endpoints.iter().map(|e| e.route)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[tokio::test]
+    async fn a_function_knows_its_invocation_and_nothing_else_does() {
+        assert_eq!(super::invocation_id(), None);
+        let inside = super::INVOCATION.scope("8f5e-req".to_string(), async { super::invocation_id() }).await;
+        assert_eq!(inside.as_deref(), Some("8f5e-req"));
     }
 }

@@ -143,7 +143,9 @@ pub fn practice_record(id: PracticeId, new: &NewPractice) -> Result<Practice, On
 }
 
 impl OnboardDeps {
-    /// The operator's request, carried out and audited (who: the operator's invocation).
+    /// The operator's request, carried out and audited: `by` names how it came (the audit event's actor),
+    /// and its request id is the Lambda invocation's, which CloudTrail's Invoke record joins to the
+    /// operator's IAM identity.
     pub async fn onboard(&self, new: &NewPractice, by: &str) -> Result<Onboarded, OnboardError> {
         let now = self.clock.now();
         let (practice, admin) = self.create(new, now).await?;
@@ -161,7 +163,8 @@ impl OnboardDeps {
             status: 201,
             ip: None,
             user_agent: None,
-            request_id: PracticeId::generate(now).as_str().trim_start_matches(PracticeId::PREFIX).to_string(),
+            request_id: portico::lambda::invocation_id()
+                .unwrap_or_else(|| PracticeId::generate(now).as_str().trim_start_matches(PracticeId::PREFIX).to_string()),
             function: OperatorPracticesCreate::NAME.into(),
         };
         self.audit.record(&event).await?;
@@ -204,8 +207,8 @@ impl OnboardDeps {
 }
 
 /// `operator-practices-create`: the operator's request (a [`NewPractice`]) in, the practice and its
-/// invited admin out. Invoked with `aws lambda invoke` by an operator allowed to; the invoker's request
-/// id names them in the audit trail.
+/// invited admin out. Invoked with `aws lambda invoke` by an operator allowed to; the invocation's
+/// request id is the audit event's, and CloudTrail's Invoke record names the operator.
 pub struct OperatorPracticesCreate;
 
 impl Function for OperatorPracticesCreate {
