@@ -100,6 +100,7 @@ impl AuditLog {
     /// when `patient` is given, else of one day's partition (a page never spans days: the cursor then
     /// names the next day to read). Actor and action narrow a page after it is read, so a page may be
     /// short or empty while `next` still says more may follow.
+    /// One page of the events the query asks for, newest first (the review screen).
     pub async fn search(
         &self,
         practice: &PracticeId,
@@ -107,24 +108,54 @@ impl AuditLog {
         after: Option<&AuditCursor>,
         limit: usize,
     ) -> Result<AuditPage, StoreError> {
+        self.page(practice, q, after, limit, false).await
+    }
+
+    /// One page of the events the query asks for, oldest first (exports, which read a range whole).
+    pub async fn search_forward(
+        &self,
+        practice: &PracticeId,
+        q: &AuditQuery,
+        after: Option<&AuditCursor>,
+        limit: usize,
+    ) -> Result<AuditPage, StoreError> {
+        self.page(practice, q, after, limit, true).await
+    }
+
+    /// A query of one partition: a patient's index, or one day of the practice's trail, walking the
+    /// range's days in the page's direction.
+    async fn page(
+        &self,
+        practice: &PracticeId,
+        q: &AuditQuery,
+        after: Option<&AuditCursor>,
+        limit: usize,
+        forward: bool,
+    ) -> Result<AuditPage, StoreError> {
         let (low, high) = (sortable(q.from), sortable_upper(q.to));
+        let (first, last) = (q.from.date_naive(), q.to.date_naive());
+        let start = if forward { first } else { last };
         let (query, day) = match &q.patient {
             Some(patient) => (Query::partition(Index::Gsi1, keys::audit_trail(practice, patient)), None),
             None => {
-                let day = after.map(|c| c.day).unwrap_or_else(|| q.to.date_naive());
-                if day < q.from.date_naive() || day > q.to.date_naive() {
+                let day = after.map(|c| c.day).unwrap_or(start);
+                if day < first || day > last {
                     return Err(StoreError::BadCursor);
                 }
                 (Query::partition(Index::Table, keys::audit_day(practice, &day.format("%Y-%m-%d").to_string())), Some(day))
             }
         };
-        let query = query.between(low, high).backward().limit(limit).after(after.and_then(|c| c.within.clone()));
+        let query = query.between(low, high).limit(limit).after(after.and_then(|c| c.within.clone()));
+        let query = if forward { query } else { query.backward() };
         let page = self.table.query(query).await?;
         let events: Vec<AuditEvent> = page.items.iter().map(|i| i.record()).collect::<Result<_, _>>()?;
+        let next_day = |day: chrono::NaiveDate| {
+            if forward { day.succ_opt().filter(|d| *d <= last) } else { day.pred_opt().filter(|d| *d >= first) }
+        };
         let next = match (page.next, day) {
             (Some(within), Some(day)) => Some(AuditCursor { day, within: Some(within) }),
-            (Some(within), None) => Some(AuditCursor { day: q.to.date_naive(), within: Some(within) }),
-            (None, Some(day)) => day.pred_opt().filter(|d| *d >= q.from.date_naive()).map(|day| AuditCursor { day, within: None }),
+            (Some(within), None) => Some(AuditCursor { day: start, within: Some(within) }),
+            (None, Some(day)) => next_day(day).map(|day| AuditCursor { day, within: None }),
             (None, None) => None,
         };
         let events = events.into_iter().filter(|e| q.matches(e)).collect();

@@ -1,28 +1,114 @@
 //! Audit review for administrators: search the practice's trail by time, patient, actor and action, a
-//! page per query, and export a range whole. Every search and export is itself audited by its route.
+//! page per query, and export a range whole: in the answer itself up to [`EXPORT_MAX_EVENTS`], or, for
+//! larger ranges, written part by part to a file in the blob store and handed over as a short-lived
+//! link. Every search and export is itself audited by its route.
+
+use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 use portico::audit::{AuditCursor, AuditEvent, AuditLog, AuditQuery};
+use portico::blobs::{BlobError, Blobs};
+use portico::clock::Clock;
 use portico::ids::PracticeId;
 use portico::store::StoreError;
 
-/// The widest range one export covers, and the most events it holds.
+/// The widest range one export covers; the most events an export answered directly holds, and the most
+/// a file holds (a file is written within one request: about 20 seconds of reading the trail).
 pub const EXPORT_MAX_DAYS: i64 = 31;
 pub const EXPORT_MAX_EVENTS: usize = 10_000;
-const EXPORT_PAGE: usize = 500;
+pub const FILE_MAX_EVENTS: usize = 250_000;
+const EXPORT_PAGE: usize = 1_000;
+/// How long an export file's link works: long enough to start the download, short enough that a link
+/// copied into the wrong place dies quickly. The file itself is removed after a day (the bucket's rule).
+pub fn file_link_lifetime() -> Duration {
+    Duration::minutes(5)
+}
 
 pub struct AuditDeps {
     pub audit: AuditLog,
+}
+
+/// What writing an export file uses.
+pub struct ExportDeps {
+    pub audit: AuditLog,
+    pub blobs: Arc<dyn Blobs>,
+    pub clock: Arc<dyn Clock>,
+}
+
+/// The two forms an export takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportFormat {
+    /// One row per event under a header row (RFC 4180; cells never start a formula).
+    Csv,
+    /// One JSON object per line, as the search answers them.
+    Jsonl,
+}
+
+impl ExportFormat {
+    pub fn parse(raw: Option<&str>) -> Option<Self> {
+        match raw {
+            None | Some("csv") => Some(ExportFormat::Csv),
+            Some("jsonl") => Some(ExportFormat::Jsonl),
+            Some(_) => None,
+        }
+    }
+
+    pub fn content_type(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "text/csv; charset=utf-8",
+            ExportFormat::Jsonl => "application/x-ndjson",
+        }
+    }
+
+    /// The file's name: the practice's trail and the range, never anything about a patient.
+    pub fn file_name(self, query: &AuditQuery) -> String {
+        let extension = match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Jsonl => "jsonl",
+        };
+        format!("audit-{}-{}.{extension}", query.from.format("%Y%m%d"), query.to.format("%Y%m%d"))
+    }
+
+    /// What comes before the first event.
+    pub fn header(self) -> String {
+        match self {
+            ExportFormat::Csv => CSV_COLUMNS.join(",") + "\r\n",
+            ExportFormat::Jsonl => String::new(),
+        }
+    }
+
+    /// One event, with its line ending.
+    pub fn line(self, event: &AuditEvent) -> String {
+        match self {
+            ExportFormat::Csv => csv_row(event) + "\r\n",
+            ExportFormat::Jsonl => serde_json::to_string(&crate::api::AuditEventView::from(event)).unwrap_or_default() + "\n",
+        }
+    }
+}
+
+/// An export written to a file.
+#[derive(Debug, Clone)]
+pub struct ExportFile {
+    pub key: String,
+    pub file_name: String,
+    pub events: usize,
+    pub bytes: u64,
+    pub link: String,
+    pub link_expires_at: DateTime<Utc>,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReviewError {
     #[error("{0}")]
     Range(&'static str),
-    #[error("the range holds more than {EXPORT_MAX_EVENTS} events; export a shorter one")]
-    TooMany,
+    /// More events than this form of export holds (the limit it has).
+    #[error("the range holds more than {0} events")]
+    TooMany(usize),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Blob(#[from] BlobError),
 }
 
 /// Checks a range as an auditor gives it.
@@ -49,24 +135,54 @@ impl AuditDeps {
         Ok((page.events, page.next))
     }
 
-    /// Every event of a range, oldest first.
+    /// Every event of a range, oldest first, to answer directly.
     pub async fn export(&self, practice: &PracticeId, query: &AuditQuery) -> Result<Vec<AuditEvent>, ReviewError> {
         range(query.from, query.to, Some(EXPORT_MAX_DAYS))?;
         let mut events = Vec::new();
         let mut cursor = None;
         loop {
-            let page = self.audit.search(practice, query, cursor.as_ref(), EXPORT_PAGE).await?;
+            let page = self.audit.search_forward(practice, query, cursor.as_ref(), EXPORT_PAGE).await?;
             events.extend(page.events);
             if events.len() > EXPORT_MAX_EVENTS {
-                return Err(ReviewError::TooMany);
+                return Err(ReviewError::TooMany(EXPORT_MAX_EVENTS));
             }
             match page.next {
                 Some(next) => cursor = Some(next),
                 None => break,
             }
         }
-        events.reverse();
         Ok(events)
+    }
+}
+
+impl ExportDeps {
+    /// Every event of a range, oldest first, written page by page to a new file of the practice's
+    /// (`exports/<practice>/<random>`), and a link to it that works for [`file_link_lifetime`]. A range
+    /// with more than [`FILE_MAX_EVENTS`] is refused and its partial file never appears.
+    pub async fn export_file(&self, practice: &PracticeId, query: &AuditQuery, format: ExportFormat) -> Result<ExportFile, ReviewError> {
+        range(query.from, query.to, Some(EXPORT_MAX_DAYS))?;
+        let file_name = format.file_name(query);
+        let key = format!("exports/{practice}/{}-{file_name}", portico::crypto::random_token(16));
+        let mut file = self.blobs.create(&key, format.content_type(), &file_name).await?;
+        file.write(format.header().as_bytes()).await?;
+        let (mut events, mut cursor) = (0usize, None);
+        loop {
+            let page = self.audit.search_forward(practice, query, cursor.as_ref(), EXPORT_PAGE).await?;
+            events += page.events.len();
+            if events > FILE_MAX_EVENTS {
+                return Err(ReviewError::TooMany(FILE_MAX_EVENTS));
+            }
+            let chunk: String = page.events.iter().map(|e| format.line(e)).collect();
+            file.write(chunk.as_bytes()).await?;
+            match page.next {
+                Some(next) => cursor = Some(next),
+                None => break,
+            }
+        }
+        let bytes = file.finish().await?;
+        let link_expires_at = self.clock.now() + file_link_lifetime();
+        let link = self.blobs.presign_download(&key, link_expires_at).await?;
+        Ok(ExportFile { key, file_name, events, bytes, link, link_expires_at })
     }
 }
 

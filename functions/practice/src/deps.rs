@@ -7,7 +7,7 @@ use portico::auth::Sessions;
 use portico::config::Env;
 use portico::wiring::{Base, Ports, Wire};
 
-use crate::audit_review::AuditDeps;
+use crate::audit_review::{AuditDeps, ExportDeps};
 use crate::onboarding::OnboardDeps;
 use crate::patient_edit::EditDeps;
 use crate::patients::{EnrolDeps, InviteDeps, LookupDeps};
@@ -117,5 +117,15 @@ impl Wire for EditDeps {
 
     fn from_ports(ports: &Ports) -> Self {
         EditDeps { table: ports.table(), clock: ports.clock(), hasher: ports.hasher.clone(), sender: ports.sender() }
+    }
+}
+
+impl Wire for ExportDeps {
+    fn from_env(env: &mut Env, base: &Base) -> Self {
+        ExportDeps { audit: base.edge(env).audit_log(), blobs: base.blobs(env), clock: base.clock() }
+    }
+
+    fn from_ports(ports: &Ports) -> Self {
+        ExportDeps { audit: ports.edge.audit_log(), blobs: std::sync::Arc::clone(&ports.blobs), clock: ports.clock() }
     }
 }

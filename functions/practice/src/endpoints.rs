@@ -2,7 +2,7 @@
 
 use portico::endpoint;
 
-use crate::audit_review::AuditDeps;
+use crate::audit_review::{AuditDeps, ExportDeps};
 use crate::handlers::{audit, cors, patients, public, settings, team};
 use crate::patient_edit::EditDeps;
 use crate::patients::{EnrolDeps, InviteDeps, LookupDeps};
@@ -26,6 +26,7 @@ endpoint!(StaffPracticeConsentsPublish, routes::STAFF_PRACTICE_CONSENTS_PUBLISH,
 endpoint!(StaffPracticeHistory, routes::STAFF_PRACTICE_HISTORY, SettingsDeps, settings::history);
 endpoint!(StaffAuditSearch, routes::STAFF_AUDIT_SEARCH, AuditDeps, audit::search);
 endpoint!(StaffAuditExport, routes::STAFF_AUDIT_EXPORT, AuditDeps, audit::export);
+endpoint!(StaffAuditExportFile, routes::STAFF_AUDIT_EXPORT_FILE, ExportDeps, audit::export_file);
 endpoint!(StaffPatientsEnable, routes::STAFF_PATIENTS_ENABLE, EnrolDeps, patients::enable);
 endpoint!(StaffPatientsSmsConsent, routes::STAFF_PATIENTS_SMS_CONSENT, EnrolDeps, patients::sms_consent);
 endpoint!(StaffPatientsSuppressionClear, routes::STAFF_PATIENTS_SUPPRESSION_CLEAR, EnrolDeps, patients::clear_suppression);

@@ -23,7 +23,12 @@ impl From<ReviewError> for ApiError {
     fn from(e: ReviewError) -> Self {
         match e {
             ReviewError::Range(why) => ApiError::field("from", why),
-            ReviewError::TooMany => ApiError::field("from", "the range holds more than 10000 events; export a shorter one"),
+            ReviewError::TooMany(crate::audit_review::EXPORT_MAX_EVENTS) => ApiError::field(
+                "from",
+                "the range holds more than 10000 events: ask for it as a file (POST /staff/audit/exports), or export a shorter one",
+            ),
+            ReviewError::TooMany(_) => ApiError::field("from", "the range holds more than 250000 events; export a shorter one"),
+            ReviewError::Blob(e) => ApiError::internal(e),
             ReviewError::Store(portico::store::StoreError::BadCursor) => ApiError::field("cursor", "is not a cursor from this search"),
             ReviewError::Store(e) => e.into(),
         }

@@ -48,6 +48,7 @@ pub fn capability() -> Capability {
             endpoint::<StaffPracticeHistory>(),
             endpoint::<StaffAuditSearch>(),
             endpoint::<StaffAuditExport>(),
+            endpoint::<StaffAuditExportFile>(),
             endpoint::<HttpCorsPreflight>(),
         ],
         functions: vec![function::<onboarding::OperatorPracticesCreate>(Trigger::Operator)],
@@ -82,6 +83,7 @@ pub fn capability() -> Capability {
     practice_settings::history,
     audit::search,
     audit::export,
+    audit::export_file,
     public::practice,
     cors::preflight
 ))]

@@ -170,6 +170,13 @@ pub const STAFF_AUDIT_EXPORT: Route = Route {
     access: Access::Staff(ADMINS),
     audit: audit("audit.export", "audit"),
 };
+pub const STAFF_AUDIT_EXPORT_FILE: Route = Route {
+    method: "POST",
+    path: "/staff/audit/exports",
+    function: "staff-audit-export-file",
+    access: Access::Staff(ADMINS),
+    audit: audit("audit.export.file", "audit"),
+};
 /// Browsers ask before cross-origin calls; the answer depends on the practice's allowlist.
 pub const HTTP_CORS_PREFLIGHT: Route =
     Route { method: "OPTIONS", path: "/{proxy+}", function: "http-cors-preflight", access: Access::Public, audit: None };

@@ -10,7 +10,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{BlobError, Blobs, CONTENT_DISPOSITION, PresignedPost, ScanVerdict, Scanning, Stored, UploadPolicy, unavailable};
+use super::{BlobError, BlobWriter, Blobs, CONTENT_DISPOSITION, PresignedPost, ScanVerdict, Scanning, Stored, UploadPolicy, unavailable};
 use crate::crypto::Hasher;
 
 /// A local upload policy, signed with the server's key: the gateway accepts a file only as it says.
@@ -184,6 +184,48 @@ impl Blobs for LocalBlobs {
 
     fn scanning(&self) -> Scanning {
         Scanning::None
+    }
+
+    async fn create(&self, key: &str, content_type: &str, file_name: &str) -> Result<Box<dyn BlobWriter>, BlobError> {
+        let (Some(path), Some(headers)) = (self.path(key), self.headers_path(key)) else {
+            return Err(unavailable("the key is not allowed"));
+        };
+        if let Some(parent) = path.parent() {
+            tokio::fs::create_dir_all(parent).await.map_err(unavailable)?;
+        }
+        let partial = path.with_extension("partial");
+        let file = tokio::fs::File::create(&partial).await.map_err(unavailable)?;
+        let stored = StoredHeaders { content_type: content_type.to_string(), content_disposition: super::named_attachment(file_name) };
+        Ok(Box::new(LocalWriter { file, partial, path, headers, stored, size: 0 }))
+    }
+}
+
+/// A file written under a partial name and moved into place when finished, as S3 shows an object only
+/// once its upload completes.
+struct LocalWriter {
+    file: tokio::fs::File,
+    partial: PathBuf,
+    path: PathBuf,
+    headers: PathBuf,
+    stored: StoredHeaders,
+    size: u64,
+}
+
+#[async_trait]
+impl BlobWriter for LocalWriter {
+    async fn write(&mut self, bytes: &[u8]) -> Result<(), BlobError> {
+        use tokio::io::AsyncWriteExt as _;
+        self.file.write_all(bytes).await.map_err(unavailable)?;
+        self.size += bytes.len() as u64;
+        Ok(())
+    }
+
+    async fn finish(mut self: Box<Self>) -> Result<u64, BlobError> {
+        use tokio::io::AsyncWriteExt as _;
+        self.file.flush().await.map_err(unavailable)?;
+        tokio::fs::write(&self.headers, serde_json::to_vec(&self.stored).map_err(unavailable)?).await.map_err(unavailable)?;
+        tokio::fs::rename(&self.partial, &self.path).await.map_err(unavailable)?;
+        Ok(self.size)
     }
 }
 

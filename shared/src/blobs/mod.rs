@@ -111,6 +111,23 @@ pub trait Blobs: Send + Sync {
     async fn presign_download(&self, key: &str, expires_at: DateTime<Utc>) -> Result<String, BlobError>;
     async fn delete(&self, key: &str) -> Result<(), BlobError>;
     fn scanning(&self) -> Scanning;
+    /// Starts a file the service makes itself (an export) at `key`, to be served as an attachment named
+    /// `file_name` (which must say nothing about a patient). Nothing is stored until it is finished.
+    async fn create(&self, key: &str, content_type: &str, file_name: &str) -> Result<Box<dyn BlobWriter>, BlobError>;
+}
+
+/// A file being written part by part, so a large one never sits whole in memory.
+#[async_trait]
+pub trait BlobWriter: Send {
+    async fn write(&mut self, bytes: &[u8]) -> Result<(), BlobError>;
+    /// Stores what was written; answers its size in bytes. On failure nothing is left behind.
+    async fn finish(self: Box<Self>) -> Result<u64, BlobError>;
+}
+
+/// How a file the service made is served: as a download under its (PHI-free) name.
+pub fn named_attachment(file_name: &str) -> String {
+    let safe: String = file_name.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')).collect();
+    format!("attachment; filename=\"{safe}\"")
 }
 
 /// How every stored file is served: as a download, never shown inline (an uploaded HTML file must not

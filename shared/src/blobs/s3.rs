@@ -9,7 +9,7 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use chrono::{DateTime, Utc};
 
-use super::{BlobError, Blobs, CONTENT_DISPOSITION, PresignedPost, ScanVerdict, Scanning, Stored, UploadPolicy, unavailable};
+use super::{BlobError, BlobWriter, Blobs, CONTENT_DISPOSITION, PresignedPost, ScanVerdict, Scanning, Stored, UploadPolicy, unavailable};
 
 /// The tag GuardDuty Malware Protection for S3 writes on each object when its scan ends.
 const SCAN_TAG: &str = "GuardDutyMalwareScanStatus";
@@ -189,6 +189,155 @@ impl Blobs for S3Blobs {
 
     fn scanning(&self) -> Scanning {
         Scanning::GuardDutyTags
+    }
+
+    async fn create(&self, key: &str, content_type: &str, file_name: &str) -> Result<Box<dyn BlobWriter>, BlobError> {
+        Ok(Box::new(S3Writer {
+            client: self.client.clone(),
+            bucket: self.bucket.clone(),
+            key: key.to_string(),
+            content_type: content_type.to_string(),
+            disposition: super::named_attachment(file_name),
+            kms_key_id: self.kms_key_id.clone(),
+            buffer: Vec::new(),
+            upload_id: None,
+            parts: Vec::new(),
+            size: 0,
+        }))
+    }
+}
+
+/// Parts of a multipart upload: S3 takes 5 MiB at least (but the last); 8 MiB keeps a 128 MB function
+/// well inside its memory.
+const PART_BYTES: usize = 8 * 1024 * 1024;
+
+/// A file written to S3: one PutObject if it stays under a part, else a multipart upload, aborted if it
+/// cannot be finished (and the bucket's lifecycle rule removes any upload left incomplete).
+struct S3Writer {
+    client: aws_sdk_s3::Client,
+    bucket: String,
+    key: String,
+    content_type: String,
+    disposition: String,
+    kms_key_id: Option<String>,
+    buffer: Vec<u8>,
+    upload_id: Option<String>,
+    parts: Vec<aws_sdk_s3::types::CompletedPart>,
+    size: u64,
+}
+
+fn s3_error<E: std::error::Error + 'static>(e: aws_sdk_s3::error::SdkError<E, aws_sdk_s3::config::http::HttpResponse>) -> BlobError {
+    unavailable(aws_sdk_s3::error::DisplayErrorContext(e))
+}
+
+impl S3Writer {
+    async fn abort(&mut self) {
+        let Some(upload_id) = self.upload_id.take() else { return };
+        let aborted = self.client.abort_multipart_upload().bucket(&self.bucket).key(&self.key).upload_id(upload_id).send().await;
+        if let Err(e) = aborted {
+            tracing::warn!(error = %aws_sdk_s3::error::DisplayErrorContext(e), "an unfinished upload was left for the lifecycle rule");
+        }
+    }
+
+    async fn upload_part(&mut self) -> Result<(), BlobError> {
+        use aws_sdk_s3::types::ServerSideEncryption;
+        let upload_id = match &self.upload_id {
+            Some(id) => id.clone(),
+            None => {
+                let mut start = self
+                    .client
+                    .create_multipart_upload()
+                    .bucket(&self.bucket)
+                    .key(&self.key)
+                    .content_type(&self.content_type)
+                    .content_disposition(&self.disposition)
+                    .server_side_encryption(ServerSideEncryption::AwsKms)
+                    .bucket_key_enabled(true);
+                if let Some(key_id) = &self.kms_key_id {
+                    start = start.ssekms_key_id(key_id);
+                }
+                let started = start.send().await.map_err(s3_error)?;
+                let id = started.upload_id().ok_or_else(|| unavailable("no upload id"))?.to_string();
+                self.upload_id = Some(id.clone());
+                id
+            }
+        };
+        let number = i32::try_from(self.parts.len() + 1).map_err(unavailable)?;
+        let body = std::mem::take(&mut self.buffer);
+        let part = self
+            .client
+            .upload_part()
+            .bucket(&self.bucket)
+            .key(&self.key)
+            .upload_id(&upload_id)
+            .part_number(number)
+            .body(body.into())
+            .send()
+            .await
+            .map_err(s3_error)?;
+        self.parts
+            .push(aws_sdk_s3::types::CompletedPart::builder().part_number(number).set_e_tag(part.e_tag().map(str::to_string)).build());
+        Ok(())
+    }
+
+    async fn complete(&mut self) -> Result<(), BlobError> {
+        use aws_sdk_s3::types::{CompletedMultipartUpload, ServerSideEncryption};
+        let Some(upload_id) = self.upload_id.clone() else {
+            let mut put = self
+                .client
+                .put_object()
+                .bucket(&self.bucket)
+                .key(&self.key)
+                .content_type(&self.content_type)
+                .content_disposition(&self.disposition)
+                .server_side_encryption(ServerSideEncryption::AwsKms)
+                .bucket_key_enabled(true)
+                .body(std::mem::take(&mut self.buffer).into());
+            if let Some(key_id) = &self.kms_key_id {
+                put = put.ssekms_key_id(key_id);
+            }
+            put.send().await.map_err(s3_error)?;
+            return Ok(());
+        };
+        if !self.buffer.is_empty() {
+            self.upload_part().await?;
+        }
+        let parts = CompletedMultipartUpload::builder().set_parts(Some(std::mem::take(&mut self.parts))).build();
+        self.client
+            .complete_multipart_upload()
+            .bucket(&self.bucket)
+            .key(&self.key)
+            .upload_id(upload_id)
+            .multipart_upload(parts)
+            .send()
+            .await
+            .map_err(s3_error)?;
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl BlobWriter for S3Writer {
+    async fn write(&mut self, bytes: &[u8]) -> Result<(), BlobError> {
+        self.buffer.extend_from_slice(bytes);
+        self.size += bytes.len() as u64;
+        if self.buffer.len() >= PART_BYTES
+            && let Err(e) = self.upload_part().await
+        {
+            self.abort().await;
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    async fn finish(mut self: Box<Self>) -> Result<u64, BlobError> {
+        match self.complete().await {
+            Ok(()) => Ok(self.size),
+            Err(e) => {
+                self.abort().await;
+                Err(e)
+            }
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 use chrono::Duration;
 use portico_tests::{problem, spawn_app};
 use reqwest::Method;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 #[tokio::test]
 async fn admins_search_and_export_their_own_practices_trail_and_each_review_is_audited() {
@@ -76,9 +76,65 @@ async fn admins_search_and_export_their_own_practices_trail_and_each_review_is_a
     let empty = app.call(&admin, Method::GET, &format!("/staff/audit/export?to={early}"), None).await.text().await.unwrap_or_default();
     assert_eq!(empty.lines().count(), 1, "only the header: {empty}");
 
+    // A range as a file: written to the blob store, handed over as a link that works for five minutes,
+    // holding exactly what the direct export of the same range holds.
+    let now = portico::clock::Clock::now(app.clock.as_ref());
+    let (from, to) = (now - Duration::days(2), now + Duration::minutes(1));
+    let range = json!({ "from": from.to_rfc3339(), "to": to.to_rfc3339() });
+    problem(app.call(&desk, Method::POST, "/staff/audit/exports", Some(range.clone())).await, 403).await;
+    let too_long = json!({ "from": (now - Duration::days(40)).to_rfc3339(), "to": now.to_rfc3339() });
+    problem(app.call(&admin, Method::POST, "/staff/audit/exports", Some(too_long)).await, 400).await;
+    problem(
+        app.call(
+            &admin,
+            Method::POST,
+            "/staff/audit/exports",
+            Some(json!({ "from": from.to_rfc3339(), "to": to.to_rfc3339(), "format": "xml" })),
+        )
+        .await,
+        400,
+    )
+    .await;
+    let direct = app
+        .call(
+            &admin,
+            Method::GET,
+            &format!("/staff/audit/export?from={}&to={}", urlencode(&from.to_rfc3339()), urlencode(&to.to_rfc3339())),
+            None,
+        )
+        .await
+        .text()
+        .await
+        .unwrap_or_default();
+    let file = app.call_ok(&admin, Method::POST, "/staff/audit/exports", Some(range), 200).await;
+    let url = file["url"].as_str().unwrap_or_default().to_string();
+    assert!(file["file_name"].as_str().is_some_and(|n| n.starts_with("audit-") && n.ends_with(".csv")), "{file}");
+    let (status, disposition, bytes) = crate::attachments::fetch(&app, &url).await;
+    assert_eq!(status, 200);
+    assert!(disposition.starts_with("attachment; filename=\"audit-"), "{disposition}");
+    let body = String::from_utf8(bytes).unwrap_or_default();
+    assert_eq!(file["bytes"].as_u64(), Some(body.len() as u64));
+    // The direct export ran first: the file holds its rows and one more, the direct export's own event
+    // (events of the same second sort by request id, so it need not come last).
+    let (direct_rows, file_rows): (Vec<&str>, Vec<&str>) = (direct.lines().collect(), body.lines().collect());
+    let extra: Vec<&&str> = file_rows.iter().filter(|row| !direct_rows.contains(row)).collect();
+    assert!(direct_rows.iter().all(|row| file_rows.contains(row)), "the file holds every event the direct export held");
+    assert!(extra.len() == 1 && extra[0].contains(",audit.export,"), "and the direct export itself: {extra:?}");
+    let times: Vec<&str> = file_rows.iter().skip(1).filter_map(|row| row.split(',').next()).collect();
+    assert!(times.windows(2).all(|w| w[0] <= w[1]), "oldest first");
+    assert_eq!(file["events"].as_u64(), Some(file_rows.len() as u64 - 1), "every row but the header is an event");
+    assert!(!body.contains(cara.patient_id.as_str()), "no Lakeside event in Riverside's file");
+    app.advance(Duration::minutes(6));
+    assert_ne!(crate::attachments::fetch(&app, &url).await.0, 200, "the link is dead after five minutes");
+
     // Each search and export was itself audited.
     let actions = app.audit_actions().await;
     assert!(actions.iter().any(|a| a == "audit.search") && actions.iter().any(|a| a == "audit.export"), "{actions:?}");
+    assert!(actions.iter().any(|a| a == "audit.export.file"), "{actions:?}");
+}
+
+fn urlencode(raw: &str) -> String {
+    url::form_urlencoded::byte_serialize(raw.as_bytes()).collect()
 }
 
 /// A patient sees their own sign-ins (device and address) and which staff roles opened their record,

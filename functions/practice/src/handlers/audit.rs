@@ -5,8 +5,8 @@ use http::{HeaderValue, StatusCode, header};
 use portico::audit::{AuditCursor, AuditQuery};
 use portico::http::{ApiError, Exchange, Problem, Reply, page_size};
 
-use crate::api::{AuditEventView, AuditSearchPage};
-use crate::audit_review::{self, AuditDeps, CSV_COLUMNS};
+use crate::api::{AuditEventView, AuditExportFile, AuditExportRequest, AuditSearchPage};
+use crate::audit_review::{AuditDeps, ExportDeps, ExportFormat};
 
 fn instant(x: &Exchange<'_>, name: &'static str) -> Result<Option<DateTime<Utc>>, ApiError> {
     x.query(name)
@@ -62,27 +62,38 @@ pub async fn search(d: &AuditDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> 
         (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
 pub async fn export(d: &AuditDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let q = query(x)?;
-    let jsonl = match x.query("format").as_deref() {
-        None | Some("csv") => false,
-        Some("jsonl") => true,
-        Some(_) => return Err(ApiError::field("format", "must be csv or jsonl")),
-    };
+    let format = ExportFormat::parse(x.query("format").as_deref()).ok_or_else(|| ApiError::field("format", "must be csv or jsonl"))?;
     let (_, events) = x.staff_reading(async |practice, _, _| Ok(d.export(practice, &q).await?)).await?;
-    let (body, content_type, extension) = if jsonl {
-        let lines: Vec<String> = events.iter().filter_map(|e| serde_json::to_string(&AuditEventView::from(e)).ok()).collect();
-        (lines.join("\n") + "\n", "application/x-ndjson", "jsonl")
-    } else {
-        let mut text = CSV_COLUMNS.join(",") + "\r\n";
-        for event in &events {
-            text.push_str(&audit_review::csv_row(event));
-            text.push_str("\r\n");
-        }
-        (text, "text/csv; charset=utf-8", "csv")
-    };
-    let name = format!("attachment; filename=\"audit-{}-{}.{extension}\"", q.from.format("%Y%m%d"), q.to.format("%Y%m%d"));
-    let reply = Reply { status: StatusCode::OK, body: Some(body.into_bytes()), content_type: Some(content_type), headers: Vec::new() };
+    let mut body = format.header();
+    for event in &events {
+        body.push_str(&format.line(event));
+    }
+    let name = portico::blobs::named_attachment(&format.file_name(&q));
+    let reply =
+        Reply { status: StatusCode::OK, body: Some(body.into_bytes()), content_type: Some(format.content_type()), headers: Vec::new() };
     Ok(match HeaderValue::from_str(&name) {
         Ok(value) => reply.header(header::CONTENT_DISPOSITION, value),
         Err(_) => reply,
     })
+}
+
+/// Writes every event of a range (at most 31 days, at most 250,000 events), oldest first, to a file in
+/// the practice's encrypted store, and answers a link to it that works for five minutes (the file is
+/// removed after a day). For ranges too large to answer directly.
+#[utoipa::path(post, path = "/staff/audit/exports", tag = "staff-audit", security(("staff" = [])), request_body = AuditExportRequest,
+    responses((status = 200, body = AuditExportFile), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 413, body = Problem), (status = 415, body = Problem)))]
+pub async fn export_file(d: &ExportDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.staff().await?;
+    let request: AuditExportRequest = x.json()?;
+    let q = request.query(x.now())?;
+    let file = d.export_file(&who.practice, &q, request.format).await?;
+    let answer = AuditExportFile {
+        url: file.link.clone(),
+        expires_at: file.link_expires_at,
+        file_name: file.file_name,
+        events: file.events,
+        bytes: file.bytes,
+    };
+    Ok(Reply::ok(&answer))
 }

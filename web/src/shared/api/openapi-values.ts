@@ -45,6 +45,10 @@ export const enums = {
     "revoke",
     "decline"
   ],
+  "ExportFormat": [
+    "csv",
+    "jsonl"
+  ],
   "FileType": [
     "application/pdf",
     "image/jpeg",
@@ -253,6 +257,9 @@ export const operationRoles: Record<string, readonly string[]> = {
     "admin"
   ],
   "GET /staff/audit/export": [
+    "admin"
+  ],
+  "POST /staff/audit/exports": [
     "admin"
   ],
   "GET /staff/me": [

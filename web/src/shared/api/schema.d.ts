@@ -2394,6 +2394,124 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/audit/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Writes every event of a range (at most 31 days, at most 250,000 events), oldest first, to a file in
+         *     the practice's encrypted store, and answers a link to it that works for five minutes (the file is
+         *     removed after a day). For ranges too large to answer directly.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AuditExportRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditExportFile"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The staff member's role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Someone else changed this at the same time; read it again and retry */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is too large (API Gateway's own limit answers application/json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the content type the route reads */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/staff/me": {
         parameters: {
             query?: never;
@@ -6299,6 +6417,33 @@ export interface components {
             status: number;
             user_agent?: string | null;
         };
+        /** @description An export file, ready: its link works until `expires_at` (open it to download the file). */
+        AuditExportFile: {
+            /** Format: int64 */
+            bytes: number;
+            events: number;
+            /** Format: date-time */
+            expires_at: string;
+            file_name: string;
+            url: string;
+        };
+        /** @description A range of the audit trail to write to a file: the same filters as the search. */
+        AuditExportRequest: {
+            action?: string | null;
+            actor_id?: string | null;
+            format?: components["schemas"]["ExportFormat"];
+            /**
+             * Format: date-time
+             * @description RFC 3339.
+             */
+            from: string;
+            patient_id?: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339; at most 31 days after `from`.
+             */
+            to: string;
+        };
         AuditSearchPage: {
             events: components["schemas"]["AuditEventView"][];
             /** @description Present while more may follow (even after a short or empty page). */
@@ -6421,6 +6566,11 @@ export interface components {
             expires_at: string;
             url: string;
         };
+        /**
+         * @description The two forms an export takes.
+         * @enum {string}
+         */
+        ExportFormat: "csv" | "jsonl";
         /** @description One invalid field of a request: a JSON path (`email`, `consents[0].kind`) and what is wrong with it. */
         FieldError: {
             detail: string;
