@@ -90,17 +90,19 @@ impl AuditLog {
         let sort = key.sk.clone();
         let mut item = Item::from_record(key, event)?;
         if let Some(patient) = &event.patient_id {
-            item = item.indexed(Index::Gsi1, keys::audit_trail(&event.practice_id, patient), sort);
+            item = item.indexed(Index::Gsi1, keys::audit_trail(&event.practice_id, patient), sort.clone());
+            if event.on_access_log() {
+                item = item.indexed(Index::Gsi2, keys::access_log(&event.practice_id, patient), sort);
+            }
         }
         // Append-only: an event is never overwritten.
         self.table.put(item, Condition::NotExists).await
     }
 
-    /// One page of a practice's audit trail, newest first: one query per page, of one patient's trail
-    /// when `patient` is given, else of one day's partition (a page never spans days: the cursor then
-    /// names the next day to read). Actor and action narrow a page after it is read, so a page may be
-    /// short or empty while `next` still says more may follow.
-    /// One page of the events the query asks for, newest first (the review screen).
+    /// One page of a practice's audit trail, newest first (the review screen): one query per page, of one
+    /// patient's trail when `patient` is given, else of one day's partition (a page never spans days:
+    /// the cursor then names the next day to read). Actor and action narrow a page after it is read, so a
+    /// page may be short or empty while `next` still says more may follow.
     pub async fn search(
         &self,
         practice: &PracticeId,
@@ -160,6 +162,35 @@ impl AuditLog {
         };
         let events = events.into_iter().filter(|e| q.matches(e)).collect();
         Ok(AuditPage { events, next })
+    }
+}
+
+impl AuditLog {
+    /// One page of a patient's access log, newest first: its own index holds only the events the log
+    /// shows ([`AuditEvent::on_access_log`]), so a page is full whenever more follow.
+    pub async fn access_log(
+        &self,
+        practice: &PracticeId,
+        patient: &str,
+        after: Option<crate::store::Cursor>,
+        limit: usize,
+    ) -> Result<(Vec<AuditEvent>, Option<crate::store::Cursor>), StoreError> {
+        let query = Query::partition(Index::Gsi2, keys::access_log(practice, patient)).backward().limit(limit).after(after);
+        let page = self.table.query(query).await?;
+        let events = page.items.iter().map(|i| i.record()).collect::<Result<_, _>>()?;
+        Ok((events, page.next))
+    }
+}
+
+impl AuditEvent {
+    /// Whether the patient's own access log shows the event: their sign-ins and sign-outs, and anything
+    /// staff did with their record. Their own reading of their own portal would bury the rest.
+    pub fn on_access_log(&self) -> bool {
+        match self.actor_kind.as_str() {
+            "patient" => self.action.starts_with("auth.sign_in") || self.action == "auth.logout" || self.action == "session.end_others",
+            "staff" => true,
+            _ => false,
+        }
     }
 }
 

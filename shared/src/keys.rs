@@ -277,6 +277,11 @@ pub fn audit_trail(practice: &PracticeId, patient: &str) -> String {
     format!("PR#{practice}#PT#{patient}#AUDIT")
 }
 
+/// The events of a patient's own access log (their sign-ins, and what staff did with their record).
+pub fn access_log(practice: &PracticeId, patient: &str) -> String {
+    format!("PR#{practice}#PT#{patient}#ACCESS")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,8 @@ import { after, before, test } from 'node:test';
 
 import {
   ANN, DESKTOP, FRONT_DESK, ORIGIN, PENDING_ROUTES, PHONE, assertCleanConsole, axe, close, consoleSignIn, findPatient, gateway,
-  inviteLink, launch, nav, newDesktop, newPhone, putStaffBack, runId, saveAxe, signInByLink, staffToken, tinyPdf, watch,
+  inviteLink, launch, nav, newDesktop, newPhone, putStaffBack, runId, saveAxe, showEmailBlocked, signInByLink, staffToken, tinyPdf,
+  watch,
 } from './lib.mjs';
 
 before(launch);
@@ -162,11 +163,31 @@ for (const [label, viewport, open] of [['phone', PHONE, newPhone], ['desktop', D
       await page.getByTestId('patient-search').press('Enter');
       await page.getByTestId('patient-results').waitFor();
       await check('patient search');
+      // Ann's address shown blocked to the chart's read (never blocked for real: the other suites mail her).
+      await showEmailBlocked(page, ann.patient_id);
       await page.getByTestId('patient-result').first().click();
       await page.getByTestId('chart-demographics').waitFor();
       await page.getByTestId('chart-reach-email').waitFor();
       await page.getByTestId('chart-consents').waitFor();
-      await check('patient chart');
+      await page.getByTestId('unblock-form').waitFor();
+      await check('patient chart, with a consent to record and an email block to lift');
+      // Asked without an answer: each question says so. Then the confirmations (both cancelled).
+      await page.getByTestId('sms-consent-record').click();
+      await page.getByTestId('sms-consent-decision').locator('.field-error').waitFor();
+      await check('patient chart, a consent to record left unanswered');
+      await page.getByTestId('sms-consent-decision-accept').check();
+      await page.getByTestId('sms-consent-method-verbal').check();
+      await page.getByTestId('sms-consent-record').click();
+      await page.getByTestId('sms-consent-confirm').waitFor();
+      await check('patient chart, recording a consent to texts, confirmation');
+      await page.getByTestId('sms-consent-confirm-no').click();
+      await page.getByTestId('sms-consent-confirm').waitFor({ state: 'detached' });
+      await page.getByTestId('unblock-reason-provider_error').check();
+      await page.getByTestId('unblock-open').click();
+      await page.getByTestId('unblock-confirm').waitFor();
+      await check('patient chart, lifting an email block, confirmation');
+      await page.getByTestId('unblock-confirm-no').click();
+      await page.getByTestId('unblock-confirm').waitFor({ state: 'detached' });
       await page.getByTestId('nav-patients').click();
       await page.getByTestId('enrol-open').click();
       await page.getByTestId('enrol-submit').click();
@@ -217,6 +238,47 @@ for (const [label, viewport, open] of [['phone', PHONE, newPhone], ['desktop', D
       await desk.getByTestId('team-disable').waitFor();
       await check('team, a colleague turned back on');
 
+      // Inviting (a refused one: nothing filled in), and changing roles: the editor, and the confirmation
+      // when a role is taken away (cancelled: nobody's roles change here).
+      await page.getByTestId('invite-open').click();
+      await page.getByTestId('invite-form').waitFor();
+      await check('team, invitation form');
+      await page.getByTestId('invite-send').click();
+      await page.getByTestId('invite-error').waitFor();
+      await page.locator('[data-testid="invite-email"][aria-invalid="true"]').waitFor();
+      await check('team, invitation refused');
+      await page.getByTestId('invite-cancel').click();
+      await desk.getByTestId('team-roles-edit').click();
+      await desk.getByTestId('roles-editor').waitFor();
+      await check('team, changing roles');
+      await desk.getByTestId('roles-front-desk').uncheck();
+      await desk.getByTestId('roles-clinician').check();
+      await desk.getByTestId('roles-save').click();
+      await page.getByTestId('roles-confirm').waitFor();
+      await check('team, taking a role away, confirmation');
+      await page.getByTestId('roles-confirm-no').click();
+      await page.getByTestId('roles-confirm').waitFor({ state: 'detached' });
+      await desk.getByTestId('roles-cancel').click();
+      await desk.getByTestId('team-roles-edit').waitFor();
+
+      // The practice's settings (admins): the form, a refused value by its field (nothing is saved), and
+      // the confirmation before publishing a required document (cancelled: nothing is published).
+      await page.getByTestId('nav-practice').click();
+      await page.getByTestId('practice-form').waitFor();
+      await page.getByTestId('practice-care-member').first().waitFor();
+      await page.locator('[data-testid="practice-change"], [data-testid="practice-history-none"]').first().waitFor();
+      await check('practice settings');
+      await page.getByTestId('practice-message_retention_days').fill('1');
+      await page.getByTestId('practice-save').click();
+      await page.locator('[data-testid="practice-message_retention_days"][aria-invalid="true"]').waitFor();
+      await check('practice settings, a refused field');
+      await page.getByTestId('publish-kind').selectOption('terms_of_use');
+      await page.getByTestId('publish-open').click();
+      await page.getByTestId('publish-confirm').waitFor();
+      await check('practice settings, publishing a required document, confirmation');
+      await page.getByTestId('publish-confirm-no').click();
+      await page.getByTestId('publish-confirm').waitFor({ state: 'detached' });
+
       // The audit trail (admins): the last day's table, and a file refused for its range next to "From".
       await page.getByTestId('nav-audit').click();
       await page.getByTestId('audit-row').first().waitFor();
@@ -230,7 +292,7 @@ for (const [label, viewport, open] of [['phone', PHONE, newPhone], ['desktop', D
       await check('audit trail, a file refused');
       assertCleanConsole(watched, [
         ...PENDING_ROUTES, { path: '/staff/patients', status: 400 }, { path: /^\/staff\/team\/[^/]+\/disable$/, status: 409 },
-        { path: '/staff/audit/export', status: 400 },
+        { path: '/staff/audit/export', status: 400 }, { path: '/staff/team', status: 400 }, { path: '/staff/practice', status: 400 },
       ]);
     } finally {
       await context.close();

@@ -1,7 +1,9 @@
 // The staff console in a real browser: the local stand-in sign-in, answering the inbox by keyboard,
 // internal notes, soft delete, assignment and filters, patient search and chart, enrol, invite,
-// disable, templates in English and Spanish, tasks; colleagues by name; the team, disabling a member
-// and turning them back on; the idle limit; the audit trail; and what the front desk does not see.
+// disable and turn back on, templates in English and Spanish, tasks; colleagues by name; the team,
+// disabling a member and turning them back on, inviting one and changing their roles; the idle limit;
+// the audit trail; the practice's settings, their history and a consent version published; a text
+// consent recorded and an email block lifted on a chart; and what the front desk does not see.
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -9,7 +11,8 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import {
-  ADMIN, ANN, API_PATH, BILLING, FRONT_DESK, ORIGIN, PENDING_ROUTES, SHOTS, apiSettled, assertCleanConsole, axe, close,
+  ADMIN, ANN, API_PATH, BILLING, FRONT_DESK, ORIGIN, PENDING_ROUTES, SHOTS, apiSettled, assertCleanConsole, axe, blockEmail, close,
+  enrolPatient, practiceUpdate, putPracticeBack,
   consoleSignIn, exactly, findPatient, gateway, launch, newDesktop, outboxIds, patientToken, putStaffBack, runId, sleep, staffSession,
   saveAxe, staffToken, tabTo, tinyPdf, typeInto, waitAttr, waitForFocus, waitForHeadingFocus, waitForMessage, waitText, watch,
 } from './lib.mjs';
@@ -254,6 +257,14 @@ test('staff find a patient, read the chart, enrol a new patient, invite and disa
     await page.getByTestId('disable-open').click();
     await page.getByTestId('disable-confirm-yes').click();
     await waitText(page.getByTestId('chart-status'), /Disabled/);
+    // Turned back on (admins), after asking: she can sign in again.
+    await page.getByTestId('enable-open').click();
+    await waitText(page.getByTestId('enable-confirm'), /They can sign in again\./);
+    await page.getByTestId('enable-confirm-yes').click();
+    await page.getByTestId('enable-confirm').waitFor({ state: 'detached' });
+    await waitText(page.getByTestId('chart-status'), /Active/);
+    await waitText(page.getByTestId('app-status'), new RegExp(`^The portal account of Cara ${family} is active again: they can sign in\\.`));
+    await page.getByTestId('disable-open').waitFor();
 
     // --- Templates: an admin rewords one in English and in Spanish (need 14), each language on its own,
     //     and puts them back.
@@ -622,5 +633,283 @@ test('an admin reviews the audit trail: the last day by keyboard, narrowed to a 
     assert.equal(refused.status, 403, `the API refuses the front desk the trail (${refused.status})`);
   } finally {
     await desk.close();
+  }
+});
+
+test('an admin edits a practice setting by keyboard and sees it in the history; a refused value is named by its field; a colleague who saved first is said, and the edit survives a reload', { timeout: 180_000 }, async () => {
+  const token = await staffToken();
+  const read = await gateway('GET', '/staff/practice', { token });
+  assert.equal(read.status, 200, `GET /staff/practice answered ${read.status}`);
+  const original = read.body;
+  const hours = original.invite_ttl_hours === 48 ? 47 : 48;
+  const context = await newDesktop();
+  const page = await context.newPage();
+  const watched = watch(page);
+  const hoursField = page.getByTestId('practice-invite_ttl_hours');
+  const valueOf = (testid, value) => page.waitForFunction(
+    ([id, v]) => document.querySelector(`[data-testid="${id}"]`)?.value === v, [testid, value]);
+  try {
+    await consoleSignIn(page, ADMIN);
+    await page.getByTestId('nav-practice').click();
+    await waitText(page.locator('h1'), /^Practice settings$/);
+    await waitForHeadingFocus(page);
+    await waitText(page.getByTestId('practice-version'), exactly(`Version ${original.version}`));
+    await valueOf('practice-invite_ttl_hours', String(original.invite_ttl_hours));
+    await page.getByTestId('practice-care-member').first().waitFor();
+
+    // --- By keyboard: to the field, a new value, to Save. The history names the change and who made it.
+    await tabTo(page, 'practice-invite_ttl_hours');
+    await page.keyboard.press('ControlOrMeta+A');
+    await typeInto(page, 'practice-invite_ttl_hours', String(hours));
+    await tabTo(page, 'practice-save', 120);
+    const saved = page.waitForResponse((r) => r.request().method() === 'PUT' && new URL(r.url()).pathname === '/staff/practice');
+    await page.keyboard.press('Enter');
+    assert.equal((await saved).status(), 200);
+    await waitText(page.getByTestId('app-status'), new RegExp(`^The settings were saved \\(version ${original.version + 1}\\)\\.`));
+    const latest = page.getByTestId('practice-change').first();
+    await waitAttr(latest, 'data-version', String(original.version + 1));
+    await waitText(latest.getByTestId('practice-change-fields'), /^Changed: Invitation lifetime \(hours\)$/);
+    await waitText(latest.getByTestId('practice-change-who'), /^You$/);
+    assert.equal((await gateway('GET', '/staff/practice', { token })).body.invite_ttl_hours, hours, 'the API holds the new lifetime');
+
+    // --- A value the server refuses: named next to its field in the server's words, and nothing saved.
+    const retention = page.getByTestId('practice-message_retention_days');
+    await retention.fill('10');
+    const refused = page.waitForResponse((r) => r.request().method() === 'PUT' && new URL(r.url()).pathname === '/staff/practice');
+    await page.getByTestId('practice-save').click();
+    assert.equal((await refused).status(), 400);
+    await waitAttr(retention, 'aria-invalid', 'true');
+    const retentionError = await retention.evaluate((el) => el.getAttribute('aria-describedby').split(' ')
+      .map((id) => document.getElementById(id)?.textContent).join(' | '));
+    assert.match(retentionError, /Must be at least \d+ days/, 'the server’s words, next to the field');
+    await page.getByTestId('practice-error').waitFor();
+    await axe(page, 'console: practice settings, a refused field', 'desktop');
+    await retention.fill(String(original.message_retention_days));
+
+    // --- Someone else saves first (another session, through the API): the page says so and keeps the
+    //     edit; the reload takes their change and keeps this one on top; saving again works.
+    const now = (await gateway('GET', '/staff/practice', { token })).body;
+    const codes = now.sign_in_codes_per_hour === 301 ? 302 : 301;
+    const colleague = await gateway('PUT', '/staff/practice', { token, body: { ...practiceUpdate(now), sign_in_codes_per_hour: codes } });
+    assert.equal(colleague.status, 200, `the colleague's save answered ${colleague.status}`);
+    await hoursField.fill(String(hours - 1));
+    const stale = page.waitForResponse((r) => r.request().method() === 'PUT' && new URL(r.url()).pathname === '/staff/practice');
+    await page.getByTestId('practice-save').click();
+    assert.equal((await stale).status(), 409);
+    await waitText(page.getByTestId('practice-stale'), /^Someone else saved the settings after you opened them, so yours were not saved\./);
+    await waitForFocus(page, 'practice-stale');
+    assert.equal(await hoursField.inputValue(), String(hours - 1), 'the edit is still there');
+    await page.getByTestId('practice-reload').click();
+    await waitText(page.getByTestId('practice-version'), exactly(`Version ${colleague.body.version}`));
+    await valueOf('practice-sign_in_codes_per_hour', String(codes));
+    assert.equal(await hoursField.inputValue(), String(hours - 1), 'the edit is kept on top of theirs');
+    await page.getByTestId('practice-save').click();
+    await waitText(page.getByTestId('app-status'), new RegExp(`^The settings were saved \\(version ${colleague.body.version + 1}\\)\\.`));
+    const after = (await gateway('GET', '/staff/practice', { token })).body;
+    assert.equal(after.invite_ttl_hours, hours - 1);
+    assert.equal(after.sign_in_codes_per_hour, codes, 'the colleague’s change was not undone');
+    assertCleanConsole(watched, [...PENDING_ROUTES, { path: '/staff/practice', status: 400 }, { path: '/staff/practice', status: 409 }]);
+  } finally {
+    await context.close();
+    await putPracticeBack(original);
+  }
+});
+
+test('an admin publishes a new version of a consent document, after a confirmation that says what it does to patients; the history names it', { timeout: 120_000 }, async () => {
+  const token = await staffToken();
+  const before = (await gateway('GET', '/staff/practice', { token })).body;
+  // An optional document: a required one would ask every patient again (the other suites sign Ann in).
+  const tele = before.consent_documents.find((d) => d.kind === 'telehealth');
+  assert.ok(tele && !tele.required, 'the demo practice has an optional telehealth document');
+  const context = await newDesktop();
+  const page = await context.newPage();
+  const watched = watch(page);
+  const published = [];
+  page.on('request', (req) => {
+    if (req.method() === 'POST' && new URL(req.url()).pathname === '/staff/practice/consents') published.push(req);
+  });
+  try {
+    await consoleSignIn(page, ADMIN);
+    await page.getByTestId('nav-practice').click();
+    await page.getByTestId('publish-form').waitFor();
+    const document = page.locator('[data-testid="practice-consent"][data-kind="telehealth"]');
+    await waitAttr(document, 'data-version', String(tele.version));
+
+    // --- A required document: the confirmation says every patient is asked again. Escape: nothing sent.
+    await page.getByTestId('publish-kind').selectOption('terms_of_use');
+    await page.getByTestId('publish-open').click();
+    const dialog = page.getByTestId('publish-confirm');
+    await waitText(dialog, /It is required: every patient is asked to accept it again at their next sign-in\./);
+    await waitForFocus(page, 'publish-confirm-no');
+    await axe(page, 'console: practice settings, publishing a required document', 'desktop');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    // --- The optional one, as worded now: said to be optional, published when confirmed.
+    await page.getByTestId('publish-kind').selectOption('telehealth');
+    assert.equal(await page.getByTestId('publish-title').inputValue(), tele.title, 'the form holds the document’s words');
+    await page.getByTestId('publish-open').click();
+    await waitText(dialog, new RegExp(`^Publish version ${tele.version + 1} of “${tele.title}”\\?`));
+    await waitText(dialog, /It is optional: patients who answered an earlier version are offered the new one/);
+    assert.equal(published.length, 0, 'nothing is published before the confirmation');
+    const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/staff/practice/consents');
+    await page.getByTestId('publish-confirm-yes').click();
+    assert.equal((await answered).status(), 201);
+    await dialog.waitFor({ state: 'detached' });
+    await waitText(page.getByTestId('app-status'), new RegExp(`^Version ${tele.version + 1} of “${tele.title}” is published\\.`));
+    await waitAttr(document, 'data-version', String(tele.version + 1));
+    await waitText(page.getByTestId('practice-change').first().getByTestId('practice-change-fields'), /^Changed: Consent documents$/);
+    const after = (await gateway('GET', '/staff/practice', { token })).body.consent_documents.find((d) => d.kind === 'telehealth');
+    assert.deepEqual({ ...after, version: tele.version }, tele, 'the same words, as the next version');
+    assert.equal(after.version, tele.version + 1);
+    assertCleanConsole(watched, PENDING_ROUTES);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an admin invites a staff member and changes their roles: adding one asks nothing, taking one away asks first and ends their session at once; the server keeps an admin’s own admin role', { timeout: 180_000 }, async () => {
+  const run = runId();
+  const email = `tess.${run}@riverside.example`;
+  const name = `Tess ${run}`;
+  const context = await newDesktop();
+  const page = await context.newPage();
+  const watched = watch(page);
+  try {
+    await consoleSignIn(page, ADMIN);
+    await page.getByTestId('nav-team').click();
+    await page.getByTestId('team').waitFor();
+
+    // --- Invited: on the list at once, not signed in yet.
+    await page.getByTestId('invite-open').click();
+    await waitForFocus(page, 'invite-title'); // the form's heading takes the focus
+    await page.getByTestId('invite-email').fill(email);
+    await page.getByTestId('invite-name').fill(name);
+    await page.getByTestId('invite-role-front-desk').check();
+    const invited = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/staff/team');
+    await page.getByTestId('invite-send').click();
+    assert.equal((await invited).status(), 201);
+    const row = page.getByTestId('team-row').filter({ hasText: email });
+    await waitText(row.getByTestId('team-roles'), /^Front desk$/);
+    await waitText(row.getByTestId('team-last-sign-in'), /^Not yet$/);
+    await waitText(page.getByTestId('app-status'), new RegExp(`^${name} is invited: an email with a temporary password is on its way to ${email.replace(/\./g, '\\.')}\\.`));
+    // They sign in (the local stand-in), so what a change of roles does to a session can be seen.
+    const theirs = await staffSession(email);
+    const theirMe = async () => (await gateway('GET', '/staff/me', { token: theirs.access_token })).status;
+
+    // --- A role added: saved without asking, and their session goes on.
+    await row.getByTestId('team-roles-edit').click();
+    await waitText(row.getByTestId('roles-hint'), new RegExp(`^Taking a role away signs ${name} out at once, on every device\\.$`));
+    await row.getByTestId('roles-billing').check();
+    await row.getByTestId('roles-save').click();
+    await waitText(row.getByTestId('team-roles'), /^Front desk, Billing$/);
+    assert.equal(await page.getByTestId('roles-confirm').count(), 0, 'adding a role asks nothing');
+    await waitText(page.getByTestId('app-status'), new RegExp(`^The roles of ${name} are now: Front desk, Billing\\.`));
+    assert.equal(await theirMe(), 200, 'adding a role does not sign them out');
+
+    // --- A role taken away: asked first, saying they are signed out at once; then their session ends.
+    await row.getByTestId('team-roles-edit').click();
+    await row.getByTestId('roles-front-desk').uncheck();
+    await row.getByTestId('roles-save').click();
+    const dialog = page.getByTestId('roles-confirm');
+    await waitText(dialog, new RegExp(`Take Front desk away from ${name}\\?`));
+    await waitText(dialog, new RegExp(`${name} is signed out at once, on every device\\.They sign in again with: Billing\\.`));
+    await waitForFocus(page, 'roles-confirm-no');
+    const narrowed = page.waitForResponse((r) => r.request().method() === 'PUT' && /^\/staff\/team\/[^/]+\/roles$/.test(new URL(r.url()).pathname));
+    await page.getByTestId('roles-confirm-yes').click();
+    assert.equal((await narrowed).status(), 200);
+    await dialog.waitFor({ state: 'detached' });
+    await waitText(row.getByTestId('team-roles'), /^Billing$/);
+    await waitText(page.getByTestId('app-status'), /They were signed out, and sign in again with these\./);
+    assert.equal(await theirMe(), 401, 'taking a role away ended their session');
+
+    // --- An admin's own admin role: the server refuses, and its answer is shown in the dialog.
+    const mine = page.getByTestId('team-row').filter({ hasText: ADMIN });
+    await mine.getByTestId('team-roles-edit').click();
+    await mine.getByTestId('roles-clinician').check();
+    await mine.getByTestId('roles-admin').uncheck();
+    await mine.getByTestId('roles-save').click();
+    await waitText(dialog, /^Take Admin away from your account\?/);
+    await waitText(dialog, /You are signed out at once, on every device\./);
+    const kept = page.waitForResponse((r) => r.request().method() === 'PUT' && /^\/staff\/team\/[^/]+\/roles$/.test(new URL(r.url()).pathname));
+    await page.getByTestId('roles-confirm-yes').click();
+    assert.equal((await kept).status(), 409);
+    await waitText(page.getByTestId('roles-error'), /^You cannot remove your own admin role/);
+    await waitForFocus(page, 'roles-error');
+    await page.getByTestId('roles-confirm-no').click();
+    await dialog.waitFor({ state: 'detached' });
+    await mine.getByTestId('roles-cancel').click();
+    await waitText(mine.getByTestId('team-roles'), /^Admin$/);
+    await waitForFocus(page, 'team-roles-edit');
+    const me = await gateway('GET', '/staff/me', { token: await staffToken(ADMIN) });
+    assert.deepEqual(me.body.roles, ['admin'], 'still an admin');
+    assertCleanConsole(watched, [...PENDING_ROUTES, { path: /^\/staff\/team\/[^/]+\/roles$/, status: 409 }]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the front desk lifts a patient’s email block and records their consent to texts given by phone, each after a confirmation; the chart is read again and shows it', { timeout: 180_000 }, async () => {
+  const token = await staffToken();
+  const family = `Consent${runId().replace(/\d/g, 'x')}`;
+  const dora = await enrolPatient(token, { given: 'Dora', family });
+  const context = await newDesktop();
+  const page = await context.newPage();
+  const watched = watch(page);
+  try {
+    await consoleSignIn(page, FRONT_DESK);
+    await page.getByTestId('nav-patients').click();
+    await page.getByTestId('patient-search').fill(family);
+    await page.getByTestId('patient-search').press('Enter');
+    // The address bounced (for real where the gateway can say so, else as the chart's next read shows it).
+    const bounced = await blockEmail(page, dora);
+    await page.getByTestId('patient-result').filter({ hasText: `Dora ${family}` }).click();
+    await waitText(page.getByTestId('chart-name'), new RegExp(`^Dora ${family}`));
+
+    // --- The block: a reason from the list, a confirmation, and the chart read again.
+    const email = page.getByTestId('chart-reach-email');
+    await waitAttr(email, 'data-blocked-by', 'suppressed');
+    await page.getByTestId('unblock-reason-patient_confirmed_address').check();
+    await page.getByTestId('unblock-open').click();
+    const unblock = page.getByTestId('unblock-confirm');
+    await waitText(unblock, new RegExp(`^Email Dora ${family} again\\?`));
+    await waitText(unblock, /Why: The patient confirmed the address works/);
+    const lifted = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/email-suppression/clear'));
+    const reread = page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname === `/staff/patients/${dora.patient_id}/contact`);
+    await page.getByTestId('unblock-confirm-yes').click();
+    const answer = await lifted;
+    assert.equal(answer.status(), 200);
+    assert.equal((await answer.json()).cleared, bounced, bounced ? 'the block was lifted' : 'there was no real block to lift here');
+    await unblock.waitFor({ state: 'detached' });
+    await waitText(page.getByTestId('app-status'), bounced
+      ? new RegExp(`^The block is lifted: notices can be emailed to Dora ${family} again\\.`)
+      : new RegExp(`^The address of Dora ${family} was not blocked: nothing changed\\.`));
+    assert.equal((await reread).status(), 200, 'the chart reads its facts again');
+    await waitAttr(email, 'data-reachable', 'yes');
+    assert.equal(await page.getByTestId('unblock').count(), 0, 'nothing left to lift');
+
+    // --- A consent to texts given by phone: what and how, a confirmation, and the chart read again.
+    const consent = page.getByTestId('chart-consent-sms_messages');
+    assert.notEqual(await consent.getAttribute('data-status'), 'accepted');
+    await page.getByTestId('sms-consent-decision-accept').check();
+    await page.getByTestId('sms-consent-method-verbal').check();
+    await page.getByTestId('sms-consent-record').click();
+    const record = page.getByTestId('sms-consent-confirm');
+    await waitText(record, new RegExp(`^Record that Dora ${family} agreed to texts\\?`));
+    await waitText(record, /It is kept as their own decision, given verbally, with the time\./);
+    const recorded = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/sms-consent'));
+    await page.getByTestId('sms-consent-confirm-yes').click();
+    assert.equal((await recorded).status(), 200);
+    await record.waitFor({ state: 'detached' });
+    await waitText(page.getByTestId('app-status'), new RegExp(`^Recorded: Dora ${family} agreed to texts\\.`));
+    await waitAttr(consent, 'data-status', 'accepted');
+    const facts = (await gateway('GET', `/staff/patients/${dora.patient_id}/contact`, { token })).body;
+    assert.equal(facts.consents.consents.find((c) => c.kind === 'sms_messages')?.status, 'accepted');
+    // What was sent shows in what the API holds: an acceptance, recorded as given to staff.
+    const latest = facts.consents.history.find((e) => e.kind === 'sms_messages');
+    assert.deepEqual([latest?.decision, latest?.actor], ['accept', 'staff'], 'recorded as given to staff');
+    assertCleanConsole(watched, PENDING_ROUTES, [dora.email]);
+  } finally {
+    await context.close();
   }
 });

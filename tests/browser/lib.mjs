@@ -317,6 +317,55 @@ export const PENDING_ROUTES = [
   { path: '/console/settings.json', status: 404 },
 ];
 
+/**
+ * Answers the page's next read of a patient's communication facts as the server does, but with their
+ * email address blocked after a bounce: the local gateway cannot make SES report one (BACKEND-NEEDS.md
+ * §29 asks for `POST /_local/ses/bounce`). Only that one read; the page's later reads are the server's.
+ */
+export async function showEmailBlocked(page, patientId) {
+  const route = `**/staff/patients/${patientId}/contact`;
+  await page.route(route, async (intercepted) => {
+    // Read through the tests' own client (Node does not resolve *.localhost), with the page's token.
+    const request = intercepted.request();
+    const token = (request.headers().authorization ?? '').replace(/^Bearer /, '');
+    const real = await gateway('GET', new URL(request.url()).pathname, { token });
+    if (real.status !== 200) {
+      await intercepted.continue();
+      return;
+    }
+    real.body.notices.email = { reachable: false, blocked_by: 'suppressed' };
+    await intercepted.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(real.body) });
+  }, { times: 1 });
+}
+
+/**
+ * Blocks a patient's email address for real, as a bounce reported by SES would, where the gateway can
+ * (BACKEND-NEEDS.md §29); otherwise shows it blocked to the page's next read (`showEmailBlocked`).
+ * True when the block is real.
+ */
+export async function blockEmail(page, patient) {
+  const bounced = await gateway('POST', '/_local/ses/bounce', { body: { email: patient.email, kind: 'bounce' } });
+  if (bounced.status >= 200 && bounced.status < 300) return true;
+  await showEmailBlocked(page, patient.patient_id);
+  return false;
+}
+
+/** What `PUT /staff/practice` takes, from what `GET /staff/practice` gave. */
+export function practiceUpdate(view) {
+  const keys = ['version', 'contact_phone', 'contact_email', 'logo_url', 'invite_ttl_hours', 'message_retention_days',
+    'allowed_origins', 'default_time_zone', 'care_teams', 'sign_in_codes_per_hour', 'sms_countries'];
+  return Object.fromEntries(keys.map((k) => [k, view[k] ?? null]));
+}
+
+/** Puts the practice's editable settings back as `original` had them, on the version there is now. */
+export async function putPracticeBack(original) {
+  const token = await staffToken(ADMIN);
+  const now = await gateway('GET', '/staff/practice', { token });
+  assert.equal(now.status, 200, `GET /staff/practice answered ${now.status}`);
+  const put = await gateway('PUT', '/staff/practice', { token, body: { ...practiceUpdate(original), version: now.body.version } });
+  assert.equal(put.status, 200, `putting the settings back answered ${put.status}: ${put.text.slice(0, 200)}`);
+}
+
 export async function waitText(locator, pattern, timeout = 15_000) {
   const deadline = Date.now() + timeout;
   let last = '(never found)';

@@ -181,6 +181,18 @@ async fn patients_see_who_opened_their_record_and_end_their_other_sessions() {
     let bens = app.call_ok(&ben.access, Method::GET, "/portal/access-log", None, 200).await;
     assert!(!bens["entries"].as_array().into_iter().flatten().any(|e| e["action"] == "patient.read"), "Ben's log is his own: {bens}");
     problem(app.call(&laptop.access, Method::GET, "/portal/access-log?cursor=zz", None).await, 400).await;
+    // However much Ann reads her own portal, each page of her log is full: the log has its own index.
+    for _ in 0..12 {
+        app.call_ok(&laptop.access, Method::GET, "/portal/me", None, 200).await;
+    }
+    let first = app.call_ok(&laptop.access, Method::GET, "/portal/access-log?limit=3", None, 200).await;
+    assert_eq!(first["entries"].as_array().map(Vec::len), Some(3), "a full page: {first}");
+    let cursor = first["next_cursor"].as_str().unwrap_or_default().to_string();
+    let second = app.call_ok(&laptop.access, Method::GET, &format!("/portal/access-log?limit=3&cursor={cursor}"), None, 200).await;
+    assert_eq!(second["entries"].as_array().map(Vec::len), Some(1), "the fourth and last entry: {second}");
+    assert!(second["next_cursor"].is_null());
+    let bens_cursor = app.call(&ben.access, Method::GET, &format!("/portal/access-log?cursor={cursor}"), None).await;
+    assert_ne!(bens_cursor.status(), 200, "a cursor of Ann's log reads nothing of it for Ben");
 
     // Lost phone: from the laptop, everything else ends; the laptop goes on; the phone is refused, and
     // so is the tablet, whose session had not started yet.

@@ -1,6 +1,5 @@
 //! The patient's own profile, consents, communication preferences and access log.
 
-use portico::audit::AuditCursor;
 use portico::auth::Actor;
 use portico::consents::{self, Choice, Provenance};
 use portico::domain::{Address, Channel, LanguageTag, PersonName, Pronouns, TimeZoneName};
@@ -200,20 +199,19 @@ pub async fn access_log(d: &AccessLogDeps, x: &Exchange<'_>) -> Result<Reply, Ap
     let limit = page_size(x.query("limit").as_deref()).map_err(|why| ApiError::field("limit", why))?;
     let cursor = x
         .query("cursor")
-        .map(|c| AuditCursor::parse(&c))
+        .map(|c| portico::store::Cursor::parse(&c))
         .transpose()
         .map_err(|_| ApiError::field("cursor", "is not a cursor from this log"))?;
-    let now = x.now();
     let (who, (events, next)) = x
         .patient_reading(async |practice, patient| {
-            d.page(practice, patient, now, cursor.as_ref(), limit).await.map_err(|e| match e {
+            d.page(practice, patient, cursor, limit).await.map_err(|e| match e {
                 portico::store::StoreError::BadCursor => ApiError::field("cursor", "is not a cursor from this log"),
                 e => e.into(),
             })
         })
         .await?;
     x.concerning(&who.patient);
-    Ok(Reply::ok(&AccessLog { entries: events.iter().map(AccessEntry::from).collect(), next_cursor: next.map(|c| c.as_string()) }))
+    Ok(Reply::ok(&AccessLog { entries: events.iter().map(AccessEntry::from).collect(), next_cursor: next.map(|c| c.as_str().to_string()) }))
 }
 
 /// Signs out every other session of yours (a phone you lost, a shared computer); this one stays.
