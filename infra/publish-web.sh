@@ -80,6 +80,9 @@ case "$step" in
     # Then the pages and the rest, revalidated on every use, as the local gateway serves them.
     aws s3 cp --region "$region" --no-progress --recursive web/dist/portal "s3://$bucket/" --exclude "assets/*" --cache-control no-cache
     aws s3 cp --region "$region" --no-progress --recursive web/dist/console "s3://$bucket/console/" --exclude "assets/*" --cache-control no-cache
+    # How the console signs staff in: the stack's hosted sign-in and console client (ConsoleSettings).
+    output ConsoleSettings | aws s3 cp --region "$region" --no-progress - "s3://$bucket/console/settings.json" \
+      --content-type application/json --cache-control no-cache
     # The pages are not cached at the edge (CachingDisabled); this drops any copy a change of behaviour
     # may have left there, and costs nothing (the first 1,000 paths a month are free).
     aws cloudfront create-invalidation --distribution-id "$distribution" --paths /index.html /console/index.html \

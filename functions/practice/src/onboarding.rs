@@ -106,7 +106,7 @@ pub fn practice_record(id: PracticeId, new: &NewPractice) -> Result<Practice, On
         return Err(invalid("name must be 1 to 120 characters"));
     }
     if !practices::is_valid_slug(&new.slug) {
-        return Err(invalid("slug must be lower-case letters, digits and hyphens"));
+        return Err(invalid("slug must be 2 to 40 lower-case letters, digits and hyphens, and not a reserved name (signin, www, api, …)"));
     }
     TimeZoneName::parse(&new.time_zone).map_err(|_| invalid("time_zone must be an IANA zone such as America/Chicago"))?;
     if new.country.len() != 2 || !new.country.bytes().all(|b| b.is_ascii_uppercase()) {

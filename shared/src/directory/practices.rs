@@ -192,8 +192,13 @@ impl Practice {
     }
 }
 
+/// Hosts under the portal domain that are not practices: staff sign in through `signin.<portal domain>`
+/// (the staff pool's one registered callback, which hands the answer to the practice's own host).
+pub const RESERVED_SLUGS: &[&str] = &["signin", "www", "api", "auth", "console", "admin", "static"];
+
 pub fn is_valid_slug(slug: &str) -> bool {
-    (2..=40).contains(&slug.len())
+    !RESERVED_SLUGS.contains(&slug)
+        && (2..=40).contains(&slug.len())
         && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !slug.starts_with('-')
         && !slug.ends_with('-')

@@ -375,8 +375,10 @@ fn the_pages_carry_the_local_gateways_headers_in_aws() {
     let security = &config["SecurityHeadersConfig"];
 
     // Locally uploads and downloads use the gateway's own origin; in AWS their presigned URLs are the
-    // upload bucket's (portico::blobs::S3Blobs), which the apps reach with XMLHttpRequest and fetch.
-    let upload_origin = "https://${UploadBucket}.s3.${AWS::Region}.${AWS::URLSuffix}";
+    // upload bucket's (portico::blobs::S3Blobs), which the apps reach with XMLHttpRequest and fetch, and
+    // the console trades its sign-in code at the staff pool's hosted sign-in (locally: the gateway).
+    let upload_origin =
+        "https://${UploadBucket}.s3.${AWS::Region}.${AWS::URLSuffix} https://${StaffSignInDomain}.auth.${AWS::Region}.amazoncognito.com";
     assert!(
         portico_local::PAGE_POLICY.contains("connect-src 'self';"),
         "the page policy names connect-src: {}",
@@ -386,7 +388,7 @@ fn the_pages_carry_the_local_gateways_headers_in_aws() {
     assert_eq!(
         security["ContentSecurityPolicy"]["ContentSecurityPolicy"],
         serde_json::json!({ "Sub": expected }),
-        "the template's page policy is PAGE_POLICY with the upload bucket in connect-src"
+        "the template's page policy is PAGE_POLICY with the upload bucket and the staff sign-in in connect-src"
     );
 
     let mut sent_locally = lambda_http::http::HeaderMap::new();
@@ -410,4 +412,41 @@ fn the_pages_carry_the_local_gateways_headers_in_aws() {
     let custom = config["CustomHeadersConfig"]["Items"].as_array().cloned().unwrap_or_default();
     let opener = custom.iter().find(|h| h["Header"] == "Cross-Origin-Opener-Policy").map(|h| h["Value"].clone());
     assert_eq!(opener, Some(Value::String(local("cross-origin-opener-policy"))), "Cross-Origin-Opener-Policy");
+}
+
+/// Staff sign in to the console through the staff pool's hosted sign-in: the settings the console is
+/// given name the pool's domain, the console's client and the one callback and sign-out address the
+/// client registers (on the reserved `signin` host); the pages may reach the domain's token endpoint;
+/// the API accepts the console client's tokens; no practice can take the `signin` host.
+#[test]
+fn the_console_signs_staff_in_through_the_hosted_sign_in_its_settings_name() {
+    let template = template();
+    let resources = &template["Resources"];
+    let client = &resources["StaffConsoleClient"]["Properties"];
+    assert_eq!(client["UserPoolId"]["Ref"], "StaffPool");
+    assert_eq!(client["AllowedOAuthFlows"], serde_json::json!(["code"]), "authorization code (with PKCE), never implicit");
+    assert_eq!(client["GenerateSecret"], false, "a browser client holds no secret");
+    let callback = client["CallbackURLs"][0]["Sub"].as_str().unwrap_or_default();
+    let sign_out = client["LogoutURLs"][0]["Sub"].as_str().unwrap_or_default();
+    assert_eq!(callback, "https://signin.${PortalDomain}/console/callback");
+    assert_eq!(sign_out, "https://signin.${PortalDomain}/console/signed-out");
+    let settings = template["Outputs"]["ConsoleSettings"]["Value"]["Sub"][0].as_str().unwrap_or_default();
+    for needed in [
+        format!("\"redirectUri\":\"{callback}\""),
+        format!("\"logoutUri\":\"{sign_out}\""),
+        "\"domain\":\"https://${StaffSignInDomain}.auth.${AWS::Region}.amazoncognito.com\"".to_string(),
+        "\"clientId\":\"${Client}\"".to_string(),
+    ] {
+        assert!(settings.contains(&needed), "the console's settings name {needed}: {settings}");
+    }
+    let csp = resources["WebHeadersPolicy"]["Properties"]["ResponseHeadersPolicyConfig"]["SecurityHeadersConfig"]["ContentSecurityPolicy"]
+        ["ContentSecurityPolicy"]["Sub"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(csp.contains("https://${StaffSignInDomain}.auth.${AWS::Region}.amazoncognito.com"), "the token endpoint is reachable: {csp}");
+    let audience = resources["HttpApi"]["Properties"]["Auth"]["Authorizers"]["StaffAuthorizer"]["JwtConfiguration"]["audience"].to_string();
+    assert!(audience.contains("StaffConsoleClient"), "the API accepts the console's tokens: {audience}");
+    assert!(!portico::directory::practices::is_valid_slug("signin"), "the sign-in host is no practice's");
+    let publish = std::fs::read_to_string(root().join("infra/publish-web.sh")).unwrap_or_default();
+    assert!(publish.contains("output ConsoleSettings") && publish.contains("console/settings.json"), "make deploy publishes the settings");
 }
