@@ -155,6 +155,7 @@ async fn messaging(app: &App, practice: &portico::directory::Practice, ann: &Pat
         shared_message_count: 1,
         last_message: None,
         patient_names: Some(portico::directory::PatientNames { given_name: "Ann".into(), family_name: "Lee".into(), preferred_name: None }),
+        opened_by_patient: false,
         version: 1,
     };
     let message = Message {

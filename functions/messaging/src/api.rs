@@ -45,6 +45,8 @@ pub struct ThreadSummary {
     pub message_count: i64,
     /// Who wrote last and how it began (none once the newest shared message was deleted).
     pub last_message: Option<LastMessageView>,
+    /// The patient started it, so they may close it (`POST /portal/threads/{id}/close`).
+    pub opened_by_you: bool,
 }
 
 /// The newest shared message of a thread, for lists.
@@ -73,6 +75,7 @@ impl ThreadSummary {
             unread: t.unread_for_patient,
             message_count: t.shared_message_count,
             last_message: t.last_message.as_ref().map(LastMessageView::from),
+            opened_by_you: t.opened_by_patient,
         }
     }
 }

@@ -12,6 +12,7 @@ endpoint!(PortalThreadsCreate, routes::PORTAL_THREADS_CREATE, ThreadDeps, portal
 endpoint!(PortalThreadsGet, routes::PORTAL_THREADS_GET, ThreadDeps, portal::threads_get);
 endpoint!(PortalMessagesCreate, routes::PORTAL_MESSAGES_CREATE, ThreadDeps, portal::messages_create);
 endpoint!(PortalThreadsRead, routes::PORTAL_THREADS_READ, ThreadDeps, portal::threads_read);
+endpoint!(PortalThreadsClose, routes::PORTAL_THREADS_CLOSE, ThreadDeps, portal::threads_close);
 endpoint!(PortalAttachmentsCreate, routes::PORTAL_ATTACHMENTS_CREATE, AttachmentDeps, portal::attachments_create);
 endpoint!(PortalAttachmentsComplete, routes::PORTAL_ATTACHMENTS_COMPLETE, AttachmentDeps, portal::attachments_complete);
 endpoint!(PortalAttachmentsGet, routes::PORTAL_ATTACHMENTS_GET, AttachmentDeps, portal::attachments_get);

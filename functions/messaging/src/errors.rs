@@ -11,6 +11,9 @@ impl From<ThreadError> for ApiError {
             ThreadError::NotFound | ThreadError::MessageNotFound => ApiError::NotFound,
             ThreadError::TopicNotAllowed => ApiError::Forbidden("Your role does not handle conversations on this topic."),
             ThreadError::NotesNotAllowed => ApiError::Forbidden("Your role does not write internal notes."),
+            ThreadError::NotPatientsToClose => {
+                ApiError::Conflict("The care team started this conversation, so they close it. You can still reply.")
+            }
             ThreadError::Empty => ApiError::invalid(vec![FieldError::new("body", "write a message or attach a file")]),
             ThreadError::Attachment => ApiError::Unprocessable {
                 detail: "An attachment is not ready, not yours, or already sent with another message.".into(),

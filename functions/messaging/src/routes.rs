@@ -33,6 +33,8 @@ pub const PORTAL_MESSAGES_CREATE: Route =
     patient("POST", "/portal/threads/{id}/messages", "portal-messages-create", "messages.message.create", "message");
 pub const PORTAL_THREADS_READ: Route =
     patient("POST", "/portal/threads/{id}/read", "portal-threads-read", "messages.thread.mark_read", "thread");
+pub const PORTAL_THREADS_CLOSE: Route =
+    patient("POST", "/portal/threads/{id}/close", "portal-threads-close", "messages.thread.close", "thread");
 pub const PORTAL_ATTACHMENTS_CREATE: Route =
     patient("POST", "/portal/attachments", "portal-attachments-create", "messages.attachment.upload", "attachment");
 pub const PORTAL_ATTACHMENTS_COMPLETE: Route =

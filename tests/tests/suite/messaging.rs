@@ -757,3 +757,47 @@ async fn the_chart_shows_how_a_patient_can_be_reached_and_what_became_of_their_n
     problem(app.call(&desk, Method::GET, "/staff/patients/pt_01JC00000000000000000000C1/contact", None).await, 404).await;
     problem(app.call(&desk, Method::GET, "/staff/patients/42/contact", None).await, 404).await;
 }
+
+/// A patient closes a conversation they started; one the care team started is theirs to close; a new
+/// message reopens it; the unanswered question stays on the care team's task list; nobody closes
+/// another patient's thread.
+#[tokio::test]
+async fn patients_close_the_threads_they_started_and_a_new_message_reopens_them() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    let ben = app.sign_in("ben@example.com").await;
+    let staff = app.admin_token().await;
+    let started = app
+        .call_ok(
+            &ann.access,
+            Method::POST,
+            "/portal/threads",
+            Some(json!({ "topic": "billing", "subject": "Parking", "body": "Is there parking?" })),
+            201,
+        )
+        .await;
+    assert_eq!(started["thread"]["opened_by_you"], true);
+    let id = started["thread"]["thread_id"].as_str().unwrap_or_default().to_string();
+    let close = format!("/portal/threads/{id}/close");
+
+    problem(app.call(&ben.access, Method::POST, &close, None).await, 404).await;
+    let closed = app.call_ok(&ann.access, Method::POST, &close, None, 200).await;
+    assert_eq!(closed["status"], "closed");
+    assert_eq!(app.call_ok(&ann.access, Method::POST, &close, None, 200).await["status"], "closed", "closing again changes nothing");
+    let ann_id = app.ann().patient_id.to_string();
+    let staff_view = app.call_ok(&staff, Method::GET, &format!("/staff/patients/{ann_id}/threads/{id}"), None, 200).await;
+    assert_eq!(staff_view["thread"]["status"], "closed", "{staff_view}");
+    let tasks = app.call_ok(&staff, Method::GET, "/staff/tasks", None, 200).await;
+    assert!(tasks.to_string().contains(&id), "the unanswered question is still the care team's: {tasks}");
+
+    app.call_ok(&ann.access, Method::POST, &format!("/portal/threads/{id}/messages"), Some(json!({ "body": "One more thing" })), 201).await;
+    let reopened = app.call_ok(&ann.access, Method::GET, &format!("/portal/threads/{id}"), None, 200).await;
+    assert_eq!(reopened["thread"]["status"], "open", "a new message reopens it");
+
+    let (_, theirs) = staff_writes(&app, &staff, "Your results", "All normal").await;
+    let listed = app.call_ok(&ann.access, Method::GET, &format!("/portal/threads/{theirs}"), None, 200).await;
+    assert_eq!(listed["thread"]["opened_by_you"], false);
+    problem(app.call(&ann.access, Method::POST, &format!("/portal/threads/{theirs}/close"), None).await, 409).await;
+    let still = app.call_ok(&ann.access, Method::GET, &format!("/portal/threads/{theirs}"), None, 200).await;
+    assert_eq!(still["thread"]["status"], "open");
+}

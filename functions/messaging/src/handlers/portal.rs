@@ -99,6 +99,18 @@ pub async fn threads_read(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, Api
     Ok(Reply::ok(&ThreadSummary::for_patient(&thread)))
 }
 
+/// Closes a thread the patient started. A new message from them reopens it; threads the care team
+/// started are theirs to close (409).
+#[utoipa::path(post, path = "/portal/threads/{id}/close", tag = "messages", security(("patient" = [])), params(("id" = String, Path)),
+    responses((status = 200, body = ThreadSummary), (status = 401, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
+pub async fn threads_close(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.patient().await?;
+    let id = x.path_id("id", ThreadId::parse)?;
+    x.object(id.to_string());
+    let thread = threads::close_by_patient(d.table.as_ref(), &who.practice, &who.patient, &id).await?;
+    Ok(Reply::ok(&ThreadSummary::for_patient(&thread)))
+}
+
 /// Starts an upload: returns a presigned POST valid for five minutes for exactly this file.
 #[utoipa::path(post, path = "/portal/attachments", tag = "messages", security(("patient" = [])), request_body = UploadRequest,
     responses((status = 201, body = UploadStarted), (status = 400, body = Problem), (status = 401, body = Problem)))]

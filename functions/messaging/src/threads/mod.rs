@@ -7,4 +7,4 @@ pub mod rules;
 
 pub use layout::{AssigneeFilter, for_patient, inbox};
 pub use model::*;
-pub use rules::{Handling, Page, Reader, attachable, delete, handle, mark_read, post, read, start};
+pub use rules::{Handling, Page, Reader, attachable, close_by_patient, delete, handle, mark_read, post, read, start};

@@ -67,6 +67,9 @@ pub struct Thread {
     /// The patient's names when the thread was opened, for the inbox's rows.
     #[serde(default)]
     pub patient_names: Option<portico::directory::PatientNames>,
+    /// The patient started it (and so may close it); the care team closes the others.
+    #[serde(default)]
+    pub opened_by_patient: bool,
     #[serde(default)]
     pub version: u64,
 }
@@ -239,6 +242,9 @@ pub enum ThreadError {
     /// Internal notes are the clinical record: only roles that read them write them.
     #[error("the role does not write internal notes")]
     NotesNotAllowed,
+    /// A patient closes only threads they started.
+    #[error("the care team started this thread")]
+    NotPatientsToClose,
     #[error(transparent)]
     Store(#[from] StoreError),
 }

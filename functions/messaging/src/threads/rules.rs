@@ -145,6 +145,7 @@ pub async fn start(
         patient_names: portico::directory::patients::get(table, &practice.id, patient)
             .await?
             .map(|p| portico::directory::PatientNames::of(&p)),
+        opened_by_patient: matches!(writer, Reader::Patient),
         version: 0,
     };
     let thread = empty.opened_with(&message);
@@ -350,6 +351,31 @@ pub async fn handle(
         if let Some(status) = change.status {
             next.status = status;
         }
+        let update = layout::handling_update(&current, next.assignee.as_ref(), next.status)?;
+        Ok(settle(table.update(update).await)?.map(|_| next))
+    })
+    .await
+}
+
+/// The patient closes a thread they started (their question was answered, or they no longer need one).
+/// Closing again changes nothing. The thread's response task stays as it was: an unanswered message is
+/// still the care team's to read. A new message from the patient reopens it, as ever.
+pub async fn close_by_patient(
+    table: &dyn Table,
+    practice: &PracticeId,
+    patient: &PatientId,
+    thread_id: &ThreadId,
+) -> Result<Thread, ThreadError> {
+    until_settled(|| async {
+        let current = layout::header(table, practice, patient, thread_id).await?;
+        if !current.opened_by_patient {
+            return Err(ThreadError::NotPatientsToClose);
+        }
+        if current.status == ThreadStatus::Closed {
+            return Ok(Round::Done(current));
+        }
+        let mut next = current.clone();
+        next.status = ThreadStatus::Closed;
         let update = layout::handling_update(&current, next.assignee.as_ref(), next.status)?;
         Ok(settle(table.update(update).await)?.map(|_| next))
     })

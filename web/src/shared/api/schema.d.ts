@@ -1995,6 +1995,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/portal/threads/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Closes a thread the patient started. A new message from them reopens it; threads the care team
+         *     started are theirs to close (409).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ThreadSummary"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Someone else changed this at the same time; read it again and retry */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/portal/threads/{id}/messages": {
         parameters: {
             query?: never;
@@ -7172,6 +7259,8 @@ export interface components {
             last_message?: components["schemas"]["LastMessageView"] | null;
             /** Format: int64 */
             message_count: number;
+            /** @description The patient started it, so they may close it (`POST /portal/threads/{id}/close`). */
+            opened_by_you: boolean;
             status: components["schemas"]["ThreadStatus"];
             subject: string;
             thread_id: string;
