@@ -164,6 +164,27 @@ impl ExportDeps {
         let file_name = format.file_name(query);
         let key = format!("exports/{practice}/{}-{file_name}", portico::crypto::random_token(16));
         let mut file = self.blobs.create(&key, format.content_type(), &file_name).await?;
+        let events = match self.write_events(file.as_mut(), practice, query, format).await {
+            Ok(events) => events,
+            Err(e) => {
+                file.abort().await;
+                return Err(e);
+            }
+        };
+        let bytes = file.finish().await?;
+        let link_expires_at = self.clock.now() + file_link_lifetime();
+        let link = self.blobs.presign_download(&key, link_expires_at).await?;
+        Ok(ExportFile { key, file_name, events, bytes, link, link_expires_at })
+    }
+
+    /// The header and every event of the range, a page at a time; answers how many events.
+    async fn write_events(
+        &self,
+        file: &mut dyn portico::blobs::BlobWriter,
+        practice: &PracticeId,
+        query: &AuditQuery,
+        format: ExportFormat,
+    ) -> Result<usize, ReviewError> {
         file.write(format.header().as_bytes()).await?;
         let (mut events, mut cursor) = (0usize, None);
         loop {
@@ -176,13 +197,9 @@ impl ExportDeps {
             file.write(chunk.as_bytes()).await?;
             match page.next {
                 Some(next) => cursor = Some(next),
-                None => break,
+                None => return Ok(events),
             }
         }
-        let bytes = file.finish().await?;
-        let link_expires_at = self.clock.now() + file_link_lifetime();
-        let link = self.blobs.presign_download(&key, link_expires_at).await?;
-        Ok(ExportFile { key, file_name, events, bytes, link, link_expires_at })
     }
 }
 

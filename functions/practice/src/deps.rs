@@ -112,11 +112,24 @@ impl Wire for LookupDeps {
 
 impl Wire for EditDeps {
     fn from_env(env: &mut Env, base: &Base) -> Self {
-        EditDeps { table: base.table(env), clock: base.clock(), hasher: base.hasher(env), sender: base.sender(env) }
+        let table = base.table(env);
+        EditDeps {
+            sessions: Sessions::new(Arc::clone(&table), base.clock()),
+            table,
+            clock: base.clock(),
+            hasher: base.hasher(env),
+            sender: base.sender(env),
+        }
     }
 
     fn from_ports(ports: &Ports) -> Self {
-        EditDeps { table: ports.table(), clock: ports.clock(), hasher: ports.hasher.clone(), sender: ports.sender() }
+        EditDeps {
+            table: ports.table(),
+            clock: ports.clock(),
+            hasher: ports.hasher.clone(),
+            sender: ports.sender(),
+            sessions: ports.edge.sessions.clone(),
+        }
     }
 }
 

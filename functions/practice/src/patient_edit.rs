@@ -1,10 +1,13 @@
 //! Staff correct a patient's record: names, date of birth, language, time zone and contact details. The
 //! change is saved against the version staff read (a colleague's edit in between is not overwritten),
 //! address claims move with it, and the patient is told, without PHI, that their details changed; an
-//! address that no longer signs them in is told so as well.
+//! address that no longer signs them in is told so as well, and the sessions and invitation that may have
+//! come through it end.
 
 use std::sync::Arc;
 
+use portico::auth::Sessions;
+use portico::auth::session::SessionSubject;
 use portico::clock::Clock;
 use portico::crypto::Hasher;
 use portico::directory::{Patient, Practice, patients};
@@ -22,6 +25,7 @@ pub struct EditDeps {
     pub clock: Arc<dyn Clock>,
     pub hasher: Hasher,
     pub sender: Sender,
+    pub sessions: Sessions,
 }
 
 /// A validated change from staff: absent fields stay, `Clear` removes an optional one.
@@ -75,7 +79,7 @@ impl StaffEdit {
     }
 }
 
-/// The names of the fields that differ, for the answer and the audit trail (never their values).
+/// The names of the fields that differ, for the answer (never their values).
 pub fn changed_fields(before: &Patient, after: &Patient) -> Vec<&'static str> {
     let checks: [(&'static str, bool); 9] = [
         ("given_name", before.given_name != after.given_name),
@@ -114,12 +118,21 @@ impl EditDeps {
             return Err(AdminError::Field("phone", "is in a country the practice does not text"));
         }
         next.updated_at = self.clock.now();
+        // An address corrected because it was wrong may have let someone else in: sessions signed in before
+        // now never start (those running end below), and the invitation sent there dies with it.
+        let given_up = patients::addresses_given_up(&current, &next);
+        if given_up {
+            next.sessions_from = Some(next.updated_at.timestamp());
+        }
         let saved = match patients::save_with_addresses(table, &self.hasher, &current, &next).await {
             Ok(saved) => saved,
             Err(patients::CreateError::AddressTaken(channel)) => return Err(AdminError::AddressTaken(channel)),
             Err(patients::CreateError::Store(StoreError::ConditionFailed { index: Some(0), .. })) => return Err(AdminError::Stale),
             Err(patients::CreateError::Store(e)) => return Err(e.into()),
         };
+        if given_up {
+            self.sessions.revoke_all(&SessionSubject::Patient(practice.id.clone(), id.clone())).await?;
+        }
         self.tell(practice, &current, &saved).await;
         Ok((saved, changed))
     }

@@ -131,7 +131,14 @@ impl TeamDeps {
             version: 0,
             last_sign_in_at: None,
         };
-        Ok(staff::provision(self.table.as_ref(), &member).await?)
+        let saved = staff::provision(self.table.as_ref(), &member).await?;
+        if saved.roles != member.roles {
+            // Another invitation of the same email made the record first: its roles stand, in the pool
+            // too (this one may have set the groups after it), and this one is refused as taken.
+            self.accounts.set_staff_roles(&saved.staff_id, &saved.roles).await?;
+            return Err(TeamError::EmailTaken);
+        }
+        Ok(saved)
     }
 
     /// An invitation whose account exists in this practice's name without a record: an earlier attempt

@@ -220,6 +220,10 @@ impl BlobWriter for LocalWriter {
         Ok(())
     }
 
+    async fn abort(self: Box<Self>) {
+        let _ = tokio::fs::remove_file(&self.partial).await;
+    }
+
     async fn finish(mut self: Box<Self>) -> Result<u64, BlobError> {
         use tokio::io::AsyncWriteExt as _;
         self.file.flush().await.map_err(unavailable)?;

@@ -122,6 +122,8 @@ pub trait BlobWriter: Send {
     async fn write(&mut self, bytes: &[u8]) -> Result<(), BlobError>;
     /// Stores what was written; answers its size in bytes. On failure nothing is left behind.
     async fn finish(self: Box<Self>) -> Result<u64, BlobError>;
+    /// Gives the file up: nothing of it is stored.
+    async fn abort(self: Box<Self>);
 }
 
 /// How a file the service made is served: as a download under its (PHI-free) name.

@@ -330,6 +330,10 @@ impl BlobWriter for S3Writer {
         Ok(())
     }
 
+    async fn abort(mut self: Box<Self>) {
+        S3Writer::abort(&mut self).await;
+    }
+
     async fn finish(mut self: Box<Self>) -> Result<u64, BlobError> {
         match self.complete().await {
             Ok(()) => Ok(self.size),

@@ -226,8 +226,15 @@ pub async fn change_address(table: &dyn Table, hasher: &Hasher, patient: &Patien
 /// Saves `after` over `before` (as read, by its version) with the address claims that follow: a new
 /// address is claimed (refused if another patient holds it), a replaced or removed one is released, in
 /// one transaction with the profile.
+///
+/// An outstanding invitation link dies with an address that is replaced or removed: it was sent there,
+/// and whoever reads that mailbox or phone now must not sign in with it.
 pub async fn save_with_addresses(table: &dyn Table, hasher: &Hasher, before: &Patient, after: &Patient) -> Result<Patient, CreateError> {
-    let (save, next) = save_write(after).map_err(CreateError::Store)?;
+    let mut after = after.clone();
+    if addresses_given_up(before, &after) {
+        after.invitation = None;
+    }
+    let (save, next) = save_write(&after).map_err(CreateError::Store)?;
     let mut writes = vec![save];
     let mut claimed = Vec::new();
     for channel in [crate::domain::Channel::Email, crate::domain::Channel::Sms] {
@@ -252,6 +259,13 @@ pub async fn save_with_addresses(table: &dyn Table, hasher: &Hasher, before: &Pa
         }
         Err(e) => Err(CreateError::Store(e)),
     }
+}
+
+/// Whether `after` no longer has an address `before` had (replaced or removed).
+pub fn addresses_given_up(before: &Patient, after: &Patient) -> bool {
+    [crate::domain::Channel::Email, crate::domain::Channel::Sms]
+        .into_iter()
+        .any(|channel| before.address(channel).is_some_and(|old| after.address(channel).as_ref() != Some(&old)))
 }
 
 /// The patient of this practice who owns an address, if any.

@@ -450,3 +450,15 @@ fn the_console_signs_staff_in_through_the_hosted_sign_in_its_settings_name() {
     let publish = std::fs::read_to_string(root().join("infra/publish-web.sh")).unwrap_or_default();
     assert!(publish.contains("output ConsoleSettings") && publish.contains("console/settings.json"), "make deploy publishes the settings");
 }
+
+/// The functions that release an address claim (a patient confirming a new address, staff correcting
+/// one) delete an item in their transaction: without the delete policy, AWS refuses the whole change,
+/// which the embedded store, having no IAM, would never show.
+#[test]
+fn the_functions_that_move_address_claims_may_delete_the_old_one() {
+    let template = template();
+    for function in ["PortalContactVerifyFunction", "StaffPatientsUpdateFunction"] {
+        let policies = refs(&template["Resources"][function]["Properties"]["Policies"]);
+        assert!(policies.contains(&"TableDeletePolicy".to_string()), "{function} releases the old address's claim: {policies:?}");
+    }
+}

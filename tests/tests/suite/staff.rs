@@ -371,7 +371,14 @@ async fn the_front_desk_corrects_a_record_and_the_patient_is_told_without_detail
     problem(form.send().await.unwrap_or_else(|e| panic!("{e}")), 415).await;
     problem(staff_call(&app, &desk, Method::PATCH, "/staff/patients/pt_01JC00000000000000000000C1", Some(change.clone())).await, 404).await;
     assert_eq!(read(desk.clone()).await, before, "no refusal changed the record");
+    // Ann is signed in, and an invitation link waits at her old address.
+    let ann_session = app.sign_in("ann@example.com").await;
+    app.call_ok(&desk, Method::POST, &format!("/staff/patients/{ann}/invite"), Some(json!({ "channel": "email" })), 202).await;
+    let link = app.last_invitation_token("ann@example.com");
+    let before = read(desk.clone()).await;
+    let version = before["version"].as_u64().unwrap_or_default();
     let told_before = app.messages_to("ann@example.com");
+    app.advance(chrono::Duration::seconds(1));
 
     // The correction: a family name, the date of birth and a new email, on the version read.
     let saved = staff_call(
@@ -401,6 +408,9 @@ async fn the_front_desk_corrects_a_record_and_the_patient_is_told_without_detail
         }
     }
     assert!(new.body.contains("updated"), "{}", new.body);
+    // The address was wrong, so what came through it ends: her sessions, and the link sent there.
+    problem(app.call(&ann_session.access, Method::GET, "/portal/me", None).await, 401).await;
+    problem(app.post_json("/auth/link", json!({ "token": link })).await, 401).await;
 
     // The new address signs Ann in; the old one gets no code.
     app.advance(chrono::Duration::minutes(2));
@@ -430,4 +440,19 @@ async fn the_front_desk_corrects_a_record_and_the_patient_is_told_without_detail
     let all: Value =
         staff_call(&app, &admin, Method::GET, "/staff/audit?action=patient.update", None).await.json().await.unwrap_or_default();
     assert!(all["events"].as_array().into_iter().flatten().any(|e| e["outcome"] == "denied"), "so is the clinician's refusal: {all}");
+
+    // A new mobile number: its claim moves too, the old number is told, and Ben cannot take it.
+    let texted_before = app.messages_to("+15555550101");
+    let phone: Value = staff_call(&app, &desk, Method::PATCH, &path, Some(json!({ "version": version + 1, "phone": "+15555550177" })))
+        .await
+        .json()
+        .await
+        .unwrap_or_default();
+    assert_eq!(phone["changed"], json!(["phone"]), "{phone}");
+    assert_eq!(app.messages_to("+15555550101"), texted_before + 1, "the old number is told it no longer signs her in");
+    let ben_path = format!("/staff/patients/{}", app.ben().patient_id);
+    let ben_version =
+        staff_call(&app, &desk, Method::GET, &ben_path, None).await.json::<Value>().await.unwrap_or_default()["version"].clone();
+    let taken = staff_call(&app, &desk, Method::PATCH, &ben_path, Some(json!({ "version": ben_version, "phone": "+15555550177" }))).await;
+    problem(taken, 409).await;
 }
