@@ -15,6 +15,7 @@ import { SignedInStaff, useRoleNames } from './parts';
 import { Audit } from './screens/Audit';
 import { Inbox, StaffThread } from './screens/Inbox';
 import { Enrol, PatientChart, Patients } from './screens/Patients';
+import { Practice } from './screens/Practice';
 import { Callback, SignIn, type SignInNotice } from './screens/SignIn';
 import { Tasks } from './screens/Tasks';
 import { Team } from './screens/Team';
@@ -128,6 +129,7 @@ function Console() {
         <Route path="/tasks" component={Tasks} />
         <Route path="/templates" component={Templates} />
         <Route path="/team">{may(roles, 'readTeam') ? <Team /> : <Redirect to="/" replace />}</Route>
+        <Route path="/practice">{may(roles, 'readPractice') ? <Practice /> : <Redirect to="/" replace />}</Route>
         <Route path="/audit">{may(roles, 'readAudit') ? <Audit /> : <Redirect to="/" replace />}</Route>
         <Route path="/sign-in">
           <Redirect to="/" replace />
@@ -232,6 +234,13 @@ function ConsoleHeader({
               <li>
                 <Link href="/team" aria-current={current('/team')} data-testid="nav-team">
                   {t('console.nav.team')}
+                </Link>
+              </li>
+            ) : null}
+            {may(me.roles, 'readPractice') ? (
+              <li>
+                <Link href="/practice" aria-current={current('/practice')} data-testid="nav-practice">
+                  {t('console.nav.practice')}
                 </Link>
               </li>
             ) : null}

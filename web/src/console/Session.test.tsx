@@ -1,6 +1,7 @@
 // Component tests of the signed-in console: it signs out after the idle limit the server gives with
 // `GET /staff/me` (need 24), not one of its own, and says how long it was; its navigation offers the
-// audit trail to the roles the operation's x-roles admit, and the page refuses the others.
+// audit trail and the practice's settings to the roles the operations' x-roles admit, and the pages
+// refuse the others.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, json } from '../shared/api/fake-api';
 import type { S } from './api';
@@ -89,24 +90,27 @@ describe("the console's idle limit", () => {
   });
 });
 
-describe('the audit trail in the navigation', () => {
-  it('is offered to an admin', async () => {
+describe('the audit trail and the practice settings in the navigation', () => {
+  it('are offered to an admin', async () => {
     api(900, ['admin']);
     const close = await signIn();
     expect(byTestId('nav-audit')?.getAttribute('href')).toBe('/console/audit');
+    expect(byTestId('nav-practice')?.getAttribute('href')).toBe('/console/practice');
     close();
   });
 
-  it('is neither offered nor opened for other roles', async () => {
-    api(900, ['front-desk', 'clinician', 'billing']);
-    const close = await signIn();
-    expect(byTestId('nav-team')).not.toBeNull();
-    expect(byTestId('nav-audit')).toBeNull();
+  for (const page of ['audit', 'practice']) {
+    it(`${page}: neither offered nor opened for other roles`, async () => {
+      api(900, ['front-desk', 'clinician', 'billing']);
+      const close = await signIn();
+      expect(byTestId('nav-team')).not.toBeNull();
+      expect(byTestId(`nav-${page}`)).toBeNull();
 
-    history.pushState(null, '', '/console/audit');
-    dispatchEvent(new PopStateEvent('popstate'));
+      history.pushState(null, '', `/console/${page}`);
+      dispatchEvent(new PopStateEvent('popstate'));
 
-    await vi.waitFor(() => expect(location.pathname).toBe('/console/'));
-    close();
-  });
+      await vi.waitFor(() => expect(location.pathname).toBe('/console/'));
+      close();
+    });
+  }
 });

@@ -72,6 +72,11 @@ export const staff = {
   disableMember: async (id: string) => unwrap(await api.POST('/staff/team/{id}/disable', { params: { path: { id } } })),
   /** Turns a disabled colleague's account back on, with the roles it had. */
   enableMember: async (id: string) => unwrap(await api.POST('/staff/team/{id}/enable', { params: { path: { id } } })),
+  /** Invites a staff member (admins): the staff pool emails them a temporary password. */
+  inviteMember: async (body: S['StaffInviteRequest']) => unwrap(await api.POST('/staff/team', { body })),
+  /** Sets a member's roles; fewer roles than before sign them out at once. */
+  setRoles: async (id: string, roles: S['Role'][]) =>
+    unwrap(await api.PUT('/staff/team/{id}/roles', { params: { path: { id } }, body: { roles } })),
   inbox: async (query: { status: 'open' | 'closed'; assignee: 'any' | 'me' | 'unassigned'; cursor?: string }) =>
     unwrap(await api.GET('/staff/threads', { params: { query } })),
   thread: async (patient: string, thread: string, before?: string) =>
@@ -120,6 +125,16 @@ export const staff = {
   invite: async (id: string, channel: S['Channel'] | null) =>
     unwrap(await api.POST('/staff/patients/{id}/invite', { params: { path: { id } }, body: { channel } })),
   disable: async (id: string) => unwrap(await api.POST('/staff/patients/{id}/disable', { params: { path: { id } } })),
+  /** Turns a disabled portal account back on: the patient can sign in again. */
+  enable: async (id: string) => unwrap(await api.POST('/staff/patients/{id}/enable', { params: { path: { id } } })),
+  /** Records a text-message consent the patient gave staff (or withdrew), and how; answers their consents. */
+  recordSmsConsent: async (id: string, body: S['StaffConsentRequest']) =>
+    unwrap(await api.POST('/staff/patients/{id}/sms-consent', { params: { path: { id } }, body })),
+  /** Lifts the email block of the patient's address after a bounce or complaint, with why. */
+  clearSuppression: async (id: string, reason: S['ClearReason']) =>
+    unwrap(
+      await api.POST('/staff/patients/{id}/email-suppression/clear', { params: { path: { id } }, body: { reason } }),
+    ),
   templates: async () => unwrap(await api.GET('/staff/templates')),
   /** Rewords one language of a template (each language is the practice's to word on its own). */
   saveTemplate: async (kind: S['TemplateKind'], language: S['Lang'], body: S['TemplateUpdate']) =>
@@ -136,6 +151,13 @@ export const staff = {
       throw err;
     }
   },
+  /** Saves the practice's settings as of the `version` read; a stale version answers 409. */
+  savePractice: async (body: S['PracticeSettingsUpdate']) => unwrap(await api.PUT('/staff/practice', { body })),
+  /** Who changed the settings, when, and which fields: one page, newest first. */
+  practiceHistory: async (cursor?: string) =>
+    unwrap(await api.GET('/staff/practice/history', { params: { query: cursor ? { cursor } : {} } })),
+  /** Publishes a new version of a consent document; answers the settings with it. */
+  publishConsent: async (body: S['ConsentPublication']) => unwrap(await api.POST('/staff/practice/consents', { body })),
   /** One page of the audit trail, newest first; a page may be short, or empty, while more follow. */
   audit: async (filters: AuditFilters, cursor?: string) =>
     unwrap(await api.GET('/staff/audit', { params: { query: { ...filters, ...(cursor ? { cursor } : {}) } } })),

@@ -1,7 +1,10 @@
 // Pieces shared by the console's screens.
 import { useQuery } from '@tanstack/react-query';
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useEffect } from 'react';
+import { ApiError } from '../shared/api/errors';
 import { useI18n } from '../shared/i18n/I18nProvider';
+import { Alert, ErrorMessage, useStatus } from '../shared/ui/components';
+import { sentence } from '../shared/ui/errors';
 import { type S, staff } from './api';
 
 export const TOPIC_KEYS = {
@@ -76,4 +79,51 @@ export function useStaffLabel() {
     if (member) return member.display_name;
     return team.isPending ? t('common.loading') : t('console.colleague', { id });
   };
+}
+
+/**
+ * What the server said about one field of a refused request, for beside it: its own words in English,
+ * the catalog's in Spanish (need 12). A field's parts count as the field (`care_teams.clinical`,
+ * `allowed_origins[2]`). `what` names the field as its label does.
+ */
+export function useFieldErrors(error: unknown) {
+  const { t, tr } = useI18n();
+  return (field: string, what: string): string => {
+    if (!(error instanceof ApiError)) return '';
+    const found = error.fieldErrors.find(
+      (f) => f.field === field || f.field.startsWith(`${field}.`) || f.field.startsWith(`${field}[`),
+    );
+    if (!found) return '';
+    return tr.lang === 'en' ? sentence(found.detail) : t('common.error.field', { what: what.toLowerCase() });
+  };
+}
+
+/**
+ * A failed change, as an alert. A refusal the route documents (`words` by status: a 409 for one's own
+ * admin role, say) is the server's own answer in English and the catalog's words in Spanish (need 12);
+ * anything else is worded as every error is.
+ */
+export function Refusal({
+  error,
+  words,
+  testid,
+  focus,
+}: {
+  error: unknown;
+  words: Partial<Record<number, string>>;
+  testid: string;
+  focus?: boolean;
+}) {
+  const { t, lang } = useI18n();
+  const { clear } = useStatus();
+  const key = error instanceof ApiError ? words[error.status] : undefined;
+  useEffect(() => {
+    if (key) clear();
+  }, [key, clear]);
+  if (!key || !(error instanceof ApiError)) return <ErrorMessage error={error} testid={testid} focus={focus} />;
+  return (
+    <Alert tone="error" testid={testid} focus={focus}>
+      <p>{lang === 'en' && error.detail ? sentence(error.detail) : t(key)}</p>
+    </Alert>
+  );
 }

@@ -10,6 +10,20 @@ describe('limits', () => {
     expect(limits.fileMaxBytes).toBe(10 * 1024 * 1024);
     expect(() => published('NoSuchRequest.body', 'maxLength')).toThrow(/infra\/openapi.json gives no maxLength/);
   });
+  it("reads the practice settings' bounds, and the consent and staff forms' lengths, from the API document", () => {
+    const bounds = (key: string) => ({ min: constraints[key]?.minimum, max: constraints[key]?.maximum });
+    expect(limits.practice.inviteHours).toEqual(bounds('PracticeSettingsUpdate.invite_ttl_hours'));
+    expect(limits.practice.signInCodesPerHour).toEqual(bounds('PracticeSettingsUpdate.sign_in_codes_per_hour'));
+    expect(limits.practice.retentionMinDays).toBe(
+      constraints['PracticeSettingsUpdate.message_retention_days']?.minimum,
+    );
+    expect(limits.practice.originsMax).toBe(constraints['PracticeSettingsUpdate.allowed_origins']?.maxItems);
+    expect(limits.consentTitleMaxChars).toBe(constraints['ConsentPublication.title']?.maxLength);
+    expect(limits.consentSummaryMaxChars).toBe(constraints['ConsentPublication.summary']?.maxLength);
+    expect(limits.staffNameMaxChars).toBe(constraints['StaffInviteRequest.display_name']?.maxLength);
+    expect(limits.staffEmailMaxChars).toBe(constraints['StaffInviteRequest.email']?.maxLength);
+    expect(limits.practice.inviteHours.min).toBeLessThan(limits.practice.inviteHours.max);
+  });
   it('reads the confirmation codes from the API document: one length (the words say it) and the pattern', () => {
     for (const [code, key] of [
       [limits.signInCode, 'VerifyCodeRequest.code'],
@@ -41,6 +55,14 @@ describe('limits', () => {
     expect(may(['front-desk', 'clinician', 'billing'], 'readAudit')).toBe(false);
     expect(may(['front-desk', 'clinician', 'billing'], 'enableStaff')).toBe(false);
     expect(may([], 'invite')).toBe(false);
+    // Practice administration is for admins; the front desk records a patient's text consent and lifts a block.
+    for (const what of ['editPractice', 'publishConsent', 'inviteStaff', 'changeRoles', 'enablePatient'] as const) {
+      expect(may(['admin'], what), what).toBe(true);
+      expect(may(['front-desk', 'clinician', 'billing'], what), what).toBe(false);
+    }
+    expect(may(['front-desk'], 'recordSmsConsent')).toBe(true);
+    expect(may(['front-desk'], 'clearSuppression')).toBe(true);
+    expect(may(['clinician', 'billing'], 'recordSmsConsent')).toBe(false);
   });
   it('names only operations of the API document, each with its roles', () => {
     for (const operation of Object.values(staffPermissions)) {

@@ -31,6 +31,11 @@ function confirmationCode(key: string): { length: number; pattern: RegExp } {
   return { length: published(key, 'maxLength'), pattern: publishedPattern(key) };
 }
 
+/** A number the API document bounds on both sides. */
+function range(key: string): { min: number; max: number } {
+  return { min: published(key, 'minimum'), max: published(key, 'maximum') };
+}
+
 export const limits = {
   /** Unicode scalar values of the trimmed text (functions/messaging threads.rs). */
   messageMaxChars: published('NewMessageRequest.body', 'maxLength'),
@@ -48,6 +53,19 @@ export const limits = {
   /** The client's own pause after a 429 without Retry-After (API Gateway's throttling sends none). */
   defaultWaitSeconds: 60,
   templateSmsMaxChars: published('TemplateUpdate.sms', 'maxLength'),
+  /** The practice's settings, as an administrator may set them. */
+  practice: {
+    inviteHours: range('PracticeSettingsUpdate.invite_ttl_hours'),
+    retentionMinDays: published('PracticeSettingsUpdate.message_retention_days', 'minimum'),
+    signInCodesPerHour: range('PracticeSettingsUpdate.sign_in_codes_per_hour'),
+    originsMax: published('PracticeSettingsUpdate.allowed_origins', 'maxItems'),
+  },
+  /** A new version of a consent document. */
+  consentTitleMaxChars: published('ConsentPublication.title', 'maxLength'),
+  consentSummaryMaxChars: published('ConsentPublication.summary', 'maxLength'),
+  /** A staff member to invite. */
+  staffNameMaxChars: published('StaffInviteRequest.display_name', 'maxLength'),
+  staffEmailMaxChars: published('StaffInviteRequest.email', 'maxLength'),
 } as const;
 
 /** File name extension → type, for browsers that cannot tell a HEIC file's type. */
@@ -84,6 +102,14 @@ export const staffPermissions = {
   readAudit: 'GET /staff/audit',
   exportAudit: 'GET /staff/audit/export',
   readPractice: 'GET /staff/practice',
+  editPractice: 'PUT /staff/practice',
+  readPracticeHistory: 'GET /staff/practice/history',
+  publishConsent: 'POST /staff/practice/consents',
+  inviteStaff: 'POST /staff/team',
+  changeRoles: 'PUT /staff/team/{id}/roles',
+  recordSmsConsent: 'POST /staff/patients/{id}/sms-consent',
+  clearSuppression: 'POST /staff/patients/{id}/email-suppression/clear',
+  enablePatient: 'POST /staff/patients/{id}/enable',
 } as const satisfies Record<string, string>;
 export type StaffPermission = keyof typeof staffPermissions;
 export function may(roles: readonly string[], what: StaffPermission): boolean {

@@ -1,10 +1,18 @@
 // The chart's communication facts (`GET /staff/patients/{id}/contact`): whether a "new message" notice
 // can reach the patient by email and by text and, when not, why; their alert settings and text opt-out;
-// their answers to the practice's consents; and their latest notices with status and reason.
-import { useQuery } from '@tanstack/react-query';
+// their answers to the practice's consents; and their latest notices with status and reason. Staff
+// record a text-message consent the patient gave them (or its withdrawal), with how it was given, and
+// lift an email block after a bounce or complaint, for a reason from a fixed list; the facts are read
+// again after each.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ApiError } from '../../shared/api/errors';
+import { enums } from '../../shared/api/openapi-values';
 import { useI18n } from '../../shared/i18n/I18nProvider';
-import { ErrorMessage, Loading } from '../../shared/ui/components';
+import { may } from '../../shared/limits';
+import { ConfirmDialog, ErrorMessage, Loading, useStatus } from '../../shared/ui/components';
 import { type S, staff } from '../api';
+import { useFieldErrors, useMe } from '../parts';
 
 type Channel = S['Channel'];
 const CHANNELS: readonly Channel[] = ['email', 'sms'];
@@ -49,8 +57,30 @@ const CONSENT_KEYS = {
   declined: 'console.chart.consent.declined',
 } as const satisfies Record<S['ConsentStatus'], string>;
 
-export function PatientContact({ patientId }: { patientId: string }) {
+/**
+ * What staff may record for the patient: `StaffConsentRequest.decision` is a `Decision`, of which the
+ * route takes `accept` and `revoke` (its description; `decline` is refused): need 29.
+ */
+const STAFF_DECISIONS = ['accept', 'revoke'] as const satisfies readonly S['Decision'][];
+type StaffDecision = (typeof STAFF_DECISIONS)[number];
+const DECISION_KEYS = {
+  accept: 'console.chart.smsConsent.accept',
+  revoke: 'console.chart.smsConsent.revoke',
+} as const satisfies Record<StaffDecision, string>;
+const METHODS = enums.ConsentMethod as readonly S['ConsentMethod'][];
+const METHOD_KEYS = {
+  verbal: 'console.chart.smsConsent.verbal',
+  written: 'console.chart.smsConsent.written',
+} as const satisfies Record<S['ConsentMethod'], string>;
+const CLEAR_REASONS = enums.ClearReason as readonly S['ClearReason'][];
+const CLEAR_REASON_KEYS = {
+  patient_confirmed_address: 'console.chart.unblock.reason.confirmed',
+  provider_error: 'console.chart.unblock.reason.provider',
+} as const satisfies Record<S['ClearReason'], string>;
+
+export function PatientContact({ patientId, patientName }: { patientId: string; patientName: string }) {
   const { t } = useI18n();
+  const { roles } = useMe();
   const facts = useQuery({ queryKey: ['contact-facts', patientId], queryFn: () => staff.contactFacts(patientId) });
   return (
     <section className="card stack" aria-labelledby="comm-title" data-testid="chart-communication">
@@ -60,8 +90,14 @@ export function PatientContact({ patientId }: { patientId: string }) {
       {facts.data ? (
         <>
           <Reach notices={facts.data.notices} />
+          {facts.data.notices.email.blocked_by === 'suppressed' && may(roles, 'clearSuppression') ? (
+            <LiftEmailBlock patientId={patientId} patientName={patientName} />
+          ) : null}
           <AlertSettings preferences={facts.data.preferences} optedOut={facts.data.sms_opted_out} />
           <ConsentAnswers consents={facts.data.consents.consents} />
+          {may(roles, 'recordSmsConsent') ? (
+            <RecordTextConsent patientId={patientId} patientName={patientName} />
+          ) : null}
           <RecentNotices notices={facts.data.recent_notifications} />
         </>
       ) : null}
@@ -214,6 +250,235 @@ function RecentNotices({ notices }: { notices: S['NotificationView'][] }) {
           {t('console.chart.noNotices')}
         </p>
       )}
+    </section>
+  );
+}
+
+/** A choice of one among a few, as radio buttons with a legend; an unanswered one says so beside it. */
+function Choices<V extends string>({
+  name,
+  legend,
+  values,
+  keys,
+  value,
+  error,
+  onChange,
+}: {
+  name: string;
+  legend: string;
+  values: readonly V[];
+  keys: Record<V, string>;
+  value: V | '';
+  error: string;
+  onChange: (value: V) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    // The answer missing or refused is part of the group's description (a group cannot be marked invalid).
+    <fieldset className="choices" data-testid={name} aria-describedby={error ? `${name}-error` : undefined}>
+      <legend>{legend}</legend>
+      {error ? (
+        <p className="field-error" id={`${name}-error`}>
+          {error}
+        </p>
+      ) : null}
+      {values.map((v) => (
+        <div className="choice" key={v}>
+          <input
+            type="radio"
+            name={name}
+            id={`${name}-${v}`}
+            data-testid={`${name}-${v}`}
+            value={v}
+            checked={value === v}
+            onChange={() => onChange(v)}
+          />
+          <label htmlFor={`${name}-${v}`}>{t(keys[v])}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+/** A change on the chart that asks first; the facts are read again after it. */
+function useChartChange<Body, Answer>(
+  patientId: string,
+  send: (body: Body) => Promise<Answer>,
+  done: (answer: Answer, sent: Body) => void,
+) {
+  const client = useQueryClient();
+  const [asking, setAsking] = useState(false);
+  const change = useMutation({
+    mutationFn: send,
+    onSuccess: (answer, sent) => {
+      setAsking(false);
+      void client.invalidateQueries({ queryKey: ['contact-facts', patientId] });
+      done(answer, sent);
+    },
+    // A field the server names is said next to it, not in the dialog.
+    onError: (err) => {
+      if (err instanceof ApiError && err.fieldErrors.length) setAsking(false);
+    },
+  });
+  return { change, asking, setAsking };
+}
+
+/** Records a text-message consent the patient gave staff by phone, in person or on paper (or withdrew). */
+function RecordTextConsent({ patientId, patientName }: { patientId: string; patientName: string }) {
+  const { t } = useI18n();
+  const status = useStatus();
+  const [decision, setDecision] = useState<StaffDecision | ''>('');
+  const [method, setMethod] = useState<S['ConsentMethod'] | ''>('');
+  const [unanswered, setUnanswered] = useState(false);
+  const { change, asking, setAsking } = useChartChange(
+    patientId,
+    (body: S['StaffConsentRequest']) => staff.recordSmsConsent(patientId, body),
+    (_consents, sent) => {
+      setDecision('');
+      setMethod('');
+      status.announce(
+        sent.decision === 'accept' ? 'console.chart.smsConsent.doneAccept' : 'console.chart.smsConsent.doneRevoke',
+        {
+          name: patientName,
+        },
+      );
+    },
+  );
+  const fieldError = useFieldErrors(change.error);
+  const missing = (chosen: string) => (unanswered && !chosen ? t('console.chart.chooseOne') : '');
+  return (
+    <section className="stack" aria-labelledby="sms-consent-title" data-testid="sms-consent">
+      <h3 id="sms-consent-title">{t('console.chart.smsConsent.title')}</h3>
+      <p className="hint">{t('console.chart.smsConsent.hint')}</p>
+      <form
+        className="stack"
+        noValidate
+        data-testid="sms-consent-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          change.reset();
+          setUnanswered(!decision || !method);
+          if (decision && method) setAsking(true);
+        }}
+      >
+        <Choices
+          name="sms-consent-decision"
+          legend={t('console.chart.smsConsent.decision')}
+          values={STAFF_DECISIONS}
+          keys={DECISION_KEYS}
+          value={decision}
+          error={missing(decision) || fieldError('decision', t('console.chart.smsConsent.decision'))}
+          onChange={setDecision}
+        />
+        <Choices
+          name="sms-consent-method"
+          legend={t('console.chart.smsConsent.method')}
+          values={METHODS}
+          keys={METHOD_KEYS}
+          value={method}
+          error={missing(method) || fieldError('method', t('console.chart.smsConsent.method'))}
+          onChange={setMethod}
+        />
+        {!asking ? <ErrorMessage error={change.error} testid="sms-consent-error" focus /> : null}
+        <div className="actions">
+          <button type="submit" className="button button-secondary" data-testid="sms-consent-record">
+            {t('console.chart.smsConsent.record')}
+          </button>
+        </div>
+      </form>
+      <ConfirmDialog
+        open={asking}
+        testid="sms-consent-confirm"
+        title={t('console.chart.smsConsent.confirmTitle', { decision, name: patientName })}
+        body={[
+          t('console.chart.smsConsent.confirmHow', { method }),
+          t('console.chart.smsConsent.confirmEffect', { decision }),
+        ]}
+        confirmLabel={t('console.chart.smsConsent.confirmYes')}
+        cancelLabel={t('common.cancel')}
+        busy={change.isPending}
+        busyLabel={t('common.saving')}
+        onAnswer={(yes) => {
+          if (yes && decision && method) change.mutate({ decision, method });
+          else setAsking(false);
+        }}
+      >
+        {asking && change.error ? <ErrorMessage error={change.error} testid="sms-consent-error" focus /> : null}
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+/** Lifts the block on the patient's email address (after a bounce or complaint), for a reason from the list. */
+function LiftEmailBlock({ patientId, patientName }: { patientId: string; patientName: string }) {
+  const { t } = useI18n();
+  const status = useStatus();
+  const [reason, setReason] = useState<S['ClearReason'] | ''>('');
+  const [unanswered, setUnanswered] = useState(false);
+  const { change, asking, setAsking } = useChartChange(
+    patientId,
+    (why: S['ClearReason']) => staff.clearSuppression(patientId, why),
+    ({ cleared }) => {
+      setReason('');
+      status.announce(cleared ? 'console.chart.unblock.done' : 'console.chart.unblock.notBlocked', {
+        name: patientName,
+      });
+    },
+  );
+  const fieldError = useFieldErrors(change.error);
+  return (
+    <section className="stack" aria-labelledby="unblock-title" data-testid="unblock">
+      <h3 id="unblock-title">{t('console.chart.unblock.title')}</h3>
+      <p className="hint">{t('console.chart.unblock.hint')}</p>
+      <form
+        className="stack"
+        noValidate
+        data-testid="unblock-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          change.reset();
+          setUnanswered(!reason);
+          if (reason) setAsking(true);
+        }}
+      >
+        <Choices
+          name="unblock-reason"
+          legend={t('console.chart.unblock.reason')}
+          values={CLEAR_REASONS}
+          keys={CLEAR_REASON_KEYS}
+          value={reason}
+          error={
+            (unanswered && !reason ? t('console.chart.chooseOne') : '') ||
+            fieldError('reason', t('console.chart.unblock.reason'))
+          }
+          onChange={setReason}
+        />
+        {!asking ? <ErrorMessage error={change.error} testid="unblock-error" focus /> : null}
+        <div className="actions">
+          <button type="submit" className="button button-secondary" data-testid="unblock-open">
+            {t('console.chart.unblock.submit')}
+          </button>
+        </div>
+      </form>
+      <ConfirmDialog
+        open={asking}
+        testid="unblock-confirm"
+        title={t('console.chart.unblock.confirmTitle', { name: patientName })}
+        body={[
+          t('console.chart.unblock.confirmEffect'),
+          reason ? t('console.chart.unblock.confirmReason', { reason: t(CLEAR_REASON_KEYS[reason]) }) : '',
+        ].filter(Boolean)}
+        confirmLabel={t('console.chart.unblock.confirmYes')}
+        cancelLabel={t('common.cancel')}
+        busy={change.isPending}
+        busyLabel={t('common.saving')}
+        onAnswer={(yes) => {
+          if (yes && reason) change.mutate(reason);
+          else setAsking(false);
+        }}
+      >
+        {asking && change.error ? <ErrorMessage error={change.error} testid="unblock-error" focus /> : null}
+      </ConfirmDialog>
     </section>
   );
 }

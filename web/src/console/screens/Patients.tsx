@@ -1,4 +1,5 @@
-// Patients: search, the chart (demographics, invitation, disable, communication facts), and enrolment.
+// Patients: search, the chart (demographics, invitation, disable and turn back on, communication facts),
+// and enrolment.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
@@ -103,6 +104,7 @@ export function PatientChart({ patientId }: { patientId: string }) {
   const patient = useQuery({ queryKey: ['patient', patientId], queryFn: () => staff.patient(patientId) });
   const [channel, setChannel] = useState<'' | S['Channel']>('');
   const [confirmDisable, setConfirmDisable] = useState(false);
+  const [confirmEnable, setConfirmEnable] = useState(false);
   const invite = useMutation({
     // Values are passed when the form is sent: the options reach the mutation a frame after a render.
     mutationFn: (by: S['Channel'] | null) => staff.invite(patientId, by),
@@ -116,6 +118,15 @@ export function PatientChart({ patientId }: { patientId: string }) {
     onSuccess: (view) => {
       putAnswer(client, ['patient', patientId], view);
       status.announce('console.chart.disabledDone');
+    },
+  });
+  const enable = useMutation({
+    mutationFn: () => staff.enable(patientId),
+    onSuccess: (view) => {
+      setConfirmEnable(false);
+      putAnswer(client, ['patient', patientId], view);
+      void client.invalidateQueries({ queryKey: ['contact-facts', patientId] });
+      status.announce('console.chart.enabledDone', { name: fullName(view) });
     },
   });
 
@@ -171,8 +182,8 @@ export function PatientChart({ patientId }: { patientId: string }) {
           )}
         </dl>
       </section>
-      <PatientContact patientId={patientId} />
-      {may(roles, 'invite') || may(roles, 'disable') ? (
+      <PatientContact patientId={patientId} patientName={fullName(p)} />
+      {may(roles, 'invite') || may(roles, 'disable') || may(roles, 'enablePatient') ? (
         <section className="card stack" aria-labelledby="account-title">
           <h2 id="account-title">{t('console.chart.accountActions')}</h2>
           {may(roles, 'invite') && p.status === 'active' ? (
@@ -222,6 +233,21 @@ export function PatientChart({ patientId }: { patientId: string }) {
               </button>
             </div>
           ) : null}
+          {may(roles, 'enablePatient') && p.status === 'disabled' ? (
+            <div className="actions">
+              <button
+                type="button"
+                className="button button-secondary"
+                data-testid="enable-open"
+                onClick={() => {
+                  enable.reset();
+                  setConfirmEnable(true);
+                }}
+              >
+                {t('console.chart.enable')}
+              </button>
+            </div>
+          ) : null}
           <ErrorMessage error={disable.error} testid="disable-error" />
         </section>
       ) : null}
@@ -238,6 +264,22 @@ export function PatientChart({ patientId }: { patientId: string }) {
           if (yes) disable.mutate();
         }}
       />
+      <ConfirmDialog
+        open={confirmEnable}
+        testid="enable-confirm"
+        title={t('console.chart.enableTitle', { name: fullName(p) })}
+        body={[t('console.chart.enableBody')]}
+        confirmLabel={t('console.chart.enableYes')}
+        cancelLabel={t('common.cancel')}
+        busy={enable.isPending}
+        busyLabel={t('console.chart.enabling')}
+        onAnswer={(yes) => {
+          if (yes) enable.mutate();
+          else setConfirmEnable(false);
+        }}
+      >
+        {enable.error ? <ErrorMessage error={enable.error} testid="enable-error" focus /> : null}
+      </ConfirmDialog>
     </section>
   );
 }

@@ -1,6 +1,7 @@
-// The practice's staff: who they are, their roles and whether their account is active; admins can
-// disable a colleague's account (never their own), which signs them out everywhere at once, and turn a
-// disabled one back on.
+// The practice's staff: who they are, their roles, whether their account is active and when they last
+// signed in; admins invite a staff member, change a member's roles (taking one away signs them out at
+// once), disable a colleague's account (never their own), which signs them out everywhere at once, and
+// turn a disabled one back on.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../shared/api/errors';
@@ -18,6 +19,8 @@ import {
 import { useConsoleTitle } from '../App';
 import { type S, staff } from '../api';
 import { useMe, useRoleNames, useTeam } from '../parts';
+import { InviteMember } from './TeamInvite';
+import { RolesEditor } from './TeamRoles';
 
 type Member = S['StaffMemberView'];
 
@@ -61,18 +64,24 @@ function actionFor(member: Member, me: Member): Action | null {
   return member.status === 'active' ? 'disable' : 'enable';
 }
 
+/** Where the focus goes in a member's row: their name, or one of its buttons. */
+type FocusPart = 'th' | 'team-disable' | 'team-enable' | 'team-roles-edit';
+
 export function Team() {
-  const { t } = useI18n();
+  const { t, tr } = useI18n();
   useConsoleTitle(t('console.nav.team'));
   const me = useMe();
   const team = useTeam();
   const roleNames = useRoleNames();
   const may_ = (action: Action) => may(me.roles, ACTIONS[action].permission);
   const canChange = may_('disable') || may_('enable');
+  const canEditRoles = may(me.roles, 'changeRoles');
+  const canAct = canChange || canEditRoles;
   const [asking, setAsking] = useState<{ member: Member; action: Action } | null>(null);
-  // Where the focus goes once the dialog has closed: back to the member's button, or to their name
-  // once the change is made (the button is another one now).
-  const [focusOn, setFocusOn] = useState<{ id: string; part: 'th' | 'button' } | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  // Where the focus goes once a dialog or an editor has closed: back to the member's button, or to
+  // their name once the change is made (the button is another one now).
+  const [focusOn, setFocusOn] = useState<{ id: string; part: FocusPart } | null>(null);
   const change = useAccountChange((done) => {
     setAsking(null);
     setFocusOn({ id: done.staff_id, part: 'th' });
@@ -83,7 +92,7 @@ export function Team() {
     const rows = document.querySelectorAll<HTMLElement>('[data-testid="team-row"]');
     Array.from(rows)
       .find((row) => row.dataset.staffId === focusOn.id)
-      ?.querySelector<HTMLElement>(focusOn.part)
+      ?.querySelector<HTMLElement>(focusOn.part === 'th' ? 'th' : `[data-testid="${focusOn.part}"]`)
       ?.focus();
     setFocusOn(null);
   }, [focusOn]);
@@ -93,7 +102,10 @@ export function Team() {
   return (
     <section className="stack">
       <PageHeading>{t('console.team.title')}</PageHeading>
-      <p className="lead">{t(canChange ? 'console.team.leadAdmin' : 'console.team.lead')}</p>
+      <p className="lead">{t(canAct ? 'console.team.leadAdmin' : 'console.team.lead')}</p>
+      {may(me.roles, 'inviteStaff') ? (
+        <InviteMember onInvited={(member) => setFocusOn({ id: member.staff_id, part: 'th' })} />
+      ) : null}
       {team.isError ? <LoadFailed error={team.error} retry={() => void team.refetch()} /> : null}
       {team.isPending ? <Loading /> : null}
       {team.data ? (
@@ -105,7 +117,8 @@ export function Team() {
               <th scope="col">{t('console.team.email')}</th>
               <th scope="col">{t('console.team.roles')}</th>
               <th scope="col">{t('console.team.status')}</th>
-              {canChange ? <th scope="col">{t('console.team.actions')}</th> : null}
+              <th scope="col">{t('console.team.lastSignIn')}</th>
+              {canAct ? <th scope="col">{t('console.team.actions')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -118,7 +131,23 @@ export function Team() {
                     {m.staff_id === me.staff_id ? <span className="hint"> ({t('console.you')})</span> : null}
                   </th>
                   <td data-testid="team-email">{m.email}</td>
-                  <td data-testid="team-roles">{roleNames(m.roles)}</td>
+                  <td data-testid="team-roles">
+                    {editing === m.staff_id ? (
+                      <RolesEditor
+                        member={m}
+                        onSaved={(done) => {
+                          setEditing(null);
+                          setFocusOn({ id: done.staff_id, part: 'th' });
+                        }}
+                        onCancel={() => {
+                          setEditing(null);
+                          setFocusOn({ id: m.staff_id, part: 'team-roles-edit' });
+                        }}
+                      />
+                    ) : (
+                      roleNames(m.roles)
+                    )}
+                  </td>
                   <td data-testid="team-status">
                     {m.status === 'active' ? (
                       t(STATUS_KEYS.active)
@@ -126,27 +155,52 @@ export function Team() {
                       <span className="tag">{t(STATUS_KEYS[m.status])}</span>
                     )}
                   </td>
-                  {canChange ? (
+                  <td data-testid="team-last-sign-in">
+                    {m.last_sign_in_at ? (
+                      <time dateTime={m.last_sign_in_at}>{tr.dateTime(m.last_sign_in_at)}</time>
+                    ) : (
+                      <span className="muted">{t('console.team.notSignedIn')}</span>
+                    )}
+                  </td>
+                  {canAct && editing !== m.staff_id ? (
                     <td>
-                      {action && may_(action) ? (
-                        <button
-                          type="button"
-                          className={
-                            action === 'disable'
-                              ? 'button button-danger button-small'
-                              : 'button button-secondary button-small'
-                          }
-                          data-testid={`team-${action}`}
-                          aria-label={t(ACTIONS[action].buttonNamed, { name: m.display_name })}
-                          onClick={() => {
-                            change.reset();
-                            setAsking({ member: m, action });
-                          }}
-                        >
-                          {t(ACTIONS[action].button)}
-                        </button>
-                      ) : null}
+                      <div className="team-actions">
+                        {canEditRoles ? (
+                          <button
+                            type="button"
+                            className="button button-secondary button-small"
+                            data-testid="team-roles-edit"
+                            aria-label={t('console.team.rolesEditor.openNamed', { name: m.display_name })}
+                            onClick={() => {
+                              change.reset();
+                              setEditing(m.staff_id);
+                            }}
+                          >
+                            {t('console.team.rolesEditor.open')}
+                          </button>
+                        ) : null}
+                        {action && may_(action) ? (
+                          <button
+                            type="button"
+                            className={
+                              action === 'disable'
+                                ? 'button button-danger button-small'
+                                : 'button button-secondary button-small'
+                            }
+                            data-testid={`team-${action}`}
+                            aria-label={t(ACTIONS[action].buttonNamed, { name: m.display_name })}
+                            onClick={() => {
+                              change.reset();
+                              setAsking({ member: m, action });
+                            }}
+                          >
+                            {t(ACTIONS[action].button)}
+                          </button>
+                        ) : null}
+                      </div>
                     </td>
+                  ) : canAct ? (
+                    <td />
                   ) : null}
                 </tr>
               );
@@ -167,7 +221,7 @@ export function Team() {
         onAnswer={(yes) => {
           if (yes && asking) change.mutate(asking);
           else {
-            if (asking) setFocusOn({ id: asking.member.staff_id, part: 'button' });
+            if (asking) setFocusOn({ id: asking.member.staff_id, part: `team-${asking.action}` });
             setAsking(null);
           }
         }}

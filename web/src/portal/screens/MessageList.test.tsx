@@ -22,6 +22,7 @@ const row = (thread_id: string, subject: string, last_message: S['LastMessageVie
   unread: 0,
   message_count: 2,
   last_message,
+  opened_by_you: true,
 });
 
 const list: S['ThreadList'] = {

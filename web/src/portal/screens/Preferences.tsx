@@ -16,11 +16,11 @@ import {
   PageHeading,
   useStatus,
 } from '../../shared/ui/components';
+import { allZones, COMMON_ZONES, zoneName } from '../../shared/zones';
 import { portal, type S } from '../api';
 import { maskAddress } from '../challenge';
 import { usePageTitle } from '../parts/Header';
 import { allReach, CHANNELS, type Channel, consentFor } from '../reach';
-import { allZones, COMMON_ZONES, zoneName } from '../zones';
 import { useDecide } from './Consents';
 
 const CATEGORIES = ['appointment_reminders', 'messages', 'billing', 'marketing'] as const;

@@ -19,11 +19,12 @@ import {
   useStatus,
 } from '../../shared/ui/components';
 import { describeFieldError, fieldDetail } from '../../shared/ui/errors';
+import { allZones, COMMON_ZONES, zoneName } from '../../shared/zones';
 import { portal, type S } from '../api';
 import { ConfirmItsYou } from '../parts/ConfirmItsYou';
 import { usePageTitle } from '../parts/Header';
 import { formatPhone } from '../phone';
-import { allZones, COMMON_ZONES, languageName, PROFILE_LANGUAGES, zoneName } from '../zones';
+import { languageName, PROFILE_LANGUAGES } from '../zones';
 
 export function Profile() {
   const { t } = useI18n();

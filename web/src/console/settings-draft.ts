@@ -1,0 +1,152 @@
+// The practice settings form as the page holds it (every field as typed) and as the API reads it, and
+// each setting's name. A draft is kept with the settings it was made from, so a reload after a colleague
+// saved first takes their values for what this admin left alone and keeps what this admin changed.
+import type { S } from './api';
+import { TOPIC_KEYS } from './parts';
+
+type View = S['PracticeSettingsView'];
+
+/** Each setting in words: the form's labels, and the history's names for what changed. */
+export const SETTING_KEYS = {
+  contact_phone: 'console.practice.field.contactPhone',
+  contact_email: 'console.practice.field.contactEmail',
+  logo_url: 'console.practice.field.logoUrl',
+  invite_ttl_hours: 'console.practice.field.inviteHours',
+  sign_in_codes_per_hour: 'console.practice.field.signInCodes',
+  default_time_zone: 'console.practice.field.zone',
+  sms_countries: 'console.practice.field.smsCountries',
+  message_retention_days: 'console.practice.field.retention',
+  allowed_origins: 'console.practice.field.origins',
+  care_teams: 'console.practice.field.careTeams',
+} as const satisfies Record<Exclude<keyof S['PracticeSettingsUpdate'], 'version'>, string>;
+
+/** The operator's settings (shown, not edited here) and the consent documents, as the history names them. */
+export const OTHER_SETTING_KEYS: Record<string, string> = {
+  consent_documents: 'console.practice.field.consents',
+  name: 'console.practice.field.name',
+  country: 'console.practice.field.country',
+  sms_numbers: 'console.practice.field.smsNumbers',
+  custom_domains: 'console.practice.field.domains',
+};
+
+/** The key of the words for a setting's name, or undefined for one the console has no words for. */
+export function settingKey(field: string): string | undefined {
+  return (SETTING_KEYS as Record<string, string>)[field] ?? OTHER_SETTING_KEYS[field];
+}
+
+type Topic = keyof typeof TOPIC_KEYS;
+export const TOPICS = Object.keys(TOPIC_KEYS) as Topic[];
+
+export interface Draft {
+  contact_phone: string;
+  contact_email: string;
+  logo_url: string;
+  invite_ttl_hours: string;
+  sign_in_codes_per_hour: string;
+  default_time_zone: string;
+  sms_countries: string;
+  message_retention_days: string;
+  allowed_origins: string;
+  care_teams: Record<Topic, string[]>;
+}
+
+/** The fields the form sends as whole numbers. */
+export const NUMBER_FIELDS = ['invite_ttl_hours', 'sign_in_codes_per_hour', 'message_retention_days'] as const;
+export type NumberField = (typeof NUMBER_FIELDS)[number];
+
+export function draftOf(view: View): Draft {
+  return {
+    contact_phone: view.contact_phone ?? '',
+    contact_email: view.contact_email ?? '',
+    logo_url: view.logo_url ?? '',
+    invite_ttl_hours: String(view.invite_ttl_hours),
+    sign_in_codes_per_hour: String(view.sign_in_codes_per_hour),
+    default_time_zone: view.default_time_zone,
+    sms_countries: view.sms_countries.join(', '),
+    message_retention_days: String(view.message_retention_days),
+    allowed_origins: view.allowed_origins.join('\n'),
+    care_teams: Object.fromEntries(TOPICS.map((topic) => [topic, [...(view.care_teams[topic] ?? [])]])) as Record<
+      Topic,
+      string[]
+    >,
+  };
+}
+
+/** A list typed into one box: split on commas, spaces and line breaks, blanks left out. */
+const listOf = (text: string) =>
+  text
+    .split(/[\s,]+/)
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+/**
+ * The request for a draft, or the number fields that are not whole numbers (said next to them; the
+ * server's bounds are its to check, and it names a value out of them by its field).
+ */
+export function updateOf(
+  draft: Draft,
+  version: number,
+): { update: S['PracticeSettingsUpdate']; notNumbers: [] } | { update: null; notNumbers: NumberField[] } {
+  const notNumbers = NUMBER_FIELDS.filter((field) => !/^\d+$/.test(draft[field].trim()));
+  if (notNumbers.length) return { update: null, notNumbers };
+  const orNull = (text: string) => text.trim() || null;
+  return {
+    update: {
+      version,
+      contact_phone: orNull(draft.contact_phone),
+      contact_email: orNull(draft.contact_email),
+      logo_url: orNull(draft.logo_url),
+      invite_ttl_hours: Number(draft.invite_ttl_hours.trim()),
+      sign_in_codes_per_hour: Number(draft.sign_in_codes_per_hour.trim()),
+      message_retention_days: Number(draft.message_retention_days.trim()),
+      default_time_zone: draft.default_time_zone,
+      // Country codes are written in capitals; a lower-case one is the same country.
+      sms_countries: listOf(draft.sms_countries).map((code) => code.toUpperCase()),
+      allowed_origins: listOf(draft.allowed_origins),
+      // A topic nobody is chosen for is left out, as the settings hold it.
+      care_teams: Object.fromEntries(
+        TOPICS.filter((t) => draft.care_teams[t].length).map((t) => [t, draft.care_teams[t]]),
+      ),
+    },
+    notNumbers: [],
+  };
+}
+
+/** Each part of the form that changes on its own: the plain fields, and each topic's care team. */
+type Part = Exclude<keyof Draft, 'care_teams'> | `care_teams.${Topic}`;
+const PLAIN = [
+  'contact_phone',
+  'contact_email',
+  'logo_url',
+  'invite_ttl_hours',
+  'sign_in_codes_per_hour',
+  'default_time_zone',
+  'sms_countries',
+  'message_retention_days',
+  'allowed_origins',
+] as const satisfies readonly Exclude<keyof Draft, 'care_teams'>[];
+
+const sameTeam = (a: readonly string[], b: readonly string[]) => [...a].sort().join('\n') === [...b].sort().join('\n');
+
+/** The parts of the form the admin changed since it was read. */
+export function changedParts(draft: Draft, base: View): Part[] {
+  const read = draftOf(base);
+  return [
+    ...PLAIN.filter((field) => draft[field] !== read[field]),
+    ...TOPICS.filter((topic) => !sameTeam(draft.care_teams[topic], read.care_teams[topic])).map(
+      (topic) => `care_teams.${topic}` as const,
+    ),
+  ];
+}
+
+/**
+ * The draft on newer settings: what the admin changed stays as they typed it, the rest is the newer
+ * settings' (a colleague's save, or this admin's own consent publication).
+ */
+export function rebase(draft: Draft, base: View, newer: View): Draft {
+  const changed = new Set<string>(changedParts(draft, base));
+  const next = draftOf(newer);
+  for (const field of PLAIN) if (changed.has(field)) next[field] = draft[field];
+  for (const topic of TOPICS) if (changed.has(`care_teams.${topic}`)) next.care_teams[topic] = draft.care_teams[topic];
+  return next;
+}
