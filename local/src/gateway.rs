@@ -82,6 +82,11 @@ async fn dispatch(State(app): State<Arc<App>>, ConnectInfo(peer): ConnectInfo<So
     if path == "/_local/blobs/upload" {
         return crate::local_routes::blob_upload(&app, &parts.headers, body).await;
     }
+    if path == "/_local/ses/bounce" && parts.method == axum::http::Method::POST {
+        let host = parts.headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+        let body = to_bytes(body, 64 * 1024).await.unwrap_or_default();
+        return crate::local_routes::simulate_bounce(&app, &host, &body).await;
+    }
     if let Some(local) = path.strip_prefix("/_local/") {
         let body = to_bytes(body, 64 * 1024).await.unwrap_or_default();
         let json_body =

@@ -156,6 +156,52 @@ pub async fn simulate_status(app: &App, body: &[u8], peer: SocketAddr) -> Respon
     gateway_response(status, json!({ "status": status.as_u16() }))
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SimulatedBounce {
+    email: String,
+    kind: BounceKind,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+enum BounceKind {
+    Bounce,
+    Complaint,
+}
+
+/// What SES would report for an email to `email` of the `Host`'s practice: a permanent bounce or a
+/// complaint, applied by the same code `worker-ses-events` runs on a verified notification (the SNS
+/// signature is what the stand-in cannot make, and what the worker's own tests check).
+pub(crate) async fn simulate_bounce(app: &App, host: &str, body: &[u8]) -> Response {
+    let Ok(bounce) = serde_json::from_slice::<SimulatedBounce>(body) else {
+        return gateway_response(
+            StatusCode::BAD_REQUEST,
+            json!({ "message": "send {\"email\": \"…\", \"kind\": \"bounce\" | \"complaint\"}" }),
+        );
+    };
+    let practice = match app.ports.tenants().for_host(host).await {
+        Ok(Some(practice)) => practice,
+        _ => return gateway_response(StatusCode::NOT_FOUND, json!({ "message": "no practice answers on this host" })),
+    };
+    let recipient = json!([{ "emailAddress": bounce.email }]);
+    let tags = json!({ "practice_id": [practice.id.as_str()] });
+    let event = match bounce.kind {
+        BounceKind::Bounce => {
+            json!({ "eventType": "Bounce", "bounce": { "bounceType": "Permanent", "bouncedRecipients": recipient }, "mail": { "tags": tags } })
+        }
+        BounceKind::Complaint => {
+            json!({ "eventType": "Complaint", "complaint": { "complainedRecipients": recipient }, "mail": { "tags": tags } })
+        }
+    };
+    let now = app.ports.clock().now();
+    match portico_platform::ses_events::apply(app.table.as_ref(), &app.ports.hasher, &event.to_string(), now).await {
+        Ok(portico_platform::ses_events::Effect::Suppressed(n)) => gateway_response(StatusCode::ACCEPTED, json!({ "suppressed": n })),
+        Ok(_) => gateway_response(StatusCode::BAD_REQUEST, json!({ "message": "not an address" })),
+        Err(e) => gateway_response(StatusCode::INTERNAL_SERVER_ERROR, json!({ "message": e.to_string() })),
+    }
+}
+
 /// The operator's onboarding on this machine: the same use-case the `operator-practices-create`
 /// function runs in AWS (a practice, its claims, its first admin invited), for `make dev`.
 pub(crate) async fn onboard(app: &App, body: &[u8]) -> Response {

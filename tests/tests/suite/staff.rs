@@ -456,3 +456,30 @@ async fn the_front_desk_corrects_a_record_and_the_patient_is_told_without_detail
     let taken = staff_call(&app, &desk, Method::PATCH, &ben_path, Some(json!({ "version": ben_version, "phone": "+15555550177" }))).await;
     problem(taken, 409).await;
 }
+
+/// The local stand-in for an SES bounce blocks the address for the host's practice, as the worker does
+/// with a verified notification; the chart shows it and staff can lift it.
+#[tokio::test]
+async fn a_local_bounce_blocks_an_address_for_the_hosts_practice() {
+    let app = spawn_app().await;
+    let desk = app.staff_token(&app.demo().front_desk_email.clone()).await;
+    let ann = app.ann().patient_id.to_string();
+    let bounce = |body: Value| app.request(Method::POST, "/_local/ses/bounce").json(&body).send();
+    assert_eq!(bounce(json!({ "email": "ann@example.com" })).await.unwrap().status(), 400, "the kind is needed");
+    assert_eq!(bounce(json!({ "email": "ann@example.com", "kind": "bounce" })).await.unwrap().status(), 202);
+    let chart: Value =
+        staff_call(&app, &desk, Method::GET, &format!("/staff/patients/{ann}/contact"), None).await.json().await.unwrap_or_default();
+    assert_eq!(chart["notices"]["email"]["blocked_by"], "suppressed", "{chart}");
+    let cleared: Value = staff_call(
+        &app,
+        &desk,
+        Method::POST,
+        &format!("/staff/patients/{ann}/email-suppression/clear"),
+        Some(json!({ "reason": "patient_confirmed_address" })),
+    )
+    .await
+    .json()
+    .await
+    .unwrap_or_default();
+    assert_eq!(cleared["cleared"], true);
+}
