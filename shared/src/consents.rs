@@ -104,6 +104,8 @@ pub struct Decided {
     pub decision: Decision,
     pub at: DateTime<Utc>,
     pub actor_kind: String,
+    /// How a decision staff recorded was given (`verbal`, `written`).
+    pub method: Option<String>,
 }
 
 /// The consents screen: every current document with the patient's standing, and recent decisions.
@@ -176,6 +178,7 @@ pub async fn overview(table: &dyn Table, practice: &Practice, patient: &PatientI
                 decision: event.decision,
                 at: event.at,
                 actor_kind: event.actor_kind,
+                method: event.method,
             });
         }
     }
@@ -197,14 +200,15 @@ pub async fn overview(table: &dyn Table, practice: &Practice, patient: &PatientI
     Ok(Overview { documents, history })
 }
 
-fn event_write(
+/// The decision's record, and its entry on the patient's timeline.
+fn event_writes(
     practice: &Practice,
     patient: &PatientId,
     choice: Choice,
     provenance: &Provenance,
     sequence: u64,
     now: DateTime<Utc>,
-) -> Result<Write, StoreError> {
+) -> Result<[Write; 2], StoreError> {
     let event = ConsentEvent {
         kind: choice.kind,
         version: choice.version,
@@ -218,7 +222,11 @@ fn event_write(
         method: provenance.method.map(str::to_string),
     };
     let key = keys::consent_event(&practice.id, patient, &crate::time::sortable(now), sequence);
-    Ok(Write::put(Item::from_record(key, &event)?, Condition::NotExists))
+    let entry = crate::timeline::TimelineEntry::consent(now, choice.kind, choice.decision, provenance.actor.kind());
+    Ok([
+        Write::put(Item::from_record(key, &event)?, Condition::NotExists),
+        crate::timeline::entry_write(&practice.id, patient, &format!("consent-{sequence}"), &entry)?,
+    ])
 }
 
 async fn load_state(table: &dyn Table, practice: &Practice, patient: &PatientId) -> Result<(ConsentState, Condition), StoreError> {
@@ -269,10 +277,8 @@ pub async fn decide(
         }
         state.decisions.insert(kind, DecisionRecord { version, decision, at: now });
         state.version += 1;
-        let writes = vec![
-            Write::put(Item::from_record(keys::consent_state(&practice.id, patient), &state)?, condition),
-            event_write(practice, patient, choice, provenance, state.version, now)?,
-        ];
+        let mut writes = vec![Write::put(Item::from_record(keys::consent_state(&practice.id, patient), &state)?, condition)];
+        writes.extend(event_writes(practice, patient, choice, provenance, state.version, now)?);
         Ok(settle(table.transact(writes).await)?)
     })
     .await
@@ -315,11 +321,9 @@ pub async fn record_text_keyword(
         profile.sms.opted_out = !opt_in;
         profile.updated_at = now;
         let (save_profile, _) = patients::save_write(&profile)?;
-        let writes = vec![
-            Write::put(Item::from_record(keys::consent_state(&practice.id, &patient.patient_id), &state)?, condition),
-            event_write(practice, &patient.patient_id, Choice { kind, version, decision }, provenance, state.version, now)?,
-            save_profile,
-        ];
+        let mut writes = vec![Write::put(Item::from_record(keys::consent_state(&practice.id, &patient.patient_id), &state)?, condition)];
+        writes.extend(event_writes(practice, &patient.patient_id, Choice { kind, version, decision }, provenance, state.version, now)?);
+        writes.push(save_profile);
         Ok(settle(table.transact(writes).await)?.map(|()| true))
     })
     .await

@@ -29,6 +29,9 @@ pub struct Home {
     pub messages_unread: i64,
     #[serde(default)]
     pub messages_latest: Option<LatestMessage>,
+    /// Unread items of the portal's bell ([`crate::bell`]).
+    #[serde(default)]
+    pub bell_unread: i64,
 }
 
 impl Home {
@@ -36,6 +39,7 @@ impl Home {
         let mut home: Home = item.map(|i| i.record()).transpose()?.unwrap_or_default();
         // Threads older than the home item were never counted into it; a read of one must not go below zero.
         home.messages_unread = home.messages_unread.max(0);
+        home.bell_unread = home.bell_unread.max(0);
         Ok(home)
     }
 }
@@ -43,11 +47,16 @@ impl Home {
 /// The attribute naming the message the card shows, so deleting that message can take its words away.
 pub const LATEST_ID: &str = "messages_latest_id";
 
-/// A care-team message the patient can see arrived: one more unread, and it is the newest.
+/// A care-team message the patient can see arrived: one more unread, it is the newest, and the bell has
+/// one more item ([`crate::bell::ring`] in the same transaction).
 pub fn message_arrived(practice: &PracticeId, patient: &PatientId, message_id: &str, latest: &LatestMessage) -> Result<Write, StoreError> {
     let latest = serde_json::to_value(latest).map_err(|e| StoreError::Invalid(e.to_string()))?;
     Ok(Write::Update(
-        Update::new(keys::home(practice, patient)).add("messages_unread", 1).set("messages_latest", latest).set(LATEST_ID, message_id),
+        Update::new(keys::home(practice, patient))
+            .add("messages_unread", 1)
+            .add(crate::bell::UNREAD, 1)
+            .set("messages_latest", latest)
+            .set(LATEST_ID, message_id),
     ))
 }
 

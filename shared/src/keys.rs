@@ -73,6 +73,8 @@ pub const PLATFORM_PREFIXES: &[Prefix] = &[
     claim(Partition::Patient, "EVENT#"),
     claim(Partition::Patient, "NOTE#"),
     claim(Partition::Patient, "COUNT#"),
+    claim(Partition::Patient, TIMELINE_PREFIX),
+    claim(Partition::Patient, BELL_PREFIX),
     claim(Partition::Staff, "PROFILE"),
     claim(Partition::Staff, "SESSION#"),
     claim(Partition::Global, "HOST#"),
@@ -241,6 +243,20 @@ pub fn sms_count(practice: &PracticeId, patient: &PatientId, period: &str) -> Ke
 /// A notification sent to a patient, findable by the provider's id through GSI1.
 /// Sort-key prefix of a patient's notices (sent, skipped or refused), newest last by event id.
 pub const NOTIFICATION_PREFIX: &str = "NOTE#";
+
+/// The portal's bell ([`crate::bell`]).
+pub const BELL_PREFIX: &str = "BELL#";
+
+pub fn bell_item(practice: &PracticeId, patient: &PatientId, id: &str) -> Key {
+    Key::new(patient_partition(practice, patient), format!("{BELL_PREFIX}{id}"))
+}
+
+/// The patient's activity timeline ([`crate::timeline`]), newest last by sort key.
+pub const TIMELINE_PREFIX: &str = "TIMELINE#";
+
+pub fn timeline_entry(practice: &PracticeId, patient: &PatientId, at: &str, id: &str) -> Key {
+    Key::new(patient_partition(practice, patient), format!("{TIMELINE_PREFIX}{at}#{id}"))
+}
 
 pub fn notification(practice: &PracticeId, patient: &PatientId, event: &EventId) -> Key {
     Key::new(patient_partition(practice, patient), format!("{NOTIFICATION_PREFIX}{event}"))

@@ -14,6 +14,7 @@
 pub mod audit;
 pub mod auth;
 pub mod aws;
+pub mod bell;
 pub mod blobs;
 pub mod clock;
 pub mod config;
@@ -38,6 +39,7 @@ pub mod telemetry;
 pub mod tenant;
 pub mod throttle;
 pub mod time;
+pub mod timeline;
 pub mod uploads;
 pub mod views;
 pub mod wiring;

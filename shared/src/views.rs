@@ -32,6 +32,8 @@ pub struct ConsentEventView {
     pub at: DateTime<Utc>,
     /// `patient` or `staff`.
     pub actor: String,
+    /// How a decision staff recorded was given: `verbal` or `written`; `null` for the patient's own.
+    pub method: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -62,7 +64,14 @@ impl From<Overview> for ConsentsView {
             history: overview
                 .history
                 .into_iter()
-                .map(|h| ConsentEventView { kind: h.kind, version: h.version, decision: h.decision, at: h.at, actor: h.actor_kind })
+                .map(|h| ConsentEventView {
+                    kind: h.kind,
+                    version: h.version,
+                    decision: h.decision,
+                    at: h.at,
+                    actor: h.actor_kind,
+                    method: h.method,
+                })
                 .collect(),
         }
     }

@@ -195,6 +195,8 @@ pub struct HomeView {
     pub latest_unread: Option<HomeMessage>,
     /// Consent documents waiting for the patient's decision (the required ones first block the portal).
     pub consents_needing_decision: usize,
+    /// Unread items of the bell (`GET /portal/notifications`).
+    pub notifications_unread: i64,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -252,6 +254,28 @@ impl From<&portico::audit::AuditEvent> for AccessEntry {
             ip: if yours { e.ip.clone() } else { None },
         }
     }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Notifications {
+    /// Newest first.
+    pub items: Vec<portico::bell::BellItem>,
+    pub unread: i64,
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NotificationsMarked {
+    /// How many were unread and are read now.
+    pub marked: usize,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Timeline {
+    /// Newest first.
+    pub entries: Vec<portico::timeline::TimelineEntry>,
+    /// Present while older entries follow.
+    pub next_cursor: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

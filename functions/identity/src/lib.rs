@@ -39,6 +39,10 @@ pub fn capability() -> Capability {
             endpoint::<PortalPreferencesGet>(),
             endpoint::<PortalPreferencesUpdate>(),
             endpoint::<PortalAccessLogGet>(),
+            endpoint::<PortalTimelineGet>(),
+            endpoint::<PortalNotificationsList>(),
+            endpoint::<PortalNotificationsRead>(),
+            endpoint::<PortalNotificationsReadAll>(),
             endpoint::<PortalSessionsEndOthers>(),
         ],
         functions: vec![
@@ -71,6 +75,10 @@ pub fn capability() -> Capability {
     portal::preferences_get,
     portal::preferences_update,
     portal::access_log,
+    portal::timeline,
+    portal::notifications,
+    portal::notification_read,
+    portal::notifications_read_all,
     portal::end_other_sessions
 ))]
 pub struct IdentityApi;

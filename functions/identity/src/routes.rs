@@ -45,6 +45,36 @@ pub const PORTAL_ACCESS_LOG_GET: Route = Route {
     access: Access::Patient,
     audit: audit("patient.access_log.read", "patient"),
 };
+/// The portal's bell.
+pub const PORTAL_NOTIFICATIONS_LIST: Route = Route {
+    method: "GET",
+    path: "/portal/notifications",
+    function: "portal-notifications-list",
+    access: Access::Patient,
+    audit: audit("patient.notifications.read", "patient"),
+};
+pub const PORTAL_NOTIFICATIONS_READ: Route = Route {
+    method: "POST",
+    path: "/portal/notifications/{id}/read",
+    function: "portal-notifications-read",
+    access: Access::Patient,
+    audit: audit("patient.notifications.mark_read", "patient"),
+};
+pub const PORTAL_NOTIFICATIONS_READ_ALL: Route = Route {
+    method: "POST",
+    path: "/portal/notifications/read-all",
+    function: "portal-notifications-read-all",
+    access: Access::Patient,
+    audit: audit("patient.notifications.mark_all_read", "patient"),
+};
+/// What happened in the patient's care, newest first.
+pub const PORTAL_TIMELINE_GET: Route = Route {
+    method: "GET",
+    path: "/portal/timeline",
+    function: "portal-timeline-get",
+    access: Access::Patient,
+    audit: audit("patient.timeline.read", "patient"),
+};
 pub const PORTAL_SESSIONS_END_OTHERS: Route = Route {
     method: "POST",
     path: "/portal/sessions/end-others",

@@ -25,7 +25,10 @@ pub const LIMITS: &[Limit] = &[
     Limit::new("PatientUpdate", "date_of_birth", Constraint::Format("date")),
     Limit::new("StaffInviteRequest", "email", Constraint::MaxLength(Email::MAX_LEN)),
     Limit::new("StaffInviteRequest", "display_name", Constraint::MaxLength(100)),
+    Limit::new("StaffInviteRequest", "display_name", Constraint::MinLength(1)),
+    Limit::new("StaffInviteRequest", "roles", Constraint::MinItems(1)),
     Limit::new("StaffInviteRequest", "roles", Constraint::MaxItems(4)),
+    Limit::new("StaffRolesRequest", "roles", Constraint::MinItems(1)),
     Limit::new("StaffRolesRequest", "roles", Constraint::MaxItems(4)),
     Limit::new("PracticeSettingsUpdate", "allowed_origins", Constraint::MaxItems(10)),
     Limit::new("PracticeSettingsUpdate", "invite_ttl_hours", Constraint::Minimum(1)),
@@ -33,7 +36,9 @@ pub const LIMITS: &[Limit] = &[
     Limit::new("PracticeSettingsUpdate", "message_retention_days", Constraint::Minimum(crate::settings::MIN_RETENTION_DAYS as u64)),
     Limit::new("PracticeSettingsUpdate", "sign_in_codes_per_hour", Constraint::Minimum(1)),
     Limit::new("PracticeSettingsUpdate", "sign_in_codes_per_hour", Constraint::Maximum(10_000)),
+    Limit::new("ConsentPublication", "title", Constraint::MinLength(1)),
     Limit::new("ConsentPublication", "title", Constraint::MaxLength(120)),
+    Limit::new("ConsentPublication", "summary", Constraint::MinLength(1)),
     Limit::new("ConsentPublication", "summary", Constraint::MaxLength(500)),
 ];
 
@@ -393,9 +398,12 @@ pub struct PracticeSettingsView {
     pub message_retention_days: u32,
     pub allowed_origins: Vec<String>,
     pub default_time_zone: String,
-    /// Staff ids per topic (`clinical`, `scheduling`, `billing`, `other`).
+    /// Staff ids per topic (`clinical`, `scheduling`, `billing`, `other`); a topic without a team goes
+    /// to every staff member whose role handles the topic.
     pub care_teams: std::collections::BTreeMap<String, Vec<String>>,
     pub sign_in_codes_per_hour: u32,
+    /// ISO 3166 alpha-2 codes of the countries whose numbers the practice texts; empty means the
+    /// practice's own `country` only.
     pub sms_countries: Vec<String>,
     pub consent_documents: Vec<portico::directory::ConsentDocument>,
 }
@@ -438,8 +446,12 @@ pub struct PracticeSettingsUpdate {
     pub message_retention_days: u32,
     pub allowed_origins: Vec<String>,
     pub default_time_zone: String,
+    /// Staff ids per message topic, each an active member; a topic without a team goes to every staff
+    /// member whose role handles the topic.
     pub care_teams: std::collections::BTreeMap<portico::auth::access::Topic, Vec<String>>,
     pub sign_in_codes_per_hour: u32,
+    /// ISO 3166 alpha-2 codes of the countries whose numbers the practice texts; empty means the
+    /// practice's own `country` only.
     pub sms_countries: Vec<String>,
 }
 
@@ -474,9 +486,26 @@ pub struct SettingsHistory {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StaffConsentRequest {
-    /// `accept` or `revoke`.
-    pub decision: portico::consents::Decision,
+    pub decision: StaffDecision,
     pub method: ConsentMethod,
+}
+
+/// What staff may record for a patient: an agreement or its withdrawal (a patient's "no thanks" to an
+/// optional document is theirs to give in the portal).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum StaffDecision {
+    Accept,
+    Revoke,
+}
+
+impl From<StaffDecision> for portico::consents::Decision {
+    fn from(d: StaffDecision) -> Self {
+        match d {
+            StaffDecision::Accept => portico::consents::Decision::Accept,
+            StaffDecision::Revoke => portico::consents::Decision::Revoke,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, ToSchema)]

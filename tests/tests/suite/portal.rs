@@ -341,3 +341,108 @@ async fn home_shows_what_is_new_and_what_waits_in_one_read() {
     assert!(home["latest_unread"].is_null(), "the deleted words are gone: {home}");
     assert!(!home.to_string().contains("wrong patient"));
 }
+
+/// The timeline: what happened in Ann's care, newest first, in pages of one query each: messages both
+/// ways (by thread, never their words), consent decisions (hers and those staff recorded), sign-ins;
+/// never an internal note, never another patient's.
+#[tokio::test]
+async fn the_timeline_shows_what_happened_newest_first() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    let ben = app.sign_in("ben@example.com").await;
+    let staff = app.admin_token().await;
+    let ann_id = app.ann().patient_id.to_string();
+    app.call_ok(
+        &ann.access,
+        Method::POST,
+        "/portal/threads",
+        Some(json!({ "topic": "billing", "subject": "Parking", "body": "Secret words" })),
+        201,
+    )
+    .await;
+    app.advance(chrono::Duration::seconds(1));
+    let thread = app
+        .call_ok(
+            &staff,
+            Method::POST,
+            &format!("/staff/patients/{ann_id}/threads"),
+            Some(json!({ "topic": "clinical", "subject": "Results", "body": "All normal" })),
+            201,
+        )
+        .await;
+    let thread_id = thread["thread"]["thread_id"].as_str().unwrap_or_default().to_string();
+    app.call_ok(
+        &staff,
+        Method::POST,
+        &format!("/staff/patients/{ann_id}/threads/{thread_id}/messages"),
+        Some(json!({ "body": "note", "internal": true })),
+        201,
+    )
+    .await;
+    app.advance(chrono::Duration::seconds(1));
+    app.consent(&ann, "sms_messages").await;
+
+    let page = app.call_ok(&ann.access, Method::GET, "/portal/timeline?limit=3", None, 200).await;
+    let entries = page["entries"].as_array().cloned().unwrap_or_default();
+    let kinds: Vec<&str> = entries.iter().filter_map(|e| e["kind"].as_str()).collect();
+    assert_eq!(kinds, vec!["consent", "message_from_care_team", "message_to_care_team"], "newest first: {page}");
+    assert_eq!(entries[0]["consent_kind"], "sms_messages");
+    assert_eq!(entries[1]["thread_id"], thread_id.as_str());
+    assert_eq!(entries[1]["title"], "Results");
+    assert!(!page.to_string().contains("Secret words") && !page.to_string().contains("note"), "no words, no notes: {page}");
+    let cursor = page["next_cursor"].as_str().unwrap_or_default().to_string();
+    let older = app.call_ok(&ann.access, Method::GET, &format!("/portal/timeline?limit=3&cursor={cursor}"), None, 200).await;
+    assert_eq!(older["entries"][0]["kind"], "signed_in", "then her sign-in: {older}");
+    problem(app.call(&ann.access, Method::GET, "/portal/timeline?cursor=not*a*cursor", None).await, 400).await;
+    let bens = app.call_ok(&ben.access, Method::GET, "/portal/timeline", None, 200).await;
+    assert!(!bens.to_string().contains(&thread_id) && !bens.to_string().contains("Parking"), "Ben's is his own: {bens}");
+    assert_ne!(app.call(&ben.access, Method::GET, &format!("/portal/timeline?cursor={cursor}"), None).await.status(), 200);
+}
+
+/// The bell: each care-team message rings it in the same transaction as the message (and as the event
+/// that sends the PHI-free notice); home counts the unread; items are marked read one at a time or all
+/// at once, each counting once; nobody marks another patient's.
+#[tokio::test]
+async fn the_bell_rings_for_new_messages_and_is_read_one_by_one_or_all_at_once() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    let ben = app.sign_in("ben@example.com").await;
+    let staff = app.admin_token().await;
+    let ann_id = app.ann().patient_id.to_string();
+    for subject in ["Results", "Refill", "Reminder"] {
+        app.call_ok(
+            &staff,
+            Method::POST,
+            &format!("/staff/patients/{ann_id}/threads"),
+            Some(json!({ "topic": "clinical", "subject": subject, "body": "x" })),
+            201,
+        )
+        .await;
+        app.advance(chrono::Duration::seconds(1));
+    }
+    let home = app.call_ok(&ann.access, Method::GET, "/portal/home", None, 200).await;
+    assert_eq!(home["notifications_unread"], 3, "{home}");
+    let bell = app.call_ok(&ann.access, Method::GET, "/portal/notifications", None, 200).await;
+    assert_eq!(bell["unread"], 3);
+    let items = bell["items"].as_array().cloned().unwrap_or_default();
+    let titles: Vec<&str> = items.iter().filter_map(|i| i["title"].as_str()).collect();
+    assert_eq!(titles, vec!["Reminder", "Refill", "Results"], "newest first: {bell}");
+    assert!(items.iter().all(|i| i["kind"] == "new_message" && i["thread_id"].is_string() && i["read_at"].is_null()));
+
+    let first = items[0]["id"].as_str().unwrap_or_default().to_string();
+    let read = format!("/portal/notifications/{first}/read");
+    problem(app.call(&ben.access, Method::POST, &read, None).await, 404).await;
+    assert_eq!(app.call_ok(&ann.access, Method::POST, &read, None, 200).await["marked"], 1);
+    assert_eq!(app.call_ok(&ann.access, Method::POST, &read, None, 200).await["marked"], 0, "once");
+    assert_eq!(app.call_ok(&ann.access, Method::GET, "/portal/home", None, 200).await["notifications_unread"], 2);
+    assert_eq!(app.call_ok(&ann.access, Method::POST, "/portal/notifications/read-all", None, 200).await["marked"], 2);
+    let after = app.call_ok(&ann.access, Method::GET, "/portal/notifications", None, 200).await;
+    assert_eq!(after["unread"], 0);
+    assert!(after["items"].as_array().into_iter().flatten().all(|i| i["read_at"].is_string()), "{after}");
+    assert_eq!(
+        app.call_ok(&ben.access, Method::GET, "/portal/notifications", None, 200).await["items"],
+        json!([]),
+        "Ben's bell is his own"
+    );
+    problem(app.call(&ann.access, Method::POST, "/portal/notifications/nope/read", None).await, 404).await;
+}

@@ -289,6 +289,7 @@ async fn staff_record_a_phone_consent_lift_a_suppression_and_turn_an_account_bac
     let sms = recorded["consents"].as_array().into_iter().flatten().find(|c| c["kind"] == "sms_messages").cloned().unwrap_or_default();
     assert_eq!(sms["status"], "accepted");
     assert_eq!(recorded["history"][0]["actor"], "staff", "recorded as staff's act: {recorded}");
+    assert_eq!(recorded["history"][0]["method"], "verbal", "and how it was given: {recorded}");
     assert_eq!(chart(desk.clone()).await["notices"]["sms"]["reachable"], true, "texts can reach Ann now");
     let partition = portico::keys::patient_partition(&app.practice().id, &app.ann().patient_id);
     let events = app

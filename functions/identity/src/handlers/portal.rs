@@ -9,8 +9,9 @@ use portico::keys;
 
 use crate::access_log::AccessLogDeps;
 use crate::api::{
-    AccessEntry, AccessLog, ConsentDecisionRequest, ConsentsView, HomeMessage, HomePractice, HomeProfile, HomeView, PendingVerification,
-    PreferencesUpdate, PreferencesView, ProfilePatch, ProfileUpdated, ProfileView, SessionsEnded, VerifyContactRequest,
+    AccessEntry, AccessLog, ConsentDecisionRequest, ConsentsView, HomeMessage, HomePractice, HomeProfile, HomeView, Notifications,
+    NotificationsMarked, PendingVerification, PreferencesUpdate, PreferencesView, ProfilePatch, ProfileUpdated, ProfileView, SessionsEnded,
+    Timeline, VerifyContactRequest,
 };
 use crate::deps::PortalDeps;
 use crate::profile::{self, ContactDeps, PreferencesChange, ProfileChange};
@@ -187,6 +188,7 @@ pub async fn home(_: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
             at: m.at,
         }),
         consents_needing_decision: waiting.len(),
+        notifications_unread: summary.bell_unread,
     }))
 }
 
@@ -212,6 +214,89 @@ pub async fn access_log(d: &AccessLogDeps, x: &Exchange<'_>) -> Result<Reply, Ap
         .await?;
     x.concerning(&who.patient);
     Ok(Reply::ok(&AccessLog { entries: events.iter().map(AccessEntry::from).collect(), next_cursor: next.map(|c| c.as_str().to_string()) }))
+}
+
+/// What happened in the patient's care at the practice, newest first: messages both ways (by thread,
+/// never their words), consent decisions, sign-ins. One query of the patient's partition per page.
+#[utoipa::path(get, path = "/portal/timeline", tag = "portal", security(("patient" = [])),
+    params(("limit" = Option<u32>, Query, description = "How many on a page"), ("cursor" = Option<String>, Query, description = "From the previous page")),
+    responses((status = 200, body = Timeline), (status = 400, body = Problem), (status = 401, body = Problem)))]
+pub async fn timeline(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let limit = page_size(x.query("limit").as_deref()).map_err(|why| ApiError::field("limit", why))?;
+    let cursor = x
+        .query("cursor")
+        .map(|c| portico::store::Cursor::parse(&c))
+        .transpose()
+        .map_err(|_| ApiError::field("cursor", "is not a cursor from this timeline"))?;
+    let table = d.table.as_ref();
+    let (who, (entries, next)) = x
+        .patient_reading(async |practice, patient| {
+            portico::timeline::page(table, practice, patient, cursor, limit).await.map_err(|e| match e {
+                portico::store::StoreError::BadCursor => ApiError::field("cursor", "is not a cursor from this timeline"),
+                e => e.into(),
+            })
+        })
+        .await?;
+    x.concerning(&who.patient);
+    Ok(Reply::ok(&Timeline { entries, next_cursor: next.map(|c| c.as_str().to_string()) }))
+}
+
+fn bell_id(x: &Exchange<'_>) -> Result<String, ApiError> {
+    x.path_id("id", |raw| {
+        let fine = !raw.is_empty() && raw.len() <= 120 && raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        fine.then(|| raw.to_string())
+    })
+}
+
+/// The bell: what waits for the patient (a new message, later documents, forms and appointment
+/// changes), newest first, with how many are unread.
+#[utoipa::path(get, path = "/portal/notifications", tag = "portal", security(("patient" = [])),
+    params(("limit" = Option<u32>, Query, description = "How many on a page"), ("cursor" = Option<String>, Query, description = "From the previous page")),
+    responses((status = 200, body = Notifications), (status = 400, body = Problem), (status = 401, body = Problem)))]
+pub async fn notifications(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let limit = page_size(x.query("limit").as_deref()).map_err(|why| ApiError::field("limit", why))?;
+    let cursor = x
+        .query("cursor")
+        .map(|c| portico::store::Cursor::parse(&c))
+        .transpose()
+        .map_err(|_| ApiError::field("cursor", "is not a cursor from this list"))?;
+    let table = d.table.as_ref();
+    let (who, ((items, next), home)) = x
+        .patient_reading(async |practice, patient| {
+            let page = portico::bell::page(table, practice, patient, cursor, limit);
+            let home_key = keys::home(practice, patient);
+            let (page, home) = futures::join!(page, table.get(&home_key));
+            let page = page.map_err(|e| match e {
+                portico::store::StoreError::BadCursor => ApiError::field("cursor", "is not a cursor from this list"),
+                e => e.into(),
+            })?;
+            Ok((page, portico::home::Home::from_item(home?)?))
+        })
+        .await?;
+    x.concerning(&who.patient);
+    Ok(Reply::ok(&Notifications { items, unread: home.bell_unread, next_cursor: next.map(|c| c.as_str().to_string()) }))
+}
+
+/// Marks one notification read. Marking it again changes nothing.
+#[utoipa::path(post, path = "/portal/notifications/{id}/read", tag = "portal", security(("patient" = [])),
+    params(("id" = String, Path, description = "The notification's id")),
+    responses((status = 200, body = NotificationsMarked), (status = 401, body = Problem), (status = 404, body = Problem)))]
+pub async fn notification_read(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.patient().await?;
+    let id = bell_id(x)?;
+    x.concerning(&who.patient);
+    let marked = portico::bell::mark_read(d.table.as_ref(), &who.practice, &who.patient, &id, x.now()).await?.ok_or(ApiError::NotFound)?;
+    Ok(Reply::ok(&NotificationsMarked { marked: usize::from(marked) }))
+}
+
+/// Marks every notification read.
+#[utoipa::path(post, path = "/portal/notifications/read-all", tag = "portal", security(("patient" = [])),
+    responses((status = 200, body = NotificationsMarked), (status = 401, body = Problem)))]
+pub async fn notifications_read_all(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.patient().await?;
+    x.concerning(&who.patient);
+    let marked = portico::bell::mark_all_read(d.table.as_ref(), &who.practice, &who.patient, x.now()).await?;
+    Ok(Reply::ok(&NotificationsMarked { marked }))
 }
 
 /// Signs out every other session of yours (a phone you lost, a shared computer); this one stays.

@@ -157,6 +157,7 @@ impl SignInDeps {
         };
         match self.identity.answer_custom_auth(patient, session, code).await? {
             AuthStep::Signed(tokens) => {
+                signed_in(table, &practice.id, patient, now).await?;
                 Ok(SignedIn { tokens, patient: patient.clone(), language: language_of(table, &practice.id, patient).await? })
             }
             AuthStep::Challenge { session } => {
@@ -178,10 +179,19 @@ impl SignInDeps {
         challenges::store(table, &challenge).await?;
         let session = self.begin(&practice.id, &patient).await?;
         match self.identity.answer_custom_auth(&patient, &session, &secret).await? {
-            AuthStep::Signed(tokens) => Ok(SignedIn { language: language_of(table, &practice.id, &patient).await?, tokens, patient }),
+            AuthStep::Signed(tokens) => {
+                signed_in(table, &practice.id, &patient, now).await?;
+                Ok(SignedIn { language: language_of(table, &practice.id, &patient).await?, tokens, patient })
+            }
             AuthStep::Challenge { .. } => Err(SignInError::Dead),
         }
     }
+}
+
+/// A sign-in goes on the patient's timeline (the access log has the device and address).
+async fn signed_in(table: &dyn Table, practice: &PracticeId, patient: &PatientId, now: DateTime<Utc>) -> Result<(), SignInError> {
+    let id = format!("signin-{}", crypto::random_token(8));
+    Ok(portico::timeline::record(table, practice, patient, &id, &portico::timeline::TimelineEntry::signed_in(now)).await?)
 }
 
 impl CodeDeps {

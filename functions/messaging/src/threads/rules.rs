@@ -54,13 +54,18 @@ pub async fn attachable(
 
 /// Who hears of a message, and what it does to the thread's response task (read as `task`), as writes of
 /// its transaction: a patient's message tells the care team and makes sure the task is open; a staff
-/// reply tells the patient and settles the task; an internal note does neither.
+/// reply tells the patient and settles the task; an internal note does neither. Each shared message is
+/// an entry on the patient's timeline.
 fn consequences(thread: &Thread, message: &Message, task: Option<&Task>, now: DateTime<Utc>) -> Result<Vec<Write>, StoreError> {
     let (practice, patient) = (&thread.practice_id, &thread.patient_id);
     let mut writes = Vec::new();
     if !message.tells_anyone() {
         return Ok(writes);
     }
+    // The patient's timeline names the thread, never the words (a message may be deleted later).
+    let from_care_team = matches!(message.author, Author::Staff { .. });
+    let entry = portico::timeline::TimelineEntry::message(message.created_at, from_care_team, &thread.subject, thread.thread_id.as_str());
+    writes.push(portico::timeline::entry_write(practice, patient, message.message_id.as_str(), &entry)?);
     match &message.author {
         Author::Patient => {
             let notice = EventKind::StaffNotice { topic: thread.topic, care_team: thread.care_team.clone() };
@@ -80,6 +85,15 @@ fn consequences(thread: &Thread, message: &Message, task: Option<&Task>, now: Da
                 at: message.created_at,
             };
             writes.push(portico::home::message_arrived(practice, patient, message.message_id.as_str(), &latest)?);
+            let bell = portico::bell::BellItem {
+                id: portico::bell::new_id(message.created_at, message.message_id.as_str()),
+                at: message.created_at,
+                kind: portico::bell::BellKind::NewMessage,
+                thread_id: Some(thread.thread_id.to_string()),
+                title: Some(thread.subject.clone()),
+                read_at: None,
+            };
+            writes.push(portico::bell::ring(practice, patient, &bell)?);
             writes.extend(tasks::settle_write(task, staff_id, now)?);
         }
     }

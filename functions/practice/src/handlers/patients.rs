@@ -213,9 +213,6 @@ pub async fn sms_consent(d: &EnrolDeps, x: &Exchange<'_>) -> Result<Reply, ApiEr
     let id = x.path_id("id", PatientId::parse)?;
     x.concerning(&id);
     let body: StaffConsentRequest = x.json()?;
-    if body.decision == portico::consents::Decision::Decline {
-        return Err(ApiError::field("decision", "must be accept or revoke"));
-    }
     let practice = x.practice(&who.practice).await?;
     let provenance = portico::consents::Provenance {
         actor: portico::auth::Actor::Staff(who.staff.clone()),
@@ -224,7 +221,7 @@ pub async fn sms_consent(d: &EnrolDeps, x: &Exchange<'_>) -> Result<Reply, ApiEr
         request_id: x.request_id().to_string(),
         method: Some(body.method.as_str()),
     };
-    let overview = d.record_sms_consent(&practice, &id, body.decision, &provenance).await?;
+    let overview = d.record_sms_consent(&practice, &id, body.decision.into(), &provenance).await?;
     Ok(Reply::ok(&ConsentsView::from(overview)))
 }
 

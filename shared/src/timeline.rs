@@ -1,0 +1,117 @@
+//! The patient's activity timeline: one chronological feed of what happened in their care at the
+//! practice (messages both ways, consent decisions, sign-ins; later appointments, forms, documents and
+//! payments), kept as entries in the patient's partition, so a page of it is one query, newest first.
+//! Each capability writes its entry in the same transaction as the change it records, where it has one.
+//! An entry holds what the patient may see of the change and a link to it, never more (never an
+//! internal note, never a deleted message's words: a message's entry names its thread, not its text).
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::consents::Decision;
+use crate::directory::ConsentKind;
+use crate::ids::{PatientId, PracticeId};
+use crate::keys;
+use crate::store::{Condition, Cursor, Index, Item, Query, StoreError, Table, Write};
+
+/// What an entry records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TimelineKind {
+    /// The care team wrote to the patient.
+    MessageFromCareTeam,
+    /// The patient (or someone acting for them) wrote to the care team.
+    MessageToCareTeam,
+    /// A consent decision, by the patient or recorded by staff.
+    Consent,
+    /// A sign-in to the portal.
+    SignedIn,
+}
+
+/// One entry, as stored and as shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct TimelineEntry {
+    pub at: DateTime<Utc>,
+    pub kind: TimelineKind,
+    /// The thread's subject, for messages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Where a message entry leads.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thread_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent_kind: Option<ConsentKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Decision>,
+    /// `patient` or `staff`: who made a consent decision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+}
+
+impl TimelineEntry {
+    pub fn message(at: DateTime<Utc>, from_care_team: bool, subject: &str, thread_id: &str) -> Self {
+        TimelineEntry {
+            at,
+            kind: if from_care_team { TimelineKind::MessageFromCareTeam } else { TimelineKind::MessageToCareTeam },
+            title: Some(subject.to_string()),
+            thread_id: Some(thread_id.to_string()),
+            consent_kind: None,
+            decision: None,
+            by: None,
+        }
+    }
+
+    pub fn consent(at: DateTime<Utc>, kind: ConsentKind, decision: Decision, by: &str) -> Self {
+        TimelineEntry {
+            at,
+            kind: TimelineKind::Consent,
+            title: None,
+            thread_id: None,
+            consent_kind: Some(kind),
+            decision: Some(decision),
+            by: Some(by.to_string()),
+        }
+    }
+
+    pub fn signed_in(at: DateTime<Utc>) -> Self {
+        TimelineEntry { at, kind: TimelineKind::SignedIn, title: None, thread_id: None, consent_kind: None, decision: None, by: None }
+    }
+}
+
+/// The write that adds `entry` (`id` makes entries of the same instant distinct: the change's own id).
+pub fn entry_write(practice: &PracticeId, patient: &PatientId, id: &str, entry: &TimelineEntry) -> Result<Write, StoreError> {
+    let key = keys::timeline_entry(practice, patient, &crate::time::sortable(entry.at), id);
+    Ok(Write::put(Item::from_record(key, entry)?, Condition::NotExists))
+}
+
+/// Adds an entry on its own (a change that has no transaction of ours, such as a sign-in).
+pub async fn record(
+    table: &dyn Table,
+    practice: &PracticeId,
+    patient: &PatientId,
+    id: &str,
+    entry: &TimelineEntry,
+) -> Result<(), StoreError> {
+    match entry_write(practice, patient, id, entry)? {
+        Write::Put { item, condition } => table.put(item, condition).await,
+        _ => Err(StoreError::Invalid("a timeline entry is a put".into())),
+    }
+}
+
+/// One page of the timeline, newest first.
+pub async fn page(
+    table: &dyn Table,
+    practice: &PracticeId,
+    patient: &PatientId,
+    after: Option<Cursor>,
+    limit: usize,
+) -> Result<(Vec<TimelineEntry>, Option<Cursor>), StoreError> {
+    let query = Query::partition(Index::Table, keys::patient_partition(practice, patient))
+        .begins_with(keys::TIMELINE_PREFIX)
+        .backward()
+        .limit(limit)
+        .after(after);
+    let page = table.query(query).await?;
+    let entries = page.items.iter().map(Item::record).collect::<Result<Vec<TimelineEntry>, _>>()?;
+    Ok((entries, page.next))
+}
