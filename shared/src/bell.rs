@@ -102,6 +102,27 @@ fn read_writes(practice: &PracticeId, patient: &PatientId, item: &Key, now: Date
     ])
 }
 
+/// Marks read the recent unread items that lead to a thread the patient just read (the newest page of
+/// the bell: what is older was seen long ago); answers how many.
+pub async fn mark_thread_read(
+    table: &dyn Table,
+    practice: &PracticeId,
+    patient: &PatientId,
+    thread_id: &str,
+    now: DateTime<Utc>,
+) -> Result<usize, StoreError> {
+    let (items, _) = page(table, practice, patient, None, 50).await?;
+    let mut marked = 0;
+    for item in items.iter().filter(|i| i.read_at.is_none() && i.thread_id.as_deref() == Some(thread_id)) {
+        match table.transact(read_writes(practice, patient, &key(practice, patient, &item.id), now)?).await {
+            Ok(()) => marked += 1,
+            Err(StoreError::ConditionFailed { .. }) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(marked)
+}
+
 /// Marks every unread item read, a transaction per item (each counts once, whatever runs beside it);
 /// answers how many it marked.
 pub async fn mark_all_read(table: &dyn Table, practice: &PracticeId, patient: &PatientId, now: DateTime<Utc>) -> Result<usize, StoreError> {

@@ -96,6 +96,8 @@ pub async fn threads_read(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, Api
     let id = x.path_id("id", ThreadId::parse)?;
     x.object(id.to_string());
     let thread = threads::mark_read(d.table.as_ref(), &who.practice, &who.patient, &id, true, x.now()).await?;
+    // What the bell said of this thread has been seen now.
+    portico::bell::mark_thread_read(d.table.as_ref(), &who.practice, &who.patient, id.as_str(), x.now()).await?;
     Ok(Reply::ok(&ThreadSummary::for_patient(&thread)))
 }
 
