@@ -71,6 +71,15 @@ for (const [label, viewport, open] of [['phone', PHONE, newPhone], ['desktop', D
       await page.getByTestId('reply-form').waitFor();
       await page.getByTestId('reach-notice').waitFor();
       await check('conversation');
+      await page.getByTestId('thread-close').click();
+      await page.getByTestId('thread-close-confirm').waitFor();
+      await check('conversation, close confirmation');
+      await page.getByTestId('thread-close-confirm-yes').click();
+      await page.getByTestId('thread-closed-note').waitFor();
+      await check('conversation, closed');
+      await nav(page, 'messages');
+      await page.getByTestId('thread-closed').first().waitFor();
+      await check('messages, a closed conversation');
       await nav(page, 'profile');
       await page.getByTestId('profile-edit').waitFor();
       await check('your details');
@@ -137,6 +146,25 @@ for (const [label, viewport, open] of [['phone', PHONE, newPhone], ['desktop', D
         token, body: { body: 'A note for colleagues.', internal: true },
       });
 
+      // The sign-in host in AWS (one callback for every practice), as a settings document naming this
+      // host as the sign-in host would make it: its signed-out page, and a sign-in link it refuses.
+      const signInHost = (route) => route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({ auth: {
+          mode: 'cognito', domain: 'https://auth.portico.example', clientId: 'axe',
+          redirectUri: `https://${new URL(ORIGIN).host}/console/callback`, logoutUri: `https://${new URL(ORIGIN).host}/console/signed-out`,
+        } }),
+      });
+      await page.route('**/console/settings.json', signInHost);
+      await page.goto(`${ORIGIN}/console/signed-out`);
+      await page.getByTestId('signin-host-signed-out').waitFor();
+      await check('sign-in host, signed out');
+      await page.goto(`${ORIGIN}/console/callback?code=c1&state=r.evil.example`);
+      await page.getByTestId('signin-host-invalid').waitFor();
+      await check('sign-in host, a sign-in link that is not valid');
+      await page.unroute('**/console/settings.json', signInHost);
+
       await page.goto(`${ORIGIN}/console/`);
       await page.getByTestId('staff-email').waitFor();
       await check('sign-in');
@@ -188,6 +216,33 @@ for (const [label, viewport, open] of [['phone', PHONE, newPhone], ['desktop', D
       await check('patient chart, lifting an email block, confirmation');
       await page.getByTestId('unblock-confirm-no').click();
       await page.getByTestId('unblock-confirm').waitFor({ state: 'detached' });
+      // Correcting Ann's details: the form, a refused field (nothing is saved), the confirmation before
+      // a new email, and someone else's save first (answered as the server does: Ann stays as she is).
+      await page.getByTestId('patient-edit-open').click();
+      await page.getByTestId('patient-edit-form').waitFor();
+      await check('patient chart, editing details');
+      await page.getByTestId('patient-edit-given_name').fill('');
+      await page.getByTestId('patient-edit-save').click();
+      await page.locator('[data-testid="patient-edit-given_name"][aria-invalid="true"]').waitFor();
+      await check('patient chart, editing details, a refused field');
+      await page.getByTestId('patient-edit-given_name').fill(ANN.given);
+      await page.getByTestId('patient-edit-email').fill(`ann.${label}@example.com`);
+      await page.getByTestId('patient-edit-save').click();
+      await page.getByTestId('patient-edit-confirm').waitFor();
+      await check('patient chart, a new email address, confirmation');
+      const record = `**/staff/patients/${ann.patient_id}`;
+      const savedFirst = (route) => (route.request().method() === 'PATCH' ? route.fulfill({
+        status: 409,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ type: 'https://portico.health/problems/conflict', title: 'This changed since you last looked', status: 409, detail: "The patient's record changed since you opened it; reload and try again." }),
+      }) : route.continue());
+      await page.route(record, savedFirst);
+      await page.getByTestId('patient-edit-confirm-yes').click();
+      await page.getByTestId('patient-edit-stale').waitFor();
+      await check('patient chart, editing details, saved by someone else first');
+      await page.unroute(record, savedFirst);
+      await page.getByTestId('patient-edit-cancel').click();
+      await page.getByTestId('patient-edit-open').waitFor();
       await page.getByTestId('nav-patients').click();
       await page.getByTestId('enrol-open').click();
       await page.getByTestId('enrol-submit').click();
@@ -289,9 +344,26 @@ for (const [label, viewport, open] of [['phone', PHONE, newPhone], ['desktop', D
       await page.getByTestId('audit-download').click();
       await page.getByTestId('audit-export-error').waitFor();
       await page.locator('[data-testid="audit-filter-from"][aria-invalid="true"]').waitFor();
-      await check('audit trail, a file refused');
+      await page.getByTestId('audit-file-offer').waitFor();
+      await check('audit trail, a file refused, a file for a large range offered');
+      // A range the direct export refuses for its size (answered as the server does: the local trail
+      // holds far fewer than 10,000 events), prepared as a file by the real route.
+      await page.getByTestId('audit-clear').click();
+      await page.getByTestId('audit-row').first().waitFor();
+      const tooMany = (route) => route.fulfill({
+        status: 400,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ type: 'https://portico.health/problems/invalid-request', title: 'Your request could not be read', status: 400, detail: 'The request has invalid fields.', errors: [{ field: 'from', detail: 'the range holds more than 10000 events: ask for it as a file (POST /staff/audit/exports), or export a shorter one' }] }),
+      });
+      await page.route((url) => url.pathname === '/staff/audit/export', tooMany, { times: 1 });
+      await page.getByTestId('audit-download').click();
+      await page.getByTestId('audit-file-prepare').click();
+      await page.getByTestId('audit-file-link').waitFor();
+      await check('audit trail, a file ready to download');
       assertCleanConsole(watched, [
         ...PENDING_ROUTES, { path: '/staff/patients', status: 400 }, { path: /^\/staff\/team\/[^/]+\/disable$/, status: 409 },
+        { path: /^\/staff\/patients\/[^/]+$/, status: 400 }, { path: /^\/staff\/patients\/[^/]+$/, status: 409 },
+        { path: '/staff/audit/exports', status: 400 },
         { path: '/staff/audit/export', status: 400 }, { path: '/staff/team', status: 400 }, { path: '/staff/practice', status: 400 },
       ]);
     } finally {

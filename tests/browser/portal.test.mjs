@@ -1,7 +1,7 @@
 // The patient portal in a real browser: sign-in by code (keyboard only, a reloaded tab, a cooldown),
 // profile, consents, contact and alerts, sign-out; invitation links in both forms; messaging with a
-// PDF both ways, read receipts, a new-message card on focus, drafts kept, STOP; the access log and
-// signing out everywhere else; the budgets.
+// PDF both ways, read receipts, a new-message card on focus, drafts kept, STOP; closing a conversation
+// and writing again to reopen it; the access log and signing out everywhere else; the budgets.
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -600,6 +600,78 @@ test('Ann writes with a PDF, is told how she will hear back, sees the reply arri
   } finally {
     const start = await gateway('POST', '/_local/twilio/inbound', { body: { from: ANN.phone, body: 'START' } });
     assert.equal(start.status, 200);
+  }
+});
+
+test('a patient closes a conversation she started, after a confirmation; it shows as closed in the list and the thread, writing again reopens it, and one the care team started offers no Close', { timeout: 180_000 }, async () => {
+  const run = runId();
+  const token = await staffToken();
+  const fay = await enrolPatient(token, { given: 'Fay', family: `Close${run.replace(/\d/g, 'x')}` });
+  const theirs = await gateway('POST', `/staff/patients/${fay.patient_id}/threads`, {
+    token, body: { topic: 'other', subject: `From the care team ${run}`, body: 'Your forms are ready.' },
+  });
+  assert.equal(theirs.status, 201, `starting a thread answered ${theirs.status}`);
+  const context = await newPhone();
+  const page = await context.newPage();
+  const watched = watch(page);
+  const subject = `A quick question ${run}`;
+  try {
+    await signInByLink(page, fay, token);
+    await nav(page, 'messages');
+    await page.getByTestId('messages-new').click();
+    await page.getByTestId('compose-topic').selectOption('scheduling');
+    await page.getByTestId('compose-subject').fill(subject);
+    await page.getByTestId('compose-body').fill('Can I come in on Friday instead?');
+    await page.getByTestId('compose-send').click();
+    await page.waitForURL(/\/messages\/th_[0-9A-Z]{26}$/, { timeout: 20_000 });
+    const threadId = /\/messages\/(th_[0-9A-Z]{26})$/.exec(page.url())[1];
+
+    // --- Asked first, saying the care team can still read it and that writing again reopens it;
+    //     No changes nothing.
+    await page.getByTestId('thread-close').click();
+    const dialog = page.getByTestId('thread-close-confirm');
+    await waitText(dialog, /^Close this conversation\?Your care team can still read it\.If you write again, it reopens\./);
+    await waitForFocus(page, 'thread-close-confirm-no');
+    await page.getByTestId('thread-close-confirm-no').click();
+    await dialog.waitFor({ state: 'detached' });
+    await waitAttr(page.getByTestId('thread-status'), 'data-status', 'open');
+
+    // --- Closed: the thread says so (and how to reopen it), the list shows it, the care team still reads it.
+    await page.getByTestId('thread-close').click();
+    const closed = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === `/portal/threads/${threadId}/close`);
+    await page.getByTestId('thread-close-confirm-yes').click();
+    assert.equal((await closed).status(), 200);
+    await dialog.waitFor({ state: 'detached' });
+    await waitAttr(page.getByTestId('thread-status'), 'data-status', 'closed');
+    await waitText(page.getByTestId('thread-closed-note'), /^This conversation is closed\. Write again to reopen it\.$/);
+    await waitForFocus(page, 'thread-closed-note');
+    await waitText(page.getByTestId('app-status'), /^The conversation is closed\. Write again to reopen it\./);
+    await waitText(page.locator('#reply-title'), /^Write again to reopen$/);
+    assert.equal(await page.getByTestId('thread-close').count(), 0, 'nothing left to close');
+    const staffView = await gateway('GET', `/staff/patients/${fay.patient_id}/threads/${threadId}`, { token });
+    assert.equal(staffView.status, 200, 'the care team still reads it');
+    assert.equal(staffView.body.thread.status, 'closed');
+    await page.getByTestId('thread-back').click();
+    await waitText(page.locator(`[data-thread-id="${threadId}"]`).getByTestId('thread-closed'), /^Closed$/);
+    assert.equal(await page.locator(`[data-thread-id="${theirs.body.thread.thread_id}"]`).getByTestId('thread-closed').count(), 0);
+
+    // --- Writing again reopens it (and it can be closed again).
+    await page.locator(`[data-thread-id="${threadId}"]`).getByTestId('thread-link').click();
+    await page.getByTestId('reply-body').fill('Actually, one more thing.');
+    await page.getByTestId('reply-send').click();
+    await waitAttr(page.getByTestId('thread-status'), 'data-status', 'open');
+    await page.getByTestId('thread-close').waitFor();
+    await waitText(page.locator('#reply-title'), /^Reply$/);
+
+    // --- The care team's conversation is theirs to close: no Close here (the API answers 409 anyway).
+    await page.getByTestId('thread-back').click();
+    await page.locator(`[data-thread-id="${theirs.body.thread.thread_id}"]`).getByTestId('thread-link').click();
+    await waitText(page.getByTestId('thread-subject'), exactly(`From the care team ${run}`));
+    await page.getByTestId('reply-form').waitFor();
+    assert.equal(await page.getByTestId('thread-close').count(), 0, 'no Close on the care team’s conversation');
+    assertCleanConsole(watched, [...PENDING_ROUTES, { path: '/auth/refresh', status: 401 }], [fay.email, subject]);
+  } finally {
+    await context.close();
   }
 });
 

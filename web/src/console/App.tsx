@@ -1,7 +1,7 @@
 // The staff console: desks first, works on a tablet. Role-aware: what a role may not use is not shown
 // (and the API refuses it anyway).
 import { QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useIdleSignOut } from '../shared/activity';
 import { createQueryClient } from '../shared/api/query';
@@ -9,17 +9,19 @@ import { I18nProvider, useI18n } from '../shared/i18n/I18nProvider';
 import { may } from '../shared/limits';
 import { LanguageSwitcher, LoadFailed, Loading, StatusLine, StatusProvider } from '../shared/ui/components';
 import { forget, type S, session, staff } from './api';
-import { type AuthSettings, loadSettings, logoutUrl } from './auth';
+import { type AuthSettings, loadSettings, logoutUrl, onSignInHost } from './auth';
 import { english, loadCatalog } from './catalog';
 import { SignedInStaff, useRoleNames } from './parts';
-import { Audit } from './screens/Audit';
 import { Inbox, StaffThread } from './screens/Inbox';
 import { Enrol, PatientChart, Patients } from './screens/Patients';
-import { Practice } from './screens/Practice';
-import { Callback, SignIn, type SignInNotice } from './screens/SignIn';
+import { Callback, SignIn, SignInHost, type SignInNotice } from './screens/SignIn';
 import { Tasks } from './screens/Tasks';
 import { Team } from './screens/Team';
 import { Templates } from './screens/Templates';
+
+// Admins' screens load when opened, keeping the console's first load small for every desk.
+const Audit = lazy(() => import('./screens/Audit').then((m) => ({ default: m.Audit })));
+const Practice = lazy(() => import('./screens/Practice').then((m) => ({ default: m.Practice })));
 
 const queryClient = createQueryClient();
 
@@ -99,6 +101,8 @@ function Console() {
   let content: ReactNode;
   if (settings === null) {
     content = <p data-testid="console-unconfigured">{t('console.unconfigured')}</p>;
+  } else if (settings.mode === 'cognito' && onSignInHost(settings)) {
+    content = <SignInHost settings={settings} path={path} />;
   } else if (path === '/callback' && settings.mode === 'cognito') {
     content = <Callback settings={settings} onSignedIn={() => navigate('/', { replace: true })} />;
   } else if (!signedIn) {
@@ -118,26 +122,28 @@ function Console() {
   } else {
     const roles = me.data.roles;
     content = (
-      <Switch>
-        <Route path="/" component={Inbox} />
-        <Route path="/threads/:patient/:thread">
-          {(p) => <StaffThread key={p.thread} patientId={p.patient} threadId={p.thread} />}
-        </Route>
-        <Route path="/patients" component={Patients} />
-        <Route path="/patients/new">{may(roles, 'enrol') ? <Enrol /> : <Redirect to="/patients" replace />}</Route>
-        <Route path="/patients/:id">{(p) => <PatientChart key={p.id} patientId={p.id} />}</Route>
-        <Route path="/tasks" component={Tasks} />
-        <Route path="/templates" component={Templates} />
-        <Route path="/team">{may(roles, 'readTeam') ? <Team /> : <Redirect to="/" replace />}</Route>
-        <Route path="/practice">{may(roles, 'readPractice') ? <Practice /> : <Redirect to="/" replace />}</Route>
-        <Route path="/audit">{may(roles, 'readAudit') ? <Audit /> : <Redirect to="/" replace />}</Route>
-        <Route path="/sign-in">
-          <Redirect to="/" replace />
-        </Route>
-        <Route>
-          <Redirect to="/" replace />
-        </Route>
-      </Switch>
+      <Suspense fallback={<Loading />}>
+        <Switch>
+          <Route path="/" component={Inbox} />
+          <Route path="/threads/:patient/:thread">
+            {(p) => <StaffThread key={p.thread} patientId={p.patient} threadId={p.thread} />}
+          </Route>
+          <Route path="/patients" component={Patients} />
+          <Route path="/patients/new">{may(roles, 'enrol') ? <Enrol /> : <Redirect to="/patients" replace />}</Route>
+          <Route path="/patients/:id">{(p) => <PatientChart key={p.id} patientId={p.id} />}</Route>
+          <Route path="/tasks" component={Tasks} />
+          <Route path="/templates" component={Templates} />
+          <Route path="/team">{may(roles, 'readTeam') ? <Team /> : <Redirect to="/" replace />}</Route>
+          <Route path="/practice">{may(roles, 'readPractice') ? <Practice /> : <Redirect to="/" replace />}</Route>
+          <Route path="/audit">{may(roles, 'readAudit') ? <Audit /> : <Redirect to="/" replace />}</Route>
+          <Route path="/sign-in">
+            <Redirect to="/" replace />
+          </Route>
+          <Route>
+            <Redirect to="/" replace />
+          </Route>
+        </Switch>
+      </Suspense>
     );
   }
 

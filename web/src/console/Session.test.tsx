@@ -114,3 +114,48 @@ describe('the audit trail and the practice settings in the navigation', () => {
     });
   }
 });
+
+describe('the console in AWS (a settings document)', () => {
+  const settings = (signInHost: string) => ({
+    auth: {
+      mode: 'cognito',
+      domain: 'https://auth.portico.example',
+      clientId: 'client123',
+      redirectUri: `https://${signInHost}/console/callback`,
+      logoutUri: `https://${signInHost}/console/signed-out`,
+      scopes: ['openid', 'email'],
+    },
+  });
+
+  async function open(path: string, signInHost: string) {
+    fakeApi({ 'GET /console/settings.json': () => json(200, settings(signInHost)) });
+    history.replaceState(null, '', path);
+    vi.resetModules();
+    const { act } = await import('preact/test-utils');
+    const { createRoot } = await import('react-dom/client');
+    const { App } = await import('./App');
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = createRoot(host);
+    act(() => root.render(<App />));
+    return () => act(() => root.unmount());
+  }
+
+  it('on the sign-in host, says how to sign in again and offers no sign-in of its own', async () => {
+    const close = await open('/console/signed-out', location.host);
+    await vi.waitFor(() => expect(byTestId('signin-host-signed-out')).not.toBeNull(), { timeout: 10_000 });
+    expect(byTestId('hosted-signin')).toBeNull();
+    expect(byTestId('staff-email')).toBeNull();
+    expect(byTestId('local-tag')).toBeNull();
+    expect(location.pathname).toBe('/console/signed-out');
+    close();
+  });
+
+  it("on a practice's host, offers the hosted sign-in as before", async () => {
+    const close = await open('/console/', 'signin.portico.example');
+    await vi.waitFor(() => expect(byTestId('hosted-signin')).not.toBeNull(), { timeout: 10_000 });
+    expect(byTestId('signin-host-signed-out')).toBeNull();
+    expect(location.pathname).toBe('/console/sign-in');
+    close();
+  });
+});

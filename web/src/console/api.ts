@@ -2,6 +2,7 @@
 import { createApi, unwrap } from '../shared/api/client';
 import { suggestedFileName } from '../shared/api/downloads';
 import { isMissingRoute } from '../shared/api/errors';
+import { enums } from '../shared/api/openapi-values';
 import type { components } from '../shared/api/schema';
 import { TokenSession } from '../shared/api/session';
 import { type CognitoSettings, tokenRequest } from './auth';
@@ -16,9 +17,9 @@ export interface AuditFilters {
   actor_id?: string;
   action?: string;
 }
-/** The export's formats: named in the document's prose only (need 27 asks for an enum). */
-export const AUDIT_EXPORT_FORMATS = ['csv', 'jsonl'] as const;
-export type AuditExportFormat = (typeof AUDIT_EXPORT_FORMATS)[number];
+export type AuditExportFormat = S['ExportFormat'];
+/** The export's formats, from the document's `ExportFormat`. */
+export const AUDIT_EXPORT_FORMATS = enums.ExportFormat as readonly AuditExportFormat[];
 
 let refreshToken: string | null = null;
 let cognito: CognitoSettings | null = null;
@@ -122,6 +123,9 @@ export const staff = {
     unwrap(await api.GET('/staff/patients', { params: { query: { query, ...(cursor ? { cursor } : {}) } } })),
   patient: async (id: string) => unwrap(await api.GET('/staff/patients/{id}', { params: { path: { id } } })),
   enrol: async (body: S['NewPatientRequest']) => unwrap(await api.POST('/staff/patients', { body })),
+  /** Corrects a patient's record on the `version` read (a stale one answers 409); answers what changed. */
+  updatePatient: async (id: string, body: S['PatientUpdate']) =>
+    unwrap(await api.PATCH('/staff/patients/{id}', { params: { path: { id } }, body })),
   invite: async (id: string, channel: S['Channel'] | null) =>
     unwrap(await api.POST('/staff/patients/{id}/invite', { params: { path: { id } }, body: { channel } })),
   disable: async (id: string) => unwrap(await api.POST('/staff/patients/{id}/disable', { params: { path: { id } } })),
@@ -173,6 +177,16 @@ export const staff = {
     });
     const file = unwrap(result) as unknown as Blob;
     return { file, name: suggestedFileName(result.response.headers.get('Content-Disposition')) ?? `audit.${format}` };
+  },
+  /**
+   * A range too large to answer directly, written to a file: a link to it, and how long the link works,
+   * measured on the server's clock (its `Date` header), so a device clock that is off does not matter.
+   */
+  exportAuditFile: async (body: S['AuditExportRequest']) => {
+    const result = await api.POST('/staff/audit/exports', { body });
+    const file = unwrap(result);
+    const served = Date.parse(result.response.headers.get('Date') ?? '');
+    return { file, lifetimeMs: Date.parse(file.expires_at) - (Number.isNaN(served) ? Date.now() : served) };
   },
   /** The task routes are in the API document; a gateway built before them answers 404 (null here). */
   tasks: async (query: { status: S['TaskStatus']; mine: boolean; cursor?: string }) => {

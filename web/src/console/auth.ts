@@ -1,5 +1,7 @@
 // Staff sign-in. In AWS: the staff pool's hosted UI (OAuth2 authorization code + PKCE, MFA enforced by
-// the pool), configured by a small settings document deployed beside the console (settings.json).
+// the pool), configured by a small settings document deployed beside the console (settings.json). The
+// pool has one callback for every practice, on the sign-in host (`signin.<PortalDomain>`), which hands
+// the answer on to the practice host the sign-in started on.
 // Locally: the gateway's stand-in (`POST /_local/staff/sign-in`), used only when no settings document
 // exists and the console is served from a loopback host.
 
@@ -131,24 +133,88 @@ export async function tokenRequest(
 
 const PENDING = 'portico.console.pkce';
 
-/** Starts the hosted sign-in: the verifier and state wait in this tab's sessionStorage for the callback. */
+/**
+ * Starts the hosted sign-in: the verifier and state wait in this tab's sessionStorage for the callback.
+ * The pool has one callback for every practice, on the sign-in host; the state names the host the
+ * sign-in started on (`<random>.<host>`: the random part is base64url, so the first dot ends it), so
+ * the sign-in host can hand the answer back to it.
+ */
 export async function beginHostedSignIn(
   cfg: CognitoSettings,
   go: (url: string) => void = (u) => location.assign(u),
+  host = location.host,
 ): Promise<void> {
   const verifier = randomString(48);
-  const state = randomString(16);
+  const state = `${randomString(16)}.${host}`;
   sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state }));
   go(authorizeUrl(cfg, await pkceChallenge(verifier), state));
+}
+
+/** Whether this page is on the sign-in host: the host of the pool's one callback, which is no practice's. */
+export function onSignInHost(cfg: CognitoSettings, host = location.host): boolean {
+  try {
+    return new URL(cfg.redirectUri).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/** A practice's host name label, as the platform's slugs are made; `signin` is the sign-in host's own. */
+const LABEL = /^[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?$/;
+const RESERVED_LABEL = 'signin';
+
+/**
+ * Where the sign-in host sends the pool's answer: the callback of the practice host the state names,
+ * with the code in the fragment (a fragment reaches no server log and no Referer). Only a sibling of
+ * the sign-in host (`<label>.<parent>`, the parent being the sign-in host without its first label) is
+ * a practice host; anything else is null, and the page sends nobody anywhere.
+ */
+export function bounceTarget(redirectUri: string, currentUrl: string): string | null {
+  let signIn: URL;
+  let current: URL;
+  try {
+    signIn = new URL(redirectUri);
+    current = new URL(currentUrl);
+  } catch {
+    return null;
+  }
+  const dot = signIn.host.indexOf('.');
+  if (dot < 1) return null;
+  const parent = signIn.host.slice(dot + 1);
+  const params = current.searchParams;
+  const [code, ...moreCodes] = params.getAll('code');
+  const [state, ...moreStates] = params.getAll('state');
+  if (!code || !state || moreCodes.length || moreStates.length) return null;
+  const split = state.indexOf('.');
+  const random = state.slice(0, split);
+  const host = state.slice(split + 1);
+  if (split < 1 || !/^[A-Za-z0-9_-]+$/.test(random)) return null;
+  if (!host.endsWith(`.${parent}`) || host === signIn.host) return null;
+  const label = host.slice(0, host.length - parent.length - 1);
+  if (!LABEL.test(label) || label === RESERVED_LABEL) return null;
+  const target = new URL(`https://${host}/console/callback`);
+  // Whatever the parser made of it, it must be exactly the host checked above.
+  if (target.host !== host || target.username || target.password) return null;
+  target.hash = new URLSearchParams({ code, state }).toString();
+  return target.href;
+}
+
+/**
+ * The pool's answer on the practice host's callback page: in the fragment (handed on by the sign-in
+ * host), else in the query (the pool's own form, which tests and a single-host setup use).
+ */
+export function callbackAnswer(hash: string, search: string): string {
+  const fragment = new URLSearchParams(hash.replace(/^#/, ''));
+  return fragment.has('code') || fragment.has('state') ? fragment.toString() : new URLSearchParams(search).toString();
 }
 
 /** Finishes it on the callback page: checks the state, trades the code, forgets the verifier. */
 export async function completeHostedSignIn(
   cfg: CognitoSettings,
-  search: string,
+  answer: string,
   fetcher: typeof fetch = fetch,
 ): Promise<TokenAnswer> {
-  const params = new URLSearchParams(search);
+  const params = new URLSearchParams(answer);
   const raw = sessionStorage.getItem(PENDING);
   sessionStorage.removeItem(PENDING);
   const pending = raw ? (JSON.parse(raw) as { verifier: string; state: string }) : null;

@@ -101,6 +101,8 @@ export const messaging = {
   reply: async (id: string, body: S['NewMessageRequest']) =>
     unwrap(await api.POST('/portal/threads/{id}/messages', { params: { path: { id } }, body })),
   markRead: async (id: string) => unwrap(await api.POST('/portal/threads/{id}/read', { params: { path: { id } } })),
+  /** Closes a conversation the patient started (closing a closed one is fine); a new message reopens it. */
+  close: async (id: string) => unwrap(await api.POST('/portal/threads/{id}/close', { params: { path: { id } } })),
   startUpload: async (body: S['UploadRequest']) => unwrap(await api.POST('/portal/attachments', { body })),
   completeUpload: async (id: string) =>
     unwrap(await api.POST('/portal/attachments/{id}/complete', { params: { path: { id } } })),

@@ -23,6 +23,13 @@ describe('limits', () => {
     expect(limits.staffNameMaxChars).toBe(constraints['StaffInviteRequest.display_name']?.maxLength);
     expect(limits.staffEmailMaxChars).toBe(constraints['StaffInviteRequest.email']?.maxLength);
     expect(limits.practice.inviteHours.min).toBeLessThan(limits.practice.inviteHours.max);
+    expect(limits.patient).toEqual({
+      nameMaxChars: constraints['PatientUpdate.given_name']?.maxLength,
+      familyNameMaxChars: constraints['PatientUpdate.family_name']?.maxLength,
+      preferredNameMaxChars: constraints['PatientUpdate.preferred_name']?.maxLength,
+      pronounsMaxChars: constraints['PatientUpdate.pronouns']?.maxLength,
+      emailMaxChars: constraints['PatientUpdate.email']?.maxLength,
+    });
   });
   it('reads the confirmation codes from the API document: one length (the words say it) and the pattern', () => {
     for (const [code, key] of [
@@ -63,6 +70,12 @@ describe('limits', () => {
     expect(may(['front-desk'], 'recordSmsConsent')).toBe(true);
     expect(may(['front-desk'], 'clearSuppression')).toBe(true);
     expect(may(['clinician', 'billing'], 'recordSmsConsent')).toBe(false);
+    // Correcting a patient's record: admins and the front desk. The audit file: admins.
+    expect(may(['admin'], 'editPatient')).toBe(true);
+    expect(may(['front-desk'], 'editPatient')).toBe(true);
+    expect(may(['clinician', 'billing'], 'editPatient')).toBe(false);
+    expect(may(['admin'], 'exportAuditFile')).toBe(true);
+    expect(may(['front-desk', 'clinician', 'billing'], 'exportAuditFile')).toBe(false);
   });
   it('names only operations of the API document, each with its roles', () => {
     for (const operation of Object.values(staffPermissions)) {

@@ -66,6 +66,14 @@ export const limits = {
   /** A staff member to invite. */
   staffNameMaxChars: published('StaffInviteRequest.display_name', 'maxLength'),
   staffEmailMaxChars: published('StaffInviteRequest.email', 'maxLength'),
+  /** Staff's correction of a patient's record. */
+  patient: {
+    nameMaxChars: published('PatientUpdate.given_name', 'maxLength'),
+    familyNameMaxChars: published('PatientUpdate.family_name', 'maxLength'),
+    preferredNameMaxChars: published('PatientUpdate.preferred_name', 'maxLength'),
+    pronounsMaxChars: published('PatientUpdate.pronouns', 'maxLength'),
+    emailMaxChars: published('PatientUpdate.email', 'maxLength'),
+  },
 } as const;
 
 /** File name extension → type, for browsers that cannot tell a HEIC file's type. */
@@ -110,6 +118,8 @@ export const staffPermissions = {
   recordSmsConsent: 'POST /staff/patients/{id}/sms-consent',
   clearSuppression: 'POST /staff/patients/{id}/email-suppression/clear',
   enablePatient: 'POST /staff/patients/{id}/enable',
+  editPatient: 'PATCH /staff/patients/{id}',
+  exportAuditFile: 'POST /staff/audit/exports',
 } as const satisfies Record<string, string>;
 export type StaffPermission = keyof typeof staffPermissions;
 export function may(roles: readonly string[], what: StaffPermission): boolean {

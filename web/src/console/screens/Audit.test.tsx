@@ -1,7 +1,8 @@
 // Component tests: the audit trail (need 10's review, issue 10 item 5): the last day's events on
 // arrival, read as a table; filters sent in the API call's query (never the page's address); pages
 // that are short or empty while more follow, with "Load more"; a refused filter named next to its
-// field; and the file saved through the page, the token in a header, named as the server says.
+// field; the file saved through the page, the token in a header, named as the server says; and, when
+// the direct export refuses the range, a file prepared instead, with its link while it works.
 import { QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'preact/test-utils';
 import { createRoot } from 'react-dom/client';
@@ -13,7 +14,7 @@ import { StatusLine, StatusProvider } from '../../shared/ui/components';
 import { type S, session } from '../api';
 import { english, loadCatalog } from '../catalog';
 import { SignedInStaff } from '../parts';
-import { Audit, filtersFrom } from './Audit';
+import { Audit, fileRequest, filtersFrom } from './Audit';
 
 const ada: S['StaffMemberView'] = {
   staff_id: 'staff-ada',
@@ -306,6 +307,179 @@ describe('the audit trail', () => {
     expect(asked?.url).not.toMatch(/token/i);
     expect(asked?.headers.get('Authorization')).toBe('Bearer staff-token');
     expect(byTestId('app-status')?.textContent).toMatch(/audit-20260302-20260303\.jsonl downloaded\./);
+    close();
+  });
+});
+
+/** The direct export's refusal of a range with too many events (the server's words and field). */
+const TOO_MANY = () =>
+  json(400, {
+    type: 'https://portico.health/problems/invalid-request',
+    title: 'Your request could not be read',
+    status: 400,
+    detail: 'The request has invalid fields.',
+    instance: '/staff/audit/export',
+    request_id: 'req-1',
+    errors: [
+      {
+        field: 'from',
+        detail:
+          'the range holds more than 10000 events: ask for it as a file (POST /staff/audit/exports), or export a shorter one',
+      },
+    ],
+  });
+
+const SERVED = 'Tue, 03 Mar 2026 22:00:00 GMT';
+/** An export file's answer, its link working `seconds` after the server's `Date`. */
+const fileAnswer = (seconds: number, name = 'audit-20260301-20260303.csv') =>
+  new Response(
+    JSON.stringify({
+      url: `/_local/blobs/download?key=exports%2Fpr_1%2Fr-${name}&sig=s`,
+      expires_at: new Date(Date.parse(SERVED) + seconds * 1000).toISOString(),
+      file_name: name,
+      events: 12_345,
+      bytes: 1_258_291,
+    }),
+    { status: 200, headers: { 'Content-Type': 'application/json', Date: SERVED } },
+  );
+
+/** The trail with a direct export that refuses, and an export file route answering `file`. */
+function withFile(file: (req: Request) => Response) {
+  const fake = api();
+  fake.routes['GET /staff/audit/export'] = TOO_MANY;
+  fake.routes['POST /staff/audit/exports'] = file;
+  return fake;
+}
+
+async function refuseDirect() {
+  await vi.waitFor(() => expect(rows()).toHaveLength(2));
+  type('audit-filter-from', '2026-03-01T00:00');
+  type('audit-filter-to', '2026-03-03T00:00');
+  type('audit-filter-action', 'patient.read');
+  act(() => byTestId('audit-search')?.click());
+  act(() => byTestId('audit-download')?.click());
+  await vi.waitFor(() => expect(byTestId('audit-file-offer')).not.toBeNull());
+}
+
+describe('a file for a range too large to download directly', () => {
+  it('is offered when the direct export refuses the range, and asks for that range and filters as a file', async () => {
+    const fake = withFile(() => fileAnswer(300));
+    const close = render();
+    await refuseDirect();
+    expect(byTestId('audit-file-offer')?.textContent).toBe(
+      'This range cannot be downloaded directly. It can be prepared as a file instead, with a link to download it.',
+    );
+    // The refusal is also said next to "From".
+    expect(byTestId('audit-filter-from')?.getAttribute('aria-invalid')).toBe('true');
+    expect(fake.requests('POST /staff/audit/exports')).toHaveLength(0);
+
+    act(() => byTestId('audit-file-prepare')?.click());
+
+    await vi.waitFor(() => expect(byTestId('audit-file-link')).not.toBeNull());
+    const [asked] = fake.requests('POST /staff/audit/exports');
+    expect(await asked?.json()).toEqual({
+      from: new Date('2026-03-01T00:00').toISOString(),
+      to: new Date('2026-03-03T00:00').toISOString(),
+      action: 'patient.read',
+      format: 'csv',
+    });
+    expect(asked?.headers.get('Authorization')).toBe('Bearer staff-token');
+    const link = byTestId('audit-file-link') as HTMLAnchorElement;
+    expect(link.getAttribute('href')).toBe(
+      `${location.origin}/_local/blobs/download?key=exports%2Fpr_1%2Fr-audit-20260301-20260303.csv&sig=s`,
+    );
+    expect(link.getAttribute('download')).toBe('audit-20260301-20260303.csv');
+    expect(link.getAttribute('rel')).toBe('noreferrer');
+    expect(link.textContent).toBe('Download');
+    expect(link.getAttribute('aria-label')).toBe('Download audit-20260301-20260303.csv');
+    expect(document.activeElement).toBe(link);
+    expect(byTestId('audit-file-summary')?.textContent).toBe('audit-20260301-20260303.csv: 12,345 events, 1.2 MB.');
+    expect(byTestId('audit-file-expiry')?.textContent).toMatch(
+      /^The link works for 5 minutes, until .+\. After that, prepare the file again\.$/,
+    );
+    expect(byTestId('app-status')?.textContent).toMatch(/^audit-20260301-20260303\.csv is ready to download\./);
+    expect(location.href).not.toMatch(/exports/);
+    close();
+  });
+
+  it("fills an empty end of the range as the direct export's documented defaults do", () => {
+    const now = new Date('2026-03-03T12:00:00Z');
+    expect(fileRequest({ patient_id: 'pt_1' }, 'jsonl', now)).toEqual({
+      from: '2026-03-02T12:00:00.000Z',
+      to: '2026-03-03T12:00:00.000Z',
+      patient_id: 'pt_1',
+      format: 'jsonl',
+    });
+    expect(fileRequest({ to: '2026-03-01T00:00:00.000Z' }, 'csv', now).from).toBe('2026-02-28T00:00:00.000Z');
+  });
+
+  it('says when the link has expired, and prepares the file again', async () => {
+    let n = 0;
+    const fake = withFile(() => {
+      n += 1;
+      return fileAnswer(n === 1 ? 1 : 300, `audit-${n}.csv`);
+    });
+    const close = render();
+    await refuseDirect();
+    act(() => byTestId('audit-file-prepare')?.click());
+    await vi.waitFor(() => expect(byTestId('audit-file-link')).not.toBeNull());
+    expect(byTestId('audit-file-expiry')?.textContent).toMatch(/^The link works for 1 minute,/);
+
+    await vi.waitFor(() => expect(byTestId('audit-file-expired')?.textContent).toBe('The link has expired.'), {
+      timeout: 3_000,
+    });
+    expect(byTestId('audit-file-link')).toBeNull();
+    act(() => byTestId('audit-file-again')?.click());
+
+    await vi.waitFor(() => expect(byTestId('audit-file-link')?.getAttribute('download')).toBe('audit-2.csv'));
+    expect(fake.requests('POST /staff/audit/exports')).toHaveLength(2);
+    expect(byTestId('audit-file-expired')).toBeNull();
+    close();
+  });
+
+  it('is not offered for a refusal that is not about the range, and a file refused is named by its field', async () => {
+    const fake = api();
+    fake.routes['GET /staff/audit/export'] = () => json(503, { type: 'x', title: 'Down', status: 503, detail: 'Down' });
+    const close = render();
+    await vi.waitFor(() => expect(rows()).toHaveLength(2));
+    act(() => byTestId('audit-download')?.click());
+    await vi.waitFor(() => expect(byTestId('audit-export-error')).not.toBeNull());
+    expect(byTestId('audit-file-offer')).toBeNull();
+    close();
+
+    withFile(() =>
+      json(400, {
+        type: 'https://portico.health/problems/invalid-request',
+        title: 'Your request could not be read',
+        status: 400,
+        detail: 'The request has invalid fields.',
+        errors: [{ field: 'from', detail: 'the range holds more than 250000 events; export a shorter one' }],
+      }),
+    );
+    const again = render();
+    await refuseDirect();
+    act(() => byTestId('audit-file-prepare')?.click());
+    await vi.waitFor(() => expect(byTestId('audit-file-error')).not.toBeNull());
+    expect(byTestId('audit-file-link')).toBeNull();
+    // The direct export's refusal names "From" first; the file's is in its own alert.
+    expect(byTestId('audit-file-error')?.textContent).toBe('The request has invalid fields.');
+    again();
+  });
+
+  it('says it in Spanish', async () => {
+    localStorage.setItem('portico.language', 'es');
+    withFile(() => fileAnswer(300));
+    const close = render();
+    await refuseDirect();
+    expect(byTestId('audit-file-offer')?.textContent).toBe(
+      'Este período no se puede descargar directamente. Se puede preparar como un archivo, con un enlace para descargarlo.',
+    );
+    act(() => byTestId('audit-file-prepare')?.click());
+    await vi.waitFor(() => expect(byTestId('audit-file-link')?.textContent).toBe('Descargar'));
+    expect(byTestId('audit-file-summary')?.textContent).toMatch(
+      /^audit-20260301-20260303\.csv: 12\D345 eventos, 1\D2 MB\.$/,
+    );
+    expect(byTestId('audit-file-expiry')?.textContent).toMatch(/^El enlace funciona durante 5 minutos, hasta las .+\./);
     close();
   });
 });

@@ -1,15 +1,19 @@
 // The audit trail, for admins: who did what, to which patient, when and how it ended, newest first, a
 // page at a time (`GET /staff/audit`), and the same range saved as a file (`GET /staff/audit/export`).
-// The filters live in this screen's state only: a patient id goes in the query of an API call, never
-// in the page's address.
+// A range the direct export refuses (too many events) can be prepared as a file instead
+// (`POST /staff/audit/exports`), downloaded from a link that works for a few minutes. The filters live
+// in this screen's state only: a patient id goes in the query or body of an API call, never in the
+// page's address. Loaded when an admin opens it, not with the console.
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
-import { type ReactNode, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { saveBlob } from '../../shared/api/downloads';
 import { ApiError } from '../../shared/api/errors';
+import { safeTransferUrl } from '../../shared/api/uploads';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { type Translator, wallClockToIso } from '../../shared/i18n/i18n';
 import { may } from '../../shared/limits';
 import {
+  Alert,
   BusyButton,
   ErrorMessage,
   Field,
@@ -80,6 +84,34 @@ export function filtersFrom(draft: Draft, zone?: string): AuditFilters {
   return filters;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * What `POST /staff/audit/exports` is asked for: the range and filters searched last. The file needs
+ * both ends of the range; one left empty is what the direct export takes it to be (its parameters'
+ * documented defaults: `to` now, `from` a day before `to`).
+ */
+export function fileRequest(
+  filters: AuditFilters,
+  format: AuditExportFormat,
+  now = new Date(),
+): S['AuditExportRequest'] {
+  const to = filters.to ?? now.toISOString();
+  const from = filters.from ?? new Date(Date.parse(to) - DAY_MS).toISOString();
+  return { ...filters, from, to, format };
+}
+
+/** A direct export refused for its range (named by `from`): the file may hold it (need 31). */
+function refusedForRange(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 400 && error.fieldErrors.some((f) => f.field === 'from');
+}
+
+/** A prepared file: the server's answer, and when (on this device's clock) its link stops working. */
+interface PreparedFile {
+  file: S['AuditExportFile'];
+  until: number;
+}
+
 /**
  * The practice's time zone, from its settings (`default_time_zone`, read by admins, who alone read the
  * trail); undefined while it is read, null where this gateway cannot say (times then in this device's).
@@ -134,9 +166,20 @@ export function Audit() {
     },
   });
 
+  const prepare = useMutation({
+    // When the link stops working, on this device's clock: the lifetime counted from its arrival.
+    mutationFn: async (v: { filters: AuditFilters; format: AuditExportFormat }): Promise<PreparedFile> => {
+      const { file, lifetimeMs } = await staff.exportAuditFile(fileRequest(v.filters, v.format));
+      return { file, until: Date.now() + lifetimeMs };
+    },
+    onSuccess: ({ file }) => status.announce('console.audit.file.prepared', { name: file.file_name }),
+  });
+  const prepared = prepare.data ?? null;
+  const offerFile = may(roles, 'exportAuditFile') && refusedForRange(download.error);
+
   const events = (trail.data?.pages ?? []).flatMap((p) => p.events);
   // A field the server refused is named next to it (the search's refusal, else the file's).
-  const refusal = trail.error ?? download.error;
+  const refusal = trail.error ?? download.error ?? prepare.error;
   const fieldError = (field: FilterField): string => {
     const detail = refusal instanceof ApiError ? refusal.fieldErrors.find((f) => f.field === field)?.detail : '';
     if (!detail) return '';
@@ -173,6 +216,7 @@ export function Audit() {
         onSubmit={(e) => {
           e.preventDefault();
           download.reset();
+          prepare.reset();
           ask(filtersFrom(draft, zone ?? undefined));
           resultsRef.current?.focus();
         }}
@@ -201,6 +245,7 @@ export function Audit() {
             onClick={() => {
               setDraft(EMPTY);
               download.reset();
+              prepare.reset();
               ask({});
             }}
           >
@@ -246,6 +291,7 @@ export function Audit() {
           data-testid="audit-export"
           onSubmit={(e) => {
             e.preventDefault();
+            prepare.reset();
             download.mutate({ filters: asked, format });
           }}
         >
@@ -278,9 +324,126 @@ export function Audit() {
               {t('console.audit.download')}
             </BusyButton>
           </div>
+          {offerFile || prepare.isPending || prepare.data || prepare.error ? (
+            <section className="stack" aria-labelledby="audit-file-title" data-testid="audit-file">
+              <h3 id="audit-file-title">{t('console.audit.file.title')}</h3>
+              {prepared ? (
+                <FileLink
+                  prepared={prepared}
+                  tr={tr}
+                  again={() => prepare.mutate({ filters: asked, format })}
+                  preparing={prepare.isPending}
+                />
+              ) : (
+                <>
+                  <p data-testid="audit-file-offer">{t('console.audit.file.offer')}</p>
+                  <ErrorMessage error={prepare.error} testid="audit-file-error" focus />
+                  <div className="actions">
+                    <BusyButton
+                      type="button"
+                      className="button button-secondary"
+                      busy={prepare.isPending}
+                      busyLabel={t('console.audit.file.preparing')}
+                      data-testid="audit-file-prepare"
+                      onClick={() => prepare.mutate({ filters: asked, format })}
+                    >
+                      {t('console.audit.file.prepare')}
+                    </BusyButton>
+                  </div>
+                </>
+              )}
+            </section>
+          ) : null}
         </form>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * A prepared file: its name, how many events and how large, and its link while it works (the server
+ * says until when); once it has expired, a way to prepare it again.
+ */
+function FileLink({
+  prepared: { file, until },
+  tr,
+  again,
+  preparing,
+}: {
+  prepared: PreparedFile;
+  tr: Translator;
+  again: () => void;
+  preparing: boolean;
+}) {
+  const { t } = useI18n();
+  const [expired, setExpired] = useState(() => Date.now() >= until);
+  const linkRef = useRef<HTMLAnchorElement>(null);
+  // A new link takes the focus from the button that asked for it (which is gone).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new link (a new expiry) takes it
+  useEffect(() => linkRef.current?.focus(), [until]);
+  useEffect(() => {
+    const left = until - Date.now();
+    setExpired(left <= 0);
+    if (left <= 0) return;
+    const timer = window.setTimeout(() => setExpired(true), left);
+    return () => window.clearTimeout(timer);
+  }, [until]);
+  const href = safeTransferUrl(file.url);
+  const summary = (
+    <p data-testid="audit-file-summary">
+      {t('console.audit.file.summary', { name: file.file_name, n: file.events, size: tr.fileSize(file.bytes) })}
+    </p>
+  );
+  if (expired || !href)
+    return (
+      <>
+        {summary}
+        <Alert tone="info" testid="audit-file-expired">
+          <p>{t('console.audit.file.expired')}</p>
+        </Alert>
+        <div className="actions">
+          <BusyButton
+            type="button"
+            className="button button-secondary"
+            busy={preparing}
+            busyLabel={t('console.audit.file.preparing')}
+            data-testid="audit-file-again"
+            onClick={again}
+          >
+            {t('console.audit.file.again')}
+          </BusyButton>
+        </div>
+      </>
+    );
+  return (
+    <>
+      {summary}
+      <p data-testid="audit-file-expiry">
+        {t('console.audit.file.works', {
+          minutes: Math.max(1, Math.round((until - Date.now()) / 60_000)),
+          time: tr.shortDate(new Date(until).toISOString()),
+        })}
+      </p>
+      <div className="actions">
+        <a
+          ref={linkRef}
+          className="button"
+          href={href}
+          download={file.file_name}
+          rel="noreferrer"
+          aria-label={t('console.audit.file.linkNamed', { name: file.file_name })}
+          data-testid="audit-file-link"
+          onClick={(e) => {
+            // A link kept open past its time: say so rather than fetch a refusal.
+            if (Date.now() < until) return;
+            e.preventDefault();
+            setExpired(true);
+          }}
+        >
+          {t('console.audit.file.link')}
+        </a>
+      </div>
+    </>
   );
 }
 

@@ -1,7 +1,7 @@
-// Patients: search, the chart (demographics, invitation, disable and turn back on, communication facts),
-// and enrolment.
+// Patients: search, the chart (demographics and their correction, invitation, disable and turn back
+// on, communication facts), and enrolment.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { ApiError } from '../../shared/api/errors';
 import { putAnswer } from '../../shared/api/query';
@@ -21,6 +21,9 @@ import { useConsoleTitle } from '../App';
 import { type S, staff } from '../api';
 import { fullName, useMe } from '../parts';
 import { PatientContact } from './PatientContact';
+
+// Loaded when staff open it, not with the console.
+const PatientDetailsForm = lazy(() => import('./PatientDetails').then((m) => ({ default: m.PatientDetailsForm })));
 
 export function Patients() {
   const { t, tr } = useI18n();
@@ -105,6 +108,15 @@ export function PatientChart({ patientId }: { patientId: string }) {
   const [channel, setChannel] = useState<'' | S['Channel']>('');
   const [confirmDisable, setConfirmDisable] = useState(false);
   const [confirmEnable, setConfirmEnable] = useState(false);
+  const [editing, setEditing] = useState(false);
+  // Back to "Edit details" once the form has closed (the button is new then).
+  const [backToEdit, setBackToEdit] = useState(false);
+  const editRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!backToEdit) return;
+    editRef.current?.focus();
+    setBackToEdit(false);
+  }, [backToEdit]);
   const invite = useMutation({
     // Values are passed when the form is sent: the options reach the mutation a frame after a render.
     mutationFn: (by: S['Channel'] | null) => staff.invite(patientId, by),
@@ -149,38 +161,42 @@ export function PatientChart({ patientId }: { patientId: string }) {
       </section>
     );
   const p = patient.data;
-  const row = (label: string, value: string | null | undefined, testid: string) => (
-    <div className="row">
-      <dt>{label}</dt>
-      <dd data-testid={testid}>{value || <span className="muted">{t('console.chart.none')}</span>}</dd>
-    </div>
-  );
   return (
     <section className="stack">
       <p className="back">
         <Link href="/patients">{t('console.chart.back')}</Link>
       </p>
       <PageHeading testid="chart-name">{fullName(p)}</PageHeading>
-      <section className="card" aria-labelledby="demo-title" data-testid="chart-demographics">
+      <section className="card stack" aria-labelledby="demo-title" data-testid="chart-demographics">
         <h2 id="demo-title">{t('console.chart.demographics')}</h2>
-        <dl className="details">
-          {row(t('console.chart.dob'), tr.calendarDate(p.date_of_birth), 'chart-dob')}
-          {row(t('console.chart.pronouns'), p.pronouns, 'chart-pronouns')}
-          {row(t('console.chart.email'), p.email, 'chart-email')}
-          {row(t('console.chart.phone'), p.phone, 'chart-phone')}
-          {row(t('console.chart.language'), p.language, 'chart-language')}
-          {row(t('console.chart.timeZone'), p.time_zone, 'chart-time-zone')}
-          {row(
-            t('console.chart.account'),
-            t(p.status === 'active' ? 'console.chart.active' : 'console.chart.disabled'),
-            'chart-status',
-          )}
-          {row(
-            t('console.chart.invitation'),
-            t(p.invitation_sent ? 'console.chart.invitationOut' : 'console.chart.invitationNone'),
-            'chart-invitation',
-          )}
-        </dl>
+        {editing ? (
+          <Suspense fallback={<Loading />}>
+            <PatientDetailsForm
+              patient={p}
+              onDone={() => {
+                setEditing(false);
+                setBackToEdit(true);
+              }}
+            />
+          </Suspense>
+        ) : (
+          <>
+            <Demographics patient={p} />
+            {may(roles, 'editPatient') ? (
+              <div className="actions">
+                <button
+                  ref={editRef}
+                  type="button"
+                  className="button button-secondary"
+                  data-testid="patient-edit-open"
+                  onClick={() => setEditing(true)}
+                >
+                  {t('console.patientEdit.open')}
+                </button>
+              </div>
+            ) : null}
+          </>
+        )}
       </section>
       <PatientContact patientId={patientId} patientName={fullName(p)} />
       {may(roles, 'invite') || may(roles, 'disable') || may(roles, 'enablePatient') ? (
@@ -281,6 +297,38 @@ export function PatientChart({ patientId }: { patientId: string }) {
         {enable.error ? <ErrorMessage error={enable.error} testid="enable-error" focus /> : null}
       </ConfirmDialog>
     </section>
+  );
+}
+
+/** What the chart shows of the record (a field left empty says so). */
+function Demographics({ patient: p }: { patient: S['PatientView'] }) {
+  const { t, tr } = useI18n();
+  const row = (label: string, value: string | null | undefined, testid: string) => (
+    <div className="row">
+      <dt>{label}</dt>
+      <dd data-testid={testid}>{value || <span className="muted">{t('console.chart.none')}</span>}</dd>
+    </div>
+  );
+  return (
+    <dl className="details">
+      {row(t('console.chart.preferredName'), p.preferred_name, 'chart-preferred-name')}
+      {row(t('console.chart.dob'), tr.calendarDate(p.date_of_birth), 'chart-dob')}
+      {row(t('console.chart.pronouns'), p.pronouns, 'chart-pronouns')}
+      {row(t('console.chart.email'), p.email, 'chart-email')}
+      {row(t('console.chart.phone'), p.phone, 'chart-phone')}
+      {row(t('console.chart.language'), p.language, 'chart-language')}
+      {row(t('console.chart.timeZone'), p.time_zone, 'chart-time-zone')}
+      {row(
+        t('console.chart.account'),
+        t(p.status === 'active' ? 'console.chart.active' : 'console.chart.disabled'),
+        'chart-status',
+      )}
+      {row(
+        t('console.chart.invitation'),
+        t(p.invitation_sent ? 'console.chart.invitationOut' : 'console.chart.invitationNone'),
+        'chart-invitation',
+      )}
+    </dl>
   );
 }
 

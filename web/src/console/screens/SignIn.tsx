@@ -3,7 +3,15 @@ import { useI18n } from '../../shared/i18n/I18nProvider';
 import { Alert, BusyButton, ErrorMessage, Field, PageHeading } from '../../shared/ui/components';
 import { useConsoleTitle } from '../App';
 import { adopt } from '../api';
-import { type AuthSettings, beginHostedSignIn, type CognitoSettings, completeHostedSignIn, localSignIn } from '../auth';
+import {
+  type AuthSettings,
+  beginHostedSignIn,
+  bounceTarget,
+  type CognitoSettings,
+  callbackAnswer,
+  completeHostedSignIn,
+  localSignIn,
+} from '../auth';
 
 /** Why the sign-in page is showing: signed out, the session ended, or idle past the server's limit. */
 export type SignInNotice = { kind: 'signedOut' } | { kind: 'expired' } | { kind: 'idle'; minutes: number };
@@ -111,6 +119,10 @@ export function SignIn({
   );
 }
 
+/**
+ * The practice host's callback: the pool's answer comes in the fragment (from the sign-in host) or the
+ * query; it leaves the address bar before anything else, and its state must be the one this tab began.
+ */
 export function Callback({ settings, onSignedIn }: { settings: CognitoSettings; onSignedIn: () => void }) {
   const { t } = useI18n();
   const [error, setError] = useState<unknown>(null);
@@ -119,10 +131,10 @@ export function Callback({ settings, onSignedIn }: { settings: CognitoSettings; 
   useEffect(() => {
     if (done.current) return;
     done.current = true;
-    const search = location.search;
+    const answer = callbackAnswer(location.hash, location.search);
     history.replaceState(null, '', '/console/callback');
-    completeHostedSignIn(settings, search).then((answer) => {
-      adopt(answer, settings);
+    completeHostedSignIn(settings, answer).then((token) => {
+      adopt(token, settings);
       onSignedIn();
     }, setError);
   }, []);
@@ -130,6 +142,54 @@ export function Callback({ settings, onSignedIn }: { settings: CognitoSettings; 
     <section className="card narrow stack">
       <PageHeading>{t('console.signIn.title')}</PageHeading>
       {error ? <ErrorMessage error={error} /> : <p role="status">{t('common.loading')}</p>}
+    </section>
+  );
+}
+
+/**
+ * The sign-in host, which is no practice's: its callback hands the pool's answer on to the practice host
+ * the state names (or, when the state names none, says so and sends nobody anywhere); any other page
+ * there says how to sign in again, with no sign-in of its own.
+ */
+export function SignInHost({
+  settings,
+  path,
+  href = location.href,
+  go = (url) => location.replace(url),
+}: {
+  settings: CognitoSettings;
+  path: string;
+  href?: string;
+  go?: (url: string) => void;
+}) {
+  const { t } = useI18n();
+  const callback = path === '/callback';
+  useConsoleTitle(t(callback ? 'console.signIn.title' : 'console.signedOut.title'));
+  // Read once, as the page opens: the answer then leaves this host's address bar and history.
+  const [target] = useState(() => (callback ? bounceTarget(settings.redirectUri, href) : null));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once
+  useEffect(() => {
+    if (!callback) return;
+    history.replaceState(null, '', '/console/callback');
+    if (target) go(target);
+  }, []);
+  if (callback && target)
+    return (
+      <section className="card narrow stack">
+        <PageHeading>{t('console.signIn.title')}</PageHeading>
+        <p role="status">{t('common.loading')}</p>
+      </section>
+    );
+  return (
+    <section className="card narrow stack" data-testid="signin-host">
+      <PageHeading>{t(callback ? 'console.signIn.title' : 'console.signedOut.title')}</PageHeading>
+      {callback ? (
+        <Alert tone="error" testid="signin-host-invalid">
+          <p>{t('console.signedOut.invalidLink')}</p>
+        </Alert>
+      ) : (
+        <p data-testid="signin-host-signed-out">{t('console.signedOut.body')}</p>
+      )}
     </section>
   );
 }

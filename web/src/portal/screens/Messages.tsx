@@ -10,6 +10,7 @@ import { AttachmentDownload } from '../../shared/ui/AttachmentDownload';
 import {
   Alert,
   BusyButton,
+  ConfirmDialog,
   ErrorMessage,
   Field,
   LoadFailed,
@@ -17,6 +18,7 @@ import {
   PageHeading,
   useStatus,
 } from '../../shared/ui/components';
+import { sentence } from '../../shared/ui/errors';
 import { messaging, paths, type S } from '../api';
 import { setDraft } from '../drafts';
 import { Composer, useCheck, useComposer } from '../parts/Composer';
@@ -113,7 +115,11 @@ export function MessageList() {
               {th.last_message ? <ThreadPreview last={th.last_message} /> : null}
               <span className="thread-meta">
                 <span data-testid="thread-topic">{t(TOPICS[th.topic][1])}</span>
-                {th.status === 'closed' ? <span data-testid="thread-closed">{t('portal.thread.closed')}</span> : null}
+                {th.status === 'closed' ? (
+                  <span className="tag" data-testid="thread-closed">
+                    {t('portal.thread.closed')}
+                  </span>
+                ) : null}
                 <span>{t('portal.messages.count', { n: th.message_count })}</span>
               </span>
               {th.unread ? (
@@ -383,6 +389,7 @@ export function Thread({ threadId }: { threadId: string }) {
   const seen = new Set(view.messages.map((m) => m.message_id));
   const messages = [...older.filter((m) => !seen.has(m.message_id)), ...view.messages];
   const cursor = olderCursor === undefined ? view.older_cursor : olderCursor;
+  const closed = view.thread.status === 'closed';
 
   return (
     <section className="stack">
@@ -390,13 +397,16 @@ export function Thread({ threadId }: { threadId: string }) {
       <PageHeading testid="thread-subject">{view.thread.subject}</PageHeading>
       <p className="thread-meta" data-testid="thread-meta">
         <span data-testid="thread-topic">{t(TOPICS[view.thread.topic][1])}</span>
-        <span>{view.thread.status === 'closed' ? t('portal.thread.closed') : t('portal.thread.open')}</span>
+        <span data-testid="thread-status" data-status={view.thread.status}>
+          {view.thread.status === 'closed' ? t('portal.thread.closed') : t('portal.thread.open')}
+        </span>
       </p>
-      {view.thread.status === 'closed' ? (
-        <p className="alert alert-info" data-testid="thread-closed-note">
+      {closed ? (
+        <p className="alert alert-info" data-testid="thread-closed-note" tabIndex={-1}>
           {t('portal.thread.closedNote')}
         </p>
       ) : null}
+      {view.thread.opened_by_you && !closed ? <CloseConversation thread={view.thread} /> : null}
       {cursor ? (
         <BusyButton
           type="button"
@@ -433,7 +443,7 @@ export function Thread({ threadId }: { threadId: string }) {
           reply.mutate({ body: composer.body, attachment_ids: composer.files.readyIds });
         }}
       >
-        <h2 id="reply-title">{t('portal.thread.reply')}</h2>
+        <h2 id="reply-title">{t(closed ? 'portal.thread.replyReopens' : 'portal.thread.reply')}</h2>
         <Composer
           prefix="reply"
           label={t('portal.thread.replyLabel')}
@@ -463,6 +473,80 @@ export function Thread({ threadId }: { threadId: string }) {
         </p>
       </form>
     </section>
+  );
+}
+
+/**
+ * "Close this conversation", for one the patient started and is open: asked first, saying the care team
+ * can still read it and that writing again reopens it. A conversation the care team started is theirs to
+ * close (409): the dialog says so.
+ */
+function CloseConversation({ thread }: { thread: S['ThreadSummary'] }) {
+  const { t } = useI18n();
+  const client = useQueryClient();
+  const status = useStatus();
+  const [asking, setAsking] = useState(false);
+  const close = useMutation({
+    mutationFn: () => messaging.close(thread.thread_id),
+    onSuccess: (summary) => {
+      setAsking(false);
+      client.setQueryData<S['ThreadView']>(['thread', thread.thread_id], (old) => old && { ...old, thread: summary });
+      void client.invalidateQueries({ queryKey: ['threads'] });
+      void client.invalidateQueries({ queryKey: ['home'] });
+      status.announce('portal.thread.closedDone');
+      // The button is gone: the focus goes to the note that says it is closed.
+      window.setTimeout(() => document.querySelector<HTMLElement>('[data-testid="thread-closed-note"]')?.focus(), 0);
+    },
+    onError: (err) => {
+      // Not the patient's to close after all: read the conversation again (the button then goes).
+      if (err instanceof ApiError && err.status === 409)
+        void client.invalidateQueries({ queryKey: ['thread', thread.thread_id] });
+    },
+  });
+  return (
+    <>
+      <div className="actions">
+        <button
+          type="button"
+          className="button button-secondary"
+          data-testid="thread-close"
+          onClick={() => {
+            close.reset();
+            setAsking(true);
+          }}
+        >
+          {t('portal.thread.close')}
+        </button>
+      </div>
+      <ConfirmDialog
+        open={asking}
+        testid="thread-close-confirm"
+        title={t('portal.thread.closeTitle')}
+        body={[t('portal.thread.closeStillRead'), t('portal.thread.closeReopen')]}
+        confirmLabel={t('portal.thread.closeYes')}
+        cancelLabel={t('common.cancel')}
+        busy={close.isPending}
+        busyLabel={t('portal.thread.closing')}
+        onAnswer={(yes) => {
+          if (yes) close.mutate();
+          else setAsking(false);
+        }}
+      >
+        {close.error ? <CloseRefused error={close.error} /> : null}
+      </ConfirmDialog>
+    </>
+  );
+}
+
+/** Why it was not closed: the care team's conversation in the server's words (the catalog's in Spanish). */
+function CloseRefused({ error }: { error: unknown }) {
+  const { t, lang } = useI18n();
+  if (!(error instanceof ApiError && error.status === 409))
+    return <ErrorMessage error={error} testid="thread-close-error" focus />;
+  return (
+    <Alert tone="error" testid="thread-close-error" focus>
+      <p>{lang === 'en' && error.detail ? sentence(error.detail) : t('portal.thread.closeNotYours')}</p>
+    </Alert>
   );
 }
 
