@@ -22,6 +22,7 @@ const home: S['HomeView'] = {
   unread_total: 0,
   latest_unread: null,
   consents_needing_decision: 0,
+  notifications_unread: 0,
 };
 
 function api(terms: { idle_timeout_seconds: number; language: string }) {

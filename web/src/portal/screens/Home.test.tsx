@@ -24,6 +24,7 @@ const home: S['HomeView'] = {
     at: '2026-03-02T15:00:00Z',
   },
   consents_needing_decision: 3,
+  notifications_unread: 0,
 };
 
 const byTestId = (id: string) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`);

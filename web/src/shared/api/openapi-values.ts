@@ -5,6 +5,9 @@ export const enums = {
     "active",
     "disabled"
   ],
+  "BellKind": [
+    "new_message"
+  ],
   "Blocked": [
     "no_address",
     "opted_out",
@@ -69,6 +72,10 @@ export const enums = {
     "front-desk",
     "billing"
   ],
+  "StaffDecision": [
+    "accept",
+    "revoke"
+  ],
   "State": [
     "pending",
     "ready",
@@ -92,6 +99,12 @@ export const enums = {
     "open",
     "closed"
   ],
+  "TimelineKind": [
+    "message_from_care_team",
+    "message_to_care_team",
+    "consent",
+    "signed_in"
+  ],
   "Topic": [
     "clinical",
     "scheduling",
@@ -106,10 +119,12 @@ export const enums = {
 
 export const constraints: Record<string, { maxLength?: number; minLength?: number; maximum?: number; minimum?: number; maxItems?: number; minItems?: number; pattern?: string }> = {
   "ConsentPublication.summary": {
-    "maxLength": 500
+    "maxLength": 500,
+    "minLength": 1
   },
   "ConsentPublication.title": {
-    "maxLength": 120
+    "maxLength": 120,
+    "minLength": 1
   },
   "NewMessageRequest.attachment_ids": {
     "maxItems": 5
@@ -192,13 +207,15 @@ export const constraints: Record<string, { maxLength?: number; minLength?: numbe
     "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"
   },
   "StaffInviteRequest.display_name": {
-    "maxLength": 100
+    "maxLength": 100,
+    "minLength": 1
   },
   "StaffInviteRequest.email": {
     "maxLength": 254
   },
   "StaffInviteRequest.roles": {
-    "maxItems": 4
+    "maxItems": 4,
+    "minItems": 1
   },
   "StaffMessageRequest.attachment_ids": {
     "maxItems": 5
@@ -216,7 +233,8 @@ export const constraints: Record<string, { maxLength?: number; minLength?: numbe
     "maxLength": 120
   },
   "StaffRolesRequest.roles": {
-    "maxItems": 4
+    "maxItems": 4,
+    "minItems": 1
   },
   "StartCodeRequest.address": {
     "maxLength": 254

@@ -1520,6 +1520,245 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/portal/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The bell: what waits for the patient (a new message, later documents, forms and appointment
+         *     changes), newest first, with how many are unread.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description How many on a page */
+                    limit?: number;
+                    /** @description From the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Notifications"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks every notification read. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationsMarked"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Someone else changed this at the same time; read it again and retry */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks one notification read. Marking it again changes nothing. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The notification's id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationsMarked"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Someone else changed this at the same time; read it again and retry */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/portal/preferences": {
         parameters: {
             query?: never;
@@ -2285,6 +2524,87 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What happened in the patient's care at the practice, newest first: messages both ways (by thread,
+         *     never their words), consent decisions, sign-ins. One query of the patient's partition per page.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description How many on a page */
+                    limit?: number;
+                    /** @description From the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Timeline"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6536,6 +6856,26 @@ export interface components {
             /** @description Present while more may follow (even after a short or empty page). */
             next_cursor?: string | null;
         };
+        BellItem: {
+            /** Format: date-time */
+            at: string;
+            /** @description Pass to mark this item read. */
+            id: string;
+            kind: components["schemas"]["BellKind"];
+            /**
+             * Format: date-time
+             * @description When the patient read it; absent while unread.
+             */
+            read_at?: string | null;
+            thread_id?: string | null;
+            /** @description The thread's subject: the patient's own portal may show it. */
+            title?: string | null;
+        };
+        /**
+         * @description What a bell item tells of.
+         * @enum {string}
+         */
+        BellKind: "new_message";
         /**
          * @description What stops a notice on one channel, whatever the day's counts: what staff see on the chart.
          * @enum {string}
@@ -6605,6 +6945,8 @@ export interface components {
             at: string;
             decision: components["schemas"]["Decision"];
             kind: components["schemas"]["ConsentKind"];
+            /** @description How a decision staff recorded was given: `verbal` or `written`; `null` for the patient's own. */
+            method?: string | null;
             /** Format: int32 */
             version: number;
         };
@@ -6696,6 +7038,11 @@ export interface components {
             /** @description Consent documents waiting for the patient's decision (the required ones first block the portal). */
             consents_needing_decision: number;
             latest_unread?: components["schemas"]["HomeMessage"] | null;
+            /**
+             * Format: int64
+             * @description Unread items of the bell (`GET /portal/notifications`).
+             */
+            notifications_unread: number;
             practice: components["schemas"]["HomePractice"];
             profile: components["schemas"]["HomeProfile"];
             /**
@@ -6789,6 +7136,17 @@ export interface components {
             reason?: string | null;
             /** @description `queued`, `sent`, `delivered`, `undelivered`, `failed`, `skipped`, or `refused` by the provider. */
             status: string;
+        };
+        Notifications: {
+            /** @description Newest first. */
+            items: components["schemas"]["BellItem"][];
+            next_cursor?: string | null;
+            /** Format: int64 */
+            unread: number;
+        };
+        NotificationsMarked: {
+            /** @description How many were unread and are read now. */
+            marked: number;
         };
         /**
          * @description Who wrote a message, as the lists say it.
@@ -6912,6 +7270,10 @@ export interface components {
         /** @description Everything an administrator may change, with the `version` they read (a stale one answers 409). */
         PracticeSettingsUpdate: {
             allowed_origins: string[];
+            /**
+             * @description Staff ids per message topic, each an active member; a topic without a team goes to every staff
+             *     member whose role handles the topic.
+             */
             care_teams: {
                 [key: string]: string[];
             };
@@ -6925,6 +7287,10 @@ export interface components {
             message_retention_days: number;
             /** Format: int32 */
             sign_in_codes_per_hour: number;
+            /**
+             * @description ISO 3166 alpha-2 codes of the countries whose numbers the practice texts; empty means the
+             *     practice's own `country` only.
+             */
             sms_countries: string[];
             /** Format: int64 */
             version: number;
@@ -6932,7 +7298,10 @@ export interface components {
         /** @description The practice as its administrators see and edit it. `version` is what an edit must send back. */
         PracticeSettingsView: {
             allowed_origins: string[];
-            /** @description Staff ids per topic (`clinical`, `scheduling`, `billing`, `other`). */
+            /**
+             * @description Staff ids per topic (`clinical`, `scheduling`, `billing`, `other`); a topic without a team goes
+             *     to every staff member whose role handles the topic.
+             */
             care_teams: {
                 [key: string]: string[];
             };
@@ -6953,6 +7322,10 @@ export interface components {
             /** Format: int32 */
             sign_in_codes_per_hour: number;
             slug: string;
+            /**
+             * @description ISO 3166 alpha-2 codes of the countries whose numbers the practice texts; empty means the
+             *     practice's own `country` only.
+             */
             sms_countries: string[];
             sms_numbers: string[];
             /** Format: int64 */
@@ -7080,10 +7453,15 @@ export interface components {
         };
         /** @description A text-message consent the patient gave staff (or withdrew), and how. */
         StaffConsentRequest: {
-            /** @description `accept` or `revoke`. */
-            decision: components["schemas"]["Decision"];
+            decision: components["schemas"]["StaffDecision"];
             method: components["schemas"]["ConsentMethod"];
         };
+        /**
+         * @description What staff may record for a patient: an agreement or its withdrawal (a patient's "no thanks" to an
+         *     optional document is theirs to give in the portal).
+         * @enum {string}
+         */
+        StaffDecision: "accept" | "revoke";
         /**
          * @description A staff member to invite: the staff pool emails them a temporary password; they set their own and
          *     enrol MFA at first sign-in.
@@ -7282,6 +7660,31 @@ export interface components {
             older_cursor?: string | null;
             thread: components["schemas"]["ThreadSummary"];
         };
+        Timeline: {
+            /** @description Newest first. */
+            entries: components["schemas"]["TimelineEntry"][];
+            /** @description Present while older entries follow. */
+            next_cursor?: string | null;
+        };
+        /** @description One entry, as stored and as shown. */
+        TimelineEntry: {
+            /** Format: date-time */
+            at: string;
+            /** @description `patient` or `staff`: who made a consent decision. */
+            by?: string | null;
+            consent_kind?: components["schemas"]["ConsentKind"] | null;
+            decision?: components["schemas"]["Decision"] | null;
+            kind: components["schemas"]["TimelineKind"];
+            /** @description Where a message entry leads. */
+            thread_id?: string | null;
+            /** @description The thread's subject, for messages. */
+            title?: string | null;
+        };
+        /**
+         * @description What an entry records.
+         * @enum {string}
+         */
+        TimelineKind: "message_from_care_team" | "message_to_care_team" | "consent" | "signed_in";
         /** @enum {string} */
         Topic: "clinical" | "scheduling" | "billing" | "other";
         UploadRequest: {
