@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import {
-  ANN, DESKTOP, FRONT_DESK, ORIGIN, PENDING_ROUTES, PHONE, assertCleanConsole, axe, close, consoleSignIn, findPatient, gateway,
+  ANN, DESKTOP, FRONT_DESK, ORIGIN, PENDING_ROUTES, PHONE, assertCleanConsole, axe, axeResults, close, consoleSignIn, findPatient, gateway,
   inviteLink, launch, nav, newDesktop, newPhone, putStaffBack, runId, saveAxe, showEmailBlocked, signInByLink, staffToken, tinyPdf,
   watch,
 } from './lib.mjs';
@@ -113,6 +113,22 @@ for (const [label, viewport, open] of [['phone', PHONE, newPhone], ['desktop', D
       await nav(page, 'preferences');
       await page.getByTestId('pref-grid').waitFor();
       await check('contact and alerts');
+      // The bell's screen with an unread item (the care team writes first), and your activity: no
+      // violation at all, not only no serious one.
+      const clean = async (screen) => {
+        await check(screen);
+        assert.deepEqual(axeResults.at(-1).violations, [], `${screen} (${label}): axe found violations`);
+      };
+      const written = await gateway('POST', `/staff/patients/${ann.patient_id}/threads`, {
+        token, body: { topic: 'other', subject: `Axe bell ${label}`, body: 'Checking the bell.' },
+      });
+      assert.equal(written.status, 201);
+      await page.getByTestId('bell').click();
+      await page.locator('[data-testid="notification"][data-unread="yes"]').first().waitFor();
+      await clean('notifications');
+      await nav(page, 'activity');
+      await page.getByTestId('activity-entry').first().waitFor();
+      await clean('your activity');
       await page.goto(`${ORIGIN}/no-such-page`);
       await page.getByTestId('not-found').waitFor();
       await check('page not found');

@@ -1,7 +1,8 @@
 // The patient portal in a real browser: sign-in by code (keyboard only, a reloaded tab, a cooldown),
 // profile, consents, contact and alerts, sign-out; invitation links in both forms; messaging with a
 // PDF both ways, read receipts, a new-message card on focus, drafts kept, STOP; closing a conversation
-// and writing again to reopen it; the access log and signing out everywhere else; the budgets.
+// and writing again to reopen it; the access log and signing out everywhere else; the bell and your
+// activity; the budgets.
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -1015,6 +1016,74 @@ test('a patient reads their access log (their sign-ins, and who at the practice 
   } finally {
     await context.close();
     await other.close();
+  }
+});
+
+test('the bell and your activity: the care team writes to Ann, the bell counts it, opening it goes to the conversation and the count drops, and her activity shows the message and her sign-in', { timeout: 180_000 }, async () => {
+  // An Ann of this test's own, so the counts hold only what this test does.
+  const run = runId();
+  const token = await staffToken();
+  const ann = await enrolPatient(token, { given: 'Ann', family: `Bell${run.replace(/\d/g, 'x')}` });
+  const context = await newPhone();
+  const page = await context.newPage();
+  const watched = watch(page);
+  const subject = `Your results ${run}`;
+  try {
+    await signInByLink(page, ann, token);
+    const bell = page.getByTestId('bell');
+    await waitAttr(bell, 'data-unread', '0');
+    assert.equal(await bell.getAttribute('aria-label'), 'Notifications');
+
+    // --- The care team writes; home (one read) brings the count.
+    const started = await gateway('POST', `/staff/patients/${ann.patient_id}/threads`, {
+      token, body: { topic: 'other', subject, body: 'Your results are in and look normal.' },
+    });
+    assert.equal(started.status, 201, `starting a thread answered ${started.status}`);
+    const threadId = started.body.thread.thread_id;
+    await page.reload();
+    await page.getByTestId('home-greeting').waitFor();
+    await waitAttr(bell, 'data-unread', '1');
+    await waitText(page.getByTestId('bell-count'), /^1$/);
+    assert.equal(await bell.getAttribute('aria-label'), 'Notifications, 1 unread');
+
+    // --- The bell, by keyboard: the notifications, the new one marked "New".
+    await bell.focus();
+    await page.keyboard.press('Enter');
+    await waitText(page.locator('h1'), /^Notifications$/);
+    await waitForHeadingFocus(page);
+    assert.equal(new URL(page.url()).pathname, '/notifications');
+    const item = page.getByTestId('notification').first();
+    await waitAttr(item, 'data-unread', 'yes');
+    await waitText(item.getByTestId('notification-new'), /^New$/);
+    await waitText(item.getByTestId('notification-open'), exactly(subject));
+
+    // --- Opening it goes to the conversation, marks it read, and the count drops.
+    const marking = page.waitForResponse((r) => /^\/portal\/notifications\/[^/]+\/read$/.test(new URL(r.url()).pathname));
+    await item.getByTestId('notification-open').click();
+    assert.equal((await marking).status(), 200);
+    await page.waitForURL(new RegExp(`/messages/${threadId}$`));
+    await waitText(page.getByTestId('thread-subject'), exactly(subject));
+    await waitAttr(bell, 'data-unread', '0');
+    assert.equal(await page.getByTestId('bell-count').count(), 0, 'no badge once read');
+
+    // A deep link to the notifications: read now.
+    await page.goto(`${ORIGIN}/notifications`);
+    await waitAttr(page.getByTestId('notification').first(), 'data-unread', 'no');
+    assert.equal(await page.getByTestId('notifications-read-all').count(), 0, 'nothing left to mark');
+
+    // --- Your activity: the message (with the way to its conversation) and her sign-in.
+    await nav(page, 'activity');
+    await waitText(page.locator('h1'), /^Your activity$/);
+    assert.equal(new URL(page.url()).pathname, '/activity');
+    const message = page.locator('[data-testid="activity-entry"][data-kind="message_from_care_team"]').first();
+    await waitText(message.getByTestId('activity-what'), exactly(`Your care team wrote to you in “${subject}”`));
+    assert.equal(await message.getByTestId('activity-open').getAttribute('href'), `/messages/${threadId}`);
+    const signIn = page.locator('[data-testid="activity-entry"][data-kind="signed_in"]').first();
+    await waitText(signIn.getByTestId('activity-what'), /^You signed in$/);
+    await page.getByTestId('activity-day-heading').first().waitFor();
+    assertCleanConsole(watched, PENDING_ROUTES, [ann.email]);
+  } finally {
+    await context.close();
   }
 });
 

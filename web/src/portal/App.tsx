@@ -1,6 +1,6 @@
 // The patient portal: providers, the signed-in chrome, the routes and the session's life.
 import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { useIdleSignOut } from '../shared/activity';
 import { createQueryClient } from '../shared/api/query';
@@ -23,6 +23,10 @@ import { Profile } from './screens/Profile';
 import { SignIn, type SignInNotice } from './screens/SignIn';
 import { SignOutUnconfirmed } from './screens/SignOutUnconfirmed';
 
+// Opened now and then: loaded when opened, so the first load stays small.
+const Notifications = lazy(() => import('./screens/Notifications').then((m) => ({ default: m.Notifications })));
+const Activity = lazy(() => import('./screens/Activity').then((m) => ({ default: m.Activity })));
+
 const queryClient = createQueryClient();
 
 export function App() {
@@ -42,7 +46,8 @@ export function App() {
 type AuthState = 'checking' | 'invite' | 'in' | 'ending' | 'unconfirmed' | 'out';
 
 /** Section paths a patient may return to after signing in again (opaque ids only). */
-const RETURNABLE = /^\/(home|messages(\/[A-Za-z0-9_-]+)?|profile(\/access-log)?|consents|preferences)$/;
+const RETURNABLE =
+  /^\/(home|messages(\/[A-Za-z0-9_-]+)?|profile(\/access-log)?|consents|preferences|notifications|activity)$/;
 const RETURN_KEY = 'portico.returnTo';
 
 function rememberReturn(path: string) {
@@ -200,23 +205,27 @@ function Portal() {
     content = <SignIn notice={notice} onSignedIn={afterSignIn} />;
   } else {
     content = (
-      <Switch>
-        <Route path="/home" component={Home} />
-        <Route path="/messages" component={MessageList} />
-        <Route path="/messages/new" component={Compose} />
-        <Route path="/messages/:id">{(params) => <Thread key={params.id} threadId={params.id} />}</Route>
-        <Route path="/profile" component={Profile} />
-        <Route path="/profile/access-log" component={AccessLog} />
-        <Route path="/consents" component={Consents} />
-        <Route path="/preferences" component={Preferences} />
-        <Route path="/">
-          <Redirect to="/home" replace />
-        </Route>
-        <Route path="/sign-in">
-          <Redirect to="/home" replace />
-        </Route>
-        <Route component={NotFound} />
-      </Switch>
+      <Suspense fallback={<Loading />}>
+        <Switch>
+          <Route path="/home" component={Home} />
+          <Route path="/messages" component={MessageList} />
+          <Route path="/messages/new" component={Compose} />
+          <Route path="/messages/:id">{(params) => <Thread key={params.id} threadId={params.id} />}</Route>
+          <Route path="/profile" component={Profile} />
+          <Route path="/profile/access-log" component={AccessLog} />
+          <Route path="/consents" component={Consents} />
+          <Route path="/preferences" component={Preferences} />
+          <Route path="/notifications" component={Notifications} />
+          <Route path="/activity" component={Activity} />
+          <Route path="/">
+            <Redirect to="/home" replace />
+          </Route>
+          <Route path="/sign-in">
+            <Redirect to="/home" replace />
+          </Route>
+          <Route component={NotFound} />
+        </Switch>
+      </Suspense>
     );
   }
 

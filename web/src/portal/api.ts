@@ -89,6 +89,20 @@ export const portal = {
   /** Your sign-ins and the practice's access to your record, newest first; a page may be short. */
   accessLog: async (cursor?: string) =>
     unwrap(await api.GET('/portal/access-log', { params: { query: cursor ? { cursor } : {} } })),
+  /** The bell: what waits for you, newest first, with how many are unread (`limit` 1 for the count alone). */
+  notifications: async (cursor?: string, limit?: number) =>
+    unwrap(
+      await api.GET('/portal/notifications', {
+        params: { query: { ...(cursor ? { cursor } : {}), ...(limit ? { limit } : {}) } },
+      }),
+    ),
+  /** Marks one notification read (again: nothing changes). */
+  readNotification: async (id: string) =>
+    unwrap(await api.POST('/portal/notifications/{id}/read', { params: { path: { id } } })),
+  readAllNotifications: async () => unwrap(await api.POST('/portal/notifications/read-all')),
+  /** What happened in your care at the practice, newest first; a page may be short. */
+  timeline: async (cursor?: string) =>
+    unwrap(await api.GET('/portal/timeline', { params: { query: cursor ? { cursor } : {} } })),
   /** Signs out every other session of yours; this one stays. */
   endOtherSessions: async () => unwrap(await api.POST('/portal/sessions/end-others')),
 };

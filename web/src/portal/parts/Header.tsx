@@ -45,8 +45,28 @@ export function useFirstRead(enabled = true) {
   const home = useHome(enabled && onHome);
   const me = useQuery({ queryKey: ['me'], queryFn: portal.me, enabled: enabled && !onHome });
   return onHome
-    ? { onHome, ready: home.isSuccess, timeZone: home.data?.profile.time_zone, unread: home.data?.unread_total }
-    : { onHome, ready: me.isSuccess, timeZone: me.data?.time_zone, unread: undefined };
+    ? {
+        onHome,
+        ready: home.isSuccess,
+        timeZone: home.data?.profile.time_zone,
+        unread: home.data?.unread_total,
+        notifications: home.data?.notifications_unread,
+      }
+    : { onHome, ready: me.isSuccess, timeZone: me.data?.time_zone, unread: undefined, notifications: undefined };
+}
+
+/**
+ * The bell's unread count away from home (home's own read has it): one item of `GET /portal/notifications`
+ * for its `unread`, kept fresh like the conversations. Marking read invalidates `['notifications']`.
+ */
+export function useBellCount(enabled: boolean) {
+  return useQuery({
+    queryKey: ['notifications', 'count'],
+    queryFn: () => portal.notifications(undefined, 1),
+    refetchInterval: 30_000,
+    staleTime: 0,
+    enabled,
+  });
 }
 
 /** The conversations and the unread total, kept fresh while signed in (and on focus, by the query client). */
@@ -118,6 +138,7 @@ export function Header({
           </span>
           {name ? <span className="brand-sub">{t('portal.brand.portal')}</span> : null}
         </div>
+        {signedIn ? <Bell /> : null}
         {signedIn ? (
           <button
             type="button"
@@ -147,8 +168,39 @@ export function Header({
   );
 }
 
+/** The bell: the way to the notifications, with how many are unread in its name and on its badge. */
+function Bell() {
+  const { t } = useI18n();
+  const [path] = useLocation();
+  const first = useFirstRead();
+  const later = useAfterFirstRead(first.ready);
+  const count = useBellCount(later && !first.onHome);
+  const known = first.onHome ? first.notifications : count.data?.unread;
+  const unread = known ?? 0;
+  return (
+    <Link
+      href="/notifications"
+      className="nav-button bell"
+      data-testid="bell"
+      data-unread={known === undefined ? undefined : unread}
+      aria-label={t('portal.bell.label', { n: unread })}
+      aria-current={path === '/notifications' ? 'page' : undefined}
+    >
+      <svg className="bell-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1z" />
+      </svg>
+      {unread > 0 ? (
+        <span className="badge bell-badge" data-testid="bell-count" aria-hidden="true">
+          {unread}
+        </span>
+      ) : null}
+    </Link>
+  );
+}
+
 const MORE = [
   ['/profile', 'portal.nav.profile', 'nav-profile'],
+  ['/activity', 'portal.nav.activity', 'nav-activity'],
   ['/consents', 'portal.nav.consents', 'nav-consents'],
   ['/preferences', 'portal.nav.preferences', 'nav-preferences'],
 ] as const;

@@ -24,7 +24,7 @@ const home: S['HomeView'] = {
     at: '2026-03-02T15:00:00Z',
   },
   consents_needing_decision: 3,
-  notifications_unread: 0,
+  notifications_unread: 3,
 };
 
 const byTestId = (id: string) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
@@ -66,6 +66,10 @@ describe('home', () => {
     expect(byTestId('home-consents-note')?.textContent).toBe('3 need your decision');
     expect(byTestId('nav-messages-unread')?.textContent).toMatch(/^2/);
     expect(byTestId('nav')?.getAttribute('data-unread')).toBe('2');
+    // The bell's count comes with home too.
+    expect(byTestId('bell')?.getAttribute('aria-label')).toBe('Notifications, 3 unread');
+    expect(byTestId('bell-count')?.textContent).toBe('3');
+    expect(byTestId('bell')?.getAttribute('href')).toBe('/notifications');
     // Nothing else was read: not the profile, the conversations, the consents or the practice.
     await new Promise((r) => setTimeout(r, 50));
     expect(api.calls()).toEqual(['POST /auth/refresh', 'GET /portal/home']);
@@ -76,12 +80,57 @@ describe('home', () => {
     fakeApi({
       'POST /auth/refresh': () => json(200, session),
       'GET /portal/home': () =>
-        json(200, { ...home, unread_total: 0, latest_unread: null, consents_needing_decision: 0 }),
+        json(200, {
+          ...home,
+          unread_total: 0,
+          latest_unread: null,
+          consents_needing_decision: 0,
+          notifications_unread: 0,
+        }),
     });
     const close = await openHome();
+    expect(byTestId('bell')?.getAttribute('aria-label')).toBe('Notifications');
+    expect(byTestId('bell-count')).toBeNull();
     expect(byTestId('home-new-message')).toBeNull();
     expect(byTestId('home-consents-needed')).toBeNull();
     expect(byTestId('nav-messages-unread')).toBeNull();
     close();
+  });
+
+  it("away from home, the bell's count is read after the screen's own read, and said in Spanish", async () => {
+    localStorage.setItem('portico.language', 'es');
+    history.replaceState(null, '', '/activity');
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const api = fakeApi({
+      'POST /auth/refresh': () => json(200, session),
+      'GET /portal/me': async () => {
+        await held;
+        return json(200, { given_name: 'Ann', time_zone: 'America/Chicago', language: 'es' });
+      },
+      'GET /portal/timeline': () => json(200, { entries: [], next_cursor: null }),
+      'GET /portal/threads': () => json(200, { threads: [], unread_total: 0 }),
+      'GET /portal/notifications': () => json(200, { items: [], unread: 4, next_cursor: null }),
+    });
+    vi.resetModules();
+    const { act } = await import('preact/test-utils');
+    const { createRoot } = await import('react-dom/client');
+    const { App } = await import('../App');
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = createRoot(host);
+    act(() => root.render(<App />));
+    await vi.waitFor(() => expect(byTestId('bell')).not.toBeNull());
+    await new Promise((r) => setTimeout(r, 50));
+    expect(api.requests('GET /portal/notifications')).toHaveLength(0);
+
+    release();
+    await vi.waitFor(() => expect(byTestId('bell-count')?.textContent).toBe('4'));
+    expect(byTestId('bell')?.getAttribute('aria-label')).toBe('Avisos, 4 sin leer');
+    expect(new URL(api.requests('GET /portal/notifications')[0]?.url ?? '').searchParams.get('limit')).toBe('1');
+    act(() => root.unmount());
+    localStorage.clear();
   });
 });

@@ -58,6 +58,11 @@ function AccountActivity() {
           {t('portal.access.profileLink')}
         </Link>
       </p>
+      <p>
+        <Link href="/activity" data-testid="profile-timeline-link">
+          {t('portal.activity.profileLink')}
+        </Link>
+      </p>
     </section>
   );
 }
