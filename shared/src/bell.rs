@@ -112,8 +112,20 @@ pub async fn mark_thread_read(
     now: DateTime<Utc>,
 ) -> Result<usize, StoreError> {
     let (items, _) = page(table, practice, patient, None, 50).await?;
+    mark_unread(table, practice, patient, items.iter().filter(|i| i.thread_id.as_deref() == Some(thread_id)), now).await
+}
+
+/// Marks each of `items` that is unread read, a transaction per item (each counts once, whatever runs
+/// beside it); answers how many it marked.
+async fn mark_unread<'a>(
+    table: &dyn Table,
+    practice: &PracticeId,
+    patient: &PatientId,
+    items: impl Iterator<Item = &'a BellItem>,
+    now: DateTime<Utc>,
+) -> Result<usize, StoreError> {
     let mut marked = 0;
-    for item in items.iter().filter(|i| i.read_at.is_none() && i.thread_id.as_deref() == Some(thread_id)) {
+    for item in items.filter(|i| i.read_at.is_none()) {
         match table.transact(read_writes(practice, patient, &key(practice, patient, &item.id), now)?).await {
             Ok(()) => marked += 1,
             Err(StoreError::ConditionFailed { .. }) => {}
@@ -123,20 +135,13 @@ pub async fn mark_thread_read(
     Ok(marked)
 }
 
-/// Marks every unread item read, a transaction per item (each counts once, whatever runs beside it);
-/// answers how many it marked.
+/// Marks every unread item read; answers how many it marked.
 pub async fn mark_all_read(table: &dyn Table, practice: &PracticeId, patient: &PatientId, now: DateTime<Utc>) -> Result<usize, StoreError> {
     let mut cursor = None;
     let mut marked = 0;
     loop {
         let (items, next) = page(table, practice, patient, cursor, 50).await?;
-        for item in items.iter().filter(|i| i.read_at.is_none()) {
-            match table.transact(read_writes(practice, patient, &key(practice, patient, &item.id), now)?).await {
-                Ok(()) => marked += 1,
-                Err(StoreError::ConditionFailed { .. }) => {}
-                Err(e) => return Err(e),
-            }
-        }
+        marked += mark_unread(table, practice, patient, items.iter(), now).await?;
         match next {
             Some(next) => cursor = Some(next),
             None => return Ok(marked),

@@ -286,30 +286,6 @@ fn csv() -> crate::audit_review::ExportFormat {
     crate::audit_review::ExportFormat::Csv
 }
 
-impl AuditExportRequest {
-    /// The search the file holds (the range as asked is checked; `to` after now is now).
-    pub fn query(&self, now: DateTime<Utc>) -> Result<portico::audit::AuditQuery, portico::http::ApiError> {
-        use portico::http::ApiError;
-        crate::audit_review::range(self.from, self.to, Some(crate::audit_review::EXPORT_MAX_DAYS)).map_err(ApiError::from)?;
-        let patient = self
-            .patient_id
-            .as_deref()
-            .map(|p| portico::ids::PatientId::parse(p).map(|p| p.to_string()).ok_or(ApiError::field("patient_id", "is not a patient id")))
-            .transpose()?;
-        let short = |name: &str, v: &Option<String>| match v {
-            Some(v) if v.is_empty() || v.len() > 100 => Err(ApiError::field(name, "must be 1 to 100 characters")),
-            v => Ok(v.clone()),
-        };
-        Ok(portico::audit::AuditQuery {
-            from: self.from,
-            to: self.to.min(now),
-            patient,
-            actor: short("actor_id", &self.actor_id)?,
-            action: short("action", &self.action)?,
-        })
-    }
-}
-
 /// An export file, ready: its link works until `expires_at` (open it to download the file).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AuditExportFile {

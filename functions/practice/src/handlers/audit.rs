@@ -6,7 +6,7 @@ use portico::audit::{AuditCursor, AuditQuery};
 use portico::http::{ApiError, Exchange, Problem, Reply, page_size};
 
 use crate::api::{AuditEventView, AuditExportFile, AuditExportRequest, AuditSearchPage};
-use crate::audit_review::{AuditDeps, ExportDeps, ExportFormat};
+use crate::audit_review::{self, AuditDeps, ExportDeps, ExportFormat};
 
 fn instant(x: &Exchange<'_>, name: &'static str) -> Result<Option<DateTime<Utc>>, ApiError> {
     x.query(name)
@@ -16,19 +16,30 @@ fn instant(x: &Exchange<'_>, name: &'static str) -> Result<Option<DateTime<Utc>>
         .transpose()
 }
 
+/// A search of the trail from what a reviewer gave: a range and, optionally, a patient, an actor and
+/// an action (for the query string and the export file's request alike).
+fn audit_query(
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    patient: Option<&str>,
+    actor: Option<&str>,
+    action: Option<&str>,
+) -> Result<AuditQuery, ApiError> {
+    let patient = patient
+        .map(|p| portico::ids::PatientId::parse(p).map(|p| p.to_string()).ok_or(ApiError::field("patient_id", "is not a patient id")))
+        .transpose()?;
+    let short = |name: &'static str, v: Option<&str>| {
+        v.map(|v| if v.is_empty() || v.len() > 100 { Err(ApiError::field(name, "must be 1 to 100 characters")) } else { Ok(v.to_string()) })
+            .transpose()
+    };
+    Ok(AuditQuery { from, to, patient, actor: short("actor_id", actor)?, action: short("action", action)? })
+}
+
 fn query(x: &Exchange<'_>) -> Result<AuditQuery, ApiError> {
     let to = instant(x, "to")?.unwrap_or_else(|| x.now());
     let from = instant(x, "from")?.unwrap_or(to - chrono::Duration::days(1));
-    let patient = x
-        .query("patient_id")
-        .map(|p| portico::ids::PatientId::parse(&p).map(|p| p.to_string()).ok_or(ApiError::field("patient_id", "is not a patient id")))
-        .transpose()?;
-    let short = |name: &'static str| {
-        x.query(name)
-            .map(|v| if v.is_empty() || v.len() > 100 { Err(ApiError::field(name, "must be 1 to 100 characters")) } else { Ok(v) })
-            .transpose()
-    };
-    Ok(AuditQuery { from, to, patient, actor: short("actor_id")?, action: short("action")? })
+    let (patient, actor, action) = (x.query("patient_id"), x.query("actor_id"), x.query("action"));
+    audit_query(from, to, patient.as_deref(), actor.as_deref(), action.as_deref())
 }
 
 /// The practice's audit trail, newest first, a page per query: by time range (default the last day),
@@ -85,9 +96,11 @@ pub async fn export(d: &AuditDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> 
         (status = 413, body = Problem), (status = 415, body = Problem)))]
 pub async fn export_file(d: &ExportDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.staff().await?;
-    let request: AuditExportRequest = x.json()?;
-    let q = request.query(x.now())?;
-    let file = d.export_file(&who.practice, &q, request.format).await?;
+    let r: AuditExportRequest = x.json()?;
+    // The range as asked is checked; a `to` after now is now.
+    audit_review::range(r.from, r.to, Some(audit_review::EXPORT_MAX_DAYS))?;
+    let q = audit_query(r.from, r.to.min(x.now()), r.patient_id.as_deref(), r.actor_id.as_deref(), r.action.as_deref())?;
+    let file = d.export_file(&who.practice, &q, r.format).await?;
     let answer = AuditExportFile {
         url: file.link.clone(),
         expires_at: file.link_expires_at,
