@@ -65,6 +65,9 @@ pub struct AuditEvent {
     /// The patient whose record was touched, when there is one.
     #[serde(default)]
     pub patient_id: Option<String>,
+    /// The grant a proxy acted under.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grant_id: Option<String>,
     pub outcome: Outcome,
     pub status: u16,
     #[serde(default)]

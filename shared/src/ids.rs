@@ -117,6 +117,10 @@ prefixed_id!(
     /// An outbox event.
     EventId, "ev_"
 );
+prefixed_id!(
+    /// A grant that lets one person act for a patient (a parent, a caregiver, a guarantor).
+    GrantId, "gr_"
+);
 
 /// A staff work item. Tasks that stand for something else (the answer a thread is waiting for) are
 /// named after it, so raising one twice raises one task: `tk_respond_th_01…`.

@@ -75,6 +75,8 @@ pub const PLATFORM_PREFIXES: &[Prefix] = &[
     claim(Partition::Patient, "COUNT#"),
     claim(Partition::Patient, TIMELINE_PREFIX),
     claim(Partition::Patient, BELL_PREFIX),
+    claim(Partition::Patient, PROXY_PREFIX),
+    claim(Partition::Practice, "PROXYINV#"),
     claim(Partition::Staff, "PROFILE"),
     claim(Partition::Staff, "SESSION#"),
     claim(Partition::Global, "HOST#"),
@@ -138,6 +140,26 @@ pub fn number_host(e164: &str) -> String {
 /// The patient's home summary ([`crate::home`]).
 pub fn home(practice: &PracticeId, patient: &PatientId) -> Key {
     Key::new(patient_partition(practice, patient), "HOME")
+}
+
+/// Sort-key prefix of a person's proxy grants, both sides ([`crate::proxies`]).
+pub const PROXY_PREFIX: &str = "PROXY#";
+/// Grants to act for the partition's patient, by the proxy's id.
+pub const PROXY_BY_PREFIX: &str = "PROXY#BY#";
+
+/// The grant letting `proxy` act for `patient`, in the patient's partition.
+pub fn proxy_grant(practice: &PracticeId, patient: &PatientId, proxy: &PatientId) -> Key {
+    Key::new(patient_partition(practice, patient), format!("{PROXY_BY_PREFIX}{proxy}"))
+}
+
+/// The proxy's copy of the same grant, in the proxy's partition.
+pub fn proxy_copy(practice: &PracticeId, proxy: &PatientId, patient: &PatientId) -> Key {
+    Key::new(patient_partition(practice, proxy), format!("PROXY#OF#{patient}"))
+}
+
+/// An invitation to act for a patient, by its link's digest.
+pub fn proxy_invitation(practice: &PracticeId, link_digest: &str) -> Key {
+    Key::new(practice_partition(practice), format!("PROXYINV#{link_digest}"))
 }
 
 pub fn patient_profile(practice: &PracticeId, patient: &PatientId) -> Key {

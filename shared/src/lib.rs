@@ -31,6 +31,7 @@ pub mod ids;
 pub mod keys;
 pub mod lambda;
 pub mod notify;
+pub mod proxies;
 pub mod queue;
 pub mod regions;
 pub mod store;

@@ -49,6 +49,20 @@ pub struct TimelineEntry {
 }
 
 impl TimelineEntry {
+    /// Whether the caller sees this entry: the patient sees all; a proxy sees messages only with the
+    /// messages scope, and a limited proxy (a teen's parent) sees neither the teen's conversations nor
+    /// their sign-ins.
+    pub fn visible_to(&self, who: &crate::auth::PatientPrincipal) -> bool {
+        if who.acting.is_none() {
+            return true;
+        }
+        match self.kind {
+            TimelineKind::MessageFromCareTeam | TimelineKind::MessageToCareTeam => who.has(crate::auth::Scope::Messages) && !who.limited(),
+            TimelineKind::SignedIn => !who.limited(),
+            TimelineKind::Consent => true,
+        }
+    }
+
     pub fn message(at: DateTime<Utc>, from_care_team: bool, subject: &str, thread_id: &str) -> Self {
         TimelineEntry {
             at,

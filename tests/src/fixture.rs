@@ -156,6 +156,7 @@ async fn messaging(app: &App, practice: &portico::directory::Practice, ann: &Pat
         last_message: None,
         patient_names: Some(portico::directory::PatientNames { given_name: "Ann".into(), family_name: "Lee".into(), preferred_name: None }),
         opened_by_patient: false,
+        opened_by_proxy: None,
         version: 1,
     };
     let message = Message {
@@ -167,6 +168,7 @@ async fn messaging(app: &App, practice: &portico::directory::Practice, ann: &Pat
         via: Via::Portal,
         internal: false,
         urgent: false,
+        written_by: None,
         body: "Your results are in; see the attached report.".into(),
         content_hash: "sample".into(),
         attachments: vec![Attached {

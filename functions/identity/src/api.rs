@@ -197,6 +197,44 @@ pub struct HomeView {
     pub consents_needing_decision: usize,
     /// Unread items of the bell (`GET /portal/notifications`).
     pub notifications_unread: i64,
+    /// Who is signed in (the greeting names them, whoever they act for).
+    pub person: HomeName,
+    /// The people the signed-in person may act for: the person switcher. Empty for most patients.
+    pub people: Vec<HomePerson>,
+    /// Set when this request acted for someone else (`Portico-Acting-For`): what the grant allows.
+    /// Counts outside its scopes (or hidden from a teen's parent) are zero.
+    pub acting_for: Option<HomeActing>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HomeName {
+    #[schema(value_type = String)]
+    pub patient_id: portico::ids::PatientId,
+    pub given_name: String,
+    pub preferred_name: Option<String>,
+}
+
+/// Someone the signed-in person may act for.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HomePerson {
+    #[schema(value_type = String)]
+    pub patient_id: portico::ids::PatientId,
+    pub given_name: String,
+    pub preferred_name: Option<String>,
+    pub relationship: portico::proxies::Relationship,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HomeActing {
+    #[schema(value_type = String)]
+    pub patient_id: portico::ids::PatientId,
+    #[schema(value_type = String)]
+    pub grant_id: portico::ids::GrantId,
+    pub relationship: portico::proxies::Relationship,
+    pub scopes: Vec<portico::auth::Scope>,
+    /// A teen's account under the practice's age rules: confidential topics and the teen's own
+    /// conversations are hidden.
+    pub limited: bool,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -289,4 +327,78 @@ pub struct AccessLog {
 pub struct SessionsEnded {
     /// How many other sessions were signed out.
     pub ended: usize,
+}
+
+/// Who can act for the signed-in person, and whom they act for.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProxyList {
+    /// People who can act for you: each with what they may do and when they last did.
+    pub acting_for_you: Vec<portico::proxies::GrantView>,
+    /// People you can act for (switch to them in the portal).
+    pub you_act_for: Vec<portico::proxies::GrantView>,
+}
+
+/// An invitation to act for you. Give exactly one of `email` and `phone`: the invitation link goes
+/// there; the code it needs is shown to you once, to pass on yourself.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProxyInviteRequest {
+    #[schema(min_length = 1, max_length = 100)]
+    pub given_name: String,
+    #[schema(min_length = 1, max_length = 100)]
+    pub family_name: String,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// Not `parent` or `legal_guardian`: a child's access is set up by the practice.
+    pub relationship: portico::proxies::Relationship,
+    /// What they may do for you; a guarantor's is `billing` only.
+    #[schema(min_items = 1)]
+    pub scopes: Vec<portico::auth::Scope>,
+    /// The last day their access works (YYYY-MM-DD, the practice's time zone); none for no end.
+    #[serde(default)]
+    #[schema(value_type = Option<String>, format = Date)]
+    pub expires_on: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProxyInvitationSent {
+    /// The grant's id once accepted.
+    pub grant_id: String,
+    /// Tell this code to the person you invited: they need it, with your date of birth, to accept.
+    /// It is shown only now.
+    pub code: String,
+    pub channel: portico::domain::Channel,
+    /// Where the link went, masked.
+    pub destination: String,
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// Accepting an invitation to act for someone.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProxyAcceptRequest {
+    /// The token from the invitation link's fragment.
+    pub token: String,
+    /// The 6-digit code the person who invited you has.
+    pub code: String,
+    /// Their date of birth (YYYY-MM-DD).
+    #[schema(format = Date)]
+    pub patient_date_of_birth: String,
+    /// Yours, when you have no account at the practice yet (the answer says so with a 400 naming this field).
+    #[serde(default)]
+    #[schema(value_type = Option<String>, format = Date)]
+    pub your_date_of_birth: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProxyAccepted {
+    /// Whom you can now act for.
+    pub patient_given_name: String,
+    /// Whether an account was made for you now.
+    pub new_account: bool,
+    /// Sign in with this address (masked) to act for them.
+    pub channel: portico::domain::Channel,
+    pub destination: String,
 }

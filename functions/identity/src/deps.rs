@@ -10,6 +10,7 @@ use portico::wiring::{Base, Ports, Wire};
 
 use crate::access_log::AccessLogDeps;
 use crate::profile::ContactDeps;
+use crate::proxies::ProxyDeps;
 use crate::sign_in::{CodeDeps, SessionDeps, SignInDeps};
 use crate::triggers::TriggerDeps;
 
@@ -112,5 +113,29 @@ impl Wire for TriggerDeps {
 
     fn from_ports(ports: &Ports) -> Self {
         TriggerDeps { table: ports.table(), hasher: ports.hasher.clone(), clock: ports.clock() }
+    }
+}
+
+impl Wire for ProxyDeps {
+    fn from_env(env: &mut Env, base: &Base) -> Self {
+        ProxyDeps {
+            table: base.table(env),
+            clock: base.clock(),
+            tenants: base.tenants(env),
+            hasher: base.hasher(env),
+            sender: base.sender(env),
+            identity: base.identity(env),
+        }
+    }
+
+    fn from_ports(ports: &Ports) -> Self {
+        ProxyDeps {
+            table: ports.table(),
+            clock: ports.clock(),
+            tenants: ports.tenants(),
+            hasher: ports.hasher.clone(),
+            sender: ports.sender(),
+            identity: Arc::clone(&ports.identity),
+        }
     }
 }

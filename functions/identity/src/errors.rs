@@ -2,7 +2,38 @@
 
 use portico::http::ApiError;
 
+use crate::proxies::ProxyError;
 use crate::sign_in::SignInError;
+
+impl From<ProxyError> for ApiError {
+    fn from(e: ProxyError) -> Self {
+        match e {
+            ProxyError::NotAnAdult => {
+                ApiError::Forbidden("Access to a child's account is set up by the practice. Please ask the front desk.")
+            }
+            ProxyError::Field(name, why) => ApiError::field(name, why),
+            ProxyError::InvalidInvitation => {
+                ApiError::BadCredentials("This invitation is no longer valid. Ask the person who invited you to send a new one.".into())
+            }
+            ProxyError::Mismatch => ApiError::BadCredentials(format!(
+                "The code or the date of birth does not match. An invitation takes {} wrong answers before it stops working.",
+                portico::proxies::INVITATION_ATTEMPTS
+            )),
+            ProxyError::Exists => ApiError::Conflict("This person can already act for you."),
+            ProxyError::CountryNotServed => ApiError::Unprocessable {
+                detail: "Your practice cannot text numbers in that country. Use an email address instead.".into(),
+                errors: vec![portico::http::FieldError::new("phone", "is in a country the practice does not text")],
+            },
+            ProxyError::Send(_) => ApiError::Unprocessable {
+                detail: "We could not send a message to that address. Check it, or try another.".into(),
+                errors: vec![],
+            },
+            ProxyError::NotFound => ApiError::NotFound,
+            ProxyError::Identity(e) => ApiError::internal(e),
+            ProxyError::Store(e) => e.into(),
+        }
+    }
+}
 
 impl From<SignInError> for ApiError {
     fn from(e: SignInError) -> Self {

@@ -10,6 +10,7 @@ pub mod handlers;
 pub mod keys;
 pub mod limits;
 pub mod profile;
+pub mod proxies;
 pub mod routes;
 pub mod sign_in;
 pub mod triggers;
@@ -17,7 +18,7 @@ pub mod triggers;
 use portico::lambda::{Capability, Trigger, endpoint, function};
 
 use endpoints::*;
-use handlers::{auth, portal};
+use handlers::{auth, portal, proxies as proxy_routes};
 use triggers::{CognitoCreateChallenge, CognitoDefineChallenge, CognitoPreToken, CognitoStaffPreToken, CognitoVerifyChallenge};
 
 /// The identity capability, described once.
@@ -44,6 +45,10 @@ pub fn capability() -> Capability {
             endpoint::<PortalNotificationsRead>(),
             endpoint::<PortalNotificationsReadAll>(),
             endpoint::<PortalSessionsEndOthers>(),
+            endpoint::<PortalProxiesList>(),
+            endpoint::<PortalProxiesInvite>(),
+            endpoint::<PortalProxiesAccept>(),
+            endpoint::<PortalProxiesRevoke>(),
         ],
         functions: vec![
             function::<CognitoDefineChallenge>(Trigger::Cognito),
@@ -78,6 +83,10 @@ pub fn capability() -> Capability {
     portal::timeline,
     portal::notifications,
     portal::notification_read,
+    proxy_routes::list,
+    proxy_routes::invite,
+    proxy_routes::accept,
+    proxy_routes::revoke,
     portal::notifications_read_all,
     portal::end_other_sessions
 ))]

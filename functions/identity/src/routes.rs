@@ -138,3 +138,34 @@ pub const PORTAL_PREFERENCES_UPDATE: Route = Route {
     access: Access::Patient,
     audit: audit("patient.preferences.update", "patient"),
 };
+
+/// Who can act for the patient, and whom they act for.
+pub const PORTAL_PROXIES_LIST: Route = Route {
+    method: "GET",
+    path: "/portal/proxies",
+    function: "portal-proxies-list",
+    access: Access::Patient,
+    audit: audit("proxy.list", "patient"),
+};
+pub const PORTAL_PROXIES_INVITE: Route = Route {
+    method: "POST",
+    path: "/portal/proxies/invitations",
+    function: "portal-proxies-invite",
+    access: Access::Patient,
+    audit: audit("proxy.invite", "grant"),
+};
+/// Public: the invitee may have no account yet; the link, a code and the patient's date of birth prove it.
+pub const PORTAL_PROXIES_ACCEPT: Route = Route {
+    method: "POST",
+    path: "/portal/proxies/accept",
+    function: "portal-proxies-accept",
+    access: Access::Public,
+    audit: audit("proxy.accept", "patient"),
+};
+pub const PORTAL_PROXIES_REVOKE: Route = Route {
+    method: "DELETE",
+    path: "/portal/proxies/{id}",
+    function: "portal-proxies-revoke",
+    access: Access::Patient,
+    audit: audit("proxy.revoke", "grant"),
+};

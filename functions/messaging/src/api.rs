@@ -119,6 +119,8 @@ pub struct MessageView {
     pub attachments: Vec<Attached>,
     pub created_at: DateTime<Utc>,
     pub read_at: Option<DateTime<Utc>>,
+    /// The name of the person who wrote it while acting for the patient (a parent, a caregiver).
+    pub written_by: Option<String>,
 }
 
 impl MessageView {
@@ -132,6 +134,7 @@ impl MessageView {
             attachments: if m.deleted.is_some() { Vec::new() } else { m.attachments.clone() },
             created_at: m.created_at,
             read_at: m.read_at,
+            written_by: m.written_by.as_ref().map(|w| w.name.clone()),
         }
     }
 }
@@ -201,6 +204,9 @@ pub struct StaffMessageView {
     pub read_at: Option<DateTime<Utc>>,
     pub deleted_by: Option<String>,
     pub deleted_at: Option<DateTime<Utc>>,
+    /// The name of the person who wrote it while acting for the patient, and their grant.
+    pub written_by: Option<String>,
+    pub grant_id: Option<String>,
 }
 
 impl From<&Message> for StaffMessageView {
@@ -221,6 +227,8 @@ impl From<&Message> for StaffMessageView {
             read_at: m.read_at,
             deleted_by: m.deleted.as_ref().map(|d| d.by.to_string()),
             deleted_at: m.deleted.as_ref().map(|d| d.at),
+            written_by: m.written_by.as_ref().map(|w| w.name.clone()),
+            grant_id: m.written_by.as_ref().map(|w| w.grant_id.to_string()),
         }
     }
 }

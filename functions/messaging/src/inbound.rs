@@ -195,16 +195,17 @@ impl InboundDeps {
             internal: false,
             urgent: false,
             attachments: Vec::new(),
+            written_by: None,
         };
         let open = threads::for_patient(table, &practice.id, patient).await?.into_iter().find(|t| t.status == ThreadStatus::Open);
         match open {
             Some(thread) => {
-                threads::post(table, practice, patient, &thread.thread_id, draft, &threads::Reader::Patient, now).await.map(|_| ())?
+                threads::post(table, practice, patient, &thread.thread_id, draft, &threads::Reader::Patient(None), now).await.map(|_| ())?
             }
             None => {
                 let topic = threads::rules::TEXTED_TOPIC;
                 let opening = threads::Opening { topic, subject: "Text message".into(), care_team: threads::care_team(practice, topic) };
-                threads::start(table, practice, patient, opening, draft, &threads::Reader::Patient, now).await.map(|_| ())?
+                threads::start(table, practice, patient, opening, draft, &threads::Reader::Patient(None), now).await.map(|_| ())?
             }
         }
         Ok(())

@@ -382,6 +382,8 @@ pub struct PracticeSettingsView {
     /// practice's own `country` only.
     pub sms_countries: Vec<String>,
     pub consent_documents: Vec<portico::directory::ConsentDocument>,
+    /// How a parent's or guardian's access to a child's account changes with the child's age.
+    pub proxy_age_rules: portico::proxies::AgeRules,
 }
 
 impl From<&portico::directory::Practice> for PracticeSettingsView {
@@ -406,6 +408,7 @@ impl From<&portico::directory::Practice> for PracticeSettingsView {
             sign_in_codes_per_hour: s.sign_in_codes_per_hour,
             sms_countries: s.sms_countries.clone(),
             consent_documents: s.consent_documents.clone(),
+            proxy_age_rules: s.proxy_age_rules.clone(),
         }
     }
 }
@@ -429,6 +432,9 @@ pub struct PracticeSettingsUpdate {
     /// ISO 3166 alpha-2 codes of the countries whose numbers the practice texts; empty means the
     /// practice's own `country` only.
     pub sms_countries: Vec<String>,
+    /// Absent: unchanged.
+    #[serde(default)]
+    pub proxy_age_rules: Option<portico::proxies::AgeRules>,
 }
 
 /// A new version of one consent document (the practice's `version` as read).
@@ -512,4 +518,28 @@ pub struct ClearSuppressionRequest {
 pub struct SuppressionCleared {
     /// False when the address was not suppressed (nothing changed).
     pub cleared: bool,
+}
+
+/// Who can act for a patient, and whom the patient acts for.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PatientProxies {
+    pub acting_for_patient: Vec<portico::proxies::GrantView>,
+    pub patient_acts_for: Vec<portico::proxies::GrantView>,
+}
+
+/// A grant made by staff: `proxy_id` is a person with an account at the practice (enrol them first).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewGrantRequest {
+    pub proxy_id: String,
+    /// `parent` and `legal_guardian` are for a child (the practice's age rules apply).
+    pub relationship: portico::proxies::Relationship,
+    pub legal_basis: portico::proxies::LegalBasis,
+    /// A guarantor's is `billing` only.
+    #[schema(min_items = 1)]
+    pub scopes: Vec<portico::auth::Scope>,
+    /// The last day it works (YYYY-MM-DD, the practice's time zone); none for no end.
+    #[serde(default)]
+    #[schema(value_type = Option<String>, format = Date)]
+    pub expires_on: Option<String>,
 }

@@ -3,7 +3,7 @@
 use portico::endpoint;
 
 use crate::audit_review::{AuditDeps, ExportDeps};
-use crate::handlers::{audit, cors, patients, public, settings, team};
+use crate::handlers::{audit, cors, patients, proxies, public, settings, team};
 use crate::patient_edit::EditDeps;
 use crate::patients::{EnrolDeps, InviteDeps, LookupDeps};
 use crate::routes;
@@ -35,3 +35,6 @@ endpoint!(StaffTeamInvite, routes::STAFF_TEAM_INVITE, TeamDeps, team::invite);
 endpoint!(StaffTeamRoles, routes::STAFF_TEAM_ROLES, TeamDeps, team::roles);
 endpoint!(StaffTeamEnable, routes::STAFF_TEAM_ENABLE, TeamDeps, team::enable);
 endpoint!(HttpCorsPreflight, routes::HTTP_CORS_PREFLIGHT, (), cors::preflight);
+endpoint!(StaffPatientProxiesList, routes::STAFF_PATIENT_PROXIES_LIST, LookupDeps, proxies::list);
+endpoint!(StaffPatientProxiesCreate, routes::STAFF_PATIENT_PROXIES_CREATE, LookupDeps, proxies::create);
+endpoint!(StaffPatientProxiesRevoke, routes::STAFF_PATIENT_PROXIES_REVOKE, LookupDeps, proxies::revoke);

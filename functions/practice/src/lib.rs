@@ -18,7 +18,7 @@ pub mod team;
 use portico::lambda::{Capability, Trigger, endpoint, function};
 
 use endpoints::*;
-use handlers::{audit, cors, patients as staff, public, settings as practice_settings, team as staff_team};
+use handlers::{audit, cors, patients as staff, proxies as staff_proxies, public, settings as practice_settings, team as staff_team};
 
 /// The practice capability, described once.
 pub fn capability() -> Capability {
@@ -35,6 +35,9 @@ pub fn capability() -> Capability {
             endpoint::<StaffPatientsSuppressionClear>(),
             endpoint::<StaffPatientsInvite>(),
             endpoint::<StaffPatientsDisable>(),
+            endpoint::<StaffPatientProxiesList>(),
+            endpoint::<StaffPatientProxiesCreate>(),
+            endpoint::<StaffPatientProxiesRevoke>(),
             endpoint::<AuthPracticeGet>(),
             endpoint::<StaffMeGet>(),
             endpoint::<StaffTeamList>(),
@@ -71,6 +74,9 @@ pub fn capability() -> Capability {
     staff::search,
     staff::invite,
     staff::disable,
+    staff_proxies::list,
+    staff_proxies::create,
+    staff_proxies::revoke,
     staff_team::me,
     staff_team::list,
     staff_team::disable,

@@ -159,6 +159,7 @@ impl OnboardDeps {
             object_kind: "practice".into(),
             object_id: Some(practice.id.to_string()),
             patient_id: None,
+            grant_id: None,
             outcome: Outcome::Success,
             status: 201,
             ip: None,

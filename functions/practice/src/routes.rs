@@ -180,3 +180,26 @@ pub const STAFF_AUDIT_EXPORT_FILE: Route = Route {
 /// Browsers ask before cross-origin calls; the answer depends on the practice's allowlist.
 pub const HTTP_CORS_PREFLIGHT: Route =
     Route { method: "OPTIONS", path: "/{proxy+}", function: "http-cors-preflight", access: Access::Public, audit: None };
+
+/// Who can act for a patient: every role that sees patients (billing staff need the guarantor).
+pub const STAFF_PATIENT_PROXIES_LIST: Route = Route {
+    method: "GET",
+    path: "/staff/patients/{id}/proxies",
+    function: "staff-patient-proxies-list",
+    access: Access::Staff(&Role::ALL),
+    audit: audit("proxy.list", "patient"),
+};
+pub const STAFF_PATIENT_PROXIES_CREATE: Route = Route {
+    method: "POST",
+    path: "/staff/patients/{id}/proxies",
+    function: "staff-patient-proxies-create",
+    access: Access::Staff(ENROLLERS),
+    audit: audit("proxy.grant", "grant"),
+};
+pub const STAFF_PATIENT_PROXIES_REVOKE: Route = Route {
+    method: "DELETE",
+    path: "/staff/patients/{id}/proxies/{grant_id}",
+    function: "staff-patient-proxies-revoke",
+    access: Access::Staff(ENROLLERS),
+    audit: audit("proxy.revoke", "grant"),
+};

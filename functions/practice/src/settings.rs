@@ -34,6 +34,7 @@ pub struct SettingsEdit {
     pub care_teams: BTreeMap<Topic, Vec<String>>,
     pub sign_in_codes_per_hour: u32,
     pub sms_countries: Vec<String>,
+    pub proxy_age_rules: Option<portico::proxies::AgeRules>,
 }
 
 /// A new version of one consent document.
@@ -132,6 +133,9 @@ impl SettingsDeps {
         if edit.sms_countries.iter().any(|c| c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase())) {
             return Err(invalid("sms_countries", "each must be an ISO 3166 alpha-2 code such as US"));
         }
+        if let Some(rules) = &edit.proxy_age_rules {
+            rules.check().map_err(|why| invalid("proxy_age_rules", why))?;
+        }
         // A care team is the practice's active staff, named by id.
         let mut care_teams = BTreeMap::new();
         for (topic, members) in &edit.care_teams {
@@ -159,6 +163,7 @@ impl SettingsDeps {
             care_teams,
             sign_in_codes_per_hour: edit.sign_in_codes_per_hour,
             sms_countries: edit.sms_countries,
+            proxy_age_rules: edit.proxy_age_rules.unwrap_or_else(|| before.settings.proxy_age_rules.clone()),
             ..before.settings.clone()
         };
         Ok(practices::save_settings(self.table.as_ref(), &before, settings, by.as_str(), now).await?)

@@ -58,14 +58,83 @@ impl Scope {
     }
 }
 
-/// A signed-in patient acting for themself.
+/// A signed-in person and the patient the request acts for: themself, or someone who gave them a grant
+/// ([`crate::proxies`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PatientPrincipal {
     pub practice: PracticeId,
+    /// The patient whose account this request touches.
     pub patient: PatientId,
     pub session: String,
-    /// When the patient proved who they are for this session (epoch seconds): a code, a link.
+    /// When the person proved who they are for this session (epoch seconds): a code, a link.
     pub signed_in_at: i64,
+    /// Set when the signed-in person acts for someone else.
+    pub acting: Option<Acting>,
+}
+
+impl PatientPrincipal {
+    /// Who signed in: the patient themself, or their proxy.
+    pub fn person(&self) -> &PatientId {
+        self.acting.as_ref().map_or(&self.patient, |a| &a.person)
+    }
+
+    pub fn has(&self, scope: Scope) -> bool {
+        self.acting.as_ref().is_none_or(|a| a.scopes.contains(&scope))
+    }
+
+    /// Whether a limited proxy (a parent of a teen) acts: the teen's private things are hidden.
+    pub fn limited(&self) -> bool {
+        self.acting.as_ref().is_some_and(|a| a.limited)
+    }
+
+    /// Whether this caller sees a conversation on `topic` that `opener` started.
+    pub fn sees_conversation(&self, topic: access::Topic, opener: Opener<'_>) -> bool {
+        match &self.acting {
+            None => true,
+            Some(acting) => acting.sees_conversation(topic, opener),
+        }
+    }
+}
+
+/// Who started a conversation (or anything else a teen may keep from a parent).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opener<'a> {
+    /// The patient themself.
+    Patient,
+    /// A person acting for the patient.
+    Proxy(&'a PatientId),
+    CareTeam,
+}
+
+/// A person acting for a patient under a grant, as the edge found it on this request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Acting {
+    pub grant: crate::ids::GrantId,
+    /// The signed-in person.
+    pub person: PatientId,
+    /// Their name, for what they write on the patient's behalf.
+    pub name: String,
+    pub relationship: crate::proxies::Relationship,
+    pub scopes: Vec<Scope>,
+    /// A parent of a teen (the practice's age rules): confidential topics and the teen's own
+    /// conversations are hidden.
+    pub limited: bool,
+    pub confidential: Vec<access::Topic>,
+}
+
+impl Acting {
+    /// Full access sees every conversation; limited access sees the ones this proxy started and the
+    /// care team's on topics that are not confidential.
+    pub fn sees_conversation(&self, topic: access::Topic, opener: Opener<'_>) -> bool {
+        if !self.limited {
+            return true;
+        }
+        match opener {
+            Opener::Proxy(person) => person == &self.person,
+            Opener::CareTeam => !self.confidential.contains(&topic),
+            Opener::Patient => false,
+        }
+    }
 }
 
 /// A signed-in staff member of one practice.
@@ -94,6 +163,8 @@ impl StaffPrincipal {
 pub enum Actor {
     Anonymous,
     Patient(PatientId),
+    /// A person acting for a patient under a grant (the grant is named in the audit event).
+    Proxy(PatientId),
     Staff(StaffId),
     /// Our own workers and webhooks.
     System(&'static str),
@@ -104,6 +175,7 @@ impl Actor {
         match self {
             Actor::Anonymous => "anonymous",
             Actor::Patient(_) => "patient",
+            Actor::Proxy(_) => "proxy",
             Actor::Staff(_) => "staff",
             Actor::System(_) => "system",
         }
@@ -112,7 +184,7 @@ impl Actor {
     pub fn id(&self) -> Option<String> {
         match self {
             Actor::Anonymous => None,
-            Actor::Patient(id) => Some(id.to_string()),
+            Actor::Patient(id) | Actor::Proxy(id) => Some(id.to_string()),
             Actor::Staff(id) => Some(id.to_string()),
             Actor::System(name) => Some((*name).to_string()),
         }

@@ -60,6 +60,9 @@ pub struct PracticeSettings {
     /// The countries whose numbers the practice texts; empty means its own country only.
     #[serde(default)]
     pub sms_countries: Vec<String>,
+    /// How a parent's or guardian's access to a child's account changes with the child's age.
+    #[serde(default)]
+    pub proxy_age_rules: crate::proxies::AgeRules,
 }
 
 fn default_country() -> String {
@@ -99,6 +102,7 @@ impl Default for PracticeSettings {
             sign_in_codes_per_hour: default_practice_hourly_codes(),
             country: default_country(),
             sms_countries: Vec::new(),
+            proxy_age_rules: Default::default(),
         }
     }
 }

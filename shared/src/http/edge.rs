@@ -46,6 +46,8 @@ struct Note {
     roles: Vec<String>,
     patient: Option<PatientId>,
     object: Option<String>,
+    /// The grant a proxy acts under.
+    grant: Option<crate::ids::GrantId>,
     /// The response leaves no sooner than this (sign-in answers take the same time whatever happened).
     hold_until: Option<Instant>,
 }
@@ -100,6 +102,7 @@ impl Edge {
                 roles: Vec::new(),
                 patient: None,
                 object: None,
+                grant: None,
                 hold_until: None,
             }),
         };
@@ -377,81 +380,147 @@ impl<'a> Exchange<'a> {
         }
     }
 
-    /// Who the token says the patient is, before the session check.
-    async fn patient_claims(&self) -> Result<(Claims, SessionSubject), ApiError> {
+    /// The patient a request names in `Portico-Acting-For`, when it is someone other than the signed-in
+    /// person.
+    fn acting_for(&self, person: &PatientId) -> Result<Option<PatientId>, ApiError> {
+        let Some(raw) = self.req.headers().get(headers::ACTING_FOR) else { return Ok(None) };
+        let id = raw.to_str().ok().and_then(PatientId::parse).ok_or_else(|| ApiError::BadRequest {
+            detail: "The Portico-Acting-For header must be a patient id.".into(),
+            errors: Vec::new(),
+        })?;
+        Ok((&id != person).then_some(id))
+    }
+
+    /// The signed-in person, and the patient the request names when it is someone else.
+    async fn patient_claims(&self) -> Result<(Claims, SessionSubject, Option<PatientId>), ApiError> {
         if self.route.access != Access::Patient {
-            return Err(ApiError::Internal("patient() on a route not behind the patient authorizer".into()));
+            return Err(ApiError::Internal("patient_in() on a route not behind the patient authorizer".into()));
         }
         let claims = self.verified_claims(&self.edge.issuers.patient_issuer)?;
         let practice = claims.get("practice_id").and_then(PracticeId::parse).ok_or(ApiError::Unauthorized("Please sign in."))?;
-        let patient = claims.get("patient_id").and_then(PatientId::parse).ok_or(ApiError::Unauthorized("Please sign in."))?;
+        let person = claims.get("patient_id").and_then(PatientId::parse).ok_or(ApiError::Unauthorized("Please sign in."))?;
+        let target = self.acting_for(&person)?;
         {
             let mut note = self.note();
             note.practice = Some(practice.clone());
-            note.actor = Actor::Patient(patient.clone());
-            note.patient = Some(patient.clone());
-            note.object = Some(patient.to_string());
+            let concerns = target.clone().unwrap_or_else(|| person.clone());
+            note.actor = if target.is_some() { Actor::Proxy(person.clone()) } else { Actor::Patient(person.clone()) };
+            note.object = Some(concerns.to_string());
+            note.patient = Some(concerns);
         }
         self.check_host(&practice).await?;
-        Ok((claims, SessionSubject::Patient(practice, patient)))
+        Ok((claims, SessionSubject::Patient(practice, person), target))
     }
 
-    fn patient_principal(subject: SessionSubject, session: String, claims: &Claims) -> PatientPrincipal {
+    fn own_principal(subject: &SessionSubject, session: String, claims: &Claims) -> Result<PatientPrincipal, ApiError> {
+        let SessionSubject::Patient(practice, patient) = subject else { return Err(ApiError::Internal("a patient subject".into())) };
         let signed_in_at = claims.number("auth_time").unwrap_or_default();
-        match subject {
-            SessionSubject::Patient(practice, patient) => PatientPrincipal { practice, patient, session, signed_in_at },
-            SessionSubject::Staff(..) => unreachable!("a patient subject"),
-        }
+        Ok(PatientPrincipal { practice: practice.clone(), patient: patient.clone(), session, signed_in_at, acting: None })
     }
 
-    /// The patient the request acts for, allowed `scope`: the signed-in patient themself, or (once proxy
-    /// grants exist) a person acting for them within a grant that holds the scope. Patient routes call
-    /// this, naming what they touch.
+    /// Admits a person acting for `target`: the session, the grant and the patient's profile (for the
+    /// age rules) in one batch with `extra`, then the grant's checks. A grant that is missing, revoked,
+    /// expired, outgrown or another practice's answers the same.
+    async fn admit_proxy(
+        &self,
+        claims: &Claims,
+        subject: &SessionSubject,
+        target: &PatientId,
+        scope: Option<crate::auth::Scope>,
+        extra: Vec<crate::store::Key>,
+    ) -> Result<(PatientPrincipal, Vec<Option<crate::store::Item>>), ApiError> {
+        let SessionSubject::Patient(practice, person) = subject else { return Err(ApiError::Internal("a patient subject".into())) };
+        let session_key = Sessions::key(subject, claims.session_id().ok_or(ApiError::Unauthorized("Please sign in."))?);
+        let mut wanted =
+            vec![session_key, crate::keys::proxy_grant(practice, target, person), crate::keys::patient_profile(practice, target)];
+        wanted.extend(extra);
+        let (found, tenant) = futures::join!(self.edge.table.get_many(&wanted), self.practice(practice));
+        let mut found = found?.into_iter();
+        let session = self.admit(subject, claims, Some(found.next().flatten())).await?;
+        let (grant, profile) = (found.next().flatten(), found.next().flatten());
+        let (grant, acting) = crate::proxies::admit(grant, profile, &*tenant?, scope, self.now()).map_err(|refused| match refused {
+            crate::proxies::Refusal::NoGrant => ApiError::Forbidden("You cannot act for this person."),
+            crate::proxies::Refusal::OutOfScope => ApiError::Forbidden("Your access for this person does not include this."),
+        })?;
+        self.note().grant = Some(grant.grant_id.clone());
+        crate::proxies::touch(self.edge.table.as_ref(), &grant, self.now()).await?;
+        let signed_in_at = claims.number("auth_time").unwrap_or_default();
+        let principal =
+            PatientPrincipal { practice: practice.clone(), patient: target.clone(), session, signed_in_at, acting: Some(acting) };
+        Ok((principal, found.collect()))
+    }
+
+    /// The patient the request acts for, allowed `scope`: the signed-in patient themself (every scope),
+    /// or a person acting for them (`Portico-Acting-For`) under a live grant that holds the scope.
+    /// Patient routes call this, naming what they touch.
     pub async fn patient_in(&self, scope: crate::auth::Scope) -> Result<PatientPrincipal, ApiError> {
-        let _ = scope;
-        self.patient().await
+        Ok(self.patient_with(Some(scope), |_, _, _| Vec::new()).await?.0)
     }
 
-    /// The signed-in patient, after the session check.
-    pub async fn patient(&self) -> Result<PatientPrincipal, ApiError> {
-        let (claims, subject) = self.patient_claims().await?;
+    /// The signed-in person for what only they may do (their proxies, their sessions): naming someone
+    /// else is refused.
+    pub async fn patient_self(&self) -> Result<PatientPrincipal, ApiError> {
+        let (claims, subject, target) = self.patient_claims().await?;
         let session = self.admit(&subject, &claims, None).await?;
-        Ok(Self::patient_principal(subject, session, &claims))
+        if target.is_some() {
+            return Err(ApiError::Forbidden("Only the account's owner can do this."));
+        }
+        Self::own_principal(&subject, session, &claims)
     }
 
-    /// The signed-in patient and the items at `keys` (built from the patient's ids), read together with
-    /// the session in one request: a read screen costs one read (and its audit event).
+    /// The patient the request acts for (as [`Self::patient_in`]; `None` for a route any live grant may
+    /// use, filtering by scope itself) and the items at `keys` (built from the practice, that patient and
+    /// the signed-in person), read
+    /// together with the session in one request: a read screen costs one read (and its audit event).
     pub async fn patient_with(
         &self,
-        keys: impl FnOnce(&PracticeId, &PatientId) -> Vec<crate::store::Key>,
+        scope: Option<crate::auth::Scope>,
+        keys: impl FnOnce(&PracticeId, &PatientId, &PatientId) -> Vec<crate::store::Key>,
     ) -> Result<(PatientPrincipal, Vec<Option<crate::store::Item>>), ApiError> {
-        let (claims, subject) = self.patient_claims().await?;
-        let SessionSubject::Patient(practice, patient) = &subject else { return Err(ApiError::Internal("patient subject".into())) };
+        let (claims, subject, target) = self.patient_claims().await?;
+        let SessionSubject::Patient(practice, person) = &subject else { return Err(ApiError::Internal("patient subject".into())) };
+        if let Some(target) = &target {
+            return self.admit_proxy(&claims, &subject, target, scope, keys(practice, target, person)).await;
+        }
+        let extra = keys(practice, person, person);
+        if extra.is_empty() {
+            let session = self.admit(&subject, &claims, None).await?;
+            return Ok((Self::own_principal(&subject, session, &claims)?, Vec::new()));
+        }
         let session_key = Sessions::key(&subject, claims.session_id().ok_or(ApiError::Unauthorized("Please sign in."))?);
         let mut wanted = vec![session_key];
-        wanted.extend(keys(practice, patient));
+        wanted.extend(extra);
         let mut items = self.edge.table.get_many(&wanted).await?;
         let current = items.remove(0);
         let session = self.admit(&subject, &claims, Some(current)).await?;
-        Ok((Self::patient_principal(subject, session, &claims), items))
+        Ok((Self::own_principal(&subject, session, &claims)?, items))
     }
 
-    /// The signed-in patient and what `read` finds for them, the session checked at the same time: a
-    /// read screen waits for one round trip instead of two. Nothing read is returned unless the session
-    /// is admitted, so `read` must only read.
+    /// The patient the request acts for (as [`Self::patient_in`]) and what `read` finds for them, the
+    /// session (and grant) checked at the same time: a read screen waits for one round trip instead of
+    /// two. Nothing read is returned unless the caller is admitted, so `read` must only read.
     pub async fn patient_reading<T>(
         &self,
+        scope: crate::auth::Scope,
         read: impl AsyncFnOnce(&PracticeId, &PatientId) -> Result<T, ApiError>,
     ) -> Result<(PatientPrincipal, T), ApiError> {
         if self.route.method != "GET" {
             return Err(ApiError::Internal("patient_reading() is for reads".into()));
         }
-        let (claims, subject) = self.patient_claims().await?;
-        let SessionSubject::Patient(practice, patient) = &subject else { return Err(ApiError::Internal("patient subject".into())) };
-        let (session, found) = futures::join!(self.admit(&subject, &claims, None), read(practice, patient));
-        let session = session?;
-        let found = found?;
-        Ok((Self::patient_principal(subject, session, &claims), found))
+        let (claims, subject, target) = self.patient_claims().await?;
+        let SessionSubject::Patient(practice, person) = &subject else { return Err(ApiError::Internal("patient subject".into())) };
+        match &target {
+            Some(target) => {
+                let (admitted, found) =
+                    futures::join!(self.admit_proxy(&claims, &subject, target, Some(scope), Vec::new()), read(practice, target));
+                Ok((admitted?.0, found?))
+            }
+            None => {
+                let (session, found) = futures::join!(self.admit(&subject, &claims, None), read(practice, person));
+                let session = session?;
+                Ok((Self::own_principal(&subject, session, &claims)?, found?))
+            }
+        }
     }
 
     /// The signed-in staff member, after the session check, holding one of the route's roles.
@@ -547,6 +616,7 @@ impl<'a> Exchange<'a> {
                 roles: note.roles.clone(),
                 patient: note.patient.clone(),
                 object: note.object.clone(),
+                grant: note.grant.clone(),
                 hold_until: note.hold_until,
             }
         };
@@ -568,6 +638,7 @@ impl<'a> Exchange<'a> {
                 Actor::Patient(p) => Some(p.to_string()),
                 _ => None,
             }),
+            grant_id: note.grant.map(|g| g.to_string()),
             outcome: Outcome::from_status(status.as_u16()),
             status: status.as_u16(),
             ip: self.client_ip(),

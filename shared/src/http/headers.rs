@@ -30,11 +30,17 @@ pub fn allow_origin(headers: &mut HeaderMap, origin: &str) {
     headers.append(header::VARY, HeaderValue::from_static("Origin"));
 }
 
+/// The patient a signed-in person acts for (a grant's patient); absent, they act for themself.
+pub const ACTING_FOR: &str = "portico-acting-for";
+
 /// The extra answers of a CORS preflight, for an allowed origin.
 pub fn preflight() -> [(HeaderName, HeaderValue); 3] {
     [
         (header::ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("GET, POST, PUT, PATCH, DELETE")),
-        (header::ACCESS_CONTROL_ALLOW_HEADERS, HeaderValue::from_static("authorization, content-type, idempotency-key, x-portico-idle")),
+        (
+            header::ACCESS_CONTROL_ALLOW_HEADERS,
+            HeaderValue::from_static("authorization, content-type, idempotency-key, portico-acting-for, x-portico-idle"),
+        ),
         (header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("600")),
     ]
 }

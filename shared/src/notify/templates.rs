@@ -46,6 +46,11 @@ impl PortalLink {
         PortalLink(format!("{origin}/#/invite/{token}"))
     }
 
+    /// Where someone invited to act for a patient accepts ([`crate::proxies`]).
+    pub fn proxy_invitation(origin: &str, token: &str) -> Self {
+        PortalLink(format!("{origin}/#/proxy-invitation/{token}"))
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -271,6 +276,34 @@ pub fn details_updated(practice: &PracticeName, help: Option<&PracticePhone>, la
             }
         }
     }
+}
+
+/// An invitation to help someone with their care: it names neither the patient nor why (the patient
+/// tells the invitee, with the code).
+pub fn proxy_invitation(practice: &PracticeName, link: &PortalLink, valid_hours: u32, lang: Lang) -> Rendered {
+    let (lines, sms, subject) = match lang {
+        Lang::En => (
+            vec![
+                format!("You have been invited to help someone with their care at {practice}, through its patient portal."),
+                format!("Open this link to accept: {link}"),
+                "You will need the code the person who invited you has, and their date of birth.".to_string(),
+                format!("The link expires in {valid_hours} hours. If you were not expecting this, ignore it."),
+            ],
+            format!("{practice}: you have been invited to its patient portal: {link} (expires in {valid_hours} h)"),
+            format!("An invitation to the {practice} patient portal"),
+        ),
+        Lang::Es => (
+            vec![
+                format!("Le han invitado a ayudar a alguien con su atención en {practice}, a través de su portal de pacientes."),
+                format!("Abra este enlace para aceptar: {link}"),
+                "Necesitará el código que tiene la persona que le invitó y su fecha de nacimiento.".to_string(),
+                format!("El enlace vence en {valid_hours} horas. Si no lo esperaba, ignórelo."),
+            ],
+            format!("{practice}: le han invitado a su portal de pacientes: {link} (vence en {valid_hours} h)"),
+            format!("Una invitación al portal de pacientes de {practice}"),
+        ),
+    };
+    Rendered { sms, subject, text: lines.join("\n\n"), html: html(&lines) }
 }
 
 /// The invitation to the portal.

@@ -216,9 +216,10 @@ async fn post_under_contention(app: &TestApp, conflicts: usize) -> Result<(), po
         internal: false,
         urgent: false,
         attachments: vec![],
+        written_by: None,
     };
     let now = chrono::Utc::now();
-    let outcome = threads::post(&table, app.practice(), &app.ann().patient_id, &thread, draft, &Reader::Patient, now).await;
+    let outcome = threads::post(&table, app.practice(), &app.ann().patient_id, &thread, draft, &Reader::Patient(None), now).await;
     let page = app.call_ok(&ann.access, Method::GET, &format!("/portal/threads/{thread}"), None, 200).await;
     let bodies: Vec<&str> = page["messages"].as_array().unwrap().iter().map(|m| m["body"].as_str().unwrap()).collect();
     let expected: &[&str] = if outcome.is_ok() { &["first", "second"] } else { &["first"] };

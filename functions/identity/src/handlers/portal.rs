@@ -1,6 +1,6 @@
 //! The patient's own profile, consents, communication preferences and access log.
 
-use portico::auth::Actor;
+use portico::auth::{Actor, PatientPrincipal, Scope};
 use portico::consents::{self, Choice, Provenance};
 use portico::domain::{Address, Channel, LanguageTag, PersonName, Pronouns, TimeZoneName};
 use portico::http::{ApiError, Exchange, Fields, Problem, Reply, page_size};
@@ -9,9 +9,9 @@ use portico::keys;
 
 use crate::access_log::AccessLogDeps;
 use crate::api::{
-    AccessEntry, AccessLog, ConsentDecisionRequest, ConsentsView, HomeMessage, HomePractice, HomeProfile, HomeView, Notifications,
-    NotificationsMarked, PendingVerification, PreferencesUpdate, PreferencesView, ProfilePatch, ProfileUpdated, ProfileView, SessionsEnded,
-    Timeline, VerifyContactRequest,
+    AccessEntry, AccessLog, ConsentDecisionRequest, ConsentsView, HomeActing, HomeMessage, HomeName, HomePerson, HomePractice, HomeProfile,
+    HomeView, Notifications, NotificationsMarked, PendingVerification, PreferencesUpdate, PreferencesView, ProfilePatch, ProfileUpdated,
+    ProfileView, SessionsEnded, Timeline, VerifyContactRequest,
 };
 use crate::deps::PortalDeps;
 use crate::profile::{self, ContactDeps, PreferencesChange, ProfileChange};
@@ -59,7 +59,7 @@ fn preferences_change(update: PreferencesUpdate) -> Result<PreferencesChange, Ap
 #[utoipa::path(get, path = "/portal/me", tag = "portal", security(("patient" = [])),
     responses((status = 200, body = ProfileView), (status = 401, body = Problem)))]
 pub async fn me_get(_: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
-    let (_, found) = x.patient_with(|practice, patient| vec![keys::patient_profile(practice, patient)]).await?;
+    let (_, found) = x.patient_with(Some(Scope::Profile), |practice, patient, _| vec![keys::patient_profile(practice, patient)]).await?;
     Ok(Reply::ok(&ProfileView::from(&profile::from_item(found.into_iter().next().flatten())?)))
 }
 
@@ -69,8 +69,9 @@ pub async fn me_get(_: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError>
         (status = 403, body = Problem, description = "A new email or phone needs a sign-in from the last 5 minutes (type recent-sign-in-required)"),
         (status = 409, body = Problem), (status = 415, body = Problem), (status = 429, body = Problem)))]
 pub async fn me_update(d: &ContactDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
-    let who = x.patient().await?;
     let change = profile_change(x.json::<ProfilePatch>()?)?;
+    // A contact address is how the account is signed in to: only its owner changes it.
+    let who = if change.new_address.is_some() { x.patient_self().await? } else { x.patient_in(Scope::Profile).await? };
     let practice = x.practice(&who.practice).await?;
     let (saved, pending) = d.update(&practice, &who.patient, change, who.signed_in_at).await?;
     let verification = pending.map(|(sent, address)| PendingVerification {
@@ -87,7 +88,7 @@ pub async fn me_update(d: &ContactDeps, x: &Exchange<'_>) -> Result<Reply, ApiEr
 #[utoipa::path(post, path = "/portal/me/contact/verify", tag = "portal", security(("patient" = [])), request_body = VerifyContactRequest,
     responses((status = 200, body = ProfileView), (status = 400, body = Problem), (status = 401, body = Problem), (status = 409, body = Problem)))]
 pub async fn contact_verify(d: &ContactDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
-    let who = x.patient().await?;
+    let who = x.patient_self().await?;
     let body: VerifyContactRequest = x.json()?;
     let id = ChallengeId::parse(&body.challenge_id).ok_or_else(|| ApiError::field("challenge_id", "is not a challenge id"))?;
     if !crate::limits::is_code(&body.code) {
@@ -104,7 +105,7 @@ pub async fn contact_verify(d: &ContactDeps, x: &Exchange<'_>) -> Result<Reply, 
 pub async fn consents_get(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let table = d.table.as_ref();
     let (_, overview) = x
-        .patient_reading(async |practice, patient| {
+        .patient_reading(Scope::Profile, async |practice, patient| {
             let practice = x.practice(practice).await?;
             Ok(consents::overview(table, &practice, patient).await?)
         })
@@ -117,12 +118,12 @@ pub async fn consents_get(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, Api
     responses((status = 200, body = ConsentsView), (status = 400, body = Problem), (status = 401, body = Problem),
         (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn consents_update(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
-    let who = x.patient().await?;
+    let who = x.patient_in(Scope::Profile).await?;
     let body: ConsentDecisionRequest = x.json()?;
     let practice = x.practice(&who.practice).await?;
     let provenance = Provenance {
         method: None,
-        actor: Actor::Patient(who.patient.clone()),
+        actor: if who.acting.is_some() { Actor::Proxy(who.person().clone()) } else { Actor::Patient(who.patient.clone()) },
         ip: x.client_ip(),
         user_agent: x.user_agent(),
         request_id: x.request_id().to_string(),
@@ -137,7 +138,7 @@ pub async fn consents_update(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, 
 #[utoipa::path(get, path = "/portal/preferences", tag = "portal", security(("patient" = [])),
     responses((status = 200, body = PreferencesView), (status = 401, body = Problem)))]
 pub async fn preferences_get(_: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
-    let (_, found) = x.patient_with(|practice, patient| vec![keys::patient_profile(practice, patient)]).await?;
+    let (_, found) = x.patient_with(Some(Scope::Profile), |practice, patient, _| vec![keys::patient_profile(practice, patient)]).await?;
     Ok(Reply::ok(&PreferencesView::from(&profile::from_item(found.into_iter().next().flatten())?)))
 }
 
@@ -145,7 +146,7 @@ pub async fn preferences_get(_: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, 
 #[utoipa::path(put, path = "/portal/preferences", tag = "portal", security(("patient" = [])), request_body = PreferencesUpdate,
     responses((status = 200, body = PreferencesView), (status = 400, body = Problem), (status = 401, body = Problem), (status = 409, body = Problem)))]
 pub async fn preferences_update(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
-    let who = x.patient().await?;
+    let who = x.patient_in(Scope::Profile).await?;
     let change = preferences_change(x.json()?)?;
     let practice = x.practice(&who.practice).await?;
     let saved = profile::update_preferences(d.table.as_ref(), &practice, &who.patient, change, x.now()).await?;
@@ -158,15 +159,36 @@ pub async fn preferences_update(d: &PortalDeps, x: &Exchange<'_>) -> Result<Repl
     responses((status = 200, body = HomeView), (status = 401, body = Problem)))]
 pub async fn home(_: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let (who, found) = x
-        .patient_with(|practice, patient| {
-            vec![keys::patient_profile(practice, patient), keys::home(practice, patient), keys::consent_state(practice, patient)]
+        .patient_with(None, |practice, patient, person| {
+            let mut wanted =
+                vec![keys::patient_profile(practice, patient), keys::home(practice, patient), keys::consent_state(practice, patient)];
+            if person != patient {
+                // The greeting and the switcher are the signed-in person's own.
+                wanted.extend([keys::patient_profile(practice, person), keys::home(practice, person)]);
+            }
+            wanted
         })
         .await?;
     let mut found = found.into_iter();
     let patient = profile::from_item(found.next().flatten())?;
-    let summary = portico::home::Home::from_item(found.next().flatten())?;
+    let summary_item = found.next().flatten();
+    let summary = portico::home::Home::from_item(summary_item.clone())?;
     let practice = x.practice(&who.practice).await?;
     let waiting = consents::needing_decision(&practice, found.next().flatten())?;
+    let (person, own_home) = match &who.acting {
+        Some(_) => (profile::from_item(found.next().flatten())?, found.next().flatten()),
+        None => (patient.clone(), summary_item),
+    };
+    let messages = who.has(Scope::Messages) && !who.limited();
+    let people = portico::proxies::people(own_home.as_ref())
+        .into_iter()
+        .map(|p| HomePerson {
+            patient_id: p.patient_id,
+            given_name: p.names.given_name,
+            preferred_name: p.names.preferred_name,
+            relationship: p.relationship,
+        })
+        .collect();
     Ok(Reply::ok(&HomeView {
         profile: HomeProfile {
             given_name: patient.given_name.as_str().to_string(),
@@ -180,15 +202,28 @@ pub async fn home(_: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
             phone: practice.settings.contact_phone.clone(),
             email: practice.settings.contact_email.clone(),
         },
-        unread_total: summary.messages_unread,
-        latest_unread: summary.messages_latest.filter(|_| summary.messages_unread > 0).map(|m| HomeMessage {
+        unread_total: if messages { summary.messages_unread } else { 0 },
+        latest_unread: summary.messages_latest.filter(|_| messages && summary.messages_unread > 0).map(|m| HomeMessage {
             thread_id: m.thread_id,
             subject: m.subject,
             preview: m.preview,
             at: m.at,
         }),
-        consents_needing_decision: waiting.len(),
-        notifications_unread: summary.bell_unread,
+        consents_needing_decision: if who.has(Scope::Profile) { waiting.len() } else { 0 },
+        notifications_unread: if messages { summary.bell_unread } else { 0 },
+        person: HomeName {
+            patient_id: person.patient_id.clone(),
+            given_name: person.given_name.as_str().to_string(),
+            preferred_name: person.preferred_name.as_ref().map(|n| n.as_str().to_string()),
+        },
+        people,
+        acting_for: who.acting.as_ref().map(|a| HomeActing {
+            patient_id: who.patient.clone(),
+            grant_id: a.grant.clone(),
+            relationship: a.relationship,
+            scopes: a.scopes.clone(),
+            limited: a.limited,
+        }),
     }))
 }
 
@@ -204,14 +239,12 @@ pub async fn access_log(d: &AccessLogDeps, x: &Exchange<'_>) -> Result<Reply, Ap
         .map(|c| portico::store::Cursor::parse(&c))
         .transpose()
         .map_err(|_| ApiError::field("cursor", "is not a cursor from this log"))?;
-    let (who, (events, next)) = x
-        .patient_reading(async |practice, patient| {
-            d.page(practice, patient, cursor, limit).await.map_err(|e| match e {
-                portico::store::StoreError::BadCursor => ApiError::field("cursor", "is not a cursor from this log"),
-                e => e.into(),
-            })
-        })
-        .await?;
+    // The access log is the account owner's own: nobody acting for them reads it.
+    let who = x.patient_self().await?;
+    let (events, next) = d.page(&who.practice, &who.patient, cursor, limit).await.map_err(|e| match e {
+        portico::store::StoreError::BadCursor => ApiError::field("cursor", "is not a cursor from this log"),
+        e => e.into(),
+    })?;
     x.concerning(&who.patient);
     Ok(Reply::ok(&AccessLog { entries: events.iter().map(AccessEntry::from).collect(), next_cursor: next.map(|c| c.as_str().to_string()) }))
 }
@@ -230,7 +263,7 @@ pub async fn timeline(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiErro
         .map_err(|_| ApiError::field("cursor", "is not a cursor from this timeline"))?;
     let table = d.table.as_ref();
     let (who, (entries, next)) = x
-        .patient_reading(async |practice, patient| {
+        .patient_reading(Scope::Profile, async |practice, patient| {
             portico::timeline::page(table, practice, patient, cursor, limit).await.map_err(|e| match e {
                 portico::store::StoreError::BadCursor => ApiError::field("cursor", "is not a cursor from this timeline"),
                 e => e.into(),
@@ -238,7 +271,16 @@ pub async fn timeline(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiErro
         })
         .await?;
     x.concerning(&who.patient);
+    let entries = entries.into_iter().filter(|e| e.visible_to(&who)).collect();
     Ok(Reply::ok(&Timeline { entries, next_cursor: next.map(|c| c.as_str().to_string()) }))
+}
+
+/// A teen's bell is the teen's: a limited proxy (their parent) neither reads nor clears it.
+fn bell_is_yours(who: &PatientPrincipal) -> Result<(), ApiError> {
+    if who.limited() {
+        return Err(ApiError::Forbidden("This account's notifications are its owner's."));
+    }
+    Ok(())
 }
 
 fn bell_id(x: &Exchange<'_>) -> Result<String, ApiError> {
@@ -262,7 +304,7 @@ pub async fn notifications(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, Ap
         .map_err(|_| ApiError::field("cursor", "is not a cursor from this list"))?;
     let table = d.table.as_ref();
     let (who, ((items, next), home)) = x
-        .patient_reading(async |practice, patient| {
+        .patient_reading(Scope::Messages, async |practice, patient| {
             let page = portico::bell::page(table, practice, patient, cursor, limit);
             let home_key = keys::home(practice, patient);
             let (page, home) = futures::join!(page, table.get(&home_key));
@@ -274,6 +316,7 @@ pub async fn notifications(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, Ap
         })
         .await?;
     x.concerning(&who.patient);
+    bell_is_yours(&who)?;
     Ok(Reply::ok(&Notifications { items, unread: home.bell_unread, next_cursor: next.map(|c| c.as_str().to_string()) }))
 }
 
@@ -282,7 +325,8 @@ pub async fn notifications(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, Ap
     params(("id" = String, Path, description = "The notification's id")),
     responses((status = 200, body = NotificationsMarked), (status = 401, body = Problem), (status = 404, body = Problem)))]
 pub async fn notification_read(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
-    let who = x.patient().await?;
+    let who = x.patient_in(Scope::Messages).await?;
+    bell_is_yours(&who)?;
     let id = bell_id(x)?;
     x.concerning(&who.patient);
     let marked = portico::bell::mark_read(d.table.as_ref(), &who.practice, &who.patient, &id, x.now()).await?.ok_or(ApiError::NotFound)?;
@@ -293,7 +337,8 @@ pub async fn notification_read(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply
 #[utoipa::path(post, path = "/portal/notifications/read-all", tag = "portal", security(("patient" = [])),
     responses((status = 200, body = NotificationsMarked), (status = 401, body = Problem)))]
 pub async fn notifications_read_all(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
-    let who = x.patient().await?;
+    let who = x.patient_in(Scope::Messages).await?;
+    bell_is_yours(&who)?;
     x.concerning(&who.patient);
     let marked = portico::bell::mark_all_read(d.table.as_ref(), &who.practice, &who.patient, x.now()).await?;
     Ok(Reply::ok(&NotificationsMarked { marked }))
@@ -303,7 +348,7 @@ pub async fn notifications_read_all(d: &PortalDeps, x: &Exchange<'_>) -> Result<
 #[utoipa::path(post, path = "/portal/sessions/end-others", tag = "portal", security(("patient" = [])),
     responses((status = 200, body = SessionsEnded), (status = 401, body = Problem)))]
 pub async fn end_other_sessions(d: &AccessLogDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
-    let who = x.patient().await?;
+    let who = x.patient_self().await?;
     x.concerning(&who.patient);
     let ended = d.end_others(&who.practice, &who.patient, &who.session).await?;
     Ok(Reply::ok(&SessionsEnded { ended }))

@@ -84,7 +84,7 @@ pub async fn threads_create(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, A
     let practice = x.practice(&who.practice).await?;
     let author = Author::Staff { staff_id: who.staff.clone() };
     let attachments = threads::attachable(table, &who.practice, &patient, &ids, &author).await?;
-    let draft = Draft { author, via: Via::Portal, body: text, internal: false, urgent: body.urgent, attachments };
+    let draft = Draft { author, via: Via::Portal, body: text, internal: false, urgent: body.urgent, attachments, written_by: None };
     let opening =
         threads::Opening { topic: body.topic, subject: subject.unwrap_or_default(), care_team: threads::care_team(&practice, body.topic) };
     let (thread, message) =
@@ -169,7 +169,7 @@ pub async fn messages_create(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, 
     let practice = x.practice(&who.practice).await?;
     let author = Author::Staff { staff_id: who.staff.clone() };
     let attachments = threads::attachable(d.table.as_ref(), &who.practice, &patient, &ids, &author).await?;
-    let draft = Draft { author, via: Via::Portal, body: text, internal: body.internal, urgent: body.urgent, attachments };
+    let draft = Draft { author, via: Via::Portal, body: text, internal: body.internal, urgent: body.urgent, attachments, written_by: None };
     let (thread, message) =
         threads::post(d.table.as_ref(), &practice, &patient, &thread_id, draft, &threads::Reader::Staff(who.view()), x.now()).await?;
     x.object(message.message_id.to_string());

@@ -5,6 +5,6 @@ pub mod layout;
 pub mod model;
 pub mod rules;
 
-pub use layout::{AssigneeFilter, for_patient, inbox};
+pub use layout::{AssigneeFilter, for_patient, header, inbox};
 pub use model::*;
 pub use rules::{Handling, Page, Reader, attachable, close_by_patient, delete, handle, mark_read, post, read, start};

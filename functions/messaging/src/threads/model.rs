@@ -67,9 +67,13 @@ pub struct Thread {
     /// The patient's names when the thread was opened, for the inbox's rows.
     #[serde(default)]
     pub patient_names: Option<portico::directory::PatientNames>,
-    /// The patient started it (and so may close it); the care team closes the others.
+    /// The patient's side started it (and so may close it); the care team closes the others.
     #[serde(default)]
     pub opened_by_patient: bool,
+    /// Set when a person acting for the patient started it (a parent of a teen sees it; see
+    /// [`portico::auth::Acting::sees_conversation`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opened_by_proxy: Option<PatientId>,
     #[serde(default)]
     pub version: u64,
 }
@@ -111,6 +115,26 @@ impl LastMessage {
     }
 }
 
+impl Thread {
+    /// Who started the thread, for what a proxy may see of it.
+    pub fn opener(&self) -> portico::auth::Opener<'_> {
+        match (&self.opened_by_proxy, self.opened_by_patient) {
+            (Some(person), _) => portico::auth::Opener::Proxy(person),
+            (None, true) => portico::auth::Opener::Patient,
+            (None, false) => portico::auth::Opener::CareTeam,
+        }
+    }
+}
+
+/// A person who wrote on the patient's side while acting for them (a parent, a caregiver).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProxyWriter {
+    pub person_id: PatientId,
+    pub grant_id: portico::ids::GrantId,
+    /// Their name when they wrote, for both sides' views.
+    pub name: String,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Deletion {
     pub by: StaffId,
@@ -129,6 +153,9 @@ pub struct Message {
     pub internal: bool,
     #[serde(default)]
     pub urgent: bool,
+    /// Set when someone acting for the patient wrote it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub written_by: Option<ProxyWriter>,
     pub body: String,
     /// SHA-256 of the body as written, so later copies can be checked against it.
     pub content_hash: String,
@@ -210,6 +237,8 @@ pub struct Draft {
     pub internal: bool,
     pub urgent: bool,
     pub attachments: Vec<Attached>,
+    /// Set when someone acting for the patient writes.
+    pub written_by: Option<ProxyWriter>,
 }
 
 impl Draft {
@@ -276,6 +305,7 @@ impl Message {
             via: draft.via,
             internal: draft.internal,
             urgent: draft.urgent,
+            written_by: draft.written_by.clone(),
             content_hash: sha256_hex(draft.body.as_str()),
             body: draft.body.as_str().to_string(),
             attachments: draft.attachments.clone(),

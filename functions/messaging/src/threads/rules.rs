@@ -159,7 +159,8 @@ pub async fn start(
         patient_names: portico::directory::patients::get(table, &practice.id, patient)
             .await?
             .map(|p| portico::directory::PatientNames::of(&p)),
-        opened_by_patient: matches!(writer, Reader::Patient),
+        opened_by_patient: matches!(writer, Reader::Patient(_)),
+        opened_by_proxy: draft.written_by.as_ref().map(|w| w.person_id.clone()),
         version: 0,
     };
     let thread = empty.opened_with(&message);
@@ -217,33 +218,43 @@ pub struct Page {
 /// what their roles let them see ([`StaffView`]: which topics, and whether internal notes).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reader {
-    Patient,
+    /// The patient, or someone acting for them (what their grant lets them see).
+    Patient(Option<portico::auth::Acting>),
     Staff(StaffView),
 }
 
 impl Reader {
+    /// The patient's side, as the request's principal says.
+    pub fn patient(who: &portico::auth::PatientPrincipal) -> Self {
+        Reader::Patient(who.acting.clone())
+    }
+
     fn sees(&self, message: &Message) -> bool {
         match self {
-            Reader::Patient => message.visible_to_patient(),
+            Reader::Patient(_) => message.visible_to_patient(),
             Reader::Staff(view) => !message.internal || view.reads_notes(),
         }
     }
 
-    /// Whether the thread exists for this reader at all (a topic their role does not read does not).
+    /// Whether the thread exists for this reader at all (a topic their role does not read does not; a
+    /// teen's own conversations and confidential topics do not for their parent).
     pub fn may_open(&self, thread: &Thread) -> bool {
-        self.may_open_topic(thread.topic)
+        match self {
+            Reader::Patient(Some(acting)) => acting.sees_conversation(thread.topic, thread.opener()),
+            _ => self.may_open_topic(thread.topic),
+        }
     }
 
     pub fn may_open_topic(&self, topic: Topic) -> bool {
         match self {
-            Reader::Patient => true,
+            Reader::Patient(_) => true,
             Reader::Staff(view) => view.reads(topic),
         }
     }
 
     fn may_write(&self, draft: &Draft) -> bool {
         match self {
-            Reader::Patient => !draft.internal,
+            Reader::Patient(_) => !draft.internal,
             Reader::Staff(view) => !draft.internal || view.reads_notes(),
         }
     }

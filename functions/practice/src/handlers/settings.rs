@@ -34,6 +34,7 @@ pub async fn update(d: &SettingsDeps, x: &Exchange<'_>) -> Result<Reply, ApiErro
         care_teams: body.care_teams,
         sign_in_codes_per_hour: body.sign_in_codes_per_hour,
         sms_countries: body.sms_countries,
+        proxy_age_rules: body.proxy_age_rules,
     };
     let (saved, change) = d.update(&who.practice, edit, &who.staff, x.now()).await?;
     x.object(format!("v{}", change.version));

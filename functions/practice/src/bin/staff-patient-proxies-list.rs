@@ -1,0 +1,6 @@
+//! `GET /staff/patients/{id}/proxies`: who can act for the patient, and whom they act for.
+
+#[tokio::main]
+async fn main() -> Result<(), lambda_http::Error> {
+    portico::lambda::serve::<portico_practice::endpoints::StaffPatientProxiesList>(env!("CARGO_BIN_NAME")).await
+}
