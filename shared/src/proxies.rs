@@ -488,7 +488,7 @@ pub enum Opened {
     Invalid,
     /// The code or the date of birth was wrong; one attempt fewer.
     Mismatch,
-    Valid(Key, Invitation),
+    Valid(Key, Box<Invitation>),
 }
 
 /// Checks a link, its code and the patient's date of birth. A wrong answer uses up an attempt.
@@ -524,7 +524,7 @@ pub async fn open(
     if !patient.is_some_and(|p| p.is_active()) {
         return Ok(Opened::Invalid);
     }
-    Ok(Opened::Valid(key, invitation))
+    Ok(Opened::Valid(key, Box::new(invitation)))
 }
 
 /// Turns an opened invitation into a grant for `proxy`: the invitation is used up in the same

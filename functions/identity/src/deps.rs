@@ -10,7 +10,7 @@ use portico::wiring::{Base, Ports, Wire};
 
 use crate::access_log::AccessLogDeps;
 use crate::profile::ContactDeps;
-use crate::proxies::ProxyDeps;
+use crate::proxies::{AcceptDeps, InviteDeps};
 use crate::sign_in::{CodeDeps, SessionDeps, SignInDeps};
 use crate::triggers::TriggerDeps;
 
@@ -116,26 +116,34 @@ impl Wire for TriggerDeps {
     }
 }
 
-impl Wire for ProxyDeps {
+impl Wire for InviteDeps {
     fn from_env(env: &mut Env, base: &Base) -> Self {
-        ProxyDeps {
+        InviteDeps {
             table: base.table(env),
             clock: base.clock(),
             tenants: base.tenants(env),
             hasher: base.hasher(env),
             sender: base.sender(env),
-            identity: base.identity(env),
         }
     }
 
     fn from_ports(ports: &Ports) -> Self {
-        ProxyDeps {
+        InviteDeps {
             table: ports.table(),
             clock: ports.clock(),
             tenants: ports.tenants(),
             hasher: ports.hasher.clone(),
             sender: ports.sender(),
-            identity: Arc::clone(&ports.identity),
         }
+    }
+}
+
+impl Wire for AcceptDeps {
+    fn from_env(env: &mut Env, base: &Base) -> Self {
+        AcceptDeps { table: base.table(env), clock: base.clock(), hasher: base.hasher(env), identity: base.identity(env) }
+    }
+
+    fn from_ports(ports: &Ports) -> Self {
+        AcceptDeps { table: ports.table(), clock: ports.clock(), hasher: ports.hasher.clone(), identity: Arc::clone(&ports.identity) }
     }
 }

@@ -6,7 +6,7 @@ use crate::access_log::AccessLogDeps;
 use crate::deps::PortalDeps;
 use crate::handlers::{auth, portal, proxies};
 use crate::profile::ContactDeps;
-use crate::proxies::ProxyDeps;
+use crate::proxies::{AcceptDeps, InviteDeps};
 use crate::routes;
 use crate::sign_in::{CodeDeps, SessionDeps, SignInDeps};
 
@@ -29,7 +29,7 @@ endpoint!(PortalConsentsGet, routes::PORTAL_CONSENTS_GET, PortalDeps, portal::co
 endpoint!(PortalConsentsUpdate, routes::PORTAL_CONSENTS_UPDATE, PortalDeps, portal::consents_update);
 endpoint!(PortalPreferencesGet, routes::PORTAL_PREFERENCES_GET, PortalDeps, portal::preferences_get);
 endpoint!(PortalPreferencesUpdate, routes::PORTAL_PREFERENCES_UPDATE, PortalDeps, portal::preferences_update);
-endpoint!(PortalProxiesList, routes::PORTAL_PROXIES_LIST, ProxyDeps, proxies::list);
-endpoint!(PortalProxiesInvite, routes::PORTAL_PROXIES_INVITE, ProxyDeps, proxies::invite);
-endpoint!(PortalProxiesAccept, routes::PORTAL_PROXIES_ACCEPT, ProxyDeps, proxies::accept);
-endpoint!(PortalProxiesRevoke, routes::PORTAL_PROXIES_REVOKE, ProxyDeps, proxies::revoke);
+endpoint!(PortalProxiesList, routes::PORTAL_PROXIES_LIST, PortalDeps, proxies::list);
+endpoint!(PortalProxiesInvite, routes::PORTAL_PROXIES_INVITE, InviteDeps, proxies::invite);
+endpoint!(PortalProxiesAccept, routes::PORTAL_PROXIES_ACCEPT, AcceptDeps, proxies::accept);
+endpoint!(PortalProxiesRevoke, routes::PORTAL_PROXIES_REVOKE, PortalDeps, proxies::revoke);

@@ -19,13 +19,20 @@ use portico::proxies::{self, GrantError, Invitation, Opened, Relationship};
 use portico::store::{StoreError, Table};
 use portico::tenant::Tenants;
 
-/// What the proxy routes use.
-pub struct ProxyDeps {
+/// What sending an invitation uses.
+pub struct InviteDeps {
     pub table: Arc<dyn Table>,
     pub clock: Arc<dyn Clock>,
     pub tenants: Arc<Tenants>,
     pub hasher: Hasher,
     pub sender: Sender,
+}
+
+/// What accepting one uses (it may make an account).
+pub struct AcceptDeps {
+    pub table: Arc<dyn Table>,
+    pub clock: Arc<dyn Clock>,
+    pub hasher: Hasher,
     pub identity: Arc<dyn IdentityProvider>,
 }
 
@@ -89,7 +96,7 @@ pub struct Accepted {
     pub new_account: bool,
 }
 
-impl ProxyDeps {
+impl InviteDeps {
     /// Sends an invitation from an adult patient.
     pub async fn invite(&self, practice: &Practice, who: &PatientPrincipal, new: NewInvitation) -> Result<Sent, ProxyError> {
         let now = self.clock.now();
@@ -145,7 +152,9 @@ impl ProxyDeps {
         self.sender.send(&new.address, &message).await?;
         Ok(Sent { grant_id, code, address: new.address, expires_at })
     }
+}
 
+impl AcceptDeps {
     /// Accepts an invitation: the invitee's existing account at the practice (found by the invited
     /// address), or a new one made now with their date of birth.
     pub async fn accept(
@@ -233,17 +242,16 @@ impl ProxyDeps {
         self.identity.create_patient_user(&practice.id, &person.patient_id).await?;
         Ok(person)
     }
+}
 
-    /// Ends a grant the signed-in person is part of: theirs to give (someone acting for them) or theirs
-    /// to give up (someone they act for).
-    pub async fn revoke(&self, who: &PatientPrincipal, id: &GrantId) -> Result<proxies::Grant, ProxyError> {
-        let table = self.table.as_ref();
-        let grant = proxies::find(table, &who.practice, &who.patient, id).await?.ok_or(ProxyError::NotFound)?;
-        if !proxies::revoke(table, &grant).await? {
-            return Err(ProxyError::NotFound);
-        }
-        Ok(grant)
+/// Ends a grant the signed-in person is part of: theirs to give (someone acting for them) or theirs to
+/// give up (someone they act for).
+pub async fn revoke(table: &dyn Table, who: &PatientPrincipal, id: &GrantId) -> Result<proxies::Grant, ProxyError> {
+    let grant = proxies::find(table, &who.practice, &who.patient, id).await?.ok_or(ProxyError::NotFound)?;
+    if !proxies::revoke(table, &grant).await? {
+        return Err(ProxyError::NotFound);
     }
+    Ok(grant)
 }
 
 fn field_of(address: &Address) -> &'static str {

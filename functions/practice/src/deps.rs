@@ -10,7 +10,7 @@ use portico::wiring::{Base, Ports, Wire};
 use crate::audit_review::{AuditDeps, ExportDeps};
 use crate::onboarding::OnboardDeps;
 use crate::patient_edit::EditDeps;
-use crate::patients::{EnrolDeps, InviteDeps, LookupDeps};
+use crate::patients::{EnrolDeps, GrantDeps, InviteDeps, LookupDeps};
 use crate::settings::SettingsDeps;
 use crate::team::TeamDeps;
 
@@ -97,6 +97,16 @@ impl Wire for InviteDeps {
             hasher: ports.hasher.clone(),
             sender: ports.sender(),
         }
+    }
+}
+
+impl Wire for GrantDeps {
+    fn from_env(env: &mut Env, base: &Base) -> Self {
+        GrantDeps { table: base.table(env) }
+    }
+
+    fn from_ports(ports: &Ports) -> Self {
+        GrantDeps { table: ports.table() }
     }
 }
 

@@ -39,6 +39,11 @@ pub struct InviteDeps {
     pub sender: Sender,
 }
 
+/// What the staff's proxy routes use: the table only.
+pub struct GrantDeps {
+    pub table: Arc<dyn Table>,
+}
+
 /// What the read-only staff routes use.
 pub struct LookupDeps {
     pub table: Arc<dyn Table>,

@@ -18,6 +18,7 @@ mod messaging;
 mod onboarding;
 mod portal;
 mod providers;
+mod proxies;
 mod redelivery;
 mod settings;
 mod sign_in;

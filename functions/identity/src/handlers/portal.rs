@@ -57,7 +57,7 @@ fn preferences_change(update: PreferencesUpdate) -> Result<PreferencesChange, Ap
 
 /// The signed-in patient's profile.
 #[utoipa::path(get, path = "/portal/me", tag = "portal", security(("patient" = [])),
-    responses((status = 200, body = ProfileView), (status = 401, body = Problem)))]
+    responses((status = 400, body = Problem), (status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows this"), (status = 200, body = ProfileView), (status = 401, body = Problem)))]
 pub async fn me_get(_: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let (_, found) = x.patient_with(Some(Scope::Profile), |practice, patient, _| vec![keys::patient_profile(practice, patient)]).await?;
     Ok(Reply::ok(&ProfileView::from(&profile::from_item(found.into_iter().next().flatten())?)))
@@ -86,7 +86,7 @@ pub async fn me_update(d: &ContactDeps, x: &Exchange<'_>) -> Result<Reply, ApiEr
 
 /// Confirms a new email or phone with the code sent to it.
 #[utoipa::path(post, path = "/portal/me/contact/verify", tag = "portal", security(("patient" = [])), request_body = VerifyContactRequest,
-    responses((status = 200, body = ProfileView), (status = 400, body = Problem), (status = 401, body = Problem), (status = 409, body = Problem)))]
+    responses((status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows this"), (status = 200, body = ProfileView), (status = 400, body = Problem), (status = 401, body = Problem), (status = 409, body = Problem)))]
 pub async fn contact_verify(d: &ContactDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.patient_self().await?;
     let body: VerifyContactRequest = x.json()?;
@@ -101,7 +101,7 @@ pub async fn contact_verify(d: &ContactDeps, x: &Exchange<'_>) -> Result<Reply, 
 
 /// The practice's consent documents and the patient's decisions.
 #[utoipa::path(get, path = "/portal/consents", tag = "portal", security(("patient" = [])),
-    responses((status = 200, body = ConsentsView), (status = 401, body = Problem)))]
+    responses((status = 400, body = Problem), (status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows this"), (status = 200, body = ConsentsView), (status = 401, body = Problem)))]
 pub async fn consents_get(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let table = d.table.as_ref();
     let (_, overview) = x
@@ -115,7 +115,7 @@ pub async fn consents_get(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, Api
 
 /// Accepts the current version of a document, or revokes an acceptance.
 #[utoipa::path(put, path = "/portal/consents", tag = "portal", security(("patient" = [])), request_body = ConsentDecisionRequest,
-    responses((status = 200, body = ConsentsView), (status = 400, body = Problem), (status = 401, body = Problem),
+    responses((status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows this"), (status = 200, body = ConsentsView), (status = 400, body = Problem), (status = 401, body = Problem),
         (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn consents_update(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.patient_in(Scope::Profile).await?;
@@ -136,7 +136,7 @@ pub async fn consents_update(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, 
 
 /// How and when the patient may be contacted.
 #[utoipa::path(get, path = "/portal/preferences", tag = "portal", security(("patient" = [])),
-    responses((status = 200, body = PreferencesView), (status = 401, body = Problem)))]
+    responses((status = 400, body = Problem), (status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows this"), (status = 200, body = PreferencesView), (status = 401, body = Problem)))]
 pub async fn preferences_get(_: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let (_, found) = x.patient_with(Some(Scope::Profile), |practice, patient, _| vec![keys::patient_profile(practice, patient)]).await?;
     Ok(Reply::ok(&PreferencesView::from(&profile::from_item(found.into_iter().next().flatten())?)))
@@ -144,7 +144,7 @@ pub async fn preferences_get(_: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, 
 
 /// Replaces the preferences.
 #[utoipa::path(put, path = "/portal/preferences", tag = "portal", security(("patient" = [])), request_body = PreferencesUpdate,
-    responses((status = 200, body = PreferencesView), (status = 400, body = Problem), (status = 401, body = Problem), (status = 409, body = Problem)))]
+    responses((status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows this"), (status = 200, body = PreferencesView), (status = 400, body = Problem), (status = 401, body = Problem), (status = 409, body = Problem)))]
 pub async fn preferences_update(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.patient_in(Scope::Profile).await?;
     let change = preferences_change(x.json()?)?;
@@ -156,7 +156,7 @@ pub async fn preferences_update(d: &PortalDeps, x: &Exchange<'_>) -> Result<Repl
 /// The home screen in one read: the profile, the home summary and the consent state, fetched with the
 /// session in one batch.
 #[utoipa::path(get, path = "/portal/home", tag = "portal", security(("patient" = [])),
-    responses((status = 200, body = HomeView), (status = 401, body = Problem)))]
+    responses((status = 400, body = Problem), (status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows this"), (status = 200, body = HomeView), (status = 401, body = Problem)))]
 pub async fn home(_: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let (who, found) = x
         .patient_with(None, |practice, patient, person| {
@@ -231,7 +231,7 @@ pub async fn home(_: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
 /// someone at the practice opened or changed your record (when, which roles, what).
 #[utoipa::path(get, path = "/portal/access-log", tag = "portal", security(("patient" = [])),
     params(("limit" = Option<u32>, Query, description = "How many on a page"), ("cursor" = Option<String>, Query)),
-    responses((status = 200, body = AccessLog), (status = 400, body = Problem), (status = 401, body = Problem)))]
+    responses((status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows this"), (status = 200, body = AccessLog), (status = 400, body = Problem), (status = 401, body = Problem)))]
 pub async fn access_log(d: &AccessLogDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let limit = page_size(x.query("limit").as_deref()).map_err(|why| ApiError::field("limit", why))?;
     let cursor = x
@@ -253,7 +253,7 @@ pub async fn access_log(d: &AccessLogDeps, x: &Exchange<'_>) -> Result<Reply, Ap
 /// never their words), consent decisions, sign-ins. One query of the patient's partition per page.
 #[utoipa::path(get, path = "/portal/timeline", tag = "portal", security(("patient" = [])),
     params(("limit" = Option<u32>, Query, description = "How many on a page"), ("cursor" = Option<String>, Query, description = "From the previous page")),
-    responses((status = 200, body = Timeline), (status = 400, body = Problem), (status = 401, body = Problem)))]
+    responses((status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows this"), (status = 200, body = Timeline), (status = 400, body = Problem), (status = 401, body = Problem)))]
 pub async fn timeline(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let limit = page_size(x.query("limit").as_deref()).map_err(|why| ApiError::field("limit", why))?;
     let cursor = x
@@ -294,7 +294,7 @@ fn bell_id(x: &Exchange<'_>) -> Result<String, ApiError> {
 /// changes), newest first, with how many are unread.
 #[utoipa::path(get, path = "/portal/notifications", tag = "portal", security(("patient" = [])),
     params(("limit" = Option<u32>, Query, description = "How many on a page"), ("cursor" = Option<String>, Query, description = "From the previous page")),
-    responses((status = 200, body = Notifications), (status = 400, body = Problem), (status = 401, body = Problem)))]
+    responses((status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows this"), (status = 200, body = Notifications), (status = 400, body = Problem), (status = 401, body = Problem)))]
 pub async fn notifications(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let limit = page_size(x.query("limit").as_deref()).map_err(|why| ApiError::field("limit", why))?;
     let cursor = x
@@ -323,7 +323,7 @@ pub async fn notifications(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, Ap
 /// Marks one notification read. Marking it again changes nothing.
 #[utoipa::path(post, path = "/portal/notifications/{id}/read", tag = "portal", security(("patient" = [])),
     params(("id" = String, Path, description = "The notification's id")),
-    responses((status = 200, body = NotificationsMarked), (status = 401, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 400, body = Problem), (status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows this"), (status = 200, body = NotificationsMarked), (status = 401, body = Problem), (status = 404, body = Problem)))]
 pub async fn notification_read(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.patient_in(Scope::Messages).await?;
     bell_is_yours(&who)?;
@@ -335,7 +335,7 @@ pub async fn notification_read(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply
 
 /// Marks every notification read.
 #[utoipa::path(post, path = "/portal/notifications/read-all", tag = "portal", security(("patient" = [])),
-    responses((status = 200, body = NotificationsMarked), (status = 401, body = Problem)))]
+    responses((status = 400, body = Problem), (status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows this"), (status = 200, body = NotificationsMarked), (status = 401, body = Problem)))]
 pub async fn notifications_read_all(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.patient_in(Scope::Messages).await?;
     bell_is_yours(&who)?;
@@ -346,7 +346,7 @@ pub async fn notifications_read_all(d: &PortalDeps, x: &Exchange<'_>) -> Result<
 
 /// Signs out every other session of yours (a phone you lost, a shared computer); this one stays.
 #[utoipa::path(post, path = "/portal/sessions/end-others", tag = "portal", security(("patient" = [])),
-    responses((status = 200, body = SessionsEnded), (status = 401, body = Problem)))]
+    responses((status = 400, body = Problem), (status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows this"), (status = 200, body = SessionsEnded), (status = 401, body = Problem)))]
 pub async fn end_other_sessions(d: &AccessLogDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.patient_self().await?;
     x.concerning(&who.patient);

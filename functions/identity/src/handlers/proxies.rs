@@ -8,7 +8,8 @@ use portico::proxies::{self, GrantView};
 use portico::throttle;
 
 use crate::api::{ProxyAcceptRequest, ProxyAccepted, ProxyInvitationSent, ProxyInviteRequest, ProxyList};
-use crate::proxies::{NewInvitation, ProxyDeps};
+use crate::deps::PortalDeps;
+use crate::proxies::{AcceptDeps, InviteDeps, NewInvitation};
 
 fn date(raw: &str) -> Result<NaiveDate, &'static str> {
     NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").map_err(|_| "must be a date as YYYY-MM-DD")
@@ -18,7 +19,7 @@ fn date(raw: &str) -> Result<NaiveDate, &'static str> {
 #[utoipa::path(get, path = "/portal/proxies", tag = "proxies", security(("patient" = [])),
     responses((status = 200, body = ProxyList), (status = 400, body = Problem), (status = 401, body = Problem),
         (status = 403, body = Problem, description = "Only the account's owner sees its proxies")))]
-pub async fn list(d: &ProxyDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+pub async fn list(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.patient_self().await?;
     let table = d.table.as_ref();
     let practice = x.practice(&who.practice).await?;
@@ -40,7 +41,7 @@ pub async fn list(d: &ProxyDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     responses((status = 201, body = ProxyInvitationSent), (status = 400, body = Problem), (status = 401, body = Problem),
         (status = 403, body = Problem, description = "Only an adult account's owner invites"), (status = 415, body = Problem),
         (status = 422, body = Problem, description = "The practice cannot reach that address")))]
-pub async fn invite(d: &ProxyDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+pub async fn invite(d: &InviteDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.patient_self().await?;
     let body: ProxyInviteRequest = x.json()?;
     let mut fields = Fields::default();
@@ -90,7 +91,7 @@ pub async fn invite(d: &ProxyDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> 
         (status = 401, body = Problem, description = "The invitation is not valid, or the code or date of birth does not match"),
         (status = 404, body = Problem, description = "No practice at this host"),
         (status = 409, body = Problem, description = "You can already act for them"), (status = 415, body = Problem), (status = 429, body = Problem)))]
-pub async fn accept(d: &ProxyDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+pub async fn accept(d: &AcceptDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let practice = x.host_practice().await?;
     let body: ProxyAcceptRequest = x.json()?;
     x.throttle(&d.hasher, &practice.id, throttle::ANSWERS).await?;
@@ -124,10 +125,10 @@ pub async fn accept(d: &ProxyDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> 
     params(("id" = String, Path, description = "The grant's id")),
     responses((status = 204, description = "Revoked"), (status = 400, body = Problem), (status = 401, body = Problem),
         (status = 403, body = Problem, description = "Only the account's owner revokes"), (status = 404, body = Problem)))]
-pub async fn revoke(d: &ProxyDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+pub async fn revoke(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.patient_self().await?;
     let id = x.path_id("id", GrantId::parse)?;
-    let grant = d.revoke(&who, &id).await?;
+    let grant = crate::proxies::revoke(d.table.as_ref(), &who, &id).await?;
     x.concerning(&grant.patient_id);
     x.object(id.to_string());
     Ok(Reply::no_content())

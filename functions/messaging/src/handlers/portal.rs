@@ -38,7 +38,7 @@ fn thread_view(page: threads::Page) -> ThreadView {
 
 /// The patient's threads, most recent first, with unread counts.
 #[utoipa::path(get, path = "/portal/threads", tag = "messages", security(("patient" = [])),
-    responses((status = 200, body = ThreadList), (status = 401, body = Problem)))]
+    responses((status = 400, body = Problem), (status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows this"), (status = 200, body = ThreadList), (status = 401, body = Problem)))]
 pub async fn threads_list(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let table = d.table.as_ref();
     let (who, threads) =
@@ -51,7 +51,7 @@ pub async fn threads_list(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, Api
 
 /// Starts a thread with the care team for a topic.
 #[utoipa::path(post, path = "/portal/threads", tag = "messages", security(("patient" = [])), request_body = NewThreadRequest,
-    responses((status = 201, body = ThreadView), (status = 400, body = Problem), (status = 401, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows this"), (status = 201, body = ThreadView), (status = 400, body = Problem), (status = 401, body = Problem), (status = 422, body = Problem)))]
 pub async fn threads_create(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.patient_in(Scope::Messages).await?;
     let body: NewThreadRequest = x.json()?;
@@ -84,7 +84,7 @@ pub async fn threads_create(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, A
 /// A page of a thread, newest last. Another patient's thread does not exist here.
 #[utoipa::path(get, path = "/portal/threads/{id}", tag = "messages", security(("patient" = [])),
     params(("id" = String, Path), ("before" = Option<String>, Query, description = "older_cursor of the previous page")),
-    responses((status = 200, body = ThreadView), (status = 401, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 400, body = Problem), (status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows this"), (status = 200, body = ThreadView), (status = 401, body = Problem), (status = 404, body = Problem)))]
 pub async fn threads_get(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let id = x.path_id("id", ThreadId::parse)?;
     let before = x.query("before").map(|c| Cursor::parse(&c)).transpose()?;
@@ -104,7 +104,7 @@ pub async fn threads_get(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, ApiE
 /// Writes to the care team in a thread.
 #[utoipa::path(post, path = "/portal/threads/{id}/messages", tag = "messages", security(("patient" = [])), request_body = NewMessageRequest,
     params(("id" = String, Path)),
-    responses((status = 201, body = MessageView), (status = 400, body = Problem), (status = 401, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows this"), (status = 201, body = MessageView), (status = 400, body = Problem), (status = 401, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn messages_create(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.patient_in(Scope::Messages).await?;
     let id = x.path_id("id", ThreadId::parse)?;
@@ -129,7 +129,7 @@ pub async fn messages_create(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, 
 
 /// Marks the care team's messages in a thread as read.
 #[utoipa::path(post, path = "/portal/threads/{id}/read", tag = "messages", security(("patient" = [])), params(("id" = String, Path)),
-    responses((status = 200, body = ThreadSummary), (status = 401, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 400, body = Problem), (status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows this"), (status = 200, body = ThreadSummary), (status = 401, body = Problem), (status = 404, body = Problem)))]
 pub async fn threads_read(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.patient_in(Scope::Messages).await?;
     let id = x.path_id("id", ThreadId::parse)?;
@@ -144,7 +144,7 @@ pub async fn threads_read(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, Api
 /// Closes a thread the patient started. A new message from them reopens it; threads the care team
 /// started are theirs to close (409).
 #[utoipa::path(post, path = "/portal/threads/{id}/close", tag = "messages", security(("patient" = [])), params(("id" = String, Path)),
-    responses((status = 200, body = ThreadSummary), (status = 401, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
+    responses((status = 400, body = Problem), (status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows this"), (status = 200, body = ThreadSummary), (status = 401, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
 pub async fn threads_close(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.patient_in(Scope::Messages).await?;
     let id = x.path_id("id", ThreadId::parse)?;
@@ -156,7 +156,7 @@ pub async fn threads_close(d: &ThreadDeps, x: &Exchange<'_>) -> Result<Reply, Ap
 
 /// Starts an upload: returns a presigned POST valid for five minutes for exactly this file.
 #[utoipa::path(post, path = "/portal/attachments", tag = "messages", security(("patient" = [])), request_body = UploadRequest,
-    responses((status = 201, body = UploadStarted), (status = 400, body = Problem), (status = 401, body = Problem)))]
+    responses((status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows this"), (status = 201, body = UploadStarted), (status = 400, body = Problem), (status = 401, body = Problem)))]
 pub async fn attachments_create(d: &AttachmentDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.patient_in(Scope::Messages).await?;
     let request = super::upload_request(x.json()?)?;
@@ -168,7 +168,7 @@ pub async fn attachments_create(d: &AttachmentDeps, x: &Exchange<'_>) -> Result<
 
 /// Checks the uploaded file (size, real type, malware scan); only then can it be sent or downloaded.
 #[utoipa::path(post, path = "/portal/attachments/{id}/complete", tag = "messages", security(("patient" = [])), params(("id" = String, Path)),
-    responses((status = 200, body = AttachmentView), (status = 401, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 400, body = Problem), (status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows this"), (status = 200, body = AttachmentView), (status = 401, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn attachments_complete(d: &AttachmentDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.patient_in(Scope::Messages).await?;
     let id = x.path_id("id", AttachmentId::parse)?;
@@ -183,7 +183,7 @@ pub async fn attachments_complete(d: &AttachmentDeps, x: &Exchange<'_>) -> Resul
 
 /// A one-minute download link for one of the patient's attachments.
 #[utoipa::path(get, path = "/portal/attachments/{id}", tag = "messages", security(("patient" = [])), params(("id" = String, Path)),
-    responses((status = 200, body = DownloadLink), (status = 401, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 400, body = Problem), (status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows this"), (status = 200, body = DownloadLink), (status = 401, body = Problem), (status = 404, body = Problem)))]
 pub async fn attachments_get(d: &AttachmentDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.patient_in(Scope::Messages).await?;
     let id = x.path_id("id", AttachmentId::parse)?;

@@ -9,13 +9,13 @@ use portico::ids::{GrantId, PatientId};
 use portico::proxies::{self, Grant, GrantView, GrantedBy};
 
 use crate::api::{NewGrantRequest, PatientProxies};
-use crate::patients::LookupDeps;
+use crate::patients::GrantDeps;
 
 /// Who can act for the patient, and whom the patient can act for.
 #[utoipa::path(get, path = "/staff/patients/{id}/proxies", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Patient id")),
     responses((status = 200, body = PatientProxies), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
-pub async fn list(d: &LookupDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+pub async fn list(d: &GrantDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let id = x.path_id("id", PatientId::parse)?;
     x.concerning(&id);
     let table = d.table.as_ref();
@@ -45,7 +45,7 @@ pub async fn list(d: &LookupDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     responses((status = 201, body = GrantView), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem), (status = 409, body = Problem, description = "That person can already act for the patient"),
         (status = 415, body = Problem), (status = 422, body = Problem, description = "The grant does not fit the patient (a parent's grant for an adult)")))]
-pub async fn create(d: &LookupDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+pub async fn create(d: &GrantDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.staff().await?;
     let id = x.path_id("id", PatientId::parse)?;
     x.concerning(&id);
@@ -117,7 +117,7 @@ pub async fn create(d: &LookupDeps, x: &Exchange<'_>) -> Result<Reply, ApiError>
 #[utoipa::path(delete, path = "/staff/patients/{id}/proxies/{grant_id}", tag = "staff", security(("staff" = [])),
     params(("id" = String, Path, description = "Patient id"), ("grant_id" = String, Path)),
     responses((status = 204, description = "Revoked"), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
-pub async fn revoke(d: &LookupDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+pub async fn revoke(d: &GrantDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.staff().await?;
     let id = x.path_id("id", PatientId::parse)?;
     let grant_id = x.path_id("grant_id", GrantId::parse)?;
