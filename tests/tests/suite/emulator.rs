@@ -404,3 +404,66 @@ async fn audit_export_files_are_written_to_s3_in_parts_and_served_by_a_presigned
     assert_eq!(small.finish().await.unwrap(), 11);
     assert_eq!(blobs.inspect("exports/p/small.csv").await.unwrap().map(|s| s.size), Some(11));
 }
+
+/// Proxy access on DynamoDB: the grant's transaction (grant, the proxy's copy, their home), the edge's
+/// batch read of session, grant and profile, an invitation accepted into a new account, and a revoke
+/// that the very next request sees.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn proxy_grants_invitations_and_revokes_run_on_dynamodb() {
+    let app = spawn_on_emulator().await;
+    let staff = app.admin_token().await;
+    let enrol = |given: &'static str, born: &'static str, email: &'static str| {
+        let body = json!({ "given_name": given, "family_name": "Nakamura", "date_of_birth": born, "email": email });
+        app.request(Method::POST, "/staff/patients").bearer_auth(&staff).json(&body).send()
+    };
+    let child: Value = enrol("Yui", "2018-04-04", "yui.n@example.com").await.unwrap().json().await.unwrap_or_default();
+    let parent: Value = enrol("Aiko", "1984-04-04", "aiko.n@example.com").await.unwrap().json().await.unwrap_or_default();
+    let (child, parent) = (child["patient_id"].as_str().unwrap().to_string(), parent["patient_id"].as_str().unwrap().to_string());
+    let body = json!({ "proxy_id": parent, "relationship": "parent", "legal_basis": "parental_responsibility", "scopes": ["messages", "profile"] });
+    let granted =
+        app.request(Method::POST, &format!("/staff/patients/{child}/proxies")).bearer_auth(&staff).json(&body).send().await.unwrap();
+    assert_eq!(granted.status(), 201);
+    let aiko = app.sign_in("aiko.n@example.com").await;
+    let as_child = |method: Method, path: String| {
+        app.request(method, &path).bearer_auth(&aiko.access).header("portico-acting-for", child.as_str()).send()
+    };
+    let me: Value = as_child(Method::GET, "/portal/me".into()).await.unwrap().json().await.unwrap_or_default();
+    assert_eq!(me["given_name"], "Yui");
+    let home: Value = app.call_ok(&aiko.access, Method::GET, "/portal/home", None, 200).await;
+    assert_eq!(home["people"][0]["given_name"], "Yui");
+    let listed: Value = app.call_ok(&staff, Method::GET, &format!("/staff/patients/{child}/proxies"), None, 200).await;
+    let grant = listed["acting_for_patient"][0]["grant_id"].as_str().unwrap().to_string();
+    assert!(listed["acting_for_patient"][0]["last_used_at"].is_string(), "the grant's use was written");
+    let revoked =
+        app.request(Method::DELETE, &format!("/staff/patients/{child}/proxies/{grant}")).bearer_auth(&staff).send().await.unwrap();
+    assert_eq!(revoked.status(), 204);
+    assert_eq!(as_child(Method::GET, "/portal/me".into()).await.unwrap().status(), 403);
+
+    // An adult invites a caregiver who is new to the practice: the invitation goes through SES.
+    let ann = app.sign_in("ann@example.com").await;
+    let invite = json!({ "given_name": "Hana", "family_name": "Sato", "email": "hana.sato@example.com", "relationship": "family", "scopes": ["messages"] });
+    let sent = app.call_ok(&ann.access, Method::POST, "/portal/proxies/invitations", Some(invite), 201).await;
+    let body = app.last_message("hana.sato@example.com").body;
+    let start = body.find("#/proxy-invitation/").unwrap() + "#/proxy-invitation/".len();
+    let token: String = body[start..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
+    assert!(ses_bodies("hana.sato@example.com").await.iter().any(|b| b.contains(&token)), "SES on the emulator received it");
+    let accept = json!({
+        "token": token,
+        "code": sent["code"],
+        "patient_date_of_birth": app.ann().date_of_birth.date().to_string(),
+        "your_date_of_birth": "1990-09-09",
+    });
+    let accepted = app.post_json("/portal/proxies/accept", accept.clone()).await;
+    assert_eq!(accepted.status(), 200);
+    problem(app.post_json("/portal/proxies/accept", accept).await, 401).await;
+    let hana = app.sign_in("hana.sato@example.com").await;
+    let ann_id = app.ann().patient_id.to_string();
+    let threads = app
+        .request(Method::GET, "/portal/threads")
+        .bearer_auth(&hana.access)
+        .header("portico-acting-for", ann_id.as_str())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(threads.status(), 200);
+}
