@@ -77,6 +77,9 @@ pub const PLATFORM_PREFIXES: &[Prefix] = &[
     claim(Partition::Patient, BELL_PREFIX),
     claim(Partition::Patient, PROXY_PREFIX),
     claim(Partition::Practice, "PROXYINV#"),
+    claim(Partition::Practice, "LINK#"),
+    claim(Partition::Patient, "LINKFOR#"),
+    claim(Partition::Patient, "LINKSRETIRED"),
     claim(Partition::Staff, "PROFILE"),
     claim(Partition::Staff, "SESSION#"),
     claim(Partition::Global, "HOST#"),
@@ -155,6 +158,21 @@ pub fn proxy_grant(practice: &PracticeId, patient: &PatientId, proxy: &PatientId
 /// The proxy's copy of the same grant, in the proxy's partition.
 pub fn proxy_copy(practice: &PracticeId, proxy: &PatientId, patient: &PatientId) -> Key {
     Key::new(patient_partition(practice, proxy), format!("PROXY#OF#{patient}"))
+}
+
+/// A single-use link to an item ([`crate::links`]), by its token's digest.
+pub fn item_link(practice: &PracticeId, digest: &str) -> Key {
+    Key::new(practice_partition(practice), format!("LINK#{digest}"))
+}
+
+/// Which link to an item is the newest (only it opens).
+pub fn item_link_current(practice: &PracticeId, patient: &PatientId, kind: &str, id: &str) -> Key {
+    Key::new(patient_partition(practice, patient), format!("LINKFOR#{kind}#{id}"))
+}
+
+/// Links issued before the patient's last sign-out do not open.
+pub fn links_retired(practice: &PracticeId, patient: &PatientId) -> Key {
+    Key::new(patient_partition(practice, patient), "LINKSRETIRED")
 }
 
 /// An invitation to act for a patient, by its link's digest.

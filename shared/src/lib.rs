@@ -30,6 +30,7 @@ pub mod identity;
 pub mod ids;
 pub mod keys;
 pub mod lambda;
+pub mod links;
 pub mod notify;
 pub mod proxies;
 pub mod queue;

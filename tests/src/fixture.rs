@@ -192,6 +192,7 @@ async fn messaging(app: &App, practice: &portico::directory::Practice, ann: &Pat
             category: portico::notify::gate::Category::Messages,
             template: portico::notify::wording::TemplateKind::MessageWaiting,
             urgent: false,
+            item: Some(portico::links::ItemRef::thread(THREAD)),
         },
     };
     for item in [thread.item(), message.item(), event.item()] {

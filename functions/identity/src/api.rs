@@ -402,3 +402,34 @@ pub struct ProxyAccepted {
     pub channel: portico::domain::Channel,
     pub destination: String,
 }
+
+/// Opening a notice's link.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OpenLinkRequest {
+    /// The token from the link's fragment.
+    pub token: String,
+    /// Send a sign-in code to the address the notice went to (when this browser has no live session of
+    /// the same patient).
+    #[serde(default)]
+    pub send_code: bool,
+}
+
+/// What a link leads to. Showing it needs a live session of `patient_id`, or the code sent now.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OpenedLink {
+    pub item: portico::links::ItemRef,
+    pub patient_id: String,
+    /// Present when a code was asked for and sent: verify it with `POST /auth/otp/verify`.
+    pub challenge: Option<LinkCode>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LinkCode {
+    pub challenge_id: String,
+    pub channel: Channel,
+    /// Where the code went, masked.
+    pub destination: String,
+    pub expires_in: i64,
+    pub resend_after: i64,
+}

@@ -13,6 +13,7 @@ use crate::sign_in::{CodeDeps, SessionDeps, SignInDeps};
 endpoint!(AuthOtpStart, routes::AUTH_OTP_START, CodeDeps, auth::otp_start);
 endpoint!(AuthOtpVerify, routes::AUTH_OTP_VERIFY, SignInDeps, auth::otp_verify);
 endpoint!(AuthLinkRedeem, routes::AUTH_LINK, SignInDeps, auth::link_redeem);
+endpoint!(AuthLinkOpen, routes::AUTH_LINK_OPEN, CodeDeps, auth::link_open);
 endpoint!(AuthRefresh, routes::AUTH_REFRESH, SessionDeps, auth::refresh);
 endpoint!(AuthLogout, routes::AUTH_LOGOUT, SessionDeps, auth::logout);
 endpoint!(PortalHomeGet, routes::PORTAL_HOME_GET, PortalDeps, portal::home);

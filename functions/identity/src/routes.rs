@@ -27,6 +27,14 @@ pub const AUTH_LINK: Route = Route {
     access: Access::Public,
     audit: audit("auth.sign_in.link", "patient"),
 };
+/// A notice's single-use link: public (the link is the credential for "something is waiting").
+pub const AUTH_LINK_OPEN: Route = Route {
+    method: "POST",
+    path: "/auth/open",
+    function: "auth-link-open",
+    access: Access::Public,
+    audit: audit("auth.link.open", "patient"),
+};
 pub const AUTH_REFRESH: Route = Route {
     method: "POST",
     path: "/auth/refresh",

@@ -32,7 +32,14 @@ pub fn retention() -> Duration {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum EventKind {
     /// Tell the patient, through the send gate, that something is waiting in the portal.
-    PatientNotice { category: Category, template: TemplateKind, urgent: bool },
+    PatientNotice {
+        category: Category,
+        template: TemplateKind,
+        urgent: bool,
+        /// What the notice is about: its link opens it ([`crate::links`]); none links the portal's home.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        item: Option<crate::links::ItemRef>,
+    },
     /// Tell the staff who answer a topic, by email and without PHI, that a patient wrote.
     StaffNotice {
         topic: Topic,
@@ -67,9 +74,12 @@ impl EventKind {
     /// The kind as it is handled today (a legacy message event becomes the notice it meant).
     pub fn current(&self) -> EventKind {
         match self {
-            EventKind::LegacyMessageCreated { from_patient: false, urgent, .. } => {
-                EventKind::PatientNotice { category: Category::Messages, template: TemplateKind::MessageWaiting, urgent: *urgent }
-            }
+            EventKind::LegacyMessageCreated { from_patient: false, urgent, .. } => EventKind::PatientNotice {
+                category: Category::Messages,
+                template: TemplateKind::MessageWaiting,
+                urgent: *urgent,
+                item: None,
+            },
             EventKind::LegacyMessageCreated { from_patient: true, topic, care_team, .. } => {
                 EventKind::StaffNotice { topic: *topic, care_team: care_team.clone() }
             }
@@ -128,7 +138,7 @@ mod tests {
     #[test]
     fn every_kind_is_routed_to_a_known_queue() {
         let kinds = [
-            EventKind::PatientNotice { category: Category::Messages, template: TemplateKind::MessageWaiting, urgent: false },
+            EventKind::PatientNotice { category: Category::Messages, template: TemplateKind::MessageWaiting, urgent: false, item: None },
             EventKind::StaffNotice { topic: Topic::Clinical, care_team: Vec::new() },
         ];
         for kind in kinds {
@@ -148,7 +158,7 @@ mod tests {
         let event: Event = serde_json::from_value(staff_reply.clone()).unwrap();
         assert_eq!(
             event.kind.current(),
-            EventKind::PatientNotice { category: Category::Messages, template: TemplateKind::MessageWaiting, urgent: true }
+            EventKind::PatientNotice { category: Category::Messages, template: TemplateKind::MessageWaiting, urgent: true, item: None }
         );
         let mut patient_message = staff_reply;
         patient_message["from_patient"] = serde_json::json!(true);

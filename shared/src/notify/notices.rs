@@ -89,7 +89,7 @@ impl Notifier {
             return Outcome::Retry("unreadable event".into());
         };
         match event.kind.current() {
-            EventKind::PatientNotice { category, template, urgent } => self.tell_patient(&event, category, template, urgent).await,
+            EventKind::PatientNotice { category, template, urgent, .. } => self.tell_patient(&event, category, template, urgent).await,
             EventKind::StaffNotice { topic, care_team } => self.tell_staff(&event, topic, &care_team).await,
             EventKind::LegacyMessageCreated { .. } => Outcome::Done,
         }
@@ -125,10 +125,10 @@ impl Notifier {
         }
     }
 
-    fn values(&self, practice: &Practice, lang: Lang) -> NotificationValues {
+    fn values(&self, practice: &Practice, lang: Lang, link: PortalLink) -> NotificationValues {
         NotificationValues {
             practice_name: PracticeName::new(&practice.name),
-            portal_link: PortalLink::home(&self.tenants.portal_url(practice)),
+            portal_link: link,
             practice_phone: practice.settings.contact_phone.clone(),
             lang,
         }
@@ -217,7 +217,21 @@ impl Notifier {
                 tracing::warn!(error = %e, "text allowance not given back");
             }
         };
-        match self.send(practice, patient, channel, template, category).await {
+        // The notice's link opens its item, once ([`crate::links`]); without one, the portal's home.
+        let origin = self.tenants.portal_url(practice);
+        let link = match &event.kind {
+            EventKind::PatientNotice { item: Some(item), .. } => {
+                match crate::links::issue(table, &self.hasher, &practice.id, &patient.patient_id, item, channel, self.now()).await {
+                    Ok(token) => PortalLink::open(&origin, &token),
+                    Err(e) => {
+                        unreserve.await;
+                        return retry(e);
+                    }
+                }
+            }
+            _ => PortalLink::home(&origin),
+        };
+        match self.send(practice, patient, channel, template, category, link).await {
             Ok(provider_id) => {
                 let notification = Notification {
                     practice_id: practice.id.clone(),
@@ -274,11 +288,12 @@ impl Notifier {
         channel: Channel,
         kind: TemplateKind,
         category: Category,
+        link: PortalLink,
     ) -> Result<String, Failure> {
         // In the patient's language: their own preference decides, as it does for the portal.
         let lang = Lang::of(&patient.language);
         let (template, _) = wording::load(self.table.as_ref(), &practice.id, kind, lang).await?;
-        let values = self.values(practice, lang);
+        let values = self.values(practice, lang, link);
         match channel {
             Channel::Sms => {
                 let phone = patient.phone.clone().ok_or(SendError::Rejected(ProviderText::new("no mobile number")))?;

@@ -46,6 +46,11 @@ impl PortalLink {
         PortalLink(format!("{origin}/#/invite/{token}"))
     }
 
+    /// A notice's single-use link to what it is about ([`crate::links`]).
+    pub fn open(origin: &str, token: &str) -> Self {
+        PortalLink(format!("{origin}/#/open/{token}"))
+    }
+
     /// Where someone invited to act for a patient accepts ([`crate::proxies`]).
     pub fn proxy_invitation(origin: &str, token: &str) -> Self {
         PortalLink(format!("{origin}/#/proxy-invitation/{token}"))

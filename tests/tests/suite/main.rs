@@ -14,6 +14,7 @@ mod contract;
 mod emulator;
 mod handlers;
 mod headers;
+mod links;
 mod messaging;
 mod onboarding;
 mod portal;

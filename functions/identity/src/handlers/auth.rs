@@ -7,7 +7,9 @@ use portico::ids::{ChallengeId, PatientId, PracticeId};
 use portico::throttle;
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::api::{CodeSentResponse, RedeemLinkRequest, SessionResponse, StartCodeRequest, VerifyCodeRequest};
+use crate::api::{
+    CodeSentResponse, LinkCode, OpenLinkRequest, OpenedLink, RedeemLinkRequest, SessionResponse, StartCodeRequest, VerifyCodeRequest,
+};
 use crate::sign_in::{CodeDeps, SessionDeps, SignInDeps, SignedIn};
 
 /// The session reply: the access token in the body, the refresh token only in the `__Host-` cookie.
@@ -130,6 +132,49 @@ pub async fn logout(d: &SessionDeps, x: &Exchange<'_>) -> Result<Reply, ApiError
         && let Some(ended) = d.logout(&practice.id, &token).await?
     {
         signed_in_as(x, &practice.id, &ended);
+        // The links in the patient's notices stop working with the sign-out.
+        portico::links::retire_all(d.table.as_ref(), &practice.id, &ended, x.now()).await?;
     }
     Ok(Reply::no_content().header(SET_COOKIE, headers::clear_refresh_cookie()))
+}
+
+/// Opens the single-use link of a notice: says what it leads to (never what it says) and, when asked,
+/// sends a code to the address on file, by the channel the notice went by. The portal shows the item
+/// after a live session of the same patient, or after that code. A used, expired, superseded or
+/// signed-out link answers 401.
+#[utoipa::path(post, path = "/auth/open", tag = "sign-in", request_body = OpenLinkRequest,
+    responses((status = 200, body = OpenedLink), (status = 400, body = Problem),
+        (status = 401, body = Problem, description = "The link was used, expired, replaced by a newer one, or the patient signed out since"),
+        (status = 404, body = Problem, description = "No practice at this host"),
+        (status = 415, body = Problem), (status = 429, body = Problem, description = "Too many answers from this client; wait Retry-After seconds")))]
+pub async fn link_open(d: &CodeDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let practice = x.host_practice().await?;
+    let body: OpenLinkRequest = x.json()?;
+    x.throttle(&d.sign_in.hasher, &practice.id, throttle::ANSWERS).await?;
+    let table = d.sign_in.table.as_ref();
+    let opened = portico::links::open(table, &d.sign_in.hasher, &practice.id, body.token.trim(), x.now())
+        .await?
+        .ok_or_else(|| ApiError::BadCredentials("This link has expired or was already used. Sign in to see what is waiting.".into()))?;
+    x.concerning(&opened.patient);
+    let challenge = match body.send_code {
+        false => None,
+        true => {
+            let patient = portico::directory::patients::get(table, &practice.id, &opened.patient).await?;
+            match patient.and_then(|p| p.address(opened.channel)) {
+                Some(address) => {
+                    let sent = d.start_code(&practice, &address).await?;
+                    Some(LinkCode {
+                        challenge_id: sent.challenge_id.to_string(),
+                        channel: address.channel(),
+                        destination: address.masked(),
+                        expires_in: sent.expires_at - x.now().timestamp(),
+                        resend_after: crate::limits::resend_cooldown().num_seconds(),
+                    })
+                }
+                // The address changed since the notice: the patient signs in the usual way.
+                None => None,
+            }
+        }
+    };
+    Ok(Reply::ok(&OpenedLink { item: opened.item, patient_id: opened.patient.to_string(), challenge }))
 }

@@ -75,8 +75,12 @@ fn consequences(thread: &Thread, message: &Message, task: Option<&Task>, now: Da
             writes.push(tasks::ensure_open_write(task, &fresh)?);
         }
         Author::Staff { staff_id } => {
-            let notice =
-                EventKind::PatientNotice { category: Category::Messages, template: TemplateKind::MessageWaiting, urgent: message.urgent };
+            let notice = EventKind::PatientNotice {
+                category: Category::Messages,
+                template: TemplateKind::MessageWaiting,
+                urgent: message.urgent,
+                item: Some(portico::links::ItemRef::thread(thread.thread_id.as_str())),
+            };
             writes.push(Event::new(practice, patient, notice, now).write()?);
             let latest = portico::home::LatestMessage {
                 thread_id: thread.thread_id.to_string(),
