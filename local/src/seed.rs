@@ -87,6 +87,7 @@ pub fn patient_record(
         sms: Default::default(),
         invitation: None,
         sessions_from: None,
+        proxy_only: false,
         created_at: now,
         updated_at: now,
         version: 0,

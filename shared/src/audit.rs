@@ -191,7 +191,7 @@ impl AuditEvent {
     pub fn on_access_log(&self) -> bool {
         match self.actor_kind.as_str() {
             "patient" => self.action.starts_with("auth.sign_in") || self.action == "auth.logout" || self.action == "session.end_others",
-            "staff" => true,
+            "staff" | "proxy" => true,
             _ => false,
         }
     }

@@ -77,6 +77,7 @@ pub const PLATFORM_PREFIXES: &[Prefix] = &[
     claim(Partition::Patient, BELL_PREFIX),
     claim(Partition::Patient, PROXY_PREFIX),
     claim(Partition::Practice, "PROXYINV#"),
+    claim(Partition::Patient, PROXY_PENDING_PREFIX),
     claim(Partition::Practice, "LINK#"),
     claim(Partition::Patient, "LINKFOR#"),
     claim(Partition::Patient, "LINKSRETIRED"),
@@ -173,6 +174,14 @@ pub fn item_link_current(practice: &PracticeId, patient: &PatientId, kind: &str,
 /// Links issued before the patient's last sign-out do not open.
 pub fn links_retired(practice: &PracticeId, patient: &PatientId) -> Key {
     Key::new(patient_partition(practice, patient), "LINKSRETIRED")
+}
+
+/// Sort-key prefix of a patient's pending invitations to act for them.
+pub const PROXY_PENDING_PREFIX: &str = "PROXYINV#";
+
+/// A pending invitation, in the inviting patient's partition.
+pub fn proxy_pending(practice: &PracticeId, patient: &PatientId, grant: &crate::ids::GrantId) -> Key {
+    Key::new(patient_partition(practice, patient), format!("{PROXY_PENDING_PREFIX}{grant}"))
 }
 
 /// An invitation to act for a patient, by its link's digest.

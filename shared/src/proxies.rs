@@ -9,7 +9,7 @@
 //! one transaction. A revoked grant is deleted: the next request finds nothing, like a grant that never
 //! was.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::access::Topic;
@@ -97,9 +97,28 @@ pub fn age_on(birth: NaiveDate, zone: chrono_tz::Tz, now: DateTime<Utc>) -> u32 
     now.with_timezone(&zone).date_naive().years_since(birth).unwrap_or(0)
 }
 
+/// When a grant made today for someone born on `birth` ends: local midnight of the day they come of age
+/// under today's rules; none for an adult.
+pub fn coming_of_age(birth: NaiveDate, practice: &Practice, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    if !is_minor(birth, practice, now) {
+        return None;
+    }
+    let years = u32::from(practice.settings.proxy_age_rules.adult_at);
+    // A 29 February birthday comes of age on 1 March in other years.
+    let day = birth
+        .with_year(birth.year() + i32::try_from(years).unwrap_or(18))
+        .or_else(|| NaiveDate::from_ymd_opt(birth.year() + i32::try_from(years).unwrap_or(18), 3, 1))?;
+    day.and_hms_opt(0, 0, 0)?.and_local_timezone(zone_of(practice)).earliest().map(|t| t.with_timezone(&Utc))
+}
+
 /// Whether someone born on `birth` is a child under the practice's age rules (a parent's grant works).
 pub fn is_minor(birth: NaiveDate, practice: &Practice, now: DateTime<Utc>) -> bool {
     age_on(birth, zone_of(practice), now) < u32::from(practice.settings.proxy_age_rules.adult_at)
+}
+
+/// Today's date where the practice is.
+pub fn local_today(practice: &Practice, now: DateTime<Utc>) -> NaiveDate {
+    now.with_timezone(&zone_of(practice)).date_naive()
 }
 
 fn zone_of(practice: &Practice) -> chrono_tz::Tz {
@@ -132,6 +151,10 @@ pub struct Grant {
     pub scopes: Vec<Scope>,
     #[serde(default)]
     pub expires_at: Option<DateTime<Utc>>,
+    /// Set when the grant was made for a minor: the local midnight of their coming of age under the
+    /// rules of that day. Fixed then, so a later change of the rules never revives an ended grant.
+    #[serde(default)]
+    pub ends_at: Option<DateTime<Utc>>,
     pub granted_by: GrantedBy,
     pub created_at: DateTime<Utc>,
     #[serde(default)]
@@ -143,22 +166,27 @@ const TOUCH_AFTER_MINUTES: i64 = 5;
 
 impl Grant {
     /// What the grant allows now, for a patient born on `birth`.
+    ///
+    /// The age rules follow the patient's age, whatever the relationship is called: any grant made for a
+    /// minor is limited from `limited_from` and ends at coming of age (fixed in `ends_at` when it was
+    /// made). A grant an adult gave is full until it expires or is revoked.
     pub fn standing(&self, birth: NaiveDate, practice: &Practice, now: DateTime<Utc>) -> Standing {
-        if self.expires_at.is_some_and(|at| at <= now) {
+        if self.expires_at.is_some_and(|at| at <= now) || self.ends_at.is_some_and(|at| at <= now) {
             return Standing::Ended;
-        }
-        if !self.relationship.parental() {
-            return Standing::Full;
         }
         let rules = &practice.settings.proxy_age_rules;
         let age = age_on(birth, zone_of(practice), now);
-        if age >= u32::from(rules.adult_at) {
-            Standing::Ended
-        } else if age >= u32::from(rules.limited_from) {
-            Standing::Limited
-        } else {
-            Standing::Full
+        match self.ends_at {
+            Some(_) if age >= u32::from(rules.adult_at) => Standing::Ended,
+            _ if age >= u32::from(rules.adult_at) => Standing::Full,
+            _ if age >= u32::from(rules.limited_from) => Standing::Limited,
+            _ => Standing::Full,
         }
+    }
+
+    /// Over and done without reading the patient: expired, or past coming of age.
+    pub fn over(&self, now: DateTime<Utc>) -> bool {
+        self.expires_at.is_some_and(|at| at <= now) || self.ends_at.is_some_and(|at| at <= now)
     }
 
     fn item(&self) -> Result<Item, StoreError> {
@@ -236,13 +264,21 @@ pub struct Person {
     pub grant_id: GrantId,
     pub names: PatientNames,
     pub relationship: Relationship,
+    /// When the grant stops (expiry or coming of age), so the switcher drops it without a read.
+    #[serde(default)]
+    pub until: Option<DateTime<Utc>>,
 }
 
-/// The people named on a home item, in name order.
-pub fn people(home: Option<&Item>) -> Vec<Person> {
+/// The people named on a home item whose grants have not ended, in name order.
+pub fn people(home: Option<&Item>, now: DateTime<Utc>) -> Vec<Person> {
     let mut people: Vec<Person> = home
         .map(|h| {
-            h.attrs.iter().filter(|(k, _)| k.starts_with("people_")).filter_map(|(_, v)| serde_json::from_value(v.clone()).ok()).collect()
+            h.attrs
+                .iter()
+                .filter(|(k, _)| k.starts_with("people_"))
+                .filter_map(|(_, v)| serde_json::from_value::<Person>(v.clone()).ok())
+                .filter(|p| p.until.is_none_or(|at| at > now))
+                .collect()
         })
         .unwrap_or_default();
     people.sort_by(|a, b| a.names.given_name.cmp(&b.names.given_name).then(a.patient_id.cmp(&b.patient_id)));
@@ -256,6 +292,10 @@ pub fn grant_writes(grant: &Grant) -> Result<Vec<Write>, StoreError> {
         grant_id: grant.grant_id.clone(),
         names: grant.patient_names.clone(),
         relationship: grant.relationship,
+        until: match (grant.expires_at, grant.ends_at) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        },
     };
     let person = serde_json::to_value(&person).map_err(|e| StoreError::Invalid(e.to_string()))?;
     Ok(vec![
@@ -376,6 +416,8 @@ pub struct GrantView {
     pub legal_basis: LegalBasis,
     pub scopes: Vec<Scope>,
     pub expires_at: Option<DateTime<Utc>>,
+    /// When a grant made for a minor ends: their coming of age.
+    pub ends_at: Option<DateTime<Utc>>,
     /// `patient` (the patient invited them) or `staff`.
     pub granted_by: String,
     pub created_at: DateTime<Utc>,
@@ -397,6 +439,7 @@ impl GrantView {
             legal_basis: grant.legal_basis,
             scopes: grant.scopes,
             expires_at: grant.expires_at,
+            ends_at: grant.ends_at,
             granted_by: match grant.granted_by {
                 GrantedBy::Patient => "patient".into(),
                 GrantedBy::Staff { .. } => "staff".into(),
@@ -431,16 +474,17 @@ pub fn end_of_day(date: NaiveDate, practice: &Practice) -> Option<DateTime<Utc>>
 
 /// How long an invitation to act for someone stays open.
 pub const INVITATION_HOURS: i64 = 72;
-/// Wrong codes (or dates of birth) an invitation takes before it stops working.
+/// Answers an invitation takes (right or wrong) before it stops working.
 pub const INVITATION_ATTEMPTS: i64 = 5;
 
 /// An adult's invitation to someone to act for them. The link goes to the invitee's address; the code
 /// is shown once to the patient, who tells the invitee; the invitee also gives the patient's date of
-/// birth. Stored by the link's digest, the code only as a digest.
+/// birth. Stored by the link's digest, the code only as a digest; a pointer in the patient's partition
+/// lists it as pending and lets the patient cancel it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Invitation {
     pub practice_id: PracticeId,
-    /// The grant's id, chosen now so the patient can cancel the invitation by it.
+    /// The grant's id, chosen now: the patient cancels the invitation by it.
     pub grant_id: GrantId,
     pub patient_id: PatientId,
     pub patient_names: PatientNames,
@@ -461,6 +505,24 @@ pub struct Invitation {
     pub attempts: i64,
 }
 
+/// A pending invitation as the patient's list shows it.
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct PendingInvitation {
+    #[schema(value_type = String)]
+    pub grant_id: GrantId,
+    pub given_name: String,
+    pub family_name: String,
+    /// Where the link went, masked.
+    pub destination: String,
+    pub relationship: Relationship,
+    pub scopes: Vec<Scope>,
+    pub expires_at: DateTime<Utc>,
+    /// The invitation's own key, to cancel it with the pointer.
+    #[serde(skip_serializing)]
+    #[schema(ignore)]
+    pub link_digest: String,
+}
+
 fn link_digest(hasher: &Hasher, token: &str) -> String {
     hasher.digest("proxy-invitation", &[token])
 }
@@ -469,29 +531,89 @@ fn code_digest(hasher: &Hasher, token: &str, code: &str) -> String {
     hasher.digest("proxy-invitation-code", &[token, code])
 }
 
-/// Stores an invitation; returns the link token (for the invitee's address) and the code (for the
-/// patient to pass on). Neither is stored.
+/// Stores an invitation and its pointer; returns the link token (for the invitee's address) and the
+/// code (for the patient to pass on). Neither is stored.
 pub async fn invite(table: &dyn Table, hasher: &Hasher, mut invitation: Invitation) -> Result<(String, String), StoreError> {
     let token = crypto::random_token(32);
     let code = crypto::six_digit_code();
     invitation.code_digest = code_digest(hasher, &token, &code);
-    let key = keys::proxy_invitation(&invitation.practice_id, &link_digest(hasher, &token));
-    let item = Item::from_record(key, &invitation)?.expiring_at(invitation.expires_at.timestamp());
-    table.put(item, Condition::NotExists).await?;
+    let digest = link_digest(hasher, &token);
+    let expires = invitation.expires_at.timestamp();
+    let item = Item::from_record(keys::proxy_invitation(&invitation.practice_id, &digest), &invitation)?
+        .with("expires_epoch", expires)
+        .expiring_at(expires);
+    let destination =
+        invitation.email.as_ref().map(|e| e.masked()).or_else(|| invitation.phone.as_ref().map(|p| p.masked())).unwrap_or_default();
+    let pending = PendingInvitation {
+        grant_id: invitation.grant_id.clone(),
+        given_name: invitation.proxy_given_name.clone(),
+        family_name: invitation.proxy_family_name.clone(),
+        destination,
+        relationship: invitation.relationship,
+        scopes: invitation.scopes.clone(),
+        expires_at: invitation.expires_at,
+        link_digest: digest.clone(),
+    };
+    let mut pointer =
+        Item::from_record(keys::proxy_pending(&invitation.practice_id, &invitation.patient_id, &invitation.grant_id), &pending)?
+            .expiring_at(expires);
+    pointer = pointer.with("link_digest", digest.as_str());
+    table.transact(vec![Write::put(item, Condition::NotExists), Write::put(pointer, Condition::NotExists)]).await?;
     Ok((token, code))
+}
+
+/// The patient's pending invitations.
+pub async fn pending(
+    table: &dyn Table,
+    practice: &PracticeId,
+    patient: &PatientId,
+    now: DateTime<Utc>,
+) -> Result<Vec<PendingInvitation>, StoreError> {
+    let query =
+        Query::partition(crate::store::Index::Table, keys::patient_partition(practice, patient)).begins_with(keys::PROXY_PENDING_PREFIX);
+    let items = table.query(query).await?.items;
+    let mut found = Vec::new();
+    for item in items.iter().filter(|i| !i.expired(now.timestamp())) {
+        let mut invitation: PendingInvitation = item.record()?;
+        invitation.link_digest = item.str("link_digest").unwrap_or_default().to_string();
+        found.push(invitation);
+    }
+    Ok(found)
+}
+
+/// Cancels a pending invitation: its link stops working. False when there was none.
+pub async fn cancel(
+    table: &dyn Table,
+    practice: &PracticeId,
+    patient: &PatientId,
+    grant: &GrantId,
+    now: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    let Some(invitation) = pending(table, practice, patient, now).await?.into_iter().find(|i| &i.grant_id == grant) else {
+        return Ok(false);
+    };
+    let writes = vec![
+        Write::Delete { key: keys::proxy_pending(practice, patient, grant), condition: Condition::Exists },
+        Write::Delete { key: keys::proxy_invitation(practice, &invitation.link_digest), condition: Condition::Always },
+    ];
+    match table.transact(writes).await {
+        Ok(()) => Ok(true),
+        Err(StoreError::ConditionFailed { .. }) => Ok(false),
+        Err(e) => Err(e),
+    }
 }
 
 /// What opening an invitation found.
 #[derive(Debug)]
 pub enum Opened {
-    /// Unknown, used, expired or out of attempts: all the same to the caller.
-    Invalid,
-    /// The code or the date of birth was wrong; one attempt fewer.
-    Mismatch,
+    /// Unknown, used, cancelled, expired, out of attempts, or a wrong code or date of birth: all the
+    /// same to the caller (each answer but a right one uses up an attempt).
+    Refused,
     Valid(Key, Box<Invitation>),
 }
 
-/// Checks a link, its code and the patient's date of birth. A wrong answer uses up an attempt.
+/// Checks a link, its code and the patient's date of birth. Every answer spends one of the invitation's
+/// attempts first, in a condition, so parallel guesses cannot share one.
 pub async fn open(
     table: &dyn Table,
     hasher: &Hasher,
@@ -502,33 +624,26 @@ pub async fn open(
     now: DateTime<Utc>,
 ) -> Result<Opened, StoreError> {
     if token.is_empty() || token.len() > 128 {
-        return Ok(Opened::Invalid);
+        return Ok(Opened::Refused);
     }
     let key = keys::proxy_invitation(practice, &link_digest(hasher, token));
-    let Some(item) = table.get(&key).await? else { return Ok(Opened::Invalid) };
+    let spend = Update::new(key.clone())
+        .add("attempts", 1)
+        .when(Condition::Exists.and(Condition::lt("attempts", INVITATION_ATTEMPTS)).and(Condition::gt("expires_epoch", now.timestamp())));
+    let item = match table.update(spend).await {
+        Ok(item) => item,
+        Err(StoreError::ConditionFailed { .. }) => return Ok(Opened::Refused),
+        Err(e) => return Err(e),
+    };
     let invitation: Invitation = item.record()?;
-    if invitation.expires_at <= now || invitation.attempts >= INVITATION_ATTEMPTS {
-        return Ok(Opened::Invalid);
-    }
     let patient = crate::directory::patients::get(table, practice, &invitation.patient_id).await?;
-    let born_then = patient.as_ref().is_some_and(|p| p.date_of_birth.date() == birth);
+    let born_then = patient.as_ref().is_some_and(|p| p.date_of_birth.date() == birth && p.is_active());
     let code_ok = hasher.matches("proxy-invitation-code", &[token, code], &invitation.code_digest);
-    if !(born_then && code_ok) {
-        let spend = Update::new(key).add("attempts", 1).when(Condition::Exists);
-        match table.update(spend).await {
-            Ok(_) | Err(StoreError::ConditionFailed { .. }) => {}
-            Err(e) => return Err(e),
-        }
-        return Ok(Opened::Mismatch);
-    }
-    if !patient.is_some_and(|p| p.is_active()) {
-        return Ok(Opened::Invalid);
-    }
-    Ok(Opened::Valid(key, Box::new(invitation)))
+    if born_then && code_ok { Ok(Opened::Valid(key, Box::new(invitation))) } else { Ok(Opened::Refused) }
 }
 
-/// Turns an opened invitation into a grant for `proxy`: the invitation is used up in the same
-/// transaction, so it works once however many tabs submit it.
+/// Turns an opened invitation into a grant for `proxy`: the invitation and its pointer are used up in
+/// the same transaction, so it works once however many tabs submit it.
 pub async fn accept(
     table: &dyn Table,
     key: Key,
@@ -547,15 +662,23 @@ pub async fn accept(
         legal_basis: LegalBasis::PatientAuthorization,
         scopes: invitation.scopes.clone(),
         expires_at: invitation.grant_expires_at,
+        // Only adults invite: the patient's own grant has no coming of age.
+        ends_at: None,
         granted_by: GrantedBy::Patient,
         created_at: now,
         last_used_at: None,
     };
-    let mut writes = vec![Write::Delete { key, condition: Condition::lt("attempts", INVITATION_ATTEMPTS) }];
+    let mut writes = vec![
+        Write::Delete { key, condition: Condition::Exists },
+        Write::Delete {
+            key: keys::proxy_pending(&invitation.practice_id, &invitation.patient_id, &invitation.grant_id),
+            condition: Condition::Always,
+        },
+    ];
     writes.extend(grant_writes(&grant)?);
     match table.transact(writes).await {
         Ok(()) => Ok(grant),
-        Err(StoreError::ConditionFailed { index: Some(1), .. }) => Err(GrantError::Exists),
+        Err(StoreError::ConditionFailed { index: Some(2), .. }) => Err(GrantError::Exists),
         Err(StoreError::ConditionFailed { .. }) => Err(GrantError::Used),
         Err(e) => Err(e.into()),
     }

@@ -23,6 +23,10 @@ pub const CODE_REQUESTS: Throttle = Throttle { scope: "code", limit: 20, window_
 /// Answers to codes and links, per client per hour.
 pub const ANSWERS: Throttle = Throttle { scope: "answer", limit: 30, window_seconds: 3600 };
 /// One-click unsubscribe requests, per client per hour.
+/// Invitations to act for a patient, per inviting patient per day.
+pub const PROXY_INVITES: Throttle = Throttle { scope: "proxy-invite", limit: 10, window_seconds: 86_400 };
+/// Invitations to one address, per day (whoever sends them).
+pub const PROXY_INVITES_TO: Throttle = Throttle { scope: "proxy-invite-to", limit: 3, window_seconds: 86_400 };
 pub const UNSUBSCRIBES: Throttle = Throttle { scope: "unsubscribe", limit: 30, window_seconds: 3600 };
 
 #[derive(Debug, thiserror::Error)]

@@ -50,15 +50,15 @@ pub struct TimelineEntry {
 
 impl TimelineEntry {
     /// Whether the caller sees this entry: the patient sees all; a proxy sees messages only with the
-    /// messages scope, and a limited proxy (a teen's parent) sees neither the teen's conversations nor
-    /// their sign-ins.
+    /// messages scope (a limited proxy, a teen's parent, not even then), and no proxy sees sign-ins.
     pub fn visible_to(&self, who: &crate::auth::PatientPrincipal) -> bool {
         if who.acting.is_none() {
             return true;
         }
         match self.kind {
             TimelineKind::MessageFromCareTeam | TimelineKind::MessageToCareTeam => who.has(crate::auth::Scope::Messages) && !who.limited(),
-            TimelineKind::SignedIn => !who.limited(),
+            // Sign-ins belong with the access log: the account owner's alone.
+            TimelineKind::SignedIn => false,
             TimelineKind::Consent => true,
         }
     }

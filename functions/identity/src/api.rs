@@ -212,6 +212,9 @@ pub struct HomeName {
     pub patient_id: portico::ids::PatientId,
     pub given_name: String,
     pub preferred_name: Option<String>,
+    /// An account made only to act for others (a caregiver who is not a patient here): the portal
+    /// opens on someone they act for.
+    pub proxy_only: bool,
 }
 
 /// Someone the signed-in person may act for.
@@ -265,8 +268,10 @@ pub struct HomeMessage {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AccessEntry {
     pub at: chrono::DateTime<chrono::Utc>,
-    /// `you` (a sign-in or sign-out) or `staff` (someone at the practice).
+    /// `you` (a sign-in or sign-out), `staff` (someone at the practice) or `proxy` (someone acting for
+    /// you: `grant_id` names their access in `GET /portal/proxies`).
     pub by: String,
+    pub grant_id: Option<String>,
     /// The staff member's roles (`admin`, `clinician`, `front-desk`, `billing`); empty for you.
     pub roles: Vec<String>,
     /// What happened, as the audit trail names it (`auth.sign_in.code`, `patient.read`, `message.staff.create`…).
@@ -281,9 +286,15 @@ pub struct AccessEntry {
 impl From<&portico::audit::AuditEvent> for AccessEntry {
     fn from(e: &portico::audit::AuditEvent) -> Self {
         let yours = e.actor_kind == "patient";
+        let by = match e.actor_kind.as_str() {
+            "patient" => "you",
+            "proxy" => "proxy",
+            _ => "staff",
+        };
         AccessEntry {
             at: e.at,
-            by: if yours { "you".into() } else { "staff".into() },
+            by: by.into(),
+            grant_id: e.grant_id.clone(),
             roles: if yours { Vec::new() } else { e.actor_roles.clone() },
             action: e.action.clone(),
             succeeded: e.outcome == portico::audit::Outcome::Success,
@@ -334,8 +345,10 @@ pub struct SessionsEnded {
 pub struct ProxyList {
     /// People who can act for you: each with what they may do and when they last did.
     pub acting_for_you: Vec<portico::proxies::GrantView>,
-    /// People you can act for (switch to them in the portal).
+    /// People you can act for (switch to them in the portal); ended grants are not listed.
     pub you_act_for: Vec<portico::proxies::GrantView>,
+    /// Invitations you sent that are not accepted yet (cancel one with `DELETE /portal/proxies/{grant_id}`).
+    pub pending_invitations: Vec<portico::proxies::PendingInvitation>,
 }
 
 /// An invitation to act for you. Give exactly one of `email` and `phone`: the invitation link goes

@@ -12,11 +12,8 @@ impl From<ProxyError> for ApiError {
                 ApiError::Forbidden("Access to a child's account is set up by the practice. Please ask the front desk.")
             }
             ProxyError::Field(name, why) => ApiError::field(name, why),
-            ProxyError::InvalidInvitation => {
-                ApiError::BadCredentials("This invitation is no longer valid. Ask the person who invited you to send a new one.".into())
-            }
-            ProxyError::Mismatch => ApiError::BadCredentials(format!(
-                "The code or the date of birth does not match. An invitation takes {} wrong answers before it stops working.",
+            ProxyError::InvalidInvitation => ApiError::BadCredentials(format!(
+                "The code or the date of birth does not match, or the invitation is no longer valid. An invitation takes {} answers; after that, ask the person who invited you to send a new one.",
                 portico::proxies::INVITATION_ATTEMPTS
             )),
             ProxyError::Exists => ApiError::Conflict("This person can already act for you."),
@@ -29,6 +26,10 @@ impl From<ProxyError> for ApiError {
                 errors: vec![],
             },
             ProxyError::NotFound => ApiError::NotFound,
+            ProxyError::Limited(seconds) => ApiError::TooManyRequests { retry_after_seconds: seconds },
+            ProxyError::PracticeGrant => {
+                ApiError::Forbidden("The practice set up this access for your care. Please ask the practice to change it.")
+            }
             ProxyError::Identity(e) => ApiError::internal(e),
             ProxyError::Store(e) => e.into(),
         }

@@ -18,6 +18,7 @@ use portico::notify::templates::{self, Lang, PortalLink, PracticeName};
 use portico::proxies::{self, GrantError, Invitation, Opened, Relationship};
 use portico::store::{StoreError, Table};
 use portico::tenant::Tenants;
+use portico::throttle;
 
 /// What sending an invitation uses.
 pub struct InviteDeps {
@@ -45,8 +46,6 @@ pub enum ProxyError {
     Field(&'static str, &'static str),
     #[error("the invitation is not valid")]
     InvalidInvitation,
-    #[error("the code or date of birth does not match")]
-    Mismatch,
     #[error("this person can already act for the patient")]
     Exists,
     #[error("the practice does not text that country")]
@@ -55,6 +54,10 @@ pub enum ProxyError {
     Send(#[from] portico::notify::SendError),
     #[error("not found")]
     NotFound,
+    #[error("too many invitations; retry in {0} s")]
+    Limited(u64),
+    #[error("a grant the practice made for a child is the practice's to end")]
+    PracticeGrant,
     #[error(transparent)]
     Identity(#[from] portico::identity::IdentityError),
     #[error(transparent)]
@@ -92,6 +95,7 @@ pub struct Sent {
 /// What accepting found.
 pub struct Accepted {
     pub patient: PatientNames,
+    pub grant: proxies::Grant,
     pub proxy: Patient,
     pub new_account: bool,
 }
@@ -115,6 +119,15 @@ impl InviteDeps {
         }
         if !practice.texts_to(&new.address) {
             return Err(ProxyError::CountryNotServed);
+        }
+        // Each invitation is a message the practice pays for and someone receives: a few a day.
+        let to = patients::address_digest(&self.hasher, &new.address);
+        for (limit, key) in [(throttle::PROXY_INVITES, who.patient.as_str()), (throttle::PROXY_INVITES_TO, to.as_str())] {
+            match throttle::admit(table, &practice.id, limit, key, now).await {
+                Ok(()) => {}
+                Err(throttle::Throttled::RetryAfter(seconds)) => return Err(ProxyError::Limited(seconds)),
+                Err(throttle::Throttled::Store(e)) => return Err(e.into()),
+            }
         }
         let grant_expires_at = match new.expires_on {
             Some(date) => Some(proxies::end_of_day(date, practice).ok_or(ProxyError::Field("expires_on", "is not a date"))?),
@@ -169,8 +182,7 @@ impl AcceptDeps {
         let table = self.table.as_ref();
         let (key, invitation) = match proxies::open(table, &self.hasher, &practice.id, token, code, patient_birth, now).await? {
             Opened::Valid(key, invitation) => (key, invitation),
-            Opened::Mismatch => return Err(ProxyError::Mismatch),
-            Opened::Invalid => return Err(ProxyError::InvalidInvitation),
+            Opened::Refused => return Err(ProxyError::InvalidInvitation),
         };
         let address = invitation
             .email
@@ -191,8 +203,8 @@ impl AcceptDeps {
                 (self.new_person(practice, &invitation, address, birth, now).await?, true)
             }
         };
-        proxies::accept(table, key, &invitation, &proxy, now).await?;
-        Ok(Accepted { patient: invitation.patient_names, proxy, new_account })
+        let grant = proxies::accept(table, key, &invitation, &proxy, now).await?;
+        Ok(Accepted { patient: invitation.patient_names, grant, proxy, new_account })
     }
 
     /// An account for someone who is not yet known to the practice: they sign in with the invited
@@ -229,6 +241,7 @@ impl AcceptDeps {
             sms: Default::default(),
             invitation: None,
             sessions_from: None,
+            proxy_only: true,
             created_at: now,
             updated_at: now,
             version: 0,
@@ -244,14 +257,29 @@ impl AcceptDeps {
     }
 }
 
-/// Ends a grant the signed-in person is part of: theirs to give (someone acting for them) or theirs to
-/// give up (someone they act for).
-pub async fn revoke(table: &dyn Table, who: &PatientPrincipal, id: &GrantId) -> Result<proxies::Grant, ProxyError> {
+/// Ends a grant the signed-in person is part of: someone's access to their account (one they gave, or
+/// any once they are an adult), their own access to someone else's, or an invitation not accepted yet.
+/// A grant the practice made for a child is the practice's to end while the child is a minor.
+pub async fn revoke(table: &dyn Table, who: &PatientPrincipal, id: &GrantId, now: DateTime<Utc>) -> Result<Revoked, ProxyError> {
+    if proxies::cancel(table, &who.practice, &who.patient, id, now).await? {
+        return Ok(Revoked::Invitation);
+    }
     let grant = proxies::find(table, &who.practice, &who.patient, id).await?.ok_or(ProxyError::NotFound)?;
+    let giving_up_own = grant.proxy_id == who.patient;
+    let minors_grant = matches!(grant.granted_by, proxies::GrantedBy::Staff { .. }) && grant.ends_at.is_some_and(|at| at > now);
+    if !giving_up_own && minors_grant {
+        return Err(ProxyError::PracticeGrant);
+    }
     if !proxies::revoke(table, &grant).await? {
         return Err(ProxyError::NotFound);
     }
-    Ok(grant)
+    Ok(Revoked::Grant(Box::new(grant)))
+}
+
+/// What a revoke ended.
+pub enum Revoked {
+    Grant(Box<proxies::Grant>),
+    Invitation,
 }
 
 fn field_of(address: &Address) -> &'static str {

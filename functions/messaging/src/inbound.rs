@@ -197,7 +197,16 @@ impl InboundDeps {
             attachments: Vec::new(),
             written_by: None,
         };
-        let open = threads::for_patient(table, &practice.id, patient).await?.into_iter().find(|t| t.status == ThreadStatus::Open);
+        // A minor's text goes only into a conversation they started themself: a parent acting for them
+        // may see the others, and a text may hold what the teen keeps to themself.
+        let minor = match portico::directory::patients::get(table, &practice.id, patient).await? {
+            Some(found) => portico::proxies::is_minor(found.date_of_birth.date(), practice, now),
+            None => false,
+        };
+        let open = threads::for_patient(table, &practice.id, patient)
+            .await?
+            .into_iter()
+            .find(|t| t.status == ThreadStatus::Open && (!minor || t.opener() == portico::auth::Opener::Patient));
         match open {
             Some(thread) => {
                 threads::post(table, practice, patient, &thread.thread_id, draft, &threads::Reader::Patient(None), now).await.map(|_| ())?

@@ -123,17 +123,25 @@ pub struct Acting {
 }
 
 impl Acting {
-    /// Full access sees every conversation; limited access sees the ones this proxy started and the
-    /// care team's on topics that are not confidential.
+    /// Full access sees every conversation; limited access sees, on topics that are not confidential,
+    /// the ones this proxy started and the care team's, never the teen's own.
     pub fn sees_conversation(&self, topic: access::Topic, opener: Opener<'_>) -> bool {
         if !self.limited {
             return true;
         }
+        if self.confidential.contains(&topic) {
+            return false;
+        }
         match opener {
             Opener::Proxy(person) => person == &self.person,
-            Opener::CareTeam => !self.confidential.contains(&topic),
+            Opener::CareTeam => true,
             Opener::Patient => false,
         }
+    }
+
+    /// Whether this proxy may start a conversation on `topic` (a teen's parent: not a confidential one).
+    pub fn may_start(&self, topic: access::Topic) -> bool {
+        !self.limited || !self.confidential.contains(&topic)
     }
 }
 

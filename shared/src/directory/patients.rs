@@ -66,6 +66,9 @@ pub struct Patient {
     /// kept here so saving the profile keeps it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sessions_from: Option<i64>,
+    /// Made when someone accepted an invitation to act for a patient: not in the practice's care.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub proxy_only: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     #[serde(default)]

@@ -312,6 +312,11 @@ impl<'a> Exchange<'a> {
         note.object = Some(patient.to_string());
     }
 
+    /// Names the grant this request made, used or ended, for the audit trail.
+    pub fn under_grant(&self, grant: &crate::ids::GrantId) {
+        self.note().grant = Some(grant.clone());
+    }
+
     /// Names the object this request touches when it is not the patient record itself.
     pub fn object(&self, id: impl Into<String>) {
         self.note().object = Some(id.into());
@@ -443,7 +448,11 @@ impl<'a> Exchange<'a> {
             crate::proxies::Refusal::OutOfScope => ApiError::Forbidden("Your access for this person does not include this."),
         })?;
         self.note().grant = Some(grant.grant_id.clone());
-        crate::proxies::touch(self.edge.table.as_ref(), &grant, self.now()).await?;
+        // The patient's list shows when a proxy last acted: worth a write every few minutes, never a
+        // failed request.
+        if let Err(e) = crate::proxies::touch(self.edge.table.as_ref(), &grant, self.now()).await {
+            tracing::warn!(error = %e, "a grant's last use was not recorded");
+        }
         let signed_in_at = claims.number("auth_time").unwrap_or_default();
         let principal =
             PatientPrincipal { practice: practice.clone(), patient: target.clone(), session, signed_in_at, acting: Some(acting) };
@@ -510,10 +519,11 @@ impl<'a> Exchange<'a> {
         let (claims, subject, target) = self.patient_claims().await?;
         let SessionSubject::Patient(practice, person) = &subject else { return Err(ApiError::Internal("patient subject".into())) };
         match &target {
+            // Someone else's account is read only once the grant admits the caller: a refusal reads
+            // nothing of it and takes the same time whatever it holds.
             Some(target) => {
-                let (admitted, found) =
-                    futures::join!(self.admit_proxy(&claims, &subject, target, Some(scope), Vec::new()), read(practice, target));
-                Ok((admitted?.0, found?))
+                let (admitted, _) = self.admit_proxy(&claims, &subject, target, Some(scope), Vec::new()).await?;
+                Ok((admitted, read(practice, target).await?))
             }
             None => {
                 let (session, found) = futures::join!(self.admit(&subject, &claims, None), read(practice, person));

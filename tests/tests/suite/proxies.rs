@@ -111,6 +111,9 @@ async fn a_parent_acts_for_a_child_and_a_teen_under_the_age_rules() {
         acting(&app, &rosa.access, &teen, Method::POST, &format!("/portal/threads/{confidential}/messages"), Some(json!({ "body": "hi" })))
             .await;
     assert_eq!(status, 404);
+    // A confidential topic is the teen's: the parent cannot start one.
+    let clinical = json!({ "topic": "clinical", "subject": "About Leo", "body": "A question" });
+    assert_eq!(acting(&app, &rosa.access, &teen, Method::POST, "/portal/threads", Some(clinical)).await.0, 403);
     // What the parent starts, they see; the teen sees it too, signed with the parent's name.
     let (status, started) = acting(
         &app,
@@ -118,7 +121,7 @@ async fn a_parent_acts_for_a_child_and_a_teen_under_the_age_rules() {
         &teen,
         Method::POST,
         "/portal/threads",
-        Some(json!({ "topic": "clinical", "subject": "From Leo's mother", "body": "A question" })),
+        Some(json!({ "topic": "scheduling", "subject": "From Leo's mother", "body": "A question" })),
     )
     .await;
     assert_eq!(status, 201, "{started}");
@@ -158,6 +161,22 @@ async fn a_parent_acts_for_a_child_and_a_teen_under_the_age_rules() {
     let row = &listed["acting_for_patient"][0];
     assert_eq!((row["proxy"]["given_name"].as_str(), row["standing"].as_str()), (Some("Rosa"), Some("limited")));
     assert!(row["last_used_at"].is_string());
+    assert!(row["ends_at"].is_string(), "a child's grant ends when they come of age");
+    // The teen cannot end the access the practice set up; the parent can give up their own.
+    let grant_id = row["grant_id"].as_str().unwrap().to_string();
+    app.call_ok(&leo.access, Method::DELETE, &format!("/portal/proxies/{grant_id}"), None, 403).await;
+    let (status, _) = acting(
+        &app,
+        &rosa.access,
+        &teen,
+        Method::PUT,
+        "/portal/consents",
+        Some(json!({ "kind": "terms_of_use", "version": 1, "decision": "accept" })),
+    )
+    .await;
+    assert_eq!(status, 403, "the teen's consents are the teen's");
+    assert_eq!(app.call(&rosa.access, Method::DELETE, &format!("/portal/proxies/{grant_id}"), None).await.status(), 204);
+    assert_eq!(acting(&app, &rosa.access, &teen, Method::GET, "/portal/threads", None).await.0, 403);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -182,6 +201,29 @@ async fn a_parents_grant_stops_at_local_midnight_of_the_18th_birthday() {
     assert_eq!((status, &missing["detail"]), (403, &refused["detail"]));
     let listed = app.call_ok(&admin, Method::GET, &format!("/staff/patients/{son}/proxies"), None, 200).await;
     assert_eq!(listed["acting_for_patient"][0]["standing"], "ended");
+    let home = app.call_ok(&ines.access, Method::GET, "/portal/home", None, 200).await;
+    assert_eq!(home["people"].as_array().map(Vec::len), Some(0), "an ended grant leaves the switcher");
+    // A later change of the rules never revives an ended grant.
+    let settings = app.call_ok(&admin, Method::GET, "/staff/practice", None, 200).await;
+    let mut update = json!({});
+    for field in [
+        "version",
+        "contact_phone",
+        "contact_email",
+        "logo_url",
+        "invite_ttl_hours",
+        "message_retention_days",
+        "allowed_origins",
+        "default_time_zone",
+        "care_teams",
+        "sign_in_codes_per_hour",
+        "sms_countries",
+    ] {
+        update[field] = settings[field].clone();
+    }
+    update["proxy_age_rules"] = json!({ "limited_from": 12, "adult_at": 21, "confidential_topics": ["clinical"] });
+    app.call_ok(&admin, Method::PUT, "/staff/practice", Some(update), 200).await;
+    assert_eq!(acting(&app, &ines.access, &son, Method::GET, "/portal/me", None).await.0, 403, "still ended at 21");
     // A parent's grant is for a child: the practice cannot make one for an adult.
     let body = json!({ "proxy_id": parent, "relationship": "parent", "legal_basis": "parental_responsibility", "scopes": ["messages"] });
     app.call_ok(&admin, Method::POST, &format!("/staff/patients/{stranger}/proxies"), Some(body), 422).await;
@@ -216,7 +258,16 @@ async fn an_adult_invites_a_caregiver_who_accepts_acts_and_is_revoked() {
         app.post_json("/portal/proxies/accept", body)
     };
     let wrong_code = if code == "000000" { "111111" } else { "000000" };
-    assert_eq!(accept(wrong_code, &born, Some("1975-05-05")).await.status(), 401);
+    let wrong = accept(wrong_code, &born, Some("1975-05-05")).await;
+    assert_eq!(wrong.status(), 401);
+    let wrong: Value = wrong.json().await.unwrap();
+    let forged = app
+        .post_json("/portal/proxies/accept", json!({ "token": "forged", "code": code, "patient_date_of_birth": born }))
+        .await
+        .json::<Value>()
+        .await
+        .unwrap();
+    assert_eq!(wrong["detail"], forged["detail"], "a wrong answer and a forged link read the same");
     assert_eq!(accept(&code, "1901-01-01", Some("1975-05-05")).await.status(), 401);
     // Someone new to the practice gives their own date of birth for their account.
     let needs = accept(&code, &born, None).await;
@@ -241,12 +292,31 @@ async fn an_adult_invites_a_caregiver_who_accepts_acts_and_is_revoked() {
     assert_eq!((row["proxy"]["given_name"].as_str(), row["granted_by"].as_str()), (Some("Dora"), Some("patient")));
     assert!(row["last_used_at"].is_string(), "the patient sees when the caregiver last acted: {row}");
     let grant_id = row["grant_id"].as_str().unwrap();
+    // What the caregiver did is in Ann's access log, naming their access.
+    let log = app.call_ok(&ann.access, Method::GET, "/portal/access-log", None, 200).await;
+    assert!(log["entries"].as_array().unwrap().iter().any(|e| e["by"] == "proxy" && e["grant_id"] == grant_id), "{log}");
     let revoked = app.call(&ann.access, Method::DELETE, &format!("/portal/proxies/{grant_id}"), None).await;
     assert_eq!(revoked.status(), 204);
     assert_eq!(acting(&app, &dora.access, &ann_id, Method::GET, "/portal/threads", None).await.0, 403, "the very next request");
     let home = app.call_ok(&dora.access, Method::GET, "/portal/home", None, 200).await;
     assert_eq!(home["people"].as_array().map(Vec::len), Some(0), "gone from the switcher too");
     assert_eq!(app.call(&ann.access, Method::DELETE, &format!("/portal/proxies/{grant_id}"), None).await.status(), 404);
+
+    // A pending invitation is listed and can be cancelled: its link then opens nothing.
+    let second =
+        json!({ "given_name": "Raj", "family_name": "Iyer", "phone": "+15555550177", "relationship": "guarantor", "scopes": ["billing"] });
+    let sent = app.call_ok(&ann.access, Method::POST, "/portal/proxies/invitations", Some(second), 201).await;
+    let list = app.call_ok(&ann.access, Method::GET, "/portal/proxies", None, 200).await;
+    assert_eq!(list["pending_invitations"][0]["given_name"], "Raj");
+    let body = app.last_message("+15555550177").body;
+    let start = body.find("#/proxy-invitation/").unwrap() + "#/proxy-invitation/".len();
+    let token: String = body[start..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
+    let pending = sent["grant_id"].as_str().unwrap();
+    assert_eq!(app.call(&ann.access, Method::DELETE, &format!("/portal/proxies/{pending}"), None).await.status(), 204);
+    let late = json!({ "token": token, "code": sent["code"], "patient_date_of_birth": born, "your_date_of_birth": "1970-01-01" });
+    assert_eq!(app.post_json("/portal/proxies/accept", late).await.status(), 401);
+    let list = app.call_ok(&ann.access, Method::GET, "/portal/proxies", None, 200).await;
+    assert_eq!(list["pending_invitations"].as_array().map(Vec::len), Some(0));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -290,6 +360,7 @@ async fn every_patient_route_answers_every_proxy_caller_as_expected() {
         (Method::PATCH, "/portal/me", Some(json!({ "preferred_name": "Bee" })), [200, 200, 403]),
         (Method::PATCH, "/portal/me", Some(json!({ "email": "new@example.com" })), [403, 403, 403]),
         (Method::GET, "/portal/consents", None, [200, 200, 403]),
+        (Method::PUT, "/portal/consents", Some(json!({ "kind": "terms_of_use", "version": 1, "decision": "accept" })), [200, 403, 403]),
         (Method::GET, "/portal/preferences", None, [200, 200, 403]),
         (Method::GET, "/portal/timeline", None, [200, 200, 403]),
         (Method::GET, "/portal/threads", None, [200, 200, 403]),

@@ -16,6 +16,15 @@ use crate::api::{
 use crate::deps::PortalDeps;
 use crate::profile::{self, ContactDeps, PreferencesChange, ProfileChange};
 
+/// A teen decides their own consents and how they are contacted: a parent with limited access does not
+/// (turning notices off would keep the teen from hearing of their own conversations).
+fn teen_decides(who: &PatientPrincipal) -> Result<(), ApiError> {
+    if who.limited() {
+        return Err(ApiError::Forbidden("These choices are the account owner's to make."));
+    }
+    Ok(())
+}
+
 /// Reads a profile patch into a change, reporting every invalid field at once.
 fn profile_change(patch: ProfilePatch) -> Result<ProfileChange, ApiError> {
     let mut fields = Fields::default();
@@ -119,6 +128,7 @@ pub async fn consents_get(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, Api
         (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn consents_update(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.patient_in(Scope::Profile).await?;
+    teen_decides(&who)?;
     let body: ConsentDecisionRequest = x.json()?;
     let practice = x.practice(&who.practice).await?;
     let provenance = Provenance {
@@ -147,6 +157,7 @@ pub async fn preferences_get(_: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, 
     responses((status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows this"), (status = 200, body = PreferencesView), (status = 400, body = Problem), (status = 401, body = Problem), (status = 409, body = Problem)))]
 pub async fn preferences_update(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.patient_in(Scope::Profile).await?;
+    teen_decides(&who)?;
     let change = preferences_change(x.json()?)?;
     let practice = x.practice(&who.practice).await?;
     let saved = profile::update_preferences(d.table.as_ref(), &practice, &who.patient, change, x.now()).await?;
@@ -180,7 +191,7 @@ pub async fn home(_: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
         None => (patient.clone(), summary_item),
     };
     let messages = who.has(Scope::Messages) && !who.limited();
-    let people = portico::proxies::people(own_home.as_ref())
+    let people = portico::proxies::people(own_home.as_ref(), x.now())
         .into_iter()
         .map(|p| HomePerson {
             patient_id: p.patient_id,
@@ -215,6 +226,7 @@ pub async fn home(_: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
             patient_id: person.patient_id.clone(),
             given_name: person.given_name.as_str().to_string(),
             preferred_name: person.preferred_name.as_ref().map(|n| n.as_str().to_string()),
+            proxy_only: person.proxy_only,
         },
         people,
         acting_for: who.acting.as_ref().map(|a| HomeActing {

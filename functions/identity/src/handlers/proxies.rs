@@ -23,15 +23,20 @@ pub async fn list(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.patient_self().await?;
     let table = d.table.as_ref();
     let practice = x.practice(&who.practice).await?;
-    let grants = proxies::of_person(table, &who.practice, &who.patient).await?;
     let now = x.now();
+    let (grants, pending) = futures::try_join!(
+        proxies::of_person(table, &who.practice, &who.patient),
+        proxies::pending(table, &who.practice, &who.patient, now)
+    )?;
     let (for_me, mine) = futures::try_join!(
         proxies::with_standing(table, &practice, grants.for_me, now),
         proxies::with_standing(table, &practice, grants.mine, now)
     )?;
     Ok(Reply::ok(&ProxyList {
         acting_for_you: for_me.into_iter().map(GrantView::of).collect(),
-        you_act_for: mine.into_iter().map(GrantView::of).collect(),
+        // An ended grant is like one that never was, for the person who held it.
+        you_act_for: mine.into_iter().filter(|(_, s)| *s != proxies::Standing::Ended).map(GrantView::of).collect(),
+        pending_invitations: pending,
     }))
 }
 
@@ -39,8 +44,9 @@ pub async fn list(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
 /// you once, to pass on; they also need your date of birth.
 #[utoipa::path(post, path = "/portal/proxies/invitations", tag = "proxies", security(("patient" = [])), request_body = ProxyInviteRequest,
     responses((status = 201, body = ProxyInvitationSent), (status = 400, body = Problem), (status = 401, body = Problem),
-        (status = 403, body = Problem, description = "Only an adult account's owner invites"), (status = 415, body = Problem),
-        (status = 422, body = Problem, description = "The practice cannot reach that address")))]
+        (status = 403, body = Problem, description = "Only an adult account's owner invites"), (status = 404, body = Problem), (status = 415, body = Problem),
+        (status = 422, body = Problem, description = "The practice cannot reach that address"),
+        (status = 429, body = Problem, description = "Too many invitations today (from you, or to that address)")))]
 pub async fn invite(d: &InviteDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.patient_self().await?;
     let body: ProxyInviteRequest = x.json()?;
@@ -56,7 +62,9 @@ pub async fn invite(d: &InviteDeps, x: &Exchange<'_>) -> Result<Reply, ApiError>
         }
     };
     let scopes = fields.check("scopes", proxies::scopes_for(body.relationship, body.scopes));
-    let today = x.now().date_naive();
+    let practice = x.practice(&who.practice).await?;
+    // "Today" where the practice is: an evening invitation in New York is still today there.
+    let today = proxies::local_today(&practice, x.now());
     let expires_on = match body.expires_on.as_deref().map(date) {
         Some(Ok(d)) if d < today => {
             fields.error("expires_on", "must be today or later");
@@ -69,9 +77,9 @@ pub async fn invite(d: &InviteDeps, x: &Exchange<'_>) -> Result<Reply, ApiError>
     let (Some(given_name), Some(family_name), Some(address), Some(scopes)) = (given_name, family_name, address, scopes) else {
         return Err(ApiError::invalid(vec![]));
     };
-    let practice = x.practice(&who.practice).await?;
     let new = NewInvitation { given_name, family_name, address, relationship: body.relationship, scopes, expires_on };
     let sent = d.invite(&practice, &who, new).await?;
+    x.under_grant(&sent.grant_id);
     x.object(sent.grant_id.to_string());
     let view = ProxyInvitationSent {
         grant_id: sent.grant_id.to_string(),
@@ -108,7 +116,9 @@ pub async fn accept(d: &AcceptDeps, x: &Exchange<'_>) -> Result<Reply, ApiError>
     let patient_birth = patient_birth.ok_or_else(|| ApiError::invalid(vec![]))?;
     let accepted = d.accept(&practice, body.token.trim(), &body.code, patient_birth, own_birth).await?;
     x.acting(&practice.id, portico::auth::Actor::Proxy(accepted.proxy.patient_id.clone()));
-    x.object(accepted.proxy.patient_id.to_string());
+    x.concerning(&accepted.grant.patient_id);
+    x.under_grant(&accepted.grant.grant_id);
+    x.object(accepted.grant.grant_id.to_string());
     let address = accepted.proxy.email.clone().map(Address::Email).or_else(|| accepted.proxy.phone.clone().map(Address::Sms));
     let address = address.ok_or_else(|| ApiError::Internal("a proxy without an address".into()))?;
     Ok(Reply::ok(&ProxyAccepted {
@@ -119,17 +129,20 @@ pub async fn accept(d: &AcceptDeps, x: &Exchange<'_>) -> Result<Reply, ApiError>
     }))
 }
 
-/// Ends a grant you are part of: someone's access to your account, or yours to someone else's. It stops
-/// working on their very next request.
+/// Ends a grant you are part of (someone's access to your account, or yours to someone else's; it stops
+/// working on the very next request), or cancels an invitation you sent that is not accepted yet.
 #[utoipa::path(delete, path = "/portal/proxies/{id}", tag = "proxies", security(("patient" = [])),
     params(("id" = String, Path, description = "The grant's id")),
     responses((status = 204, description = "Revoked"), (status = 400, body = Problem), (status = 401, body = Problem),
-        (status = 403, body = Problem, description = "Only the account's owner revokes"), (status = 404, body = Problem)))]
+        (status = 403, body = Problem, description = "Only the account's owner revokes; a grant the practice made for a child is the practice's to end"), (status = 404, body = Problem)))]
 pub async fn revoke(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.patient_self().await?;
     let id = x.path_id("id", GrantId::parse)?;
-    let grant = crate::proxies::revoke(d.table.as_ref(), &who, &id).await?;
-    x.concerning(&grant.patient_id);
+    match crate::proxies::revoke(d.table.as_ref(), &who, &id, x.now()).await? {
+        crate::proxies::Revoked::Grant(grant) => x.concerning(&grant.patient_id),
+        crate::proxies::Revoked::Invitation => {}
+    }
+    x.under_grant(&id);
     x.object(id.to_string());
     Ok(Reply::no_content())
 }

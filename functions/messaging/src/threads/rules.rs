@@ -251,7 +251,7 @@ impl Reader {
 
     pub fn may_open_topic(&self, topic: Topic) -> bool {
         match self {
-            Reader::Patient(_) => true,
+            Reader::Patient(acting) => acting.as_ref().is_none_or(|a| a.may_start(topic)),
             Reader::Staff(view) => view.reads(topic),
         }
     }

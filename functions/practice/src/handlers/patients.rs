@@ -53,6 +53,7 @@ fn parse_new_patient(request: NewPatientRequest, practice: &Practice, now: DateT
         sms: Default::default(),
         invitation: None,
         sessions_from: None,
+        proxy_only: false,
         created_at: now,
         updated_at: now,
         version: 0,

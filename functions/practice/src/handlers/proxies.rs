@@ -3,10 +3,11 @@
 //! revoking one.
 
 use chrono::NaiveDate;
+use portico::directory::Role;
 use portico::directory::{PatientNames, patients};
 use portico::http::{ApiError, Exchange, Fields, Problem, Reply};
 use portico::ids::{GrantId, PatientId};
-use portico::proxies::{self, Grant, GrantView, GrantedBy};
+use portico::proxies::{self, Grant, GrantView, GrantedBy, LegalBasis};
 
 use crate::api::{NewGrantRequest, PatientProxies};
 use crate::patients::GrantDeps;
@@ -42,7 +43,7 @@ pub async fn list(d: &GrantDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
 /// (under the practice's age rules, which limit and then end it); a guarantor's is billing only.
 #[utoipa::path(post, path = "/staff/patients/{id}/proxies", tag = "staff", security(("staff" = [])), request_body = NewGrantRequest,
     params(("id" = String, Path, description = "Patient id")),
-    responses((status = 201, body = GrantView), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
+    responses((status = 201, body = GrantView), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem, description = "Not a role that grants access; an adult's account needs an administrator"),
         (status = 404, body = Problem), (status = 409, body = Problem, description = "That person can already act for the patient"),
         (status = 415, body = Problem), (status = 422, body = Problem, description = "The grant does not fit the patient (a parent's grant for an adult)")))]
 pub async fn create(d: &GrantDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
@@ -53,14 +54,9 @@ pub async fn create(d: &GrantDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> 
     let mut fields = Fields::default();
     let proxy_id = fields.check("proxy_id", PatientId::parse(&body.proxy_id).ok_or("is not a patient id"));
     let scopes = fields.check("scopes", proxies::scopes_for(body.relationship, body.scopes));
-    let expires_on = match body.expires_on.as_deref().map(|raw| NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")) {
-        Some(Ok(date)) if date < x.now().date_naive() => {
-            fields.error("expires_on", "must be today or later");
-            None
-        }
-        Some(parsed) => fields.check("expires_on", parsed.map_err(|_| "must be a date as YYYY-MM-DD")),
-        None => None,
-    };
+    let expires_on = body.expires_on.as_deref().and_then(|raw| {
+        fields.check("expires_on", NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").map_err(|_| "must be a date as YYYY-MM-DD"))
+    });
     if proxy_id.as_ref() == Some(&id) {
         fields.error("proxy_id", "is the patient; a grant is for someone else");
     }
@@ -77,11 +73,22 @@ pub async fn create(d: &GrantDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> 
         });
     };
     let now = x.now();
-    if body.relationship.parental() && !proxies::is_minor(patient.date_of_birth.date(), &practice, now) {
-        return Err(ApiError::Unprocessable {
-            detail: "A parent's or guardian's access is for a child. For an adult, record a legal representative or a caregiver.".into(),
-            errors: vec![portico::http::FieldError::new("relationship", "is for a child's account")],
-        });
+    if expires_on.is_some_and(|date| date < proxies::local_today(&practice, now)) {
+        return Err(ApiError::field("expires_on", "must be today or later"));
+    }
+    let minor = proxies::is_minor(patient.date_of_birth.date(), &practice, now);
+    if !minor {
+        if body.relationship.parental() || body.legal_basis == LegalBasis::ParentalResponsibility {
+            return Err(ApiError::Unprocessable {
+                detail: "A parent's or guardian's access is for a child. For an adult, record a legal representative or a caregiver."
+                    .into(),
+                errors: vec![portico::http::FieldError::new("relationship", "is for a child's account")],
+            });
+        }
+        // An adult's account is theirs: access to it is an administrator's decision, on a recorded basis.
+        if !who.has_any(&[Role::Admin]) {
+            return Err(ApiError::Forbidden("Only an administrator gives someone access to an adult's account."));
+        }
     }
     let expires_at = match expires_on {
         Some(date) => Some(proxies::end_of_day(date, &practice).ok_or_else(|| ApiError::field("expires_on", "is not a date"))?),
@@ -98,6 +105,8 @@ pub async fn create(d: &GrantDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> 
         legal_basis: body.legal_basis,
         scopes,
         expires_at,
+        // A child's grant ends when they come of age (under today's rules, fixed now).
+        ends_at: proxies::coming_of_age(patient.date_of_birth.date(), &practice, now),
         granted_by: GrantedBy::Staff { staff_id: who.staff.clone() },
         created_at: now,
         last_used_at: None,
@@ -108,6 +117,7 @@ pub async fn create(d: &GrantDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> 
         Err(proxies::GrantError::Used) => return Err(ApiError::Conflict("The grant changed meanwhile. Try again.")),
         Err(proxies::GrantError::Store(e)) => return Err(e.into()),
     }
+    x.under_grant(&grant.grant_id);
     x.object(grant.grant_id.to_string());
     let standing = grant.standing(patient.date_of_birth.date(), &practice, now);
     Ok(Reply::created(&GrantView::of((grant, standing)), &format!("/staff/patients/{id}/proxies")))
@@ -122,6 +132,7 @@ pub async fn revoke(d: &GrantDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> 
     let id = x.path_id("id", PatientId::parse)?;
     let grant_id = x.path_id("grant_id", GrantId::parse)?;
     x.concerning(&id);
+    x.under_grant(&grant_id);
     x.object(grant_id.to_string());
     let table = d.table.as_ref();
     let grants = proxies::of_person(table, &who.practice, &id).await?;
