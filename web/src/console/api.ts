@@ -122,6 +122,14 @@ export const staff = {
   search: async (query: string, cursor?: string) =>
     unwrap(await api.GET('/staff/patients', { params: { query: { query, ...(cursor ? { cursor } : {}) } } })),
   patient: async (id: string) => unwrap(await api.GET('/staff/patients/{id}', { params: { path: { id } } })),
+  /** Who can act for the patient, and whom the patient acts for. */
+  proxies: async (id: string) => unwrap(await api.GET('/staff/patients/{id}/proxies', { params: { path: { id } } })),
+  addProxy: async (id: string, body: S['NewGrantRequest']) =>
+    unwrap(await api.POST('/staff/patients/{id}/proxies', { params: { path: { id } }, body })),
+  endProxy: async (id: string, grantId: string) =>
+    unwrap(
+      await api.DELETE('/staff/patients/{id}/proxies/{grant_id}', { params: { path: { id, grant_id: grantId } } }),
+    ),
   enrol: async (body: S['NewPatientRequest']) => unwrap(await api.POST('/staff/patients', { body })),
   /** Corrects a patient's record on the `version` read (a stale one answers 409); answers what changed. */
   updatePatient: async (id: string, body: S['PatientUpdate']) =>

@@ -18,6 +18,7 @@ export const SETTING_KEYS = {
   message_retention_days: 'console.practice.field.retention',
   allowed_origins: 'console.practice.field.origins',
   care_teams: 'console.practice.field.careTeams',
+  proxy_age_rules: 'console.practice.field.proxyAgeRules',
 } as const satisfies Record<Exclude<keyof S['PracticeSettingsUpdate'], 'version'>, string>;
 
 /** The operator's settings (shown, not edited here) and the consent documents, as the history names them. */
@@ -48,10 +49,20 @@ export interface Draft {
   message_retention_days: string;
   allowed_origins: string;
   care_teams: Record<Topic, string[]>;
+  /** The age rules of a parent's access (`proxy_age_rules`): '' when the settings have none to show. */
+  proxy_limited_from: string;
+  proxy_adult_at: string;
+  proxy_confidential: Topic[];
 }
 
 /** The fields the form sends as whole numbers. */
-export const NUMBER_FIELDS = ['invite_ttl_hours', 'sign_in_codes_per_hour', 'message_retention_days'] as const;
+export const NUMBER_FIELDS = [
+  'invite_ttl_hours',
+  'sign_in_codes_per_hour',
+  'message_retention_days',
+  'proxy_limited_from',
+  'proxy_adult_at',
+] as const;
 export type NumberField = (typeof NUMBER_FIELDS)[number];
 
 export function draftOf(view: View): Draft {
@@ -69,6 +80,9 @@ export function draftOf(view: View): Draft {
       Topic,
       string[]
     >,
+    proxy_limited_from: view.proxy_age_rules ? String(view.proxy_age_rules.limited_from) : '',
+    proxy_adult_at: view.proxy_age_rules ? String(view.proxy_age_rules.adult_at) : '',
+    proxy_confidential: [...(view.proxy_age_rules?.confidential_topics ?? [])],
   };
 }
 
@@ -86,8 +100,15 @@ const listOf = (text: string) =>
 export function updateOf(
   draft: Draft,
   version: number,
+  /** The settings the draft was made from: age rules left as they were are not sent (absent: unchanged). */
+  base?: View,
 ): { update: S['PracticeSettingsUpdate']; notNumbers: [] } | { update: null; notNumbers: NumberField[] } {
-  const notNumbers = NUMBER_FIELDS.filter((field) => !/^\d+$/.test(draft[field].trim()));
+  // Settings read without age rules (an older server) send none: absent leaves them as they are.
+  const rulesChanged = !base || changedParts(draft, base).some((part) => part.startsWith('proxy_'));
+  const hasRules = Boolean(draft.proxy_limited_from || draft.proxy_adult_at) && rulesChanged;
+  const notNumbers = NUMBER_FIELDS.filter(
+    (field) => (hasRules || !field.startsWith('proxy_')) && !/^\d+$/.test(draft[field].trim()),
+  );
   if (notNumbers.length) return { update: null, notNumbers };
   const orNull = (text: string) => text.trim() || null;
   return {
@@ -107,13 +128,22 @@ export function updateOf(
       care_teams: Object.fromEntries(
         TOPICS.filter((t) => draft.care_teams[t].length).map((t) => [t, draft.care_teams[t]]),
       ),
+      ...(hasRules
+        ? {
+            proxy_age_rules: {
+              limited_from: Number(draft.proxy_limited_from.trim()),
+              adult_at: Number(draft.proxy_adult_at.trim()),
+              confidential_topics: TOPICS.filter((t) => draft.proxy_confidential.includes(t)),
+            },
+          }
+        : {}),
     },
     notNumbers: [],
   };
 }
 
 /** Each part of the form that changes on its own: the plain fields, and each topic's care team. */
-type Part = Exclude<keyof Draft, 'care_teams'> | `care_teams.${Topic}`;
+type Part = Exclude<keyof Draft, 'care_teams' | 'proxy_confidential'> | `care_teams.${Topic}` | 'proxy_confidential';
 const PLAIN = [
   'contact_phone',
   'contact_email',
@@ -124,7 +154,9 @@ const PLAIN = [
   'sms_countries',
   'message_retention_days',
   'allowed_origins',
-] as const satisfies readonly Exclude<keyof Draft, 'care_teams'>[];
+  'proxy_limited_from',
+  'proxy_adult_at',
+] as const satisfies readonly Exclude<keyof Draft, 'care_teams' | 'proxy_confidential'>[];
 
 const sameTeam = (a: readonly string[], b: readonly string[]) => [...a].sort().join('\n') === [...b].sort().join('\n');
 
@@ -136,6 +168,7 @@ export function changedParts(draft: Draft, base: View): Part[] {
     ...TOPICS.filter((topic) => !sameTeam(draft.care_teams[topic], read.care_teams[topic])).map(
       (topic) => `care_teams.${topic}` as const,
     ),
+    ...(sameTeam(draft.proxy_confidential, read.proxy_confidential) ? [] : (['proxy_confidential'] as const)),
   ];
 }
 
@@ -148,5 +181,6 @@ export function rebase(draft: Draft, base: View, newer: View): Draft {
   const next = draftOf(newer);
   for (const field of PLAIN) if (changed.has(field)) next[field] = draft[field];
   for (const topic of TOPICS) if (changed.has(`care_teams.${topic}`)) next.care_teams[topic] = draft.care_teams[topic];
+  if (changed.has('proxy_confidential')) next.proxy_confidential = draft.proxy_confidential;
   return next;
 }

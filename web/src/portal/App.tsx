@@ -6,12 +6,13 @@ import { useIdleSignOut } from '../shared/activity';
 import { createQueryClient } from '../shared/api/query';
 import { I18nProvider, useI18n } from '../shared/i18n/I18nProvider';
 import { chosenLang, langFor } from '../shared/i18n/i18n';
-import { Loading, StatusLine, StatusProvider } from '../shared/ui/components';
+import { Loading, PageHeading, StatusLine, StatusProvider } from '../shared/ui/components';
+import { acting } from './acting';
 import { auth, session, sessionTerms } from './api';
 import { english, loadCatalog } from './catalog';
 import { clearDrafts } from './drafts';
-import { inviteToken, legacyHashPath } from './invite';
-import { Header, useFirstRead } from './parts/Header';
+import { inviteToken, legacyHashPath, proxyInvitationToken } from './invite';
+import { ActingBanner, Header, personName, type Scope, useAccess, useFirstRead } from './parts/Header';
 import { AccessLog } from './screens/AccessLog';
 import { Consents } from './screens/Consents';
 import { Home } from './screens/Home';
@@ -26,6 +27,10 @@ import { SignOutUnconfirmed } from './screens/SignOutUnconfirmed';
 // Opened now and then: loaded when opened, so the first load stays small.
 const Notifications = lazy(() => import('./screens/Notifications').then((m) => ({ default: m.Notifications })));
 const Activity = lazy(() => import('./screens/Activity').then((m) => ({ default: m.Activity })));
+const Proxies = lazy(() => import('./screens/Proxies').then((m) => ({ default: m.Proxies })));
+const AcceptInvitation = lazy(() =>
+  import('./screens/AcceptInvitation').then((m) => ({ default: m.AcceptInvitation })),
+);
 
 const queryClient = createQueryClient();
 
@@ -43,11 +48,11 @@ export function App() {
 }
 
 /** `unconfirmed`: signed out here, but the server did not confirm the session ended. */
-type AuthState = 'checking' | 'invite' | 'in' | 'ending' | 'unconfirmed' | 'out';
+type AuthState = 'checking' | 'invite' | 'accept' | 'in' | 'ending' | 'unconfirmed' | 'out';
 
 /** Section paths a patient may return to after signing in again (opaque ids only). */
 const RETURNABLE =
-  /^\/(home|messages(\/[A-Za-z0-9_-]+)?|profile(\/access-log)?|consents|preferences|notifications|activity)$/;
+  /^\/(home|messages(\/[A-Za-z0-9_-]+)?|profile(\/access-log|\/proxies)?|consents|preferences|notifications|activity)$/;
 const RETURN_KEY = 'portico.returnTo';
 
 function rememberReturn(path: string) {
@@ -76,6 +81,7 @@ function Portal() {
   const terms = useSyncExternalStore(session.subscribe, sessionTerms);
   const [state, setState] = useState<AuthState>('checking');
   const [invite, setInvite] = useState<string | null>(null);
+  const [proxyInvite, setProxyInvite] = useState<string | null>(null);
   const [notice, setNotice] = useState<SignInNotice | null>(null);
   const ending = useRef(false);
 
@@ -83,6 +89,15 @@ function Portal() {
   // route, or a session to restore from the refresh cookie.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, at start
   useEffect(() => {
+    // An invitation to act for someone: answered signed out (the invitee may have no account yet).
+    const proxyToken = proxyInvitationToken(window.location);
+    if (proxyToken) {
+      history.replaceState(null, '', '/proxy-invitation');
+      navigate('/proxy-invitation', { replace: true });
+      setProxyInvite(proxyToken);
+      setState('accept');
+      return;
+    }
     const token = inviteToken(window.location);
     if (token) {
       history.replaceState(null, '', '/sign-in');
@@ -121,6 +136,7 @@ function Portal() {
         // Confirmed or not, nothing of the session stays on this page; only the server's word lets
         // the page say "signed out".
         session.forget();
+        acting.forget();
         client.clear();
         clearDrafts();
         setNotice(notice);
@@ -171,6 +187,8 @@ function Portal() {
   }, [language]);
 
   const afterSignIn = useCallback(() => {
+    // A new sign-in starts in one's own account.
+    acting.forget();
     setNotice(null);
     setInvite(null);
     setState('in');
@@ -180,6 +198,19 @@ function Portal() {
   let content: ReactNode;
   if (state === 'checking' || state === 'ending') {
     content = <Loading />;
+  } else if (state === 'accept' && proxyInvite) {
+    content = (
+      <Suspense fallback={<Loading />}>
+        <AcceptInvitation
+          token={proxyInvite}
+          onSignIn={() => {
+            setProxyInvite(null);
+            setState('out');
+            navigate('/sign-in', { replace: true });
+          }}
+        />
+      </Suspense>
+    );
   } else if (state === 'invite' && invite) {
     content = (
       <Invite
@@ -208,15 +239,58 @@ function Portal() {
       <Suspense fallback={<Loading />}>
         <Switch>
           <Route path="/home" component={Home} />
-          <Route path="/messages" component={MessageList} />
-          <Route path="/messages/new" component={Compose} />
-          <Route path="/messages/:id">{(params) => <Thread key={params.id} threadId={params.id} />}</Route>
-          <Route path="/profile" component={Profile} />
-          <Route path="/profile/access-log" component={AccessLog} />
-          <Route path="/consents" component={Consents} />
-          <Route path="/preferences" component={Preferences} />
-          <Route path="/notifications" component={Notifications} />
-          <Route path="/activity" component={Activity} />
+          <Route path="/messages">
+            <Allowed scope="messages">
+              <MessageList />
+            </Allowed>
+          </Route>
+          <Route path="/messages/new">
+            <Allowed scope="messages">
+              <Compose />
+            </Allowed>
+          </Route>
+          <Route path="/messages/:id">
+            {(params) => (
+              <Allowed scope="messages">
+                <Thread key={params.id} threadId={params.id} />
+              </Allowed>
+            )}
+          </Route>
+          <Route path="/profile">
+            <Allowed scope="profile">
+              <Profile />
+            </Allowed>
+          </Route>
+          <Route path="/profile/access-log">
+            <Allowed scope="owner">
+              <AccessLog />
+            </Allowed>
+          </Route>
+          <Route path="/profile/proxies">
+            <Allowed scope="owner">
+              <Proxies />
+            </Allowed>
+          </Route>
+          <Route path="/consents">
+            <Allowed scope="profile">
+              <Consents />
+            </Allowed>
+          </Route>
+          <Route path="/preferences">
+            <Allowed scope="profile">
+              <Preferences />
+            </Allowed>
+          </Route>
+          <Route path="/notifications">
+            <Allowed scope="bell">
+              <Notifications />
+            </Allowed>
+          </Route>
+          <Route path="/activity">
+            <Allowed scope="profile">
+              <Activity />
+            </Allowed>
+          </Route>
           <Route path="/">
             <Redirect to="/home" replace />
           </Route>
@@ -241,6 +315,8 @@ function Portal() {
       />
       {signedInNow ? <SignedInEffects /> : null}
       <main id="main" className="site-main" tabIndex={-1} data-testid="main">
+        {signedInNow ? <ActingBanner /> : null}
+        {signedInNow ? <AccessEnded /> : null}
         <StatusLine />
         {content}
       </main>
@@ -260,4 +336,62 @@ function SignedInEffects() {
     if (zone) setTimeZone(zone);
   }, [zone, setTimeZone]);
   return null;
+}
+
+/**
+ * A screen the person acted for has not allowed (or, `owner`, one only the account's owner has; `bell`,
+ * hidden from a teen's parent): said plainly instead of a refusal from the server.
+ */
+function Allowed({ scope, children }: { scope: Scope | 'owner' | 'bell'; children: ReactNode }) {
+  const { t } = useI18n();
+  const access = useAccess();
+  if (!access.actingFor) return <>{children}</>;
+  if (!access.known) return <Loading />;
+  const open =
+    scope === 'owner' ? false : scope === 'bell' ? access.may('messages') && !access.limited : access.may(scope);
+  if (open) return <>{children}</>;
+  const name = access.actingName || t('portal.acting.someone');
+  return (
+    <section className="stack" data-testid="not-allowed">
+      <PageHeading>{t('portal.acting.notAllowedTitle')}</PageHeading>
+      <p>{scope === 'owner' ? t('portal.acting.ownerOnly', { name }) : t('portal.acting.notAllowed', { name })}</p>
+    </section>
+  );
+}
+
+/**
+ * When the server stops letting the person act for someone (the access was ended, ran out, or the
+ * child came of age), the portal goes back to their own account and says why.
+ */
+function AccessEnded() {
+  const { t } = useI18n();
+  const client = useQueryClient();
+  const [, navigate] = useLocation();
+  const ended = useSyncExternalStore(acting.subscribe, acting.ended);
+  const [name, setName] = useState<string | null>(null);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!ended) return;
+    const home = client.getQueryData<{
+      people?: { patient_id: string; given_name: string; preferred_name?: string | null }[];
+    }>(['home']);
+    const person = home?.people?.find((p) => p.patient_id === ended);
+    setName(person ? personName(person) : '');
+    acting.acknowledge();
+    void client.cancelQueries().then(() => client.resetQueries());
+    clearDrafts();
+    navigate('/home', { replace: true });
+  }, [ended, client, navigate]);
+  useEffect(() => {
+    if (name !== null) ref.current?.focus();
+  }, [name]);
+  if (name === null) return null;
+  return (
+    <div className="alert alert-warn" role="alert" tabIndex={-1} ref={ref} data-testid="acting-ended">
+      <p>{name ? t('portal.acting.ended', { name }) : t('portal.acting.endedSomeone')}</p>
+      <button type="button" className="link-button" data-testid="acting-ended-dismiss" onClick={() => setName(null)}>
+        {t('common.dismiss')}
+      </button>
+    </div>
+  );
 }

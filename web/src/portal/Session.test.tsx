@@ -23,6 +23,8 @@ const home: S['HomeView'] = {
   latest_unread: null,
   consents_needing_decision: 0,
   notifications_unread: 0,
+  person: { patient_id: 'pt_1', given_name: 'Ann', preferred_name: null },
+  people: [],
 };
 
 function api(terms: { idle_timeout_seconds: number; language: string }) {

@@ -2,6 +2,7 @@
 import { createApi, unwrap } from '../shared/api/client';
 import type { components } from '../shared/api/schema';
 import { TokenSession } from '../shared/api/session';
+import { actingFetch } from './acting';
 
 export type S = components['schemas'];
 
@@ -28,7 +29,8 @@ export const session = new TokenSession(async (s) => {
   return true;
 });
 
-const api = createApi(session);
+// Every signed-in request says whom it acts for (acting.ts); sign-in and the public routes never do.
+const api = createApi(session, actingFetch);
 
 export function adoptSession(answer: S['SessionResponse']): void {
   keepTerms(answer);
@@ -69,6 +71,18 @@ export const auth = {
   },
   /** The practice of this host, as its sign reads: name, logo, phone and email (public). */
   practice: async () => unwrap(await publicApi.GET('/auth/practice')),
+  /** Accepts an invitation to act for someone (public: the invitee may have no account yet). */
+  acceptProxy: async (body: S['ProxyAcceptRequest']) =>
+    unwrap(await publicApi.POST('/portal/proxies/accept', { body })),
+};
+
+/** Who can act for the signed-in person, and whom they act for (the account's owner only). */
+export const proxies = {
+  list: async () => unwrap(await api.GET('/portal/proxies')),
+  invite: async (body: S['ProxyInviteRequest']) => unwrap(await api.POST('/portal/proxies/invitations', { body })),
+  /** Ends a grant one is part of: someone acting for you, or you acting for someone. */
+  end: async (grantId: string) =>
+    unwrap(await api.DELETE('/portal/proxies/{id}', { params: { path: { id: grantId } } })),
 };
 
 const seg = encodeURIComponent;

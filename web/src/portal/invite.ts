@@ -18,3 +18,16 @@ export function legacyHashPath(hash: string): string | null {
   const m = /^#\/(home|messages(?:\/[A-Za-z0-9_-]+)?|profile|consents|preferences|sign-in)$/.exec(hash);
   return m ? `/${m[1]}` : null;
 }
+
+/** The token of an invitation to act for someone (`/#/proxy-invitation/<token>`), or null. */
+export function proxyInvitationToken(loc: { pathname: string; hash: string }): string | null {
+  const raw =
+    /^#\/proxy-invitation\/([^/?#]+)/.exec(loc.hash)?.[1] ??
+    /^\/proxy-invitation\/([^/?#]+)\/?$/.exec(loc.pathname)?.[1];
+  if (!raw) return null;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}

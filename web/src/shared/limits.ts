@@ -120,6 +120,8 @@ export const staffPermissions = {
   enablePatient: 'POST /staff/patients/{id}/enable',
   editPatient: 'PATCH /staff/patients/{id}',
   exportAuditFile: 'POST /staff/audit/exports',
+  addProxy: 'POST /staff/patients/{id}/proxies',
+  endProxy: 'DELETE /staff/patients/{id}/proxies/{grant_id}',
 } as const satisfies Record<string, string>;
 export type StaffPermission = keyof typeof staffPermissions;
 export function may(roles: readonly string[], what: StaffPermission): boolean {

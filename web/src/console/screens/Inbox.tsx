@@ -343,6 +343,11 @@ export function StaffThread({ patientId, threadId }: { patientId: string; thread
                 {m.internal ? <span className="tag tag-note">{t('console.thread.internalTag')}</span> : null}
                 {m.urgent ? <span className="tag tag-urgent">{t('console.thread.urgentTag')}</span> : null}
                 {m.via === 'sms' ? <span className="tag">{t('console.thread.viaSms')}</span> : null}
+                {m.written_by ? (
+                  <span className="tag" data-testid="message-written-by">
+                    {t('console.thread.writtenBy', { name: m.written_by })}
+                  </span>
+                ) : null}
               </p>
               {m.deleted_at ? (
                 <p className="muted" data-testid="message-deleted">

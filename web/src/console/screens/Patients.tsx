@@ -21,6 +21,7 @@ import { useConsoleTitle } from '../App';
 import { type S, staff } from '../api';
 import { fullName, useMe } from '../parts';
 import { PatientContact } from './PatientContact';
+import { PatientProxies } from './PatientProxies';
 
 // Loaded when staff open it, not with the console.
 const PatientDetailsForm = lazy(() => import('./PatientDetails').then((m) => ({ default: m.PatientDetailsForm })));
@@ -199,6 +200,7 @@ export function PatientChart({ patientId }: { patientId: string }) {
         )}
       </section>
       <PatientContact patientId={patientId} patientName={fullName(p)} />
+      <PatientProxies patientId={patientId} patientName={fullName(p)} />
       {may(roles, 'invite') || may(roles, 'disable') || may(roles, 'enablePatient') ? (
         <section className="card stack" aria-labelledby="account-title">
           <h2 id="account-title">{t('console.chart.accountActions')}</h2>

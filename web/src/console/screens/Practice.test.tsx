@@ -81,6 +81,7 @@ const settings = (over: Partial<View> = {}): View => ({
   sign_in_codes_per_hour: 300,
   sms_countries: [],
   consent_documents: documents,
+  proxy_age_rules: { limited_from: 12, adult_at: 18, confidential_topics: ['clinical'] },
   ...over,
 });
 

@@ -157,7 +157,10 @@ function OperatorSettings({ view }: { view: View }) {
   );
 }
 
-type TextField = Exclude<keyof Draft, 'care_teams' | 'default_time_zone'>;
+type TextField = Exclude<
+  keyof Draft,
+  'care_teams' | 'default_time_zone' | 'proxy_confidential' | 'proxy_limited_from' | 'proxy_adult_at'
+>;
 
 function SettingsForm({
   edit,
@@ -186,9 +189,15 @@ function SettingsForm({
   });
   const serverError = useFieldErrors(save.error);
   const stale = save.error instanceof ApiError && save.error.status === 409;
-  const errorFor = (field: keyof Draft) => {
+  const errorFor = (field: Exclude<keyof Draft, `proxy_${string}`>) => {
     if ((notNumbers as string[]).includes(field)) return t('console.practice.wholeNumber');
     return serverError(field, t(SETTING_KEYS[field]));
+  };
+  /** The age rules' fields, which the server names under `proxy_age_rules`. */
+  const ruleError = (field: 'limited_from' | 'adult_at' | 'confidential_topics', label: string) => {
+    const draftField = field === 'confidential_topics' ? '' : `proxy_${field}`;
+    if ((notNumbers as string[]).includes(draftField)) return t('console.practice.wholeNumber');
+    return serverError(`proxy_age_rules.${field}`, label);
   };
   const zones = useMemo(
     () => ({
@@ -230,7 +239,7 @@ function SettingsForm({
       onSubmit={(e) => {
         e.preventDefault();
         save.reset();
-        const { update, notNumbers: wrong } = updateOf(draft, base.version);
+        const { update, notNumbers: wrong } = updateOf(draft, base.version, base);
         setNotNumbers(wrong);
         if (!update) return;
         if (!changedParts(draft, base).length) {
@@ -328,6 +337,10 @@ function SettingsForm({
         error={errorFor('care_teams')}
         onChange={(care_teams) => onDraft({ ...draft, care_teams })}
       />
+
+      {draft.proxy_limited_from || draft.proxy_adult_at ? (
+        <AgeRules draft={draft} onDraft={onDraft} errorFor={ruleError} />
+      ) : null}
 
       {notNumbers.length ? (
         <Alert tone="error" testid="practice-error" focus>
@@ -440,5 +453,74 @@ function CareTeams({
           })
         : null}
     </fieldset>
+  );
+}
+
+/** How a parent's access changes as the child grows: limited from one age, ended at another. */
+function AgeRules({
+  draft,
+  onDraft,
+  errorFor,
+}: {
+  draft: Draft;
+  onDraft: (draft: Draft) => void;
+  errorFor: (field: 'limited_from' | 'adult_at' | 'confidential_topics', label: string) => string;
+}) {
+  const { t } = useI18n();
+  const number = (field: 'proxy_limited_from' | 'proxy_adult_at', label: string, hint: string) => (
+    <Field
+      label={label}
+      hint={hint}
+      error={errorFor(field === 'proxy_limited_from' ? 'limited_from' : 'adult_at', label)}
+    >
+      {({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          inputMode="numeric"
+          autoComplete="off"
+          data-testid={`practice-${field}`}
+          aria-describedby={describedBy || undefined}
+          aria-invalid={invalid || undefined}
+          value={draft[field]}
+          onChange={(e) => onDraft({ ...draft, [field]: e.currentTarget.value })}
+        />
+      )}
+    </Field>
+  );
+  const topicsError = errorFor('confidential_topics', t('console.practice.confidentialTopics'));
+  return (
+    <section className="stack" aria-labelledby="practice-age-rules-title" data-testid="practice-age-rules">
+      <h3 id="practice-age-rules-title">{t(SETTING_KEYS.proxy_age_rules)}</h3>
+      <p className="hint">{t('console.practice.ageRulesHint')}</p>
+      {number('proxy_limited_from', t('console.practice.limitedFrom'), t('console.practice.limitedFromHint'))}
+      {number('proxy_adult_at', t('console.practice.adultAt'), t('console.practice.adultAtHint'))}
+      <fieldset className="stack" data-testid="practice-confidential">
+        <legend>{t('console.practice.confidentialTopics')}</legend>
+        <p className="hint">{t('console.practice.confidentialHint')}</p>
+        {topicsError ? <p className="field-error">{topicsError}</p> : null}
+        <div className="choice-row">
+          {TOPICS.map((topic) => (
+            <div className="choice" key={topic}>
+              <input
+                type="checkbox"
+                id={`confidential-${topic}`}
+                data-testid={`practice-confidential-${topic}`}
+                checked={draft.proxy_confidential.includes(topic)}
+                onChange={(e) => {
+                  const on = e.currentTarget.checked;
+                  onDraft({
+                    ...draft,
+                    proxy_confidential: on
+                      ? [...draft.proxy_confidential, topic]
+                      : draft.proxy_confidential.filter((x) => x !== topic),
+                  });
+                }}
+              />
+              <label htmlFor={`confidential-${topic}`}>{t(TOPIC_KEYS[topic])}</label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </section>
   );
 }

@@ -1,13 +1,14 @@
 // The header: the practice's name (and logo when it has one), and a navigation that fits a phone:
 // Home and Messages always in reach, the rest behind "More" on small screens.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { Link, useLocation } from 'wouter';
 import { safeTransferUrl } from '../../shared/api/uploads';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { ConfirmDialog } from '../../shared/ui/components';
-import { auth, messaging, portal } from '../api';
-import { hasDrafts } from '../drafts';
+import { acting } from '../acting';
+import { auth, messaging, portal, type S } from '../api';
+import { clearDrafts, hasDrafts } from '../drafts';
 
 export function usePractice(enabled: boolean) {
   return useQuery({ queryKey: ['practice'], queryFn: auth.practice, staleTime: Number.POSITIVE_INFINITY, enabled });
@@ -32,6 +33,90 @@ export function useHome(enabled = true) {
   });
 }
 
+/** Home's read, once: who is signed in, whom they may act for, and what the grant acted under allows. */
+function useWho(enabled: boolean) {
+  const client = useQueryClient();
+  return useQuery({
+    queryKey: ['home'],
+    queryFn: async () => {
+      const home = await portal.home();
+      client.setQueryData(['practice'], home.practice);
+      return home;
+    },
+    staleTime: Number.POSITIVE_INFINITY,
+    enabled,
+  });
+}
+
+/** The patient id requests act for (null: oneself), as the tab keeps it. */
+export function useActingFor(): string | null {
+  return useSyncExternalStore(acting.subscribe, acting.current);
+}
+
+export type Scope = S['Scope'];
+
+export interface Access {
+  /** Whom requests act for; null for oneself. */
+  actingFor: string | null;
+  /** False until home's read has said what the grant allows (always true for oneself). */
+  known: boolean;
+  /** A teen's parent: the teen's own conversations and confidential topics are hidden. */
+  limited: boolean;
+  /** Whether screens of this scope are open (everything is, for oneself). */
+  may: (scope: Scope) => boolean;
+  person: S['HomeName'] | null;
+  people: S['HomePerson'][];
+  /** The name of the person acted for (or '' before it is known). */
+  actingName: string;
+}
+
+export function personName(p: Pick<S['HomePerson'], 'preferred_name' | 'given_name'>): string {
+  return p.preferred_name?.trim() || p.given_name;
+}
+
+/**
+ * What the signed-in person may see: home's read names whom they may act for and what the grant for
+ * the one they act for allows. Read once on any screen (home's own read keeps it fresh).
+ */
+export function useAccess(signedIn = true): Access {
+  const actingFor = useActingFor();
+  const first = useFirstRead(signedIn);
+  const later = useAfterFirstRead(first.ready);
+  const who = useWho(signedIn && (later || Boolean(actingFor)));
+  const data = who.data;
+  const grant = data?.acting_for ?? null;
+  const matches = Boolean(actingFor && grant && grant.patient_id === actingFor);
+  const known = !actingFor || matches;
+  // An older server's home names neither (the switcher then stays away).
+  const people = data?.people ?? [];
+  const acted = people.find((p) => p.patient_id === actingFor);
+  return {
+    actingFor,
+    known,
+    limited: matches && Boolean(grant?.limited),
+    may: (scope) => !actingFor || (matches && Boolean(grant?.scopes.includes(scope))),
+    person: data?.person ?? null,
+    people,
+    actingName: acted ? personName(acted) : '',
+  };
+}
+
+/**
+ * Acting for someone else, or for oneself again: what was read for the last person goes (the cache,
+ * unsent drafts), and home opens for the new one.
+ */
+export function useSwitchPerson() {
+  const client = useQueryClient();
+  const [, navigate] = useLocation();
+  return async (id: string | null, self?: string) => {
+    await client.cancelQueries();
+    acting.choose(id, self);
+    clearDrafts();
+    await client.resetQueries();
+    navigate('/home');
+  };
+}
+
 /** Where a signed-in patient sees home: `/home`, and the paths that lead there. */
 const HOME_PATHS = ['/home', '/', '/sign-in'];
 
@@ -42,8 +127,19 @@ const HOME_PATHS = ['/home', '/', '/sign-in'];
 export function useFirstRead(enabled = true) {
   const [path] = useLocation();
   const onHome = HOME_PATHS.includes(path);
+  const actingFor = useActingFor();
   const home = useHome(enabled && onHome);
-  const me = useQuery({ queryKey: ['me'], queryFn: portal.me, enabled: enabled && !onHome });
+  // Acting for someone, the profile may be outside the grant: home's read (once) has their zone.
+  const who = useWho(enabled && !onHome && Boolean(actingFor));
+  const me = useQuery({ queryKey: ['me'], queryFn: portal.me, enabled: enabled && !onHome && !actingFor });
+  if (!onHome && actingFor)
+    return {
+      onHome,
+      ready: who.isSuccess,
+      timeZone: who.data?.profile.time_zone,
+      unread: undefined,
+      notifications: undefined,
+    };
   return onHome
     ? {
         onHome,
@@ -122,6 +218,7 @@ export function Header({
   const practice = usePractice(signedIn ? later : !checking);
   const name = practice.data?.name;
   const logo = practice.data?.logo_url ? safeTransferUrl(practice.data.logo_url) : null;
+  const access = useAccess(signedIn);
   return (
     <header className="site-header">
       <div className="brand-row">
@@ -138,7 +235,7 @@ export function Header({
           </span>
           {name ? <span className="brand-sub">{t('portal.brand.portal')}</span> : null}
         </div>
-        {signedIn ? <Bell /> : null}
+        {signedIn && access.may('messages') && !access.limited ? <Bell /> : null}
         {signedIn ? (
           <button
             type="button"
@@ -163,7 +260,8 @@ export function Header({
           }}
         />
       </div>
-      {signedIn ? <Nav /> : null}
+      {signedIn && access.people.length > 0 && access.person ? <PersonSwitcher access={access} /> : null}
+      {signedIn ? <Nav access={access} /> : null}
     </header>
   );
 }
@@ -198,14 +296,92 @@ function Bell() {
   );
 }
 
+/**
+ * Whom the portal shows: oneself ("You (Rosa)") or someone one may act for. A native select: labelled,
+ * by keyboard, and the phone's own picker. Unsent messages are for the person they were started for,
+ * so switching with one asks first.
+ */
+function PersonSwitcher({ access }: { access: Access }) {
+  const { t } = useI18n();
+  const id = useId();
+  const switchTo = useSwitchPerson();
+  const [asking, setAsking] = useState<string | null>(null);
+  const self = access.person;
+  if (!self) return null;
+  const chosen = access.actingFor ?? self.patient_id;
+  const go = (next: string) => void switchTo(next === self.patient_id ? null : next, self.patient_id);
+  return (
+    <div className="person-switcher">
+      <label htmlFor={id}>{t('portal.acting.switchLabel')}</label>
+      <select
+        id={id}
+        data-testid="person-switcher"
+        value={chosen}
+        onChange={(e) => {
+          const next = e.currentTarget.value;
+          if (next === chosen) return;
+          if (hasDrafts()) setAsking(next);
+          else go(next);
+        }}
+      >
+        <option value={self.patient_id}>{t('portal.acting.you', { name: personName(self) })}</option>
+        {access.people.map((p) => (
+          <option key={p.patient_id} value={p.patient_id}>
+            {personName(p)}
+          </option>
+        ))}
+      </select>
+      <ConfirmDialog
+        open={asking !== null}
+        testid="switch-confirm"
+        danger
+        title={t('portal.acting.draftTitle')}
+        body={[t('portal.acting.draftBody')]}
+        confirmLabel={t('portal.acting.draftYes')}
+        cancelLabel={t('portal.nav.draftNo')}
+        onAnswer={(yes) => {
+          const next = asking;
+          setAsking(null);
+          if (yes && next) go(next);
+        }}
+      />
+    </div>
+  );
+}
+
+/**
+ * While acting for someone, on every screen: whose account this is, what is private from a teen's
+ * parent, and the way back to one's own.
+ */
+export function ActingBanner() {
+  const { t } = useI18n();
+  const access = useAccess();
+  const switchTo = useSwitchPerson();
+  if (!access.actingFor) return null;
+  const name = access.actingName || t('portal.acting.someone');
+  return (
+    <div className="alert alert-info acting-banner" data-testid="acting-banner" data-limited={access.limited}>
+      <p>
+        <strong>{t('portal.acting.viewing', { name })}</strong>
+      </p>
+      {access.limited ? <p data-testid="acting-limited">{t('portal.acting.limited', { name })}</p> : null}
+      <p>
+        <button type="button" className="link-button" data-testid="acting-back" onClick={() => void switchTo(null)}>
+          {t('portal.acting.back')}
+        </button>
+      </p>
+    </div>
+  );
+}
+
 const MORE = [
-  ['/profile', 'portal.nav.profile', 'nav-profile'],
-  ['/activity', 'portal.nav.activity', 'nav-activity'],
-  ['/consents', 'portal.nav.consents', 'nav-consents'],
-  ['/preferences', 'portal.nav.preferences', 'nav-preferences'],
+  ['/profile', 'portal.nav.profile', 'nav-profile', 'profile'],
+  ['/activity', 'portal.nav.activity', 'nav-activity', 'profile'],
+  ['/consents', 'portal.nav.consents', 'nav-consents', 'profile'],
+  ['/preferences', 'portal.nav.preferences', 'nav-preferences', 'profile'],
 ] as const;
 
-function Nav() {
+function Nav({ access }: { access: Access }) {
   const { t } = useI18n();
   const [path] = useLocation();
   const [open, setOpen] = useState(false);
@@ -213,11 +389,13 @@ function Nav() {
   // The unread count: home's own read has it; elsewhere it is read after the screen's first read.
   const first = useFirstRead();
   const later = useAfterFirstRead(first.ready);
-  const threads = useThreads(later && !first.onHome);
+  const mayMessages = access.may('messages');
+  const more = MORE.filter(([, , , scope]) => access.may(scope));
+  const threads = useThreads(later && !first.onHome && mayMessages);
   const known = first.onHome ? first.unread : threads.data?.unread_total;
   const unread = known ?? 0;
   const section = `/${path.split('/')[1] ?? ''}`;
-  const inMore = MORE.some(([href]) => href === section);
+  const inMore = more.some(([href]) => href === section);
   const buttonRef = useRef<HTMLButtonElement>(null);
 
   // The menu closes when a page opens.
@@ -238,33 +416,37 @@ function Nav() {
             {t('portal.nav.home')}
           </Link>
         </li>
-        <li>
-          <Link href="/messages" data-testid="nav-messages" aria-current={current('/messages')}>
-            {t('portal.nav.messages')}
-            {unread > 0 ? (
-              <span className="badge nav-badge" data-testid="nav-messages-unread">
-                {unread}
-                <span className="visually-hidden"> {t('portal.nav.unread', { n: unread })}</span>
-              </span>
-            ) : null}
-          </Link>
-        </li>
-        <li className="nav-more">
-          <button
-            ref={buttonRef}
-            type="button"
-            className={`nav-more-button${inMore ? ' is-current' : ''}`}
-            aria-expanded={open}
-            aria-controls={listId}
-            data-testid="nav-more"
-            onClick={() => setOpen((o) => !o)}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape') setOpen(false);
-            }}
-          >
-            {t('portal.nav.more')}
-          </button>
-        </li>
+        {mayMessages ? (
+          <li>
+            <Link href="/messages" data-testid="nav-messages" aria-current={current('/messages')}>
+              {t('portal.nav.messages')}
+              {unread > 0 ? (
+                <span className="badge nav-badge" data-testid="nav-messages-unread">
+                  {unread}
+                  <span className="visually-hidden"> {t('portal.nav.unread', { n: unread })}</span>
+                </span>
+              ) : null}
+            </Link>
+          </li>
+        ) : null}
+        {more.length ? (
+          <li className="nav-more">
+            <button
+              ref={buttonRef}
+              type="button"
+              className={`nav-more-button${inMore ? ' is-current' : ''}`}
+              aria-expanded={open}
+              aria-controls={listId}
+              data-testid="nav-more"
+              onClick={() => setOpen((o) => !o)}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') setOpen(false);
+              }}
+            >
+              {t('portal.nav.more')}
+            </button>
+          </li>
+        ) : null}
       </ul>
       <ul
         id={listId}
@@ -277,7 +459,7 @@ function Nav() {
           }
         }}
       >
-        {MORE.map(([href, key, testid]) => (
+        {more.map(([href, key, testid]) => (
           <li key={href}>
             <Link href={href} data-testid={testid} aria-current={current(href)}>
               {t(key)}

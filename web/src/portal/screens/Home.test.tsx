@@ -25,6 +25,8 @@ const home: S['HomeView'] = {
   },
   consents_needing_decision: 3,
   notifications_unread: 3,
+  person: { patient_id: 'pt_1', given_name: 'Ann', preferred_name: 'Annie' },
+  people: [],
 };
 
 const byTestId = (id: string) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`);

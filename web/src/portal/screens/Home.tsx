@@ -5,7 +5,7 @@ import { Link } from 'wouter';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { LoadFailed, Loading, PageHeading } from '../../shared/ui/components';
 import { paths, type S } from '../api';
-import { useHome, usePageTitle } from '../parts/Header';
+import { useAccess, useHome, usePageTitle } from '../parts/Header';
 
 export function displayName(profile: Pick<S['ProfileView'], 'preferred_name' | 'given_name'>): string {
   return profile.preferred_name?.trim() || profile.given_name;
@@ -15,6 +15,7 @@ export function Home() {
   const { t } = useI18n();
   usePageTitle(t('portal.home.title'));
   const home = useHome();
+  const access = useAccess();
   const ready = home.isSuccess;
   // The budget test reads this mark: which API calls started before home could be used.
   useEffect(() => {
@@ -31,13 +32,20 @@ export function Home() {
     );
   }
 
-  const { profile, unread_total: unread, latest_unread: latest, consents_needing_decision: waiting } = home.data;
+  const {
+    person = home.data.profile,
+    unread_total: unread,
+    latest_unread: latest,
+    consents_needing_decision: waiting,
+  } = home.data;
+  const mayMessages = access.may('messages');
+  const mayProfile = access.may('profile');
   return (
     <section className="stack" data-testid="home" data-interactive="true">
-      <PageHeading testid="home-greeting">{t('portal.home.hello', { name: displayName(profile) })}</PageHeading>
+      <PageHeading testid="home-greeting">{t('portal.home.hello', { name: displayName(person) })}</PageHeading>
       <p className="lead">{t('portal.home.lead')}</p>
-      {latest && unread > 0 ? <NewMessage latest={latest} unread={unread} /> : null}
-      {waiting > 0 ? (
+      {mayMessages && latest && unread > 0 ? <NewMessage latest={latest} unread={unread} /> : null}
+      {mayProfile && waiting > 0 ? (
         <div className="alert alert-info" data-testid="home-consents-needed">
           <p>
             {t('portal.home.consentsNeeded', { n: waiting })}{' '}
@@ -46,34 +54,40 @@ export function Home() {
         </div>
       ) : null}
       <ul className="tiles" aria-label={t('portal.home.sections')}>
-        <Tile
-          href="/messages"
-          testid="home-messages"
-          title={t('portal.nav.messages')}
-          text={t('portal.home.tile.messages')}
-        >
-          {unread > 0 ? t('portal.home.unread', { n: unread }) : ''}
-        </Tile>
-        <Tile
-          href="/profile"
-          testid="home-profile"
-          title={t('portal.nav.profile')}
-          text={t('portal.home.tile.profile')}
-        />
-        <Tile
-          href="/consents"
-          testid="home-consents"
-          title={t('portal.nav.consents')}
-          text={t('portal.home.tile.consents')}
-        >
-          {waiting > 0 ? t('portal.home.consentsBadge', { n: waiting }) : ''}
-        </Tile>
-        <Tile
-          href="/preferences"
-          testid="home-preferences"
-          title={t('portal.nav.preferences')}
-          text={t('portal.home.tile.preferences')}
-        />
+        {mayMessages ? (
+          <Tile
+            href="/messages"
+            testid="home-messages"
+            title={t('portal.nav.messages')}
+            text={t('portal.home.tile.messages')}
+          >
+            {unread > 0 ? t('portal.home.unread', { n: unread }) : ''}
+          </Tile>
+        ) : null}
+        {mayProfile ? (
+          <>
+            <Tile
+              href="/profile"
+              testid="home-profile"
+              title={t('portal.nav.profile')}
+              text={t('portal.home.tile.profile')}
+            />
+            <Tile
+              href="/consents"
+              testid="home-consents"
+              title={t('portal.nav.consents')}
+              text={t('portal.home.tile.consents')}
+            >
+              {waiting > 0 ? t('portal.home.consentsBadge', { n: waiting }) : ''}
+            </Tile>
+            <Tile
+              href="/preferences"
+              testid="home-preferences"
+              title={t('portal.nav.preferences')}
+              text={t('portal.home.tile.preferences')}
+            />
+          </>
+        ) : null}
       </ul>
     </section>
   );

@@ -565,6 +565,11 @@ function MessageItem({ message: m }: { message: S['MessageView'] }) {
           {mine ? t('portal.message.you') : t('portal.message.careTeam')}
         </span>
         <time dateTime={m.created_at}>{tr.dateTime(m.created_at)}</time>
+        {m.written_by ? (
+          <span className="tag" data-testid="message-written-by">
+            {t('portal.message.writtenBy', { name: m.written_by })}
+          </span>
+        ) : null}
         {m.via === 'sms' ? (
           <span className="tag" data-testid="message-via-sms">
             {t('portal.message.viaSms')}

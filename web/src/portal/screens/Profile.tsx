@@ -22,7 +22,7 @@ import { describeFieldError, fieldDetail } from '../../shared/ui/errors';
 import { allZones, COMMON_ZONES, zoneName } from '../../shared/zones';
 import { portal, type S } from '../api';
 import { ConfirmItsYou } from '../parts/ConfirmItsYou';
-import { usePageTitle } from '../parts/Header';
+import { useActingFor, usePageTitle } from '../parts/Header';
 import { formatPhone } from '../phone';
 import { languageName, PROFILE_LANGUAGES } from '../zones';
 
@@ -30,6 +30,8 @@ export function Profile() {
   const { t } = useI18n();
   usePageTitle(t('portal.nav.profile'));
   const me = useQuery({ queryKey: ['me'], queryFn: portal.me });
+  // Acting for someone: their email and phone, sign-ins and proxies are theirs alone to change.
+  const owner = !useActingFor();
   return (
     <section className="stack">
       <PageHeading>{t('portal.profile.title')}</PageHeading>
@@ -38,8 +40,8 @@ export function Profile() {
       {me.data ? (
         <>
           <Details profile={me.data} />
-          <Contact profile={me.data} />
-          <AccountActivity />
+          {owner ? <Contact profile={me.data} /> : null}
+          <AccountActivity owner={owner} />
         </>
       ) : null}
     </section>
@@ -47,17 +49,26 @@ export function Profile() {
 }
 
 /** The way to the access log: sign-ins, the practice's access to the record, signing out elsewhere. */
-function AccountActivity() {
+function AccountActivity({ owner }: { owner: boolean }) {
   const { t } = useI18n();
   return (
     <section className="card stack" aria-labelledby="activity-title" data-testid="profile-activity">
       <h2 id="activity-title">{t('portal.access.profileTitle')}</h2>
-      <p>{t('portal.access.profileBody')}</p>
-      <p>
-        <Link href="/profile/access-log" data-testid="profile-access-link">
-          {t('portal.access.profileLink')}
-        </Link>
-      </p>
+      {owner ? (
+        <>
+          <p>{t('portal.access.profileBody')}</p>
+          <p>
+            <Link href="/profile/access-log" data-testid="profile-access-link">
+              {t('portal.access.profileLink')}
+            </Link>
+          </p>
+          <p>
+            <Link href="/profile/proxies" data-testid="profile-proxies-link">
+              {t('portal.proxies.profileLink')}
+            </Link>
+          </p>
+        </>
+      ) : null}
       <p>
         <Link href="/activity" data-testid="profile-timeline-link">
           {t('portal.activity.profileLink')}

@@ -62,9 +62,24 @@ export const enums = {
     "en",
     "es"
   ],
+  "LegalBasis": [
+    "parental_responsibility",
+    "court_order",
+    "power_of_attorney",
+    "patient_authorization",
+    "financial_responsibility"
+  ],
   "Party": [
     "patient",
     "care_team"
+  ],
+  "Relationship": [
+    "parent",
+    "legal_guardian",
+    "caregiver",
+    "family",
+    "guarantor",
+    "legal_representative"
   ],
   "Role": [
     "admin",
@@ -72,9 +87,22 @@ export const enums = {
     "front-desk",
     "billing"
   ],
+  "Scope": [
+    "messages",
+    "appointments",
+    "forms",
+    "documents",
+    "billing",
+    "profile"
+  ],
   "StaffDecision": [
     "accept",
     "revoke"
+  ],
+  "Standing": [
+    "full",
+    "limited",
+    "ended"
   ],
   "State": [
     "pending",
@@ -118,6 +146,14 @@ export const enums = {
 } as const;
 
 export const constraints: Record<string, { maxLength?: number; minLength?: number; maximum?: number; minimum?: number; maxItems?: number; minItems?: number; pattern?: string }> = {
+  "AgeRules.adult_at": {
+    "maximum": 21,
+    "minimum": 1
+  },
+  "AgeRules.limited_from": {
+    "maximum": 21,
+    "minimum": 1
+  },
   "ConsentPublication.summary": {
     "maxLength": 500,
     "minLength": 1
@@ -125,6 +161,9 @@ export const constraints: Record<string, { maxLength?: number; minLength?: numbe
   "ConsentPublication.title": {
     "maxLength": 120,
     "minLength": 1
+  },
+  "NewGrantRequest.scopes": {
+    "minItems": 1
   },
   "NewMessageRequest.attachment_ids": {
     "maxItems": 5
@@ -199,6 +238,17 @@ export const constraints: Record<string, { maxLength?: number; minLength?: numbe
   },
   "ProfilePatch.pronouns": {
     "maxLength": 40
+  },
+  "ProxyInviteRequest.family_name": {
+    "maxLength": 100,
+    "minLength": 1
+  },
+  "ProxyInviteRequest.given_name": {
+    "maxLength": 100,
+    "minLength": 1
+  },
+  "ProxyInviteRequest.scopes": {
+    "minItems": 1
   },
   "QuietHours.end": {
     "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"
@@ -342,6 +392,22 @@ export const operationRoles: Record<string, readonly string[]> = {
     "admin"
   ],
   "POST /staff/patients/{id}/invite": [
+    "admin",
+    "front-desk",
+    "clinician"
+  ],
+  "GET /staff/patients/{id}/proxies": [
+    "admin",
+    "clinician",
+    "front-desk",
+    "billing"
+  ],
+  "POST /staff/patients/{id}/proxies": [
+    "admin",
+    "front-desk",
+    "clinician"
+  ],
+  "DELETE /staff/patients/{id}/proxies/{grant_id}": [
     "admin",
     "front-desk",
     "clinician"

@@ -722,6 +722,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Too many requests (API Gateway's throttling answers application/json) */
                 429: {
                     headers: {
@@ -798,6 +807,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
@@ -883,6 +901,15 @@ export interface paths {
                         "application/json": components["schemas"]["DownloadLink"];
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
@@ -890,6 +917,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
@@ -960,6 +996,15 @@ export interface paths {
                         "application/json": components["schemas"]["AttachmentView"];
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
@@ -967,6 +1012,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
@@ -1049,6 +1103,15 @@ export interface paths {
                         "application/json": components["schemas"]["ConsentsView"];
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
@@ -1056,6 +1119,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
@@ -1118,6 +1190,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
@@ -1214,6 +1295,15 @@ export interface paths {
                         "application/json": components["schemas"]["HomeView"];
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
@@ -1221,6 +1311,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
@@ -1278,6 +1377,15 @@ export interface paths {
                         "application/json": components["schemas"]["ProfileView"];
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
@@ -1285,6 +1393,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
@@ -1466,6 +1583,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Someone else changed this at the same time; read it again and retry */
                 409: {
                     headers: {
@@ -1573,6 +1699,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Too many requests (API Gateway's throttling answers application/json) */
                 429: {
                     headers: {
@@ -1629,6 +1764,15 @@ export interface paths {
                         "application/json": components["schemas"]["NotificationsMarked"];
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
@@ -1636,6 +1780,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
@@ -1705,6 +1858,15 @@ export interface paths {
                         "application/json": components["schemas"]["NotificationsMarked"];
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
@@ -1712,6 +1874,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
@@ -1785,6 +1956,15 @@ export interface paths {
                         "application/json": components["schemas"]["PreferencesView"];
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
@@ -1792,6 +1972,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
@@ -1857,6 +2046,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Someone else changed this at the same time; read it again and retry */
                 409: {
                     headers: {
@@ -1912,6 +2110,436 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/portal/proxies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who can act for you, with what and when they last did; and whom you can act for. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProxyList"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Only the account's owner sees its proxies */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/proxies/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accepts an invitation to act for someone: the link's token, their code and their date of birth.
+         *     Someone new to the practice also gives their own date of birth, and an account is made for the
+         *     invited address. Then they sign in with it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProxyAcceptRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProxyAccepted"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The invitation is not valid, or the code or date of birth does not match */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No practice at this host */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description You can already act for them */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is too large (API Gateway's own limit answers application/json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the content type the route reads */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/proxies/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invites someone to act for you (adults only). The link goes to their address; the code is shown to
+         *     you once, to pass on; they also need your date of birth.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProxyInviteRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProxyInvitationSent"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Only an adult account's owner invites */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Someone else changed this at the same time; read it again and retry */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is too large (API Gateway's own limit answers application/json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the content type the route reads */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The practice cannot reach that address */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/proxies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Ends a grant you are part of: someone's access to your account, or yours to someone else's. It stops
+         *     working on their very next request.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The grant's id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Revoked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Only the account's owner revokes */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Someone else changed this at the same time; read it again and retry */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/portal/sessions/end-others": {
         parameters: {
             query?: never;
@@ -1940,6 +2568,15 @@ export interface paths {
                         "application/json": components["schemas"]["SessionsEnded"];
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
@@ -1947,6 +2584,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
@@ -2011,6 +2657,15 @@ export interface paths {
                         "application/json": components["schemas"]["ThreadList"];
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
@@ -2018,6 +2673,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
@@ -2081,6 +2745,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
@@ -2197,6 +2870,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nothing exists at this address for the caller (other tenants' objects included) */
                 404: {
                     headers: {
@@ -2267,6 +2949,15 @@ export interface paths {
                         "application/json": components["schemas"]["ThreadSummary"];
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
@@ -2274,6 +2965,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
@@ -2371,6 +3071,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
@@ -2476,6 +3185,15 @@ export interface paths {
                         "application/json": components["schemas"]["ThreadSummary"];
                     };
                 };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
                 401: {
                     headers: {
@@ -2483,6 +3201,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
@@ -2580,6 +3307,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
@@ -4239,6 +4975,324 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/patients/{id}/proxies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who can act for the patient, and whom the patient can act for. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Patient id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PatientProxies"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The staff member's role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Lets a person of the practice act for the patient. A parent's or guardian's grant is for a child
+         *     (under the practice's age rules, which limit and then end it); a guarantor's is billing only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Patient id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewGrantRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GrantView"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The staff member's role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description That person can already act for the patient */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is too large (API Gateway's own limit answers application/json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the content type the route reads */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The grant does not fit the patient (a parent's grant for an adult) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/patients/{id}/proxies/{grant_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Ends a grant to act for the patient: it stops working on the proxy's very next request. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Patient id */
+                    id: string;
+                    grant_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Revoked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The staff member's role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Someone else changed this at the same time; read it again and retry */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -6783,6 +7837,25 @@ export interface components {
         /** @enum {string} */
         AccountStatus: "active" | "disabled";
         /**
+         * @description How a parent's or guardian's access changes as the child grows, in whole years at local midnight of
+         *     the birthday in the practice's zone. The defaults: full access to 11, limited from 12 to 17 (the
+         *     confidential topics and the teen's own conversations hidden), ended at 18.
+         */
+        AgeRules: {
+            /**
+             * Format: int32
+             * @description The age at which a parent's access ends.
+             */
+            adult_at: number;
+            /** @description Topics a limited parent never sees. */
+            confidential_topics: components["schemas"]["Topic"][];
+            /**
+             * Format: int32
+             * @description The age at which a parent's access becomes limited.
+             */
+            limited_from: number;
+        };
+        /**
          * @description A file sent with a message, as the message shows it. Copied from the attachment when it is sent;
          *     a sent attachment never changes.
          */
@@ -7014,12 +8087,59 @@ export interface components {
         GatewayMessage: {
             message: string;
         };
+        /** @description A grant as the patient, the proxy and the staff see it. */
+        GrantView: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            expires_at?: string | null;
+            grant_id: string;
+            /** @description `patient` (the patient invited them) or `staff`. */
+            granted_by: string;
+            /**
+             * Format: date-time
+             * @description When the proxy last acted for the patient (to within a few minutes).
+             */
+            last_used_at?: string | null;
+            legal_basis: components["schemas"]["LegalBasis"];
+            patient: components["schemas"]["PatientNames"];
+            patient_id: string;
+            proxy: components["schemas"]["PatientNames"];
+            proxy_id: string;
+            relationship: components["schemas"]["Relationship"];
+            scopes: components["schemas"]["Scope"][];
+            /** @description What it allows today: a teen's parent is `limited`; `ended` once expired or come of age. */
+            standing: components["schemas"]["Standing"];
+        };
+        HomeActing: {
+            grant_id: string;
+            /**
+             * @description A teen's account under the practice's age rules: confidential topics and the teen's own
+             *     conversations are hidden.
+             */
+            limited: boolean;
+            patient_id: string;
+            relationship: components["schemas"]["Relationship"];
+            scopes: components["schemas"]["Scope"][];
+        };
         HomeMessage: {
             /** Format: date-time */
             at: string;
             preview: string;
             subject: string;
             thread_id: string;
+        };
+        HomeName: {
+            given_name: string;
+            patient_id: string;
+            preferred_name?: string | null;
+        };
+        /** @description Someone the signed-in person may act for. */
+        HomePerson: {
+            given_name: string;
+            patient_id: string;
+            preferred_name?: string | null;
+            relationship: components["schemas"]["Relationship"];
         };
         HomePractice: {
             email?: string | null;
@@ -7035,6 +8155,7 @@ export interface components {
         };
         /** @description The home screen, in one read: greeting, the practice, what is new, what waits for a decision. */
         HomeView: {
+            acting_for?: components["schemas"]["HomeActing"] | null;
             /** @description Consent documents waiting for the patient's decision (the required ones first block the portal). */
             consents_needing_decision: number;
             latest_unread?: components["schemas"]["HomeMessage"] | null;
@@ -7043,6 +8164,10 @@ export interface components {
              * @description Unread items of the bell (`GET /portal/notifications`).
              */
             notifications_unread: number;
+            /** @description The people the signed-in person may act for: the person switcher. Empty for most patients. */
+            people: components["schemas"]["HomePerson"][];
+            /** @description Who is signed in (the greeting names them, whoever they act for). */
+            person: components["schemas"]["HomeName"];
             practice: components["schemas"]["HomePractice"];
             profile: components["schemas"]["HomeProfile"];
             /**
@@ -7078,6 +8203,11 @@ export interface components {
             /** @description The first words, on one line (at most 80 characters); empty when only files were sent. */
             preview: string;
         };
+        /**
+         * @description Why the proxy may act for the patient.
+         * @enum {string}
+         */
+        LegalBasis: "parental_responsibility" | "court_order" | "power_of_attorney" | "patient_authorization" | "financial_responsibility";
         /** @description A message as the patient sees it: internal notes are never included, deleted text never shown. */
         MessageView: {
             /** @description Files sent with the message; download each through `/portal/attachments/{attachment_id}`. */
@@ -7092,6 +8222,22 @@ export interface components {
             /** Format: date-time */
             read_at?: string | null;
             via: components["schemas"]["Via"];
+            /** @description The name of the person who wrote it while acting for the patient (a parent, a caregiver). */
+            written_by?: string | null;
+        };
+        /** @description A grant made by staff: `proxy_id` is a person with an account at the practice (enrol them first). */
+        NewGrantRequest: {
+            /**
+             * Format: date
+             * @description The last day it works (YYYY-MM-DD, the practice's time zone); none for no end.
+             */
+            expires_on?: string | null;
+            legal_basis: components["schemas"]["LegalBasis"];
+            proxy_id: string;
+            /** @description `parent` and `legal_guardian` are for a child (the practice's age rules apply). */
+            relationship: components["schemas"]["Relationship"];
+            /** @description A guarantor's is `billing` only. */
+            scopes: components["schemas"]["Scope"][];
         };
         NewMessageRequest: {
             attachment_ids?: string[];
@@ -7179,6 +8325,11 @@ export interface components {
             family_name: string;
             given_name: string;
             preferred_name?: string | null;
+        };
+        /** @description Who can act for a patient, and whom the patient acts for. */
+        PatientProxies: {
+            acting_for_patient: components["schemas"]["GrantView"][];
+            patient_acts_for: components["schemas"]["GrantView"][];
         };
         PatientSummary: {
             /** Format: date */
@@ -7285,6 +8436,7 @@ export interface components {
             logo_url?: string | null;
             /** Format: int32 */
             message_retention_days: number;
+            proxy_age_rules?: components["schemas"]["AgeRules"] | null;
             /** Format: int32 */
             sign_in_codes_per_hour: number;
             /**
@@ -7319,6 +8471,8 @@ export interface components {
             message_retention_days: number;
             name: string;
             practice_id: string;
+            /** @description How a parent's or guardian's access to a child's account changes with the child's age. */
+            proxy_age_rules: components["schemas"]["AgeRules"];
             /** Format: int32 */
             sign_in_codes_per_hour: number;
             slug: string;
@@ -7401,6 +8555,72 @@ export interface components {
             /** @description IANA. */
             time_zone: string;
         };
+        /** @description Accepting an invitation to act for someone. */
+        ProxyAcceptRequest: {
+            /** @description The 6-digit code the person who invited you has. */
+            code: string;
+            /**
+             * Format: date
+             * @description Their date of birth (YYYY-MM-DD).
+             */
+            patient_date_of_birth: string;
+            /** @description The token from the invitation link's fragment. */
+            token: string;
+            /**
+             * Format: date
+             * @description Yours, when you have no account at the practice yet (the answer says so with a 400 naming this field).
+             */
+            your_date_of_birth?: string | null;
+        };
+        ProxyAccepted: {
+            /** @description Sign in with this address (masked) to act for them. */
+            channel: components["schemas"]["Channel"];
+            destination: string;
+            /** @description Whether an account was made for you now. */
+            new_account: boolean;
+            /** @description Whom you can now act for. */
+            patient_given_name: string;
+        };
+        ProxyInvitationSent: {
+            channel: components["schemas"]["Channel"];
+            /**
+             * @description Tell this code to the person you invited: they need it, with your date of birth, to accept.
+             *     It is shown only now.
+             */
+            code: string;
+            /** @description Where the link went, masked. */
+            destination: string;
+            /** Format: date-time */
+            expires_at: string;
+            /** @description The grant's id once accepted. */
+            grant_id: string;
+        };
+        /**
+         * @description An invitation to act for you. Give exactly one of `email` and `phone`: the invitation link goes
+         *     there; the code it needs is shown to you once, to pass on yourself.
+         */
+        ProxyInviteRequest: {
+            email?: string | null;
+            /**
+             * Format: date
+             * @description The last day their access works (YYYY-MM-DD, the practice's time zone); none for no end.
+             */
+            expires_on?: string | null;
+            family_name: string;
+            given_name: string;
+            phone?: string | null;
+            /** @description Not `parent` or `legal_guardian`: a child's access is set up by the practice. */
+            relationship: components["schemas"]["Relationship"];
+            /** @description What they may do for you; a guarantor's is `billing` only. */
+            scopes: components["schemas"]["Scope"][];
+        };
+        /** @description Who can act for the signed-in person, and whom they act for. */
+        ProxyList: {
+            /** @description People who can act for you: each with what they may do and when they last did. */
+            acting_for_you: components["schemas"]["GrantView"][];
+            /** @description People you can act for (switch to them in the portal). */
+            you_act_for: components["schemas"]["GrantView"][];
+        };
         QuietHours: {
             /** @example 08:00 */
             end: string;
@@ -7412,10 +8632,22 @@ export interface components {
             token: string;
         };
         /**
+         * @description How the proxy is related to the patient.
+         * @enum {string}
+         */
+        Relationship: "parent" | "legal_guardian" | "caregiver" | "family" | "guarantor" | "legal_representative";
+        /**
          * @description Staff roles: the staff pool's groups.
          * @enum {string}
          */
         Role: "admin" | "clinician" | "front-desk" | "billing";
+        /**
+         * @description What a person acting for a patient may do in the portal (issue 11's proxy grants). Every patient
+         *     route names the scope it needs with `Exchange::patient_in`; the patient acting for themself has
+         *     every scope.
+         * @enum {string}
+         */
+        Scope: "messages" | "appointments" | "forms" | "documents" | "billing" | "profile";
         /**
          * @description A signed-in session. The access token is kept in memory by the portal; the refresh token is in the
          *     `__Host-portico_refresh` cookie.
@@ -7505,12 +8737,15 @@ export interface components {
             /** Format: date-time */
             deleted_at?: string | null;
             deleted_by?: string | null;
+            grant_id?: string | null;
             internal: boolean;
             message_id: string;
             /** Format: date-time */
             read_at?: string | null;
             urgent: boolean;
             via: components["schemas"]["Via"];
+            /** @description The name of the person who wrote it while acting for the patient, and their grant. */
+            written_by?: string | null;
         };
         StaffNewThreadRequest: {
             /** @description Checked uploads of the staff side for this patient (`POST /staff/patients/{id}/attachments`). */
@@ -7554,6 +8789,11 @@ export interface components {
             older_cursor?: string | null;
             thread: components["schemas"]["StaffThreadSummary"];
         };
+        /**
+         * @description What a grant allows today.
+         * @enum {string}
+         */
+        Standing: "full" | "limited" | "ended";
         /** @description Ask for a sign-in code. */
         StartCodeRequest: {
             /**
