@@ -5,7 +5,13 @@ use portico::http::Route;
 use portico::lambda::Capability;
 
 pub fn all() -> Vec<Capability> {
-    vec![portico_identity::capability(), portico_practice::capability(), portico_messaging::capability(), portico_platform::capability()]
+    vec![
+        portico_identity::capability(),
+        portico_practice::capability(),
+        portico_messaging::capability(),
+        portico_platform::capability(),
+        portico_scheduling::capability(),
+    ]
 }
 
 /// Every route declared by the capabilities, in declaration order.

@@ -118,6 +118,14 @@ prefixed_id!(
     EventId, "ev_"
 );
 prefixed_id!(
+    /// A kind of visit the practice offers (a service).
+    ServiceId, "sv_"
+);
+prefixed_id!(
+    /// An appointment (or a request for one).
+    AppointmentId, "ap_"
+);
+prefixed_id!(
     /// A grant that lets one person act for a patient (a parent, a caregiver, a guarantor).
     GrantId, "gr_"
 );

@@ -20,13 +20,15 @@ use crate::store::{Condition, Cursor, Index, Item, Query, StoreError, Table, Wri
 pub enum TaskKind {
     /// A patient wrote and is waiting for an answer.
     RespondToMessage,
+    /// An appointment was booked, or asked for: prepare for it, or confirm the request.
+    NewAppointment,
 }
 
 impl TaskKind {
     /// How long the practice has, by default, from the moment the task is raised.
     pub fn due_after(self) -> Duration {
         match self {
-            TaskKind::RespondToMessage => Duration::hours(24),
+            TaskKind::RespondToMessage | TaskKind::NewAppointment => Duration::hours(24),
         }
     }
 }
@@ -127,6 +129,23 @@ impl Task {
         task.subject = Some(thread.to_string());
         task.team = Some(team);
         task.source = Some(source.to_string());
+        task
+    }
+
+    /// The task that stands for an appointment (`subject` is its id), raised when it is booked or asked for.
+    pub fn for_appointment(
+        practice: &PracticeId,
+        patient: &PatientId,
+        names: Option<&crate::directory::PatientNames>,
+        appointment: &str,
+        now: DateTime<Utc>,
+    ) -> Self {
+        let mut task = Task::raise(TaskId::for_source("appointment", appointment), practice, TaskKind::NewAppointment, now);
+        task.patient_id = Some(patient.clone());
+        task.patient_names = names.cloned();
+        task.subject = Some(appointment.to_string());
+        task.team = Some(Topic::Scheduling);
+        task.source = Some(appointment.to_string());
         task
     }
 

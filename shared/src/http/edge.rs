@@ -251,6 +251,16 @@ impl<'a> Exchange<'a> {
         parse::query_param(self.req, name)
     }
 
+    /// The request's `Idempotency-Key` (1 to 255 visible ASCII characters), when it sent one.
+    pub fn idempotency_key(&self) -> Result<Option<String>, ApiError> {
+        let Some(raw) = self.req.headers().get("idempotency-key") else { return Ok(None) };
+        let key = raw.to_str().ok().filter(|k| !k.is_empty() && k.len() <= 255 && k.bytes().all(|b| b.is_ascii_graphic()));
+        key.map(|k| Some(k.to_string())).ok_or_else(|| ApiError::BadRequest {
+            detail: "The Idempotency-Key header must be 1 to 255 visible ASCII characters.".into(),
+            errors: Vec::new(),
+        })
+    }
+
     pub fn host(&self) -> &str {
         host(self.req)
     }
@@ -444,7 +454,7 @@ impl<'a> Exchange<'a> {
         let session = self.admit(subject, claims, Some(found.next().flatten())).await?;
         let (grant, profile) = (found.next().flatten(), found.next().flatten());
         let (grant, acting) = crate::proxies::admit(grant, profile, &*tenant?, scope, self.now()).map_err(|refused| match refused {
-            crate::proxies::Refusal::NoGrant => ApiError::Forbidden("You cannot act for this person."),
+            crate::proxies::Refusal::NoGrant => ApiError::ActingRefused,
             crate::proxies::Refusal::OutOfScope => ApiError::Forbidden("Your access for this person does not include this."),
         })?;
         self.note().grant = Some(grant.grant_id.clone());

@@ -34,6 +34,10 @@ pub enum ApiError {
     /// account): 403 with its own problem type, so the app can ask for a code and try again.
     #[error("recent sign-in required")]
     RecentSignInRequired,
+    /// Acting for someone without a live grant (none, revoked, expired, outgrown, another practice's):
+    /// 403 with its own problem type, so the portal can return the person to their own account.
+    #[error("acting refused")]
+    ActingRefused,
     /// Also the answer for other tenants' and other patients' objects: existence is never revealed.
     #[error("not found")]
     NotFound,
@@ -70,7 +74,7 @@ impl ApiError {
         match self {
             ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             ApiError::Unauthorized(_) | ApiError::BadCredentials(_) => StatusCode::UNAUTHORIZED,
-            ApiError::Forbidden(_) | ApiError::RecentSignInRequired => StatusCode::FORBIDDEN,
+            ApiError::Forbidden(_) | ApiError::RecentSignInRequired | ApiError::ActingRefused => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
@@ -91,6 +95,7 @@ impl ApiError {
             ApiError::Unauthorized(why) => ("unauthorized", "Please sign in again", why.to_string(), vec![]),
             ApiError::BadCredentials(why) => ("bad-credentials", "That did not work", why.clone(), vec![]),
             ApiError::Forbidden(why) => ("forbidden", "You do not have access to this", why.to_string(), vec![]),
+            ApiError::ActingRefused => ("acting-refused", "No access", "You cannot act for this person.".into(), vec![]),
             ApiError::RecentSignInRequired => (
                 "recent-sign-in-required",
                 "Please confirm it's you",

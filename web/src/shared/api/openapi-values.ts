@@ -17,6 +17,11 @@ export const enums = {
     "preference_off",
     "suppressed"
   ],
+  "Booking": [
+    "patients",
+    "request_only",
+    "staff_only"
+  ],
   "Channel": [
     "email",
     "sms"
@@ -58,9 +63,17 @@ export const enums = {
     "image/png",
     "image/heic"
   ],
+  "ItemKind": [
+    "thread"
+  ],
   "Lang": [
     "en",
     "es"
+  ],
+  "LateCancel": [
+    "allow",
+    "allow_as_late",
+    "block"
   ],
   "LegalBasis": [
     "parental_responsibility",
@@ -109,8 +122,17 @@ export const enums = {
     "ready",
     "rejected"
   ],
+  "Status": [
+    "requested",
+    "booked",
+    "arrived",
+    "fulfilled",
+    "no_show",
+    "cancelled"
+  ],
   "TaskKind": [
-    "respond_to_message"
+    "respond_to_message",
+    "new_appointment"
   ],
   "TaskStatus": [
     "open",
@@ -142,6 +164,10 @@ export const enums = {
   "Via": [
     "portal",
     "sms"
+  ],
+  "VisitMode": [
+    "in_person",
+    "telehealth"
   ]
 } as const;
 
@@ -153,6 +179,9 @@ export const constraints: Record<string, { maxLength?: number; minLength?: numbe
   "AgeRules.limited_from": {
     "maximum": 21,
     "minimum": 1
+  },
+  "CancelRequest.reason": {
+    "maxLength": 500
   },
   "ConsentPublication.summary": {
     "maxLength": 500,
@@ -289,6 +318,9 @@ export const constraints: Record<string, { maxLength?: number; minLength?: numbe
   "StartCodeRequest.address": {
     "maxLength": 254
   },
+  "StatusRequest.reason": {
+    "maxLength": 500
+  },
   "TemplateUpdate.email_body": {
     "maxLength": 2000
   },
@@ -321,6 +353,22 @@ export const constraints: Record<string, { maxLength?: number; minLength?: numbe
 };
 
 export const operationRoles: Record<string, readonly string[]> = {
+  "GET /staff/appointments": [
+    "admin",
+    "clinician",
+    "front-desk",
+    "billing"
+  ],
+  "POST /staff/appointments": [
+    "admin",
+    "front-desk",
+    "clinician"
+  ],
+  "POST /staff/appointments/{id}/status": [
+    "admin",
+    "front-desk",
+    "clinician"
+  ],
   "GET /staff/audit": [
     "admin"
   ],
@@ -454,6 +502,28 @@ export const operationRoles: Record<string, readonly string[]> = {
     "admin"
   ],
   "GET /staff/practice/history": [
+    "admin"
+  ],
+  "GET /staff/schedule/{clinician}": [
+    "admin",
+    "clinician",
+    "front-desk",
+    "billing"
+  ],
+  "PUT /staff/schedule/{clinician}": [
+    "admin",
+    "front-desk"
+  ],
+  "GET /staff/services": [
+    "admin",
+    "clinician",
+    "front-desk",
+    "billing"
+  ],
+  "POST /staff/services": [
+    "admin"
+  ],
+  "PUT /staff/services/{id}": [
     "admin"
   ],
   "GET /staff/tasks": [

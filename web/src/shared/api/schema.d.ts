@@ -198,6 +198,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Opens the single-use link of a notice: says what it leads to (never what it says) and, when asked,
+         *     sends a code to the address on file, by the channel the notice went by. The portal shows the item
+         *     after a live session of the same patient, or after that code. A used, expired, superseded or
+         *     signed-out link answers 401.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OpenLinkRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpenedLink"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The link was used, expired, replaced by a newer one, or the patient signed out since */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No practice at this host */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Someone else changed this at the same time; read it again and retry */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is too large (API Gateway's own limit answers application/json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the content type the route reads */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many answers from this client; wait Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/otp/start": {
         parameters: {
             query?: never;
@@ -759,6 +878,586 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/portal/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your appointments: upcoming soonest first, past most recent first. One query of your partition. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AppointmentList"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Books a time (or asks for it, for a request-only service): race-free, one transaction. With an
+         *     `Idempotency-Key`, the same key and body answer the same appointment (200); a different body is 422.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 1 to 255 visible ASCII characters; remembered for 24 hours */
+                    "Idempotency-Key"?: string | null;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BookRequest"];
+                };
+            };
+            responses: {
+                /** @description The same Idempotency-Key and body again */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AppointmentView"];
+                    };
+                };
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AppointmentView"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not bookable online, or acting without a grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The time is taken */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is too large (API Gateway's own limit answers application/json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the content type the route reads */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a time offered for this service, or an Idempotency-Key reused with another body */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/appointments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancels: late inside the service's cancel notice (never in the five minutes after booking); a
+         *     service that blocks late cancels answers 409 and asks the patient to call.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CancelRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AppointmentView"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Already cancelled or over, changed meanwhile, or too late to cancel online */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is too large (API Gateway's own limit answers application/json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the content type the route reads */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/appointments/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirms you will come. Confirming again changes nothing. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AppointmentView"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a booked appointment */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/appointments/{id}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Moves an appointment to another free time in one transaction: if the new time is taken, nothing
+         *     changes.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RescheduleRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AppointmentView"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The new time is taken, the appointment changed, or it is too late to move online */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is too large (API Gateway's own limit answers application/json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the content type the route reads */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a time offered for this service */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/portal/attachments": {
         parameters: {
             query?: never;
@@ -1077,6 +1776,189 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/portal/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Free times for a service over at most 31 days (default: the next 14), from every clinician who sees
+         *     it or the one asked for. One query per clinician's schedule.
+         */
+        get: {
+            parameters: {
+                query: {
+                    service: string;
+                    clinician?: string;
+                    /** @description RFC 3339; default now */
+                    from?: string;
+                    /** @description RFC 3339; at most 31 days after from */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Availability"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/availability/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The services patients may book or ask for, with who sees each. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BookableServices"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/portal/consents": {
         parameters: {
             query?: never;
@@ -1260,6 +2142,138 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Holds a time for five minutes while the patient confirms; a new hold on the service gives up the last. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["HoldRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HoldView"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not bookable online, or acting without a grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The time is taken */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is too large (API Gateway's own limit answers application/json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the content type the route reads */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a time offered for this service (off the schedule, too soon or too far) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2373,6 +3387,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Someone else changed this at the same time; read it again and retry */
                 409: {
                     headers: {
@@ -2410,13 +3433,14 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                /** @description Too many invitations today (from you, or to that address) */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Something went wrong on our side; the body quotes a request id */
@@ -2447,8 +3471,8 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Ends a grant you are part of: someone's access to your account, or yours to someone else's. It stops
-         *     working on their very next request.
+         * Ends a grant you are part of (someone's access to your account, or yours to someone else's; it stops
+         *     working on the very next request), or cancels an invitation you sent that is not accepted yet.
          */
         delete: {
             parameters: {
@@ -2488,7 +3512,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Only the account's owner revokes */
+                /** @description Only the account's owner revokes; a grant the practice made for a child is the practice's to end */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3341,6 +4365,338 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The practice's appointments (or one clinician's) for a day or a week: one query of the index. */
+        get: {
+            parameters: {
+                query: {
+                    /** @description RFC 3339 */
+                    from: string;
+                    /** @description RFC 3339; at most 31 days after from */
+                    to: string;
+                    clinician?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScheduleView"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The staff member's role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Books for a patient (staff skip the online notice and horizon; the time is still race-free). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StaffBookRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffAppointmentView"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The staff member's role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The time is taken */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is too large (API Gateway's own limit answers application/json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the content type the route reads */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a time on the clinician's schedule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/appointments/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Moves an appointment through its day: confirm a request (`booked`), `arrived`, `fulfilled`,
+         *     `no_show`, or `cancelled`. Any other move, or a change meanwhile, is 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StatusRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffAppointmentView"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The staff member's role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a move from its state, the time is taken, or it changed meanwhile */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is too large (API Gateway's own limit answers application/json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the content type the route reads */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5115,7 +6471,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The staff member's role does not allow this */
+                /** @description Not a role that grants access; an adult's account needs an administrator */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6368,6 +7724,495 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/schedule/{clinician}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A clinician's weekly schedule. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    clinician: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Schedule"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The staff member's role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Sets a clinician's weekly schedule (windows in their zone, the slot grid, blocks). */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    clinician: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ScheduleInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Schedule"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The staff member's role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Changed since read */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is too large (API Gateway's own limit answers application/json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the content type the route reads */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every service, active or not. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceList"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The staff member's role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Adds a service. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ServiceInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Service"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The staff member's role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Someone else changed this at the same time; read it again and retry */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is too large (API Gateway's own limit answers application/json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the content type the route reads */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/services/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Changes a service (with the version read). */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ServiceInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Service"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The staff member's role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Changed since read */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is too large (API Gateway's own limit answers application/json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the content type the route reads */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -7819,10 +9664,14 @@ export interface components {
             action: string;
             /** Format: date-time */
             at: string;
-            /** @description `you` (a sign-in or sign-out) or `staff` (someone at the practice). */
+            /**
+             * @description `you` (a sign-in or sign-out), `staff` (someone at the practice) or `proxy` (someone acting for
+             *     you: `grant_id` names their access in `GET /portal/proxies`).
+             */
             by: string;
             /** @description For your own sign-ins: the browser or device that asked, and the address it came from. */
             device?: string | null;
+            grant_id?: string | null;
             ip?: string | null;
             /** @description The staff member's roles (`admin`, `clinician`, `front-desk`, `billing`); empty for you. */
             roles: string[];
@@ -7854,6 +9703,35 @@ export interface components {
              * @description The age at which a parent's access becomes limited.
              */
             limited_from: number;
+        };
+        AppointmentList: {
+            /** @description Most recent first. */
+            past: components["schemas"]["AppointmentView"][];
+            /** @description Soonest first: requested, booked and arrived ones still ahead. */
+            upcoming: components["schemas"]["AppointmentView"][];
+        };
+        AppointmentView: {
+            appointment_id: string;
+            cancel_reason?: string | null;
+            clinician_id: string;
+            clinician_name: string;
+            /** Format: date-time */
+            confirmed_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            end: string;
+            late_cancel: boolean;
+            mode: components["schemas"]["VisitMode"];
+            service_id: string;
+            service_name: string;
+            /** Format: date-time */
+            start: string;
+            status: components["schemas"]["Status"];
+            /** @description The clinician's zone. */
+            time_zone: string;
+            /** Format: int64 */
+            version: number;
         };
         /**
          * @description A file sent with a message, as the message shows it. Copied from the attachment when it is sent;
@@ -7929,6 +9807,12 @@ export interface components {
             /** @description Present while more may follow (even after a short or empty page). */
             next_cursor?: string | null;
         };
+        Availability: {
+            service_id: string;
+            slots: components["schemas"]["Slot"][];
+            /** @description The patient's zone the labels are in. */
+            time_zone: string;
+        };
         BellItem: {
             /** Format: date-time */
             at: string;
@@ -7949,11 +9833,51 @@ export interface components {
          * @enum {string}
          */
         BellKind: "new_message";
+        /** @description Time taken out of a schedule (a day off, a meeting). */
+        Block: {
+            /** Format: date-time */
+            end: string;
+            reason?: string | null;
+            /** Format: date-time */
+            start: string;
+        };
         /**
          * @description What stops a notice on one channel, whatever the day's counts: what staff see on the chart.
          * @enum {string}
          */
         Blocked: "no_address" | "opted_out" | "country_not_served" | "undeliverable" | "no_consent" | "preference_off" | "suppressed";
+        /**
+         * @description Books a time (or asks for it, for a request-only service). Send an `Idempotency-Key` header: the
+         *     same key and body within 24 hours answer the same appointment.
+         */
+        BookRequest: {
+            clinician_id: string;
+            service_id: string;
+            /** Format: date-time */
+            start: string;
+        };
+        /** @description A service a patient may book or ask for. */
+        BookableService: {
+            /** @description `patients` (book a free time) or `request_only` (ask; the practice confirms). */
+            booking: components["schemas"]["Booking"];
+            clinicians: components["schemas"]["ClinicianView"][];
+            /** Format: int64 */
+            duration_minutes: number;
+            mode: components["schemas"]["VisitMode"];
+            name: string;
+            service_id: string;
+        };
+        BookableServices: {
+            services: components["schemas"]["BookableService"][];
+        };
+        /**
+         * @description Who may book a service online.
+         * @enum {string}
+         */
+        Booking: "patients" | "request_only" | "staff_only";
+        CancelRequest: {
+            reason?: string | null;
+        };
         CategorySet: {
             appointment_reminders: boolean;
             billing: boolean;
@@ -7977,6 +9901,11 @@ export interface components {
         ClearReason: "patient_confirmed_address" | "provider_error";
         ClearSuppressionRequest: {
             reason: components["schemas"]["ClearReason"];
+        };
+        /** @description A clinician who sees a service. */
+        ClinicianView: {
+            clinician_id: string;
+            name: string;
         };
         /** @description A code is on its way if the address is on file. The answer is the same either way. */
         CodeSentResponse: {
@@ -8091,6 +10020,11 @@ export interface components {
         GrantView: {
             /** Format: date-time */
             created_at: string;
+            /**
+             * Format: date-time
+             * @description When a grant made for a minor ends: their coming of age.
+             */
+            ends_at?: string | null;
             /** Format: date-time */
             expires_at?: string | null;
             grant_id: string;
@@ -8110,6 +10044,23 @@ export interface components {
             scopes: components["schemas"]["Scope"][];
             /** @description What it allows today: a teen's parent is `limited`; `ended` once expired or come of age. */
             standing: components["schemas"]["Standing"];
+        };
+        HoldRequest: {
+            clinician_id: string;
+            service_id: string;
+            /** Format: date-time */
+            start: string;
+        };
+        HoldView: {
+            clinician_id: string;
+            /**
+             * Format: date-time
+             * @description The slot is kept for you until then.
+             */
+            expires_at: string;
+            service_id: string;
+            /** Format: date-time */
+            start: string;
         };
         HomeActing: {
             grant_id: string;
@@ -8133,6 +10084,11 @@ export interface components {
             given_name: string;
             patient_id: string;
             preferred_name?: string | null;
+            /**
+             * @description An account made only to act for others (a caregiver who is not a patient here): the portal
+             *     opens on someone they act for.
+             */
+            proxy_only: boolean;
         };
         /** @description Someone the signed-in person may act for. */
         HomePerson: {
@@ -8191,6 +10147,16 @@ export interface components {
             channel?: components["schemas"]["Channel"] | null;
         };
         /**
+         * @description What a link opens.
+         * @enum {string}
+         */
+        ItemKind: "thread";
+        /** @description An item of the patient's account a notice is about. */
+        ItemRef: {
+            id: string;
+            kind: components["schemas"]["ItemKind"];
+        };
+        /**
          * @description The language a message is written in: the patient's, where we have it (English otherwise).
          * @enum {string}
          */
@@ -8204,10 +10170,25 @@ export interface components {
             preview: string;
         };
         /**
+         * @description What a cancellation inside the cancel notice does.
+         * @enum {string}
+         */
+        LateCancel: "allow" | "allow_as_late" | "block";
+        /**
          * @description Why the proxy may act for the patient.
          * @enum {string}
          */
         LegalBasis: "parental_responsibility" | "court_order" | "power_of_attorney" | "patient_authorization" | "financial_responsibility";
+        LinkCode: {
+            challenge_id: string;
+            channel: components["schemas"]["Channel"];
+            /** @description Where the code went, masked. */
+            destination: string;
+            /** Format: int64 */
+            expires_in: number;
+            /** Format: int64 */
+            resend_after: number;
+        };
         /** @description A message as the patient sees it: internal notes are never included, deleted text never shown. */
         MessageView: {
             /** @description Files sent with the message; download each through `/portal/attachments/{attachment_id}`. */
@@ -8293,6 +10274,22 @@ export interface components {
         NotificationsMarked: {
             /** @description How many were unread and are read now. */
             marked: number;
+        };
+        /** @description Opening a notice's link. */
+        OpenLinkRequest: {
+            /**
+             * @description Send a sign-in code to the address the notice went to (when this browser has no live session of
+             *     the same patient).
+             */
+            send_code?: boolean;
+            /** @description The token from the link's fragment. */
+            token: string;
+        };
+        /** @description What a link leads to. Showing it needs a live session of `patient_id`, or the code sent now. */
+        OpenedLink: {
+            challenge?: components["schemas"]["LinkCode"] | null;
+            item: components["schemas"]["ItemRef"];
+            patient_id: string;
         };
         /**
          * @description Who wrote a message, as the lists say it.
@@ -8396,6 +10393,18 @@ export interface components {
              *     overwritten (409).
              */
             version: number;
+        };
+        /** @description A pending invitation as the patient's list shows it. */
+        PendingInvitation: {
+            /** @description Where the link went, masked. */
+            destination: string;
+            /** Format: date-time */
+            expires_at: string;
+            family_name: string;
+            given_name: string;
+            grant_id: string;
+            relationship: components["schemas"]["Relationship"];
+            scopes: components["schemas"]["Scope"][];
         };
         /** @description A confirmation code was sent to a new address. */
         PendingVerification: {
@@ -8618,7 +10627,9 @@ export interface components {
         ProxyList: {
             /** @description People who can act for you: each with what they may do and when they last did. */
             acting_for_you: components["schemas"]["GrantView"][];
-            /** @description People you can act for (switch to them in the portal). */
+            /** @description Invitations you sent that are not accepted yet (cancel one with `DELETE /portal/proxies/{grant_id}`). */
+            pending_invitations: components["schemas"]["PendingInvitation"][];
+            /** @description People you can act for (switch to them in the portal); ended grants are not listed. */
             you_act_for: components["schemas"]["GrantView"][];
         };
         QuietHours: {
@@ -8636,11 +10647,49 @@ export interface components {
          * @enum {string}
          */
         Relationship: "parent" | "legal_guardian" | "caregiver" | "family" | "guarantor" | "legal_representative";
+        RescheduleRequest: {
+            /** @description Another clinician who sees the service; absent keeps the same one. */
+            clinician_id?: string | null;
+            /** Format: date-time */
+            start: string;
+        };
         /**
          * @description Staff roles: the staff pool's groups.
          * @enum {string}
          */
         Role: "admin" | "clinician" | "front-desk" | "billing";
+        /** @description A clinician's weekly schedule. */
+        Schedule: {
+            blocks: components["schemas"]["Block"][];
+            clinician_id: string;
+            /**
+             * Format: int64
+             * @description Slots start every this many minutes from local midnight.
+             */
+            grid_minutes: number;
+            /** @description IANA zone the windows are in. */
+            time_zone: string;
+            /** Format: int64 */
+            version?: number;
+            windows: components["schemas"]["Window"][];
+        };
+        /** @description A clinician's schedule as staff write it. */
+        ScheduleInput: {
+            blocks: components["schemas"]["Block"][];
+            /** Format: int64 */
+            grid_minutes: number;
+            time_zone: string;
+            /**
+             * Format: int64
+             * @description The version read (absent for a first schedule; a stale one answers 409).
+             */
+            version?: number | null;
+            windows: components["schemas"]["Window"][];
+        };
+        ScheduleView: {
+            /** @description Soonest first. */
+            appointments: components["schemas"]["StaffAppointmentView"][];
+        };
         /**
          * @description What a person acting for a patient may do in the portal (issue 11's proxy grants). Every patient
          *     route names the scope it needs with `Exchange::patient_in`; the patient acting for themself has
@@ -8648,6 +10697,78 @@ export interface components {
          * @enum {string}
          */
         Scope: "messages" | "appointments" | "forms" | "documents" | "billing" | "profile";
+        /** @description A kind of visit. */
+        Service: {
+            active: boolean;
+            booking: components["schemas"]["Booking"];
+            /** Format: int64 */
+            buffer_after_minutes: number;
+            /** Format: int64 */
+            buffer_before_minutes: number;
+            /**
+             * Format: int64
+             * @description Cancelling later than this before the start is late.
+             */
+            cancel_notice_hours: number;
+            /** @description The clinicians who see it. */
+            clinicians: string[];
+            /** Format: int64 */
+            duration_minutes: number;
+            /**
+             * Format: int64
+             * @description The furthest ahead a patient may book.
+             */
+            horizon_days: number;
+            late_cancel: components["schemas"]["LateCancel"];
+            /**
+             * Format: int64
+             * @description The earliest a patient may book ahead.
+             */
+            min_notice_minutes: number;
+            mode: components["schemas"]["VisitMode"];
+            name: string;
+            /**
+             * Format: int64
+             * @description Rescheduling later than this before the start is refused online.
+             */
+            reschedule_notice_hours: number;
+            service_id: string;
+            /** Format: int64 */
+            version?: number;
+            waitlist: boolean;
+        };
+        /** @description A service as staff write it. */
+        ServiceInput: {
+            active: boolean;
+            booking: components["schemas"]["Booking"];
+            /** Format: int64 */
+            buffer_after_minutes: number;
+            /** Format: int64 */
+            buffer_before_minutes: number;
+            /** Format: int64 */
+            cancel_notice_hours: number;
+            clinicians: string[];
+            /** Format: int64 */
+            duration_minutes: number;
+            /** Format: int64 */
+            horizon_days: number;
+            late_cancel: components["schemas"]["LateCancel"];
+            /** Format: int64 */
+            min_notice_minutes: number;
+            mode: components["schemas"]["VisitMode"];
+            name: string;
+            /** Format: int64 */
+            reschedule_notice_hours: number;
+            /**
+             * Format: int64
+             * @description The version read, when changing a service (a stale one answers 409).
+             */
+            version?: number | null;
+            waitlist: boolean;
+        };
+        ServiceList: {
+            services: components["schemas"]["Service"][];
+        };
         /**
          * @description A signed-in session. The access token is kept in memory by the portal; the refresh token is in the
          *     `__Host-portico_refresh` cookie.
@@ -8682,6 +10803,31 @@ export interface components {
         SettingsHistory: {
             changes: components["schemas"]["SettingsChangeView"][];
             next_cursor?: string | null;
+        };
+        /** @description One time a patient may book. */
+        Slot: {
+            clinician_id: string;
+            clinician_name: string;
+            /** @description Where the clinician is: the visit's own zone. */
+            clinician_time_zone: string;
+            /** Format: date-time */
+            end: string;
+            /** @description The start in the patient's zone (RFC 3339 with its offset), for the label. */
+            local_start: string;
+            /** Format: date-time */
+            start: string;
+        };
+        /** @description An appointment on the staff's schedule views. */
+        StaffAppointmentView: components["schemas"]["AppointmentView"] & {
+            patient?: components["schemas"]["PatientNames"] | null;
+            patient_id: string;
+        };
+        StaffBookRequest: {
+            clinician_id: string;
+            patient_id: string;
+            service_id: string;
+            /** Format: date-time */
+            start: string;
         };
         /** @description A text-message consent the patient gave staff (or withdrew), and how. */
         StaffConsentRequest: {
@@ -8805,12 +10951,26 @@ export interface components {
         };
         /** @enum {string} */
         State: "pending" | "ready" | "rejected";
+        /**
+         * @description Where an appointment is in its life.
+         * @enum {string}
+         */
+        Status: "requested" | "booked" | "arrived" | "fulfilled" | "no_show" | "cancelled";
+        /**
+         * @description A staff move on an appointment: `booked` confirms a request; `arrived`, `fulfilled`, `no_show`;
+         *     `cancelled` (staff are exempt from the late rules).
+         */
+        StatusRequest: {
+            patient_id: string;
+            reason?: string | null;
+            status: components["schemas"]["Status"];
+        };
         SuppressionCleared: {
             /** @description False when the address was not suppressed (nothing changed). */
             cleared: boolean;
         };
         /** @enum {string} */
-        TaskKind: "respond_to_message";
+        TaskKind: "respond_to_message" | "new_appointment";
         TaskList: {
             next_cursor?: string | null;
             /** @description Soonest due first. */
@@ -8955,6 +11115,17 @@ export interface components {
         };
         /** @enum {string} */
         Via: "portal" | "sms";
+        /** @enum {string} */
+        VisitMode: "in_person" | "telehealth";
+        /** @description One weekly window of a clinician's schedule, in their zone. */
+        Window: {
+            /** @description `mon` … `sun`. */
+            day: string;
+            /** @description Local `HH:MM`, after `start`. */
+            end: string;
+            /** @description Local `HH:MM`. */
+            start: string;
+        };
     };
     responses: never;
     parameters: never;

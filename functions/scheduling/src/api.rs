@@ -1,0 +1,227 @@
+//! The wire shapes of scheduling's routes.
+
+use chrono::{DateTime, Utc};
+use portico::directory::PatientNames;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::model::{Appointment, Block, Booking, LateCancel, Service, Status, VisitMode, Window};
+
+/// Limits the API document states for the web apps.
+pub const LIMITS: &[portico::http::openapi::Limit] = &[];
+
+/// A clinician who sees a service.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ClinicianView {
+    pub clinician_id: String,
+    pub name: String,
+}
+
+/// A service a patient may book or ask for.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BookableService {
+    pub service_id: String,
+    pub name: String,
+    pub duration_minutes: i64,
+    pub mode: VisitMode,
+    /// `patients` (book a free time) or `request_only` (ask; the practice confirms).
+    pub booking: Booking,
+    pub clinicians: Vec<ClinicianView>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BookableServices {
+    pub services: Vec<BookableService>,
+}
+
+/// One time a patient may book.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Slot {
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    pub clinician_id: String,
+    pub clinician_name: String,
+    /// Where the clinician is: the visit's own zone.
+    pub clinician_time_zone: String,
+    /// The start in the patient's zone (RFC 3339 with its offset), for the label.
+    pub local_start: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Availability {
+    pub service_id: String,
+    /// The patient's zone the labels are in.
+    pub time_zone: String,
+    pub slots: Vec<Slot>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HoldRequest {
+    pub service_id: String,
+    pub clinician_id: String,
+    pub start: DateTime<Utc>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HoldView {
+    pub service_id: String,
+    pub clinician_id: String,
+    pub start: DateTime<Utc>,
+    /// The slot is kept for you until then.
+    pub expires_at: DateTime<Utc>,
+}
+
+/// Books a time (or asks for it, for a request-only service). Send an `Idempotency-Key` header: the
+/// same key and body within 24 hours answer the same appointment.
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BookRequest {
+    pub service_id: String,
+    pub clinician_id: String,
+    pub start: DateTime<Utc>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AppointmentView {
+    pub appointment_id: String,
+    pub service_id: String,
+    pub service_name: String,
+    pub mode: VisitMode,
+    pub clinician_id: String,
+    pub clinician_name: String,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    /// The clinician's zone.
+    pub time_zone: String,
+    pub status: Status,
+    pub late_cancel: bool,
+    pub cancel_reason: Option<String>,
+    pub confirmed_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub version: u64,
+}
+
+impl From<&Appointment> for AppointmentView {
+    fn from(a: &Appointment) -> Self {
+        AppointmentView {
+            appointment_id: a.appointment_id.to_string(),
+            service_id: a.service_id.to_string(),
+            service_name: a.service_name.clone(),
+            mode: a.mode,
+            clinician_id: a.clinician_id.to_string(),
+            clinician_name: a.clinician_name.clone(),
+            start: a.start,
+            end: a.end,
+            time_zone: a.time_zone.clone(),
+            status: a.status,
+            late_cancel: a.late_cancel,
+            cancel_reason: a.cancel_reason.clone(),
+            confirmed_at: a.confirmed_at,
+            created_at: a.created_at,
+            version: a.version,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AppointmentList {
+    /// Soonest first: requested, booked and arrived ones still ahead.
+    pub upcoming: Vec<AppointmentView>,
+    /// Most recent first.
+    pub past: Vec<AppointmentView>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CancelRequest {
+    #[serde(default)]
+    #[schema(max_length = 500)]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RescheduleRequest {
+    pub start: DateTime<Utc>,
+    /// Another clinician who sees the service; absent keeps the same one.
+    #[serde(default)]
+    pub clinician_id: Option<String>,
+}
+
+/// A service as staff write it.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceInput {
+    pub name: String,
+    pub duration_minutes: i64,
+    pub buffer_before_minutes: i64,
+    pub buffer_after_minutes: i64,
+    pub mode: VisitMode,
+    pub booking: Booking,
+    pub min_notice_minutes: i64,
+    pub horizon_days: i64,
+    pub cancel_notice_hours: i64,
+    pub reschedule_notice_hours: i64,
+    pub late_cancel: LateCancel,
+    pub waitlist: bool,
+    pub clinicians: Vec<String>,
+    pub active: bool,
+    /// The version read, when changing a service (a stale one answers 409).
+    #[serde(default)]
+    pub version: Option<u64>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ServiceList {
+    pub services: Vec<Service>,
+}
+
+/// A clinician's schedule as staff write it.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduleInput {
+    pub time_zone: String,
+    pub grid_minutes: i64,
+    pub windows: Vec<Window>,
+    pub blocks: Vec<Block>,
+    /// The version read (absent for a first schedule; a stale one answers 409).
+    #[serde(default)]
+    pub version: Option<u64>,
+}
+
+/// An appointment on the staff's schedule views.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StaffAppointmentView {
+    #[serde(flatten)]
+    pub appointment: AppointmentView,
+    pub patient_id: String,
+    pub patient: Option<PatientNames>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ScheduleView {
+    /// Soonest first.
+    pub appointments: Vec<StaffAppointmentView>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StaffBookRequest {
+    pub patient_id: String,
+    pub service_id: String,
+    pub clinician_id: String,
+    pub start: DateTime<Utc>,
+}
+
+/// A staff move on an appointment: `booked` confirms a request; `arrived`, `fulfilled`, `no_show`;
+/// `cancelled` (staff are exempt from the late rules).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StatusRequest {
+    pub patient_id: String,
+    pub status: Status,
+    #[serde(default)]
+    #[schema(max_length = 500)]
+    pub reason: Option<String>,
+}

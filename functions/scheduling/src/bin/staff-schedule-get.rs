@@ -1,0 +1,6 @@
+//! `GET /staff/schedule/{clinician}`: a clinician's weekly schedule.
+
+#[tokio::main]
+async fn main() -> Result<(), lambda_http::Error> {
+    portico::lambda::serve::<portico_scheduling::endpoints::StaffScheduleGet>(env!("CARGO_BIN_NAME")).await
+}

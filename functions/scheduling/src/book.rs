@@ -1,0 +1,603 @@
+//! The rules of booking, written against the table: holds, race-free booking, requests, cancelling,
+//! rescheduling and the staff's moves. Every change to a clinician's time is one transaction over the
+//! five-minute cells it covers, each put on the condition that nobody else holds it, so of two bookings
+//! that overlap by a minute exactly one lands. Every change to an appointment is conditional on its
+//! status and version; anything else is a conflict.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Duration, Utc};
+use portico::directory::{PatientNames, Practice};
+use portico::idempotency::{self, Claim, Claimed};
+use portico::ids::{AppointmentId, PatientId, PracticeId, ServiceId, StaffId};
+use portico::store::{Condition, Index, Item, Query, StoreError, Table, Write};
+use portico::tasks::{self, Task};
+use serde::{Deserialize, Serialize};
+
+use crate::grid;
+use crate::keys;
+use crate::model::{Appointment, Booker, Booking, CANCEL_GRACE_MINUTES, HOLD_MINUTES, LateCancel, Schedule, Service, Status};
+
+#[derive(Debug, thiserror::Error)]
+pub enum BookingError {
+    #[error("the time is taken")]
+    Taken,
+    #[error("the clinician does not offer that time for this service")]
+    NotOffered,
+    #[error("too soon: the service needs more notice")]
+    TooSoon,
+    #[error("too far ahead")]
+    TooFar,
+    #[error("patients do not book this service online")]
+    StaffOnly,
+    #[error("the appointment changed meanwhile, or cannot make that move")]
+    Conflict,
+    #[error("too close to the start to do this online")]
+    TooLate,
+    #[error("the same Idempotency-Key was used for a different booking")]
+    KeyReused,
+    #[error("not found")]
+    NotFound,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+// ---- reading --------------------------------------------------------------------------------------
+
+pub async fn service(table: &dyn Table, practice: &PracticeId, id: &ServiceId) -> Result<Option<Service>, StoreError> {
+    let found: Option<Service> = table.get(&keys::service(practice, id)).await?.map(|i| i.record()).transpose()?;
+    Ok(found.map(|mut s| {
+        s.practice_id = Some(practice.clone());
+        s
+    }))
+}
+
+pub async fn services(table: &dyn Table, practice: &PracticeId) -> Result<Vec<Service>, StoreError> {
+    let query = Query::partition(Index::Table, portico::keys::practice_partition(practice)).begins_with(keys::SERVICE_PREFIX);
+    let mut found: Vec<Service> = table.query(query).await?.items.iter().map(|i| i.record()).collect::<Result<_, _>>()?;
+    found.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(found)
+}
+
+pub async fn schedule(table: &dyn Table, practice: &PracticeId, clinician: &StaffId) -> Result<Option<Schedule>, StoreError> {
+    table.get(&keys::schedule(practice, clinician)).await?.map(|i| i.record()).transpose()
+}
+
+pub async fn appointment(
+    table: &dyn Table,
+    practice: &PracticeId,
+    patient: &PatientId,
+    id: &AppointmentId,
+) -> Result<Option<Appointment>, StoreError> {
+    table.get(&keys::appointment(practice, patient, id)).await?.map(|i| i.record()).transpose()
+}
+
+/// A patient's appointments, in one query of their partition, soonest first.
+pub async fn for_patient(table: &dyn Table, practice: &PracticeId, patient: &PatientId) -> Result<Vec<Appointment>, StoreError> {
+    let query = Query::partition(Index::Table, portico::keys::patient_partition(practice, patient)).begins_with(keys::APPOINTMENT_PREFIX);
+    let mut found: Vec<Appointment> = table.query(query).await?.items.iter().map(|i| i.record()).collect::<Result<_, _>>()?;
+    found.sort_by_key(|a| a.start);
+    Ok(found)
+}
+
+/// The practice's (or one clinician's) appointments starting in `[from, to)`, in one query of the index.
+pub async fn between(
+    table: &dyn Table,
+    practice: &PracticeId,
+    clinician: Option<&StaffId>,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<Appointment>, StoreError> {
+    let (index, partition) = match clinician {
+        Some(c) => (Index::Gsi2, keys::clinician_appointments(practice, c)),
+        None => (Index::Gsi1, keys::practice_appointments(practice)),
+    };
+    let query = Query::partition(index, partition).between(portico::time::sortable(from), portico::time::sortable(to));
+    let mut found = Vec::new();
+    let mut page = table.query(query.clone()).await?;
+    loop {
+        for item in &page.items {
+            found.push(item.record::<Appointment>()?);
+        }
+        match page.next.take() {
+            Some(next) => page = table.query(query.clone().after(Some(next))).await?,
+            None => break,
+        }
+    }
+    Ok(found)
+}
+
+/// Who holds each of a clinician's cells in `[from, to)`: booked, or held until an instant by a patient.
+#[derive(Debug, Default)]
+pub struct Taken {
+    booked: BTreeSet<i64>,
+    held: Vec<(i64, PatientId, i64)>,
+}
+
+impl Taken {
+    /// Whether `cells` are free for `patient` at `now` (their own hold does not count against them).
+    pub fn free_for(&self, cells: &[i64], patient: Option<&PatientId>, now: DateTime<Utc>) -> bool {
+        cells.iter().all(|c| {
+            !self.booked.contains(c)
+                && !self.held.iter().any(|(cell, holder, until)| cell == c && *until > now.timestamp() && Some(holder) != patient)
+        })
+    }
+}
+
+pub async fn taken(
+    table: &dyn Table,
+    practice: &PracticeId,
+    clinician: &StaffId,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Taken, StoreError> {
+    let query = Query::partition(Index::Table, portico::keys::practice_partition(practice))
+        .between(keys::cell_sort(clinician, grid::cell_of(from)), keys::cell_sort(clinician, grid::cell_of(to)));
+    let mut taken = Taken::default();
+    let mut page = table.query(query.clone()).await?;
+    loop {
+        for item in &page.items {
+            let minute = item.i64("minute").unwrap_or_default();
+            match (item.str("booked"), item.str("holder").and_then(PatientId::parse), item.i64("hold_expires")) {
+                (Some(_), _, _) => {
+                    taken.booked.insert(minute);
+                }
+                (None, Some(holder), Some(until)) => taken.held.push((minute, holder, until)),
+                _ => {}
+            }
+        }
+        match page.next.take() {
+            Some(next) => page = table.query(query.clone().after(Some(next))).await?,
+            None => break,
+        }
+    }
+    Ok(taken)
+}
+
+// ---- availability ---------------------------------------------------------------------------------
+
+/// The slots a patient may book: on the schedule, with notice and horizon, not blocked, and every cell
+/// (buffers included) free of bookings and of others' live holds.
+pub fn open_slots(
+    service: &Service,
+    schedule: &Schedule,
+    taken: &Taken,
+    patient: Option<&PatientId>,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Vec<DateTime<Utc>> {
+    let earliest = now + Duration::minutes(service.min_notice_minutes);
+    let latest = now + Duration::days(service.horizon_days);
+    grid::starts(schedule, service.duration_minutes, from.max(earliest), to.min(latest))
+        .into_iter()
+        .filter(|start| {
+            let (a, b) = service.occupies(*start);
+            !grid::blocked(&schedule.blocks, a, b) && taken.free_for(&grid::cells(a, b), patient, now)
+        })
+        .collect()
+}
+
+/// Checks that a patient may book `start` (staff skip notice and horizon).
+fn check_slot(
+    service: &Service,
+    schedule: &Schedule,
+    start: DateTime<Utc>,
+    by_staff: bool,
+    now: DateTime<Utc>,
+) -> Result<(), BookingError> {
+    if !grid::offered(schedule, service, start) {
+        return Err(BookingError::NotOffered);
+    }
+    if start <= now {
+        return Err(BookingError::TooSoon);
+    }
+    if !by_staff {
+        if start < now + Duration::minutes(service.min_notice_minutes) {
+            return Err(BookingError::TooSoon);
+        }
+        if start > now + Duration::days(service.horizon_days) {
+            return Err(BookingError::TooFar);
+        }
+    }
+    Ok(())
+}
+
+// ---- cells ----------------------------------------------------------------------------------------
+
+fn cell_item(practice: &PracticeId, clinician: &StaffId, minute: i64) -> Item {
+    Item::new(keys::cell(practice, clinician, minute)).with("minute", minute)
+}
+
+/// Free for `patient`: nobody's, or their own hold, or a hold that has lapsed (checked here, never left
+/// to the table's expiry).
+fn free_for(patient: &PatientId, now: DateTime<Utc>) -> Condition {
+    Condition::NotExists.or(Condition::eq("holder", patient.as_str())).or(Condition::lt("hold_expires", now.timestamp()))
+}
+
+fn take_cells(appointment: &Appointment, cells: &[i64], keep: &BTreeSet<i64>, now: DateTime<Utc>) -> Vec<Write> {
+    cells
+        .iter()
+        .filter(|c| !keep.contains(c))
+        .map(|minute| {
+            let item =
+                cell_item(&appointment.practice_id, &appointment.clinician_id, *minute).with("booked", appointment.appointment_id.as_str());
+            Write::put(item, free_for(&appointment.patient_id, now))
+        })
+        .collect()
+}
+
+fn release_cells(appointment: &Appointment, keep: &BTreeSet<i64>) -> Vec<Write> {
+    appointment
+        .cells
+        .iter()
+        .filter(|c| !keep.contains(c))
+        .map(|minute| Write::Delete {
+            key: keys::cell(&appointment.practice_id, &appointment.clinician_id, *minute),
+            condition: Condition::eq("booked", appointment.appointment_id.as_str()),
+        })
+        .collect()
+}
+
+/// The patient's hold on a service: the cells it keeps until `expires`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Hold {
+    pub service_id: ServiceId,
+    pub clinician_id: StaffId,
+    pub start: DateTime<Utc>,
+    pub cells: Vec<i64>,
+    pub expires: DateTime<Utc>,
+}
+
+/// Writes that give up a live hold's cells (those not in `keep`), and the hold itself.
+fn release_hold(
+    practice: &PracticeId,
+    patient: &PatientId,
+    hold: Option<&Hold>,
+    keep: &BTreeSet<i64>,
+    same_clinician: Option<&StaffId>,
+    now: DateTime<Utc>,
+) -> Vec<Write> {
+    let Some(hold) = hold else { return Vec::new() };
+    let mut writes = vec![Write::Delete { key: keys::hold(practice, patient, &hold.service_id), condition: Condition::Always }];
+    if hold.expires > now {
+        let kept = |c: &i64| same_clinician == Some(&hold.clinician_id) && keep.contains(c);
+        writes.extend(hold.cells.iter().filter(|c| !kept(c)).map(|minute| Write::Delete {
+            key: keys::cell(practice, &hold.clinician_id, *minute),
+            condition: Condition::eq("holder", patient.as_str()),
+        }));
+    }
+    writes
+}
+
+async fn current_hold(
+    table: &dyn Table,
+    practice: &PracticeId,
+    patient: &PatientId,
+    service: &ServiceId,
+) -> Result<Option<Hold>, StoreError> {
+    table.get(&keys::hold(practice, patient, service)).await?.map(|i| i.record()).transpose()
+}
+
+/// Reads a failed transaction: a cell's condition (or a conflict) means someone else has the time.
+fn taken_or(e: StoreError) -> BookingError {
+    match e {
+        StoreError::ConditionFailed { .. } | StoreError::Conflict => BookingError::Taken,
+        other => BookingError::Store(other),
+    }
+}
+
+/// Holds a slot for [`HOLD_MINUTES`]: the patient's earlier hold on the service is given up.
+pub async fn hold(
+    table: &dyn Table,
+    service: &Service,
+    schedule: &Schedule,
+    practice: &PracticeId,
+    patient: &PatientId,
+    start: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<Hold, BookingError> {
+    if service.booking != Booking::Patients {
+        return Err(BookingError::StaffOnly);
+    }
+    check_slot(service, schedule, start, false, now)?;
+    let (a, b) = service.occupies(start);
+    let cells = grid::cells(a, b);
+    let expires = now + Duration::minutes(HOLD_MINUTES);
+    let hold =
+        Hold { service_id: service.service_id.clone(), clinician_id: schedule.clinician_id.clone(), start, cells: cells.clone(), expires };
+    let earlier = current_hold(table, practice, patient, &service.service_id).await?;
+    let keep: BTreeSet<i64> = cells.iter().copied().collect();
+    let mut writes: Vec<Write> = cells
+        .iter()
+        .map(|minute| {
+            let item = cell_item(practice, &schedule.clinician_id, *minute)
+                .with("holder", patient.as_str())
+                .with("hold_expires", expires.timestamp())
+                .expiring_at(expires.timestamp() + 3600);
+            Write::put(item, free_for(patient, now))
+        })
+        .collect();
+    let mut release = release_hold(practice, patient, earlier.as_ref(), &keep, Some(&schedule.clinician_id), now);
+    // The hold item is rewritten below, not deleted.
+    if !release.is_empty() {
+        release.remove(0);
+    }
+    writes.extend(release);
+    writes.push(Write::put(
+        Item::from_record(keys::hold(practice, patient, &service.service_id), &hold)?.expiring_at(expires.timestamp() + 3600),
+        Condition::Always,
+    ));
+    table.transact(writes).await.map_err(taken_or)?;
+    Ok(hold)
+}
+
+/// What a booking asks for, to compare a repeated `Idempotency-Key` with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Booked {
+    appointment_id: AppointmentId,
+    request: String,
+}
+
+/// A new appointment (booked, or requested for a request-only service) for `patient`.
+pub struct NewAppointment<'a> {
+    pub practice: &'a Practice,
+    pub service: &'a Service,
+    pub schedule: &'a Schedule,
+    pub patient: &'a PatientId,
+    pub names: Option<PatientNames>,
+    pub clinician_name: String,
+    pub start: DateTime<Utc>,
+    pub booker: Booker,
+    /// The caller's `Idempotency-Key` and a digest of what they asked, when they sent one.
+    pub key: Option<(String, String)>,
+}
+
+/// Books (or requests) in one transaction: the cells, the appointment, its staff task, the hold given
+/// up, and the idempotency record. The same key with the same request answers the same appointment.
+pub async fn book(table: &dyn Table, new: NewAppointment<'_>, now: DateTime<Utc>) -> Result<(Appointment, bool), BookingError> {
+    let by_staff = matches!(new.booker, Booker::Staff { .. });
+    if !by_staff && new.service.booking == Booking::StaffOnly {
+        return Err(BookingError::StaffOnly);
+    }
+    let practice = &new.practice.id;
+    let claimed = new.key.as_ref().map(|(key, _)| Claimed::new(practice, "booking", &format!("{}:{key}", new.patient)));
+    if let (Some(claimed), Some((_, request))) = (&claimed, &new.key)
+        && let Some(earlier) = replay(table, claimed, request, practice, new.patient, now).await?
+    {
+        return Ok((earlier, false));
+    }
+    check_slot(new.service, new.schedule, new.start, by_staff, now)?;
+    let requested = !by_staff && new.service.booking == Booking::RequestOnly;
+    let (a, b) = new.service.occupies(new.start);
+    let cells = if requested { Vec::new() } else { grid::cells(a, b) };
+    let appointment = Appointment {
+        practice_id: practice.clone(),
+        appointment_id: AppointmentId::generate(now),
+        patient_id: new.patient.clone(),
+        patient_names: new.names.clone(),
+        service_id: new.service.service_id.clone(),
+        service_name: new.service.name.clone(),
+        mode: new.service.mode,
+        clinician_id: new.schedule.clinician_id.clone(),
+        clinician_name: new.clinician_name.clone(),
+        start: new.start,
+        end: new.start + new.service.duration(),
+        time_zone: new.schedule.time_zone.clone(),
+        status: if requested { Status::Requested } else { Status::Booked },
+        cells: cells.clone(),
+        late_cancel: false,
+        cancel_reason: None,
+        confirmed_at: None,
+        booked_by: new.booker.clone(),
+        created_at: now,
+        updated_at: now,
+        version: 1,
+    };
+    let keep: BTreeSet<i64> = BTreeSet::new();
+    let mut writes = take_cells(&appointment, &cells, &keep, now);
+    let hold = current_hold(table, practice, new.patient, &new.service.service_id).await?;
+    let taking: BTreeSet<i64> = cells.iter().copied().collect();
+    writes.extend(release_hold(practice, new.patient, hold.as_ref(), &taking, Some(&new.schedule.clinician_id), now));
+    writes.push(Write::put(appointment_item(&appointment)?, Condition::NotExists));
+    let task = Task::for_appointment(practice, new.patient, new.names.as_ref(), appointment.appointment_id.as_str(), now);
+    writes.push(tasks::ensure_open_write(None, &task)?);
+    if let (Some(claimed), Some((_, request))) = (&claimed, &new.key) {
+        writes.push(idempotency::once(
+            claimed,
+            &Booked { appointment_id: appointment.appointment_id.clone(), request: request.clone() },
+            now,
+        )?);
+    }
+    let idem_index = writes.len() - 1;
+    match table.transact(writes).await {
+        Ok(()) => Ok((appointment, true)),
+        // The same key landed first (two tabs, a retry): answer what it booked.
+        Err(StoreError::ConditionFailed { index: Some(i), .. }) if claimed.is_some() && i == idem_index => {
+            let (Some(claimed), Some((_, request))) = (&claimed, &new.key) else { return Err(BookingError::Conflict) };
+            replay(table, claimed, request, practice, new.patient, now).await?.map(|a| (a, false)).ok_or(BookingError::Conflict)
+        }
+        Err(e) => Err(taken_or(e)),
+    }
+}
+
+/// The appointment an earlier booking with the same key made, if any; a different request is refused.
+async fn replay(
+    table: &dyn Table,
+    claimed: &Claimed,
+    request: &str,
+    practice: &PracticeId,
+    patient: &PatientId,
+    now: DateTime<Utc>,
+) -> Result<Option<Appointment>, BookingError> {
+    if !idempotency::seen(table, claimed).await? {
+        return Ok(None);
+    }
+    match idempotency::claim::<Booked>(table, claimed, now, Duration::zero()).await? {
+        Claim::Done(Some(earlier)) if earlier.request == request => {
+            Ok(appointment(table, practice, patient, &earlier.appointment_id).await?)
+        }
+        Claim::Done(_) => Err(BookingError::KeyReused),
+        _ => Err(BookingError::Conflict),
+    }
+}
+
+fn appointment_item(appointment: &Appointment) -> Result<Item, StoreError> {
+    let sort = keys::by_start(appointment.start, &appointment.appointment_id);
+    Ok(Item::from_record(keys::appointment(&appointment.practice_id, &appointment.patient_id, &appointment.appointment_id), appointment)?
+        .indexed(Index::Gsi1, keys::practice_appointments(&appointment.practice_id), sort.clone())
+        .indexed(Index::Gsi2, keys::clinician_appointments(&appointment.practice_id, &appointment.clinician_id), sort))
+}
+
+/// The appointment as changed, put on the condition that it is still as read.
+fn save(before: &Appointment, after: &Appointment) -> Result<Write, StoreError> {
+    Ok(Write::put(appointment_item(after)?, Condition::VersionIs(before.version).and(Condition::eq("status", before.status.as_str()))))
+}
+
+fn changed(before: &Appointment, now: DateTime<Utc>) -> Appointment {
+    let mut after = before.clone();
+    after.updated_at = now;
+    after.version = before.version + 1;
+    after
+}
+
+/// Whether cancelling now is late: inside the service's cancel notice, and not in the grace minutes
+/// after booking.
+pub fn is_late(appointment: &Appointment, service: &Service, now: DateTime<Utc>) -> bool {
+    let grace = now < appointment.created_at + Duration::minutes(CANCEL_GRACE_MINUTES);
+    !grace && appointment.start - now < Duration::hours(service.cancel_notice_hours)
+}
+
+/// Cancels: the time is released in the same transaction. Staff are exempt from the late rules.
+pub async fn cancel(
+    table: &dyn Table,
+    before: &Appointment,
+    service: Option<&Service>,
+    reason: Option<String>,
+    by_staff: bool,
+    now: DateTime<Utc>,
+) -> Result<Appointment, BookingError> {
+    if !before.status.may_become(Status::Cancelled) {
+        return Err(BookingError::Conflict);
+    }
+    let late = !by_staff && service.is_some_and(|s| is_late(before, s, now));
+    if late && service.is_some_and(|s| s.late_cancel == LateCancel::Block) {
+        return Err(BookingError::TooLate);
+    }
+    let mut after = changed(before, now);
+    after.status = Status::Cancelled;
+    after.late_cancel = late && service.is_some_and(|s| s.late_cancel == LateCancel::AllowAsLate);
+    after.cancel_reason = reason;
+    after.cells = Vec::new();
+    let mut writes = release_cells(before, &BTreeSet::new());
+    writes.push(save(before, &after)?);
+    table.transact(writes).await.map_err(|e| match e {
+        StoreError::ConditionFailed { .. } | StoreError::Conflict => BookingError::Conflict,
+        other => BookingError::Store(other),
+    })?;
+    Ok(after)
+}
+
+/// Moves an appointment: the old cells released and the new ones taken in one transaction; if the new
+/// time is taken, nothing changes.
+/// Where an appointment moves to.
+pub struct Move<'a> {
+    pub service: &'a Service,
+    pub schedule: &'a Schedule,
+    pub clinician_name: &'a str,
+    pub start: DateTime<Utc>,
+    pub by_staff: bool,
+}
+
+pub async fn reschedule(table: &dyn Table, before: &Appointment, to: Move<'_>, now: DateTime<Utc>) -> Result<Appointment, BookingError> {
+    let Move { service, schedule, clinician_name, start, by_staff } = to;
+    if before.status != Status::Booked && before.status != Status::Requested {
+        return Err(BookingError::Conflict);
+    }
+    if !by_staff && before.start - now < Duration::hours(service.reschedule_notice_hours) {
+        return Err(BookingError::TooLate);
+    }
+    check_slot(service, schedule, start, by_staff, now)?;
+    let mut after = changed(before, now);
+    let (a, b) = service.occupies(start);
+    after.start = start;
+    after.end = start + service.duration();
+    after.clinician_id = schedule.clinician_id.clone();
+    after.clinician_name = clinician_name.to_string();
+    after.time_zone = schedule.time_zone.clone();
+    after.confirmed_at = None;
+    let mut writes = Vec::new();
+    if before.status == Status::Booked {
+        after.cells = grid::cells(a, b);
+        let same = before.clinician_id == after.clinician_id;
+        let overlap: BTreeSet<i64> =
+            if same { before.cells.iter().copied().filter(|c| after.cells.contains(c)).collect() } else { BTreeSet::new() };
+        writes.extend(release_cells(before, &overlap));
+        writes.extend(take_cells(&after, &after.cells, &overlap, now));
+    }
+    writes.push(save(before, &after)?);
+    table.transact(writes).await.map_err(taken_or)?;
+    Ok(after)
+}
+
+/// A staff move: confirm a request (which takes the time like a booking), arrived, fulfilled, no-show.
+pub async fn transition(table: &dyn Table, before: &Appointment, next: Status, now: DateTime<Utc>) -> Result<Appointment, BookingError> {
+    if !before.status.may_become(next) || next == Status::Cancelled {
+        return Err(BookingError::Conflict);
+    }
+    let mut after = changed(before, now);
+    after.status = next;
+    if before.status == Status::Requested {
+        // Confirming a request takes the clinician's time: that is `confirm_request`.
+        return Err(BookingError::Conflict);
+    }
+    let mut writes = Vec::new();
+    if next == Status::Fulfilled || next == Status::NoShow {
+        // The visit is over: the time is no longer held.
+        writes.extend(release_cells(before, &BTreeSet::new()));
+        after.cells = Vec::new();
+    }
+    writes.push(save(before, &after)?);
+    table.transact(writes).await.map_err(|e| match e {
+        StoreError::ConditionFailed { .. } | StoreError::Conflict => BookingError::Conflict,
+        other => BookingError::Store(other),
+    })?;
+    Ok(after)
+}
+
+/// Confirms a request: the lock transaction runs now, as for a booking.
+pub async fn confirm_request(
+    table: &dyn Table,
+    before: &Appointment,
+    service: &Service,
+    now: DateTime<Utc>,
+) -> Result<Appointment, BookingError> {
+    if before.status != Status::Requested {
+        return Err(BookingError::Conflict);
+    }
+    let mut after = changed(before, now);
+    after.status = Status::Booked;
+    let (a, b) = service.occupies(before.start);
+    after.cells = grid::cells(a, b);
+    let mut writes = take_cells(&after, &after.cells, &BTreeSet::new(), now);
+    writes.push(save(before, &after)?);
+    table.transact(writes).await.map_err(taken_or)?;
+    Ok(after)
+}
+
+/// The patient confirms they will come.
+pub async fn confirm_attendance(table: &dyn Table, before: &Appointment, now: DateTime<Utc>) -> Result<Appointment, BookingError> {
+    if before.status != Status::Booked {
+        return Err(BookingError::Conflict);
+    }
+    if before.confirmed_at.is_some() {
+        return Ok(before.clone());
+    }
+    let mut after = changed(before, now);
+    after.confirmed_at = Some(now);
+    table.transact(vec![save(before, &after)?]).await.map_err(|e| match e {
+        StoreError::ConditionFailed { .. } | StoreError::Conflict => BookingError::Conflict,
+        other => BookingError::Store(other),
+    })?;
+    Ok(after)
+}

@@ -1,0 +1,23 @@
+//! What each scheduling function uses, built once per environment: from Lambda's environment
+//! (`from_env`) or from the local gateway's adapters (`from_ports`).
+
+use std::sync::Arc;
+
+use portico::config::Env;
+use portico::store::Table;
+use portico::wiring::{Base, Ports, Wire};
+
+/// The scheduling routes: the table (tasks travel in the booking's own transaction).
+pub struct SchedulingDeps {
+    pub table: Arc<dyn Table>,
+}
+
+impl Wire for SchedulingDeps {
+    fn from_env(env: &mut Env, base: &Base) -> Self {
+        SchedulingDeps { table: base.table(env) }
+    }
+
+    fn from_ports(ports: &Ports) -> Self {
+        SchedulingDeps { table: ports.table() }
+    }
+}

@@ -1,0 +1,24 @@
+//! Each scheduling route bound to its handler and what it uses: the type a binary names to serve it.
+
+use portico::endpoint;
+
+use crate::deps::SchedulingDeps;
+use crate::handlers::{portal, staff};
+use crate::routes;
+
+endpoint!(PortalServicesList, routes::PORTAL_SERVICES_LIST, SchedulingDeps, portal::services);
+endpoint!(PortalAvailabilityGet, routes::PORTAL_AVAILABILITY_GET, SchedulingDeps, portal::availability);
+endpoint!(PortalHoldsCreate, routes::PORTAL_HOLDS_CREATE, SchedulingDeps, portal::hold);
+endpoint!(PortalAppointmentsCreate, routes::PORTAL_APPOINTMENTS_CREATE, SchedulingDeps, portal::book);
+endpoint!(PortalAppointmentsList, routes::PORTAL_APPOINTMENTS_LIST, SchedulingDeps, portal::list);
+endpoint!(PortalAppointmentsCancel, routes::PORTAL_APPOINTMENTS_CANCEL, SchedulingDeps, portal::cancel);
+endpoint!(PortalAppointmentsReschedule, routes::PORTAL_APPOINTMENTS_RESCHEDULE, SchedulingDeps, portal::reschedule);
+endpoint!(PortalAppointmentsConfirm, routes::PORTAL_APPOINTMENTS_CONFIRM, SchedulingDeps, portal::confirm);
+endpoint!(StaffServicesList, routes::STAFF_SERVICES_LIST, SchedulingDeps, staff::services_list);
+endpoint!(StaffServicesCreate, routes::STAFF_SERVICES_CREATE, SchedulingDeps, staff::services_create);
+endpoint!(StaffServicesUpdate, routes::STAFF_SERVICES_UPDATE, SchedulingDeps, staff::services_update);
+endpoint!(StaffScheduleGet, routes::STAFF_SCHEDULE_GET, SchedulingDeps, staff::schedule_get);
+endpoint!(StaffSchedulePut, routes::STAFF_SCHEDULE_PUT, SchedulingDeps, staff::schedule_put);
+endpoint!(StaffAppointmentsView, routes::STAFF_APPOINTMENTS_VIEW, SchedulingDeps, staff::appointments_view);
+endpoint!(StaffAppointmentsCreate, routes::STAFF_APPOINTMENTS_CREATE, SchedulingDeps, staff::appointments_create);
+endpoint!(StaffAppointmentsStatus, routes::STAFF_APPOINTMENTS_STATUS, SchedulingDeps, staff::appointments_status);

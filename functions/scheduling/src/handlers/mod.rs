@@ -1,0 +1,2 @@
+pub mod portal;
+pub mod staff;

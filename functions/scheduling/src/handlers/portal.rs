@@ -1,0 +1,274 @@
+//! The patient's appointments: what can be booked, holds, booking, the list, cancel, reschedule, confirm.
+
+use chrono::{DateTime, Duration, Utc};
+use portico::auth::{PatientPrincipal, Scope};
+use portico::directory::{PatientNames, patients, staff};
+use portico::http::{ApiError, Exchange, Problem, Reply};
+use portico::ids::{AppointmentId, ServiceId, StaffId};
+
+use crate::api::{
+    AppointmentList, AppointmentView, Availability, BookRequest, BookableService, BookableServices, CancelRequest, ClinicianView,
+    HoldRequest, HoldView, RescheduleRequest, Slot,
+};
+use crate::book::{self, NewAppointment};
+use crate::deps::SchedulingDeps;
+use crate::model::{Booker, Booking, MAX_RANGE_DAYS, Status};
+
+fn booker(who: &PatientPrincipal) -> Booker {
+    match &who.acting {
+        Some(a) => Booker::Proxy { person_id: a.person.clone(), grant_id: a.grant.clone() },
+        None => Booker::Patient,
+    }
+}
+
+fn service_id(raw: &str) -> Result<ServiceId, ApiError> {
+    ServiceId::parse(raw).ok_or_else(|| ApiError::field("service_id", "is not a service id"))
+}
+
+fn clinician_id(raw: &str) -> Result<StaffId, ApiError> {
+    StaffId::parse(raw).ok_or_else(|| ApiError::field("clinician_id", "is not a clinician id"))
+}
+
+async fn clinician_name(d: &SchedulingDeps, practice: &portico::ids::PracticeId, id: &StaffId) -> Result<String, ApiError> {
+    Ok(staff::get(d.table.as_ref(), practice, id).await?.map(|m| m.display_name).unwrap_or_default())
+}
+
+/// The services patients may book or ask for, with who sees each.
+#[utoipa::path(get, path = "/portal/availability/services", tag = "appointments", security(("patient" = [])),
+    responses((status = 200, body = BookableServices), (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows this")))]
+pub async fn services(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let table = d.table.as_ref();
+    let (who, services) = x.patient_reading(Scope::Appointments, async |practice, _| Ok(book::services(table, practice).await?)).await?;
+    let mut found = Vec::new();
+    for service in services.into_iter().filter(|s| s.active && s.booking != Booking::StaffOnly) {
+        let mut clinicians = Vec::new();
+        for id in &service.clinicians {
+            clinicians.push(ClinicianView { clinician_id: id.to_string(), name: clinician_name(d, &who.practice, id).await? });
+        }
+        found.push(BookableService {
+            service_id: service.service_id.to_string(),
+            name: service.name,
+            duration_minutes: service.duration_minutes,
+            mode: service.mode,
+            booking: service.booking,
+            clinicians,
+        });
+    }
+    Ok(Reply::ok(&BookableServices { services: found }))
+}
+
+fn instant(x: &Exchange<'_>, name: &'static str) -> Result<Option<DateTime<Utc>>, ApiError> {
+    x.query(name)
+        .map(|raw| {
+            DateTime::parse_from_rfc3339(&raw)
+                .map(|t| t.with_timezone(&Utc))
+                .map_err(|_| ApiError::field(name, "must be an RFC 3339 instant"))
+        })
+        .transpose()
+}
+
+/// Free times for a service over at most 31 days (default: the next 14), from every clinician who sees
+/// it or the one asked for. One query per clinician's schedule.
+#[utoipa::path(get, path = "/portal/availability", tag = "appointments", security(("patient" = [])),
+    params(("service" = String, Query), ("clinician" = Option<String>, Query), ("from" = Option<String>, Query, description = "RFC 3339; default now"),
+        ("to" = Option<String>, Query, description = "RFC 3339; at most 31 days after from")),
+    responses((status = 200, body = Availability), (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows this"),
+        (status = 404, body = Problem)))]
+pub async fn availability(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let service_id = service_id(&x.query("service").unwrap_or_default())?;
+    let only = x.query("clinician").map(|c| clinician_id(&c)).transpose()?;
+    let now = x.now();
+    let from = instant(x, "from")?.unwrap_or(now).max(now);
+    let to = instant(x, "to")?.unwrap_or(from + Duration::days(14));
+    if to <= from || to - from > Duration::days(MAX_RANGE_DAYS) {
+        return Err(ApiError::field("to", "must be after from, at most 31 days later"));
+    }
+    let table = d.table.as_ref();
+    let (who, (service, profile)) = x
+        .patient_reading(Scope::Appointments, async |practice, patient| {
+            let (service, profile) = futures::join!(book::service(table, practice, &service_id), patients::get(table, practice, patient));
+            Ok((service?, profile?))
+        })
+        .await?;
+    let service = service.filter(|s| s.active && s.booking != Booking::StaffOnly).ok_or(ApiError::NotFound)?;
+    let zone_name = profile.map(|p| p.time_zone.as_str().to_string()).unwrap_or_else(|| "UTC".into());
+    let zone: chrono_tz::Tz = zone_name.parse().unwrap_or(chrono_tz::UTC);
+    let mut slots = Vec::new();
+    for clinician in service.clinicians.iter().filter(|c| only.as_ref().is_none_or(|o| o == *c)) {
+        let Some(schedule) = book::schedule(table, &who.practice, clinician).await? else { continue };
+        let (a, b) = (from - Duration::hours(4), to + Duration::hours(4));
+        let taken = book::taken(table, &who.practice, clinician, a, b).await?;
+        let name = clinician_name(d, &who.practice, clinician).await?;
+        for start in book::open_slots(&service, &schedule, &taken, Some(&who.patient), from, to, now) {
+            slots.push(Slot {
+                start,
+                end: start + service.duration(),
+                clinician_id: clinician.to_string(),
+                clinician_name: name.clone(),
+                clinician_time_zone: schedule.time_zone.clone(),
+                local_start: start.with_timezone(&zone).to_rfc3339(),
+            });
+        }
+    }
+    slots.sort_by(|a, b| a.start.cmp(&b.start).then(a.clinician_id.cmp(&b.clinician_id)));
+    Ok(Reply::ok(&Availability { service_id: service.service_id.to_string(), time_zone: zone_name, slots }))
+}
+
+/// Holds a time for five minutes while the patient confirms; a new hold on the service gives up the last.
+#[utoipa::path(post, path = "/portal/holds", tag = "appointments", security(("patient" = [])), request_body = HoldRequest,
+    responses((status = 201, body = HoldView), (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 403, body = Problem, description = "Not bookable online, or acting without a grant that allows this"),
+        (status = 404, body = Problem), (status = 409, body = Problem, description = "The time is taken"), (status = 415, body = Problem),
+        (status = 422, body = Problem, description = "Not a time offered for this service (off the schedule, too soon or too far)")))]
+pub async fn hold(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.patient_in(Scope::Appointments).await?;
+    let body: HoldRequest = x.json()?;
+    let (service_id, clinician) = (service_id(&body.service_id)?, clinician_id(&body.clinician_id)?);
+    let table = d.table.as_ref();
+    let service = book::service(table, &who.practice, &service_id).await?.filter(|s| s.active).ok_or(ApiError::NotFound)?;
+    if !service.clinicians.contains(&clinician) {
+        return Err(ApiError::NotFound);
+    }
+    let schedule = book::schedule(table, &who.practice, &clinician).await?.ok_or(ApiError::NotFound)?;
+    let held = book::hold(table, &service, &schedule, &who.practice, &who.patient, body.start, x.now()).await?;
+    Ok(Reply::created(
+        &HoldView {
+            service_id: held.service_id.to_string(),
+            clinician_id: held.clinician_id.to_string(),
+            start: held.start,
+            expires_at: held.expires,
+        },
+        "/portal/holds",
+    ))
+}
+
+fn digest(body: &BookRequest) -> String {
+    let text = serde_json::to_string(body).unwrap_or_default();
+    let hash = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, text.as_bytes());
+    hash.as_ref().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Books a time (or asks for it, for a request-only service): race-free, one transaction. With an
+/// `Idempotency-Key`, the same key and body answer the same appointment (200); a different body is 422.
+#[utoipa::path(post, path = "/portal/appointments", tag = "appointments", security(("patient" = [])), request_body = BookRequest,
+    params(("Idempotency-Key" = Option<String>, Header, description = "1 to 255 visible ASCII characters; remembered for 24 hours")),
+    responses((status = 201, body = AppointmentView), (status = 200, body = AppointmentView, description = "The same Idempotency-Key and body again"),
+        (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 403, body = Problem, description = "Not bookable online, or acting without a grant that allows this"),
+        (status = 404, body = Problem), (status = 409, body = Problem, description = "The time is taken"), (status = 415, body = Problem),
+        (status = 422, body = Problem, description = "Not a time offered for this service, or an Idempotency-Key reused with another body")))]
+pub async fn book(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.patient_in(Scope::Appointments).await?;
+    let key = x.idempotency_key()?;
+    let body: BookRequest = x.json()?;
+    let (service_id, clinician) = (service_id(&body.service_id)?, clinician_id(&body.clinician_id)?);
+    let table = d.table.as_ref();
+    let service = book::service(table, &who.practice, &service_id).await?.filter(|s| s.active).ok_or(ApiError::NotFound)?;
+    if !service.clinicians.contains(&clinician) {
+        return Err(ApiError::NotFound);
+    }
+    let schedule = book::schedule(table, &who.practice, &clinician).await?.ok_or(ApiError::NotFound)?;
+    let practice = x.practice(&who.practice).await?;
+    let names = patients::get(table, &who.practice, &who.patient).await?.map(|p| PatientNames::of(&p));
+    let request = digest(&body);
+    let new = NewAppointment {
+        practice: &practice,
+        service: &service,
+        schedule: &schedule,
+        patient: &who.patient,
+        names,
+        clinician_name: clinician_name(d, &who.practice, &clinician).await?,
+        start: body.start,
+        booker: booker(&who),
+        key: key.map(|k| (k, request)),
+    };
+    let (appointment, fresh) = book::book(table, new, x.now()).await?;
+    x.object(appointment.appointment_id.to_string());
+    let view = AppointmentView::from(&appointment);
+    Ok(if fresh { Reply::created(&view, &format!("/portal/appointments/{}", appointment.appointment_id)) } else { Reply::ok(&view) })
+}
+
+/// Your appointments: upcoming soonest first, past most recent first. One query of your partition.
+#[utoipa::path(get, path = "/portal/appointments", tag = "appointments", security(("patient" = [])),
+    responses((status = 200, body = AppointmentList), (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows this")))]
+pub async fn list(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let table = d.table.as_ref();
+    let (_, all) =
+        x.patient_reading(Scope::Appointments, async |practice, patient| Ok(book::for_patient(table, practice, patient).await?)).await?;
+    let now = x.now();
+    let ahead = |a: &&crate::model::Appointment| a.end > now && matches!(a.status, Status::Requested | Status::Booked | Status::Arrived);
+    let upcoming = all.iter().filter(ahead).map(AppointmentView::from).collect();
+    let mut past: Vec<AppointmentView> = all.iter().filter(|a| !ahead(a)).map(AppointmentView::from).collect();
+    past.reverse();
+    Ok(Reply::ok(&AppointmentList { upcoming, past }))
+}
+
+async fn mine(d: &SchedulingDeps, who: &PatientPrincipal, x: &Exchange<'_>) -> Result<crate::model::Appointment, ApiError> {
+    let id = x.path_id("id", AppointmentId::parse)?;
+    x.object(id.to_string());
+    book::appointment(d.table.as_ref(), &who.practice, &who.patient, &id).await?.ok_or(ApiError::NotFound)
+}
+
+/// Cancels: late inside the service's cancel notice (never in the five minutes after booking); a
+/// service that blocks late cancels answers 409 and asks the patient to call.
+#[utoipa::path(post, path = "/portal/appointments/{id}/cancel", tag = "appointments", security(("patient" = [])), request_body = CancelRequest,
+    params(("id" = String, Path)),
+    responses((status = 200, body = AppointmentView), (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows this"),
+        (status = 404, body = Problem), (status = 409, body = Problem, description = "Already cancelled or over, changed meanwhile, or too late to cancel online"),
+        (status = 415, body = Problem)))]
+pub async fn cancel(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.patient_in(Scope::Appointments).await?;
+    let body: CancelRequest = x.json()?;
+    if body.reason.as_ref().is_some_and(|r| r.chars().count() > 500) {
+        return Err(ApiError::field("reason", "must be at most 500 characters"));
+    }
+    let before = mine(d, &who, x).await?;
+    let service = book::service(d.table.as_ref(), &who.practice, &before.service_id).await?;
+    let after = book::cancel(d.table.as_ref(), &before, service.as_ref(), body.reason, false, x.now()).await?;
+    Ok(Reply::ok(&AppointmentView::from(&after)))
+}
+
+/// Moves an appointment to another free time in one transaction: if the new time is taken, nothing
+/// changes.
+#[utoipa::path(post, path = "/portal/appointments/{id}/reschedule", tag = "appointments", security(("patient" = [])), request_body = RescheduleRequest,
+    params(("id" = String, Path)),
+    responses((status = 200, body = AppointmentView), (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows this"),
+        (status = 404, body = Problem), (status = 409, body = Problem, description = "The new time is taken, the appointment changed, or it is too late to move online"),
+        (status = 415, body = Problem), (status = 422, body = Problem, description = "Not a time offered for this service")))]
+pub async fn reschedule(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.patient_in(Scope::Appointments).await?;
+    let body: RescheduleRequest = x.json()?;
+    let before = mine(d, &who, x).await?;
+    let table = d.table.as_ref();
+    let service = book::service(table, &who.practice, &before.service_id).await?.filter(|s| s.active).ok_or(ApiError::NotFound)?;
+    let clinician = match &body.clinician_id {
+        Some(raw) => clinician_id(raw)?,
+        None => before.clinician_id.clone(),
+    };
+    if !service.clinicians.contains(&clinician) {
+        return Err(ApiError::field("clinician_id", "does not see this service"));
+    }
+    let schedule = book::schedule(table, &who.practice, &clinician).await?.ok_or(ApiError::NotFound)?;
+    let name = clinician_name(d, &who.practice, &clinician).await?;
+    let to = book::Move { service: &service, schedule: &schedule, clinician_name: &name, start: body.start, by_staff: false };
+    let after = book::reschedule(table, &before, to, x.now()).await?;
+    Ok(Reply::ok(&AppointmentView::from(&after)))
+}
+
+/// Confirms you will come. Confirming again changes nothing.
+#[utoipa::path(post, path = "/portal/appointments/{id}/confirm", tag = "appointments", security(("patient" = [])),
+    params(("id" = String, Path)),
+    responses((status = 200, body = AppointmentView), (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows this"),
+        (status = 404, body = Problem), (status = 409, body = Problem, description = "Not a booked appointment")))]
+pub async fn confirm(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.patient_in(Scope::Appointments).await?;
+    let before = mine(d, &who, x).await?;
+    let after = book::confirm_attendance(d.table.as_ref(), &before, x.now()).await?;
+    Ok(Reply::ok(&AppointmentView::from(&after)))
+}

@@ -1,0 +1,63 @@
+//! Key layout of the items scheduling owns (ARCHITECTURE §3: built here, never in handlers).
+//!
+//! In the practice's partition: services, clinicians' schedules, and the grid cells an appointment or
+//! a hold occupies (one item per five minutes of a clinician's time, so two bookings that overlap by a
+//! minute collide on a cell's condition). In the patient's partition: their appointments and holds.
+//! The index finds appointments by start, for the practice and for each clinician.
+
+use chrono::{DateTime, Utc};
+use portico::ids::{AppointmentId, PatientId, PracticeId, ServiceId, StaffId};
+use portico::keys::{Partition, Prefix, patient_partition, practice_partition};
+use portico::store::Key;
+
+/// The sort keys scheduling writes.
+pub const KEY_PREFIXES: &[Prefix] = &[
+    Prefix { partition: Partition::Practice, prefix: "SERVICE#", owner: "scheduling" },
+    Prefix { partition: Partition::Practice, prefix: "SCHEDULE#", owner: "scheduling" },
+    Prefix { partition: Partition::Practice, prefix: "CELL#", owner: "scheduling" },
+    Prefix { partition: Partition::Patient, prefix: "APPT#", owner: "scheduling" },
+    Prefix { partition: Partition::Patient, prefix: "HOLD#", owner: "scheduling" },
+];
+
+pub const SERVICE_PREFIX: &str = "SERVICE#";
+
+pub fn service(practice: &PracticeId, id: &ServiceId) -> Key {
+    Key::new(practice_partition(practice), format!("{SERVICE_PREFIX}{id}"))
+}
+
+pub fn schedule(practice: &PracticeId, clinician: &StaffId) -> Key {
+    Key::new(practice_partition(practice), format!("SCHEDULE#{clinician}"))
+}
+
+/// The sort key of a clinician's cell starting at `minute` (minutes since the epoch, UTC).
+pub fn cell_sort(clinician: &StaffId, minute: i64) -> String {
+    format!("CELL#{clinician}#{minute:010}")
+}
+
+pub fn cell(practice: &PracticeId, clinician: &StaffId, minute: i64) -> Key {
+    Key::new(practice_partition(practice), cell_sort(clinician, minute))
+}
+
+pub const APPOINTMENT_PREFIX: &str = "APPT#";
+
+pub fn appointment(practice: &PracticeId, patient: &PatientId, id: &AppointmentId) -> Key {
+    Key::new(patient_partition(practice, patient), format!("{APPOINTMENT_PREFIX}{id}"))
+}
+
+pub fn hold(practice: &PracticeId, patient: &PatientId, service: &ServiceId) -> Key {
+    Key::new(patient_partition(practice, patient), format!("HOLD#{service}"))
+}
+
+/// The index partition of the practice's appointments, by start.
+pub fn practice_appointments(practice: &PracticeId) -> String {
+    format!("{}#APPTS", practice_partition(practice))
+}
+
+/// The index partition of one clinician's appointments, by start.
+pub fn clinician_appointments(practice: &PracticeId, clinician: &StaffId) -> String {
+    format!("{}#APPTS#{clinician}", practice_partition(practice))
+}
+
+pub fn by_start(start: DateTime<Utc>, id: &AppointmentId) -> String {
+    format!("{}#{id}", portico::time::sortable(start))
+}

@@ -1,0 +1,70 @@
+//! Scheduling: the services a practice offers, clinicians' weekly schedules, availability, five-minute
+//! holds, race-free booking (or requests staff confirm), cancel and reschedule for patients, and the
+//! staff's schedule views and moves.
+
+pub mod api;
+pub mod book;
+pub mod deps;
+pub mod endpoints;
+mod errors;
+pub mod grid;
+pub mod handlers;
+pub mod keys;
+pub mod model;
+pub mod routes;
+
+use portico::lambda::{Capability, endpoint};
+
+use endpoints::*;
+use handlers::{portal, staff};
+
+/// The scheduling capability, described once.
+pub fn capability() -> Capability {
+    Capability {
+        name: "scheduling",
+        endpoints: vec![
+            endpoint::<PortalServicesList>(),
+            endpoint::<PortalAvailabilityGet>(),
+            endpoint::<PortalHoldsCreate>(),
+            endpoint::<PortalAppointmentsCreate>(),
+            endpoint::<PortalAppointmentsList>(),
+            endpoint::<PortalAppointmentsCancel>(),
+            endpoint::<PortalAppointmentsReschedule>(),
+            endpoint::<PortalAppointmentsConfirm>(),
+            endpoint::<StaffServicesList>(),
+            endpoint::<StaffServicesCreate>(),
+            endpoint::<StaffServicesUpdate>(),
+            endpoint::<StaffScheduleGet>(),
+            endpoint::<StaffSchedulePut>(),
+            endpoint::<StaffAppointmentsView>(),
+            endpoint::<StaffAppointmentsCreate>(),
+            endpoint::<StaffAppointmentsStatus>(),
+        ],
+        functions: vec![],
+        key_prefixes: keys::KEY_PREFIXES,
+        openapi: <SchedulingApi as utoipa::OpenApi>::openapi,
+        limits: api::LIMITS,
+    }
+}
+
+/// The OpenAPI description of this capability's routes.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(
+    portal::services,
+    portal::availability,
+    portal::hold,
+    portal::book,
+    portal::list,
+    portal::cancel,
+    portal::reschedule,
+    portal::confirm,
+    staff::services_list,
+    staff::services_create,
+    staff::services_update,
+    staff::schedule_get,
+    staff::schedule_put,
+    staff::appointments_view,
+    staff::appointments_create,
+    staff::appointments_status
+))]
+pub struct SchedulingApi;
