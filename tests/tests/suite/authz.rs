@@ -189,6 +189,43 @@ async fn every_route_answers_every_caller_as_expected() {
         },
         Case { method: Method::GET, path: format!("/staff/patients/{ann_id}"), body: None, expect: staff_ok(200, 404) },
         Case { method: Method::GET, path: "/staff/patients?query=Lee".into(), body: None, expect: staff_ok(200, 200) },
+        Case { method: Method::GET, path: "/portal/appointments".into(), body: None, expect: patients_ok(200) },
+        Case { method: Method::GET, path: "/portal/availability/services".into(), body: None, expect: patients_ok(200) },
+        Case { method: Method::GET, path: "/staff/services".into(), body: None, expect: staff_ok(200, 200) },
+        Case {
+            method: Method::GET,
+            path: "/staff/appointments?from=2026-11-18T00:00:00Z&to=2026-11-19T00:00:00Z".into(),
+            body: None,
+            expect: staff_ok(200, 200),
+        },
+        Case {
+            method: Method::POST,
+            path: "/staff/services".into(),
+            body: Some(json!({ "name": "" })),
+            // Administrators only: refused as invalid (400) once authorized.
+            expect: vec![
+                ("staff", 400),
+                ("clinician", 403),
+                ("front desk", 403),
+                ("billing", 403),
+                ("no role", 403),
+                ("other practice's staff at home", 400),
+            ],
+        },
+        Case {
+            method: Method::POST,
+            path: "/staff/appointments/ap_01JC00000000000000000000X1/status".into(),
+            body: Some(json!({ "patient_id": ann_id, "status": "arrived" })),
+            // Not billing; another practice's staff find nothing.
+            expect: vec![
+                ("staff", 404),
+                ("clinician", 404),
+                ("front desk", 404),
+                ("billing", 403),
+                ("no role", 403),
+                ("other practice's staff at home", 404),
+            ],
+        },
         Case {
             method: Method::POST,
             path: "/staff/patients".into(),

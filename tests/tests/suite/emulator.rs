@@ -467,3 +467,27 @@ async fn proxy_grants_invitations_and_revokes_run_on_dynamodb() {
         .unwrap();
     assert_eq!(threads.status(), 200);
 }
+
+/// The booking race on DynamoDB: a hundred bookings of one slot make one appointment, and the others
+/// are told it is taken.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hundred_bookings_of_one_slot_make_one_appointment_on_dynamodb() {
+    let app = spawn_on_emulator().await;
+    let service = crate::scheduling::setup(&app, "patients", 30).await;
+    let ann = app.sign_in("ann@example.com").await;
+    let ben = app.sign_in("ben@example.com").await;
+    let attempts = (0..100).map(|i| {
+        let who = if i % 2 == 0 { &ann } else { &ben };
+        app.request(Method::POST, "/portal/appointments")
+            .bearer_auth(&who.access)
+            .json(&json!({ "service_id": service, "clinician_id": crate::scheduling::CLINICIAN, "start": "2026-11-23T15:00:00Z" }))
+            .send()
+    });
+    let statuses: Vec<u16> = futures::future::join_all(attempts).await.into_iter().map(|r| r.unwrap().status().as_u16()).collect();
+    assert_eq!(statuses.iter().filter(|s| **s == 201).count(), 1, "{statuses:?}");
+    assert_eq!(statuses.iter().filter(|s| **s == 409).count(), 99, "{statuses:?}");
+    let day = app
+        .call_ok(&app.admin_token().await, Method::GET, "/staff/appointments?from=2026-11-23T00:00:00Z&to=2026-11-24T00:00:00Z", None, 200)
+        .await;
+    assert_eq!(day["appointments"].as_array().map(Vec::len), Some(1), "one appointment in the index");
+}

@@ -21,6 +21,7 @@ mod portal;
 mod providers;
 mod proxies;
 mod redelivery;
+mod scheduling;
 mod settings;
 mod sign_in;
 mod staff;

@@ -1,0 +1,214 @@
+//! Scheduling over HTTP: services and schedules set by staff, availability, holds, race-free and
+//! idempotent booking, cancel (late rules) and reschedule (all or nothing), requests confirmed by staff,
+//! the staff's views and moves, and concurrent bookings of one slot.
+
+use portico_tests::{Session, TestApp, spawn_app};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+pub const CLINICIAN: &str = "staff-riverside-clinician";
+
+/// A 30-minute visit with a 10-minute buffer after, booked by patients with an hour's notice, and the
+/// clinician's weekday schedule 09:00–17:00 in New York on a 30-minute grid. Returns the service id.
+pub async fn setup(app: &TestApp, booking: &str, duration: i64) -> String {
+    let admin = app.admin_token().await;
+    // The clinician is on the practice's team once they have signed in.
+    app.staff_token(&app.demo().clinician_email.clone()).await;
+    let service = json!({
+        "name": format!("Visit {booking} {duration}"), "duration_minutes": duration, "buffer_before_minutes": 0, "buffer_after_minutes": 10,
+        "mode": "in_person", "booking": booking, "min_notice_minutes": 60, "horizon_days": 60, "cancel_notice_hours": 24,
+        "reschedule_notice_hours": 2, "late_cancel": "allow_as_late", "waitlist": false, "clinicians": [CLINICIAN], "active": true,
+    });
+    let created = app.call_ok(&admin, Method::POST, "/staff/services", Some(service), 201).await;
+    let windows: Vec<Value> =
+        ["mon", "tue", "wed", "thu", "fri"].iter().map(|d| json!({ "day": d, "start": "09:00", "end": "17:00" })).collect();
+    let schedule = json!({ "time_zone": "America/New_York", "grid_minutes": 30, "blocks": [], "windows": windows });
+    let path = format!("/staff/schedule/{CLINICIAN}");
+    let current = app.call(&admin, Method::GET, &path, None).await;
+    let schedule = if current.status() == 200 {
+        let mut with_version = schedule;
+        with_version["version"] = current.json::<Value>().await.unwrap()["version"].clone();
+        with_version
+    } else {
+        schedule
+    };
+    app.call_ok(&admin, Method::PUT, &path, Some(schedule), 200).await;
+    created["service_id"].as_str().unwrap().to_string()
+}
+
+async fn slots(app: &TestApp, who: &Session, service: &str) -> Vec<String> {
+    let found = app.call_ok(&who.access, Method::GET, &format!("/portal/availability?service={service}"), None, 200).await;
+    found["slots"].as_array().unwrap().iter().map(|s| s["start"].as_str().unwrap().to_string()).collect()
+}
+
+async fn book(app: &TestApp, who: &Session, service: &str, start: impl AsRef<str>, key: Option<&str>) -> reqwest::Response {
+    let start = start.as_ref();
+    let mut request = app
+        .request(Method::POST, "/portal/appointments")
+        .bearer_auth(&who.access)
+        .json(&json!({ "service_id": service, "clinician_id": CLINICIAN, "start": start }));
+    if let Some(key) = key {
+        request = request.header("idempotency-key", key);
+    }
+    request.send().await.unwrap()
+}
+
+fn same_instant(a: &str, b: &str) -> bool {
+    chrono::DateTime::parse_from_rfc3339(a).ok() == chrono::DateTime::parse_from_rfc3339(b).ok()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn patients_find_hold_book_cancel_and_reschedule_without_double_booking() {
+    let app = spawn_app().await;
+    let service = setup(&app, "patients", 30).await;
+    let ann = app.sign_in("ann@example.com").await;
+    let ben = app.sign_in("ben@example.com").await;
+    let offered = app.call_ok(&ann.access, Method::GET, "/portal/availability/services", None, 200).await;
+    assert!(offered["services"].as_array().unwrap().iter().any(|s| s["service_id"] == service.as_str()));
+
+    // Just past Wednesday 12:00 in New York (the sign-ins took two minutes), an hour's notice: the first
+    // time is 13:30 (18:30Z).
+    let free = slots(&app, &ann, &service).await;
+    assert!(same_instant(&free[0], "2026-11-18T18:30:00Z"), "{:?}", &free[..3]);
+    let a = free[0].clone();
+
+    // Ben holds it: gone for Ann, still there for Ben.
+    let held = app
+        .call_ok(
+            &ben.access,
+            Method::POST,
+            "/portal/holds",
+            Some(json!({ "service_id": service, "clinician_id": CLINICIAN, "start": a })),
+            201,
+        )
+        .await;
+    assert!(held["expires_at"].is_string());
+    assert!(!slots(&app, &ann, &service).await.iter().any(|s| same_instant(s, &a)));
+    assert!(slots(&app, &ben, &service).await.iter().any(|s| same_instant(s, &a)));
+    assert_eq!(book(&app, &ann, &service, &a, None).await.status(), 409, "held by someone else");
+
+    // Ben books it with an Idempotency-Key: the same key and body again is the same appointment.
+    let first = book(&app, &ben, &service, &a, Some("ben-1")).await;
+    assert_eq!(first.status(), 201);
+    let first: Value = first.json().await.unwrap();
+    let again = book(&app, &ben, &service, &a, Some("ben-1")).await;
+    assert_eq!(again.status(), 200);
+    assert_eq!(again.json::<Value>().await.unwrap()["appointment_id"], first["appointment_id"]);
+    let other = free[4].clone();
+    assert_eq!(book(&app, &ben, &service, &other, Some("ben-1")).await.status(), 422, "a key reused for another booking");
+    let bens = app.call_ok(&ben.access, Method::GET, "/portal/appointments", None, 200).await;
+    assert_eq!(bens["upcoming"].as_array().map(Vec::len), Some(1));
+
+    // The buffer after Ben's visit takes the next half hour's first ten minutes.
+    let free = slots(&app, &ann, &service).await;
+    assert!(!free.iter().any(|s| same_instant(s, "2026-11-18T19:00:00Z")), "the buffer after Ben's visit takes 14:00");
+    assert!(free.iter().any(|s| same_instant(s, "2026-11-18T19:30:00Z")));
+
+    // Ann books, reschedules (all or nothing), and cancels.
+    let c = book(&app, &ann, &service, "2026-11-18T19:30:00Z", None).await;
+    assert_eq!(c.status(), 201);
+    let c: Value = c.json().await.unwrap();
+    let id = c["appointment_id"].as_str().unwrap().to_string();
+    let path = |verb: &str| format!("/portal/appointments/{id}/{verb}");
+    app.call_ok(&ann.access, Method::POST, &path("reschedule"), Some(json!({ "start": a })), 409).await;
+    let mine = app.call_ok(&ann.access, Method::GET, "/portal/appointments", None, 200).await;
+    assert!(same_instant(mine["upcoming"][0]["start"].as_str().unwrap(), "2026-11-18T19:30:00Z"), "nothing changed");
+    let moved = app.call_ok(&ann.access, Method::POST, &path("reschedule"), Some(json!({ "start": "2026-11-19T15:00:00Z" })), 200).await;
+    assert!(same_instant(moved["start"].as_str().unwrap(), "2026-11-19T15:00:00Z"));
+    let free = slots(&app, &ben, &service).await;
+    assert!(free.iter().any(|s| same_instant(s, "2026-11-18T19:30:00Z")), "the old time is free again");
+    assert!(!free.iter().any(|s| same_instant(s, "2026-11-19T15:00:00Z")), "the new one is taken");
+    app.call_ok(&ann.access, Method::POST, &path("confirm"), None, 200).await;
+    // Within 24 hours of the start and past the grace minutes: late.
+    app.advance(chrono::Duration::minutes(6));
+    let cancelled = app.call_ok(&ann.access, Method::POST, &path("cancel"), Some(json!({ "reason": "Feeling better" })), 200).await;
+    assert_eq!((cancelled["status"].as_str(), cancelled["late_cancel"].as_bool()), (Some("cancelled"), Some(true)));
+    app.call_ok(&ann.access, Method::POST, &path("cancel"), Some(json!({})), 409).await;
+    assert!(slots(&app, &ben, &service).await.iter().any(|s| same_instant(s, "2026-11-19T15:00:00Z")), "cancelling frees the time");
+    // Another patient's appointment does not exist for Ann.
+    let bens_id = first["appointment_id"].as_str().unwrap();
+    app.call_ok(&ann.access, Method::POST, &format!("/portal/appointments/{bens_id}/cancel"), Some(json!({})), 404).await;
+
+    // Staff see the day in one view and move Ben's visit through it.
+    let admin = app.admin_token().await;
+    let day = app.call_ok(&admin, Method::GET, "/staff/appointments?from=2026-11-18T05:00:00Z&to=2026-11-19T05:00:00Z", None, 200).await;
+    assert_eq!(day["appointments"].as_array().map(Vec::len), Some(1));
+    assert_eq!(day["appointments"][0]["patient"]["given_name"], "Ben");
+    let ben_id = app.ben().patient_id.to_string();
+    let status = |s: &str| json!({ "patient_id": ben_id, "status": s });
+    let move_path = format!("/staff/appointments/{bens_id}/status");
+    app.call_ok(&admin, Method::POST, &move_path, Some(status("fulfilled")), 409).await;
+    app.call_ok(&admin, Method::POST, &move_path, Some(status("arrived")), 200).await;
+    app.call_ok(&admin, Method::POST, &move_path, Some(status("fulfilled")), 200).await;
+    let tasks = app.call_ok(&admin, Method::GET, "/staff/tasks", None, 200).await;
+    assert!(tasks.to_string().contains("new_appointment"), "booking raised a staff task: {tasks}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_request_waits_for_staff_who_confirm_it_with_the_same_lock() {
+    let app = spawn_app().await;
+    let service = setup(&app, "request_only", 30).await;
+    let ann = app.sign_in("ann@example.com").await;
+    let ben = app.sign_in("ben@example.com").await;
+    let start = "2026-11-20T15:00:00Z";
+    let asked = book(&app, &ann, &service, start, None).await;
+    assert_eq!(asked.status(), 201);
+    let asked: Value = asked.json().await.unwrap();
+    assert_eq!(asked["status"], "requested");
+    let second: Value = book(&app, &ben, &service, start, None).await.json().await.unwrap();
+    assert_eq!(second["status"], "requested", "requests take no time until confirmed");
+    let admin = app.admin_token().await;
+    let confirm = async |patient: String, id: &str| {
+        let path = format!("/staff/appointments/{id}/status");
+        let body = json!({ "patient_id": patient, "status": "booked" });
+        app.call(&admin, Method::POST, &path, Some(body)).await.status().as_u16()
+    };
+    assert_eq!(confirm(app.ann().patient_id.to_string(), asked["appointment_id"].as_str().unwrap()).await, 200);
+    assert_eq!(confirm(app.ben().patient_id.to_string(), second["appointment_id"].as_str().unwrap()).await, 409, "the time is taken");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hundred_bookings_of_one_slot_make_one_appointment() {
+    let app = spawn_app().await;
+    let service = setup(&app, "patients", 30).await;
+    let ann = app.sign_in("ann@example.com").await;
+    let ben = app.sign_in("ben@example.com").await;
+    let start = "2026-11-23T15:00:00Z";
+    let attempts = (0..100).map(|i| {
+        let who = if i % 2 == 0 { &ann } else { &ben };
+        book(&app, who, &service, start, None)
+    });
+    let statuses: Vec<u16> = futures::future::join_all(attempts).await.iter().map(|r| r.status().as_u16()).collect();
+    assert_eq!(statuses.iter().filter(|s| **s == 201).count(), 1, "{statuses:?}");
+    assert_eq!(statuses.iter().filter(|s| **s == 409).count(), 99, "{statuses:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn overlapping_visits_of_different_lengths_make_one_booking_per_pair() {
+    let app = spawn_app().await;
+    let short = setup(&app, "patients", 30).await;
+    let long = setup(&app, "patients", 60).await;
+    let ann = app.sign_in("ann@example.com").await;
+    let ben = app.sign_in("ben@example.com").await;
+    // 50 pairs: an hour-long visit and a half-hour one starting 30 minutes into it, five pairs a day.
+    let mut pairs = Vec::new();
+    let mut day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    while pairs.len() < 50 {
+        if chrono::Datelike::weekday(&day).num_days_from_monday() < 5 {
+            for hour in [14, 16, 18, 20] {
+                if pairs.len() < 50 {
+                    let at = day.and_hms_opt(hour, 0, 0).unwrap().and_utc();
+                    pairs.push((at, at + chrono::Duration::minutes(30)));
+                }
+            }
+        }
+        day = day.succ_opt().unwrap();
+    }
+    let attempts =
+        pairs.iter().flat_map(|(l, s)| [book(&app, &ann, &long, l.to_rfc3339(), None), book(&app, &ben, &short, s.to_rfc3339(), None)]);
+    let statuses: Vec<u16> = futures::future::join_all(attempts).await.iter().map(|r| r.status().as_u16()).collect();
+    for (i, pair) in statuses.chunks(2).enumerate() {
+        assert_eq!(pair.iter().filter(|s| **s == 201).count(), 1, "pair {i}: {pair:?}");
+        assert_eq!(pair.iter().filter(|s| **s == 409).count(), 1, "pair {i}: {pair:?}");
+    }
+}
