@@ -151,7 +151,8 @@ pub async fn build(options: LocalOptions, port: u16) -> Result<App, LocalError> 
         .iter()
         .flat_map(|c| c.functions.iter().filter_map(|f| Some((queue_of(f)?, (f.consumer?)(&ports)))).collect::<Vec<_>>())
         .collect();
-    let workers = Arc::new(workers::Workers { queue, backlog, consumers, table: Arc::clone(&counted), clock: Arc::clone(&clock) });
+    let ticks = capabilities.iter().flat_map(|c| c.functions.iter().filter_map(|f| Some((f.tick?)(&ports))).collect::<Vec<_>>()).collect();
+    let workers = Arc::new(workers::Workers { queue, backlog, consumers, ticks, table: Arc::clone(&counted), clock: Arc::clone(&clock) });
     let web_dir = options.web_dir.clone().unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../web"));
     Ok(App {
         routes,

@@ -28,6 +28,8 @@ pub struct Workers {
     pub backlog: Backlog,
     /// Each queue and the function that consumes it, from the capability list.
     pub consumers: Vec<(&'static str, Consumer)>,
+    /// The scheduled functions (the reminder sweep), run at the start of every round.
+    pub ticks: Vec<portico::lambda::Tick>,
     pub table: Arc<dyn Table>,
     pub clock: Arc<dyn Clock>,
 }
@@ -83,6 +85,9 @@ impl Workers {
 
     /// One round of relay and workers. Returns how many messages the workers saw.
     pub async fn pump(&self) -> usize {
+        for tick in &self.ticks {
+            tick().await;
+        }
         // Locally the sweep is the relay: no stream to give a head start to.
         let swept =
             portico::events::relay::sweep(self.table.as_ref(), self.queue.as_ref(), self.clock.now(), chrono::Duration::zero()).await;

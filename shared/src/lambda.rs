@@ -196,12 +196,48 @@ pub struct Listed {
     pub trigger: Trigger,
     /// How the local gateway feeds it, when it consumes a queue.
     pub consumer: Option<fn(&Ports) -> Consumer>,
+    /// How the local gateway runs it, when it runs on a schedule (each pump round).
+    pub tick: Option<fn(&Ports) -> Tick>,
     /// Builds what the function builds at cold start, from `env`: which variables it reads.
     pub cold_start: fn(&mut Env, &Base),
 }
 
 pub fn function<F: Function>(trigger: Trigger) -> Listed {
-    Listed { name: F::NAME, function: std::any::type_name::<F>(), trigger, consumer: None, cold_start: cold_start::<F> }
+    Listed { name: F::NAME, function: std::any::type_name::<F>(), trigger, consumer: None, tick: None, cold_start: cold_start::<F> }
+}
+
+/// A scheduled function's run, as the local gateway makes it.
+pub type Tick = Arc<dyn Fn() -> std::pin::Pin<Box<dyn Future<Output = ()> + Send>> + Send + Sync>;
+
+fn tick<F>(ports: &Ports) -> Tick
+where
+    F: Function<Event = serde_json::Value>,
+{
+    let deps = Arc::new(F::Deps::from_ports(ports));
+    Arc::new(move || {
+        let deps = Arc::clone(&deps);
+        Box::pin(async move {
+            if let Err(e) = F::handle(&deps, serde_json::Value::Null).await {
+                tracing::error!(error = %e, function = F::NAME, "scheduled run failed");
+            }
+        })
+    })
+}
+
+/// A function on a schedule that the local gateway runs each time it pumps the workers.
+pub fn scheduled<F>(trigger: Trigger) -> Listed
+where
+    F: Function<Event = serde_json::Value>,
+    F::Deps: Send + Sync,
+{
+    Listed {
+        name: F::NAME,
+        function: std::any::type_name::<F>(),
+        trigger,
+        consumer: None,
+        tick: Some(tick::<F>),
+        cold_start: cold_start::<F>,
+    }
 }
 
 pub fn worker<F>(queue: &'static str) -> Listed
@@ -213,6 +249,7 @@ where
         function: std::any::type_name::<F>(),
         trigger: Trigger::Queue(queue),
         consumer: Some(consume::<F>),
+        tick: None,
         cold_start: cold_start::<F>,
     }
 }

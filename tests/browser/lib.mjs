@@ -490,7 +490,7 @@ export async function assertStorageClean(page) {
   }));
   assert.ok(state.local.every((k) => k === 'portico.language'), `localStorage holds only the language: ${state.local}`);
   for (const [key, value] of state.session) {
-    assert.ok(['portico.pendingChallenge', 'portico.returnTo', 'portico.actingFor'].includes(key), `unexpected sessionStorage key ${key}`);
+    assert.ok(['portico.pendingChallenge', 'portico.returnTo', 'portico.actingFor', 'portico.actingChosen'].includes(key), `unexpected sessionStorage key ${key}`);
     assert.ok(!/token|"code"|[\w.-]+@example\.com|\+1555/.test(value), `sessionStorage ${key} holds no token, code or full address: ${value}`);
   }
   assert.ok(!/portico_refresh/i.test(state.cookie), 'the refresh cookie must not be readable from JavaScript');

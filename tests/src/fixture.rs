@@ -193,6 +193,7 @@ async fn messaging(app: &App, practice: &portico::directory::Practice, ann: &Pat
             template: portico::notify::wording::TemplateKind::MessageWaiting,
             urgent: false,
             item: Some(portico::links::ItemRef::thread(THREAD)),
+            when: None,
         },
     };
     for item in [thread.item(), message.item(), event.item()] {

@@ -97,6 +97,7 @@ impl InboundDeps {
         let lang = patient.map_or(Lang::En, |p| Lang::of(&p.language));
         let (template, _) = wording::load(self.table.as_ref(), &practice.id, kind, lang).await?;
         let values = NotificationValues {
+            appointment_time: None,
             practice_name: PracticeName::new(&practice.name),
             portal_link: PortalLink::home(&self.tenants.portal_url(practice)),
             practice_phone: practice.settings.contact_phone.clone(),

@@ -384,6 +384,8 @@ pub struct PracticeSettingsView {
     pub consent_documents: Vec<portico::directory::ConsentDocument>,
     /// How a parent's or guardian's access to a child's account changes with the child's age.
     pub proxy_age_rules: portico::proxies::AgeRules,
+    /// Hours before an appointment its reminders go out.
+    pub appointment_reminder_hours: Vec<u32>,
 }
 
 impl From<&portico::directory::Practice> for PracticeSettingsView {
@@ -409,6 +411,7 @@ impl From<&portico::directory::Practice> for PracticeSettingsView {
             sms_countries: s.sms_countries.clone(),
             consent_documents: s.consent_documents.clone(),
             proxy_age_rules: s.proxy_age_rules.clone(),
+            appointment_reminder_hours: s.appointment_reminder_hours.clone(),
         }
     }
 }
@@ -435,6 +438,10 @@ pub struct PracticeSettingsUpdate {
     /// Absent: unchanged.
     #[serde(default)]
     pub proxy_age_rules: Option<portico::proxies::AgeRules>,
+    /// Hours before an appointment its reminders go out: at most 6, each 1 to 168. Absent: unchanged.
+    #[serde(default)]
+    #[schema(max_items = 6)]
+    pub appointment_reminder_hours: Option<Vec<u32>>,
 }
 
 /// A new version of one consent document (the practice's `version` as read).

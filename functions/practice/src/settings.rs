@@ -35,6 +35,7 @@ pub struct SettingsEdit {
     pub sign_in_codes_per_hour: u32,
     pub sms_countries: Vec<String>,
     pub proxy_age_rules: Option<portico::proxies::AgeRules>,
+    pub appointment_reminder_hours: Option<Vec<u32>>,
 }
 
 /// A new version of one consent document.
@@ -133,6 +134,11 @@ impl SettingsDeps {
         if edit.sms_countries.iter().any(|c| c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase())) {
             return Err(invalid("sms_countries", "each must be an ISO 3166 alpha-2 code such as US"));
         }
+        if let Some(hours) = &edit.appointment_reminder_hours
+            && (hours.len() > 6 || hours.iter().any(|h| !(1..=168).contains(h)))
+        {
+            return Err(invalid("appointment_reminder_hours", "at most 6, each 1 to 168 hours"));
+        }
         if let Some(rules) = &edit.proxy_age_rules {
             rules.check().map_err(|why| invalid("proxy_age_rules", why))?;
         }
@@ -164,6 +170,14 @@ impl SettingsDeps {
             sign_in_codes_per_hour: edit.sign_in_codes_per_hour,
             sms_countries: edit.sms_countries,
             proxy_age_rules: edit.proxy_age_rules.unwrap_or_else(|| before.settings.proxy_age_rules.clone()),
+            appointment_reminder_hours: edit.appointment_reminder_hours.map_or_else(
+                || before.settings.appointment_reminder_hours.clone(),
+                |mut hours| {
+                    hours.sort_unstable_by(|a, b| b.cmp(a));
+                    hours.dedup();
+                    hours
+                },
+            ),
             ..before.settings.clone()
         };
         Ok(practices::save_settings(self.table.as_ref(), &before, settings, by.as_str(), now).await?)

@@ -400,6 +400,9 @@ pub async fn book(table: &dyn Table, new: NewAppointment<'_>, now: DateTime<Utc>
     let taking: BTreeSet<i64> = cells.iter().copied().collect();
     writes.extend(release_hold(practice, new.patient, hold.as_ref(), &taking, Some(&new.schedule.clinician_id), now));
     writes.push(Write::put(appointment_item(&appointment)?, Condition::NotExists));
+    if appointment.status == Status::Booked {
+        writes.extend(crate::reminders::due_writes(&appointment, new.practice, now)?);
+    }
     let task = Task::for_appointment(practice, new.patient, new.names.as_ref(), appointment.appointment_id.as_str(), now);
     writes.push(tasks::ensure_open_write(None, &task)?);
     if let (Some(claimed), Some((_, request))) = (&claimed, &new.key) {
@@ -502,6 +505,7 @@ pub async fn cancel(
 /// time is taken, nothing changes.
 /// Where an appointment moves to.
 pub struct Move<'a> {
+    pub practice: &'a Practice,
     pub service: &'a Service,
     pub schedule: &'a Schedule,
     pub clinician_name: &'a str,
@@ -510,7 +514,7 @@ pub struct Move<'a> {
 }
 
 pub async fn reschedule(table: &dyn Table, before: &Appointment, to: Move<'_>, now: DateTime<Utc>) -> Result<Appointment, BookingError> {
-    let Move { service, schedule, clinician_name, start, by_staff } = to;
+    let Move { practice, service, schedule, clinician_name, start, by_staff } = to;
     if before.status != Status::Booked && before.status != Status::Requested {
         return Err(BookingError::Conflict);
     }
@@ -534,6 +538,8 @@ pub async fn reschedule(table: &dyn Table, before: &Appointment, to: Move<'_>, n
             if same { before.cells.iter().copied().filter(|c| after.cells.contains(c)).collect() } else { BTreeSet::new() };
         writes.extend(release_cells(before, &overlap));
         writes.extend(take_cells(&after, &after.cells, &overlap, now));
+        // The old time's reminders no longer match its start; the new time gets its own.
+        writes.extend(crate::reminders::due_writes(&after, practice, now)?);
     }
     writes.push(save(before, &after)?);
     table.transact(writes).await.map_err(taken_or)?;
@@ -568,6 +574,7 @@ pub async fn transition(table: &dyn Table, before: &Appointment, next: Status, n
 /// Confirms a request: the lock transaction runs now, as for a booking.
 pub async fn confirm_request(
     table: &dyn Table,
+    practice: &Practice,
     before: &Appointment,
     service: &Service,
     now: DateTime<Utc>,
@@ -580,6 +587,7 @@ pub async fn confirm_request(
     let (a, b) = service.occupies(before.start);
     after.cells = grid::cells(a, b);
     let mut writes = take_cells(&after, &after.cells, &BTreeSet::new(), now);
+    writes.extend(crate::reminders::due_writes(&after, practice, now)?);
     writes.push(save(before, &after)?);
     table.transact(writes).await.map_err(taken_or)?;
     Ok(after)

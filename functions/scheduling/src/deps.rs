@@ -21,3 +21,19 @@ impl Wire for SchedulingDeps {
         SchedulingDeps { table: ports.table() }
     }
 }
+
+/// The reminder sweep: the table and the clock.
+pub struct SweepDeps {
+    pub table: Arc<dyn Table>,
+    pub clock: Arc<dyn portico::clock::Clock>,
+}
+
+impl Wire for SweepDeps {
+    fn from_env(env: &mut Env, base: &Base) -> Self {
+        SweepDeps { table: base.table(env), clock: base.clock() }
+    }
+
+    fn from_ports(ports: &Ports) -> Self {
+        SweepDeps { table: ports.table(), clock: ports.clock() }
+    }
+}

@@ -17,6 +17,8 @@ pub const KEY_PREFIXES: &[Prefix] = &[
     Prefix { partition: Partition::Practice, prefix: "CELL#", owner: "scheduling" },
     Prefix { partition: Partition::Patient, prefix: "APPT#", owner: "scheduling" },
     Prefix { partition: Partition::Patient, prefix: "HOLD#", owner: "scheduling" },
+    Prefix { partition: Partition::Global, prefix: "REMIND#", owner: "scheduling" },
+    Prefix { partition: Partition::Global, prefix: "SWEEP#reminders", owner: "scheduling" },
 ];
 
 pub const SERVICE_PREFIX: &str = "SERVICE#";
@@ -60,4 +62,13 @@ pub fn clinician_appointments(practice: &PracticeId, clinician: &StaffId) -> Str
 
 pub fn by_start(start: DateTime<Utc>, id: &AppointmentId) -> String {
     format!("{}#{id}", portico::time::sortable(start))
+}
+
+/// The global partition of the reminders due in one minute (one query per minute swept).
+pub fn reminders_at(minute: DateTime<Utc>) -> String {
+    format!("REMIND#{}", minute.format("%Y-%m-%dT%H:%M"))
+}
+
+pub fn reminder(due: DateTime<Utc>, practice: &PracticeId, appointment: &AppointmentId, hours: u32) -> Key {
+    Key::new(reminders_at(due), format!("{practice}#{appointment}#{hours}"))
 }

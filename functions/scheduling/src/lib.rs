@@ -7,13 +7,15 @@ pub mod book;
 pub mod deps;
 pub mod endpoints;
 mod errors;
+pub mod functions;
 pub mod grid;
 pub mod handlers;
 pub mod keys;
 pub mod model;
+pub mod reminders;
 pub mod routes;
 
-use portico::lambda::{Capability, endpoint};
+use portico::lambda::{Capability, Trigger, endpoint, scheduled};
 
 use endpoints::*;
 use handlers::{portal, staff};
@@ -40,7 +42,7 @@ pub fn capability() -> Capability {
             endpoint::<StaffAppointmentsCreate>(),
             endpoint::<StaffAppointmentsStatus>(),
         ],
-        functions: vec![],
+        functions: vec![scheduled::<functions::SweepReminders>(Trigger::Schedule)],
         key_prefixes: keys::KEY_PREFIXES,
         openapi: <SchedulingApi as utoipa::OpenApi>::openapi,
         limits: api::LIMITS,

@@ -63,6 +63,13 @@ pub struct PracticeSettings {
     /// How a parent's or guardian's access to a child's account changes with the child's age.
     #[serde(default)]
     pub proxy_age_rules: crate::proxies::AgeRules,
+    /// Hours before an appointment its reminders go out (at most 6).
+    #[serde(default = "default_reminder_hours")]
+    pub appointment_reminder_hours: Vec<u32>,
+}
+
+fn default_reminder_hours() -> Vec<u32> {
+    vec![24, 2]
 }
 
 fn default_country() -> String {
@@ -103,6 +110,7 @@ impl Default for PracticeSettings {
             country: default_country(),
             sms_countries: Vec::new(),
             proxy_age_rules: Default::default(),
+            appointment_reminder_hours: default_reminder_hours(),
         }
     }
 }

@@ -39,6 +39,10 @@ pub enum EventKind {
         /// What the notice is about: its link opens it ([`crate::links`]); none links the portal's home.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         item: Option<crate::links::ItemRef>,
+        /// For an appointment reminder: its local date and time with the zone (the one detail a
+        /// reminder carries; never the visit type, the clinician or the place).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        when: Option<String>,
     },
     /// Tell the staff who answer a topic, by email and without PHI, that a patient wrote.
     StaffNotice {
@@ -79,6 +83,7 @@ impl EventKind {
                 template: TemplateKind::MessageWaiting,
                 urgent: *urgent,
                 item: None,
+                when: None,
             },
             EventKind::LegacyMessageCreated { from_patient: true, topic, care_team, .. } => {
                 EventKind::StaffNotice { topic: *topic, care_team: care_team.clone() }
@@ -138,7 +143,13 @@ mod tests {
     #[test]
     fn every_kind_is_routed_to_a_known_queue() {
         let kinds = [
-            EventKind::PatientNotice { category: Category::Messages, template: TemplateKind::MessageWaiting, urgent: false, item: None },
+            EventKind::PatientNotice {
+                category: Category::Messages,
+                template: TemplateKind::MessageWaiting,
+                urgent: false,
+                item: None,
+                when: None,
+            },
             EventKind::StaffNotice { topic: Topic::Clinical, care_team: Vec::new() },
         ];
         for kind in kinds {
@@ -158,7 +169,13 @@ mod tests {
         let event: Event = serde_json::from_value(staff_reply.clone()).unwrap();
         assert_eq!(
             event.kind.current(),
-            EventKind::PatientNotice { category: Category::Messages, template: TemplateKind::MessageWaiting, urgent: true, item: None }
+            EventKind::PatientNotice {
+                category: Category::Messages,
+                template: TemplateKind::MessageWaiting,
+                urgent: true,
+                item: None,
+                when: None
+            }
         );
         let mut patient_message = staff_reply;
         patient_message["from_patient"] = serde_json::json!(true);

@@ -125,8 +125,9 @@ impl Notifier {
         }
     }
 
-    fn values(&self, practice: &Practice, lang: Lang, link: PortalLink) -> NotificationValues {
+    fn values(&self, practice: &Practice, lang: Lang, link: PortalLink, when: Option<String>) -> NotificationValues {
         NotificationValues {
+            appointment_time: when,
             practice_name: PracticeName::new(&practice.name),
             portal_link: link,
             practice_phone: practice.settings.contact_phone.clone(),
@@ -231,7 +232,11 @@ impl Notifier {
             }
             _ => PortalLink::home(&origin),
         };
-        match self.send(practice, patient, channel, template, category, link).await {
+        let when = match &event.kind {
+            EventKind::PatientNotice { when, .. } => when.clone(),
+            _ => None,
+        };
+        match self.send(practice, patient, channel, template, category, (link, when)).await {
             Ok(provider_id) => {
                 let notification = Notification {
                     practice_id: practice.id.clone(),
@@ -288,12 +293,12 @@ impl Notifier {
         channel: Channel,
         kind: TemplateKind,
         category: Category,
-        link: PortalLink,
+        (link, when): (PortalLink, Option<String>),
     ) -> Result<String, Failure> {
         // In the patient's language: their own preference decides, as it does for the portal.
         let lang = Lang::of(&patient.language);
         let (template, _) = wording::load(self.table.as_ref(), &practice.id, kind, lang).await?;
-        let values = self.values(practice, lang, link);
+        let values = self.values(practice, lang, link, when);
         match channel {
             Channel::Sms => {
                 let phone = patient.phone.clone().ok_or(SendError::Rejected(ProviderText::new("no mobile number")))?;

@@ -19,6 +19,8 @@ pub struct NotificationValues {
     pub practice_name: PracticeName,
     pub portal_link: PortalLink,
     pub practice_phone: Option<String>,
+    /// An appointment's local date and time with its zone, for reminders only.
+    pub appointment_time: Option<String>,
     /// The reader's language, for the words that stand in for a missing phone.
     pub lang: Lang,
 }
@@ -29,13 +31,15 @@ enum Placeholder {
     PracticeName,
     PortalLink,
     PracticePhone,
+    AppointmentTime,
 }
 
 impl Placeholder {
-    const ALL: [(&'static str, Placeholder); 3] = [
+    const ALL: [(&'static str, Placeholder); 4] = [
         ("practice_name", Placeholder::PracticeName),
         ("portal_link", Placeholder::PortalLink),
         ("practice_phone", Placeholder::PracticePhone),
+        ("appointment_time", Placeholder::AppointmentTime),
     ];
 }
 
@@ -104,6 +108,7 @@ impl TemplateText {
                 Part::Text(text) => text.clone(),
                 Part::Value(Placeholder::PracticeName) => values.practice_name.to_string(),
                 Part::Value(Placeholder::PortalLink) => values.portal_link.to_string(),
+                Part::Value(Placeholder::AppointmentTime) => values.appointment_time.clone().unwrap_or_default(),
                 Part::Value(Placeholder::PracticePhone) => values.practice_phone.clone().unwrap_or_else(|| {
                     match values.lang {
                         Lang::En => "the practice",
@@ -128,11 +133,18 @@ pub enum TemplateKind {
     OptInConfirmation,
     /// The reply to HELP.
     HelpReply,
+    /// Before an appointment (24 h and 2 h by default): by text and by email.
+    AppointmentReminder,
 }
 
 impl TemplateKind {
-    pub const ALL: [TemplateKind; 4] =
-        [TemplateKind::MessageWaiting, TemplateKind::OptOutConfirmation, TemplateKind::OptInConfirmation, TemplateKind::HelpReply];
+    pub const ALL: [TemplateKind; 5] = [
+        TemplateKind::MessageWaiting,
+        TemplateKind::OptOutConfirmation,
+        TemplateKind::OptInConfirmation,
+        TemplateKind::HelpReply,
+        TemplateKind::AppointmentReminder,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -140,6 +152,7 @@ impl TemplateKind {
             TemplateKind::OptOutConfirmation => "opt_out_confirmation",
             TemplateKind::OptInConfirmation => "opt_in_confirmation",
             TemplateKind::HelpReply => "help_reply",
+            TemplateKind::AppointmentReminder => "appointment_reminder",
         }
     }
 
@@ -149,7 +162,7 @@ impl TemplateKind {
 
     /// Whether the template has an email form (the keyword replies are texts only).
     pub fn has_email(self) -> bool {
-        self == TemplateKind::MessageWaiting
+        matches!(self, TemplateKind::MessageWaiting | TemplateKind::AppointmentReminder)
     }
 }
 
@@ -207,6 +220,13 @@ fn spanish(kind: TemplateKind) -> (&'static str, Option<(&'static str, &'static 
             "Mensajes para pacientes de {practice_name}. Llame al {practice_phone} o visite {portal_link}. Responda STOP para dejar de recibir textos.",
             None,
         ),
+        TemplateKind::AppointmentReminder => (
+            "{practice_name}: le recordamos su cita del {appointment_time}. Para confirmar o cambiarla: {portal_link}",
+            Some((
+                "Recordatorio de su cita con {practice_name}",
+                "Le recordamos su cita con {practice_name} el {appointment_time}.\n\nPara confirmarla, cambiarla o cancelarla, entre en su portal del paciente: {portal_link}\n\nSi no puede asistir, avísenos: {practice_phone}.",
+            )),
+        ),
     }
 }
 
@@ -227,6 +247,13 @@ fn english(kind: TemplateKind) -> (&'static str, Option<(&'static str, &'static 
         TemplateKind::HelpReply => {
             ("{practice_name} patient messages. Call {practice_phone} or visit {portal_link}. Reply STOP to end texts.", None)
         }
+        TemplateKind::AppointmentReminder => (
+            "{practice_name}: reminder of your appointment on {appointment_time}. Confirm or change it: {portal_link}",
+            Some((
+                "Your appointment with {practice_name}",
+                "A reminder of your appointment with {practice_name} on {appointment_time}.\n\nTo confirm, change or cancel it, sign in to your patient portal: {portal_link}\n\nIf you cannot come, please tell us: {practice_phone}.",
+            )),
+        ),
     }
 }
 
@@ -235,6 +262,12 @@ impl Template {
     pub fn parse(kind: TemplateKind, lang: Lang, sms: &str, email: Option<(&str, &str)>) -> Result<Self, Vec<(&'static str, String)>> {
         let mut errors = Vec::new();
         let sms = TemplateText::parse(sms, SMS_MAX).map_err(|e| errors.push(("sms", e))).ok();
+        if kind != TemplateKind::AppointmentReminder && sms.as_ref().is_some_and(|t| t.uses(Placeholder::AppointmentTime)) {
+            errors.push(("sms", "may use {appointment_time} only in appointment reminders".to_string()));
+        }
+        if kind == TemplateKind::AppointmentReminder && sms.as_ref().is_some_and(|t| !t.uses(Placeholder::AppointmentTime)) {
+            errors.push(("sms", "must include {appointment_time}, so the patient knows which appointment".to_string()));
+        }
         if kind == TemplateKind::MessageWaiting && sms.as_ref().is_some_and(|t| !t.uses(Placeholder::PortalLink)) {
             errors.push(("sms", "must include {portal_link}, so the patient knows where to read the message".to_string()));
         }
@@ -324,6 +357,7 @@ mod tests {
 
     fn values() -> NotificationValues {
         NotificationValues {
+            appointment_time: None,
             practice_name: PracticeName::new("Riverside"),
             portal_link: PortalLink::home("https://riverside.portal.example.com"),
             practice_phone: Some("+15555550100".into()),

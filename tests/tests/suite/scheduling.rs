@@ -212,3 +212,104 @@ async fn overlapping_visits_of_different_lengths_make_one_booking_per_pair() {
         assert_eq!(pair.iter().filter(|s| **s == 409).count(), 1, "pair {i}: {pair:?}");
     }
 }
+
+/// Reminders sent to Ann, by email (her preferred channel for them), newest first.
+fn reminders(app: &TestApp) -> Vec<String> {
+    let email = app.ann().email.as_ref().map(|e| e.as_str().to_string()).unwrap();
+    app.emails_to(&email).into_iter().map(|e| e.body).filter(|b| b.contains("reminder of your appointment")).collect()
+}
+
+/// Moves the clock to `at` and runs the sweep and the workers.
+async fn sweep_at(app: &TestApp, at: &str) {
+    let now = portico::clock::Clock::now(app.clock.as_ref());
+    let target = chrono::DateTime::parse_from_rfc3339(at).unwrap().with_timezone(&chrono::Utc);
+    app.advance(target - now);
+    app.pump().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reminders_go_out_for_the_time_that_stands_and_never_late() {
+    let app = spawn_app().await;
+    let service = setup(&app, "patients", 30).await;
+    let ann = app.sign_in("ann@example.com").await;
+    let id = |v: &Value| v["appointment_id"].as_str().unwrap().to_string();
+    // Kept: Friday 10:00 New York (15:00Z), reminders due Thursday 15:00Z and Friday 13:00Z.
+    book(&app, &ann, &service, "2026-11-20T15:00:00Z", None).await;
+    // Cancelled 25 hours before its start (Friday 16:00Z): no reminder at all.
+    let cancelled: Value = book(&app, &ann, &service, "2026-11-20T16:00:00Z", None).await.json().await.unwrap();
+    // Moved from Friday 17:00Z to Monday: its old reminders find another start and are skipped.
+    let moved: Value = book(&app, &ann, &service, "2026-11-20T17:00:00Z", None).await.json().await.unwrap();
+    let path = format!("/portal/appointments/{}/reschedule", id(&moved));
+    app.call_ok(&ann.access, Method::POST, &path, Some(json!({ "start": "2026-11-23T15:00:00Z" })), 200).await;
+
+    sweep_at(&app, "2026-11-19T15:00:30Z").await;
+    let sent = reminders(&app);
+    assert_eq!(sent.len(), 1, "the kept one's 24-hour reminder: {sent:?}");
+    assert!(sent[0].contains("Fri 20 Nov 2026, 10:00 AM EST"), "the local date and time with the zone: {}", sent[0]);
+    assert!(!sent[0].contains("Visit"), "no visit type in a reminder: {}", sent[0]);
+    let ann = app.sign_in("ann@example.com").await;
+    app.call_ok(&ann.access, Method::POST, &format!("/portal/appointments/{}/cancel", id(&cancelled)), Some(json!({})), 200).await;
+    for at in ["2026-11-19T16:00:30Z", "2026-11-19T17:00:30Z"] {
+        sweep_at(&app, at).await;
+        assert_eq!(reminders(&app).len(), 1, "nothing for the cancelled one, nothing for the moved one's old time ({at})");
+    }
+    sweep_at(&app, "2026-11-20T13:00:30Z").await;
+    assert_eq!(reminders(&app).len(), 2, "the kept one's 2-hour reminder");
+    sweep_at(&app, "2026-11-20T15:00:30Z").await;
+    assert_eq!(reminders(&app).len(), 2, "the moved one's old 2-hour reminder is skipped");
+
+    // Monday 15:30Z: the moved one's reminders (Sunday 15:00Z, Monday 13:00Z) were due while no sweep
+    // ran; they are skipped, never sent late. A visit booked 90 minutes ahead gets no reminder.
+    sweep_at(&app, "2026-11-23T15:30:00Z").await;
+    let ann = app.sign_in("ann@example.com").await;
+    assert_eq!(book(&app, &ann, &service, "2026-11-23T17:00:00Z", None).await.status(), 201);
+    for at in ["2026-11-23T16:00:00Z", "2026-11-23T16:59:00Z"] {
+        sweep_at(&app, at).await;
+    }
+    assert_eq!(reminders(&app).len(), 2, "nothing late, nothing for the visit booked 90 minutes ahead");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn stop_with_a_thousand_reminders_queued_sends_none_after_it() {
+    use portico::events::{Event, EventKind};
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    // Reminders by text only, at any hour.
+    let prefs = json!({
+        "time_zone": "America/New_York",
+        "email": { "appointment_reminders": false, "messages": true, "billing": true, "marketing": false },
+        "sms": { "appointment_reminders": true, "messages": true, "billing": true, "marketing": false },
+        "quiet_hours": null,
+    });
+    app.call_ok(&ann.access, Method::PUT, "/portal/preferences", Some(prefs), 200).await;
+    app.consent(&ann, "sms_messages").await;
+    let now = portico::clock::Clock::now(app.clock.as_ref());
+    let table = app.gateway.app.table.clone();
+    let (practice, patient) = (app.practice().id.clone(), app.ann().patient_id.clone());
+    let events: Vec<_> = (0..1000)
+        .map(|i| {
+            let notice = EventKind::PatientNotice {
+                category: portico::notify::gate::Category::AppointmentReminders,
+                template: portico::notify::wording::TemplateKind::AppointmentReminder,
+                urgent: false,
+                item: None,
+                when: Some(format!("Mon 23 Nov 2026, {}:00 AM EST", 1 + i % 12)),
+            };
+            Event::new(&practice, &patient, notice, now).write().unwrap()
+        })
+        .collect();
+    let phone = app.ann().phone.as_ref().map(|p| p.as_str().to_string()).unwrap();
+    // The control: one queued reminder goes out by text.
+    table.transact(events[..1].to_vec()).await.unwrap();
+    app.pump().await;
+    assert_eq!(app.texts_to(&phone).iter().filter(|t| t.body.contains("reminder")).count(), 1, "a reminder text before STOP");
+    for chunk in events[1..].chunks(25) {
+        table.transact(chunk.to_vec()).await.unwrap();
+    }
+    app.text_from(&phone, "STOP").await;
+    let before = app.texts_to(&phone).len();
+    app.pump().await;
+    let after: Vec<_> = app.texts_to(&phone).into_iter().filter(|t| t.body.contains("reminder")).collect();
+    assert_eq!(after.len(), 1, "no reminder text after STOP (999 were queued)");
+    assert_eq!(app.texts_to(&phone).len(), before, "nothing at all after STOP");
+}

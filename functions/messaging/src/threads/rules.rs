@@ -80,6 +80,7 @@ fn consequences(thread: &Thread, message: &Message, task: Option<&Task>, now: Da
                 template: TemplateKind::MessageWaiting,
                 urgent: message.urgent,
                 item: Some(portico::links::ItemRef::thread(thread.thread_id.as_str())),
+                when: None,
             };
             writes.push(Event::new(practice, patient, notice, now).write()?);
             let latest = portico::home::LatestMessage {

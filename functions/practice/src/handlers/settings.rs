@@ -35,6 +35,7 @@ pub async fn update(d: &SettingsDeps, x: &Exchange<'_>) -> Result<Reply, ApiErro
         sign_in_codes_per_hour: body.sign_in_codes_per_hour,
         sms_countries: body.sms_countries,
         proxy_age_rules: body.proxy_age_rules,
+        appointment_reminder_hours: body.appointment_reminder_hours,
     };
     let (saved, change) = d.update(&who.practice, edit, &who.staff, x.now()).await?;
     x.object(format!("v{}", change.version));

@@ -255,7 +255,15 @@ pub async fn reschedule(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, A
     }
     let schedule = book::schedule(table, &who.practice, &clinician).await?.ok_or(ApiError::NotFound)?;
     let name = clinician_name(d, &who.practice, &clinician).await?;
-    let to = book::Move { service: &service, schedule: &schedule, clinician_name: &name, start: body.start, by_staff: false };
+    let practice = x.practice(&who.practice).await?;
+    let to = book::Move {
+        practice: &practice,
+        service: &service,
+        schedule: &schedule,
+        clinician_name: &name,
+        start: body.start,
+        by_staff: false,
+    };
     let after = book::reschedule(table, &before, to, x.now()).await?;
     Ok(Reply::ok(&AppointmentView::from(&after)))
 }

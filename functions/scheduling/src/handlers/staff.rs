@@ -265,7 +265,8 @@ pub async fn appointments_status(d: &SchedulingDeps, x: &Exchange<'_>) -> Result
         }
         Status::Booked => {
             let service = book::service(table, &who.practice, &before.service_id).await?.ok_or(ApiError::NotFound)?;
-            book::confirm_request(table, &before, &service, now).await?
+            let practice = x.practice(&who.practice).await?;
+            book::confirm_request(table, &practice, &before, &service, now).await?
         }
         next => book::transition(table, &before, next, now).await?,
     };

@@ -1,0 +1,128 @@
+//! Appointment reminders as due items, swept every minute: never handed to Twilio as scheduled sends.
+//!
+//! Booking (or a confirmed request, or a reschedule) writes one due item per reminder the practice
+//! sends (24 h and 2 h before, by default), in the same transaction, only for reminders still ahead: a
+//! visit booked 90 minutes ahead gets neither. Each due item lives in a global partition per minute, so
+//! the sweep reads each minute with one query. At the sweep the reminder goes out only if the
+//! appointment is still booked at the same start and the reminder is not more than
+//! [`LATEST_MINUTES`] late; the notice then passes the send gate like any other (consent, STOP, caps,
+//! quiet hours). Taking the due item and writing the notice's event are one transaction, so two sweeps
+//! never send one reminder twice.
+
+use chrono::{DateTime, Duration, Timelike, Utc};
+use portico::directory::Practice;
+use portico::events::{Event, EventKind};
+use portico::ids::{AppointmentId, PatientId, PracticeId};
+use portico::notify::gate::Category;
+use portico::notify::wording::TemplateKind;
+use portico::store::{Condition, Item, Key, Query, StoreError, Table, Write};
+use serde::{Deserialize, Serialize};
+
+use crate::keys;
+use crate::model::{Appointment, Status};
+
+/// How late a reminder may still go out when a sweep was missed; after that it is skipped, never late.
+pub const LATEST_MINUTES: i64 = 15;
+/// The most minutes one sweep catches up on.
+const CATCH_UP_MINUTES: i64 = 60;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Due {
+    practice_id: PracticeId,
+    patient_id: PatientId,
+    appointment_id: AppointmentId,
+    /// The start the reminder is for: a moved appointment's old reminders no longer match.
+    start: DateTime<Utc>,
+    due_at: DateTime<Utc>,
+}
+
+fn minute_of(at: DateTime<Utc>) -> DateTime<Utc> {
+    at.with_second(0).and_then(|t| t.with_nanosecond(0)).unwrap_or(at)
+}
+
+/// The due items of a booked appointment: one per reminder hour still ahead of `now`.
+pub fn due_writes(appointment: &Appointment, practice: &Practice, now: DateTime<Utc>) -> Result<Vec<Write>, StoreError> {
+    let mut writes = Vec::new();
+    for hours in &practice.settings.appointment_reminder_hours {
+        let due_at = minute_of(appointment.start - Duration::hours(i64::from(*hours)));
+        if due_at <= now {
+            continue;
+        }
+        let due = Due {
+            practice_id: appointment.practice_id.clone(),
+            patient_id: appointment.patient_id.clone(),
+            appointment_id: appointment.appointment_id.clone(),
+            start: appointment.start,
+            due_at,
+        };
+        let key = keys::reminder(due_at, &appointment.practice_id, &appointment.appointment_id, *hours);
+        let item = Item::from_record(key, &due)?.expiring_at((appointment.start + Duration::days(1)).timestamp());
+        writes.push(Write::put(item, Condition::Always));
+    }
+    Ok(writes)
+}
+
+/// How the reminder names the time: the local date and time where the visit is, with the zone.
+pub fn when(appointment: &Appointment) -> String {
+    let zone: chrono_tz::Tz = appointment.time_zone.parse().unwrap_or(chrono_tz::UTC);
+    appointment.start.with_timezone(&zone).format("%a %-d %b %Y, %-I:%M %p %Z").to_string()
+}
+
+/// What one sweep did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Swept {
+    pub sent: usize,
+    pub skipped: usize,
+}
+
+/// Sends the reminders due since the last sweep (at most an hour back), each once.
+pub async fn sweep(table: &dyn Table, now: DateTime<Utc>) -> Result<Swept, StoreError> {
+    let marker = Key::new("SWEEP#reminders", "LAST");
+    let last = table.get(&marker).await?.and_then(|i| i.i64("minute"));
+    let this = minute_of(now).timestamp() / 60;
+    let first = last.map_or(this - CATCH_UP_MINUTES, |l| l + 1).max(this - CATCH_UP_MINUTES);
+    let mut swept = Swept::default();
+    for minute in first..=this {
+        let at = DateTime::from_timestamp(minute * 60, 0).unwrap_or(now);
+        let items = table.query(Query::partition(portico::store::Index::Table, keys::reminders_at(at))).await?.items;
+        for item in items {
+            let due: Due = item.record()?;
+            if remind(table, &item.key, &due, now).await? {
+                swept.sent += 1;
+            } else {
+                swept.skipped += 1;
+            }
+        }
+    }
+    table.put(Item::new(marker).with("minute", this), Condition::Always).await?;
+    Ok(swept)
+}
+
+/// Sends one reminder if it still stands; takes the due item either way.
+async fn remind(table: &dyn Table, key: &Key, due: &Due, now: DateTime<Utc>) -> Result<bool, StoreError> {
+    let take = Write::Delete { key: key.clone(), condition: Condition::Exists };
+    let current: Option<Appointment> =
+        table.get(&keys::appointment(&due.practice_id, &due.patient_id, &due.appointment_id)).await?.map(|i| i.record()).transpose()?;
+    let stands = current.as_ref().filter(|a| a.status == Status::Booked && a.start == due.start && a.start > now);
+    let on_time = now - due.due_at <= Duration::minutes(LATEST_MINUTES);
+    let Some(appointment) = stands.filter(|_| on_time) else {
+        return match table.transact(vec![take]).await {
+            Ok(()) | Err(StoreError::ConditionFailed { .. }) => Ok(false),
+            Err(e) => Err(e),
+        };
+    };
+    let notice = EventKind::PatientNotice {
+        category: Category::AppointmentReminders,
+        template: TemplateKind::AppointmentReminder,
+        urgent: false,
+        item: None,
+        when: Some(when(appointment)),
+    };
+    let event = Event::new(&due.practice_id, &due.patient_id, notice, now).write()?;
+    match table.transact(vec![take, event]).await {
+        Ok(()) => Ok(true),
+        // Another sweep took it first.
+        Err(StoreError::ConditionFailed { .. }) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
