@@ -14,6 +14,7 @@ endpoint!(PortalAppointmentsList, routes::PORTAL_APPOINTMENTS_LIST, SchedulingDe
 endpoint!(PortalAppointmentsCancel, routes::PORTAL_APPOINTMENTS_CANCEL, SchedulingDeps, portal::cancel);
 endpoint!(PortalAppointmentsReschedule, routes::PORTAL_APPOINTMENTS_RESCHEDULE, SchedulingDeps, portal::reschedule);
 endpoint!(PortalAppointmentsConfirm, routes::PORTAL_APPOINTMENTS_CONFIRM, SchedulingDeps, portal::confirm);
+endpoint!(PortalAppointmentsCalendar, routes::PORTAL_APPOINTMENTS_CALENDAR, SchedulingDeps, portal::calendar);
 endpoint!(StaffServicesList, routes::STAFF_SERVICES_LIST, SchedulingDeps, staff::services_list);
 endpoint!(StaffServicesCreate, routes::STAFF_SERVICES_CREATE, SchedulingDeps, staff::services_create);
 endpoint!(StaffServicesUpdate, routes::STAFF_SERVICES_UPDATE, SchedulingDeps, staff::services_update);

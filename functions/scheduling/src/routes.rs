@@ -50,6 +50,14 @@ pub const PORTAL_APPOINTMENTS_RESCHEDULE: Route = patient(
 pub const PORTAL_APPOINTMENTS_CONFIRM: Route =
     patient("POST", "/portal/appointments/{id}/confirm", "portal-appointments-confirm", "appointments.appointment.confirm", "appointment");
 
+pub const PORTAL_APPOINTMENTS_CALENDAR: Route = patient(
+    "GET",
+    "/portal/appointments/{id}/calendar",
+    "portal-appointments-calendar",
+    "appointments.appointment.calendar",
+    "appointment",
+);
+
 pub const STAFF_SERVICES_LIST: Route =
     staff("GET", "/staff/services", "staff-services-list", &Role::ALL, "scheduling.services.list", "service");
 pub const STAFF_SERVICES_CREATE: Route =

@@ -33,6 +33,11 @@ impl Reply {
         Reply::json(StatusCode::ACCEPTED, body)
     }
 
+    /// A body that is not JSON (a calendar file), with its content type.
+    pub fn bytes(content_type: &'static str, body: Vec<u8>) -> Self {
+        Reply { status: StatusCode::OK, body: Some(body), content_type: Some(content_type), headers: Vec::new() }
+    }
+
     pub fn no_content() -> Self {
         Reply { status: StatusCode::NO_CONTENT, body: None, content_type: None, headers: Vec::new() }
     }

@@ -119,6 +119,12 @@ async fn patients_find_hold_book_cancel_and_reschedule_without_double_booking() 
     assert!(free.iter().any(|s| same_instant(s, "2026-11-18T19:30:00Z")), "the old time is free again");
     assert!(!free.iter().any(|s| same_instant(s, "2026-11-19T15:00:00Z")), "the new one is taken");
     app.call_ok(&ann.access, Method::POST, &path("confirm"), None, 200).await;
+    let ics = app.call(&ann.access, Method::GET, &path("calendar"), None).await;
+    assert_eq!(ics.status(), 200);
+    assert!(ics.headers()["content-type"].to_str().unwrap().starts_with("text/calendar"));
+    let ics = ics.text().await.unwrap();
+    assert!(ics.contains("DTSTART:20261119T150000Z") && ics.contains("Appointment at"), "{ics}");
+    assert!(!ics.contains("Visit") && !ics.contains("clinician"), "no visit type or clinician in the calendar file: {ics}");
     // Within 24 hours of the start and past the grace minutes: late.
     app.advance(chrono::Duration::minutes(6));
     let cancelled = app.call_ok(&ann.access, Method::POST, &path("cancel"), Some(json!({ "reason": "Feeling better" })), 200).await;

@@ -280,3 +280,47 @@ pub async fn confirm(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, ApiE
     let after = book::confirm_attendance(d.table.as_ref(), &before, x.now()).await?;
     Ok(Reply::ok(&AppointmentView::from(&after)))
 }
+
+/// Text for an iCalendar value: backslashes, commas, semicolons and line breaks escaped.
+fn ical_text(raw: &str) -> String {
+    raw.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace(['\r', '\n'], " ")
+}
+
+/// The appointment as a calendar file to add to a phone's calendar: the practice and the time, a link to
+/// the portal, and nothing else (no visit type, clinician or place, which could say what it is for).
+#[utoipa::path(get, path = "/portal/appointments/{id}/calendar", tag = "appointments", security(("patient" = [])),
+    params(("id" = String, Path)),
+    responses((status = 200, content_type = "text/calendar", body = String, description = "An iCalendar file (RFC 5545)"),
+        (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows this"),
+        (status = 404, body = Problem)))]
+pub async fn calendar(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let id = x.path_id("id", AppointmentId::parse)?;
+    let table = d.table.as_ref();
+    let (who, found) = x
+        .patient_reading(Scope::Appointments, async |practice, patient| Ok(book::appointment(table, practice, patient, &id).await?))
+        .await?;
+    x.object(id.to_string());
+    let appointment = found.filter(|a| a.status != Status::Cancelled).ok_or(ApiError::NotFound)?;
+    let practice = x.practice(&who.practice).await?;
+    let portal = x.edge().tenants.portal_url(&practice);
+    let stamp = |t: DateTime<Utc>| t.format("%Y%m%dT%H%M%SZ").to_string();
+    let lines = [
+        "BEGIN:VCALENDAR".to_string(),
+        "VERSION:2.0".into(),
+        "PRODID:-//Portico//Appointments//EN".into(),
+        "METHOD:PUBLISH".into(),
+        "BEGIN:VEVENT".into(),
+        format!("UID:{}@portico", appointment.appointment_id),
+        format!("DTSTAMP:{}", stamp(x.now())),
+        format!("DTSTART:{}", stamp(appointment.start)),
+        format!("DTEND:{}", stamp(appointment.end)),
+        format!("SUMMARY:{}", ical_text(&format!("Appointment at {}", practice.name))),
+        format!("DESCRIPTION:{}", ical_text(&format!("Details in your patient portal: {portal}"))),
+        "END:VEVENT".into(),
+        "END:VCALENDAR".into(),
+    ];
+    let body = lines.join("\r\n") + "\r\n";
+    let disposition = http::HeaderValue::from_static("attachment; filename=\"appointment.ics\"");
+    Ok(Reply::bytes("text/calendar; charset=utf-8", body.into_bytes()).header(http::header::CONTENT_DISPOSITION, disposition))
+}
