@@ -17,6 +17,18 @@ use crate::store::{Condition, Cursor, Index, Item, Key, Query, StoreError, Table
 pub enum BellKind {
     /// The care team wrote; `thread_id` leads to it.
     NewMessage,
+    /// The practice booked, confirmed, moved or cancelled an appointment; `appointment_id` leads to it.
+    AppointmentChanged,
+}
+
+impl BellKind {
+    /// What a person acting for the patient needs to see an item of this kind.
+    pub fn scope(self) -> crate::auth::Scope {
+        match self {
+            BellKind::NewMessage => crate::auth::Scope::Messages,
+            BellKind::AppointmentChanged => crate::auth::Scope::Appointments,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -27,7 +39,12 @@ pub struct BellItem {
     pub kind: BellKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thread_id: Option<String>,
-    /// The thread's subject: the patient's own portal may show it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appointment_id: Option<String>,
+    /// For an appointment: `booked`, `moved` or `cancelled`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appointment_change: Option<String>,
+    /// The thread's subject, or what happened to which appointment: the patient's own portal may show it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// When the patient read it; absent while unread.

@@ -44,6 +44,53 @@ impl Home {
     }
 }
 
+/// An appointment still ahead, as the home item keeps it (one attribute per appointment, set and
+/// removed by scheduling in the transaction that books, moves, cancels or ends it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Upcoming {
+    pub appointment_id: String,
+    pub start: DateTime<Utc>,
+    pub service_name: String,
+    pub clinician_name: String,
+    /// `requested` or `booked`.
+    pub status: String,
+}
+
+fn upcoming_attr(appointment_id: &str) -> String {
+    format!("appt_{appointment_id}")
+}
+
+/// The soonest appointment still ahead of `now` on the home item.
+pub fn next_appointment(home: Option<&Item>, now: DateTime<Utc>) -> Option<Upcoming> {
+    home?
+        .attrs
+        .iter()
+        .filter(|(k, _)| k.starts_with("appt_"))
+        .filter_map(|(_, v)| serde_json::from_value::<Upcoming>(v.clone()).ok())
+        .filter(|a| a.start > now)
+        .min_by_key(|a| a.start)
+}
+
+/// The one update of the home item an appointment change makes: the appointment set (or removed, when
+/// `upcoming` is none), and the bell's count when the change rang it.
+pub fn appointment_changed(
+    practice: &PracticeId,
+    patient: &PatientId,
+    appointment_id: &str,
+    upcoming: Option<&Upcoming>,
+    rang: bool,
+) -> Result<Write, StoreError> {
+    let mut update = Update::new(keys::home(practice, patient));
+    update = match upcoming {
+        Some(a) => update.set(upcoming_attr(appointment_id), serde_json::to_value(a).map_err(|e| StoreError::Invalid(e.to_string()))?),
+        None => update.remove(upcoming_attr(appointment_id)),
+    };
+    if rang {
+        update = update.add(crate::bell::UNREAD, 1);
+    }
+    Ok(Write::Update(update))
+}
+
 /// The attribute naming the message the card shows, so deleting that message can take its words away.
 pub const LATEST_ID: &str = "messages_latest_id";
 

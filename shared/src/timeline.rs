@@ -26,6 +26,10 @@ pub enum TimelineKind {
     Consent,
     /// A sign-in to the portal.
     SignedIn,
+    /// An appointment was booked (or asked for, or a request confirmed).
+    AppointmentBooked,
+    AppointmentMoved,
+    AppointmentCancelled,
 }
 
 /// One entry, as stored and as shown.
@@ -43,9 +47,14 @@ pub struct TimelineEntry {
     pub consent_kind: Option<ConsentKind>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision: Option<Decision>,
-    /// `patient` or `staff`: who made a consent decision.
+    /// `patient` or `staff`: who made a consent decision (or changed an appointment).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
+    /// Where an appointment entry leads, and when the appointment is (after the change).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appointment_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub starts_at: Option<DateTime<Utc>>,
 }
 
 impl TimelineEntry {
@@ -60,6 +69,9 @@ impl TimelineEntry {
             // Sign-ins belong with the access log: the account owner's alone.
             TimelineKind::SignedIn => false,
             TimelineKind::Consent => true,
+            TimelineKind::AppointmentBooked | TimelineKind::AppointmentMoved | TimelineKind::AppointmentCancelled => {
+                who.has(crate::auth::Scope::Appointments)
+            }
         }
     }
 
@@ -72,6 +84,30 @@ impl TimelineEntry {
             consent_kind: None,
             decision: None,
             by: None,
+            appointment_id: None,
+            starts_at: None,
+        }
+    }
+
+    /// An appointment's change: `title` names the visit (the patient's own portal may show it).
+    pub fn appointment(
+        at: DateTime<Utc>,
+        kind: TimelineKind,
+        title: &str,
+        appointment_id: &str,
+        starts_at: DateTime<Utc>,
+        by: &str,
+    ) -> Self {
+        TimelineEntry {
+            at,
+            kind,
+            title: Some(title.to_string()),
+            thread_id: None,
+            consent_kind: None,
+            decision: None,
+            by: Some(by.to_string()),
+            appointment_id: Some(appointment_id.to_string()),
+            starts_at: Some(starts_at),
         }
     }
 
@@ -84,11 +120,23 @@ impl TimelineEntry {
             consent_kind: Some(kind),
             decision: Some(decision),
             by: Some(by.to_string()),
+            appointment_id: None,
+            starts_at: None,
         }
     }
 
     pub fn signed_in(at: DateTime<Utc>) -> Self {
-        TimelineEntry { at, kind: TimelineKind::SignedIn, title: None, thread_id: None, consent_kind: None, decision: None, by: None }
+        TimelineEntry {
+            at,
+            kind: TimelineKind::SignedIn,
+            title: None,
+            thread_id: None,
+            consent_kind: None,
+            decision: None,
+            by: None,
+            appointment_id: None,
+            starts_at: None,
+        }
     }
 }
 

@@ -201,9 +201,21 @@ pub struct HomeView {
     pub person: HomeName,
     /// The people the signed-in person may act for: the person switcher. Empty for most patients.
     pub people: Vec<HomePerson>,
+    /// The soonest appointment still ahead (requested or booked); none without the appointments scope.
+    pub next_appointment: Option<HomeAppointment>,
     /// Set when this request acted for someone else (`Portico-Acting-For`): what the grant allows.
     /// Counts outside its scopes (or hidden from a teen's parent) are zero.
     pub acting_for: Option<HomeActing>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HomeAppointment {
+    pub appointment_id: String,
+    pub start: chrono::DateTime<chrono::Utc>,
+    pub service_name: String,
+    pub clinician_name: String,
+    /// `requested` or `booked`.
+    pub status: String,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

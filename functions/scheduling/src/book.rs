@@ -7,11 +7,13 @@
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Duration, Utc};
+use portico::bell::{BellItem, BellKind};
 use portico::directory::{PatientNames, Practice};
 use portico::idempotency::{self, Claim, Claimed};
 use portico::ids::{AppointmentId, PatientId, PracticeId, ServiceId, StaffId};
 use portico::store::{Condition, Index, Item, Query, StoreError, Table, Write};
 use portico::tasks::{self, Task};
+use portico::timeline::{TimelineEntry, TimelineKind};
 use serde::{Deserialize, Serialize};
 
 use crate::grid;
@@ -403,6 +405,7 @@ pub async fn book(table: &dyn Table, new: NewAppointment<'_>, now: DateTime<Utc>
     if appointment.status == Status::Booked {
         writes.extend(crate::reminders::due_writes(&appointment, new.practice, now)?);
     }
+    writes.extend(consequences(&appointment, Some(TimelineKind::AppointmentBooked), by_staff, now)?);
     let task = Task::for_appointment(practice, new.patient, new.names.as_ref(), appointment.appointment_id.as_str(), now);
     writes.push(tasks::ensure_open_write(None, &task)?);
     if let (Some(claimed), Some((_, request))) = (&claimed, &new.key) {
@@ -443,6 +446,49 @@ async fn replay(
         Claim::Done(_) => Err(BookingError::KeyReused),
         _ => Err(BookingError::Conflict),
     }
+}
+
+/// What a change of an appointment writes besides itself, in its transaction: the home item's
+/// upcoming list (and bell count), a timeline entry, and when the practice made the change, a bell item.
+fn consequences(after: &Appointment, change: Option<TimelineKind>, by_staff: bool, now: DateTime<Utc>) -> Result<Vec<Write>, StoreError> {
+    let (practice, patient, id) = (&after.practice_id, &after.patient_id, after.appointment_id.as_str());
+    let ahead = matches!(after.status, Status::Requested | Status::Booked) && after.start > now;
+    let upcoming = ahead.then(|| portico::home::Upcoming {
+        appointment_id: id.to_string(),
+        start: after.start,
+        service_name: after.service_name.clone(),
+        clinician_name: after.clinician_name.clone(),
+        status: after.status.as_str().to_string(),
+    });
+    let rang = by_staff && change.is_some();
+    let mut writes = vec![portico::home::appointment_changed(practice, patient, id, upcoming.as_ref(), rang)?];
+    if let Some(kind) = change {
+        let source = format!("{id}-v{}", after.version);
+        let by = if by_staff { "staff" } else { "patient" };
+        let entry = TimelineEntry::appointment(now, kind, &after.service_name, id, after.start, by);
+        writes.push(portico::timeline::entry_write(practice, patient, &source, &entry)?);
+        if rang {
+            let item = BellItem {
+                id: portico::bell::new_id(now, &source),
+                at: now,
+                kind: BellKind::AppointmentChanged,
+                thread_id: None,
+                appointment_id: Some(id.to_string()),
+                appointment_change: Some(
+                    match kind {
+                        TimelineKind::AppointmentMoved => "moved",
+                        TimelineKind::AppointmentCancelled => "cancelled",
+                        _ => "booked",
+                    }
+                    .to_string(),
+                ),
+                title: Some(after.service_name.clone()),
+                read_at: None,
+            };
+            writes.push(portico::bell::ring(practice, patient, &item)?);
+        }
+    }
+    Ok(writes)
 }
 
 fn appointment_item(appointment: &Appointment) -> Result<Item, StoreError> {
@@ -494,6 +540,7 @@ pub async fn cancel(
     after.cells = Vec::new();
     let mut writes = release_cells(before, &BTreeSet::new());
     writes.push(save(before, &after)?);
+    writes.extend(consequences(&after, Some(TimelineKind::AppointmentCancelled), by_staff, now)?);
     table.transact(writes).await.map_err(|e| match e {
         StoreError::ConditionFailed { .. } | StoreError::Conflict => BookingError::Conflict,
         other => BookingError::Store(other),
@@ -501,8 +548,6 @@ pub async fn cancel(
     Ok(after)
 }
 
-/// Moves an appointment: the old cells released and the new ones taken in one transaction; if the new
-/// time is taken, nothing changes.
 /// Where an appointment moves to.
 pub struct Move<'a> {
     pub practice: &'a Practice,
@@ -513,6 +558,8 @@ pub struct Move<'a> {
     pub by_staff: bool,
 }
 
+/// Moves an appointment: the old cells released and the new ones taken in one transaction; if the new
+/// time is taken, nothing changes.
 pub async fn reschedule(table: &dyn Table, before: &Appointment, to: Move<'_>, now: DateTime<Utc>) -> Result<Appointment, BookingError> {
     let Move { practice, service, schedule, clinician_name, start, by_staff } = to;
     if before.status != Status::Booked && before.status != Status::Requested {
@@ -542,6 +589,7 @@ pub async fn reschedule(table: &dyn Table, before: &Appointment, to: Move<'_>, n
         writes.extend(crate::reminders::due_writes(&after, practice, now)?);
     }
     writes.push(save(before, &after)?);
+    writes.extend(consequences(&after, Some(TimelineKind::AppointmentMoved), by_staff, now)?);
     table.transact(writes).await.map_err(taken_or)?;
     Ok(after)
 }
@@ -564,6 +612,7 @@ pub async fn transition(table: &dyn Table, before: &Appointment, next: Status, n
         after.cells = Vec::new();
     }
     writes.push(save(before, &after)?);
+    writes.extend(consequences(&after, None, true, now)?);
     table.transact(writes).await.map_err(|e| match e {
         StoreError::ConditionFailed { .. } | StoreError::Conflict => BookingError::Conflict,
         other => BookingError::Store(other),
@@ -589,6 +638,7 @@ pub async fn confirm_request(
     let mut writes = take_cells(&after, &after.cells, &BTreeSet::new(), now);
     writes.extend(crate::reminders::due_writes(&after, practice, now)?);
     writes.push(save(before, &after)?);
+    writes.extend(consequences(&after, Some(TimelineKind::AppointmentBooked), true, now)?);
     table.transact(writes).await.map_err(taken_or)?;
     Ok(after)
 }

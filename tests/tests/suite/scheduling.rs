@@ -319,3 +319,34 @@ async fn stop_with_a_thousand_reminders_queued_sends_none_after_it() {
     assert_eq!(after.len(), 1, "no reminder text after STOP (999 were queued)");
     assert_eq!(app.texts_to(&phone).len(), before, "nothing at all after STOP");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn appointments_reach_home_the_timeline_and_the_bell_in_their_own_transactions() {
+    let app = spawn_app().await;
+    let service = setup(&app, "patients", 30).await;
+    let admin = app.admin_token().await;
+    let ann = app.sign_in("ann@example.com").await;
+    let ann_id = app.ann().patient_id.to_string();
+    // Ann books one; the practice books an earlier one for her.
+    let own: Value = book(&app, &ann, &service, "2026-11-25T15:00:00Z", None).await.json().await.unwrap();
+    let body = json!({ "patient_id": ann_id, "service_id": service, "clinician_id": CLINICIAN, "start": "2026-11-24T15:00:00Z" });
+    let booked = app.call_ok(&admin, Method::POST, "/staff/appointments", Some(body), 201).await;
+    let home = app.call_ok(&ann.access, Method::GET, "/portal/home", None, 200).await;
+    assert_eq!(home["next_appointment"]["appointment_id"], booked["appointment_id"], "the soonest: {home}");
+    assert_eq!(home["notifications_unread"], 1, "the practice's booking rang the bell; Ann's own did not");
+    let bell = app.call_ok(&ann.access, Method::GET, "/portal/notifications", None, 200).await;
+    assert_eq!(
+        (bell["items"][0]["kind"].as_str(), bell["items"][0]["appointment_change"].as_str()),
+        (Some("appointment_changed"), Some("booked"))
+    );
+    // The practice cancels it: home moves on to Ann's own, the bell rings again.
+    let path = format!("/staff/appointments/{}/status", booked["appointment_id"].as_str().unwrap());
+    app.call_ok(&admin, Method::POST, &path, Some(json!({ "patient_id": ann_id, "status": "cancelled", "reason": "Clinician ill" })), 200)
+        .await;
+    let home = app.call_ok(&ann.access, Method::GET, "/portal/home", None, 200).await;
+    assert_eq!(home["next_appointment"]["appointment_id"], own["appointment_id"]);
+    assert_eq!(home["notifications_unread"], 2);
+    let timeline = app.call_ok(&ann.access, Method::GET, "/portal/timeline", None, 200).await;
+    let kinds: Vec<&str> = timeline["entries"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
+    assert_eq!(&kinds[..3], ["appointment_cancelled", "appointment_booked", "appointment_booked"], "{kinds:?}");
+}

@@ -9,9 +9,9 @@ use portico::keys;
 
 use crate::access_log::AccessLogDeps;
 use crate::api::{
-    AccessEntry, AccessLog, ConsentDecisionRequest, ConsentsView, HomeActing, HomeMessage, HomeName, HomePerson, HomePractice, HomeProfile,
-    HomeView, Notifications, NotificationsMarked, PendingVerification, PreferencesUpdate, PreferencesView, ProfilePatch, ProfileUpdated,
-    ProfileView, SessionsEnded, Timeline, VerifyContactRequest,
+    AccessEntry, AccessLog, ConsentDecisionRequest, ConsentsView, HomeActing, HomeAppointment, HomeMessage, HomeName, HomePerson,
+    HomePractice, HomeProfile, HomeView, Notifications, NotificationsMarked, PendingVerification, PreferencesUpdate, PreferencesView,
+    ProfilePatch, ProfileUpdated, ProfileView, SessionsEnded, Timeline, VerifyContactRequest,
 };
 use crate::deps::PortalDeps;
 use crate::profile::{self, ContactDeps, PreferencesChange, ProfileChange};
@@ -183,6 +183,7 @@ pub async fn home(_: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let mut found = found.into_iter();
     let patient = profile::from_item(found.next().flatten())?;
     let summary_item = found.next().flatten();
+    let summary_item_for_next = summary_item.clone();
     let summary = portico::home::Home::from_item(summary_item.clone())?;
     let practice = x.practice(&who.practice).await?;
     let waiting = consents::needing_decision(&practice, found.next().flatten())?;
@@ -222,6 +223,15 @@ pub async fn home(_: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
         }),
         consents_needing_decision: if who.has(Scope::Profile) { waiting.len() } else { 0 },
         notifications_unread: if messages { summary.bell_unread } else { 0 },
+        next_appointment: portico::home::next_appointment(summary_item_for_next.as_ref(), x.now())
+            .filter(|_| who.has(Scope::Appointments))
+            .map(|a| HomeAppointment {
+                appointment_id: a.appointment_id,
+                start: a.start,
+                service_name: a.service_name,
+                clinician_name: a.clinician_name,
+                status: a.status,
+            }),
         person: HomeName {
             patient_id: person.patient_id.clone(),
             given_name: person.given_name.as_str().to_string(),
@@ -329,6 +339,7 @@ pub async fn notifications(d: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, Ap
         .await?;
     x.concerning(&who.patient);
     bell_is_yours(&who)?;
+    let items = items.into_iter().filter(|i| who.has(i.kind.scope())).collect();
     Ok(Reply::ok(&Notifications { items, unread: home.bell_unread, next_cursor: next.map(|c| c.as_str().to_string()) }))
 }
 

@@ -95,6 +95,8 @@ fn consequences(thread: &Thread, message: &Message, task: Option<&Task>, now: Da
                 at: message.created_at,
                 kind: portico::bell::BellKind::NewMessage,
                 thread_id: Some(thread.thread_id.to_string()),
+                appointment_id: None,
+                appointment_change: None,
                 title: Some(thread.subject.clone()),
                 read_at: None,
             };
