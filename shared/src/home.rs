@@ -54,6 +54,9 @@ pub struct Upcoming {
     pub clinician_name: String,
     /// `requested` or `booked`.
     pub status: String,
+    /// Hidden from a parent with limited access to a teen's account.
+    #[serde(default)]
+    pub confidential: bool,
 }
 
 fn upcoming_attr(appointment_id: &str) -> String {
@@ -61,13 +64,13 @@ fn upcoming_attr(appointment_id: &str) -> String {
 }
 
 /// The soonest appointment still ahead of `now` on the home item.
-pub fn next_appointment(home: Option<&Item>, now: DateTime<Utc>) -> Option<Upcoming> {
+pub fn next_appointment(home: Option<&Item>, now: DateTime<Utc>, limited: bool) -> Option<Upcoming> {
     home?
         .attrs
         .iter()
         .filter(|(k, _)| k.starts_with("appt_"))
         .filter_map(|(_, v)| serde_json::from_value::<Upcoming>(v.clone()).ok())
-        .filter(|a| a.start > now)
+        .filter(|a| a.start > now && !(limited && a.confidential))
         .min_by_key(|a| a.start)
 }
 

@@ -144,6 +144,25 @@ pub fn once<T: Serialize>(id: &Claimed, outcome: &T, now: DateTime<Utc>) -> Resu
     Ok(Write::put(item(id, &Record::Done { at: now, outcome }, now)?, Condition::NotExists))
 }
 
+/// The write that marks `id` handled for `window` only (an API's `Idempotency-Key`, remembered for a
+/// day): after that the key is free again, whether or not the table has deleted the record yet.
+pub fn once_for<T: Serialize>(id: &Claimed, outcome: &T, now: DateTime<Utc>, window: Duration) -> Result<Write, StoreError> {
+    let item = Item::from_record(id.key.clone(), &Record::Done { at: now, outcome })?.expiring_at((now + window).timestamp());
+    Ok(Write::put(item, Condition::NotExists))
+}
+
+/// The outcome recorded for `id`, while its record lives.
+pub async fn outcome<T: DeserializeOwned>(table: &dyn Table, id: &Claimed, now: DateTime<Utc>) -> Result<Option<T>, StoreError> {
+    let Some(item) = table.get(&id.key).await? else { return Ok(None) };
+    if item.expired(now.timestamp()) {
+        return Ok(None);
+    }
+    match item.record::<Record<T>>() {
+        Ok(Record::Done { outcome, .. }) => Ok(Some(outcome)),
+        _ => Ok(None),
+    }
+}
+
 /// Gives a claim this delivery still holds up, so the next delivery does the work.
 pub async fn release(table: &dyn Table, id: &Claimed, held: &Held) -> Result<(), StoreError> {
     table.delete(&id.key, holding(held)).await.or_else(|e| if e.is_condition_failed() { Ok(()) } else { Err(e) })

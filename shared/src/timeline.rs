@@ -69,8 +69,9 @@ impl TimelineEntry {
             // Sign-ins belong with the access log: the account owner's alone.
             TimelineKind::SignedIn => false,
             TimelineKind::Consent => true,
+            // A teen's parent sees the teen's appointments in the list (not the confidential ones), not here.
             TimelineKind::AppointmentBooked | TimelineKind::AppointmentMoved | TimelineKind::AppointmentCancelled => {
-                who.has(crate::auth::Scope::Appointments)
+                who.has(crate::auth::Scope::Appointments) && !who.limited()
             }
         }
     }

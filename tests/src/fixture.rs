@@ -194,6 +194,7 @@ async fn messaging(app: &App, practice: &portico::directory::Practice, ann: &Pat
             urgent: false,
             item: Some(portico::links::ItemRef::thread(THREAD)),
             when: None,
+            still: None,
         },
     };
     for item in [thread.item(), message.item(), event.item()] {

@@ -165,6 +165,9 @@ pub struct ServiceInput {
     pub reschedule_notice_hours: i64,
     pub late_cancel: LateCancel,
     pub waitlist: bool,
+    /// Hidden from a parent with limited access to a teen's account.
+    #[serde(default)]
+    pub confidential: bool,
     pub clinicians: Vec<String>,
     pub active: bool,
     /// The version read, when changing a service (a stale one answers 409).

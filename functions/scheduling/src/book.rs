@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Duration, Utc};
 use portico::bell::{BellItem, BellKind};
 use portico::directory::{PatientNames, Practice};
-use portico::idempotency::{self, Claim, Claimed};
+use portico::idempotency::{self, Claimed};
 use portico::ids::{AppointmentId, PatientId, PracticeId, ServiceId, StaffId};
 use portico::store::{Condition, Index, Item, Query, StoreError, Table, Write};
 use portico::tasks::{self, Task};
@@ -32,6 +32,8 @@ pub enum BookingError {
     TooFar,
     #[error("patients do not book this service online")]
     StaffOnly,
+    #[error("this service is requested, not held")]
+    RequestOnly,
     #[error("the appointment changed meanwhile, or cannot make that move")]
     Conflict,
     #[error("too close to the start to do this online")]
@@ -54,9 +56,24 @@ pub async fn service(table: &dyn Table, practice: &PracticeId, id: &ServiceId) -
     }))
 }
 
+/// Every item a query finds, page after page.
+async fn all<T: serde::de::DeserializeOwned>(table: &dyn Table, query: Query) -> Result<Vec<T>, StoreError> {
+    let mut found = Vec::new();
+    let mut page = table.query(query.clone()).await?;
+    loop {
+        for item in &page.items {
+            found.push(item.record::<T>()?);
+        }
+        match page.next.take() {
+            Some(next) => page = table.query(query.clone().after(Some(next))).await?,
+            None => return Ok(found),
+        }
+    }
+}
+
 pub async fn services(table: &dyn Table, practice: &PracticeId) -> Result<Vec<Service>, StoreError> {
     let query = Query::partition(Index::Table, portico::keys::practice_partition(practice)).begins_with(keys::SERVICE_PREFIX);
-    let mut found: Vec<Service> = table.query(query).await?.items.iter().map(|i| i.record()).collect::<Result<_, _>>()?;
+    let mut found: Vec<Service> = all(table, query).await?;
     found.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(found)
 }
@@ -77,7 +94,7 @@ pub async fn appointment(
 /// A patient's appointments, in one query of their partition, soonest first.
 pub async fn for_patient(table: &dyn Table, practice: &PracticeId, patient: &PatientId) -> Result<Vec<Appointment>, StoreError> {
     let query = Query::partition(Index::Table, portico::keys::patient_partition(practice, patient)).begins_with(keys::APPOINTMENT_PREFIX);
-    let mut found: Vec<Appointment> = table.query(query).await?.items.iter().map(|i| i.record()).collect::<Result<_, _>>()?;
+    let mut found: Vec<Appointment> = all(table, query).await?;
     found.sort_by_key(|a| a.start);
     Ok(found)
 }
@@ -95,18 +112,7 @@ pub async fn between(
         None => (Index::Gsi1, keys::practice_appointments(practice)),
     };
     let query = Query::partition(index, partition).between(portico::time::sortable(from), portico::time::sortable(to));
-    let mut found = Vec::new();
-    let mut page = table.query(query.clone()).await?;
-    loop {
-        for item in &page.items {
-            found.push(item.record::<Appointment>()?);
-        }
-        match page.next.take() {
-            Some(next) => page = table.query(query.clone().after(Some(next))).await?,
-            None => break,
-        }
-    }
-    Ok(found)
+    all(table, query).await
 }
 
 /// Who holds each of a clinician's cells in `[from, to)`: booked, or held until an instant by a patient.
@@ -251,25 +257,26 @@ pub struct Hold {
     pub expires: DateTime<Utc>,
 }
 
-/// Writes that give up a live hold's cells (those not in `keep`), and the hold itself.
-fn release_hold(
+/// Gives back a live hold's cells (those not in `keep`), each on condition that it is still this
+/// patient's hold. Best effort, after the change that replaced the hold: a lapsed hold is free anyway.
+async fn release_hold_cells(
+    table: &dyn Table,
     practice: &PracticeId,
     patient: &PatientId,
     hold: Option<&Hold>,
     keep: &BTreeSet<i64>,
-    same_clinician: Option<&StaffId>,
+    clinician: &StaffId,
     now: DateTime<Utc>,
-) -> Vec<Write> {
-    let Some(hold) = hold else { return Vec::new() };
-    let mut writes = vec![Write::Delete { key: keys::hold(practice, patient, &hold.service_id), condition: Condition::Always }];
-    if hold.expires > now {
-        let kept = |c: &i64| same_clinician == Some(&hold.clinician_id) && keep.contains(c);
-        writes.extend(hold.cells.iter().filter(|c| !kept(c)).map(|minute| Write::Delete {
-            key: keys::cell(practice, &hold.clinician_id, *minute),
-            condition: Condition::eq("holder", patient.as_str()),
-        }));
+) {
+    let Some(hold) = hold.filter(|h| h.expires > now) else { return };
+    for minute in hold.cells.iter().filter(|c| !(&hold.clinician_id == clinician && keep.contains(c))) {
+        let condition = Condition::eq("holder", patient.as_str()).and(Condition::Missing("booked".into()));
+        if let Err(e) = table.delete(&keys::cell(practice, &hold.clinician_id, *minute), condition).await
+            && !e.is_condition_failed()
+        {
+            tracing::warn!(error = %e, "a held cell was not given back; it lapses with the hold");
+        }
     }
-    writes
 }
 
 async fn current_hold(
@@ -299,8 +306,10 @@ pub async fn hold(
     start: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> Result<Hold, BookingError> {
-    if service.booking != Booking::Patients {
-        return Err(BookingError::StaffOnly);
+    match service.booking {
+        Booking::Patients => {}
+        Booking::RequestOnly => return Err(BookingError::RequestOnly),
+        Booking::StaffOnly => return Err(BookingError::StaffOnly),
     }
     check_slot(service, schedule, start, false, now)?;
     let (a, b) = service.occupies(start);
@@ -320,19 +329,17 @@ pub async fn hold(
             Write::put(item, free_for(patient, now))
         })
         .collect();
-    let mut release = release_hold(practice, patient, earlier.as_ref(), &keep, Some(&schedule.clinician_id), now);
-    // The hold item is rewritten below, not deleted.
-    if !release.is_empty() {
-        release.remove(0);
-    }
-    writes.extend(release);
     writes.push(Write::put(
         Item::from_record(keys::hold(practice, patient, &service.service_id), &hold)?.expiring_at(expires.timestamp() + 3600),
         Condition::Always,
     ));
     table.transact(writes).await.map_err(taken_or)?;
+    release_hold_cells(table, practice, patient, earlier.as_ref(), &keep, &schedule.clinician_id, now).await;
     Ok(hold)
 }
+
+/// How long an `Idempotency-Key` is remembered.
+const KEY_HOURS: i64 = 24;
 
 /// What a booking asks for, to compare a repeated `Idempotency-Key` with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -381,6 +388,7 @@ pub async fn book(table: &dyn Table, new: NewAppointment<'_>, now: DateTime<Utc>
         service_id: new.service.service_id.clone(),
         service_name: new.service.name.clone(),
         mode: new.service.mode,
+        confidential: new.service.confidential,
         clinician_id: new.schedule.clinician_id.clone(),
         clinician_name: new.clinician_name.clone(),
         start: new.start,
@@ -396,11 +404,13 @@ pub async fn book(table: &dyn Table, new: NewAppointment<'_>, now: DateTime<Utc>
         updated_at: now,
         version: 1,
     };
-    let keep: BTreeSet<i64> = BTreeSet::new();
-    let mut writes = take_cells(&appointment, &cells, &keep, now);
-    let hold = current_hold(table, practice, new.patient, &new.service.service_id).await?;
-    let taking: BTreeSet<i64> = cells.iter().copied().collect();
-    writes.extend(release_hold(practice, new.patient, hold.as_ref(), &taking, Some(&new.schedule.clinician_id), now));
+    // The key's record first: a repeated request fails on it before anything else.
+    let mut writes = Vec::new();
+    if let (Some(claimed), Some((_, request))) = (&claimed, &new.key) {
+        let record = Booked { appointment_id: appointment.appointment_id.clone(), request: request.clone() };
+        writes.push(idempotency::once_for(claimed, &record, now, Duration::hours(KEY_HOURS))?);
+    }
+    writes.extend(take_cells(&appointment, &cells, &BTreeSet::new(), now));
     writes.push(Write::put(appointment_item(&appointment)?, Condition::NotExists));
     if appointment.status == Status::Booked {
         writes.extend(crate::reminders::due_writes(&appointment, new.practice, now)?);
@@ -408,20 +418,25 @@ pub async fn book(table: &dyn Table, new: NewAppointment<'_>, now: DateTime<Utc>
     writes.extend(consequences(&appointment, Some(TimelineKind::AppointmentBooked), by_staff, now)?);
     let task = Task::for_appointment(practice, new.patient, new.names.as_ref(), appointment.appointment_id.as_str(), now);
     writes.push(tasks::ensure_open_write(None, &task)?);
-    if let (Some(claimed), Some((_, request))) = (&claimed, &new.key) {
-        writes.push(idempotency::once(
-            claimed,
-            &Booked { appointment_id: appointment.appointment_id.clone(), request: request.clone() },
-            now,
-        )?);
+    let hold = current_hold(table, practice, new.patient, &new.service.service_id).await?;
+    if hold.is_some() {
+        writes.push(Write::Delete { key: keys::hold(practice, new.patient, &new.service.service_id), condition: Condition::Always });
     }
-    let idem_index = writes.len() - 1;
     match table.transact(writes).await {
-        Ok(()) => Ok((appointment, true)),
-        // The same key landed first (two tabs, a retry): answer what it booked.
-        Err(StoreError::ConditionFailed { index: Some(i), .. }) if claimed.is_some() && i == idem_index => {
+        Ok(()) => {
+            // The hold's other cells lapse on their own; giving them back now is a courtesy.
+            let taking: BTreeSet<i64> = cells.iter().copied().collect();
+            release_hold_cells(table, practice, new.patient, hold.as_ref(), &taking, &new.schedule.clinician_id, now).await;
+            Ok((appointment, true))
+        }
+        // With a key, whatever failed may be the same request landing first (a retry, a second tab):
+        // answer what it booked.
+        Err(StoreError::ConditionFailed { .. } | StoreError::Conflict) if claimed.is_some() => {
             let (Some(claimed), Some((_, request))) = (&claimed, &new.key) else { return Err(BookingError::Conflict) };
-            replay(table, claimed, request, practice, new.patient, now).await?.map(|a| (a, false)).ok_or(BookingError::Conflict)
+            match replay(table, claimed, request, practice, new.patient, now).await? {
+                Some(earlier) => Ok((earlier, false)),
+                None => Err(BookingError::Taken),
+            }
         }
         Err(e) => Err(taken_or(e)),
     }
@@ -436,15 +451,10 @@ async fn replay(
     patient: &PatientId,
     now: DateTime<Utc>,
 ) -> Result<Option<Appointment>, BookingError> {
-    if !idempotency::seen(table, claimed).await? {
-        return Ok(None);
-    }
-    match idempotency::claim::<Booked>(table, claimed, now, Duration::zero()).await? {
-        Claim::Done(Some(earlier)) if earlier.request == request => {
-            Ok(appointment(table, practice, patient, &earlier.appointment_id).await?)
-        }
-        Claim::Done(_) => Err(BookingError::KeyReused),
-        _ => Err(BookingError::Conflict),
+    match idempotency::outcome::<Booked>(table, claimed, now).await? {
+        None => Ok(None),
+        Some(earlier) if earlier.request == request => Ok(appointment(table, practice, patient, &earlier.appointment_id).await?),
+        Some(_) => Err(BookingError::KeyReused),
     }
 }
 
@@ -459,6 +469,7 @@ fn consequences(after: &Appointment, change: Option<TimelineKind>, by_staff: boo
         service_name: after.service_name.clone(),
         clinician_name: after.clinician_name.clone(),
         status: after.status.as_str().to_string(),
+        confidential: after.confidential,
     });
     let rang = by_staff && change.is_some();
     let mut writes = vec![portico::home::appointment_changed(practice, patient, id, upcoming.as_ref(), rang)?];
@@ -605,6 +616,15 @@ pub async fn transition(table: &dyn Table, before: &Appointment, next: Status, n
         // Confirming a request takes the clinician's time: that is `confirm_request`.
         return Err(BookingError::Conflict);
     }
+    // Nobody arrives a day early, and nobody is a no-show before the start.
+    let too_early = match next {
+        Status::Arrived => now < before.start - Duration::hours(2),
+        Status::NoShow | Status::Fulfilled => now < before.start,
+        _ => false,
+    };
+    if too_early {
+        return Err(BookingError::Conflict);
+    }
     let mut writes = Vec::new();
     if next == Status::Fulfilled || next == Status::NoShow {
         // The visit is over: the time is no longer held.
@@ -625,12 +645,14 @@ pub async fn confirm_request(
     table: &dyn Table,
     practice: &Practice,
     before: &Appointment,
-    service: &Service,
+    (service, schedule): (&Service, &Schedule),
     now: DateTime<Utc>,
 ) -> Result<Appointment, BookingError> {
     if before.status != Status::Requested {
         return Err(BookingError::Conflict);
     }
+    // Still a time the clinician offers (not past, not blocked since), as for a booking by staff.
+    check_slot(service, schedule, before.start, true, now)?;
     let mut after = changed(before, now);
     after.status = Status::Booked;
     let (a, b) = service.occupies(before.start);

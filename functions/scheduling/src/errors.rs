@@ -16,6 +16,9 @@ impl From<BookingError> for ApiError {
             BookingError::TooSoon => unprocessable("That time is too soon to book online.", "start", "needs more notice"),
             BookingError::TooFar => unprocessable("That time is too far ahead to book online.", "start", "is beyond the booking horizon"),
             BookingError::StaffOnly => ApiError::Forbidden("This visit is booked by the practice. Please call or message the office."),
+            BookingError::RequestOnly => {
+                unprocessable("This visit is requested, not held: choose a time and send the request.", "service_id", "is request-only")
+            }
             BookingError::Conflict => {
                 ApiError::Conflict("The appointment changed meanwhile, or cannot make that change now. Reload and try again.")
             }

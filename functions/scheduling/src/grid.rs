@@ -45,13 +45,16 @@ pub fn starts(schedule: &Schedule, duration_minutes: i64, from: DateTime<Utc>, t
             let (Some(open), Some(close)) = (parse_time(&window.start), parse_time(&window.end)) else { continue };
             let open = i64::from(open.hour_minutes());
             let close = i64::from(close.hour_minutes());
-            // On the grid from local midnight, inside the window, ending by its close.
+            // On the grid from local midnight, inside the window, ending by its close: compared as
+            // instants, so a visit across a clock change ends when it really ends.
+            let close_at = instant(zone, day, close).or_else(|| instant(zone, day, close + 60));
             let mut minute = open.div_euclid(grid) * grid;
             if minute < open {
                 minute += grid;
             }
-            while minute + duration_minutes <= close {
+            while minute < close {
                 if let Some(at) = instant(zone, day, minute)
+                    && close_at.is_some_and(|c| at + Duration::minutes(duration_minutes) <= c)
                     && at >= from
                     && at < to
                 {
@@ -156,6 +159,14 @@ mod tests {
                 assert_eq!(minutes % 45, 0, "{zone}: {local} is off the 45-minute grid");
             }
         }
+    }
+
+    #[test]
+    fn a_visit_across_spring_forward_still_ends_by_the_close() {
+        // 01:00-03:00 on 8 March 2026 in New York is one real hour: 01:00 EST to 03:00 EDT.
+        let s = schedule("America/New_York", &[("sun", "01:00", "03:00")], 30);
+        let found = starts(&s, 60, at("2026-03-08T00:00:00Z"), at("2026-03-09T00:00:00Z"));
+        assert_eq!(found, vec![at("2026-03-08T06:00:00Z")], "only 01:00 EST fits an hour before 03:00 EDT");
     }
 
     #[test]

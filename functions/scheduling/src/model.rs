@@ -74,6 +74,10 @@ pub struct Service {
     pub reschedule_notice_hours: i64,
     pub late_cancel: LateCancel,
     pub waitlist: bool,
+    /// Private to a teen: a parent with limited access to the teen's account neither sees nor books it
+    /// (the practice's confidential care: sexual health, mental health, substance use).
+    #[serde(default)]
+    pub confidential: bool,
     /// The clinicians who see it.
     #[schema(value_type = Vec<String>)]
     pub clinicians: Vec<StaffId>,
@@ -267,6 +271,9 @@ pub struct Appointment {
     pub service_id: ServiceId,
     pub service_name: String,
     pub mode: VisitMode,
+    /// Copied from the service when booked.
+    #[serde(default)]
+    pub confidential: bool,
     pub clinician_id: StaffId,
     /// The clinician's name when booked, for the lists.
     #[serde(default)]

@@ -11,12 +11,13 @@
 
 use chrono::{DateTime, Duration, Timelike, Utc};
 use portico::directory::Practice;
-use portico::events::{Event, EventKind};
+use portico::events::{Event, EventKind, Still, When};
 use portico::ids::{AppointmentId, PatientId, PracticeId};
 use portico::notify::gate::Category;
 use portico::notify::wording::TemplateKind;
 use portico::store::{Condition, Item, Key, Query, StoreError, Table, Write};
 use serde::{Deserialize, Serialize};
+use serde_json::json;
 
 use crate::keys;
 use crate::model::{Appointment, Status};
@@ -62,12 +63,6 @@ pub fn due_writes(appointment: &Appointment, practice: &Practice, now: DateTime<
     Ok(writes)
 }
 
-/// How the reminder names the time: the local date and time where the visit is, with the zone.
-pub fn when(appointment: &Appointment) -> String {
-    let zone: chrono_tz::Tz = appointment.time_zone.parse().unwrap_or(chrono_tz::UTC);
-    appointment.start.with_timezone(&zone).format("%a %-d %b %Y, %-I:%M %p %Z").to_string()
-}
-
 /// What one sweep did.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Swept {
@@ -84,17 +79,26 @@ pub async fn sweep(table: &dyn Table, now: DateTime<Utc>) -> Result<Swept, Store
     let mut swept = Swept::default();
     for minute in first..=this {
         let at = DateTime::from_timestamp(minute * 60, 0).unwrap_or(now);
-        let items = table.query(Query::partition(portico::store::Index::Table, keys::reminders_at(at))).await?.items;
-        for item in items {
-            let due: Due = item.record()?;
-            if remind(table, &item.key, &due, now).await? {
-                swept.sent += 1;
-            } else {
-                swept.skipped += 1;
+        let query = Query::partition(portico::store::Index::Table, keys::reminders_at(at));
+        let mut page = table.query(query.clone()).await?;
+        loop {
+            for item in &page.items {
+                let due: Due = item.record()?;
+                if remind(table, &item.key, &due, now).await? {
+                    swept.sent += 1;
+                } else {
+                    swept.skipped += 1;
+                }
+            }
+            match page.next.take() {
+                Some(next) => page = table.query(query.clone().after(Some(next))).await?,
+                None => break,
             }
         }
     }
-    table.put(Item::new(marker).with("minute", this), Condition::Always).await?;
+    // The current minute is swept again next time: an item committed just after this query is not
+    // lost (taken items are gone, so a second look costs one query).
+    table.put(Item::new(marker).with("minute", this - 1), Condition::Always).await?;
     Ok(swept)
 }
 
@@ -111,15 +115,29 @@ async fn remind(table: &dyn Table, key: &Key, due: &Due, now: DateTime<Utc>) -> 
             Err(e) => Err(e),
         };
     };
+    let key = keys::appointment(&due.practice_id, &due.patient_id, &due.appointment_id);
+    // Still booked at that start when it goes; never after the visit has begun.
+    let still = Still {
+        pk: key.pk.clone(),
+        sk: key.sk.clone(),
+        equals: vec![
+            ("status".into(), json!(Status::Booked.as_str())),
+            ("start".into(), serde_json::to_value(appointment.start).map_err(|e| StoreError::Invalid(e.to_string()))?),
+        ],
+        until: appointment.start,
+    };
     let notice = EventKind::PatientNotice {
         category: Category::AppointmentReminders,
         template: TemplateKind::AppointmentReminder,
         urgent: false,
         item: None,
-        when: Some(when(appointment)),
+        when: Some(When { at: appointment.start, time_zone: appointment.time_zone.clone() }),
+        still: Some(still),
     };
     let event = Event::new(&due.practice_id, &due.patient_id, notice, now).write()?;
-    match table.transact(vec![take, event]).await {
+    // The appointment as read: a cancel in between fails this and the reminder is taken next sweep.
+    let unchanged = Write::Check { key, condition: Condition::VersionIs(appointment.version) };
+    match table.transact(vec![take, event, unchanged]).await {
         Ok(()) => Ok(true),
         // Another sweep took it first.
         Err(StoreError::ConditionFailed { .. }) => Ok(false),

@@ -69,7 +69,7 @@ pub const STAFF_SCHEDULE_GET: Route =
 pub const STAFF_SCHEDULE_PUT: Route =
     staff("PUT", "/staff/schedule/{clinician}", "staff-schedule-put", SCHEDULE_KEEPERS, "scheduling.schedule.update", "schedule");
 pub const STAFF_APPOINTMENTS_VIEW: Route =
-    staff("GET", "/staff/appointments", "staff-appointments-view", &Role::ALL, "scheduling.appointments.list", "appointment");
+    staff("GET", "/staff/appointments", "staff-appointments-view", SCHEDULERS, "scheduling.appointments.list", "appointment");
 pub const STAFF_APPOINTMENTS_CREATE: Route =
     staff("POST", "/staff/appointments", "staff-appointments-create", SCHEDULERS, "scheduling.appointment.create", "appointment");
 pub const STAFF_APPOINTMENTS_STATUS: Route = staff(

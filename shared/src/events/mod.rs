@@ -28,6 +28,34 @@ pub fn retention() -> Duration {
     Duration::days(7)
 }
 
+/// An instant and the zone to say it in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct When {
+    pub at: DateTime<Utc>,
+    pub time_zone: String,
+}
+
+/// A condition a notice depends on: the item at `pk`/`sk` still has these attribute values, and it is
+/// not yet `until`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Still {
+    pub pk: String,
+    pub sk: String,
+    pub equals: Vec<(String, serde_json::Value)>,
+    pub until: DateTime<Utc>,
+}
+
+impl Still {
+    /// Whether it still holds, read now.
+    pub async fn holds(&self, table: &dyn crate::store::Table, now: DateTime<Utc>) -> Result<bool, StoreError> {
+        if now >= self.until {
+            return Ok(false);
+        }
+        let item = table.get(&crate::store::Key::new(self.pk.clone(), self.sk.clone())).await?;
+        Ok(item.is_some_and(|i| self.equals.iter().all(|(name, value)| i.get(name) == Some(value))))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum EventKind {
@@ -39,10 +67,14 @@ pub enum EventKind {
         /// What the notice is about: its link opens it ([`crate::links`]); none links the portal's home.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         item: Option<crate::links::ItemRef>,
-        /// For an appointment reminder: its local date and time with the zone (the one detail a
-        /// reminder carries; never the visit type, the clinician or the place).
+        /// For an appointment reminder: when it is, in the zone where it is (the one detail a reminder
+        /// carries; never the visit type, the clinician or the place). Worded in the patient's language.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        when: Option<String>,
+        when: Option<When>,
+        /// What must still hold when the notice goes (an appointment still booked at that start): the
+        /// notifier checks it before every attempt, so a deferred notice never goes stale.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        still: Option<Still>,
     },
     /// Tell the staff who answer a topic, by email and without PHI, that a patient wrote.
     StaffNotice {
@@ -84,6 +116,7 @@ impl EventKind {
                 urgent: *urgent,
                 item: None,
                 when: None,
+                still: None,
             },
             EventKind::LegacyMessageCreated { from_patient: true, topic, care_team, .. } => {
                 EventKind::StaffNotice { topic: *topic, care_team: care_team.clone() }
@@ -149,6 +182,7 @@ mod tests {
                 urgent: false,
                 item: None,
                 when: None,
+                still: None,
             },
             EventKind::StaffNotice { topic: Topic::Clinical, care_team: Vec::new() },
         ];
@@ -174,7 +208,8 @@ mod tests {
                 template: TemplateKind::MessageWaiting,
                 urgent: true,
                 item: None,
-                when: None
+                when: None,
+                still: None,
             }
         );
         let mut patient_message = staff_reply;

@@ -138,6 +138,21 @@ impl Notifier {
     async fn tell_patient(&self, event: &Event, category: Category, template: TemplateKind, urgent: bool) -> Outcome {
         let table = self.table.as_ref();
         let id = Claimed::new(&event.practice_id, "notify", event.event_id.as_str());
+        // A notice that depends on something (an appointment still booked at that start) goes only while
+        // it holds: checked on every attempt, a deferral included.
+        if let EventKind::PatientNotice { still: Some(still), .. } = &event.kind {
+            match still.holds(table, self.now()).await {
+                Ok(true) => {}
+                Ok(false) => {
+                    let stale = Handled::Skipped { reason: "no longer applies".into() };
+                    return match idempotency::record_unclaimed(table, &id, &stale, self.now()).await {
+                        Ok(()) => Outcome::Done,
+                        Err(e) => retry(e),
+                    };
+                }
+                Err(e) => return retry(e),
+            }
+        }
         let practice = match self.tenants.by_id(&event.practice_id).await {
             Ok(Some(practice)) => practice,
             Ok(None) => return Outcome::Done,
@@ -233,7 +248,7 @@ impl Notifier {
             _ => PortalLink::home(&origin),
         };
         let when = match &event.kind {
-            EventKind::PatientNotice { when, .. } => when.clone(),
+            EventKind::PatientNotice { when: Some(when), .. } => Some(super::wording::say_when(when, Lang::of(&patient.language))),
             _ => None,
         };
         match self.send(practice, patient, channel, template, category, (link, when)).await {

@@ -351,6 +351,31 @@ pub async fn save(
         .await
 }
 
+/// An instant as a reminder says it, in the zone where it is and the reader's language:
+/// `Fri 20 Nov 2026, 10:00 AM EST`, `vie 20 nov 2026, 10:00 EST`.
+pub fn say_when(when: &crate::events::When, lang: Lang) -> String {
+    use chrono::{Datelike, Timelike};
+    let zone: chrono_tz::Tz = when.time_zone.parse().unwrap_or(chrono_tz::UTC);
+    let local = when.at.with_timezone(&zone);
+    match lang {
+        Lang::En => local.format("%a %-d %b %Y, %-I:%M %p %Z").to_string(),
+        Lang::Es => {
+            const DAYS: [&str; 7] = ["lun", "mar", "mie", "jue", "vie", "sab", "dom"];
+            const MONTHS: [&str; 12] = ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"];
+            format!(
+                "{} {} {} {}, {:02}:{:02} {}",
+                DAYS[local.weekday().num_days_from_monday() as usize],
+                local.day(),
+                MONTHS[local.month0() as usize],
+                local.year(),
+                local.hour(),
+                local.minute(),
+                local.format("%Z")
+            )
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -363,6 +388,16 @@ mod tests {
             practice_phone: Some("+15555550100".into()),
             lang: Lang::En,
         }
+    }
+
+    #[test]
+    fn reminders_say_the_time_in_the_readers_language() {
+        let when = crate::events::When {
+            at: chrono::DateTime::parse_from_rfc3339("2026-11-20T15:00:00Z").map(|t| t.to_utc()).unwrap_or_default(),
+            time_zone: "America/New_York".into(),
+        };
+        assert_eq!(say_when(&when, Lang::En), "Fri 20 Nov 2026, 10:00 AM EST");
+        assert_eq!(say_when(&when, Lang::Es), "vie 20 nov 2026, 10:00 EST");
     }
 
     #[test]

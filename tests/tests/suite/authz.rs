@@ -196,7 +196,15 @@ async fn every_route_answers_every_caller_as_expected() {
             method: Method::GET,
             path: "/staff/appointments?from=2026-11-18T00:00:00Z&to=2026-11-19T00:00:00Z".into(),
             body: None,
-            expect: staff_ok(200, 200),
+            // The schedule names patients and visits: not billing.
+            expect: vec![
+                ("staff", 200),
+                ("clinician", 200),
+                ("front desk", 200),
+                ("billing", 403),
+                ("no role", 403),
+                ("other practice's staff at home", 200),
+            ],
         },
         Case {
             method: Method::POST,

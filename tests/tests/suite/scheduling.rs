@@ -145,6 +145,11 @@ async fn patients_find_hold_book_cancel_and_reschedule_without_double_booking() 
     let move_path = format!("/staff/appointments/{bens_id}/status");
     app.call_ok(&admin, Method::POST, &move_path, Some(status("fulfilled")), 409).await;
     app.call_ok(&admin, Method::POST, &move_path, Some(status("arrived")), 200).await;
+    app.call_ok(&admin, Method::POST, &move_path, Some(status("fulfilled")), 409).await;
+    // Fulfilled once the visit has begun (13:30 New York).
+    let now = portico::clock::Clock::now(app.clock.as_ref());
+    app.advance(chrono::DateTime::parse_from_rfc3339("2026-11-18T18:35:00Z").unwrap().with_timezone(&chrono::Utc) - now);
+    let admin = app.admin_token().await;
     app.call_ok(&admin, Method::POST, &move_path, Some(status("fulfilled")), 200).await;
     let tasks = app.call_ok(&admin, Method::GET, "/staff/tasks", None, 200).await;
     assert!(tasks.to_string().contains("new_appointment"), "booking raised a staff task: {tasks}");
@@ -264,8 +269,12 @@ async fn reminders_go_out_for_the_time_that_stands_and_never_late() {
     sweep_at(&app, "2026-11-20T15:00:30Z").await;
     assert_eq!(reminders(&app).len(), 2, "the moved one's old 2-hour reminder is skipped");
 
-    // Monday 15:30Z: the moved one's reminders (Sunday 15:00Z, Monday 13:00Z) were due while no sweep
-    // ran; they are skipped, never sent late. A visit booked 90 minutes ahead gets no reminder.
+    // Monday: the moved one's 2-hour reminder is due 13:00Z; a sweep 20 minutes late skips it (more
+    // than 15 minutes late is never sent). A visit booked 90 minutes ahead gets no reminder.
+    sweep_at(&app, "2026-11-23T12:59:00Z").await;
+    let sent_before = reminders(&app).len();
+    sweep_at(&app, "2026-11-23T13:20:00Z").await;
+    assert_eq!(reminders(&app).len(), sent_before, "20 minutes late: skipped");
     sweep_at(&app, "2026-11-23T15:30:00Z").await;
     let ann = app.sign_in("ann@example.com").await;
     assert_eq!(book(&app, &ann, &service, "2026-11-23T17:00:00Z", None).await.status(), 201);
@@ -299,7 +308,8 @@ async fn stop_with_a_thousand_reminders_queued_sends_none_after_it() {
                 template: portico::notify::wording::TemplateKind::AppointmentReminder,
                 urgent: false,
                 item: None,
-                when: Some(format!("Mon 23 Nov 2026, {}:00 AM EST", 1 + i % 12)),
+                when: Some(portico::events::When { at: now + chrono::Duration::hours(30 + i), time_zone: "America/New_York".into() }),
+                still: None,
             };
             Event::new(&practice, &patient, notice, now).write().unwrap()
         })
@@ -349,4 +359,101 @@ async fn appointments_reach_home_the_timeline_and_the_bell_in_their_own_transact
     let timeline = app.call_ok(&ann.access, Method::GET, "/portal/timeline", None, 200).await;
     let kinds: Vec<&str> = timeline["entries"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
     assert_eq!(&kinds[..3], ["appointment_cancelled", "appointment_booked", "appointment_booked"], "{kinds:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_retried_booking_with_its_key_answers_the_booking_that_landed() {
+    let app = spawn_app().await;
+    let service = setup(&app, "patients", 30).await;
+    let ann = app.sign_in("ann@example.com").await;
+    let start = "2026-11-24T15:00:00Z";
+    let tries = (0..10).map(|_| book(&app, &ann, &service, start, Some("tab-1")));
+    let answers = futures::future::join_all(tries).await;
+    let mut ids = Vec::new();
+    let mut statuses = Vec::new();
+    for answer in answers {
+        statuses.push(answer.status().as_u16());
+        ids.push(answer.json::<Value>().await.unwrap()["appointment_id"].as_str().unwrap_or_default().to_string());
+    }
+    assert_eq!(statuses.iter().filter(|s| **s == 201).count(), 1, "{statuses:?}");
+    assert!(statuses.iter().all(|s| *s == 201 || *s == 200), "a retry is never told its own time is taken: {statuses:?}");
+    assert!(ids.iter().all(|id| id == &ids[0]), "one appointment: {ids:?}");
+    // A day later the key is free again.
+    app.advance(chrono::Duration::hours(25));
+    let ann = app.sign_in("ann@example.com").await;
+    assert_eq!(book(&app, &ann, &service, "2026-11-25T15:00:00Z", Some("tab-1")).await.status(), 201);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn proxies_see_appointments_within_their_grant_and_another_practice_sees_none() {
+    let app = spawn_app().await;
+    let service = setup(&app, "patients", 30).await;
+    let admin = app.admin_token().await;
+    // A confidential service, and a teen with a parent (limited) and a messages-only caregiver.
+    let mut private = json!({
+        "name": "Private visit", "duration_minutes": 30, "buffer_before_minutes": 0, "buffer_after_minutes": 0,
+        "mode": "in_person", "booking": "patients", "min_notice_minutes": 60, "horizon_days": 60, "cancel_notice_hours": 24,
+        "reschedule_notice_hours": 2, "late_cancel": "allow", "waitlist": false, "clinicians": [CLINICIAN], "active": true,
+    });
+    private["confidential"] = json!(true);
+    let private =
+        app.call_ok(&admin, Method::POST, "/staff/services", Some(private), 201).await["service_id"].as_str().unwrap().to_string();
+    let enrol = async |given: &str, born: &str, email: &str| {
+        let body = json!({ "given_name": given, "family_name": "Okoro", "date_of_birth": born, "email": email });
+        app.call_ok(&admin, Method::POST, "/staff/patients", Some(body), 201).await["patient_id"].as_str().unwrap().to_string()
+    };
+    let teen = enrol("Tayo", "2011-06-06", "tayo@example.com").await;
+    let parent = enrol("Ada", "1980-06-06", "ada@example.com").await;
+    let grant = json!({ "proxy_id": parent, "relationship": "parent", "legal_basis": "parental_responsibility", "scopes": ["appointments", "messages"] });
+    app.call_ok(&admin, Method::POST, &format!("/staff/patients/{teen}/proxies"), Some(grant), 201).await;
+    let tayo = app.sign_in("tayo@example.com").await;
+    book(&app, &tayo, &private, "2026-11-24T15:00:00Z", None).await;
+    book(&app, &tayo, &service, "2026-11-24T16:00:00Z", None).await;
+    let ada = app.sign_in("ada@example.com").await;
+    let as_teen = |path: &str| app.request(Method::GET, path).bearer_auth(&ada.access).header("portico-acting-for", teen.as_str()).send();
+    let listed: Value = as_teen("/portal/appointments").await.unwrap().json().await.unwrap();
+    let names: Vec<&str> = listed["upcoming"].as_array().unwrap().iter().map(|a| a["service_name"].as_str().unwrap()).collect();
+    assert_eq!(names.len(), 1, "the confidential visit is the teen's: {names:?}");
+    assert_ne!(names[0], "Private visit");
+    assert_eq!(as_teen(&format!("/portal/availability?service={private}")).await.unwrap().status(), 404);
+    // Ann's caregiver with messages only: no appointments.
+    let ann = app.sign_in("ann@example.com").await;
+    let invite =
+        json!({ "given_name": "Mo", "family_name": "Ito", "email": "mo@example.com", "relationship": "caregiver", "scopes": ["messages"] });
+    let sent = app.call_ok(&ann.access, Method::POST, "/portal/proxies/invitations", Some(invite), 201).await;
+    let body = app.last_message("mo@example.com").body;
+    let start = body.find("#/proxy-invitation/").unwrap() + "#/proxy-invitation/".len();
+    let token: String = body[start..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
+    let accept = json!({ "token": token, "code": sent["code"], "patient_date_of_birth": app.ann().date_of_birth.date().to_string(), "your_date_of_birth": "1970-01-01" });
+    assert_eq!(app.post_json("/portal/proxies/accept", accept).await.status(), 200);
+    let mo = app.sign_in("mo@example.com").await;
+    let ann_id = app.ann().patient_id.to_string();
+    let refused = app
+        .request(Method::GET, "/portal/appointments")
+        .bearer_auth(&mo.access)
+        .header("portico-acting-for", ann_id.as_str())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 403);
+    // Another practice's staff find none of this practice's appointments.
+    let (_, _, lakeside_admin) = app.other_practice().await;
+    let ann_booking: Value = book(&app, &ann, &service, "2026-11-24T17:00:00Z", None).await.json().await.unwrap();
+    let path = format!("/staff/appointments/{}/status", ann_booking["appointment_id"].as_str().unwrap());
+    let foreign = app
+        .request_on("lakeside", Method::POST, &path)
+        .bearer_auth(&lakeside_admin)
+        .json(&json!({ "patient_id": ann_id, "status": "cancelled" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(foreign.status(), 404);
+    let still = app.call_ok(&ann.access, Method::GET, "/portal/appointments", None, 200).await;
+    assert!(
+        still["upcoming"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["appointment_id"] == ann_booking["appointment_id"] && a["status"] == "booked")
+    );
 }

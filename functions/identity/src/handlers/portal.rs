@@ -223,7 +223,7 @@ pub async fn home(_: &PortalDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
         }),
         consents_needing_decision: if who.has(Scope::Profile) { waiting.len() } else { 0 },
         notifications_unread: if messages { summary.bell_unread } else { 0 },
-        next_appointment: portico::home::next_appointment(summary_item_for_next.as_ref(), x.now())
+        next_appointment: portico::home::next_appointment(summary_item_for_next.as_ref(), x.now(), who.limited())
             .filter(|_| who.has(Scope::Appointments))
             .map(|a| HomeAppointment {
                 appointment_id: a.appointment_id,

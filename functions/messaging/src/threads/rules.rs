@@ -81,6 +81,7 @@ fn consequences(thread: &Thread, message: &Message, task: Option<&Task>, now: Da
                 urgent: message.urgent,
                 item: Some(portico::links::ItemRef::thread(thread.thread_id.as_str())),
                 when: None,
+                still: None,
             };
             writes.push(Event::new(practice, patient, notice, now).write()?);
             let latest = portico::home::LatestMessage {

@@ -41,7 +41,7 @@ pub async fn services(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, Api
     let table = d.table.as_ref();
     let (who, services) = x.patient_reading(Scope::Appointments, async |practice, _| Ok(book::services(table, practice).await?)).await?;
     let mut found = Vec::new();
-    for service in services.into_iter().filter(|s| s.active && s.booking != Booking::StaffOnly) {
+    for service in services.into_iter().filter(|s| s.active && s.booking != Booking::StaffOnly && !(who.limited() && s.confidential)) {
         let mut clinicians = Vec::new();
         for id in &service.clinicians {
             clinicians.push(ClinicianView { clinician_id: id.to_string(), name: clinician_name(d, &who.practice, id).await? });
@@ -92,7 +92,8 @@ pub async fn availability(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply,
             Ok((service?, profile?))
         })
         .await?;
-    let service = service.filter(|s| s.active && s.booking != Booking::StaffOnly).ok_or(ApiError::NotFound)?;
+    let service =
+        service.filter(|s| s.active && s.booking != Booking::StaffOnly && !(who.limited() && s.confidential)).ok_or(ApiError::NotFound)?;
     let zone_name = profile.map(|p| p.time_zone.as_str().to_string()).unwrap_or_else(|| "UTC".into());
     let zone: chrono_tz::Tz = zone_name.parse().unwrap_or(chrono_tz::UTC);
     let mut slots = Vec::new();
@@ -127,7 +128,7 @@ pub async fn hold(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, ApiErro
     let body: HoldRequest = x.json()?;
     let (service_id, clinician) = (service_id(&body.service_id)?, clinician_id(&body.clinician_id)?);
     let table = d.table.as_ref();
-    let service = book::service(table, &who.practice, &service_id).await?.filter(|s| s.active).ok_or(ApiError::NotFound)?;
+    let service = visible_service(d, &who, &service_id).await?;
     if !service.clinicians.contains(&clinician) {
         return Err(ApiError::NotFound);
     }
@@ -165,7 +166,7 @@ pub async fn book(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, ApiErro
     let body: BookRequest = x.json()?;
     let (service_id, clinician) = (service_id(&body.service_id)?, clinician_id(&body.clinician_id)?);
     let table = d.table.as_ref();
-    let service = book::service(table, &who.practice, &service_id).await?.filter(|s| s.active).ok_or(ApiError::NotFound)?;
+    let service = visible_service(d, &who, &service_id).await?;
     if !service.clinicians.contains(&clinician) {
         return Err(ApiError::NotFound);
     }
@@ -196,8 +197,9 @@ pub async fn book(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, ApiErro
         (status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows this")))]
 pub async fn list(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let table = d.table.as_ref();
-    let (_, all) =
+    let (who, all) =
         x.patient_reading(Scope::Appointments, async |practice, patient| Ok(book::for_patient(table, practice, patient).await?)).await?;
+    let all: Vec<_> = all.into_iter().filter(|a| !(who.limited() && a.confidential)).collect();
     let now = x.now();
     let ahead = |a: &&crate::model::Appointment| a.end > now && matches!(a.status, Status::Requested | Status::Booked | Status::Arrived);
     let upcoming = all.iter().filter(ahead).map(AppointmentView::from).collect();
@@ -209,7 +211,14 @@ pub async fn list(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, ApiErro
 async fn mine(d: &SchedulingDeps, who: &PatientPrincipal, x: &Exchange<'_>) -> Result<crate::model::Appointment, ApiError> {
     let id = x.path_id("id", AppointmentId::parse)?;
     x.object(id.to_string());
-    book::appointment(d.table.as_ref(), &who.practice, &who.patient, &id).await?.ok_or(ApiError::NotFound)
+    let found = book::appointment(d.table.as_ref(), &who.practice, &who.patient, &id).await?;
+    found.filter(|a| !(who.limited() && a.confidential)).ok_or(ApiError::NotFound)
+}
+
+/// A service the caller may book: active, and not a teen's confidential care for their limited parent.
+async fn visible_service(d: &SchedulingDeps, who: &PatientPrincipal, id: &ServiceId) -> Result<crate::model::Service, ApiError> {
+    let found = book::service(d.table.as_ref(), &who.practice, id).await?;
+    found.filter(|s| s.active && !(who.limited() && s.confidential)).ok_or(ApiError::NotFound)
 }
 
 /// Cancels: late inside the service's cancel notice (never in the five minutes after booking); a
@@ -227,6 +236,10 @@ pub async fn cancel(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, ApiEr
         return Err(ApiError::field("reason", "must be at most 500 characters"));
     }
     let before = mine(d, &who, x).await?;
+    if before.start <= x.now() {
+        // Past its start it is the practice's to record (attended or not).
+        return Err(crate::book::BookingError::TooLate.into());
+    }
     let service = book::service(d.table.as_ref(), &who.practice, &before.service_id).await?;
     let after = book::cancel(d.table.as_ref(), &before, service.as_ref(), body.reason, false, x.now()).await?;
     Ok(Reply::ok(&AppointmentView::from(&after)))
@@ -246,6 +259,9 @@ pub async fn reschedule(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, A
     let before = mine(d, &who, x).await?;
     let table = d.table.as_ref();
     let service = book::service(table, &who.practice, &before.service_id).await?.filter(|s| s.active).ok_or(ApiError::NotFound)?;
+    if service.booking != Booking::Patients {
+        return Err(ApiError::Forbidden("The practice arranges this visit. Please call or message the office to change it."));
+    }
     let clinician = match &body.clinician_id {
         Some(raw) => clinician_id(raw)?,
         None => before.clinician_id.clone(),
@@ -281,6 +297,22 @@ pub async fn confirm(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, ApiE
     Ok(Reply::ok(&AppointmentView::from(&after)))
 }
 
+/// A content line folded at 75 octets (RFC 5545 §3.1), never inside a character, ending in CRLF.
+fn fold(line: &str) -> String {
+    let mut out = String::new();
+    let mut width = 0;
+    for c in line.chars() {
+        if width + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += c.len_utf8();
+    }
+    out.push_str("\r\n");
+    out
+}
+
 /// Text for an iCalendar value: backslashes, commas, semicolons and line breaks escaped.
 fn ical_text(raw: &str) -> String {
     raw.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace(['\r', '\n'], " ")
@@ -301,7 +333,9 @@ pub async fn calendar(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, Api
         .patient_reading(Scope::Appointments, async |practice, patient| Ok(book::appointment(table, practice, patient, &id).await?))
         .await?;
     x.object(id.to_string());
-    let appointment = found.filter(|a| a.status != Status::Cancelled).ok_or(ApiError::NotFound)?;
+    let appointment = found
+        .filter(|a| matches!(a.status, Status::Booked | Status::Arrived) && !(who.limited() && a.confidential))
+        .ok_or(ApiError::NotFound)?;
     let practice = x.practice(&who.practice).await?;
     let portal = x.edge().tenants.portal_url(&practice);
     let stamp = |t: DateTime<Utc>| t.format("%Y%m%dT%H%M%SZ").to_string();
@@ -320,7 +354,7 @@ pub async fn calendar(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, Api
         "END:VEVENT".into(),
         "END:VCALENDAR".into(),
     ];
-    let body = lines.join("\r\n") + "\r\n";
+    let body: String = lines.iter().map(|l| fold(l)).collect();
     let disposition = http::HeaderValue::from_static("attachment; filename=\"appointment.ics\"");
     Ok(Reply::bytes("text/calendar; charset=utf-8", body.into_bytes()).header(http::header::CONTENT_DISPOSITION, disposition))
 }

@@ -63,6 +63,7 @@ async fn checked_service(
         reschedule_notice_hours: input.reschedule_notice_hours,
         late_cancel: input.late_cancel,
         waitlist: input.waitlist,
+        confidential: input.confidential,
         clinicians,
         active: input.active,
         version: input.version.unwrap_or(0) + 1,
@@ -252,6 +253,9 @@ pub async fn appointments_status(d: &SchedulingDeps, x: &Exchange<'_>) -> Result
     let who = x.staff().await?;
     let id = x.path_id("id", AppointmentId::parse)?;
     let body: StatusRequest = x.json()?;
+    if body.reason.as_ref().is_some_and(|r| r.chars().count() > 500) {
+        return Err(ApiError::field("reason", "must be at most 500 characters"));
+    }
     let patient = PatientId::parse(&body.patient_id).ok_or_else(|| ApiError::field("patient_id", "is not a patient id"))?;
     x.concerning(&patient);
     x.object(id.to_string());
@@ -265,8 +269,9 @@ pub async fn appointments_status(d: &SchedulingDeps, x: &Exchange<'_>) -> Result
         }
         Status::Booked => {
             let service = book::service(table, &who.practice, &before.service_id).await?.ok_or(ApiError::NotFound)?;
+            let schedule = book::schedule(table, &who.practice, &before.clinician_id).await?.ok_or(ApiError::NotFound)?;
             let practice = x.practice(&who.practice).await?;
-            book::confirm_request(table, &practice, &before, &service, now).await?
+            book::confirm_request(table, &practice, &before, (&service, &schedule), now).await?
         }
         next => book::transition(table, &before, next, now).await?,
     };
