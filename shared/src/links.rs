@@ -93,8 +93,59 @@ pub struct Opened {
     pub channel: Channel,
 }
 
-/// Opens a link: exactly one concurrent opening wins, and only while it is the item's newest link,
+/// A live link, checked but not yet used.
+#[derive(Debug, Clone)]
+pub struct Live {
+    pub opened: Opened,
+    digest: String,
+    issued_at: i64,
+}
+
+/// Reads a link: unused, unexpired, the item's newest, issued after the patient last signed out. It
+/// stays usable until [`spend`]: a code that could not be sent yet does not cost the link.
+pub async fn check(
+    table: &dyn Table,
+    hasher: &Hasher,
+    practice: &PracticeId,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<Live>, StoreError> {
+    if token.is_empty() || token.len() > 128 {
+        return Ok(None);
+    }
+    let digest = digest(hasher, token);
+    let Some(item) = table.get(&keys::item_link(practice, &digest)).await? else { return Ok(None) };
+    let link: Link = item.record()?;
+    if link.used || link.expires_at <= now.timestamp() {
+        return Ok(None);
+    }
+    let opened = Opened { patient: link.patient_id, item: link.item, channel: link.channel };
+    Ok(Some(Live { opened, digest, issued_at: link.issued_at }))
+}
+
+/// Uses a link up: exactly one concurrent use wins, and only while it is still the item's newest,
 /// unexpired, unused, and issued after the patient last signed out.
+pub async fn spend(table: &dyn Table, practice: &PracticeId, live: &Live, now: DateTime<Utc>) -> Result<bool, StoreError> {
+    let (patient, item) = (&live.opened.patient, &live.opened.item);
+    let consume = Update::new(keys::item_link(practice, &live.digest))
+        .set("used", true)
+        .when(Condition::eq("used", false).and(Condition::gt("expires_at", now.timestamp())));
+    let newest = Write::Check {
+        key: keys::item_link_current(practice, patient, item.kind.as_str(), &item.id),
+        condition: Condition::eq("digest", live.digest.as_str()),
+    };
+    let signed_in_since = Write::Check {
+        key: keys::links_retired(practice, patient),
+        condition: Condition::Missing("before".into()).or(Condition::le("before", live.issued_at)),
+    };
+    match table.transact(vec![Write::Update(consume), newest, signed_in_since]).await {
+        Ok(()) => Ok(true),
+        Err(StoreError::ConditionFailed { .. }) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// Checks and uses a link in one step.
 pub async fn open(
     table: &dyn Table,
     hasher: &Hasher,
@@ -102,30 +153,8 @@ pub async fn open(
     token: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<Opened>, StoreError> {
-    if token.is_empty() || token.len() > 128 {
-        return Ok(None);
-    }
-    let digest = digest(hasher, token);
-    let key = keys::item_link(practice, &digest);
-    let Some(item) = table.get(&key).await? else { return Ok(None) };
-    let link: Link = item.record()?;
-    if link.used || link.expires_at <= now.timestamp() {
-        return Ok(None);
-    }
-    let consume = Update::new(key).set("used", true).when(Condition::eq("used", false).and(Condition::gt("expires_at", now.timestamp())));
-    let newest = Write::Check {
-        key: keys::item_link_current(practice, &link.patient_id, link.item.kind.as_str(), &link.item.id),
-        condition: Condition::eq("digest", digest.as_str()),
-    };
-    let signed_in_since = Write::Check {
-        key: keys::links_retired(practice, &link.patient_id),
-        condition: Condition::Missing("before".into()).or(Condition::le("before", link.issued_at)),
-    };
-    match table.transact(vec![Write::Update(consume), newest, signed_in_since]).await {
-        Ok(()) => Ok(Some(Opened { patient: link.patient_id, item: link.item, channel: link.channel })),
-        Err(StoreError::ConditionFailed { .. }) => Ok(None),
-        Err(e) => Err(e),
-    }
+    let Some(live) = check(table, hasher, practice, token, now).await? else { return Ok(None) };
+    Ok(spend(table, practice, &live, now).await?.then_some(live.opened))
 }
 
 /// The patient signed out: every link issued before now stops working.

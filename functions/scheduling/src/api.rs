@@ -27,6 +27,14 @@ pub struct BookableService {
     /// `patients` (book a free time) or `request_only` (ask; the practice confirms).
     pub booking: Booking,
     pub clinicians: Vec<ClinicianView>,
+    /// How far ahead, and how soon, it can be booked online.
+    pub horizon_days: i64,
+    pub min_notice_minutes: i64,
+    /// Cancelling later than this before the start is late (see `late_cancel`); rescheduling online
+    /// closes this long before.
+    pub cancel_notice_hours: i64,
+    pub reschedule_notice_hours: i64,
+    pub late_cancel: LateCancel,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

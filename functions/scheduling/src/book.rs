@@ -186,6 +186,24 @@ pub fn open_slots(
         .collect()
 }
 
+/// The slots staff may book for a patient: the same as a patient's, without notice and horizon.
+pub fn staff_slots(
+    service: &Service,
+    schedule: &Schedule,
+    taken: &Taken,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Vec<DateTime<Utc>> {
+    grid::starts(schedule, service.duration_minutes, from.max(now), to)
+        .into_iter()
+        .filter(|start| {
+            let (a, b) = service.occupies(*start);
+            !grid::blocked(&schedule.blocks, a, b) && taken.free_for(&grid::cells(a, b), None, now)
+        })
+        .collect()
+}
+
 /// Checks that a patient may book `start` (staff skip notice and horizon).
 fn check_slot(
     service: &Service,
@@ -286,6 +304,23 @@ async fn current_hold(
     service: &ServiceId,
 ) -> Result<Option<Hold>, StoreError> {
     table.get(&keys::hold(practice, patient, service)).await?.map(|i| i.record()).transpose()
+}
+
+/// Gives up a patient's live hold on a service: its cells and the hold itself. False when there was none.
+pub async fn release_hold(
+    table: &dyn Table,
+    practice: &PracticeId,
+    patient: &PatientId,
+    service: &ServiceId,
+    now: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    let Some(hold) = current_hold(table, practice, patient, service).await?.filter(|h| h.expires > now) else { return Ok(false) };
+    release_hold_cells(table, practice, patient, Some(&hold), &BTreeSet::new(), &hold.clinician_id, now).await;
+    match table.delete(&keys::hold(practice, patient, service), Condition::Exists).await {
+        Ok(()) => Ok(true),
+        Err(e) if e.is_condition_failed() => Ok(false),
+        Err(e) => Err(e),
+    }
 }
 
 /// Reads a failed transaction: a cell's condition (or a conflict) means someone else has the time.

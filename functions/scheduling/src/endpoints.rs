@@ -9,6 +9,7 @@ use crate::routes;
 endpoint!(PortalServicesList, routes::PORTAL_SERVICES_LIST, SchedulingDeps, portal::services);
 endpoint!(PortalAvailabilityGet, routes::PORTAL_AVAILABILITY_GET, SchedulingDeps, portal::availability);
 endpoint!(PortalHoldsCreate, routes::PORTAL_HOLDS_CREATE, SchedulingDeps, portal::hold);
+endpoint!(PortalHoldsRelease, routes::PORTAL_HOLDS_RELEASE, SchedulingDeps, portal::hold_release);
 endpoint!(PortalAppointmentsCreate, routes::PORTAL_APPOINTMENTS_CREATE, SchedulingDeps, portal::book);
 endpoint!(PortalAppointmentsList, routes::PORTAL_APPOINTMENTS_LIST, SchedulingDeps, portal::list);
 endpoint!(PortalAppointmentsCancel, routes::PORTAL_APPOINTMENTS_CANCEL, SchedulingDeps, portal::cancel);
@@ -20,6 +21,7 @@ endpoint!(StaffServicesCreate, routes::STAFF_SERVICES_CREATE, SchedulingDeps, st
 endpoint!(StaffServicesUpdate, routes::STAFF_SERVICES_UPDATE, SchedulingDeps, staff::services_update);
 endpoint!(StaffScheduleGet, routes::STAFF_SCHEDULE_GET, SchedulingDeps, staff::schedule_get);
 endpoint!(StaffSchedulePut, routes::STAFF_SCHEDULE_PUT, SchedulingDeps, staff::schedule_put);
+endpoint!(StaffAvailabilityGet, routes::STAFF_AVAILABILITY_GET, SchedulingDeps, staff::availability);
 endpoint!(StaffAppointmentsView, routes::STAFF_APPOINTMENTS_VIEW, SchedulingDeps, staff::appointments_view);
 endpoint!(StaffAppointmentsCreate, routes::STAFF_APPOINTMENTS_CREATE, SchedulingDeps, staff::appointments_create);
 endpoint!(StaffAppointmentsStatus, routes::STAFF_APPOINTMENTS_STATUS, SchedulingDeps, staff::appointments_status);

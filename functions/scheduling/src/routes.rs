@@ -34,6 +34,8 @@ pub const PORTAL_SERVICES_LIST: Route =
 pub const PORTAL_AVAILABILITY_GET: Route =
     patient("GET", "/portal/availability", "portal-availability-get", "appointments.availability.read", "service");
 pub const PORTAL_HOLDS_CREATE: Route = patient("POST", "/portal/holds", "portal-holds-create", "appointments.hold.create", "hold");
+pub const PORTAL_HOLDS_RELEASE: Route =
+    patient("DELETE", "/portal/holds/{service_id}", "portal-holds-release", "appointments.hold.release", "hold");
 pub const PORTAL_APPOINTMENTS_CREATE: Route =
     patient("POST", "/portal/appointments", "portal-appointments-create", "appointments.appointment.create", "appointment");
 pub const PORTAL_APPOINTMENTS_LIST: Route =
@@ -68,6 +70,8 @@ pub const STAFF_SCHEDULE_GET: Route =
     staff("GET", "/staff/schedule/{clinician}", "staff-schedule-get", &Role::ALL, "scheduling.schedule.read", "schedule");
 pub const STAFF_SCHEDULE_PUT: Route =
     staff("PUT", "/staff/schedule/{clinician}", "staff-schedule-put", SCHEDULE_KEEPERS, "scheduling.schedule.update", "schedule");
+pub const STAFF_AVAILABILITY_GET: Route =
+    staff("GET", "/staff/availability", "staff-availability-get", SCHEDULERS, "scheduling.availability.read", "service");
 pub const STAFF_APPOINTMENTS_VIEW: Route =
     staff("GET", "/staff/appointments", "staff-appointments-view", SCHEDULERS, "scheduling.appointments.list", "appointment");
 pub const STAFF_APPOINTMENTS_CREATE: Route =

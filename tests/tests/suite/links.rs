@@ -92,3 +92,19 @@ async fn a_newer_link_a_day_and_a_sign_out_each_retire_a_link() {
     assert_eq!(open(&app, &after, false).await.0, 200, "a link sent after the sign-out works");
     assert_eq!(open(&app, "forged-token", false).await.0, 401);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_code_that_must_wait_does_not_cost_the_link() {
+    let app = spawn_app().await;
+    let staff = app.admin_token().await;
+    let (thread, token) = notice(&app, &staff, None).await;
+    // A sign-in code went to Ann's address a moment ago: the next one must wait.
+    let email = app.ann().email.as_ref().map(|e| e.as_str().to_string()).unwrap();
+    assert_eq!(app.start_code("email", &email).await.status(), 202);
+    let (status, _) = open(&app, &token, true).await;
+    assert_eq!(status, 429, "the code must wait");
+    app.advance(chrono::Duration::seconds(61));
+    let (status, opened) = open(&app, &token, true).await;
+    assert_eq!(status, 200, "the link is still good: {opened}");
+    assert_eq!(opened["item"]["id"], thread.as_str());
+}

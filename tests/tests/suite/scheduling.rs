@@ -457,3 +457,34 @@ async fn proxies_see_appointments_within_their_grant_and_another_practice_sees_n
             .any(|a| a["appointment_id"] == ann_booking["appointment_id"] && a["status"] == "booked")
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_released_hold_frees_the_time_and_staff_see_what_is_free() {
+    let app = spawn_app().await;
+    let service = setup(&app, "patients", 30).await;
+    let ann = app.sign_in("ann@example.com").await;
+    let ben = app.sign_in("ben@example.com").await;
+    let start = "2026-11-24T15:00:00Z";
+    app.call_ok(
+        &ben.access,
+        Method::POST,
+        "/portal/holds",
+        Some(json!({ "service_id": service, "clinician_id": CLINICIAN, "start": start })),
+        201,
+    )
+    .await;
+    assert!(!slots(&app, &ann, &service).await.iter().any(|s| same_instant(s, start)));
+    let released = app.call(&ben.access, Method::DELETE, &format!("/portal/holds/{service}"), None).await;
+    assert_eq!(released.status(), 204);
+    assert!(slots(&app, &ann, &service).await.iter().any(|s| same_instant(s, start)), "free again at once");
+    assert_eq!(app.call(&ben.access, Method::DELETE, &format!("/portal/holds/{service}"), None).await.status(), 404);
+    // Staff see the same free times, and a booking takes one away.
+    let admin = app.admin_token().await;
+    let path = format!("/staff/availability?service={service}&from=2026-11-24T00:00:00Z&to=2026-11-25T00:00:00Z");
+    let free = app.call_ok(&admin, Method::GET, &path, None, 200).await;
+    let starts: Vec<String> = free["slots"].as_array().unwrap().iter().map(|s| s["start"].as_str().unwrap().to_string()).collect();
+    assert!(starts.iter().any(|s| same_instant(s, start)));
+    assert_eq!(book(&app, &ann, &service, start, None).await.status(), 201);
+    let free = app.call_ok(&admin, Method::GET, &path, None, 200).await;
+    assert!(!free["slots"].as_array().unwrap().iter().any(|s| same_instant(s["start"].as_str().unwrap(), start)));
+}

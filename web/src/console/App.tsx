@@ -14,6 +14,7 @@ import { english, loadCatalog } from './catalog';
 import { SignedInStaff, useRoleNames } from './parts';
 import { Inbox, StaffThread } from './screens/Inbox';
 import { Enrol, PatientChart, Patients } from './screens/Patients';
+import { mayDo } from './screens/ScheduleApi';
 import { Callback, SignIn, SignInHost, type SignInNotice } from './screens/SignIn';
 import { Tasks } from './screens/Tasks';
 import { Team } from './screens/Team';
@@ -22,6 +23,11 @@ import { Templates } from './screens/Templates';
 // Admins' screens load when opened, keeping the console's first load small for every desk.
 const Audit = lazy(() => import('./screens/Audit').then((m) => ({ default: m.Audit })));
 const Practice = lazy(() => import('./screens/Practice').then((m) => ({ default: m.Practice })));
+const Schedule = lazy(() => import('./screens/Schedule').then((m) => ({ default: m.Schedule })));
+const Services = lazy(() => import('./screens/Services').then((m) => ({ default: m.Services })));
+const ClinicianSchedules = lazy(() =>
+  import('./screens/ScheduleSettings').then((m) => ({ default: m.ClinicianSchedules })),
+);
 
 const queryClient = createQueryClient();
 
@@ -136,6 +142,11 @@ function Console() {
           <Route path="/team">{may(roles, 'readTeam') ? <Team /> : <Redirect to="/" replace />}</Route>
           <Route path="/practice">{may(roles, 'readPractice') ? <Practice /> : <Redirect to="/" replace />}</Route>
           <Route path="/audit">{may(roles, 'readAudit') ? <Audit /> : <Redirect to="/" replace />}</Route>
+          <Route path="/schedule">{mayDo(roles, 'readSchedule') ? <Schedule /> : <Redirect to="/" replace />}</Route>
+          <Route path="/services">{mayDo(roles, 'editServices') ? <Services /> : <Redirect to="/" replace />}</Route>
+          <Route path="/clinician-schedules">
+            {mayDo(roles, 'editClinicianSchedule') ? <ClinicianSchedules /> : <Redirect to="/" replace />}
+          </Route>
           <Route path="/sign-in">
             <Redirect to="/" replace />
           </Route>
@@ -254,6 +265,31 @@ function ConsoleHeader({
               <li>
                 <Link href="/audit" aria-current={current('/audit')} data-testid="nav-audit">
                   {t('console.nav.audit')}
+                </Link>
+              </li>
+            ) : null}
+            {mayDo(me.roles, 'readSchedule') ? (
+              <li>
+                <Link href="/schedule" aria-current={current('/schedule')} data-testid="nav-schedule">
+                  {t('console.schedule.nav')}
+                </Link>
+              </li>
+            ) : null}
+            {mayDo(me.roles, 'editServices') ? (
+              <li>
+                <Link href="/services" aria-current={current('/services')} data-testid="nav-services">
+                  {t('console.services.nav')}
+                </Link>
+              </li>
+            ) : null}
+            {mayDo(me.roles, 'editClinicianSchedule') ? (
+              <li>
+                <Link
+                  href="/clinician-schedules"
+                  aria-current={current('/clinician-schedules')}
+                  data-testid="nav-clinician-schedules"
+                >
+                  {t('console.schedule.weekly.nav')}
                 </Link>
               </li>
             ) : null}

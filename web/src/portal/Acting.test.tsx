@@ -1,6 +1,6 @@
 // Component tests: acting for someone. The switcher lists the people home names; choosing one sends
 // `Portico-Acting-For` on every request, shows the banner and hides what the grant does not allow; a
-// refusal ("You cannot act for this person.") returns to one's own account and says why. Accepting an
+// refusal (`…/problems/acting-refused`) returns to one's own account and says why. Accepting an
 // invitation asks for one's own date of birth when the server says so.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, json } from '../shared/api/fake-api';
@@ -21,7 +21,7 @@ const base: S['HomeView'] = {
   latest_unread: null,
   consents_needing_decision: 0,
   notifications_unread: 1,
-  person: { patient_id: 'pt_rosa', given_name: 'Rosa', preferred_name: null },
+  person: { patient_id: 'pt_rosa', given_name: 'Rosa', preferred_name: null, proxy_only: false },
   people: [{ patient_id: 'pt_leo', given_name: 'Leo', preferred_name: null, relationship: 'parent' }],
   acting_for: null,
 };
@@ -33,7 +33,15 @@ const forLeo: S['HomeView'] = {
 };
 const refused = () =>
   json(403, {
-    type: 'https://portico/problems/forbidden',
+    type: 'https://portico.health/problems/acting-refused',
+    title: 'No access',
+    status: 403,
+    detail: 'Ya no puede actuar por esta persona.',
+  });
+/** Outside the grant's scopes: refused, but the grant lives on. */
+const forbidden = () =>
+  json(403, {
+    type: 'https://portico.health/problems/forbidden',
     title: 'x',
     status: 403,
     detail: 'You cannot act for this person.',
@@ -141,6 +149,66 @@ describe('acting for someone', () => {
     expect(api.requests('GET /portal/threads')[0]?.headers.get('Portico-Acting-For')).toBe('pt_leo');
     expect(acting.current()).toBeNull();
     expect(acting.ended()).toBe('pt_leo');
+  });
+
+  it('stays acting on any other refusal, whatever its words', async () => {
+    vi.resetModules();
+    sessionStorage.setItem('portico.actingFor', 'pt_leo');
+    fakeApi({ 'GET /portal/threads': () => forbidden() });
+    const { acting, actingFetch } = await import('./acting');
+    const res = await actingFetch('http://localhost/portal/threads');
+    expect(res.status).toBe(403);
+    expect(acting.current()).toBe('pt_leo');
+    expect(acting.ended()).toBeNull();
+  });
+});
+
+describe('an account made only to act for others', () => {
+  const helper: S['HomeView'] = {
+    ...base,
+    unread_total: 0,
+    notifications_unread: 0,
+    person: { ...base.person, proxy_only: true },
+    people: [{ patient_id: 'pt_leo', given_name: 'Leo', preferred_name: null, relationship: 'caregiver' }],
+  };
+
+  it('opens on the first person it acts for; itself, chosen, says what it is for and shows no patient screens', async () => {
+    const api = fakeApi({
+      'POST /auth/refresh': () => json(200, session),
+      'GET /portal/home': (r) =>
+        json(200, r.headers.get('Portico-Acting-For') === 'pt_leo' ? { ...forLeo, person: helper.person } : helper),
+      'GET /portal/threads': () => json(200, { threads: [], unread_total: 0 }),
+    });
+    const { close } = await openPortal('/home');
+    await vi.waitFor(() => expect(byTestId('acting-banner')?.textContent).toMatch(/You're viewing Leo's account\./));
+    expect(sessionStorage.getItem('portico.actingFor')).toBe('pt_leo');
+    const options = [...(byTestId('person-switcher') as HTMLSelectElement).options].map((o) => o.text);
+    expect(options).toEqual(['Your account (Rosa)', 'Leo']);
+
+    choose('pt_rosa');
+    await vi.waitFor(() => expect(byTestId('home-proxy-only')).not.toBeNull());
+    expect(byTestId('home-proxy-only-people')?.textContent).toBe('Leo');
+    expect(byTestId('nav-messages')).toBeNull();
+    expect(byTestId('nav-more')).toBeNull();
+    expect(byTestId('home-messages')).toBeNull();
+    // Chosen: it stays on the account.
+    expect(api.requests('GET /portal/home').at(-1)?.headers.get('Portico-Acting-For')).toBeNull();
+    expect(byTestId('acting-banner')).toBeNull();
+    expect(sessionStorage.getItem('portico.actingFor')).toBeNull();
+    close();
+  });
+
+  it('says the access ended, and how to get it back, when nobody is left', async () => {
+    fakeApi({
+      'POST /auth/refresh': () => json(200, session),
+      'GET /portal/home': () => json(200, { ...helper, people: [] }),
+    });
+    const { close } = await openPortal('/home');
+    await vi.waitFor(() => expect(byTestId('home-proxy-only-none')?.textContent).toMatch(/has ended/));
+    expect(byTestId('home-proxy-only-none')?.textContent).toMatch(/invite you again/);
+    expect(byTestId('person-switcher')).toBeNull();
+    expect(byTestId('acting-banner')).toBeNull();
+    close();
   });
 });
 

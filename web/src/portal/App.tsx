@@ -11,8 +11,16 @@ import { acting } from './acting';
 import { auth, session, sessionTerms } from './api';
 import { english, loadCatalog } from './catalog';
 import { clearDrafts } from './drafts';
-import { inviteToken, legacyHashPath, proxyInvitationToken } from './invite';
-import { ActingBanner, Header, personName, type Scope, useAccess, useFirstRead } from './parts/Header';
+import { inviteToken, legacyHashPath, openLinkToken, proxyInvitationToken } from './invite';
+import {
+  ActingBanner,
+  Header,
+  personName,
+  type Scope,
+  useAccess,
+  useFirstRead,
+  useProxyOnlyStart,
+} from './parts/Header';
 import { AccessLog } from './screens/AccessLog';
 import { Consents } from './screens/Consents';
 import { Home } from './screens/Home';
@@ -27,7 +35,13 @@ import { SignOutUnconfirmed } from './screens/SignOutUnconfirmed';
 // Opened now and then: loaded when opened, so the first load stays small.
 const Notifications = lazy(() => import('./screens/Notifications').then((m) => ({ default: m.Notifications })));
 const Activity = lazy(() => import('./screens/Activity').then((m) => ({ default: m.Activity })));
+const Appointments = lazy(() => import('./screens/Appointments').then((m) => ({ default: m.Appointments })));
+const AppointmentsBook = lazy(() => import('./screens/Appointments').then((m) => ({ default: m.AppointmentsBook })));
+const AppointmentsReschedule = lazy(() =>
+  import('./screens/Appointments').then((m) => ({ default: m.AppointmentsReschedule })),
+);
 const Proxies = lazy(() => import('./screens/Proxies').then((m) => ({ default: m.Proxies })));
+const OpenLink = lazy(() => import('./screens/OpenLink').then((m) => ({ default: m.OpenLink })));
 const AcceptInvitation = lazy(() =>
   import('./screens/AcceptInvitation').then((m) => ({ default: m.AcceptInvitation })),
 );
@@ -48,11 +62,11 @@ export function App() {
 }
 
 /** `unconfirmed`: signed out here, but the server did not confirm the session ended. */
-type AuthState = 'checking' | 'invite' | 'accept' | 'in' | 'ending' | 'unconfirmed' | 'out';
+type AuthState = 'checking' | 'invite' | 'accept' | 'open' | 'in' | 'ending' | 'unconfirmed' | 'out';
 
 /** Section paths a patient may return to after signing in again (opaque ids only). */
 const RETURNABLE =
-  /^\/(home|messages(\/[A-Za-z0-9_-]+)?|profile(\/access-log|\/proxies)?|consents|preferences|notifications|activity)$/;
+  /^\/(home|messages(\/[A-Za-z0-9_-]+)?|profile(\/access-log|\/proxies)?|consents|preferences|notifications|activity|appointments)$/;
 const RETURN_KEY = 'portico.returnTo';
 
 function rememberReturn(path: string) {
@@ -82,6 +96,7 @@ function Portal() {
   const [state, setState] = useState<AuthState>('checking');
   const [invite, setInvite] = useState<string | null>(null);
   const [proxyInvite, setProxyInvite] = useState<string | null>(null);
+  const [openToken, setOpenToken] = useState<string | null>(null);
   const [notice, setNotice] = useState<SignInNotice | null>(null);
   const ending = useRef(false);
 
@@ -89,6 +104,15 @@ function Portal() {
   // route, or a session to restore from the refresh cookie.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, at start
   useEffect(() => {
+    // A notice's single-use link: the page finds out whether this browser may open it (OpenLink).
+    const noticeToken = openLinkToken(window.location);
+    if (noticeToken) {
+      history.replaceState(null, '', '/open');
+      navigate('/open', { replace: true });
+      setOpenToken(noticeToken);
+      setState('open');
+      return;
+    }
     // An invitation to act for someone: answered signed out (the invitee may have no account yet).
     const proxyToken = proxyInvitationToken(window.location);
     if (proxyToken) {
@@ -198,6 +222,27 @@ function Portal() {
   let content: ReactNode;
   if (state === 'checking' || state === 'ending') {
     content = <Loading />;
+  } else if (state === 'open' && openToken) {
+    content = (
+      <Suspense fallback={<Loading />}>
+        <OpenLink
+          token={openToken}
+          onOpened={(to) => {
+            // Signed in (a live session, or the code), acting for whom the link is about.
+            setOpenToken(null);
+            setNotice(null);
+            setState('in');
+            navigate(to, { replace: true });
+          }}
+          onSignIn={() => {
+            setOpenToken(null);
+            const live = session.signedIn;
+            setState(live ? 'in' : 'out');
+            navigate(live ? '/home' : '/sign-in', { replace: true });
+          }}
+        />
+      </Suspense>
+    );
   } else if (state === 'accept' && proxyInvite) {
     content = (
       <Suspense fallback={<Loading />}>
@@ -291,6 +336,23 @@ function Portal() {
               <Activity />
             </Allowed>
           </Route>
+          <Route path="/appointments">
+            <Allowed scope="appointments">
+              <Appointments />
+            </Allowed>
+          </Route>
+          <Route path="/appointments/book">
+            <Allowed scope="appointments">
+              <AppointmentsBook />
+            </Allowed>
+          </Route>
+          <Route path="/appointments/:id/reschedule">
+            {(params) => (
+              <Allowed scope="appointments">
+                <AppointmentsReschedule key={params.id} appointmentId={params.id} />
+              </Allowed>
+            )}
+          </Route>
           <Route path="/">
             <Redirect to="/home" replace />
           </Route>
@@ -327,9 +389,13 @@ function Portal() {
   );
 }
 
-/** The patient's time zone picks the portal's once the screen's first read knows it. */
+/**
+ * The patient's time zone picks the portal's once the screen's first read knows it; an account made
+ * only to act for others opens on someone it acts for.
+ */
 function SignedInEffects() {
   const { setTimeZone } = useI18n();
+  useProxyOnlyStart();
   const zone = useFirstRead().timeZone;
   // Kept while the next screen's read is on its way (home and the other screens read it apart).
   useEffect(() => {
@@ -345,7 +411,16 @@ function SignedInEffects() {
 function Allowed({ scope, children }: { scope: Scope | 'owner' | 'bell'; children: ReactNode }) {
   const { t } = useI18n();
   const access = useAccess();
-  if (!access.actingFor) return <>{children}</>;
+  if (!access.actingFor) {
+    // An account made only to act for others has no patient screens of its own (home says why).
+    if (!access.proxyOnly || scope === 'owner') return <>{children}</>;
+    return (
+      <section className="stack" data-testid="not-allowed">
+        <PageHeading>{t('portal.acting.notAllowedTitle')}</PageHeading>
+        <p>{t('portal.home.proxyOnly.screens')}</p>
+      </section>
+    );
+  }
   if (!access.known) return <Loading />;
   const open =
     scope === 'owner' ? false : scope === 'bell' ? access.may('messages') && !access.limited : access.may(scope);

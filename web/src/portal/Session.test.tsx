@@ -23,7 +23,7 @@ const home: S['HomeView'] = {
   latest_unread: null,
   consents_needing_decision: 0,
   notifications_unread: 0,
-  person: { patient_id: 'pt_1', given_name: 'Ann', preferred_name: null },
+  person: { patient_id: 'pt_1', given_name: 'Ann', preferred_name: null, proxy_only: false },
   people: [],
 };
 

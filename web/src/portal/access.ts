@@ -32,6 +32,24 @@ const THEIRS: Record<string, string> = {
   'messages.attachment.download': 'portal.access.staff.attachmentDownload',
 };
 
+/** What someone acting for you did in your account (each message has `{who}`). */
+const PROXIES: Record<string, string> = {
+  'patient.home.read': 'portal.access.proxy.homeRead',
+  'patient.profile.read': 'portal.access.proxy.profileRead',
+  'patient.profile.update': 'portal.access.proxy.profileUpdate',
+  'patient.consents.read': 'portal.access.proxy.consentsRead',
+  'patient.consents.update': 'portal.access.proxy.consentsUpdate',
+  'patient.preferences.read': 'portal.access.proxy.preferencesRead',
+  'patient.preferences.update': 'portal.access.proxy.preferencesUpdate',
+  'messages.threads.list': 'portal.access.proxy.threadsList',
+  'messages.thread.read': 'portal.access.proxy.threadRead',
+  'messages.thread.create': 'portal.access.proxy.threadCreate',
+  'messages.message.create': 'portal.access.proxy.messageCreate',
+  'messages.attachment.upload': 'portal.access.proxy.attachmentUpload',
+  'messages.attachment.complete': 'portal.access.proxy.attachmentUpload',
+  'messages.attachment.download': 'portal.access.proxy.attachmentDownload',
+};
+
 /** The staff roles, as a patient reads them. */
 export const ROLE_KEYS: Record<string, string> = {
   admin: 'portal.access.role.admin',
@@ -43,13 +61,14 @@ export const ROLE_KEYS: Record<string, string> = {
 /** The catalog key that words an entry's action; a general one for an action this map does not know. */
 export function actionKey(entry: Pick<S['AccessEntry'], 'by' | 'action'>): string {
   if (entry.by === 'staff') return THEIRS[entry.action] ?? 'portal.access.staff.other';
+  if (entry.by === 'proxy') return PROXIES[entry.action] ?? 'portal.access.proxy.other';
   // A kind of sign-in this map does not name yet is still a sign-in (`auth.sign_in.*`).
   const own = YOURS[entry.action] ?? (entry.action.startsWith('auth.sign_in.') ? YOURS['auth.sign_in'] : undefined);
   return own ?? 'portal.access.you.other';
 }
 
 /** Every action this module words, with its key: for the catalog test. */
-export const wordedActions = { yours: YOURS, theirs: THEIRS } as const;
+export const wordedActions = { yours: YOURS, theirs: THEIRS, proxies: PROXIES } as const;
 
 const BROWSERS: [RegExp, string][] = [
   [/\bEdg(?:e|A|iOS)?\//, 'Edge'],

@@ -4,12 +4,15 @@
 
 export const ACTING_HEADER = 'Portico-Acting-For';
 const KEY = 'portico.actingFor';
-/** The server's refusal when a grant is missing, revoked, expired or outgrown (its only words for it). */
-const NO_GRANT = 'You cannot act for this person.';
+/** Set once the person has chosen whom to act for in this tab (themselves included): see `chosen`. */
+const CHOSEN_KEY = 'portico.actingChosen';
+/** The problem type's last segment when a grant is missing, revoked, expired or outgrown (403). */
+const NO_GRANT = 'acting-refused';
 
 type Listener = () => void;
 const listeners = new Set<Listener>();
 let current: string | null = read();
+let chosenHere = readChosen();
 /** Whom the access ended for, until the portal has said so. */
 let ended: string | null = null;
 
@@ -21,11 +24,22 @@ function read(): string | null {
   }
 }
 
-function write(id: string | null) {
+function readChosen(): boolean {
+  try {
+    return typeof sessionStorage !== 'undefined' && sessionStorage.getItem(CHOSEN_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function write(id: string | null, chosen: boolean) {
   current = id;
+  chosenHere = chosen;
   try {
     if (id) sessionStorage.setItem(KEY, id);
     else sessionStorage.removeItem(KEY);
+    if (chosen) sessionStorage.setItem(CHOSEN_KEY, '1');
+    else sessionStorage.removeItem(CHOSEN_KEY);
   } catch {
     // Storage blocked: this page keeps it in memory.
   }
@@ -35,6 +49,11 @@ function write(id: string | null) {
 export const acting = {
   /** The patient id requests act for; null for oneself. */
   current: (): string | null => current,
+  /**
+   * Whether whom to act for was decided in this tab (a choice, a refusal, or a link that opened
+   * someone's message): an account made only to act for others opens on someone until then.
+   */
+  chosen: (): boolean => current !== null || chosenHere,
   /** The person whose access just ended (a refusal while acting for them), until `acknowledge`. */
   ended: (): string | null => ended,
   subscribe(listener: Listener): () => void {
@@ -44,12 +63,12 @@ export const acting = {
   /** Act for `id` from now on (null, or one's own id: for oneself). */
   choose(id: string | null, self?: string) {
     ended = null;
-    write(id && id !== self ? id : null);
+    write(id && id !== self ? id : null, true);
   },
   /** Signing out, or a new sign-in: nobody is acted for. */
   forget() {
     ended = null;
-    write(null);
+    write(null, false);
   },
   acknowledge() {
     ended = null;
@@ -59,7 +78,8 @@ export const acting = {
   refused(id: string) {
     if (current !== id) return;
     ended = id;
-    write(null);
+    // The person sees why first; the switcher still offers whoever else they act for.
+    write(null, true);
   },
 };
 
@@ -68,7 +88,9 @@ export async function isGrantRefusal(res: Response): Promise<boolean> {
   if (res.status !== 403) return false;
   try {
     const body: unknown = await res.clone().json();
-    return typeof body === 'object' && body !== null && (body as { detail?: unknown }).detail === NO_GRANT;
+    const type = typeof body === 'object' && body !== null ? (body as { type?: unknown }).type : undefined;
+    // The type, never the English detail: the words may change or be translated.
+    return typeof type === 'string' && type.slice(type.lastIndexOf('/') + 1) === NO_GRANT;
   } catch {
     return false;
   }

@@ -59,6 +59,12 @@ export const auth = {
     unwrap(await publicApi.POST('/auth/otp/verify', { body: { challenge_id: challengeId, code } })),
   redeemLink: async (token: string) => unwrap(await publicApi.POST('/auth/link', { body: { token } })),
   /**
+   * A notice's single-use link: what it leads to and whose it is; `sendCode` sends a sign-in code to
+   * the notice's address (when this browser has no live session). Spent by this call; 401 once spent.
+   */
+  openLink: async (token: string, sendCode: boolean) =>
+    unwrap(await publicApi.POST('/auth/open', { body: { token, send_code: sendCode } })),
+  /**
    * Ends the session the refresh cookie names. No access token goes with it, so an expired one cannot
    * stop a sign-out. True only when the server confirms (204); a refusal or no answer is not one.
    */

@@ -31,3 +31,14 @@ export function proxyInvitationToken(loc: { pathname: string; hash: string }): s
     return raw;
   }
 }
+
+/** The token of a notice's single-use link (`/#/open/<token>`), or null. */
+export function openLinkToken(loc: { pathname: string; hash: string }): string | null {
+  const raw = /^#\/open\/([^/?#]+)/.exec(loc.hash)?.[1] ?? /^\/open\/([^/?#]+)\/?$/.exec(loc.pathname)?.[1];
+  if (!raw) return null;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}

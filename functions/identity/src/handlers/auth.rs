@@ -152,10 +152,11 @@ pub async fn link_open(d: &CodeDeps, x: &Exchange<'_>) -> Result<Reply, ApiError
     let body: OpenLinkRequest = x.json()?;
     x.throttle(&d.sign_in.hasher, &practice.id, throttle::ANSWERS).await?;
     let table = d.sign_in.table.as_ref();
-    let opened = portico::links::open(table, &d.sign_in.hasher, &practice.id, body.token.trim(), x.now())
-        .await?
-        .ok_or_else(|| ApiError::BadCredentials("This link has expired or was already used. Sign in to see what is waiting.".into()))?;
+    let expired = || ApiError::BadCredentials("This link has expired or was already used. Sign in to see what is waiting.".into());
+    let live = portico::links::check(table, &d.sign_in.hasher, &practice.id, body.token.trim(), x.now()).await?.ok_or_else(expired)?;
+    let opened = live.opened.clone();
     x.concerning(&opened.patient);
+    // The code goes first: a code that must wait (sent a moment ago) leaves the link for the next try.
     let challenge = match body.send_code {
         false => None,
         true => {
@@ -176,5 +177,8 @@ pub async fn link_open(d: &CodeDeps, x: &Exchange<'_>) -> Result<Reply, ApiError
             }
         }
     };
+    if !portico::links::spend(table, &practice.id, &live, x.now()).await? {
+        return Err(expired());
+    }
     Ok(Reply::ok(&OpenedLink { item: opened.item, patient_id: opened.patient.to_string(), challenge }))
 }

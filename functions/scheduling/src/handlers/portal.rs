@@ -53,6 +53,11 @@ pub async fn services(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, Api
             mode: service.mode,
             booking: service.booking,
             clinicians,
+            horizon_days: service.horizon_days,
+            min_notice_minutes: service.min_notice_minutes,
+            cancel_notice_hours: service.cancel_notice_hours,
+            reschedule_notice_hours: service.reschedule_notice_hours,
+            late_cancel: service.late_cancel,
         });
     }
     Ok(Reply::ok(&BookableServices { services: found }))
@@ -357,4 +362,20 @@ pub async fn calendar(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, Api
     let body: String = lines.iter().map(|l| fold(l)).collect();
     let disposition = http::HeaderValue::from_static("attachment; filename=\"appointment.ics\"");
     Ok(Reply::bytes("text/calendar; charset=utf-8", body.into_bytes()).header(http::header::CONTENT_DISPOSITION, disposition))
+}
+
+/// Gives up your hold on a service's time (you chose another, or changed your mind).
+#[utoipa::path(delete, path = "/portal/holds/{service_id}", tag = "appointments", security(("patient" = [])),
+    params(("service_id" = String, Path)),
+    responses((status = 204, description = "Released"), (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows this"),
+        (status = 404, body = Problem, description = "No live hold on this service")))]
+pub async fn hold_release(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.patient_in(Scope::Appointments).await?;
+    let service = x.path_id("service_id", ServiceId::parse)?;
+    x.object(service.to_string());
+    if !book::release_hold(d.table.as_ref(), &who.practice, &who.patient, &service, x.now()).await? {
+        return Err(ApiError::NotFound);
+    }
+    Ok(Reply::no_content())
 }

@@ -277,3 +277,46 @@ pub async fn appointments_status(d: &SchedulingDeps, x: &Exchange<'_>) -> Result
     };
     Ok(Reply::ok(&staff_view(&after)))
 }
+
+/// Free times for a service for staff booking on a patient's behalf: the clinicians' schedules, their
+/// bookings, holds, blocks and buffers, without the online notice and horizon. At most 31 days.
+#[utoipa::path(get, path = "/staff/availability", tag = "scheduling", security(("staff" = [])),
+    params(("service" = String, Query), ("clinician" = Option<String>, Query), ("from" = String, Query, description = "RFC 3339"),
+        ("to" = String, Query, description = "RFC 3339; at most 31 days after from")),
+    responses((status = 200, body = crate::api::Availability), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem)))]
+pub async fn availability(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let service_id =
+        ServiceId::parse(&x.query("service").unwrap_or_default()).ok_or_else(|| ApiError::field("service", "is not a service id"))?;
+    let only =
+        x.query("clinician").map(|c| StaffId::parse(&c).ok_or_else(|| ApiError::field("clinician", "is not a staff id"))).transpose()?;
+    let now = x.now();
+    let from = instant(x, "from")?.ok_or_else(|| ApiError::field("from", "is required"))?.max(now);
+    let to = instant(x, "to")?.ok_or_else(|| ApiError::field("to", "is required"))?;
+    if to <= from || to - from > Duration::days(MAX_RANGE_DAYS) {
+        return Err(ApiError::field("to", "must be after from, at most 31 days later"));
+    }
+    let table = d.table.as_ref();
+    let (who, service) = x.staff_reading(async |practice, _, _| Ok(book::service(table, practice, &service_id).await?)).await?;
+    let service = service.ok_or(ApiError::NotFound)?;
+    let zone = x.practice(&who.practice).await?.settings.default_time_zone.clone();
+    let tz: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::UTC);
+    let mut slots = Vec::new();
+    for clinician in service.clinicians.iter().filter(|c| only.as_ref().is_none_or(|o| o == *c)) {
+        let Some(schedule) = book::schedule(table, &who.practice, clinician).await? else { continue };
+        let taken = book::taken(table, &who.practice, clinician, from - Duration::hours(4), to + Duration::hours(4)).await?;
+        let name = staff::get(table, &who.practice, clinician).await?.map(|m| m.display_name).unwrap_or_default();
+        for start in book::staff_slots(&service, &schedule, &taken, from, to, now) {
+            slots.push(crate::api::Slot {
+                start,
+                end: start + service.duration(),
+                clinician_id: clinician.to_string(),
+                clinician_name: name.clone(),
+                clinician_time_zone: schedule.time_zone.clone(),
+                local_start: start.with_timezone(&tz).to_rfc3339(),
+            });
+        }
+    }
+    slots.sort_by(|a, b| a.start.cmp(&b.start).then(a.clinician_id.cmp(&b.clinician_id)));
+    Ok(Reply::ok(&crate::api::Availability { service_id: service.service_id.to_string(), time_zone: zone, slots }))
+}

@@ -17,7 +17,10 @@ import { useConsoleTitle } from '../App';
 import { type S, staff } from '../api';
 import { PatientName, TOPIC_KEYS, useMe, useStaffLabel } from '../parts';
 
-const KIND_KEYS = { respond_to_message: 'console.tasks.kind.respond' } as const satisfies Record<S['TaskKind'], string>;
+const KIND_KEYS = {
+  respond_to_message: 'console.tasks.kind.respond',
+  new_appointment: 'console.tasks.kind.newAppointment',
+} as const satisfies Record<S['TaskKind'], string>;
 const STATUS_KEYS = {
   open: 'console.tasks.status.open',
   claimed: 'console.tasks.status.claimed',
@@ -125,7 +128,8 @@ function TaskRow({ task }: { task: S['TaskView'] }) {
         {t(overdue ? 'console.tasks.overdue' : 'console.tasks.due', { when: tr.dateTime(task.due_at) })}
       </span>
       {task.assignee ? <span>{t('console.thread.assignedTo', { who: who(task.assignee) })}</span> : null}
-      {task.patient_id && task.subject ? (
+      {/* A message task's subject is the thread; an appointment's (its id) has no console page yet. */}
+      {task.kind === 'respond_to_message' && task.patient_id && task.subject ? (
         <Link
           href={`/threads/${encodeURIComponent(task.patient_id)}/${encodeURIComponent(task.subject)}`}
           data-testid="task-open"

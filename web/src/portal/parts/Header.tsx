@@ -65,6 +65,8 @@ export interface Access {
   /** Whether screens of this scope are open (everything is, for oneself). */
   may: (scope: Scope) => boolean;
   person: S['HomeName'] | null;
+  /** An account made only to act for others: no patient screens of its own. */
+  proxyOnly: boolean;
   people: S['HomePerson'][];
   /** The name of the person acted for (or '' before it is known). */
   actingName: string;
@@ -90,12 +92,14 @@ export function useAccess(signedIn = true): Access {
   // An older server's home names neither (the switcher then stays away).
   const people = data?.people ?? [];
   const acted = people.find((p) => p.patient_id === actingFor);
+  const proxyOnly = Boolean(data?.person?.proxy_only);
   return {
     actingFor,
     known,
     limited: matches && Boolean(grant?.limited),
-    may: (scope) => !actingFor || (matches && Boolean(grant?.scopes.includes(scope))),
+    may: (scope) => (actingFor ? matches && Boolean(grant?.scopes.includes(scope)) : !proxyOnly),
     person: data?.person ?? null,
+    proxyOnly,
     people,
     actingName: acted ? personName(acted) : '',
   };
@@ -115,6 +119,21 @@ export function useSwitchPerson() {
     await client.resetQueries();
     navigate('/home');
   };
+}
+
+/**
+ * An account made only to act for others opens on the first person it acts for, until whom to act for
+ * has been chosen in this tab (choosing the account itself included).
+ */
+export function useProxyOnlyStart() {
+  const access = useAccess();
+  const switchTo = useSwitchPerson();
+  const first = access.proxyOnly && !access.actingFor ? access.people[0]?.patient_id : undefined;
+  const self = access.person?.patient_id;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: when whom to open changes only
+  useEffect(() => {
+    if (first && !acting.chosen()) void switchTo(first, self);
+  }, [first, self]);
 }
 
 /** Where a signed-in patient sees home: `/home`, and the paths that lead there. */
@@ -324,7 +343,11 @@ function PersonSwitcher({ access }: { access: Access }) {
           else go(next);
         }}
       >
-        <option value={self.patient_id}>{t('portal.acting.you', { name: personName(self) })}</option>
+        <option value={self.patient_id}>
+          {self.proxy_only
+            ? t('portal.acting.account', { name: personName(self) })
+            : t('portal.acting.you', { name: personName(self) })}
+        </option>
         {access.people.map((p) => (
           <option key={p.patient_id} value={p.patient_id}>
             {personName(p)}
@@ -375,6 +398,7 @@ export function ActingBanner() {
 }
 
 const MORE = [
+  ['/appointments', 'portal.appointments.title', 'nav-appointments', 'appointments'],
   ['/profile', 'portal.nav.profile', 'nav-profile', 'profile'],
   ['/activity', 'portal.nav.activity', 'nav-activity', 'profile'],
   ['/consents', 'portal.nav.consents', 'nav-consents', 'profile'],

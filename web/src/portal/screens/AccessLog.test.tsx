@@ -219,19 +219,73 @@ describe('the access log', () => {
   });
 });
 
+describe('what someone acting for you did', () => {
+  it('is said as theirs, named from Who can act for you (one more read) when their access is listed', async () => {
+    const fake = fakeApi({
+      'GET /portal/access-log': () =>
+        json(200, {
+          entries: [
+            entry({ at: '2026-03-03T15:05:02Z', by: 'proxy', grant_id: 'gr_bo', action: 'messages.thread.read' }),
+            entry({ at: '2026-03-03T15:05:01Z', by: 'proxy', grant_id: 'gr_gone', action: 'messages.message.create' }),
+          ],
+        }),
+      'GET /portal/proxies': () =>
+        json(200, {
+          acting_for_you: [
+            {
+              grant_id: 'gr_bo',
+              patient_id: 'pt_1',
+              patient: { given_name: 'Ann', family_name: 'Lee', preferred_name: null },
+              proxy_id: 'pt_bo',
+              proxy: { given_name: 'Robert', family_name: 'Lee', preferred_name: 'Bo' },
+              relationship: 'caregiver',
+              legal_basis: 'patient_authorization',
+              scopes: ['messages'],
+              standing: 'full',
+              granted_by: 'patient',
+              created_at: '2026-03-01T10:00:00Z',
+            },
+          ],
+          you_act_for: [],
+          pending_invitations: [],
+        }),
+    });
+    const close = render();
+    await vi.waitFor(() =>
+      expect(said()).toEqual([
+        'Bo, acting for you, read one of your conversations',
+        'Someone acting for you wrote in one of your conversations',
+      ]),
+    );
+    expect(fake.requests('GET /portal/proxies')).toHaveLength(1);
+    expect(entries()[0]?.dataset.by).toBe('proxy');
+    close();
+  });
+
+  it('needs no other read when nobody acted for you', async () => {
+    const fake = api();
+    const close = render();
+    await vi.waitFor(() => expect(entries()).toHaveLength(4));
+    expect(fake.requests('GET /portal/proxies')).toHaveLength(0);
+    close();
+  });
+});
+
 describe("the access log's words", () => {
   it('word every action and role the portal knows, in both languages', () => {
     const catalogs: Record<string, string>[] = [enCatalog, esCatalog];
     const keys = [
       ...Object.values(wordedActions.yours),
       ...Object.values(wordedActions.theirs),
+      ...Object.values(wordedActions.proxies),
       ...Object.values(ROLE_KEYS),
       'portal.access.you.other',
       'portal.access.staff.other',
+      'portal.access.proxy.other',
     ];
     for (const catalog of catalogs) for (const key of keys) expect(catalog[key], key).toBeTruthy();
     // Someone at the practice is named in each of their actions.
-    for (const key of Object.values(wordedActions.theirs))
+    for (const key of [...Object.values(wordedActions.theirs), ...Object.values(wordedActions.proxies)])
       expect(enCatalog[key as keyof typeof enCatalog]).toMatch(/\{who\}/);
   });
 

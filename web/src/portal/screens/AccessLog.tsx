@@ -1,7 +1,8 @@
 // Sign-ins and access: your own sign-ins and sign-outs (when, on which device, from where) and every time
-// someone at the practice opened or changed your record (when, in which role, what), newest first
-// (`GET /portal/access-log`); and signing out on every other device (`POST /portal/sessions/end-others`).
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+// someone at the practice opened or changed your record (when, in which role, what), and what someone
+// acting for you did (named from `GET /portal/proxies`, read only when the log has such a line), newest
+// first (`GET /portal/access-log`); and signing out on every other device (`POST /portal/sessions/end-others`).
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { useI18n } from '../../shared/i18n/I18nProvider';
@@ -15,7 +16,7 @@ import {
   useStatus,
 } from '../../shared/ui/components';
 import { actionKey, deviceName, ROLE_KEYS } from '../access';
-import { portal, type S } from '../api';
+import { portal, proxies, type S } from '../api';
 import { usePageTitle } from '../parts/Header';
 
 export function AccessLog() {
@@ -31,6 +32,16 @@ export function AccessLog() {
     staleTime: 60_000,
   });
   const entries = (log.data?.pages ?? []).flatMap((p) => p.entries);
+  // Who acted for you, by grant: one more read, and only when the log names a grant.
+  const grants = useQuery({
+    queryKey: ['proxies'],
+    queryFn: proxies.list,
+    enabled: entries.some((e) => e.by === 'proxy' && e.grant_id),
+    staleTime: 60_000,
+  });
+  const proxyNames = new Map(
+    (grants.data?.acting_for_you ?? []).map((g) => [g.grant_id, g.proxy.preferred_name?.trim() || g.proxy.given_name]),
+  );
   return (
     <section className="stack" data-testid="access-log">
       <p className="back">
@@ -49,7 +60,11 @@ export function AccessLog() {
           <ol className="access-entries" data-testid="access-entries">
             {entries.map((entry) => (
               // The API gives no id: the time (to the nanosecond) and the action tell entries apart.
-              <Entry key={`${entry.at} ${entry.by} ${entry.action}`} entry={entry} />
+              <Entry
+                key={`${entry.at} ${entry.by} ${entry.action}`}
+                entry={entry}
+                proxyName={entry.grant_id ? proxyNames.get(entry.grant_id) : undefined}
+              />
             ))}
           </ol>
         ) : null}
@@ -76,12 +91,19 @@ export function AccessLog() {
 }
 
 /** One line of the log: what happened in your words, when, and (for your own sign-ins) where from. */
-function Entry({ entry }: { entry: S['AccessEntry'] }) {
+function Entry({ entry, proxyName }: { entry: S['AccessEntry']; proxyName?: string | undefined }) {
   const { t, tr } = useI18n();
   const roles = entry.roles.map((r) => (ROLE_KEYS[r] ? t(ROLE_KEYS[r] as string) : r));
-  const who = roles.length
-    ? t('portal.access.someoneAs', { roles: new Intl.ListFormat(tr.locale, { type: 'conjunction' }).format(roles) })
-    : t('portal.access.someone');
+  const who =
+    entry.by === 'proxy'
+      ? proxyName
+        ? t('portal.access.proxyNamed', { name: proxyName })
+        : t('portal.access.proxySomeone')
+      : roles.length
+        ? t('portal.access.someoneAs', {
+            roles: new Intl.ListFormat(tr.locale, { type: 'conjunction' }).format(roles),
+          })
+        : t('portal.access.someone');
   const device = entry.device ? deviceName(entry.device) : null;
   const where = device
     ? t('portal.access.device', { browser: device.browser, system: device.system })

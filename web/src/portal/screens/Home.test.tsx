@@ -25,7 +25,7 @@ const home: S['HomeView'] = {
   },
   consents_needing_decision: 3,
   notifications_unread: 3,
-  person: { patient_id: 'pt_1', given_name: 'Ann', preferred_name: 'Annie' },
+  person: { patient_id: 'pt_1', given_name: 'Ann', preferred_name: 'Annie', proxy_only: false },
   people: [],
 };
 

@@ -5,7 +5,7 @@ import { Link } from 'wouter';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { LoadFailed, Loading, PageHeading } from '../../shared/ui/components';
 import { paths, type S } from '../api';
-import { useAccess, useHome, usePageTitle } from '../parts/Header';
+import { personName, useAccess, useHome, usePageTitle } from '../parts/Header';
 
 export function displayName(profile: Pick<S['ProfileView'], 'preferred_name' | 'given_name'>): string {
   return profile.preferred_name?.trim() || profile.given_name;
@@ -40,10 +40,15 @@ export function Home() {
   } = home.data;
   const mayMessages = access.may('messages');
   const mayProfile = access.may('profile');
+  const proxyOnly = !access.actingFor && Boolean(home.data.person?.proxy_only);
   return (
     <section className="stack" data-testid="home" data-interactive="true">
       <PageHeading testid="home-greeting">{t('portal.home.hello', { name: displayName(person) })}</PageHeading>
-      <p className="lead">{t('portal.home.lead')}</p>
+      {proxyOnly ? (
+        <ProxyOnlyAccount people={home.data.people ?? []} />
+      ) : (
+        <p className="lead">{t('portal.home.lead')}</p>
+      )}
       {mayMessages && latest && unread > 0 ? <NewMessage latest={latest} unread={unread} /> : null}
       {mayProfile && waiting > 0 ? (
         <div className="alert alert-info" data-testid="home-consents-needed">
@@ -90,6 +95,33 @@ export function Home() {
         ) : null}
       </ul>
     </section>
+  );
+}
+
+/**
+ * An account made only to act for others, seen as itself: whom it is for (chosen in "Viewing" above),
+ * or, when nobody is left, that the access ended and how to get it back.
+ */
+function ProxyOnlyAccount({ people }: { people: S['HomePerson'][] }) {
+  const { t } = useI18n();
+  if (people.length === 0) {
+    return (
+      <div className="alert alert-info stack" data-testid="home-proxy-only-none">
+        <p>{t('portal.home.proxyOnly.noneTitle')}</p>
+        <p>{t('portal.home.proxyOnly.none')}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="stack" data-testid="home-proxy-only">
+      <p className="lead">{t('portal.home.proxyOnly.lead')}</p>
+      <ul className="list" data-testid="home-proxy-only-people">
+        {people.map((p) => (
+          <li key={p.patient_id}>{personName(p)}</li>
+        ))}
+      </ul>
+      <p>{t('portal.home.proxyOnly.how')}</p>
+    </div>
   );
 }
 

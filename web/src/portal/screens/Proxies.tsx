@@ -18,11 +18,12 @@ import {
   PageHeading,
   useStatus,
 } from '../../shared/ui/components';
-import { describeFieldError, fieldDetail } from '../../shared/ui/errors';
+import { describeFieldError, fieldDetail, sentence } from '../../shared/ui/errors';
 import { proxies, type S } from '../api';
 import { usePageTitle } from '../parts/Header';
 
 type Grant = S['GrantView'];
+type Pending = S['PendingInvitation'];
 type Scope = S['Scope'];
 type Relationship = S['Relationship'];
 
@@ -81,6 +82,7 @@ export function Proxies() {
             grants={list.data.acting_for_you}
             side="proxy"
           />
+          {list.data.pending_invitations.length ? <PendingList invitations={list.data.pending_invitations} /> : null}
           <InviteForm />
           {list.data.you_act_for.length ? (
             <GrantList
@@ -213,7 +215,101 @@ function GrantList({
           else setAsking(null);
         }}
       >
-        {end.error ? <ErrorMessage error={end.error} testid="grant-error" focus /> : null}
+        {end.error ? <EndError error={end.error} /> : null}
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+/**
+ * Why an end was refused. A 403 here is a grant the practice made for a child, which only the practice
+ * ends: the server says so (in English; other languages get the catalog's words).
+ */
+function EndError({ error }: { error: unknown }) {
+  const { t, tr } = useI18n();
+  if (!(error instanceof ApiError && error.status === 403))
+    return <ErrorMessage error={error} testid="grant-error" focus />;
+  return (
+    <Alert tone="error" testid="grant-error" focus>
+      <p>{tr.lang === 'en' && error.detail ? sentence(error.detail) : t('portal.proxies.endRefused')}</p>
+    </Alert>
+  );
+}
+
+/** Invitations sent and not accepted yet: where each went and until when, each one cancellable (asked first). */
+function PendingList({ invitations }: { invitations: Pending[] }) {
+  const { t, tr } = useI18n();
+  const client = useQueryClient();
+  const status = useStatus();
+  const [asking, setAsking] = useState<Pending | null>(null);
+  const cancel = useMutation({
+    mutationFn: (invitation: Pending) => proxies.end(invitation.grant_id),
+    onSuccess: (_, invitation) => {
+      setAsking(null);
+      status.announce('portal.proxies.pendingCancelled', { name: invitation.given_name });
+      void client.invalidateQueries({ queryKey: ['proxies'] });
+    },
+  });
+  return (
+    <section className="card stack" aria-labelledby="proxies-pending-title" data-testid="proxies-pending">
+      <h2 id="proxies-pending-title">{t('portal.proxies.pendingTitle')}</h2>
+      <ul className="list">
+        {invitations.map((p) => (
+          <li key={p.grant_id} className="list-row stack" data-testid="pending" data-grant-id={p.grant_id}>
+            <p>
+              <strong data-testid="pending-name">{`${p.given_name} ${p.family_name}`}</strong>{' '}
+              <span className="tag">{t('portal.proxies.pendingTag')}</span>
+            </p>
+            <dl className="details">
+              <div className="row">
+                <dt>{t('portal.proxies.relationship')}</dt>
+                <dd>{t(RELATIONSHIP_KEYS[p.relationship])}</dd>
+              </div>
+              <div className="row">
+                <dt>{t('portal.proxies.scopes')}</dt>
+                <dd data-testid="pending-scopes">{p.scopes.map((s) => t(SCOPE_KEYS[s])).join(', ')}</dd>
+              </div>
+              <div className="row">
+                <dt>{t('portal.proxies.pendingSentTo')}</dt>
+                <dd data-testid="pending-destination">{p.destination}</dd>
+              </div>
+              <div className="row">
+                <dt>{t('portal.proxies.pendingExpires')}</dt>
+                <dd>{tr.dateTime(p.expires_at)}</dd>
+              </div>
+            </dl>
+            <div className="actions">
+              <button
+                type="button"
+                className="button button-secondary"
+                data-testid="pending-cancel"
+                onClick={() => {
+                  cancel.reset();
+                  setAsking(p);
+                }}
+              >
+                {t('portal.proxies.pendingCancel', { name: p.given_name })}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <ConfirmDialog
+        open={asking !== null}
+        testid="pending-confirm"
+        danger
+        title={t('portal.proxies.pendingCancelTitle', { name: asking?.given_name ?? '' })}
+        body={[t('portal.proxies.pendingCancelBody', { name: asking?.given_name ?? '' })]}
+        confirmLabel={t('portal.proxies.pendingCancelYes')}
+        cancelLabel={t('portal.proxies.pendingKeep')}
+        busy={cancel.isPending}
+        busyLabel={t('common.saving')}
+        onAnswer={(yes) => {
+          if (yes && asking) cancel.mutate(asking);
+          else setAsking(null);
+        }}
+      >
+        {cancel.error ? <ErrorMessage error={cancel.error} testid="pending-error" focus /> : null}
       </ConfirmDialog>
     </section>
   );
@@ -264,6 +360,8 @@ function InviteForm() {
   };
   // Only an adult may invite: the server refuses a minor (403); the practice sets a child's access up.
   const refusedMinor = invite.error instanceof ApiError && invite.error.status === 403;
+  // Too many invitations today, from this account or to that address.
+  const tooMany = invite.error instanceof ApiError && invite.error.status === 429;
 
   return (
     <section className="card stack" aria-labelledby="proxy-invite-title" data-testid="proxy-invite">
@@ -456,9 +554,9 @@ function InviteForm() {
               />
             )}
           </Field>
-          {refusedMinor ? (
+          {refusedMinor || tooMany ? (
             <Alert tone="error" testid="proxy-invite-error" focus>
-              <p>{t('portal.proxies.askPractice')}</p>
+              <p>{refusedMinor ? t('portal.proxies.askPractice') : t('portal.proxies.tooManyInvites')}</p>
             </Alert>
           ) : (
             <ErrorMessage error={invite.error} testid="proxy-invite-error" focus />

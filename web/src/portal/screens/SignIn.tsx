@@ -226,13 +226,20 @@ function AddressStep({
   );
 }
 
-function CodeStep({
+/**
+ * The code step of signing in (also a notice link's, which sends its code itself: `sent` words it,
+ * `resendable` false hides "Send a new code", and `changeLabel` words the way out).
+ */
+export function CodeStep({
   challenge,
   restored,
   address,
   onNewChallenge,
   onChange,
   onSignedIn,
+  sent,
+  resendable = true,
+  changeLabel,
 }: {
   challenge: PendingChallenge;
   restored: boolean;
@@ -240,6 +247,9 @@ function CodeStep({
   onNewChallenge: (c: PendingChallenge) => void;
   onChange: () => void;
   onSignedIn: () => void;
+  sent?: string;
+  resendable?: boolean;
+  changeLabel?: string;
 }) {
   const { t } = useI18n();
   const [code, setCode] = useState('');
@@ -347,11 +357,12 @@ function CodeStep({
         </p>
       ) : null}
       <p data-testid="signin-sent">
-        {t(challenge.channel === 'email' ? 'portal.signIn.sentEmail' : 'portal.signIn.sentSms', {
-          address: challenge.masked,
-          digits: limits.signInCode.length,
-          minutes,
-        })}
+        {sent ??
+          t(challenge.channel === 'email' ? 'portal.signIn.sentEmail' : 'portal.signIn.sentSms', {
+            address: challenge.masked,
+            digits: limits.signInCode.length,
+            minutes,
+          })}
       </p>
       <Field
         label={t('portal.signIn.code.label', { digits: limits.signInCode.length })}
@@ -387,20 +398,22 @@ function CodeStep({
         <BusyButton type="submit" busy={busy === 'verify'} busyLabel={t('common.checking')} data-testid="signin-verify">
           {t('portal.signIn.verify')}
         </BusyButton>
-        <BusyButton
-          type="button"
-          className="button button-secondary"
-          busy={busy === 'resend'}
-          busyLabel={t('common.sending')}
-          disabled={wait.left > 0}
-          data-testid="signin-resend"
-          onClick={() => void resend()}
-        >
-          {wait.left > 0 ? t('portal.signIn.resendWait', { seconds: wait.left }) : t('portal.signIn.resend')}
-        </BusyButton>
+        {resendable ? (
+          <BusyButton
+            type="button"
+            className="button button-secondary"
+            busy={busy === 'resend'}
+            busyLabel={t('common.sending')}
+            disabled={wait.left > 0}
+            data-testid="signin-resend"
+            onClick={() => void resend()}
+          >
+            {wait.left > 0 ? t('portal.signIn.resendWait', { seconds: wait.left }) : t('portal.signIn.resend')}
+          </BusyButton>
+        ) : null}
       </div>
       <button type="button" className="link-button" data-testid="signin-change" onClick={onChange}>
-        {t('portal.signIn.change')}
+        {changeLabel ?? t('portal.signIn.change')}
       </button>
       <details className="help" data-testid="signin-help">
         <summary>{t('portal.signIn.help.title')}</summary>

@@ -6,7 +6,8 @@ export const enums = {
     "disabled"
   ],
   "BellKind": [
-    "new_message"
+    "new_message",
+    "appointment_changed"
   ],
   "Blocked": [
     "no_address",
@@ -143,7 +144,8 @@ export const enums = {
     "message_waiting",
     "opt_out_confirmation",
     "opt_in_confirmation",
-    "help_reply"
+    "help_reply",
+    "appointment_reminder"
   ],
   "ThreadStatus": [
     "open",
@@ -153,7 +155,10 @@ export const enums = {
     "message_from_care_team",
     "message_to_care_team",
     "consent",
-    "signed_in"
+    "signed_in",
+    "appointment_booked",
+    "appointment_moved",
+    "appointment_cancelled"
   ],
   "Topic": [
     "clinical",
@@ -241,6 +246,9 @@ export const constraints: Record<string, { maxLength?: number; minLength?: numbe
   },
   "PracticeSettingsUpdate.allowed_origins": {
     "maxItems": 10
+  },
+  "PracticeSettingsUpdate.appointment_reminder_hours": {
+    "maxItems": 6
   },
   "PracticeSettingsUpdate.invite_ttl_hours": {
     "maximum": 168,
@@ -355,9 +363,8 @@ export const constraints: Record<string, { maxLength?: number; minLength?: numbe
 export const operationRoles: Record<string, readonly string[]> = {
   "GET /staff/appointments": [
     "admin",
-    "clinician",
     "front-desk",
-    "billing"
+    "clinician"
   ],
   "POST /staff/appointments": [
     "admin",
@@ -377,6 +384,11 @@ export const operationRoles: Record<string, readonly string[]> = {
   ],
   "POST /staff/audit/exports": [
     "admin"
+  ],
+  "GET /staff/availability": [
+    "admin",
+    "front-desk",
+    "clinician"
   ],
   "GET /staff/me": [
     "admin",

@@ -1091,6 +1091,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/portal/appointments/{id}/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The appointment as a calendar file to add to a phone's calendar: the practice and the time, a link to
+         *     the portal, and nothing else (no visit type, clinician or place, which could say what it is for).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An iCalendar file (RFC 5545) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": string;
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/portal/appointments/{id}/cancel": {
         parameters: {
             query?: never;
@@ -2275,6 +2371,106 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/holds/{service_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Gives up your hold on a service's time (you chose another, or changed your mind). */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    service_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Released */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No live hold on this service */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Someone else changed this at the same time; read it again and retry */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -5005,6 +5201,107 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Free times for a service for staff booking on a patient's behalf: the clinicians' schedules, their
+         *     bookings, holds, blocks and buffers, without the online notice and horizon. At most 31 days.
+         */
+        get: {
+            parameters: {
+                query: {
+                    service: string;
+                    clinician?: string;
+                    /** @description RFC 3339 */
+                    from: string;
+                    /** @description RFC 3339; at most 31 days after from */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Availability"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The staff member's role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9814,6 +10111,9 @@ export interface components {
             time_zone: string;
         };
         BellItem: {
+            /** @description For an appointment: `booked`, `moved` or `cancelled`. */
+            appointment_change?: string | null;
+            appointment_id?: string | null;
             /** Format: date-time */
             at: string;
             /** @description Pass to mark this item read. */
@@ -9825,14 +10125,14 @@ export interface components {
              */
             read_at?: string | null;
             thread_id?: string | null;
-            /** @description The thread's subject: the patient's own portal may show it. */
+            /** @description The thread's subject, or what happened to which appointment: the patient's own portal may show it. */
             title?: string | null;
         };
         /**
          * @description What a bell item tells of.
          * @enum {string}
          */
-        BellKind: "new_message";
+        BellKind: "new_message" | "appointment_changed";
         /** @description Time taken out of a schedule (a day off, a meeting). */
         Block: {
             /** Format: date-time */
@@ -9860,11 +10160,27 @@ export interface components {
         BookableService: {
             /** @description `patients` (book a free time) or `request_only` (ask; the practice confirms). */
             booking: components["schemas"]["Booking"];
+            /**
+             * Format: int64
+             * @description Cancelling later than this before the start is late (see `late_cancel`); rescheduling online
+             *     closes this long before.
+             */
+            cancel_notice_hours: number;
             clinicians: components["schemas"]["ClinicianView"][];
             /** Format: int64 */
             duration_minutes: number;
+            /**
+             * Format: int64
+             * @description How far ahead, and how soon, it can be booked online.
+             */
+            horizon_days: number;
+            late_cancel: components["schemas"]["LateCancel"];
+            /** Format: int64 */
+            min_notice_minutes: number;
             mode: components["schemas"]["VisitMode"];
             name: string;
+            /** Format: int64 */
+            reschedule_notice_hours: number;
             service_id: string;
         };
         BookableServices: {
@@ -10073,6 +10389,15 @@ export interface components {
             relationship: components["schemas"]["Relationship"];
             scopes: components["schemas"]["Scope"][];
         };
+        HomeAppointment: {
+            appointment_id: string;
+            clinician_name: string;
+            service_name: string;
+            /** Format: date-time */
+            start: string;
+            /** @description `requested` or `booked`. */
+            status: string;
+        };
         HomeMessage: {
             /** Format: date-time */
             at: string;
@@ -10115,6 +10440,7 @@ export interface components {
             /** @description Consent documents waiting for the patient's decision (the required ones first block the portal). */
             consents_needing_decision: number;
             latest_unread?: components["schemas"]["HomeMessage"] | null;
+            next_appointment?: components["schemas"]["HomeAppointment"] | null;
             /**
              * Format: int64
              * @description Unread items of the bell (`GET /portal/notifications`).
@@ -10430,6 +10756,8 @@ export interface components {
         /** @description Everything an administrator may change, with the `version` they read (a stale one answers 409). */
         PracticeSettingsUpdate: {
             allowed_origins: string[];
+            /** @description Hours before an appointment its reminders go out: at most 6, each 1 to 168. Absent: unchanged. */
+            appointment_reminder_hours?: number[] | null;
             /**
              * @description Staff ids per message topic, each an active member; a topic without a team goes to every staff
              *     member whose role handles the topic.
@@ -10459,6 +10787,8 @@ export interface components {
         /** @description The practice as its administrators see and edit it. `version` is what an edit must send back. */
         PracticeSettingsView: {
             allowed_origins: string[];
+            /** @description Hours before an appointment its reminders go out. */
+            appointment_reminder_hours: number[];
             /**
              * @description Staff ids per topic (`clinical`, `scheduling`, `billing`, `other`); a topic without a team goes
              *     to every staff member whose role handles the topic.
@@ -10712,6 +11042,11 @@ export interface components {
             cancel_notice_hours: number;
             /** @description The clinicians who see it. */
             clinicians: string[];
+            /**
+             * @description Private to a teen: a parent with limited access to the teen's account neither sees nor books it
+             *     (the practice's confidential care: sexual health, mental health, substance use).
+             */
+            confidential?: boolean;
             /** Format: int64 */
             duration_minutes: number;
             /**
@@ -10748,6 +11083,8 @@ export interface components {
             /** Format: int64 */
             cancel_notice_hours: number;
             clinicians: string[];
+            /** @description Hidden from a parent with limited access to a teen's account. */
+            confidential?: boolean;
             /** Format: int64 */
             duration_minutes: number;
             /** Format: int64 */
@@ -11006,7 +11343,7 @@ export interface components {
          * @description The messages a practice may word its own way.
          * @enum {string}
          */
-        TemplateKind: "message_waiting" | "opt_out_confirmation" | "opt_in_confirmation" | "help_reply";
+        TemplateKind: "message_waiting" | "opt_out_confirmation" | "opt_in_confirmation" | "help_reply" | "appointment_reminder";
         TemplateUpdate: {
             email_body?: string | null;
             email_subject?: string | null;
@@ -11068,13 +11405,17 @@ export interface components {
         };
         /** @description One entry, as stored and as shown. */
         TimelineEntry: {
+            /** @description Where an appointment entry leads, and when the appointment is (after the change). */
+            appointment_id?: string | null;
             /** Format: date-time */
             at: string;
-            /** @description `patient` or `staff`: who made a consent decision. */
+            /** @description `patient` or `staff`: who made a consent decision (or changed an appointment). */
             by?: string | null;
             consent_kind?: components["schemas"]["ConsentKind"] | null;
             decision?: components["schemas"]["Decision"] | null;
             kind: components["schemas"]["TimelineKind"];
+            /** Format: date-time */
+            starts_at?: string | null;
             /** @description Where a message entry leads. */
             thread_id?: string | null;
             /** @description The thread's subject, for messages. */
@@ -11084,7 +11425,7 @@ export interface components {
          * @description What an entry records.
          * @enum {string}
          */
-        TimelineKind: "message_from_care_team" | "message_to_care_team" | "consent" | "signed_in";
+        TimelineKind: "message_from_care_team" | "message_to_care_team" | "consent" | "signed_in" | "appointment_booked" | "appointment_moved" | "appointment_cancelled";
         /** @enum {string} */
         Topic: "clinical" | "scheduling" | "billing" | "other";
         UploadRequest: {

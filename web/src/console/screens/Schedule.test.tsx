@@ -1,0 +1,247 @@
+// Component tests: the appointment book reads one range per view, offers each role the moves its
+// operations allow (confirm a request, arrived, cancel with a reason), sends them for the right
+// patient, and books for a patient on the clinician's grid, saying when the time is taken (409).
+import { QueryClientProvider } from '@tanstack/react-query';
+import { act } from 'preact/test-utils';
+import type { ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeApi, json } from '../../shared/api/fake-api';
+import { createQueryClient } from '../../shared/api/query';
+import { I18nProvider } from '../../shared/i18n/I18nProvider';
+import { StatusLine, StatusProvider } from '../../shared/ui/components';
+import { session } from '../api';
+import { english, loadCatalog } from '../catalog';
+import { SignedInStaff } from '../parts';
+import { Schedule } from './Schedule';
+import { gridTimes, type S, type StaffAppointment } from './ScheduleApi';
+
+const member = (staff_id: string, display_name: string, roles: S['Role'][]): S['StaffMemberView'] => ({
+  staff_id,
+  display_name,
+  email: `${staff_id}@riverside.example`,
+  roles,
+  status: 'active',
+  created_at: '2026-01-05T10:00:00Z',
+});
+const desk = member('staff-dee', 'Dee', ['front-desk']);
+const billing = member('staff-bo', 'Bo', ['billing']);
+const rivera = member('staff-cl', 'Dr. Rivera', ['clinician']);
+
+const byTestId = (id: string, within: ParentNode = document) =>
+  within.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+const rows = () => Array.from(document.querySelectorAll<HTMLElement>('[data-testid="schedule-appointment"]'));
+const rowOf = (id: string) => rows().find((r) => r.dataset.appointmentId === id);
+
+const today = new Date();
+today.setHours(10, 0, 0, 0);
+const at = (hours: number) => new Date(today.getTime() + hours * 3_600_000).toISOString();
+const appointment = (id: string, status: S['Status'], given: string): StaffAppointment => ({
+  appointment_id: id,
+  patient_id: `pt-${id}`,
+  patient: { given_name: given, family_name: 'Lee', preferred_name: null },
+  service_id: 'svc-1',
+  service_name: 'Check-up',
+  mode: 'in_person',
+  clinician_id: rivera.staff_id,
+  clinician_name: 'Dr. Rivera',
+  start: at(0),
+  end: at(0.5),
+  time_zone: 'America/New_York',
+  status,
+  late_cancel: false,
+  cancel_reason: null,
+  confirmed_at: null,
+  created_at: '2026-01-01T10:00:00Z',
+  version: 1,
+});
+
+function render(me: S['StaffMemberView'], children: ReactNode) {
+  const host = document.createElement('div');
+  document.body.append(host);
+  const root = createRoot(host);
+  act(() =>
+    root.render(
+      <QueryClientProvider client={createQueryClient()}>
+        <I18nProvider load={loadCatalog} english={english}>
+          <StatusProvider path="/schedule">
+            <SignedInStaff.Provider value={me}>
+              <StatusLine />
+              {children}
+            </SignedInStaff.Provider>
+          </StatusProvider>
+        </I18nProvider>
+      </QueryClientProvider>,
+    ),
+  );
+  return () => act(() => root.unmount());
+}
+
+const setValue = (el: HTMLElement | null, value: string) =>
+  act(() => {
+    if (!el) throw new Error('no such field');
+    const proto = Object.getPrototypeOf(el);
+    Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(el, value);
+    el.dispatchEvent(new Event(el.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }));
+  });
+
+beforeEach(() => session.start('h.e30.s', 300));
+afterEach(() => {
+  vi.unstubAllGlobals();
+  document.body.replaceChildren();
+  session.forget();
+});
+
+describe('the schedule', () => {
+  it('shows the day with names and statuses, and confirms, marks arrived and cancels with a reason', async () => {
+    let book = [appointment('a1', 'requested', 'Ann'), appointment('a2', 'booked', 'Ben')];
+    const api = fakeApi({
+      'GET /staff/team': () => json(200, { staff: [desk, rivera], next_cursor: null }),
+      'GET /staff/appointments': () => json(200, { appointments: book }),
+      'POST /staff/appointments/a1/status': async (req) => {
+        const body = await req.json();
+        book = book.map((a) => (a.appointment_id === 'a1' ? { ...a, status: body.status } : a));
+        return json(200, book[0]);
+      },
+      'POST /staff/appointments/a2/status': async (req) => {
+        const body = await req.json();
+        book = book.map((a) =>
+          a.appointment_id === 'a2' ? { ...a, status: body.status, cancel_reason: body.reason } : a,
+        );
+        return json(200, book[1]);
+      },
+    });
+    const unmount = render(desk, <Schedule />);
+    await vi.waitFor(() => expect(rows()).toHaveLength(2));
+    expect(api.requests('GET /staff/appointments')).toHaveLength(1);
+    const query = new URL(api.requests('GET /staff/appointments')[0]?.url ?? '').searchParams;
+    expect(Date.parse(query.get('to') ?? '') - Date.parse(query.get('from') ?? '')).toBeGreaterThanOrEqual(
+      23 * 3_600_000,
+    );
+    const first = rowOf('a1') as HTMLElement;
+    expect(byTestId('schedule-patient', first)?.textContent).toBe('Ann Lee');
+    expect(byTestId('schedule-service', first)?.textContent).toBe('Check-up with Dr. Rivera');
+    expect(byTestId('schedule-status', first)?.textContent).toBe('Requested');
+
+    // Confirm the request.
+    act(() => byTestId('schedule-move-booked', first)?.click());
+    await vi.waitFor(() => expect(byTestId('schedule-status', rowOf('a1'))?.textContent).toBe('Booked'));
+    expect(await api.requests('POST /staff/appointments/a1/status')[0]?.json()).toEqual({
+      patient_id: 'pt-a1',
+      status: 'booked',
+    });
+    expect(byTestId('app-status')?.textContent).toMatch(/^Ann Lee: now Booked\./);
+
+    // Cancel the other, with a reason.
+    act(() => byTestId('schedule-move-cancelled', rowOf('a2'))?.click());
+    await vi.waitFor(() => expect(byTestId('schedule-cancel-dialog')).not.toBeNull());
+    setValue(byTestId('schedule-cancel-reason'), 'Clinic closed');
+    act(() => byTestId('schedule-cancel-dialog-yes')?.click());
+    await vi.waitFor(() => expect(byTestId('schedule-status', rowOf('a2'))?.textContent).toBe('Cancelled'));
+    expect(await api.requests('POST /staff/appointments/a2/status')[0]?.json()).toEqual({
+      patient_id: 'pt-a2',
+      status: 'cancelled',
+      reason: 'Clinic closed',
+    });
+
+    // The week: one read for the seven days.
+    act(() => byTestId('schedule-view-week')?.click());
+    await vi.waitFor(() => expect(api.requests('GET /staff/appointments').length).toBeGreaterThanOrEqual(2));
+    const week = new URL(api.requests('GET /staff/appointments').at(-1)?.url ?? '').searchParams;
+    expect(Date.parse(week.get('to') ?? '') - Date.parse(week.get('from') ?? '')).toBeGreaterThanOrEqual(
+      6.9 * 24 * 3_600_000,
+    );
+    unmount();
+  });
+
+  it('offers no moves to a role the API does not let make them', async () => {
+    fakeApi({
+      'GET /staff/team': () => json(200, { staff: [billing, rivera], next_cursor: null }),
+      'GET /staff/appointments': () => json(200, { appointments: [appointment('a1', 'booked', 'Ann')] }),
+    });
+    const unmount = render(billing, <Schedule />);
+    await vi.waitFor(() => expect(rows()).toHaveLength(1));
+    expect(byTestId('schedule-move-arrived')).toBeNull();
+    expect(byTestId('schedule-book-open')).toBeNull();
+    unmount();
+  });
+
+  it('books for a patient on the clinician’s grid, and says when the time is taken', async () => {
+    const service: S['Service'] = {
+      service_id: 'svc-1',
+      name: 'Check-up',
+      duration_minutes: 30,
+      buffer_before_minutes: 0,
+      buffer_after_minutes: 0,
+      mode: 'in_person',
+      booking: 'patients',
+      min_notice_minutes: 60,
+      horizon_days: 60,
+      cancel_notice_hours: 24,
+      reschedule_notice_hours: 24,
+      late_cancel: 'allow_as_late',
+      waitlist: false,
+      clinicians: [rivera.staff_id],
+      active: true,
+      version: 1,
+    };
+    const schedule: S['Schedule'] = {
+      clinician_id: rivera.staff_id,
+      time_zone: 'America/New_York',
+      grid_minutes: 30,
+      windows: [{ day: 'mon', start: '09:00', end: '10:00' }],
+      blocks: [],
+      version: 1,
+    };
+    const api = fakeApi({
+      'GET /staff/team': () => json(200, { staff: [desk, rivera], next_cursor: null }),
+      'GET /staff/appointments': () => json(200, { appointments: [] }),
+      'GET /staff/patients': () =>
+        json(200, {
+          patients: [{ patient_id: 'pt-ann', given_name: 'Ann', family_name: 'Lee', date_of_birth: '1980-01-02' }],
+          next_cursor: null,
+        }),
+      'GET /staff/services': () => json(200, { services: [service] }),
+      [`GET /staff/schedule/${rivera.staff_id}`]: () => json(200, schedule),
+      'POST /staff/appointments': () => json(409, { status: 409, title: 'Conflict', detail: 'That time is taken' }),
+    });
+    const unmount = render(desk, <Schedule />);
+    await vi.waitFor(() => expect(byTestId('schedule-book-open')).not.toBeNull());
+    act(() => byTestId('schedule-book-open')?.click());
+    setValue(byTestId('schedule-book-search'), 'Lee');
+    act(() => byTestId('schedule-book-search-submit')?.click());
+    await vi.waitFor(() => expect(byTestId('schedule-book-result')).not.toBeNull());
+    act(() => byTestId('schedule-book-result')?.click());
+    await vi.waitFor(() => expect(byTestId('schedule-book-service')?.querySelectorAll('option').length).toBe(2));
+    setValue(byTestId('schedule-book-service'), 'svc-1');
+    setValue(byTestId('schedule-book-clinician'), rivera.staff_id);
+    setValue(byTestId('schedule-book-date'), '2030-01-07');
+    await vi.waitFor(() => expect(byTestId('schedule-book-time')?.querySelectorAll('option').length).toBe(3));
+    setValue(byTestId('schedule-book-time'), '09:30');
+    act(() => byTestId('schedule-book-submit')?.click());
+    await vi.waitFor(() => expect(byTestId('schedule-book-error')?.textContent).toBe('That time is taken.'));
+    expect(await api.requests('POST /staff/appointments')[0]?.json()).toEqual({
+      patient_id: 'pt-ann',
+      service_id: 'svc-1',
+      clinician_id: rivera.staff_id,
+      start: '2030-01-07T14:30:00.000Z',
+    });
+    unmount();
+  });
+});
+
+describe('grid times', () => {
+  it('are the grid starts where the visit fits inside the weekday’s windows', () => {
+    const schedule = {
+      grid_minutes: 30,
+      windows: [
+        { day: 'mon', start: '09:00', end: '10:30' },
+        { day: 'mon', start: '13:15', end: '14:00' },
+        { day: 'tue', start: '09:00', end: '17:00' },
+      ],
+    };
+    expect(gridTimes(schedule, '2030-01-07', 30)).toEqual(['09:00', '09:30', '10:00', '13:30']);
+    expect(gridTimes(schedule, '2030-01-07', 60)).toEqual(['09:00', '09:30']);
+    expect(gridTimes(schedule, '2030-01-09', 30)).toEqual([]);
+  });
+});

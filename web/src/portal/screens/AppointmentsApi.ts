@@ -1,0 +1,83 @@
+// The portal's appointment routes: services, free times, holds, booking and the patient's own moves.
+// Through the same signed-in client as every portal read (it says whom the person acts for).
+import { createApi, unwrap } from '../../shared/api/client';
+import type { components } from '../../shared/api/schema';
+import { actingFetch } from '../acting';
+import { session } from '../api';
+
+export type S = components['schemas'];
+export type Appointment = S['AppointmentView'];
+
+const api = createApi(session, actingFetch);
+const path = (id: string) => ({ params: { path: { id } } });
+
+export interface SlotQuery {
+  service: string;
+  clinician?: string;
+  from?: string;
+  to?: string;
+}
+
+export const appointments = {
+  services: async () => unwrap(await api.GET('/portal/availability/services')),
+  /** Free times for a service (at most 31 days; the server's default is the next 14). */
+  availability: async (query: SlotQuery) => unwrap(await api.GET('/portal/availability', { params: { query } })),
+  /** Keeps a time for the patient while they confirm (the answer says until when). */
+  hold: async (body: S['HoldRequest']) => unwrap(await api.POST('/portal/holds', { body })),
+  /** Books (or asks for) a time; the same key and body again answer the same appointment. */
+  book: async (body: S['BookRequest'], idempotencyKey: string) =>
+    unwrap(await api.POST('/portal/appointments', { body, params: { header: { 'Idempotency-Key': idempotencyKey } } })),
+  list: async () => unwrap(await api.GET('/portal/appointments')),
+  cancel: async (id: string, reason: string) =>
+    unwrap(await api.POST('/portal/appointments/{id}/cancel', { ...path(id), body: reason ? { reason } : {} })),
+  reschedule: async (id: string, body: S['RescheduleRequest']) =>
+    unwrap(await api.POST('/portal/appointments/{id}/reschedule', { ...path(id), body })),
+  confirm: async (id: string) => unwrap(await api.POST('/portal/appointments/{id}/confirm', path(id))),
+};
+
+/** A new key for one booking attempt (kept for its retries). */
+export function newAttemptKey(): string {
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** The date part of an RFC 3339 time as written (`2026-12-01T09:00:00-05:00` → `2026-12-01`). */
+export function localDay(rfc3339: string): string {
+  return rfc3339.slice(0, 10);
+}
+
+/** A time as a person reads it in one zone (`9:30 AM`), or with its date (`style: 'long'`). */
+export function timeIn(locale: string, zone: string | undefined, iso: string, withDate = false): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return '';
+  const options: Intl.DateTimeFormatOptions = withDate
+    ? { weekday: 'long', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: zone }
+    : { hour: 'numeric', minute: '2-digit', timeZone: zone };
+  try {
+    return new Intl.DateTimeFormat(locale, options).format(at);
+  } catch {
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone: undefined }).format(at);
+  }
+}
+
+/** A calendar day (`2026-12-01`) as a heading: "Tuesday, December 1". */
+export function dayLabel(locale: string, day: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return day;
+  const at = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12));
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
+    at,
+  );
+}
+
+/** The short name of a zone at an instant (`EST`, `GMT-5`). */
+export function zoneAbbr(locale: string, zone: string, iso: string): string {
+  try {
+    const part = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' })
+      .formatToParts(new Date(iso))
+      .find((p) => p.type === 'timeZoneName');
+    return part?.value ?? zone;
+  } catch {
+    return zone;
+  }
+}
