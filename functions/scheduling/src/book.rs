@@ -532,6 +532,16 @@ fn consequences(after: &Appointment, change: Option<TimelineKind>, by_staff: boo
                 read_at: None,
             };
             writes.push(portico::bell::ring(practice, patient, &item)?);
+            // The same change tells the patient, without details, through the send gate.
+            let notice = portico::events::EventKind::PatientNotice {
+                category: portico::notify::gate::Category::AppointmentReminders,
+                template: portico::notify::wording::TemplateKind::AppointmentUpdate,
+                urgent: false,
+                item: None,
+                when: None,
+                still: None,
+            };
+            writes.push(portico::events::Event::new(practice, patient, notice, now).write()?);
         }
     }
     Ok(writes)

@@ -135,15 +135,18 @@ pub enum TemplateKind {
     HelpReply,
     /// Before an appointment (24 h and 2 h by default): by text and by email.
     AppointmentReminder,
+    /// The practice booked, moved or cancelled an appointment: by text and by email, without details.
+    AppointmentUpdate,
 }
 
 impl TemplateKind {
-    pub const ALL: [TemplateKind; 5] = [
+    pub const ALL: [TemplateKind; 6] = [
         TemplateKind::MessageWaiting,
         TemplateKind::OptOutConfirmation,
         TemplateKind::OptInConfirmation,
         TemplateKind::HelpReply,
         TemplateKind::AppointmentReminder,
+        TemplateKind::AppointmentUpdate,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -153,6 +156,7 @@ impl TemplateKind {
             TemplateKind::OptInConfirmation => "opt_in_confirmation",
             TemplateKind::HelpReply => "help_reply",
             TemplateKind::AppointmentReminder => "appointment_reminder",
+            TemplateKind::AppointmentUpdate => "appointment_update",
         }
     }
 
@@ -162,7 +166,7 @@ impl TemplateKind {
 
     /// Whether the template has an email form (the keyword replies are texts only).
     pub fn has_email(self) -> bool {
-        matches!(self, TemplateKind::MessageWaiting | TemplateKind::AppointmentReminder)
+        matches!(self, TemplateKind::MessageWaiting | TemplateKind::AppointmentReminder | TemplateKind::AppointmentUpdate)
     }
 }
 
@@ -220,6 +224,13 @@ fn spanish(kind: TemplateKind) -> (&'static str, Option<(&'static str, &'static 
             "Mensajes para pacientes de {practice_name}. Llame al {practice_phone} o visite {portal_link}. Responda STOP para dejar de recibir textos.",
             None,
         ),
+        TemplateKind::AppointmentUpdate => (
+            "{practice_name}: hay novedades sobre su cita. Vealas en su portal del paciente: {portal_link}",
+            Some((
+                "Novedades sobre su cita con {practice_name}",
+                "Hay novedades sobre su cita con {practice_name}.\n\nVéalas en su portal del paciente: {portal_link}\n\nPor su privacidad, nunca incluimos detalles en el correo electrónico.",
+            )),
+        ),
         TemplateKind::AppointmentReminder => (
             "{practice_name}: le recordamos su cita del {appointment_time}. Para confirmar o cambiarla: {portal_link}",
             Some((
@@ -247,6 +258,13 @@ fn english(kind: TemplateKind) -> (&'static str, Option<(&'static str, &'static 
         TemplateKind::HelpReply => {
             ("{practice_name} patient messages. Call {practice_phone} or visit {portal_link}. Reply STOP to end texts.", None)
         }
+        TemplateKind::AppointmentUpdate => (
+            "{practice_name}: there is an update about your appointment. See it in your patient portal: {portal_link}",
+            Some((
+                "An update about your appointment with {practice_name}",
+                "There is an update about your appointment with {practice_name}.\n\nSee it in your patient portal: {portal_link}\n\nFor your privacy we never include details in email.",
+            )),
+        ),
         TemplateKind::AppointmentReminder => (
             "{practice_name}: reminder of your appointment on {appointment_time}. Confirm or change it: {portal_link}",
             Some((
