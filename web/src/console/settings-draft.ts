@@ -1,6 +1,7 @@
 // The practice settings form as the page holds it (every field as typed) and as the API reads it, and
 // each setting's name. A draft is kept with the settings it was made from, so a reload after a colleague
 // saved first takes their values for what this admin left alone and keeps what this admin changed.
+import { limits } from '../shared/limits';
 import type { S } from './api';
 import { TOPIC_KEYS } from './parts';
 
@@ -19,6 +20,7 @@ export const SETTING_KEYS = {
   allowed_origins: 'console.practice.field.origins',
   care_teams: 'console.practice.field.careTeams',
   proxy_age_rules: 'console.practice.field.proxyAgeRules',
+  appointment_reminder_hours: 'console.practice.field.reminderHours',
 } as const satisfies Record<Exclude<keyof S['PracticeSettingsUpdate'], 'version'>, string>;
 
 /** The operator's settings (shown, not edited here) and the consent documents, as the history names them. */
@@ -48,6 +50,8 @@ export interface Draft {
   sms_countries: string;
   message_retention_days: string;
   allowed_origins: string;
+  /** Hours before an appointment to remind the patient, as typed (`24, 2`). */
+  appointment_reminder_hours: string;
   care_teams: Record<Topic, string[]>;
   /** The age rules of a parent's access (`proxy_age_rules`): '' when the settings have none to show. */
   proxy_limited_from: string;
@@ -64,6 +68,8 @@ export const NUMBER_FIELDS = [
   'proxy_adult_at',
 ] as const;
 export type NumberField = (typeof NUMBER_FIELDS)[number];
+/** A field the form refuses before sending: a number field, or a reminder list that is not whole hours in range. */
+export type InvalidField = NumberField | 'appointment_reminder_hours';
 
 export function draftOf(view: View): Draft {
   return {
@@ -76,6 +82,8 @@ export function draftOf(view: View): Draft {
     sms_countries: view.sms_countries.join(', '),
     message_retention_days: String(view.message_retention_days),
     allowed_origins: view.allowed_origins.join('\n'),
+    // Settings read from an older server have no reminder list: shown empty and, untouched, not sent.
+    appointment_reminder_hours: (view.appointment_reminder_hours ?? []).join(', '),
     care_teams: Object.fromEntries(TOPICS.map((topic) => [topic, [...(view.care_teams[topic] ?? [])]])) as Record<
       Topic,
       string[]
@@ -93,6 +101,15 @@ const listOf = (text: string) =>
     .map((item) => item.trim())
     .filter(Boolean);
 
+/** The reminder hours typed, or null when one is not a whole number in range or there are too many. */
+export function reminderHoursOf(text: string): number[] | null {
+  const items = listOf(text);
+  const { max, minHours, maxHours } = limits.practice.reminderHours;
+  if (items.length > max || !items.every((item) => /^\d+$/.test(item))) return null;
+  const hours = items.map(Number);
+  return hours.every((h) => h >= minHours && h <= maxHours) ? hours : null;
+}
+
 /**
  * The request for a draft, or the number fields that are not whole numbers (said next to them; the
  * server's bounds are its to check, and it names a value out of them by its field).
@@ -102,13 +119,17 @@ export function updateOf(
   version: number,
   /** The settings the draft was made from: age rules left as they were are not sent (absent: unchanged). */
   base?: View,
-): { update: S['PracticeSettingsUpdate']; notNumbers: [] } | { update: null; notNumbers: NumberField[] } {
+): { update: S['PracticeSettingsUpdate']; notNumbers: [] } | { update: null; notNumbers: InvalidField[] } {
   // Settings read without age rules (an older server) send none: absent leaves them as they are.
   const rulesChanged = !base || changedParts(draft, base).some((part) => part.startsWith('proxy_'));
   const hasRules = Boolean(draft.proxy_limited_from || draft.proxy_adult_at) && rulesChanged;
-  const notNumbers = NUMBER_FIELDS.filter(
+  // Like the age rules, the reminder hours are sent only when changed (absent: unchanged).
+  const remindersChanged = !base || changedParts(draft, base).includes('appointment_reminder_hours');
+  const reminderHours = remindersChanged ? reminderHoursOf(draft.appointment_reminder_hours) : null;
+  const notNumbers: InvalidField[] = NUMBER_FIELDS.filter(
     (field) => (hasRules || !field.startsWith('proxy_')) && !/^\d+$/.test(draft[field].trim()),
   );
+  if (remindersChanged && !reminderHours) notNumbers.push('appointment_reminder_hours');
   if (notNumbers.length) return { update: null, notNumbers };
   const orNull = (text: string) => text.trim() || null;
   return {
@@ -137,6 +158,7 @@ export function updateOf(
             },
           }
         : {}),
+      ...(reminderHours ? { appointment_reminder_hours: reminderHours } : {}),
     },
     notNumbers: [],
   };
@@ -154,6 +176,7 @@ const PLAIN = [
   'sms_countries',
   'message_retention_days',
   'allowed_origins',
+  'appointment_reminder_hours',
   'proxy_limited_from',
   'proxy_adult_at',
 ] as const satisfies readonly Exclude<keyof Draft, 'care_teams' | 'proxy_confidential'>[];

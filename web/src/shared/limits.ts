@@ -59,6 +59,12 @@ export const limits = {
     retentionMinDays: published('PracticeSettingsUpdate.message_retention_days', 'minimum'),
     signInCodesPerHour: range('PracticeSettingsUpdate.sign_in_codes_per_hour'),
     originsMax: published('PracticeSettingsUpdate.allowed_origins', 'maxItems'),
+    reminderHours: {
+      max: published('PracticeSettingsUpdate.appointment_reminder_hours', 'maxItems'),
+      // Stand-in: the document bounds the list, not its items (1 to 168 hours, in the backend's source).
+      minHours: 1,
+      maxHours: 168,
+    },
   },
   /** A new version of a consent document. */
   consentTitleMaxChars: published('ConsentPublication.title', 'maxLength'),

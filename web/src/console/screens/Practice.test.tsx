@@ -82,6 +82,7 @@ const settings = (over: Partial<View> = {}): View => ({
   sms_countries: [],
   consent_documents: documents,
   proxy_age_rules: { limited_from: 12, adult_at: 18, confidential_topics: ['clinical'] },
+  appointment_reminder_hours: [48, 2],
   ...over,
 });
 
@@ -323,6 +324,34 @@ describe('the practice settings', () => {
     close();
   });
 
+  it('edit the appointment reminder hours: shown as read, refused before any request when out of range or too many, sent as numbers only once changed', async () => {
+    const fake = api();
+    const close = await open();
+    const hours = field('appointment_reminder_hours');
+    expect(hours.value).toBe('48, 2');
+    const { max, minHours, maxHours } = limits.practice.reminderHours;
+    expect(describedBy(hours)[0]).toContain(`At most ${max}, each from ${minHours} to ${maxHours}.`);
+
+    type(hours, '24, 200');
+    act(() => byTestId('practice-save')?.click());
+    await vi.waitFor(() => expect(hours.getAttribute('aria-invalid')).toBe('true'));
+    expect(describedBy(hours)).toContain(
+      `Enter at most ${max} whole numbers of hours, each from ${minHours} to ${maxHours}, separated by commas.`,
+    );
+    type(hours, '1, 2, 3, 4, 5, 6, 7');
+    act(() => byTestId('practice-save')?.click());
+    await vi.waitFor(() => expect(byTestId('practice-error')).not.toBeNull());
+    expect(fake.requests('PUT /staff/practice')).toHaveLength(0);
+
+    type(hours, '72, 24 3');
+    act(() => byTestId('practice-save')?.click());
+    await vi.waitFor(() => expect(fake.requests('PUT /staff/practice')).toHaveLength(1));
+    expect(await sent(fake.requests('PUT /staff/practice')[0])).toMatchObject({
+      appointment_reminder_hours: [72, 24, 3],
+    });
+    close();
+  });
+
   it('name a refused care team by the care teams, and a refused field in Spanish with the catalog’s words', async () => {
     localStorage.setItem('portico.language', 'es');
     api({
@@ -515,6 +544,8 @@ describe('the settings draft', () => {
     expect(rebased.invite_ttl_hours).toBe('72');
     expect(rebased.contact_phone).toBe('+15555550199');
     expect(rebased.care_teams).toEqual({ clinical: [], scheduling: [], billing: ['staff-ada'], other: ['staff-cy'] });
+    // Reminder hours left as read are not sent (absent: unchanged), like the age rules.
+    expect(updateOf(draftOf(read), read.version, read).update).not.toHaveProperty('appointment_reminder_hours');
     expect(updateOf({ ...draft, message_retention_days: '7.5' }, 9)).toEqual({
       update: null,
       notNumbers: ['message_retention_days'],

@@ -27,7 +27,7 @@ import {
   changedParts,
   type Draft,
   draftOf,
-  type NumberField,
+  type InvalidField,
   rebase,
   SETTING_KEYS,
   TOPICS,
@@ -178,7 +178,7 @@ function SettingsForm({
   const { t, tr } = useI18n();
   const status = useStatus();
   const { draft, base } = edit;
-  const [notNumbers, setNotNumbers] = useState<NumberField[]>([]);
+  const [notNumbers, setNotNumbers] = useState<InvalidField[]>([]);
   const save = useMutation({
     // The request is made when the form is sent, from the draft as it is then.
     mutationFn: (update: S['PracticeSettingsUpdate']) => staff.savePractice(update),
@@ -190,6 +190,8 @@ function SettingsForm({
   const serverError = useFieldErrors(save.error);
   const stale = save.error instanceof ApiError && save.error.status === 409;
   const errorFor = (field: Exclude<keyof Draft, `proxy_${string}`>) => {
+    if (field === 'appointment_reminder_hours' && notNumbers.includes(field))
+      return t('console.practice.reminderHoursInvalid', practice.reminderHours);
     if ((notNumbers as string[]).includes(field)) return t('console.practice.wholeNumber');
     return serverError(field, t(SETTING_KEYS[field]));
   };
@@ -307,6 +309,11 @@ function SettingsForm({
       {input('message_retention_days', {
         inputMode: 'numeric',
         hint: t('console.practice.retentionHint', { min: practice.retentionMinDays }),
+      })}
+
+      <h3>{t('console.practice.section.appointments')}</h3>
+      {input('appointment_reminder_hours', {
+        hint: t('console.practice.reminderHoursHint', practice.reminderHours),
       })}
 
       <h3>{t('console.practice.section.systems')}</h3>

@@ -1,6 +1,7 @@
 // Component tests: the appointment book reads one range per view, offers each role the moves its
 // operations allow (confirm a request, arrived, cancel with a reason), sends them for the right
-// patient, and books for a patient on the clinician's grid, saying when the time is taken (409).
+// patient, and books for a patient at one of the clinician's free times (from the server), saying when the time is
+// taken (409) and reading the free times again.
 import { QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'preact/test-utils';
 import type { ReactNode } from 'react';
@@ -14,7 +15,7 @@ import { session } from '../api';
 import { english, loadCatalog } from '../catalog';
 import { SignedInStaff } from '../parts';
 import { Schedule } from './Schedule';
-import { gridTimes, type S, type StaffAppointment } from './ScheduleApi';
+import type { S, StaffAppointment } from './ScheduleApi';
 
 const member = (staff_id: string, display_name: string, roles: S['Role'][]): S['StaffMemberView'] => ({
   staff_id,
@@ -166,7 +167,7 @@ describe('the schedule', () => {
     unmount();
   });
 
-  it('books for a patient on the clinician’s grid, and says when the time is taken', async () => {
+  it('books for a patient at one of the clinician’s free times that day, and says when the time is taken', async () => {
     const service: S['Service'] = {
       service_id: 'svc-1',
       name: 'Check-up',
@@ -185,14 +186,21 @@ describe('the schedule', () => {
       active: true,
       version: 1,
     };
-    const schedule: S['Schedule'] = {
+    const slot = (start: string, local: string): S['Slot'] => ({
+      start,
+      end: new Date(Date.parse(start) + 30 * 60_000).toISOString(),
       clinician_id: rivera.staff_id,
-      time_zone: 'America/New_York',
-      grid_minutes: 30,
-      windows: [{ day: 'mon', start: '09:00', end: '10:00' }],
-      blocks: [],
-      version: 1,
-    };
+      clinician_name: 'Dr. Rivera',
+      clinician_time_zone: 'America/New_York',
+      local_start: local,
+    });
+    // Free times as the server counts them: 9:00 and 9:30 on the 7th, and one late on the 6th there
+    // (already the 7th in UTC), which is not that day on the clinician's clock.
+    let free = [
+      slot('2030-01-07T03:30:00Z', '2030-01-06T22:30:00-05:00'),
+      slot('2030-01-07T14:00:00Z', '2030-01-07T09:00:00-05:00'),
+      slot('2030-01-07T14:30:00Z', '2030-01-07T09:30:00-05:00'),
+    ];
     const api = fakeApi({
       'GET /staff/team': () => json(200, { staff: [desk, rivera], next_cursor: null }),
       'GET /staff/appointments': () => json(200, { appointments: [] }),
@@ -202,8 +210,11 @@ describe('the schedule', () => {
           next_cursor: null,
         }),
       'GET /staff/services': () => json(200, { services: [service] }),
-      [`GET /staff/schedule/${rivera.staff_id}`]: () => json(200, schedule),
-      'POST /staff/appointments': () => json(409, { status: 409, title: 'Conflict', detail: 'That time is taken' }),
+      'GET /staff/availability': () => json(200, { service_id: 'svc-1', time_zone: 'America/New_York', slots: free }),
+      'POST /staff/appointments': () => {
+        free = free.filter((s) => s.start !== '2030-01-07T14:30:00Z');
+        return json(409, { status: 409, title: 'Conflict', detail: 'That time is taken' });
+      },
     });
     const unmount = render(desk, <Schedule />);
     await vi.waitFor(() => expect(byTestId('schedule-book-open')).not.toBeNull());
@@ -216,32 +227,26 @@ describe('the schedule', () => {
     setValue(byTestId('schedule-book-service'), 'svc-1');
     setValue(byTestId('schedule-book-clinician'), rivera.staff_id);
     setValue(byTestId('schedule-book-date'), '2030-01-07');
-    await vi.waitFor(() => expect(byTestId('schedule-book-time')?.querySelectorAll('option').length).toBe(3));
-    setValue(byTestId('schedule-book-time'), '09:30');
+    const options = () =>
+      Array.from(byTestId('schedule-book-time')?.querySelectorAll('option') ?? []).map((o) => o.textContent);
+    await vi.waitFor(() => expect(options()).toEqual(['Choose…', '09:00', '09:30']));
+    const asked = new URL(api.requests('GET /staff/availability').at(-1)?.url ?? '').searchParams;
+    expect(asked.get('service')).toBe('svc-1');
+    expect(asked.get('clinician')).toBe(rivera.staff_id);
+    expect(Date.parse(asked.get('to') ?? '') - Date.parse(asked.get('from') ?? '')).toBeLessThanOrEqual(
+      31 * 86_400_000,
+    );
+    setValue(byTestId('schedule-book-time'), '2030-01-07T14:30:00Z');
     act(() => byTestId('schedule-book-submit')?.click());
     await vi.waitFor(() => expect(byTestId('schedule-book-error')?.textContent).toBe('That time is taken.'));
     expect(await api.requests('POST /staff/appointments')[0]?.json()).toEqual({
       patient_id: 'pt-ann',
       service_id: 'svc-1',
       clinician_id: rivera.staff_id,
-      start: '2030-01-07T14:30:00.000Z',
+      start: '2030-01-07T14:30:00Z',
     });
+    // The free times are read again, without the one taken.
+    await vi.waitFor(() => expect(options()).toEqual(['Choose…', '09:00']));
     unmount();
-  });
-});
-
-describe('grid times', () => {
-  it('are the grid starts where the visit fits inside the weekday’s windows', () => {
-    const schedule = {
-      grid_minutes: 30,
-      windows: [
-        { day: 'mon', start: '09:00', end: '10:30' },
-        { day: 'mon', start: '13:15', end: '14:00' },
-        { day: 'tue', start: '09:00', end: '17:00' },
-      ],
-    };
-    expect(gridTimes(schedule, '2030-01-07', 30)).toEqual(['09:00', '09:30', '10:00', '13:30']);
-    expect(gridTimes(schedule, '2030-01-07', 60)).toEqual(['09:00', '09:30']);
-    expect(gridTimes(schedule, '2030-01-09', 30)).toEqual([]);
   });
 });

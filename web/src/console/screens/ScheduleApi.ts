@@ -32,6 +32,12 @@ export const scheduling = {
         params: { query: { from, to, ...(clinician ? { clinician } : {}) } },
       }),
     ),
+  /**
+   * The free times of a service (at most 31 days), as the server counts them: bookings, holds, blocks
+   * and buffers, without the online notice and horizon a patient has.
+   */
+  availability: async (query: { service: string; clinician?: string; from: string; to: string }) =>
+    unwrap(await api.GET('/staff/availability', { params: { query } })),
   book: async (body: S['StaffBookRequest']) => unwrap(await api.POST('/staff/appointments', { body })),
   setStatus: async (id: string, body: S['StatusRequest']) =>
     unwrap(await api.POST('/staff/appointments/{id}/status', { ...seg(id), body })),
@@ -79,43 +85,15 @@ export function mondayOf(day: string): string {
   return addDays(day, -((weekday + 6) % 7));
 }
 
-/** The weekday of a calendar date as the schedule names it (`mon` … `sun`). */
-export function weekdayOf(day: string): Day {
-  const [y, m, d] = day.split('-').map(Number);
-  const weekday = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)).getUTCDay();
-  return DAYS[(weekday + 6) % 7] ?? 'mon';
-}
-
 const minutesOf = (hhmm: string) => {
   const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
   return m ? Number(m[1]) * 60 + Number(m[2]) : Number.NaN;
 };
-const hhmm = (minutes: number) =>
-  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** Whether a text is a 24-hour `HH:MM` time. */
 export function isTime(text: string): boolean {
   const m = minutesOf(text);
   return Number.isFinite(m) && m < 24 * 60;
-}
-
-/**
- * The start times (`HH:MM`, the clinician's clock) a visit of `duration` minutes fits on a day: on the
- * schedule's grid, inside a window of that weekday. Only the weekly hours: whether a time is free the
- * server says when booking (a taken one answers 409).
- */
-export function gridTimes(schedule: Pick<S['Schedule'], 'windows' | 'grid_minutes'>, day: string, duration: number) {
-  const weekday = weekdayOf(day);
-  const grid = Math.max(1, schedule.grid_minutes);
-  const times = new Set<number>();
-  for (const w of schedule.windows) {
-    if (w.day !== weekday) continue;
-    const start = minutesOf(w.start);
-    const end = minutesOf(w.end);
-    if (!Number.isFinite(start) || !Number.isFinite(end)) continue;
-    for (let at = Math.ceil(start / grid) * grid; at + duration <= end; at += grid) times.add(at);
-  }
-  return [...times].sort((a, b) => a - b).map(hhmm);
 }
 
 /** Whether a text names a time zone this browser knows (IANA, `America/New_York`). */

@@ -1,14 +1,17 @@
-// Booking for a patient at the desk: find the patient, a service, a clinician, a day, and a start on
-// the clinician's grid inside their weekly hours. Staff have no free-time route: the list shows the
-// schedule's times, and the server says when one is already taken (409).
+// Booking for a patient at the desk: find the patient, a service, a clinician, a day, and one of the
+// clinician's free times that day as the server counts them (`GET /staff/availability`: bookings,
+// holds, blocks and buffers; no online notice or horizon). A time taken meanwhile still answers 409.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { ApiError } from '../../shared/api/errors';
 import { useI18n } from '../../shared/i18n/I18nProvider';
-import { wallClockToIso } from '../../shared/i18n/i18n';
 import { BusyButton, ErrorMessage, Field, Loading, useStatus } from '../../shared/ui/components';
 import { type S, staff } from '../api';
 import { fullName, Refusal, useTeam } from '../parts';
-import { BOOK, dayIn, gridTimes, scheduling } from './ScheduleApi';
+import { addDays, BOOK, dayIn, isoToWallClock, scheduling } from './ScheduleApi';
+
+/** Half a day and more: a calendar day anywhere on Earth lies inside the day widened by this on both sides. */
+const ANY_ZONE_MS = 14 * 3_600_000;
 
 export function ScheduleBook({ onDone }: { onDone: () => void }) {
   const { t, tr } = useI18n();
@@ -21,21 +24,34 @@ export function ScheduleBook({ onDone }: { onDone: () => void }) {
   const [serviceId, setServiceId] = useState('');
   const [clinicianId, setClinicianId] = useState('');
   const [day, setDay] = useState(() => dayIn(tr.zoneName(), new Date()));
-  const [time, setTime] = useState('');
+  /** The chosen free time's start (the server's instant). */
+  const [start, setStart] = useState('');
   const results = useQuery({
     queryKey: ['search', asked],
     queryFn: () => staff.search(asked),
     enabled: asked.length > 0,
   });
   const services = useQuery({ queryKey: ['staff-services'], queryFn: scheduling.services });
-  const schedule = useQuery({
-    queryKey: ['clinician-schedule', clinicianId],
-    queryFn: () => scheduling.schedule(clinicianId),
-    enabled: Boolean(clinicianId),
+  // The day is on the clinician's clock, which only the answer names: ask for the day widened to
+  // cover every zone, and keep the times that fall on it there.
+  const dayStart = Date.parse(`${day}T00:00:00Z`);
+  const free = useQuery({
+    queryKey: ['staff-availability', serviceId, clinicianId, day],
+    queryFn: () =>
+      scheduling.availability({
+        service: serviceId,
+        clinician: clinicianId,
+        from: new Date(dayStart - ANY_ZONE_MS).toISOString(),
+        to: new Date(Date.parse(`${addDays(day, 1)}T00:00:00Z`) + ANY_ZONE_MS).toISOString(),
+      }),
+    enabled: Boolean(serviceId && clinicianId && !Number.isNaN(dayStart)),
   });
   const service = services.data?.services.find((s) => s.service_id === serviceId) ?? null;
   const names = new Map((team.data ?? []).map((m) => [m.staff_id, m.display_name]));
-  const times = schedule.data && service && day ? gridTimes(schedule.data, day, service.duration_minutes) : [];
+  const times = (free.data?.slots ?? []).filter(
+    (slot) => slot.clinician_id === clinicianId && dayIn(slot.clinician_time_zone, new Date(slot.start)) === day,
+  );
+  const zone = times[0]?.clinician_time_zone;
   const book = useMutation({
     mutationFn: (body: S['StaffBookRequest']) => scheduling.book(body),
     onSuccess: (view) => {
@@ -44,10 +60,17 @@ export function ScheduleBook({ onDone }: { onDone: () => void }) {
         when: tr.dateTime(view.start),
       });
       void client.invalidateQueries({ queryKey: [BOOK] });
+      void client.invalidateQueries({ queryKey: ['staff-availability'] });
       onDone();
     },
+    onError: (err) => {
+      // Taken meanwhile: the free times are read again, without it.
+      if (err instanceof ApiError && err.status === 409) {
+        setStart('');
+        void client.invalidateQueries({ queryKey: ['staff-availability'] });
+      }
+    },
   });
-  const start = schedule.data && day && time ? wallClockToIso(`${day}T${time}`, schedule.data.time_zone) : null;
 
   return (
     <section className="card stack" data-testid="schedule-book" aria-labelledby="schedule-book-title">
@@ -137,7 +160,7 @@ export function ScheduleBook({ onDone }: { onDone: () => void }) {
                 onChange={(e) => {
                   setServiceId(e.currentTarget.value);
                   setClinicianId('');
-                  setTime('');
+                  setStart('');
                 }}
               >
                 <option value="">{t('console.schedule.choose')}</option>
@@ -160,7 +183,7 @@ export function ScheduleBook({ onDone }: { onDone: () => void }) {
                   value={clinicianId}
                   onChange={(e) => {
                     setClinicianId(e.currentTarget.value);
-                    setTime('');
+                    setStart('');
                   }}
                 >
                   <option value="">{t('console.schedule.choose')}</option>
@@ -183,35 +206,29 @@ export function ScheduleBook({ onDone }: { onDone: () => void }) {
                   value={day}
                   onChange={(e) => {
                     setDay(e.currentTarget.value);
-                    setTime('');
+                    setStart('');
                   }}
                 />
               )}
             </Field>
           ) : null}
-          {clinicianId && schedule.isPending ? <Loading /> : null}
-          {schedule.isError ? <ErrorMessage error={schedule.error} /> : null}
-          {clinicianId && schedule.data === null ? (
-            <p data-testid="schedule-book-no-schedule">{t('console.schedule.noClinicianSchedule')}</p>
-          ) : null}
-          {schedule.data ? (
+          {free.isFetching ? <Loading /> : null}
+          {free.isError ? <ErrorMessage error={free.error} /> : null}
+          {free.data && !free.isFetching ? (
             times.length ? (
-              <Field
-                label={t('console.schedule.startTime')}
-                hint={t('console.schedule.startTimeHint', { zone: schedule.data.time_zone })}
-              >
+              <Field label={t('console.schedule.startTime')} hint={t('console.schedule.startTimeHint', { zone })}>
                 {({ id, describedBy }) => (
                   <select
                     id={id}
                     data-testid="schedule-book-time"
                     aria-describedby={describedBy || undefined}
-                    value={time}
-                    onChange={(e) => setTime(e.currentTarget.value)}
+                    value={start}
+                    onChange={(e) => setStart(e.currentTarget.value)}
                   >
                     <option value="">{t('console.schedule.choose')}</option>
-                    {times.map((x) => (
-                      <option key={x} value={x}>
-                        {x}
+                    {times.map((slot) => (
+                      <option key={slot.start} value={slot.start}>
+                        {isoToWallClock(slot.start, slot.clinician_time_zone).slice(11)}
                       </option>
                     ))}
                   </select>

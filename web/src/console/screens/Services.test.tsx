@@ -122,6 +122,7 @@ describe('services', () => {
     await vi.waitFor(() => expect(byTestId('service-clinician')).not.toBeNull());
     act(() => byTestId('service-clinician')?.click());
     act(() => byTestId('service-field-waitlist')?.click());
+    act(() => byTestId('service-field-confidential')?.click());
     act(() => byTestId('service-save')?.click());
 
     await vi.waitFor(() => expect(errorNextTo('service-field-duration_minutes')).toBe('Must be between 5 and 480.'));
@@ -140,6 +141,7 @@ describe('services', () => {
       reschedule_notice_hours: 24,
       late_cancel: 'block',
       waitlist: true,
+      confidential: true,
       clinicians: [rivera.staff_id],
       active: true,
     });

@@ -53,6 +53,7 @@ const EMPTY: Draft = {
   reschedule_notice_hours: '24',
   late_cancel: 'allow_as_late',
   waitlist: false,
+  confidential: false,
   clinicians: [],
   active: true,
 };
@@ -65,6 +66,7 @@ function draftOf(s: S['Service']): Draft {
     booking: s.booking,
     late_cancel: s.late_cancel,
     waitlist: s.waitlist,
+    confidential: s.confidential ?? false,
     clinicians: [...s.clinicians],
     active: s.active,
     ...numbers,
@@ -193,6 +195,7 @@ export function ServiceForm({ service, onDone }: { service: S['Service'] | null;
       booking: draft.booking,
       late_cancel: draft.late_cancel,
       waitlist: draft.waitlist,
+      confidential: draft.confidential ?? false,
       clinicians: draft.clinicians,
       active: draft.active,
       ...numbers,
@@ -355,6 +358,16 @@ export function ServiceForm({ service, onDone }: { service: S['Service'] | null;
           onChange={(e) => set('waitlist', e.currentTarget.checked)}
         />
         <label htmlFor="service-waitlist">{t('console.services.waitlist')}</label>
+      </div>
+      <div className="choice">
+        <input
+          type="checkbox"
+          id="service-confidential"
+          data-testid="service-field-confidential"
+          checked={draft.confidential ?? false}
+          onChange={(e) => set('confidential', e.currentTarget.checked)}
+        />
+        <label htmlFor="service-confidential">{t('console.services.confidential')}</label>
       </div>
       <div className="choice">
         <input

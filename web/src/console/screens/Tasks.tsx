@@ -16,6 +16,7 @@ import {
 import { useConsoleTitle } from '../App';
 import { type S, staff } from '../api';
 import { PatientName, TOPIC_KEYS, useMe, useStaffLabel } from '../parts';
+import { mayDo } from './ScheduleApi';
 
 const KIND_KEYS = {
   respond_to_message: 'console.tasks.kind.respond',
@@ -95,7 +96,7 @@ function TaskRow({ task }: { task: S['TaskView'] }) {
   const client = useQueryClient();
   const status = useStatus();
   const who = useStaffLabel();
-  const { staff_id: me } = useMe();
+  const { staff_id: me, roles } = useMe();
   const act = useMutation({
     mutationFn: (what: 'claim' | 'release' | 'complete') =>
       what === 'claim'
@@ -128,13 +129,18 @@ function TaskRow({ task }: { task: S['TaskView'] }) {
         {t(overdue ? 'console.tasks.overdue' : 'console.tasks.due', { when: tr.dateTime(task.due_at) })}
       </span>
       {task.assignee ? <span>{t('console.thread.assignedTo', { who: who(task.assignee) })}</span> : null}
-      {/* A message task's subject is the thread; an appointment's (its id) has no console page yet. */}
+      {/* A message task's subject is the thread; an appointment's is its id, which the schedule lists (no page of its own). */}
       {task.kind === 'respond_to_message' && task.patient_id && task.subject ? (
         <Link
           href={`/threads/${encodeURIComponent(task.patient_id)}/${encodeURIComponent(task.subject)}`}
           data-testid="task-open"
         >
           {t('console.tasks.open')}
+        </Link>
+      ) : null}
+      {task.kind === 'new_appointment' && task.subject && mayDo(roles, 'readSchedule') ? (
+        <Link href="/schedule" data-testid="task-open">
+          {t('console.tasks.openSchedule')}
         </Link>
       ) : null}
       <span className="actions">

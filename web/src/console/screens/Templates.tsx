@@ -25,6 +25,8 @@ const KIND_KEYS = {
   opt_out_confirmation: 'console.templates.kind.optOut',
   opt_in_confirmation: 'console.templates.kind.optIn',
   help_reply: 'console.templates.kind.help',
+  appointment_reminder: 'console.templates.kind.appointmentReminder',
+  appointment_update: 'console.templates.kind.appointmentUpdate',
 } as const satisfies Record<S['TemplateKind'], string>;
 
 const LANGUAGE_KEYS = {

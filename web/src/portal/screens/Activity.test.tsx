@@ -1,6 +1,6 @@
 // Component tests: "Your activity" in the patient's words (messages both ways with the way to their
-// conversation, consent decisions by the patient and recorded by the practice, sign-ins, a kind the
-// portal does not know), grouped by day in the patient's time zone, earlier pages on request, and Spanish.
+// conversation, consent decisions by the patient and recorded by the practice, sign-ins, appointments
+// booked, moved and cancelled with the way to them, a kind the portal does not know), grouped by day in the patient's time zone, earlier pages on request, and Spanish.
 import { QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'preact/test-utils';
 import { useEffect } from 'react';
@@ -58,7 +58,33 @@ const PAGES: Record<string, S['Timeline']> = {
     next_cursor: 'older-1',
   },
   'older-1': {
-    entries: [entry({ at: '2026-03-01T12:00:00Z', kind: 'appointment_booked' as S['TimelineKind'] })],
+    entries: [
+      entry({
+        at: '2026-03-01T15:00:00Z',
+        kind: 'appointment_booked',
+        by: 'patient',
+        title: 'Check-up',
+        appointment_id: 'ap_1',
+        starts_at: '2026-03-09T15:00:00Z',
+      }),
+      entry({
+        at: '2026-03-01T14:00:00Z',
+        kind: 'appointment_moved',
+        by: 'staff',
+        title: 'Check-up',
+        appointment_id: 'ap_1',
+        starts_at: '2026-03-10T16:30:00Z',
+      }),
+      entry({
+        at: '2026-03-01T13:00:00Z',
+        kind: 'appointment_cancelled',
+        by: 'staff',
+        title: 'Flu shot',
+        appointment_id: 'ap_2',
+        starts_at: '2026-03-02T14:00:00Z',
+      }),
+      entry({ at: '2026-03-01T12:00:00Z', kind: 'something_new' as S['TimelineKind'] }),
+    ],
     next_cursor: null,
   },
 };
@@ -149,12 +175,27 @@ describe('your activity', () => {
     await vi.waitFor(() => expect(byTestId('activity-more')?.textContent).toBe('Show earlier'));
 
     act(() => byTestId('activity-more')?.click());
-    await vi.waitFor(() => expect(all('activity-entry')).toHaveLength(8));
+    await vi.waitFor(() => expect(all('activity-entry')).toHaveLength(11));
     expect(fake.requests('GET /portal/timeline').map((r) => new URL(r.url).searchParams.get('cursor'))).toEqual([
       null,
       'older-1',
     ]);
-    expect(said()[7]).toBe('Something happened');
+    // Appointment changes, by the patient or the practice, at the appointment's time in the patient's zone.
+    expect(said().slice(7)).toEqual([
+      'You booked your Check-up appointment for March 9, 2026 at 10:00 AM',
+      'The practice moved your Check-up appointment to March 10, 2026 at 11:30 AM',
+      'The practice cancelled your Flu shot appointment on March 2, 2026 at 8:00 AM',
+      'Something happened',
+    ]);
+    expect(
+      all('activity-open')
+        .slice(2)
+        .map((l) => [l.getAttribute('href'), l.textContent]),
+    ).toEqual([
+      ['/appointments', 'See your appointments'],
+      ['/appointments', 'See your appointments'],
+      ['/appointments', 'See your appointments'],
+    ]);
     expect(all('activity-day-heading').at(-1)?.textContent).toBe('Sunday, March 1, 2026');
     expect(byTestId('activity-more')).toBeNull();
     close();

@@ -1,5 +1,6 @@
 // Your activity: what happened in the patient's care at the practice (`GET /portal/timeline`): messages
-// both ways (by conversation, never their words), consent decisions and sign-ins, newest first, grouped
+// both ways (by conversation, never their words), consent decisions, sign-ins and appointment changes
+// (booked, moved, cancelled, by the patient or the practice), newest first, grouped
 // by day in the patient's time zone, older pages on request.
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
@@ -32,8 +33,32 @@ const DECISIONS: Record<string, Record<string, string>> = {
   },
 };
 
-/** What an entry says happened, in the patient's words; a kind this screen does not know, in general ones. */
-export function entryText(entry: S['TimelineEntry'], t: Translator['t']): string {
+/** A change to an appointment, by who made it. */
+const APPOINTMENT_CHANGES: Record<string, Record<string, string>> = {
+  patient: {
+    appointment_booked: 'portal.activity.you.booked',
+    appointment_moved: 'portal.activity.you.moved',
+    appointment_cancelled: 'portal.activity.you.cancelled',
+  },
+  staff: {
+    appointment_booked: 'portal.activity.staff.booked',
+    appointment_moved: 'portal.activity.staff.moved',
+    appointment_cancelled: 'portal.activity.staff.cancelled',
+  },
+};
+
+const isAppointment = (kind: S['TimelineKind']) =>
+  kind === 'appointment_booked' || kind === 'appointment_moved' || kind === 'appointment_cancelled';
+
+/**
+ * What an entry says happened, in the patient's words; a kind this screen does not know, in general
+ * ones. `when` words an appointment's time (in the patient's zone).
+ */
+export function entryText(
+  entry: S['TimelineEntry'],
+  t: Translator['t'],
+  when: (iso: string) => string = String,
+): string {
   const title = entry.title || t('portal.activity.untitled');
   switch (entry.kind) {
     case 'message_from_care_team':
@@ -48,6 +73,15 @@ export function entryText(entry: S['TimelineEntry'], t: Translator['t']): string
     }
     case 'signed_in':
       return t('portal.activity.signedIn');
+    case 'appointment_booked':
+    case 'appointment_moved':
+    case 'appointment_cancelled': {
+      const key = APPOINTMENT_CHANGES[entry.by ?? 'patient']?.[entry.kind] ?? 'portal.activity.other';
+      return t(key, {
+        service: entry.title || t('portal.activity.untitledService'),
+        when: entry.starts_at ? when(entry.starts_at) : 'none',
+      });
+    }
     default:
       return t('portal.activity.other');
   }
@@ -108,7 +142,10 @@ export function Activity() {
           <ol className="feed">
             {day.entries.map((entry) => (
               // The API gives no id: the time (to the nanosecond), the kind and what it is about tell entries apart.
-              <Entry key={`${entry.at} ${entry.kind} ${entry.thread_id ?? entry.consent_kind ?? ''}`} entry={entry} />
+              <Entry
+                key={`${entry.at} ${entry.kind} ${entry.thread_id ?? entry.consent_kind ?? entry.appointment_id ?? ''}`}
+                entry={entry}
+              />
             ))}
           </ol>
         </section>
@@ -143,7 +180,7 @@ function Entry({ entry }: { entry: S['TimelineEntry'] }) {
   const isMessage = entry.kind === 'message_from_care_team' || entry.kind === 'message_to_care_team';
   return (
     <li className="feed-item" data-testid="activity-entry" data-kind={entry.kind}>
-      <p data-testid="activity-what">{entryText(entry, t)}</p>
+      <p data-testid="activity-what">{entryText(entry, t, (iso) => tr.dateTime(iso))}</p>
       <p className="hint">
         <time dateTime={entry.at} data-testid="activity-when">
           {Number.isNaN(at.getTime()) ? '' : time.format(at)}
@@ -153,6 +190,14 @@ function Entry({ entry }: { entry: S['TimelineEntry'] }) {
             {' · '}
             <Link href={paths.thread(entry.thread_id)} data-testid="activity-open">
               {t('portal.activity.openThread', { title: entry.title || t('portal.activity.untitled') })}
+            </Link>
+          </>
+        ) : null}
+        {isAppointment(entry.kind) ? (
+          <>
+            {' · '}
+            <Link href="/appointments" data-testid="activity-open">
+              {t('portal.activity.openAppointments')}
             </Link>
           </>
         ) : null}

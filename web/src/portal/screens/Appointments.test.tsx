@@ -25,6 +25,11 @@ const service: S['BookableService'] = {
   mode: 'in_person',
   booking: 'patients',
   clinicians: [{ clinician_id: 'cl-1', name: 'Dr. Rivera' }],
+  horizon_days: 60,
+  min_notice_minutes: 60,
+  cancel_notice_hours: 24,
+  reschedule_notice_hours: 24,
+  late_cancel: 'allow_as_late',
 };
 const requestOnly: S['BookableService'] = { ...service, service_id: 'svc-2', name: 'Consult', booking: 'request_only' };
 const slot = (start: string, local: string): S['Slot'] => ({
@@ -159,6 +164,54 @@ describe('booking', () => {
     unmount();
   });
 
+  it('gives the held time back when another time is chosen, and when the booking is left', async () => {
+    const api = fakeApi({
+      'GET /portal/availability/services': () => json(200, { services: [service] }),
+      'GET /portal/availability': () =>
+        json(200, { service_id: 'svc-1', time_zone: 'America/New_York', slots: [nine, ten] }),
+      'POST /portal/holds': async (req) => json(201, { ...(await req.json()), expires_at: '2030-01-01T15:05:00Z' }),
+      'DELETE /portal/holds/svc-1': () => new Response(null, { status: 404 }),
+    });
+    const unmount = render(<AppointmentsBook />, '/appointments/book');
+    await pickService('svc-1');
+    act(() => slotAt(nine.start)?.click());
+    await vi.waitFor(() => expect(byTestId('booking-other-time')).not.toBeNull());
+
+    // A 404 (the hold already ended) is not the patient's concern: the times are shown again.
+    act(() => byTestId('booking-other-time')?.click());
+    await vi.waitFor(() => expect(api.requests('DELETE /portal/holds/svc-1')).toHaveLength(1));
+    await vi.waitFor(() => expect(slotAt(ten.start)).toBeDefined());
+    expect(byTestId('hold-error')).toBeNull();
+
+    act(() => slotAt(ten.start)?.click());
+    await vi.waitFor(() => expect(byTestId('booking-confirm')).not.toBeNull());
+    unmount();
+    await vi.waitFor(() => expect(api.requests('DELETE /portal/holds/svc-1')).toHaveLength(2));
+  });
+
+  it('offers no week past how far ahead the service can be booked online', async () => {
+    const api = fakeApi({
+      'GET /portal/availability/services': () => json(200, { services: [{ ...service, horizon_days: 10 }] }),
+      'GET /portal/availability': () =>
+        json(200, { service_id: 'svc-1', time_zone: 'America/New_York', slots: [nine] }),
+    });
+    const unmount = render(<AppointmentsBook />, '/appointments/book');
+    await pickService('svc-1');
+    const next = () => byTestId('slot-week-next') as HTMLButtonElement;
+    expect(next().disabled).toBe(false);
+    expect(byTestId('slot-horizon')).toBeNull();
+    act(() => next().click());
+    await vi.waitFor(() => expect(api.requests('GET /portal/availability')).toHaveLength(2));
+    await vi.waitFor(() => expect(next().disabled).toBe(true));
+    expect(byTestId('slot-horizon')?.textContent).toBe('Times can be booked online up to 10 days ahead.');
+    // The second week is asked only up to the horizon.
+    const url = new URL(api.requests('GET /portal/availability')[1]?.url ?? '');
+    const from = Date.parse(url.searchParams.get('from') ?? '');
+    const to = Date.parse(url.searchParams.get('to') ?? '');
+    expect(Math.round((to - from) / 86_400_000)).toBe(3);
+    unmount();
+  });
+
   it('says a request-only service is a request, and that the practice will confirm', async () => {
     fakeApi({
       'GET /portal/availability/services': () => json(200, { services: [service, requestOnly] }),
@@ -216,6 +269,44 @@ describe('upcoming appointments', () => {
     expect(await api.requests('POST /portal/appointments/ap-1/cancel')[0]?.json()).toEqual({ reason: 'Sick' });
     await vi.waitFor(() => expect(byTestId('appointments-none')).not.toBeNull());
     expect(byTestId('appointments-past')?.textContent).toMatch(/Cancelled late/);
+    unmount();
+  });
+
+  it('warns before a cancellation within the notice that it will be recorded as late', async () => {
+    const soon = new Date(Date.now() + 3 * 3_600_000).toISOString();
+    fakeApi({
+      'GET /portal/appointments': () => json(200, { upcoming: [appointment({ start: soon })], past: [] }),
+      'GET /portal/availability/services': () => json(200, { services: [service] }),
+    });
+    const unmount = render(<Appointments />);
+    await vi.waitFor(() => expect(byTestId('appointment-cancel')).not.toBeNull());
+    act(() => byTestId('appointment-cancel')?.click());
+    await vi.waitFor(() =>
+      expect(byTestId('appointment-cancel-dialog')?.textContent).toMatch(
+        /within the practice's cancellation notice, so it will be recorded as a late cancellation/,
+      ),
+    );
+    expect(byTestId('appointment-cancel-dialog-yes')).not.toBeNull();
+    unmount();
+  });
+
+  it('says to call the practice when a cancellation that late is not taken online', async () => {
+    const soon = new Date(Date.now() + 3 * 3_600_000).toISOString();
+    const api = fakeApi({
+      'GET /portal/appointments': () => json(200, { upcoming: [appointment({ start: soon })], past: [] }),
+      'GET /portal/availability/services': () => json(200, { services: [{ ...service, late_cancel: 'block' }] }),
+    });
+    const unmount = render(<Appointments />);
+    await vi.waitFor(() => expect(byTestId('appointment-cancel')).not.toBeNull());
+    act(() => byTestId('appointment-cancel')?.click());
+    await vi.waitFor(() =>
+      expect(byTestId('appointment-cancel-dialog')?.textContent).toMatch(
+        /too soon to cancel online.*please call the practice/,
+      ),
+    );
+    expect(byTestId('appointment-cancel-dialog-yes')).toBeNull();
+    expect(byTestId('appointment-cancel-reason')).toBeNull();
+    expect(api.requests('POST /portal/appointments/ap-1/cancel')).toHaveLength(0);
     unmount();
   });
 

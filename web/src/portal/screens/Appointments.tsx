@@ -17,12 +17,22 @@ import {
   PageHeading,
   useStatus,
 } from '../../shared/ui/components';
-import { usePageTitle } from '../parts/Header';
-import { type Appointment, appointments, newAttemptKey, type S, timeIn, zoneAbbr } from './AppointmentsApi';
+import { usePageTitle, usePractice } from '../parts/Header';
+import { formatPhone } from '../phone';
+import {
+  type Appointment,
+  appointments,
+  cancelOutcome,
+  newAttemptKey,
+  type S,
+  timeIn,
+  zoneAbbr,
+} from './AppointmentsApi';
 import { AVAILABILITY, type Slot, SlotPicker, slotKey } from './AppointmentsSlots';
 import './Appointments.css';
 
 export const APPOINTMENTS = ['appointments'] as const;
+const BOOKABLE = ['bookable-services'] as const;
 
 const STATUS = {
   requested: 'portal.appointments.status.requested',
@@ -96,6 +106,16 @@ export function Appointments() {
   const [cancelling, setCancelling] = useState<Appointment | null>(null);
   const [reason, setReason] = useState('');
   const upcomingRef = useRef<HTMLHeadingElement>(null);
+  // The services' cancellation rules, read only once a cancel is asked for (the list needs none).
+  const services = useQuery({ queryKey: BOOKABLE, queryFn: appointments.services, enabled: cancelling !== null });
+  // The practice's phone, as home already read it (no read of its own).
+  const practice = usePractice(false).data;
+  const outcome = cancelling
+    ? cancelOutcome(
+        cancelling,
+        services.data?.services.find((s) => s.service_id === cancelling.service_id),
+      )
+    : 'fine';
   const cancel = useMutation({
     mutationFn: (a: Appointment) => appointments.cancel(a.appointment_id, reason.trim()),
     onSuccess: (view) => {
@@ -170,15 +190,27 @@ export function Appointments() {
         open={cancelling !== null}
         title={t('portal.appointments.cancelTitle')}
         body={
-          cancelling
-            ? [
-                t('portal.appointments.cancelBody', {
-                  service: cancelling.service_name,
-                  when: tr.dateTime(cancelling.start),
-                }),
-              ]
-            : []
+          !cancelling
+            ? []
+            : outcome === 'blocked'
+              ? [
+                  t('portal.appointments.cancelBlocked', { service: cancelling.service_name }),
+                  practice?.phone
+                    ? t('portal.appointments.cancelCallAt', {
+                        practice: practice.name,
+                        phone: formatPhone(practice.phone),
+                      })
+                    : t('portal.appointments.cancelCall'),
+                ]
+              : [
+                  t('portal.appointments.cancelBody', {
+                    service: cancelling.service_name,
+                    when: tr.dateTime(cancelling.start),
+                  }),
+                  ...(outcome === 'late' ? [t('portal.appointments.cancelLateWarning')] : []),
+                ]
         }
+        canConfirm={outcome !== 'blocked'}
         confirmLabel={t('portal.appointments.cancelYes')}
         cancelLabel={t('portal.appointments.cancelNo')}
         danger
@@ -194,18 +226,20 @@ export function Appointments() {
           }
         }}
       >
-        <Field label={t('portal.appointments.cancelReason')} optional>
-          {({ id, describedBy }) => (
-            <textarea
-              id={id}
-              data-testid="appointment-cancel-reason"
-              aria-describedby={describedBy || undefined}
-              rows={2}
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-            />
-          )}
-        </Field>
+        {outcome === 'blocked' ? null : (
+          <Field label={t('portal.appointments.cancelReason')} optional>
+            {({ id, describedBy }) => (
+              <textarea
+                id={id}
+                data-testid="appointment-cancel-reason"
+                aria-describedby={describedBy || undefined}
+                rows={2}
+                value={reason}
+                onChange={(e) => setReason(e.currentTarget.value)}
+              />
+            )}
+          </Field>
+        )}
         {cancel.error ? <ErrorMessage error={cancel.error} testid="appointment-cancel-error" focus /> : null}
       </ConfirmDialog>
     </section>
@@ -289,7 +323,7 @@ export function AppointmentsBook() {
   const { t } = useI18n();
   usePageTitle(t('portal.appointments.bookTitle'));
   const client = useQueryClient();
-  const services = useQuery({ queryKey: ['bookable-services'], queryFn: appointments.services });
+  const services = useQuery({ queryKey: BOOKABLE, queryFn: appointments.services });
   const [serviceId, setServiceId] = useState('');
   const [clinicianId, setClinicianId] = useState('');
   const [held, setHeld] = useState<Held | null>(null);
@@ -297,6 +331,16 @@ export function AppointmentsBook() {
   const [done, setDone] = useState<Appointment | null>(null);
   const clinicianFieldId = useId();
   const service = services.data?.services.find((s) => s.service_id === serviceId) ?? null;
+  // A time held and not booked is given back when the patient leaves the booking (best effort: it
+  // would end by itself at its expiry, but others could not have it meanwhile).
+  const unbooked = useRef<string | null>(null);
+  unbooked.current = held && !done ? serviceId : null;
+  useEffect(
+    () => () => {
+      if (unbooked.current) void appointments.release(unbooked.current);
+    },
+    [],
+  );
 
   const hold = useMutation({
     mutationFn: ({ slot }: { slot: Slot; zone: string }) =>
@@ -426,6 +470,7 @@ export function AppointmentsBook() {
           error={book.error && !taken(book.error) ? book.error : null}
           onBook={() => book.mutate(held)}
           onBack={() => {
+            void appointments.release(serviceId);
             setHeld(null);
             book.reset();
           }}
@@ -437,6 +482,7 @@ export function AppointmentsBook() {
           clinicianId={clinicianId}
           busyKey={hold.isPending && hold.variables ? slotKey(hold.variables.slot) : ''}
           disabled={hold.isPending}
+          horizonDays={service.horizon_days}
           onPick={(slot, zone) => hold.mutate({ slot, zone })}
         />
       ) : null}
@@ -575,7 +621,7 @@ export function AppointmentsReschedule({ appointmentId }: { appointmentId: strin
   const client = useQueryClient();
   const status = useStatus();
   const list = useQuery({ queryKey: APPOINTMENTS, queryFn: appointments.list });
-  const services = useQuery({ queryKey: ['bookable-services'], queryFn: appointments.services });
+  const services = useQuery({ queryKey: BOOKABLE, queryFn: appointments.services });
   const [clinicianId, setClinicianId] = useState<string | null>(null);
   const [chosen, setChosen] = useState<Slot | null>(null);
   const clinicianFieldId = useId();
@@ -624,7 +670,8 @@ export function AppointmentsReschedule({ appointmentId }: { appointmentId: strin
         </p>
       </section>
     );
-  const clinicians = services.data?.services.find((s) => s.service_id === a.service_id)?.clinicians ?? [];
+  const bookable = services.data?.services.find((s) => s.service_id === a.service_id);
+  const clinicians = bookable?.clinicians ?? [];
   const who = clinicianId ?? a.clinician_id;
   return (
     <section className="stack" data-testid="appointments-reschedule">
@@ -706,6 +753,7 @@ export function AppointmentsReschedule({ appointmentId }: { appointmentId: strin
             clinicianId={who}
             busyKey=""
             disabled={move.isPending}
+            horizonDays={bookable?.horizon_days}
             onPick={(slot) => {
               move.reset();
               setChosen(slot);

@@ -24,6 +24,14 @@ export const appointments = {
   availability: async (query: SlotQuery) => unwrap(await api.GET('/portal/availability', { params: { query } })),
   /** Keeps a time for the patient while they confirm (the answer says until when). */
   hold: async (body: S['HoldRequest']) => unwrap(await api.POST('/portal/holds', { body })),
+  /** Gives the patient's held time back (another time chosen, or the booking left): best effort, never fails. */
+  release: async (serviceId: string) => {
+    try {
+      await api.DELETE('/portal/holds/{service_id}', { params: { path: { service_id: serviceId } } });
+    } catch {
+      // The hold ends by itself at its expiry; nothing for the patient to do.
+    }
+  },
   /** Books (or asks for) a time; the same key and body again answer the same appointment. */
   book: async (body: S['BookRequest'], idempotencyKey: string) =>
     unwrap(await api.POST('/portal/appointments', { body, params: { header: { 'Idempotency-Key': idempotencyKey } } })),
@@ -39,6 +47,22 @@ export const appointments = {
 export function newAttemptKey(): string {
   if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/**
+ * What cancelling now means for an appointment under its service's rules: `late` when it starts within
+ * the cancellation notice and the practice counts it late, `blocked` when the practice does not take
+ * cancellations that late online, `fine` otherwise (or when the service's rules are not known).
+ */
+export function cancelOutcome(
+  a: Pick<Appointment, 'start'>,
+  service: Pick<S['BookableService'], 'cancel_notice_hours' | 'late_cancel'> | undefined,
+  now = Date.now(),
+): 'fine' | 'late' | 'blocked' {
+  if (!service) return 'fine';
+  const within = Date.parse(a.start) - now < service.cancel_notice_hours * 3_600_000;
+  if (!within || service.late_cancel === 'allow') return 'fine';
+  return service.late_cancel === 'block' ? 'blocked' : 'late';
 }
 
 /** The date part of an RFC 3339 time as written (`2026-12-01T09:00:00-05:00` → `2026-12-01`). */

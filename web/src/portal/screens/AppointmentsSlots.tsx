@@ -6,7 +6,8 @@ import { useI18n } from '../../shared/i18n/I18nProvider';
 import { LoadFailed, Loading } from '../../shared/ui/components';
 import { appointments, dayLabel, localDay, type S, timeIn } from './AppointmentsApi';
 
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const WEEK_MS = 7 * DAY_MS;
 
 export type Slot = S['Slot'];
 
@@ -21,6 +22,7 @@ export function SlotPicker({
   busyKey,
   disabled,
   onPick,
+  horizonDays,
 }: {
   serviceId: string;
   /** '' for every clinician who sees the service. */
@@ -29,13 +31,17 @@ export function SlotPicker({
   busyKey: string;
   disabled: boolean;
   onPick: (slot: Slot, zone: string) => void;
+  /** How far ahead the service can be booked online (days): no week is offered past it. */
+  horizonDays?: number;
 }) {
   const { t, tr } = useI18n();
   const [now] = useState(() => Date.now());
   const [week, setWeek] = useState(0);
   const idBase = useId();
   const from = new Date(now + week * WEEK_MS).toISOString();
-  const to = new Date(now + (week + 1) * WEEK_MS).toISOString();
+  const horizon = horizonDays === undefined ? Number.POSITIVE_INFINITY : now + horizonDays * DAY_MS;
+  const to = new Date(Math.min(now + (week + 1) * WEEK_MS, horizon)).toISOString();
+  const lastWeek = now + (week + 1) * WEEK_MS >= horizon;
   const slots = useQuery({
     queryKey: [AVAILABILITY, serviceId, clinicianId, week],
     queryFn: () =>
@@ -81,11 +87,17 @@ export function SlotPicker({
           type="button"
           className="button button-secondary"
           data-testid="slot-week-next"
+          disabled={lastWeek}
           onClick={() => setWeek((w) => w + 1)}
         >
           {t('portal.appointments.nextWeek')}
         </button>
       </div>
+      {lastWeek && horizonDays !== undefined ? (
+        <p className="hint" data-testid="slot-horizon">
+          {t('portal.appointments.horizonReached', { n: horizonDays })}
+        </p>
+      ) : null}
       <div aria-live="polite" data-testid="slot-summary" className="visually-hidden">
         {slots.data ? t('portal.appointments.slotCount', { n: count }) : ''}
       </div>

@@ -25,6 +25,13 @@ const home: S['HomeView'] = {
   },
   consents_needing_decision: 3,
   notifications_unread: 3,
+  next_appointment: {
+    appointment_id: 'ap_1',
+    start: '2030-01-07T15:00:00Z',
+    service_name: 'Check-up',
+    clinician_name: 'Dr. Rivera',
+    status: 'requested',
+  },
   person: { patient_id: 'pt_1', given_name: 'Ann', preferred_name: 'Annie', proxy_only: false },
   people: [],
 };
@@ -65,6 +72,13 @@ describe('home', () => {
     expect(byTestId('home-new-message-time')?.getAttribute('datetime')).toBe('2026-03-02T15:00:00Z');
     expect(byTestId('home-new-message-open')?.getAttribute('href')).toBe('/messages/th_7');
     expect(byTestId('home-consents-needed')?.textContent).toMatch(/^3 documents need your decision\./);
+    // The next appointment, on the patient's clock (Chicago, once home has said which), with its state.
+    expect(byTestId('home-next-appointment')?.querySelector('h2')?.textContent).toBe('Next appointment');
+    await vi.waitFor(() => expect(byTestId('home-next-appointment-when')?.textContent).toMatch(/January 7.*9:00/));
+    expect(byTestId('home-next-appointment-service')?.textContent).toBe('Check-up');
+    expect(byTestId('home-next-appointment-clinician')?.textContent).toBe('With Dr. Rivera');
+    expect(byTestId('home-next-appointment-requested')?.textContent).toBe('Requested');
+    expect(byTestId('home-next-appointment-open')?.getAttribute('href')).toBe('/appointments');
     expect(byTestId('home-consents-note')?.textContent).toBe('3 need your decision');
     expect(byTestId('nav-messages-unread')?.textContent).toMatch(/^2/);
     expect(byTestId('nav')?.getAttribute('data-unread')).toBe('2');
@@ -78,7 +92,7 @@ describe('home', () => {
     close();
   });
 
-  it('shows no card and no reminder when nothing is new or waiting', async () => {
+  it('shows no card and no reminder when nothing is new, waiting or coming', async () => {
     fakeApi({
       'POST /auth/refresh': () => json(200, session),
       'GET /portal/home': () =>
@@ -88,6 +102,7 @@ describe('home', () => {
           latest_unread: null,
           consents_needing_decision: 0,
           notifications_unread: 0,
+          next_appointment: null,
         }),
     });
     const close = await openHome();
@@ -95,6 +110,7 @@ describe('home', () => {
     expect(byTestId('bell-count')).toBeNull();
     expect(byTestId('home-new-message')).toBeNull();
     expect(byTestId('home-consents-needed')).toBeNull();
+    expect(byTestId('home-next-appointment')).toBeNull();
     expect(byTestId('nav-messages-unread')).toBeNull();
     close();
   });

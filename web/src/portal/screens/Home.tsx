@@ -37,6 +37,7 @@ export function Home() {
     unread_total: unread,
     latest_unread: latest,
     consents_needing_decision: waiting,
+    next_appointment: next,
   } = home.data;
   const mayMessages = access.may('messages');
   const mayProfile = access.may('profile');
@@ -50,6 +51,7 @@ export function Home() {
         <p className="lead">{t('portal.home.lead')}</p>
       )}
       {mayMessages && latest && unread > 0 ? <NewMessage latest={latest} unread={unread} /> : null}
+      {next && access.may('appointments') ? <NextAppointment next={next} /> : null}
       {mayProfile && waiting > 0 ? (
         <div className="alert alert-info" data-testid="home-consents-needed">
           <p>
@@ -122,6 +124,39 @@ function ProxyOnlyAccount({ people }: { people: S['HomePerson'][] }) {
       </ul>
       <p>{t('portal.home.proxyOnly.how')}</p>
     </div>
+  );
+}
+
+/** The soonest upcoming appointment (in the patient's zone), and the way to all of them. */
+function NextAppointment({ next }: { next: S['HomeAppointment'] }) {
+  const { t, tr } = useI18n();
+  return (
+    <article
+      className="card stack-tight"
+      data-testid="home-next-appointment"
+      aria-labelledby="home-next-appointment-title"
+    >
+      <h2 id="home-next-appointment-title">{t('portal.home.nextAppointment.title')}</h2>
+      <p>
+        <time dateTime={next.start} data-testid="home-next-appointment-when">
+          {tr.dateTime(next.start)}
+        </time>
+      </p>
+      <p>
+        <strong data-testid="home-next-appointment-service">{next.service_name}</strong>{' '}
+        <span data-testid="home-next-appointment-clinician">
+          {t('portal.appointments.with', { name: next.clinician_name })}
+        </span>{' '}
+        {next.status === 'requested' ? (
+          <span className="tag" data-testid="home-next-appointment-requested">
+            {t('portal.appointments.status.requested')}
+          </span>
+        ) : null}
+      </p>
+      <Link className="button button-secondary" href="/appointments" data-testid="home-next-appointment-open">
+        {t('portal.home.nextAppointment.open')}
+      </Link>
+    </article>
   );
 }
 

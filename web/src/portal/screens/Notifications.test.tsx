@@ -33,7 +33,7 @@ const PAGES: Record<string, S['Notifications']> = {
     next_cursor: 'older-1',
   },
   'older-1': {
-    items: [item({ id: 'n_1', kind: 'appointment_moved' as S['BellKind'], title: null, thread_id: null })],
+    items: [item({ id: 'n_1', kind: 'something_new' as S['BellKind'], title: null, thread_id: null })],
     unread: 2,
     next_cursor: null,
   },
@@ -147,6 +147,54 @@ describe('notifications', () => {
     expect(byTestId('notification-open', other)).toBeNull();
     expect(byTestId('notifications-more')).toBeNull();
     close();
+  });
+
+  it('says what the practice did to an appointment, opens the appointments and marks it read; in Spanish too', async () => {
+    const changed = (id: string, change: string, title: string) =>
+      item({
+        id,
+        kind: 'appointment_changed',
+        appointment_id: `ap_${id}`,
+        appointment_change: change,
+        title,
+        thread_id: null,
+      });
+    const fake = fakeApi({
+      'GET /portal/notifications': () =>
+        json(200, {
+          items: [
+            changed('n_9', 'moved', 'Check-up'),
+            changed('n_8', 'booked', 'Flu shot'),
+            changed('n_7', 'cancelled', 'Physical'),
+          ],
+          unread: 3,
+          next_cursor: null,
+        }),
+      'POST /portal/notifications/n_9/read': () => json(200, { marked: 1 }),
+    });
+    const close = render();
+    await vi.waitFor(() => expect(items()).toHaveLength(3));
+    expect(items().map((i) => byTestId('notification-what', i)?.textContent)).toEqual([
+      'New The practice moved your Check-up appointment',
+      'New The practice booked your Flu shot appointment',
+      'New The practice cancelled your Physical appointment',
+    ]);
+    const open = byTestId('notification-open', items()[0]);
+    expect(open?.getAttribute('href')).toBe('/appointments');
+    expect(open?.textContent).toBe('See your appointments');
+    act(() => open?.click());
+    await vi.waitFor(() => expect(fake.requests('POST /portal/notifications/n_9/read')).toHaveLength(1));
+    expect(window.location.pathname).toBe('/appointments');
+    close();
+
+    localStorage.setItem('portico.language', 'es');
+    const again = render();
+    await vi.waitFor(() =>
+      expect(byTestId('notification-what', items()[0])?.textContent).toBe(
+        'Nuevo La consulta cambió su cita de Check-up',
+      ),
+    );
+    again();
   });
 
   it('says nothing is new when the list is empty, with no "Mark all as read"', async () => {

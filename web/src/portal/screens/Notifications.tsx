@@ -1,5 +1,6 @@
 // The bell's screen: what waits for the patient (`GET /portal/notifications`), newest first, unread ones
-// marked "New"; each leads to its conversation and is marked read as it is opened
+// marked "New"; each leads to its conversation (or, for a change the practice made to an appointment,
+// to the appointments) and is marked read as it is opened
 // (`POST /portal/notifications/{id}/read`), or all at once (`POST /portal/notifications/read-all`).
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'wouter';
@@ -11,6 +12,13 @@ import { usePageTitle } from '../parts/Header';
 /** How each kind of item is worded; one this map does not know is said in general words. */
 const KINDS: Record<string, string> = {
   new_message: 'portal.notifications.kind.newMessage',
+};
+
+/** What the practice did to an appointment, as the item says it (`appointment_change`). */
+const APPOINTMENT_CHANGES: Record<string, string> = {
+  booked: 'portal.notifications.appointment.booked',
+  moved: 'portal.notifications.appointment.moved',
+  cancelled: 'portal.notifications.appointment.cancelled',
 };
 
 /** Marking read changes the bell and home's count: both are read again. */
@@ -106,6 +114,12 @@ function Item({ item }: { item: S['BellItem'] }) {
   const read = useMutation({ mutationFn: () => portal.readNotification(item.id), onSuccess: marked });
   const unread = !item.read_at;
   const title = item.title || t('portal.notifications.untitled');
+  const appointment = item.kind === 'appointment_changed';
+  const what = appointment
+    ? t(APPOINTMENT_CHANGES[item.appointment_change ?? ''] ?? 'portal.notifications.appointment.changed', {
+        service: item.title || t('portal.notifications.untitledService'),
+      })
+    : t(KINDS[item.kind] ?? 'portal.notifications.kind.other');
   return (
     <li
       className={`feed-item${unread ? ' is-unread' : ''}`}
@@ -122,9 +136,22 @@ function Item({ item }: { item: S['BellItem'] }) {
             </span>{' '}
           </>
         ) : null}
-        {t(KINDS[item.kind] ?? 'portal.notifications.kind.other')}
+        {what}
       </p>
-      {item.thread_id ? (
+      {appointment ? (
+        <p>
+          <Link
+            className="feed-link"
+            href="/appointments"
+            data-testid="notification-open"
+            onClick={() => {
+              if (unread) read.mutate();
+            }}
+          >
+            {t('portal.notifications.openAppointments')}
+          </Link>
+        </p>
+      ) : item.thread_id ? (
         <p>
           <Link
             className="feed-link"

@@ -145,7 +145,8 @@ export const enums = {
     "opt_out_confirmation",
     "opt_in_confirmation",
     "help_reply",
-    "appointment_reminder"
+    "appointment_reminder",
+    "appointment_update"
   ],
   "ThreadStatus": [
     "open",

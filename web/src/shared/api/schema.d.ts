@@ -11343,7 +11343,7 @@ export interface components {
          * @description The messages a practice may word its own way.
          * @enum {string}
          */
-        TemplateKind: "message_waiting" | "opt_out_confirmation" | "opt_in_confirmation" | "help_reply" | "appointment_reminder";
+        TemplateKind: "message_waiting" | "opt_out_confirmation" | "opt_in_confirmation" | "help_reply" | "appointment_reminder" | "appointment_update";
         TemplateUpdate: {
             email_body?: string | null;
             email_subject?: string | null;

@@ -290,11 +290,14 @@ export function ConfirmDialog({
   testid,
   onAnswer,
   children,
+  canConfirm = true,
 }: {
   open: boolean;
   title: string;
   body: string[];
   confirmLabel: string;
+  /** False when only going back is possible (what the body says cannot be done here). */
+  canConfirm?: boolean;
   cancelLabel: string;
   danger?: boolean;
   busy?: boolean;
@@ -341,16 +344,18 @@ export function ConfirmDialog({
       </div>
       {children}
       <div className="actions">
-        <BusyButton
-          type="button"
-          className={danger ? 'button button-danger' : 'button'}
-          busy={busy}
-          busyLabel={busyLabel ?? confirmLabel}
-          data-testid={`${testid}-yes`}
-          onClick={() => onAnswer(true)}
-        >
-          {confirmLabel}
-        </BusyButton>
+        {canConfirm ? (
+          <BusyButton
+            type="button"
+            className={danger ? 'button button-danger' : 'button'}
+            busy={busy}
+            busyLabel={busyLabel ?? confirmLabel}
+            data-testid={`${testid}-yes`}
+            onClick={() => onAnswer(true)}
+          >
+            {confirmLabel}
+          </BusyButton>
+        ) : null}
         <button
           ref={noRef}
           type="button"
