@@ -184,11 +184,6 @@ impl Grant {
         }
     }
 
-    /// Over and done without reading the patient: expired, or past coming of age.
-    pub fn over(&self, now: DateTime<Utc>) -> bool {
-        self.expires_at.is_some_and(|at| at <= now) || self.ends_at.is_some_and(|at| at <= now)
-    }
-
     fn item(&self) -> Result<Item, StoreError> {
         Item::from_record(keys::proxy_grant(&self.practice_id, &self.patient_id, &self.proxy_id), self)
     }

@@ -40,8 +40,6 @@ pub enum BookingError {
     TooLate,
     #[error("the same Idempotency-Key was used for a different booking")]
     KeyReused,
-    #[error("not found")]
-    NotFound,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -164,42 +162,37 @@ pub async fn taken(
 
 // ---- availability ---------------------------------------------------------------------------------
 
-/// The slots a patient may book: on the schedule, with notice and horizon, not blocked, and every cell
-/// (buffers included) free of bookings and of others' live holds.
+/// Who is looking for a time: a patient online (notice and horizon apply; their own hold does not
+/// count against them), or staff booking for a patient (neither applies).
+#[derive(Debug, Clone, Copy)]
+pub enum Seeker<'a> {
+    Patient(&'a PatientId),
+    Staff,
+}
+
+/// The slots that can be booked: on the schedule, not blocked, and every cell (buffers included) free of
+/// bookings and of others' live holds; online, within the service's notice and horizon too.
 pub fn open_slots(
     service: &Service,
     schedule: &Schedule,
     taken: &Taken,
-    patient: Option<&PatientId>,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
+    seeker: Seeker<'_>,
+    (from, to): (DateTime<Utc>, DateTime<Utc>),
     now: DateTime<Utc>,
 ) -> Vec<DateTime<Utc>> {
-    let earliest = now + Duration::minutes(service.min_notice_minutes);
-    let latest = now + Duration::days(service.horizon_days);
-    grid::starts(schedule, service.duration_minutes, from.max(earliest), to.min(latest))
+    let (from, to, patient) = match seeker {
+        Seeker::Patient(patient) => (
+            from.max(now + Duration::minutes(service.min_notice_minutes)),
+            to.min(now + Duration::days(service.horizon_days)),
+            Some(patient),
+        ),
+        Seeker::Staff => (from.max(now), to, None),
+    };
+    grid::starts(schedule, service.duration_minutes, from, to)
         .into_iter()
         .filter(|start| {
             let (a, b) = service.occupies(*start);
             !grid::blocked(&schedule.blocks, a, b) && taken.free_for(&grid::cells(a, b), patient, now)
-        })
-        .collect()
-}
-
-/// The slots staff may book for a patient: the same as a patient's, without notice and horizon.
-pub fn staff_slots(
-    service: &Service,
-    schedule: &Schedule,
-    taken: &Taken,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-    now: DateTime<Utc>,
-) -> Vec<DateTime<Utc>> {
-    grid::starts(schedule, service.duration_minutes, from.max(now), to)
-        .into_iter()
-        .filter(|start| {
-            let (a, b) = service.occupies(*start);
-            !grid::blocked(&schedule.blocks, a, b) && taken.free_for(&grid::cells(a, b), None, now)
         })
         .collect()
 }

@@ -26,7 +26,6 @@ impl From<BookingError> for ApiError {
             BookingError::KeyReused => {
                 unprocessable("This Idempotency-Key was used for a different booking.", "Idempotency-Key", "was used with another body")
             }
-            BookingError::NotFound => ApiError::NotFound,
             BookingError::Store(e) => e.into(),
         }
     }

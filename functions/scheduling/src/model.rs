@@ -245,11 +245,6 @@ impl Status {
                 | (Status::Arrived, Status::Fulfilled)
         )
     }
-
-    /// Holding the clinician's time.
-    pub fn holds_time(self) -> bool {
-        matches!(self, Status::Booked | Status::Arrived)
-    }
 }
 
 /// Who made or changed an appointment.

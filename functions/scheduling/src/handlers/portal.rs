@@ -2,15 +2,16 @@
 
 use chrono::{DateTime, Duration, Utc};
 use portico::auth::{PatientPrincipal, Scope};
-use portico::directory::{PatientNames, patients, staff};
+use portico::directory::{PatientNames, patients};
 use portico::http::{ApiError, Exchange, Problem, Reply};
 use portico::ids::{AppointmentId, ServiceId, StaffId};
 
+use super::{clinician_name, free_times, instant};
 use crate::api::{
     AppointmentList, AppointmentView, Availability, BookRequest, BookableService, BookableServices, CancelRequest, ClinicianView,
-    HoldRequest, HoldView, RescheduleRequest, Slot,
+    HoldRequest, HoldView, RescheduleRequest,
 };
-use crate::book::{self, NewAppointment};
+use crate::book::{self, NewAppointment, Seeker};
 use crate::deps::SchedulingDeps;
 use crate::model::{Booker, Booking, MAX_RANGE_DAYS, Status};
 
@@ -29,10 +30,6 @@ fn clinician_id(raw: &str) -> Result<StaffId, ApiError> {
     StaffId::parse(raw).ok_or_else(|| ApiError::field("clinician_id", "is not a clinician id"))
 }
 
-async fn clinician_name(d: &SchedulingDeps, practice: &portico::ids::PracticeId, id: &StaffId) -> Result<String, ApiError> {
-    Ok(staff::get(d.table.as_ref(), practice, id).await?.map(|m| m.display_name).unwrap_or_default())
-}
-
 /// The services patients may book or ask for, with who sees each.
 #[utoipa::path(get, path = "/portal/availability/services", tag = "appointments", security(("patient" = [])),
     responses((status = 200, body = BookableServices), (status = 400, body = Problem), (status = 401, body = Problem),
@@ -44,7 +41,7 @@ pub async fn services(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, Api
     for service in services.into_iter().filter(|s| s.active && s.booking != Booking::StaffOnly && !(who.limited() && s.confidential)) {
         let mut clinicians = Vec::new();
         for id in &service.clinicians {
-            clinicians.push(ClinicianView { clinician_id: id.to_string(), name: clinician_name(d, &who.practice, id).await? });
+            clinicians.push(ClinicianView { clinician_id: id.to_string(), name: clinician_name(table, &who.practice, id).await? });
         }
         found.push(BookableService {
             service_id: service.service_id.to_string(),
@@ -61,16 +58,6 @@ pub async fn services(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, Api
         });
     }
     Ok(Reply::ok(&BookableServices { services: found }))
-}
-
-fn instant(x: &Exchange<'_>, name: &'static str) -> Result<Option<DateTime<Utc>>, ApiError> {
-    x.query(name)
-        .map(|raw| {
-            DateTime::parse_from_rfc3339(&raw)
-                .map(|t| t.with_timezone(&Utc))
-                .map_err(|_| ApiError::field(name, "must be an RFC 3339 instant"))
-        })
-        .transpose()
 }
 
 /// Free times for a service over at most 31 days (default: the next 14), from every clinician who sees
@@ -99,27 +86,9 @@ pub async fn availability(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply,
         .await?;
     let service =
         service.filter(|s| s.active && s.booking != Booking::StaffOnly && !(who.limited() && s.confidential)).ok_or(ApiError::NotFound)?;
-    let zone_name = profile.map(|p| p.time_zone.as_str().to_string()).unwrap_or_else(|| "UTC".into());
-    let zone: chrono_tz::Tz = zone_name.parse().unwrap_or(chrono_tz::UTC);
-    let mut slots = Vec::new();
-    for clinician in service.clinicians.iter().filter(|c| only.as_ref().is_none_or(|o| o == *c)) {
-        let Some(schedule) = book::schedule(table, &who.practice, clinician).await? else { continue };
-        let (a, b) = (from - Duration::hours(4), to + Duration::hours(4));
-        let taken = book::taken(table, &who.practice, clinician, a, b).await?;
-        let name = clinician_name(d, &who.practice, clinician).await?;
-        for start in book::open_slots(&service, &schedule, &taken, Some(&who.patient), from, to, now) {
-            slots.push(Slot {
-                start,
-                end: start + service.duration(),
-                clinician_id: clinician.to_string(),
-                clinician_name: name.clone(),
-                clinician_time_zone: schedule.time_zone.clone(),
-                local_start: start.with_timezone(&zone).to_rfc3339(),
-            });
-        }
-    }
-    slots.sort_by(|a, b| a.start.cmp(&b.start).then(a.clinician_id.cmp(&b.clinician_id)));
-    Ok(Reply::ok(&Availability { service_id: service.service_id.to_string(), time_zone: zone_name, slots }))
+    let zone = profile.map(|p| p.time_zone.as_str().to_string()).unwrap_or_else(|| "UTC".into());
+    let free = free_times(table, &who.practice, &service, only.as_ref(), Seeker::Patient(&who.patient), (from, to), zone, now).await?;
+    Ok(Reply::ok(&free))
 }
 
 /// Holds a time for five minutes while the patient confirms; a new hold on the service gives up the last.
@@ -185,7 +154,7 @@ pub async fn book(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, ApiErro
         schedule: &schedule,
         patient: &who.patient,
         names,
-        clinician_name: clinician_name(d, &who.practice, &clinician).await?,
+        clinician_name: clinician_name(table, &who.practice, &clinician).await?,
         start: body.start,
         booker: booker(&who),
         key: key.map(|k| (k, request)),
@@ -275,7 +244,7 @@ pub async fn reschedule(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, A
         return Err(ApiError::field("clinician_id", "does not see this service"));
     }
     let schedule = book::schedule(table, &who.practice, &clinician).await?.ok_or(ApiError::NotFound)?;
-    let name = clinician_name(d, &who.practice, &clinician).await?;
+    let name = clinician_name(table, &who.practice, &clinician).await?;
     let practice = x.practice(&who.practice).await?;
     let to = book::Move {
         practice: &practice,

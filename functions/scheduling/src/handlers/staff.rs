@@ -1,16 +1,17 @@
 //! The staff's scheduling: services, clinicians' schedules, the schedule views, booking for a patient
 //! and the moves of an appointment's day.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::Duration;
 use portico::directory::{PatientNames, Role, patients, staff};
 use portico::http::{ApiError, Exchange, FieldError, Problem, Reply};
-use portico::ids::{AppointmentId, PatientId, ServiceId, StaffId};
+use portico::ids::{AppointmentId, ServiceId, StaffId};
 use portico::store::{Condition, Item};
 
+use super::{clinician_name, free_times, instant, patient_id};
 use crate::api::{
     AppointmentView, ScheduleInput, ScheduleView, ServiceInput, ServiceList, StaffAppointmentView, StaffBookRequest, StatusRequest,
 };
-use crate::book::{self, NewAppointment};
+use crate::book::{self, NewAppointment, Seeker};
 use crate::deps::SchedulingDeps;
 use crate::keys;
 use crate::model::{Booker, MAX_RANGE_DAYS, Schedule, Service, Status};
@@ -173,16 +174,6 @@ pub async fn schedule_put(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply,
     }
 }
 
-fn instant(x: &Exchange<'_>, name: &'static str) -> Result<Option<DateTime<Utc>>, ApiError> {
-    x.query(name)
-        .map(|raw| {
-            DateTime::parse_from_rfc3339(&raw)
-                .map(|t| t.with_timezone(&Utc))
-                .map_err(|_| ApiError::field(name, "must be an RFC 3339 instant"))
-        })
-        .transpose()
-}
-
 fn staff_view(a: &crate::model::Appointment) -> StaffAppointmentView {
     StaffAppointmentView { appointment: AppointmentView::from(a), patient_id: a.patient_id.to_string(), patient: a.patient_names.clone() }
 }
@@ -213,7 +204,7 @@ pub async fn appointments_view(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<R
 pub async fn appointments_create(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.staff().await?;
     let body: StaffBookRequest = x.json()?;
-    let patient = PatientId::parse(&body.patient_id).ok_or_else(|| ApiError::field("patient_id", "is not a patient id"))?;
+    let patient = patient_id(&body.patient_id)?;
     x.concerning(&patient);
     let service_id = ServiceId::parse(&body.service_id).ok_or_else(|| ApiError::field("service_id", "is not a service id"))?;
     let clinician = StaffId::parse(&body.clinician_id).ok_or_else(|| ApiError::field("clinician_id", "is not a clinician id"))?;
@@ -225,7 +216,7 @@ pub async fn appointments_create(d: &SchedulingDeps, x: &Exchange<'_>) -> Result
     }
     let schedule = book::schedule(table, &who.practice, &clinician).await?.ok_or(ApiError::NotFound)?;
     let practice = x.practice(&who.practice).await?;
-    let name = staff::get(table, &who.practice, &clinician).await?.map(|m| m.display_name).unwrap_or_default();
+    let name = clinician_name(table, &who.practice, &clinician).await?;
     let new = NewAppointment {
         practice: &practice,
         service: &service,
@@ -256,7 +247,7 @@ pub async fn appointments_status(d: &SchedulingDeps, x: &Exchange<'_>) -> Result
     if body.reason.as_ref().is_some_and(|r| r.chars().count() > 500) {
         return Err(ApiError::field("reason", "must be at most 500 characters"));
     }
-    let patient = PatientId::parse(&body.patient_id).ok_or_else(|| ApiError::field("patient_id", "is not a patient id"))?;
+    let patient = patient_id(&body.patient_id)?;
     x.concerning(&patient);
     x.object(id.to_string());
     let table = d.table.as_ref();
@@ -300,23 +291,6 @@ pub async fn availability(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply,
     let (who, service) = x.staff_reading(async |practice, _, _| Ok(book::service(table, practice, &service_id).await?)).await?;
     let service = service.ok_or(ApiError::NotFound)?;
     let zone = x.practice(&who.practice).await?.settings.default_time_zone.clone();
-    let tz: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::UTC);
-    let mut slots = Vec::new();
-    for clinician in service.clinicians.iter().filter(|c| only.as_ref().is_none_or(|o| o == *c)) {
-        let Some(schedule) = book::schedule(table, &who.practice, clinician).await? else { continue };
-        let taken = book::taken(table, &who.practice, clinician, from - Duration::hours(4), to + Duration::hours(4)).await?;
-        let name = staff::get(table, &who.practice, clinician).await?.map(|m| m.display_name).unwrap_or_default();
-        for start in book::staff_slots(&service, &schedule, &taken, from, to, now) {
-            slots.push(crate::api::Slot {
-                start,
-                end: start + service.duration(),
-                clinician_id: clinician.to_string(),
-                clinician_name: name.clone(),
-                clinician_time_zone: schedule.time_zone.clone(),
-                local_start: start.with_timezone(&tz).to_rfc3339(),
-            });
-        }
-    }
-    slots.sort_by(|a, b| a.start.cmp(&b.start).then(a.clinician_id.cmp(&b.clinician_id)));
-    Ok(Reply::ok(&crate::api::Availability { service_id: service.service_id.to_string(), time_zone: zone, slots }))
+    let free = free_times(table, &who.practice, &service, only.as_ref(), Seeker::Staff, (from, to), zone, now).await?;
+    Ok(Reply::ok(&free))
 }
