@@ -129,6 +129,14 @@ prefixed_id!(
     /// A grant that lets one person act for a patient (a parent, a caregiver, a guarantor).
     GrantId, "gr_"
 );
+prefixed_id!(
+    /// A patient's place on a service's waitlist.
+    WaitlistId, "wl_"
+);
+prefixed_id!(
+    /// A freed time offered to a waitlisted patient.
+    OfferId, "wo_"
+);
 
 /// A staff work item. Tasks that stand for something else (the answer a thread is waiting for) are
 /// named after it, so raising one twice raises one task: `tk_respond_th_01…`.

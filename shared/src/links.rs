@@ -24,12 +24,15 @@ pub const VALID_HOURS: i64 = 24;
 #[serde(rename_all = "snake_case")]
 pub enum ItemKind {
     Thread,
+    /// A freed time offered from the waitlist.
+    Offer,
 }
 
 impl ItemKind {
     pub fn as_str(self) -> &'static str {
         match self {
             ItemKind::Thread => "thread",
+            ItemKind::Offer => "offer",
         }
     }
 }
@@ -44,6 +47,10 @@ pub struct ItemRef {
 impl ItemRef {
     pub fn thread(id: &str) -> Self {
         ItemRef { kind: ItemKind::Thread, id: id.to_string() }
+    }
+
+    pub fn offer(id: &str) -> Self {
+        ItemRef { kind: ItemKind::Offer, id: id.to_string() }
     }
 }
 

@@ -195,6 +195,7 @@ async fn messaging(app: &App, practice: &portico::directory::Practice, ann: &Pat
             item: Some(portico::links::ItemRef::thread(THREAD)),
             when: None,
             still: None,
+            answers_text: false,
         },
     };
     for item in [thread.item(), message.item(), event.item()] {

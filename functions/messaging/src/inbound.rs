@@ -12,6 +12,7 @@ use portico::consents::{self, Provenance};
 use portico::crypto::Hasher;
 use portico::directory::{Patient, Practice, patients, practices};
 use portico::domain::{Address, Phone};
+use portico::events::{Event, EventKind};
 use portico::idempotency::{self, Claim, Claimed};
 use portico::notify::templates::{Lang, PortalLink, PracticeName};
 use portico::notify::wording::{self, NotificationValues, TemplateKind};
@@ -70,6 +71,15 @@ pub fn keyword(body: &str) -> Option<Keyword> {
         "HELP" => Some(Keyword::Help),
         _ => None,
     }
+}
+
+/// Whether a text answers a reminder's "Reply C to confirm": `C` or `confirm` (`confirmar`), in any
+/// case, with spaces and closing punctuation around it. Anything longer is a message for the care team.
+/// Scheduling applies it ([`EventKind::ConfirmByText`]); `CANCEL` stays a carrier keyword and never
+/// cancels an appointment.
+pub fn confirms(body: &str) -> bool {
+    let word = body.trim().trim_end_matches(['.', '!']).trim_end().to_uppercase();
+    matches!(word.as_str(), "C" | "CONFIRM" | "CONFIRMAR")
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -167,6 +177,14 @@ impl InboundDeps {
                 Some(self.reply_text(&practice, patient.as_ref(), kind).await?)
             }
             Some(Keyword::Help) => Some(self.reply_text(&practice, patient.as_ref(), TemplateKind::HelpReply).await?),
+            // A "C" from a patient: scheduling confirms their appointment and answers by text.
+            None if confirms(&text.body) && patient.as_ref().is_some_and(Patient::is_active) => {
+                if let Some(patient) = &patient {
+                    let kind = EventKind::ConfirmByText { message_sid: text.message_sid.clone() };
+                    table.transact(vec![Event::new(&practice.id, &patient.patient_id, kind, now).write()?]).await?;
+                }
+                None
+            }
             None => match &patient {
                 Some(patient) if patient.is_active() && !text.body.trim().is_empty() => {
                     self.append(&practice, &patient.patient_id, &text.body, now).await?;

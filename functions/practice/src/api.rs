@@ -386,6 +386,8 @@ pub struct PracticeSettingsView {
     pub proxy_age_rules: portico::proxies::AgeRules,
     /// Hours before an appointment its reminders go out.
     pub appointment_reminder_hours: Vec<u32>,
+    /// How many waitlisted patients each freed time is offered to at once.
+    pub waitlist_batch: u32,
 }
 
 impl From<&portico::directory::Practice> for PracticeSettingsView {
@@ -412,6 +414,7 @@ impl From<&portico::directory::Practice> for PracticeSettingsView {
             consent_documents: s.consent_documents.clone(),
             proxy_age_rules: s.proxy_age_rules.clone(),
             appointment_reminder_hours: s.appointment_reminder_hours.clone(),
+            waitlist_batch: s.waitlist_batch,
         }
     }
 }
@@ -442,6 +445,10 @@ pub struct PracticeSettingsUpdate {
     #[serde(default)]
     #[schema(max_items = 6)]
     pub appointment_reminder_hours: Option<Vec<u32>>,
+    /// How many waitlisted patients each freed time is offered to at once: 1 to 10. Absent: unchanged.
+    #[serde(default)]
+    #[schema(minimum = 1, maximum = 10)]
+    pub waitlist_batch: Option<u32>,
 }
 
 /// A new version of one consent document (the practice's `version` as read).

@@ -36,6 +36,7 @@ pub struct SettingsEdit {
     pub sms_countries: Vec<String>,
     pub proxy_age_rules: Option<portico::proxies::AgeRules>,
     pub appointment_reminder_hours: Option<Vec<u32>>,
+    pub waitlist_batch: Option<u32>,
 }
 
 /// A new version of one consent document.
@@ -139,6 +140,9 @@ impl SettingsDeps {
         {
             return Err(invalid("appointment_reminder_hours", "at most 6, each 1 to 168 hours"));
         }
+        if edit.waitlist_batch.is_some_and(|n| !(1..=10).contains(&n)) {
+            return Err(invalid("waitlist_batch", "must be 1 to 10"));
+        }
         if let Some(rules) = &edit.proxy_age_rules {
             rules.check().map_err(|why| invalid("proxy_age_rules", why))?;
         }
@@ -178,6 +182,7 @@ impl SettingsDeps {
                     hours
                 },
             ),
+            waitlist_batch: edit.waitlist_batch.unwrap_or(before.settings.waitlist_batch),
             ..before.settings.clone()
         };
         Ok(practices::save_settings(self.table.as_ref(), &before, settings, by.as_str(), now).await?)

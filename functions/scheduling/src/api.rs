@@ -1,11 +1,12 @@
 //! The wire shapes of scheduling's routes.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use portico::directory::PatientNames;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::model::{Appointment, Block, Booking, LateCancel, Service, Status, VisitMode, Window};
+use crate::waitlist::{Offer, OfferStatus, PartOfDay, Place, PlaceStatus, Priority, Report};
 
 /// Limits the API document states for the web apps.
 pub const LIMITS: &[portico::http::openapi::Limit] = &[];
@@ -35,6 +36,8 @@ pub struct BookableService {
     pub cancel_notice_hours: i64,
     pub reschedule_notice_hours: i64,
     pub late_cancel: LateCancel,
+    /// Patients may join its waitlist for an earlier time.
+    pub waitlist: bool,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -235,4 +238,159 @@ pub struct StatusRequest {
     #[serde(default)]
     #[schema(max_length = 500)]
     pub reason: Option<String>,
+}
+
+// ---- waitlist -------------------------------------------------------------------------------------
+
+/// Join a service's waitlist: the clinicians, days and parts of the day you can make, between two
+/// dates; optionally the booked appointment an earlier time would replace.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct JoinWaitlist {
+    pub service_id: String,
+    /// Empty or absent: any clinician who sees the service.
+    #[serde(default)]
+    #[schema(max_items = 20)]
+    pub clinicians: Vec<String>,
+    /// `mon` … `sun`; empty or absent: any day.
+    #[serde(default)]
+    #[schema(max_items = 7)]
+    pub days: Vec<String>,
+    /// Empty or absent: any time of day.
+    #[serde(default)]
+    #[schema(max_items = 3)]
+    pub parts_of_day: Vec<PartOfDay>,
+    /// The first and last days you can come (`YYYY-MM-DD`, in the visit's zone).
+    #[schema(value_type = String, format = Date)]
+    pub from: NaiveDate,
+    #[schema(value_type = String, format = Date)]
+    pub to: NaiveDate,
+    /// Your booked appointment for this service that an earlier time would replace (it is cancelled in
+    /// the same step as the claim).
+    #[serde(default)]
+    pub replaces: Option<String>,
+}
+
+/// A place on a waitlist.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PlaceView {
+    pub entry_id: String,
+    pub service_id: String,
+    pub service_name: String,
+    pub clinicians: Vec<String>,
+    pub days: Vec<String>,
+    pub parts_of_day: Vec<PartOfDay>,
+    #[schema(value_type = String, format = Date)]
+    pub from: NaiveDate,
+    #[schema(value_type = String, format = Date)]
+    pub to: NaiveDate,
+    pub replaces: Option<String>,
+    pub replaces_start: Option<DateTime<Utc>>,
+    pub priority: Priority,
+    pub status: PlaceStatus,
+    pub created_at: DateTime<Utc>,
+    pub version: u64,
+}
+
+impl From<&Place> for PlaceView {
+    fn from(p: &Place) -> Self {
+        PlaceView {
+            entry_id: p.entry_id.to_string(),
+            service_id: p.service_id.to_string(),
+            service_name: p.service_name.clone(),
+            clinicians: p.clinicians.iter().map(ToString::to_string).collect(),
+            days: p.days.clone(),
+            parts_of_day: p.parts_of_day.clone(),
+            from: p.from,
+            to: p.to,
+            replaces: p.replaces.as_ref().map(ToString::to_string),
+            replaces_start: p.replaces_start,
+            priority: p.priority,
+            status: p.status,
+            created_at: p.created_at,
+            version: p.version,
+        }
+    }
+}
+
+/// A freed time offered to you: claim it before `expires_at`; the first claim wins.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OfferView {
+    pub offer_id: String,
+    pub entry_id: String,
+    pub service_id: String,
+    pub service_name: String,
+    pub clinician_id: String,
+    pub clinician_name: String,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    /// The clinician's zone.
+    pub time_zone: String,
+    pub expires_at: DateTime<Utc>,
+    /// `offered` (claim it), `claimed`, `gone` (someone else was first), or `expired`.
+    pub status: OfferStatus,
+    /// The appointment a claim cancels, if the place was to move one earlier.
+    pub replaces: Option<String>,
+}
+
+impl OfferView {
+    pub fn of(o: &Offer, status: OfferStatus) -> Self {
+        OfferView {
+            offer_id: o.offer_id.to_string(),
+            entry_id: o.entry_id.to_string(),
+            service_id: o.service_id.to_string(),
+            service_name: o.service_name.clone(),
+            clinician_id: o.clinician_id.to_string(),
+            clinician_name: o.clinician_name.clone(),
+            start: o.start,
+            end: o.end,
+            time_zone: o.time_zone.clone(),
+            expires_at: o.expires_at,
+            status,
+            replaces: o.replaces.as_ref().map(ToString::to_string),
+        }
+    }
+}
+
+/// Your places and your offers (those still ahead).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct WaitlistView {
+    pub places: Vec<PlaceView>,
+    pub offers: Vec<OfferView>,
+}
+
+/// A claim that landed: the new appointment, and the later one it replaced (now cancelled).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ClaimView {
+    pub appointment: AppointmentView,
+    pub replaced_appointment_id: Option<String>,
+}
+
+/// A waiting place as staff see it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StaffPlaceView {
+    pub patient_id: String,
+    pub patient: Option<PatientNames>,
+    #[serde(flatten)]
+    pub place: PlaceView,
+}
+
+/// The practice's waiting lines and how the waitlist did over the period asked.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StaffWaitlist {
+    /// In offer order within each service: priority, then first come.
+    pub places: Vec<StaffPlaceView>,
+    pub report: Report,
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+}
+
+/// A place's new priority.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PriorityChange {
+    pub patient_id: String,
+    pub priority: Priority,
+    /// The place's `version` as read (a stale one answers 409).
+    pub version: u64,
 }

@@ -55,7 +55,7 @@ pub async fn service(table: &dyn Table, practice: &PracticeId, id: &ServiceId) -
 }
 
 /// Every item a query finds, page after page.
-async fn all<T: serde::de::DeserializeOwned>(table: &dyn Table, query: Query) -> Result<Vec<T>, StoreError> {
+pub async fn all<T: serde::de::DeserializeOwned>(table: &dyn Table, query: Query) -> Result<Vec<T>, StoreError> {
     let mut found = Vec::new();
     let mut page = table.query(query.clone()).await?;
     loop {
@@ -438,14 +438,7 @@ pub async fn book(table: &dyn Table, new: NewAppointment<'_>, now: DateTime<Utc>
         let record = Booked { appointment_id: appointment.appointment_id.clone(), request: request.clone() };
         writes.push(idempotency::once_for(claimed, &record, now, Duration::hours(KEY_HOURS))?);
     }
-    writes.extend(take_cells(&appointment, &cells, &BTreeSet::new(), now));
-    writes.push(Write::put(appointment_item(&appointment)?, Condition::NotExists));
-    if appointment.status == Status::Booked {
-        writes.extend(crate::reminders::due_writes(&appointment, new.practice, now)?);
-    }
-    writes.extend(consequences(&appointment, Some(TimelineKind::AppointmentBooked), by_staff, now)?);
-    let task = Task::for_appointment(practice, new.patient, new.names.as_ref(), appointment.appointment_id.as_str(), now);
-    writes.push(tasks::ensure_open_write(None, &task)?);
+    writes.extend(placed(new.practice, &appointment, by_staff, now)?);
     let hold = current_hold(table, practice, new.patient, &new.service.service_id).await?;
     if hold.is_some() {
         writes.push(Write::Delete { key: keys::hold(practice, new.patient, &new.service.service_id), condition: Condition::Always });
@@ -468,6 +461,91 @@ pub async fn book(table: &dyn Table, new: NewAppointment<'_>, now: DateTime<Utc>
         }
         Err(e) => Err(taken_or(e)),
     }
+}
+
+/// What a new appointment writes: its cells (each free, or the patient's own hold), itself, its
+/// reminders when booked, its home card and timeline entry, and the staff's task.
+fn placed(practice: &Practice, appointment: &Appointment, by_staff: bool, now: DateTime<Utc>) -> Result<Vec<Write>, StoreError> {
+    let mut writes = take_cells(appointment, &appointment.cells, &BTreeSet::new(), now);
+    writes.push(Write::put(appointment_item(appointment)?, Condition::NotExists));
+    if appointment.status == Status::Booked {
+        writes.extend(crate::reminders::due_writes(appointment, practice, now)?);
+    }
+    writes.extend(consequences(appointment, Some(TimelineKind::AppointmentBooked), by_staff, now)?);
+    let id = appointment.appointment_id.as_str();
+    let task = Task::for_appointment(&practice.id, &appointment.patient_id, appointment.patient_names.as_ref(), id, now);
+    writes.push(tasks::ensure_open_write(None, &task)?);
+    Ok(writes)
+}
+
+/// A booking the practice offered the patient (a waitlist claim): booked at once, with what a booking
+/// writes; the caller adds its own writes and commits them together.
+pub fn booking_writes(
+    practice: &Practice,
+    (service, schedule): (&Service, &Schedule),
+    patient: &PatientId,
+    (names, booker): (Option<PatientNames>, Booker),
+    (clinician_name, start): (&str, DateTime<Utc>),
+    now: DateTime<Utc>,
+) -> Result<(Appointment, Vec<Write>), StoreError> {
+    let (a, b) = service.occupies(start);
+    let appointment = Appointment {
+        practice_id: practice.id.clone(),
+        appointment_id: AppointmentId::generate(now),
+        patient_id: patient.clone(),
+        patient_names: names,
+        service_id: service.service_id.clone(),
+        service_name: service.name.clone(),
+        mode: service.mode,
+        confidential: service.confidential,
+        clinician_id: schedule.clinician_id.clone(),
+        clinician_name: clinician_name.to_string(),
+        start,
+        end: start + service.duration(),
+        time_zone: schedule.time_zone.clone(),
+        status: Status::Booked,
+        cells: grid::cells(a, b),
+        late_cancel: false,
+        cancel_reason: None,
+        confirmed_at: None,
+        booked_by: booker,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+    };
+    let writes = placed(practice, &appointment, false, now)?;
+    Ok((appointment, writes))
+}
+
+/// One write per item: updates of the same item (two appointments' changes to the home card) become
+/// one, since a transaction may touch an item only once.
+pub fn merged(writes: Vec<Write>) -> Vec<Write> {
+    let mut out: Vec<Write> = Vec::with_capacity(writes.len());
+    for write in writes {
+        if let Write::Update(update) = &write
+            && let Some(Write::Update(first)) = out.iter_mut().find(|w| matches!(w, Write::Update(f) if f.key == update.key))
+        {
+            first.set.extend(update.set.iter().cloned());
+            first.add.extend(update.add.iter().cloned());
+            first.remove.extend(update.remove.iter().cloned());
+            continue;
+        }
+        out.push(write);
+    }
+    out
+}
+
+/// When a booked time is given back far enough ahead, the waitlist may be offered it.
+fn freed(before: &Appointment, now: DateTime<Utc>) -> Result<Option<Write>, StoreError> {
+    if before.status != Status::Booked || before.start - now <= Duration::hours(crate::waitlist::LAST_OFFER_HOURS) {
+        return Ok(None);
+    }
+    let kind = portico::events::EventKind::SlotFreed {
+        clinician_id: before.clinician_id.clone(),
+        service_id: before.service_id.clone(),
+        start: before.start,
+    };
+    Ok(Some(portico::events::Event::new(&before.practice_id, &before.patient_id, kind, now).write()?))
 }
 
 /// The appointment an earlier booking with the same key made, if any; a different request is refused.
@@ -533,6 +611,7 @@ fn consequences(after: &Appointment, change: Option<TimelineKind>, by_staff: boo
                 item: None,
                 when: None,
                 still: None,
+                answers_text: false,
             };
             writes.push(portico::events::Event::new(practice, patient, notice, now).write()?);
         }
@@ -582,19 +661,38 @@ pub async fn cancel(
     if late && service.is_some_and(|s| s.late_cancel == LateCancel::Block) {
         return Err(BookingError::TooLate);
     }
-    let mut after = changed(before, now);
-    after.status = Status::Cancelled;
-    after.late_cancel = late && service.is_some_and(|s| s.late_cancel == LateCancel::AllowAsLate);
-    after.cancel_reason = reason;
-    after.cells = Vec::new();
-    let mut writes = release_cells(before, &BTreeSet::new());
-    writes.push(save(before, &after)?);
-    writes.extend(consequences(&after, Some(TimelineKind::AppointmentCancelled), by_staff, now)?);
+    let late = late && service.is_some_and(|s| s.late_cancel == LateCancel::AllowAsLate);
+    let (after, writes) = cancelled(before, (late, reason), by_staff, now)?;
     table.transact(writes).await.map_err(|e| match e {
         StoreError::ConditionFailed { .. } | StoreError::Conflict => BookingError::Conflict,
         other => BookingError::Store(other),
     })?;
     Ok(after)
+}
+
+/// The appointment cancelled, and its writes: the time released (and offered to the waitlist), the
+/// appointment on condition it is as read, its home card and timeline.
+fn cancelled(
+    before: &Appointment,
+    (late, reason): (bool, Option<String>),
+    by_staff: bool,
+    now: DateTime<Utc>,
+) -> Result<(Appointment, Vec<Write>), StoreError> {
+    let mut after = changed(before, now);
+    after.status = Status::Cancelled;
+    after.late_cancel = late;
+    after.cancel_reason = reason;
+    after.cells = Vec::new();
+    let mut writes = release_cells(before, &BTreeSet::new());
+    writes.push(save(before, &after)?);
+    writes.extend(consequences(&after, Some(TimelineKind::AppointmentCancelled), by_staff, now)?);
+    writes.extend(freed(before, now)?);
+    Ok((after, writes))
+}
+
+/// The patient's later appointment a waitlist claim replaces, cancelled in the claim's transaction.
+pub fn cancel_writes(before: &Appointment, reason: &str, now: DateTime<Utc>) -> Result<(Appointment, Vec<Write>), StoreError> {
+    cancelled(before, (false, Some(reason.to_string())), false, now)
 }
 
 /// Where an appointment moves to.
@@ -636,6 +734,9 @@ pub async fn reschedule(table: &dyn Table, before: &Appointment, to: Move<'_>, n
         writes.extend(take_cells(&after, &after.cells, &overlap, now));
         // The old time's reminders no longer match its start; the new time gets its own.
         writes.extend(crate::reminders::due_writes(&after, practice, now)?);
+        if before.start != after.start || before.clinician_id != after.clinician_id {
+            writes.extend(freed(before, now)?);
+        }
     }
     writes.push(save(before, &after)?);
     writes.extend(consequences(&after, Some(TimelineKind::AppointmentMoved), by_staff, now)?);
@@ -711,11 +812,18 @@ pub async fn confirm_attendance(table: &dyn Table, before: &Appointment, now: Da
     if before.confirmed_at.is_some() {
         return Ok(before.clone());
     }
-    let mut after = changed(before, now);
-    after.confirmed_at = Some(now);
-    table.transact(vec![save(before, &after)?]).await.map_err(|e| match e {
+    let (after, writes) = attendance(before, now)?;
+    table.transact(writes).await.map_err(|e| match e {
         StoreError::ConditionFailed { .. } | StoreError::Conflict => BookingError::Conflict,
         other => BookingError::Store(other),
     })?;
     Ok(after)
+}
+
+/// The appointment confirmed, and the write that confirms it on condition it is still as read.
+pub fn attendance(before: &Appointment, now: DateTime<Utc>) -> Result<(Appointment, Vec<Write>), StoreError> {
+    let mut after = changed(before, now);
+    after.confirmed_at = Some(now);
+    let write = save(before, &after)?;
+    Ok((after, vec![write]))
 }

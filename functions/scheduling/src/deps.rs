@@ -37,3 +37,20 @@ impl Wire for SweepDeps {
         SweepDeps { table: ports.table(), clock: ports.clock() }
     }
 }
+
+/// The scheduling worker: the table, the clock, and the queue it defers on.
+pub struct WorkerDeps {
+    pub table: Arc<dyn Table>,
+    pub clock: Arc<dyn portico::clock::Clock>,
+    pub queue: Arc<dyn portico::queue::Queue>,
+}
+
+impl Wire for WorkerDeps {
+    fn from_env(env: &mut Env, base: &Base) -> Self {
+        WorkerDeps { table: base.table(env), clock: base.clock(), queue: base.queue(env, &[portico::events::SCHEDULING_QUEUE]) }
+    }
+
+    fn from_ports(ports: &Ports) -> Self {
+        WorkerDeps { table: ports.table(), clock: ports.clock(), queue: ports.queue.clone() }
+    }
+}

@@ -3,7 +3,7 @@
 use portico::endpoint;
 
 use crate::deps::SchedulingDeps;
-use crate::handlers::{portal, staff};
+use crate::handlers::{portal, staff, waitlist};
 use crate::routes;
 
 endpoint!(PortalServicesList, routes::PORTAL_SERVICES_LIST, SchedulingDeps, portal::services);
@@ -25,3 +25,9 @@ endpoint!(StaffAvailabilityGet, routes::STAFF_AVAILABILITY_GET, SchedulingDeps, 
 endpoint!(StaffAppointmentsView, routes::STAFF_APPOINTMENTS_VIEW, SchedulingDeps, staff::appointments_view);
 endpoint!(StaffAppointmentsCreate, routes::STAFF_APPOINTMENTS_CREATE, SchedulingDeps, staff::appointments_create);
 endpoint!(StaffAppointmentsStatus, routes::STAFF_APPOINTMENTS_STATUS, SchedulingDeps, staff::appointments_status);
+endpoint!(PortalWaitlistList, routes::PORTAL_WAITLIST_LIST, SchedulingDeps, waitlist::list);
+endpoint!(PortalWaitlistJoin, routes::PORTAL_WAITLIST_JOIN, SchedulingDeps, waitlist::join);
+endpoint!(PortalWaitlistLeave, routes::PORTAL_WAITLIST_LEAVE, SchedulingDeps, waitlist::leave);
+endpoint!(PortalWaitlistClaim, routes::PORTAL_WAITLIST_CLAIM, SchedulingDeps, waitlist::claim);
+endpoint!(StaffWaitlistList, routes::STAFF_WAITLIST_LIST, SchedulingDeps, waitlist::staff_list);
+endpoint!(StaffWaitlistPriority, routes::STAFF_WAITLIST_PRIORITY, SchedulingDeps, waitlist::staff_priority);

@@ -4,9 +4,14 @@
 //! a hold occupies (one item per five minutes of a clinician's time, so two bookings that overlap by a
 //! minute collide on a cell's condition). In the patient's partition: their appointments and holds.
 //! The index finds appointments by start, for the practice and for each clinician.
+//!
+//! The waitlist: a patient's places and offers in their partition (a waiting place is also in its
+//! service's line in the index, by priority and arrival); each freed time's opening in the practice's
+//! partition (and in the index by creation, for the report); the rounds due in a global partition per
+//! minute, like reminders.
 
 use chrono::{DateTime, Utc};
-use portico::ids::{AppointmentId, PatientId, PracticeId, ServiceId, StaffId};
+use portico::ids::{AppointmentId, OfferId, PatientId, PracticeId, ServiceId, StaffId, WaitlistId};
 use portico::keys::{Partition, Prefix, patient_partition, practice_partition};
 use portico::store::Key;
 
@@ -19,6 +24,11 @@ pub const KEY_PREFIXES: &[Prefix] = &[
     Prefix { partition: Partition::Patient, prefix: "HOLD#", owner: "scheduling" },
     Prefix { partition: Partition::Global, prefix: "REMIND#", owner: "scheduling" },
     Prefix { partition: Partition::Global, prefix: "SWEEP#reminders", owner: "scheduling" },
+    Prefix { partition: Partition::Patient, prefix: "WAIT#", owner: "scheduling" },
+    Prefix { partition: Partition::Patient, prefix: "OFFER#", owner: "scheduling" },
+    Prefix { partition: Partition::Practice, prefix: "OPENING#", owner: "scheduling" },
+    Prefix { partition: Partition::Global, prefix: "ROUND#", owner: "scheduling" },
+    Prefix { partition: Partition::Global, prefix: "SWEEP#rounds", owner: "scheduling" },
 ];
 
 pub const SERVICE_PREFIX: &str = "SERVICE#";
@@ -71,4 +81,39 @@ pub fn reminders_at(minute: DateTime<Utc>) -> String {
 
 pub fn reminder(due: DateTime<Utc>, practice: &PracticeId, appointment: &AppointmentId, hours: u32) -> Key {
     Key::new(reminders_at(due), format!("{practice}#{appointment}#{hours}"))
+}
+
+pub const WAITLIST_PREFIX: &str = "WAIT#";
+
+pub fn waitlist_place(practice: &PracticeId, patient: &PatientId, id: &WaitlistId) -> Key {
+    Key::new(patient_partition(practice, patient), format!("{WAITLIST_PREFIX}{id}"))
+}
+
+/// The index partition of a service's waiting line.
+pub fn waitlist_line(practice: &PracticeId, service: &ServiceId) -> String {
+    format!("{}#WAITLINE#{service}", practice_partition(practice))
+}
+
+pub const OFFER_PREFIX: &str = "OFFER#";
+
+pub fn offer(practice: &PracticeId, patient: &PatientId, id: &OfferId) -> Key {
+    Key::new(patient_partition(practice, patient), format!("{OFFER_PREFIX}{id}"))
+}
+
+pub fn opening(practice: &PracticeId, id: &str) -> Key {
+    Key::new(practice_partition(practice), format!("OPENING#{id}"))
+}
+
+/// The index partition of the practice's openings, by creation.
+pub fn openings(practice: &PracticeId) -> String {
+    format!("{}#OPENINGS", practice_partition(practice))
+}
+
+/// The global partition of the waitlist rounds due in one minute.
+pub fn rounds_at(minute: DateTime<Utc>) -> String {
+    format!("ROUND#{}", minute.format("%Y-%m-%dT%H:%M"))
+}
+
+pub fn round_due(at: DateTime<Utc>, practice: &PracticeId, opening: &str) -> Key {
+    Key::new(rounds_at(at), format!("{practice}#{opening}"))
 }

@@ -1,6 +1,6 @@
 //! Scheduling: the services a practice offers, clinicians' weekly schedules, availability, five-minute
 //! holds, race-free booking (or requests staff confirm), cancel and reschedule for patients, and the
-//! staff's schedule views and moves.
+//! staff's schedule views and moves, reminders with a "C" to confirm, and the waitlist.
 
 pub mod api;
 pub mod book;
@@ -13,12 +13,14 @@ pub mod handlers;
 pub mod keys;
 pub mod model;
 pub mod reminders;
+pub mod replies;
 pub mod routes;
+pub mod waitlist;
 
-use portico::lambda::{Capability, Trigger, endpoint, scheduled};
+use portico::lambda::{Capability, Trigger, endpoint, scheduled, worker};
 
 use endpoints::*;
-use handlers::{portal, staff};
+use handlers::{portal, staff, waitlist as waiting};
 
 /// The scheduling capability, described once.
 pub fn capability() -> Capability {
@@ -44,8 +46,17 @@ pub fn capability() -> Capability {
             endpoint::<StaffAppointmentsView>(),
             endpoint::<StaffAppointmentsCreate>(),
             endpoint::<StaffAppointmentsStatus>(),
+            endpoint::<PortalWaitlistList>(),
+            endpoint::<PortalWaitlistJoin>(),
+            endpoint::<PortalWaitlistLeave>(),
+            endpoint::<PortalWaitlistClaim>(),
+            endpoint::<StaffWaitlistList>(),
+            endpoint::<StaffWaitlistPriority>(),
         ],
-        functions: vec![scheduled::<functions::SweepReminders>(Trigger::Schedule)],
+        functions: vec![
+            scheduled::<functions::SchedulingSweep>(Trigger::Schedule),
+            worker::<functions::WorkerScheduling>(portico::events::SCHEDULING_QUEUE),
+        ],
         key_prefixes: keys::KEY_PREFIXES,
         openapi: <SchedulingApi as utoipa::OpenApi>::openapi,
         limits: api::LIMITS,
@@ -73,6 +84,12 @@ pub fn capability() -> Capability {
     staff::availability,
     staff::appointments_view,
     staff::appointments_create,
-    staff::appointments_status
+    staff::appointments_status,
+    waiting::list,
+    waiting::join,
+    waiting::leave,
+    waiting::claim,
+    waiting::staff_list,
+    waiting::staff_priority
 ))]
 pub struct SchedulingApi;

@@ -133,6 +133,7 @@ async fn remind(table: &dyn Table, key: &Key, due: &Due, now: DateTime<Utc>) -> 
         item: None,
         when: Some(When { at: appointment.start, time_zone: appointment.time_zone.clone() }),
         still: Some(still),
+        answers_text: false,
     };
     let event = Event::new(&due.practice_id, &due.patient_id, notice, now).write()?;
     // The appointment as read: a cancel in between fails this and the reminder is taken next sweep.

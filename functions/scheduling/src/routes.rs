@@ -60,6 +60,15 @@ pub const PORTAL_APPOINTMENTS_CALENDAR: Route = patient(
     "appointment",
 );
 
+pub const PORTAL_WAITLIST_LIST: Route =
+    patient("GET", "/portal/waitlist", "portal-waitlist-list", "appointments.waitlist.list", "waitlist");
+pub const PORTAL_WAITLIST_JOIN: Route =
+    patient("POST", "/portal/waitlist", "portal-waitlist-join", "appointments.waitlist.join", "waitlist");
+pub const PORTAL_WAITLIST_LEAVE: Route =
+    patient("DELETE", "/portal/waitlist/{entry_id}", "portal-waitlist-leave", "appointments.waitlist.leave", "waitlist");
+pub const PORTAL_WAITLIST_CLAIM: Route =
+    patient("POST", "/portal/waitlist/offers/{offer_id}/claim", "portal-waitlist-claim", "appointments.waitlist.claim", "waitlist_offer");
+
 pub const STAFF_SERVICES_LIST: Route =
     staff("GET", "/staff/services", "staff-services-list", &Role::ALL, "scheduling.services.list", "service");
 pub const STAFF_SERVICES_CREATE: Route =
@@ -83,4 +92,14 @@ pub const STAFF_APPOINTMENTS_STATUS: Route = staff(
     SCHEDULERS,
     "scheduling.appointment.status",
     "appointment",
+);
+pub const STAFF_WAITLIST_LIST: Route =
+    staff("GET", "/staff/appointments/waitlist", "staff-waitlist-list", SCHEDULERS, "scheduling.waitlist.list", "waitlist");
+pub const STAFF_WAITLIST_PRIORITY: Route = staff(
+    "POST",
+    "/staff/appointments/waitlist/{entry_id}/priority",
+    "staff-waitlist-priority",
+    SCHEDULERS,
+    "scheduling.waitlist.priority",
+    "waitlist",
 );

@@ -66,6 +66,13 @@ pub struct PracticeSettings {
     /// Hours before an appointment its reminders go out (at most 6).
     #[serde(default = "default_reminder_hours")]
     pub appointment_reminder_hours: Vec<u32>,
+    /// How many waitlisted patients each freed time is offered to at once (1 to 10).
+    #[serde(default = "default_waitlist_batch")]
+    pub waitlist_batch: u32,
+}
+
+fn default_waitlist_batch() -> u32 {
+    3
 }
 
 fn default_reminder_hours() -> Vec<u32> {
@@ -111,6 +118,7 @@ impl Default for PracticeSettings {
             sms_countries: Vec::new(),
             proxy_age_rules: Default::default(),
             appointment_reminder_hours: default_reminder_hours(),
+            waitlist_batch: default_waitlist_batch(),
         }
     }
 }

@@ -22,6 +22,8 @@ use crate::store::{Condition, Index, Item, StoreError, Write};
 
 /// The queue the notify worker consumes.
 pub const NOTIFY_QUEUE: &str = "notify";
+/// The queue the scheduling worker consumes: text replies that confirm, freed times for the waitlist.
+pub const SCHEDULING_QUEUE: &str = "scheduling";
 
 /// Events stay in the table this long, well past any relay retry.
 pub fn retention() -> Duration {
@@ -75,7 +77,19 @@ pub enum EventKind {
         /// notifier checks it before every attempt, so a deferred notice never goes stale.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         still: Option<Still>,
+        /// An answer to a text the patient just sent: by text only, at once (quiet hours and the day's
+        /// allowance are for notices the patient did not ask for).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        answers_text: bool,
     },
+    /// The patient texted a confirmation ("C"): their one unconfirmed appointment soon is confirmed, or
+    /// they are sent to the portal. Messaging receives the text; scheduling owns appointments.
+    ConfirmByText {
+        /// The inbound text's `MessageSid`, for the audit trail.
+        message_sid: String,
+    },
+    /// A booked time was given back (a cancel, a move): the waitlist may be offered it.
+    SlotFreed { clinician_id: StaffId, service_id: crate::ids::ServiceId, start: DateTime<Utc> },
     /// Tell the staff who answer a topic, by email and without PHI, that a patient wrote.
     StaffNotice {
         topic: Topic,
@@ -103,6 +117,8 @@ impl EventKind {
         match self {
             EventKind::PatientNotice { .. } => "patient_notice",
             EventKind::StaffNotice { .. } => "staff_notice",
+            EventKind::ConfirmByText { .. } => "confirm_by_text",
+            EventKind::SlotFreed { .. } => "slot_freed",
             EventKind::LegacyMessageCreated { .. } => "message_created",
         }
     }
@@ -117,6 +133,7 @@ impl EventKind {
                 item: None,
                 when: None,
                 still: None,
+                answers_text: false,
             },
             EventKind::LegacyMessageCreated { from_patient: true, topic, care_team, .. } => {
                 EventKind::StaffNotice { topic: *topic, care_team: care_team.clone() }
@@ -130,11 +147,12 @@ impl EventKind {
 pub fn queues(kind: &EventKind) -> &'static [&'static str] {
     match kind {
         EventKind::PatientNotice { .. } | EventKind::StaffNotice { .. } | EventKind::LegacyMessageCreated { .. } => &[NOTIFY_QUEUE],
+        EventKind::ConfirmByText { .. } | EventKind::SlotFreed { .. } => &[SCHEDULING_QUEUE],
     }
 }
 
 /// Every queue some event is routed to (the relay's permissions and the local pump cover these).
-pub const QUEUES: &[&str] = &[NOTIFY_QUEUE];
+pub const QUEUES: &[&str] = &[NOTIFY_QUEUE, SCHEDULING_QUEUE];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
@@ -183,8 +201,10 @@ mod tests {
                 item: None,
                 when: None,
                 still: None,
+                answers_text: false,
             },
             EventKind::StaffNotice { topic: Topic::Clinical, care_team: Vec::new() },
+            EventKind::ConfirmByText { message_sid: "SM1".into() },
         ];
         for kind in kinds {
             assert!(!queues(&kind).is_empty(), "{}", kind.name());
@@ -210,6 +230,7 @@ mod tests {
                 item: None,
                 when: None,
                 still: None,
+                answers_text: false,
             }
         );
         let mut patient_message = staff_reply;

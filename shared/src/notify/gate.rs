@@ -190,6 +190,14 @@ pub fn periods(patient: &Patient, now: DateTime<Utc>) -> (String, String) {
     (format!("D#{}", local.format("%Y-%m-%d")), format!("W#{}-{:02}", week.year(), week.week()))
 }
 
+/// An answer to a text the patient just sent: by text, at once, while texts may reach them at all.
+pub fn answer(facts: &Facts<'_>) -> Decision {
+    match sms_allowed(facts) {
+        Ok(()) => Decision::Send(Channel::Sms),
+        Err(reason) => Decision::Skip(reason),
+    }
+}
+
 pub fn decide(facts: &Facts<'_>) -> Decision {
     let sms = sms_allowed(facts);
     let email = email_allowed(facts);

@@ -89,9 +89,12 @@ impl Notifier {
             return Outcome::Retry("unreadable event".into());
         };
         match event.kind.current() {
-            EventKind::PatientNotice { category, template, urgent, .. } => self.tell_patient(&event, category, template, urgent).await,
+            EventKind::PatientNotice { category, template, urgent, answers_text, .. } => {
+                self.tell_patient(&event, category, template, urgent || answers_text).await
+            }
             EventKind::StaffNotice { topic, care_team } => self.tell_staff(&event, topic, &care_team).await,
-            EventKind::LegacyMessageCreated { .. } => Outcome::Done,
+            // Scheduling's events travel on its own queue; one routed here by mistake changes nothing.
+            EventKind::LegacyMessageCreated { .. } | EventKind::ConfirmByText { .. } | EventKind::SlotFreed { .. } => Outcome::Done,
         }
     }
 
@@ -167,7 +170,9 @@ impl Notifier {
             Ok(facts) => facts,
             Err(e) => return retry(e),
         };
-        let channel = match gate::decide(&facts) {
+        let answers_text = matches!(event.kind, EventKind::PatientNotice { answers_text: true, .. });
+        let decision = if answers_text { gate::answer(&facts) } else { gate::decide(&facts) };
+        let channel = match decision {
             Decision::Defer(until) => return Outcome::Defer(until),
             Decision::Skip(reason) => {
                 let unsent = Unsent {

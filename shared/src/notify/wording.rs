@@ -137,16 +137,25 @@ pub enum TemplateKind {
     AppointmentReminder,
     /// The practice booked, moved or cancelled an appointment: by text and by email, without details.
     AppointmentUpdate,
+    /// The answer to a "C" that confirmed the patient's appointment: by text.
+    AppointmentConfirmed,
+    /// The answer to a "C" that matched no single appointment: confirm in the portal. By text.
+    ConfirmInPortal,
+    /// An earlier time is open for a patient on the waitlist: claim it in the portal.
+    WaitlistOffer,
 }
 
 impl TemplateKind {
-    pub const ALL: [TemplateKind; 6] = [
+    pub const ALL: [TemplateKind; 9] = [
         TemplateKind::MessageWaiting,
         TemplateKind::OptOutConfirmation,
         TemplateKind::OptInConfirmation,
         TemplateKind::HelpReply,
         TemplateKind::AppointmentReminder,
         TemplateKind::AppointmentUpdate,
+        TemplateKind::AppointmentConfirmed,
+        TemplateKind::ConfirmInPortal,
+        TemplateKind::WaitlistOffer,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -157,6 +166,9 @@ impl TemplateKind {
             TemplateKind::HelpReply => "help_reply",
             TemplateKind::AppointmentReminder => "appointment_reminder",
             TemplateKind::AppointmentUpdate => "appointment_update",
+            TemplateKind::AppointmentConfirmed => "appointment_confirmed",
+            TemplateKind::ConfirmInPortal => "confirm_in_portal",
+            TemplateKind::WaitlistOffer => "waitlist_offer",
         }
     }
 
@@ -166,7 +178,18 @@ impl TemplateKind {
 
     /// Whether the template has an email form (the keyword replies are texts only).
     pub fn has_email(self) -> bool {
-        matches!(self, TemplateKind::MessageWaiting | TemplateKind::AppointmentReminder | TemplateKind::AppointmentUpdate)
+        matches!(
+            self,
+            TemplateKind::MessageWaiting
+                | TemplateKind::AppointmentReminder
+                | TemplateKind::AppointmentUpdate
+                | TemplateKind::WaitlistOffer
+        )
+    }
+
+    /// Whether the template says when (the one appointment detail a text or email may carry).
+    pub fn says_when(self) -> bool {
+        matches!(self, TemplateKind::AppointmentReminder | TemplateKind::AppointmentConfirmed | TemplateKind::WaitlistOffer)
     }
 }
 
@@ -232,10 +255,21 @@ fn spanish(kind: TemplateKind) -> (&'static str, Option<(&'static str, &'static 
             )),
         ),
         TemplateKind::AppointmentReminder => (
-            "{practice_name}: le recordamos su cita del {appointment_time}. Para confirmar o cambiarla: {portal_link}",
+            "{practice_name}: le recordamos su cita del {appointment_time}. Responda C para confirmar. Para cambiarla: {portal_link}",
             Some((
                 "Recordatorio de su cita con {practice_name}",
                 "Le recordamos su cita con {practice_name} el {appointment_time}.\n\nPara confirmarla, cambiarla o cancelarla, entre en su portal del paciente: {portal_link}\n\nSi no puede asistir, avísenos: {practice_phone}.",
+            )),
+        ),
+        TemplateKind::AppointmentConfirmed => ("{practice_name}: su cita del {appointment_time} queda confirmada. Gracias.", None),
+        TemplateKind::ConfirmInPortal => {
+            ("{practice_name}: no pudimos saber que cita confirmar. Confirmela en su portal del paciente: {portal_link}", None)
+        }
+        TemplateKind::WaitlistOffer => (
+            "{practice_name}: se libero un horario antes, el {appointment_time}. Reservelo en su portal antes que otra persona: {portal_link}",
+            Some((
+                "Un horario antes con {practice_name}",
+                "Se liberó un horario antes con {practice_name}, el {appointment_time}.\n\nSe ofrece a varias personas de la lista de espera: la primera que lo reserve se lo queda. Resérvelo en su portal del paciente: {portal_link}",
             )),
         ),
     }
@@ -266,10 +300,22 @@ fn english(kind: TemplateKind) -> (&'static str, Option<(&'static str, &'static 
             )),
         ),
         TemplateKind::AppointmentReminder => (
-            "{practice_name}: reminder of your appointment on {appointment_time}. Confirm or change it: {portal_link}",
+            "{practice_name}: reminder of your appointment on {appointment_time}. Reply C to confirm. To change it: {portal_link}",
             Some((
                 "Your appointment with {practice_name}",
                 "A reminder of your appointment with {practice_name} on {appointment_time}.\n\nTo confirm, change or cancel it, sign in to your patient portal: {portal_link}\n\nIf you cannot come, please tell us: {practice_phone}.",
+            )),
+        ),
+        TemplateKind::AppointmentConfirmed => ("{practice_name}: your appointment on {appointment_time} is confirmed. Thank you.", None),
+        TemplateKind::ConfirmInPortal => (
+            "{practice_name}: we could not tell which appointment to confirm. Please confirm it in your patient portal: {portal_link}",
+            None,
+        ),
+        TemplateKind::WaitlistOffer => (
+            "{practice_name}: an earlier time opened up on {appointment_time}. Claim it in your patient portal before someone else does: {portal_link}",
+            Some((
+                "An earlier time with {practice_name}",
+                "An earlier time opened up with {practice_name} on {appointment_time}.\n\nIt is offered to a few people on the waitlist; the first to claim it gets it. Claim it in your patient portal: {portal_link}",
             )),
         ),
     }
@@ -280,10 +326,10 @@ impl Template {
     pub fn parse(kind: TemplateKind, lang: Lang, sms: &str, email: Option<(&str, &str)>) -> Result<Self, Vec<(&'static str, String)>> {
         let mut errors = Vec::new();
         let sms = TemplateText::parse(sms, SMS_MAX).map_err(|e| errors.push(("sms", e))).ok();
-        if kind != TemplateKind::AppointmentReminder && sms.as_ref().is_some_and(|t| t.uses(Placeholder::AppointmentTime)) {
-            errors.push(("sms", "may use {appointment_time} only in appointment reminders".to_string()));
+        if !kind.says_when() && sms.as_ref().is_some_and(|t| t.uses(Placeholder::AppointmentTime)) {
+            errors.push(("sms", "may use {appointment_time} only in appointment reminders, confirmations and waitlist offers".to_string()));
         }
-        if kind == TemplateKind::AppointmentReminder && sms.as_ref().is_some_and(|t| !t.uses(Placeholder::AppointmentTime)) {
+        if kind.says_when() && sms.as_ref().is_some_and(|t| !t.uses(Placeholder::AppointmentTime)) {
             errors.push(("sms", "must include {appointment_time}, so the patient knows which appointment".to_string()));
         }
         if kind == TemplateKind::MessageWaiting && sms.as_ref().is_some_and(|t| !t.uses(Placeholder::PortalLink)) {

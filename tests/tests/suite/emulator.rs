@@ -491,3 +491,11 @@ async fn a_hundred_bookings_of_one_slot_make_one_appointment_on_dynamodb() {
         .await;
     assert_eq!(day["appointments"].as_array().map(Vec::len), Some(1), "one appointment in the index");
 }
+
+/// The waitlist on DynamoDB and SQS: a freed time offered to three, three concurrent claims make one
+/// booking, the claimant's later visit cancelled in the same transaction and offered on.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_waitlist_runs_on_dynamodb_and_sqs() {
+    let app = spawn_on_emulator().await;
+    crate::waitlist::offered_claimed_and_offered_on(&app).await;
+}

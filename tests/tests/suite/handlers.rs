@@ -235,14 +235,14 @@ async fn the_workers_and_the_relay_answer_their_samples() {
         assert_eq!(format!("forwarded-{swept}"), expected, "relay-sweep/{case}");
         assert_eq!(fixture.app.local_queue.as_ref().map(|q| q.pending(NOTIFY_QUEUE)), Some(swept), "relay-sweep/{case}: queued");
     }
-    for (case, expected, path) in samples("worker-reminders-sweep") {
+    for (case, expected, path) in samples("worker-scheduling-sweep") {
         use portico::wiring::Wire as _;
         let fixture = fixture(Backend::Embedded).await;
         let deps = portico_scheduling::deps::SweepDeps::from_ports(&fixture.app.ports);
         let scheduled: serde_json::Value = load(&path);
-        assert_eq!(scheduled["detail-type"], "Scheduled Event", "worker-reminders-sweep/{case}: an EventBridge schedule");
-        let out = portico_scheduling::functions::SweepReminders::handle(&deps, scheduled).await.unwrap();
-        assert_eq!(format!("sent-{}", out["sent"]), expected, "worker-reminders-sweep/{case}");
+        assert_eq!(scheduled["detail-type"], "Scheduled Event", "worker-scheduling-sweep/{case}: an EventBridge schedule");
+        let out = portico_scheduling::functions::SchedulingSweep::handle(&deps, scheduled).await.unwrap();
+        assert_eq!(format!("sent-{}", out["sent"]), expected, "worker-scheduling-sweep/{case}");
     }
 }
 

@@ -26,3 +26,5 @@ mod settings;
 mod sign_in;
 mod staff;
 mod tenancy;
+mod text_replies;
+mod waitlist;

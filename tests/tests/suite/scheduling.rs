@@ -11,13 +11,18 @@ pub const CLINICIAN: &str = "staff-riverside-clinician";
 /// A 30-minute visit with a 10-minute buffer after, booked by patients with an hour's notice, and the
 /// clinician's weekday schedule 09:00–17:00 in New York on a 30-minute grid. Returns the service id.
 pub async fn setup(app: &TestApp, booking: &str, duration: i64) -> String {
+    setup_with(app, booking, duration, false).await
+}
+
+/// As [`setup`], with the service's waitlist on or off.
+pub async fn setup_with(app: &TestApp, booking: &str, duration: i64, waitlist: bool) -> String {
     let admin = app.admin_token().await;
     // The clinician is on the practice's team once they have signed in.
     app.staff_token(&app.demo().clinician_email.clone()).await;
     let service = json!({
         "name": format!("Visit {booking} {duration}"), "duration_minutes": duration, "buffer_before_minutes": 0, "buffer_after_minutes": 10,
         "mode": "in_person", "booking": booking, "min_notice_minutes": 60, "horizon_days": 60, "cancel_notice_hours": 24,
-        "reschedule_notice_hours": 2, "late_cancel": "allow_as_late", "waitlist": false, "clinicians": [CLINICIAN], "active": true,
+        "reschedule_notice_hours": 2, "late_cancel": "allow_as_late", "waitlist": waitlist, "clinicians": [CLINICIAN], "active": true,
     });
     let created = app.call_ok(&admin, Method::POST, "/staff/services", Some(service), 201).await;
     let windows: Vec<Value> =
@@ -41,7 +46,7 @@ async fn slots(app: &TestApp, who: &Session, service: &str) -> Vec<String> {
     found["slots"].as_array().unwrap().iter().map(|s| s["start"].as_str().unwrap().to_string()).collect()
 }
 
-async fn book(app: &TestApp, who: &Session, service: &str, start: impl AsRef<str>, key: Option<&str>) -> reqwest::Response {
+pub async fn book(app: &TestApp, who: &Session, service: &str, start: impl AsRef<str>, key: Option<&str>) -> reqwest::Response {
     let start = start.as_ref();
     let mut request = app
         .request(Method::POST, "/portal/appointments")
@@ -53,7 +58,7 @@ async fn book(app: &TestApp, who: &Session, service: &str, start: impl AsRef<str
     request.send().await.unwrap()
 }
 
-fn same_instant(a: &str, b: &str) -> bool {
+pub fn same_instant(a: &str, b: &str) -> bool {
     chrono::DateTime::parse_from_rfc3339(a).ok() == chrono::DateTime::parse_from_rfc3339(b).ok()
 }
 
@@ -310,6 +315,7 @@ async fn stop_with_a_thousand_reminders_queued_sends_none_after_it() {
                 item: None,
                 when: Some(portico::events::When { at: now + chrono::Duration::hours(30 + i), time_zone: "America/New_York".into() }),
                 still: None,
+                answers_text: false,
             };
             Event::new(&practice, &patient, notice, now).write().unwrap()
         })

@@ -82,6 +82,7 @@ fn consequences(thread: &Thread, message: &Message, task: Option<&Task>, now: Da
                 item: Some(portico::links::ItemRef::thread(thread.thread_id.as_str())),
                 when: None,
                 still: None,
+                answers_text: false,
             };
             writes.push(Event::new(practice, patient, notice, now).write()?);
             let latest = portico::home::LatestMessage {

@@ -36,6 +36,7 @@ pub async fn update(d: &SettingsDeps, x: &Exchange<'_>) -> Result<Reply, ApiErro
         sms_countries: body.sms_countries,
         proxy_age_rules: body.proxy_age_rules,
         appointment_reminder_hours: body.appointment_reminder_hours,
+        waitlist_batch: body.waitlist_batch,
     };
     let (saved, change) = d.update(&who.practice, edit, &who.staff, x.now()).await?;
     x.object(format!("v{}", change.version));

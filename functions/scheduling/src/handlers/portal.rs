@@ -15,18 +15,18 @@ use crate::book::{self, NewAppointment, Seeker};
 use crate::deps::SchedulingDeps;
 use crate::model::{Booker, Booking, MAX_RANGE_DAYS, Status};
 
-fn booker(who: &PatientPrincipal) -> Booker {
+pub(super) fn booker(who: &PatientPrincipal) -> Booker {
     match &who.acting {
         Some(a) => Booker::Proxy { person_id: a.person.clone(), grant_id: a.grant.clone() },
         None => Booker::Patient,
     }
 }
 
-fn service_id(raw: &str) -> Result<ServiceId, ApiError> {
+pub(super) fn service_id(raw: &str) -> Result<ServiceId, ApiError> {
     ServiceId::parse(raw).ok_or_else(|| ApiError::field("service_id", "is not a service id"))
 }
 
-fn clinician_id(raw: &str) -> Result<StaffId, ApiError> {
+pub(super) fn clinician_id(raw: &str) -> Result<StaffId, ApiError> {
     StaffId::parse(raw).ok_or_else(|| ApiError::field("clinician_id", "is not a clinician id"))
 }
 
@@ -55,6 +55,7 @@ pub async fn services(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, Api
             cancel_notice_hours: service.cancel_notice_hours,
             reschedule_notice_hours: service.reschedule_notice_hours,
             late_cancel: service.late_cancel,
+            waitlist: service.waitlist,
         });
     }
     Ok(Reply::ok(&BookableServices { services: found }))
@@ -190,7 +191,7 @@ async fn mine(d: &SchedulingDeps, who: &PatientPrincipal, x: &Exchange<'_>) -> R
 }
 
 /// A service the caller may book: active, and not a teen's confidential care for their limited parent.
-async fn visible_service(d: &SchedulingDeps, who: &PatientPrincipal, id: &ServiceId) -> Result<crate::model::Service, ApiError> {
+pub(super) async fn visible_service(d: &SchedulingDeps, who: &PatientPrincipal, id: &ServiceId) -> Result<crate::model::Service, ApiError> {
     let found = book::service(d.table.as_ref(), &who.practice, id).await?;
     found.filter(|s| s.active && !(who.limited() && s.confidential)).ok_or(ApiError::NotFound)
 }
