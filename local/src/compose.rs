@@ -130,6 +130,9 @@ pub async fn build(options: LocalOptions, port: u16) -> Result<App, LocalError> 
         clock: Arc::clone(&clock),
     });
     let identity = Arc::new(LocalIdentity::open(&options.data_dir.join("identity"), Arc::clone(&clock), triggers, issuer)?);
+    // Video visits: the Chime adapter itself, against the stand-in on loopback.
+    let video_origin = crate::video::serve().await.map_err(LocalError::Bind)?;
+    let video = Arc::new(portico::video::ChimeVideo::standin(&crate::video::sdk_config().await, &video_origin));
     let twilio =
         TwilioWebhooks { auth_token: load_or_create_key(&options.data_dir.join("twilio-auth-token"))?, public_base: base_url.clone() };
     let ports = Ports {
@@ -141,6 +144,7 @@ pub async fn build(options: LocalOptions, port: u16) -> Result<App, LocalError> 
         sms,
         blobs,
         queue: Arc::clone(&queue),
+        video,
         twilio,
         sign_in_floor: options.sign_in_floor,
         sns_cert_prefixes: options.sns_cert_prefixes.clone(),

@@ -12,6 +12,7 @@ mod gateway;
 mod local_routes;
 pub mod seed;
 mod static_files;
+pub mod video;
 pub mod workers;
 
 use std::net::SocketAddr;

@@ -43,6 +43,7 @@ pub mod throttle;
 pub mod time;
 pub mod timeline;
 pub mod uploads;
+pub mod video;
 pub mod views;
 pub mod wiring;
 

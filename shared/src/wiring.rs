@@ -139,6 +139,12 @@ impl Base {
         Arc::new(crate::queue::SqsQueue::new(&self.sdk, urls))
     }
 
+    /// Amazon Chime SDK meetings, in `VIDEO_MEDIA_REGION` (the function's region unless set).
+    pub fn video(&self, env: &mut Env) -> Arc<dyn crate::video::Video> {
+        let region = env.optional("VIDEO_MEDIA_REGION").or_else(|| self.sdk.region().map(ToString::to_string)).unwrap_or_else(|| "us-east-1".into());
+        Arc::new(crate::video::ChimeVideo::new(&self.sdk, region))
+    }
+
     /// S3: `UPLOAD_BUCKET`, and the KMS key uploads are encrypted with (`UPLOAD_KMS_KEY_ID`).
     pub fn blobs(&self, env: &mut Env) -> Arc<dyn crate::blobs::Blobs> {
         Arc::new(crate::blobs::S3Blobs::new(&self.sdk, env.required("UPLOAD_BUCKET"), env.optional("UPLOAD_KMS_KEY_ID")))
@@ -162,6 +168,7 @@ pub struct Ports {
     pub sms: Arc<dyn SmsSender>,
     pub blobs: Arc<dyn crate::blobs::Blobs>,
     pub queue: Arc<dyn Queue>,
+    pub video: Arc<dyn crate::video::Video>,
     pub twilio: TwilioWebhooks,
     /// The least time a sign-in start takes, known address or not.
     pub sign_in_floor: std::time::Duration,

@@ -394,3 +394,22 @@ pub struct PriorityChange {
     /// The place's `version` as read (a stale one answers 409).
     pub version: u64,
 }
+
+/// Your seat in a video visit: the meeting and your own attendee token (for the video client), and the
+/// join page where the provider serves one (the local stand-in).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct JoinView {
+    pub appointment_id: String,
+    pub opens_at: DateTime<Utc>,
+    pub closes_at: DateTime<Utc>,
+    pub meeting: portico::video::Meeting,
+    pub attendee: portico::video::Attendee,
+    pub join_url: Option<String>,
+}
+
+/// Whose video visit the clinician joins.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StaffJoinRequest {
+    pub patient_id: String,
+}

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use portico::config::Env;
 use portico::store::Table;
+use portico::video::Video;
 use portico::wiring::{Base, Ports, Wire};
 
 /// The scheduling routes: the table (tasks travel in the booking's own transaction).
@@ -22,19 +23,36 @@ impl Wire for SchedulingDeps {
     }
 }
 
-/// The reminder sweep: the table and the clock.
+/// The sweep: the table, the clock, and the video provider whose meetings it ends.
 pub struct SweepDeps {
     pub table: Arc<dyn Table>,
     pub clock: Arc<dyn portico::clock::Clock>,
+    pub video: Arc<dyn Video>,
 }
 
 impl Wire for SweepDeps {
     fn from_env(env: &mut Env, base: &Base) -> Self {
-        SweepDeps { table: base.table(env), clock: base.clock() }
+        SweepDeps { table: base.table(env), clock: base.clock(), video: base.video(env) }
     }
 
     fn from_ports(ports: &Ports) -> Self {
-        SweepDeps { table: ports.table(), clock: ports.clock() }
+        SweepDeps { table: ports.table(), clock: ports.clock(), video: ports.video.clone() }
+    }
+}
+
+/// The join routes of video visits: the table and the video provider.
+pub struct VisitDeps {
+    pub table: Arc<dyn Table>,
+    pub video: Arc<dyn Video>,
+}
+
+impl Wire for VisitDeps {
+    fn from_env(env: &mut Env, base: &Base) -> Self {
+        VisitDeps { table: base.table(env), video: base.video(env) }
+    }
+
+    fn from_ports(ports: &Ports) -> Self {
+        VisitDeps { table: ports.table(), video: ports.video.clone() }
     }
 }
 

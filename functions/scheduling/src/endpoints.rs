@@ -2,8 +2,8 @@
 
 use portico::endpoint;
 
-use crate::deps::SchedulingDeps;
-use crate::handlers::{portal, staff, waitlist};
+use crate::deps::{SchedulingDeps, VisitDeps};
+use crate::handlers::{portal, staff, visits, waitlist};
 use crate::routes;
 
 endpoint!(PortalServicesList, routes::PORTAL_SERVICES_LIST, SchedulingDeps, portal::services);
@@ -31,3 +31,5 @@ endpoint!(PortalWaitlistLeave, routes::PORTAL_WAITLIST_LEAVE, SchedulingDeps, wa
 endpoint!(PortalWaitlistClaim, routes::PORTAL_WAITLIST_CLAIM, SchedulingDeps, waitlist::claim);
 endpoint!(StaffWaitlistList, routes::STAFF_WAITLIST_LIST, SchedulingDeps, waitlist::staff_list);
 endpoint!(StaffWaitlistPriority, routes::STAFF_WAITLIST_PRIORITY, SchedulingDeps, waitlist::staff_priority);
+endpoint!(PortalAppointmentsJoin, routes::PORTAL_APPOINTMENTS_JOIN, VisitDeps, visits::join);
+endpoint!(StaffAppointmentsJoin, routes::STAFF_APPOINTMENTS_JOIN, VisitDeps, visits::staff_join);

@@ -11,8 +11,8 @@ use serde_json::{Value, json};
 
 use crate::deps::{SweepDeps, WorkerDeps};
 
-/// `worker-scheduling-sweep` (every minute): sends the appointment reminders that are due, and starts
-/// the waitlist rounds whose claim windows have ended.
+/// `worker-scheduling-sweep` (every minute): sends the appointment reminders that are due, starts the
+/// waitlist rounds whose claim windows have ended, and ends the video meetings whose windows closed.
 pub struct SchedulingSweep;
 
 impl Function for SchedulingSweep {
@@ -25,7 +25,8 @@ impl Function for SchedulingSweep {
         let now = d.clock.now();
         let swept = crate::reminders::sweep(d.table.as_ref(), now).await?;
         let rounds = crate::waitlist::sweep(d.table.as_ref(), now).await?;
-        Ok(json!({ "sent": swept.sent, "skipped": swept.skipped, "rounds": rounds }))
+        let ended = crate::telehealth::sweep(d.table.as_ref(), d.video.as_ref(), now).await?;
+        Ok(json!({ "sent": swept.sent, "skipped": swept.skipped, "rounds": rounds, "meetings_ended": ended }))
     }
 }
 

@@ -29,6 +29,9 @@ pub const KEY_PREFIXES: &[Prefix] = &[
     Prefix { partition: Partition::Practice, prefix: "OPENING#", owner: "scheduling" },
     Prefix { partition: Partition::Global, prefix: "ROUND#", owner: "scheduling" },
     Prefix { partition: Partition::Global, prefix: "SWEEP#rounds", owner: "scheduling" },
+    Prefix { partition: Partition::Patient, prefix: "ROOM#", owner: "scheduling" },
+    Prefix { partition: Partition::Global, prefix: "ROOMEND#", owner: "scheduling" },
+    Prefix { partition: Partition::Global, prefix: "SWEEP#rooms", owner: "scheduling" },
 ];
 
 pub const SERVICE_PREFIX: &str = "SERVICE#";
@@ -116,4 +119,18 @@ pub fn rounds_at(minute: DateTime<Utc>) -> String {
 
 pub fn round_due(at: DateTime<Utc>, practice: &PracticeId, opening: &str) -> Key {
     Key::new(rounds_at(at), format!("{practice}#{opening}"))
+}
+
+/// A video visit's meeting, while its window is open.
+pub fn room(practice: &PracticeId, patient: &PatientId, appointment: &AppointmentId) -> Key {
+    Key::new(patient_partition(practice, patient), format!("ROOM#{appointment}"))
+}
+
+/// The global partition of the video meetings to end in one minute.
+pub fn rooms_ending(minute: DateTime<Utc>) -> String {
+    format!("ROOMEND#{}", minute.format("%Y-%m-%dT%H:%M"))
+}
+
+pub fn room_end(minute: DateTime<Utc>, room: &Key) -> Key {
+    Key::new(rooms_ending(minute), format!("{}#{}", room.pk, room.sk))
 }

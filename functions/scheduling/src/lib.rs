@@ -15,12 +15,13 @@ pub mod model;
 pub mod reminders;
 pub mod replies;
 pub mod routes;
+pub mod telehealth;
 pub mod waitlist;
 
 use portico::lambda::{Capability, Trigger, endpoint, scheduled, worker};
 
 use endpoints::*;
-use handlers::{portal, staff, waitlist as waiting};
+use handlers::{portal, staff, visits, waitlist as waiting};
 
 /// The scheduling capability, described once.
 pub fn capability() -> Capability {
@@ -52,6 +53,8 @@ pub fn capability() -> Capability {
             endpoint::<PortalWaitlistClaim>(),
             endpoint::<StaffWaitlistList>(),
             endpoint::<StaffWaitlistPriority>(),
+            endpoint::<PortalAppointmentsJoin>(),
+            endpoint::<StaffAppointmentsJoin>(),
         ],
         functions: vec![
             scheduled::<functions::SchedulingSweep>(Trigger::Schedule),
@@ -90,6 +93,8 @@ pub fn capability() -> Capability {
     waiting::leave,
     waiting::claim,
     waiting::staff_list,
-    waiting::staff_priority
+    waiting::staff_priority,
+    visits::join,
+    visits::staff_join
 ))]
 pub struct SchedulingApi;

@@ -69,6 +69,9 @@ pub const PORTAL_WAITLIST_LEAVE: Route =
 pub const PORTAL_WAITLIST_CLAIM: Route =
     patient("POST", "/portal/waitlist/offers/{offer_id}/claim", "portal-waitlist-claim", "appointments.waitlist.claim", "waitlist_offer");
 
+pub const PORTAL_APPOINTMENTS_JOIN: Route =
+    patient("POST", "/portal/appointments/{id}/join", "portal-appointments-join", "appointments.visit.join", "appointment");
+
 pub const STAFF_SERVICES_LIST: Route =
     staff("GET", "/staff/services", "staff-services-list", &Role::ALL, "scheduling.services.list", "service");
 pub const STAFF_SERVICES_CREATE: Route =
@@ -103,3 +106,7 @@ pub const STAFF_WAITLIST_PRIORITY: Route = staff(
     "scheduling.waitlist.priority",
     "waitlist",
 );
+/// Who joins video visits: clinicians (only the visit's own, checked in the handler).
+pub const CLINICIANS: &[Role] = &[Role::Clinician];
+pub const STAFF_APPOINTMENTS_JOIN: Route =
+    staff("POST", "/staff/appointments/{id}/join", "staff-appointments-join", CLINICIANS, "scheduling.visit.join", "appointment");

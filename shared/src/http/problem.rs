@@ -1,5 +1,6 @@
 //! Every HTTP error is an RFC 9457 problem document, shaped here and nowhere else.
 
+use chrono::{DateTime, Utc};
 use http::StatusCode;
 use serde::Serialize;
 
@@ -38,6 +39,10 @@ pub enum ApiError {
     /// 403 with its own problem type, so the portal can return the person to their own account.
     #[error("acting refused")]
     ActingRefused,
+    /// Outside the time something can be done (a video visit's join window): 403 saying when it opens
+    /// and closes, so the app can show it and try again then.
+    #[error("not open now")]
+    NotOpen { detail: &'static str, opens_at: DateTime<Utc>, closes_at: DateTime<Utc> },
     /// Also the answer for other tenants' and other patients' objects: existence is never revealed.
     #[error("not found")]
     NotFound,
@@ -74,7 +79,9 @@ impl ApiError {
         match self {
             ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             ApiError::Unauthorized(_) | ApiError::BadCredentials(_) => StatusCode::UNAUTHORIZED,
-            ApiError::Forbidden(_) | ApiError::RecentSignInRequired | ApiError::ActingRefused => StatusCode::FORBIDDEN,
+            ApiError::Forbidden(_) | ApiError::RecentSignInRequired | ApiError::ActingRefused | ApiError::NotOpen { .. } => {
+                StatusCode::FORBIDDEN
+            }
             ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
@@ -96,6 +103,7 @@ impl ApiError {
             ApiError::BadCredentials(why) => ("bad-credentials", "That did not work", why.clone(), vec![]),
             ApiError::Forbidden(why) => ("forbidden", "You do not have access to this", why.to_string(), vec![]),
             ApiError::ActingRefused => ("acting-refused", "No access", "You cannot act for this person.".into(), vec![]),
+            ApiError::NotOpen { detail, .. } => ("not-open", "Not open yet", detail.to_string(), vec![]),
             ApiError::RecentSignInRequired => (
                 "recent-sign-in-required",
                 "Please confirm it's you",
@@ -134,6 +142,14 @@ impl ApiError {
             instance: instance.to_string(),
             request_id: request_id.to_string(),
             errors,
+            opens_at: match self {
+                ApiError::NotOpen { opens_at, .. } => Some(*opens_at),
+                _ => None,
+            },
+            closes_at: match self {
+                ApiError::NotOpen { closes_at, .. } => Some(*closes_at),
+                _ => None,
+            },
         }
     }
 }
@@ -150,6 +166,11 @@ pub struct Problem {
     pub request_id: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
+    /// For `not-open`: when it opens, and when it closes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub opens_at: Option<DateTime<Utc>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub closes_at: Option<DateTime<Utc>>,
 }
 
 impl From<StoreError> for ApiError {

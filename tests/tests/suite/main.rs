@@ -27,4 +27,5 @@ mod sign_in;
 mod staff;
 mod tenancy;
 mod text_replies;
+mod visits;
 mod waitlist;

@@ -2,6 +2,7 @@
 
 pub mod portal;
 pub mod staff;
+pub mod visits;
 pub mod waitlist;
 
 use chrono::{DateTime, Duration, Utc};
