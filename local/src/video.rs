@@ -13,10 +13,13 @@ use axum::routing::{delete, get, post};
 use axum::{Json, Router};
 use serde_json::{Value, json};
 
+/// A meeting's seats: attendee id → (participant, join token).
+type Seats = HashMap<String, (String, String)>;
+
 #[derive(Default)]
 struct Meetings {
-    /// By meeting id: the visit it is for, and its seats (attendee id → participant, token).
-    live: HashMap<String, (String, HashMap<String, (String, String)>)>,
+    /// By meeting id: the visit it is for, and its seats.
+    live: HashMap<String, (String, Seats)>,
     /// By client request token: the meeting it created (Chime answers a repeated create with it).
     by_token: HashMap<String, String>,
 }
@@ -43,7 +46,10 @@ async fn create_meeting(State(state): State<Shared>, Json(body): Json<Value>) ->
     let token = body["ClientRequestToken"].as_str().unwrap_or_default().to_string();
     let visit = body["ExternalMeetingId"].as_str().unwrap_or_default().to_string();
     if token.len() < 2 || body["MediaRegion"].as_str().is_none() {
-        return (StatusCode::BAD_REQUEST, Json(json!({ "Code": "BadRequest", "Message": "ClientRequestToken and MediaRegion are required." })))
+        return (
+            StatusCode::BAD_REQUEST,
+            Json(json!({ "Code": "BadRequest", "Message": "ClientRequestToken and MediaRegion are required." })),
+        )
             .into_response();
     }
     let Ok(mut meetings) = state.lock() else { return StatusCode::INTERNAL_SERVER_ERROR.into_response() };

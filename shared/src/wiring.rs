@@ -141,7 +141,8 @@ impl Base {
 
     /// Amazon Chime SDK meetings, in `VIDEO_MEDIA_REGION` (the function's region unless set).
     pub fn video(&self, env: &mut Env) -> Arc<dyn crate::video::Video> {
-        let region = env.optional("VIDEO_MEDIA_REGION").or_else(|| self.sdk.region().map(ToString::to_string)).unwrap_or_else(|| "us-east-1".into());
+        let region =
+            env.optional("VIDEO_MEDIA_REGION").or_else(|| self.sdk.region().map(ToString::to_string)).unwrap_or_else(|| "us-east-1".into());
         Arc::new(crate::video::ChimeVideo::new(&self.sdk, region))
     }
 

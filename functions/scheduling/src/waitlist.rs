@@ -284,7 +284,7 @@ pub struct Joining {
 pub async fn places(table: &dyn Table, practice: &PracticeId, patient: &PatientId) -> Result<Vec<Place>, StoreError> {
     let query = Query::partition(Index::Table, patient_partition(practice, patient)).begins_with(keys::WAITLIST_PREFIX);
     let mut found: Vec<Place> = book::all(table, query).await?;
-    found.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    found.sort_by_key(|p| std::cmp::Reverse(p.created_at));
     Ok(found)
 }
 

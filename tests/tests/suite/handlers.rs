@@ -235,6 +235,25 @@ async fn the_workers_and_the_relay_answer_their_samples() {
         assert_eq!(format!("forwarded-{swept}"), expected, "relay-sweep/{case}");
         assert_eq!(fixture.app.local_queue.as_ref().map(|q| q.pending(NOTIFY_QUEUE)), Some(swept), "relay-sweep/{case}: queued");
     }
+    for (case, expected, path) in samples("worker-scheduling") {
+        let fixture = fixture(Backend::Embedded).await;
+        let deps = portico_scheduling::deps::WorkerDeps::from_ports(&fixture.app.ports);
+        let event: SqsEvent = load(&path);
+        let response = portico_scheduling::functions::WorkerScheduling::handle(&deps, event).await.unwrap();
+        let kept: Vec<&str> = response.batch_item_failures.iter().map(|f| f.item_identifier.as_str()).collect();
+        match expected.as_str() {
+            "handled" => assert!(kept.is_empty(), "worker-scheduling/{case}: both applied: {kept:?}"),
+            "one-failure" => assert_eq!(kept, ["5c7e9a10-001"], "worker-scheduling/{case}: only the unreadable item is retried"),
+            other => panic!("unknown expectation {other}"),
+        }
+        // Ann has no appointment to confirm: her "C" is answered with the portal, once.
+        let answer =
+            portico::idempotency::Claimed::new(&id(PracticeId::parse(PRACTICE)), "sms-confirm", "SM0000000000000000000000000000c001");
+        assert!(
+            portico::idempotency::seen(fixture.app.table.as_ref(), &answer).await.unwrap(),
+            "worker-scheduling/{case}: the reply applied"
+        );
+    }
     for (case, expected, path) in samples("worker-scheduling-sweep") {
         use portico::wiring::Wire as _;
         let fixture = fixture(Backend::Embedded).await;

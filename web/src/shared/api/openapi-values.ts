@@ -65,7 +65,8 @@ export const enums = {
     "image/heic"
   ],
   "ItemKind": [
-    "thread"
+    "thread",
+    "offer"
   ],
   "Lang": [
     "en",
@@ -83,9 +84,29 @@ export const enums = {
     "patient_authorization",
     "financial_responsibility"
   ],
+  "OfferStatus": [
+    "offered",
+    "claimed",
+    "gone",
+    "expired"
+  ],
+  "PartOfDay": [
+    "morning",
+    "afternoon",
+    "evening"
+  ],
   "Party": [
     "patient",
     "care_team"
+  ],
+  "PlaceStatus": [
+    "waiting",
+    "booked",
+    "left"
+  ],
+  "Priority": [
+    "high",
+    "normal"
   ],
   "Relationship": [
     "parent",
@@ -146,7 +167,10 @@ export const enums = {
     "opt_in_confirmation",
     "help_reply",
     "appointment_reminder",
-    "appointment_update"
+    "appointment_update",
+    "appointment_confirmed",
+    "confirm_in_portal",
+    "waitlist_offer"
   ],
   "ThreadStatus": [
     "open",
@@ -196,6 +220,15 @@ export const constraints: Record<string, { maxLength?: number; minLength?: numbe
   "ConsentPublication.title": {
     "maxLength": 120,
     "minLength": 1
+  },
+  "JoinWaitlist.clinicians": {
+    "maxItems": 20
+  },
+  "JoinWaitlist.days": {
+    "maxItems": 7
+  },
+  "JoinWaitlist.parts_of_day": {
+    "maxItems": 3
   },
   "NewGrantRequest.scopes": {
     "minItems": 1
@@ -260,6 +293,10 @@ export const constraints: Record<string, { maxLength?: number; minLength?: numbe
   },
   "PracticeSettingsUpdate.sign_in_codes_per_hour": {
     "maximum": 10000,
+    "minimum": 1
+  },
+  "PracticeSettingsUpdate.waitlist_batch": {
+    "maximum": 10,
     "minimum": 1
   },
   "ProfilePatch.email": {
@@ -370,6 +407,19 @@ export const operationRoles: Record<string, readonly string[]> = {
   "POST /staff/appointments": [
     "admin",
     "front-desk",
+    "clinician"
+  ],
+  "GET /staff/appointments/waitlist": [
+    "admin",
+    "front-desk",
+    "clinician"
+  ],
+  "POST /staff/appointments/waitlist/{entry_id}/priority": [
+    "admin",
+    "front-desk",
+    "clinician"
+  ],
+  "POST /staff/appointments/{id}/join": [
     "clinician"
   ],
   "POST /staff/appointments/{id}/status": [

@@ -1417,6 +1417,111 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/portal/appointments/{id}/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Your seat in a video visit, from 15 minutes before its start to 30 minutes after its end (403 with
+         *     `opens_at` and `closes_at` outside that window). Each call gives a fresh seat.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JoinView"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Outside the join window (`opens_at`, `closes_at`), or acting without a grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such video visit going ahead */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Someone else changed this at the same time; read it again and retry */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/portal/appointments/{id}/reschedule": {
         parameters: {
             query?: never;
@@ -4567,6 +4672,412 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/portal/waitlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your waitlist places, and the times offered to you that are still ahead. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WaitlistView"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Joins a service's waitlist (at most five places at a time). An offer comes by text or email when a
+         *     time that suits you frees up; the first to claim it gets it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["JoinWaitlist"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlaceView"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such service, or it has no waitlist */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Already five places */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is too large (API Gateway's own limit answers application/json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the content type the route reads */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Understood but not acceptable: the body says which rule it breaks */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/waitlist/offers/{offer_id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Claims a time offered to you. The first claim wins: it books the time and, if your place was to move
+         *     an appointment earlier, cancels that later appointment in the same step. Later claims answer 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    offer_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClaimView"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Someone else claimed it first, the time was taken, or the claim window passed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/waitlist/{entry_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Leaves a waitlist. Offers already sent for it can no longer be claimed. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    entry_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Left */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such waiting place */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Changed meanwhile */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/staff/appointments": {
         parameters: {
             query?: never;
@@ -4738,6 +5249,347 @@ export interface paths {
                 };
                 /** @description Not a time on the clinician's schedule */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/appointments/waitlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The practice's waiting lines (every service with a waitlist, in offer order) and the report over the
+         *     openings of a period (default: the last 30 days): offers sent, claims, accept and fill rates, days
+         *     gained by patients who moved an appointment earlier.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description RFC 3339; default 30 days before to */
+                    from?: string;
+                    /** @description RFC 3339; default now; at most 366 days after from */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffWaitlist"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The staff member's role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/appointments/waitlist/{entry_id}/priority": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sets a waiting place's priority: `high` places are offered times first. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    entry_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PriorityChange"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffPlaceView"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The staff member's role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Changed meanwhile, or no longer waiting */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is too large (API Gateway's own limit answers application/json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the content type the route reads */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/appointments/{id}/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The visit's clinician takes their seat, in the same window as the patient. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StaffJoinRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JoinView"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not the visit's clinician, or outside the join window (`opens_at`, `closes_at`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such video visit going ahead */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Someone else changed this at the same time; read it again and retry */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is too large (API Gateway's own limit answers application/json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the content type the route reads */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10054,6 +10906,11 @@ export interface components {
             size?: number | null;
             state: components["schemas"]["State"];
         };
+        /** @description One participant's seat in a meeting: the token is theirs alone, and lasts as long as the meeting. */
+        Attendee: {
+            attendee_id: string;
+            join_token: string;
+        };
         /** @description One audit event as reviewers see it: who, what, when, from where, and how it ended. Never PHI. */
         AuditEventView: {
             action: string;
@@ -10182,6 +11039,8 @@ export interface components {
             /** Format: int64 */
             reschedule_notice_hours: number;
             service_id: string;
+            /** @description Patients may join its waitlist for an earlier time. */
+            waitlist: boolean;
         };
         BookableServices: {
             services: components["schemas"]["BookableService"][];
@@ -10209,6 +11068,11 @@ export interface components {
         ChannelReach: {
             blocked_by?: components["schemas"]["Blocked"] | null;
             reachable: boolean;
+        };
+        /** @description A claim that landed: the new appointment, and the later one it replaced (now cancelled). */
+        ClaimView: {
+            appointment: components["schemas"]["AppointmentView"];
+            replaced_appointment_id?: string | null;
         };
         /**
          * @description Why staff lift a suppression: a fixed list, so no free text (and no PHI) goes into the record.
@@ -10476,11 +11340,50 @@ export interface components {
          * @description What a link opens.
          * @enum {string}
          */
-        ItemKind: "thread";
+        ItemKind: "thread" | "offer";
         /** @description An item of the patient's account a notice is about. */
         ItemRef: {
             id: string;
             kind: components["schemas"]["ItemKind"];
+        };
+        /**
+         * @description Your seat in a video visit: the meeting and your own attendee token (for the video client), and the
+         *     join page where the provider serves one (the local stand-in).
+         */
+        JoinView: {
+            appointment_id: string;
+            attendee: components["schemas"]["Attendee"];
+            /** Format: date-time */
+            closes_at: string;
+            join_url?: string | null;
+            meeting: components["schemas"]["Meeting"];
+            /** Format: date-time */
+            opens_at: string;
+        };
+        /**
+         * @description Join a service's waitlist: the clinicians, days and parts of the day you can make, between two
+         *     dates; optionally the booked appointment an earlier time would replace.
+         */
+        JoinWaitlist: {
+            /** @description Empty or absent: any clinician who sees the service. */
+            clinicians?: string[];
+            /** @description `mon` … `sun`; empty or absent: any day. */
+            days?: string[];
+            /**
+             * Format: date
+             * @description The first and last days you can come (`YYYY-MM-DD`, in the visit's zone).
+             */
+            from: string;
+            /** @description Empty or absent: any time of day. */
+            parts_of_day?: components["schemas"]["PartOfDay"][];
+            /**
+             * @description Your booked appointment for this service that an earlier time would replace (it is cancelled in
+             *     the same step as the claim).
+             */
+            replaces?: string | null;
+            service_id: string;
+            /** Format: date */
+            to: string;
         };
         /**
          * @description The language a message is written in: the patient's, where we have it (English otherwise).
@@ -10514,6 +11417,13 @@ export interface components {
             expires_in: number;
             /** Format: int64 */
             resend_after: number;
+        };
+        /** @description A visit's meeting: what a client needs to connect to its media. */
+        Meeting: {
+            /** @description The media endpoints, as the provider gives them (`AudioHostUrl`, `SignalingUrl`, …). */
+            media_placement: Record<string, never>;
+            media_region: string;
+            meeting_id: string;
         };
         /** @description A message as the patient sees it: internal notes are never included, deleted text never shown. */
         MessageView: {
@@ -10601,6 +11511,29 @@ export interface components {
             /** @description How many were unread and are read now. */
             marked: number;
         };
+        /** @enum {string} */
+        OfferStatus: "offered" | "claimed" | "gone" | "expired";
+        /** @description A freed time offered to you: claim it before `expires_at`; the first claim wins. */
+        OfferView: {
+            clinician_id: string;
+            clinician_name: string;
+            /** Format: date-time */
+            end: string;
+            entry_id: string;
+            /** Format: date-time */
+            expires_at: string;
+            offer_id: string;
+            /** @description The appointment a claim cancels, if the place was to move one earlier. */
+            replaces?: string | null;
+            service_id: string;
+            service_name: string;
+            /** Format: date-time */
+            start: string;
+            /** @description `offered` (claim it), `claimed`, `gone` (someone else was first), or `expired`. */
+            status: components["schemas"]["OfferStatus"];
+            /** @description The clinician's zone. */
+            time_zone: string;
+        };
         /** @description Opening a notice's link. */
         OpenLinkRequest: {
             /**
@@ -10617,6 +11550,8 @@ export interface components {
             item: components["schemas"]["ItemRef"];
             patient_id: string;
         };
+        /** @enum {string} */
+        PartOfDay: "morning" | "afternoon" | "evening";
         /**
          * @description Who wrote a message, as the lists say it.
          * @enum {string}
@@ -10746,6 +11681,30 @@ export interface components {
              */
             resend_after: number;
         };
+        /** @enum {string} */
+        PlaceStatus: "waiting" | "booked" | "left";
+        /** @description A place on a waitlist. */
+        PlaceView: {
+            clinicians: string[];
+            /** Format: date-time */
+            created_at: string;
+            days: string[];
+            entry_id: string;
+            /** Format: date */
+            from: string;
+            parts_of_day: components["schemas"]["PartOfDay"][];
+            priority: components["schemas"]["Priority"];
+            replaces?: string | null;
+            /** Format: date-time */
+            replaces_start?: string | null;
+            service_id: string;
+            service_name: string;
+            status: components["schemas"]["PlaceStatus"];
+            /** Format: date */
+            to: string;
+            /** Format: int64 */
+            version: number;
+        };
         /** @description A practice as its sign reads: nothing about any patient. */
         PracticeInfo: {
             email?: string | null;
@@ -10783,6 +11742,11 @@ export interface components {
             sms_countries: string[];
             /** Format: int64 */
             version: number;
+            /**
+             * Format: int32
+             * @description How many waitlisted patients each freed time is offered to at once: 1 to 10. Absent: unchanged.
+             */
+            waitlist_batch?: number | null;
         };
         /** @description The practice as its administrators see and edit it. `version` is what an edit must send back. */
         PracticeSettingsView: {
@@ -10823,6 +11787,11 @@ export interface components {
             sms_numbers: string[];
             /** Format: int64 */
             version: number;
+            /**
+             * Format: int32
+             * @description How many waitlisted patients each freed time is offered to at once.
+             */
+            waitlist_batch: number;
         };
         PreferencesUpdate: {
             email: components["schemas"]["CategorySet"];
@@ -10844,11 +11813,30 @@ export interface components {
             };
             url: string;
         };
+        /** @enum {string} */
+        Priority: "high" | "normal";
+        /** @description A place's new priority. */
+        PriorityChange: {
+            patient_id: string;
+            priority: components["schemas"]["Priority"];
+            /**
+             * Format: int64
+             * @description The place's `version` as read (a stale one answers 409).
+             */
+            version: number;
+        };
         /** @description RFC 9457 `application/problem+json`. */
         Problem: {
+            /** Format: date-time */
+            closes_at?: string | null;
             detail: string;
             errors?: components["schemas"]["FieldError"][];
             instance: string;
+            /**
+             * Format: date-time
+             * @description For `not-open`: when it opens, and when it closes.
+             */
+            opens_at?: string | null;
             request_id: string;
             /** Format: int32 */
             status: number;
@@ -10977,6 +11965,41 @@ export interface components {
          * @enum {string}
          */
         Relationship: "parent" | "legal_guardian" | "caregiver" | "family" | "guarantor" | "legal_representative";
+        /** @description How the waitlist did over a period. */
+        Report: {
+            /**
+             * Format: double
+             * @description Claims per offer sent (0 to 1).
+             */
+            accept_rate: number;
+            /** Format: double */
+            average_days_gained: number;
+            /**
+             * Format: double
+             * @description How much sooner patients who moved an appointment were seen, in days, in total and on average.
+             */
+            days_gained: number;
+            /**
+             * Format: double
+             * @description Claimed openings per opening (0 to 1).
+             */
+            fill_rate: number;
+            /**
+             * Format: int32
+             * @description Openings claimed from the waitlist.
+             */
+            filled: number;
+            /**
+             * Format: int32
+             * @description Offers sent.
+             */
+            offers: number;
+            /**
+             * Format: int32
+             * @description Freed times offered to the waitlist.
+             */
+            openings: number;
+        };
         RescheduleRequest: {
             /** @description Another clinician who sees the service; absent keeps the same one. */
             clinician_id?: string | null;
@@ -11186,6 +12209,10 @@ export interface components {
             email: string;
             roles: components["schemas"]["Role"][];
         };
+        /** @description Whose video visit the clinician joins. */
+        StaffJoinRequest: {
+            patient_id: string;
+        };
         /** @description A staff member as the console shows them. */
         StaffMemberView: {
             /** Format: date-time */
@@ -11239,6 +12266,11 @@ export interface components {
             /** @description Urgent messages skip quiet hours and the daily text limit. */
             urgent?: boolean;
         };
+        /** @description A waiting place as staff see it. */
+        StaffPlaceView: components["schemas"]["PlaceView"] & {
+            patient?: components["schemas"]["PatientNames"] | null;
+            patient_id: string;
+        };
         StaffRolesRequest: {
             roles: components["schemas"]["Role"][];
         };
@@ -11271,6 +12303,16 @@ export interface components {
             messages: components["schemas"]["StaffMessageView"][];
             older_cursor?: string | null;
             thread: components["schemas"]["StaffThreadSummary"];
+        };
+        /** @description The practice's waiting lines and how the waitlist did over the period asked. */
+        StaffWaitlist: {
+            /** Format: date-time */
+            from: string;
+            /** @description In offer order within each service: priority, then first come. */
+            places: components["schemas"]["StaffPlaceView"][];
+            report: components["schemas"]["Report"];
+            /** Format: date-time */
+            to: string;
         };
         /**
          * @description What a grant allows today.
@@ -11343,7 +12385,7 @@ export interface components {
          * @description The messages a practice may word its own way.
          * @enum {string}
          */
-        TemplateKind: "message_waiting" | "opt_out_confirmation" | "opt_in_confirmation" | "help_reply" | "appointment_reminder" | "appointment_update";
+        TemplateKind: "message_waiting" | "opt_out_confirmation" | "opt_in_confirmation" | "help_reply" | "appointment_reminder" | "appointment_update" | "appointment_confirmed" | "confirm_in_portal" | "waitlist_offer";
         TemplateUpdate: {
             email_body?: string | null;
             email_subject?: string | null;
@@ -11458,6 +12500,11 @@ export interface components {
         Via: "portal" | "sms";
         /** @enum {string} */
         VisitMode: "in_person" | "telehealth";
+        /** @description Your places and your offers (those still ahead). */
+        WaitlistView: {
+            offers: components["schemas"]["OfferView"][];
+            places: components["schemas"]["PlaceView"][];
+        };
         /** @description One weekly window of a clinician's schedule, in their zone. */
         Window: {
             /** @description `mon` … `sun`. */
