@@ -82,7 +82,12 @@ async fn delete_meeting(State(state): State<Shared>, Path(meeting): Path<String>
 
 /// The page a participant opens: it sends the seat's token (kept in the address's fragment, never in
 /// a server's logs) and shows whether the visit is live.
-async fn join_page(Path((meeting, attendee)): Path<(String, String)>) -> Html<String> {
+async fn join_page(Path((meeting, attendee)): Path<(String, String)>) -> Response {
+    // Ids are the stand-in's own tokens: anything else is not a seat (and never reaches the page).
+    let plain = |s: &str| !s.is_empty() && s.len() <= 64 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !plain(&meeting) || !plain(&attendee) {
+        return StatusCode::NOT_FOUND.into_response();
+    }
     Html(format!(
         r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Video visit</title><style>body{{font:1.1rem system-ui;margin:2rem;max-width:36rem}}</style></head>
@@ -93,6 +98,7 @@ fetch("/join/{meeting}/{attendee}", {{ method: "POST", headers: {{ "content-type
   .then(r => r.json()).then(b => {{ document.getElementById("state").textContent = b.message; }});
 </script></body></html>"#
     ))
+    .into_response()
 }
 
 async fn join(State(state): State<Shared>, Path((meeting, attendee)): Path<(String, String)>, Json(body): Json<Value>) -> Response {

@@ -128,6 +128,22 @@ impl Taken {
                 && !self.held.iter().any(|(cell, holder, until)| cell == c && *until > now.timestamp() && Some(holder) != patient)
         })
     }
+
+    /// Whether any of `cells` is booked (not merely held).
+    pub fn booked_any(&self, cells: &[i64]) -> bool {
+        cells.iter().any(|c| self.booked.contains(c))
+    }
+
+    /// When the last live hold on any of `cells` lapses, if one is held at `now`.
+    pub fn held_until(&self, cells: &[i64], now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let last = self
+            .held
+            .iter()
+            .filter(|(cell, _, until)| cells.contains(cell) && *until > now.timestamp())
+            .map(|(_, _, until)| *until)
+            .max()?;
+        DateTime::from_timestamp(last, 0)
+    }
 }
 
 pub async fn taken(

@@ -23,9 +23,19 @@ impl Function for SchedulingSweep {
 
     async fn handle(d: &SweepDeps, _schedule: Value) -> Result<Value, lambda_runtime::Error> {
         let now = d.clock.now();
-        let swept = crate::reminders::sweep(d.table.as_ref(), now).await?;
-        let rounds = crate::waitlist::sweep(d.table.as_ref(), now).await?;
-        let ended = crate::telehealth::sweep(d.table.as_ref(), d.video.as_ref(), now).await?;
+        let table = d.table.as_ref();
+        // Each runs whatever the others do; a failure is reported (and alarmed) once all three ran.
+        let (swept, rounds, ended) = futures::join!(
+            crate::reminders::sweep(table, now),
+            crate::waitlist::sweep(table, now),
+            crate::telehealth::sweep(table, d.video.as_ref(), now)
+        );
+        let failed: Vec<String> =
+            [swept.as_ref().err(), rounds.as_ref().err(), ended.as_ref().err()].into_iter().flatten().map(ToString::to_string).collect();
+        if !failed.is_empty() {
+            return Err(failed.join("; ").into());
+        }
+        let (swept, rounds, ended) = (swept?, rounds?, ended?);
         Ok(json!({ "sent": swept.sent, "skipped": swept.skipped, "rounds": rounds, "meetings_ended": ended }))
     }
 }

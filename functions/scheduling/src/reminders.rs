@@ -83,11 +83,18 @@ pub async fn sweep(table: &dyn Table, now: DateTime<Utc>) -> Result<Swept, Store
         let mut page = table.query(query.clone()).await?;
         loop {
             for item in &page.items {
-                let due: Due = item.record()?;
-                if remind(table, &item.key, &due, now).await? {
-                    swept.sent += 1;
-                } else {
-                    swept.skipped += 1;
+                // One reminder that cannot be read or sent does not hold up the others.
+                let reminded = match item.record::<Due>() {
+                    Ok(due) => remind(table, &item.key, &due, now).await,
+                    Err(e) => Err(e),
+                };
+                match reminded {
+                    Ok(true) => swept.sent += 1,
+                    Ok(false) => swept.skipped += 1,
+                    Err(e) => {
+                        tracing::warn!(error = %e, "a reminder was not sent");
+                        swept.skipped += 1;
+                    }
                 }
             }
             match page.next.take() {

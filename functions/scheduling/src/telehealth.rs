@@ -41,6 +41,10 @@ struct Room {
     appointment_id: AppointmentId,
     meeting: Meeting,
     closes_at: DateTime<Utc>,
+    /// How many times the provider ended the meeting early (it ends idle meetings) and a new one was
+    /// made for the same window.
+    #[serde(default)]
+    generation: u32,
 }
 
 /// A participant's way in.
@@ -76,39 +80,71 @@ pub async fn join(
     let found: Option<Room> = table.get(&key).await?.map(|i| i.record()).transpose()?;
     let room = match found.filter(|r| r.closes_at == closes_at) {
         Some(room) => room,
-        None => {
-            // Named by the visit and its time: a moved visit gets a meeting of its own.
-            let visit = format!("{}-{}", appointment.appointment_id, appointment.start.timestamp());
-            let meeting = video.create_meeting(&visit).await?;
-            let room = Room {
-                practice_id: appointment.practice_id.clone(),
-                patient_id: appointment.patient_id.clone(),
-                appointment_id: appointment.appointment_id.clone(),
-                meeting,
-                closes_at,
-            };
-            let ends = Item::from_record(keys::room_end(minute_of(closes_at) + Duration::minutes(1), &key), &room)?
-                .expiring_at((closes_at + Duration::days(2)).timestamp());
-            let kept = Item::from_record(key.clone(), &room)?
-                .with("closes_at_ts", closes_at.timestamp())
-                .expiring_at((closes_at + Duration::days(2)).timestamp());
-            let writes = vec![
-                portico::store::Write::put(kept, Condition::NotExists.or(Condition::lt("closes_at_ts", closes_at.timestamp()))),
-                portico::store::Write::put(ends, Condition::Always),
-            ];
-            match table.transact(writes).await {
-                Ok(()) => room,
-                // Someone joined at the same moment: the provider gave both the same meeting; use theirs.
-                Err(e) if e.is_condition_failed() || matches!(e, StoreError::Conflict) => {
-                    table.get(&key).await?.map(|i| i.record()).transpose()?.unwrap_or(room)
-                }
-                Err(e) => return Err(e.into()),
-            }
-        }
+        None => open_room(table, video, appointment, (closes_at, 0), None).await?,
     };
-    let attendee = video.add_attendee(&room.meeting.meeting_id, participant).await?;
+    let (room, attendee) = match video.add_attendee(&room.meeting.meeting_id, participant).await {
+        Ok(attendee) => (room, attendee),
+        // The provider ended it (idle meetings end on their own): a new meeting for the rest of the window.
+        Err(VideoError::NoMeeting) => {
+            let room = open_room(table, video, appointment, (closes_at, room.generation + 1), Some(room.generation)).await?;
+            let attendee = video.add_attendee(&room.meeting.meeting_id, participant).await?;
+            (room, attendee)
+        }
+        Err(e) => return Err(e.into()),
+    };
     let join_page = video.join_page(&room.meeting.meeting_id, &attendee);
     Ok(Seat { meeting: room.meeting, attendee, join_page, opens_at, closes_at })
+}
+
+/// The provider's request token for a visit's meeting: opaque (no date of service reaches the
+/// provider), the same for everyone joining that window, new for a moved visit or a replaced meeting.
+fn request_token(appointment: &Appointment, closes_at: DateTime<Utc>, generation: u32) -> String {
+    let text = format!("{}|{}|{generation}", appointment.appointment_id, closes_at.timestamp());
+    let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, text.as_bytes());
+    digest.as_ref().iter().take(16).map(|b| format!("{b:02x}")).collect()
+}
+
+/// Makes the visit's meeting (or its replacement, when `replacing` names the generation the provider
+/// ended) and keeps it with the due item that ends it when the window closes. Two people joining at
+/// once get the same meeting: the provider answers one token with one meeting, and the record's
+/// condition lets one of them write it.
+async fn open_room(
+    table: &dyn Table,
+    video: &dyn Video,
+    appointment: &Appointment,
+    (closes_at, generation): (DateTime<Utc>, u32),
+    replacing: Option<u32>,
+) -> Result<Room, JoinError> {
+    let key = keys::room(&appointment.practice_id, &appointment.patient_id, &appointment.appointment_id);
+    let meeting = video.create_meeting(&request_token(appointment, closes_at, generation)).await?;
+    let room = Room {
+        practice_id: appointment.practice_id.clone(),
+        patient_id: appointment.patient_id.clone(),
+        appointment_id: appointment.appointment_id.clone(),
+        meeting,
+        closes_at,
+        generation,
+    };
+    let expires = (closes_at + Duration::days(2)).timestamp();
+    let ends = Item::from_record(keys::room_end(minute_of(closes_at) + Duration::minutes(1), &key), &room)?.expiring_at(expires);
+    let kept = Item::from_record(key.clone(), &room)?
+        .with("closes_at_ts", closes_at.timestamp())
+        .with("generation", i64::from(generation))
+        .expiring_at(expires);
+    let condition = match replacing {
+        Some(before) => Condition::eq("generation", i64::from(before)),
+        // None yet, or one left from before the visit moved.
+        None => Condition::NotExists.or(Condition::lt("closes_at_ts", closes_at.timestamp())),
+    };
+    let writes = vec![portico::store::Write::put(kept, condition), portico::store::Write::put(ends, Condition::Always)];
+    match table.transact(writes).await {
+        Ok(()) => Ok(room),
+        // Someone joined at the same moment and wrote it first: theirs is the meeting.
+        Err(e) if e.is_condition_failed() || matches!(e, StoreError::Conflict) => {
+            Ok(table.get(&key).await?.map(|i| i.record()).transpose()?.unwrap_or(room))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Ends the meetings whose windows closed since the last sweep (at most a day back).
@@ -122,15 +158,16 @@ pub async fn sweep(table: &dyn Table, video: &dyn Video, now: DateTime<Utc>) -> 
         let at = DateTime::from_timestamp(minute * 60, 0).unwrap_or(now);
         let due = crate::book::all::<Room>(table, Query::partition(Index::Table, keys::rooms_ending(at))).await?;
         for room in due {
-            match video.end_meeting(&room.meeting.meeting_id).await {
-                Ok(()) => {}
-                // Left for the next sweep: the provider ends idle meetings on its own too.
-                Err(e) => {
-                    tracing::warn!(error = %e, "a video meeting was not ended; retrying next sweep");
-                    continue;
-                }
-            }
             let key = keys::room(&room.practice_id, &room.patient_id, &room.appointment_id);
+            if let Err(e) = video.end_meeting(&room.meeting.meeting_id).await {
+                // Filed again for the next minute; the provider also ends idle meetings on its own.
+                tracing::warn!(error = %e, "a video meeting was not ended; it is tried again next minute");
+                let again = Item::from_record(keys::room_end(minute_of(now) + Duration::minutes(1), &key), &room)?
+                    .expiring_at((now + Duration::days(2)).timestamp());
+                table.put(again, Condition::Always).await?;
+                table.delete(&keys::room_end(at, &key), Condition::Always).await?;
+                continue;
+            }
             table.delete(&key, Condition::eq("closes_at_ts", room.closes_at.timestamp())).await.or_else(ignore_gone)?;
             table.delete(&keys::room_end(at, &key), Condition::Always).await?;
             ended += 1;

@@ -41,9 +41,13 @@ pub const OFFER_HOURS: (u32, u32) = (8, 21);
 /// The most places one patient keeps at a practice.
 pub const MAX_PLACES: usize = 5;
 
+/// The shortest claim window worth sending: anything shorter closes the opening instead.
+pub const MIN_WINDOW_MINUTES: i64 = 10;
+
 /// How long an offer may be claimed: 15 minutes for a time within a day, an hour within three days,
-/// four hours beyond; never past [`LAST_OFFER_HOURS`] before the start.
-pub fn claim_window(start: DateTime<Utc>, now: DateTime<Utc>) -> Duration {
+/// four hours beyond; never past [`LAST_OFFER_HOURS`] before the start, and never shorter than
+/// [`MIN_WINDOW_MINUTES`] (none then: too late to offer).
+pub fn claim_window(start: DateTime<Utc>, now: DateTime<Utc>) -> Option<Duration> {
     let ahead = start - now;
     let window = if ahead <= Duration::days(1) {
         Duration::minutes(15)
@@ -52,7 +56,8 @@ pub fn claim_window(start: DateTime<Utc>, now: DateTime<Utc>) -> Duration {
     } else {
         Duration::hours(4)
     };
-    window.min(ahead - Duration::hours(LAST_OFFER_HOURS))
+    let window = window.min(ahead - Duration::hours(LAST_OFFER_HOURS));
+    (window >= Duration::minutes(MIN_WINDOW_MINUTES)).then_some(window)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
@@ -132,6 +137,11 @@ pub struct Place {
 }
 
 impl Place {
+    /// Still waiting on `today` (the practice's date): its last acceptable day has not passed.
+    pub fn waiting_on(&self, today: NaiveDate) -> bool {
+        self.status == PlaceStatus::Waiting && self.to >= today
+    }
+
     /// Whether a freed time suits this place.
     fn suits(&self, opening: &Opening, now: DateTime<Utc>) -> bool {
         let tz: chrono_tz::Tz = opening.time_zone.parse().unwrap_or(chrono_tz::UTC);
@@ -239,6 +249,9 @@ pub struct Offer {
     pub status: OfferStatus,
     #[serde(default)]
     pub replaces: Option<AppointmentId>,
+    /// The appointment its claim made.
+    #[serde(default)]
+    pub booked: Option<AppointmentId>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -292,16 +305,15 @@ pub async fn places(table: &dyn Table, practice: &PracticeId, patient: &PatientI
 pub async fn join(
     table: &dyn Table,
     service: &Service,
-    patient: &PatientId,
-    names: Option<PatientNames>,
+    (patient, names): (&PatientId, Option<PatientNames>),
     joining: Joining,
-    now: DateTime<Utc>,
+    (now, today): (DateTime<Utc>, NaiveDate),
 ) -> Result<Place, WaitlistError> {
     let practice = service.practice_id.clone().ok_or(WaitlistError::NoWaitlist)?;
     if !service.waitlist || !service.active {
         return Err(WaitlistError::NoWaitlist);
     }
-    if joining.to < joining.from || joining.to < now.date_naive() {
+    if joining.to < joining.from || joining.to < today {
         return Err(WaitlistError::Invalid("to", "must be on or after from, and not in the past"));
     }
     if joining.to - joining.from > Duration::days(service.horizon_days.max(1)) {
@@ -314,7 +326,7 @@ pub async fn join(
         return Err(WaitlistError::Invalid("clinicians", "each must see this service"));
     }
     let mine = places(table, &practice, patient).await?;
-    let waiting: Vec<&Place> = mine.iter().filter(|p| p.status == PlaceStatus::Waiting).collect();
+    let waiting: Vec<&Place> = mine.iter().filter(|p| p.waiting_on(today)).collect();
     if waiting.len() >= MAX_PLACES {
         return Err(WaitlistError::TooMany);
     }
@@ -429,12 +441,12 @@ pub async fn opened(
         version: 1,
     };
     match table.put(opening.item()?, Condition::NotExists).await {
-        Ok(()) => {}
-        // A repeated delivery: the opening exists and its rounds run from the sweep.
-        Err(e) if e.is_condition_failed() => return Ok(()),
-        Err(e) => return Err(e),
+        Ok(()) => round(table, practice, &opening, (&service, &schedule), now).await,
+        // A repeated delivery: if the first round never went out (it failed, and this is the queue's
+        // retry), it goes now; if it did, its window is still open and this changes nothing.
+        Err(e) if e.is_condition_failed() => next_round(table, practice, event_id, now).await,
+        Err(e) => Err(e),
     }
-    round(table, practice, &opening, (&service, &schedule), now).await
 }
 
 /// The next round of an opening whose window ended (from the sweep).
@@ -485,21 +497,26 @@ async fn round(
     (service, schedule): (&Service, &Schedule),
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
-    let ahead = opening.start - now;
     let (a, b) = service.occupies(opening.start);
+    let cells = grid::cells(a, b);
     let taken = book::taken(table, &practice.id, &opening.clinician_id, a, b).await?;
-    let still_free = grid::offered(schedule, service, opening.start)
-        && !grid::blocked(&schedule.blocks, a, b)
-        && taken.free_for(&grid::cells(a, b), None, now);
-    if ahead <= Duration::hours(LAST_OFFER_HOURS) || !still_free || !service.waitlist {
+    let bookable = grid::offered(schedule, service, opening.start) && !grid::blocked(&schedule.blocks, a, b) && !taken.booked_any(&cells);
+    if !bookable || !service.waitlist || !service.active || claim_window(opening.start, now).is_none() {
         return close(table, opening).await;
     }
     let mut after = opening.clone();
     after.version += 1;
     let mut writes = Vec::new();
+    if let Some(lapses) = taken.held_until(&cells, now) {
+        // Someone is holding it while they decide: if they do not book, it is offered when the hold lapses.
+        after.next_round_at = Some(lapses);
+        writes.push(due_write(&after, lapses)?);
+        writes.push(opening.save(&after)?);
+        return transact_round(table, writes).await;
+    }
     if let Some(morning) = night_until(&opening.time_zone, now) {
         // At night the round waits for the morning, if the morning is still early enough.
-        if opening.start - morning <= Duration::hours(LAST_OFFER_HOURS) {
+        if claim_window(opening.start, morning).is_none() {
             return close(table, opening).await;
         }
         after.next_round_at = Some(morning);
@@ -509,6 +526,7 @@ async fn round(
     }
     let batch = practice.settings.waitlist_batch.clamp(1, 10) as usize;
     let offered: BTreeSet<&WaitlistId> = opening.offered.iter().collect();
+    let Some(window) = claim_window(opening.start, now) else { return close(table, opening).await };
     let next: Vec<Place> = line(table, &practice.id, &opening.service_id)
         .await?
         .into_iter()
@@ -518,7 +536,7 @@ async fn round(
     if next.is_empty() {
         return close(table, opening).await;
     }
-    let expires = now + claim_window(opening.start, now);
+    let expires = now + window;
     let clinician_name =
         portico::directory::staff::get(table, &practice.id, &opening.clinician_id).await?.map(|m| m.display_name).unwrap_or_default();
     for place in &next {
@@ -538,6 +556,7 @@ async fn round(
             expires_at: expires,
             status: OfferStatus::Offered,
             replaces: place.replaces.clone(),
+            booked: None,
             created_at: now,
         };
         let key = keys::opening(&practice.id, &opening.opening_id);
@@ -580,9 +599,16 @@ struct RoundDue {
     opening_id: String,
 }
 
+/// The minute a due item is filed under: the first whole minute at or after `at`, so the sweep that reads
+/// it is never early.
+fn due_minute(at: DateTime<Utc>) -> DateTime<Utc> {
+    let whole = at.with_second(0).and_then(|t| t.with_nanosecond(0)).unwrap_or(at);
+    if whole == at { whole } else { whole + Duration::minutes(1) }
+}
+
 fn due_write(opening: &Opening, at: DateTime<Utc>) -> Result<Write, StoreError> {
     let due = RoundDue { practice_id: opening.practice_id.clone(), opening_id: opening.opening_id.clone() };
-    let item = Item::from_record(keys::round_due(at, &opening.practice_id, &opening.opening_id), &due)?
+    let item = Item::from_record(keys::round_due(due_minute(at), &opening.practice_id, &opening.opening_id), &due)?
         .expiring_at((at + Duration::days(2)).timestamp());
     Ok(Write::put(item, Condition::Always))
 }
@@ -613,11 +639,25 @@ pub async fn sweep(table: &dyn Table, now: DateTime<Utc>) -> Result<usize, Store
     for minute in first..=this {
         let at = DateTime::from_timestamp(minute * 60, 0).unwrap_or(now);
         for (key, due) in due_at(table, at).await? {
-            // The round first, then its due item: a failure leaves it for the next sweep (a round that
-            // ran twice changes nothing the second time: the opening's version moved on).
-            if let Some(practice) = portico::directory::practices::get(table, &due.practice_id).await? {
-                next_round(table, &practice, &due.opening_id, now).await?;
-                ran += 1;
+            // The round first, then its due item. A round that fails is filed again for the next minute
+            // (a round that runs twice changes nothing the second time: the opening's version moved on),
+            // and the others go on.
+            let ran_round = async {
+                if let Some(practice) = portico::directory::practices::get(table, &due.practice_id).await? {
+                    next_round(table, &practice, &due.opening_id, now).await?;
+                }
+                Ok::<(), StoreError>(())
+            };
+            match ran_round.await {
+                Ok(()) => ran += 1,
+                Err(e) => {
+                    tracing::warn!(error = %e, "a waitlist round failed; it is tried again next minute");
+                    let again = Item::from_record(
+                        keys::round_due(due_minute(now + Duration::seconds(1)), &due.practice_id, &due.opening_id),
+                        &due,
+                    )?;
+                    table.put(again.expiring_at((now + Duration::days(2)).timestamp()), Condition::Always).await?;
+                }
             }
             table.delete(&key, Condition::Always).await?;
         }
@@ -633,6 +673,8 @@ pub async fn sweep(table: &dyn Table, now: DateTime<Utc>) -> Result<usize, Store
 pub struct Claimed {
     pub booked: Appointment,
     pub replaced: Option<Appointment>,
+    /// The same patient's claim again: the appointment it made before.
+    pub again: bool,
 }
 
 /// Claims an offer: first claim wins. In one transaction: the time's cells and the new appointment (with
@@ -645,6 +687,14 @@ pub async fn claim(
     booker: crate::model::Booker,
     now: DateTime<Utc>,
 ) -> Result<Claimed, WaitlistError> {
+    if offer.status == OfferStatus::Claimed {
+        // The winner asking again (a retry, a second tap): the appointment it made.
+        let booked = match &offer.booked {
+            Some(id) => book::appointment(table, &practice.id, &offer.patient_id, id).await?,
+            None => None,
+        };
+        return booked.map(|booked| Claimed { booked, replaced: None, again: true }).ok_or(WaitlistError::Gone);
+    }
     let opening = opening(table, &practice.id, &offer.opening_id).await?;
     match standing(offer, opening.as_ref(), now) {
         OfferStatus::Offered => {}
@@ -656,10 +706,21 @@ pub async fn claim(
     let schedule = book::schedule(table, &practice.id, &offer.clinician_id).await?.ok_or(WaitlistError::Gone)?;
     let place = place(table, &practice.id, &offer.patient_id, &offer.entry_id).await?.filter(|p| p.status == PlaceStatus::Waiting);
     let place = place.ok_or(WaitlistError::Gone)?;
+    // Still a time the practice offers for this service, as when a patient books it.
+    let (a, b) = service.occupies(offer.start);
+    if !service.active || !service.waitlist || !grid::offered(&schedule, &service, offer.start) || grid::blocked(&schedule.blocks, a, b) {
+        close(table, &opening).await?;
+        return Err(WaitlistError::Gone);
+    }
     let replaced = match &offer.replaces {
-        Some(id) => book::appointment(table, &practice.id, &offer.patient_id, id)
-            .await?
-            .filter(|a| a.status == Status::Booked && a.start > offer.start),
+        // The appointment the claim was to replace must still be booked, and later: if the patient has
+        // moved or cancelled it meanwhile, the offer no longer says what it did.
+        Some(id) => Some(
+            book::appointment(table, &practice.id, &offer.patient_id, id)
+                .await?
+                .filter(|a| a.status == Status::Booked && a.start > offer.start)
+                .ok_or(WaitlistError::Gone)?,
+        ),
         None => None,
     };
     let names = place.patient_names.clone();
@@ -686,22 +747,19 @@ pub async fn claim(
     writes.push(opening.save(&filled)?);
     let mut spent = offer.clone();
     spent.status = OfferStatus::Claimed;
+    spent.booked = Some(booked.appointment_id.clone());
     writes.push(Write::put(spent.item()?, Condition::eq("status", "offered").and(Condition::gt("expires_at_ts", now.timestamp()))));
     let mut done = place.clone();
     done.status = PlaceStatus::Booked;
     done.version += 1;
     writes.push(Write::put(done.item()?, Condition::VersionIs(place.version).and(Condition::eq("status", "waiting"))));
     match table.transact(book::merged(writes)).await {
-        Ok(()) => Ok(Claimed { booked, replaced: cancelled }),
+        Ok(()) => Ok(Claimed { booked, replaced: cancelled, again: false }),
         Err(StoreError::ConditionFailed { .. } | StoreError::Conflict) => {
             // Someone claimed it first, or the time was taken otherwise: then nobody else can have it.
             if let Some(now_opening) = self::opening(table, &practice.id, &offer.opening_id).await?
                 && now_opening.status == OpeningStatus::Open
-                && !book::taken(table, &practice.id, &offer.clinician_id, offer.start, offer.end).await?.free_for(
-                    &grid::cells(offer.start, offer.end),
-                    Some(&offer.patient_id),
-                    now,
-                )
+                && book::taken(table, &practice.id, &offer.clinician_id, a, b).await?.booked_any(&grid::cells(a, b))
             {
                 close(table, &now_opening).await?;
             }
@@ -766,10 +824,11 @@ mod tests {
     #[test]
     fn the_claim_window_grows_with_the_lead_and_closes_two_hours_before() {
         let now = at("2026-11-18T15:00:00Z");
-        assert_eq!(claim_window(at("2026-11-18T20:00:00Z"), now), Duration::minutes(15));
-        assert_eq!(claim_window(at("2026-11-20T15:00:00Z"), now), Duration::hours(1));
-        assert_eq!(claim_window(at("2026-11-25T15:00:00Z"), now), Duration::hours(4));
-        assert_eq!(claim_window(at("2026-11-18T17:10:00Z"), now), Duration::minutes(10));
+        assert_eq!(claim_window(at("2026-11-18T20:00:00Z"), now), Some(Duration::minutes(15)));
+        assert_eq!(claim_window(at("2026-11-20T15:00:00Z"), now), Some(Duration::hours(1)));
+        assert_eq!(claim_window(at("2026-11-25T15:00:00Z"), now), Some(Duration::hours(4)));
+        assert_eq!(claim_window(at("2026-11-18T17:10:00Z"), now), Some(Duration::minutes(10)));
+        assert_eq!(claim_window(at("2026-11-18T17:09:59Z"), now), None, "under ten minutes: not offered");
     }
 
     #[test]

@@ -234,6 +234,66 @@ async fn every_route_answers_every_caller_as_expected() {
                 ("other practice's staff at home", 404),
             ],
         },
+        Case { method: Method::GET, path: "/portal/waitlist".into(), body: None, expect: patients_ok(200) },
+        Case {
+            method: Method::DELETE,
+            path: "/portal/waitlist/wl_01JC00000000000000000000W1".into(),
+            body: None,
+            expect: patients_ok(404),
+        },
+        Case {
+            method: Method::POST,
+            path: "/portal/waitlist/offers/wo_01JC00000000000000000000O1/claim".into(),
+            body: None,
+            expect: patients_ok(404),
+        },
+        Case {
+            method: Method::POST,
+            path: "/portal/appointments/ap_01JC00000000000000000000X1/join".into(),
+            body: None,
+            expect: patients_ok(404),
+        },
+        Case {
+            method: Method::GET,
+            path: "/staff/appointments/waitlist".into(),
+            body: None,
+            // The waiting lines name patients: not billing.
+            expect: vec![
+                ("staff", 200),
+                ("clinician", 200),
+                ("front desk", 200),
+                ("billing", 403),
+                ("no role", 403),
+                ("other practice's staff at home", 200),
+            ],
+        },
+        Case {
+            method: Method::POST,
+            path: "/staff/appointments/waitlist/wl_01JC00000000000000000000W1/priority".into(),
+            body: Some(json!({ "patient_id": ann_id, "priority": "high", "version": 1 })),
+            expect: vec![
+                ("staff", 404),
+                ("clinician", 404),
+                ("front desk", 404),
+                ("billing", 403),
+                ("no role", 403),
+                ("other practice's staff at home", 404),
+            ],
+        },
+        Case {
+            method: Method::POST,
+            path: "/staff/appointments/ap_01JC00000000000000000000X1/join".into(),
+            body: Some(json!({ "patient_id": ann_id })),
+            // Only clinicians join video visits (and only their own: a missing one is 404).
+            expect: vec![
+                ("staff", 403),
+                ("clinician", 404),
+                ("front desk", 403),
+                ("billing", 403),
+                ("no role", 403),
+                ("other practice's staff at home", 403),
+            ],
+        },
         Case {
             method: Method::POST,
             path: "/staff/patients".into(),

@@ -185,3 +185,37 @@ async fn a_c_with_two_appointments_to_confirm_changes_nothing_and_a_repeat_appli
     let answers = app.texts_to(ANN_PHONE).iter().filter(|t| t.body.contains("is confirmed")).count();
     assert_eq!(answers, 1, "one answer for a text delivered twice");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_same_confirmation_event_delivered_twice_confirms_and_answers_once() {
+    use portico::events::{Event, EventKind};
+    let app = spawn_app().await;
+    let service = setup(&app, "patients", 30).await;
+    let ann = app.sign_in("ann@example.com").await;
+    let prefs = json!({
+        "time_zone": "America/New_York",
+        "email": { "appointment_reminders": false, "messages": true, "billing": true, "marketing": false },
+        "sms": { "appointment_reminders": true, "messages": true, "billing": true, "marketing": false },
+        "quiet_hours": null,
+    });
+    app.call_ok(&ann.access, Method::PUT, "/portal/preferences", Some(prefs), 200).await;
+    app.consent(&ann, "sms_messages").await;
+    assert_eq!(book(&app, &ann, &service, "2026-11-19T15:00:00Z", None).await.status(), 201);
+    let now = portico::clock::Clock::now(app.clock.as_ref());
+    let kind = EventKind::ConfirmByText { message_sid: "SM00000000000000000000000000000c77".into() };
+    let event = Event::new(&app.practice().id, &app.ann().patient_id, kind, now);
+    let body = serde_json::to_string(&event).unwrap();
+    let table = app.gateway.app.table.clone();
+    // SQS delivers at least once: twice here, and a third time after the first answer went out.
+    portico_scheduling::functions::apply(table.as_ref(), &body, now).await.unwrap();
+    portico_scheduling::functions::apply(table.as_ref(), &body, now).await.unwrap();
+    app.pump().await;
+    portico_scheduling::functions::apply(table.as_ref(), &body, now).await.unwrap();
+    app.pump().await;
+    let list = appointments(&app, &ann.access).await;
+    assert!(list[0]["confirmed_at"].is_string());
+    let texts = app.texts_to(ANN_PHONE);
+    let answers: Vec<_> = texts.iter().filter(|t| t.body.contains("is confirmed")).collect();
+    assert_eq!(answers.len(), 1, "one answer: {texts:?}");
+    assert_eq!(list[0]["version"], 2, "confirmed once: {list:?}");
+}

@@ -93,6 +93,10 @@ pub async fn offered_claimed_and_offered_on(app: &TestApp) {
         let status = offers_for(app, who, THURSDAY).await[0]["status"].clone();
         assert_eq!(status, if i == winner { "claimed" } else { "gone" }, "offer {i}");
     }
+    // The winner's retry (a second tap) answers the appointment it made, not "gone".
+    let who = [&ann, &ben, &cara][winner];
+    let again = claim(app, who, &offers[winner]).await;
+    assert_eq!(again.status(), 200, "the winner's repeated claim");
     let day = app.call_ok(&admin, Method::GET, "/staff/appointments?from=2026-11-19T00:00:00Z&to=2026-11-20T00:00:00Z", None, 200).await;
     let booked: Vec<&Value> = day["appointments"].as_array().unwrap().iter().filter(|a| a["status"] == "booked").collect();
     assert_eq!(booked.len(), 1, "no double booking: {day}");
@@ -200,8 +204,17 @@ async fn offers_wait_for_the_morning_expire_and_go_to_the_next_in_line() {
     assert_eq!(first.len(), 1, "Ann, first in line, at 08:00");
     let cara = app.sign_in("cara@example.com").await;
     assert!(offers_for(&app, &cara, "2026-11-20T20:00:00Z").await.is_empty(), "a batch of one");
-    // Ann lets the hour pass (more than a day ahead: a one-hour window); the next round goes to Cara.
-    app.advance(chrono::Duration::minutes(61));
+    // Ann lets the hour pass (more than a day ahead: a one-hour window, to 14:00:30); the next round
+    // goes to Cara, at the first sweep after the window ends and never before it.
+    let just_before = chrono::DateTime::parse_from_rfc3339("2026-11-19T14:00:05Z").unwrap().with_timezone(&chrono::Utc);
+    let now = portico::clock::Clock::now(app.clock.as_ref());
+    app.advance(just_before - now);
+    app.pump().await;
+    let cara = app.sign_in("cara@example.com").await;
+    assert!(offers_for(&app, &cara, "2026-11-20T20:00:00Z").await.is_empty(), "Ann's window is still open");
+    let after = chrono::DateTime::parse_from_rfc3339("2026-11-19T14:01:02Z").unwrap().with_timezone(&chrono::Utc);
+    let now = portico::clock::Clock::now(app.clock.as_ref());
+    app.advance(after - now);
     app.pump().await;
     let ann = app.sign_in("ann@example.com").await;
     assert_eq!(offers_for(&app, &ann, "2026-11-20T20:00:00Z").await[0]["status"], "expired");
@@ -220,4 +233,35 @@ async fn offers_wait_for_the_morning_expire_and_go_to_the_next_in_line() {
     assert_eq!(left.status(), 204);
     app.call_ok(&ann.access, Method::DELETE, &format!("/portal/waitlist/{entry}"), None, 404).await;
     let _ = CLINICIAN;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_claim_is_refused_for_anothers_offer_a_blocked_time_and_a_moved_appointment() {
+    let app = spawn_app().await;
+    let service = setup_with(&app, "patients", 30, true).await;
+    let ann = app.sign_in("ann@example.com").await;
+    let ben = app.sign_in("ben@example.com").await;
+    let bens: Value = book(&app, &ben, &service, THURSDAY, None).await.json().await.unwrap();
+    join(&app, &ann, &service, None).await;
+    let path = format!("/portal/appointments/{}/cancel", bens["appointment_id"].as_str().unwrap());
+    app.call_ok(&ben.access, Method::POST, &path, Some(json!({})), 200).await;
+    app.pump().await;
+    let offer = offers_for(&app, &ann, THURSDAY).await.pop().expect("Ann is offered Thursday");
+    // Ben cannot claim (or even see) Ann's offer.
+    assert_eq!(claim(&app, &ben, &offer).await.status(), 404);
+    // The practice blocks Thursday morning meanwhile: the claim is refused and the time is no longer offered.
+    let admin = app.admin_token().await;
+    let path = format!("/staff/schedule/{CLINICIAN}");
+    let mut schedule = app.call_ok(&admin, Method::GET, &path, None, 200).await;
+    schedule["blocks"] = json!([{ "start": "2026-11-19T14:00:00Z", "end": "2026-11-19T17:00:00Z", "reason": "Training" }]);
+    let schedule = json!({
+        "time_zone": schedule["time_zone"], "grid_minutes": schedule["grid_minutes"], "windows": schedule["windows"],
+        "blocks": schedule["blocks"], "version": schedule["version"],
+    });
+    app.call_ok(&admin, Method::PUT, &path, Some(schedule), 200).await;
+    let refused = claim(&app, &ann, &offer).await;
+    assert_eq!(refused.status(), 409);
+    assert_eq!(offers_for(&app, &ann, THURSDAY).await[0]["status"], "gone");
+    let day = app.call_ok(&admin, Method::GET, "/staff/appointments?from=2026-11-19T00:00:00Z&to=2026-11-20T00:00:00Z", None, 200).await;
+    assert!(day["appointments"].as_array().unwrap().iter().all(|a| a["status"] != "booked"), "nothing booked in the block: {day}");
 }

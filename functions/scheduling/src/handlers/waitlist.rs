@@ -16,6 +16,12 @@ use crate::book;
 use crate::deps::SchedulingDeps;
 use crate::waitlist::{self, Joining, PlaceStatus, WaitlistError};
 
+/// The practice's date now: a place counts until its last day there has passed.
+async fn today(x: &Exchange<'_>, practice: &portico::ids::PracticeId) -> Result<chrono::NaiveDate, ApiError> {
+    let zone: chrono_tz::Tz = x.practice(practice).await?.settings.default_time_zone.parse().unwrap_or(chrono_tz::UTC);
+    Ok(x.now().with_timezone(&zone).date_naive())
+}
+
 impl From<WaitlistError> for ApiError {
     fn from(e: WaitlistError) -> Self {
         match e {
@@ -56,8 +62,8 @@ pub async fn list(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, ApiErro
         let opening = waitlist::opening(table, &who.practice, &offer.opening_id).await?;
         offered.push(OfferView::of(offer, waitlist::standing(offer, opening.as_ref(), now)));
     }
-    let shown =
-        places.iter().filter(|p| p.status == PlaceStatus::Waiting && !hidden.contains(&p.service_id)).map(PlaceView::from).collect();
+    let today = today(x, &who.practice).await?;
+    let shown = places.iter().filter(|p| p.waiting_on(today) && !hidden.contains(&p.service_id)).map(PlaceView::from).collect();
     Ok(Reply::ok(&WaitlistView { places: shown, offers: offered }))
 }
 
@@ -85,7 +91,8 @@ pub async fn join(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, ApiErro
     let table = d.table.as_ref();
     let names = patients::get(table, &who.practice, &who.patient).await?.map(|p| PatientNames::of(&p));
     let joining = Joining { clinicians, days: body.days, parts_of_day: body.parts_of_day, from: body.from, to: body.to, replaces };
-    let place = waitlist::join(table, &service, &who.patient, names, joining, x.now()).await?;
+    let today = today(x, &who.practice).await?;
+    let place = waitlist::join(table, &service, (&who.patient, names), joining, (x.now(), today)).await?;
     x.object(place.entry_id.to_string());
     Ok(Reply::created(&PlaceView::from(&place), &format!("/portal/waitlist/{}", place.entry_id)))
 }
@@ -116,7 +123,8 @@ pub async fn leave(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, ApiErr
 /// an appointment earlier, cancels that later appointment in the same step. Later claims answer 409.
 #[utoipa::path(post, path = "/portal/waitlist/offers/{offer_id}/claim", tag = "appointments", security(("patient" = [])),
     params(("offer_id" = String, Path)),
-    responses((status = 201, body = ClaimView), (status = 400, body = Problem), (status = 401, body = Problem),
+    responses((status = 201, body = ClaimView), (status = 200, body = ClaimView, description = "Claimed by you already: the appointment it made"),
+        (status = 400, body = Problem), (status = 401, body = Problem),
         (status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows this"),
         (status = 404, body = Problem), (status = 409, body = Problem, description = "Someone else claimed it first, the time was taken, or the claim window passed")))]
 pub async fn claim(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
@@ -134,7 +142,11 @@ pub async fn claim(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, ApiErr
         appointment: AppointmentView::from(&claimed.booked),
         replaced_appointment_id: claimed.replaced.map(|a| a.appointment_id.to_string()),
     };
-    Ok(Reply::created(&view, &format!("/portal/appointments/{}", claimed.booked.appointment_id)))
+    Ok(if claimed.again {
+        Reply::ok(&view)
+    } else {
+        Reply::created(&view, &format!("/portal/appointments/{}", claimed.booked.appointment_id))
+    })
 }
 
 /// The practice's waiting lines (every service with a waitlist, in offer order) and the report over the
@@ -153,9 +165,10 @@ pub async fn staff_list(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply, A
     }
     let table = d.table.as_ref();
     let (who, services) = x.staff_reading(async |practice, _, _| Ok(book::services(table, practice).await?)).await?;
+    let today = today(x, &who.practice).await?;
     let mut places = Vec::new();
     for service in services.iter().filter(|s| s.waitlist) {
-        for place in waitlist::line(table, &who.practice, &service.service_id).await? {
+        for place in waitlist::line(table, &who.practice, &service.service_id).await?.into_iter().filter(|p| p.waiting_on(today)) {
             places.push(StaffPlaceView {
                 patient_id: place.patient_id.to_string(),
                 patient: place.patient_names.clone(),

@@ -4897,6 +4897,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Claimed by you already: the appointment it made */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClaimView"];
+                    };
+                };
                 /** @description Created */
                 201: {
                     headers: {
