@@ -449,6 +449,51 @@ pub async fn opened(
     }
 }
 
+/// How many of a service's new times one schedule change offers to its waitlist.
+pub const NEW_TIMES_OFFERED: usize = 3;
+
+/// The schedule opened new time (a window added, a block taken away): the earliest new times of each
+/// service with a waitlist in the next two weeks are offered like freed ones. Returns how many.
+pub async fn schedule_opened(
+    table: &dyn Table,
+    practice: &Practice,
+    before: Option<&Schedule>,
+    after: &Schedule,
+    now: DateTime<Utc>,
+) -> Result<usize, StoreError> {
+    let clinician = &after.clinician_id;
+    let services: Vec<Service> = book::services(table, &practice.id)
+        .await?
+        .into_iter()
+        .filter(|s| s.waitlist && s.active && s.clinicians.contains(clinician))
+        .map(|mut s| {
+            s.practice_id = Some(practice.id.clone());
+            s
+        })
+        .collect();
+    if services.is_empty() {
+        return Ok(0);
+    }
+    let range = (now, now + Duration::days(14));
+    let taken = book::taken(table, &practice.id, clinician, range.0 - Duration::hours(4), range.1 + Duration::hours(4)).await?;
+    let mut opened_now = 0;
+    for service in &services {
+        let old: BTreeSet<DateTime<Utc>> =
+            before.map(|b| book::open_slots(service, b, &taken, book::Seeker::Staff, range, now).into_iter().collect()).unwrap_or_default();
+        let fresh: Vec<DateTime<Utc>> = book::open_slots(service, after, &taken, book::Seeker::Staff, range, now)
+            .into_iter()
+            .filter(|start| !old.contains(start) && *start - now > Duration::hours(LAST_OFFER_HOURS))
+            .take(NEW_TIMES_OFFERED)
+            .collect();
+        for start in fresh {
+            let id = format!("{clinician}-{}-v{}", start.timestamp(), after.version);
+            opened(table, practice, &id, (&service.service_id, clinician, start), now).await?;
+            opened_now += 1;
+        }
+    }
+    Ok(opened_now)
+}
+
 /// The next round of an opening whose window ended (from the sweep).
 pub async fn next_round(table: &dyn Table, practice: &Practice, opening_id: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
     let Some(opening) = opening(table, &practice.id, opening_id).await? else { return Ok(()) };

@@ -265,3 +265,27 @@ async fn a_claim_is_refused_for_anothers_offer_a_blocked_time_and_a_moved_appoin
     let day = app.call_ok(&admin, Method::GET, "/staff/appointments?from=2026-11-19T00:00:00Z&to=2026-11-20T00:00:00Z", None, 200).await;
     assert!(day["appointments"].as_array().unwrap().iter().all(|a| a["status"] != "booked"), "nothing booked in the block: {day}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn new_time_on_the_schedule_is_offered_to_the_waitlist_first() {
+    let app = spawn_app().await;
+    let service = setup_with(&app, "patients", 30, true).await;
+    let ann = app.sign_in("ann@example.com").await;
+    join(&app, &ann, &service, None).await;
+    // The clinician opens Saturday morning, 09:00-10:00 in New York: its earliest times go to Ann.
+    let admin = app.admin_token().await;
+    let path = format!("/staff/schedule/{CLINICIAN}");
+    let current = app.call_ok(&admin, Method::GET, &path, None, 200).await;
+    let mut windows = current["windows"].as_array().cloned().unwrap();
+    windows.push(json!({ "day": "sat", "start": "09:00", "end": "10:00" }));
+    let schedule = json!({
+        "time_zone": current["time_zone"], "grid_minutes": current["grid_minutes"], "windows": windows, "blocks": [],
+        "version": current["version"],
+    });
+    app.call_ok(&admin, Method::PUT, &path, Some(schedule), 200).await;
+    app.pump().await;
+    let mine = app.call_ok(&ann.access, Method::GET, "/portal/waitlist", None, 200).await;
+    let starts: Vec<&str> = mine["offers"].as_array().unwrap().iter().map(|o| o["start"].as_str().unwrap()).collect();
+    assert!(starts.iter().any(|s| same_instant(s, "2026-11-21T14:00:00Z")), "Saturday 09:00 is offered: {starts:?}");
+    assert!(starts.len() <= 3, "at most three new times per service: {starts:?}");
+}

@@ -134,7 +134,8 @@ pub async fn schedule_get(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply,
     Ok(Reply::ok(&found.ok_or(ApiError::NotFound)?))
 }
 
-/// Sets a clinician's weekly schedule (windows in their zone, the slot grid, blocks).
+/// Sets a clinician's weekly schedule (windows in their zone, the slot grid, blocks). New time it opens in the
+/// next two weeks is offered to the waitlist first (the earliest three per service with a waitlist).
 #[utoipa::path(put, path = "/staff/schedule/{clinician}", tag = "scheduling", security(("staff" = [])), request_body = ScheduleInput,
     params(("clinician" = String, Path)),
     responses((status = 200, body = Schedule), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
@@ -165,8 +166,16 @@ pub async fn schedule_put(d: &SchedulingDeps, x: &Exchange<'_>) -> Result<Reply,
         Some(read) => Condition::VersionIs(read),
         None => Condition::NotExists,
     };
+    let before = book::schedule(table, &who.practice, &id).await?;
     match table.put(Item::from_record(keys::schedule(&who.practice, &id), &schedule)?, condition).await {
-        Ok(()) => Ok(Reply::ok(&schedule)),
+        Ok(()) => {
+            // New time (a window added, a block taken away) goes to the waitlist first, like freed time.
+            let practice = x.practice(&who.practice).await?;
+            if let Err(e) = crate::waitlist::schedule_opened(table, &practice, before.as_ref(), &schedule, x.now()).await {
+                tracing::warn!(error = %e, "new time was not offered to the waitlist");
+            }
+            Ok(Reply::ok(&schedule))
+        }
         Err(portico::store::StoreError::ConditionFailed { .. }) => {
             Err(ApiError::Conflict("The schedule changed since you read it. Reload and try again."))
         }

@@ -8965,7 +8965,10 @@ export interface paths {
                 };
             };
         };
-        /** Sets a clinician's weekly schedule (windows in their zone, the slot grid, blocks). */
+        /**
+         * Sets a clinician's weekly schedule (windows in their zone, the slot grid, blocks). New time it opens in the
+         *     next two weeks is offered to the waitlist first (the earliest three per service with a waitlist).
+         */
         put: {
             parameters: {
                 query?: never;
