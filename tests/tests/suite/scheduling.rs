@@ -194,9 +194,26 @@ async fn a_hundred_bookings_of_one_slot_make_one_appointment() {
         let who = if i % 2 == 0 { &ann } else { &ben };
         book(&app, who, &service, start, None)
     });
+    let started = std::time::Instant::now();
     let statuses: Vec<u16> = futures::future::join_all(attempts).await.iter().map(|r| r.status().as_u16()).collect();
+    let contended = started.elapsed();
     assert_eq!(statuses.iter().filter(|s| **s == 201).count(), 1, "{statuses:?}");
     assert_eq!(statuses.iter().filter(|s| **s == 409).count(), 99, "{statuses:?}");
+    // Throughput without contention: 32 bookings of different times (two patients, Monday to Thursday).
+    let starts: Vec<String> =
+        ["24", "25", "26", "27"].iter().flat_map(|day| (14..22).map(move |h| format!("2026-11-{day}T{h}:00:00Z"))).collect();
+    let started = std::time::Instant::now();
+    let spread = starts.iter().enumerate().map(|(i, start)| book(&app, if i % 2 == 0 { &ann } else { &ben }, &service, start, None));
+    let booked = futures::future::join_all(spread).await.iter().filter(|r| r.status() == 201).count();
+    let free = started.elapsed();
+    assert_eq!(booked, starts.len());
+    eprintln!(
+        "booking on the embedded store: 100 concurrent attempts at one slot in {:.0} ms (1 booked, 99 refused); {} bookings of different times in {:.0} ms ({:.0} per second)",
+        contended.as_secs_f64() * 1000.0,
+        starts.len(),
+        free.as_secs_f64() * 1000.0,
+        starts.len() as f64 / free.as_secs_f64()
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
