@@ -2,7 +2,9 @@
 // waitlist (through the staff API), a patient of its own enrolled and waiting on it (through the portal
 // API, with the patient's own session); the front desk opens the waitlist from the navigation, sees the
 // place under its service with the patient's name, raises its priority (the server keeps it), and axe
-// checks the screen. Dates come from the real clock, never fixed ones.
+// checks the screen. Then a clinician joins their own video visit from the schedule: the local video
+// page opens in a new tab. Dates come from the real clock, never fixed ones; the clinician's weekly
+// hours the second test sets are put back after it, and its visit is cancelled.
 
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -100,5 +102,102 @@ test('the front desk sees a patient waiting and raises their priority', { timeou
     await axe(page, 'console waitlist: last 7 days', 'desktop');
   } finally {
     await desk.close();
+  }
+});
+
+test('a clinician joins their own video visit from the schedule', { timeout: 180_000 }, async () => {
+  const run = runId();
+  const admin = await staffToken(ADMIN);
+  const clinician = await staffSession(CLINICIAN);
+  const schedulePath = `/staff/schedule/${clinician.staff_id}`;
+  const original = await gateway('GET', schedulePath, { token: admin });
+  assert.ok([200, 404].includes(original.status), `reading the clinician's hours answered ${original.status}`);
+
+  // --- Hours around the clock (UTC, every 15 minutes), so a visit can start within its join window.
+  const allDay = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => ({ day, start: '00:00', end: '23:45' }));
+  const hours = await gateway('PUT', schedulePath, {
+    token: admin,
+    body: {
+      time_zone: 'UTC', grid_minutes: 15, windows: allDay, blocks: [],
+      ...(original.status === 200 ? { version: original.body.version } : {}),
+    },
+  });
+  assert.equal(hours.status, 200, `setting the hours answered ${hours.status}: ${hours.text.slice(0, 200)}`);
+  let appointmentId = null;
+  const desk = await newDesktop();
+  try {
+    const service = await gateway('POST', '/staff/services', {
+      token: admin,
+      body: {
+        name: `Video follow-up ${run}`, duration_minutes: 15, buffer_before_minutes: 0, buffer_after_minutes: 0,
+        mode: 'telehealth', booking: 'patients', min_notice_minutes: 0, horizon_days: 7, cancel_notice_hours: 0,
+        reschedule_notice_hours: 0, late_cancel: 'allow_as_late', waitlist: false, clinicians: [clinician.staff_id],
+        active: true,
+      },
+    });
+    assert.equal(service.status, 201, `adding the video service answered ${service.status}: ${service.text.slice(0, 200)}`);
+    const serviceId = service.body.service_id;
+    const now = Date.now();
+    const free = await gateway('GET', `/staff/availability?${new URLSearchParams({
+      service: serviceId, clinician: clinician.staff_id, from: new Date(now).toISOString(),
+      to: new Date(now + 3 * 3_600_000).toISOString(),
+    })}`, { token: admin });
+    assert.equal(free.status, 200, `the free times answered ${free.status}`);
+    const slot = free.body.slots.find((s) => Date.parse(s.start) - Date.now() < 14 * 60_000);
+    assert.ok(slot, 'a free time starts within the next quarter hour');
+
+    const patient = await enrolPatient(admin, { given: 'Vid', family: `Visit${run}` });
+    const booked = await gateway('POST', '/staff/appointments', {
+      token: admin,
+      body: { patient_id: patient.patient_id, service_id: serviceId, clinician_id: clinician.staff_id, start: slot.start },
+    });
+    assert.ok([200, 201].includes(booked.status), `booking the visit answered ${booked.status}: ${booked.text.slice(0, 200)}`);
+    appointmentId = booked.body.appointment_id;
+
+    // --- The clinician's schedule marks the video visit and offers them to join it.
+    const page = await desk.newPage();
+    await consoleSignIn(page, CLINICIAN);
+    await page.getByTestId('nav-schedule').click();
+    await waitForHeadingFocus(page);
+    const chicagoDay = (at) => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago' }).format(at);
+    if (chicagoDay(new Date(slot.start)) !== chicagoDay(new Date())) await page.getByTestId('schedule-next').click();
+    const entry = page.locator(`[data-testid="schedule-appointment"][data-appointment-id="${appointmentId}"]`);
+    await waitText(entry.getByTestId('schedule-video'), /^Video visit$/);
+    await axe(page, 'console schedule: a video visit', 'desktop');
+    const [popup, answer] = await Promise.all([
+      page.waitForEvent('popup', { timeout: 15_000 }),
+      page.waitForResponse((r) => r.url().endsWith(`/staff/appointments/${appointmentId}/join`)),
+      entry.getByTestId('schedule-join-button').click(),
+    ]);
+    const seat = await answer.json();
+    assert.ok(seat.join_url, 'the local gateway serves a video page');
+    // The attendee's token never travels in a query string (the local page reads it from the fragment).
+    assert.ok(!new URL(seat.join_url).search.includes(seat.attendee.join_token), 'no token in the query');
+    await waitText(entry.getByTestId('schedule-join-opened'), /opened in a new tab/);
+    const href = await entry.getByTestId('schedule-join-link').getAttribute('href');
+    assert.ok(href, 'the video page is linked');
+    await popup.waitForLoadState('domcontentloaded').catch(() => {});
+    assert.equal(href, seat.join_url, 'the link is the video page the server gave, as given');
+    assert.equal(popup.url(), new URL(seat.join_url).href, 'the new tab opens the video page the server gave, as given');
+    await popup.close();
+  } finally {
+    await desk.close();
+    if (appointmentId) {
+      const booked = await gateway('GET', `/staff/appointments?${new URLSearchParams({
+        from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+      })}`, { token: admin });
+      const visit = booked.body?.appointments?.find((a) => a.appointment_id === appointmentId);
+      if (visit) {
+        await gateway('POST', `/staff/appointments/${appointmentId}/status`, {
+          token: admin, body: { patient_id: visit.patient_id, status: 'cancelled' },
+        });
+      }
+    }
+    const now = await gateway('GET', schedulePath, { token: admin });
+    const back = original.status === 200
+      ? { time_zone: original.body.time_zone, grid_minutes: original.body.grid_minutes, windows: original.body.windows, blocks: original.body.blocks ?? [] }
+      : { time_zone: 'UTC', grid_minutes: 15, windows: [], blocks: [] };
+    const restored = await gateway('PUT', schedulePath, { token: admin, body: { ...back, version: now.body?.version } });
+    assert.equal(restored.status, 200, `putting the clinician's hours back answered ${restored.status}: ${restored.text.slice(0, 200)}`);
   }
 });

@@ -619,7 +619,30 @@ fn consequences(after: &Appointment, change: Option<TimelineKind>, by_staff: boo
                 read_at: None,
             };
             writes.push(portico::bell::ring(practice, patient, &item)?);
-            // The same change tells the patient, without details, through the send gate.
+        }
+        if kind == TimelineKind::AppointmentBooked && after.status == Status::Booked {
+            // Every booking is confirmed to the patient, by whoever made it: the practice and the time,
+            // nothing else; sent only while it still stands at that time.
+            let key = keys::appointment(practice, patient, &after.appointment_id);
+            let at = serde_json::to_value(after.start).map_err(|e| StoreError::Invalid(e.to_string()))?;
+            let still = portico::events::Still {
+                pk: key.pk,
+                sk: key.sk,
+                equals: vec![("status".into(), serde_json::json!(Status::Booked.as_str())), ("start".into(), at)],
+                until: after.start,
+            };
+            let notice = portico::events::EventKind::PatientNotice {
+                category: portico::notify::gate::Category::AppointmentReminders,
+                template: portico::notify::wording::TemplateKind::AppointmentBooked,
+                urgent: false,
+                item: None,
+                when: Some(portico::events::When { at: after.start, time_zone: after.time_zone.clone() }),
+                still: Some(still),
+                answers_text: false,
+            };
+            writes.push(portico::events::Event::new(practice, patient, notice, now).write()?);
+        } else if rang {
+            // A change the practice made tells the patient, without details, through the send gate.
             let notice = portico::events::EventKind::PatientNotice {
                 category: portico::notify::gate::Category::AppointmentReminders,
                 template: portico::notify::wording::TemplateKind::AppointmentUpdate,

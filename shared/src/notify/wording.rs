@@ -137,6 +137,9 @@ pub enum TemplateKind {
     AppointmentReminder,
     /// The practice booked, moved or cancelled an appointment: by text and by email, without details.
     AppointmentUpdate,
+    /// An appointment was booked (by the patient, the practice, or a waitlist claim): by text and email,
+    /// with its time and nothing else.
+    AppointmentBooked,
     /// The answer to a "C" that confirmed the patient's appointment: by text.
     AppointmentConfirmed,
     /// The answer to a "C" that matched no single appointment: confirm in the portal. By text.
@@ -146,13 +149,14 @@ pub enum TemplateKind {
 }
 
 impl TemplateKind {
-    pub const ALL: [TemplateKind; 9] = [
+    pub const ALL: [TemplateKind; 10] = [
         TemplateKind::MessageWaiting,
         TemplateKind::OptOutConfirmation,
         TemplateKind::OptInConfirmation,
         TemplateKind::HelpReply,
         TemplateKind::AppointmentReminder,
         TemplateKind::AppointmentUpdate,
+        TemplateKind::AppointmentBooked,
         TemplateKind::AppointmentConfirmed,
         TemplateKind::ConfirmInPortal,
         TemplateKind::WaitlistOffer,
@@ -166,6 +170,7 @@ impl TemplateKind {
             TemplateKind::HelpReply => "help_reply",
             TemplateKind::AppointmentReminder => "appointment_reminder",
             TemplateKind::AppointmentUpdate => "appointment_update",
+            TemplateKind::AppointmentBooked => "appointment_booked",
             TemplateKind::AppointmentConfirmed => "appointment_confirmed",
             TemplateKind::ConfirmInPortal => "confirm_in_portal",
             TemplateKind::WaitlistOffer => "waitlist_offer",
@@ -183,13 +188,20 @@ impl TemplateKind {
             TemplateKind::MessageWaiting
                 | TemplateKind::AppointmentReminder
                 | TemplateKind::AppointmentUpdate
+                | TemplateKind::AppointmentBooked
                 | TemplateKind::WaitlistOffer
         )
     }
 
     /// Whether the template says when (the one appointment detail a text or email may carry).
     pub fn says_when(self) -> bool {
-        matches!(self, TemplateKind::AppointmentReminder | TemplateKind::AppointmentConfirmed | TemplateKind::WaitlistOffer)
+        matches!(
+            self,
+            TemplateKind::AppointmentReminder
+                | TemplateKind::AppointmentBooked
+                | TemplateKind::AppointmentConfirmed
+                | TemplateKind::WaitlistOffer
+        )
     }
 }
 
@@ -261,6 +273,13 @@ fn spanish(kind: TemplateKind) -> (&'static str, Option<(&'static str, &'static 
                 "Le recordamos su cita con {practice_name} el {appointment_time}.\n\nPara confirmarla, cambiarla o cancelarla, entre en su portal del paciente: {portal_link}\n\nSi no puede asistir, avísenos: {practice_phone}.",
             )),
         ),
+        TemplateKind::AppointmentBooked => (
+            "{practice_name}: su cita del {appointment_time} esta reservada. Detalles en su portal: {portal_link}",
+            Some((
+                "Su cita con {practice_name}",
+                "Su cita con {practice_name} el {appointment_time} está reservada.\n\nVea los detalles, o cámbiela, en su portal del paciente: {portal_link}\n\nPor su privacidad, nunca incluimos detalles en el correo electrónico.",
+            )),
+        ),
         TemplateKind::AppointmentConfirmed => ("{practice_name}: su cita del {appointment_time} queda confirmada. Gracias.", None),
         TemplateKind::ConfirmInPortal => {
             ("{practice_name}: no pudimos saber que cita confirmar. Confirmela en su portal del paciente: {portal_link}", None)
@@ -304,6 +323,13 @@ fn english(kind: TemplateKind) -> (&'static str, Option<(&'static str, &'static 
             Some((
                 "Your appointment with {practice_name}",
                 "A reminder of your appointment with {practice_name} on {appointment_time}.\n\nTo confirm, change or cancel it, sign in to your patient portal: {portal_link}\n\nIf you cannot come, please tell us: {practice_phone}.",
+            )),
+        ),
+        TemplateKind::AppointmentBooked => (
+            "{practice_name}: your appointment on {appointment_time} is booked. Details in your patient portal: {portal_link}",
+            Some((
+                "Your appointment with {practice_name}",
+                "Your appointment with {practice_name} on {appointment_time} is booked.\n\nSee the details, or change it, in your patient portal: {portal_link}\n\nFor your privacy we never include details in email.",
             )),
         ),
         TemplateKind::AppointmentConfirmed => ("{practice_name}: your appointment on {appointment_time} is confirmed. Thank you.", None),

@@ -367,13 +367,13 @@ async fn appointments_reach_home_the_timeline_and_the_bell_in_their_own_transact
     let home = app.call_ok(&ann.access, Method::GET, "/portal/home", None, 200).await;
     assert_eq!(home["next_appointment"]["appointment_id"], booked["appointment_id"], "the soonest: {home}");
     assert_eq!(home["notifications_unread"], 1, "the practice's booking rang the bell; Ann's own did not");
-    // The same change told Ann, without details.
+    // Each booking (hers and the practice's) is confirmed to Ann with its time and nothing else.
     app.pump().await;
     let email = app.ann().email.as_ref().map(|e| e.as_str().to_string()).unwrap();
-    let told: Vec<String> =
-        app.emails_to(&email).into_iter().map(|e| e.body).filter(|b| b.contains("update about your appointment")).collect();
-    assert_eq!(told.len(), 1, "{told:?}");
-    assert!(!told[0].contains("Visit"), "no details in the notice: {}", told[0]);
+    let told: Vec<String> = app.emails_to(&email).into_iter().map(|e| e.body).filter(|b| b.contains("is booked")).collect();
+    assert_eq!(told.len(), 2, "{told:?}");
+    assert!(told.iter().any(|t| t.contains("Tue 24 Nov 2026, 10:00 AM EST")), "{told:?}");
+    assert!(told.iter().all(|t| !t.contains("Visit") && !t.contains("clinician")), "no details in the notice: {told:?}");
     let bell = app.call_ok(&ann.access, Method::GET, "/portal/notifications", None, 200).await;
     assert_eq!(
         (bell["items"][0]["kind"].as_str(), bell["items"][0]["appointment_change"].as_str()),

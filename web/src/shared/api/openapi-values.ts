@@ -168,6 +168,7 @@ export const enums = {
     "help_reply",
     "appointment_reminder",
     "appointment_update",
+    "appointment_booked",
     "appointment_confirmed",
     "confirm_in_portal",
     "waitlist_offer"

@@ -12397,7 +12397,7 @@ export interface components {
          * @description The messages a practice may word its own way.
          * @enum {string}
          */
-        TemplateKind: "message_waiting" | "opt_out_confirmation" | "opt_in_confirmation" | "help_reply" | "appointment_reminder" | "appointment_update" | "appointment_confirmed" | "confirm_in_portal" | "waitlist_offer";
+        TemplateKind: "message_waiting" | "opt_out_confirmation" | "opt_in_confirmation" | "help_reply" | "appointment_reminder" | "appointment_update" | "appointment_booked" | "appointment_confirmed" | "confirm_in_portal" | "waitlist_offer";
         TemplateUpdate: {
             email_body?: string | null;
             email_subject?: string | null;

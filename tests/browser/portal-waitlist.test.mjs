@@ -1,0 +1,167 @@
+// The waitlist and video visits in a real browser against the local gateway. An admin adds a service
+// with a waitlist (through the API: the console's own screens are another suite's); Ann books its first
+// time; Ben, finding nothing that suits, joins the waitlist from the portal; Ann cancels; the gateway's
+// workers offer the freed time to Ben, who claims it on the Appointments page and sees it booked. Then
+// a video visit starting within minutes: "Join video visit" opens the local video page, with no token
+// in its query. axe on the booking form, the waitlist and the live offer. Times come from what the API
+// offers (the gateway's clock is the real one), never from fixed dates.
+
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import {
+  ADMIN, ANN, BEN, ORIGIN, SHOTS, axe, close, gateway, launch, newPhone, patientToken, runId, saveAxe, signInByLink,
+  sleep, staffSession, staffToken, waitText, waitForHeadingFocus,
+} from './lib.mjs';
+
+const CLINICIAN = 'clinician@riverside.example';
+const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+before(async () => {
+  const res = await gateway('GET', '/');
+  assert.equal(res.status, 200, 'GET / serves the built portal (make web)');
+  await launch();
+});
+after(async () => {
+  await saveAxe('waitlist');
+  await close();
+});
+
+/** A service of the seeded clinician's, with no notice rules in the way. */
+async function addService(token, clinicianId, { name, mode = 'in_person', waitlist = true }) {
+  const res = await gateway('POST', '/staff/services', {
+    token,
+    body: {
+      name, mode, waitlist, active: true, booking: 'patients', clinicians: [clinicianId], duration_minutes: 30,
+      buffer_before_minutes: 0, buffer_after_minutes: 0, horizon_days: 30, min_notice_minutes: 0,
+      cancel_notice_hours: 0, reschedule_notice_hours: 0, late_cancel: 'allow',
+    },
+  });
+  assert.ok(res.status === 201 || res.status === 200, `POST /staff/services answered ${res.status}: ${res.text.slice(0, 300)}`);
+  return res.body.service_id;
+}
+
+/** The clinician's hours: every day, all day in UTC, on `grid` minutes (the version read, so it saves). */
+async function everyHour(token, clinicianId, grid) {
+  const read = await gateway('GET', `/staff/schedule/${clinicianId}`, { token });
+  const version = read.status === 200 ? read.body.version : undefined;
+  const res = await gateway('PUT', `/staff/schedule/${clinicianId}`, {
+    token,
+    body: {
+      time_zone: 'UTC', grid_minutes: grid, blocks: [], ...(version === undefined ? {} : { version }),
+      windows: DAYS.map((day) => ({ day, start: '00:00', end: '23:55' })),
+    },
+  });
+  assert.equal(res.status, 200, `PUT /staff/schedule answered ${res.status}: ${res.text.slice(0, 300)}`);
+}
+
+/** Books the first free time of a service for a patient through the API (held, then booked). */
+async function bookFirst(token, serviceId) {
+  const free = await gateway('GET', `/portal/availability?service=${encodeURIComponent(serviceId)}`, { token });
+  assert.equal(free.status, 200, `GET /portal/availability answered ${free.status}`);
+  const slot = free.body.slots[0];
+  assert.ok(slot, 'the service offers a time');
+  const body = { service_id: serviceId, clinician_id: slot.clinician_id, start: slot.start };
+  const hold = await gateway('POST', '/portal/holds', { token, body });
+  assert.equal(hold.status, 201, `POST /portal/holds answered ${hold.status}: ${hold.text.slice(0, 200)}`);
+  const booked = await gateway('POST', '/portal/appointments', { token, body, headers: { 'Idempotency-Key': `wl-${runId()}` } });
+  assert.equal(booked.status, 201, `POST /portal/appointments answered ${booked.status}: ${booked.text.slice(0, 200)}`);
+  return booked.body;
+}
+
+test('Ben joins the waitlist from the portal, Ann cancels, Ben claims the freed time', { timeout: 300_000 }, async () => {
+  const admin = await staffToken(ADMIN);
+  const clinician = await staffSession(CLINICIAN);
+  const serviceName = `Waitlist check-up ${runId()}`;
+  const serviceId = await addService(admin, clinician.staff_id, { name: serviceName });
+  await everyHour(admin, clinician.staff_id, 30);
+
+  // --- Ann takes the first time.
+  const ann = (await patientToken(ANN)).token;
+  const annBooking = await bookFirst(ann, serviceId);
+
+  const phone = await newPhone();
+  const page = await phone.newPage();
+  try {
+    // --- Ben finds no time that suits him and joins the waitlist, any day, any time, the next two weeks.
+    await signInByLink(page, BEN);
+    await page.goto(`${ORIGIN}/appointments/book`);
+    await waitForHeadingFocus(page);
+    await page.locator(`[data-testid="service-option"][data-service-id="${serviceId}"]`).check();
+    await page.getByTestId('waitlist-join').click();
+    const form = page.getByTestId('waitlist-form');
+    await form.waitFor();
+    await axe(page, 'portal waitlist: join', 'phone');
+    await page.screenshot({ path: path.join(SHOTS, 'waitlist-join.png'), fullPage: true });
+    await page.getByTestId('waitlist-submit').click();
+    await page.waitForURL(`${ORIGIN}/appointments`);
+    await waitText(page.getByTestId('app-status'), new RegExp(`You are on the waitlist for ${serviceName}\\.`));
+    const place = page.getByTestId('waitlist-place').filter({ hasText: serviceName });
+    await place.waitFor({ timeout: 20_000 });
+    await axe(page, 'portal waitlist: places', 'phone');
+
+    // --- Ann cancels; the workers offer the freed time to Ben (the gateway runs them on its own).
+    const cancelled = await gateway('POST', `/portal/appointments/${annBooking.appointment_id}/cancel`, { token: ann, body: {} });
+    assert.equal(cancelled.status, 200, `Ann's cancel answered ${cancelled.status}`);
+    const offer = page.locator('[data-testid="waitlist-offer"][data-status="offered"]').filter({ hasText: serviceName });
+    const deadline = Date.now() + 90_000;
+    while (!(await offer.count())) {
+      assert.ok(Date.now() < deadline, 'the freed time was offered to Ben within 90 s');
+      await sleep(2_000);
+      await page.goto(`${ORIGIN}/appointments`);
+      await page.getByTestId('appointments').waitFor({ timeout: 20_000 });
+      await sleep(500);
+    }
+    await waitText(offer.getByTestId('offer-deadline'), /^Claim by .+ left\)\. The first person to claim it gets it\.$/);
+    assert.equal(await offer.locator('time').getAttribute('datetime').then((t) => Date.parse(t ?? '')), Date.parse(annBooking.start));
+    await axe(page, 'portal waitlist: offer', 'phone');
+    await page.screenshot({ path: path.join(SHOTS, 'waitlist-offer.png'), fullPage: true });
+
+    // --- Ben claims it: the page says so, and the appointment is among his upcoming ones.
+    await offer.getByTestId('offer-claim').click();
+    await waitText(page.getByTestId('offer-claimed-appointment'), new RegExp(`^${serviceName} on `));
+    const booked = page.locator('[data-testid="appointment"]').filter({ hasText: serviceName });
+    await booked.waitFor({ timeout: 20_000 });
+    assert.equal(Date.parse(await booked.getByTestId('appointment-when').locator('time').getAttribute('datetime') ?? ''), Date.parse(annBooking.start));
+    await waitText(booked.getByTestId('appointment-status'), /^Booked$/);
+    await axe(page, 'portal waitlist: claimed', 'phone');
+  } finally {
+    await phone.close();
+  }
+});
+
+test('a video visit starting within minutes: "Join video visit" opens the local video page', { timeout: 180_000 }, async () => {
+  const admin = await staffToken(ADMIN);
+  const clinician = await staffSession(CLINICIAN);
+  const serviceName = `Video visit ${runId()}`;
+  const serviceId = await addService(admin, clinician.staff_id, { name: serviceName, mode: 'telehealth', waitlist: false });
+  await everyHour(admin, clinician.staff_id, 5);
+
+  const ann = (await patientToken(ANN)).token;
+  const visit = await bookFirst(ann, serviceId);
+  assert.ok(Date.parse(visit.start) - Date.now() < 15 * 60_000, 'the first time starts within 15 minutes');
+
+  const phone = await newPhone();
+  const page = await phone.newPage();
+  try {
+    await signInByLink(page, ANN);
+    await page.goto(`${ORIGIN}/appointments`);
+    const card = page.locator(`[data-testid="appointment"][data-appointment-id="${visit.appointment_id}"]`);
+    const join = card.getByTestId('video-join');
+    await waitText(join, /^Join video visit$/);
+    await axe(page, 'portal appointments: video visit', 'phone');
+    const answer = page.waitForResponse((r) => new URL(r.url()).pathname === `/portal/appointments/${visit.appointment_id}/join`);
+    await join.click();
+    const seat = await (await answer).json();
+    if (seat.join_url) {
+      await page.waitForURL((url) => url.href !== `${ORIGIN}/appointments`, { timeout: 20_000 });
+      const opened = new URL(page.url());
+      assert.ok(!opened.search.includes(seat.attendee.join_token), 'the join token is not in the page address query');
+    } else {
+      await waitText(card.getByTestId('video-ready'), /ready, but it cannot be opened from the portal yet/);
+    }
+  } finally {
+    await phone.close();
+  }
+});
