@@ -254,7 +254,7 @@ pub struct JoinWaitlist {
     pub clinicians: Vec<String>,
     /// `mon` … `sun`; empty or absent: any day.
     #[serde(default)]
-    #[schema(max_items = 7)]
+    #[schema(max_items = 7, value_type = Vec<crate::model::Weekday>)]
     pub days: Vec<String>,
     /// Empty or absent: any time of day.
     #[serde(default)]
@@ -278,6 +278,7 @@ pub struct PlaceView {
     pub service_id: String,
     pub service_name: String,
     pub clinicians: Vec<String>,
+    #[schema(value_type = Vec<crate::model::Weekday>)]
     pub days: Vec<String>,
     pub parts_of_day: Vec<PartOfDay>,
     #[schema(value_type = String, format = Date)]

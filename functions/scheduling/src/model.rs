@@ -141,6 +141,7 @@ impl Service {
 #[serde(deny_unknown_fields)]
 pub struct Window {
     /// `mon` … `sun`.
+    #[schema(value_type = Weekday)]
     pub day: String,
     /// Local `HH:MM`.
     pub start: String,
@@ -174,6 +175,20 @@ pub struct Schedule {
 }
 
 pub const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+/// A day of the week, as the API names it.
+#[derive(ToSchema)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)]
+pub enum Weekday {
+    Mon,
+    Tue,
+    Wed,
+    Thu,
+    Fri,
+    Sat,
+    Sun,
+}
 
 pub fn parse_time(raw: &str) -> Option<NaiveTime> {
     NaiveTime::parse_from_str(raw, "%H:%M").ok()
