@@ -42,25 +42,36 @@ async function addService(token, clinicianId, { name, mode = 'in_person', waitli
   return res.body.service_id;
 }
 
-/** The clinician's hours: every day, all day in UTC, on `grid` minutes (the version read, so it saves). */
-async function everyHour(token, clinicianId, grid) {
+/**
+ * A fixed-offset zone where it is now the middle of the day: the waitlist offers times only in the
+ * visit's zone's daytime, and the suite runs at any hour.
+ */
+function middayZone() {
+  const offset = (12 - new Date().getUTCHours() + 24) % 24;
+  const east = offset > 12 ? offset - 24 : offset;
+  // Etc/GMT-9 is nine hours east of UTC.
+  return east === 0 ? 'UTC' : `Etc/GMT${east > 0 ? '-' : '+'}${Math.abs(east)}`;
+}
+
+/** The clinician's hours: every day, all day in `zone`, on `grid` minutes (the version read, so it saves). */
+async function everyHour(token, clinicianId, grid, zone = 'UTC') {
   const read = await gateway('GET', `/staff/schedule/${clinicianId}`, { token });
   const version = read.status === 200 ? read.body.version : undefined;
   const res = await gateway('PUT', `/staff/schedule/${clinicianId}`, {
     token,
     body: {
-      time_zone: 'UTC', grid_minutes: grid, blocks: [], ...(version === undefined ? {} : { version }),
+      time_zone: zone, grid_minutes: grid, blocks: [], ...(version === undefined ? {} : { version }),
       windows: DAYS.map((day) => ({ day, start: '00:00', end: '23:55' })),
     },
   });
   assert.equal(res.status, 200, `PUT /staff/schedule answered ${res.status}: ${res.text.slice(0, 300)}`);
 }
 
-/** Books the first free time of a service for a patient through the API (held, then booked). */
-async function bookFirst(token, serviceId) {
+/** Books the first free time at least `leadMinutes` ahead for a patient through the API (held, then booked). */
+async function bookFirst(token, serviceId, leadMinutes = 0) {
   const free = await gateway('GET', `/portal/availability?service=${encodeURIComponent(serviceId)}`, { token });
   assert.equal(free.status, 200, `GET /portal/availability answered ${free.status}`);
-  const slot = free.body.slots[0];
+  const slot = free.body.slots.find((s) => Date.parse(s.start) >= Date.now() + leadMinutes * 60_000);
   assert.ok(slot, 'the service offers a time');
   const body = { service_id: serviceId, clinician_id: slot.clinician_id, start: slot.start };
   const hold = await gateway('POST', '/portal/holds', { token, body });
@@ -75,11 +86,11 @@ test('Ben joins the waitlist from the portal, Ann cancels, Ben claims the freed 
   const clinician = await staffSession(CLINICIAN);
   const serviceName = `Waitlist check-up ${runId()}`;
   const serviceId = await addService(admin, clinician.staff_id, { name: serviceName });
-  await everyHour(admin, clinician.staff_id, 30);
+  await everyHour(admin, clinician.staff_id, 30, middayZone());
 
-  // --- Ann takes the first time.
+  // --- Ann takes a time a few hours ahead (a freed time is offered only up to two hours before it).
   const ann = (await patientToken(ANN)).token;
-  const annBooking = await bookFirst(ann, serviceId);
+  const annBooking = await bookFirst(ann, serviceId, 3 * 60);
 
   const phone = await newPhone();
   const page = await phone.newPage();
@@ -153,14 +164,12 @@ test('a video visit starting within minutes: "Join video visit" opens the local 
     await axe(page, 'portal appointments: video visit', 'phone');
     const answer = page.waitForResponse((r) => new URL(r.url()).pathname === `/portal/appointments/${visit.appointment_id}/join`);
     await join.click();
-    const seat = await (await answer).json();
-    if (seat.join_url) {
-      await page.waitForURL((url) => url.href !== `${ORIGIN}/appointments`, { timeout: 20_000 });
-      const opened = new URL(page.url());
-      assert.ok(!opened.search.includes(seat.attendee.join_token), 'the join token is not in the page address query');
-    } else {
-      await waitText(card.getByTestId('video-ready'), /ready, but it cannot be opened from the portal yet/);
-    }
+    assert.equal((await answer).status(), 200, 'the join window is open');
+    // The local stand-in serves a join page: the portal opens it, with no token in the address's query.
+    await page.waitForURL((url) => url.pathname !== '/appointments', { timeout: 20_000 });
+    const opened = new URL(page.url());
+    assert.ok(!/token/i.test(opened.search), `no token in the video page's query: ${opened.search}`);
+    await page.screenshot({ path: path.join(SHOTS, 'video-visit.png'), fullPage: true });
   } finally {
     await phone.close();
   }

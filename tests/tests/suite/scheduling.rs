@@ -518,3 +518,48 @@ async fn a_released_hold_frees_the_time_and_staff_see_what_is_free() {
     let free = app.call_ok(&admin, Method::GET, &path, None, 200).await;
     assert!(!free["slots"].as_array().unwrap().iter().any(|s| same_instant(s["start"].as_str().unwrap(), start)));
 }
+
+/// Moves the test clock to an instant.
+async fn clock_at(app: &TestApp, at: &str) {
+    let now = portico::clock::Clock::now(app.clock.as_ref());
+    app.advance(chrono::DateTime::parse_from_rfc3339(at).unwrap().with_timezone(&chrono::Utc) - now);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_cancel_window_holds_to_the_second_with_a_grace_period_and_staff_exempt() {
+    let app = spawn_app().await;
+    let service = setup(&app, "patients", 30).await;
+    let cancel = async |at: &str, appointment: &Value| -> bool {
+        // Signed in a minute before, so the cancel happens at exactly `at`.
+        let before = chrono::DateTime::parse_from_rfc3339(at).unwrap() - chrono::Duration::seconds(61);
+        clock_at(&app, &before.to_rfc3339()).await;
+        let ann = app.sign_in("ann@example.com").await;
+        let path = format!("/portal/appointments/{}/cancel", appointment["appointment_id"].as_str().unwrap());
+        let done = app.call_ok(&ann.access, Method::POST, &path, Some(json!({})), 200).await;
+        done["late_cancel"].as_bool().unwrap()
+    };
+    let ann = app.sign_in("ann@example.com").await;
+    // 24 hours' notice: one second more is on time, one second less is late.
+    let a: Value = book(&app, &ann, &service, "2026-11-20T15:00:00Z", None).await.json().await.unwrap();
+    let b: Value = book(&app, &ann, &service, "2026-11-20T16:00:00Z", None).await.json().await.unwrap();
+    assert!(!cancel("2026-11-19T14:59:59Z", &a).await, "24 h and 1 s before: not late");
+    assert!(cancel("2026-11-19T16:00:01Z", &b).await, "23 h 59 m 59 s before: late");
+    // The five minutes after booking are never late, even inside the notice.
+    let ann = app.sign_in("ann@example.com").await;
+    let c: Value = book(&app, &ann, &service, "2026-11-20T14:00:00Z", None).await.json().await.unwrap();
+    let booked_at = chrono::DateTime::parse_from_rfc3339(c["created_at"].as_str().unwrap()).unwrap();
+    assert!(!cancel(&(booked_at + chrono::Duration::seconds(299)).to_rfc3339(), &c).await, "4 m 59 s after booking: grace");
+    let ann = app.sign_in("ann@example.com").await;
+    let d: Value = book(&app, &ann, &service, "2026-11-20T15:00:00Z", None).await.json().await.unwrap();
+    let booked_at = chrono::DateTime::parse_from_rfc3339(d["created_at"].as_str().unwrap()).unwrap();
+    assert!(cancel(&(booked_at + chrono::Duration::seconds(301)).to_rfc3339(), &d).await, "5 m 1 s after booking: late");
+    // Staff cancelling inside the notice: never late.
+    let ann = app.sign_in("ann@example.com").await;
+    let e: Value = book(&app, &ann, &service, "2026-11-20T15:30:00Z", None).await.json().await.unwrap();
+    app.advance(chrono::Duration::minutes(10));
+    let admin = app.admin_token().await;
+    let path = format!("/staff/appointments/{}/status", e["appointment_id"].as_str().unwrap());
+    let body = json!({ "patient_id": app.ann().patient_id.to_string(), "status": "cancelled", "reason": "Clinician unwell" });
+    let done = app.call_ok(&admin, Method::POST, &path, Some(body), 200).await;
+    assert_eq!(done["appointment"]["late_cancel"].as_bool().or(done["late_cancel"].as_bool()), Some(false), "{done}");
+}
