@@ -501,3 +501,22 @@ async fn the_waitlist_runs_on_dynamodb_and_sqs() {
     let app = spawn_on_emulator().await;
     crate::waitlist::offered_claimed_and_offered_on(&app).await;
 }
+
+/// The patient's and the staff's scheduling journey on DynamoDB: find, hold, book (idempotent), move,
+/// confirm, cancel, and the staff's moves.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn appointments_are_booked_moved_and_cancelled_on_dynamodb() {
+    crate::scheduling::journey(&spawn_on_emulator().await).await;
+}
+
+/// Fifty pairs of overlapping bookings of different lengths on DynamoDB: one booking per pair.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn overlapping_visits_make_one_booking_per_pair_on_dynamodb() {
+    crate::scheduling::overlapping_pairs(&spawn_on_emulator().await).await;
+}
+
+/// "Reply C" on DynamoDB and SQS: two appointments to confirm change nothing, one is confirmed once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reply_c_confirms_on_dynamodb_and_sqs() {
+    crate::text_replies::two_then_one(&spawn_on_emulator().await).await;
+}

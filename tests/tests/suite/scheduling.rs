@@ -64,8 +64,13 @@ pub fn same_instant(a: &str, b: &str) -> bool {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn patients_find_hold_book_cancel_and_reschedule_without_double_booking() {
-    let app = spawn_app().await;
-    let service = setup(&app, "patients", 30).await;
+    journey(&spawn_app().await).await;
+}
+
+/// A patient's and the staff's whole journey, on whichever store the app runs (`emulator.rs` runs it on
+/// DynamoDB).
+pub async fn journey(app: &TestApp) {
+    let service = setup(app, "patients", 30).await;
     let ann = app.sign_in("ann@example.com").await;
     let ben = app.sign_in("ben@example.com").await;
     let offered = app.call_ok(&ann.access, Method::GET, "/portal/availability/services", None, 200).await;
@@ -218,7 +223,11 @@ async fn a_hundred_bookings_of_one_slot_make_one_appointment() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn overlapping_visits_of_different_lengths_make_one_booking_per_pair() {
-    let app = spawn_app().await;
+    overlapping_pairs(&spawn_app().await).await;
+}
+
+/// Fifty pairs of overlapping bookings of different lengths, on whichever store the app runs.
+pub async fn overlapping_pairs(app: &TestApp) {
     let short = setup(&app, "patients", 30).await;
     let long = setup(&app, "patients", 60).await;
     let ann = app.sign_in("ann@example.com").await;
