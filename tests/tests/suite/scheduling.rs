@@ -78,7 +78,7 @@ pub async fn journey(app: &TestApp) {
 
     // Just past Wednesday 12:00 in New York (the sign-ins took two minutes), an hour's notice: the first
     // time is 13:30 (18:30Z).
-    let free = slots(&app, &ann, &service).await;
+    let free = slots(app, &ann, &service).await;
     assert!(same_instant(&free[0], "2026-11-18T18:30:00Z"), "{:?}", &free[..3]);
     let a = free[0].clone();
 
@@ -93,29 +93,29 @@ pub async fn journey(app: &TestApp) {
         )
         .await;
     assert!(held["expires_at"].is_string());
-    assert!(!slots(&app, &ann, &service).await.iter().any(|s| same_instant(s, &a)));
-    assert!(slots(&app, &ben, &service).await.iter().any(|s| same_instant(s, &a)));
-    assert_eq!(book(&app, &ann, &service, &a, None).await.status(), 409, "held by someone else");
+    assert!(!slots(app, &ann, &service).await.iter().any(|s| same_instant(s, &a)));
+    assert!(slots(app, &ben, &service).await.iter().any(|s| same_instant(s, &a)));
+    assert_eq!(book(app, &ann, &service, &a, None).await.status(), 409, "held by someone else");
 
     // Ben books it with an Idempotency-Key: the same key and body again is the same appointment.
-    let first = book(&app, &ben, &service, &a, Some("ben-1")).await;
+    let first = book(app, &ben, &service, &a, Some("ben-1")).await;
     assert_eq!(first.status(), 201);
     let first: Value = first.json().await.unwrap();
-    let again = book(&app, &ben, &service, &a, Some("ben-1")).await;
+    let again = book(app, &ben, &service, &a, Some("ben-1")).await;
     assert_eq!(again.status(), 200);
     assert_eq!(again.json::<Value>().await.unwrap()["appointment_id"], first["appointment_id"]);
     let other = free[4].clone();
-    assert_eq!(book(&app, &ben, &service, &other, Some("ben-1")).await.status(), 422, "a key reused for another booking");
+    assert_eq!(book(app, &ben, &service, &other, Some("ben-1")).await.status(), 422, "a key reused for another booking");
     let bens = app.call_ok(&ben.access, Method::GET, "/portal/appointments", None, 200).await;
     assert_eq!(bens["upcoming"].as_array().map(Vec::len), Some(1));
 
     // The buffer after Ben's visit takes the next half hour's first ten minutes.
-    let free = slots(&app, &ann, &service).await;
+    let free = slots(app, &ann, &service).await;
     assert!(!free.iter().any(|s| same_instant(s, "2026-11-18T19:00:00Z")), "the buffer after Ben's visit takes 14:00");
     assert!(free.iter().any(|s| same_instant(s, "2026-11-18T19:30:00Z")));
 
     // Ann books, reschedules (all or nothing), and cancels.
-    let c = book(&app, &ann, &service, "2026-11-18T19:30:00Z", None).await;
+    let c = book(app, &ann, &service, "2026-11-18T19:30:00Z", None).await;
     assert_eq!(c.status(), 201);
     let c: Value = c.json().await.unwrap();
     let id = c["appointment_id"].as_str().unwrap().to_string();
@@ -125,7 +125,7 @@ pub async fn journey(app: &TestApp) {
     assert!(same_instant(mine["upcoming"][0]["start"].as_str().unwrap(), "2026-11-18T19:30:00Z"), "nothing changed");
     let moved = app.call_ok(&ann.access, Method::POST, &path("reschedule"), Some(json!({ "start": "2026-11-19T15:00:00Z" })), 200).await;
     assert!(same_instant(moved["start"].as_str().unwrap(), "2026-11-19T15:00:00Z"));
-    let free = slots(&app, &ben, &service).await;
+    let free = slots(app, &ben, &service).await;
     assert!(free.iter().any(|s| same_instant(s, "2026-11-18T19:30:00Z")), "the old time is free again");
     assert!(!free.iter().any(|s| same_instant(s, "2026-11-19T15:00:00Z")), "the new one is taken");
     app.call_ok(&ann.access, Method::POST, &path("confirm"), None, 200).await;
@@ -140,7 +140,7 @@ pub async fn journey(app: &TestApp) {
     let cancelled = app.call_ok(&ann.access, Method::POST, &path("cancel"), Some(json!({ "reason": "Feeling better" })), 200).await;
     assert_eq!((cancelled["status"].as_str(), cancelled["late_cancel"].as_bool()), (Some("cancelled"), Some(true)));
     app.call_ok(&ann.access, Method::POST, &path("cancel"), Some(json!({})), 409).await;
-    assert!(slots(&app, &ben, &service).await.iter().any(|s| same_instant(s, "2026-11-19T15:00:00Z")), "cancelling frees the time");
+    assert!(slots(app, &ben, &service).await.iter().any(|s| same_instant(s, "2026-11-19T15:00:00Z")), "cancelling frees the time");
     // Another patient's appointment does not exist for Ann.
     let bens_id = first["appointment_id"].as_str().unwrap();
     app.call_ok(&ann.access, Method::POST, &format!("/portal/appointments/{bens_id}/cancel"), Some(json!({})), 404).await;
@@ -228,8 +228,8 @@ async fn overlapping_visits_of_different_lengths_make_one_booking_per_pair() {
 
 /// Fifty pairs of overlapping bookings of different lengths, on whichever store the app runs.
 pub async fn overlapping_pairs(app: &TestApp) {
-    let short = setup(&app, "patients", 30).await;
-    let long = setup(&app, "patients", 60).await;
+    let short = setup(app, "patients", 30).await;
+    let long = setup(app, "patients", 60).await;
     let ann = app.sign_in("ann@example.com").await;
     let ben = app.sign_in("ben@example.com").await;
     // 50 pairs: an hour-long visit and a half-hour one starting 30 minutes into it, five pairs a day.
@@ -247,7 +247,7 @@ pub async fn overlapping_pairs(app: &TestApp) {
         day = day.succ_opt().unwrap();
     }
     let attempts =
-        pairs.iter().flat_map(|(l, s)| [book(&app, &ann, &long, l.to_rfc3339(), None), book(&app, &ben, &short, s.to_rfc3339(), None)]);
+        pairs.iter().flat_map(|(l, s)| [book(app, &ann, &long, l.to_rfc3339(), None), book(app, &ben, &short, s.to_rfc3339(), None)]);
     let statuses: Vec<u16> = futures::future::join_all(attempts).await.iter().map(|r| r.status().as_u16()).collect();
     for (i, pair) in statuses.chunks(2).enumerate() {
         assert_eq!(pair.iter().filter(|s| **s == 201).count(), 1, "pair {i}: {pair:?}");

@@ -166,11 +166,11 @@ pub async fn two_then_one(app: &TestApp) {
     app.consent(&ann, "sms_messages").await;
     // Two within 72 hours, one beyond: a "C" cannot tell which.
     for start in ["2026-11-19T15:00:00Z", "2026-11-20T15:00:00Z", "2026-11-24T15:00:00Z"] {
-        assert_eq!(book(&app, &ann, &service, start, None).await.status(), 201);
+        assert_eq!(book(app, &ann, &service, start, None).await.status(), 201);
     }
     app.text_from(ANN_PHONE, "C").await;
     app.pump().await;
-    let list = appointments(&app, &ann.access).await;
+    let list = appointments(app, &ann.access).await;
     assert!(list.iter().all(|a| a["confirmed_at"].is_null()), "nothing confirmed: {list:?}");
     assert!(app.texts_to(ANN_PHONE)[0].body.contains("could not tell which appointment"));
 
@@ -183,7 +183,7 @@ pub async fn two_then_one(app: &TestApp) {
         app.post_json("/_local/twilio/inbound", signed.clone()).await;
     }
     app.pump().await;
-    let list = appointments(&app, &ann.access).await;
+    let list = appointments(app, &ann.access).await;
     let confirmed: Vec<_> = list.iter().filter(|a| a["confirmed_at"].is_string()).collect();
     assert_eq!(confirmed.len(), 1, "{list:?}");
     assert!(confirmed[0]["start"].as_str().unwrap().starts_with("2026-11-20"), "{list:?}");
