@@ -1,17 +1,18 @@
 // The waitlist and video visits in a real browser against the local gateway. An admin adds a service
-// with a waitlist (through the API: the console's own screens are another suite's); Ann books its first
-// time; Ben, finding nothing that suits, joins the waitlist from the portal; Ann cancels; the gateway's
+// with a waitlist (through the API: the console's own screens are another suite's); Ann books a time;
+// Ben, finding nothing that suits, joins the waitlist from the portal; Ann cancels; the gateway's
 // workers offer the freed time to Ben, who claims it on the Appointments page and sees it booked. Then
 // a video visit starting within minutes: "Join video visit" opens the local video page, with no token
 // in its query. axe on the booking form, the waitlist and the live offer. Times come from what the API
-// offers (the gateway's clock is the real one), never from fixed dates.
+// offers (the gateway's clock is the real one), never from fixed dates. Its patients are its own
+// (enrolled here), so the seeded patients' sign-in limits stay for the other suites.
 
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import {
-  ADMIN, ANN, BEN, ORIGIN, SHOTS, axe, close, gateway, launch, newPhone, patientToken, runId, saveAxe, signInByLink,
+  ADMIN, ORIGIN, SHOTS, axe, close, enrolPatient, gateway, launch, newPhone, patientToken, runId, saveAxe, signInByLink,
   sleep, staffSession, staffToken, waitText, waitForHeadingFocus,
 } from './lib.mjs';
 
@@ -88,15 +89,20 @@ test('Ben joins the waitlist from the portal, Ann cancels, Ben claims the freed 
   const serviceId = await addService(admin, clinician.staff_id, { name: serviceName });
   await everyHour(admin, clinician.staff_id, 30, middayZone());
 
+  const [annRecord, benRecord] = [
+    await enrolPatient(admin, { given: 'Ann', family: `Early${runId()}` }),
+    await enrolPatient(admin, { given: 'Ben', family: `Wait${runId()}` }),
+  ];
+
   // --- Ann takes a time a few hours ahead (a freed time is offered only up to two hours before it).
-  const ann = (await patientToken(ANN)).token;
+  const ann = (await patientToken(annRecord)).token;
   const annBooking = await bookFirst(ann, serviceId, 3 * 60);
 
   const phone = await newPhone();
   const page = await phone.newPage();
   try {
     // --- Ben finds no time that suits him and joins the waitlist, any day, any time, the next two weeks.
-    await signInByLink(page, BEN);
+    await signInByLink(page, benRecord, admin);
     await page.goto(`${ORIGIN}/appointments/book`);
     await waitForHeadingFocus(page);
     await page.locator(`[data-testid="service-option"][data-service-id="${serviceId}"]`).check();
@@ -149,14 +155,15 @@ test('a video visit starting within minutes: "Join video visit" opens the local 
   const serviceId = await addService(admin, clinician.staff_id, { name: serviceName, mode: 'telehealth', waitlist: false });
   await everyHour(admin, clinician.staff_id, 5);
 
-  const ann = (await patientToken(ANN)).token;
+  const annRecord = await enrolPatient(admin, { given: 'Ann', family: `Video${runId()}` });
+  const ann = (await patientToken(annRecord)).token;
   const visit = await bookFirst(ann, serviceId);
   assert.ok(Date.parse(visit.start) - Date.now() < 15 * 60_000, 'the first time starts within 15 minutes');
 
   const phone = await newPhone();
   const page = await phone.newPage();
   try {
-    await signInByLink(page, ANN);
+    await signInByLink(page, annRecord, admin);
     await page.goto(`${ORIGIN}/appointments`);
     const card = page.locator(`[data-testid="appointment"][data-appointment-id="${visit.appointment_id}"]`);
     const join = card.getByTestId('video-join');

@@ -196,6 +196,18 @@ impl TestApp {
         value
     }
 
+    /// Appointment notices by text only, at any hour, with the patient's consent to texts.
+    pub async fn texts_only(&self, session: &Session) {
+        let prefs = json!({
+            "time_zone": "America/New_York",
+            "email": { "appointment_reminders": false, "messages": true, "billing": true, "marketing": false },
+            "sms": { "appointment_reminders": true, "messages": true, "billing": true, "marketing": false },
+            "quiet_hours": null,
+        });
+        self.call_ok(&session.access, Method::PUT, "/portal/preferences", Some(prefs), 200).await;
+        self.consent(session, "sms_messages").await;
+    }
+
     /// Accepts the current version of a consent document as the patient.
     pub async fn consent(&self, session: &Session, kind: &str) {
         self.call_ok(

@@ -11,6 +11,7 @@ pub mod functions;
 pub mod grid;
 pub mod handlers;
 pub mod keys;
+pub mod minutes;
 pub mod model;
 pub mod reminders;
 pub mod replies;

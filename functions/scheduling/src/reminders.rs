@@ -9,7 +9,7 @@
 //! quiet hours). Taking the due item and writing the notice's event are one transaction, so two sweeps
 //! never send one reminder twice.
 
-use chrono::{DateTime, Duration, Timelike, Utc};
+use chrono::{DateTime, Duration, Utc};
 use portico::directory::Practice;
 use portico::events::{Event, EventKind, Still, When};
 use portico::ids::{AppointmentId, PatientId, PracticeId};
@@ -37,15 +37,11 @@ struct Due {
     due_at: DateTime<Utc>,
 }
 
-fn minute_of(at: DateTime<Utc>) -> DateTime<Utc> {
-    at.with_second(0).and_then(|t| t.with_nanosecond(0)).unwrap_or(at)
-}
-
 /// The due items of a booked appointment: one per reminder hour still ahead of `now`.
 pub fn due_writes(appointment: &Appointment, practice: &Practice, now: DateTime<Utc>) -> Result<Vec<Write>, StoreError> {
     let mut writes = Vec::new();
     for hours in &practice.settings.appointment_reminder_hours {
-        let due_at = minute_of(appointment.start - Duration::hours(i64::from(*hours)));
+        let due_at = crate::minutes::minute_of(appointment.start - Duration::hours(i64::from(*hours)));
         if due_at <= now {
             continue;
         }
@@ -72,13 +68,9 @@ pub struct Swept {
 
 /// Sends the reminders due since the last sweep (at most an hour back), each once.
 pub async fn sweep(table: &dyn Table, now: DateTime<Utc>) -> Result<Swept, StoreError> {
-    let marker = Key::new("SWEEP#reminders", "LAST");
-    let last = table.get(&marker).await?.and_then(|i| i.i64("minute"));
-    let this = minute_of(now).timestamp() / 60;
-    let first = last.map_or(this - CATCH_UP_MINUTES, |l| l + 1).max(this - CATCH_UP_MINUTES);
+    let sweep = crate::minutes::Sweep::start(table, "reminders", now, CATCH_UP_MINUTES).await?;
     let mut swept = Swept::default();
-    for minute in first..=this {
-        let at = DateTime::from_timestamp(minute * 60, 0).unwrap_or(now);
+    for &at in &sweep.minutes {
         let query = Query::partition(portico::store::Index::Table, keys::reminders_at(at));
         let mut page = table.query(query.clone()).await?;
         loop {
@@ -103,9 +95,7 @@ pub async fn sweep(table: &dyn Table, now: DateTime<Utc>) -> Result<Swept, Store
             }
         }
     }
-    // The current minute is swept again next time: an item committed just after this query is not
-    // lost (taken items are gone, so a second look costs one query).
-    table.put(Item::new(marker).with("minute", this - 1), Condition::Always).await?;
+    sweep.finish(table).await?;
     Ok(swept)
 }
 

@@ -3,9 +3,9 @@
 //! the signed-in person asking (never sent in a text or an email). The meeting is created when the
 //! first person joins inside the window, and ended by the sweep when the window closes.
 
-use chrono::{DateTime, Duration, Timelike, Utc};
+use chrono::{DateTime, Duration, Utc};
 use portico::ids::{AppointmentId, PatientId, PracticeId};
-use portico::store::{Condition, Index, Item, Key, Query, StoreError, Table};
+use portico::store::{Condition, Index, Item, Query, StoreError, Table};
 use portico::video::{Attendee, Meeting, Video, VideoError};
 use serde::{Deserialize, Serialize};
 
@@ -55,10 +55,6 @@ pub struct Seat {
     pub join_page: Option<String>,
     pub opens_at: DateTime<Utc>,
     pub closes_at: DateTime<Utc>,
-}
-
-fn minute_of(at: DateTime<Utc>) -> DateTime<Utc> {
-    at.with_second(0).and_then(|t| t.with_nanosecond(0)).unwrap_or(at)
 }
 
 /// Seats `participant` (an opaque id) in the visit's meeting, creating the meeting on the first join.
@@ -126,7 +122,8 @@ async fn open_room(
         generation,
     };
     let expires = (closes_at + Duration::days(2)).timestamp();
-    let ends = Item::from_record(keys::room_end(minute_of(closes_at) + Duration::minutes(1), &key), &room)?.expiring_at(expires);
+    let ends =
+        Item::from_record(keys::room_end(crate::minutes::minute_of(closes_at) + Duration::minutes(1), &key), &room)?.expiring_at(expires);
     let kept = Item::from_record(key.clone(), &room)?
         .with("closes_at_ts", closes_at.timestamp())
         .with("generation", i64::from(generation))
@@ -147,22 +144,19 @@ async fn open_room(
     }
 }
 
-/// Ends the meetings whose windows closed since the last sweep (at most a day back).
+/// Ends the meetings whose windows closed since the last sweep (at most an hour back; the provider ends
+/// idle meetings on its own too).
 pub async fn sweep(table: &dyn Table, video: &dyn Video, now: DateTime<Utc>) -> Result<usize, StoreError> {
-    let marker = Key::new("SWEEP#rooms", "LAST");
-    let last = table.get(&marker).await?.and_then(|i| i.i64("minute"));
-    let this = minute_of(now).timestamp() / 60;
-    let first = last.map_or(this - 60, |l| l + 1).max(this - 24 * 60);
+    let sweep = crate::minutes::Sweep::start(table, "rooms", now, 60).await?;
     let mut ended = 0;
-    for minute in first..=this {
-        let at = DateTime::from_timestamp(minute * 60, 0).unwrap_or(now);
+    for &at in &sweep.minutes {
         let due = crate::book::all::<Room>(table, Query::partition(Index::Table, keys::rooms_ending(at))).await?;
         for room in due {
             let key = keys::room(&room.practice_id, &room.patient_id, &room.appointment_id);
             if let Err(e) = video.end_meeting(&room.meeting.meeting_id).await {
                 // Filed again for the next minute; the provider also ends idle meetings on its own.
                 tracing::warn!(error = %e, "a video meeting was not ended; it is tried again next minute");
-                let again = Item::from_record(keys::room_end(minute_of(now) + Duration::minutes(1), &key), &room)?
+                let again = Item::from_record(keys::room_end(crate::minutes::minute_of(now) + Duration::minutes(1), &key), &room)?
                     .expiring_at((now + Duration::days(2)).timestamp());
                 table.put(again, Condition::Always).await?;
                 table.delete(&keys::room_end(at, &key), Condition::Always).await?;
@@ -173,7 +167,7 @@ pub async fn sweep(table: &dyn Table, video: &dyn Video, now: DateTime<Utc>) -> 
             ended += 1;
         }
     }
-    table.put(Item::new(marker).with("minute", this - 1), Condition::Always).await?;
+    sweep.finish(table).await?;
     Ok(ended)
 }
 

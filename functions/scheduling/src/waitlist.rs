@@ -644,16 +644,9 @@ struct RoundDue {
     opening_id: String,
 }
 
-/// The minute a due item is filed under: the first whole minute at or after `at`, so the sweep that reads
-/// it is never early.
-fn due_minute(at: DateTime<Utc>) -> DateTime<Utc> {
-    let whole = at.with_second(0).and_then(|t| t.with_nanosecond(0)).unwrap_or(at);
-    if whole == at { whole } else { whole + Duration::minutes(1) }
-}
-
 fn due_write(opening: &Opening, at: DateTime<Utc>) -> Result<Write, StoreError> {
     let due = RoundDue { practice_id: opening.practice_id.clone(), opening_id: opening.opening_id.clone() };
-    let item = Item::from_record(keys::round_due(due_minute(at), &opening.practice_id, &opening.opening_id), &due)?
+    let item = Item::from_record(keys::round_due(crate::minutes::due_minute(at), &opening.practice_id, &opening.opening_id), &due)?
         .expiring_at((at + Duration::days(2)).timestamp());
     Ok(Write::put(item, Condition::Always))
 }
@@ -676,13 +669,9 @@ async fn due_at(table: &dyn Table, minute: DateTime<Utc>) -> Result<Vec<(portico
 
 /// Starts the rounds due since the last sweep (at most an hour back); returns how many ran.
 pub async fn sweep(table: &dyn Table, now: DateTime<Utc>) -> Result<usize, StoreError> {
-    let marker = portico::store::Key::new("SWEEP#rounds", "LAST");
-    let last = table.get(&marker).await?.and_then(|i| i.i64("minute"));
-    let this = now.timestamp() / 60;
-    let first = last.map_or(this - 60, |l| l + 1).max(this - 60);
+    let sweep = crate::minutes::Sweep::start(table, "rounds", now, 60).await?;
     let mut ran = 0;
-    for minute in first..=this {
-        let at = DateTime::from_timestamp(minute * 60, 0).unwrap_or(now);
+    for &at in &sweep.minutes {
         for (key, due) in due_at(table, at).await? {
             // The round first, then its due item. A round that fails is filed again for the next minute
             // (a round that runs twice changes nothing the second time: the opening's version moved on),
@@ -698,7 +687,7 @@ pub async fn sweep(table: &dyn Table, now: DateTime<Utc>) -> Result<usize, Store
                 Err(e) => {
                     tracing::warn!(error = %e, "a waitlist round failed; it is tried again next minute");
                     let again = Item::from_record(
-                        keys::round_due(due_minute(now + Duration::seconds(1)), &due.practice_id, &due.opening_id),
+                        keys::round_due(crate::minutes::due_minute(now + Duration::seconds(1)), &due.practice_id, &due.opening_id),
                         &due,
                     )?;
                     table.put(again.expiring_at((now + Duration::days(2)).timestamp()), Condition::Always).await?;
@@ -707,8 +696,7 @@ pub async fn sweep(table: &dyn Table, now: DateTime<Utc>) -> Result<usize, Store
             table.delete(&key, Condition::Always).await?;
         }
     }
-    // The current minute is read again next time: a round due later in it is not lost.
-    table.put(Item::new(marker).with("minute", this - 1), Condition::Always).await?;
+    sweep.finish(table).await?;
     Ok(ran)
 }
 

@@ -321,14 +321,7 @@ async fn stop_with_a_thousand_reminders_queued_sends_none_after_it() {
     let app = spawn_app().await;
     let ann = app.sign_in("ann@example.com").await;
     // Reminders by text only, at any hour.
-    let prefs = json!({
-        "time_zone": "America/New_York",
-        "email": { "appointment_reminders": false, "messages": true, "billing": true, "marketing": false },
-        "sms": { "appointment_reminders": true, "messages": true, "billing": true, "marketing": false },
-        "quiet_hours": null,
-    });
-    app.call_ok(&ann.access, Method::PUT, "/portal/preferences", Some(prefs), 200).await;
-    app.consent(&ann, "sms_messages").await;
+    app.texts_only(&ann).await;
     let now = portico::clock::Clock::now(app.clock.as_ref());
     let table = app.gateway.app.table.clone();
     let (practice, patient) = (app.practice().id.clone(), app.ann().patient_id.clone());

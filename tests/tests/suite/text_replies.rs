@@ -88,14 +88,7 @@ async fn a_table_of_replies_each_has_its_one_effect() {
     let app = spawn_app().await;
     let service = setup(&app, "patients", 30).await;
     let ann = app.sign_in("ann@example.com").await;
-    let prefs = json!({
-        "time_zone": "America/New_York",
-        "email": { "appointment_reminders": false, "messages": true, "billing": true, "marketing": false },
-        "sms": { "appointment_reminders": true, "messages": true, "billing": true, "marketing": false },
-        "quiet_hours": null,
-    });
-    app.call_ok(&ann.access, Method::PUT, "/portal/preferences", Some(prefs), 200).await;
-    app.consent(&ann, "sms_messages").await;
+    app.texts_only(&ann).await;
     // Thursday and Friday in New York, an hour apart: each "C" row has one fresh appointment to confirm.
     let mut times = ["14", "15", "16", "17", "18", "19", "20", "21"]
         .iter()
@@ -156,14 +149,7 @@ async fn a_c_with_two_appointments_to_confirm_changes_nothing_and_a_repeat_appli
 pub async fn two_then_one(app: &TestApp) {
     let service = setup(app, "patients", 30).await;
     let ann = app.sign_in("ann@example.com").await;
-    let prefs = json!({
-        "time_zone": "America/New_York",
-        "email": { "appointment_reminders": false, "messages": true, "billing": true, "marketing": false },
-        "sms": { "appointment_reminders": true, "messages": true, "billing": true, "marketing": false },
-        "quiet_hours": null,
-    });
-    app.call_ok(&ann.access, Method::PUT, "/portal/preferences", Some(prefs), 200).await;
-    app.consent(&ann, "sms_messages").await;
+    app.texts_only(&ann).await;
     // Two within 72 hours, one beyond: a "C" cannot tell which.
     for start in ["2026-11-19T15:00:00Z", "2026-11-20T15:00:00Z", "2026-11-24T15:00:00Z"] {
         assert_eq!(book(app, &ann, &service, start, None).await.status(), 201);
@@ -197,14 +183,7 @@ async fn the_same_confirmation_event_delivered_twice_confirms_and_answers_once()
     let app = spawn_app().await;
     let service = setup(&app, "patients", 30).await;
     let ann = app.sign_in("ann@example.com").await;
-    let prefs = json!({
-        "time_zone": "America/New_York",
-        "email": { "appointment_reminders": false, "messages": true, "billing": true, "marketing": false },
-        "sms": { "appointment_reminders": true, "messages": true, "billing": true, "marketing": false },
-        "quiet_hours": null,
-    });
-    app.call_ok(&ann.access, Method::PUT, "/portal/preferences", Some(prefs), 200).await;
-    app.consent(&ann, "sms_messages").await;
+    app.texts_only(&ann).await;
     assert_eq!(book(&app, &ann, &service, "2026-11-19T15:00:00Z", None).await.status(), 201);
     let now = portico::clock::Clock::now(app.clock.as_ref());
     let kind = EventKind::ConfirmByText { message_sid: "SM00000000000000000000000000000c77".into() };
