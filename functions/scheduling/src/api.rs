@@ -111,6 +111,9 @@ pub struct AppointmentView {
     pub confirmed_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub version: u64,
+    /// For a video visit: when it can be joined (15 minutes before the start to 30 after the end).
+    pub join_opens_at: Option<DateTime<Utc>>,
+    pub join_closes_at: Option<DateTime<Utc>>,
 }
 
 impl From<&Appointment> for AppointmentView {
@@ -131,6 +134,8 @@ impl From<&Appointment> for AppointmentView {
             confirmed_at: a.confirmed_at,
             created_at: a.created_at,
             version: a.version,
+            join_opens_at: (a.mode == VisitMode::Telehealth).then(|| crate::telehealth::window(a).0),
+            join_closes_at: (a.mode == VisitMode::Telehealth).then(|| crate::telehealth::window(a).1),
         }
     }
 }

@@ -24,6 +24,7 @@ import { Templates } from './screens/Templates';
 const Audit = lazy(() => import('./screens/Audit').then((m) => ({ default: m.Audit })));
 const Practice = lazy(() => import('./screens/Practice').then((m) => ({ default: m.Practice })));
 const Schedule = lazy(() => import('./screens/Schedule').then((m) => ({ default: m.Schedule })));
+const Waitlist = lazy(() => import('./screens/Waitlist').then((m) => ({ default: m.Waitlist })));
 const Services = lazy(() => import('./screens/Services').then((m) => ({ default: m.Services })));
 const ClinicianSchedules = lazy(() =>
   import('./screens/ScheduleSettings').then((m) => ({ default: m.ClinicianSchedules })),
@@ -143,6 +144,7 @@ function Console() {
           <Route path="/practice">{may(roles, 'readPractice') ? <Practice /> : <Redirect to="/" replace />}</Route>
           <Route path="/audit">{may(roles, 'readAudit') ? <Audit /> : <Redirect to="/" replace />}</Route>
           <Route path="/schedule">{mayDo(roles, 'readSchedule') ? <Schedule /> : <Redirect to="/" replace />}</Route>
+          <Route path="/waitlist">{mayDo(roles, 'readWaitlist') ? <Waitlist /> : <Redirect to="/" replace />}</Route>
           <Route path="/services">{mayDo(roles, 'editServices') ? <Services /> : <Redirect to="/" replace />}</Route>
           <Route path="/clinician-schedules">
             {mayDo(roles, 'editClinicianSchedule') ? <ClinicianSchedules /> : <Redirect to="/" replace />}
@@ -272,6 +274,13 @@ function ConsoleHeader({
               <li>
                 <Link href="/schedule" aria-current={current('/schedule')} data-testid="nav-schedule">
                   {t('console.schedule.nav')}
+                </Link>
+              </li>
+            ) : null}
+            {mayDo(me.roles, 'readWaitlist') ? (
+              <li>
+                <Link href="/waitlist" aria-current={current('/waitlist')} data-testid="nav-waitlist">
+                  {t('console.waitlist.nav')}
                 </Link>
               </li>
             ) : null}

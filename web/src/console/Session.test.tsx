@@ -115,6 +115,35 @@ describe('the audit trail and the practice settings in the navigation', () => {
   }
 });
 
+describe('the waitlist in the navigation', () => {
+  for (const role of ['admin', 'front-desk', 'clinician'] as const) {
+    it(`is offered to ${role}, next to the schedule`, async () => {
+      api(900, [role]);
+      const close = await signIn();
+      expect(byTestId('nav-waitlist')?.getAttribute('href')).toBe('/console/waitlist');
+      expect(byTestId('nav-waitlist')?.textContent).toBe('Waitlist');
+      const items = Array.from(document.querySelectorAll('[data-testid="nav"] a')).map((a) =>
+        a.getAttribute('data-testid'),
+      );
+      expect(items.indexOf('nav-waitlist')).toBe(items.indexOf('nav-schedule') + 1);
+      close();
+    });
+  }
+
+  it('is neither offered nor opened for billing', async () => {
+    api(900, ['billing']);
+    const close = await signIn();
+    expect(byTestId('nav-tasks')).not.toBeNull();
+    expect(byTestId('nav-waitlist')).toBeNull();
+
+    history.pushState(null, '', '/console/waitlist');
+    dispatchEvent(new PopStateEvent('popstate'));
+
+    await vi.waitFor(() => expect(location.pathname).toBe('/console/'));
+    close();
+  });
+});
+
 describe('the console in AWS (a settings document)', () => {
   const settings = (signInHost: string) => ({
     auth: {

@@ -1,7 +1,7 @@
 // The practice settings form as the page holds it (every field as typed) and as the API reads it, and
 // each setting's name. A draft is kept with the settings it was made from, so a reload after a colleague
 // saved first takes their values for what this admin left alone and keeps what this admin changed.
-import { limits } from '../shared/limits';
+import { limits, published } from '../shared/limits';
 import type { S } from './api';
 import { TOPIC_KEYS } from './parts';
 
@@ -21,6 +21,7 @@ export const SETTING_KEYS = {
   care_teams: 'console.practice.field.careTeams',
   proxy_age_rules: 'console.practice.field.proxyAgeRules',
   appointment_reminder_hours: 'console.practice.field.reminderHours',
+  waitlist_batch: 'console.practice.field.waitlistBatch',
 } as const satisfies Record<Exclude<keyof S['PracticeSettingsUpdate'], 'version'>, string>;
 
 /** The operator's settings (shown, not edited here) and the consent documents, as the history names them. */
@@ -37,6 +38,12 @@ export function settingKey(field: string): string | undefined {
   return (SETTING_KEYS as Record<string, string>)[field] ?? OTHER_SETTING_KEYS[field];
 }
 
+/** How many waitlisted patients each freed time may be offered to at once, as the API document bounds it. */
+export const WAITLIST_BATCH = {
+  min: published('PracticeSettingsUpdate.waitlist_batch', 'minimum'),
+  max: published('PracticeSettingsUpdate.waitlist_batch', 'maximum'),
+};
+
 type Topic = keyof typeof TOPIC_KEYS;
 export const TOPICS = Object.keys(TOPIC_KEYS) as Topic[];
 
@@ -52,6 +59,8 @@ export interface Draft {
   allowed_origins: string;
   /** Hours before an appointment to remind the patient, as typed (`24, 2`). */
   appointment_reminder_hours: string;
+  /** How many waitlisted patients each freed time is offered to at once, as typed. */
+  waitlist_batch: string;
   care_teams: Record<Topic, string[]>;
   /** The age rules of a parent's access (`proxy_age_rules`): '' when the settings have none to show. */
   proxy_limited_from: string;
@@ -68,8 +77,11 @@ export const NUMBER_FIELDS = [
   'proxy_adult_at',
 ] as const;
 export type NumberField = (typeof NUMBER_FIELDS)[number];
-/** A field the form refuses before sending: a number field, or a reminder list that is not whole hours in range. */
-export type InvalidField = NumberField | 'appointment_reminder_hours';
+/**
+ * A field the form refuses before sending: a number field, a reminder list that is not whole hours in
+ * range, or a waitlist batch that is not a whole number in range.
+ */
+export type InvalidField = NumberField | 'appointment_reminder_hours' | 'waitlist_batch';
 
 export function draftOf(view: View): Draft {
   return {
@@ -84,6 +96,9 @@ export function draftOf(view: View): Draft {
     allowed_origins: view.allowed_origins.join('\n'),
     // Settings read from an older server have no reminder list: shown empty and, untouched, not sent.
     appointment_reminder_hours: (view.appointment_reminder_hours ?? []).join(', '),
+    // Likewise the waitlist batch: an older server has none.
+    waitlist_batch:
+      view.waitlist_batch === undefined || view.waitlist_batch === null ? '' : String(view.waitlist_batch),
     care_teams: Object.fromEntries(TOPICS.map((topic) => [topic, [...(view.care_teams[topic] ?? [])]])) as Record<
       Topic,
       string[]
@@ -110,6 +125,14 @@ export function reminderHoursOf(text: string): number[] | null {
   return hours.every((h) => h >= minHours && h <= maxHours) ? hours : null;
 }
 
+/** The waitlist batch typed, or null when it is not a whole number within the API's bounds. */
+export function waitlistBatchOf(text: string): number | null {
+  const trimmed = text.trim();
+  if (!/^\d+$/.test(trimmed)) return null;
+  const n = Number(trimmed);
+  return n >= WAITLIST_BATCH.min && n <= WAITLIST_BATCH.max ? n : null;
+}
+
 /**
  * The request for a draft, or the number fields that are not whole numbers (said next to them; the
  * server's bounds are its to check, and it names a value out of them by its field).
@@ -126,10 +149,14 @@ export function updateOf(
   // Like the age rules, the reminder hours are sent only when changed (absent: unchanged).
   const remindersChanged = !base || changedParts(draft, base).includes('appointment_reminder_hours');
   const reminderHours = remindersChanged ? reminderHoursOf(draft.appointment_reminder_hours) : null;
+  // And the waitlist batch.
+  const batchChanged = !base || changedParts(draft, base).includes('waitlist_batch');
+  const batch = batchChanged ? waitlistBatchOf(draft.waitlist_batch) : null;
   const notNumbers: InvalidField[] = NUMBER_FIELDS.filter(
     (field) => (hasRules || !field.startsWith('proxy_')) && !/^\d+$/.test(draft[field].trim()),
   );
   if (remindersChanged && !reminderHours) notNumbers.push('appointment_reminder_hours');
+  if (batchChanged && batch === null) notNumbers.push('waitlist_batch');
   if (notNumbers.length) return { update: null, notNumbers };
   const orNull = (text: string) => text.trim() || null;
   return {
@@ -159,6 +186,7 @@ export function updateOf(
           }
         : {}),
       ...(reminderHours ? { appointment_reminder_hours: reminderHours } : {}),
+      ...(batch !== null ? { waitlist_batch: batch } : {}),
     },
     notNumbers: [],
   };
@@ -177,6 +205,7 @@ const PLAIN = [
   'message_retention_days',
   'allowed_origins',
   'appointment_reminder_hours',
+  'waitlist_batch',
   'proxy_limited_from',
   'proxy_adult_at',
 ] as const satisfies readonly Exclude<keyof Draft, 'care_teams' | 'proxy_confidential'>[];

@@ -66,7 +66,7 @@ type AuthState = 'checking' | 'invite' | 'accept' | 'open' | 'in' | 'ending' | '
 
 /** Section paths a patient may return to after signing in again (opaque ids only). */
 const RETURNABLE =
-  /^\/(home|messages(\/[A-Za-z0-9_-]+)?|profile(\/access-log|\/proxies)?|consents|preferences|notifications|activity|appointments)$/;
+  /^\/(home|messages(\/[A-Za-z0-9_-]+)?|profile(\/access-log|\/proxies)?|consents|preferences|notifications|activity|appointments(\/offers\/[A-Za-z0-9_-]+)?)$/;
 const RETURN_KEY = 'portico.returnTo';
 
 function rememberReturn(path: string) {
@@ -345,6 +345,13 @@ function Portal() {
             <Allowed scope="appointments">
               <AppointmentsBook />
             </Allowed>
+          </Route>
+          <Route path="/appointments/offers/:offerId">
+            {(params) => (
+              <Allowed scope="appointments">
+                <Appointments key={params.offerId} focusOffer={params.offerId} />
+              </Allowed>
+            )}
           </Route>
           <Route path="/appointments/:id/reschedule">
             {(params) => (

@@ -175,6 +175,36 @@ describe('a notice link', { timeout: 15_000 }, () => {
     close();
   });
 
+  it('a waitlist offer opens on the Appointments page, with that offer focused', async () => {
+    const offer: S['OfferView'] = {
+      offer_id: 'of_1',
+      entry_id: 'wl_1',
+      service_id: 'svc_1',
+      service_name: 'Check-up',
+      clinician_id: 'cl_1',
+      clinician_name: 'Dr. Chen',
+      start: '2030-01-07T14:00:00Z',
+      end: '2030-01-07T14:30:00Z',
+      time_zone: 'America/Chicago',
+      expires_at: new Date(Date.now() + 20 * 60_000).toISOString(),
+      status: 'offered',
+      replaces: null,
+    };
+    api({
+      'POST /auth/refresh': () => json(200, session('pt_rosa')),
+      'POST /auth/open': () => json(200, { ...opened('pt_rosa'), item: { kind: 'offer', id: 'of_1' } }),
+      'GET /portal/home': () => json(200, home()),
+      'GET /portal/appointments': () => json(200, { upcoming: [], past: [] }),
+      'GET /portal/waitlist': () => json(200, { places: [], offers: [offer] }),
+    });
+    const close = await openPortal('/#/open/tok_offer');
+    expect(location.href).not.toMatch(/tok_offer/);
+    await until(() => expect(byTestId('offer-claim')).not.toBeNull());
+    expect(location.pathname).toBe('/appointments/offers/of_1');
+    await until(() => expect((document.activeElement as HTMLElement | null)?.dataset.offerId).toBe('of_1'));
+    close();
+  });
+
   it('says a spent or expired link is so, with a way to sign in', async () => {
     api({
       'POST /auth/refresh': () => json(401, {}),

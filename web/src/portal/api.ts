@@ -143,4 +143,8 @@ export const messaging = {
   downloadLink: async (id: string) => unwrap(await api.GET('/portal/attachments/{id}', { params: { path: { id } } })),
 };
 
-export const paths = { thread: (id: string) => `/messages/${seg(id)}` };
+export const paths = {
+  thread: (id: string) => `/messages/${seg(id)}`,
+  /** A waitlist offer, on the Appointments page (focused there). */
+  offer: (id: string) => `/appointments/offers/${seg(id)}`,
+};

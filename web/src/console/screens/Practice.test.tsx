@@ -15,7 +15,7 @@ import { StatusLine, StatusProvider } from '../../shared/ui/components';
 import { type S, session } from '../api';
 import { english, loadCatalog } from '../catalog';
 import { SignedInStaff } from '../parts';
-import { draftOf, rebase, updateOf } from '../settings-draft';
+import { draftOf, rebase, updateOf, WAITLIST_BATCH } from '../settings-draft';
 import { Practice } from './Practice';
 
 type View = S['PracticeSettingsView'];
@@ -83,6 +83,7 @@ const settings = (over: Partial<View> = {}): View => ({
   consent_documents: documents,
   proxy_age_rules: { limited_from: 12, adult_at: 18, confidential_topics: ['clinical'] },
   appointment_reminder_hours: [48, 2],
+  waitlist_batch: 3,
   ...over,
 });
 
@@ -352,6 +353,35 @@ describe('the practice settings', () => {
     close();
   });
 
+  it('edit how many waitlisted patients each freed time is offered to: shown as read, with the bounds from the API document, refused before any request outside them, sent only once changed', async () => {
+    const fake = api();
+    const close = await open();
+    const batch = field('waitlist_batch');
+    expect(batch.value).toBe('3');
+    expect(batch.labels?.[0]?.textContent).toBe('Waitlist: patients offered each freed time');
+    const { min, max } = WAITLIST_BATCH;
+    expect([min, max]).toEqual([1, 10]);
+    expect(describedBy(batch)[0]).toBe(
+      'When a time frees up, it is offered to this many waitlisted patients at once (the first to claim it gets it). From 1 to 10.',
+    );
+
+    for (const wrong of ['0', '11', '2.5', 'three']) {
+      type(batch, wrong);
+      act(() => byTestId('practice-save')?.click());
+      await vi.waitFor(() => expect(batch.getAttribute('aria-invalid')).toBe('true'));
+      expect(describedBy(batch)).toContain('Enter a whole number from 1 to 10.');
+    }
+    expect(fake.requests('PUT /staff/practice')).toHaveLength(0);
+
+    type(batch, ' 5 ');
+    act(() => byTestId('practice-save')?.click());
+    await vi.waitFor(() => expect(fake.requests('PUT /staff/practice')).toHaveLength(1));
+    expect(await sent(fake.requests('PUT /staff/practice')[0])).toMatchObject({ version: 4, waitlist_batch: 5 });
+    await vi.waitFor(() => expect(field('waitlist_batch').value).toBe('5'));
+    expect(field('waitlist_batch').getAttribute('aria-invalid')).toBeNull();
+    close();
+  });
+
   it('name a refused care team by the care teams, and a refused field in Spanish with the catalog’s words', async () => {
     localStorage.setItem('portico.language', 'es');
     api({
@@ -546,6 +576,13 @@ describe('the settings draft', () => {
     expect(rebased.care_teams).toEqual({ clinical: [], scheduling: [], billing: ['staff-ada'], other: ['staff-cy'] });
     // Reminder hours left as read are not sent (absent: unchanged), like the age rules.
     expect(updateOf(draftOf(read), read.version, read).update).not.toHaveProperty('appointment_reminder_hours');
+    // So is the waitlist batch; an older server's settings without one show it empty and send none.
+    expect(updateOf(draftOf(read), read.version, read).update).not.toHaveProperty('waitlist_batch');
+    const older = { ...read, waitlist_batch: undefined } as unknown as View;
+    expect(draftOf(older).waitlist_batch).toBe('');
+    expect(updateOf({ ...draftOf(older), invite_ttl_hours: '48' }, older.version, older).update).not.toHaveProperty(
+      'waitlist_batch',
+    );
     expect(updateOf({ ...draft, message_retention_days: '7.5' }, 9)).toEqual({
       update: null,
       notNumbers: ['message_retention_days'],

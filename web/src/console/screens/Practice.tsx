@@ -32,6 +32,7 @@ import {
   SETTING_KEYS,
   TOPICS,
   updateOf,
+  WAITLIST_BATCH,
 } from '../settings-draft';
 import { ConsentDocuments } from './PracticeConsents';
 import { SettingsHistory } from './PracticeHistory';
@@ -192,6 +193,8 @@ function SettingsForm({
   const errorFor = (field: Exclude<keyof Draft, `proxy_${string}`>) => {
     if (field === 'appointment_reminder_hours' && notNumbers.includes(field))
       return t('console.practice.reminderHoursInvalid', practice.reminderHours);
+    if (field === 'waitlist_batch' && notNumbers.includes(field))
+      return t('console.practice.waitlistBatchInvalid', WAITLIST_BATCH);
     if ((notNumbers as string[]).includes(field)) return t('console.practice.wholeNumber');
     return serverError(field, t(SETTING_KEYS[field]));
   };
@@ -314,6 +317,10 @@ function SettingsForm({
       <h3>{t('console.practice.section.appointments')}</h3>
       {input('appointment_reminder_hours', {
         hint: t('console.practice.reminderHoursHint', practice.reminderHours),
+      })}
+      {input('waitlist_batch', {
+        inputMode: 'numeric',
+        hint: t('console.practice.waitlistBatchHint', WAITLIST_BATCH),
       })}
 
       <h3>{t('console.practice.section.systems')}</h3>

@@ -250,3 +250,132 @@ describe('the schedule', () => {
     unmount();
   });
 });
+
+describe('video visits in the book', () => {
+  const video = (id: string, clinician = rivera): StaffAppointment => ({
+    ...appointment(id, 'booked', 'Ann'),
+    mode: 'telehealth',
+    clinician_id: clinician.staff_id,
+    clinician_name: clinician.display_name,
+  });
+  const other = member('staff-ot', 'Dr. Other', ['clinician']);
+  const forbidden = (type: string, detail: string, extra: Record<string, string> = {}) =>
+    json(403, { type, title: 'Forbidden', status: 403, detail, ...extra });
+  const book = (extra: Parameters<typeof fakeApi>[0] = {}) =>
+    fakeApi({
+      'GET /staff/team': () => json(200, { staff: [desk, rivera, other], next_cursor: null }),
+      'GET /staff/appointments': () =>
+        json(200, { appointments: [video('v1'), video('v2', other), appointment('p1', 'booked', 'Ben')] }),
+      ...extra,
+    });
+
+  it('are marked, and only the visit’s own clinician is offered to join', async () => {
+    book();
+    let unmount = render(rivera, <Schedule />);
+    await vi.waitFor(() => expect(rows()).toHaveLength(3));
+    expect(byTestId('schedule-video', rowOf('v1'))?.textContent).toBe('Video visit');
+    expect(byTestId('schedule-video', rowOf('v2'))?.textContent).toBe('Video visit');
+    expect(byTestId('schedule-video', rowOf('p1'))).toBeNull();
+    expect(byTestId('schedule-join-button', rowOf('v1'))?.textContent).toBe('Join video visit');
+    expect(byTestId('schedule-join-button', rowOf('v2'))).toBeNull();
+    expect(byTestId('schedule-join-button', rowOf('p1'))).toBeNull();
+    unmount();
+
+    // The front desk sees the mark, and no join.
+    unmount = render(desk, <Schedule />);
+    await vi.waitFor(() => expect(rows()).toHaveLength(3));
+    expect(byTestId('schedule-video', rowOf('v1'))).not.toBeNull();
+    expect(byTestId('schedule-join-button')).toBeNull();
+    unmount();
+  });
+
+  it('joins: opens the video page in a new tab, with nothing added to its address', async () => {
+    const url = 'http://riverside.localhost:3000/_local/video/m-1#attendee';
+    const opened = vi.fn();
+    vi.stubGlobal('open', opened);
+    const api = book({
+      'POST /staff/appointments/v1/join': () =>
+        json(200, {
+          appointment_id: 'v1',
+          opens_at: at(-0.25),
+          closes_at: at(1),
+          meeting: { meeting_id: 'm-1' },
+          attendee: { attendee_id: 'at-1', join_token: 'secret-token' },
+          join_url: url,
+        }),
+    });
+    const unmount = render(rivera, <Schedule />);
+    await vi.waitFor(() => expect(rows()).toHaveLength(3));
+    act(() => byTestId('schedule-join-button', rowOf('v1'))?.click());
+
+    await vi.waitFor(() => expect(opened).toHaveBeenCalledWith(url, '_blank', 'noopener,noreferrer'));
+    expect(await api.requests('POST /staff/appointments/v1/join')[0]?.json()).toEqual({ patient_id: 'pt-v1' });
+    expect(byTestId('schedule-join-opened')?.textContent).toMatch(/opened in a new tab/);
+    expect(byTestId('schedule-join-link')?.getAttribute('href')).toBe(url);
+    expect(document.body.innerHTML).not.toContain('secret-token');
+    unmount();
+  });
+
+  it('without a video page (AWS), says the meeting is ready and the client is not in the console yet', async () => {
+    const opened = vi.fn();
+    vi.stubGlobal('open', opened);
+    book({
+      'POST /staff/appointments/v1/join': () =>
+        json(200, {
+          appointment_id: 'v1',
+          opens_at: at(-0.25),
+          closes_at: at(1),
+          meeting: { meeting_id: 'm-1' },
+          attendee: { attendee_id: 'at-1', join_token: 'secret-token' },
+          join_url: null,
+        }),
+    });
+    const unmount = render(rivera, <Schedule />);
+    await vi.waitFor(() => expect(rows()).toHaveLength(3));
+    act(() => byTestId('schedule-join-button', rowOf('v1'))?.click());
+    await vi.waitFor(() =>
+      expect(byTestId('schedule-join-ready')?.textContent).toBe(
+        'The meeting is ready, but the video client is not part of this console yet.',
+      ),
+    );
+    expect(opened).not.toHaveBeenCalled();
+    unmount();
+  });
+
+  it('before its window, says when it opens and closes', async () => {
+    book({
+      'POST /staff/appointments/v1/join': () =>
+        forbidden('https://portico.health/problems/not-open', 'The visit is not open yet.', {
+          opens_at: at(-0.25),
+          closes_at: at(1),
+        }),
+    });
+    const unmount = render(rivera, <Schedule />);
+    await vi.waitFor(() => expect(rows()).toHaveLength(3));
+    act(() => byTestId('schedule-join-button', rowOf('v1'))?.click());
+    const opens = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(at(-0.25)));
+    const closes = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' }).format(new Date(at(1)));
+    await vi.waitFor(() =>
+      expect(byTestId('schedule-join-not-open')?.textContent).toBe(
+        `This video visit is not open yet: it opens ${opens} and closes at ${closes}.`,
+      ),
+    );
+    expect(byTestId('schedule-join-error')).toBeNull();
+    unmount();
+  });
+
+  it('refused to anyone but the visit’s clinician, in the server’s words', async () => {
+    book({
+      'POST /staff/appointments/v1/join': () =>
+        forbidden('https://portico.health/problems/forbidden', "Only the visit's clinician joins it."),
+    });
+    const unmount = render(rivera, <Schedule />);
+    await vi.waitFor(() => expect(rows()).toHaveLength(3));
+    act(() => byTestId('schedule-join-button', rowOf('v1'))?.click());
+    await vi.waitFor(() =>
+      expect(byTestId('schedule-join-error')?.textContent).toBe("Only the visit's clinician joins it."),
+    );
+    expect(byTestId('schedule-join-not-open')).toBeNull();
+    unmount();
+  });
+});

@@ -18,6 +18,7 @@ import { useConsoleTitle } from '../App';
 import { fullName, PatientName, useMe, useTeam } from '../parts';
 import { addDays, BOOK, dayIn, mayDo, mondayOf, type S, type StaffAppointment, scheduling } from './ScheduleApi';
 import { ScheduleBook } from './ScheduleBook';
+import { JoinVideo } from './ScheduleJoin';
 import './Schedule.css';
 
 export const STATUS_KEYS = {
@@ -72,6 +73,7 @@ export function Schedule() {
   const clinicians = (team.data ?? []).filter((m) => m.roles.includes('clinician'));
   const mayMove = mayDo(me.roles, 'setStatus');
   const mayBook = mayDo(me.roles, 'book');
+  const mayJoin = mayDo(me.roles, 'joinVideo');
 
   const days: string[] = [];
   for (let d = first; d < last; d = addDays(d, 1)) days.push(d);
@@ -171,7 +173,12 @@ export function Schedule() {
                 {list.length ? (
                   <ul className="list stack">
                     {list.map((a) => (
-                      <Row key={a.appointment_id} a={a} mayMove={mayMove} />
+                      <Row
+                        key={a.appointment_id}
+                        a={a}
+                        mayMove={mayMove}
+                        mayJoin={mayJoin && a.clinician_id === me.staff_id}
+                      />
                     ))}
                   </ul>
                 ) : (
@@ -189,7 +196,10 @@ export function Schedule() {
   );
 }
 
-function Row({ a, mayMove }: { a: StaffAppointment; mayMove: boolean }) {
+/** The statuses a video visit can still be joined in. */
+const JOINABLE: readonly S['Status'][] = ['booked', 'arrived'];
+
+function Row({ a, mayMove, mayJoin }: { a: StaffAppointment; mayMove: boolean; mayJoin: boolean }) {
   const { t, tr } = useI18n();
   const client = useQueryClient();
   const status = useStatus();
@@ -231,6 +241,11 @@ function Row({ a, mayMove }: { a: StaffAppointment; mayMove: boolean }) {
         <span className="tag" data-testid="schedule-status">
           {t(STATUS_KEYS[a.status])}
         </span>
+        {a.mode === 'telehealth' ? (
+          <span className="tag tag-note" data-testid="schedule-video">
+            {t('console.schedule.video')}
+          </span>
+        ) : null}
       </div>
       <div data-testid="schedule-patient">
         <PatientName patientId={a.patient_id} names={a.patient} />
@@ -241,6 +256,7 @@ function Row({ a, mayMove }: { a: StaffAppointment; mayMove: boolean }) {
       {a.status === 'cancelled' && a.cancel_reason ? (
         <span className="hint">{t('console.schedule.reason', { reason: a.cancel_reason })}</span>
       ) : null}
+      {mayJoin && a.mode === 'telehealth' && JOINABLE.includes(a.status) ? <JoinVideo a={a} /> : null}
       {move.error && !cancelling ? <ErrorMessage error={move.error} testid="schedule-move-error" /> : null}
       {moves.length ? (
         <div className="actions">

@@ -41,6 +41,20 @@ export const scheduling = {
   book: async (body: S['StaffBookRequest']) => unwrap(await api.POST('/staff/appointments', { body })),
   setStatus: async (id: string, body: S['StatusRequest']) =>
     unwrap(await api.POST('/staff/appointments/{id}/status', { ...seg(id), body })),
+  /** The waiting lines (in offer order within each service) and the report over a period (at most 366 days). */
+  waitlist: async (from: string, to: string) =>
+    unwrap(await api.GET('/staff/appointments/waitlist', { params: { query: { from, to } } })),
+  /** A waiting place's priority, on the version read (a change meanwhile answers 409). */
+  setPriority: async (entryId: string, body: S['PriorityChange']) =>
+    unwrap(
+      await api.POST('/staff/appointments/waitlist/{entry_id}/priority', {
+        params: { path: { entry_id: entryId } },
+        body,
+      }),
+    ),
+  /** The visit's clinician takes their seat in a video visit (403 outside its window, or for anyone else). */
+  join: async (id: string, body: S['StaffJoinRequest']) =>
+    unwrap(await api.POST('/staff/appointments/{id}/join', { ...seg(id), body })),
 };
 
 /** What the signed-in roles may do here, by the operation's `x-roles` in the API document. */
@@ -56,10 +70,15 @@ const OPERATIONS = {
   editServices: 'POST /staff/services',
   readClinicianSchedule: 'GET /staff/schedule/{clinician}',
   editClinicianSchedule: 'PUT /staff/schedule/{clinician}',
+  readWaitlist: 'GET /staff/appointments/waitlist',
+  setPriority: 'POST /staff/appointments/waitlist/{entry_id}/priority',
+  joinVideo: 'POST /staff/appointments/{id}/join',
 } as const;
 
 /** The query key prefix of the appointment book's reads. */
 export const BOOK = 'staff-appointments';
+/** The query key prefix of the waitlist's reads. */
+export const WAITLIST = 'staff-waitlist';
 
 export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Day = (typeof DAYS)[number];

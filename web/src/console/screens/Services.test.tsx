@@ -187,4 +187,31 @@ describe('services', () => {
     expect(byTestId('service-edit')).toBeNull();
     unmount();
   });
+  it('shows which services keep a waitlist, and turns one on or off with what it means said next to it', async () => {
+    let services = [{ ...existing, waitlist: true }];
+    const api = fakeApi({
+      'GET /staff/team': () => json(200, { staff: [admin, rivera], next_cursor: null }),
+      'GET /staff/services': () => json(200, { services }),
+      'PUT /staff/services/svc-1': async (req) => {
+        const body = await req.json();
+        services = [{ ...existing, ...body, version: 4 }];
+        return json(200, services[0]);
+      },
+    });
+    const unmount = render(admin, <Services />);
+    await vi.waitFor(() => expect(byTestId('service-waitlist')?.textContent).toBe('Waitlist'));
+    act(() => byTestId('service-edit')?.click());
+    const box = byTestId('service-field-waitlist') as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    expect(document.getElementById(box.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Patients may join a waitlist for this service; when a time frees up, it is offered to them.',
+    );
+    act(() => box.click());
+    act(() => byTestId('service-save')?.click());
+    await vi.waitFor(() => expect(api.requests('PUT /staff/services/svc-1')).toHaveLength(1));
+    expect(await api.requests('PUT /staff/services/svc-1')[0]?.json()).toMatchObject({ waitlist: false, version: 3 });
+    await vi.waitFor(() => expect(byTestId('service-form')).toBeNull());
+    await vi.waitFor(() => expect(byTestId('service-waitlist')).toBeNull());
+    unmount();
+  });
 });

@@ -127,6 +127,12 @@ export function Services() {
               <span>
                 {t('console.services.summary', { minutes: s.duration_minutes })} · {t(MODE_KEYS[s.mode])} ·{' '}
                 {t(BOOKING_KEYS[s.booking])}
+                {s.waitlist ? (
+                  <>
+                    {' · '}
+                    <span data-testid="service-waitlist">{t('console.services.waitlistOn')}</span>
+                  </>
+                ) : null}
                 {s.active ? null : <span className="tag"> {t('console.services.inactive')}</span>}
               </span>
               <span className="hint">
@@ -354,11 +360,15 @@ export function ServiceForm({ service, onDone }: { service: S['Service'] | null;
           type="checkbox"
           id="service-waitlist"
           data-testid="service-field-waitlist"
+          aria-describedby="service-waitlist-hint"
           checked={draft.waitlist}
           onChange={(e) => set('waitlist', e.currentTarget.checked)}
         />
         <label htmlFor="service-waitlist">{t('console.services.waitlist')}</label>
       </div>
+      <p className="hint" id="service-waitlist-hint" data-testid="service-waitlist-hint">
+        {t('console.services.waitlistHint')}
+      </p>
       <div className="choice">
         <input
           type="checkbox"

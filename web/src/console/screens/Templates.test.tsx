@@ -154,4 +154,36 @@ describe('the Templates screen', () => {
     expect(byTestId('template-edit', english)?.textContent).toBe('Editar el texto en inglés');
     close();
   });
+  it('names the appointment and waitlist templates, in English and in Spanish', async () => {
+    const kinds: S['TemplateKind'][] = ['appointment_confirmed', 'confirm_in_portal', 'waitlist_offer'];
+    fakeApi({
+      'GET /staff/templates': () =>
+        json(
+          200,
+          kinds.flatMap((kind) => [
+            template(kind, 'en', '{practice_name}: {portal_link}'),
+            template(kind, 'es', '{practice_name}: {portal_link}'),
+          ]),
+        ),
+    });
+    const heading = (kind: string) => byTestId(`template-${kind}`)?.querySelector('h2')?.textContent;
+    let close = render(['front-desk']);
+    await vi.waitFor(() => expect(byTestId('template-waitlist_offer')).not.toBeNull());
+    expect(kinds.map(heading)).toEqual([
+      'Appointment confirmed (answer to a "C" text)',
+      'Confirm in the portal (a "C" that matched no single appointment)',
+      'Waitlist offer (an earlier time)',
+    ]);
+    close();
+
+    localStorage.setItem('portico.language', 'es');
+    close = render(['front-desk']);
+    await vi.waitFor(() => expect(document.documentElement.lang).toBe('es'));
+    await vi.waitFor(() =>
+      expect(heading('waitlist_offer')).toBe('Oferta de la lista de espera (una hora más temprana)'),
+    );
+    expect(heading('appointment_confirmed')).toBe('Cita confirmada (respuesta a un texto «C»)');
+    expect(heading('confirm_in_portal')).toBe('Confirmar en el portal (una «C» que no corresponde a una sola cita)');
+    close();
+  });
 });

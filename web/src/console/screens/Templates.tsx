@@ -27,6 +27,10 @@ const KIND_KEYS = {
   help_reply: 'console.templates.kind.help',
   appointment_reminder: 'console.templates.kind.appointmentReminder',
   appointment_update: 'console.templates.kind.appointmentUpdate',
+  appointment_booked: 'console.templates.kind.appointmentBooked',
+  appointment_confirmed: 'console.templates.kind.appointmentConfirmed',
+  confirm_in_portal: 'console.templates.kind.confirmInPortal',
+  waitlist_offer: 'console.templates.kind.waitlistOffer',
 } as const satisfies Record<S['TemplateKind'], string>;
 
 const LANGUAGE_KEYS = {

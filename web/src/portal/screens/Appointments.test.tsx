@@ -30,6 +30,7 @@ const service: S['BookableService'] = {
   cancel_notice_hours: 24,
   reschedule_notice_hours: 24,
   late_cancel: 'allow_as_late',
+  waitlist: false,
 };
 const requestOnly: S['BookableService'] = { ...service, service_id: 'svc-2', name: 'Consult', booking: 'request_only' };
 const slot = (start: string, local: string): S['Slot'] => ({

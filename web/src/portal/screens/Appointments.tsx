@@ -29,6 +29,8 @@ import {
   zoneAbbr,
 } from './AppointmentsApi';
 import { AVAILABILITY, type Slot, SlotPicker, slotKey } from './AppointmentsSlots';
+import { VideoVisit } from './VideoVisit';
+import { JoinWaitlistForm, useWaitlist, WaitlistOffers, WaitlistPlaces } from './Waitlist';
 import './Appointments.css';
 
 export const APPOINTMENTS = ['appointments'] as const;
@@ -97,7 +99,7 @@ function replaceInList(client: QueryClient, view: Appointment) {
 // ------------------------------------------------------------------------------------------------
 // The list.
 
-export function Appointments() {
+export function Appointments({ focusOffer }: { focusOffer?: string } = {}) {
   const { t, tr } = useI18n();
   usePageTitle(t('portal.appointments.title'));
   const client = useQueryClient();
@@ -106,8 +108,13 @@ export function Appointments() {
   const [cancelling, setCancelling] = useState<Appointment | null>(null);
   const [reason, setReason] = useState('');
   const upcomingRef = useRef<HTMLHeadingElement>(null);
-  // The services' cancellation rules, read only once a cancel is asked for (the list needs none).
-  const services = useQuery({ queryKey: BOOKABLE, queryFn: appointments.services, enabled: cancelling !== null });
+  // The services' rules (cancellation, waitlist), read once there is a booked appointment to act on.
+  const services = useQuery({
+    queryKey: BOOKABLE,
+    queryFn: appointments.services,
+    enabled: cancelling !== null || Boolean(list.data?.upcoming.some((a) => a.status === 'booked')),
+  });
+  const places = useWaitlist().data?.places;
   // The practice's phone, as home already read it (no read of its own).
   const practice = usePractice(false).data;
   const outcome = cancelling
@@ -153,6 +160,7 @@ export function Appointments() {
           {t('portal.appointments.book')}
         </Link>
       </div>
+      <WaitlistOffers focusOffer={focusOffer} />
       <h2 ref={upcomingRef} tabIndex={-1} id="appointments-upcoming-title">
         {t('portal.appointments.upcoming')}
       </h2>
@@ -163,12 +171,19 @@ export function Appointments() {
           aria-labelledby="appointments-upcoming-title"
         >
           {upcoming.map((a) => (
-            <Upcoming key={a.appointment_id} a={a} onCancel={() => setCancelling(a)} />
+            <Upcoming
+              key={a.appointment_id}
+              a={a}
+              service={services.data?.services.find((s) => s.service_id === a.service_id)}
+              waiting={Boolean(places?.some((p) => p.replaces === a.appointment_id))}
+              onCancel={() => setCancelling(a)}
+            />
           ))}
         </ul>
       ) : (
         <p data-testid="appointments-none">{t('portal.appointments.none')}</p>
       )}
+      <WaitlistPlaces services={services.data?.services} />
       {past.length ? (
         <details className="card" data-testid="appointments-past">
           <summary>{t('portal.appointments.past', { n: past.length })}</summary>
@@ -246,10 +261,23 @@ export function Appointments() {
   );
 }
 
-function Upcoming({ a, onCancel }: { a: Appointment; onCancel: () => void }) {
+function Upcoming({
+  a,
+  service,
+  waiting,
+  onCancel,
+}: {
+  a: Appointment;
+  /** The service's rules, once read (offers "Get an earlier time" when it has a waitlist). */
+  service: S['BookableService'] | undefined;
+  /** A waitlist place already looks for an earlier time for it. */
+  waiting: boolean;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
   const client = useQueryClient();
   const status = useStatus();
+  const [earlier, setEarlier] = useState(false);
   const confirm = useMutation({
     mutationFn: () => appointments.confirm(a.appointment_id),
     onSuccess: (view) => {
@@ -271,6 +299,12 @@ function Upcoming({ a, onCancel }: { a: Appointment; onCancel: () => void }) {
       </div>
       {a.status === 'requested' ? <p className="hint">{t('portal.appointments.requestedHint')}</p> : null}
       {confirm.error ? <ErrorMessage error={confirm.error} testid="appointment-error" /> : null}
+      {a.status === 'booked' && a.mode === 'telehealth' ? <VideoVisit a={a} /> : null}
+      {waiting ? (
+        <p className="hint" data-testid="appointment-waiting">
+          {t('portal.waitlist.waitingEarlier')}
+        </p>
+      ) : null}
       {open ? (
         <div className="actions">
           {a.status === 'booked' && !a.confirmed_at ? (
@@ -294,7 +328,28 @@ function Upcoming({ a, onCancel }: { a: Appointment; onCancel: () => void }) {
           <button type="button" className="button button-secondary" data-testid="appointment-cancel" onClick={onCancel}>
             {t('portal.appointments.cancel')}
           </button>
+          {a.status === 'booked' && service?.waitlist && !waiting && !earlier ? (
+            <button
+              type="button"
+              className="button button-secondary"
+              data-testid="appointment-earlier"
+              onClick={() => setEarlier(true)}
+            >
+              {t('portal.waitlist.earlier')}
+            </button>
+          ) : null}
         </div>
+      ) : null}
+      {earlier && service ? (
+        <JoinWaitlistForm
+          service={service}
+          replaces={a}
+          onJoined={() => {
+            setEarlier(false);
+            status.announce('portal.waitlist.joinedEarlier', { service: a.service_name });
+          }}
+          onClose={() => setEarlier(false)}
+        />
       ) : null}
     </li>
   );
@@ -323,6 +378,9 @@ export function AppointmentsBook() {
   const { t } = useI18n();
   usePageTitle(t('portal.appointments.bookTitle'));
   const client = useQueryClient();
+  const status = useStatus();
+  const [, navigate] = useLocation();
+  const [joining, setJoining] = useState(false);
   const services = useQuery({ queryKey: BOOKABLE, queryFn: appointments.services });
   const [serviceId, setServiceId] = useState('');
   const [clinicianId, setClinicianId] = useState('');
@@ -415,6 +473,7 @@ export function AppointmentsBook() {
                   onChange={() => {
                     setServiceId(s.service_id);
                     setClinicianId('');
+                    setJoining(false);
                     setNotice(null);
                     hold.reset();
                   }}
@@ -485,6 +544,33 @@ export function AppointmentsBook() {
           horizonDays={service.horizon_days}
           onPick={(slot, zone) => hold.mutate({ slot, zone })}
         />
+      ) : null}
+      {service?.waitlist && !held ? (
+        joining ? (
+          <JoinWaitlistForm
+            service={service}
+            onJoined={() => {
+              status.announce('portal.waitlist.joined', { service: service.name }, '/appointments');
+              navigate('/appointments');
+            }}
+            onClose={() => setJoining(false)}
+          />
+        ) : (
+          <section className="card stack-tight" data-testid="waitlist-offer-join" aria-labelledby="waitlist-join-title">
+            <h2 id="waitlist-join-title">{t('portal.waitlist.noneSuits')}</h2>
+            <p>{t('portal.waitlist.noneSuitsBody')}</p>
+            <div className="actions">
+              <button
+                type="button"
+                className="button button-secondary"
+                data-testid="waitlist-join"
+                onClick={() => setJoining(true)}
+              >
+                {t('portal.waitlist.join')}
+              </button>
+            </div>
+          </section>
+        )
       ) : null}
     </section>
   );

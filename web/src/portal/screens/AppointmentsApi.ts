@@ -41,7 +41,56 @@ export const appointments = {
   reschedule: async (id: string, body: S['RescheduleRequest']) =>
     unwrap(await api.POST('/portal/appointments/{id}/reschedule', { ...path(id), body })),
   confirm: async (id: string) => unwrap(await api.POST('/portal/appointments/{id}/confirm', path(id))),
+  /** A fresh seat in a video visit (403 `not-open` with `opens_at` outside its window). */
+  join: async (id: string) => unwrap(await api.POST('/portal/appointments/{id}/join', path(id))),
 };
+
+/** The patient's waitlist places and the freed times offered to them. */
+export const waitlist = {
+  view: async () => unwrap(await api.GET('/portal/waitlist')),
+  join: async (body: S['JoinWaitlist']) => unwrap(await api.POST('/portal/waitlist', { body })),
+  leave: async (entryId: string) =>
+    unwrap(await api.DELETE('/portal/waitlist/{entry_id}', { params: { path: { entry_id: entryId } } })),
+  /** The first claim wins: it books the time (and cancels the appointment it replaces, in one step). */
+  claim: async (offerId: string) =>
+    unwrap(await api.POST('/portal/waitlist/offers/{offer_id}/claim', { params: { path: { offer_id: offerId } } })),
+};
+
+/** An offer the patient can still claim: offered, and its claim window not yet passed. */
+export function liveOffer(o: Pick<S['OfferView'], 'status' | 'expires_at'>, now = Date.now()): boolean {
+  return o.status === 'offered' && Date.parse(o.expires_at) > now;
+}
+
+/** The calendar day (`YYYY-MM-DD`) in a zone, `days` after the day it is there at `now`. */
+export function dayAfter(days: number, zone: string | undefined, now = new Date()): string {
+  let today: string;
+  try {
+    today = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(now);
+  } catch {
+    today = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  }
+  const [y, m, d] = today.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + days)).toISOString().slice(0, 10);
+}
+
+/**
+ * When a video visit can be joined, as the appointment states it (`join_opens_at`, `join_closes_at`; need
+ * 35). The server decides at join time (a 403 `not-open` names the window).
+ */
+export function videoWindow(a: Pick<Appointment, 'start' | 'end' | 'join_opens_at' | 'join_closes_at'>): {
+  opensAt: number;
+  closesAt: number;
+} {
+  // The server states the window on every video visit; the rule is only a fallback for an older answer.
+  const opensAt = a.join_opens_at ? Date.parse(a.join_opens_at) : Date.parse(a.start) - 15 * 60_000;
+  const closesAt = a.join_closes_at ? Date.parse(a.join_closes_at) : Date.parse(a.end) + 30 * 60_000;
+  return { opensAt, closesAt };
+}
 
 /** A new key for one booking attempt (kept for its retries). */
 export function newAttemptKey(): string {

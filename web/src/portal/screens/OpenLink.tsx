@@ -25,7 +25,14 @@ type Phase =
 
 /** Where the item lives in the portal. */
 function pathOf(item: S['ItemRef']): string {
-  return item.kind === 'thread' ? paths.thread(item.id) : '/home';
+  switch (item.kind) {
+    case 'thread':
+      return paths.thread(item.id);
+    case 'offer':
+      return paths.offer(item.id);
+    default:
+      return '/home';
+  }
 }
 
 export function OpenLink({

@@ -199,6 +199,15 @@ export const enums = {
   "VisitMode": [
     "in_person",
     "telehealth"
+  ],
+  "Weekday": [
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun"
   ]
 } as const;
 

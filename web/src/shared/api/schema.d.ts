@@ -10882,6 +10882,13 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             end: string;
+            /** Format: date-time */
+            join_closes_at?: string | null;
+            /**
+             * Format: date-time
+             * @description For a video visit: when it can be joined (15 minutes before the start to 30 after the end).
+             */
+            join_opens_at?: string | null;
             late_cancel: boolean;
             mode: components["schemas"]["VisitMode"];
             service_id: string;
@@ -11380,7 +11387,7 @@ export interface components {
             /** @description Empty or absent: any clinician who sees the service. */
             clinicians?: string[];
             /** @description `mon` … `sun`; empty or absent: any day. */
-            days?: string[];
+            days?: components["schemas"]["Weekday"][];
             /**
              * Format: date
              * @description The first and last days you can come (`YYYY-MM-DD`, in the visit's zone).
@@ -11700,7 +11707,7 @@ export interface components {
             clinicians: string[];
             /** Format: date-time */
             created_at: string;
-            days: string[];
+            days: components["schemas"]["Weekday"][];
             entry_id: string;
             /** Format: date */
             from: string;
@@ -12517,10 +12524,15 @@ export interface components {
             offers: components["schemas"]["OfferView"][];
             places: components["schemas"]["PlaceView"][];
         };
+        /**
+         * @description A day of the week, as the API names it.
+         * @enum {string}
+         */
+        Weekday: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
         /** @description One weekly window of a clinician's schedule, in their zone. */
         Window: {
             /** @description `mon` … `sun`. */
-            day: string;
+            day: components["schemas"]["Weekday"];
             /** @description Local `HH:MM`, after `start`. */
             end: string;
             /** @description Local `HH:MM`. */
