@@ -158,14 +158,14 @@ describe('the waitlist', () => {
     expect(byTestId('waitlist-wants', ann)?.textContent).toMatch(
       /^To move the appointment on December 20, 2026 .+ earlier$/,
     );
-    expect(byTestId('waitlist-priority', ann)?.textContent).toBe('Normal priority');
+    expect(byTestId('waitlist-priority', ann)?.textContent).toBe('Normal priority for Ann Lee');
 
     const cy = placeOf('e3') as HTMLElement;
     expect(byTestId('waitlist-high', cy)).toBeNull();
     expect(byTestId('waitlist-days', cy)?.textContent).toBe('Any');
     expect(byTestId('waitlist-clinicians', cy)?.textContent).toBe('Any clinician');
     expect(byTestId('waitlist-wants', cy)?.textContent).toBe('A new appointment');
-    expect(byTestId('waitlist-priority', cy)?.textContent).toBe('Raise priority');
+    expect(byTestId('waitlist-priority', cy)?.textContent).toBe('Raise priority for Cy Lee');
     close();
   });
 
@@ -201,6 +201,9 @@ describe('the waitlist', () => {
       ]),
     );
     expect(fake.requests('GET /staff/appointments/waitlist')).toHaveLength(2);
+    // The focus stays on the same place's button, in its new position, now named for its new action.
+    await vi.waitFor(() => expect(document.activeElement).toBe(byTestId('waitlist-priority', placeOf('e3'))));
+    expect(document.activeElement?.textContent).toBe('Normal priority for Cy Lee');
     close();
   });
 
@@ -229,7 +232,7 @@ describe('the waitlist', () => {
     );
     await vi.waitFor(() => expect(placeOf('e3')?.dataset.priority).toBe('high'));
     expect(fake.requests('GET /staff/appointments/waitlist')).toHaveLength(2);
-    expect(byTestId('waitlist-priority', placeOf('e3'))?.textContent).toBe('Normal priority');
+    expect(byTestId('waitlist-priority', placeOf('e3'))?.textContent).toMatch(/^Normal priority for \S/);
     close();
   });
 
@@ -267,9 +270,9 @@ describe('the waitlist', () => {
     await vi.waitFor(() => expect(allByTestId('waitlist-place')).toHaveLength(3));
     const ann = placeOf('e1') as HTMLElement;
     expect(byTestId('waitlist-high', ann)?.textContent).toBe('Prioridad alta');
-    expect(byTestId('waitlist-days', ann)?.textContent).toBe('Lunes, Viernes');
+    expect(byTestId('waitlist-days', ann)?.textContent).toBe('Lunes, viernes');
     expect(byTestId('waitlist-parts', ann)?.textContent).toBe('Mañana');
-    expect(byTestId('waitlist-priority', placeOf('e3'))?.textContent).toBe('Subir la prioridad');
+    expect(byTestId('waitlist-priority', placeOf('e3'))?.textContent).toBe('Subir la prioridad de Cy Lee');
     expect(allByTestId('waitlist-line')[0]?.querySelector('h2')?.textContent).toBe('Check-up: 2 en espera');
     expect(byTestId('waitlist-report-accept-rate')?.textContent).toBe(
       new Intl.NumberFormat('es-US', { style: 'percent', maximumFractionDigits: 0 }).format(0.3),

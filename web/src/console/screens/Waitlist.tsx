@@ -122,7 +122,7 @@ export function Waitlist() {
                 </button>
               ))}
             </fieldset>
-            <Report report={waitlist.data.report} fetching={waitlist.isFetching} />
+            <Report report={waitlist.data.report} fetching={waitlist.isFetching} period={t(PERIOD_KEYS[period])} />
           </section>
         </>
       )}
@@ -195,8 +195,19 @@ function PlaceRow({
         patient: view.patient ? fullName(view.patient) : '',
         service: view.service_name,
       });
-      // The line's order follows priority: read it again.
-      void client.invalidateQueries({ queryKey: [WAITLIST] });
+      // The line's order follows priority: read it again, then keep the focus on this place's button
+      // (found by its entry, wherever the new order put it).
+      void client
+        .invalidateQueries({ queryKey: [WAITLIST] })
+        .then(() =>
+          setTimeout(() =>
+            document
+              .querySelector<HTMLElement>(
+                `[data-testid="waitlist-place"][data-entry-id="${CSS.escape(place.entry_id)}"] [data-testid="waitlist-priority"]`,
+              )
+              ?.focus(),
+          ),
+        );
     },
     onError: (err) => {
       if (err instanceof ApiError && err.status === 409) {
@@ -206,9 +217,12 @@ function PlaceRow({
     },
   });
   const any = t('console.waitlist.any');
+  // In Spanish, a weekday's name is lowercase after the list's first word.
   const days = place.days.length
     ? DAYS.filter((d) => place.days.includes(d))
-        .map((d) => t(DAY_KEYS[d]))
+        .map((d, i) =>
+          i > 0 && tr.locale.startsWith('es') ? t(DAY_KEYS[d]).toLocaleLowerCase(tr.locale) : t(DAY_KEYS[d]),
+        )
         .join(', ')
     : any;
   const parts = place.parts_of_day.length ? place.parts_of_day.map((p) => t(PART_KEYS[p])).join(', ') : any;
@@ -293,7 +307,7 @@ function PlaceRow({
   );
 }
 
-function Report({ report, fetching }: { report: S['Report']; fetching: boolean }) {
+function Report({ report, fetching, period }: { report: S['Report']; fetching: boolean; period: string }) {
   const { t, tr } = useI18n();
   const percent = (share: number) =>
     new Intl.NumberFormat(tr.locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
@@ -318,7 +332,17 @@ function Report({ report, fetching }: { report: S['Report']; fetching: boolean }
     ],
   ];
   return (
-    <div aria-live="polite" aria-busy={fetching || undefined}>
+    <div aria-busy={fetching || undefined}>
+      {/* Only a short summary of the period is read out when it changes, not the whole report. */}
+      <p className="visually-hidden" aria-live="polite" data-testid="waitlist-report-summary">
+        {fetching
+          ? ''
+          : t('console.waitlist.report.summary', {
+              period,
+              openings: number(report.openings),
+              filled: number(report.filled),
+            })}
+      </p>
       {fetching ? <Loading /> : null}
       <dl className="details waitlist-figures">
         {figures.map(([id, label, value]) => (

@@ -45,6 +45,9 @@ const STATUS = {
   cancelled: 'portal.appointments.status.cancelled',
 } as const satisfies Record<S['Status'], string>;
 
+/** A video visit the server lets the patient join (booked or arrived; the window decides when). */
+const joinable = (a: Appointment) => a.mode === 'telehealth' && (a.status === 'booked' || a.status === 'arrived');
+
 const MODE = {
   in_person: 'portal.appointments.mode.inPerson',
   telehealth: 'portal.appointments.mode.telehealth',
@@ -196,6 +199,8 @@ export function Appointments({ focusOffer }: { focusOffer?: string } = {}) {
                 <div>
                   <StatusBadge a={a} />
                 </div>
+                {/* Past by its start, yet inside its window: still joined from here (it hides once closed). */}
+                {joinable(a) ? <VideoVisit a={a} /> : null}
               </li>
             ))}
           </ul>
@@ -278,6 +283,9 @@ function Upcoming({
   const client = useQueryClient();
   const status = useStatus();
   const [earlier, setEarlier] = useState(false);
+  // Joined for an earlier time: the button stays hidden (no second place from a double action), even
+  // before the waitlist is read again.
+  const [joinedEarlier, setJoinedEarlier] = useState(false);
   const confirm = useMutation({
     mutationFn: () => appointments.confirm(a.appointment_id),
     onSuccess: (view) => {
@@ -299,7 +307,7 @@ function Upcoming({
       </div>
       {a.status === 'requested' ? <p className="hint">{t('portal.appointments.requestedHint')}</p> : null}
       {confirm.error ? <ErrorMessage error={confirm.error} testid="appointment-error" /> : null}
-      {a.status === 'booked' && a.mode === 'telehealth' ? <VideoVisit a={a} /> : null}
+      {joinable(a) ? <VideoVisit a={a} /> : null}
       {waiting ? (
         <p className="hint" data-testid="appointment-waiting">
           {t('portal.waitlist.waitingEarlier')}
@@ -328,7 +336,7 @@ function Upcoming({
           <button type="button" className="button button-secondary" data-testid="appointment-cancel" onClick={onCancel}>
             {t('portal.appointments.cancel')}
           </button>
-          {a.status === 'booked' && service?.waitlist && !waiting && !earlier ? (
+          {a.status === 'booked' && service?.waitlist && !waiting && !earlier && !joinedEarlier ? (
             <button
               type="button"
               className="button button-secondary"
@@ -345,6 +353,7 @@ function Upcoming({
           service={service}
           replaces={a}
           onJoined={() => {
+            setJoinedEarlier(true);
             setEarlier(false);
             status.announce('portal.waitlist.joinedEarlier', { service: a.service_name });
           }}

@@ -1,4 +1,5 @@
-// "Join video visit" on an upcoming telehealth appointment. Before its window the button says when it
+// "Join video visit" on a booked or arrived telehealth appointment (upcoming, or past while its window is
+// still open). Before its window the button says when it
 // opens; the server decides (a 403 `not-open` names the window, which then replaces the estimate). A
 // seat's link is opened as the server gives it; the attendee token is never logged or put in a query.
 import { useMutation } from '@tanstack/react-query';
@@ -20,12 +21,13 @@ const notOpen = (err: unknown): err is ApiError =>
 export function VideoVisit({ a }: { a: Appointment }) {
   const { t, tr } = useI18n();
   const now = useNow(15_000);
-  const [window_, setWindow] = useState(() => videoWindow(a));
+  // The window comes from the appointment on every render; a 403 `not-open` answer for this same
+  // appointment and version overrides it (a changed appointment states its own window again).
+  const [stated, setStated] = useState<{ id: string; version: number; opensAt: number; closesAt: number } | null>(null);
   const [ready, setReady] = useState(false);
   const join = useMutation({
     mutationFn: () => appointments.join(a.appointment_id),
     onSuccess: (seat) => {
-      setWindow({ opensAt: Date.parse(seat.opens_at), closesAt: Date.parse(seat.closes_at) });
       if (seat.join_url) video.open(seat.join_url);
       else setReady(true);
     },
@@ -33,9 +35,11 @@ export function VideoVisit({ a }: { a: Appointment }) {
       if (!notOpen(err)) return;
       const opens = Date.parse(err.problem?.opens_at ?? '');
       const closes = Date.parse(err.problem?.closes_at ?? '');
-      if (!Number.isNaN(opens) && !Number.isNaN(closes)) setWindow({ opensAt: opens, closesAt: closes });
+      if (!Number.isNaN(opens) && !Number.isNaN(closes))
+        setStated({ id: a.appointment_id, version: a.version, opensAt: opens, closesAt: closes });
     },
   });
+  const window_ = stated && stated.id === a.appointment_id && stated.version === a.version ? stated : videoWindow(a);
   if (now > window_.closesAt) return null;
   const early = now < window_.opensAt;
   const opensAt = new Date(window_.opensAt).toISOString();

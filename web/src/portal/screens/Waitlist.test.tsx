@@ -354,11 +354,11 @@ describe('offers and places', () => {
     await vi.waitFor(() => expect(document.documentElement.lang).toBe('es'));
     await vi.waitFor(() => expect(byTestId('offer-claim')?.textContent).toBe('Reservar esta hora'));
     expect(byTestId('waitlist-offers')?.textContent).toMatch(/Se liberó una hora: Check-up/);
-    expect(byTestId('offer-deadline')?.textContent).toMatch(/^Resérvela antes de las .* \(quedan (19|20) minutos\)/);
-    expect(byTestId('waitlist-place')?.textContent).toMatch(/Lunes, Miércoles/);
+    expect(byTestId('offer-deadline')?.textContent).toMatch(/^Resérvela hasta: .* \(quedan (19|20) minutos\)/);
+    expect(byTestId('waitlist-place')?.textContent).toMatch(/Lunes, miércoles/);
     act(() => byTestId('offer-claim')?.click());
     await vi.waitFor(() =>
-      expect(byTestId('offer-claim-error')?.textContent).toBe('Eso no funcionó. Revise e inténtelo de nuevo.'),
+      expect(byTestId('offer-claim-error')?.textContent).toBe('Alguien la reservó antes, o la hora ya no está libre.'),
     );
     expect(byTestId('offer-keep-place')?.textContent).toBe('Conserva su lugar en la lista de espera.');
     unmount();
@@ -411,6 +411,34 @@ describe('offers and places', () => {
     );
     expect(api.requests('DELETE /portal/waitlist/wl-1')).toHaveLength(1);
     await vi.waitFor(() => expect(byTestId('waitlist-place')).toBeNull());
+    // The dialog closed, no place remains: the focus is on the appointments' heading, not lost.
+    await vi.waitFor(() => expect(document.activeElement?.id).toBe('appointments-upcoming-title'));
+    unmount();
+  });
+
+  it('after leaving one place of two, focuses the places heading', async () => {
+    let left = false;
+    fakeApi({
+      'GET /portal/appointments': () => json(200, { upcoming: [], past: [] }),
+      'GET /portal/availability/services': () => json(200, { services: [service] }),
+      'GET /portal/waitlist': () =>
+        json(200, {
+          places: left ? [place({ entry_id: 'wl-2' })] : [place(), place({ entry_id: 'wl-2' })],
+          offers: [],
+        }),
+      'DELETE /portal/waitlist/wl-1': () => {
+        left = true;
+        return new Response(null, { status: 204 });
+      },
+    });
+    const unmount = render(<Appointments />);
+    await vi.waitFor(() => expect(document.querySelectorAll('[data-testid="waitlist-place"]')).toHaveLength(2));
+    act(() => byTestId('waitlist-leave')?.click());
+    await vi.waitFor(() => expect(byTestId('waitlist-leave-dialog')).not.toBeNull());
+    act(() => byTestId('waitlist-leave-dialog-yes')?.click());
+    await vi.waitFor(() => expect(document.querySelectorAll('[data-testid="waitlist-place"]')).toHaveLength(1));
+    await vi.waitFor(() => expect(byTestId('waitlist-leave-dialog')).toBeNull());
+    await vi.waitFor(() => expect(document.activeElement?.id).toBe('waitlist-places-title'));
     unmount();
   });
 });
@@ -485,6 +513,33 @@ describe('a video visit', () => {
       expect(byTestId('video-ready')?.textContent).toMatch(/ready, but it cannot be opened from the portal yet/),
     );
     expect(open).toHaveBeenCalledTimes(1);
+    unmount();
+  });
+  it('offers Join on an arrived visit, and on a past one still inside its window', async () => {
+    fakeApi(routes({ ...telehealth(5), status: 'arrived' }, () => json(200, seat(null))));
+    let unmount = render(<Appointments />);
+    await vi.waitFor(() => expect(byTestId('video-join')?.textContent).toBe('Join video visit'));
+    unmount();
+    document.body.replaceChildren();
+
+    const started = { ...telehealth(-20), join_closes_at: inMinutes(40) };
+    fakeApi({
+      'GET /portal/appointments': () => json(200, { upcoming: [], past: [started] }),
+      'GET /portal/waitlist': () => json(200, { places: [], offers: [] }),
+    });
+    unmount = render(<Appointments />);
+    await vi.waitFor(() => expect(byTestId('video-join')?.textContent).toBe('Join video visit'));
+    unmount();
+    document.body.replaceChildren();
+
+    const over = { ...telehealth(-90), join_closes_at: inMinutes(-30) };
+    fakeApi({
+      'GET /portal/appointments': () => json(200, { upcoming: [], past: [over] }),
+      'GET /portal/waitlist': () => json(200, { places: [], offers: [] }),
+    });
+    unmount = render(<Appointments />);
+    await vi.waitFor(() => expect(byTestId('appointment-past')).not.toBeNull());
+    expect(byTestId('video-join')).toBeNull();
     unmount();
   });
 });

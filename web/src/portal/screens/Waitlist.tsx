@@ -7,8 +7,9 @@ import { ApiError, isMissingRoute } from '../../shared/api/errors';
 import { enums } from '../../shared/api/openapi-values';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { Alert, BusyButton, ConfirmDialog, ErrorMessage, Field, useStatus } from '../../shared/ui/components';
-import { describeFieldError, fieldDetail } from '../../shared/ui/errors';
+import { describeFieldError, fieldDetail, sentence } from '../../shared/ui/errors';
 import { type Appointment, dayAfter, dayLabel, liveOffer, type S, timeIn, waitlist, zoneAbbr } from './AppointmentsApi';
+import { AVAILABILITY } from './AppointmentsSlots';
 
 export const WAITLIST = ['waitlist'] as const;
 /** Appointments and free times change when a claim lands. */
@@ -105,6 +106,10 @@ export function JoinWaitlistForm({
         ...(replaces ? { replaces: replaces.appointment_id } : {}),
       }),
     onSuccess: (place) => {
+      // Shown at once (the appointment's "Get an earlier time" goes with it), then read again.
+      client.setQueryData<S['WaitlistView']>(WAITLIST, (v) =>
+        v ? { ...v, places: [...v.places.filter((x) => x.entry_id !== place.entry_id), place] } : v,
+      );
       void client.invalidateQueries({ queryKey: WAITLIST });
       onJoined(place);
     },
@@ -136,7 +141,9 @@ export function JoinWaitlistForm({
     join.mutate();
   };
 
-  const fieldRefused = join.error instanceof ApiError && join.error.fieldErrors.length > 0;
+  // Only a refusal naming a field of this form's own (the dates) is shown next to it; any other is the
+  // server's problem detail, with its field details.
+  const fieldRefused = Boolean(fieldDetail(join.error, 'from') || fieldDetail(join.error, 'to'));
   return (
     <form
       className="card stack"
@@ -259,7 +266,13 @@ export function JoinWaitlistForm({
           </div>
         </fieldset>
       ) : null}
-      {join.error && !fieldRefused ? <ErrorMessage error={join.error} testid="waitlist-join-error" focus /> : null}
+      {join.error && !fieldRefused && isConflict(join.error) ? (
+        <Alert tone="error" testid="waitlist-join-error" focus>
+          <ConflictText error={join.error} fallback="portal.waitlist.conflict.tooMany" />
+        </Alert>
+      ) : join.error && !fieldRefused ? (
+        <ErrorMessage error={join.error} testid="waitlist-join-error" focus />
+      ) : null}
       {join.error && fieldRefused ? (
         <Alert tone="error" testid="waitlist-join-error" focus>
           <p>{t('common.checkHighlighted')}</p>
@@ -331,10 +344,21 @@ export function WaitlistOffers({ focusOffer }: { focusOffer?: string }) {
       {claimed ? <ClaimDone claim={claimed} /> : null}
       {refused ? (
         <div className="stack-tight">
-          <ErrorMessage error={refused} testid="offer-claim-error" focus />
-          {refused instanceof ApiError && refused.status === 409 ? (
-            <p data-testid="offer-keep-place">{t('portal.waitlist.keepPlace')}</p>
-          ) : null}
+          {isConflict(refused) ? (
+            <Alert tone="error" testid="offer-claim-error" focus>
+              <ConflictText
+                error={refused}
+                fallback={
+                  /passed|expired/i.test(refused.detail ?? '') || refused.kind === 'expired'
+                    ? 'portal.waitlist.conflict.passed'
+                    : 'portal.waitlist.conflict.taken'
+                }
+              />
+            </Alert>
+          ) : (
+            <ErrorMessage error={refused} testid="offer-claim-error" focus />
+          )}
+          {isConflict(refused) ? <p data-testid="offer-keep-place">{t('portal.waitlist.keepPlace')}</p> : null}
         </div>
       ) : null}
       {focusOffer && !found ? (
@@ -409,6 +433,9 @@ function LiveOffer({
       onClaimed(answer);
       void client.invalidateQueries({ queryKey: WAITLIST });
       void client.invalidateQueries({ queryKey: APPOINTMENTS });
+      // The header's counts and the free times change with a claimed time.
+      void client.invalidateQueries({ queryKey: ['home'] });
+      void client.invalidateQueries({ queryKey: [AVAILABILITY] });
     },
     onError: (err) => {
       onRefused(err);
@@ -501,6 +528,9 @@ export function WaitlistPlaces({ services }: { services: S['BookableService'][] 
   const client = useQueryClient();
   const status = useStatus();
   const [leaving, setLeaving] = useState<Place | null>(null);
+  // After a place is left: where the focus goes once the dialog has closed (not while it is open:
+  // the page behind a modal dialog is inert, and the focus would end on the body).
+  const [refocus, setRefocus] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const leave = useMutation({
     mutationFn: (p: Place) => waitlist.leave(p.entry_id),
@@ -518,8 +548,19 @@ export function WaitlistPlaces({ services }: { services: S['BookableService'][] 
       v ? { ...v, places: v.places.filter((x) => x.entry_id !== p.entry_id) } : v,
     );
     void client.invalidateQueries({ queryKey: WAITLIST });
-    headingRef.current?.focus();
+    setRefocus(true);
   }
+  const remaining = view.data?.places.length ?? 0;
+  useEffect(() => {
+    if (!refocus || leaving) return;
+    setRefocus(false);
+    // The places heading while a place remains; else the appointments' own heading.
+    const target =
+      remaining > 0
+        ? headingRef.current
+        : (document.getElementById('appointments-upcoming-title') ?? document.querySelector<HTMLElement>('h1'));
+    target?.focus();
+  }, [refocus, leaving, remaining]);
   if (view.isError && !isMissingRoute(view.error))
     return (
       <section className="stack" data-testid="waitlist-places">
@@ -562,10 +603,38 @@ export function WaitlistPlaces({ services }: { services: S['BookableService'][] 
           }
         }}
       >
-        {leave.error ? <ErrorMessage error={leave.error} testid="waitlist-leave-error" focus /> : null}
+        {isConflict(leave.error) ? (
+          <Alert tone="error" testid="waitlist-leave-error" focus>
+            <ConflictText error={leave.error} fallback="portal.waitlist.conflict.leave" />
+          </Alert>
+        ) : leave.error ? (
+          <ErrorMessage error={leave.error} testid="waitlist-leave-error" focus />
+        ) : null}
       </ConfirmDialog>
     </section>
   );
+}
+
+/**
+ * A waitlist conflict (409) in words: the server's own detail for an English reader (as the other
+ * screens do), else the catalog's message for the case.
+ */
+function ConflictText({
+  error,
+  fallback,
+}: {
+  error: ApiError;
+  fallback: Parameters<ReturnType<typeof useI18n>['t']>[0];
+}) {
+  const { t, tr } = useI18n();
+  return <p>{tr.lang === 'en' && error.detail ? sentence(error.detail) : t(fallback)}</p>;
+}
+
+const isConflict = (err: unknown): err is ApiError => err instanceof ApiError && err.status === 409;
+
+/** Weekdays as a list: in Spanish, a weekday's name is lowercase after the first word. */
+function listOfDays(days: string[], locale: string): string {
+  return days.map((d, i) => (i > 0 && locale.startsWith('es') ? d.toLocaleLowerCase(locale) : d)).join(', ');
 }
 
 function PlaceItem({
@@ -598,7 +667,7 @@ function PlaceItem({
         </div>
         <div className="row">
           <dt>{t('portal.waitlist.days')}</dt>
-          <dd>{days.length ? days.join(', ') : t('portal.waitlist.anyDay')}</dd>
+          <dd>{days.length ? listOfDays(days, tr.locale) : t('portal.waitlist.anyDay')}</dd>
         </div>
         <div className="row">
           <dt>{t('portal.waitlist.parts')}</dt>
