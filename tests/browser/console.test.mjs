@@ -186,11 +186,12 @@ test('staff find a patient, read the chart, enrol a new patient, invite and disa
   page.on('request', (req) => requested.push(`${req.method()} ${new URL(req.url()).pathname}`));
   try {
     // A message from the care team, so Ann has a notice of this run on her chart (sent, or skipped with
-    // a reason: the send gate decides).
+    // a reason: the send gate decides). Urgent, so the gate decides now at any hour: a routine notice
+    // waits out Ann's quiet hours (21:00-08:00 in New York) and leaves nothing on the chart until then.
     const token = await staffToken();
     const ann = await findPatient(token, ANN);
     const wrote = await gateway('POST', `/staff/patients/${ann.patient_id}/threads`, {
-      token, body: { topic: 'other', subject: `Chart notices ${run}`, body: 'A note to check the chart.' },
+      token, body: { topic: 'other', subject: `Chart notices ${run}`, body: 'A note to check the chart.', urgent: true },
     });
     assert.equal(wrote.status, 201, `starting a thread answered ${wrote.status}`);
     for (let i = 0; i < 100; i += 1) {
