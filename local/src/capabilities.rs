@@ -11,6 +11,7 @@ pub fn all() -> Vec<Capability> {
         portico_messaging::capability(),
         portico_platform::capability(),
         portico_scheduling::capability(),
+        portico_billing::capability(),
     ]
 }
 

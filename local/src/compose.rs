@@ -16,7 +16,7 @@ use portico::queue::{LocalQueue, Queue};
 use portico::store::{RedbTable, Table};
 use portico::tenant::Tenants;
 use portico::wiring::Ports;
-use secrecy::SecretString;
+use secrecy::{ExposeSecret as _, SecretString};
 
 use crate::{App, Backend, LocalError, LocalOptions, counting, emulator, workers};
 
@@ -133,6 +133,19 @@ pub async fn build(options: LocalOptions, port: u16) -> Result<App, LocalError> 
     // Video visits: the Chime adapter itself, against the stand-in on loopback.
     let video_origin = crate::video::serve().await.map_err(LocalError::Bind)?;
     let video = Arc::new(portico::video::ChimeVideo::standin(&crate::video::sdk_config().await, &video_origin));
+    // Payments: the Stripe adapter itself, against the stand-in on loopback, which signs its events with
+    // this gateway's webhook secret and delivers them to its `/webhooks/stripe`.
+    let stripe_secret = SecretString::from(format!("whsec_{}", load_or_create_key(&options.data_dir.join("stripe-webhook-secret"))?.expose_secret()));
+    let stripe = portico::payments::StripeWebhooks { secrets: vec![stripe_secret.clone()] };
+    let stripe_standin = crate::stripe::StandIn::new(Arc::clone(&clock), format!("{base_url}/webhooks/stripe"), stripe_secret);
+    let stripe_origin = crate::stripe::serve(Arc::clone(&stripe_standin)).await.map_err(LocalError::Bind)?;
+    let payments = portico::payments::StripePayments::new(portico::payments::StripeConfig {
+        api_base: stripe_origin,
+        secret_key: SecretString::from(crate::stripe::SECRET_KEY.to_string()),
+        publishable_key: crate::stripe::PUBLISHABLE_KEY.to_string(),
+        js_url: "/_local/stripe/v3.js".to_string(),
+    })
+    .map_err(|e| LocalError::Seed(format!("stripe client: {e}")))?;
     let twilio =
         TwilioWebhooks { auth_token: load_or_create_key(&options.data_dir.join("twilio-auth-token"))?, public_base: base_url.clone() };
     let ports = Ports {
@@ -145,6 +158,8 @@ pub async fn build(options: LocalOptions, port: u16) -> Result<App, LocalError> 
         blobs,
         queue: Arc::clone(&queue),
         video,
+        payments: Arc::new(payments),
+        stripe,
         twilio,
         sign_in_floor: options.sign_in_floor,
         sns_cert_prefixes: options.sns_cert_prefixes.clone(),
@@ -172,6 +187,7 @@ pub async fn build(options: LocalOptions, port: u16) -> Result<App, LocalError> 
         workers,
         local_blobs,
         local_queue,
+        stripe: stripe_standin,
     })
 }
 

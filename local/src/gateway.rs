@@ -172,6 +172,9 @@ async fn local_route(app: &App, method: &str, path: &str, query: Option<&str>, b
         ("GET", "blobs/download") => crate::local_routes::blob_download(app, query).await,
         ("POST", "twilio/inbound") => crate::local_routes::simulate_inbound(app, body, peer).await,
         ("POST", "twilio/status") => crate::local_routes::simulate_status(app, body, peer).await,
+        ("GET", "stripe/v3.js") => crate::local_routes::stripe_js(),
+        ("POST", "stripe/confirm") if json_body => crate::local_routes::stripe_confirm(app, body).await,
+        ("POST", "stripe/events") if json_body => crate::local_routes::simulate_stripe_event(app, body).await,
         ("GET", "outbox") => gateway_response(StatusCode::OK, json!(app.outbox.entries())),
         ("GET", "stats") => gateway_response(StatusCode::OK, json!(app.stats.snapshot())),
         ("GET", "idp/patients/.well-known/jwks.json") | ("GET", "idp/staff/.well-known/jwks.json") => {

@@ -12,6 +12,7 @@ mod gateway;
 mod local_routes;
 pub mod seed;
 mod static_files;
+pub mod stripe;
 pub mod video;
 pub mod workers;
 
@@ -101,6 +102,8 @@ pub struct App {
     pub local_blobs: Option<Arc<LocalBlobs>>,
     /// The in-process queue, when messages are queued locally (not on the emulator's SQS).
     pub local_queue: Option<Arc<LocalQueue>>,
+    /// The Stripe stand-in (its requests and events, for tests).
+    pub stripe: Arc<stripe::StandIn>,
 }
 
 impl App {

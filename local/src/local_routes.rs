@@ -220,3 +220,61 @@ pub(crate) async fn onboard(app: &App, body: &[u8]) -> Response {
         Err(e) => gateway_response(StatusCode::INTERNAL_SERVER_ERROR, json!({ "message": e.to_string() })),
     }
 }
+
+/// Stripe.js, as the stand-in provides it (see [`crate::stripe::STRIPE_JS`]).
+pub fn stripe_js() -> Response {
+    let mut response = Response::new(Body::from(crate::stripe::STRIPE_JS));
+    headers::secure(response.headers_mut());
+    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/javascript; charset=utf-8"));
+    response
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Confirmation {
+    key: String,
+    #[serde(default)]
+    account: Option<String>,
+    client_secret: String,
+    payment_method: String,
+}
+
+/// What Stripe.js's `confirmPayment` does against Stripe: with the publishable key and the client
+/// secret (the PaymentIntent is named by the secret's prefix).
+pub async fn stripe_confirm(app: &App, body: &[u8]) -> Response {
+    let Ok(confirm) = serde_json::from_slice::<Confirmation>(body) else {
+        return gateway_response(StatusCode::BAD_REQUEST, json!({ "error": { "message": "send key, client_secret and payment_method" } }));
+    };
+    if confirm.key != crate::stripe::PUBLISHABLE_KEY || confirm.account.is_none() {
+        return gateway_response(StatusCode::UNAUTHORIZED, json!({ "error": { "message": "Invalid API Key provided." } }));
+    }
+    let intent = confirm.client_secret.split("_secret_").next().unwrap_or_default().to_string();
+    let (status, answer) = app.stripe.confirm(&intent, &confirm.client_secret, &confirm.payment_method).await;
+    gateway_response(status, answer)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SimulatedStripeEvent {
+    #[serde(rename = "type")]
+    kind: String,
+    account: String,
+    object: serde_json::Value,
+    #[serde(default)]
+    livemode: bool,
+}
+
+/// Simulates an event from Stripe (a dispute, a late failure), signed as Stripe signs it and sent to
+/// the gateway's webhook. Answers the webhook's status and the event.
+pub async fn simulate_stripe_event(app: &App, body: &[u8]) -> Response {
+    let Ok(simulated) = serde_json::from_slice::<SimulatedStripeEvent>(body) else {
+        return gateway_response(
+            StatusCode::BAD_REQUEST,
+            json!({ "message": "send {\"type\": \"charge.dispute.created\", \"account\": \"acct_…\", \"object\": {…}}" }),
+        );
+    };
+    let mut event = app.stripe.event(&simulated.kind, &simulated.account, simulated.object);
+    event["livemode"] = json!(simulated.livemode);
+    let status = app.stripe.deliver(&event).await;
+    gateway_response(StatusCode::OK, json!({ "status": status, "event": event }))
+}

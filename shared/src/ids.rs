@@ -257,3 +257,19 @@ mod tests {
         assert!(early < late);
     }
 }
+prefixed_id!(
+    /// A group of charges a patient pays (an invoice).
+    InvoiceId, "iv_"
+);
+prefixed_id!(
+    /// One entry a practice posted to a patient's ledger (a charge, an adjustment, a write-off).
+    EntryId, "le_"
+);
+prefixed_id!(
+    /// A patient's payment (one attempt, one Stripe PaymentIntent).
+    PaymentId, "pa_"
+);
+prefixed_id!(
+    /// A refund the practice asked for.
+    RefundId, "rq_"
+);

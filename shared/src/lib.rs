@@ -32,6 +32,7 @@ pub mod keys;
 pub mod lambda;
 pub mod links;
 pub mod notify;
+pub mod payments;
 pub mod proxies;
 pub mod queue;
 pub mod regions;

@@ -22,6 +22,9 @@ pub enum TaskKind {
     RespondToMessage,
     /// An appointment was booked, or asked for: prepare for it, or confirm the request.
     NewAppointment,
+    /// A cardholder disputed a payment: answer with non-clinical evidence before the card network's
+    /// deadline (the task is due a day before it).
+    PaymentDispute,
 }
 
 impl TaskKind {
@@ -29,6 +32,8 @@ impl TaskKind {
     pub fn due_after(self) -> Duration {
         match self {
             TaskKind::RespondToMessage | TaskKind::NewAppointment => Duration::hours(24),
+            // Raised with the dispute's own deadline; this is the fallback when Stripe gives none.
+            TaskKind::PaymentDispute => Duration::days(6),
         }
     }
 }

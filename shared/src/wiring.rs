@@ -151,6 +151,29 @@ impl Base {
         Arc::new(crate::blobs::S3Blobs::new(&self.sdk, env.required("UPLOAD_BUCKET"), env.optional("UPLOAD_KMS_KEY_ID")))
     }
 
+    /// Stripe: `STRIPE_SECRET_KEY` (a secret), `STRIPE_PUBLISHABLE_KEY`, and `STRIPE_API_BASE` (Stripe's
+    /// own API unless set).
+    pub fn payments(&self, env: &mut Env) -> Arc<dyn crate::payments::Payments> {
+        let config = crate::payments::StripeConfig {
+            api_base: env.optional("STRIPE_API_BASE").unwrap_or_else(|| "https://api.stripe.com".into()),
+            secret_key: env.secret("STRIPE_SECRET_KEY", 16),
+            publishable_key: env.required("STRIPE_PUBLISHABLE_KEY"),
+            js_url: crate::payments::STRIPE_JS_URL.into(),
+        };
+        match crate::payments::StripePayments::new(config) {
+            Ok(stripe) => Arc::new(stripe),
+            Err(e) => {
+                env.problem(format!("cannot build the Stripe client: {e}"));
+                Arc::new(crate::payments::Unconfigured)
+            }
+        }
+    }
+
+    /// The Stripe webhook's signing secrets (`STRIPE_WEBHOOK_SECRET`, comma-separated while one is rolled).
+    pub fn stripe_webhooks(&self, env: &mut Env) -> crate::payments::StripeWebhooks {
+        crate::payments::StripeWebhooks::parse(&env.secret("STRIPE_WEBHOOK_SECRET", 16))
+    }
+
     /// The Twilio webhooks' settings: the auth token their signatures use, and the public origin Twilio
     /// calls (`PUBLIC_API_BASE`, e.g. `https://api.example.com`).
     pub fn twilio_webhooks(&self, env: &mut Env) -> TwilioWebhooks {
@@ -170,6 +193,9 @@ pub struct Ports {
     pub blobs: Arc<dyn crate::blobs::Blobs>,
     pub queue: Arc<dyn Queue>,
     pub video: Arc<dyn crate::video::Video>,
+    /// Stripe's API (the stand-in, locally) and the webhook's signing secrets.
+    pub payments: Arc<dyn crate::payments::Payments>,
+    pub stripe: crate::payments::StripeWebhooks,
     pub twilio: TwilioWebhooks,
     /// The least time a sign-in start takes, known address or not.
     pub sign_in_floor: std::time::Duration,

@@ -24,6 +24,8 @@ use crate::store::{Condition, Index, Item, StoreError, Write};
 pub const NOTIFY_QUEUE: &str = "notify";
 /// The queue the scheduling worker consumes: text replies that confirm, freed times for the waitlist.
 pub const SCHEDULING_QUEUE: &str = "scheduling";
+/// The queue the billing worker consumes: Stripe's events, as the webhook verified them.
+pub const BILLING_QUEUE: &str = "billing";
 
 /// Events stay in the table this long, well past any relay retry.
 pub fn retention() -> Duration {

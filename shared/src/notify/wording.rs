@@ -146,10 +146,13 @@ pub enum TemplateKind {
     ConfirmInPortal,
     /// An earlier time is open for a patient on the waitlist: claim it in the portal.
     WaitlistOffer,
+    /// A payment was received: the receipt is in the portal (never the amount or what it was for). By
+    /// text and by email, in the billing category.
+    PaymentReceived,
 }
 
 impl TemplateKind {
-    pub const ALL: [TemplateKind; 10] = [
+    pub const ALL: [TemplateKind; 11] = [
         TemplateKind::MessageWaiting,
         TemplateKind::OptOutConfirmation,
         TemplateKind::OptInConfirmation,
@@ -160,6 +163,7 @@ impl TemplateKind {
         TemplateKind::AppointmentConfirmed,
         TemplateKind::ConfirmInPortal,
         TemplateKind::WaitlistOffer,
+        TemplateKind::PaymentReceived,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -174,6 +178,7 @@ impl TemplateKind {
             TemplateKind::AppointmentConfirmed => "appointment_confirmed",
             TemplateKind::ConfirmInPortal => "confirm_in_portal",
             TemplateKind::WaitlistOffer => "waitlist_offer",
+            TemplateKind::PaymentReceived => "payment_received",
         }
     }
 
@@ -190,6 +195,7 @@ impl TemplateKind {
                 | TemplateKind::AppointmentUpdate
                 | TemplateKind::AppointmentBooked
                 | TemplateKind::WaitlistOffer
+                | TemplateKind::PaymentReceived
         )
     }
 
@@ -291,6 +297,13 @@ fn spanish(kind: TemplateKind) -> (&'static str, Option<(&'static str, &'static 
                 "Se liberó un horario antes con {practice_name}, el {appointment_time}.\n\nSe ofrece a varias personas de la lista de espera: la primera que lo reserve se lo queda. Resérvelo en su portal del paciente: {portal_link}",
             )),
         ),
+        TemplateKind::PaymentReceived => (
+            "{practice_name}: recibimos su pago. Su recibo esta en su portal del paciente: {portal_link}",
+            Some((
+                "Recibimos su pago a {practice_name}",
+                "Recibimos su pago a {practice_name}. Gracias.\n\nSu recibo está en su portal del paciente: {portal_link}\n\nPor su privacidad, nunca incluimos detalles en el correo electrónico.",
+            )),
+        ),
     }
 }
 
@@ -342,6 +355,13 @@ fn english(kind: TemplateKind) -> (&'static str, Option<(&'static str, &'static 
             Some((
                 "An earlier time with {practice_name}",
                 "An earlier time opened up with {practice_name} on {appointment_time}.\n\nIt is offered to a few people on the waitlist; the first to claim it gets it. Claim it in your patient portal: {portal_link}",
+            )),
+        ),
+        TemplateKind::PaymentReceived => (
+            "{practice_name}: we received your payment. Your receipt is in your patient portal: {portal_link}",
+            Some((
+                "We received your payment to {practice_name}",
+                "We received your payment to {practice_name}. Thank you.\n\nYour receipt is in your patient portal: {portal_link}\n\nFor your privacy we never include details in email.",
             )),
         ),
     }

@@ -1,0 +1,333 @@
+//! The wire shapes of billing's routes. Amounts are integers in the currency's minor units (cents);
+//! a request's amount is read as any JSON number so that 1.5 is refused as an amount (422), not as
+//! unreadable JSON.
+
+use chrono::{DateTime, Utc};
+use portico::http::openapi::{Constraint, Limit};
+use portico::ids::{InvoiceId, PaymentId, RefundId};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::model::{
+    Account, Allocation, Dispute, DisputeStatus, Entry, EntryKind, Payment, PaymentStatus, RefundReason, RefundRequest, RefundStatus, Summary,
+};
+
+/// Longest description of a charge or an adjustment.
+pub const MAX_DESCRIPTION: usize = 200;
+
+/// Limits the API document states for the web apps.
+pub const LIMITS: &[Limit] = &[
+    Limit::new("ChargeRequest", "description", Constraint::MaxLength(MAX_DESCRIPTION)),
+    Limit::new("ChargeRequest", "description", Constraint::MinLength(1)),
+    Limit::new("AdjustmentRequest", "description", Constraint::MaxLength(MAX_DESCRIPTION)),
+    Limit::new("AdjustmentRequest", "description", Constraint::MinLength(1)),
+    Limit::new("PayRequest", "invoice_id", Constraint::Pattern(InvoiceId::PATTERN)),
+    Limit::new("RefundBody", "payment_id", Constraint::Pattern(PaymentId::PATTERN)),
+    Limit::new("AccountUpdate", "stripe_account", Constraint::Pattern(ACCOUNT_PATTERN)),
+    Limit::new("AccountUpdate", "currency", Constraint::Pattern("^[a-z]{3}$")),
+    Limit::new("AccountUpdate", "statement_descriptor", Constraint::Pattern(DESCRIPTOR_PATTERN)),
+];
+
+pub const ACCOUNT_PATTERN: &str = "^acct_[A-Za-z0-9]{1,64}$";
+/// Stripe's rule for a descriptor suffix: letters, digits, spaces and `.-`, at most 22.
+pub const DESCRIPTOR_PATTERN: &str = "^[A-Za-z0-9 .-]{2,22}$";
+
+/// One invoice: what was charged on it and what is still owed.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InvoiceView {
+    pub invoice_id: String,
+    pub number: u32,
+    pub charged: i64,
+    pub balance: i64,
+    pub opened_at: DateTime<Utc>,
+}
+
+/// One ledger entry, as the patient and staff see it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EntryView {
+    /// The entry's unique source (a Portico id or a Stripe object's id).
+    pub entry_id: String,
+    pub kind: EntryKind,
+    /// The change to the balance (positive: more is owed).
+    pub amount: i64,
+    pub allocations: Vec<Allocation>,
+    pub description: Option<String>,
+    pub payment_id: Option<String>,
+    pub posted_at: DateTime<Utc>,
+}
+
+impl From<&Entry> for EntryView {
+    fn from(e: &Entry) -> Self {
+        EntryView {
+            entry_id: e.source.clone(),
+            kind: e.kind,
+            amount: e.amount,
+            allocations: e.allocations.clone(),
+            description: e.description.clone(),
+            payment_id: e.payment_id.as_ref().map(ToString::to_string),
+            posted_at: e.posted_at,
+        }
+    }
+}
+
+/// A payment and where it stands (`processing` until Stripe's event posts it).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PaymentView {
+    pub payment_id: String,
+    pub amount: i64,
+    pub currency: String,
+    pub invoice_id: Option<String>,
+    pub status: PaymentStatus,
+    /// Stripe's decline code of the last failure, for a message (`card_declined`, `insufficient_funds`).
+    pub failure_code: Option<String>,
+    /// Refunded or being refunded.
+    pub refunded: i64,
+    pub created_at: DateTime<Utc>,
+    pub succeeded_at: Option<DateTime<Utc>>,
+}
+
+impl From<&Payment> for PaymentView {
+    fn from(p: &Payment) -> Self {
+        PaymentView {
+            payment_id: p.payment_id.to_string(),
+            amount: p.amount,
+            currency: p.currency.clone(),
+            invoice_id: p.invoice_id.as_ref().map(ToString::to_string),
+            status: p.status,
+            failure_code: p.failure_code.clone(),
+            refunded: p.refunded,
+            created_at: p.created_at,
+            succeeded_at: p.succeeded_at,
+        }
+    }
+}
+
+/// How patients may pay this practice.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PayRules {
+    /// Whether the practice takes payments in the portal.
+    pub enabled: bool,
+    pub minimum_payment: i64,
+    pub allow_prepayment: bool,
+}
+
+/// The patient's billing screen: balance, invoices, the ledger, payments.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BillingView {
+    pub currency: String,
+    /// What is owed now (negative: a credit).
+    pub balance: i64,
+    /// Credit not yet applied to an invoice.
+    pub unapplied: i64,
+    /// Newest first.
+    pub invoices: Vec<InvoiceView>,
+    /// Newest first.
+    pub entries: Vec<EntryView>,
+    /// Newest first.
+    pub payments: Vec<PaymentView>,
+    pub pay: PayRules,
+}
+
+/// A refund the practice asked for.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RefundView {
+    pub refund_id: String,
+    pub payment_id: String,
+    pub amount: i64,
+    pub reason: RefundReason,
+    pub adjust: bool,
+    pub status: RefundStatus,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<&RefundRequest> for RefundView {
+    fn from(r: &RefundRequest) -> Self {
+        RefundView {
+            refund_id: r.refund_id.to_string(),
+            payment_id: r.payment_id.to_string(),
+            amount: r.amount,
+            reason: r.reason,
+            adjust: r.adjust,
+            status: r.status,
+            created_at: r.created_at,
+        }
+    }
+}
+
+/// A dispute of a payment.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DisputeView {
+    pub dispute_id: String,
+    pub payment_id: String,
+    pub amount: i64,
+    pub reason: String,
+    pub status: DisputeStatus,
+    pub evidence_due_by: Option<DateTime<Utc>>,
+    pub opened_at: DateTime<Utc>,
+}
+
+impl From<&Dispute> for DisputeView {
+    fn from(d: &Dispute) -> Self {
+        DisputeView {
+            dispute_id: d.dispute_id.clone(),
+            payment_id: d.payment_id.to_string(),
+            amount: d.amount,
+            reason: d.reason.clone(),
+            status: d.status,
+            evidence_due_by: d.evidence_due_by,
+            opened_at: d.opened_at,
+        }
+    }
+}
+
+/// A patient's ledger as billing staff see it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LedgerView {
+    pub patient_id: String,
+    #[serde(flatten)]
+    pub billing: BillingView,
+    pub refunds: Vec<RefundView>,
+    pub disputes: Vec<DisputeView>,
+    /// Paused while a dispute is open.
+    pub autopay_paused: bool,
+}
+
+/// Pay some or all of what is owed.
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PayRequest {
+    /// The invoice to pay first; without one, the oldest invoices are paid first.
+    #[serde(default)]
+    pub invoice_id: Option<String>,
+    /// Minor units: a whole number, more than zero, at most what is owed (unless the practice takes
+    /// prepayments), at least the practice's minimum unless it is all that is owed.
+    #[schema(value_type = i64)]
+    pub amount: serde_json::Number,
+}
+
+/// What the browser confirms the payment with (Stripe.js and its Payment Element).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PayStarted {
+    pub payment: PaymentView,
+    /// The PaymentIntent's client secret, for `stripe.confirmPayment`; absent once the payment is final.
+    pub client_secret: Option<String>,
+    pub publishable_key: String,
+    /// The practice's connected account (Stripe.js's `stripeAccount` option).
+    pub stripe_account: String,
+    /// Where to load Stripe.js from.
+    pub js_url: String,
+}
+
+/// Post a charge (a new invoice unless one is named).
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChargeRequest {
+    #[serde(default)]
+    pub invoice_id: Option<String>,
+    #[schema(value_type = i64)]
+    pub amount: serde_json::Number,
+    /// What it is for, as the patient will read it.
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, ToSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum AdjustmentKind {
+    Adjustment,
+    WriteOff,
+}
+
+/// Adjust an invoice (negative lowers it) or write some of it off.
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AdjustmentRequest {
+    pub invoice_id: String,
+    pub kind: AdjustmentKind,
+    /// Signed minor units; a write-off is negative.
+    #[schema(value_type = i64)]
+    pub amount: serde_json::Number,
+    pub description: String,
+}
+
+/// Refund part or all of a payment.
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RefundBody {
+    pub payment_id: String,
+    #[schema(value_type = i64)]
+    pub amount: serde_json::Number,
+    pub reason: RefundReason,
+    /// Lower the invoices by the same amount when the refund posts (the charge was too high), so the
+    /// patient does not owe it again.
+    #[serde(default)]
+    pub adjust: bool,
+}
+
+/// What a posting did: the entry's id and the summary after it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Posted {
+    pub entry_id: String,
+    pub invoice_id: String,
+    pub balance: i64,
+}
+
+/// The practice's billing account, as administrators set it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AccountView {
+    pub stripe_account: String,
+    pub livemode: bool,
+    pub currency: String,
+    pub minimum_payment: i64,
+    pub allow_prepayment: bool,
+    pub statement_descriptor: String,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<&Account> for AccountView {
+    fn from(a: &Account) -> Self {
+        AccountView {
+            stripe_account: a.stripe_account.clone(),
+            livemode: a.livemode,
+            currency: a.currency.clone(),
+            minimum_payment: a.minimum_payment,
+            allow_prepayment: a.allow_prepayment,
+            statement_descriptor: a.statement_descriptor.clone(),
+            updated_at: a.updated_at,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AccountUpdate {
+    pub stripe_account: String,
+    pub livemode: bool,
+    pub currency: String,
+    pub minimum_payment: i64,
+    pub allow_prepayment: bool,
+    pub statement_descriptor: String,
+}
+
+/// A whole number of minor units from a JSON number (1.5 and 1e2 are not).
+pub fn minor_units(n: &serde_json::Number) -> Option<i64> {
+    n.as_i64()
+}
+
+/// The summary's invoices as views, newest first.
+pub fn invoices(summary: Option<&Summary>) -> Vec<InvoiceView> {
+    let mut found: Vec<InvoiceView> = summary
+        .map(|s| {
+            s.invoices
+                .iter()
+                .map(|(id, i)| InvoiceView { invoice_id: id.to_string(), number: i.number, charged: i.charged, balance: i.balance, opened_at: i.opened_at })
+                .collect()
+        })
+        .unwrap_or_default();
+    found.sort_by(|a, b| b.number.cmp(&a.number));
+    found
+}
+
+/// Used by handlers: ids from the wire.
+pub fn refund_id(raw: &str) -> Option<RefundId> {
+    RefundId::parse(raw)
+}

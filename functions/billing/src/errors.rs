@@ -1,0 +1,73 @@
+//! How billing's errors read over HTTP: the one place they map to problem documents.
+
+use portico::http::{ApiError, FieldError};
+use portico::payments::PaymentsError;
+
+use crate::accounts::AccountError;
+use crate::ledger::LedgerError;
+use crate::pay::PayError;
+use crate::refunds::RefundError;
+
+fn unprocessable(detail: &str, field: &str, why: &str) -> ApiError {
+    ApiError::Unprocessable { detail: detail.into(), errors: vec![FieldError::new(field, why)] }
+}
+
+fn provider(e: PaymentsError) -> ApiError {
+    match e {
+        PaymentsError::Refused { .. } => ApiError::Conflict("The card processor refused this. Nothing was charged or refunded."),
+        PaymentsError::KeyReused => ApiError::Conflict("This request was already made with other details."),
+        PaymentsError::NotFound => ApiError::NotFound,
+        other => ApiError::internal(other),
+    }
+}
+
+impl From<PayError> for ApiError {
+    fn from(e: PayError) -> Self {
+        match e {
+            PayError::Amount(why) => unprocessable("That amount cannot be paid now.", "amount", why),
+            PayError::NoInvoice => unprocessable("There is no such invoice to pay.", "invoice_id", "is not one of your invoices"),
+            PayError::NotEnabled => ApiError::Forbidden("This practice does not take payments in the portal yet."),
+            PayError::KeyReused => {
+                unprocessable("This Idempotency-Key was used for a different payment.", "Idempotency-Key", "was used with another body")
+            }
+            PayError::Provider(e) => provider(e),
+            PayError::Store(e) => e.into(),
+        }
+    }
+}
+
+impl From<RefundError> for ApiError {
+    fn from(e: RefundError) -> Self {
+        match e {
+            RefundError::Amount(why) => unprocessable("That amount cannot be refunded.", "amount", why),
+            RefundError::NoPayment => ApiError::NotFound,
+            RefundError::NotRefundable => ApiError::Conflict("Only a completed payment can be refunded."),
+            RefundError::KeyReused => {
+                unprocessable("This Idempotency-Key was used for a different refund.", "Idempotency-Key", "was used with another body")
+            }
+            RefundError::Provider(e) => provider(e),
+            RefundError::Store(e) => e.into(),
+        }
+    }
+}
+
+impl From<LedgerError> for ApiError {
+    fn from(e: LedgerError) -> Self {
+        match e {
+            LedgerError::NoInvoice => unprocessable("There is no such invoice for this patient.", "invoice_id", "is not this patient's invoice"),
+            LedgerError::BelowZero => unprocessable("That would take the invoice below zero.", "amount", "is more than the invoice's balance"),
+            LedgerError::NotPositive => unprocessable("That amount cannot be posted.", "amount", "must not be zero"),
+            LedgerError::Store(e) => ApiError::Internal(e.into()),
+        }
+    }
+}
+
+impl From<AccountError> for ApiError {
+    fn from(e: AccountError) -> Self {
+        match e {
+            AccountError::Taken => unprocessable("That Stripe account belongs to another practice.", "stripe_account", "is taken"),
+            AccountError::Changed => ApiError::Conflict("The billing account changed meanwhile. Reload and try again."),
+            AccountError::Store(e) => e.into(),
+        }
+    }
+}

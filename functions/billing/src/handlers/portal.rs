@@ -1,0 +1,74 @@
+//! The patient's billing: balance, invoices, the ledger and payments; paying.
+
+use portico::auth::Scope;
+use portico::http::{ApiError, Exchange, Problem, Reply};
+use portico::ids::{InvoiceId, PaymentId};
+
+use super::{amount, required_key};
+use crate::api::{BillingView, PayRequest, PayStarted, PaymentView};
+use crate::deps::{BillingDeps, PayDeps};
+use crate::pay::{self, PayError, PayOrder};
+
+/// The billing screen: what is owed, invoices, every entry and payment. One query of the patient's
+/// billing, read while the session is checked.
+#[utoipa::path(get, path = "/portal/billing", tag = "billing", security(("patient" = [])),
+    responses((status = 200, body = BillingView), (status = 401, body = Problem),
+        (status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows billing")))]
+pub async fn billing(d: &BillingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let table = d.table.as_ref();
+    let (_, (screen, account)) = x
+        .patient_reading(Scope::Billing, async |practice, patient| {
+            let (screen, account) = futures::join!(crate::screen::read(table, practice, patient), crate::accounts::get(table, practice));
+            Ok((screen?, account?))
+        })
+        .await?;
+    Ok(Reply::ok(&screen.view(account.as_ref())))
+}
+
+/// Starts a payment (or resumes the one this Idempotency-Key started): the server checks the amount
+/// against what is owed, records the payment, and creates its Stripe PaymentIntent; the browser
+/// confirms it with Stripe.js, and the payment is `processing` until Stripe's event posts it.
+#[utoipa::path(post, path = "/portal/billing/payments", tag = "billing", security(("patient" = [])), request_body = PayRequest,
+    params(("Idempotency-Key" = String, Header, description = "Required: one per payment, the same on every retry of it")),
+    responses((status = 201, body = PayStarted), (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 403, body = Problem, description = "The practice takes no payments online, or acting without a grant that allows billing"),
+        (status = 409, body = Problem, description = "The card processor refused"), (status = 415, body = Problem),
+        (status = 422, body = Problem, description = "Not a payable amount (zero, negative, fractional, above what is owed, below the minimum), not an invoice, or an Idempotency-Key reused with another body")))]
+pub async fn pay(d: &PayDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.patient_in(Scope::Billing).await?;
+    let body: PayRequest = x.json()?;
+    let key = required_key(x)?;
+    let invoice = body.invoice_id.as_deref().map(|raw| InvoiceId::parse(raw).ok_or_else(|| ApiError::field("invoice_id", "is not an invoice id"))).transpose()?;
+    let amount = amount(&body.amount)?;
+    let table = d.table.as_ref();
+    let account = crate::accounts::get(table, &who.practice).await?.ok_or(PayError::NotEnabled)?;
+    let paid_by = match &who.acting {
+        Some(a) => format!("proxy:{}", a.person),
+        None => "patient".to_string(),
+    };
+    let order = PayOrder { account: &account, practice: &who.practice, patient: &who.patient, invoice, amount, key: &key, paid_by };
+    let (payment, intent) = pay::start(table, d.payments.as_ref(), order, x.now()).await?;
+    x.object(payment.payment_id.to_string());
+    let started = PayStarted {
+        payment: PaymentView::from(&payment),
+        client_secret: (!payment.status.is_final()).then_some(intent.client_secret).flatten(),
+        publishable_key: d.payments.publishable_key().to_string(),
+        stripe_account: account.stripe_account.clone(),
+        js_url: d.payments.js_url().to_string(),
+    };
+    Ok(Reply::created(&started, &format!("/portal/billing/payments/{}", payment.payment_id)))
+}
+
+/// One payment: the portal asks while it shows "processing", until Stripe's event has posted it.
+#[utoipa::path(get, path = "/portal/billing/payments/{id}", tag = "billing", security(("patient" = [])),
+    params(("id" = String, Path)),
+    responses((status = 200, body = PaymentView), (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 403, body = Problem, description = "Acting without a grant that allows billing"), (status = 404, body = Problem)))]
+pub async fn payment(d: &BillingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let id = x.path_id("id", PaymentId::parse)?;
+    let table = d.table.as_ref();
+    let (_, found) = x.patient_reading(Scope::Billing, async |practice, patient| Ok(pay::get(table, practice, patient, &id).await?)).await?;
+    let found = found.ok_or(ApiError::NotFound)?;
+    x.object(id.to_string());
+    Ok(Reply::ok(&PaymentView::from(&found)))
+}

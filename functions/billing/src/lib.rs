@@ -1,0 +1,64 @@
+//! Billing: the patient's ledger (integer minor units, append-only entries each with a unique source, a
+//! summary kept in the same transaction), invoices, payments through each practice's own Stripe account,
+//! Stripe's webhook and the worker that applies its events exactly once in any order, refunds and
+//! disputes.
+
+pub mod accounts;
+pub mod api;
+pub mod deps;
+pub mod endpoints;
+mod errors;
+pub mod functions;
+pub mod handlers;
+pub mod keys;
+pub mod ledger;
+pub mod model;
+pub mod pay;
+pub mod refunds;
+pub mod routes;
+pub mod screen;
+pub mod stripe_events;
+
+use portico::lambda::{Capability, endpoint, worker};
+
+use endpoints::*;
+use handlers::{portal, staff, webhook};
+
+/// The billing capability, described once.
+pub fn capability() -> Capability {
+    Capability {
+        name: "billing",
+        endpoints: vec![
+            endpoint::<PortalBillingGet>(),
+            endpoint::<PortalPaymentsCreate>(),
+            endpoint::<PortalPaymentsGet>(),
+            endpoint::<StaffLedgerGet>(),
+            endpoint::<StaffChargesCreate>(),
+            endpoint::<StaffAdjustmentsCreate>(),
+            endpoint::<StaffRefundsCreate>(),
+            endpoint::<StaffBillingAccountGet>(),
+            endpoint::<StaffBillingAccountPut>(),
+            endpoint::<WebhookStripe>(),
+        ],
+        functions: vec![worker::<functions::WorkerBilling>(portico::events::BILLING_QUEUE)],
+        key_prefixes: keys::KEY_PREFIXES,
+        openapi: <BillingApi as utoipa::OpenApi>::openapi,
+        limits: api::LIMITS,
+    }
+}
+
+/// The OpenAPI description of this capability's routes.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(
+    portal::billing,
+    portal::pay,
+    portal::payment,
+    staff::ledger,
+    staff::charge,
+    staff::adjust,
+    staff::refund,
+    staff::account_get,
+    staff::account_put,
+    webhook::stripe
+))]
+pub struct BillingApi;

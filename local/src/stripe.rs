@@ -1,0 +1,449 @@
+//! A stand-in for Stripe on loopback: the REST calls Portico makes (PaymentIntents and Refunds, form-
+//! encoded, on a connected account named by `Stripe-Account`, with `Idempotency-Key` replay and
+//! Stripe's error shapes), the same PaymentIntent and Refund state machines, and Stripe's events,
+//! signed exactly as Stripe signs them and delivered to the gateway's `/webhooks/stripe`. The gateway
+//! runs the real adapter ([`portico::payments::StripePayments`]) against it.
+//!
+//! The browser's part (Stripe.js and its Payment Element) is [`STRIPE_JS`], served by the gateway at
+//! `/_local/stripe/v3.js`: it confirms through [`StandIn::confirm`] with the publishable key and the
+//! client secret, as Stripe.js does. Test cards are Stripe's own test payment methods.
+//!
+//! Every request is recorded ([`StandIn::requests`]), so a test can read everything Portico ever
+//! told Stripe.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use portico::clock::Clock;
+use secrecy::SecretString;
+use serde::Serialize;
+use serde_json::{Value, json};
+
+pub const SECRET_KEY: &str = "sk_test_portico_local_standin";
+pub const PUBLISHABLE_KEY: &str = "pk_test_portico_local_standin";
+
+/// One request as the stand-in received it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Recorded {
+    pub method: String,
+    pub path: String,
+    pub account: Option<String>,
+    pub idempotency_key: Option<String>,
+    pub version: Option<String>,
+    pub form: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone)]
+struct Intent {
+    account: String,
+    object: Value,
+    payment_method: Option<String>,
+    refunded: i64,
+}
+
+#[derive(Default)]
+struct Books {
+    intents: HashMap<String, Intent>,
+    refunds: HashMap<String, (String, Value)>,
+    /// (account, key) → (the request's form, the answer).
+    keys: HashMap<(String, String), (Vec<(String, String)>, StatusCode, Value)>,
+    requests: Vec<Recorded>,
+    events: Vec<Value>,
+}
+
+/// The stand-in: its state, where it delivers events, and the clock its events are dated by.
+pub struct StandIn {
+    books: Mutex<Books>,
+    clock: Arc<dyn Clock>,
+    webhook_url: String,
+    webhook_secret: SecretString,
+    http: reqwest::Client,
+}
+
+fn id(prefix: &str) -> String {
+    format!("{prefix}_{}", portico::crypto::random_token(18).replace(['-', '_'], "x"))
+}
+
+fn error(status: StatusCode, kind: &str, code: &str, message: &str) -> (StatusCode, Value) {
+    (status, json!({ "error": { "type": kind, "code": code, "message": message } }))
+}
+
+fn form_map(form: &[(String, String)]) -> HashMap<&str, &str> {
+    form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
+}
+
+fn metadata(form: &[(String, String)]) -> Value {
+    let mut meta = serde_json::Map::new();
+    for (k, v) in form {
+        if let Some(name) = k.strip_prefix("metadata[").and_then(|r| r.strip_suffix(']')) {
+            meta.insert(name.to_string(), json!(v));
+        }
+    }
+    Value::Object(meta)
+}
+
+const INTENT_PARAMS: &[&str] = &["amount", "currency", "description", "automatic_payment_methods[enabled]", "statement_descriptor_suffix"];
+const REFUND_PARAMS: &[&str] = &["payment_intent", "amount", "reason"];
+
+impl StandIn {
+    pub fn new(clock: Arc<dyn Clock>, webhook_url: String, webhook_secret: SecretString) -> Arc<Self> {
+        let http = reqwest::Client::builder().timeout(std::time::Duration::from_secs(10)).build().unwrap_or_default();
+        Arc::new(StandIn { books: Mutex::default(), clock, webhook_url, webhook_secret, http })
+    }
+
+    fn books(&self) -> std::sync::MutexGuard<'_, Books> {
+        self.books.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Everything Portico sent Stripe, in order.
+    pub fn requests(&self) -> Vec<Recorded> {
+        self.books().requests.clone()
+    }
+
+    /// Every event the stand-in made, in order.
+    pub fn events(&self) -> Vec<Value> {
+        self.books().events.clone()
+    }
+
+    /// PaymentIntents created (replays of a remembered key are not new ones).
+    pub fn intents_created(&self) -> usize {
+        self.books().intents.len()
+    }
+
+    pub fn refunds_created(&self) -> usize {
+        self.books().refunds.len()
+    }
+
+    /// Stripe forgets idempotency keys after 24 hours.
+    pub fn forget_keys(&self) {
+        self.books().keys.clear();
+    }
+
+    /// An event as Stripe makes it, for a connected account.
+    pub fn event(&self, kind: &str, account: &str, object: Value) -> Value {
+        json!({
+            "id": id("evt"), "object": "event", "api_version": portico::payments::STRIPE_API_VERSION,
+            "created": self.clock.now().timestamp(), "livemode": false, "account": account, "type": kind,
+            "pending_webhooks": 1, "data": { "object": object },
+        })
+    }
+
+    /// Signs and delivers an event to the gateway's webhook, as Stripe does; answers the status.
+    pub async fn deliver(&self, event: &Value) -> Option<u16> {
+        let body = event.to_string();
+        let header = portico::payments::signature::header(&self.webhook_secret, self.clock.now().timestamp(), body.as_bytes());
+        let sent = self
+            .http
+            .post(&self.webhook_url)
+            .header("content-type", "application/json; charset=utf-8")
+            .header("user-agent", "Stripe/1.0 (+https://stripe.com/docs/webhooks)")
+            .header("stripe-signature", header)
+            .body(body)
+            .send()
+            .await;
+        match sent {
+            Ok(response) => Some(response.status().as_u16()),
+            Err(e) => {
+                tracing::warn!(error = %e, "the Stripe stand-in could not deliver an event");
+                None
+            }
+        }
+    }
+
+    async fn emit(&self, events: Vec<Value>) {
+        {
+            let mut books = self.books();
+            books.events.extend(events.iter().cloned());
+        }
+        for event in &events {
+            self.deliver(event).await;
+        }
+    }
+
+    fn record(&self, method: &str, path: &str, headers: &HeaderMap, form: &[(String, String)]) {
+        let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_string);
+        self.books().requests.push(Recorded {
+            method: method.into(),
+            path: path.into(),
+            account: header("stripe-account"),
+            idempotency_key: header("idempotency-key"),
+            version: header("stripe-version"),
+            form: form.to_vec(),
+        });
+    }
+
+    /// Replays a remembered key, refuses it with other parameters, or runs `create` and remembers it.
+    fn idempotent(&self, account: &str, key: Option<&str>, form: &[(String, String)], create: impl FnOnce(&mut Books) -> (StatusCode, Value)) -> (StatusCode, Value) {
+        let mut books = self.books();
+        if let Some(key) = key {
+            if let Some((seen, status, answer)) = books.keys.get(&(account.to_string(), key.to_string())) {
+                return if seen == form {
+                    (*status, answer.clone())
+                } else {
+                    error(StatusCode::BAD_REQUEST, "idempotency_error", "", "Keys for idempotent requests can only be used with the same parameters they were first used with.")
+                };
+            }
+        }
+        let (status, answer) = create(&mut books);
+        if let Some(key) = key {
+            books.keys.insert((account.to_string(), key.to_string()), (form.to_vec(), status, answer.clone()));
+        }
+        (status, answer)
+    }
+
+    fn create_intent(&self, account: &str, key: Option<&str>, form: &[(String, String)]) -> (StatusCode, Value) {
+        let fields = form_map(form);
+        if let Some((unknown, _)) = form.iter().find(|(k, _)| !INTENT_PARAMS.contains(&k.as_str()) && !k.starts_with("metadata[")) {
+            return error(StatusCode::BAD_REQUEST, "invalid_request_error", "parameter_unknown", &format!("Received unknown parameter: {unknown}"));
+        }
+        let amount = fields.get("amount").and_then(|a| a.parse::<i64>().ok()).filter(|a| *a >= 50);
+        let (Some(amount), Some(currency)) = (amount, fields.get("currency")) else {
+            return error(StatusCode::BAD_REQUEST, "invalid_request_error", "parameter_invalid_integer", "Amount must be at least 50 cents.");
+        };
+        let currency = currency.to_string();
+        let meta = metadata(form);
+        let suffix = fields.get("statement_descriptor_suffix").map(|s| s.to_string());
+        let description = fields.get("description").map(|s| s.to_string());
+        self.idempotent(account, key, form, |books| {
+            let pi = id("pi");
+            let object = json!({
+                "id": pi, "object": "payment_intent", "amount": amount, "amount_received": 0, "currency": currency,
+                "status": "requires_payment_method", "client_secret": format!("{pi}_secret_{}", portico::crypto::random_token(12).replace(['-', '_'], "x")),
+                "description": description, "metadata": meta, "statement_descriptor_suffix": suffix, "livemode": false,
+                "receipt_email": null, "latest_charge": null, "last_payment_error": null,
+            });
+            books.intents.insert(pi, Intent { account: account.to_string(), object: object.clone(), payment_method: None, refunded: 0 });
+            (StatusCode::OK, object)
+        })
+    }
+
+    /// The browser confirms a PaymentIntent (Stripe.js with the publishable key and the client secret).
+    /// Stripe's test payment methods decide what happens: `pm_card_visa` succeeds, `pm_card_chargeDeclined`
+    /// is declined, `pm_usBankAccount` stays processing, `pm_card_refundFail` succeeds and its refunds fail.
+    pub async fn confirm(&self, intent: &str, client_secret: &str, payment_method: &str) -> (StatusCode, Value) {
+        let (answer, events) = {
+            let mut books = self.books();
+            let Some(found) = books.intents.get_mut(intent) else {
+                return error(StatusCode::NOT_FOUND, "invalid_request_error", "resource_missing", "No such payment_intent.");
+            };
+            if found.object["client_secret"].as_str() != Some(client_secret) {
+                return error(StatusCode::NOT_FOUND, "invalid_request_error", "resource_missing", "No such payment_intent.");
+            }
+            let status = found.object["status"].as_str().unwrap_or_default().to_string();
+            if status != "requires_payment_method" {
+                return error(StatusCode::BAD_REQUEST, "invalid_request_error", "payment_intent_unexpected_state", "This PaymentIntent cannot be confirmed now.");
+            }
+            let account = found.account.clone();
+            found.payment_method = Some(payment_method.to_string());
+            let mut events = Vec::new();
+            match payment_method {
+                "pm_card_chargeDeclined" => {
+                    found.object["last_payment_error"] = json!({ "type": "card_error", "code": "card_declined", "decline_code": "generic_decline" });
+                    events.push(("payment_intent.payment_failed", found.object.clone()));
+                }
+                "pm_usBankAccount" => {
+                    found.object["status"] = json!("processing");
+                    events.push(("payment_intent.processing", found.object.clone()));
+                }
+                _ => {
+                    found.object["status"] = json!("succeeded");
+                    found.object["amount_received"] = found.object["amount"].clone();
+                    found.object["latest_charge"] = json!(id("ch"));
+                    found.object["last_payment_error"] = Value::Null;
+                    events.push(("payment_intent.succeeded", found.object.clone()));
+                }
+            }
+            let answer = found.object.clone();
+            (answer, events.into_iter().map(|(kind, object)| self.event(kind, &account, object)).collect::<Vec<_>>())
+        };
+        self.emit(events).await;
+        (StatusCode::OK, answer)
+    }
+
+    fn create_refund(&self, account: &str, key: Option<&str>, form: &[(String, String)]) -> (StatusCode, Value, Vec<Value>) {
+        let fields = form_map(form);
+        if let Some((unknown, _)) = form.iter().find(|(k, _)| !REFUND_PARAMS.contains(&k.as_str()) && !k.starts_with("metadata[")) {
+            let (s, v) = error(StatusCode::BAD_REQUEST, "invalid_request_error", "parameter_unknown", &format!("Received unknown parameter: {unknown}"));
+            return (s, v, Vec::new());
+        }
+        let pi = fields.get("payment_intent").map(|s| s.to_string()).unwrap_or_default();
+        let amount = fields.get("amount").and_then(|a| a.parse::<i64>().ok());
+        let meta = metadata(form);
+        let mut events = Vec::new();
+        let (status, answer) = self.idempotent(account, key, form, |books| {
+            let Some(intent) = books.intents.get_mut(&pi).filter(|i| i.account == account) else {
+                return error(StatusCode::NOT_FOUND, "invalid_request_error", "resource_missing", "No such payment_intent.");
+            };
+            if intent.object["status"] != json!("succeeded") {
+                return error(StatusCode::BAD_REQUEST, "invalid_request_error", "charge_not_refundable", "This PaymentIntent has not succeeded.");
+            }
+            let paid = intent.object["amount"].as_i64().unwrap_or(0);
+            let amount = amount.unwrap_or(paid - intent.refunded);
+            if amount <= 0 || amount > paid - intent.refunded {
+                return error(StatusCode::BAD_REQUEST, "invalid_request_error", "amount_too_large", "Refund amount is greater than unrefunded amount on charge.");
+            }
+            intent.refunded += amount;
+            let fails = intent.payment_method.as_deref() == Some("pm_card_refundFail");
+            let re = id("re");
+            let refund = json!({
+                "id": re, "object": "refund", "amount": amount, "currency": intent.object["currency"], "payment_intent": pi,
+                "charge": intent.object["latest_charge"], "status": if fails { "pending" } else { "succeeded" }, "metadata": meta,
+            });
+            let charge = json!({
+                "id": intent.object["latest_charge"], "object": "charge", "amount": paid, "amount_refunded": intent.refunded,
+                "payment_intent": pi, "refunded": intent.refunded == paid, "refunds": { "object": "list", "data": [refund.clone()] },
+            });
+            events.push(("refund.created", refund.clone()));
+            events.push(("charge.refunded", charge));
+            if fails {
+                intent.refunded -= amount;
+                let mut failed = refund.clone();
+                failed["status"] = json!("failed");
+                failed["failure_reason"] = json!("expired_or_canceled_card");
+                events.push(("refund.updated", failed.clone()));
+                events.push(("refund.failed", failed));
+            }
+            books.refunds.insert(re, (account.to_string(), refund.clone()));
+            (StatusCode::OK, refund)
+        });
+        let events = if status.is_success() { events.into_iter().map(|(kind, object)| self.event(kind, account, object)).collect() } else { Vec::new() };
+        (status, answer, events)
+    }
+}
+
+fn authorized(headers: &HeaderMap) -> bool {
+    headers.get("authorization").and_then(|v| v.to_str().ok()) == Some(&format!("Bearer {SECRET_KEY}"))
+}
+
+fn answer(status: StatusCode, body: Value) -> Response {
+    (status, Json(body)).into_response()
+}
+
+fn refused(headers: &HeaderMap) -> Option<Response> {
+    if !authorized(headers) {
+        let (s, v) = error(StatusCode::UNAUTHORIZED, "invalid_request_error", "", "Invalid API Key provided.");
+        return Some(answer(s, v));
+    }
+    if headers.get("stripe-account").is_none() {
+        let (s, v) = error(StatusCode::BAD_REQUEST, "invalid_request_error", "", "Direct charges name the connected account (Stripe-Account).");
+        return Some(answer(s, v));
+    }
+    None
+}
+
+fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers.get(name).and_then(|v| v.to_str().ok())
+}
+
+async fn create_intent(State(s): State<Arc<StandIn>>, headers: HeaderMap, body: String) -> Response {
+    let form: Vec<(String, String)> = serde_urlencoded::from_str(&body).unwrap_or_default();
+    s.record("POST", "/v1/payment_intents", &headers, &form);
+    if let Some(r) = refused(&headers) {
+        return r;
+    }
+    let (status, body) = s.create_intent(header(&headers, "stripe-account").unwrap_or_default(), header(&headers, "idempotency-key"), &form);
+    answer(status, body)
+}
+
+async fn get_intent(State(s): State<Arc<StandIn>>, Path(pi): Path<String>, headers: HeaderMap) -> Response {
+    s.record("GET", &format!("/v1/payment_intents/{pi}"), &headers, &[]);
+    if let Some(r) = refused(&headers) {
+        return r;
+    }
+    let account = header(&headers, "stripe-account").unwrap_or_default();
+    let found = s.books().intents.get(&pi).filter(|i| i.account == account).map(|i| i.object.clone());
+    match found {
+        Some(object) => answer(StatusCode::OK, object),
+        None => {
+            let (st, v) = error(StatusCode::NOT_FOUND, "invalid_request_error", "resource_missing", "No such payment_intent.");
+            answer(st, v)
+        }
+    }
+}
+
+async fn create_refund(State(s): State<Arc<StandIn>>, headers: HeaderMap, body: String) -> Response {
+    let form: Vec<(String, String)> = serde_urlencoded::from_str(&body).unwrap_or_default();
+    s.record("POST", "/v1/refunds", &headers, &form);
+    if let Some(r) = refused(&headers) {
+        return r;
+    }
+    let (status, body, events) = s.create_refund(header(&headers, "stripe-account").unwrap_or_default(), header(&headers, "idempotency-key"), &form);
+    s.emit(events).await;
+    answer(status, body)
+}
+
+/// Serves the stand-in's API on a loopback port; returns its origin.
+pub async fn serve(standin: Arc<StandIn>) -> std::io::Result<String> {
+    let app = Router::new()
+        .route("/v1/payment_intents", post(create_intent))
+        .route("/v1/payment_intents/{id}", get(get_intent))
+        .route("/v1/refunds", post(create_refund))
+        .with_state(standin);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let origin = format!("http://{}", listener.local_addr()?);
+    tokio::spawn(async move {
+        if let Err(e) = axum::serve(listener, app).await {
+            tracing::error!(error = %e, "the Stripe stand-in stopped");
+        }
+    });
+    Ok(origin)
+}
+
+/// Stripe.js for the local gateway: `Stripe(key, { stripeAccount })`, `elements({ clientSecret })`,
+/// `create("payment")` and `mount()` (a Payment Element offering Stripe's test cards), and
+/// `confirmPayment({ elements, redirect: "if_required" })`, which confirms through the gateway.
+pub const STRIPE_JS: &str = r#"(function () {
+  "use strict";
+  var cards = [
+    ["pm_card_visa", "Visa test card 4242 (succeeds)"],
+    ["pm_card_chargeDeclined", "Test card 0002 (declined)"],
+    ["pm_usBankAccount", "Test bank account (processing)"],
+    ["pm_card_refundFail", "Test card (refunds fail)"]
+  ];
+  function Element(secret) { this.secret = secret; this.select = null; }
+  Element.prototype.mount = function (target) {
+    var host = typeof target === "string" ? document.querySelector(target) : target;
+    var label = document.createElement("label");
+    label.textContent = "Test payment method (local stand-in for Stripe)";
+    var select = document.createElement("select");
+    select.name = "payment_method";
+    select.setAttribute("data-testid", "stripe-standin-method");
+    cards.forEach(function (c) { var o = document.createElement("option"); o.value = c[0]; o.textContent = c[1]; select.appendChild(o); });
+    label.appendChild(select);
+    host.replaceChildren(label);
+    this.select = select;
+    var self = this;
+    setTimeout(function () { (self.handlers.ready || []).forEach(function (f) { f({ elementType: "payment" }); }); }, 0);
+  };
+  Element.prototype.handlers = {};
+  Element.prototype.on = function (name, f) { (this.handlers[name] = this.handlers[name] || []).push(f); return this; };
+  Element.prototype.unmount = function () {};
+  Element.prototype.destroy = function () {};
+  function Elements(options) { this.clientSecret = options.clientSecret; this.element = null; }
+  Elements.prototype.create = function () { this.element = new Element(this.clientSecret); this.element.handlers = {}; return this.element; };
+  Elements.prototype.submit = function () { return Promise.resolve({}); };
+  function Stripe(key, options) {
+    if (!(this instanceof Stripe)) { return new Stripe(key, options); }
+    this.key = key; this.account = (options || {}).stripeAccount;
+  }
+  Stripe.prototype.elements = function (options) { return new Elements(options || {}); };
+  Stripe.prototype.confirmPayment = function (args) {
+    var elements = args.elements, secret = elements.clientSecret;
+    var method = elements.element && elements.element.select ? elements.element.select.value : "pm_card_visa";
+    return fetch("/_local/stripe/confirm", {
+      method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ key: this.key, account: this.account, client_secret: secret, payment_method: method })
+    }).then(function (r) { return r.json(); }).then(function (pi) {
+      if (pi.error) { return { error: pi.error }; }
+      if (pi.last_payment_error) { return { error: { type: "card_error", code: pi.last_payment_error.code, message: "Your card was declined." }, paymentIntent: pi }; }
+      return { paymentIntent: pi };
+    });
+  };
+  window.Stripe = Stripe;
+})();
+"#;

@@ -1,0 +1,115 @@
+//! The payments port (ARCHITECTURE §4): Stripe in both places. [`StripePayments`] speaks Stripe's REST
+//! API (form-encoded, the API version pinned, `Idempotency-Key` on every create, `Stripe-Account` for the
+//! practice's connected account); the local gateway points the same adapter at a stand-in that keeps
+//! Stripe's PaymentIntent and Refund state machines. [`signature`] checks and makes `Stripe-Signature`.
+//!
+//! Nothing about care reaches Stripe: the port's types have no field that could carry a name, a date of
+//! birth, a diagnosis or a visit. Metadata holds opaque ids only, the description is fixed, and Stripe's
+//! own receipts stay off (Portico sends a PHI-free receipt through the send gate).
+
+pub mod signature;
+mod stripe;
+
+use async_trait::async_trait;
+use serde::{Deserialize, Serialize};
+
+pub use signature::StripeWebhooks;
+pub use stripe::{STRIPE_API_VERSION, StripeConfig, StripePayments, Unconfigured};
+
+/// The one description every PaymentIntent carries: neutral, the same for every patient.
+pub const DESCRIPTION: &str = "Account payment";
+
+/// Opaque ids only: which practice, patient and Portico record a Stripe object belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Metadata {
+    pub practice_id: String,
+    pub patient_id: String,
+    /// The Portico record (a payment or a refund request).
+    pub record_id: String,
+}
+
+impl Metadata {
+    fn pairs(&self) -> [(&'static str, &str); 3] {
+        [("practice_id", &self.practice_id), ("patient_id", &self.patient_id), ("record_id", &self.record_id)]
+    }
+}
+
+/// A PaymentIntent to create on a connected account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewPaymentIntent {
+    /// Minor units (cents).
+    pub amount: i64,
+    /// ISO 4217, lower case (`usd`).
+    pub currency: String,
+    pub metadata: Metadata,
+    /// The practice's neutral name on the card statement (Stripe joins it to the account's prefix).
+    pub statement_descriptor_suffix: Option<String>,
+}
+
+/// A PaymentIntent as Stripe answers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaymentIntent {
+    pub id: String,
+    /// `requires_payment_method`, `requires_confirmation`, `requires_action`, `processing`,
+    /// `succeeded`, `canceled`.
+    pub status: String,
+    pub amount: i64,
+    pub currency: String,
+    /// What the browser confirms with (Stripe.js); never stored.
+    #[serde(default)]
+    pub client_secret: Option<String>,
+    #[serde(default)]
+    pub livemode: bool,
+}
+
+/// A refund to create on a connected account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewRefund {
+    pub payment_intent: String,
+    pub amount: i64,
+    /// Stripe's own reasons only (`duplicate`, `requested_by_customer`); the practice's reason stays in
+    /// Portico.
+    pub reason: Option<&'static str>,
+    pub metadata: Metadata,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Refund {
+    pub id: String,
+    /// `pending`, `requires_action`, `succeeded`, `failed`, `canceled`.
+    pub status: String,
+    pub amount: i64,
+    #[serde(default)]
+    pub payment_intent: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PaymentsError {
+    /// Stripe refused the request (a 4xx): its error type and code, never a message with data in it.
+    #[error("refused by the payment provider: {kind} {code}")]
+    Refused { kind: String, code: String },
+    /// The same `Idempotency-Key` with different parameters.
+    #[error("idempotency key reused with other parameters")]
+    KeyReused,
+    #[error("no such object")]
+    NotFound,
+    /// Network, timeouts, 5xx, 429: the caller may try again (with the same idempotency key).
+    #[error("payment provider unavailable: {0}")]
+    Unavailable(String),
+}
+
+#[async_trait]
+pub trait Payments: Send + Sync {
+    /// Creates (or, for a key Stripe still remembers, returns again) a PaymentIntent on `account`.
+    async fn create_payment_intent(&self, account: &str, new: &NewPaymentIntent, key: &str) -> Result<PaymentIntent, PaymentsError>;
+    async fn payment_intent(&self, account: &str, id: &str) -> Result<PaymentIntent, PaymentsError>;
+    /// Creates (or returns again, for the same key) a refund of part or all of a PaymentIntent.
+    async fn create_refund(&self, account: &str, new: &NewRefund, key: &str) -> Result<Refund, PaymentsError>;
+    /// The publishable key the browser's Stripe.js is started with.
+    fn publishable_key(&self) -> &str;
+    /// Where the browser loads Stripe.js from.
+    fn js_url(&self) -> &str;
+}
+
+/// Stripe.js, from Stripe (never self-hosted: Stripe requires it for PCI scope).
+pub const STRIPE_JS_URL: &str = "https://js.stripe.com/v3/";
