@@ -139,5 +139,48 @@ pub async fn demo(app: &App) -> Result<Demo, LocalError> {
     let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
     let ann = patient(app, &practice, "Ann", "Lee", "ann@example.com", "+15555550101", date(1984, 7, 2)).await?;
     let ben = patient(app, &practice, "Ben", "Ortiz", "ben@example.com", "+15555550102", date(1979, 11, 23)).await?;
+    billing(app, &practice, &ann).await?;
     Ok(Demo { practice, admin_email, front_desk_email, clinician_email, billing_email, patients: vec![ann, ben] })
+}
+
+/// The demo practice's connected account on the Stripe stand-in.
+pub const DEMO_STRIPE_ACCOUNT: &str = "acct_1RiversideDemo";
+
+/// A billing account for `practice` on the Stripe stand-in (test mode, US dollars), if it has none.
+pub async fn billing_account(app: &App, practice: &Practice, stripe_account: &str) -> Result<portico_billing::model::Account, LocalError> {
+    let table = app.table.as_ref();
+    if let Some(account) = portico_billing::accounts::get(table, &practice.id).await? {
+        return Ok(account);
+    }
+    let account = portico_billing::model::Account {
+        practice_id: practice.id.clone(),
+        stripe_account: stripe_account.to_string(),
+        livemode: false,
+        currency: "usd".into(),
+        minimum_payment: 100,
+        allow_prepayment: false,
+        statement_descriptor: "RIVERSIDE FP".into(),
+        updated_at: app.clock.now(),
+        version: 0,
+    };
+    portico_billing::accounts::put(table, account, None, app.clock.now()).await.map_err(seed_error)
+}
+
+/// The demo's billing: the practice's account, and one visit charged to Ann on first start.
+async fn billing(app: &App, practice: &Practice, ann: &Patient) -> Result<(), LocalError> {
+    let account = billing_account(app, practice, DEMO_STRIPE_ACCOUNT).await?;
+    let table = app.table.as_ref();
+    let source = "seed-ann-visit".to_string();
+    portico_billing::ledger::post(
+        table,
+        &practice.id,
+        &ann.patient_id,
+        &account.currency,
+        std::slice::from_ref(&source),
+        app.clock.now(),
+        |draft| if draft.posted(&source) { Ok(()) } else { draft.charge(&source, None, 12_000, "Office visit", "seed").map(|_| ()) },
+        |_, _| Ok(Vec::new()),
+    )
+    .await
+    .map_err(seed_error)
 }

@@ -180,7 +180,8 @@ pub struct Payment {
     #[serde(default)]
     pub invoice_id: Option<InvoiceId>,
     pub stripe_account: String,
-    #[serde(default)]
+    /// Absent (not null) until named: it is set once, under "missing".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_intent: Option<String>,
     pub status: PaymentStatus,
     /// When the status last changed, by the event that changed it (events apply in any order).
@@ -244,7 +245,8 @@ pub struct RefundRequest {
     pub reason: RefundReason,
     /// Lower the invoices by the same amount when the refund posts (the charge was too high).
     pub adjust: bool,
-    #[serde(default)]
+    /// Absent (not null) until named: it is set once, under "missing".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stripe_refund: Option<String>,
     pub status: RefundStatus,
     pub requested_by: String,

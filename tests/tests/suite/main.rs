@@ -5,6 +5,7 @@
 mod architecture;
 mod attachments;
 mod audit;
+mod billing;
 mod authz;
 mod bad_input;
 mod budgets;

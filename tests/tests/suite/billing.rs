@@ -1,0 +1,497 @@
+//! Billing over HTTP: a patient pays what they owe through the Stripe stand-in, Stripe's signed event
+//! reaches the queue and the worker, and the ledger and the receipt change exactly once however often
+//! and in whatever order events arrive; staff refund part of it (ten identical clicks, one refund);
+//! forged, altered, stale and early webhooks change nothing; a test-mode event for a live practice is
+//! ignored; nothing about care reaches Stripe. The same journey runs on the emulator's SQS and DynamoDB.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use portico::payments::{NewPaymentIntent, NewRefund, PaymentIntent, Payments, PaymentsError, Refund};
+use portico_tests::{Session, TestApp, spawn_app, spawn_on_emulator};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+const PK: &str = portico_local::stripe::PUBLISHABLE_KEY;
+
+fn billing_email(app: &TestApp) -> String {
+    app.demo().billing_email.clone()
+}
+
+async fn pay(app: &TestApp, who: &Session, key: &str, body: Value) -> reqwest::Response {
+    app.request(Method::POST, "/portal/billing/payments").bearer_auth(&who.access).header("Idempotency-Key", key).json(&body).send().await.unwrap()
+}
+
+/// What Stripe.js does when the patient presses Pay: confirm with the publishable key and the secret.
+async fn confirm(app: &TestApp, started: &Value, method: &str) -> Value {
+    let body = json!({ "key": PK, "account": started["stripe_account"], "client_secret": started["client_secret"], "payment_method": method });
+    let response = app.post_json("/_local/stripe/confirm", body).await;
+    assert_eq!(response.status(), 200);
+    response.json().await.unwrap()
+}
+
+async fn billing(app: &TestApp, who: &Session) -> Value {
+    app.call_ok(&who.access, Method::GET, "/portal/billing", None, 200).await
+}
+
+async fn ledger(app: &TestApp, staff: &str, patient: &str) -> Value {
+    app.call_ok(staff, Method::GET, &format!("/staff/patients/{patient}/ledger"), None, 200).await
+}
+
+fn receipts(app: &TestApp, email: &str) -> usize {
+    app.emails_to(email).iter().filter(|m| m.subject.as_deref().is_some_and(|s| s.contains("received your payment"))).count()
+}
+
+async fn refund(app: &TestApp, staff: &str, patient: &str, key: &str, body: Value) -> reqwest::Response {
+    app.request(Method::POST, &format!("/staff/patients/{patient}/ledger/refunds"))
+        .bearer_auth(staff)
+        .header("Idempotency-Key", key)
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// The "Done when" journey: a balance, paid with the stand-in, posted once; staff refund part of it.
+async fn pay_and_refund(app: &TestApp) {
+    let ann = app.sign_in("ann@example.com").await;
+    let ann_id = app.ann().patient_id.to_string();
+    let owed = billing(app, &ann).await;
+    assert_eq!(owed["balance"], 12_000, "{owed}");
+    assert_eq!(owed["invoices"].as_array().unwrap().len(), 1);
+    assert_eq!(owed["pay"]["enabled"], true);
+
+    let started = pay(app, &ann, "pay-1", json!({ "amount": 12_000 })).await;
+    assert_eq!(started.status(), 201);
+    let started: Value = started.json().await.unwrap();
+    assert!(started["client_secret"].as_str().unwrap().contains("_secret_"));
+    assert_eq!(started["publishable_key"], PK);
+    assert_eq!(started["stripe_account"], portico_local::seed::DEMO_STRIPE_ACCOUNT);
+    let payment = started["payment"]["payment_id"].as_str().unwrap().to_string();
+    let status_path = format!("/portal/billing/payments/{payment}");
+    assert_eq!(app.call_ok(&ann.access, Method::GET, &status_path, None, 200).await["status"], "requires_payment");
+
+    // The browser confirms; Stripe's signed event reaches the webhook and waits on the queue.
+    assert_eq!(confirm(app, &started, "pm_card_visa").await["status"], "succeeded");
+    assert_eq!(billing(app, &ann).await["balance"], 12_000, "nothing posts before the worker applies the event");
+    app.pump().await;
+    let paid = app.call_ok(&ann.access, Method::GET, &status_path, None, 200).await;
+    assert_eq!(paid["status"], "succeeded", "{paid}");
+    let after = billing(app, &ann).await;
+    assert_eq!(after["balance"], 0, "{after}");
+    assert_eq!(after["invoices"][0]["balance"], 0);
+    assert_eq!(receipts(app, "ann@example.com"), 1, "one PHI-free receipt");
+
+    // Stripe retries: every event again, five times over, changes nothing.
+    let entries = after["entries"].as_array().unwrap().len();
+    for _ in 0..5 {
+        for event in app.gateway.app.stripe.events() {
+            assert_eq!(app.gateway.app.stripe.deliver(&event).await, Some(200));
+        }
+    }
+    app.pump().await;
+    let replayed = billing(app, &ann).await;
+    assert_eq!(replayed["balance"], 0);
+    assert_eq!(replayed["entries"].as_array().unwrap().len(), entries);
+    assert_eq!(receipts(app, "ann@example.com"), 1);
+
+    // Billing staff refund 30.00 of it because the charge was too high: the patient does not owe it again.
+    let biller = app.staff_token(&billing_email(app)).await;
+    let body = json!({ "payment_id": payment, "amount": 3_000, "reason": "charge_reduced", "adjust": true });
+    let asked = refund(app, &biller, &ann_id, "refund-1", body).await;
+    assert_eq!(asked.status(), 202);
+    app.pump().await;
+    let book = ledger(app, &biller, &ann_id).await;
+    assert_eq!(book["balance"], 0, "{book}");
+    let kinds: Vec<&str> = book["entries"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds.iter().filter(|k| **k == "refund").count(), 1, "{kinds:?}");
+    assert_eq!(kinds.iter().filter(|k| **k == "payment").count(), 1, "{kinds:?}");
+    assert_eq!(book["refunds"][0]["status"], "succeeded", "{book}");
+    assert_eq!(book["payments"][0]["refunded"], 3_000);
+    assert_eq!(app.gateway.app.stripe.refunds_created(), 1);
+
+    // Only billing staff and administrators see or move money.
+    let clinician = app.staff_token(&app.demo().clinician_email.clone()).await;
+    app.call_ok(&clinician, Method::GET, &format!("/staff/patients/{ann_id}/ledger"), None, 403).await;
+    let desk = app.staff_token(&app.demo().front_desk_email.clone()).await;
+    app.call_ok(&desk, Method::GET, &format!("/staff/patients/{ann_id}/ledger"), None, 403).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_patient_pays_their_balance_once_and_staff_refund_part_of_it() {
+    pay_and_refund(&spawn_app().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_same_payment_and_refund_work_on_the_emulators_queue_and_table() {
+    pay_and_refund(&spawn_on_emulator().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn amounts_the_patient_cannot_pay_are_refused_and_create_nothing() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    for (amount, why) in [(json!(-3000), "negative"), (json!(0), "zero"), (json!(12_001), "above the balance"), (json!(1.5), "fractional"), (json!(50), "below the minimum")] {
+        let response = pay(&app, &ann, &format!("bad-{}", why.replace(' ', "-")), json!({ "amount": amount })).await;
+        let problem = portico_tests::problem(response, 422).await;
+        assert_eq!(problem["errors"][0]["field"], "amount", "{why}: {problem}");
+    }
+    let other = portico::ids::InvoiceId::generate(chrono::Utc::now()).to_string();
+    let response = pay(&app, &ann, "bad-invoice", json!({ "amount": 100, "invoice_id": other })).await;
+    assert_eq!(portico_tests::problem(response, 422).await["errors"][0]["field"], "invoice_id");
+    let response = app.request(Method::POST, "/portal/billing/payments").bearer_auth(&ann.access).json(&json!({ "amount": 100 })).send().await.unwrap();
+    assert_eq!(portico_tests::problem(response, 400).await["errors"][0]["field"], "Idempotency-Key");
+    let response = pay(&app, &ann, "unknown-field", json!({ "amount": 100, "tip": 5 })).await;
+    portico_tests::problem(response, 400).await;
+    let response = app
+        .request(Method::POST, "/portal/billing/payments")
+        .bearer_auth(&ann.access)
+        .header("Idempotency-Key", "wrong-type")
+        .header("content-type", "text/plain")
+        .body("amount=100")
+        .send()
+        .await
+        .unwrap();
+    portico_tests::problem(response, 415).await;
+    assert_eq!(app.gateway.app.stripe.intents_created(), 0, "nothing reached Stripe");
+    // The whole balance is always payable, even below the minimum; the same key with another body is not.
+    assert_eq!(pay(&app, &ann, "ok", json!({ "amount": 12_000 })).await.status(), 201);
+    let reused = pay(&app, &ann, "ok", json!({ "amount": 11_000 })).await;
+    assert_eq!(portico_tests::problem(reused, 422).await["errors"][0]["field"], "Idempotency-Key");
+    // Ben's ledger is his own: Ann's payment names no invoice of his, and his screen shows nothing of hers.
+    let ben = app.sign_in("ben@example.com").await;
+    assert_eq!(billing(&app, &ben).await["balance"], 0);
+    let payment_path = format!("/portal/billing/payments/{}", "pa_01JC00000000000000000000P1");
+    app.call_ok(&ben.access, Method::GET, &payment_path, None, 404).await;
+}
+
+/// Stripe's client, made to fail after it spoke to Stripe once: the process "stopped" between the
+/// PaymentIntent's creation and storing its id.
+struct CrashAfterCreate {
+    inner: Arc<dyn Payments>,
+    crashed: std::sync::atomic::AtomicBool,
+}
+
+#[async_trait]
+impl Payments for CrashAfterCreate {
+    async fn create_payment_intent(&self, account: &str, new: &NewPaymentIntent, key: &str) -> Result<PaymentIntent, PaymentsError> {
+        let created = self.inner.create_payment_intent(account, new, key).await?;
+        if !self.crashed.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            return Err(PaymentsError::Unavailable("stopped before answering".into()));
+        }
+        Ok(created)
+    }
+    async fn payment_intent(&self, account: &str, id: &str) -> Result<PaymentIntent, PaymentsError> {
+        self.inner.payment_intent(account, id).await
+    }
+    async fn create_refund(&self, account: &str, new: &NewRefund, key: &str) -> Result<Refund, PaymentsError> {
+        self.inner.create_refund(account, new, key).await
+    }
+    fn publishable_key(&self) -> &str {
+        self.inner.publishable_key()
+    }
+    fn js_url(&self) -> &str {
+        self.inner.js_url()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_retry_after_a_crash_gets_the_same_payment_intent_even_days_later() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    let table = app.gateway.app.table.as_ref();
+    let practice = app.practice().id.clone();
+    let patient = app.ann().patient_id.clone();
+    let account = portico_billing::accounts::get(table, &practice).await.unwrap().unwrap();
+    let crashing = CrashAfterCreate { inner: Arc::clone(&app.gateway.app.ports.payments), crashed: Default::default() };
+    let order = |key| portico_billing::pay::PayOrder {
+        account: &account,
+        practice: &practice,
+        patient: &patient,
+        invoice: None,
+        amount: 12_000,
+        key,
+        paid_by: "patient".into(),
+    };
+    let now = portico::clock::Clock::now(app.clock.as_ref());
+    let crashed = portico_billing::pay::start(table, &crashing, order("crash-key"), now).await;
+    assert!(crashed.is_err());
+    assert_eq!(app.gateway.app.stripe.intents_created(), 1);
+
+    // The patient's retry (same Idempotency-Key) gets the same PaymentIntent: Stripe replays the key.
+    let retried: Value = pay(&app, &ann, "crash-key", json!({ "amount": 12_000 })).await.json().await.unwrap();
+    assert_eq!(app.gateway.app.stripe.intents_created(), 1, "one PaymentIntent");
+    let first = retried["client_secret"].as_str().unwrap().split("_secret_").next().unwrap().to_string();
+
+    // Days later Stripe has forgotten the key: the stored id is found, nothing new is created.
+    app.advance(chrono::Duration::days(3));
+    app.gateway.app.stripe.forget_keys();
+    let ann = app.sign_in("ann@example.com").await;
+    let later: Value = pay(&app, &ann, "crash-key", json!({ "amount": 12_000 })).await.json().await.unwrap();
+    assert_eq!(later["client_secret"].as_str().unwrap().split("_secret_").next().unwrap(), first);
+    assert_eq!(app.gateway.app.stripe.intents_created(), 1);
+    assert_eq!(later["payment"]["payment_id"], retried["payment"]["payment_id"]);
+}
+
+async fn paid(app: &TestApp, who: &Session, key: &str, amount: i64) -> String {
+    let started: Value = pay(app, who, key, json!({ "amount": amount })).await.json().await.unwrap();
+    confirm(app, &started, "pm_card_visa").await;
+    app.pump().await;
+    started["payment"]["payment_id"].as_str().unwrap().to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ten_identical_refund_clicks_make_one_refund_and_bad_amounts_are_refused() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    let ann_id = app.ann().patient_id.to_string();
+    let payment = paid(&app, &ann, "pay", 12_000).await;
+    let biller = app.staff_token(&billing_email(&app)).await;
+    for (amount, why) in [(json!(-3000), "negative"), (json!(0), "zero"), (json!(12_001), "above what was paid"), (json!(1.5), "fractional")] {
+        let body = json!({ "payment_id": payment, "amount": amount, "reason": "overpayment" });
+        let response = refund(&app, &biller, &ann_id, &format!("bad-{}", why.replace(' ', "-")), body).await;
+        assert_eq!(portico_tests::problem(response, 422).await["errors"][0]["field"], "amount", "{why}");
+    }
+    let body = json!({ "payment_id": payment, "amount": 2_500, "reason": "overpayment" });
+    let clicks = (0..10).map(|_| refund(&app, &biller, &ann_id, "same-click", body.clone()));
+    let answers = futures::future::join_all(clicks).await;
+    let mut ids = std::collections::BTreeSet::new();
+    for answer in answers {
+        assert_eq!(answer.status(), 202);
+        let view: Value = answer.json().await.unwrap();
+        ids.insert(view["refund_id"].as_str().unwrap().to_string());
+    }
+    assert_eq!(ids.len(), 1, "one refund request");
+    assert_eq!(app.gateway.app.stripe.refunds_created(), 1, "one Stripe refund");
+    app.pump().await;
+    let book = ledger(&app, &biller, &ann_id).await;
+    assert_eq!(book["balance"], 2_500, "the refund reopens what it gave back: {book}");
+    // What is left to refund is what was paid less what was refunded.
+    let more = refund(&app, &biller, &ann_id, "rest", json!({ "payment_id": payment, "amount": 9_501, "reason": "overpayment" })).await;
+    portico_tests::problem(more, 422).await;
+    let rest = refund(&app, &biller, &ann_id, "rest", json!({ "payment_id": payment, "amount": 9_500, "reason": "overpayment" })).await;
+    assert_eq!(rest.status(), 202);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_refund_is_taken_back() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    let ann_id = app.ann().patient_id.to_string();
+    let started: Value = pay(&app, &ann, "pay", json!({ "amount": 12_000 })).await.json().await.unwrap();
+    confirm(&app, &started, "pm_card_refundFail").await;
+    app.pump().await;
+    let biller = app.staff_token(&billing_email(&app)).await;
+    let body = json!({ "payment_id": started["payment"]["payment_id"], "amount": 4_000, "reason": "requested_by_patient" });
+    assert_eq!(refund(&app, &biller, &ann_id, "r", body).await.status(), 202);
+    app.pump().await;
+    let book = ledger(&app, &biller, &ann_id).await;
+    assert_eq!(book["balance"], 0, "{book}");
+    assert_eq!(book["refunds"][0]["status"], "failed");
+    assert_eq!(book["payments"][0]["refunded"], 0, "refundable again");
+}
+
+/// Signs `body` as Stripe would at `at` (seconds from now) with the gateway's secret.
+fn signature(app: &TestApp, body: &str, offset_seconds: i64) -> String {
+    let secret = app.gateway.app.ports.stripe.signing_secret().unwrap().clone();
+    let at = portico::clock::Clock::now(app.clock.as_ref()).timestamp() + offset_seconds;
+    portico::payments::signature::header(&secret, at, body.as_bytes())
+}
+
+async fn webhook(app: &TestApp, body: &str, signature: Option<String>) -> u16 {
+    let mut request = app.request(Method::POST, "/webhooks/stripe").header("content-type", "application/json").body(body.to_string());
+    if let Some(signature) = signature {
+        request = request.header("Stripe-Signature", signature);
+    }
+    request.send().await.unwrap().status().as_u16()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn forged_altered_stale_early_and_unsigned_webhooks_change_nothing() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    let started: Value = pay(&app, &ann, "pay", json!({ "amount": 12_000 })).await.json().await.unwrap();
+    let intent = app.gateway.app.ports.payments.payment_intent(portico_local::seed::DEMO_STRIPE_ACCOUNT, started["client_secret"].as_str().unwrap().split("_secret_").next().unwrap()).await.unwrap();
+    let mut object = serde_json::to_value(&intent).unwrap();
+    object["object"] = json!("payment_intent");
+    object["status"] = json!("succeeded");
+    let event = app.gateway.app.stripe.event("payment_intent.succeeded", portico_local::seed::DEMO_STRIPE_ACCOUNT, object);
+    let body = event.to_string();
+    let forged = portico::payments::signature::header(&secrecy::SecretString::from("whsec_not_ours".to_string()), portico::clock::Clock::now(app.clock.as_ref()).timestamp(), body.as_bytes());
+    let altered = body.replacen("12000", "12001", 1);
+    assert_ne!(altered, body);
+    assert_eq!(webhook(&app, &body, Some(forged)).await, 403);
+    assert_eq!(webhook(&app, &altered, Some(signature(&app, &body, 0))).await, 403);
+    assert_eq!(webhook(&app, &body, Some(signature(&app, &body, -360))).await, 403);
+    assert_eq!(webhook(&app, &body, Some(signature(&app, &body, 360))).await, 403);
+    assert_eq!(webhook(&app, &body, None).await, 400);
+    assert_eq!(webhook(&app, &body, Some("t=1,v1=zz".into())).await, 400);
+    assert_eq!(app.pump().await, 0, "nothing was queued");
+    assert_eq!(billing(&app, &ann).await["balance"], 12_000);
+    // Within five minutes either way, and an unknown kind: accepted (200).
+    assert_eq!(webhook(&app, &body, Some(signature(&app, &body, -240))).await, 200);
+    let unknown = app.gateway.app.stripe.event("customer.created", portico_local::seed::DEMO_STRIPE_ACCOUNT, json!({ "id": "cus_1" })).to_string();
+    assert_eq!(webhook(&app, &unknown, Some(signature(&app, &unknown, 0))).await, 200);
+    app.pump().await;
+    assert_eq!(billing(&app, &ann).await["balance"], 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn events_for_an_unknown_account_or_the_other_mode_are_ignored() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    let admin = app.admin_token().await;
+    let started: Value = pay(&app, &ann, "pay", json!({ "amount": 12_000 })).await.json().await.unwrap();
+    let id = started["client_secret"].as_str().unwrap().split("_secret_").next().unwrap().to_string();
+    let mut object = serde_json::to_value(app.gateway.app.ports.payments.payment_intent(portico_local::seed::DEMO_STRIPE_ACCOUNT, &id).await.unwrap()).unwrap();
+    object["object"] = json!("payment_intent");
+    object["status"] = json!("succeeded");
+    // The practice goes live: a test-mode event for it changes nothing.
+    let live = json!({ "stripe_account": portico_local::seed::DEMO_STRIPE_ACCOUNT, "livemode": true, "currency": "usd", "minimum_payment": 100,
+        "allow_prepayment": false, "statement_descriptor": "RIVERSIDE FP" });
+    app.call_ok(&admin, Method::PUT, "/staff/billing/account", Some(live), 200).await;
+    let test_mode = app.gateway.app.stripe.event("payment_intent.succeeded", portico_local::seed::DEMO_STRIPE_ACCOUNT, object.clone());
+    assert_eq!(app.gateway.app.stripe.deliver(&test_mode).await, Some(200));
+    let stranger = app.gateway.app.stripe.event("payment_intent.succeeded", "acct_1Unknown", object);
+    assert_eq!(app.gateway.app.stripe.deliver(&stranger).await, Some(200));
+    app.pump().await;
+    assert_eq!(billing(&app, &ann).await["balance"], 12_000);
+    // Billing staff may read the account but only administrators change it; another practice cannot claim it.
+    let biller = app.staff_token(&billing_email(&app)).await;
+    app.call_ok(&biller, Method::GET, "/staff/billing/account", None, 200).await;
+    let (_, _, other_admin) = app.other_practice().await;
+    let claim = json!({ "stripe_account": portico_local::seed::DEMO_STRIPE_ACCOUNT, "livemode": false, "currency": "usd", "minimum_payment": 100,
+        "allow_prepayment": false, "statement_descriptor": "LAKESIDE" });
+    let taken = app.request_on("lakeside", Method::PUT, "/staff/billing/account").bearer_auth(&other_admin).json(&claim).send().await.unwrap();
+    assert_eq!(portico_tests::problem(taken, 422).await["errors"][0]["field"], "stripe_account");
+}
+
+/// A small deterministic shuffle (the seed is printed, so a failure can be replayed).
+fn shuffle<T>(items: &mut [T], seed: &mut u64) {
+    for i in (1..items.len()).rev() {
+        *seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        let j = (*seed >> 33) as usize % (i + 1);
+        items.swap(i, j);
+    }
+}
+
+/// One patient's story as Stripe tells it: processing, a decline that came late, success, a dashboard
+/// refund (as `refund.created` and `charge.refunded`), a refund that failed, a dispute won.
+async fn story(app: &TestApp, who: &Session, key: &str) -> Vec<Value> {
+    let started: Value = pay(app, who, key, json!({ "amount": 12_000 })).await.json().await.unwrap();
+    let id = started["client_secret"].as_str().unwrap().split("_secret_").next().unwrap().to_string();
+    let account = portico_local::seed::DEMO_STRIPE_ACCOUNT;
+    let stripe = &app.gateway.app.stripe;
+    let mut intent = serde_json::to_value(app.gateway.app.ports.payments.payment_intent(account, &id).await.unwrap()).unwrap();
+    intent["object"] = json!("payment_intent");
+    let with = |status: &str| {
+        let mut object = intent.clone();
+        object["status"] = json!(status);
+        object
+    };
+    let mut failed = with("requires_payment_method");
+    failed["last_payment_error"] = json!({ "code": "card_declined", "decline_code": "insufficient_funds" });
+    let refund = |id: &str, amount: i64, status: &str| json!({ "id": id, "object": "refund", "amount": amount, "payment_intent": intent["id"], "status": status, "metadata": {} });
+    let suffix = key.replace('-', "");
+    let (r1, r2, dp) = (format!("re_{suffix}1"), format!("re_{suffix}2"), format!("dp_{suffix}"));
+    let dispute = |status: &str| json!({ "id": dp, "object": "dispute", "amount": 2_000, "payment_intent": intent["id"], "reason": "fraudulent",
+        "status": status, "evidence_details": { "due_by": 1_900_000_000 } });
+    vec![
+        stripe.event("payment_intent.processing", account, with("processing")),
+        stripe.event("payment_intent.payment_failed", account, failed),
+        stripe.event("payment_intent.succeeded", account, with("succeeded")),
+        stripe.event("refund.created", account, refund(&r1, 1_000, "succeeded")),
+        stripe.event("charge.refunded", account, json!({ "id": "ch_1", "object": "charge", "payment_intent": intent["id"], "refunds": { "data": [refund(&r1, 1_000, "succeeded")] } })),
+        stripe.event("refund.created", account, refund(&r2, 500, "pending")),
+        stripe.event("refund.failed", account, refund(&r2, 500, "failed")),
+        stripe.event("charge.dispute.created", account, dispute("needs_response")),
+        stripe.event("charge.dispute.closed", account, dispute("won")),
+        stripe.event("customer.updated", account, json!({ "id": "cus_1" })),
+    ]
+}
+
+/// What a ledger says, without its ids: the balance, and each entry's kind and amount.
+fn shape(book: &Value) -> (i64, Vec<(String, i64)>, String, String) {
+    let mut entries: Vec<(String, i64)> =
+        book["entries"].as_array().unwrap().iter().map(|e| (e["kind"].as_str().unwrap().to_string(), e["amount"].as_i64().unwrap())).collect();
+    entries.sort();
+    let payment = book["payments"].as_array().unwrap().iter().find(|p| p["status"] != "requires_payment").map(|p| p["status"].to_string()).unwrap_or_default();
+    (book["balance"].as_i64().unwrap(), entries, payment, book["disputes"][0]["status"].to_string())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn events_delivered_three_times_in_any_order_converge_on_the_ledger_of_one_delivery() {
+    let app = spawn_app().await;
+    let admin = app.admin_token().await;
+    let biller = app.staff_token(&billing_email(&app)).await;
+    let ben_id = app.ben().patient_id.to_string();
+    let ann_id = app.ann().patient_id.to_string();
+    // Ben owes the same as Ann.
+    let charge = json!({ "amount": 12_000, "description": "Office visit" });
+    app.call_ok(&biller, Method::POST, &format!("/staff/patients/{ben_id}/ledger/charges"), Some(charge), 201).await;
+    let _ = admin;
+    let ann = app.sign_in("ann@example.com").await;
+    let ben = app.sign_in("ben@example.com").await;
+
+    // Ann's story once, in order.
+    for event in story(&app, &ann, "ann-story").await {
+        app.gateway.app.stripe.deliver(&event).await;
+    }
+    app.pump().await;
+    let once = shape(&ledger(&app, &biller, &ann_id).await);
+    assert_eq!(once.0, 12_000 - 12_000 + 1_000, "paid, 10.00 refunded, the failed refund and the won dispute back to nothing: {once:?}");
+    assert_eq!(once.2, "\"succeeded\"");
+    assert_eq!(once.3, "\"won\"");
+
+    // Ben's story: every event three times, shuffled.
+    let mut events: Vec<Value> = story(&app, &ben, "ben-story").await.into_iter().flat_map(|e| [e.clone(), e.clone(), e]).collect();
+    let mut seed = portico::crypto::random_u64();
+    println!("shuffle seed {seed}");
+    shuffle(&mut events, &mut seed);
+    for event in &events {
+        app.gateway.app.stripe.deliver(event).await;
+    }
+    app.pump().await;
+    let shuffled = shape(&ledger(&app, &biller, &ben_id).await);
+    assert_eq!(shuffled, once, "seed {seed}");
+
+    // The dispute opened a billing task due before Stripe's deadline, and paused autopay.
+    let book = ledger(&app, &biller, &ben_id).await;
+    assert_eq!(book["autopay_paused"], true);
+    let tasks = app.call_ok(&biller, Method::GET, "/staff/tasks", None, 200).await;
+    let disputes: Vec<&Value> = tasks["tasks"].as_array().unwrap().iter().filter(|t| t["kind"] == "payment_dispute").collect();
+    assert_eq!(disputes.len(), 2, "{tasks}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn nothing_about_care_reaches_stripe() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    let ann_id = app.ann().patient_id.to_string();
+    let payment = paid(&app, &ann, "pay", 12_000).await;
+    let biller = app.staff_token(&billing_email(&app)).await;
+    let body = json!({ "payment_id": payment, "amount": 1_000, "reason": "requested_by_patient" });
+    assert_eq!(refund(&app, &biller, &ann_id, "r", body).await.status(), 202);
+    let requests = app.gateway.app.stripe.requests();
+    assert!(requests.len() >= 2);
+    let forbidden = ["Ann", "Lee", "1984", "07-02", "Office visit", "visit", "diagnos", "therapy", "ICD", "CPT", "99213", "ann@example.com", "5555550101"];
+    for request in &requests {
+        assert_eq!(request.version.as_deref(), Some(portico::payments::STRIPE_API_VERSION), "{request:?}");
+        assert_eq!(request.account.as_deref(), Some(portico_local::seed::DEMO_STRIPE_ACCOUNT), "{request:?}");
+        if request.method == "POST" {
+            assert!(request.idempotency_key.is_some(), "{request:?}");
+        }
+        for (name, value) in &request.form {
+            for word in forbidden {
+                assert!(!value.to_lowercase().contains(&word.to_lowercase()), "{name}={value} carries {word}");
+            }
+            if let Some(key) = name.strip_prefix("metadata[") {
+                assert!(["practice_id]", "patient_id]", "record_id]"].contains(&key), "{name}");
+            }
+            assert_ne!(name, "receipt_email", "Stripe's receipts stay off");
+            if name == "description" {
+                assert_eq!(value, portico::payments::DESCRIPTION);
+            }
+        }
+    }
+}
