@@ -135,7 +135,8 @@ pub async fn build(options: LocalOptions, port: u16) -> Result<App, LocalError> 
     let video = Arc::new(portico::video::ChimeVideo::standin(&crate::video::sdk_config().await, &video_origin));
     // Payments: the Stripe adapter itself, against the stand-in on loopback, which signs its events with
     // this gateway's webhook secret and delivers them to its `/webhooks/stripe`.
-    let stripe_secret = SecretString::from(format!("whsec_{}", load_or_create_key(&options.data_dir.join("stripe-webhook-secret"))?.expose_secret()));
+    let stripe_secret =
+        SecretString::from(format!("whsec_{}", load_or_create_key(&options.data_dir.join("stripe-webhook-secret"))?.expose_secret()));
     let stripe = portico::payments::StripeWebhooks { secrets: vec![stripe_secret.clone()] };
     let stripe_standin = crate::stripe::StandIn::new(Arc::clone(&clock), format!("{base_url}/webhooks/stripe"), stripe_secret);
     let stripe_origin = crate::stripe::serve(Arc::clone(&stripe_standin)).await.map_err(LocalError::Bind)?;

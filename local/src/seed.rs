@@ -173,9 +173,7 @@ async fn billing(app: &App, practice: &Practice, ann: &Patient) -> Result<(), Lo
     let source = "seed-ann-visit".to_string();
     portico_billing::ledger::post(
         table,
-        &practice.id,
-        &ann.patient_id,
-        &account.currency,
+        portico_billing::ledger::Owner { practice: &practice.id, patient: &ann.patient_id, currency: &account.currency },
         std::slice::from_ref(&source),
         app.clock.now(),
         |draft| if draft.posted(&source) { Ok(()) } else { draft.charge(&source, None, 12_000, "Office visit", "seed").map(|_| ()) },

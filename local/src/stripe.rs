@@ -46,12 +46,15 @@ struct Intent {
     refunded: i64,
 }
 
+/// A remembered Idempotency-Key: the request's form and the answer it got.
+type Remembered = (Vec<(String, String)>, StatusCode, Value);
+
 #[derive(Default)]
 struct Books {
     intents: HashMap<String, Intent>,
     refunds: HashMap<String, (String, Value)>,
     /// (account, key) → (the request's form, the answer).
-    keys: HashMap<(String, String), (Vec<(String, String)>, StatusCode, Value)>,
+    keys: HashMap<(String, String), Remembered>,
     requests: Vec<Recorded>,
     events: Vec<Value>,
 }
@@ -178,16 +181,27 @@ impl StandIn {
     }
 
     /// Replays a remembered key, refuses it with other parameters, or runs `create` and remembers it.
-    fn idempotent(&self, account: &str, key: Option<&str>, form: &[(String, String)], create: impl FnOnce(&mut Books) -> (StatusCode, Value)) -> (StatusCode, Value) {
+    fn idempotent(
+        &self,
+        account: &str,
+        key: Option<&str>,
+        form: &[(String, String)],
+        create: impl FnOnce(&mut Books) -> (StatusCode, Value),
+    ) -> (StatusCode, Value) {
         let mut books = self.books();
-        if let Some(key) = key {
-            if let Some((seen, status, answer)) = books.keys.get(&(account.to_string(), key.to_string())) {
-                return if seen == form {
-                    (*status, answer.clone())
-                } else {
-                    error(StatusCode::BAD_REQUEST, "idempotency_error", "", "Keys for idempotent requests can only be used with the same parameters they were first used with.")
-                };
-            }
+        if let Some(key) = key
+            && let Some((seen, status, answer)) = books.keys.get(&(account.to_string(), key.to_string()))
+        {
+            return if seen == form {
+                (*status, answer.clone())
+            } else {
+                error(
+                    StatusCode::BAD_REQUEST,
+                    "idempotency_error",
+                    "",
+                    "Keys for idempotent requests can only be used with the same parameters they were first used with.",
+                )
+            };
         }
         let (status, answer) = create(&mut books);
         if let Some(key) = key {
@@ -199,11 +213,21 @@ impl StandIn {
     fn create_intent(&self, account: &str, key: Option<&str>, form: &[(String, String)]) -> (StatusCode, Value) {
         let fields = form_map(form);
         if let Some((unknown, _)) = form.iter().find(|(k, _)| !INTENT_PARAMS.contains(&k.as_str()) && !k.starts_with("metadata[")) {
-            return error(StatusCode::BAD_REQUEST, "invalid_request_error", "parameter_unknown", &format!("Received unknown parameter: {unknown}"));
+            return error(
+                StatusCode::BAD_REQUEST,
+                "invalid_request_error",
+                "parameter_unknown",
+                &format!("Received unknown parameter: {unknown}"),
+            );
         }
         let amount = fields.get("amount").and_then(|a| a.parse::<i64>().ok()).filter(|a| *a >= 50);
         let (Some(amount), Some(currency)) = (amount, fields.get("currency")) else {
-            return error(StatusCode::BAD_REQUEST, "invalid_request_error", "parameter_invalid_integer", "Amount must be at least 50 cents.");
+            return error(
+                StatusCode::BAD_REQUEST,
+                "invalid_request_error",
+                "parameter_invalid_integer",
+                "Amount must be at least 50 cents.",
+            );
         };
         let currency = currency.to_string();
         let meta = metadata(form);
@@ -236,14 +260,20 @@ impl StandIn {
             }
             let status = found.object["status"].as_str().unwrap_or_default().to_string();
             if status != "requires_payment_method" {
-                return error(StatusCode::BAD_REQUEST, "invalid_request_error", "payment_intent_unexpected_state", "This PaymentIntent cannot be confirmed now.");
+                return error(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_request_error",
+                    "payment_intent_unexpected_state",
+                    "This PaymentIntent cannot be confirmed now.",
+                );
             }
             let account = found.account.clone();
             found.payment_method = Some(payment_method.to_string());
             let mut events = Vec::new();
             match payment_method {
                 "pm_card_chargeDeclined" => {
-                    found.object["last_payment_error"] = json!({ "type": "card_error", "code": "card_declined", "decline_code": "generic_decline" });
+                    found.object["last_payment_error"] =
+                        json!({ "type": "card_error", "code": "card_declined", "decline_code": "generic_decline" });
                     events.push(("payment_intent.payment_failed", found.object.clone()));
                 }
                 "pm_usBankAccount" => {
@@ -268,7 +298,12 @@ impl StandIn {
     fn create_refund(&self, account: &str, key: Option<&str>, form: &[(String, String)]) -> (StatusCode, Value, Vec<Value>) {
         let fields = form_map(form);
         if let Some((unknown, _)) = form.iter().find(|(k, _)| !REFUND_PARAMS.contains(&k.as_str()) && !k.starts_with("metadata[")) {
-            let (s, v) = error(StatusCode::BAD_REQUEST, "invalid_request_error", "parameter_unknown", &format!("Received unknown parameter: {unknown}"));
+            let (s, v) = error(
+                StatusCode::BAD_REQUEST,
+                "invalid_request_error",
+                "parameter_unknown",
+                &format!("Received unknown parameter: {unknown}"),
+            );
             return (s, v, Vec::new());
         }
         let pi = fields.get("payment_intent").map(|s| s.to_string()).unwrap_or_default();
@@ -280,12 +315,22 @@ impl StandIn {
                 return error(StatusCode::NOT_FOUND, "invalid_request_error", "resource_missing", "No such payment_intent.");
             };
             if intent.object["status"] != json!("succeeded") {
-                return error(StatusCode::BAD_REQUEST, "invalid_request_error", "charge_not_refundable", "This PaymentIntent has not succeeded.");
+                return error(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_request_error",
+                    "charge_not_refundable",
+                    "This PaymentIntent has not succeeded.",
+                );
             }
             let paid = intent.object["amount"].as_i64().unwrap_or(0);
             let amount = amount.unwrap_or(paid - intent.refunded);
             if amount <= 0 || amount > paid - intent.refunded {
-                return error(StatusCode::BAD_REQUEST, "invalid_request_error", "amount_too_large", "Refund amount is greater than unrefunded amount on charge.");
+                return error(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_request_error",
+                    "amount_too_large",
+                    "Refund amount is greater than unrefunded amount on charge.",
+                );
             }
             intent.refunded += amount;
             let fails = intent.payment_method.as_deref() == Some("pm_card_refundFail");
@@ -311,7 +356,11 @@ impl StandIn {
             books.refunds.insert(re, (account.to_string(), refund.clone()));
             (StatusCode::OK, refund)
         });
-        let events = if status.is_success() { events.into_iter().map(|(kind, object)| self.event(kind, account, object)).collect() } else { Vec::new() };
+        let events = if status.is_success() {
+            events.into_iter().map(|(kind, object)| self.event(kind, account, object)).collect()
+        } else {
+            Vec::new()
+        };
         (status, answer, events)
     }
 }
@@ -330,7 +379,8 @@ fn refused(headers: &HeaderMap) -> Option<Response> {
         return Some(answer(s, v));
     }
     if headers.get("stripe-account").is_none() {
-        let (s, v) = error(StatusCode::BAD_REQUEST, "invalid_request_error", "", "Direct charges name the connected account (Stripe-Account).");
+        let (s, v) =
+            error(StatusCode::BAD_REQUEST, "invalid_request_error", "", "Direct charges name the connected account (Stripe-Account).");
         return Some(answer(s, v));
     }
     None
@@ -346,7 +396,8 @@ async fn create_intent(State(s): State<Arc<StandIn>>, headers: HeaderMap, body: 
     if let Some(r) = refused(&headers) {
         return r;
     }
-    let (status, body) = s.create_intent(header(&headers, "stripe-account").unwrap_or_default(), header(&headers, "idempotency-key"), &form);
+    let (status, body) =
+        s.create_intent(header(&headers, "stripe-account").unwrap_or_default(), header(&headers, "idempotency-key"), &form);
     answer(status, body)
 }
 
@@ -372,7 +423,8 @@ async fn create_refund(State(s): State<Arc<StandIn>>, headers: HeaderMap, body: 
     if let Some(r) = refused(&headers) {
         return r;
     }
-    let (status, body, events) = s.create_refund(header(&headers, "stripe-account").unwrap_or_default(), header(&headers, "idempotency-key"), &form);
+    let (status, body, events) =
+        s.create_refund(header(&headers, "stripe-account").unwrap_or_default(), header(&headers, "idempotency-key"), &form);
     s.emit(events).await;
     answer(status, body)
 }

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::model::{
-    Account, Allocation, Dispute, DisputeStatus, Entry, EntryKind, Payment, PaymentStatus, RefundReason, RefundRequest, RefundStatus, Summary,
+    Account, Allocation, Dispute, DisputeStatus, Entry, EntryKind, Payment, PaymentStatus, RefundReason, RefundRequest, RefundStatus,
+    Summary,
 };
 
 /// Longest description of a charge or an adjustment.
@@ -319,11 +320,17 @@ pub fn invoices(summary: Option<&Summary>) -> Vec<InvoiceView> {
         .map(|s| {
             s.invoices
                 .iter()
-                .map(|(id, i)| InvoiceView { invoice_id: id.to_string(), number: i.number, charged: i.charged, balance: i.balance, opened_at: i.opened_at })
+                .map(|(id, i)| InvoiceView {
+                    invoice_id: id.to_string(),
+                    number: i.number,
+                    charged: i.charged,
+                    balance: i.balance,
+                    opened_at: i.opened_at,
+                })
                 .collect()
         })
         .unwrap_or_default();
-    found.sort_by(|a, b| b.number.cmp(&a.number));
+    found.sort_by_key(|i| std::cmp::Reverse(i.number));
     found
 }
 

@@ -54,8 +54,12 @@ impl From<RefundError> for ApiError {
 impl From<LedgerError> for ApiError {
     fn from(e: LedgerError) -> Self {
         match e {
-            LedgerError::NoInvoice => unprocessable("There is no such invoice for this patient.", "invoice_id", "is not this patient's invoice"),
-            LedgerError::BelowZero => unprocessable("That would take the invoice below zero.", "amount", "is more than the invoice's balance"),
+            LedgerError::NoInvoice => {
+                unprocessable("There is no such invoice for this patient.", "invoice_id", "is not this patient's invoice")
+            }
+            LedgerError::BelowZero => {
+                unprocessable("That would take the invoice below zero.", "amount", "is more than the invoice's balance")
+            }
             LedgerError::NotPositive => unprocessable("That amount cannot be posted.", "amount", "must not be zero"),
             LedgerError::Store(e) => ApiError::Internal(e.into()),
         }

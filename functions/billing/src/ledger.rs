@@ -44,7 +44,14 @@ pub struct Draft {
 }
 
 impl Draft {
-    pub fn new(summary: Option<Summary>, read: HashMap<String, Entry>, practice: &PracticeId, patient: &PatientId, currency: &str, now: DateTime<Utc>) -> Self {
+    pub fn new(
+        summary: Option<Summary>,
+        read: HashMap<String, Entry>,
+        practice: &PracticeId,
+        patient: &PatientId,
+        currency: &str,
+        now: DateTime<Utc>,
+    ) -> Self {
         let existed = summary.is_some();
         let summary = summary.unwrap_or_else(|| Summary::empty(practice, patient, currency, now));
         Draft { summary, existed, read, added: Vec::new(), now }
@@ -86,7 +93,14 @@ impl Draft {
     }
 
     /// A charge on an invoice (a new one when none is named). Unapplied credit pays it first.
-    pub fn charge(&mut self, source: &str, invoice: Option<&InvoiceId>, amount: i64, description: &str, by: &str) -> Result<InvoiceId, LedgerError> {
+    pub fn charge(
+        &mut self,
+        source: &str,
+        invoice: Option<&InvoiceId>,
+        amount: i64,
+        description: &str,
+        by: &str,
+    ) -> Result<InvoiceId, LedgerError> {
         if amount <= 0 {
             return Err(LedgerError::NotPositive);
         }
@@ -115,7 +129,15 @@ impl Draft {
     }
 
     /// An adjustment or a write-off on one invoice (negative lowers it); never below zero.
-    pub fn adjust(&mut self, source: &str, kind: EntryKind, invoice: &InvoiceId, amount: i64, description: &str, by: &str) -> Result<(), LedgerError> {
+    pub fn adjust(
+        &mut self,
+        source: &str,
+        kind: EntryKind,
+        invoice: &InvoiceId,
+        amount: i64,
+        description: &str,
+        by: &str,
+    ) -> Result<(), LedgerError> {
         let current = self.summary.invoices.get(invoice).ok_or(LedgerError::NoInvoice)?;
         if amount == 0 {
             return Err(LedgerError::NotPositive);
@@ -136,7 +158,9 @@ impl Draft {
         let mut left = payment.amount;
         let mut allocations = Vec::new();
         let mut order: Vec<InvoiceId> = payment.invoice_id.iter().cloned().collect();
-        order.extend(self.summary.open_invoices().into_iter().map(|(id, _)| id.clone()).filter(|id| Some(id) != payment.invoice_id.as_ref()));
+        order.extend(
+            self.summary.open_invoices().into_iter().map(|(id, _)| id.clone()).filter(|id| Some(id) != payment.invoice_id.as_ref()),
+        );
         for id in order {
             let open = self.summary.invoices.get(&id).map(|i| i.balance).unwrap_or(0);
             let paid = open.min(left);
@@ -236,15 +260,17 @@ impl Draft {
     }
 }
 
+/// Whose ledger: a patient of a practice, in the practice's currency.
+#[derive(Debug, Clone, Copy)]
+pub struct Owner<'a> {
+    pub practice: &'a PracticeId,
+    pub patient: &'a PatientId,
+    pub currency: &'a str,
+}
+
 /// Reads a patient's summary and the entries for `sources` (one batch).
-pub async fn load(
-    table: &dyn Table,
-    practice: &PracticeId,
-    patient: &PatientId,
-    currency: &str,
-    sources: &[String],
-    now: DateTime<Utc>,
-) -> Result<Draft, StoreError> {
+pub async fn load(table: &dyn Table, owner: Owner<'_>, sources: &[String], now: DateTime<Utc>) -> Result<Draft, StoreError> {
+    let Owner { practice, patient, currency } = owner;
     let mut keys = vec![keys::summary(practice, patient)];
     keys.extend(sources.iter().map(|s| keys::entry(practice, patient, s)));
     let items = table.get_many(&keys).await?;
@@ -262,16 +288,14 @@ pub async fn load(
 /// draft, so they can depend on what was posted). Lost races are read again and replanned.
 pub async fn post<T>(
     table: &dyn Table,
-    practice: &PracticeId,
-    patient: &PatientId,
-    currency: &str,
+    owner: Owner<'_>,
     sources: &[String],
     now: DateTime<Utc>,
     plan: impl Fn(&mut Draft) -> Result<T, LedgerError>,
     extra: impl Fn(&Draft, &T) -> Result<Vec<Write>, StoreError>,
 ) -> Result<T, LedgerError> {
     until_settled(|| async {
-        let mut draft = load(table, practice, patient, currency, sources, now).await?;
+        let mut draft = load(table, owner, sources, now).await?;
         let planned = plan(&mut draft)?;
         let mut writes = extra(&draft, &planned)?;
         if !draft.added.is_empty() {

@@ -113,7 +113,10 @@ async fn payment_for(table: &dyn Table, order: &PayOrder<'_>, now: DateTime<Utc>
         let record = KeyRecord { record_id: payment.payment_id.to_string(), amount: order.amount, invoice_id: order.invoice.clone() };
         let writes = vec![
             Write::put(Item::from_record(key.clone(), &record)?, Condition::NotExists),
-            Write::put(Item::from_record(keys::payment(order.practice, order.patient, &payment.payment_id), &payment)?, Condition::NotExists),
+            Write::put(
+                Item::from_record(keys::payment(order.practice, order.patient, &payment.payment_id), &payment)?,
+                Condition::NotExists,
+            ),
         ];
         match table.transact(writes).await {
             Ok(()) => return Ok(payment),
@@ -140,7 +143,11 @@ pub struct IntentOwner {
 
 /// The writes that name a payment's PaymentIntent, once.
 pub fn name_intent(payment: &Payment, intent: &str) -> Result<Vec<Write>, StoreError> {
-    let owner = IntentOwner { practice_id: payment.practice_id.clone(), patient_id: payment.patient_id.clone(), payment_id: payment.payment_id.clone() };
+    let owner = IntentOwner {
+        practice_id: payment.practice_id.clone(),
+        patient_id: payment.patient_id.clone(),
+        payment_id: payment.payment_id.clone(),
+    };
     Ok(vec![
         Write::Update(
             Update::new(keys::payment(&payment.practice_id, &payment.patient_id, &payment.payment_id))
@@ -154,7 +161,12 @@ pub fn name_intent(payment: &Payment, intent: &str) -> Result<Vec<Write>, StoreE
 
 /// Starts (or resumes) a payment: the payment and its PaymentIntent, with the client secret the
 /// browser confirms with.
-pub async fn start(table: &dyn Table, payments: &dyn Payments, order: PayOrder<'_>, now: DateTime<Utc>) -> Result<(Payment, PaymentIntent), PayError> {
+pub async fn start(
+    table: &dyn Table,
+    payments: &dyn Payments,
+    order: PayOrder<'_>,
+    now: DateTime<Utc>,
+) -> Result<(Payment, PaymentIntent), PayError> {
     let mut payment = payment_for(table, &order, now).await?;
     if let Some(id) = &payment.payment_intent {
         let intent = payments.payment_intent(&payment.stripe_account, id).await?;

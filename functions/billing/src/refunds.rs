@@ -49,7 +49,12 @@ struct KeyRecord {
     amount: i64,
 }
 
-async fn get_refund(table: &dyn Table, practice: &PracticeId, patient: &PatientId, id: &RefundId) -> Result<Option<RefundRequest>, StoreError> {
+async fn get_refund(
+    table: &dyn Table,
+    practice: &PracticeId,
+    patient: &PatientId,
+    id: &RefundId,
+) -> Result<Option<RefundRequest>, StoreError> {
     table.get(&keys::refund(practice, patient, id)).await?.map(|i| i.record()).transpose()
 }
 
@@ -61,9 +66,12 @@ async fn request_for(table: &dyn Table, order: &RefundOrder<'_>, now: DateTime<U
             if record.amount != order.amount || record.payment_id != order.payment {
                 return Err(RefundError::KeyReused);
             }
-            return get_refund(table, order.practice, order.patient, &record.refund_id).await?.ok_or(RefundError::Store(StoreError::Conflict));
+            return get_refund(table, order.practice, order.patient, &record.refund_id)
+                .await?
+                .ok_or(RefundError::Store(StoreError::Conflict));
         }
-        let payment: Payment = crate::pay::get(table, order.practice, order.patient, &order.payment).await?.ok_or(RefundError::NoPayment)?;
+        let payment: Payment =
+            crate::pay::get(table, order.practice, order.patient, &order.payment).await?.ok_or(RefundError::NoPayment)?;
         if payment.status != PaymentStatus::Succeeded {
             return Err(RefundError::NotRefundable);
         }
@@ -122,7 +130,12 @@ pub fn refund_key(id: &RefundId) -> String {
 
 /// Asks for a refund: records the request, then creates the Stripe refund (again, for a retry of a
 /// request Stripe has not confirmed: the same key gives the same refund).
-pub async fn request(table: &dyn Table, payments: &dyn Payments, order: RefundOrder<'_>, now: DateTime<Utc>) -> Result<RefundRequest, RefundError> {
+pub async fn request(
+    table: &dyn Table,
+    payments: &dyn Payments,
+    order: RefundOrder<'_>,
+    now: DateTime<Utc>,
+) -> Result<RefundRequest, RefundError> {
     let mut request = request_for(table, &order, now).await?;
     if request.stripe_refund.is_some() || request.status == RefundStatus::Failed {
         return Ok(request);
@@ -163,7 +176,13 @@ pub async fn request(table: &dyn Table, payments: &dyn Payments, order: RefundOr
 }
 
 /// A refund Stripe refused outright: the request is failed and its amount is refundable again.
-async fn release(table: &dyn Table, practice: &PracticeId, patient: &PatientId, request: &RefundRequest, payment: &Payment) -> Result<(), StoreError> {
+async fn release(
+    table: &dyn Table,
+    practice: &PracticeId,
+    patient: &PatientId,
+    request: &RefundRequest,
+    payment: &Payment,
+) -> Result<(), StoreError> {
     let writes = vec![
         Write::Update(
             Update::new(keys::refund(practice, patient, &request.refund_id))
@@ -171,7 +190,11 @@ async fn release(table: &dyn Table, practice: &PracticeId, patient: &PatientId, 
                 .add("version", 1)
                 .when(Condition::eq("status", serde_json::to_value(RefundStatus::Requested).unwrap_or_default())),
         ),
-        Write::Update(Update::new(keys::payment(practice, patient, &payment.payment_id)).add("refunded", -request.amount).add("version", 1)),
+        Write::Update(
+            Update::new(keys::payment(practice, patient, &payment.payment_id)).add("refunded", -request.amount).add("version", 1),
+        ),
     ];
-    portico::store::retry::on_conflict(|| table.transact(writes.clone())).await.or_else(|e| if e.is_condition_failed() { Ok(()) } else { Err(e) })
+    portico::store::retry::on_conflict(|| table.transact(writes.clone()))
+        .await
+        .or_else(|e| if e.is_condition_failed() { Ok(()) } else { Err(e) })
 }

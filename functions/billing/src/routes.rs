@@ -31,8 +31,10 @@ pub const ADMINS: &[Role] = &[Role::Admin];
 pub const PORTAL_BILLING_GET: Route = patient("GET", "/portal/billing", "portal-billing-get", "billing.summary.read", "billing");
 pub const PORTAL_PAYMENTS_CREATE: Route =
     patient("POST", "/portal/billing/payments", "portal-payments-create", "billing.payment.create", "payment");
-pub const PORTAL_PAYMENTS_GET: Route = patient("GET", "/portal/billing/payments/{id}", "portal-payments-get", "billing.payment.read", "payment");
-pub const STAFF_LEDGER_GET: Route = staff("GET", "/staff/patients/{id}/ledger", "staff-ledger-get", BILLERS, "billing.ledger.read", "ledger");
+pub const PORTAL_PAYMENTS_GET: Route =
+    patient("GET", "/portal/billing/payments/{id}", "portal-payments-get", "billing.payment.read", "payment");
+pub const STAFF_LEDGER_GET: Route =
+    staff("GET", "/staff/patients/{id}/ledger", "staff-ledger-get", BILLERS, "billing.ledger.read", "ledger");
 pub const STAFF_CHARGES_CREATE: Route =
     staff("POST", "/staff/patients/{id}/ledger/charges", "staff-charges-create", BILLERS, "billing.charge.create", "entry");
 pub const STAFF_ADJUSTMENTS_CREATE: Route =

@@ -24,7 +24,9 @@ pub async fn read(table: &dyn Table, practice: &PracticeId, patient: &PatientId)
     let mut screen = Screen::default();
     let mut cursor = None;
     for _ in 0..MAX_PAGES {
-        let page = table.query(Query::partition(Index::Table, patient_partition(practice, patient)).begins_with(keys::PATIENT_PREFIX).after(cursor)).await?;
+        let page = table
+            .query(Query::partition(Index::Table, patient_partition(practice, patient)).begins_with(keys::PATIENT_PREFIX).after(cursor))
+            .await?;
         for item in page.items {
             let sort = item.key.sk.as_str();
             if sort == keys::SUMMARY_SORT {
@@ -45,9 +47,9 @@ pub async fn read(table: &dyn Table, practice: &PracticeId, patient: &PatientId)
         }
     }
     screen.entries.sort_by(|a, b| b.posted_at.cmp(&a.posted_at).then_with(|| b.source.cmp(&a.source)));
-    screen.payments.sort_by(|a, b| b.created_at.cmp(&a.created_at));
-    screen.refunds.sort_by(|a, b| b.created_at.cmp(&a.created_at));
-    screen.disputes.sort_by(|a, b| b.opened_at.cmp(&a.opened_at));
+    screen.payments.sort_by_key(|x| std::cmp::Reverse(x.created_at));
+    screen.refunds.sort_by_key(|x| std::cmp::Reverse(x.created_at));
+    screen.disputes.sort_by_key(|d| std::cmp::Reverse(d.opened_at));
     Ok(screen)
 }
 
@@ -61,7 +63,12 @@ impl Screen {
             unapplied: summary.map_or(0, |s| s.unapplied),
             invoices: invoices(summary),
             entries: self.entries.iter().map(EntryView::from).collect(),
-            payments: self.payments.iter().filter(|p| p.status != crate::model::PaymentStatus::RequiresPayment).map(PaymentView::from).collect(),
+            payments: self
+                .payments
+                .iter()
+                .filter(|p| p.status != crate::model::PaymentStatus::RequiresPayment)
+                .map(PaymentView::from)
+                .collect(),
             pay: PayRules {
                 enabled: account.is_some(),
                 minimum_payment: account.map_or(0, |a| a.minimum_payment),

@@ -108,7 +108,10 @@ fn change_of(kind: &str, object: &Value) -> Option<(String, Change)> {
             let refund = serde_json::from_value::<StripeRefund>(object.clone()).ok()?;
             (text(object, &["payment_intent"]), Some(Change::Refunds(vec![refund])))
         }
-        "charge.dispute.created" | "charge.dispute.updated" | "charge.dispute.closed" | "charge.dispute.funds_withdrawn"
+        "charge.dispute.created"
+        | "charge.dispute.updated"
+        | "charge.dispute.closed"
+        | "charge.dispute.funds_withdrawn"
         | "charge.dispute.funds_reinstated" => {
             let due_by = object.pointer("/evidence_details/due_by").and_then(Value::as_i64).and_then(|t| DateTime::from_timestamp(t, 0));
             let change = Change::Dispute {
@@ -177,7 +180,12 @@ pub async fn apply(table: &dyn Table, body: &str, now: DateTime<Utc>) -> Result<
 
 /// Whose payment a PaymentIntent is: the stored owner, or (when the PaymentIntent's id was never stored
 /// because the function stopped after creating it) the payment its metadata names, adopted.
-async fn owner_of(table: &dyn Table, practice: &PracticeId, intent: &str, object: &Value) -> Result<Option<(IntentOwner, bool)>, StoreError> {
+async fn owner_of(
+    table: &dyn Table,
+    practice: &PracticeId,
+    intent: &str,
+    object: &Value,
+) -> Result<Option<(IntentOwner, bool)>, StoreError> {
     if let Some(owner) = table.get(&keys::payment_intent(intent)).await?.map(|i| i.record::<IntentOwner>()).transpose()? {
         return Ok((&owner.practice_id == practice).then_some((owner, false)));
     }
@@ -185,7 +193,8 @@ async fn owner_of(table: &dyn Table, practice: &PracticeId, intent: &str, object
         return Ok(None);
     }
     let meta = |name: &str| text(object, &["metadata", name]);
-    let (Some(patient), Some(payment)) = (meta("patient_id").and_then(|p| PatientId::parse(&p)), meta("record_id").and_then(|p| portico::ids::PaymentId::parse(&p)))
+    let (Some(patient), Some(payment)) =
+        (meta("patient_id").and_then(|p| PatientId::parse(&p)), meta("record_id").and_then(|p| portico::ids::PaymentId::parse(&p)))
     else {
         return Ok(None);
     };
@@ -193,7 +202,9 @@ async fn owner_of(table: &dyn Table, practice: &PracticeId, intent: &str, object
         return Ok(None);
     }
     let found = crate::pay::get(table, practice, &patient, &payment).await?;
-    Ok(found.filter(|p| p.payment_intent.is_none()).map(|p| (IntentOwner { practice_id: practice.clone(), patient_id: p.patient_id, payment_id: p.payment_id }, true)))
+    Ok(found
+        .filter(|p| p.payment_intent.is_none())
+        .map(|p| (IntentOwner { practice_id: practice.clone(), patient_id: p.patient_id, payment_id: p.payment_id }, true)))
 }
 
 struct Context<'a> {
@@ -261,7 +272,8 @@ fn sources_for(intent: &str, change: &Change) -> Vec<String> {
 
 async fn apply_change(table: &dyn Table, ctx: &Context<'_>, payment: &Payment, change: &Change) -> Result<Vec<Write>, StoreError> {
     let sources = sources_for(ctx.intent, change);
-    let mut draft = ledger::load(table, ctx.practice, ctx.patient, ctx.currency, &sources, ctx.now).await?;
+    let owner = ledger::Owner { practice: ctx.practice, patient: ctx.patient, currency: ctx.currency };
+    let mut draft = ledger::load(table, owner, &sources, ctx.now).await?;
     let mut updated = payment.clone();
     let mut writes = Vec::new();
     match change {
@@ -290,7 +302,10 @@ async fn apply_change(table: &dyn Table, ctx: &Context<'_>, payment: &Payment, c
                 writes.push(dispute_task(table, ctx, id, *due_by).await?);
             }
             let release = format!("{id}:release");
-            if won && !draft.posted(&release) && let Some(held) = draft.entry(&hold).cloned() {
+            if won
+                && !draft.posted(&release)
+                && let Some(held) = draft.entry(&hold).cloned()
+            {
                 draft.reverse(&release, EntryKind::DisputeRelease, &held, "stripe");
             }
             writes.push(dispute_record(table, ctx, &updated, id, *amount, reason, status, *due_by, won).await?);
@@ -315,7 +330,13 @@ fn refund_status(status: &str) -> RefundStatus {
     }
 }
 
-async fn apply_refund(table: &dyn Table, ctx: &Context<'_>, draft: &mut Draft, payment: &mut Payment, refund: &StripeRefund) -> Result<Vec<Write>, StoreError> {
+async fn apply_refund(
+    table: &dyn Table,
+    ctx: &Context<'_>,
+    draft: &mut Draft,
+    payment: &mut Payment,
+    refund: &StripeRefund,
+) -> Result<Vec<Write>, StoreError> {
     let mut writes = Vec::new();
     // A refund the practice asked for in Portico reserved its amount then; one made in Stripe's
     // dashboard reserves it as it posts.

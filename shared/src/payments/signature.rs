@@ -85,7 +85,8 @@ pub struct StripeWebhooks {
 impl StripeWebhooks {
     /// From a comma-separated list (the secret's value in Secrets Manager).
     pub fn parse(value: &SecretString) -> Self {
-        let secrets = value.expose_secret().split(',').map(str::trim).filter(|s| !s.is_empty()).map(|s| SecretString::from(s.to_string())).collect();
+        let secrets =
+            value.expose_secret().split(',').map(str::trim).filter(|s| !s.is_empty()).map(|s| SecretString::from(s.to_string())).collect();
         StripeWebhooks { secrets }
     }
 

@@ -131,6 +131,19 @@ fn enrollers(ok: u16, foreign: u16) -> Vec<(&'static str, u16)> {
     expect
 }
 
+/// Administrators and billing staff (minimum necessary: clinicians and the front desk do not see what
+/// patients owe or paid).
+fn billers(ok: u16, foreign: u16) -> Vec<(&'static str, u16)> {
+    vec![
+        ("staff", ok),
+        ("billing", ok),
+        ("clinician", 403),
+        ("front desk", 403),
+        ("no role", 403),
+        ("other practice's staff at home", foreign),
+    ]
+}
+
 /// Runs every case for every caller and returns the mismatches. In each case the callers expected to
 /// succeed go last, so the others see the state unchanged.
 async fn mismatches(app: &TestApp, callers: &[Caller], cases: &[Case]) -> Vec<String> {
@@ -292,6 +305,57 @@ async fn every_route_answers_every_caller_as_expected() {
                 ("billing", 403),
                 ("no role", 403),
                 ("other practice's staff at home", 403),
+            ],
+        },
+        // Billing: patients see their own; only administrators and billing staff see or move money.
+        Case { method: Method::GET, path: "/portal/billing".into(), body: None, expect: patients_ok(200) },
+        Case {
+            method: Method::GET,
+            path: "/portal/billing/payments/pa_01JC00000000000000000000Y1".into(),
+            body: None,
+            expect: vec![("own patient", 404), ("other patient", 404), ("other practice's patient at home", 404)],
+        },
+        // Refused for want of an Idempotency-Key once authorized: 400 proves the caller got that far.
+        Case {
+            method: Method::POST,
+            path: "/portal/billing/payments".into(),
+            body: Some(json!({ "amount": 100 })),
+            expect: patients_ok(400),
+        },
+        Case { method: Method::GET, path: format!("/staff/patients/{ann_id}/ledger"), body: None, expect: billers(200, 404) },
+        Case {
+            method: Method::POST,
+            path: format!("/staff/patients/{ann_id}/ledger/charges"),
+            body: Some(json!({ "amount": 100, "description": "Copay" })),
+            expect: billers(201, 404),
+        },
+        Case {
+            method: Method::POST,
+            path: format!("/staff/patients/{ann_id}/ledger/adjustments"),
+            body: Some(
+                json!({ "invoice_id": "iv_01JC00000000000000000000J1", "kind": "adjustment", "amount": -100, "description": "Courtesy" }),
+            ),
+            expect: billers(422, 404),
+        },
+        Case {
+            method: Method::POST,
+            path: format!("/staff/patients/{ann_id}/ledger/refunds"),
+            body: Some(json!({ "payment_id": "pa_01JC00000000000000000000Y1", "amount": 100, "reason": "overpayment" })),
+            expect: billers(400, 400),
+        },
+        Case { method: Method::GET, path: "/staff/billing/account".into(), body: None, expect: billers(200, 404) },
+        Case {
+            method: Method::PUT,
+            path: "/staff/billing/account".into(),
+            body: Some(json!({ "stripe_account": "acct_", "livemode": false, "currency": "USD", "minimum_payment": 100,
+                "allow_prepayment": false, "statement_descriptor": "RIVERSIDE FP" })),
+            expect: vec![
+                ("staff", 400),
+                ("clinician", 403),
+                ("front desk", 403),
+                ("billing", 403),
+                ("no role", 403),
+                ("other practice's staff at home", 400),
             ],
         },
         Case {

@@ -5,9 +5,9 @@
 mod architecture;
 mod attachments;
 mod audit;
-mod billing;
 mod authz;
 mod bad_input;
+mod billing;
 mod budgets;
 mod concurrency;
 mod consistency;

@@ -38,7 +38,11 @@ pub async fn pay(d: &PayDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.patient_in(Scope::Billing).await?;
     let body: PayRequest = x.json()?;
     let key = required_key(x)?;
-    let invoice = body.invoice_id.as_deref().map(|raw| InvoiceId::parse(raw).ok_or_else(|| ApiError::field("invoice_id", "is not an invoice id"))).transpose()?;
+    let invoice = body
+        .invoice_id
+        .as_deref()
+        .map(|raw| InvoiceId::parse(raw).ok_or_else(|| ApiError::field("invoice_id", "is not an invoice id")))
+        .transpose()?;
     let amount = amount(&body.amount)?;
     let table = d.table.as_ref();
     let account = crate::accounts::get(table, &who.practice).await?.ok_or(PayError::NotEnabled)?;
@@ -67,7 +71,8 @@ pub async fn pay(d: &PayDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
 pub async fn payment(d: &BillingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let id = x.path_id("id", PaymentId::parse)?;
     let table = d.table.as_ref();
-    let (_, found) = x.patient_reading(Scope::Billing, async |practice, patient| Ok(pay::get(table, practice, patient, &id).await?)).await?;
+    let (_, found) =
+        x.patient_reading(Scope::Billing, async |practice, patient| Ok(pay::get(table, practice, patient, &id).await?)).await?;
     let found = found.ok_or(ApiError::NotFound)?;
     x.object(id.to_string());
     Ok(Reply::ok(&PaymentView::from(&found)))

@@ -7,8 +7,8 @@ use portico::ids::{EntryId, InvoiceId, PatientId, PaymentId};
 
 use super::{amount, required_key};
 use crate::api::{
-    AccountUpdate, AccountView, AdjustmentKind, AdjustmentRequest, ChargeRequest, DisputeView, LedgerView, MAX_DESCRIPTION, Posted, RefundBody,
-    RefundView,
+    AccountUpdate, AccountView, AdjustmentKind, AdjustmentRequest, ChargeRequest, DisputeView, LedgerView, MAX_DESCRIPTION, Posted,
+    RefundBody, RefundView,
 };
 use crate::deps::{BillingDeps, PayDeps};
 use crate::ledger;
@@ -63,11 +63,10 @@ pub async fn ledger(d: &BillingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError
 }
 
 /// The practice's account and that the patient is one of its patients.
-async fn billing_for(d: &BillingDeps, x: &Exchange<'_>, practice: &portico::ids::PracticeId, patient: &PatientId) -> Result<Account, ApiError> {
+async fn billing_for(d: &BillingDeps, practice: &portico::ids::PracticeId, patient: &PatientId) -> Result<Account, ApiError> {
     let table = d.table.as_ref();
     let (found, account) = futures::join!(patients::get(table, practice, patient), crate::accounts::get(table, practice));
     found?.ok_or(ApiError::NotFound)?;
-    let _ = x;
     account?.ok_or(ApiError::Conflict("Set up the practice's billing account first (Settings, Billing)."))
 }
 
@@ -88,9 +87,12 @@ pub async fn charge(d: &BillingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError
     let invoice = body.invoice_id.as_deref().map(invoice_id).transpose()?;
     let cents = amount(&body.amount)?;
     if cents <= 0 {
-        return Err(ApiError::Unprocessable { detail: "A charge is more than zero.".into(), errors: vec![FieldError::new("amount", "must be more than zero")] });
+        return Err(ApiError::Unprocessable {
+            detail: "A charge is more than zero.".into(),
+            errors: vec![FieldError::new("amount", "must be more than zero")],
+        });
     }
-    let account = billing_for(d, x, &who.practice, &patient).await?;
+    let account = billing_for(d, &who.practice, &patient).await?;
     let source = match x.idempotency_key()? {
         Some(key) => format!("key-{}", crate::pay::key_digest(&format!("charge:{key}"))),
         None => EntryId::generate(x.now()).to_string(),
@@ -99,9 +101,7 @@ pub async fn charge(d: &BillingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError
     let sources = [source.clone()];
     let (invoice, fresh) = ledger::post(
         d.table.as_ref(),
-        &who.practice,
-        &patient,
-        &account.currency,
+        ledger::Owner { practice: &who.practice, patient: &patient, currency: &account.currency },
         &sources,
         x.now(),
         |draft| match draft.entry(&source) {
@@ -113,7 +113,11 @@ pub async fn charge(d: &BillingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError
     .await?;
     let summary = crate::screen::summary(d.table.as_ref(), &who.practice, &patient).await?;
     x.object(source.clone());
-    let posted = Posted { entry_id: source, invoice_id: invoice.map(|i| i.to_string()).unwrap_or_default(), balance: summary.map_or(0, |s| s.balance) };
+    let posted = Posted {
+        entry_id: source,
+        invoice_id: invoice.map(|i| i.to_string()).unwrap_or_default(),
+        balance: summary.map_or(0, |s| s.balance),
+    };
     Ok(if fresh { Reply::created(&posted, &format!("/staff/patients/{patient}/ledger")) } else { Reply::ok(&posted) })
 }
 
@@ -132,17 +136,28 @@ pub async fn adjust(d: &BillingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError
     let invoice = invoice_id(&body.invoice_id)?;
     let cents = amount(&body.amount)?;
     if body.kind == AdjustmentKind::WriteOff && cents >= 0 {
-        return Err(ApiError::Unprocessable { detail: "A write-off lowers what is owed.".into(), errors: vec![FieldError::new("amount", "must be negative")] });
+        return Err(ApiError::Unprocessable {
+            detail: "A write-off lowers what is owed.".into(),
+            errors: vec![FieldError::new("amount", "must be negative")],
+        });
     }
-    let account = billing_for(d, x, &who.practice, &patient).await?;
+    let account = billing_for(d, &who.practice, &patient).await?;
     let kind = match body.kind {
         AdjustmentKind::Adjustment => EntryKind::Adjustment,
         AdjustmentKind::WriteOff => EntryKind::WriteOff,
     };
     let source = EntryId::generate(x.now()).to_string();
     let by = format!("staff:{}", who.staff);
-    ledger::post(d.table.as_ref(), &who.practice, &patient, &account.currency, &[], x.now(), |draft| draft.adjust(&source, kind, &invoice, cents, &text, &by), |_, _| Ok(Vec::new()))
-        .await?;
+    let owner = ledger::Owner { practice: &who.practice, patient: &patient, currency: &account.currency };
+    ledger::post(
+        d.table.as_ref(),
+        owner,
+        &[],
+        x.now(),
+        |draft| draft.adjust(&source, kind, &invoice, cents, &text, &by),
+        |_, _| Ok(Vec::new()),
+    )
+    .await?;
     let summary = crate::screen::summary(d.table.as_ref(), &who.practice, &patient).await?;
     x.object(source.clone());
     let posted = Posted { entry_id: source, invoice_id: invoice.to_string(), balance: summary.map_or(0, |s| s.balance) };
@@ -205,7 +220,10 @@ pub async fn account_put(d: &BillingDeps, x: &Exchange<'_>) -> Result<Reply, Api
     let who = x.staff().await?;
     let body: AccountUpdate = x.json()?;
     let mut fields = portico::http::fields::Fields::default();
-    let account_ok = body.stripe_account.strip_prefix("acct_").is_some_and(|r| !r.is_empty() && r.len() <= 64 && r.bytes().all(|b| b.is_ascii_alphanumeric()));
+    let account_ok = body
+        .stripe_account
+        .strip_prefix("acct_")
+        .is_some_and(|r| !r.is_empty() && r.len() <= 64 && r.bytes().all(|b| b.is_ascii_alphanumeric()));
     if !account_ok {
         fields.error("stripe_account", "is not a Stripe account id (acct_…)");
     }

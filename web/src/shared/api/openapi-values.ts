@@ -5,6 +5,10 @@ export const enums = {
     "active",
     "disabled"
   ],
+  "AdjustmentKind": [
+    "adjustment",
+    "write_off"
+  ],
   "BellKind": [
     "new_message",
     "appointment_changed"
@@ -54,6 +58,22 @@ export const enums = {
     "revoke",
     "decline"
   ],
+  "DisputeStatus": [
+    "needs_response",
+    "under_review",
+    "won",
+    "lost"
+  ],
+  "EntryKind": [
+    "charge",
+    "adjustment",
+    "write_off",
+    "payment",
+    "refund",
+    "refund_reversal",
+    "dispute_hold",
+    "dispute_release"
+  ],
   "ExportFormat": [
     "csv",
     "jsonl"
@@ -99,6 +119,13 @@ export const enums = {
     "patient",
     "care_team"
   ],
+  "PaymentStatus": [
+    "requires_payment",
+    "failed",
+    "processing",
+    "succeeded",
+    "canceled"
+  ],
   "PlaceStatus": [
     "waiting",
     "booked",
@@ -107,6 +134,18 @@ export const enums = {
   "Priority": [
     "high",
     "normal"
+  ],
+  "RefundReason": [
+    "duplicate",
+    "overpayment",
+    "charge_reduced",
+    "requested_by_patient"
+  ],
+  "RefundStatus": [
+    "requested",
+    "pending",
+    "succeeded",
+    "failed"
   ],
   "Relationship": [
     "parent",
@@ -154,7 +193,8 @@ export const enums = {
   ],
   "TaskKind": [
     "respond_to_message",
-    "new_appointment"
+    "new_appointment",
+    "payment_dispute"
   ],
   "TaskStatus": [
     "open",
@@ -171,7 +211,8 @@ export const enums = {
     "appointment_booked",
     "appointment_confirmed",
     "confirm_in_portal",
-    "waitlist_offer"
+    "waitlist_offer",
+    "payment_received"
   ],
   "ThreadStatus": [
     "open",
@@ -212,6 +253,19 @@ export const enums = {
 } as const;
 
 export const constraints: Record<string, { maxLength?: number; minLength?: number; maximum?: number; minimum?: number; maxItems?: number; minItems?: number; pattern?: string }> = {
+  "AccountUpdate.currency": {
+    "pattern": "^[a-z]{3}$"
+  },
+  "AccountUpdate.statement_descriptor": {
+    "pattern": "^[A-Za-z0-9 .-]{2,22}$"
+  },
+  "AccountUpdate.stripe_account": {
+    "pattern": "^acct_[A-Za-z0-9]{1,64}$"
+  },
+  "AdjustmentRequest.description": {
+    "maxLength": 200,
+    "minLength": 1
+  },
   "AgeRules.adult_at": {
     "maximum": 21,
     "minimum": 1
@@ -222,6 +276,10 @@ export const constraints: Record<string, { maxLength?: number; minLength?: numbe
   },
   "CancelRequest.reason": {
     "maxLength": 500
+  },
+  "ChargeRequest.description": {
+    "maxLength": 200,
+    "minLength": 1
   },
   "ConsentPublication.summary": {
     "maxLength": 500,
@@ -288,6 +346,9 @@ export const constraints: Record<string, { maxLength?: number; minLength?: numbe
   "PatientUpdate.pronouns": {
     "maxLength": 40
   },
+  "PayRequest.invoice_id": {
+    "pattern": "^iv_[0-9A-HJKMNP-TV-Z]{26}$"
+  },
   "PracticeSettingsUpdate.allowed_origins": {
     "maxItems": 10
   },
@@ -340,6 +401,9 @@ export const constraints: Record<string, { maxLength?: number; minLength?: numbe
   },
   "QuietHours.start": {
     "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"
+  },
+  "RefundBody.payment_id": {
+    "pattern": "^pa_[0-9A-HJKMNP-TV-Z]{26}$"
   },
   "StaffInviteRequest.display_name": {
     "maxLength": 100,
@@ -451,6 +515,13 @@ export const operationRoles: Record<string, readonly string[]> = {
     "front-desk",
     "clinician"
   ],
+  "GET /staff/billing/account": [
+    "admin",
+    "billing"
+  ],
+  "PUT /staff/billing/account": [
+    "admin"
+  ],
   "GET /staff/me": [
     "admin",
     "clinician",
@@ -516,6 +587,22 @@ export const operationRoles: Record<string, readonly string[]> = {
     "admin",
     "front-desk",
     "clinician"
+  ],
+  "GET /staff/patients/{id}/ledger": [
+    "admin",
+    "billing"
+  ],
+  "POST /staff/patients/{id}/ledger/adjustments": [
+    "admin",
+    "billing"
+  ],
+  "POST /staff/patients/{id}/ledger/charges": [
+    "admin",
+    "billing"
+  ],
+  "POST /staff/patients/{id}/ledger/refunds": [
+    "admin",
+    "billing"
   ],
   "GET /staff/patients/{id}/proxies": [
     "admin",

@@ -2160,6 +2160,305 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/portal/billing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The billing screen: what is owed, invoices, every entry and payment. One query of the patient's
+         *     billing, read while the session is checked.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BillingView"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Acting for someone (Portico-Acting-For) without a live grant that allows billing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/billing/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Starts a payment (or resumes the one this Idempotency-Key started): the server checks the amount
+         *     against what is owed, records the payment, and creates its Stripe PaymentIntent; the browser
+         *     confirms it with Stripe.js, and the payment is `processing` until Stripe's event posts it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description Required: one per payment, the same on every retry of it */
+                    "Idempotency-Key": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PayRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PayStarted"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The practice takes no payments online, or acting without a grant that allows billing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The card processor refused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is too large (API Gateway's own limit answers application/json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the content type the route reads */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a payable amount (zero, negative, fractional, above what is owed, below the minimum), not an invoice, or an Idempotency-Key reused with another body */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/billing/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One payment: the portal asks while it shows "processing", until Stripe's event has posted it. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentView"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Acting without a grant that allows billing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/portal/consents": {
         parameters: {
             query?: never;
@@ -6169,6 +6468,198 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/billing/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The practice's billing account (administrators and billing staff read it). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountView"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The staff member's role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not set up yet */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Sets the practice's billing account: its Stripe connected account (one practice per account), live or
+         *     test mode, currency and payment rules.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AccountUpdate"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountView"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The staff member's role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Changed meanwhile */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is too large (API Gateway's own limit answers application/json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the content type the route reads */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Stripe account belongs to another practice */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/staff/me": {
         parameters: {
             query?: never;
@@ -7460,6 +7951,522 @@ export interface paths {
                     };
                 };
                 /** @description Understood but not acceptable: the body says which rule it breaks */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/patients/{id}/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A patient's whole ledger: balance, invoices, entries, payments, refunds and disputes. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerView"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The staff member's role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/patients/{id}/ledger/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adjusts an invoice (negative lowers it) or writes some of it off; never below zero. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AdjustmentRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Posted"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The staff member's role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No billing account yet */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is too large (API Gateway's own limit answers application/json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the content type the route reads */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Zero or fractional, a write-off that is not negative, below zero, or not this patient's invoice */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/patients/{id}/ledger/charges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Posts a charge: on a new invoice, or added to the one named. With an `Idempotency-Key`, a retry
+         *     posts nothing more.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 1 to 255 visible ASCII characters */
+                    "Idempotency-Key"?: string | null;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChargeRequest"];
+                };
+            };
+            responses: {
+                /** @description Posted before under this Idempotency-Key */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Posted"];
+                    };
+                };
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Posted"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The staff member's role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No billing account yet */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is too large (API Gateway's own limit answers application/json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the content type the route reads */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a positive whole amount, or not this patient's invoice */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/patients/{id}/ledger/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refunds part or all of a payment. The request is recorded at once (202); the ledger's credit posts
+         *     when Stripe confirms the refund. The same Idempotency-Key, clicked ten times, makes one refund.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description Required: one per refund, the same on every retry of it */
+                    "Idempotency-Key": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RefundBody"];
+                };
+            };
+            responses: {
+                /** @description Accepted: the work continues in the background */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RefundView"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The staff member's role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing exists at this address for the caller (other tenants' objects included) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a completed payment, no billing account, or the card processor refused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is too large (API Gateway's own limit answers application/json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the content type the route reads */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a positive whole amount, more than is left to refund, or an Idempotency-Key reused with another body */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10549,6 +11556,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks/stripe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An event from Stripe, for any practice's connected account. A valid `Stripe-Signature` (any current
+         *     secret, any of its `v1`s, a timestamp within five minutes either way) is checked before anything
+         *     else; the event is then queued whole and answered at once. Unknown kinds are answered 200 too.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description t=<unix time>,v1=<HMAC-SHA256 of "t.body">[,v1=…] */
+                    "Stripe-Signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            /** @description A Stripe event */
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Received"];
+                    };
+                };
+                /** @description No or a malformed Stripe-Signature, or not an event */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The signature does not match, or its timestamp is more than five minutes away */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Someone else changed this at the same time; read it again and retry */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is too large (API Gateway's own limit answers application/json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the content type the route reads */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks/twilio/inbound": {
         parameters: {
             query?: never;
@@ -10846,6 +11965,40 @@ export interface components {
         };
         /** @enum {string} */
         AccountStatus: "active" | "disabled";
+        AccountUpdate: {
+            allow_prepayment: boolean;
+            currency: string;
+            livemode: boolean;
+            /** Format: int64 */
+            minimum_payment: number;
+            statement_descriptor: string;
+            stripe_account: string;
+        };
+        /** @description The practice's billing account, as administrators set it. */
+        AccountView: {
+            allow_prepayment: boolean;
+            currency: string;
+            livemode: boolean;
+            /** Format: int64 */
+            minimum_payment: number;
+            statement_descriptor: string;
+            stripe_account: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @enum {string} */
+        AdjustmentKind: "adjustment" | "write_off";
+        /** @description Adjust an invoice (negative lowers it) or write some of it off. */
+        AdjustmentRequest: {
+            /**
+             * Format: int64
+             * @description Signed minor units; a write-off is negative.
+             */
+            amount: number;
+            description: string;
+            invoice_id: string;
+            kind: components["schemas"]["AdjustmentKind"];
+        };
         /**
          * @description How a parent's or guardian's access changes as the child grows, in whole years at local midnight of
          *     the birthday in the practice's zone. The defaults: full access to 11, limited from 12 to 17 (the
@@ -10864,6 +12017,12 @@ export interface components {
              * @description The age at which a parent's access becomes limited.
              */
             limited_from: number;
+        };
+        /** @description How an entry moved one invoice's balance. */
+        Allocation: {
+            /** Format: int64 */
+            amount: number;
+            invoice_id: string;
         };
         AppointmentList: {
             /** @description Most recent first. */
@@ -11009,6 +12168,27 @@ export interface components {
          * @enum {string}
          */
         BellKind: "new_message" | "appointment_changed";
+        /** @description The patient's billing screen: balance, invoices, the ledger, payments. */
+        BillingView: {
+            /**
+             * Format: int64
+             * @description What is owed now (negative: a credit).
+             */
+            balance: number;
+            currency: string;
+            /** @description Newest first. */
+            entries: components["schemas"]["EntryView"][];
+            /** @description Newest first. */
+            invoices: components["schemas"]["InvoiceView"][];
+            pay: components["schemas"]["PayRules"];
+            /** @description Newest first. */
+            payments: components["schemas"]["PaymentView"][];
+            /**
+             * Format: int64
+             * @description Credit not yet applied to an invoice.
+             */
+            unapplied: number;
+        };
         /** @description Time taken out of a schedule (a day off, a meeting). */
         Block: {
             /** Format: date-time */
@@ -11087,6 +12267,14 @@ export interface components {
         ChannelReach: {
             blocked_by?: components["schemas"]["Blocked"] | null;
             reachable: boolean;
+        };
+        /** @description Post a charge (a new invoice unless one is named). */
+        ChargeRequest: {
+            /** Format: int64 */
+            amount: number;
+            /** @description What it is for, as the patient will read it. */
+            description: string;
+            invoice_id?: string | null;
         };
         /** @description A claim that landed: the new appointment, and the later one it replaced (now cancelled). */
         ClaimView: {
@@ -11191,10 +12379,43 @@ export interface components {
         };
         /** @enum {string} */
         Decision: "accept" | "revoke" | "decline";
+        /** @enum {string} */
+        DisputeStatus: "needs_response" | "under_review" | "won" | "lost";
+        /** @description A dispute of a payment. */
+        DisputeView: {
+            /** Format: int64 */
+            amount: number;
+            dispute_id: string;
+            /** Format: date-time */
+            evidence_due_by?: string | null;
+            /** Format: date-time */
+            opened_at: string;
+            payment_id: string;
+            reason: string;
+            status: components["schemas"]["DisputeStatus"];
+        };
         DownloadLink: {
             /** Format: date-time */
             expires_at: string;
             url: string;
+        };
+        /** @enum {string} */
+        EntryKind: "charge" | "adjustment" | "write_off" | "payment" | "refund" | "refund_reversal" | "dispute_hold" | "dispute_release";
+        /** @description One ledger entry, as the patient and staff see it. */
+        EntryView: {
+            allocations: components["schemas"]["Allocation"][];
+            /**
+             * Format: int64
+             * @description The change to the balance (positive: more is owed).
+             */
+            amount: number;
+            description?: string | null;
+            /** @description The entry's unique source (a Portico id or a Stripe object's id). */
+            entry_id: string;
+            kind: components["schemas"]["EntryKind"];
+            payment_id?: string | null;
+            /** Format: date-time */
+            posted_at: string;
         };
         /**
          * @description The two forms an export takes.
@@ -11355,6 +12576,18 @@ export interface components {
         InviteRequest: {
             channel?: components["schemas"]["Channel"] | null;
         };
+        /** @description One invoice: what was charged on it and what is still owed. */
+        InvoiceView: {
+            /** Format: int64 */
+            balance: number;
+            /** Format: int64 */
+            charged: number;
+            invoice_id: string;
+            /** Format: int32 */
+            number: number;
+            /** Format: date-time */
+            opened_at: string;
+        };
         /**
          * @description What a link opens.
          * @enum {string}
@@ -11422,6 +12655,14 @@ export interface components {
          * @enum {string}
          */
         LateCancel: "allow" | "allow_as_late" | "block";
+        /** @description A patient's ledger as billing staff see it. */
+        LedgerView: components["schemas"]["BillingView"] & {
+            /** @description Paused while a dispute is open. */
+            autopay_paused: boolean;
+            disputes: components["schemas"]["DisputeView"][];
+            patient_id: string;
+            refunds: components["schemas"]["RefundView"][];
+        };
         /**
          * @description Why the proxy may act for the patient.
          * @enum {string}
@@ -11674,6 +12915,62 @@ export interface components {
              */
             version: number;
         };
+        /** @description Pay some or all of what is owed. */
+        PayRequest: {
+            /**
+             * Format: int64
+             * @description Minor units: a whole number, more than zero, at most what is owed (unless the practice takes
+             *     prepayments), at least the practice's minimum unless it is all that is owed.
+             */
+            amount: number;
+            /** @description The invoice to pay first; without one, the oldest invoices are paid first. */
+            invoice_id?: string | null;
+        };
+        /** @description How patients may pay this practice. */
+        PayRules: {
+            allow_prepayment: boolean;
+            /** @description Whether the practice takes payments in the portal. */
+            enabled: boolean;
+            /** Format: int64 */
+            minimum_payment: number;
+        };
+        /** @description What the browser confirms the payment with (Stripe.js and its Payment Element). */
+        PayStarted: {
+            /** @description The PaymentIntent's client secret, for `stripe.confirmPayment`; absent once the payment is final. */
+            client_secret?: string | null;
+            /** @description Where to load Stripe.js from. */
+            js_url: string;
+            payment: components["schemas"]["PaymentView"];
+            publishable_key: string;
+            /** @description The practice's connected account (Stripe.js's `stripeAccount` option). */
+            stripe_account: string;
+        };
+        /**
+         * @description Where a payment stands. It moves forward only: `succeeded` is final, and a later attempt on the same
+         *     PaymentIntent may move `failed` on to `processing` or `succeeded`, never back.
+         * @enum {string}
+         */
+        PaymentStatus: "requires_payment" | "failed" | "processing" | "succeeded" | "canceled";
+        /** @description A payment and where it stands (`processing` until Stripe's event posts it). */
+        PaymentView: {
+            /** Format: int64 */
+            amount: number;
+            /** Format: date-time */
+            created_at: string;
+            currency: string;
+            /** @description Stripe's decline code of the last failure, for a message (`card_declined`, `insufficient_funds`). */
+            failure_code?: string | null;
+            invoice_id?: string | null;
+            payment_id: string;
+            /**
+             * Format: int64
+             * @description Refunded or being refunded.
+             */
+            refunded: number;
+            status: components["schemas"]["PaymentStatus"];
+            /** Format: date-time */
+            succeeded_at?: string | null;
+        };
         /** @description A pending invitation as the patient's list shows it. */
         PendingInvitation: {
             /** @description Where the link went, masked. */
@@ -11723,6 +13020,13 @@ export interface components {
             to: string;
             /** Format: int64 */
             version: number;
+        };
+        /** @description What a posting did: the entry's id and the summary after it. */
+        Posted: {
+            /** Format: int64 */
+            balance: number;
+            entry_id: string;
+            invoice_id: string;
         };
         /** @description A practice as its sign reads: nothing about any patient. */
         PracticeInfo: {
@@ -11975,9 +13279,41 @@ export interface components {
             /** @example 21:00 */
             start: string;
         };
+        /** @description What the webhook answers Stripe. */
+        Received: {
+            received: boolean;
+        };
         RedeemLinkRequest: {
             /** @description The token from the invitation link's fragment. */
             token: string;
+        };
+        /** @description Refund part or all of a payment. */
+        RefundBody: {
+            /**
+             * @description Lower the invoices by the same amount when the refund posts (the charge was too high), so the
+             *     patient does not owe it again.
+             */
+            adjust?: boolean;
+            /** Format: int64 */
+            amount: number;
+            payment_id: string;
+            reason: components["schemas"]["RefundReason"];
+        };
+        /** @enum {string} */
+        RefundReason: "duplicate" | "overpayment" | "charge_reduced" | "requested_by_patient";
+        /** @enum {string} */
+        RefundStatus: "requested" | "pending" | "succeeded" | "failed";
+        /** @description A refund the practice asked for. */
+        RefundView: {
+            adjust: boolean;
+            /** Format: int64 */
+            amount: number;
+            /** Format: date-time */
+            created_at: string;
+            payment_id: string;
+            reason: components["schemas"]["RefundReason"];
+            refund_id: string;
+            status: components["schemas"]["RefundStatus"];
         };
         /**
          * @description How the proxy is related to the patient.
@@ -12368,7 +13704,7 @@ export interface components {
             cleared: boolean;
         };
         /** @enum {string} */
-        TaskKind: "respond_to_message" | "new_appointment";
+        TaskKind: "respond_to_message" | "new_appointment" | "payment_dispute";
         TaskList: {
             next_cursor?: string | null;
             /** @description Soonest due first. */
@@ -12404,7 +13740,7 @@ export interface components {
          * @description The messages a practice may word its own way.
          * @enum {string}
          */
-        TemplateKind: "message_waiting" | "opt_out_confirmation" | "opt_in_confirmation" | "help_reply" | "appointment_reminder" | "appointment_update" | "appointment_booked" | "appointment_confirmed" | "confirm_in_portal" | "waitlist_offer";
+        TemplateKind: "message_waiting" | "opt_out_confirmation" | "opt_in_confirmation" | "help_reply" | "appointment_reminder" | "appointment_update" | "appointment_booked" | "appointment_confirmed" | "confirm_in_portal" | "waitlist_offer" | "payment_received";
         TemplateUpdate: {
             email_body?: string | null;
             email_subject?: string | null;
