@@ -127,6 +127,8 @@ pub struct BillingView {
     /// Newest first.
     pub payments: Vec<PaymentView>,
     pub pay: PayRules,
+    /// The months with a statement (`YYYY-MM`, in the practice's zone), newest first.
+    pub statement_months: Vec<String>,
 }
 
 /// A refund the practice asked for.

@@ -9,6 +9,7 @@ use crate::routes;
 endpoint!(PortalBillingGet, routes::PORTAL_BILLING_GET, BillingDeps, portal::billing);
 endpoint!(PortalPaymentsCreate, routes::PORTAL_PAYMENTS_CREATE, PayDeps, portal::pay);
 endpoint!(PortalPaymentsGet, routes::PORTAL_PAYMENTS_GET, BillingDeps, portal::payment);
+endpoint!(PortalStatementsGet, routes::PORTAL_STATEMENTS_GET, BillingDeps, portal::statement);
 endpoint!(StaffLedgerGet, routes::STAFF_LEDGER_GET, BillingDeps, staff::ledger);
 endpoint!(StaffChargesCreate, routes::STAFF_CHARGES_CREATE, BillingDeps, staff::charge);
 endpoint!(StaffAdjustmentsCreate, routes::STAFF_ADJUSTMENTS_CREATE, BillingDeps, staff::adjust);

@@ -17,6 +17,7 @@ pub mod pay;
 pub mod refunds;
 pub mod routes;
 pub mod screen;
+pub mod statements;
 pub mod stripe_events;
 
 use portico::lambda::{Capability, endpoint, worker};
@@ -32,6 +33,7 @@ pub fn capability() -> Capability {
             endpoint::<PortalBillingGet>(),
             endpoint::<PortalPaymentsCreate>(),
             endpoint::<PortalPaymentsGet>(),
+            endpoint::<PortalStatementsGet>(),
             endpoint::<StaffLedgerGet>(),
             endpoint::<StaffChargesCreate>(),
             endpoint::<StaffAdjustmentsCreate>(),
@@ -53,6 +55,7 @@ pub fn capability() -> Capability {
     portal::billing,
     portal::pay,
     portal::payment,
+    portal::statement,
     staff::ledger,
     staff::charge,
     staff::adjust,

@@ -33,6 +33,8 @@ pub const PORTAL_PAYMENTS_CREATE: Route =
     patient("POST", "/portal/billing/payments", "portal-payments-create", "billing.payment.create", "payment");
 pub const PORTAL_PAYMENTS_GET: Route =
     patient("GET", "/portal/billing/payments/{id}", "portal-payments-get", "billing.payment.read", "payment");
+pub const PORTAL_STATEMENTS_GET: Route =
+    patient("GET", "/portal/billing/statements/{month}", "portal-statements-get", "billing.statement.read", "statement");
 pub const STAFF_LEDGER_GET: Route =
     staff("GET", "/staff/patients/{id}/ledger", "staff-ledger-get", BILLERS, "billing.ledger.read", "ledger");
 pub const STAFF_CHARGES_CREATE: Route =

@@ -55,7 +55,7 @@ pub async fn read(table: &dyn Table, practice: &PracticeId, patient: &PatientId)
 
 impl Screen {
     /// What the patient sees: payments they started but never confirmed are left out.
-    pub fn view(&self, account: Option<&Account>) -> BillingView {
+    pub fn view(&self, account: Option<&Account>, zone: chrono_tz::Tz, now: chrono::DateTime<chrono::Utc>) -> BillingView {
         let summary = self.summary.as_ref();
         BillingView {
             currency: summary.map(|s| s.currency.clone()).or_else(|| account.map(|a| a.currency.clone())).unwrap_or_else(|| "usd".into()),
@@ -69,6 +69,7 @@ impl Screen {
                 .filter(|p| p.status != crate::model::PaymentStatus::RequiresPayment)
                 .map(PaymentView::from)
                 .collect(),
+            statement_months: crate::statements::months(&self.entries, zone, now),
             pay: PayRules {
                 enabled: account.is_some(),
                 minimum_payment: account.map_or(0, |a| a.minimum_payment),

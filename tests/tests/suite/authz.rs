@@ -322,6 +322,12 @@ async fn every_route_answers_every_caller_as_expected() {
             body: Some(json!({ "amount": 100 })),
             expect: patients_ok(400),
         },
+        Case {
+            method: Method::GET,
+            path: "/portal/billing/statements/2020-01".into(),
+            body: None,
+            expect: vec![("own patient", 404), ("other patient", 404), ("other practice's patient at home", 404)],
+        },
         Case { method: Method::GET, path: format!("/staff/patients/{ann_id}/ledger"), body: None, expect: billers(200, 404) },
         Case {
             method: Method::POST,

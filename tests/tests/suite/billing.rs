@@ -560,3 +560,30 @@ async fn nothing_about_care_reaches_stripe() {
         }
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_months_statement_is_a_page_and_a_pdf() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    paid(&app, &ann, "pay", 5_000).await;
+    let view = billing(&app, &ann).await;
+    let month = view["statement_months"][0].as_str().unwrap().to_string();
+    assert_eq!(month, "2026-11", "{view}");
+    let statement = app.call_ok(&ann.access, Method::GET, &format!("/portal/billing/statements/{month}"), None, 200).await;
+    assert_eq!(statement["opening_balance"], 0);
+    assert_eq!(statement["closing_balance"], 7_000, "{statement}");
+    assert_eq!(statement["patient_name"], "Ann Lee");
+    assert_eq!(statement["entries"].as_array().unwrap().len(), 2);
+    let pdf = app.call(&ann.access, Method::GET, &format!("/portal/billing/statements/{month}?format=pdf"), None).await;
+    assert_eq!(pdf.status(), 200);
+    assert_eq!(pdf.headers()["content-type"], "application/pdf");
+    assert!(pdf.headers()["content-disposition"].to_str().unwrap().contains("statement-2026-11.pdf"));
+    let bytes = pdf.bytes().await.unwrap();
+    assert!(bytes.starts_with(b"%PDF-1.4"));
+    assert!(String::from_utf8_lossy(&bytes).contains("$70.00"));
+    // Another month, another patient, another format: nothing.
+    app.call_ok(&ann.access, Method::GET, "/portal/billing/statements/2025-01", None, 404).await;
+    app.call_ok(&ann.access, Method::GET, &format!("/portal/billing/statements/{month}?format=docx"), None, 400).await;
+    let ben = app.sign_in("ben@example.com").await;
+    app.call_ok(&ben.access, Method::GET, &format!("/portal/billing/statements/{month}"), None, 404).await;
+}

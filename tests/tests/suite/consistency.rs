@@ -384,11 +384,16 @@ fn the_pages_carry_the_local_gateways_headers_in_aws() {
         "the page policy names connect-src: {}",
         portico_local::PAGE_POLICY
     );
-    let expected = portico_local::PAGE_POLICY.replacen("connect-src 'self'", &format!("connect-src 'self' {upload_origin}"), 1);
+    // Stripe.js and its Payment Element's frames come from Stripe in AWS (locally the stand-in's
+    // Stripe.js is the gateway's own).
+    let expected = portico_local::PAGE_POLICY
+        .replacen("script-src 'self'", "script-src 'self' https://js.stripe.com", 1)
+        .replacen("connect-src 'self'", &format!("connect-src 'self' https://api.stripe.com {upload_origin}"), 1)
+        .replacen("frame-ancestors", "frame-src https://js.stripe.com https://hooks.stripe.com; frame-ancestors", 1);
     assert_eq!(
         security["ContentSecurityPolicy"]["ContentSecurityPolicy"],
         serde_json::json!({ "Sub": expected }),
-        "the template's page policy is PAGE_POLICY with the upload bucket and the staff sign-in in connect-src"
+        "the template's page policy is PAGE_POLICY with Stripe, the upload bucket and the staff sign-in"
     );
 
     let mut sent_locally = lambda_http::http::HeaderMap::new();

@@ -254,6 +254,16 @@ async fn the_workers_and_the_relay_answer_their_samples() {
             "worker-scheduling/{case}: the reply applied"
         );
     }
+    for (case, expected, path) in samples("worker-billing") {
+        let fixture = fixture(Backend::Embedded).await;
+        let deps = portico_billing::deps::WorkerDeps::from_ports(&fixture.app.ports);
+        let event: SqsEvent = load(&path);
+        let response = portico_billing::functions::WorkerBilling::handle(&deps, event).await.unwrap();
+        let kept: Vec<&str> = response.batch_item_failures.iter().map(|f| f.item_identifier.as_str()).collect();
+        // An event for an account no practice holds is logged and dropped, never retried.
+        assert_eq!(expected, "handled", "worker-billing/{case}");
+        assert!(kept.is_empty(), "worker-billing/{case}: {kept:?}");
+    }
     for (case, expected, path) in samples("worker-scheduling-sweep") {
         use portico::wiring::Wire as _;
         let fixture = fixture(Backend::Embedded).await;

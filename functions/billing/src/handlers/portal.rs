@@ -8,6 +8,8 @@ use super::{amount, required_key};
 use crate::api::{BillingView, PayRequest, PayStarted, PaymentView};
 use crate::deps::{BillingDeps, PayDeps};
 use crate::pay::{self, PayError, PayOrder};
+use crate::statements::{Month, StatementView};
+use portico::directory::patients;
 
 /// The billing screen: what is owed, invoices, every entry and payment. One query of the patient's
 /// billing, read while the session is checked.
@@ -16,13 +18,14 @@ use crate::pay::{self, PayError, PayOrder};
         (status = 403, body = Problem, description = "Acting for someone (Portico-Acting-For) without a live grant that allows billing")))]
 pub async fn billing(d: &BillingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let table = d.table.as_ref();
-    let (_, (screen, account)) = x
+    let (who, (screen, account)) = x
         .patient_reading(Scope::Billing, async |practice, patient| {
             let (screen, account) = futures::join!(crate::screen::read(table, practice, patient), crate::accounts::get(table, practice));
             Ok((screen?, account?))
         })
         .await?;
-    Ok(Reply::ok(&screen.view(account.as_ref())))
+    let zone = practice_zone(x, &who.practice).await?;
+    Ok(Reply::ok(&screen.view(account.as_ref(), zone, x.now())))
 }
 
 /// Starts a payment (or resumes the one this Idempotency-Key started): the server checks the amount
@@ -76,4 +79,54 @@ pub async fn payment(d: &BillingDeps, x: &Exchange<'_>) -> Result<Reply, ApiErro
     let found = found.ok_or(ApiError::NotFound)?;
     x.object(id.to_string());
     Ok(Reply::ok(&PaymentView::from(&found)))
+}
+
+/// A month's statement (`YYYY-MM`, in the practice's zone): JSON for the portal's printable page, or
+/// with `format=pdf` the same statement as a PDF to download.
+#[utoipa::path(get, path = "/portal/billing/statements/{month}", tag = "billing", security(("patient" = [])),
+    params(("month" = String, Path, description = "YYYY-MM"), ("format" = Option<String>, Query, description = "`pdf` for a PDF; JSON otherwise")),
+    responses((status = 200, body = StatementView, description = "The statement (JSON), or with format=pdf the PDF (application/pdf)",
+            content((StatementView = "application/json"), (Vec<u8> = "application/pdf"))),
+        (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 403, body = Problem, description = "Acting without a grant that allows billing"), (status = 404, body = Problem, description = "Not a month with a statement")))]
+pub async fn statement(d: &BillingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let month = x.path_id("month", Month::parse)?;
+    let pdf = match x.query("format").as_deref() {
+        None | Some("json") => false,
+        Some("pdf") => true,
+        Some(_) => return Err(ApiError::field("format", "is pdf or json")),
+    };
+    let table = d.table.as_ref();
+    let (who, (screen, account, patient)) = x
+        .patient_reading(Scope::Billing, async |practice, patient| {
+            let (screen, account, found) = futures::join!(
+                crate::screen::read(table, practice, patient),
+                crate::accounts::get(table, practice),
+                patients::get(table, practice, patient)
+            );
+            Ok((screen?, account?, found?))
+        })
+        .await?;
+    let practice = x.practice(&who.practice).await?;
+    let zone = practice_zone(x, &who.practice).await?;
+    if !crate::statements::months(&screen.entries, zone, x.now()).contains(&month.to_string()) {
+        return Err(ApiError::NotFound);
+    }
+    let name = patient.map(|p| format!("{} {}", p.given_name.as_str(), p.family_name.as_str())).unwrap_or_default();
+    let currency = screen.summary.as_ref().map(|s| s.currency.clone()).or(account.map(|a| a.currency)).unwrap_or_else(|| "usd".into());
+    let view = crate::statements::statement(&screen.entries, month, zone, (&practice.name, &name), &currency);
+    x.object(month.to_string());
+    if !pdf {
+        return Ok(Reply::ok(&view));
+    }
+    let disposition = format!("attachment; filename=\"statement-{month}.pdf\"");
+    let disposition = http::HeaderValue::from_str(&disposition).map_err(ApiError::internal)?;
+    Ok(Reply::bytes("application/pdf", crate::statements::pdf(&view))
+        .header(http::header::CONTENT_DISPOSITION, disposition)
+        .header(http::header::CACHE_CONTROL, http::HeaderValue::from_static("no-store")))
+}
+
+/// The practice's zone, in which statement months begin and end.
+pub(crate) async fn practice_zone(x: &Exchange<'_>, practice: &portico::ids::PracticeId) -> Result<chrono_tz::Tz, ApiError> {
+    Ok(x.practice(practice).await?.settings.default_time_zone.parse().unwrap_or(chrono_tz::UTC))
 }

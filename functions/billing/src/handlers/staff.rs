@@ -39,7 +39,7 @@ pub async fn ledger(d: &BillingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError
     let patient = patient_id(x)?;
     x.concerning(&patient);
     let table = d.table.as_ref();
-    let (_, (found, screen, account)) = x
+    let (who, (found, screen, account)) = x
         .staff_reading(async |practice, _, _| {
             let (found, screen, account) = futures::join!(
                 patients::get(table, practice, &patient),
@@ -50,7 +50,8 @@ pub async fn ledger(d: &BillingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError
         })
         .await?;
     found.ok_or(ApiError::NotFound)?;
-    let mut billing = screen.view(account.as_ref());
+    let zone = super::portal::practice_zone(x, &who.practice).await?;
+    let mut billing = screen.view(account.as_ref(), zone, x.now());
     // Staff see every payment, unconfirmed ones too.
     billing.payments = screen.payments.iter().map(crate::api::PaymentView::from).collect();
     Ok(Reply::ok(&LedgerView {

@@ -1,0 +1,194 @@
+// The console's billing in a real browser against the local gateway (its Stripe stand-in): a patient
+// of this test's own; billing staff open the chart's Billing tab, post a charge and see the balance;
+// the patient pays part of it through the portal API (confirmed on the Stripe stand-in, posted by the
+// gateway's workers); billing staff refund part of the payment and see Stripe confirm it. axe checks
+// the Billing tab and the billing settings (read only for billing staff, the form for an admin).
+// Nothing here depends on the hour.
+
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import {
+  ADMIN, BILLING, SHOTS, axe, close, consoleSignIn, enrolPatient, gateway, inviteLink, launch, newDesktop,
+  putStaffBack, runId, saveAxe, sleep, staffToken, waitText, waitForHeadingFocus,
+} from './lib.mjs';
+
+const PUBLISHABLE_KEY = 'pk_test_portico_local_standin';
+
+before(async () => {
+  const res = await gateway('GET', '/console/');
+  assert.equal(res.status, 200, 'GET /console/ serves the built console (make web)');
+  await launch();
+});
+after(async () => {
+  await saveAxe('console-billing');
+  await close();
+});
+
+/** Reads the patient's ledger through the staff API until `ok` holds (the workers post every 250 ms). */
+async function ledgerUntil(token, patientId, ok, what, timeout = 30_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const read = await gateway('GET', `/staff/patients/${encodeURIComponent(patientId)}/ledger`, { token });
+    assert.equal(read.status, 200, `reading the ledger answered ${read.status}: ${read.text.slice(0, 200)}`);
+    if (ok(read.body)) return read.body;
+    assert.ok(Date.now() < deadline, `${what} within ${timeout / 1000} s: ${read.text.slice(0, 400)}`);
+    await sleep(500);
+  }
+}
+
+test('billing staff charge a patient, the patient pays, and billing staff refund part of it', { timeout: 240_000 }, async () => {
+  const run = runId();
+  await putStaffBack(BILLING);
+  const admin = await staffToken(ADMIN);
+  const billing = await staffToken(BILLING);
+  // The practice's billing account (the demo seeds one; set up here only if it is missing).
+  const account = await gateway('GET', '/staff/billing/account', { token: admin });
+  if (account.status === 404) {
+    const set = await gateway('PUT', '/staff/billing/account', {
+      token: admin,
+      body: {
+        stripe_account: 'acct_1RiversideDemo', livemode: false, currency: 'usd', minimum_payment: 100,
+        allow_prepayment: false, statement_descriptor: 'RIVERSIDE CLINIC',
+      },
+    });
+    assert.equal(set.status, 200, `setting up the billing account answered ${set.status}: ${set.text.slice(0, 200)}`);
+  } else {
+    assert.equal(account.status, 200, `reading the billing account answered ${account.status}`);
+  }
+
+  // --- A patient of this test's own, with a portal session (through an invitation).
+  const family = `Payer${run}`;
+  const patient = await enrolPatient(admin, { given: 'Penny', family });
+  const link = await inviteLink(admin, patient);
+  const redeemed = await gateway('POST', '/auth/link', { body: { token: link.split('/invite/')[1] } });
+  assert.equal(redeemed.status, 200, `redeeming the invitation answered ${redeemed.status}`);
+  const patientToken = redeemed.body.access_token;
+
+  const desk = await newDesktop();
+  const page = await desk.newPage();
+  try {
+    // --- Billing staff find the patient and open the chart's Billing tab.
+    await consoleSignIn(page, BILLING);
+    await page.getByTestId('nav-patients').click();
+    await waitForHeadingFocus(page);
+    await page.getByTestId('patient-search').fill(family);
+    await page.getByTestId('patient-search-submit').click();
+    await page.getByTestId('patient-result').filter({ hasText: family }).first().click();
+    await waitText(page.getByTestId('chart-name'), new RegExp(`^Penny ${family}$`));
+    await page.getByTestId('chart-tab-billing').click();
+    await waitForHeadingFocus(page);
+    assert.equal(await page.getByTestId('chart-tab-billing').getAttribute('aria-current'), 'page');
+    await waitText(page.getByTestId('billing-balance'), /^\$0\.00$/);
+    await waitText(page.getByTestId('billing-invoices-none'), /\S/);
+
+    // --- Post a charge: said, and the balance shows it.
+    await page.getByTestId('billing-charge-amount').fill('85.50');
+    await page.getByTestId('billing-charge-description').fill('Office visit');
+    await page.getByTestId('billing-charge-post').click();
+    await waitText(page.getByTestId('app-status'), new RegExp(`^Charge of \\$85\\.50 posted for Penny ${family}\\. Balance now \\$85\\.50\\.`));
+    await waitText(page.getByTestId('billing-balance'), /^\$85\.50$/);
+    await waitText(page.getByTestId('billing-entry-kind').first(), /^Charge$/);
+    const charged = await ledgerUntil(billing, patient.patient_id, (l) => l.balance === 8550, 'the charge is on the ledger');
+    assert.equal(charged.invoices.length, 1);
+    await axe(page, 'console billing tab', 'desktop');
+
+    // --- The patient pays $50.00 of it through the portal API, confirmed on the Stripe stand-in.
+    const started = await gateway('POST', '/portal/billing/payments', {
+      token: patientToken,
+      headers: { 'Idempotency-Key': randomUUID() },
+      body: { amount: 5000 },
+    });
+    assert.equal(started.status, 201, `starting the payment answered ${started.status}: ${started.text.slice(0, 300)}`);
+    const paymentId = started.body.payment.payment_id;
+    const confirmed = await gateway('POST', '/_local/stripe/confirm', {
+      body: {
+        key: PUBLISHABLE_KEY, account: started.body.stripe_account, client_secret: started.body.client_secret,
+        payment_method: 'pm_card_visa',
+      },
+    });
+    assert.equal(confirmed.status, 200, `confirming the payment answered ${confirmed.status}: ${confirmed.text.slice(0, 300)}`);
+    await ledgerUntil(
+      billing, patient.patient_id,
+      (l) => l.payments.some((p) => p.payment_id === paymentId && p.status === 'succeeded') && l.balance === 3550,
+      'the payment posts',
+    );
+
+    // --- The console reads the ledger again: the payment, and what is left to pay.
+    await page.getByTestId('billing-refresh').click();
+    const row = page.locator(`[data-testid="billing-payment"][data-payment-id="${paymentId}"]`);
+    await waitText(row.getByTestId('billing-payment-status'), /^Paid$/);
+    await waitText(page.getByTestId('billing-balance'), /^\$35\.50$/);
+
+    // --- Refund $20.00 of it: asked for, then confirmed by Stripe (the tab reads again until then).
+    await row.getByTestId('billing-refund-open').click();
+    const form = page.getByTestId('billing-refund-form');
+    await form.waitFor();
+    assert.equal(await page.getByTestId('billing-refund-amount').inputValue(), '50.00', 'what is left, by default');
+    await page.getByTestId('billing-refund-amount').fill('20.00');
+    await page.getByTestId('billing-refund-reason').selectOption('requested_by_patient');
+    await page.getByTestId('billing-refund-send').click();
+    await waitText(page.getByTestId('app-status'), /^Refund of \$20\.00 requested\./);
+    await form.waitFor({ state: 'detached' });
+    const refund = page.getByTestId('billing-refund').first();
+    await waitText(refund.getByTestId('billing-refund-status'), /^Refunded$/, 30_000);
+    const refunded = await ledgerUntil(
+      billing, patient.patient_id,
+      (l) => l.refunds.some((r) => r.payment_id === paymentId && r.status === 'succeeded'),
+      'the refund succeeds',
+    );
+    assert.equal(refunded.refunds.length, 1, 'one refund, whatever the clicks');
+    assert.equal(refunded.payments.find((p) => p.payment_id === paymentId)?.refunded, 2000);
+    await waitText(row.getByTestId('billing-payment-status'), /^Paid$/);
+    await axe(page, 'console billing tab: after a refund', 'desktop');
+    await page.screenshot({ path: path.join(SHOTS, 'console-billing.png'), fullPage: true });
+
+    // --- Billing staff read the billing settings, with nothing to change.
+    await page.getByTestId('nav-practice').click();
+    await waitForHeadingFocus(page);
+    await page.getByTestId('billing-account-readonly').waitFor();
+    assert.equal(await page.getByTestId('billing-account-form').count(), 0);
+    await axe(page, 'console billing settings (billing staff)', 'desktop');
+  } finally {
+    await desk.close();
+  }
+
+  // --- An admin sees the settings form (nothing saved here: other suites use the account).
+  const adminDesk = await newDesktop();
+  try {
+    const adminPage = await adminDesk.newPage();
+    await consoleSignIn(adminPage, ADMIN);
+    await adminPage.getByTestId('nav-practice').click();
+    await waitForHeadingFocus(adminPage);
+    await adminPage.getByTestId('billing-account-form').waitFor();
+    await waitText(adminPage.getByTestId('billing-account-updated'), /^Last changed /);
+    assert.match(await adminPage.getByTestId('billing-account-stripe_account').inputValue(), /^acct_/);
+    // Switching to live warns at once (not saved).
+    await adminPage.getByTestId('billing-account-live').check();
+    await adminPage.getByTestId('billing-account-live-warning').waitFor();
+    await axe(adminPage, 'console billing settings (admin)', 'desktop');
+  } finally {
+    await adminDesk.close();
+  }
+});
+
+test('a clinician is not offered the Billing tab', { timeout: 120_000 }, async () => {
+  const admin = await staffToken(ADMIN);
+  const patient = await enrolPatient(admin, { given: 'Cal', family: `NoBill${runId()}` });
+  const desk = await newDesktop();
+  try {
+    const page = await desk.newPage();
+    await consoleSignIn(page, 'clinician@riverside.example');
+    await page.getByTestId('nav-patients').click();
+    await page.getByTestId('patient-search').fill(patient.family);
+    await page.getByTestId('patient-search-submit').click();
+    await page.getByTestId('patient-result').first().click();
+    await waitText(page.getByTestId('chart-name'), new RegExp(`^Cal ${patient.family}$`));
+    assert.equal(await page.getByTestId('chart-tabs').count(), 0);
+    assert.equal(await page.getByTestId('nav-practice').count(), 0);
+  } finally {
+    await desk.close();
+  }
+});
