@@ -118,6 +118,11 @@ impl StandIn {
         self.books().intents.len()
     }
 
+    /// Every PaymentIntent as it stands (tests confirm one whose id Portico never stored).
+    pub fn intents(&self) -> Vec<Value> {
+        self.books().intents.values().map(|i| i.object.clone()).collect()
+    }
+
     pub fn refunds_created(&self) -> usize {
         self.books().refunds.len()
     }
@@ -295,6 +300,34 @@ impl StandIn {
         (StatusCode::OK, answer)
     }
 
+    /// Cancels a PaymentIntent that is not paid yet; refused once it succeeded.
+    fn cancel_intent(&self, account: &str, pi: &str) -> (StatusCode, Value, Vec<Value>) {
+        let mut books = self.books();
+        let Some(intent) = books.intents.get_mut(pi).filter(|i| i.account == account) else {
+            let (s, v) = error(StatusCode::NOT_FOUND, "invalid_request_error", "resource_missing", "No such payment_intent.");
+            return (s, v, Vec::new());
+        };
+        let status = intent.object["status"].as_str().unwrap_or_default().to_string();
+        if status == "canceled" {
+            return (StatusCode::OK, intent.object.clone(), Vec::new());
+        }
+        if !matches!(status.as_str(), "requires_payment_method" | "requires_confirmation" | "requires_action") {
+            let (s, v) = error(
+                StatusCode::BAD_REQUEST,
+                "invalid_request_error",
+                "payment_intent_unexpected_state",
+                &format!("You cannot cancel this PaymentIntent because it has a status of {status}."),
+            );
+            return (s, v, Vec::new());
+        }
+        intent.object["status"] = json!("canceled");
+        intent.object["cancellation_reason"] = json!("abandoned");
+        let object = intent.object.clone();
+        drop(books);
+        let event = self.event("payment_intent.canceled", account, object.clone());
+        (StatusCode::OK, object, vec![event])
+    }
+
     fn create_refund(&self, account: &str, key: Option<&str>, form: &[(String, String)]) -> (StatusCode, Value, Vec<Value>) {
         let fields = form_map(form);
         if let Some((unknown, _)) = form.iter().find(|(k, _)| !REFUND_PARAMS.contains(&k.as_str()) && !k.starts_with("metadata[")) {
@@ -417,6 +450,17 @@ async fn get_intent(State(s): State<Arc<StandIn>>, Path(pi): Path<String>, heade
     }
 }
 
+async fn cancel_intent(State(s): State<Arc<StandIn>>, Path(pi): Path<String>, headers: HeaderMap, body: String) -> Response {
+    let form: Vec<(String, String)> = serde_urlencoded::from_str(&body).unwrap_or_default();
+    s.record("POST", &format!("/v1/payment_intents/{pi}/cancel"), &headers, &form);
+    if let Some(r) = refused(&headers) {
+        return r;
+    }
+    let (status, body, events) = s.cancel_intent(header(&headers, "stripe-account").unwrap_or_default(), &pi);
+    s.emit(events).await;
+    answer(status, body)
+}
+
 async fn create_refund(State(s): State<Arc<StandIn>>, headers: HeaderMap, body: String) -> Response {
     let form: Vec<(String, String)> = serde_urlencoded::from_str(&body).unwrap_or_default();
     s.record("POST", "/v1/refunds", &headers, &form);
@@ -434,6 +478,7 @@ pub async fn serve(standin: Arc<StandIn>) -> std::io::Result<String> {
     let app = Router::new()
         .route("/v1/payment_intents", post(create_intent))
         .route("/v1/payment_intents/{id}", get(get_intent))
+        .route("/v1/payment_intents/{id}/cancel", post(cancel_intent))
         .route("/v1/refunds", post(create_refund))
         .with_state(standin);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;

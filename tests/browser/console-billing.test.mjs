@@ -143,7 +143,39 @@ test('billing staff charge a patient, the patient pays, and billing staff refund
     assert.equal(refunded.payments.find((p) => p.payment_id === paymentId)?.refunded, 2000);
     await waitText(row.getByTestId('billing-payment-status'), /^Paid$/);
     await axe(page, 'console billing tab: after a refund', 'desktop');
+
+    // --- The patient's bank disputes the payment (an event from the Stripe stand-in): the tab says when
+    // evidence is due, that autopay is paused, and that evidence is non-clinical only.
+    const disputeId = `dp_${run.replace(/[^A-Za-z0-9]/g, '')}`;
+    const disputed = await gateway('POST', '/_local/stripe/events', {
+      body: {
+        type: 'charge.dispute.created',
+        account: started.body.stripe_account,
+        object: {
+          id: disputeId, object: 'dispute', amount: 3000, reason: 'fraudulent', status: 'needs_response',
+          payment_intent: started.body.client_secret.split('_secret_')[0],
+          evidence_details: { due_by: Math.floor(Date.now() / 1000) + 7 * 86_400 },
+        },
+      },
+    });
+    assert.equal(disputed.status, 200, `the dispute event answered ${disputed.status}: ${disputed.text.slice(0, 300)}`);
+    await ledgerUntil(billing, patient.patient_id, (l) => l.disputes.some((d) => d.dispute_id === disputeId), 'the dispute is on the ledger');
+    await page.getByTestId('billing-refresh').click();
+    await waitText(page.getByTestId('billing-dispute-due'), /^Evidence due by /);
+    await waitText(page.getByTestId('billing-dispute-open'), /Automatic payments are paused while a dispute is open\./);
+    await waitText(page.getByTestId('billing-dispute-help'), /non-clinical only/);
+    await axe(page, 'console billing tab: a dispute', 'desktop');
     await page.screenshot({ path: path.join(SHOTS, 'console-billing.png'), fullPage: true });
+
+    // --- The dispute's task opens the patient's Billing tab.
+    await page.getByTestId('nav-tasks').click();
+    await waitForHeadingFocus(page);
+    const task = page.getByTestId('task-row').filter({ hasText: 'Payment dispute' }).filter({ hasText: family });
+    await task.first().waitFor({ timeout: 15_000 });
+    await task.first().getByTestId('task-open').click();
+    await waitText(page.getByTestId('chart-name'), new RegExp(`^Penny ${family}$`));
+    assert.equal(await page.getByTestId('chart-tab-billing').getAttribute('aria-current'), 'page');
+    await page.getByTestId('billing-dispute-due').waitFor();
 
     // --- Billing staff read the billing settings, with nothing to change.
     await page.getByTestId('nav-practice').click();

@@ -17,7 +17,9 @@ fn provider(e: PaymentsError) -> ApiError {
         PaymentsError::Refused { .. } => ApiError::Conflict("The card processor refused this. Nothing was charged or refunded."),
         PaymentsError::KeyReused => ApiError::Conflict("This request was already made with other details."),
         PaymentsError::NotFound => ApiError::NotFound,
-        other => ApiError::internal(other),
+        PaymentsError::Unavailable(_) => {
+            ApiError::ProviderUnavailable("The card processor did not answer. Nothing was charged or refunded; please try again.")
+        }
     }
 }
 
@@ -25,6 +27,9 @@ impl From<PayError> for ApiError {
     fn from(e: PayError) -> Self {
         match e {
             PayError::Amount(why) => unprocessable("That amount cannot be paid now.", "amount", why),
+            PayError::BalanceChanged => {
+                ApiError::Conflict("Your balance changed since this payment was started. Please start a new payment.")
+            }
             PayError::NoInvoice => unprocessable("There is no such invoice to pay.", "invoice_id", "is not one of your invoices"),
             PayError::NotEnabled => ApiError::Forbidden("This practice does not take payments in the portal yet."),
             PayError::KeyReused => {

@@ -60,6 +60,11 @@ pub fn dispute(practice: &PracticeId, patient: &PatientId, id: &str) -> Key {
     Key::new(patient_partition(practice, patient), format!("{DISPUTE_PREFIX}{id}"))
 }
 
+/// Orders a patient's new payments: each one's creation moves its version.
+pub fn pay_lock(practice: &PracticeId, patient: &PatientId) -> Key {
+    Key::new(patient_partition(practice, patient), "BILLING#PAYLOCK")
+}
+
 /// The record of an Idempotency-Key a patient or staff member sent for a payment or a refund (by its
 /// digest): the record it made.
 pub fn request_key(practice: &PracticeId, patient: &PatientId, scope: &str, digest: &str) -> Key {

@@ -40,6 +40,8 @@ pub struct Draft {
     existed: bool,
     read: HashMap<String, Entry>,
     pub added: Vec<Entry>,
+    /// The summary changed without an entry (autopay paused or resumed).
+    touched: bool,
     now: DateTime<Utc>,
 }
 
@@ -54,12 +56,25 @@ impl Draft {
     ) -> Self {
         let existed = summary.is_some();
         let summary = summary.unwrap_or_else(|| Summary::empty(practice, patient, currency, now));
-        Draft { summary, existed, read, added: Vec::new(), now }
+        Draft { summary, existed, read, added: Vec::new(), touched: false, now }
     }
 
     /// The entry for `source`, posted before or in this draft.
     pub fn entry(&self, source: &str) -> Option<&Entry> {
         self.added.iter().find(|e| e.source == source).or_else(|| self.read.get(source))
+    }
+
+    /// Pauses (or resumes) the patient's autopay.
+    pub fn pause_autopay(&mut self, paused: bool) {
+        if self.summary.autopay_paused != paused {
+            self.summary.autopay_paused = paused;
+            self.touched = true;
+        }
+    }
+
+    /// Whether anything is to be written.
+    pub fn changed(&self) -> bool {
+        self.touched || !self.added.is_empty()
     }
 
     pub fn posted(&self, source: &str) -> bool {
@@ -190,9 +205,11 @@ impl Draft {
                 left -= reopen;
             }
         }
-        // More than the payment paid off (after a credit was spent): it stays on its last invoice.
+        // More than the payment paid off: the rest was credit that later charges spent, so it is owed
+        // on the newest invoice (the one credit is spent on first).
         if left > 0 {
-            match paid.allocations.first().or(allocations.first()).map(|a| a.invoice_id.clone()) {
+            let newest = self.summary.invoices.iter().max_by_key(|(_, i)| i.number).map(|(id, _)| id.clone());
+            match newest {
                 Some(id) => allocations.push(Allocation { invoice_id: id, amount: left }),
                 None => return self.credit_only(source, kind, paid, amount, by),
             }
@@ -227,21 +244,14 @@ impl Draft {
         self.apply(entry);
     }
 
-    /// Lowers the invoices a give-back reopened by the same amounts (a refund because the charge was
-    /// too high, so the patient does not owe it again).
+    /// Takes a give-back off what is owed again (a refund because the charge was too high, so the patient
+    /// does not owe it again): the exact opposite of the give-back, as an adjustment, so credit it
+    /// spent comes back too.
     pub fn offset(&mut self, source: &str, of: &Entry, by: &str) {
-        let allocations: Vec<Allocation> =
-            of.allocations.iter().map(|a| Allocation { invoice_id: a.invoice_id.clone(), amount: -a.amount }).collect();
-        if allocations.is_empty() {
-            return;
+        self.reverse(source, EntryKind::Adjustment, of, by);
+        if let Some(entry) = self.added.last_mut() {
+            entry.description = Some("Refund adjustment".into());
         }
-        let mut entry = self.blank(source, EntryKind::Adjustment, by);
-        entry.amount = allocations.iter().map(|a| a.amount).sum();
-        entry.allocations = allocations;
-        entry.payment_id = of.payment_id.clone();
-        entry.refund_id = of.refund_id.clone();
-        entry.description = Some("Refund adjustment".into());
-        self.apply(entry);
     }
 
     /// The writes of this draft: the summary under its version, each new entry under "not posted".
@@ -298,7 +308,7 @@ pub async fn post<T>(
         let mut draft = load(table, owner, sources, now).await?;
         let planned = plan(&mut draft)?;
         let mut writes = extra(&draft, &planned)?;
-        if !draft.added.is_empty() {
+        if draft.changed() {
             let mut all = draft.writes()?;
             all.append(&mut writes);
             writes = all;
@@ -389,6 +399,21 @@ mod tests {
         d.reverse("re_1:failed", EntryKind::RefundReversal, &refund, "stripe");
         assert_eq!(d.summary.balance, 8_000);
         let _ = first;
+    }
+
+    #[test]
+    fn a_refund_that_lowers_the_charge_leaves_the_patients_credit_alone() {
+        let mut d = draft();
+        d.charge("le_1", None, 6_000, "Visit", "staff").unwrap();
+        d.payment("pi_1", &payment(6_000, None));
+        d.payment("pi_2", &payment(2_000, None));
+        assert_eq!((d.summary.balance, d.summary.unapplied), (-2_000, 2_000));
+        let paid = d.entry("pi_1").unwrap().clone();
+        let refund = d.give_back("re_1", EntryKind::Refund, &paid, 3_000, "stripe");
+        d.offset("re_1:adjust", &refund, "stripe");
+        assert_eq!(d.summary.balance, -2_000, "the credit is still the patient's");
+        assert_eq!(d.summary.unapplied, 2_000);
+        assert!(d.summary.invoices.values().all(|i| i.balance == 0));
     }
 
     #[test]

@@ -231,6 +231,9 @@ impl RefundReason {
 pub enum RefundStatus {
     /// Asked of Stripe; not yet confirmed by its event.
     Requested,
+    /// Stripe did not answer: nothing is held for it, and nothing is refunded unless Stripe reports the
+    /// refund later. Sending the same request again (the same key) asks again.
+    Unsent,
     Pending,
     Succeeded,
     Failed,
@@ -263,6 +266,8 @@ pub enum DisputeStatus {
     UnderReview,
     Won,
     Lost,
+    /// An inquiry closed without becoming a dispute.
+    Closed,
 }
 
 /// A cardholder's dispute of a payment.

@@ -6,8 +6,9 @@
 
 use chrono::{DateTime, Utc};
 use portico::ids::{InvoiceId, PatientId, PaymentId, PracticeId};
+use portico::keys::patient_partition;
 use portico::payments::{Metadata, NewPaymentIntent, PaymentIntent, Payments, PaymentsError};
-use portico::store::{Condition, Item, StoreError, Table, Update, Write};
+use portico::store::{Condition, Index, Item, Query, StoreError, Table, Update, Write};
 use serde::{Deserialize, Serialize};
 
 use crate::keys;
@@ -15,6 +16,9 @@ use crate::model::{Account, Payment, PaymentStatus, Summary};
 
 #[derive(Debug, thiserror::Error)]
 pub enum PayError {
+    /// The balance changed since this payment was started (another payment posted): start again.
+    #[error("the balance changed since the payment was started")]
+    BalanceChanged,
     /// The amount is not one the patient may pay now: which rule, for the problem document.
     #[error("amount refused: {0}")]
     Amount(&'static str),
@@ -57,7 +61,14 @@ pub fn key_digest(key: &str) -> String {
 }
 
 /// Checks an amount against what the patient owes now.
-pub fn check_amount(summary: Option<&Summary>, account: &Account, invoice: Option<&InvoiceId>, amount: i64) -> Result<(), PayError> {
+/// `pending` is what other payments already on their way will take off (confirmed, not yet posted).
+pub fn check_amount(
+    summary: Option<&Summary>,
+    account: &Account,
+    invoice: Option<&InvoiceId>,
+    amount: i64,
+    pending: i64,
+) -> Result<(), PayError> {
     if amount <= 0 {
         return Err(PayError::Amount("must be more than zero"));
     }
@@ -65,6 +76,12 @@ pub fn check_amount(summary: Option<&Summary>, account: &Account, invoice: Optio
         Some(id) => summary.and_then(|s| s.invoices.get(id)).ok_or(PayError::NoInvoice)?.balance,
         None => summary.map_or(0, |s| s.balance),
     };
+    let total = summary.map_or(0, |s| s.balance);
+    // A payment on its way lowers what is owed (on the invoice too, at most to what is owed in all).
+    let owed = owed.min(total - pending);
+    if pending > 0 && amount > owed && !account.allow_prepayment {
+        return Err(PayError::Amount("is more than is owed once the payment already on its way posts"));
+    }
     if amount > owed && !account.allow_prepayment {
         return Err(PayError::Amount("is more than is owed"));
     }
@@ -83,15 +100,68 @@ async fn stored(table: &dyn Table, order: &PayOrder<'_>, key: &portico::store::K
     Ok(table.get(&keys::payment(order.practice, order.patient, &id)).await?.map(|i| i.record()).transpose()?)
 }
 
+/// The patient's other payments that could still take money: confirmed and on their way (their amount
+/// is pending), or started and never confirmed (cancelled at Stripe now, so that only the newest
+/// attempt can be paid: two tabs, or a double click, never pay the same balance twice).
+async fn settle_others(table: &dyn Table, payments: &dyn Payments, order: &PayOrder<'_>) -> Result<i64, PayError> {
+    let query = Query::partition(Index::Table, patient_partition(order.practice, order.patient)).begins_with(keys::PAYMENT_PREFIX);
+    let mut pending = 0;
+    let mut cursor = None;
+    loop {
+        let page = table.query(query.clone().after(cursor)).await?;
+        for item in page.items {
+            let payment: Payment = item.record()?;
+            let Some(intent) = payment.payment_intent.clone() else { continue };
+            match payment.status {
+                PaymentStatus::Processing => pending += payment.amount,
+                PaymentStatus::RequiresPayment | PaymentStatus::Failed => {
+                    match payments.cancel_payment_intent(&payment.stripe_account, &intent).await {
+                        Ok(_) => {
+                            let key = keys::payment(order.practice, order.patient, &payment.payment_id);
+                            let update = Update::new(key)
+                                .set("status", serde_json::to_value(PaymentStatus::Canceled).unwrap_or_default())
+                                .add("version", 1)
+                                .when(Condition::VersionIs(payment.version));
+                            // An event that moved it meanwhile wins; the cancel event will say the rest.
+                            if let Err(e) = table.update(update).await
+                                && !e.is_condition_failed()
+                            {
+                                return Err(e.into());
+                            }
+                        }
+                        // Too late to cancel: it is being paid, and its event will post it.
+                        Err(PaymentsError::Refused { .. }) => {
+                            let now = payments.payment_intent(&payment.stripe_account, &intent).await?;
+                            if matches!(now.status.as_str(), "processing" | "succeeded") {
+                                pending += payment.amount;
+                            }
+                        }
+                        Err(PaymentsError::NotFound) => {}
+                        Err(e) => return Err(e.into()),
+                    }
+                }
+                PaymentStatus::Succeeded | PaymentStatus::Canceled => {}
+            }
+        }
+        cursor = page.next;
+        if cursor.is_none() {
+            return Ok(pending);
+        }
+    }
+}
+
 /// The payment for this order: the one its key made before, or a new one.
-async fn payment_for(table: &dyn Table, order: &PayOrder<'_>, now: DateTime<Utc>) -> Result<Payment, PayError> {
+async fn payment_for(table: &dyn Table, payments: &dyn Payments, order: &PayOrder<'_>, now: DateTime<Utc>) -> Result<Payment, PayError> {
     let key = keys::request_key(order.practice, order.patient, "pay", &key_digest(order.key));
-    for _ in 0..3 {
+    for _ in 0..4 {
         if let Some(found) = stored(table, order, &key).await? {
             return Ok(found);
         }
+        // One new payment at a time per patient: the lock's version orders them.
+        let lock = table.get(&keys::pay_lock(order.practice, order.patient)).await?;
+        let pending = settle_others(table, payments, order).await?;
         let summary = table.get(&keys::summary(order.practice, order.patient)).await?.map(|i| i.record::<Summary>()).transpose()?;
-        check_amount(summary.as_ref(), order.account, order.invoice.as_ref(), order.amount)?;
+        check_amount(summary.as_ref(), order.account, order.invoice.as_ref(), order.amount, pending)?;
         let payment = Payment {
             payment_id: PaymentId::generate(now),
             practice_id: order.practice.clone(),
@@ -111,17 +181,24 @@ async fn payment_for(table: &dyn Table, order: &PayOrder<'_>, now: DateTime<Utc>
             version: 1,
         };
         let record = KeyRecord { record_id: payment.payment_id.to_string(), amount: order.amount, invoice_id: order.invoice.clone() };
+        let lock_condition = lock.as_ref().map_or(Condition::NotExists, |l| Condition::VersionIs(l.version()));
+        let next_lock =
+            Item::new(keys::pay_lock(order.practice, order.patient)).with("version", lock.as_ref().map_or(1, |l| l.version() + 1));
         let writes = vec![
             Write::put(Item::from_record(key.clone(), &record)?, Condition::NotExists),
             Write::put(
                 Item::from_record(keys::payment(order.practice, order.patient, &payment.payment_id), &payment)?,
                 Condition::NotExists,
             ),
+            Write::put(next_lock, lock_condition),
         ];
         match table.transact(writes).await {
             Ok(()) => return Ok(payment),
-            // The same key raced in from another request: read what it made.
-            Err(StoreError::ConditionFailed { .. } | StoreError::Conflict) => continue,
+            // The same key, or another new payment of this patient's, raced in: read again.
+            Err(StoreError::ConditionFailed { .. } | StoreError::Conflict) => {
+                tokio::time::sleep(portico::store::retry::backoff(2)).await;
+                continue;
+            }
             Err(e) => return Err(e.into()),
         }
     }
@@ -141,13 +218,18 @@ pub struct IntentOwner {
     pub payment_id: PaymentId,
 }
 
-/// The writes that name a payment's PaymentIntent, once.
-pub fn name_intent(payment: &Payment, intent: &str) -> Result<Vec<Write>, StoreError> {
+/// The write that records whose payment a PaymentIntent is, once.
+pub fn owner_write(payment: &Payment, intent: &str) -> Result<Write, StoreError> {
     let owner = IntentOwner {
         practice_id: payment.practice_id.clone(),
         patient_id: payment.patient_id.clone(),
         payment_id: payment.payment_id.clone(),
     };
+    Ok(Write::put(Item::from_record(keys::payment_intent(intent), &owner)?, Condition::NotExists))
+}
+
+/// The writes that name a payment's PaymentIntent, once.
+pub fn name_intent(payment: &Payment, intent: &str) -> Result<Vec<Write>, StoreError> {
     Ok(vec![
         Write::Update(
             Update::new(keys::payment(&payment.practice_id, &payment.patient_id, &payment.payment_id))
@@ -155,7 +237,7 @@ pub fn name_intent(payment: &Payment, intent: &str) -> Result<Vec<Write>, StoreE
                 .add("version", 1)
                 .when(Condition::Exists.and(Condition::Missing("payment_intent".into()))),
         ),
-        Write::put(Item::from_record(keys::payment_intent(intent), &owner)?, Condition::NotExists),
+        owner_write(payment, intent)?,
     ])
 }
 
@@ -167,9 +249,18 @@ pub async fn start(
     order: PayOrder<'_>,
     now: DateTime<Utc>,
 ) -> Result<(Payment, PaymentIntent), PayError> {
-    let mut payment = payment_for(table, &order, now).await?;
+    let mut payment = payment_for(table, payments, &order, now).await?;
     if let Some(id) = &payment.payment_intent {
         let intent = payments.payment_intent(&payment.stripe_account, id).await?;
+        // Resumed after the balance fell (another payment posted): this one could now overpay.
+        let unpaid = matches!(payment.status, PaymentStatus::RequiresPayment | PaymentStatus::Failed);
+        if unpaid && !order.account.allow_prepayment && intent.status.starts_with("requires_") {
+            let summary = table.get(&keys::summary(order.practice, order.patient)).await?.map(|i| i.record::<Summary>()).transpose()?;
+            if payment.amount > summary.map_or(0, |s| s.balance) {
+                payments.cancel_payment_intent(&payment.stripe_account, id).await?;
+                return Err(PayError::BalanceChanged);
+            }
+        }
         return Ok((payment, intent));
     }
     let new = NewPaymentIntent {

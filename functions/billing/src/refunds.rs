@@ -66,9 +66,30 @@ async fn request_for(table: &dyn Table, order: &RefundOrder<'_>, now: DateTime<U
             if record.amount != order.amount || record.payment_id != order.payment {
                 return Err(RefundError::KeyReused);
             }
-            return get_refund(table, order.practice, order.patient, &record.refund_id)
+            let request = get_refund(table, order.practice, order.patient, &record.refund_id)
                 .await?
-                .ok_or(RefundError::Store(StoreError::Conflict));
+                .ok_or(RefundError::Store(StoreError::Conflict))?;
+            if request.status != RefundStatus::Unsent {
+                return Ok(request);
+            }
+            // Asked again after Stripe did not answer: hold its amount again, then ask Stripe again.
+            let payment: Payment =
+                crate::pay::get(table, order.practice, order.patient, &order.payment).await?.ok_or(RefundError::NoPayment)?;
+            check_amount(&payment, order.amount)?;
+            let writes = vec![
+                Write::Update(
+                    Update::new(keys::refund(order.practice, order.patient, &request.refund_id))
+                        .set("status", status_value(RefundStatus::Requested))
+                        .add("version", 1)
+                        .when(Condition::eq("status", status_value(RefundStatus::Unsent))),
+                ),
+                reserve(order.practice, order.patient, &payment, order.amount),
+            ];
+            match table.transact(writes).await {
+                Ok(()) => return Ok(RefundRequest { status: RefundStatus::Requested, version: request.version + 1, ..request }),
+                Err(StoreError::ConditionFailed { .. } | StoreError::Conflict) => continue,
+                Err(e) => return Err(e.into()),
+            }
         }
         let payment: Payment =
             crate::pay::get(table, order.practice, order.patient, &order.payment).await?.ok_or(RefundError::NoPayment)?;
@@ -92,12 +113,7 @@ async fn request_for(table: &dyn Table, order: &RefundOrder<'_>, now: DateTime<U
         let writes = vec![
             Write::put(Item::from_record(key.clone(), &record)?, Condition::NotExists),
             Write::put(Item::from_record(keys::refund(order.practice, order.patient, &request.refund_id), &request)?, Condition::NotExists),
-            Write::Update(
-                Update::new(keys::payment(order.practice, order.patient, &payment.payment_id))
-                    .add("refunded", order.amount)
-                    .add("version", 1)
-                    .when(Condition::VersionIs(payment.version)),
-            ),
+            reserve(order.practice, order.patient, &payment, order.amount),
         ];
         match table.transact(writes).await {
             Ok(()) => return Ok(request),
@@ -110,6 +126,20 @@ async fn request_for(table: &dyn Table, order: &RefundOrder<'_>, now: DateTime<U
         }
     }
     Err(StoreError::Conflict.into())
+}
+
+fn status_value(status: RefundStatus) -> serde_json::Value {
+    serde_json::to_value(status).unwrap_or_default()
+}
+
+/// Holds `amount` of a payment for a refund, under the version its refundable amount was read at.
+fn reserve(practice: &PracticeId, patient: &PatientId, payment: &Payment, amount: i64) -> Write {
+    Write::Update(
+        Update::new(keys::payment(practice, patient, &payment.payment_id))
+            .add("refunded", amount)
+            .add("version", 1)
+            .when(Condition::VersionIs(payment.version)),
+    )
 }
 
 /// Amounts are positive and at most what is left to refund.
@@ -152,14 +182,15 @@ pub async fn request(
             record_id: request.refund_id.to_string(),
         },
     };
-    let created = match payments.create_refund(&order.account.stripe_account, &new, &refund_key(&request.refund_id)).await {
+    let created = match payments.create_refund(&payment.stripe_account, &new, &refund_key(&request.refund_id)).await {
         Ok(created) => created,
-        Err(PaymentsError::Refused { kind, code }) => {
-            // Stripe said no: the request fails and its reservation is given back.
-            release(table, order.practice, order.patient, &request, &payment).await?;
-            return Err(PaymentsError::Refused { kind, code }.into());
+        Err(e) => {
+            // Refused: no refund exists, the request fails. No answer: nothing is held for it while it is
+            // unsent; if Stripe did make it, its event posts it and holds its amount then.
+            let to = if matches!(e, PaymentsError::Unavailable(_)) { RefundStatus::Unsent } else { RefundStatus::Failed };
+            release(table, order.practice, order.patient, &request, &payment, to).await?;
+            return Err(e.into());
         }
-        Err(e) => return Err(e.into()),
     };
     let key = keys::refund(order.practice, order.patient, &request.refund_id);
     let update = Update::new(key.clone())
@@ -175,20 +206,22 @@ pub async fn request(
     Ok(request)
 }
 
-/// A refund Stripe refused outright: the request is failed and its amount is refundable again.
+/// A refund Stripe refused or did not answer: the request is failed (or unsent) and its amount is
+/// refundable again, unless an event got to it first.
 async fn release(
     table: &dyn Table,
     practice: &PracticeId,
     patient: &PatientId,
     request: &RefundRequest,
     payment: &Payment,
+    to: RefundStatus,
 ) -> Result<(), StoreError> {
     let writes = vec![
         Write::Update(
             Update::new(keys::refund(practice, patient, &request.refund_id))
-                .set("status", serde_json::to_value(RefundStatus::Failed).unwrap_or_default())
+                .set("status", status_value(to))
                 .add("version", 1)
-                .when(Condition::eq("status", serde_json::to_value(RefundStatus::Requested).unwrap_or_default())),
+                .when(Condition::eq("status", status_value(RefundStatus::Requested)).and(Condition::Missing("stripe_refund".into()))),
         ),
         Write::Update(
             Update::new(keys::payment(practice, patient, &payment.payment_id)).add("refunded", -request.amount).add("version", 1),

@@ -136,17 +136,16 @@ pub async fn apply(table: &dyn Table, body: &str, now: DateTime<Utc>) -> Result<
         tracing::warn!(security = true, event_id = %event.id, kind = %event.kind, "stripe event without a connected account");
         return Ok(Applied::Ignored("no connected account"));
     };
-    let Some(practice) = crate::accounts::practice_of(table, account_id).await? else {
+    let Some(claim) = crate::accounts::claim_of(table, account_id).await? else {
         tracing::warn!(security = true, event_id = %event.id, kind = %event.kind, "stripe event for an unknown account");
         return Ok(Applied::Ignored("unknown account"));
     };
-    let Some(account) = crate::accounts::get(table, &practice).await?.filter(|a| a.stripe_account == account_id) else {
-        return Ok(Applied::Ignored("unknown account"));
-    };
-    if event.livemode != account.livemode {
+    let practice = claim.practice_id;
+    if event.livemode != claim.livemode {
         tracing::warn!(security = true, event_id = %event.id, kind = %event.kind, practice = %practice, "stripe event in the wrong mode");
-        return Ok(Applied::Ignored("mode does not match the practice's"));
+        return Ok(Applied::Ignored("mode does not match the account's"));
     }
+    let Some(account) = crate::accounts::get(table, &practice).await? else { return Ok(Applied::Ignored("no billing account")) };
     let claimed = Claimed::new(&practice, SCOPE, &event.id);
     if idempotency::seen(table, &claimed).await? {
         return Ok(Applied::Duplicate);
@@ -155,27 +154,51 @@ pub async fn apply(table: &dyn Table, body: &str, now: DateTime<Utc>) -> Result<
         idempotency::record_unclaimed(table, &claimed, &"ignored", now).await?;
         return Ok(Applied::Ignored("not a kind billing acts on"));
     };
-    let Some((owner, adopt)) = owner_of(table, &practice, &intent, &event.data.object).await? else {
-        idempotency::record_unclaimed(table, &claimed, &"not a Portico payment", now).await?;
-        return Ok(Applied::Ignored("not a Portico payment"));
-    };
     let at = DateTime::from_timestamp(event.created, 0).unwrap_or(now);
-    let context = Context { practice: &practice, patient: &owner.patient_id, currency: &account.currency, intent: &intent, at, now };
     until_settled(|| async {
         if idempotency::seen(table, &claimed).await? {
             return Ok(Round::Done(Applied::Duplicate));
         }
-        let Some(payment) = crate::pay::get(table, &practice, &owner.patient_id, &owner.payment_id).await? else {
+        // Read in the round: a payment whose PaymentIntent the portal names meanwhile is no longer adopted.
+        let Some((owner, adopt)) = owner_of(table, &practice, &intent, &event.data.object).await? else {
+            idempotency::record_unclaimed(table, &claimed, &"not a Portico payment", now).await?;
+            return Ok(Round::Done(Applied::Ignored("not a Portico payment")));
+        };
+        let Some(mut payment) = crate::pay::get(table, &practice, &owner.patient_id, &owner.payment_id).await? else {
             return Ok(Round::Done(Applied::Ignored("payment not found")));
         };
-        let mut writes = apply_change(table, &context, &payment, &change).await?;
-        if adopt {
-            writes.extend(crate::pay::name_intent(&payment, &intent)?);
+        if let Some(why) = mismatch(&payment, &event.data.object) {
+            tracing::warn!(security = true, event_id = %event.id, kind = %event.kind, practice = %practice, why, "stripe event does not match its payment");
+            idempotency::record_unclaimed(table, &claimed, &why, now).await?;
+            return Ok(Round::Done(Applied::Ignored("does not match its payment")));
         }
+        let context = Context { practice: &practice, patient: &owner.patient_id, currency: &account.currency, intent: &intent, at, now };
+        let mut extra = Vec::new();
+        if adopt {
+            // The payment is put whole below (under its version) with the id set; its owner is claimed once.
+            payment.payment_intent = Some(intent.clone());
+            extra.push(crate::pay::owner_write(&payment, &intent)?);
+        }
+        let mut writes = apply_change(table, &context, &payment, adopt, &change).await?;
+        writes.append(&mut extra);
         writes.push(idempotency::once(&claimed, &event.kind, now)?);
         Ok::<_, StoreError>(settle(table.transact(writes).await)?.map(|()| Applied::Applied))
     })
     .await
+}
+
+/// Why a PaymentIntent event cannot be about this payment: another amount or currency.
+fn mismatch(payment: &Payment, object: &Value) -> Option<&'static str> {
+    if text(object, &["object"]).as_deref() != Some("payment_intent") {
+        return None;
+    }
+    if object.get("amount").and_then(Value::as_i64).is_some_and(|a| a != payment.amount) {
+        return Some("amount");
+    }
+    if text(object, &["currency"]).is_some_and(|c| !c.eq_ignore_ascii_case(&payment.currency)) {
+        return Some("currency");
+    }
+    None
 }
 
 /// Whose payment a PaymentIntent is: the stored owner, or (when the PaymentIntent's id was never stored
@@ -270,7 +293,13 @@ fn sources_for(intent: &str, change: &Change) -> Vec<String> {
     sources
 }
 
-async fn apply_change(table: &dyn Table, ctx: &Context<'_>, payment: &Payment, change: &Change) -> Result<Vec<Write>, StoreError> {
+async fn apply_change(
+    table: &dyn Table,
+    ctx: &Context<'_>,
+    payment: &Payment,
+    adopted: bool,
+    change: &Change,
+) -> Result<Vec<Write>, StoreError> {
     let sources = sources_for(ctx.intent, change);
     let owner = ledger::Owner { practice: ctx.practice, patient: ctx.patient, currency: ctx.currency };
     let mut draft = ledger::load(table, owner, &sources, ctx.now).await?;
@@ -292,14 +321,28 @@ async fn apply_change(table: &dyn Table, ctx: &Context<'_>, payment: &Payment, c
         }
         Change::Dispute { id, amount, reason, status, due_by, reinstated } => {
             ensure_paid(&mut draft, &mut updated, ctx, &mut writes)?;
+            // An inquiry (`warning_*`) withdraws no funds: it is answered like a dispute but holds nothing.
+            let inquiry = status.starts_with("warning_");
             let hold = format!("{id}:hold");
             let won = status == "won" || *reinstated;
-            if !draft.posted(&hold) {
+            let (record, now_status) = dispute_record(table, ctx, &updated, id, *amount, reason, status, *due_by, won).await?;
+            // While it is open, billing answers it before the deadline (one task); once it is closed the
+            // task is done. Decided from the dispute's status, so any order of its events ends the same.
+            let open = matches!(now_status, DisputeStatus::NeedsResponse | DisputeStatus::UnderReview);
+            let task_id = TaskId::for_source("dispute", id);
+            let task = tasks::get(table, ctx.practice, &task_id).await?;
+            if open && task.is_none() {
+                writes.push(dispute_task(table, ctx, task_id, id, *due_by).await?);
+            }
+            if !open && let Some(done) = tasks::settle_write(task.as_ref(), &system_staff(), ctx.now)? {
+                writes.push(done);
+            }
+            // Autopay stops while any of the patient's disputes is open.
+            let paused = open || open_disputes(table, ctx, id).await? > 0;
+            draft.pause_autopay(paused);
+            if !inquiry && !draft.posted(&hold) {
                 let Some(paid) = draft.entry(ctx.intent).cloned() else { return Err(StoreError::Invalid("payment entry missing".into())) };
                 draft.give_back(&hold, EntryKind::DisputeHold, &paid, *amount, "stripe");
-                // Autopay stops for this patient while a dispute is open; staff answer before the deadline.
-                draft.summary.autopay_paused = true;
-                writes.push(dispute_task(table, ctx, id, *due_by).await?);
             }
             let release = format!("{id}:release");
             if won
@@ -308,11 +351,11 @@ async fn apply_change(table: &dyn Table, ctx: &Context<'_>, payment: &Payment, c
             {
                 draft.reverse(&release, EntryKind::DisputeRelease, &held, "stripe");
             }
-            writes.push(dispute_record(table, ctx, &updated, id, *amount, reason, status, *due_by, won).await?);
+            writes.push(record);
         }
     }
-    let mut all = if draft.added.is_empty() { Vec::new() } else { draft.writes()? };
-    if updated != *payment {
+    let mut all = if draft.changed() { draft.writes()? } else { Vec::new() };
+    if updated != *payment || adopted {
         let version = payment.version;
         updated.version = version + 1;
         let key = keys::payment(ctx.practice, ctx.patient, &payment.payment_id);
@@ -345,6 +388,12 @@ async fn apply_refund(
         Some(id) => table.get(&keys::refund(ctx.practice, ctx.patient, id)).await?.map(|i| i.record()).transpose()?,
         None => None,
     };
+    // Metadata naming a request of another payment, or one already matched to another refund, is not
+    // this refund's: it posts as a refund made in Stripe's dashboard.
+    let request = request.filter(|r| {
+        r.payment_id == payment.payment_id && r.amount == refund.amount && r.stripe_refund.as_deref().is_none_or(|s| s == refund.id)
+    });
+    let request_id = request.as_ref().map(|r| r.refund_id.clone());
     let failed = refund_status(&refund.status) == RefundStatus::Failed;
     if !draft.posted(&refund.id) {
         let Some(paid) = draft.entry(ctx.intent).cloned() else { return Err(StoreError::Invalid("payment entry missing".into())) };
@@ -355,7 +404,10 @@ async fn apply_refund(
         if request.as_ref().is_some_and(|r| r.adjust) {
             draft.offset(&format!("{}:adjust", refund.id), &posted, "stripe");
         }
-        if request.is_none() {
+        // Held since it was asked for, unless it was never asked in Portico or Stripe did not answer then.
+        let held =
+            request.as_ref().is_some_and(|r| matches!(r.status, RefundStatus::Requested | RefundStatus::Pending | RefundStatus::Succeeded));
+        if !held {
             payment.refunded += refund.amount;
         }
     }
@@ -389,10 +441,19 @@ async fn apply_refund(
     Ok(writes)
 }
 
+/// Who closes a dispute's task when Stripe reports the dispute over.
+fn system_staff() -> portico::ids::StaffId {
+    portico::ids::StaffId::parse("system-stripe").unwrap_or_else(|| unreachable!("a valid staff id"))
+}
+
 /// The staff task a dispute opens: billing answers it a day before the card network's deadline.
-async fn dispute_task(table: &dyn Table, ctx: &Context<'_>, dispute: &str, due_by: Option<DateTime<Utc>>) -> Result<Write, StoreError> {
-    let id = TaskId::for_source("dispute", dispute);
-    let current = tasks::get(table, ctx.practice, &id).await?;
+async fn dispute_task(
+    table: &dyn Table,
+    ctx: &Context<'_>,
+    id: TaskId,
+    dispute: &str,
+    due_by: Option<DateTime<Utc>>,
+) -> Result<Write, StoreError> {
     let names = patients::get(table, ctx.practice, ctx.patient).await?.map(|p| PatientNames::of(&p));
     let mut task = Task::raise(id, ctx.practice, TaskKind::PaymentDispute, ctx.now);
     task.patient_id = Some(ctx.patient.clone());
@@ -403,7 +464,7 @@ async fn dispute_task(table: &dyn Table, ctx: &Context<'_>, dispute: &str, due_b
     if let Some(due) = due_by {
         task.due_at = (due - Duration::days(1)).max(ctx.now);
     }
-    tasks::ensure_open_write(current.as_ref(), &task)
+    tasks::ensure_open_write(None, &task)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -417,7 +478,7 @@ async fn dispute_record(
     status: &str,
     due_by: Option<DateTime<Utc>>,
     won: bool,
-) -> Result<Write, StoreError> {
+) -> Result<(Write, DisputeStatus), StoreError> {
     let key = keys::dispute(ctx.practice, ctx.patient, id);
     let current = table.get(&key).await?;
     let condition = current.as_ref().map_or(Condition::NotExists, |i| Condition::VersionIs(i.version()));
@@ -438,14 +499,33 @@ async fn dispute_record(
     let next = match status {
         _ if won => DisputeStatus::Won,
         "lost" => DisputeStatus::Lost,
+        "warning_closed" => DisputeStatus::Closed,
         "under_review" | "warning_under_review" => DisputeStatus::UnderReview,
         _ => DisputeStatus::NeedsResponse,
     };
-    let final_ = matches!(record.status, DisputeStatus::Won | DisputeStatus::Lost);
-    if !final_ && (record.status_at.is_none_or(|seen| ctx.at >= seen) || matches!(next, DisputeStatus::Won | DisputeStatus::Lost)) {
+    let final_ = matches!(record.status, DisputeStatus::Won | DisputeStatus::Lost | DisputeStatus::Closed);
+    if !final_
+        && (record.status_at.is_none_or(|seen| ctx.at >= seen)
+            || matches!(next, DisputeStatus::Won | DisputeStatus::Lost | DisputeStatus::Closed))
+    {
         record.status = next;
         record.status_at = Some(ctx.at);
     }
     record.evidence_due_by = record.evidence_due_by.or(due_by);
-    Ok(Write::put(Item::from_record(key, &record)?.with("version", version + 1), condition))
+    let status = record.status;
+    Ok((Write::put(Item::from_record(key, &record)?.with("version", version + 1), condition), status))
+}
+
+/// The patient's disputes still open, besides `except`.
+async fn open_disputes(table: &dyn Table, ctx: &Context<'_>, except: &str) -> Result<usize, StoreError> {
+    let query = portico::store::Query::partition(portico::store::Index::Table, portico::keys::patient_partition(ctx.practice, ctx.patient))
+        .begins_with(keys::DISPUTE_PREFIX);
+    let page = table.query(query).await?;
+    let open = page
+        .items
+        .iter()
+        .filter_map(|i| i.record::<Dispute>().ok())
+        .filter(|d| d.dispute_id != except && matches!(d.status, DisputeStatus::NeedsResponse | DisputeStatus::UnderReview))
+        .count();
+    Ok(open)
 }

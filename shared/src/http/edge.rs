@@ -208,6 +208,9 @@ pub(crate) fn problem_response(error: &ApiError, instance: &str, request_id: &st
         ApiError::TooManyRequests { retry_after_seconds } => {
             builder = builder.header(header::RETRY_AFTER, retry_after_seconds.to_string());
         }
+        ApiError::ProviderUnavailable(_) => {
+            builder = builder.header(header::RETRY_AFTER, "5");
+        }
         ApiError::Unauthorized(_) | ApiError::BadCredentials(_) => {
             builder = builder.header(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }

@@ -58,6 +58,10 @@ pub enum ApiError {
     Unprocessable { detail: String, errors: Vec<FieldError> },
     #[error("too many requests")]
     TooManyRequests { retry_after_seconds: u64 },
+    /// A provider the request needs (the card processor) did not answer: nothing was done; the same
+    /// request may be sent again (503 with `Retry-After`).
+    #[error("provider unavailable: {0}")]
+    ProviderUnavailable(&'static str),
     #[error("internal error")]
     Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
@@ -89,6 +93,7 @@ impl ApiError {
             ApiError::UnsupportedMediaType { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Unprocessable { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::ProviderUnavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -127,6 +132,7 @@ impl ApiError {
             ApiError::TooManyRequests { retry_after_seconds } => {
                 ("too-many-requests", "Too many requests", format!("Please wait {retry_after_seconds} seconds and try again."), vec![])
             }
+            ApiError::ProviderUnavailable(why) => ("provider-unavailable", "Please try again in a moment", why.to_string(), vec![]),
             ApiError::Internal(_) => (
                 "internal",
                 "Something went wrong on our side",

@@ -103,6 +103,9 @@ pub trait Payments: Send + Sync {
     /// Creates (or, for a key Stripe still remembers, returns again) a PaymentIntent on `account`.
     async fn create_payment_intent(&self, account: &str, new: &NewPaymentIntent, key: &str) -> Result<PaymentIntent, PaymentsError>;
     async fn payment_intent(&self, account: &str, id: &str) -> Result<PaymentIntent, PaymentsError>;
+    /// Cancels a PaymentIntent nobody has paid yet (it can no longer be confirmed). Stripe refuses
+    /// (`Refused`) once it is processing or succeeded.
+    async fn cancel_payment_intent(&self, account: &str, id: &str) -> Result<PaymentIntent, PaymentsError>;
     /// Creates (or returns again, for the same key) a refund of part or all of a PaymentIntent.
     async fn create_refund(&self, account: &str, new: &NewRefund, key: &str) -> Result<Refund, PaymentsError>;
     /// The publishable key the browser's Stripe.js is started with.

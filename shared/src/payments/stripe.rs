@@ -136,6 +136,19 @@ impl Payments for StripePayments {
         self.call(reqwest::Method::GET, &format!("/v1/payment_intents/{}", plain_id(id)?), account, None, None).await
     }
 
+    async fn cancel_payment_intent(&self, account: &str, id: &str) -> Result<PaymentIntent, PaymentsError> {
+        let path = format!("/v1/payment_intents/{}/cancel", plain_id(id)?);
+        let key = format!("portico-cancel-{id}");
+        self.call(
+            reqwest::Method::POST,
+            &path,
+            account,
+            Some(vec![("cancellation_reason".to_string(), "abandoned".to_string())]),
+            Some(&key),
+        )
+        .await
+    }
+
     async fn create_refund(&self, account: &str, new: &NewRefund, key: &str) -> Result<Refund, PaymentsError> {
         self.call(reqwest::Method::POST, "/v1/refunds", account, Some(refund_form(new)), Some(key)).await
     }
@@ -159,6 +172,9 @@ impl Payments for Unconfigured {
         Err(PaymentsError::Unavailable("payments are not configured".into()))
     }
     async fn payment_intent(&self, _: &str, _: &str) -> Result<PaymentIntent, PaymentsError> {
+        Err(PaymentsError::Unavailable("payments are not configured".into()))
+    }
+    async fn cancel_payment_intent(&self, _: &str, _: &str) -> Result<PaymentIntent, PaymentsError> {
         Err(PaymentsError::Unavailable("payments are not configured".into()))
     }
     async fn create_refund(&self, _: &str, _: &NewRefund, _: &str) -> Result<Refund, PaymentsError> {

@@ -462,8 +462,29 @@ fn the_console_signs_staff_in_through_the_hosted_sign_in_its_settings_name() {
 #[test]
 fn the_functions_that_move_address_claims_may_delete_the_old_one() {
     let template = template();
-    for function in ["PortalContactVerifyFunction", "StaffPatientsUpdateFunction"] {
+    for function in ["PortalContactVerifyFunction", "StaffPatientsUpdateFunction", "StaffBillingAccountPutFunction"] {
         let policies = refs(&template["Resources"][function]["Properties"]["Policies"]);
         assert!(policies.contains(&"TableDeletePolicy".to_string()), "{function} releases the old address's claim: {policies:?}");
     }
+}
+
+/// Every signed-in request may touch its session (at most once a minute, reads included), so every
+/// function behind an authorizer may write the table: without it, AWS refuses the touch and a read
+/// screen fails a minute after the last request, which the embedded store, having no IAM, never shows.
+#[test]
+fn every_signed_in_function_may_touch_its_session() {
+    let template = template();
+    let resources = template["Resources"].as_object().unwrap();
+    let mut missing = Vec::new();
+    for (name, resource) in resources {
+        let api = &resource["Properties"]["Events"]["Api"]["Properties"];
+        let authorizer = api["Auth"]["Authorizer"].as_str().unwrap_or("NONE");
+        if resource["Type"] != "AWS::Serverless::Function" || api.is_null() || authorizer == "NONE" {
+            continue;
+        }
+        if !refs(&resource["Properties"]["Policies"]).contains(&"TableWritePolicy".to_string()) {
+            missing.push(name.clone());
+        }
+    }
+    assert!(missing.is_empty(), "signed-in functions without TableWritePolicy: {missing:?}");
 }
