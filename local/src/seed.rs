@@ -176,7 +176,7 @@ async fn billing(app: &App, practice: &Practice, ann: &Patient) -> Result<(), Lo
         portico_billing::ledger::Owner { practice: &practice.id, patient: &ann.patient_id, currency: &account.currency },
         std::slice::from_ref(&source),
         app.clock.now(),
-        |draft| if draft.posted(&source) { Ok(()) } else { draft.charge(&source, None, 12_000, "Office visit", "seed").map(|_| ()) },
+        |draft| if draft.posted(&source) { Ok(()) } else { draft.charge(&source, None, 12_000, "Office visit", "seed", true).map(|_| ()) },
         |_, _| Ok(Vec::new()),
     )
     .await

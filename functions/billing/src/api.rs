@@ -41,6 +41,10 @@ pub struct InvoiceView {
     pub charged: i64,
     pub balance: i64,
     pub opened_at: DateTime<Utc>,
+    /// What it is for (its first charge's description).
+    pub description: Option<String>,
+    /// Complete: no more charges on it; autopay may pay it.
+    pub finalized: bool,
 }
 
 /// One ledger entry, as the patient and staff see it.
@@ -231,6 +235,10 @@ pub struct ChargeRequest {
     pub amount: serde_json::Number,
     /// What it is for, as the patient will read it.
     pub description: String,
+    /// The invoice is complete (the default): nothing more is charged on it, and autopay may pay it.
+    /// `false` keeps it open for more charges (the next charge on it may finalize it).
+    #[serde(default)]
+    pub finalize: Option<bool>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, ToSchema, PartialEq, Eq)]
@@ -328,6 +336,8 @@ pub fn invoices(summary: Option<&Summary>) -> Vec<InvoiceView> {
                     charged: i.charged,
                     balance: i.balance,
                     opened_at: i.opened_at,
+                    description: i.description.clone(),
+                    finalized: i.finalized,
                 })
                 .collect()
         })

@@ -15,6 +15,7 @@ fn unprocessable(detail: &str, field: &str, why: &str) -> ApiError {
 fn provider(e: PaymentsError) -> ApiError {
     match e {
         PaymentsError::Refused { .. } => ApiError::Conflict("The card processor refused this. Nothing was charged or refunded."),
+        PaymentsError::Declined(_) => ApiError::Conflict("The card was declined. Nothing was charged."),
         PaymentsError::KeyReused => ApiError::Conflict("This request was already made with other details."),
         PaymentsError::NotFound => ApiError::NotFound,
         PaymentsError::Unavailable(_) => {
@@ -64,6 +65,9 @@ impl From<LedgerError> for ApiError {
             }
             LedgerError::BelowZero => {
                 unprocessable("That would take the invoice below zero.", "amount", "is more than the invoice's balance")
+            }
+            LedgerError::InvoiceFinal => {
+                unprocessable("That invoice is final. Post the charge on a new invoice.", "invoice_id", "is final")
             }
             LedgerError::NotPositive => unprocessable("That amount cannot be posted.", "amount", "must not be zero"),
             LedgerError::Store(e) => ApiError::Internal(e.into()),

@@ -23,6 +23,8 @@ pub enum LedgerError {
     BelowZero,
     #[error("amounts are positive")]
     NotPositive,
+    #[error("the invoice is final")]
+    InvoiceFinal,
     #[error("store: {0}")]
     Store(String),
 }
@@ -115,23 +117,34 @@ impl Draft {
         amount: i64,
         description: &str,
         by: &str,
+        finalize: bool,
     ) -> Result<InvoiceId, LedgerError> {
         if amount <= 0 {
             return Err(LedgerError::NotPositive);
         }
         let invoice = match invoice {
+            Some(id) if self.summary.invoices.get(id).is_some_and(|i| i.finalized) => return Err(LedgerError::InvoiceFinal),
             Some(id) if self.summary.invoices.contains_key(id) => id.clone(),
             Some(_) => return Err(LedgerError::NoInvoice),
             None => {
                 let id = InvoiceId::generate(self.now);
                 let number = self.summary.next_invoice;
                 self.summary.next_invoice += 1;
-                self.summary.invoices.insert(id.clone(), InvoiceBalance { number, charged: 0, balance: 0, opened_at: self.now });
+                let fresh = InvoiceBalance {
+                    number,
+                    charged: 0,
+                    balance: 0,
+                    opened_at: self.now,
+                    description: Some(description.to_string()),
+                    finalized: false,
+                };
+                self.summary.invoices.insert(id.clone(), fresh);
                 id
             }
         };
         if let Some(i) = self.summary.invoices.get_mut(&invoice) {
             i.charged += amount;
+            i.finalized = finalize;
         }
         let credit = self.summary.unapplied.clamp(0, amount);
         let mut entry = self.blank(source, EntryKind::Charge, by);
@@ -363,9 +376,9 @@ mod tests {
     #[test]
     fn the_balance_is_always_the_invoices_less_credit() {
         let mut d = draft();
-        let first = d.charge("le_1", None, 10_000, "Visit", "staff").unwrap();
-        d.charge("le_2", None, 5_000, "Visit", "staff").unwrap();
-        d.charge("le_3", Some(&first), 2_500, "Lab", "staff").unwrap();
+        let first = d.charge("le_1", None, 10_000, "Visit", "staff", false).unwrap();
+        d.charge("le_2", None, 5_000, "Visit", "staff", true).unwrap();
+        d.charge("le_3", Some(&first), 2_500, "Lab", "staff", true).unwrap();
         assert_eq!(d.summary.balance, 17_500);
         assert_eq!(invoice_balances(&d), vec![12_500, 5_000]);
         // A payment pays the oldest invoice first, then the next; the rest is credit.
@@ -374,7 +387,7 @@ mod tests {
         assert_eq!(d.summary.unapplied, 2_500);
         assert_eq!(d.summary.balance, -2_500);
         // The credit pays the next charge.
-        d.charge("le_4", None, 4_000, "Visit", "staff").unwrap();
+        d.charge("le_4", None, 4_000, "Visit", "staff", true).unwrap();
         assert_eq!(d.summary.balance, 1_500);
         assert_eq!(d.summary.unapplied, 0);
         let total: i64 = d.summary.invoices.values().map(|i| i.balance).sum();
@@ -384,8 +397,8 @@ mod tests {
     #[test]
     fn a_chosen_invoice_is_paid_first_and_a_refund_reopens_it() {
         let mut d = draft();
-        let first = d.charge("le_1", None, 10_000, "Visit", "staff").unwrap();
-        let second = d.charge("le_2", None, 6_000, "Visit", "staff").unwrap();
+        let first = d.charge("le_1", None, 10_000, "Visit", "staff", true).unwrap();
+        let second = d.charge("le_2", None, 6_000, "Visit", "staff", true).unwrap();
         d.payment("pi_1", &payment(6_000, Some(&second)));
         assert_eq!(invoice_balances(&d), vec![10_000, 0]);
         let paid = d.entry("pi_1").unwrap().clone();
@@ -404,7 +417,7 @@ mod tests {
     #[test]
     fn a_refund_that_lowers_the_charge_leaves_the_patients_credit_alone() {
         let mut d = draft();
-        d.charge("le_1", None, 6_000, "Visit", "staff").unwrap();
+        d.charge("le_1", None, 6_000, "Visit", "staff", true).unwrap();
         d.payment("pi_1", &payment(6_000, None));
         d.payment("pi_2", &payment(2_000, None));
         assert_eq!((d.summary.balance, d.summary.unapplied), (-2_000, 2_000));
@@ -419,11 +432,16 @@ mod tests {
     #[test]
     fn adjustments_never_take_an_invoice_below_zero() {
         let mut d = draft();
-        let id = d.charge("le_1", None, 1_000, "Visit", "staff").unwrap();
+        let id = d.charge("le_1", None, 1_000, "Visit", "staff", true).unwrap();
         assert_eq!(d.adjust("le_2", EntryKind::WriteOff, &id, -1_001, "", "staff"), Err(LedgerError::BelowZero));
         assert_eq!(d.adjust("le_2", EntryKind::WriteOff, &InvoiceId::generate(Utc::now()), -1, "", "staff"), Err(LedgerError::NoInvoice));
         d.adjust("le_2", EntryKind::WriteOff, &id, -1_000, "Hardship", "staff").unwrap();
         assert_eq!(d.summary.balance, 0);
-        assert_eq!(d.charge("le_3", None, 0, "", "staff"), Err(LedgerError::NotPositive));
+        assert_eq!(d.charge("le_3", None, 0, "", "staff", true), Err(LedgerError::NotPositive));
+        assert_eq!(
+            d.charge("le_4", Some(&id), 100, "More", "staff", true),
+            Err(LedgerError::InvoiceFinal),
+            "a final invoice takes no more"
+        );
     }
 }

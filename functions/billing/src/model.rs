@@ -40,6 +40,16 @@ pub struct InvoiceBalance {
     /// What is still owed on it (charges less payments and credits, plus refunds).
     pub balance: i64,
     pub opened_at: DateTime<Utc>,
+    /// What it is for: its first charge's description.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Complete: nothing more is charged on it, and autopay may pay it.
+    #[serde(default = "finalized_by_default")]
+    pub finalized: bool,
+}
+
+fn finalized_by_default() -> bool {
+    true
 }
 
 /// A patient's balance and each invoice's, kept in the transaction of every entry (one read for the

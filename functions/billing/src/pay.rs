@@ -272,6 +272,7 @@ pub async fn start(
             record_id: payment.payment_id.to_string(),
         },
         statement_descriptor_suffix: Some(order.account.statement_descriptor.clone()),
+        off_session: None,
     };
     let intent = payments.create_payment_intent(&payment.stripe_account, &new, &intent_key(&payment.payment_id)).await?;
     match table.transact(name_intent(&payment, &intent.id)?).await {

@@ -44,6 +44,30 @@ pub struct NewPaymentIntent {
     pub metadata: Metadata,
     /// The practice's neutral name on the card statement (Stripe joins it to the account's prefix).
     pub statement_descriptor_suffix: Option<String>,
+    /// Charged now with a saved card, the patient not present (autopay); `None`: the browser confirms.
+    pub off_session: Option<OffSession>,
+}
+
+/// A saved card to charge without the patient present.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OffSession {
+    pub customer: String,
+    pub payment_method: String,
+}
+
+/// Saving a card for later (autopay): the browser confirms it with Stripe.js.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetupIntent {
+    pub id: String,
+    /// `requires_payment_method`, `requires_confirmation`, `requires_action`, `processing`, `canceled`,
+    /// `succeeded`.
+    pub status: String,
+    #[serde(default)]
+    pub client_secret: Option<String>,
+    #[serde(default)]
+    pub customer: Option<String>,
+    #[serde(default)]
+    pub payment_method: Option<String>,
 }
 
 /// A PaymentIntent as Stripe answers it.
@@ -88,6 +112,10 @@ pub enum PaymentsError {
     /// Stripe refused the request (a 4xx): its error type and code, never a message with data in it.
     #[error("refused by the payment provider: {kind} {code}")]
     Refused { kind: String, code: String },
+    /// A card payment was declined or needs the cardholder (an off-session charge): Stripe's code
+    /// (`card_declined`, `authentication_required`, …).
+    #[error("card declined: {0}")]
+    Declined(String),
     /// The same `Idempotency-Key` with different parameters.
     #[error("idempotency key reused with other parameters")]
     KeyReused,
@@ -106,6 +134,12 @@ pub trait Payments: Send + Sync {
     /// Cancels a PaymentIntent nobody has paid yet (it can no longer be confirmed). Stripe refuses
     /// (`Refused`) once it is processing or succeeded.
     async fn cancel_payment_intent(&self, account: &str, id: &str) -> Result<PaymentIntent, PaymentsError>;
+    /// Creates (or returns again, for the same key) a customer on `account` that holds saved cards: no
+    /// name, no email, opaque ids only.
+    async fn create_customer(&self, account: &str, metadata: &Metadata, key: &str) -> Result<String, PaymentsError>;
+    /// Starts saving a card for off-session use by `customer`.
+    async fn create_setup_intent(&self, account: &str, customer: &str, metadata: &Metadata, key: &str) -> Result<SetupIntent, PaymentsError>;
+    async fn setup_intent(&self, account: &str, id: &str) -> Result<SetupIntent, PaymentsError>;
     /// Creates (or returns again, for the same key) a refund of part or all of a PaymentIntent.
     async fn create_refund(&self, account: &str, new: &NewRefund, key: &str) -> Result<Refund, PaymentsError>;
     /// The publishable key the browser's Stripe.js is started with.

@@ -6,7 +6,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
-use super::{NewPaymentIntent, NewRefund, PaymentIntent, Payments, PaymentsError, Refund};
+use super::{Metadata, NewPaymentIntent, NewRefund, PaymentIntent, Payments, PaymentsError, Refund, SetupIntent};
 
 /// The API version every request names, so a change in Stripe's defaults never changes Portico.
 pub const STRIPE_API_VERSION: &str = "2024-06-20";
@@ -81,6 +81,7 @@ impl StripePayments {
         }
         let detail = serde_json::from_slice::<ErrorBody>(&bytes).map(|b| b.error).ok();
         match detail {
+            Some(d) if d.kind == "card_error" => Err(PaymentsError::Declined(d.code.unwrap_or_default())),
             Some(d) if d.kind == "idempotency_error" => Err(PaymentsError::KeyReused),
             Some(d) if status.as_u16() == 404 || d.code.as_deref() == Some("resource_missing") => Err(PaymentsError::NotFound),
             Some(d) => Err(PaymentsError::Refused { kind: d.kind, code: d.code.unwrap_or_default() }),
@@ -103,7 +104,17 @@ pub(crate) fn payment_intent_form(new: &NewPaymentIntent) -> Vec<(String, String
     if let Some(suffix) = &new.statement_descriptor_suffix {
         form.push(("statement_descriptor_suffix".to_string(), suffix.clone()));
     }
+    if let Some(saved) = &new.off_session {
+        form.push(("customer".to_string(), saved.customer.clone()));
+        form.push(("payment_method".to_string(), saved.payment_method.clone()));
+        form.push(("off_session".to_string(), "true".to_string()));
+        form.push(("confirm".to_string(), "true".to_string()));
+    }
     form
+}
+
+fn metadata_form(metadata: &Metadata) -> Vec<(String, String)> {
+    metadata.pairs().iter().map(|(name, value)| (format!("metadata[{name}]"), value.to_string())).collect()
 }
 
 pub(crate) fn refund_form(new: &NewRefund) -> Vec<(String, String)> {
@@ -149,6 +160,29 @@ impl Payments for StripePayments {
         .await
     }
 
+    async fn create_customer(&self, account: &str, metadata: &Metadata, key: &str) -> Result<String, PaymentsError> {
+        #[derive(serde::Deserialize)]
+        struct Customer {
+            id: String,
+        }
+        let customer: Customer = self.call(reqwest::Method::POST, "/v1/customers", account, Some(metadata_form(metadata)), Some(key)).await?;
+        Ok(customer.id)
+    }
+
+    async fn create_setup_intent(&self, account: &str, customer: &str, metadata: &Metadata, key: &str) -> Result<SetupIntent, PaymentsError> {
+        let mut form = vec![
+            ("customer".to_string(), customer.to_string()),
+            ("usage".to_string(), "off_session".to_string()),
+            ("automatic_payment_methods[enabled]".to_string(), "true".to_string()),
+        ];
+        form.extend(metadata_form(metadata));
+        self.call(reqwest::Method::POST, "/v1/setup_intents", account, Some(form), Some(key)).await
+    }
+
+    async fn setup_intent(&self, account: &str, id: &str) -> Result<SetupIntent, PaymentsError> {
+        self.call(reqwest::Method::GET, &format!("/v1/setup_intents/{}", plain_id(id)?), account, None, None).await
+    }
+
     async fn create_refund(&self, account: &str, new: &NewRefund, key: &str) -> Result<Refund, PaymentsError> {
         self.call(reqwest::Method::POST, "/v1/refunds", account, Some(refund_form(new)), Some(key)).await
     }
@@ -175,6 +209,15 @@ impl Payments for Unconfigured {
         Err(PaymentsError::Unavailable("payments are not configured".into()))
     }
     async fn cancel_payment_intent(&self, _: &str, _: &str) -> Result<PaymentIntent, PaymentsError> {
+        Err(PaymentsError::Unavailable("payments are not configured".into()))
+    }
+    async fn create_customer(&self, _: &str, _: &Metadata, _: &str) -> Result<String, PaymentsError> {
+        Err(PaymentsError::Unavailable("payments are not configured".into()))
+    }
+    async fn create_setup_intent(&self, _: &str, _: &str, _: &Metadata, _: &str) -> Result<SetupIntent, PaymentsError> {
+        Err(PaymentsError::Unavailable("payments are not configured".into()))
+    }
+    async fn setup_intent(&self, _: &str, _: &str) -> Result<SetupIntent, PaymentsError> {
         Err(PaymentsError::Unavailable("payments are not configured".into()))
     }
     async fn create_refund(&self, _: &str, _: &NewRefund, _: &str) -> Result<Refund, PaymentsError> {

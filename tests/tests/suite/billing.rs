@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use portico::payments::{NewPaymentIntent, NewRefund, PaymentIntent, Payments, PaymentsError, Refund};
+use portico::payments::{Metadata, NewPaymentIntent, NewRefund, PaymentIntent, Payments, PaymentsError, Refund, SetupIntent};
 use portico_tests::{Session, TestApp, spawn_app, spawn_on_emulator};
 use reqwest::Method;
 use serde_json::{Value, json};
@@ -205,6 +205,15 @@ impl Payments for CrashAfterCreate {
     }
     async fn cancel_payment_intent(&self, account: &str, id: &str) -> Result<PaymentIntent, PaymentsError> {
         self.inner.cancel_payment_intent(account, id).await
+    }
+    async fn create_customer(&self, account: &str, metadata: &Metadata, key: &str) -> Result<String, PaymentsError> {
+        self.inner.create_customer(account, metadata, key).await
+    }
+    async fn create_setup_intent(&self, account: &str, customer: &str, metadata: &Metadata, key: &str) -> Result<SetupIntent, PaymentsError> {
+        self.inner.create_setup_intent(account, customer, metadata, key).await
+    }
+    async fn setup_intent(&self, account: &str, id: &str) -> Result<SetupIntent, PaymentsError> {
+        self.inner.setup_intent(account, id).await
     }
     async fn create_refund(&self, account: &str, new: &NewRefund, key: &str) -> Result<Refund, PaymentsError> {
         self.inner.create_refund(account, new, key).await
@@ -625,6 +634,15 @@ impl Payments for RefundsTimeOut {
     }
     async fn cancel_payment_intent(&self, account: &str, id: &str) -> Result<PaymentIntent, PaymentsError> {
         self.0.cancel_payment_intent(account, id).await
+    }
+    async fn create_customer(&self, account: &str, metadata: &Metadata, key: &str) -> Result<String, PaymentsError> {
+        self.0.create_customer(account, metadata, key).await
+    }
+    async fn create_setup_intent(&self, account: &str, customer: &str, metadata: &Metadata, key: &str) -> Result<SetupIntent, PaymentsError> {
+        self.0.create_setup_intent(account, customer, metadata, key).await
+    }
+    async fn setup_intent(&self, account: &str, id: &str) -> Result<SetupIntent, PaymentsError> {
+        self.0.setup_intent(account, id).await
     }
     async fn create_refund(&self, _: &str, _: &NewRefund, _: &str) -> Result<Refund, PaymentsError> {
         Err(PaymentsError::Unavailable("timed out".into()))

@@ -12,6 +12,7 @@ import { forget, type S, session, staff } from './api';
 import { type AuthSettings, loadSettings, logoutUrl, onSignInHost } from './auth';
 import { english, loadCatalog } from './catalog';
 import { SignedInStaff, useRoleNames } from './parts';
+import { mayBill } from './screens/BillingApi';
 import { Inbox, StaffThread } from './screens/Inbox';
 import { Enrol, PatientChart, Patients } from './screens/Patients';
 import { mayDo } from './screens/ScheduleApi';
@@ -23,6 +24,7 @@ import { Templates } from './screens/Templates';
 // Admins' screens load when opened, keeping the console's first load small for every desk.
 const Audit = lazy(() => import('./screens/Audit').then((m) => ({ default: m.Audit })));
 const Practice = lazy(() => import('./screens/Practice').then((m) => ({ default: m.Practice })));
+const BillingSettings = lazy(() => import('./screens/Practice').then((m) => ({ default: m.BillingSettings })));
 const Schedule = lazy(() => import('./screens/Schedule').then((m) => ({ default: m.Schedule })));
 const Waitlist = lazy(() => import('./screens/Waitlist').then((m) => ({ default: m.Waitlist })));
 const Services = lazy(() => import('./screens/Services').then((m) => ({ default: m.Services })));
@@ -137,11 +139,22 @@ function Console() {
           </Route>
           <Route path="/patients" component={Patients} />
           <Route path="/patients/new">{may(roles, 'enrol') ? <Enrol /> : <Redirect to="/patients" replace />}</Route>
+          <Route path="/patients/:id/billing">
+            {(p) => <PatientChart key={`${p.id}/billing`} patientId={p.id} tab="billing" />}
+          </Route>
           <Route path="/patients/:id">{(p) => <PatientChart key={p.id} patientId={p.id} />}</Route>
           <Route path="/tasks" component={Tasks} />
           <Route path="/templates" component={Templates} />
           <Route path="/team">{may(roles, 'readTeam') ? <Team /> : <Redirect to="/" replace />}</Route>
-          <Route path="/practice">{may(roles, 'readPractice') ? <Practice /> : <Redirect to="/" replace />}</Route>
+          <Route path="/practice">
+            {may(roles, 'readPractice') ? (
+              <Practice />
+            ) : mayBill(roles, 'readAccount') ? (
+              <BillingSettings />
+            ) : (
+              <Redirect to="/" replace />
+            )}
+          </Route>
           <Route path="/audit">{may(roles, 'readAudit') ? <Audit /> : <Redirect to="/" replace />}</Route>
           <Route path="/schedule">{mayDo(roles, 'readSchedule') ? <Schedule /> : <Redirect to="/" replace />}</Route>
           <Route path="/waitlist">{mayDo(roles, 'readWaitlist') ? <Waitlist /> : <Redirect to="/" replace />}</Route>
@@ -256,7 +269,7 @@ function ConsoleHeader({
                 </Link>
               </li>
             ) : null}
-            {may(me.roles, 'readPractice') ? (
+            {may(me.roles, 'readPractice') || mayBill(me.roles, 'readAccount') ? (
               <li>
                 <Link href="/practice" aria-current={current('/practice')} data-testid="nav-practice">
                   {t('console.nav.practice')}

@@ -101,7 +101,8 @@ describe('the audit trail and the practice settings in the navigation', () => {
 
   for (const page of ['audit', 'practice']) {
     it(`${page}: neither offered nor opened for other roles`, async () => {
-      api(900, ['front-desk', 'clinician', 'billing']);
+      // Billing staff read the practice's billing settings (below): they see the practice's page.
+      api(900, page === 'practice' ? ['front-desk', 'clinician'] : ['front-desk', 'clinician', 'billing']);
       const close = await signIn();
       expect(byTestId('nav-team')).not.toBeNull();
       expect(byTestId(`nav-${page}`)).toBeNull();
@@ -113,6 +114,32 @@ describe('the audit trail and the practice settings in the navigation', () => {
       close();
     });
   }
+});
+
+describe('the billing settings in the navigation', () => {
+  it('are offered to billing staff: the practice page with only its Billing part', async () => {
+    const calls = api(900, ['billing']);
+    calls.routes['GET /staff/billing/account'] = () =>
+      json(200, {
+        stripe_account: 'acct_1Riverside',
+        livemode: false,
+        currency: 'usd',
+        minimum_payment: 500,
+        allow_prepayment: false,
+        statement_descriptor: 'RIVERSIDE',
+        updated_at: '2026-11-01T15:00:00Z',
+      });
+    const close = await signIn();
+    expect(byTestId('nav-practice')?.getAttribute('href')).toBe('/console/practice');
+    expect(byTestId('nav-audit')).toBeNull();
+    byTestId('nav-practice')?.click();
+    await vi.waitFor(() => expect(byTestId('billing-account-stripe')?.textContent).toBe('acct_1Riverside'), {
+      timeout: 5_000,
+    });
+    expect(byTestId('billing-account-form')).toBeNull();
+    expect(calls.calls()).not.toContain('GET /staff/practice');
+    close();
+  });
 });
 
 describe('the waitlist in the navigation', () => {

@@ -40,6 +40,7 @@ const AppointmentsBook = lazy(() => import('./screens/Appointments').then((m) =>
 const AppointmentsReschedule = lazy(() =>
   import('./screens/Appointments').then((m) => ({ default: m.AppointmentsReschedule })),
 );
+const Billing = lazy(() => import('./screens/Billing').then((m) => ({ default: m.Billing })));
 const Proxies = lazy(() => import('./screens/Proxies').then((m) => ({ default: m.Proxies })));
 const OpenLink = lazy(() => import('./screens/OpenLink').then((m) => ({ default: m.OpenLink })));
 const AcceptInvitation = lazy(() =>
@@ -66,7 +67,7 @@ type AuthState = 'checking' | 'invite' | 'accept' | 'open' | 'in' | 'ending' | '
 
 /** Section paths a patient may return to after signing in again (opaque ids only). */
 const RETURNABLE =
-  /^\/(home|messages(\/[A-Za-z0-9_-]+)?|profile(\/access-log|\/proxies)?|consents|preferences|notifications|activity|appointments(\/offers\/[A-Za-z0-9_-]+)?)$/;
+  /^\/(home|messages(\/[A-Za-z0-9_-]+)?|profile(\/access-log|\/proxies)?|consents|preferences|notifications|activity|appointments(\/offers\/[A-Za-z0-9_-]+)?|billing)$/;
 const RETURN_KEY = 'portico.returnTo';
 
 function rememberReturn(path: string) {
@@ -359,6 +360,11 @@ function Portal() {
                 <AppointmentsReschedule key={params.id} appointmentId={params.id} />
               </Allowed>
             )}
+          </Route>
+          <Route path="/billing">
+            <Allowed scope="billing">
+              <Billing />
+            </Allowed>
           </Route>
           <Route path="/">
             <Redirect to="/home" replace />

@@ -87,6 +87,7 @@ pub async fn charge(d: &BillingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError
     let text = description(&body.description)?;
     let invoice = body.invoice_id.as_deref().map(invoice_id).transpose()?;
     let cents = amount(&body.amount)?;
+    let finalize = body.finalize.unwrap_or(true);
     if cents <= 0 {
         return Err(ApiError::Unprocessable {
             detail: "A charge is more than zero.".into(),
@@ -107,7 +108,7 @@ pub async fn charge(d: &BillingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError
         x.now(),
         |draft| match draft.entry(&source) {
             Some(done) => Ok((done.allocations.first().map(|a| a.invoice_id.clone()), false)),
-            None => Ok((Some(draft.charge(&source, invoice.as_ref(), cents, &text, &by)?), true)),
+            None => Ok((Some(draft.charge(&source, invoice.as_ref(), cents, &text, &by, finalize)?), true)),
         },
         |_, _| Ok(Vec::new()),
     )

@@ -2,7 +2,7 @@
 // on, communication facts), and enrolment.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { Link, useLocation } from 'wouter';
+import { Link, Redirect, useLocation } from 'wouter';
 import { ApiError } from '../../shared/api/errors';
 import { putAnswer } from '../../shared/api/query';
 import { useI18n } from '../../shared/i18n/I18nProvider';
@@ -20,11 +20,13 @@ import {
 import { useConsoleTitle } from '../App';
 import { type S, staff } from '../api';
 import { fullName, useMe } from '../parts';
+import { mayBill } from './BillingApi';
 import { PatientContact } from './PatientContact';
 import { PatientProxies } from './PatientProxies';
 
 // Loaded when staff open it, not with the console.
 const PatientDetailsForm = lazy(() => import('./PatientDetails').then((m) => ({ default: m.PatientDetailsForm })));
+const PatientBilling = lazy(() => import('./PatientBilling').then((m) => ({ default: m.PatientBilling })));
 
 export function Patients() {
   const { t, tr } = useI18n();
@@ -99,7 +101,7 @@ export function Patients() {
   );
 }
 
-export function PatientChart({ patientId }: { patientId: string }) {
+export function PatientChart({ patientId, tab = 'overview' }: { patientId: string; tab?: 'overview' | 'billing' }) {
   const { t, tr } = useI18n();
   useConsoleTitle(t('console.chart.title'));
   const client = useQueryClient();
@@ -168,107 +170,120 @@ export function PatientChart({ patientId }: { patientId: string }) {
         <Link href="/patients">{t('console.chart.back')}</Link>
       </p>
       <PageHeading testid="chart-name">{fullName(p)}</PageHeading>
-      <section className="card stack" aria-labelledby="demo-title" data-testid="chart-demographics">
-        <h2 id="demo-title">{t('console.chart.demographics')}</h2>
-        {editing ? (
+      {mayBill(roles, 'readLedger') ? <ChartTabs patientId={patientId} tab={tab} /> : null}
+      {tab === 'billing' ? (
+        mayBill(roles, 'readLedger') ? (
           <Suspense fallback={<Loading />}>
-            <PatientDetailsForm
-              patient={p}
-              onDone={() => {
-                setEditing(false);
-                setBackToEdit(true);
-              }}
-            />
+            <PatientBilling patientId={patientId} patientName={fullName(p)} />
           </Suspense>
         ) : (
-          <>
-            <Demographics patient={p} />
-            {may(roles, 'editPatient') ? (
-              <div className="actions">
-                <button
-                  ref={editRef}
-                  type="button"
-                  className="button button-secondary"
-                  data-testid="patient-edit-open"
-                  onClick={() => setEditing(true)}
+          <Redirect to={`/patients/${encodeURIComponent(patientId)}`} replace />
+        )
+      ) : (
+        <>
+          <section className="card stack" aria-labelledby="demo-title" data-testid="chart-demographics">
+            <h2 id="demo-title">{t('console.chart.demographics')}</h2>
+            {editing ? (
+              <Suspense fallback={<Loading />}>
+                <PatientDetailsForm
+                  patient={p}
+                  onDone={() => {
+                    setEditing(false);
+                    setBackToEdit(true);
+                  }}
+                />
+              </Suspense>
+            ) : (
+              <>
+                <Demographics patient={p} />
+                {may(roles, 'editPatient') ? (
+                  <div className="actions">
+                    <button
+                      ref={editRef}
+                      type="button"
+                      className="button button-secondary"
+                      data-testid="patient-edit-open"
+                      onClick={() => setEditing(true)}
+                    >
+                      {t('console.patientEdit.open')}
+                    </button>
+                  </div>
+                ) : null}
+              </>
+            )}
+          </section>
+          <PatientContact patientId={patientId} patientName={fullName(p)} />
+          <PatientProxies patientId={patientId} patientName={fullName(p)} />
+          {may(roles, 'invite') || may(roles, 'disable') || may(roles, 'enablePatient') ? (
+            <section className="card stack" aria-labelledby="account-title">
+              <h2 id="account-title">{t('console.chart.accountActions')}</h2>
+              {may(roles, 'invite') && p.status === 'active' ? (
+                <form
+                  className="stack"
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    invite.mutate(channel || null);
+                  }}
                 >
-                  {t('console.patientEdit.open')}
-                </button>
-              </div>
-            ) : null}
-          </>
-        )}
-      </section>
-      <PatientContact patientId={patientId} patientName={fullName(p)} />
-      <PatientProxies patientId={patientId} patientName={fullName(p)} />
-      {may(roles, 'invite') || may(roles, 'disable') || may(roles, 'enablePatient') ? (
-        <section className="card stack" aria-labelledby="account-title">
-          <h2 id="account-title">{t('console.chart.accountActions')}</h2>
-          {may(roles, 'invite') && p.status === 'active' ? (
-            <form
-              className="stack"
-              onSubmit={(e) => {
-                e.preventDefault();
-                invite.mutate(channel || null);
-              }}
-            >
-              <Field label={t('console.chart.inviteBy')}>
-                {({ id }) => (
-                  <select
-                    id={id}
-                    data-testid="invite-channel"
-                    value={channel}
-                    onChange={(e) => setChannel(e.currentTarget.value as '' | S['Channel'])}
+                  <Field label={t('console.chart.inviteBy')}>
+                    {({ id }) => (
+                      <select
+                        id={id}
+                        data-testid="invite-channel"
+                        value={channel}
+                        onChange={(e) => setChannel(e.currentTarget.value as '' | S['Channel'])}
+                      >
+                        <option value="">{t('console.chart.inviteDefault')}</option>
+                        <option value="email">{t('console.chart.email')}</option>
+                        <option value="sms">{t('console.chart.phone')}</option>
+                      </select>
+                    )}
+                  </Field>
+                  <ErrorMessage error={invite.error} testid="invite-error" />
+                  <div className="actions">
+                    <BusyButton
+                      type="submit"
+                      busy={invite.isPending}
+                      busyLabel={t('common.sending')}
+                      data-testid="invite-send"
+                    >
+                      {t('console.chart.invite')}
+                    </BusyButton>
+                  </div>
+                </form>
+              ) : null}
+              {may(roles, 'disable') && p.status === 'active' ? (
+                <div className="actions">
+                  <button
+                    type="button"
+                    className="button button-danger"
+                    data-testid="disable-open"
+                    onClick={() => setConfirmDisable(true)}
                   >
-                    <option value="">{t('console.chart.inviteDefault')}</option>
-                    <option value="email">{t('console.chart.email')}</option>
-                    <option value="sms">{t('console.chart.phone')}</option>
-                  </select>
-                )}
-              </Field>
-              <ErrorMessage error={invite.error} testid="invite-error" />
-              <div className="actions">
-                <BusyButton
-                  type="submit"
-                  busy={invite.isPending}
-                  busyLabel={t('common.sending')}
-                  data-testid="invite-send"
-                >
-                  {t('console.chart.invite')}
-                </BusyButton>
-              </div>
-            </form>
+                    {t('console.chart.disable')}
+                  </button>
+                </div>
+              ) : null}
+              {may(roles, 'enablePatient') && p.status === 'disabled' ? (
+                <div className="actions">
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    data-testid="enable-open"
+                    onClick={() => {
+                      enable.reset();
+                      setConfirmEnable(true);
+                    }}
+                  >
+                    {t('console.chart.enable')}
+                  </button>
+                </div>
+              ) : null}
+              <ErrorMessage error={disable.error} testid="disable-error" />
+            </section>
           ) : null}
-          {may(roles, 'disable') && p.status === 'active' ? (
-            <div className="actions">
-              <button
-                type="button"
-                className="button button-danger"
-                data-testid="disable-open"
-                onClick={() => setConfirmDisable(true)}
-              >
-                {t('console.chart.disable')}
-              </button>
-            </div>
-          ) : null}
-          {may(roles, 'enablePatient') && p.status === 'disabled' ? (
-            <div className="actions">
-              <button
-                type="button"
-                className="button button-secondary"
-                data-testid="enable-open"
-                onClick={() => {
-                  enable.reset();
-                  setConfirmEnable(true);
-                }}
-              >
-                {t('console.chart.enable')}
-              </button>
-            </div>
-          ) : null}
-          <ErrorMessage error={disable.error} testid="disable-error" />
-        </section>
-      ) : null}
+        </>
+      )}
       <ConfirmDialog
         open={confirmDisable}
         testid="disable-confirm"
@@ -299,6 +314,32 @@ export function PatientChart({ patientId }: { patientId: string }) {
         {enable.error ? <ErrorMessage error={enable.error} testid="enable-error" focus /> : null}
       </ConfirmDialog>
     </section>
+  );
+}
+
+/** The chart's parts, as tabs: the record (overview) and, for admins and billing staff, Billing. */
+function ChartTabs({ patientId, tab }: { patientId: string; tab: 'overview' | 'billing' }) {
+  const { t } = useI18n();
+  const base = `/patients/${encodeURIComponent(patientId)}`;
+  return (
+    <nav aria-label={t('console.chart.tabs')} data-testid="chart-tabs">
+      <ul className="chart-tabs">
+        <li>
+          <Link href={base} aria-current={tab === 'overview' ? 'page' : undefined} data-testid="chart-tab-overview">
+            {t('console.chart.tabOverview')}
+          </Link>
+        </li>
+        <li>
+          <Link
+            href={`${base}/billing`}
+            aria-current={tab === 'billing' ? 'page' : undefined}
+            data-testid="chart-tab-billing"
+          >
+            {t('console.chart.tabBilling')}
+          </Link>
+        </li>
+      </ul>
+    </nav>
   );
 }
 

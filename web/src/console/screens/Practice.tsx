@@ -34,6 +34,8 @@ import {
   updateOf,
   WAITLIST_BATCH,
 } from '../settings-draft';
+import { BillingAccount } from './BillingAccount';
+import { mayBill } from './BillingApi';
 import { ConsentDocuments } from './PracticeConsents';
 import { SettingsHistory } from './PracticeHistory';
 
@@ -116,6 +118,7 @@ export function Practice() {
           reload={reload}
           reloading={settings.isFetching}
         />
+        {mayBill(roles, 'readAccount') ? <BillingAccount /> : null}
         {may(roles, 'readPracticeHistory') ? <SettingsHistory zone={edit.base.default_time_zone} /> : null}
       </>
     );
@@ -535,6 +538,18 @@ function AgeRules({
           ))}
         </div>
       </fieldset>
+    </section>
+  );
+}
+
+/** The practice's settings as billing staff see them: only the Billing part, read only. */
+export function BillingSettings() {
+  const { t } = useI18n();
+  useConsoleTitle(t('console.nav.practice'));
+  return (
+    <section className="stack">
+      <PageHeading>{t('console.practice.title')}</PageHeading>
+      <BillingAccount />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 // Component test: each task names its patient from the task itself (`patient`), with no lookup per
-// patient, and opens the conversation it is about.
+// patient, and opens the conversation it is about; a payment dispute opens the patient's Billing tab
+// for those who may read it.
 import { QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'preact/test-utils';
 import { createRoot } from 'react-dom/client';
@@ -77,5 +78,44 @@ describe('tasks', () => {
     expect(document.querySelector('[data-testid="task-open"]')?.getAttribute('href')).toBe('/threads/pt_1/th_1');
     expect(api.calls().filter((c) => c.startsWith('GET /staff/patients/'))).toEqual([]);
     act(() => root.unmount());
+  });
+
+  it('call a payment dispute so and open the patient’s Billing tab, only for those who may read it', async () => {
+    const dispute: S['TaskView'] = {
+      ...task('3', { given_name: 'Ann', family_name: 'Lee', preferred_name: null }),
+      kind: 'payment_dispute',
+      subject: 'dp_1Abc',
+      team: 'billing',
+    };
+    fakeApi({
+      'GET /staff/tasks': () => json(200, { tasks: [dispute], next_cursor: null }),
+      'GET /staff/team': () => json(200, { staff: [me], next_cursor: null }),
+    });
+    for (const roles of [['billing'], ['front-desk']] as S['Role'][][]) {
+      const host = document.createElement('div');
+      document.body.append(host);
+      const root = createRoot(host);
+      act(() =>
+        root.render(
+          <QueryClientProvider client={createQueryClient()}>
+            <I18nProvider load={loadCatalog} english={english}>
+              <StatusProvider path="/tasks">
+                <SignedInStaff.Provider value={{ ...me, roles }}>
+                  <Tasks />
+                </SignedInStaff.Provider>
+              </StatusProvider>
+            </I18nProvider>
+          </QueryClientProvider>,
+        ),
+      );
+      await vi.waitFor(() =>
+        expect(host.querySelector('[data-testid="task-row"] strong')?.textContent).toBe('Payment dispute'),
+      );
+      const open = host.querySelector('[data-testid="task-open"]');
+      if (roles[0] === 'billing') expect(open?.getAttribute('href')).toBe('/patients/pt_3/billing');
+      else expect(open).toBeNull();
+      act(() => root.unmount());
+      host.remove();
+    }
   });
 });

@@ -16,11 +16,13 @@ import {
 import { useConsoleTitle } from '../App';
 import { type S, staff } from '../api';
 import { PatientName, TOPIC_KEYS, useMe, useStaffLabel } from '../parts';
+import { mayBill } from './BillingApi';
 import { mayDo } from './ScheduleApi';
 
 const KIND_KEYS = {
   respond_to_message: 'console.tasks.kind.respond',
   new_appointment: 'console.tasks.kind.newAppointment',
+  payment_dispute: 'console.tasks.kind.paymentDispute',
 } as const satisfies Record<S['TaskKind'], string>;
 const STATUS_KEYS = {
   open: 'console.tasks.status.open',
@@ -136,6 +138,12 @@ function TaskRow({ task }: { task: S['TaskView'] }) {
           data-testid="task-open"
         >
           {t('console.tasks.open')}
+        </Link>
+      ) : null}
+      {/* A dispute's subject is Stripe's dispute id: the patient's Billing tab shows it. */}
+      {task.kind === 'payment_dispute' && task.patient_id && mayBill(roles, 'readLedger') ? (
+        <Link href={`/patients/${encodeURIComponent(task.patient_id)}/billing`} data-testid="task-open">
+          {t('console.tasks.openBilling')}
         </Link>
       ) : null}
       {task.kind === 'new_appointment' && task.subject && mayDo(roles, 'readSchedule') ? (

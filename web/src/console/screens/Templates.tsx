@@ -31,6 +31,7 @@ const KIND_KEYS = {
   appointment_confirmed: 'console.templates.kind.appointmentConfirmed',
   confirm_in_portal: 'console.templates.kind.confirmInPortal',
   waitlist_offer: 'console.templates.kind.waitlistOffer',
+  payment_received: 'console.templates.kind.paymentReceived',
 } as const satisfies Record<S['TemplateKind'], string>;
 
 const LANGUAGE_KEYS = {

@@ -399,6 +399,7 @@ export function ActingBanner() {
 
 const MORE = [
   ['/appointments', 'portal.appointments.title', 'nav-appointments', 'appointments'],
+  ['/billing', 'portal.nav.billing', 'nav-billing', 'billing'],
   ['/profile', 'portal.nav.profile', 'nav-profile', 'profile'],
   ['/activity', 'portal.nav.activity', 'nav-activity', 'profile'],
   ['/consents', 'portal.nav.consents', 'nav-consents', 'profile'],

@@ -86,6 +86,9 @@ describe('home', () => {
     expect(byTestId('bell')?.getAttribute('aria-label')).toBe('Notifications, 3 unread');
     expect(byTestId('bell-count')?.textContent).toBe('3');
     expect(byTestId('bell')?.getAttribute('href')).toBe('/notifications');
+    // Billing is a link away, in the tiles and under "More" (home reads nothing of it).
+    expect(byTestId('home-billing')?.getAttribute('href')).toBe('/billing');
+    expect(byTestId('nav-billing')?.getAttribute('href')).toBe('/billing');
     // Nothing else was read: not the profile, the conversations, the consents or the practice.
     await new Promise((r) => setTimeout(r, 50));
     expect(api.calls()).toEqual(['POST /auth/refresh', 'GET /portal/home']);

@@ -71,6 +71,14 @@ export function Home() {
             {unread > 0 ? t('portal.home.unread', { n: unread }) : ''}
           </Tile>
         ) : null}
+        {access.may('billing') ? (
+          <Tile
+            href="/billing"
+            testid="home-billing"
+            title={t('portal.nav.billing')}
+            text={t('portal.home.tile.billing')}
+          />
+        ) : null}
         {mayProfile ? (
           <>
             <Tile

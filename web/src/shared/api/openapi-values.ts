@@ -62,7 +62,8 @@ export const enums = {
     "needs_response",
     "under_review",
     "won",
-    "lost"
+    "lost",
+    "closed"
   ],
   "EntryKind": [
     "charge",
@@ -143,6 +144,7 @@ export const enums = {
   ],
   "RefundStatus": [
     "requested",
+    "unsent",
     "pending",
     "succeeded",
     "failed"

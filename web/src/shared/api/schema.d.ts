@@ -2459,6 +2459,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/portal/billing/statements/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A month's statement (`YYYY-MM`, in the practice's zone): JSON for the portal's printable page, or
+         *     with `format=pdf` the same statement as a PDF to download.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `pdf` for a PDF; JSON otherwise */
+                    format?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description YYYY-MM */
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The statement (JSON), or with format=pdf the PDF (application/pdf) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatementView"];
+                        "application/pdf": number[];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Acting without a grant that allows billing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a month with a statement */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/portal/consents": {
         parameters: {
             query?: never;
@@ -12183,6 +12284,8 @@ export interface components {
             pay: components["schemas"]["PayRules"];
             /** @description Newest first. */
             payments: components["schemas"]["PaymentView"][];
+            /** @description The months with a statement (`YYYY-MM`, in the practice's zone), newest first. */
+            statement_months: string[];
             /**
              * Format: int64
              * @description Credit not yet applied to an invoice.
@@ -12274,6 +12377,11 @@ export interface components {
             amount: number;
             /** @description What it is for, as the patient will read it. */
             description: string;
+            /**
+             * @description The invoice is complete (the default): nothing more is charged on it, and autopay may pay it.
+             *     `false` keeps it open for more charges (the next charge on it may finalize it).
+             */
+            finalize?: boolean | null;
             invoice_id?: string | null;
         };
         /** @description A claim that landed: the new appointment, and the later one it replaced (now cancelled). */
@@ -12380,7 +12488,7 @@ export interface components {
         /** @enum {string} */
         Decision: "accept" | "revoke" | "decline";
         /** @enum {string} */
-        DisputeStatus: "needs_response" | "under_review" | "won" | "lost";
+        DisputeStatus: "needs_response" | "under_review" | "won" | "lost" | "closed";
         /** @description A dispute of a payment. */
         DisputeView: {
             /** Format: int64 */
@@ -12582,6 +12690,10 @@ export interface components {
             balance: number;
             /** Format: int64 */
             charged: number;
+            /** @description What it is for (its first charge's description). */
+            description?: string | null;
+            /** @description Complete: no more charges on it; autopay may pay it. */
+            finalized: boolean;
             invoice_id: string;
             /** Format: int32 */
             number: number;
@@ -13302,7 +13414,7 @@ export interface components {
         /** @enum {string} */
         RefundReason: "duplicate" | "overpayment" | "charge_reduced" | "requested_by_patient";
         /** @enum {string} */
-        RefundStatus: "requested" | "pending" | "succeeded" | "failed";
+        RefundStatus: "requested" | "unsent" | "pending" | "succeeded" | "failed";
         /** @description A refund the practice asked for. */
         RefundView: {
             adjust: boolean;
@@ -13685,6 +13797,26 @@ export interface components {
         };
         /** @enum {string} */
         State: "pending" | "ready" | "rejected";
+        /** @description One month's statement. */
+        StatementView: {
+            /** Format: int64 */
+            closing_balance: number;
+            currency: string;
+            /** @description The month's entries, oldest first. */
+            entries: components["schemas"]["EntryView"][];
+            /** @description `YYYY-MM`. */
+            month: string;
+            /** Format: int64 */
+            opening_balance: number;
+            patient_name: string;
+            /** Format: date-time */
+            period_end: string;
+            /** Format: date-time */
+            period_start: string;
+            practice_name: string;
+            /** @description The practice's zone, in which the month begins and ends. */
+            time_zone: string;
+        };
         /**
          * @description Where an appointment is in its life.
          * @enum {string}

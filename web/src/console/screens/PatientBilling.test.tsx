@@ -1,0 +1,467 @@
+// Component tests: the chart's Billing tab for admins and billing staff (hidden for everyone else):
+// the balance, invoices, payments, refunds, disputes and ledger entries in words, amounts from minor
+// units; a charge posted with an Idempotency-Key that a retry sends again, and the 409 of a practice
+// without a billing account said plainly; a refund whose double submit sends the same key; refused
+// fields (422) said beside them; money typed as text read into whole cents; Spanish.
+import { QueryClientProvider } from '@tanstack/react-query';
+import { act } from 'preact/test-utils';
+import { createRoot } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeApi, json, type Route } from '../../shared/api/fake-api';
+import { createQueryClient } from '../../shared/api/query';
+import { I18nProvider } from '../../shared/i18n/I18nProvider';
+import { StatusLine, StatusProvider } from '../../shared/ui/components';
+import { type S, session } from '../api';
+import { english, loadCatalog } from '../catalog';
+import { SignedInStaff } from '../parts';
+import { formatMoney, moneyInput, parseMoney, RequestKey } from './BillingApi';
+import { PatientChart } from './Patients';
+
+const patient: S['PatientView'] = {
+  patient_id: 'pt_1',
+  given_name: 'Ann',
+  family_name: 'Lee',
+  preferred_name: null,
+  pronouns: null,
+  date_of_birth: '1984-07-02',
+  email: 'ann@example.com',
+  phone: '+15555550101',
+  language: 'en',
+  time_zone: 'America/New_York',
+  status: 'active',
+  invitation_sent: false,
+  created_at: '2026-01-05T10:00:00Z',
+  updated_at: '2026-01-05T10:00:00Z',
+  version: 1,
+};
+
+const PAID = 'pa_01JABCDEFGHJKMNPQRSTVWXYZ0';
+const ledger = (over: Partial<S['LedgerView']> = {}): S['LedgerView'] => ({
+  patient_id: 'pt_1',
+  currency: 'usd',
+  balance: 9000,
+  unapplied: 0,
+  statement_months: [],
+  autopay_paused: true,
+  pay: { enabled: true, minimum_payment: 500, allow_prepayment: false },
+  invoices: [
+    {
+      invoice_id: 'inv_2',
+      number: 2,
+      charged: 12000,
+      balance: 9000,
+      opened_at: '2026-11-20T15:00:00Z',
+      finalized: true,
+    },
+    { invoice_id: 'inv_1', number: 1, charged: 5000, balance: 0, opened_at: '2026-10-01T15:00:00Z', finalized: true },
+  ],
+  entries: [
+    {
+      entry_id: 'e3',
+      kind: 'payment',
+      amount: -3000,
+      allocations: [{ invoice_id: 'inv_2', amount: 3000 }],
+      description: null,
+      payment_id: PAID,
+      posted_at: '2026-11-21T15:00:00Z',
+    },
+    {
+      entry_id: 'e2',
+      kind: 'charge',
+      amount: 12000,
+      allocations: [{ invoice_id: 'inv_2', amount: 12000 }],
+      description: 'Office visit',
+      payment_id: null,
+      posted_at: '2026-11-20T15:00:00Z',
+    },
+    {
+      entry_id: 'e1',
+      kind: 'write_off',
+      amount: -5000,
+      allocations: [{ invoice_id: 'inv_1', amount: -5000 }],
+      description: 'Hardship',
+      payment_id: null,
+      posted_at: '2026-10-02T15:00:00Z',
+    },
+  ],
+  payments: [
+    {
+      payment_id: PAID,
+      amount: 3000,
+      currency: 'usd',
+      status: 'succeeded',
+      failure_code: null,
+      refunded: 0,
+      created_at: '2026-11-21T14:59:00Z',
+      succeeded_at: '2026-11-21T15:00:00Z',
+      invoice_id: 'inv_2',
+    },
+    {
+      payment_id: 'pa_01JABCDEFGHJKMNPQRSTVWXYZ1',
+      amount: 2000,
+      currency: 'usd',
+      status: 'failed',
+      failure_code: 'card_declined',
+      refunded: 0,
+      created_at: '2026-11-19T14:59:00Z',
+      succeeded_at: null,
+      invoice_id: 'inv_2',
+    },
+  ],
+  refunds: [],
+  disputes: [
+    {
+      dispute_id: 'dp_1Abc',
+      payment_id: PAID,
+      amount: 3000,
+      reason: 'fraudulent',
+      status: 'needs_response',
+      evidence_due_by: '2026-12-10T23:59:00Z',
+      opened_at: '2026-11-25T15:00:00Z',
+    },
+  ],
+  ...over,
+});
+
+const byTestId = (id: string, within: ParentNode = document) =>
+  within.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+const allByTestId = (id: string) => Array.from(document.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`));
+const texts = (id: string) => allByTestId(id).map((e) => e.textContent);
+
+function render(roles: S['Role'][], tab: 'overview' | 'billing' = 'billing') {
+  const host = document.createElement('div');
+  document.body.append(host);
+  const root = createRoot(host);
+  act(() =>
+    root.render(
+      <QueryClientProvider client={createQueryClient()}>
+        <I18nProvider load={loadCatalog} english={english}>
+          <StatusProvider path="/patients/pt_1/billing">
+            <SignedInStaff.Provider
+              value={{
+                staff_id: 'staff-bea',
+                display_name: 'Bea',
+                email: 'bea@riverside.example',
+                roles,
+                status: 'active',
+                created_at: '2026-01-05T10:00:00Z',
+              }}
+            >
+              <StatusLine />
+              <PatientChart patientId="pt_1" tab={tab} />
+            </SignedInStaff.Provider>
+          </StatusProvider>
+        </I18nProvider>
+      </QueryClientProvider>,
+    ),
+  );
+  return () => act(() => root.unmount());
+}
+
+function api(routes: Record<string, Route> = {}, read: () => S['LedgerView'] = () => ledger()) {
+  return fakeApi({
+    'GET /staff/patients/pt_1': () => json(200, patient),
+    'GET /staff/patients/pt_1/contact': () => json(404, null),
+    'GET /staff/patients/pt_1/proxies': () => json(200, { acting_for_patient: [], patient_acts_for: [] }),
+    'GET /staff/patients/pt_1/ledger': () => json(200, read()),
+    ...routes,
+  });
+}
+
+function type(testid: string, value: string) {
+  const input = byTestId(testid) as HTMLInputElement | HTMLSelectElement;
+  act(() => {
+    input.value = value;
+    input.dispatchEvent(new Event(input instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+  });
+}
+const submit = (testid: string) =>
+  act(() => {
+    byTestId(testid)?.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+  });
+const describedBy = (testid: string) =>
+  (byTestId(testid)?.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((id) => document.getElementById(id)?.textContent);
+const problem = (status: number, detail: string, errors?: { field: string; detail: string }[]) =>
+  json(status, { type: `https://portico.health/problems/${status}`, title: 'Refused', status, detail, errors });
+
+beforeEach(() => session.start('h.e30.s', 300));
+afterEach(() => {
+  vi.unstubAllGlobals();
+  document.body.replaceChildren();
+  session.forget();
+  localStorage.clear();
+});
+
+describe('money', () => {
+  it('reads typed money as whole cents from the text, never through a float', () => {
+    expect(parseMoney('0.29')).toBe(29);
+    expect(parseMoney('1.005')).toBeNull();
+    expect(parseMoney('19.99')).toBe(1999);
+    expect(parseMoney('$1,234.5')).toBe(123450);
+    expect(parseMoney('12,50')).toBe(1250);
+    expect(parseMoney('45')).toBe(4500);
+    expect(parseMoney('4.1.2')).toBeNull();
+    expect(parseMoney('-3')).toBeNull();
+    expect(parseMoney('')).toBeNull();
+    expect(parseMoney('500', 'jpy')).toBe(500);
+    expect(moneyInput(3005)).toBe('30.05');
+    expect(formatMoney(-3005, 'usd', 'en-US')).toBe('-$30.05');
+    expect(formatMoney(12000, 'usd', 'en-US')).toBe('$120.00');
+  });
+
+  it('keeps one request key while the same request is sent again, and a new one after', () => {
+    const key = new RequestKey();
+    const a = key.for({ amount: 1 });
+    expect(key.for({ amount: 1 })).toBe(a);
+    const b = key.for({ amount: 2 });
+    expect(b).not.toBe(a);
+    key.done();
+    expect(key.for({ amount: 2 })).not.toBe(b);
+  });
+});
+
+describe('the Billing tab', () => {
+  it('is neither offered nor read for a clinician or the front desk', async () => {
+    for (const roles of [['clinician'], ['front-desk']] as S['Role'][][]) {
+      const fake = api();
+      const close = render(roles, 'overview');
+      await vi.waitFor(() => expect(byTestId('chart-name')?.textContent).toBe('Ann Lee'));
+      expect(byTestId('chart-tabs')).toBeNull();
+      close();
+      const again = render(roles, 'billing');
+      await vi.waitFor(() => expect(byTestId('chart-name')?.textContent).toBe('Ann Lee'));
+      expect(byTestId('billing')).toBeNull();
+      again();
+      expect(fake.calls()).not.toContain('GET /staff/patients/pt_1/ledger');
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('shows billing staff the balance, invoices, payments, disputes and ledger in words', async () => {
+    api();
+    const close = render(['billing']);
+    await vi.waitFor(() => expect(byTestId('billing-balance')?.textContent).toBe('$90.00'), { timeout: 5_000 });
+    expect(byTestId('chart-tab-billing')?.getAttribute('aria-current')).toBe('page');
+    expect(byTestId('chart-tab-overview')?.getAttribute('aria-current')).toBeNull();
+    expect(byTestId('chart-demographics')).toBeNull();
+    expect(byTestId('billing-autopay')?.textContent).toBe('Paused while a payment is disputed');
+    expect(texts('billing-invoice-balance')).toEqual(['$90.00', '$0.00']);
+    expect(texts('billing-entry-kind')).toEqual(['Payment', 'Charge', 'Write-off']);
+    expect(texts('billing-entry-amount')).toEqual(['-$30.00', '+$120.00', '-$50.00']);
+    // Only the succeeded payment, with something left, can be refunded.
+    expect(allByTestId('billing-refund-open')).toHaveLength(1);
+    expect(texts('billing-payment-status')).toEqual(['Paid', 'Failed (card_declined)']);
+    // The open dispute: its due date prominently, autopay paused, evidence non-clinical only.
+    expect(byTestId('billing-dispute-open')?.textContent).toMatch(
+      /A payment is disputed\. Automatic payments are paused/,
+    );
+    expect(byTestId('billing-dispute-due')?.textContent).toMatch(/^Evidence due by December 10, 2026/);
+    expect(byTestId('billing-dispute-help')?.textContent).toMatch(
+      /non-clinical only: attendance times, the signed financial policy and communication metadata/,
+    );
+    close();
+  });
+
+  it('says a refund Stripe did not answer was not sent, and a closed inquiry is no open dispute', async () => {
+    api({}, () =>
+      ledger({
+        autopay_paused: false,
+        refunds: [
+          {
+            refund_id: 're_1',
+            payment_id: PAID,
+            amount: 1000,
+            reason: 'duplicate',
+            adjust: false,
+            status: 'unsent',
+            created_at: '2026-11-22T15:00:00Z',
+          },
+        ],
+        disputes: [{ ...(ledger().disputes[0] as S['DisputeView']), status: 'closed' }],
+      }),
+    );
+    const close = render(['billing']);
+    await vi.waitFor(() => expect(byTestId('billing-refund-status')).not.toBeNull(), { timeout: 5_000 });
+    expect(byTestId('billing-refund-status')?.textContent).toBe(
+      'Not sent: Stripe did not answer. You can refund it again.',
+    );
+    expect(byTestId('billing-refund-waiting')).toBeNull();
+    expect(byTestId('billing-dispute-open')).toBeNull();
+    expect(byTestId('billing-dispute-due')).toBeNull();
+    expect(byTestId('billing-dispute')?.textContent).toMatch(/Closed: the inquiry did not become a dispute/);
+    close();
+  });
+
+  it('posts a charge in cents with an Idempotency-Key, sends the same key on a retry, and says the new balance', async () => {
+    let attempts = 0;
+    let balance = 9000;
+    const fake = api(
+      {
+        'POST /staff/patients/pt_1/ledger/charges': async (req) => {
+          attempts += 1;
+          if (attempts === 1) return problem(503, 'try again');
+          const body = await req.json();
+          balance += body.amount;
+          return json(201, { entry_id: 'e9', invoice_id: 'inv_3', balance });
+        },
+      },
+      () => ledger({ balance }),
+    );
+    const close = render(['billing']);
+    await vi.waitFor(() => expect(byTestId('billing-charge-form')).not.toBeNull(), { timeout: 5_000 });
+    // Nothing is sent until the amount is money and the description is given.
+    type('billing-charge-amount', '12.345');
+    submit('billing-charge-form');
+    expect(describedBy('billing-charge-amount')).toContain('Enter an amount such as 45.00.');
+    expect(document.activeElement).toBe(byTestId('billing-charge-amount'));
+    type('billing-charge-amount', '45.10');
+    type('billing-charge-description', '  Copay  ');
+    submit('billing-charge-form');
+    await vi.waitFor(() => expect(byTestId('billing-charge-error')).not.toBeNull());
+    submit('billing-charge-form');
+    await vi.waitFor(() =>
+      expect(byTestId('app-status')?.textContent).toMatch(
+        /^Charge of \$45\.10 posted for Ann Lee\. Balance now \$135\.10\./,
+      ),
+    );
+    const sent = fake.requests('POST /staff/patients/pt_1/ledger/charges');
+    expect(sent).toHaveLength(2);
+    expect(await sent[0]?.json()).toEqual({ amount: 4510, description: 'Copay' });
+    const keys = sent.map((r) => r.headers.get('Idempotency-Key'));
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+    await vi.waitFor(() => expect(byTestId('billing-balance')?.textContent).toBe('$135.10'));
+    expect(document.activeElement?.id).toBe('billing-balance-title');
+    expect((byTestId('billing-charge-amount') as HTMLInputElement).value).toBe('');
+    close();
+  });
+
+  it('says an administrator sets up billing when the practice has no account (409)', async () => {
+    api({ 'POST /staff/patients/pt_1/ledger/charges': () => problem(409, 'no billing account') });
+    const close = render(['admin']);
+    await vi.waitFor(() => expect(byTestId('billing-charge-form')).not.toBeNull(), { timeout: 5_000 });
+    type('billing-charge-amount', '10');
+    type('billing-charge-description', 'Visit');
+    submit('billing-charge-form');
+    await vi.waitFor(() =>
+      expect(byTestId('billing-charge-error')?.textContent).toBe(
+        'The practice has no billing account yet. An administrator sets it up in Practice settings, under Billing.',
+      ),
+    );
+    close();
+  });
+
+  it('refunds a payment: what is left by default, one key for a double submit, adjust with a reduced charge', async () => {
+    let answer: (r: Response) => void = () => {};
+    const fake = api({
+      'POST /staff/patients/pt_1/ledger/refunds': () => new Promise<Response>((resolve) => (answer = resolve)),
+    });
+    const close = render(['billing']);
+    await vi.waitFor(() => expect(byTestId('billing-refund-open')).not.toBeNull(), { timeout: 5_000 });
+    act(() => byTestId('billing-refund-open')?.click());
+    await vi.waitFor(() => expect(byTestId('billing-refund-form')).not.toBeNull());
+    expect(document.activeElement?.tagName).toBe('H3');
+    expect((byTestId('billing-refund-amount') as HTMLInputElement).value).toBe('30.00');
+    expect((byTestId('billing-refund-adjust') as HTMLInputElement).checked).toBe(false);
+    type('billing-refund-reason', 'charge_reduced');
+    expect((byTestId('billing-refund-adjust') as HTMLInputElement).checked).toBe(true);
+    type('billing-refund-amount', '40');
+    submit('billing-refund-form');
+    expect(describedBy('billing-refund-amount')).toContain('Enter an amount above zero and no more than $30.00.');
+    type('billing-refund-amount', '12.5');
+    // A double click: two submits before the answer.
+    submit('billing-refund-form');
+    submit('billing-refund-form');
+    await vi.waitFor(() => expect(fake.requests('POST /staff/patients/pt_1/ledger/refunds').length).toBeGreaterThan(0));
+    const sent = fake.requests('POST /staff/patients/pt_1/ledger/refunds');
+    expect(new Set(sent.map((r) => r.headers.get('Idempotency-Key'))).size).toBe(1);
+    expect(sent[0]?.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await sent[0]?.json()).toEqual({ payment_id: PAID, amount: 1250, reason: 'charge_reduced', adjust: true });
+    await act(async () =>
+      answer(
+        json(202, {
+          refund_id: 're_1',
+          payment_id: PAID,
+          amount: 1250,
+          reason: 'charge_reduced',
+          adjust: true,
+          status: 'requested',
+          created_at: '2026-11-29T15:00:00Z',
+        }),
+      ),
+    );
+    await vi.waitFor(() =>
+      expect(byTestId('app-status')?.textContent).toMatch(
+        /^Refund of \$12\.50 requested\. It shows as refunded when Stripe/,
+      ),
+    );
+    expect(byTestId('billing-refund-form')).toBeNull();
+    expect(document.activeElement?.id).toBe('billing-refunds-title');
+    close();
+  });
+
+  it('shows a refused amount beside the field (422) and a refused refund plainly (409)', async () => {
+    let status = 422;
+    api({
+      'POST /staff/patients/pt_1/ledger/refunds': () =>
+        status === 422
+          ? problem(422, 'the request is invalid', [{ field: 'amount', detail: 'is more than is left to refund' }])
+          : problem(409, 'the payment is not completed'),
+    });
+    const close = render(['billing']);
+    await vi.waitFor(() => expect(byTestId('billing-refund-open')).not.toBeNull(), { timeout: 5_000 });
+    act(() => byTestId('billing-refund-open')?.click());
+    await vi.waitFor(() => expect(byTestId('billing-refund-form')).not.toBeNull());
+    submit('billing-refund-form');
+    await vi.waitFor(() => expect(describedBy('billing-refund-amount')).toContain('Is more than is left to refund.'));
+    expect(byTestId('billing-refund-amount')?.getAttribute('aria-invalid')).toBe('true');
+    status = 409;
+    type('billing-refund-amount', '5');
+    submit('billing-refund-form');
+    await vi.waitFor(() => expect(byTestId('billing-refund-error')?.textContent).toBe('The payment is not completed.'));
+    close();
+  });
+
+  it('writes off in negative cents and says plainly when an invoice would go below zero (422)', async () => {
+    const fake = api({
+      'POST /staff/patients/pt_1/ledger/adjustments': () => problem(422, 'the invoice would go below zero'),
+    });
+    localStorage.setItem('portico.language', 'es');
+    const close = render(['billing']);
+    await vi.waitFor(() => expect(byTestId('billing-adjust-form')).not.toBeNull(), { timeout: 5_000 });
+    type('billing-adjust-kind', 'write_off');
+    type('billing-adjust-amount', '100');
+    type('billing-adjust-description', 'Hardship');
+    submit('billing-adjust-form');
+    await vi.waitFor(() =>
+      expect(byTestId('billing-adjust-error')?.textContent).toBe(
+        'Eso dejaría la factura por debajo de cero. Reduzca el importe.',
+      ),
+    );
+    expect(await fake.requests('POST /staff/patients/pt_1/ledger/adjustments')[0]?.json()).toEqual({
+      invoice_id: 'inv_2',
+      kind: 'write_off',
+      amount: -10000,
+      description: 'Hardship',
+    });
+    close();
+  });
+
+  it('speaks Spanish to a Spanish reader', async () => {
+    localStorage.setItem('portico.language', 'es');
+    api();
+    const close = render(['admin']);
+    await vi.waitFor(() => expect(document.documentElement.lang).toBe('es'));
+    await vi.waitFor(() => expect(byTestId('billing-balance')).not.toBeNull(), { timeout: 5_000 });
+    expect(byTestId('chart-tab-billing')?.textContent).toBe('Facturación');
+    expect(byTestId('billing-balance')?.textContent).toBe(formatMoney(9000, 'usd', 'es-US'));
+    expect(texts('billing-entry-kind')).toEqual(['Pago', 'Cargo', 'Deuda cancelada']);
+    expect(texts('billing-payment-status')[0]).toBe('Pagado');
+    expect(byTestId('billing-dispute-open')?.textContent).toMatch(/^Hay un pago en disputa\./);
+    expect(byTestId('billing-charge-post')?.textContent).toBe('Registrar cargo');
+    close();
+  });
+});

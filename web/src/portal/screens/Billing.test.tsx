@@ -1,0 +1,527 @@
+// Component tests: the balance (owed, a credit, all paid up), open bills, payments and activity in plain
+// words; the amount checked as the server would (and the server's refusal shown on its field); paying
+// through a stand-in for Stripe.js (confirm, "Processing", the payment read again until received, the
+// balance read again); a decline that lets the patient try again as a new attempt (a new key); a retry
+// after no answer with the same key; a practice that takes no payments online; and Spanish.
+import { QueryClientProvider } from '@tanstack/react-query';
+import { act } from 'preact/test-utils';
+import { createRoot } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeApi, json } from '../../shared/api/fake-api';
+import { createQueryClient } from '../../shared/api/query';
+import { I18nProvider } from '../../shared/i18n/I18nProvider';
+import { StatusLine, StatusProvider } from '../../shared/ui/components';
+import { session } from '../api';
+import { english, loadCatalog } from '../catalog';
+import { Billing, POLL } from './Billing';
+import {
+  amountProblem,
+  type Billing as BillingView,
+  type Payment,
+  parseAmount,
+  type StripeFactory,
+} from './BillingApi';
+
+const byTestId = (id: string, within: ParentNode = document) =>
+  within.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+const allByTestId = (id: string) => Array.from(document.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`));
+const text = (id: string) => byTestId(id)?.textContent ?? null;
+
+const SECRET = 'pi_123_secret_abcdef';
+
+const payment = (over: Partial<Payment> = {}): Payment => ({
+  payment_id: 'pay-1',
+  amount: 12000,
+  currency: 'usd',
+  invoice_id: null,
+  status: 'requires_payment',
+  failure_code: null,
+  refunded: 0,
+  created_at: '2026-03-03T15:00:00Z',
+  succeeded_at: null,
+  ...over,
+});
+
+const view = (over: Partial<BillingView> = {}): BillingView => ({
+  currency: 'usd',
+  balance: 12000,
+  unapplied: 0,
+  invoices: [
+    {
+      invoice_id: 'inv-2',
+      number: 2,
+      charged: 8000,
+      balance: 8000,
+      opened_at: '2026-03-02T15:00:00Z',
+      finalized: true,
+    },
+    {
+      invoice_id: 'inv-1',
+      number: 1,
+      charged: 6000,
+      balance: 4000,
+      opened_at: '2026-02-01T15:00:00Z',
+      finalized: true,
+    },
+    { invoice_id: 'inv-0', number: 0, charged: 2500, balance: 0, opened_at: '2026-01-01T15:00:00Z', finalized: true },
+  ],
+  entries: [
+    {
+      entry_id: 'e-5',
+      kind: 'dispute_hold',
+      amount: 2500,
+      allocations: [],
+      description: null,
+      payment_id: 'pay-0',
+      posted_at: '2026-03-03T10:00:00Z',
+    },
+    {
+      entry_id: 'e-4',
+      kind: 'write_off',
+      amount: -500,
+      allocations: [],
+      description: 'Courtesy',
+      payment_id: null,
+      posted_at: '2026-03-02T18:00:00Z',
+    },
+    {
+      entry_id: 'e-3',
+      kind: 'charge',
+      amount: 8000,
+      allocations: [{ invoice_id: 'inv-2', amount: 8000 }],
+      description: 'Office visit',
+      payment_id: null,
+      posted_at: '2026-03-02T15:00:00Z',
+    },
+    {
+      entry_id: 'e-2',
+      kind: 'payment',
+      amount: -2500,
+      allocations: [{ invoice_id: 'inv-0', amount: -2500 }],
+      description: null,
+      payment_id: 'pay-0',
+      posted_at: '2026-01-05T15:00:00Z',
+    },
+  ],
+  payments: [
+    payment({ payment_id: 'pay-p', amount: 1000, status: 'processing' }),
+    payment({ payment_id: 'pay-f', amount: 2000, status: 'failed', failure_code: 'card_declined' }),
+    payment({
+      payment_id: 'pay-0',
+      amount: 2500,
+      status: 'succeeded',
+      refunded: 500,
+      succeeded_at: '2026-01-05T15:00:00Z',
+    }),
+    payment({ payment_id: 'pay-r', amount: 3000, status: 'requires_payment' }),
+  ],
+  pay: { enabled: true, minimum_payment: 100, allow_prepayment: false },
+  statement_months: [],
+  ...over,
+});
+
+const started = (p: Payment) => ({
+  payment: p,
+  client_secret: SECRET,
+  publishable_key: 'pk_test_local',
+  stripe_account: 'acct_demo',
+  js_url: '/_local/stripe/v3.js',
+});
+
+/** A stand-in for Stripe.js on `window`: each confirm answers the next outcome. */
+function fakeStripe(outcomes: ('ok' | 'decline')[]) {
+  const calls = { created: [] as unknown[], elements: [] as { clientSecret: string }[], confirms: 0 };
+  const factory = vi.fn((key: string, options: { stripeAccount: string }) => {
+    calls.created.push({ key, options });
+    return {
+      elements: (o: { clientSecret: string }) => {
+        calls.elements.push(o);
+        return {
+          create: () => ({
+            mount: (host: HTMLElement) => {
+              host.innerHTML = '<label>Card <input data-testid="fake-card"></label>';
+            },
+            destroy: () => {},
+          }),
+        };
+      },
+      confirmPayment: async () => {
+        calls.confirms += 1;
+        return outcomes.shift() === 'decline'
+          ? { error: { type: 'card_error', code: 'card_declined', message: 'Your card was declined.' } }
+          : { paymentIntent: { id: 'pi_123', status: 'processing' } };
+      },
+    };
+  });
+  (window as { Stripe?: StripeFactory }).Stripe = factory as unknown as StripeFactory;
+  return calls;
+}
+
+function render() {
+  history.replaceState(null, '', '/billing');
+  const host = document.createElement('div');
+  document.body.append(host);
+  const root = createRoot(host);
+  act(() =>
+    root.render(
+      <QueryClientProvider client={createQueryClient()}>
+        <I18nProvider load={loadCatalog} english={english}>
+          <StatusProvider path="/billing">
+            <StatusLine />
+            <Billing />
+          </StatusProvider>
+        </I18nProvider>
+      </QueryClientProvider>,
+    ),
+  );
+  return () => act(() => root.unmount());
+}
+
+const original = { ...POLL };
+beforeEach(() => {
+  session.start('h.e30.s', 300);
+  Object.assign(POLL, { firstMs: 5, maxMs: 10, limitMs: 2_000 });
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  document.body.replaceChildren();
+  session.forget();
+  localStorage.clear();
+  delete (window as { Stripe?: StripeFactory }).Stripe;
+  Object.assign(POLL, original);
+});
+
+const type = (id: string, value: string) =>
+  act(() => {
+    const input = byTestId(id) as HTMLInputElement;
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+const click = (id: string) => act(() => byTestId(id)?.click());
+
+async function openForm() {
+  await vi.waitFor(() => expect(byTestId('billing-pay-start')).not.toBeNull());
+  click('billing-pay-start');
+  await vi.waitFor(() => expect(byTestId('billing-pay-form')).not.toBeNull());
+}
+
+describe('amounts', () => {
+  it('reads what was typed as whole cents, without floating point', () => {
+    expect(parseAmount('120', 'usd')).toBe(12000);
+    expect(parseAmount('120.5', 'usd')).toBe(12050);
+    expect(parseAmount(' $1,200.07 ', 'usd')).toBe(120007);
+    expect(parseAmount('0.29', 'usd')).toBe(29);
+    expect(parseAmount('4.35', 'usd')).toBe(435);
+    expect(parseAmount('120,50', 'usd')).toBe(12050);
+    expect(parseAmount('1,200', 'usd')).toBe(120000);
+    expect(parseAmount('12.345', 'usd')).toBeNull();
+    expect(parseAmount('-5', 'usd')).toBeNull();
+    expect(parseAmount('abc', 'usd')).toBeNull();
+    expect(parseAmount('', 'usd')).toBeNull();
+    expect(parseAmount('500', 'jpy')).toBe(500);
+    expect(parseAmount('5.5', 'jpy')).toBeNull();
+  });
+  it('checks them by the practice rules', () => {
+    const rules = { balance: 12000, pay: { enabled: true, minimum_payment: 500, allow_prepayment: false } };
+    expect(amountProblem(null, rules)).toBe('format');
+    expect(amountProblem(0, rules)).toBe('zero');
+    expect(amountProblem(12001, rules)).toBe('over');
+    expect(amountProblem(499, rules)).toBe('under');
+    expect(amountProblem(500, rules)).toBeNull();
+    expect(amountProblem(300, { ...rules, balance: 300 })).toBeNull();
+    expect(amountProblem(20000, { ...rules, pay: { ...rules.pay, allow_prepayment: true } })).toBeNull();
+  });
+});
+
+describe('the billing screen', () => {
+  it('shows the balance, the open bills, the payments and the activity in plain words', async () => {
+    fakeApi({ 'GET /portal/billing': () => json(200, view()) });
+    const close = render();
+    await vi.waitFor(() => expect(text('billing-balance-amount')).toBe('$120.00'));
+    expect(document.activeElement?.tagName).toBe('H1');
+    // Open bills only.
+    expect(allByTestId('billing-invoice').map((i) => i.dataset.invoiceId)).toEqual(['inv-2', 'inv-1']);
+    expect(allByTestId('billing-invoice-balance').map((i) => i.textContent)).toEqual([
+      '$80.00 left to pay',
+      '$40.00 left to pay',
+    ]);
+    // Payments made (an attempt never confirmed is not one), with their state and what was refunded.
+    expect(allByTestId('billing-payment-status').map((s) => s.textContent)).toEqual([
+      'Processing',
+      'Didn’t go through',
+      'Paid',
+    ]);
+    expect(text('billing-payment-refunded')).toBe('$5.00 refunded');
+    // Activity: a charge by its description, the others in words, the amounts signed.
+    expect(allByTestId('billing-entry-what').map((e) => e.textContent)).toEqual([
+      'Payment under review',
+      'Amount forgiven',
+      'Office visit',
+      'Payment',
+    ]);
+    expect(allByTestId('billing-entry-amount').map((e) => e.textContent)).toEqual([
+      '+$25.00',
+      '-$5.00',
+      '+$80.00',
+      '-$25.00',
+    ]);
+    expect(byTestId('billing-entries')?.textContent).toContain('You don’t need to do anything right now.');
+    expect(byTestId('billing-not-online')).toBeNull();
+    close();
+  });
+
+  it('says when there is a credit, or nothing owed (and offers no payment then)', async () => {
+    let current = view({ balance: -1500, invoices: [] });
+    fakeApi({ 'GET /portal/billing': () => json(200, current) });
+    let close = render();
+    await vi.waitFor(() =>
+      expect(text('billing-credit')).toBe('You have a credit of $15.00. It will go toward your next bill.'),
+    );
+    expect(byTestId('billing-pay-start')).toBeNull();
+    close();
+    current = view({ balance: 0, invoices: [], payments: [] });
+    close = render();
+    await vi.waitFor(() => expect(text('billing-paid-up')).toBe('You’re all paid up. Thank you!'));
+    expect(byTestId('billing-pay-start')).toBeNull();
+    expect(text('billing-payments-none')).toBe('You haven’t made any payments yet.');
+    close();
+  });
+
+  it('says the practice takes no payments online, and shows the balance only', async () => {
+    fakeApi({
+      'GET /portal/billing': () =>
+        json(200, view({ pay: { enabled: false, minimum_payment: 0, allow_prepayment: false } })),
+    });
+    const close = render();
+    await vi.waitFor(() => expect(byTestId('billing-not-online')).not.toBeNull());
+    expect(text('billing-balance-amount')).toBe('$120.00');
+    expect(byTestId('billing-not-online')?.textContent).toContain('doesn’t take payments in the portal');
+    expect(byTestId('billing-pay-start')).toBeNull();
+    close();
+  });
+
+  it('checks the amount first, then shows the server’s refusal on its field', async () => {
+    const api = fakeApi({
+      'GET /portal/billing': () => json(200, view()),
+      'POST /portal/billing/payments': () =>
+        json(422, {
+          status: 422,
+          title: 'Unprocessable',
+          type: 'https://portico.health/problems/unprocessable',
+          errors: [{ field: 'amount', detail: 'is more than the bill' }],
+        }),
+    });
+    const close = render();
+    await openForm();
+    // The whole balance by default.
+    expect((byTestId('billing-pay-amount') as HTMLInputElement).value).toBe('120.00');
+    expect(document.activeElement?.id).toBe('billing-pay-title');
+
+    const error = () => byTestId('billing-pay-form')?.querySelector('.field-error')?.textContent;
+    for (const [typed, said] of [
+      ['12.345', 'Enter the amount as a number, like 120.00.'],
+      ['0', 'Enter an amount more than zero.'],
+      ['500', 'That’s more than you owe. You can pay up to $120.00.'],
+      ['0.50', 'The smallest payment we can take online is $1.00, unless you pay your whole balance.'],
+    ] as const) {
+      type('billing-pay-amount', typed);
+      click('billing-pay-continue');
+      await vi.waitFor(() => expect(error()).toBe(said));
+      expect(byTestId('billing-pay-amount')?.getAttribute('aria-invalid')).toBe('true');
+      expect(document.activeElement).toBe(byTestId('billing-pay-amount'));
+    }
+    expect(api.requests('POST /portal/billing/payments')).toHaveLength(0);
+
+    // One bill: its balance becomes the amount, and the bill goes with it.
+    act(() => {
+      const select = byTestId('billing-pay-target') as HTMLSelectElement;
+      select.value = 'inv-1';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await vi.waitFor(() => expect((byTestId('billing-pay-amount') as HTMLInputElement).value).toBe('40.00'));
+    type('billing-pay-amount', '45');
+    click('billing-pay-continue');
+    await vi.waitFor(() => expect(error()).toBe('This amount is more than the bill.'));
+    expect(await api.requests('POST /portal/billing/payments')[0]?.json()).toEqual({
+      amount: 4500,
+      invoice_id: 'inv-1',
+    });
+    close();
+  });
+
+  it('pays: confirms with Stripe, says it is processing, reads the payment until it is received', async () => {
+    const paying = payment({ payment_id: 'pay-9', amount: 12000 });
+    let reads = 0;
+    let current = view({ payments: [] });
+    // The second read waits until the test has seen "Processing".
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const api = fakeApi({
+      'GET /portal/billing': () => json(200, current),
+      'POST /portal/billing/payments': () => json(201, started(paying)),
+      'GET /portal/billing/payments/pay-9': async () => {
+        reads += 1;
+        if (reads < 2) return json(200, { ...paying, status: 'processing' });
+        await held;
+        current = view({ balance: 0, invoices: [], payments: [{ ...paying, status: 'succeeded' }] });
+        return json(200, { ...paying, status: 'succeeded', succeeded_at: '2026-03-03T15:01:00Z' });
+      },
+    });
+    const stripe = fakeStripe(['ok']);
+    const close = render();
+    await openForm();
+    click('billing-pay-continue');
+    await vi.waitFor(() => expect(byTestId('fake-card')).not.toBeNull());
+    const [sent] = api.requests('POST /portal/billing/payments');
+    expect(await sent?.json()).toEqual({ amount: 12000 });
+    expect(sent?.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(stripe.created).toEqual([{ key: 'pk_test_local', options: { stripeAccount: 'acct_demo' } }]);
+    expect(stripe.elements[0]?.clientSecret).toBe(SECRET);
+    expect(byTestId('billing-card')?.querySelector('h2')?.textContent).toBe('Pay $120.00');
+    expect(document.activeElement?.id).toBe('billing-card-title');
+
+    click('billing-pay-submit');
+    await vi.waitFor(() => expect(byTestId('billing-processing')).not.toBeNull());
+    expect(byTestId('billing-processing')?.getAttribute('role')).toBe('status');
+    expect(text('billing-processing')).toBe('Processing your payment of $120.00…');
+    expect(document.activeElement).toBe(byTestId('billing-processing'));
+    release();
+    await vi.waitFor(() => expect(text('billing-received')).toBe('Payment of $120.00 received. Thank you.'));
+    expect(reads).toBe(2);
+    // The balance is read again: nothing is owed now.
+    await vi.waitFor(() => expect(text('billing-paid-up')).toBe('You’re all paid up. Thank you!'));
+    expect(allByTestId('billing-payment-status').map((s) => s.textContent)).toEqual(['Paid']);
+    // The client secret is never on the page.
+    expect(document.body.innerHTML).not.toContain(SECRET);
+    close();
+  });
+
+  it('after a decline, tries again as a new attempt with a new key; a lost answer is sent again with the same', async () => {
+    let posts = 0;
+    const api = fakeApi({
+      'GET /portal/billing': () => json(200, view({ payments: [] })),
+      'POST /portal/billing/payments': () => {
+        posts += 1;
+        if (posts === 1) throw new TypeError('network down');
+        return json(201, started(payment({ payment_id: `pay-${posts}` })));
+      },
+      'GET /portal/billing/payments/pay-3': () => json(200, payment({ payment_id: 'pay-3', status: 'succeeded' })),
+    });
+    const stripe = fakeStripe(['decline', 'ok']);
+    const close = render();
+    await openForm();
+    click('billing-pay-continue');
+    await vi.waitFor(() => expect(byTestId('billing-pay-error')).not.toBeNull());
+    // No answer: the same attempt again, with the same key.
+    click('billing-pay-continue');
+    await vi.waitFor(() => expect(byTestId('fake-card')).not.toBeNull());
+    const keys = () => api.requests('POST /portal/billing/payments').map((r) => r.headers.get('Idempotency-Key'));
+    expect(keys()[1]).toBe(keys()[0]);
+
+    click('billing-pay-submit');
+    await vi.waitFor(() => expect(byTestId('billing-pay-declined')).not.toBeNull());
+    expect(byTestId('billing-pay-declined')?.getAttribute('role')).toBe('alert');
+    expect(text('billing-pay-declined-detail')).toBe('Your card was declined.');
+    expect(byTestId('billing-pay-submit')).toBeNull();
+
+    // Another card: a new payment attempt (a new key), a new Payment Element.
+    click('billing-pay-retry');
+    await vi.waitFor(() => expect(api.requests('POST /portal/billing/payments')).toHaveLength(3));
+    expect(keys()[2]).not.toBe(keys()[1]);
+    await vi.waitFor(() => expect(byTestId('billing-pay-submit')).not.toBeNull());
+    expect(byTestId('billing-pay-declined')).toBeNull();
+    expect(stripe.elements).toHaveLength(2);
+    click('billing-pay-submit');
+    await vi.waitFor(() => expect(byTestId('billing-received')).not.toBeNull());
+    expect(stripe.confirms).toBe(2);
+    close();
+  });
+
+  it('explains a payment that failed after processing, and a payment still processing after two minutes', async () => {
+    let failing = true;
+    fakeApi({
+      'GET /portal/billing': () => json(200, view({ payments: [] })),
+      'POST /portal/billing/payments': () => json(201, started(payment({ payment_id: 'pay-7' }))),
+      'GET /portal/billing/payments/pay-7': () =>
+        json(
+          200,
+          payment({
+            payment_id: 'pay-7',
+            status: failing ? 'failed' : 'processing',
+            failure_code: failing ? 'insufficient_funds' : null,
+          }),
+        ),
+    });
+    fakeStripe(['ok', 'ok']);
+    const close = render();
+    await openForm();
+    click('billing-pay-continue');
+    await vi.waitFor(() => expect(byTestId('billing-pay-submit')?.hasAttribute('disabled')).toBe(false));
+    click('billing-pay-submit');
+    await vi.waitFor(() => expect(byTestId('billing-failed')).not.toBeNull());
+    expect(text('billing-failed')).toBe(
+      'Your payment of $120.00 didn’t go through.The bank said there wasn’t enough money in the account. You haven’t been charged.',
+    );
+
+    failing = false;
+    POLL.limitMs = 30;
+    click('billing-pay-retry');
+    await vi.waitFor(() => expect(byTestId('billing-pay-submit')).not.toBeNull());
+    click('billing-pay-submit');
+    await vi.waitFor(() => expect(byTestId('billing-slow')).not.toBeNull());
+    expect(text('billing-slow')).toContain('still processing');
+    close();
+  });
+
+  it('offers each month’s statement as a PDF, fetched with the token and saved under its name', async () => {
+    const api = fakeApi({
+      'GET /portal/billing': () => json(200, view({ statement_months: ['2026-03', '2026-02'] })),
+      'GET /portal/billing/statements/2026-03': () =>
+        new Response(new Blob(['%PDF-1.4'], { type: 'application/pdf' }), {
+          status: 200,
+          headers: {
+            'Content-Type': 'application/pdf',
+            'Content-Disposition': 'attachment; filename="statement-2026-03.pdf"',
+          },
+        }),
+    });
+    const created = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:statement');
+    const close = render();
+    await vi.waitFor(() => expect(allByTestId('billing-statement')).toHaveLength(2));
+    expect(allByTestId('billing-statement').map((s) => s.querySelector('strong')?.textContent)).toEqual([
+      'March 2026',
+      'February 2026',
+    ]);
+    expect(byTestId('billing-statement-download')?.getAttribute('aria-label')).toBe(
+      'Download PDF: statement for March 2026',
+    );
+    click('billing-statement-download');
+    await vi.waitFor(() => expect(text('app-status')).toContain('statement-2026-03.pdf downloaded.'));
+    const [sent] = api.requests('GET /portal/billing/statements/2026-03');
+    expect(new URL(sent?.url ?? '').searchParams.get('format')).toBe('pdf');
+    expect(sent?.headers.get('Authorization')).toBe('Bearer h.e30.s');
+    expect(created).toHaveBeenCalledOnce();
+    created.mockRestore();
+    close();
+  });
+
+  it('says it in Spanish', async () => {
+    localStorage.setItem('portico.language', 'es');
+    fakeApi({ 'GET /portal/billing': () => json(200, view()) });
+    const close = render();
+    await vi.waitFor(() => expect(document.documentElement.lang).toBe('es'));
+    await vi.waitFor(() => expect(byTestId('billing-balance')?.querySelector('h2')?.textContent).toBe('Su saldo'));
+    expect(text('billing-balance-amount')).toBe('$120.00');
+    expect(allByTestId('billing-invoice-balance')[0]?.textContent).toBe('Quedan $80.00 por pagar');
+    expect(allByTestId('billing-payment-status').map((s) => s.textContent)).toEqual([
+      'En proceso',
+      'No se completó',
+      'Pagado',
+    ]);
+    expect(allByTestId('billing-entry-what')[0]?.textContent).toBe('Pago en revisión');
+    expect(text('billing-pay-start')).toBe('Hacer un pago');
+    close();
+  });
+});
