@@ -239,9 +239,9 @@ struct Confirmation {
     payment_method: String,
 }
 
-/// What Stripe.js's `confirmPayment` does against Stripe: with the publishable key and the client
-/// secret (the PaymentIntent is named by the secret's prefix).
-pub async fn stripe_confirm(app: &App, body: &[u8]) -> Response {
+/// What Stripe.js's `confirmPayment` (or `confirmSetup`) does against Stripe: with the publishable key
+/// and the client secret (the PaymentIntent or SetupIntent is named by the secret's prefix).
+pub async fn stripe_confirm(app: &App, body: &[u8], setup: bool) -> Response {
     let Ok(confirm) = serde_json::from_slice::<Confirmation>(body) else {
         return gateway_response(StatusCode::BAD_REQUEST, json!({ "error": { "message": "send key, client_secret and payment_method" } }));
     };
@@ -249,7 +249,11 @@ pub async fn stripe_confirm(app: &App, body: &[u8]) -> Response {
         return gateway_response(StatusCode::UNAUTHORIZED, json!({ "error": { "message": "Invalid API Key provided." } }));
     }
     let intent = confirm.client_secret.split("_secret_").next().unwrap_or_default().to_string();
-    let (status, answer) = app.stripe.confirm(&intent, &confirm.client_secret, &confirm.payment_method).await;
+    let (status, answer) = if setup {
+        app.stripe.confirm_setup(&intent, &confirm.client_secret, &confirm.payment_method)
+    } else {
+        app.stripe.confirm(&intent, &confirm.client_secret, &confirm.payment_method).await
+    };
     gateway_response(status, answer)
 }
 

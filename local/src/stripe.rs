@@ -52,11 +52,17 @@ type Remembered = (Vec<(String, String)>, StatusCode, Value);
 #[derive(Default)]
 struct Books {
     intents: HashMap<String, Intent>,
+    /// Customers by id: their account.
+    customers: HashMap<String, String>,
+    /// SetupIntents by id: their account and object.
+    setups: HashMap<String, (String, Value)>,
     refunds: HashMap<String, (String, Value)>,
     /// (account, key) → (the request's form, the answer).
     keys: HashMap<(String, String), Remembered>,
     requests: Vec<Recorded>,
     events: Vec<Value>,
+    /// Events a request made, to be sent once it is answered: (kind, account, object).
+    pending: Vec<(String, String, Value)>,
 }
 
 /// The stand-in: its state, where it delivers events, and the clock its events are dated by.
@@ -90,7 +96,18 @@ fn metadata(form: &[(String, String)]) -> Value {
     Value::Object(meta)
 }
 
-const INTENT_PARAMS: &[&str] = &["amount", "currency", "description", "automatic_payment_methods[enabled]", "statement_descriptor_suffix"];
+const INTENT_PARAMS: &[&str] = &[
+    "amount",
+    "currency",
+    "description",
+    "automatic_payment_methods[enabled]",
+    "statement_descriptor_suffix",
+    "customer",
+    "payment_method",
+    "off_session",
+    "confirm",
+];
+const SETUP_PARAMS: &[&str] = &["customer", "usage", "automatic_payment_methods[enabled]"];
 const REFUND_PARAMS: &[&str] = &["payment_intent", "amount", "reason"];
 
 impl StandIn {
@@ -238,6 +255,8 @@ impl StandIn {
         let meta = metadata(form);
         let suffix = fields.get("statement_descriptor_suffix").map(|s| s.to_string());
         let description = fields.get("description").map(|s| s.to_string());
+        let off_session = fields.get("off_session") == Some(&"true") && fields.get("confirm") == Some(&"true");
+        let saved = (fields.get("customer").map(|c| c.to_string()), fields.get("payment_method").map(|p| p.to_string()));
         self.idempotent(account, key, form, |books| {
             let pi = id("pi");
             let object = json!({
@@ -246,9 +265,111 @@ impl StandIn {
                 "description": description, "metadata": meta, "statement_descriptor_suffix": suffix, "livemode": false,
                 "receipt_email": null, "latest_charge": null, "last_payment_error": null,
             });
-            books.intents.insert(pi, Intent { account: account.to_string(), object: object.clone(), payment_method: None, refunded: 0 });
+            if !off_session {
+                books.intents.insert(pi, Intent { account: account.to_string(), object: object.clone(), payment_method: None, refunded: 0 });
+                return (StatusCode::OK, object);
+            }
+            // A saved card charged without the customer: it must be this customer's, on this account.
+            let (Some(customer), Some(method)) = saved.clone() else {
+                return error(StatusCode::BAD_REQUEST, "invalid_request_error", "parameter_missing", "Off-session payments name a customer and a payment method.");
+            };
+            if books.customers.get(&customer).map(String::as_str) != Some(account) {
+                return error(StatusCode::BAD_REQUEST, "invalid_request_error", "resource_missing", "No such customer.");
+            }
+            let mut object = object;
+            object["customer"] = json!(customer);
+            object["payment_method"] = json!(method);
+            let declined = match method.as_str() {
+                "pm_card_chargeDeclined" => Some("card_declined"),
+                "pm_card_authenticationRequired" => Some("authentication_required"),
+                _ => None,
+            };
+            match declined {
+                Some(code) => {
+                    object["last_payment_error"] = json!({ "type": "card_error", "code": code, "decline_code": code });
+                    books.intents.insert(pi, Intent { account: account.to_string(), object: object.clone(), payment_method: Some(method), refunded: 0 });
+                    books.pending.push(("payment_intent.payment_failed".into(), account.to_string(), object.clone()));
+                    (StatusCode::PAYMENT_REQUIRED, json!({ "error": { "type": "card_error", "code": code, "message": "The card was declined.", "payment_intent": object } }))
+                }
+                None => {
+                    object["status"] = json!("succeeded");
+                    object["amount_received"] = object["amount"].clone();
+                    object["latest_charge"] = json!(id("ch"));
+                    books.intents.insert(pi, Intent { account: account.to_string(), object: object.clone(), payment_method: Some(method), refunded: 0 });
+                    books.pending.push(("payment_intent.succeeded".into(), account.to_string(), object.clone()));
+                    (StatusCode::OK, object)
+                }
+            }
+        })
+    }
+
+    /// Events made inside a request, to send once it is answered.
+    fn take_pending(&self) -> Vec<Value> {
+        let pending: Vec<(String, String, Value)> = std::mem::take(&mut self.books().pending);
+        pending.into_iter().map(|(kind, account, object)| self.event(&kind, &account, object)).collect()
+    }
+
+    fn create_customer(&self, account: &str, key: Option<&str>, form: &[(String, String)]) -> (StatusCode, Value) {
+        if let Some((unknown, _)) = form.iter().find(|(k, _)| !k.starts_with("metadata[")) {
+            return error(
+                StatusCode::BAD_REQUEST,
+                "invalid_request_error",
+                "parameter_unknown",
+                &format!("Received unknown parameter: {unknown}"),
+            );
+        }
+        let meta = metadata(form);
+        self.idempotent(account, key, form, |books| {
+            let cus = id("cus");
+            books.customers.insert(cus.clone(), account.to_string());
+            (StatusCode::OK, json!({ "id": cus, "object": "customer", "metadata": meta, "email": null, "name": null }))
+        })
+    }
+
+    fn create_setup(&self, account: &str, key: Option<&str>, form: &[(String, String)]) -> (StatusCode, Value) {
+        if let Some((unknown, _)) = form.iter().find(|(k, _)| !SETUP_PARAMS.contains(&k.as_str()) && !k.starts_with("metadata[")) {
+            return error(
+                StatusCode::BAD_REQUEST,
+                "invalid_request_error",
+                "parameter_unknown",
+                &format!("Received unknown parameter: {unknown}"),
+            );
+        }
+        let fields = form_map(form);
+        let customer = fields.get("customer").map(|c| c.to_string()).unwrap_or_default();
+        let meta = metadata(form);
+        self.idempotent(account, key, form, |books| {
+            if books.customers.get(&customer).map(String::as_str) != Some(account) {
+                return error(StatusCode::BAD_REQUEST, "invalid_request_error", "resource_missing", "No such customer.");
+            }
+            let seti = id("seti");
+            let object = json!({
+                "id": seti, "object": "setup_intent", "status": "requires_payment_method", "customer": customer, "usage": "off_session",
+                "client_secret": format!("{seti}_secret_{}", portico::crypto::random_token(12).replace(['-', '_'], "x")),
+                "payment_method": null, "metadata": meta,
+            });
+            books.setups.insert(seti, (account.to_string(), object.clone()));
             (StatusCode::OK, object)
         })
+    }
+
+    /// The browser saves a card (Stripe.js `confirmSetup` with the publishable key and the secret).
+    pub fn confirm_setup(&self, setup: &str, client_secret: &str, payment_method: &str) -> (StatusCode, Value) {
+        let mut books = self.books();
+        let Some((_, object)) = books.setups.get_mut(setup).filter(|(_, o)| o["client_secret"].as_str() == Some(client_secret)) else {
+            return error(StatusCode::NOT_FOUND, "invalid_request_error", "resource_missing", "No such setup_intent.");
+        };
+        if object["status"] != json!("requires_payment_method") {
+            return error(
+                StatusCode::BAD_REQUEST,
+                "invalid_request_error",
+                "setup_intent_unexpected_state",
+                "This SetupIntent cannot be confirmed now.",
+            );
+        }
+        object["status"] = json!("succeeded");
+        object["payment_method"] = json!(payment_method);
+        (StatusCode::OK, object.clone())
     }
 
     /// The browser confirms a PaymentIntent (Stripe.js with the publishable key and the client secret).
@@ -431,7 +552,46 @@ async fn create_intent(State(s): State<Arc<StandIn>>, headers: HeaderMap, body: 
     }
     let (status, body) =
         s.create_intent(header(&headers, "stripe-account").unwrap_or_default(), header(&headers, "idempotency-key"), &form);
+    let events = s.take_pending();
+    s.emit(events).await;
     answer(status, body)
+}
+
+async fn create_customer(State(s): State<Arc<StandIn>>, headers: HeaderMap, body: String) -> Response {
+    let form: Vec<(String, String)> = serde_urlencoded::from_str(&body).unwrap_or_default();
+    s.record("POST", "/v1/customers", &headers, &form);
+    if let Some(r) = refused(&headers) {
+        return r;
+    }
+    let (status, body) =
+        s.create_customer(header(&headers, "stripe-account").unwrap_or_default(), header(&headers, "idempotency-key"), &form);
+    answer(status, body)
+}
+
+async fn create_setup(State(s): State<Arc<StandIn>>, headers: HeaderMap, body: String) -> Response {
+    let form: Vec<(String, String)> = serde_urlencoded::from_str(&body).unwrap_or_default();
+    s.record("POST", "/v1/setup_intents", &headers, &form);
+    if let Some(r) = refused(&headers) {
+        return r;
+    }
+    let (status, body) = s.create_setup(header(&headers, "stripe-account").unwrap_or_default(), header(&headers, "idempotency-key"), &form);
+    answer(status, body)
+}
+
+async fn get_setup(State(s): State<Arc<StandIn>>, Path(seti): Path<String>, headers: HeaderMap) -> Response {
+    s.record("GET", &format!("/v1/setup_intents/{seti}"), &headers, &[]);
+    if let Some(r) = refused(&headers) {
+        return r;
+    }
+    let account = header(&headers, "stripe-account").unwrap_or_default();
+    let found = s.books().setups.get(&seti).filter(|(a, _)| a == account).map(|(_, o)| o.clone());
+    match found {
+        Some(object) => answer(StatusCode::OK, object),
+        None => {
+            let (st, v) = error(StatusCode::NOT_FOUND, "invalid_request_error", "resource_missing", "No such setup_intent.");
+            answer(st, v)
+        }
+    }
 }
 
 async fn get_intent(State(s): State<Arc<StandIn>>, Path(pi): Path<String>, headers: HeaderMap) -> Response {
@@ -480,6 +640,9 @@ pub async fn serve(standin: Arc<StandIn>) -> std::io::Result<String> {
         .route("/v1/payment_intents/{id}", get(get_intent))
         .route("/v1/payment_intents/{id}/cancel", post(cancel_intent))
         .route("/v1/refunds", post(create_refund))
+        .route("/v1/customers", post(create_customer))
+        .route("/v1/setup_intents", post(create_setup))
+        .route("/v1/setup_intents/{id}", get(get_setup))
         .with_state(standin);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let origin = format!("http://{}", listener.local_addr()?);
@@ -500,7 +663,8 @@ pub const STRIPE_JS: &str = r#"(function () {
     ["pm_card_visa", "Visa test card 4242 (succeeds)"],
     ["pm_card_chargeDeclined", "Test card 0002 (declined)"],
     ["pm_usBankAccount", "Test bank account (processing)"],
-    ["pm_card_refundFail", "Test card (refunds fail)"]
+    ["pm_card_refundFail", "Test card (refunds fail)"],
+    ["pm_card_authenticationRequired", "Test card (needs you to approve each payment)"]
   ];
   function Element(secret) { this.secret = secret; this.select = null; }
   Element.prototype.mount = function (target) {
@@ -539,6 +703,17 @@ pub const STRIPE_JS: &str = r#"(function () {
       if (pi.error) { return { error: pi.error }; }
       if (pi.last_payment_error) { return { error: { type: "card_error", code: pi.last_payment_error.code, message: "Your card was declined." }, paymentIntent: pi }; }
       return { paymentIntent: pi };
+    });
+  };
+  Stripe.prototype.confirmSetup = function (args) {
+    var elements = args.elements, secret = elements.clientSecret;
+    var method = elements.element && elements.element.select ? elements.element.select.value : "pm_card_visa";
+    return fetch("/_local/stripe/confirm-setup", {
+      method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ key: this.key, account: this.account, client_secret: secret, payment_method: method })
+    }).then(function (r) { return r.json(); }).then(function (si) {
+      if (si.error) { return { error: si.error }; }
+      return { setupIntent: si };
     });
   };
   window.Stripe = Stripe;

@@ -133,6 +133,46 @@ pub struct BillingView {
     pub pay: PayRules,
     /// The months with a statement (`YYYY-MM`, in the practice's zone), newest first.
     pub statement_months: Vec<String>,
+    /// Autopay, when the patient ever set it up.
+    pub autopay: Option<AutopayView>,
+}
+
+/// A patient's autopay.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AutopayView {
+    pub active: bool,
+    /// The most it charges at once (minor units).
+    pub cap: i64,
+    pub consented_at: DateTime<Utc>,
+    pub consent_version: String,
+    /// What the last run did.
+    pub last_outcome: Option<crate::autopay::RunOutcome>,
+    /// Paused while a dispute is open.
+    pub paused: bool,
+}
+
+/// Turn autopay on with the card a confirmed SetupIntent saved.
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AutopayRequest {
+    /// The SetupIntent the browser confirmed (`seti_…`).
+    pub setup_intent_id: String,
+    /// The most autopay may charge at once (minor units, 1 to 10,000,000).
+    #[schema(value_type = i64)]
+    pub cap: serde_json::Number,
+    /// The patient agrees that finalized invoices up to the cap are charged to this card each month.
+    pub consent: bool,
+}
+
+/// What the browser saves a card with (Stripe.js `confirmSetup`).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AutopaySetup {
+    pub client_secret: String,
+    pub publishable_key: String,
+    pub stripe_account: String,
+    pub js_url: String,
+    /// The consent the patient is asked for, by version.
+    pub consent_version: String,
 }
 
 /// A refund the practice asked for.

@@ -73,3 +73,20 @@ impl Wire for WorkerDeps {
         WorkerDeps { table: ports.table(), clock: ports.clock(), queue: Arc::clone(&ports.queue) }
     }
 }
+
+/// The hourly autopay run: the table, Stripe and the clock.
+pub struct AutopayDeps {
+    pub table: Arc<dyn Table>,
+    pub payments: Arc<dyn Payments>,
+    pub clock: Arc<dyn Clock>,
+}
+
+impl Wire for AutopayDeps {
+    fn from_env(env: &mut Env, base: &Base) -> Self {
+        AutopayDeps { table: base.table(env), payments: base.payments(env), clock: base.clock() }
+    }
+
+    fn from_ports(ports: &Ports) -> Self {
+        AutopayDeps { table: ports.table(), payments: Arc::clone(&ports.payments), clock: ports.clock() }
+    }
+}

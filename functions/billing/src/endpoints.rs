@@ -10,6 +10,9 @@ endpoint!(PortalBillingGet, routes::PORTAL_BILLING_GET, BillingDeps, portal::bil
 endpoint!(PortalPaymentsCreate, routes::PORTAL_PAYMENTS_CREATE, PayDeps, portal::pay);
 endpoint!(PortalPaymentsGet, routes::PORTAL_PAYMENTS_GET, BillingDeps, portal::payment);
 endpoint!(PortalStatementsGet, routes::PORTAL_STATEMENTS_GET, BillingDeps, portal::statement);
+endpoint!(PortalAutopaySetup, routes::PORTAL_AUTOPAY_SETUP, PayDeps, portal::autopay_setup);
+endpoint!(PortalAutopayPut, routes::PORTAL_AUTOPAY_PUT, PayDeps, portal::autopay_put);
+endpoint!(PortalAutopayDelete, routes::PORTAL_AUTOPAY_DELETE, BillingDeps, portal::autopay_delete);
 endpoint!(StaffLedgerGet, routes::STAFF_LEDGER_GET, BillingDeps, staff::ledger);
 endpoint!(StaffChargesCreate, routes::STAFF_CHARGES_CREATE, BillingDeps, staff::charge);
 endpoint!(StaffAdjustmentsCreate, routes::STAFF_ADJUSTMENTS_CREATE, BillingDeps, staff::adjust);

@@ -4,6 +4,7 @@ use portico::http::{ApiError, FieldError};
 use portico::payments::PaymentsError;
 
 use crate::accounts::AccountError;
+use crate::autopay::AutopayError;
 use crate::ledger::LedgerError;
 use crate::pay::PayError;
 use crate::refunds::RefundError;
@@ -81,6 +82,20 @@ impl From<AccountError> for ApiError {
             AccountError::Taken => unprocessable("That Stripe account belongs to another practice.", "stripe_account", "is taken"),
             AccountError::Changed => ApiError::Conflict("The billing account changed meanwhile. Reload and try again."),
             AccountError::Store(e) => e.into(),
+        }
+    }
+}
+
+impl From<AutopayError> for ApiError {
+    fn from(e: AutopayError) -> Self {
+        match e {
+            AutopayError::NotSaved => {
+                unprocessable("The card was not saved. Please try again.", "setup_intent_id", "is not a saved card of yours")
+            }
+            AutopayError::NoConsent => unprocessable("Autopay needs your consent.", "consent", "must be true"),
+            AutopayError::Cap => unprocessable("Choose a limit between $0.01 and $100,000.", "cap", "must be 1 to 10000000"),
+            AutopayError::Provider(e) => provider(e),
+            AutopayError::Store(e) => e.into(),
         }
     }
 }

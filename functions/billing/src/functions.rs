@@ -1,11 +1,11 @@
-//! Billing's function without a route: the worker that applies Stripe's events.
+//! Billing's functions without a route: the worker that applies Stripe's events, and the autopay run.
 
 use aws_lambda_events::event::sqs::{SqsBatchResponse, SqsEvent};
 use portico::events::BILLING_QUEUE;
 use portico::lambda::Function;
 use portico::queue::{Outcome, run_batch};
 
-use crate::deps::WorkerDeps;
+use crate::deps::{AutopayDeps, WorkerDeps};
 use crate::stripe_events::Applied;
 
 /// `worker-billing` (SQS `billing`): each Stripe event the webhook verified changes the ledger once,
@@ -31,5 +31,20 @@ impl Function for WorkerBilling {
             }
         })
         .await)
+    }
+}
+
+/// `worker-billing-autopay` (hourly): charges active autopays in their practices' early hours.
+pub struct AutopayRun;
+
+impl Function for AutopayRun {
+    const NAME: &'static str = "worker-billing-autopay";
+    type Deps = AutopayDeps;
+    type Event = serde_json::Value;
+    type Output = serde_json::Value;
+
+    async fn handle(d: &AutopayDeps, _schedule: serde_json::Value) -> Result<serde_json::Value, lambda_runtime::Error> {
+        let report = crate::autopay::run(d.table.as_ref(), d.payments.as_ref(), d.clock.now()).await?;
+        Ok(serde_json::to_value(report)?)
     }
 }

@@ -60,6 +60,25 @@ pub fn dispute(practice: &PracticeId, patient: &PatientId, id: &str) -> Key {
     Key::new(patient_partition(practice, patient), format!("{DISPUTE_PREFIX}{id}"))
 }
 
+/// A patient's autopay (the saved card, the cap, the consent).
+pub fn autopay(practice: &PracticeId, patient: &PatientId) -> Key {
+    Key::new(patient_partition(practice, patient), AUTOPAY_SORT)
+}
+
+pub const AUTOPAY_SORT: &str = "BILLING#AUTOPAY";
+
+/// The patient's Stripe customer on the practice's account (holds saved cards; no name, no email).
+pub fn customer(practice: &PracticeId, patient: &PatientId) -> Key {
+    Key::new(patient_partition(practice, patient), "BILLING#CUSTOMER")
+}
+
+/// Where the hourly autopay run finds every patient with autopay.
+pub const AUTOPAY_POINTERS: &str = "STRIPE#AUTOPAY";
+
+pub fn autopay_pointer(practice: &PracticeId, patient: &PatientId) -> Key {
+    Key::new(AUTOPAY_POINTERS, format!("{practice}#{patient}"))
+}
+
 /// Orders a patient's new payments: each one's creation moves its version.
 pub fn pay_lock(practice: &PracticeId, patient: &PatientId) -> Key {
     Key::new(patient_partition(practice, patient), "BILLING#PAYLOCK")

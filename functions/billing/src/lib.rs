@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod api;
+pub mod autopay;
 pub mod deps;
 pub mod endpoints;
 mod errors;
@@ -20,7 +21,7 @@ pub mod screen;
 pub mod statements;
 pub mod stripe_events;
 
-use portico::lambda::{Capability, endpoint, worker};
+use portico::lambda::{Capability, Trigger, endpoint, scheduled, worker};
 
 use endpoints::*;
 use handlers::{portal, staff, webhook};
@@ -34,6 +35,9 @@ pub fn capability() -> Capability {
             endpoint::<PortalPaymentsCreate>(),
             endpoint::<PortalPaymentsGet>(),
             endpoint::<PortalStatementsGet>(),
+            endpoint::<PortalAutopaySetup>(),
+            endpoint::<PortalAutopayPut>(),
+            endpoint::<PortalAutopayDelete>(),
             endpoint::<StaffLedgerGet>(),
             endpoint::<StaffChargesCreate>(),
             endpoint::<StaffAdjustmentsCreate>(),
@@ -42,7 +46,10 @@ pub fn capability() -> Capability {
             endpoint::<StaffBillingAccountPut>(),
             endpoint::<WebhookStripe>(),
         ],
-        functions: vec![worker::<functions::WorkerBilling>(portico::events::BILLING_QUEUE)],
+        functions: vec![
+            worker::<functions::WorkerBilling>(portico::events::BILLING_QUEUE),
+            scheduled::<functions::AutopayRun>(Trigger::Schedule),
+        ],
         key_prefixes: keys::KEY_PREFIXES,
         openapi: <BillingApi as utoipa::OpenApi>::openapi,
         limits: api::LIMITS,
@@ -56,6 +63,9 @@ pub fn capability() -> Capability {
     portal::pay,
     portal::payment,
     portal::statement,
+    portal::autopay_setup,
+    portal::autopay_put,
+    portal::autopay_delete,
     staff::ledger,
     staff::charge,
     staff::adjust,

@@ -35,6 +35,11 @@ pub const PORTAL_PAYMENTS_GET: Route =
     patient("GET", "/portal/billing/payments/{id}", "portal-payments-get", "billing.payment.read", "payment");
 pub const PORTAL_STATEMENTS_GET: Route =
     patient("GET", "/portal/billing/statements/{month}", "portal-statements-get", "billing.statement.read", "statement");
+pub const PORTAL_AUTOPAY_SETUP: Route =
+    patient("POST", "/portal/billing/autopay/setup", "portal-autopay-setup", "billing.autopay.setup", "autopay");
+pub const PORTAL_AUTOPAY_PUT: Route = patient("PUT", "/portal/billing/autopay", "portal-autopay-put", "billing.autopay.enroll", "autopay");
+pub const PORTAL_AUTOPAY_DELETE: Route =
+    patient("DELETE", "/portal/billing/autopay", "portal-autopay-delete", "billing.autopay.off", "autopay");
 pub const STAFF_LEDGER_GET: Route =
     staff("GET", "/staff/patients/{id}/ledger", "staff-ledger-get", BILLERS, "billing.ledger.read", "ledger");
 pub const STAFF_CHARGES_CREATE: Route =

@@ -18,6 +18,7 @@ pub struct Screen {
     pub payments: Vec<Payment>,
     pub refunds: Vec<RefundRequest>,
     pub disputes: Vec<Dispute>,
+    pub autopay: Option<crate::autopay::Autopay>,
 }
 
 pub async fn read(table: &dyn Table, practice: &PracticeId, patient: &PatientId) -> Result<Screen, StoreError> {
@@ -39,6 +40,8 @@ pub async fn read(table: &dyn Table, practice: &PracticeId, patient: &PatientId)
                 screen.refunds.push(item.record()?);
             } else if sort.starts_with(keys::DISPUTE_PREFIX) {
                 screen.disputes.push(item.record()?);
+            } else if sort == keys::AUTOPAY_SORT {
+                screen.autopay = Some(item.record()?);
             }
         }
         cursor = page.next;
@@ -70,6 +73,14 @@ impl Screen {
                 .map(PaymentView::from)
                 .collect(),
             statement_months: crate::statements::months(&self.entries, zone, now),
+            autopay: self.autopay.as_ref().map(|a| crate::api::AutopayView {
+                active: a.active,
+                cap: a.cap,
+                consented_at: a.consented_at,
+                consent_version: a.consent_version.clone(),
+                last_outcome: a.last_outcome,
+                paused: summary.is_some_and(|s| s.autopay_paused),
+            }),
             pay: PayRules {
                 enabled: account.is_some(),
                 minimum_payment: account.map_or(0, |a| a.minimum_payment),

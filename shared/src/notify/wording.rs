@@ -149,10 +149,13 @@ pub enum TemplateKind {
     /// A payment was received: the receipt is in the portal (never the amount or what it was for). By
     /// text and by email, in the billing category.
     PaymentReceived,
+    /// An automatic payment could not be taken (declined, or the card needs the patient): pay in the
+    /// portal. By text and by email, in the billing category, without the amount.
+    PaymentActionNeeded,
 }
 
 impl TemplateKind {
-    pub const ALL: [TemplateKind; 11] = [
+    pub const ALL: [TemplateKind; 12] = [
         TemplateKind::MessageWaiting,
         TemplateKind::OptOutConfirmation,
         TemplateKind::OptInConfirmation,
@@ -164,6 +167,7 @@ impl TemplateKind {
         TemplateKind::ConfirmInPortal,
         TemplateKind::WaitlistOffer,
         TemplateKind::PaymentReceived,
+        TemplateKind::PaymentActionNeeded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -179,6 +183,7 @@ impl TemplateKind {
             TemplateKind::ConfirmInPortal => "confirm_in_portal",
             TemplateKind::WaitlistOffer => "waitlist_offer",
             TemplateKind::PaymentReceived => "payment_received",
+            TemplateKind::PaymentActionNeeded => "payment_action_needed",
         }
     }
 
@@ -196,6 +201,7 @@ impl TemplateKind {
                 | TemplateKind::AppointmentBooked
                 | TemplateKind::WaitlistOffer
                 | TemplateKind::PaymentReceived
+                | TemplateKind::PaymentActionNeeded
         )
     }
 
@@ -304,6 +310,13 @@ fn spanish(kind: TemplateKind) -> (&'static str, Option<(&'static str, &'static 
                 "Recibimos su pago a {practice_name}. Gracias.\n\nSu recibo está en su portal del paciente: {portal_link}\n\nPor su privacidad, nunca incluimos detalles en el correo electrónico.",
             )),
         ),
+        TemplateKind::PaymentActionNeeded => (
+            "{practice_name}: no pudimos cobrar su pago automatico. Entre en su portal del paciente para pagar: {portal_link}",
+            Some((
+                "Su pago automático a {practice_name}",
+                "No pudimos cobrar su pago automático a {practice_name}.\n\nEntre en su portal del paciente para pagar o actualizar su tarjeta: {portal_link}\n\nPor su privacidad, nunca incluimos detalles en el correo electrónico.",
+            )),
+        ),
     }
 }
 
@@ -362,6 +375,13 @@ fn english(kind: TemplateKind) -> (&'static str, Option<(&'static str, &'static 
             Some((
                 "We received your payment to {practice_name}",
                 "We received your payment to {practice_name}. Thank you.\n\nYour receipt is in your patient portal: {portal_link}\n\nFor your privacy we never include details in email.",
+            )),
+        ),
+        TemplateKind::PaymentActionNeeded => (
+            "{practice_name}: we could not take your automatic payment. Please sign in to your patient portal to pay: {portal_link}",
+            Some((
+                "Your automatic payment to {practice_name}",
+                "We could not take your automatic payment to {practice_name}.\n\nPlease sign in to your patient portal to pay or update your card: {portal_link}\n\nFor your privacy we never include details in email.",
             )),
         ),
     }

@@ -138,7 +138,13 @@ pub trait Payments: Send + Sync {
     /// name, no email, opaque ids only.
     async fn create_customer(&self, account: &str, metadata: &Metadata, key: &str) -> Result<String, PaymentsError>;
     /// Starts saving a card for off-session use by `customer`.
-    async fn create_setup_intent(&self, account: &str, customer: &str, metadata: &Metadata, key: &str) -> Result<SetupIntent, PaymentsError>;
+    async fn create_setup_intent(
+        &self,
+        account: &str,
+        customer: &str,
+        metadata: &Metadata,
+        key: &str,
+    ) -> Result<SetupIntent, PaymentsError>;
     async fn setup_intent(&self, account: &str, id: &str) -> Result<SetupIntent, PaymentsError>;
     /// Creates (or returns again, for the same key) a refund of part or all of a PaymentIntent.
     async fn create_refund(&self, account: &str, new: &NewRefund, key: &str) -> Result<Refund, PaymentsError>;

@@ -165,11 +165,18 @@ impl Payments for StripePayments {
         struct Customer {
             id: String,
         }
-        let customer: Customer = self.call(reqwest::Method::POST, "/v1/customers", account, Some(metadata_form(metadata)), Some(key)).await?;
+        let customer: Customer =
+            self.call(reqwest::Method::POST, "/v1/customers", account, Some(metadata_form(metadata)), Some(key)).await?;
         Ok(customer.id)
     }
 
-    async fn create_setup_intent(&self, account: &str, customer: &str, metadata: &Metadata, key: &str) -> Result<SetupIntent, PaymentsError> {
+    async fn create_setup_intent(
+        &self,
+        account: &str,
+        customer: &str,
+        metadata: &Metadata,
+        key: &str,
+    ) -> Result<SetupIntent, PaymentsError> {
         let mut form = vec![
             ("customer".to_string(), customer.to_string()),
             ("usage".to_string(), "off_session".to_string()),

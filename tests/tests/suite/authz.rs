@@ -322,6 +322,15 @@ async fn every_route_answers_every_caller_as_expected() {
             body: Some(json!({ "amount": 100 })),
             expect: patients_ok(400),
         },
+        Case { method: Method::POST, path: "/portal/billing/autopay/setup".into(), body: None, expect: patients_ok(400) },
+        Case {
+            method: Method::PUT,
+            path: "/portal/billing/autopay".into(),
+            body: Some(json!({ "setup_intent_id": "seti_1", "cap": 100, "consent": false })),
+            // Refused without consent (422 here; the other practice takes no payments online: 403).
+            expect: vec![("own patient", 422), ("other patient", 422), ("other practice's patient at home", 403)],
+        },
+        Case { method: Method::DELETE, path: "/portal/billing/autopay".into(), body: None, expect: patients_ok(204) },
         Case {
             method: Method::GET,
             path: "/portal/billing/statements/2020-01".into(),

@@ -209,7 +209,13 @@ impl Payments for CrashAfterCreate {
     async fn create_customer(&self, account: &str, metadata: &Metadata, key: &str) -> Result<String, PaymentsError> {
         self.inner.create_customer(account, metadata, key).await
     }
-    async fn create_setup_intent(&self, account: &str, customer: &str, metadata: &Metadata, key: &str) -> Result<SetupIntent, PaymentsError> {
+    async fn create_setup_intent(
+        &self,
+        account: &str,
+        customer: &str,
+        metadata: &Metadata,
+        key: &str,
+    ) -> Result<SetupIntent, PaymentsError> {
         self.inner.create_setup_intent(account, customer, metadata, key).await
     }
     async fn setup_intent(&self, account: &str, id: &str) -> Result<SetupIntent, PaymentsError> {
@@ -638,7 +644,13 @@ impl Payments for RefundsTimeOut {
     async fn create_customer(&self, account: &str, metadata: &Metadata, key: &str) -> Result<String, PaymentsError> {
         self.0.create_customer(account, metadata, key).await
     }
-    async fn create_setup_intent(&self, account: &str, customer: &str, metadata: &Metadata, key: &str) -> Result<SetupIntent, PaymentsError> {
+    async fn create_setup_intent(
+        &self,
+        account: &str,
+        customer: &str,
+        metadata: &Metadata,
+        key: &str,
+    ) -> Result<SetupIntent, PaymentsError> {
         self.0.create_setup_intent(account, customer, metadata, key).await
     }
     async fn setup_intent(&self, account: &str, id: &str) -> Result<SetupIntent, PaymentsError> {
@@ -758,4 +770,136 @@ async fn an_inquiry_holds_nothing_and_a_closed_dispute_resumes_autopay() {
             assert_eq!(book["disputes"][0]["status"], "closed");
         }
     }
+}
+
+/// Sets up autopay for `who` with a card that behaves as `method` (one of Stripe's test cards).
+async fn autopay_with(app: &TestApp, who: &Session, key: &str, method: &str, cap: i64) -> Value {
+    let setup = app
+        .request(Method::POST, "/portal/billing/autopay/setup")
+        .bearer_auth(&who.access)
+        .header("Idempotency-Key", key)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(setup.status(), 201);
+    let setup: Value = setup.json().await.unwrap();
+    let secret = setup["client_secret"].as_str().unwrap().to_string();
+    let body = json!({ "key": PK, "account": setup["stripe_account"], "client_secret": secret, "payment_method": method });
+    assert_eq!(app.post_json("/_local/stripe/confirm-setup", body).await.status(), 200);
+    let seti = secret.split("_secret_").next().unwrap().to_string();
+    app.call_ok(
+        &who.access,
+        Method::PUT,
+        "/portal/billing/autopay",
+        Some(json!({ "setup_intent_id": seti, "cap": cap, "consent": true })),
+        200,
+    )
+    .await
+}
+
+/// Moves the clock to 03:10 in New York (the demo practice's zone) `days` days after the test's start.
+fn early_hours(app: &TestApp, days: i64) {
+    let start =
+        chrono::DateTime::parse_from_rfc3339("2026-11-19T08:10:00Z").unwrap().with_timezone(&chrono::Utc) + chrono::Duration::days(days);
+    let now = portico::clock::Clock::now(app.clock.as_ref());
+    if start > now {
+        app.advance(start - now);
+    }
+}
+
+async fn autopay_of(app: &TestApp) -> portico_billing::autopay::Autopay {
+    portico_billing::autopay::get(app.gateway.app.table.as_ref(), &app.practice().id, &app.ann().patient_id).await.unwrap().unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn autopay_is_opt_in_and_pays_finalized_invoices_in_the_practices_early_hours() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    let ann_id = app.ann().patient_id.to_string();
+    // Opt-in only: consent, a cap, and a card Stripe actually saved.
+    let setup: Value = app
+        .request(Method::POST, "/portal/billing/autopay/setup")
+        .bearer_auth(&ann.access)
+        .header("Idempotency-Key", "s0")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let unsaved = setup["client_secret"].as_str().unwrap().split("_secret_").next().unwrap().to_string();
+    for (body, field) in [
+        (json!({ "setup_intent_id": unsaved, "cap": 50_000, "consent": true }), "setup_intent_id"),
+        (json!({ "setup_intent_id": unsaved, "cap": 50_000, "consent": false }), "consent"),
+        (json!({ "setup_intent_id": unsaved, "cap": 0, "consent": true }), "cap"),
+    ] {
+        let refused = app.call(&ann.access, Method::PUT, "/portal/billing/autopay", Some(body)).await;
+        assert_eq!(portico_tests::problem(refused, 422).await["errors"][0]["field"], field);
+    }
+    let on = autopay_with(&app, &ann, "s1", "pm_card_visa", 50_000).await;
+    assert_eq!(on["active"], true);
+    // A charge still being added to is not final: autopay leaves it.
+    let biller = app.staff_token(&billing_email(&app)).await;
+    let open = json!({ "amount": 3_000, "description": "Lab work", "finalize": false });
+    app.call_ok(&biller, Method::POST, &format!("/staff/patients/{ann_id}/ledger/charges"), Some(open), 201).await;
+
+    // Noon: nothing. 03:10 the next night: the finalized 120.00, once, whatever the hour's runs.
+    app.pump().await;
+    assert_eq!(app.gateway.app.stripe.intents_created(), 0);
+    early_hours(&app, 0);
+    app.pump().await;
+    app.pump().await;
+    assert_eq!(app.gateway.app.stripe.intents_created(), 1);
+    let book = ledger(&app, &app.staff_token(&billing_email(&app)).await, &ann_id).await;
+    assert_eq!(book["balance"], 3_000, "{book}");
+    assert_eq!(autopay_of(&app).await.last_outcome, Some(portico_billing::autopay::RunOutcome::Charged));
+    let requests = app.gateway.app.stripe.requests();
+    let charge = requests.iter().rev().find(|r| r.path == "/v1/payment_intents").unwrap();
+    assert!(charge.form.contains(&("off_session".into(), "true".into())), "{charge:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_declined_autopay_is_tried_three_times_over_a_week_and_one_needing_the_patient_never_again() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    autopay_with(&app, &ann, "s1", "pm_card_chargeDeclined", 50_000).await;
+    let tries = |app: &TestApp| app.gateway.app.stripe.requests().iter().filter(|r| r.path == "/v1/payment_intents").count();
+    early_hours(&app, 0);
+    app.pump().await;
+    assert_eq!(tries(&app), 1);
+    for day in 1..=9 {
+        early_hours(&app, day);
+        app.pump().await;
+    }
+    assert_eq!(tries(&app), 3, "day 0, day 3 and day 7");
+    assert_eq!(autopay_of(&app).await.last_outcome, Some(portico_billing::autopay::RunOutcome::GaveUp));
+    // The notice waits out Ann's quiet hours (21:00-08:00): by 09:10 it has gone.
+    app.advance(chrono::Duration::hours(6));
+    app.pump().await;
+    let told =
+        app.emails_to("ann@example.com").iter().filter(|m| m.subject.as_deref().is_some_and(|s| s.contains("automatic payment"))).count();
+    assert_eq!(told, 1, "asked to pay in the portal, once");
+    assert_eq!(billing(&app, &app.sign_in("ann@example.com").await).await["balance"], 12_000);
+
+    // A card that needs the patient: one try, a notice, and no retries.
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    autopay_with(&app, &ann, "s1", "pm_card_authenticationRequired", 50_000).await;
+    early_hours(&app, 0);
+    app.pump().await;
+    app.advance(chrono::Duration::hours(6));
+    app.pump().await;
+    let told =
+        app.emails_to("ann@example.com").iter().filter(|m| m.subject.as_deref().is_some_and(|s| s.contains("automatic payment"))).count();
+    assert_eq!(told, 1, "asked to pay in the portal (after quiet hours)");
+    for day in 1..=8 {
+        early_hours(&app, day);
+        app.pump().await;
+    }
+    assert_eq!(tries(&app), 1);
+    assert_eq!(autopay_of(&app).await.last_outcome, Some(portico_billing::autopay::RunOutcome::NeedsPatient));
+    // Turned off, it never runs again.
+    let ann = app.sign_in("ann@example.com").await;
+    assert_eq!(app.call(&ann.access, Method::DELETE, "/portal/billing/autopay", None).await.status(), 204);
+    assert_eq!(billing(&app, &ann).await["autopay"]["active"], false);
 }

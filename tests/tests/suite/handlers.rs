@@ -264,6 +264,14 @@ async fn the_workers_and_the_relay_answer_their_samples() {
         assert_eq!(expected, "handled", "worker-billing/{case}");
         assert!(kept.is_empty(), "worker-billing/{case}: {kept:?}");
     }
+    for (case, expected, path) in samples("worker-billing-autopay") {
+        let fixture = fixture(Backend::Embedded).await;
+        let deps = portico_billing::deps::AutopayDeps::from_ports(&fixture.app.ports);
+        let scheduled: serde_json::Value = load(&path);
+        assert_eq!(scheduled["detail-type"], "Scheduled Event", "worker-billing-autopay/{case}: an EventBridge schedule");
+        let out = portico_billing::functions::AutopayRun::handle(&deps, scheduled).await.unwrap();
+        assert_eq!(format!("charged-{}", out["charged"]), expected, "worker-billing-autopay/{case}");
+    }
     for (case, expected, path) in samples("worker-scheduling-sweep") {
         use portico::wiring::Wire as _;
         let fixture = fixture(Backend::Embedded).await;

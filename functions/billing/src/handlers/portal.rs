@@ -5,7 +5,7 @@ use portico::http::{ApiError, Exchange, Problem, Reply};
 use portico::ids::{InvoiceId, PaymentId};
 
 use super::{amount, required_key};
-use crate::api::{BillingView, PayRequest, PayStarted, PaymentView};
+use crate::api::{AutopayRequest, AutopaySetup, AutopayView, BillingView, PayRequest, PayStarted, PaymentView};
 use crate::deps::{BillingDeps, PayDeps};
 use crate::pay::{self, PayError, PayOrder};
 use crate::statements::{Month, StatementView};
@@ -129,4 +129,70 @@ pub async fn statement(d: &BillingDeps, x: &Exchange<'_>) -> Result<Reply, ApiEr
 /// The practice's zone, in which statement months begin and end.
 pub(crate) async fn practice_zone(x: &Exchange<'_>, practice: &portico::ids::PracticeId) -> Result<chrono_tz::Tz, ApiError> {
     Ok(x.practice(practice).await?.settings.default_time_zone.parse().unwrap_or(chrono_tz::UTC))
+}
+
+fn person(who: &portico::auth::PatientPrincipal) -> String {
+    match &who.acting {
+        Some(a) => format!("proxy:{}", a.person),
+        None => "patient".to_string(),
+    }
+}
+
+/// Starts saving a card for autopay: a SetupIntent the browser confirms with Stripe.js
+/// (`confirmSetup`). Nothing is charged.
+#[utoipa::path(post, path = "/portal/billing/autopay/setup", tag = "billing", security(("patient" = [])),
+    params(("Idempotency-Key" = String, Header, description = "Required: one per card being saved")),
+    responses((status = 201, body = AutopaySetup), (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 403, body = Problem, description = "The practice takes no payments online, or acting without a grant that allows billing"),
+        (status = 503, body = Problem, description = "The card processor did not answer")))]
+pub async fn autopay_setup(d: &PayDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.patient_in(Scope::Billing).await?;
+    let key = required_key(x)?;
+    let table = d.table.as_ref();
+    let account = crate::accounts::get(table, &who.practice).await?.ok_or(PayError::NotEnabled)?;
+    let setup = crate::autopay::setup(table, d.payments.as_ref(), &account, &who.patient, &key).await?;
+    let started = AutopaySetup {
+        client_secret: setup.client_secret.unwrap_or_default(),
+        publishable_key: d.payments.publishable_key().to_string(),
+        stripe_account: account.stripe_account.clone(),
+        js_url: d.payments.js_url().to_string(),
+        consent_version: crate::autopay::CONSENT_VERSION.to_string(),
+    };
+    Ok(Reply::created(&started, "/portal/billing/autopay"))
+}
+
+/// Turns autopay on with the saved card, a cap and the patient's consent (opt-in only).
+#[utoipa::path(put, path = "/portal/billing/autopay", tag = "billing", security(("patient" = [])), request_body = AutopayRequest,
+    responses((status = 200, body = AutopayView), (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 403, body = Problem, description = "The practice takes no payments online, or acting without a grant that allows billing"),
+        (status = 415, body = Problem),
+        (status = 422, body = Problem, description = "No consent, a cap out of range, or a card that was not saved"),
+        (status = 503, body = Problem, description = "The card processor did not answer")))]
+pub async fn autopay_put(d: &PayDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.patient_in(Scope::Billing).await?;
+    let body: AutopayRequest = x.json()?;
+    let cap = super::amount(&body.cap).map_err(|_| ApiError::field("cap", "must be a whole number of cents"))?;
+    let table = d.table.as_ref();
+    let account = crate::accounts::get(table, &who.practice).await?.ok_or(PayError::NotEnabled)?;
+    let asked = crate::autopay::Enrolment { setup_intent: &body.setup_intent_id, cap, consent: body.consent, by: person(&who) };
+    let saved = crate::autopay::enroll(table, d.payments.as_ref(), &account, &who.patient, asked, x.now()).await?;
+    let paused = crate::screen::summary(table, &who.practice, &who.patient).await?.is_some_and(|s| s.autopay_paused);
+    Ok(Reply::ok(&AutopayView {
+        active: saved.active,
+        cap: saved.cap,
+        consented_at: saved.consented_at,
+        consent_version: saved.consent_version,
+        last_outcome: saved.last_outcome,
+        paused,
+    }))
+}
+
+/// Turns autopay off.
+#[utoipa::path(delete, path = "/portal/billing/autopay", tag = "billing", security(("patient" = [])),
+    responses((status = 204), (status = 401, body = Problem),
+        (status = 403, body = Problem, description = "Acting without a grant that allows billing")))]
+pub async fn autopay_delete(d: &BillingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.patient_in(Scope::Billing).await?;
+    crate::autopay::turn_off(d.table.as_ref(), &who.practice, &who.patient).await?;
+    Ok(Reply::no_content())
 }
