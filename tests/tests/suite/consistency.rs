@@ -387,9 +387,13 @@ fn the_pages_carry_the_local_gateways_headers_in_aws() {
     // Stripe.js and its Payment Element's frames come from Stripe in AWS (locally the stand-in's
     // Stripe.js is the gateway's own).
     let expected = portico_local::PAGE_POLICY
-        .replacen("script-src 'self'", "script-src 'self' https://js.stripe.com", 1)
+        .replacen("script-src 'self'", "script-src 'self' https://js.stripe.com https://*.js.stripe.com", 1)
         .replacen("connect-src 'self'", &format!("connect-src 'self' https://api.stripe.com {upload_origin}"), 1)
-        .replacen("frame-ancestors", "frame-src https://js.stripe.com https://hooks.stripe.com; frame-ancestors", 1);
+        .replacen(
+            "frame-ancestors",
+            "frame-src https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com; frame-ancestors",
+            1,
+        );
     assert_eq!(
         security["ContentSecurityPolicy"]["ContentSecurityPolicy"],
         serde_json::json!({ "Sub": expected }),
