@@ -102,6 +102,7 @@ const INTENT_PARAMS: &[&str] = &[
     "description",
     "automatic_payment_methods[enabled]",
     "statement_descriptor_suffix",
+    "payment_method_types[]",
     "customer",
     "payment_method",
     "off_session",
@@ -256,6 +257,14 @@ impl StandIn {
         let suffix = fields.get("statement_descriptor_suffix").map(|s| s.to_string());
         let description = fields.get("description").map(|s| s.to_string());
         let off_session = fields.get("off_session") == Some(&"true") && fields.get("confirm") == Some(&"true");
+        if fields.get("confirm") == Some(&"true") && fields.get("automatic_payment_methods[enabled]") == Some(&"true") {
+            return error(
+                StatusCode::BAD_REQUEST,
+                "invalid_request_error",
+                "parameter_missing",
+                "A return_url is required to confirm with automatic payment methods that may redirect.",
+            );
+        }
         let saved = (fields.get("customer").map(|c| c.to_string()), fields.get("payment_method").map(|p| p.to_string()));
         self.idempotent(account, key, form, |books| {
             let pi = id("pi");
@@ -289,7 +298,10 @@ impl StandIn {
                     object["last_payment_error"] = json!({ "type": "card_error", "code": code, "decline_code": code });
                     books.intents.insert(pi, Intent { account: account.to_string(), object: object.clone(), payment_method: Some(method), refunded: 0 });
                     books.pending.push(("payment_intent.payment_failed".into(), account.to_string(), object.clone()));
-                    (StatusCode::PAYMENT_REQUIRED, json!({ "error": { "type": "card_error", "code": code, "message": "The card was declined.", "payment_intent": object } }))
+                    // Stripe says `authentication_required` as the decline code of a card_declined.
+                    let (code, decline) = if code == "authentication_required" { ("card_declined", code) } else { (code, "generic_decline") };
+                    let body = json!({ "error": { "type": "card_error", "code": code, "decline_code": decline, "message": "The card was declined.", "payment_intent": object } });
+                    (StatusCode::PAYMENT_REQUIRED, body)
                 }
                 None => {
                     object["status"] = json!("succeeded");
@@ -429,9 +441,6 @@ impl StandIn {
             return (s, v, Vec::new());
         };
         let status = intent.object["status"].as_str().unwrap_or_default().to_string();
-        if status == "canceled" {
-            return (StatusCode::OK, intent.object.clone(), Vec::new());
-        }
         if !matches!(status.as_str(), "requires_payment_method" | "requires_confirmation" | "requires_action") {
             let (s, v) = error(
                 StatusCode::BAD_REQUEST,

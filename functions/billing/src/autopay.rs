@@ -5,6 +5,11 @@
 //! again three days and seven days later (three tries over a week); a card that needs the patient
 //! (authentication required) is never retried: the patient is sent a PHI-free notice to pay in the
 //! portal. Autopay pauses while a dispute is open, and never charges while another payment is on its way.
+//!
+//! Exactly one charge per patient per night: a run first claims the night (the autopay item, under its
+//! version, with the payment it is about to make, and the patient's pay lock) and only the run that won
+//! the claim asks Stripe, with a key derived from that payment. A run that stopped after claiming is
+//! finished by the next run from the claimed payment (the same key gives the same PaymentIntent).
 
 use chrono::{DateTime, Duration, NaiveDate, Timelike, Utc};
 use chrono_tz::Tz;
@@ -60,13 +65,19 @@ pub struct Autopay {
     /// `patient`, or `proxy:<person>`.
     pub consented_by: String,
     pub active: bool,
+    /// The connected account the card was saved on (a practice that changes accounts asks again).
+    pub stripe_account: String,
     /// Tries for the amount in `tries_for` (reset when what is owed changes).
     #[serde(default)]
     pub tries: u32,
     #[serde(default)]
     pub tries_for: i64,
+    /// The local date of the first try for `tries_for`; retries are 3 and 7 days after it.
     #[serde(default)]
-    pub next_try: Option<DateTime<Utc>>,
+    pub first_try: Option<NaiveDate>,
+    /// A night's charge claimed and not yet settled: the payment it made.
+    #[serde(default)]
+    pub in_flight: Option<PaymentId>,
     /// The practice's local date of the last run that decided something.
     #[serde(default)]
     pub last_run: Option<NaiveDate>,
@@ -112,7 +123,7 @@ pub async fn get(table: &dyn Table, practice: &PracticeId, patient: &PatientId) 
 
 /// The patient's Stripe customer on the practice's account, made once.
 async fn customer(table: &dyn Table, payments: &dyn Payments, account: &Account, patient: &PatientId) -> Result<String, AutopayError> {
-    let key = keys::customer(&account.practice_id, patient);
+    let key = keys::customer(&account.practice_id, patient, &account.stripe_account);
     if let Some(found) = table.get(&key).await?.map(|i| i.record::<Customer>()).transpose()? {
         return Ok(found.customer);
     }
@@ -167,7 +178,9 @@ pub async fn enroll(
         return Err(AutopayError::Cap);
     }
     let practice = &account.practice_id;
-    let Some(ours) = table.get(&keys::customer(practice, patient)).await?.map(|i| i.record::<Customer>()).transpose()? else {
+    let Some(ours) =
+        table.get(&keys::customer(practice, patient, &account.stripe_account)).await?.map(|i| i.record::<Customer>()).transpose()?
+    else {
         return Err(AutopayError::NotSaved);
     };
     let saved = match payments.setup_intent(&account.stripe_account, setup_intent).await {
@@ -191,9 +204,11 @@ pub async fn enroll(
         consented_at: now,
         consented_by: by,
         active: true,
+        stripe_account: account.stripe_account.clone(),
         tries: 0,
         tries_for: 0,
-        next_try: None,
+        first_try: None,
+        in_flight: None,
         last_run: current.as_ref().and_then(|c| c.last_run),
         last_outcome: None,
         version: current.as_ref().map_or(1, |c| c.version + 1),
@@ -208,29 +223,35 @@ pub async fn enroll(
     Ok(autopay)
 }
 
-/// Turns autopay off (the saved card stays with Stripe, unused).
+/// Turns autopay off (the saved card stays with Stripe, unused), whatever a run is doing meanwhile.
 pub async fn turn_off(table: &dyn Table, practice: &PracticeId, patient: &PatientId) -> Result<(), StoreError> {
-    let Some(current) = get(table, practice, patient).await? else { return Ok(()) };
-    let off = Autopay { active: false, version: current.version + 1, ..current.clone() };
-    table.put(Item::from_record(keys::autopay(practice, patient), &off)?, Condition::VersionIs(current.version)).await
+    portico::store::retry::until_settled(|| async {
+        let Some(current) = get(table, practice, patient).await? else { return Ok(portico::store::retry::Round::Done(())) };
+        let off = Autopay { active: false, version: current.version + 1, ..current.clone() };
+        let put = table.put(Item::from_record(keys::autopay(practice, patient), &off)?, Condition::VersionIs(current.version)).await;
+        portico::store::retry::settle(put)
+    })
+    .await
 }
 
 /// What one run did.
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize)]
 pub struct RunReport {
+    pub failed: usize,
     pub looked_at: usize,
     pub charged: usize,
     pub declined: usize,
     pub needs_patient: usize,
 }
 
-/// What finalized invoices owe now, at most what is owed in all.
+/// What finalized invoices owe now, less unapplied credit, at most what is owed in all.
 pub fn due(summary: &Summary) -> i64 {
     let finalized: i64 = summary.invoices.values().filter(|i| i.finalized && i.balance > 0).map(|i| i.balance).sum();
-    finalized.min(summary.balance).max(0)
+    (finalized - summary.unapplied.max(0)).clamp(0, summary.balance.max(0))
 }
 
-/// The hourly run: every active autopay whose practice is in its early hours.
+/// The hourly run: every active autopay whose practice is in its early hours. One patient's failure is
+/// logged and counted, and the others still run; the run reports failure at the end (and alarms).
 pub async fn run(table: &dyn Table, payments: &dyn Payments, now: DateTime<Utc>) -> Result<RunReport, StoreError> {
     let mut report = RunReport::default();
     let mut cursor = None;
@@ -239,20 +260,26 @@ pub async fn run(table: &dyn Table, payments: &dyn Payments, now: DateTime<Utc>)
         for item in page.items {
             let pointer: Pointer = item.record()?;
             report.looked_at += 1;
-            if let Some(outcome) = run_one(table, payments, &pointer.practice_id, &pointer.patient_id, now).await? {
-                match outcome {
-                    RunOutcome::Charged => report.charged += 1,
-                    RunOutcome::Declined | RunOutcome::GaveUp => report.declined += 1,
-                    RunOutcome::NeedsPatient => report.needs_patient += 1,
-                    RunOutcome::NothingDue | RunOutcome::OverCap => {}
+            match run_one(table, payments, &pointer.practice_id, &pointer.patient_id, now).await {
+                Ok(Some(RunOutcome::Charged)) => report.charged += 1,
+                Ok(Some(RunOutcome::Declined | RunOutcome::GaveUp)) => report.declined += 1,
+                Ok(Some(RunOutcome::NeedsPatient)) => report.needs_patient += 1,
+                Ok(_) => {}
+                Err(e) => {
+                    tracing::error!(practice = %pointer.practice_id, error = %e, "autopay failed for a patient");
+                    report.failed += 1;
                 }
             }
         }
         cursor = page.next;
         if cursor.is_none() {
-            return Ok(report);
+            break;
         }
     }
+    if report.failed > 0 {
+        return Err(StoreError::Unavailable(format!("autopay failed for {} patient(s)", report.failed)));
+    }
+    Ok(report)
 }
 
 fn notice(autopay: &Autopay, now: DateTime<Utc>) -> Result<Write, StoreError> {
@@ -268,6 +295,35 @@ fn notice(autopay: &Autopay, now: DateTime<Utc>) -> Result<Write, StoreError> {
     Event::new(&autopay.practice_id, &autopay.patient_id, kind, now).write()
 }
 
+/// Whether tonight is a night to try: the first try for an amount, or 3 and 7 days after it.
+fn try_tonight(autopay: &Autopay, today: NaiveDate) -> bool {
+    match autopay.first_try {
+        None => true,
+        Some(first) => RETRY_DAYS.get(autopay.tries as usize - 1).is_some_and(|days| today >= first + Duration::days(*days)),
+    }
+}
+
+fn claim_payment(autopay: &Autopay, account: &Account, amount: i64, now: DateTime<Utc>) -> Payment {
+    Payment {
+        payment_id: PaymentId::generate(now),
+        practice_id: autopay.practice_id.clone(),
+        patient_id: autopay.patient_id.clone(),
+        amount,
+        currency: account.currency.clone(),
+        invoice_id: None,
+        stripe_account: account.stripe_account.clone(),
+        payment_intent: None,
+        status: PaymentStatus::RequiresPayment,
+        status_at: None,
+        failure_code: None,
+        refunded: 0,
+        paid_by: "autopay".into(),
+        created_at: now,
+        succeeded_at: None,
+        version: 1,
+    }
+}
+
 async fn run_one(
     table: &dyn Table,
     payments: &dyn Payments,
@@ -276,102 +332,173 @@ async fn run_one(
     now: DateTime<Utc>,
 ) -> Result<Option<RunOutcome>, StoreError> {
     let Some(autopay) = get(table, practice, patient).await?.filter(|a| a.active) else { return Ok(None) };
+    // A claimed charge a run did not finish is finished first, whatever the hour.
+    if let Some(claimed) = autopay.in_flight.clone() {
+        return finish(table, payments, autopay, &claimed, now).await.map(Some);
+    }
     let Some(found) = practices::get(table, practice).await? else { return Ok(None) };
     let zone: Tz = found.settings.default_time_zone.parse().unwrap_or(chrono_tz::UTC);
     let local = now.with_timezone(&zone);
-    if local.hour() != RUN_HOUR || autopay.last_run == Some(local.date_naive()) || autopay.next_try.is_some_and(|t| t > now) {
+    let today = local.date_naive();
+    // The early hours: from 03:00 until 06:00, so a night whose 03:00 does not exist (a spring-forward
+    // at 03:00) still runs, once.
+    if !(RUN_HOUR..RUN_HOUR + 3).contains(&local.hour()) || autopay.last_run == Some(today) {
         return Ok(None);
     }
     let Some(account) = crate::accounts::get(table, practice).await? else { return Ok(None) };
+    let mut next = Autopay { last_run: Some(today), version: autopay.version + 1, ..autopay.clone() };
+    if account.stripe_account != autopay.stripe_account {
+        // The card was saved on the practice's old account: the patient saves it again.
+        next.active = false;
+        return settle(table, &autopay, next, RunOutcome::NeedsPatient, vec![notice(&autopay, now)?]).await;
+    }
     let Some(summary) = crate::screen::summary(table, practice, patient).await? else { return Ok(None) };
     if summary.autopay_paused {
         return Ok(None);
     }
-    // Never beside another payment on its way (the portal's, or yesterday's autopay still processing).
-    let open = table
-        .query(Query::partition(Index::Table, portico::keys::patient_partition(practice, patient)).begins_with(keys::PAYMENT_PREFIX))
-        .await?;
-    if open.items.iter().filter_map(|i| i.record::<Payment>().ok()).any(|p| p.status == PaymentStatus::Processing) {
-        return Ok(None);
-    }
     let amount = due(&summary);
-    let mut next = Autopay { last_run: Some(local.date_naive()), version: autopay.version + 1, ..autopay.clone() };
     if amount != autopay.tries_for {
         next.tries = 0;
         next.tries_for = amount;
-        next.next_try = None;
+        next.first_try = None;
     }
-    let mut extra = Vec::new();
-    let outcome = if amount <= 0 {
-        RunOutcome::NothingDue
-    } else if amount > autopay.cap {
-        RunOutcome::OverCap
-    } else if next.tries > RETRY_DAYS.len() as u32 {
+    if amount <= 0 {
+        return settle(table, &autopay, next, RunOutcome::NothingDue, Vec::new()).await;
+    }
+    if amount > autopay.cap {
+        // Told once, the first night it is over (the patient pays the rest in the portal).
+        let tell = if autopay.last_outcome == Some(RunOutcome::OverCap) { Vec::new() } else { vec![notice(&autopay, now)?] };
+        return settle(table, &autopay, next, RunOutcome::OverCap, tell).await;
+    }
+    if next.tries > RETRY_DAYS.len() as u32 {
         // Already told to pay in the portal: nothing more until what is owed changes.
-        autopay.last_outcome.filter(|o| *o == RunOutcome::NeedsPatient).unwrap_or(RunOutcome::GaveUp)
-    } else {
-        let payment = Payment {
-            payment_id: PaymentId::generate(now),
-            practice_id: practice.clone(),
-            patient_id: patient.clone(),
-            amount,
-            currency: account.currency.clone(),
-            invoice_id: None,
-            stripe_account: account.stripe_account.clone(),
-            payment_intent: None,
-            status: PaymentStatus::RequiresPayment,
-            status_at: None,
-            failure_code: None,
-            refunded: 0,
-            paid_by: "autopay".into(),
-            created_at: now,
-            succeeded_at: None,
-            version: 1,
-        };
-        table.put(Item::from_record(keys::payment(practice, patient, &payment.payment_id), &payment)?, Condition::NotExists).await?;
-        let new = NewPaymentIntent {
-            amount,
-            currency: account.currency.clone(),
-            metadata: metadata(practice, patient, payment.payment_id.as_str()),
-            statement_descriptor_suffix: Some(account.statement_descriptor.clone()),
-            off_session: Some(OffSession { customer: autopay.customer.clone(), payment_method: autopay.payment_method.clone() }),
-        };
-        match payments.create_payment_intent(&account.stripe_account, &new, &crate::pay::intent_key(&payment.payment_id)).await {
-            Ok(intent) => {
-                // Named now; a failure to name it is mended by its event (adopted through the metadata).
-                let _ = table.transact(crate::pay::name_intent(&payment, &intent.id)?).await;
-                next.tries = 0;
-                next.next_try = None;
-                RunOutcome::Charged
-            }
-            Err(PaymentsError::Declined(code)) if code == "authentication_required" => {
-                extra.push(notice(&autopay, now)?);
-                next.tries = RETRY_DAYS.len() as u32 + 1;
-                RunOutcome::NeedsPatient
-            }
-            Err(PaymentsError::Declined(_) | PaymentsError::Refused { .. }) => {
-                next.tries += 1;
-                match RETRY_DAYS.get(next.tries as usize - 1) {
-                    Some(days) => {
-                        let first = now - Duration::days(RETRY_DAYS[..next.tries as usize - 1].last().copied().unwrap_or(0));
-                        next.next_try = Some(first + Duration::days(*days) - Duration::hours(1));
-                        RunOutcome::Declined
-                    }
-                    None => {
-                        extra.push(notice(&autopay, now)?);
-                        RunOutcome::GaveUp
-                    }
-                }
-            }
-            // No answer: the next hour's run is another day's; try again tomorrow without counting it.
-            Err(e) => return Err(StoreError::Unavailable(e.to_string())),
-        }
+        let outcome = autopay.last_outcome.filter(|o| *o == RunOutcome::NeedsPatient).unwrap_or(RunOutcome::GaveUp);
+        return settle(table, &autopay, next, outcome, Vec::new()).await;
+    }
+    if next.first_try.is_some() && !try_tonight(&next, today) {
+        return Ok(None);
+    }
+    // Never beside another payment: unconfirmed portal payments are cancelled, ones on their way wait.
+    if crate::pay::settle_others(table, payments, practice, patient, now).await.map_err(|e| StoreError::Unavailable(e.to_string()))? > 0 {
+        return Ok(None);
+    }
+    // Claim the night: only the run that writes this charges.
+    let payment = claim_payment(&autopay, &account, amount, now);
+    next.in_flight = Some(payment.payment_id.clone());
+    next.first_try = next.first_try.or(Some(today));
+    let lock = table.get(&keys::pay_lock(practice, patient)).await?;
+    let lock_condition = lock.as_ref().map_or(Condition::NotExists, |l| Condition::VersionIs(l.version()));
+    let next_lock = Item::new(keys::pay_lock(practice, patient)).with("version", lock.as_ref().map_or(1, |l| l.version() + 1));
+    let claim = vec![
+        Write::put(Item::from_record(keys::autopay(practice, patient), &next)?, Condition::VersionIs(autopay.version)),
+        Write::put(Item::from_record(keys::payment(practice, patient, &payment.payment_id), &payment)?, Condition::NotExists),
+        Write::put(next_lock, lock_condition),
+    ];
+    match table.transact(claim).await {
+        Ok(()) => {}
+        // Another run (or a portal payment) got there first.
+        Err(StoreError::ConditionFailed { .. } | StoreError::Conflict) => return Ok(None),
+        Err(e) => return Err(e),
+    }
+    let claimed = payment.payment_id.clone();
+    finish(table, payments, next, &claimed, now).await.map(Some)
+}
+
+/// Asks Stripe for the claimed charge (again, after a stop: the same key gives the same PaymentIntent)
+/// and records what happened.
+async fn finish(
+    table: &dyn Table,
+    payments: &dyn Payments,
+    autopay: Autopay,
+    claimed: &PaymentId,
+    now: DateTime<Utc>,
+) -> Result<RunOutcome, StoreError> {
+    let (practice, patient) = (autopay.practice_id.clone(), autopay.patient_id.clone());
+    let mut next = Autopay { in_flight: None, version: autopay.version + 1, ..autopay.clone() };
+    let Some(payment) = crate::pay::get(table, &practice, &patient, claimed).await? else {
+        return settle(table, &autopay, next, RunOutcome::NothingDue, Vec::new()).await.map(|o| o.unwrap_or(RunOutcome::NothingDue));
     };
+    if payment.payment_intent.is_some() || payment.status != PaymentStatus::RequiresPayment {
+        // Stripe answered before the stop (named, or its event adopted it): nothing to ask again.
+        return settle(table, &autopay, next, RunOutcome::Charged, Vec::new()).await.map(|o| o.unwrap_or(RunOutcome::Charged));
+    }
+    if now - payment.created_at > Duration::hours(23) {
+        // Stripe has (nearly) forgotten the key: had it charged, its event would have named the payment.
+        let mut update = portico::store::Update::new(keys::payment(&practice, &patient, claimed))
+            .set("status", serde_json::to_value(PaymentStatus::Canceled).unwrap_or_default())
+            .add("version", 1);
+        update = update.when(Condition::VersionIs(payment.version).and(Condition::Missing("payment_intent".into())));
+        if let Err(e) = table.update(update).await
+            && !e.is_condition_failed()
+        {
+            return Err(e);
+        }
+        return settle(table, &autopay, next, RunOutcome::Declined, Vec::new()).await.map(|o| o.unwrap_or(RunOutcome::Declined));
+    }
+    let account = crate::accounts::get(table, &practice).await?.ok_or_else(|| StoreError::Invalid("no billing account".into()))?;
+    let new = NewPaymentIntent {
+        amount: payment.amount,
+        currency: payment.currency.clone(),
+        metadata: metadata(&practice, &patient, claimed.as_str()),
+        statement_descriptor_suffix: Some(account.statement_descriptor.clone()),
+        off_session: Some(OffSession { customer: autopay.customer.clone(), payment_method: autopay.payment_method.clone() }),
+    };
+    let mut extra = Vec::new();
+    let outcome = match payments.create_payment_intent(&payment.stripe_account, &new, &crate::pay::intent_key(claimed)).await {
+        Ok(intent) => {
+            // Named now; a failure to name it is mended by its event (adopted through the metadata).
+            let _ = table.transact(crate::pay::name_intent(&payment, &intent.id)?).await;
+            next.tries = 0;
+            next.first_try = None;
+            RunOutcome::Charged
+        }
+        Err(PaymentsError::Declined(code)) if code == "authentication_required" => {
+            extra.push(notice(&autopay, now)?);
+            next.tries = RETRY_DAYS.len() as u32 + 1;
+            RunOutcome::NeedsPatient
+        }
+        Err(PaymentsError::Declined(_)) => {
+            next.tries += 1;
+            if next.tries as usize > RETRY_DAYS.len() {
+                extra.push(notice(&autopay, now)?);
+                RunOutcome::GaveUp
+            } else {
+                RunOutcome::Declined
+            }
+        }
+        // No answer, or a request Stripe refused (a configuration fault, not the patient's card): the
+        // claim stays, and the next run asks again with the same key; the run's failure alarms.
+        Err(e) => return Err(StoreError::Unavailable(e.to_string())),
+    };
+    settle(table, &autopay, next, outcome, extra).await.map(|o| o.unwrap_or(outcome))
+}
+
+/// Records a run's outcome under the version that was read.
+async fn settle(
+    table: &dyn Table,
+    read: &Autopay,
+    mut next: Autopay,
+    outcome: RunOutcome,
+    mut extra: Vec<Write>,
+) -> Result<Option<RunOutcome>, StoreError> {
     next.last_outcome = Some(outcome);
-    let mut writes = vec![Write::put(Item::from_record(keys::autopay(practice, patient), &next)?, Condition::VersionIs(autopay.version))];
+    let mut writes =
+        vec![Write::put(Item::from_record(keys::autopay(&read.practice_id, &read.patient_id), &next)?, Condition::VersionIs(read.version))];
     writes.append(&mut extra);
     match table.transact(writes).await {
-        Ok(()) | Err(StoreError::ConditionFailed { .. }) => Ok(Some(outcome)),
+        Ok(()) => Ok(Some(outcome)),
+        // Another run recorded this night meanwhile.
+        Err(StoreError::ConditionFailed { .. }) => Ok(None),
         Err(e) => Err(e),
     }
+}
+
+/// Stops autopay after a lost dispute of a charge it made, or of any payment disputed as fraud: the
+/// card's holder said no, and the patient consents again before it charges anything.
+pub fn stop_after_lost_dispute(autopay: &Autopay) -> Result<Write, StoreError> {
+    let off = Autopay { active: false, version: autopay.version + 1, ..autopay.clone() };
+    Ok(Write::put(
+        Item::from_record(keys::autopay(&autopay.practice_id, &autopay.patient_id), &off)?,
+        Condition::VersionIs(autopay.version),
+    ))
 }

@@ -19,6 +19,9 @@ fn provider(e: PaymentsError) -> ApiError {
         PaymentsError::Declined(_) => ApiError::Conflict("The card was declined. Nothing was charged."),
         PaymentsError::KeyReused => ApiError::Conflict("This request was already made with other details."),
         PaymentsError::NotFound => ApiError::NotFound,
+        PaymentsError::InFlight => {
+            ApiError::ProviderUnavailable("This request is already being made. Please wait a moment and check again.")
+        }
         PaymentsError::Unavailable(_) => {
             ApiError::ProviderUnavailable("The card processor did not answer. Nothing was charged or refunded; please try again.")
         }
@@ -32,6 +35,7 @@ impl From<PayError> for ApiError {
             PayError::BalanceChanged => {
                 ApiError::Conflict("Your balance changed since this payment was started. Please start a new payment.")
             }
+            PayError::Replaced => ApiError::Conflict("A newer payment replaced this one. Please start again."),
             PayError::NoInvoice => unprocessable("There is no such invoice to pay.", "invoice_id", "is not one of your invoices"),
             PayError::NotEnabled => ApiError::Forbidden("This practice does not take payments in the portal yet."),
             PayError::KeyReused => {

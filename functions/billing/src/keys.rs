@@ -67,9 +67,10 @@ pub fn autopay(practice: &PracticeId, patient: &PatientId) -> Key {
 
 pub const AUTOPAY_SORT: &str = "BILLING#AUTOPAY";
 
-/// The patient's Stripe customer on the practice's account (holds saved cards; no name, no email).
-pub fn customer(practice: &PracticeId, patient: &PatientId) -> Key {
-    Key::new(patient_partition(practice, patient), "BILLING#CUSTOMER")
+/// The patient's Stripe customer on one of the practice's accounts (holds saved cards; no name, no
+/// email).
+pub fn customer(practice: &PracticeId, patient: &PatientId, stripe_account: &str) -> Key {
+    Key::new(patient_partition(practice, patient), format!("BILLING#CUSTOMER#{stripe_account}"))
 }
 
 /// Where the hourly autopay run finds every patient with autopay.

@@ -19,6 +19,9 @@ pub enum PayError {
     /// The balance changed since this payment was started (another payment posted): start again.
     #[error("the balance changed since the payment was started")]
     BalanceChanged,
+    /// A newer payment (another tab, autopay) replaced this one: start again.
+    #[error("the payment was replaced by a newer one")]
+    Replaced,
     /// The amount is not one the patient may pay now: which rule, for the problem document.
     #[error("amount refused: {0}")]
     Amount(&'static str),
@@ -100,47 +103,82 @@ async fn stored(table: &dyn Table, order: &PayOrder<'_>, key: &portico::store::K
     Ok(table.get(&keys::payment(order.practice, order.patient, &id)).await?.map(|i| i.record()).transpose()?)
 }
 
-/// The patient's other payments that could still take money: confirmed and on their way (their amount
-/// is pending), or started and never confirmed (cancelled at Stripe now, so that only the newest
-/// attempt can be paid: two tabs, or a double click, never pay the same balance twice).
-async fn settle_others(table: &dyn Table, payments: &dyn Payments, order: &PayOrder<'_>) -> Result<i64, PayError> {
-    let query = Query::partition(Index::Table, patient_partition(order.practice, order.patient)).begins_with(keys::PAYMENT_PREFIX);
+/// How long a payment may take to name its PaymentIntent before it counts as abandoned.
+pub fn naming_grace() -> chrono::Duration {
+    chrono::Duration::minutes(2)
+}
+
+fn canceled_write(practice: &PracticeId, patient: &PatientId, payment: &Payment, unnamed: bool) -> Update {
+    let condition = if unnamed {
+        Condition::VersionIs(payment.version).and(Condition::Missing("payment_intent".into()))
+    } else {
+        Condition::VersionIs(payment.version)
+    };
+    Update::new(keys::payment(practice, patient, &payment.payment_id))
+        .set("status", serde_json::to_value(PaymentStatus::Canceled).unwrap_or_default())
+        .add("version", 1)
+        .when(condition)
+}
+
+/// The patient's payments that could still take money, settled before a new one starts: confirmed and
+/// on their way (their amount is pending), being started right now (pending too), or started and never
+/// confirmed (cancelled at Stripe now, so that only the newest attempt can be paid: two tabs, a double
+/// click, or autopay beside a portal payment never pay the same balance twice). Returns what is pending.
+pub(crate) async fn settle_others(
+    table: &dyn Table,
+    payments: &dyn Payments,
+    practice: &PracticeId,
+    patient: &PatientId,
+    now: DateTime<Utc>,
+) -> Result<i64, PayError> {
+    let query = Query::partition(Index::Table, patient_partition(practice, patient)).begins_with(keys::PAYMENT_PREFIX);
     let mut pending = 0;
     let mut cursor = None;
     loop {
         let page = table.query(query.clone().after(cursor)).await?;
         for item in page.items {
             let payment: Payment = item.record()?;
-            let Some(intent) = payment.payment_intent.clone() else { continue };
-            match payment.status {
-                PaymentStatus::Processing => pending += payment.amount,
-                PaymentStatus::RequiresPayment | PaymentStatus::Failed => {
-                    match payments.cancel_payment_intent(&payment.stripe_account, &intent).await {
-                        Ok(_) => {
-                            let key = keys::payment(order.practice, order.patient, &payment.payment_id);
-                            let update = Update::new(key)
-                                .set("status", serde_json::to_value(PaymentStatus::Canceled).unwrap_or_default())
-                                .add("version", 1)
-                                .when(Condition::VersionIs(payment.version));
-                            // An event that moved it meanwhile wins; the cancel event will say the rest.
-                            if let Err(e) = table.update(update).await
-                                && !e.is_condition_failed()
-                            {
-                                return Err(e.into());
-                            }
+            if !matches!(payment.status, PaymentStatus::Processing | PaymentStatus::RequiresPayment | PaymentStatus::Failed) {
+                continue;
+            }
+            let Some(intent) = payment.payment_intent.clone() else {
+                // Its PaymentIntent may be being created right now; one never named is abandoned (an
+                // unconfirmed PaymentIntent sends no event to name it).
+                if now - payment.created_at < naming_grace() {
+                    pending += payment.amount;
+                } else if let Err(e) = table.update(canceled_write(practice, patient, &payment, true)).await
+                    && !e.is_condition_failed()
+                {
+                    return Err(e.into());
+                }
+                continue;
+            };
+            if payment.status == PaymentStatus::Processing {
+                pending += payment.amount;
+                continue;
+            }
+            let cancelled = match payments.cancel_payment_intent(&payment.stripe_account, &intent).await {
+                Ok(_) => true,
+                // Too late to cancel: paid or being paid (its event will post it), or cancelled already.
+                Err(PaymentsError::Refused { .. }) => {
+                    match payments.payment_intent(&payment.stripe_account, &intent).await?.status.as_str() {
+                        "processing" | "succeeded" => {
+                            pending += payment.amount;
+                            false
                         }
-                        // Too late to cancel: it is being paid, and its event will post it.
-                        Err(PaymentsError::Refused { .. }) => {
-                            let now = payments.payment_intent(&payment.stripe_account, &intent).await?;
-                            if matches!(now.status.as_str(), "processing" | "succeeded") {
-                                pending += payment.amount;
-                            }
-                        }
-                        Err(PaymentsError::NotFound) => {}
-                        Err(e) => return Err(e.into()),
+                        "canceled" => true,
+                        _ => false,
                     }
                 }
-                PaymentStatus::Succeeded | PaymentStatus::Canceled => {}
+                Err(PaymentsError::NotFound) => false,
+                Err(e) => return Err(e.into()),
+            };
+            // An event that moved it meanwhile wins; the cancel event says the rest.
+            if cancelled
+                && let Err(e) = table.update(canceled_write(practice, patient, &payment, false)).await
+                && !e.is_condition_failed()
+            {
+                return Err(e.into());
             }
         }
         cursor = page.next;
@@ -159,7 +197,7 @@ async fn payment_for(table: &dyn Table, payments: &dyn Payments, order: &PayOrde
         }
         // One new payment at a time per patient: the lock's version orders them.
         let lock = table.get(&keys::pay_lock(order.practice, order.patient)).await?;
-        let pending = settle_others(table, payments, order).await?;
+        let pending = settle_others(table, payments, order.practice, order.patient, now).await?;
         let summary = table.get(&keys::summary(order.practice, order.patient)).await?.map(|i| i.record::<Summary>()).transpose()?;
         check_amount(summary.as_ref(), order.account, order.invoice.as_ref(), order.amount, pending)?;
         let payment = Payment {
@@ -250,6 +288,9 @@ pub async fn start(
     now: DateTime<Utc>,
 ) -> Result<(Payment, PaymentIntent), PayError> {
     let mut payment = payment_for(table, payments, &order, now).await?;
+    if payment.status == PaymentStatus::Canceled {
+        return Err(PayError::Replaced);
+    }
     if let Some(id) = &payment.payment_intent {
         let intent = payments.payment_intent(&payment.stripe_account, id).await?;
         // Resumed after the balance fell (another payment posted): this one could now overpay.

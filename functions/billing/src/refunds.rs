@@ -184,6 +184,8 @@ pub async fn request(
     };
     let created = match payments.create_refund(&payment.stripe_account, &new, &refund_key(&request.refund_id)).await {
         Ok(created) => created,
+        // A click with the same key is asking Stripe right now: its answer names the refund.
+        Err(PaymentsError::InFlight) => return Ok(request),
         Err(e) => {
             // Refused: no refund exists, the request fails. No answer: nothing is held for it while it is
             // unsent; if Stripe did make it, its event posts it and holds its amount then.

@@ -337,6 +337,12 @@ async fn apply_change(
             if !open && let Some(done) = tasks::settle_write(task.as_ref(), &system_staff(), ctx.now)? {
                 writes.push(done);
             }
+            if now_status == DisputeStatus::Lost
+                && (reason == "fraudulent" || updated.paid_by == "autopay")
+                && let Some(autopay) = crate::autopay::get(table, ctx.practice, ctx.patient).await?.filter(|a| a.active)
+            {
+                writes.push(crate::autopay::stop_after_lost_dispute(&autopay)?);
+            }
             // Autopay stops while any of the patient's disputes is open.
             let paused = open || open_disputes(table, ctx, id).await? > 0;
             draft.pause_autopay(paused);

@@ -121,6 +121,10 @@ pub enum PaymentsError {
     KeyReused,
     #[error("no such object")]
     NotFound,
+    /// Another request with the same idempotency key is still being handled by Stripe: its answer
+    /// will be the answer; nothing is decided yet.
+    #[error("a request with the same key is in flight")]
+    InFlight,
     /// Network, timeouts, 5xx, 429: the caller may try again (with the same idempotency key).
     #[error("payment provider unavailable: {0}")]
     Unavailable(String),

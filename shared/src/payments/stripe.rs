@@ -38,6 +38,8 @@ struct ErrorDetail {
     kind: String,
     #[serde(default)]
     code: Option<String>,
+    #[serde(default)]
+    decline_code: Option<String>,
 }
 
 impl StripePayments {
@@ -81,7 +83,13 @@ impl StripePayments {
         }
         let detail = serde_json::from_slice::<ErrorBody>(&bytes).map(|b| b.error).ok();
         match detail {
-            Some(d) if d.kind == "card_error" => Err(PaymentsError::Declined(d.code.unwrap_or_default())),
+            // Another request with the same key is still running at Stripe: nothing is decided yet.
+            Some(d) if status.as_u16() == 409 && d.code.as_deref() == Some("idempotency_key_in_use") => Err(PaymentsError::InFlight),
+            Some(d) if d.kind == "card_error" => {
+                // A soft decline that needs the cardholder says so in its decline code.
+                let needs_cardholder = d.decline_code.as_deref() == Some("authentication_required");
+                Err(PaymentsError::Declined(if needs_cardholder { "authentication_required".into() } else { d.code.unwrap_or_default() }))
+            }
             Some(d) if d.kind == "idempotency_error" => Err(PaymentsError::KeyReused),
             Some(d) if status.as_u16() == 404 || d.code.as_deref() == Some("resource_missing") => Err(PaymentsError::NotFound),
             Some(d) => Err(PaymentsError::Refused { kind: d.kind, code: d.code.unwrap_or_default() }),
@@ -96,8 +104,14 @@ pub(crate) fn payment_intent_form(new: &NewPaymentIntent) -> Vec<(String, String
         ("amount".to_string(), new.amount.to_string()),
         ("currency".to_string(), new.currency.clone()),
         ("description".to_string(), super::DESCRIPTION.to_string()),
-        ("automatic_payment_methods[enabled]".to_string(), "true".to_string()),
     ];
+    // The browser's Payment Element offers what the account enables; a saved card charged off-session
+    // is a card, confirmed now, with no page to return to.
+    if new.off_session.is_none() {
+        form.push(("automatic_payment_methods[enabled]".to_string(), "true".to_string()));
+    } else {
+        form.push(("payment_method_types[]".to_string(), "card".to_string()));
+    }
     for (name, value) in new.metadata.pairs() {
         form.push((format!("metadata[{name}]"), value.to_string()));
     }

@@ -903,3 +903,77 @@ async fn a_declined_autopay_is_tried_three_times_over_a_week_and_one_needing_the
     assert_eq!(app.call(&ann.access, Method::DELETE, "/portal/billing/autopay", None).await.status(), 204);
     assert_eq!(billing(&app, &ann).await["autopay"]["active"], false);
 }
+
+/// Stripe's client whose first off-session charge is made and then not answered (a stop mid-run).
+struct ChargeThenStop {
+    inner: Arc<dyn Payments>,
+    stopped: std::sync::atomic::AtomicBool,
+}
+
+#[async_trait]
+impl Payments for ChargeThenStop {
+    async fn create_payment_intent(&self, account: &str, new: &NewPaymentIntent, key: &str) -> Result<PaymentIntent, PaymentsError> {
+        let made = self.inner.create_payment_intent(account, new, key).await?;
+        if !self.stopped.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            return Err(PaymentsError::Unavailable("stopped".into()));
+        }
+        Ok(made)
+    }
+    async fn payment_intent(&self, account: &str, id: &str) -> Result<PaymentIntent, PaymentsError> {
+        self.inner.payment_intent(account, id).await
+    }
+    async fn cancel_payment_intent(&self, account: &str, id: &str) -> Result<PaymentIntent, PaymentsError> {
+        self.inner.cancel_payment_intent(account, id).await
+    }
+    async fn create_customer(&self, account: &str, metadata: &Metadata, key: &str) -> Result<String, PaymentsError> {
+        self.inner.create_customer(account, metadata, key).await
+    }
+    async fn create_setup_intent(
+        &self,
+        account: &str,
+        customer: &str,
+        metadata: &Metadata,
+        key: &str,
+    ) -> Result<SetupIntent, PaymentsError> {
+        self.inner.create_setup_intent(account, customer, metadata, key).await
+    }
+    async fn setup_intent(&self, account: &str, id: &str) -> Result<SetupIntent, PaymentsError> {
+        self.inner.setup_intent(account, id).await
+    }
+    async fn create_refund(&self, account: &str, new: &NewRefund, key: &str) -> Result<Refund, PaymentsError> {
+        self.inner.create_refund(account, new, key).await
+    }
+    fn publishable_key(&self) -> &str {
+        self.inner.publishable_key()
+    }
+    fn js_url(&self) -> &str {
+        self.inner.js_url()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn overlapping_or_interrupted_autopay_runs_charge_once() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    autopay_with(&app, &ann, "s1", "pm_card_visa", 50_000).await;
+    early_hours(&app, 0);
+    let table = app.gateway.app.table.as_ref();
+    let now = portico::clock::Clock::now(app.clock.as_ref());
+    // A run that made the charge and stopped before hearing back: the claim stays, and the next run
+    // finishes it with the same key (the same PaymentIntent), never a second charge.
+    let stopping = ChargeThenStop { inner: Arc::clone(&app.gateway.app.ports.payments), stopped: Default::default() };
+    assert!(portico_billing::autopay::run(table, &stopping, now).await.is_err(), "the run reports the stop");
+    assert_eq!(app.gateway.app.stripe.intents_created(), 1);
+    // Two runs at once (EventBridge delivering twice): one finishes the claim, neither charges again.
+    let payments = app.gateway.app.ports.payments.as_ref();
+    let (a, b) = futures::join!(portico_billing::autopay::run(table, payments, now), portico_billing::autopay::run(table, payments, now));
+    a.unwrap();
+    b.unwrap();
+    assert_eq!(app.gateway.app.stripe.intents_created(), 1, "one charge");
+    app.pump().await;
+    let ann = app.sign_in("ann@example.com").await;
+    assert_eq!(billing(&app, &ann).await["balance"], 0);
+    app.advance(chrono::Duration::minutes(30));
+    app.pump().await;
+    assert_eq!(app.gateway.app.stripe.intents_created(), 1, "not again the same night");
+}

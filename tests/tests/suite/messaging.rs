@@ -484,7 +484,7 @@ async fn practices_reword_their_templates_but_cannot_name_a_patient() {
     // Each template has a Spanish wording of its own, Portico's until the practice writes one.
     let list = app.call_ok(&desk, Method::GET, "/staff/templates", None, 200).await;
     let rows = list.as_array().cloned().unwrap_or_default();
-    assert_eq!(rows.len(), 20, "ten templates in two languages");
+    assert_eq!(rows.len(), portico::notify::wording::TemplateKind::ALL.len() * 2, "every template in two languages");
     let spanish = rows.iter().find(|t| t["kind"] == "message_waiting" && t["language"] == "es").cloned().unwrap_or_default();
     assert_eq!(
         (spanish["customised"].as_bool(), spanish["sms"].as_str().is_some_and(|t| t.contains("mensaje nuevo"))),
