@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use portico::http::openapi::{Constraint, Limit};
-use portico::ids::{InvoiceId, PaymentId, RefundId};
+use portico::ids::{InvoiceId, PaymentId};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -384,9 +384,4 @@ pub fn invoices(summary: Option<&Summary>) -> Vec<InvoiceView> {
         .unwrap_or_default();
     found.sort_by_key(|i| std::cmp::Reverse(i.number));
     found
-}
-
-/// Used by handlers: ids from the wire.
-pub fn refund_id(raw: &str) -> Option<RefundId> {
-    RefundId::parse(raw)
 }

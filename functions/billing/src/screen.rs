@@ -49,6 +49,10 @@ pub async fn read(table: &dyn Table, practice: &PracticeId, patient: &PatientId)
             break;
         }
     }
+    if screen.summary.is_none() && cursor.is_some() {
+        // More than the pages read: the summary (which sorts late) is read by itself.
+        screen.summary = summary(table, practice, patient).await?;
+    }
     screen.entries.sort_by(|a, b| b.posted_at.cmp(&a.posted_at).then_with(|| b.source.cmp(&a.source)));
     screen.payments.sort_by_key(|x| std::cmp::Reverse(x.created_at));
     screen.refunds.sort_by_key(|x| std::cmp::Reverse(x.created_at));
