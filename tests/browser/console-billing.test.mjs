@@ -3,7 +3,8 @@
 // the patient pays part of it through the portal API (confirmed on the Stripe stand-in, posted by the
 // gateway's workers); billing staff refund part of the payment and see Stripe confirm it. axe checks
 // the Billing tab and the billing settings (read only for billing staff, the form for an admin).
-// Nothing here depends on the hour.
+// A bill kept open ("This bill is complete" unchecked) shows as being prepared and is the only one
+// offered for another charge, which completes it. Nothing here depends on the hour.
 
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -203,6 +204,61 @@ test('billing staff charge a patient, the patient pays, and billing staff refund
     await axe(adminPage, 'console billing settings (admin)', 'desktop');
   } finally {
     await adminDesk.close();
+  }
+});
+
+test('a bill kept open is being prepared, takes another charge, and is complete after it', { timeout: 120_000 }, async () => {
+  const run = runId();
+  await putStaffBack(BILLING);
+  const admin = await staffToken(ADMIN);
+  const billing = await staffToken(BILLING);
+  const family = `Open${run}`;
+  const patient = await enrolPatient(admin, { given: 'Otto', family });
+  const desk = await newDesktop();
+  try {
+    const page = await desk.newPage();
+    await consoleSignIn(page, BILLING);
+    await page.getByTestId('nav-patients').click();
+    await waitForHeadingFocus(page);
+    await page.getByTestId('patient-search').fill(family);
+    await page.getByTestId('patient-search-submit').click();
+    await page.getByTestId('patient-result').filter({ hasText: family }).first().click();
+    await waitText(page.getByTestId('chart-name'), new RegExp(`^Otto ${family}$`));
+    await page.getByTestId('chart-tab-billing').click();
+    await waitText(page.getByTestId('billing-balance'), /^\$0\.00$/);
+    // No autopay set up: off.
+    await waitText(page.getByTestId('billing-autopay'), /^Off$/);
+
+    // --- A first charge on a bill kept open.
+    assert.equal(await page.getByTestId('billing-charge-finalize').isChecked(), true, 'complete by default');
+    await page.getByTestId('billing-charge-amount').fill('40');
+    await page.getByTestId('billing-charge-description').fill('Physical therapy');
+    await page.getByTestId('billing-charge-finalize').uncheck();
+    await page.getByTestId('billing-charge-post').click();
+    await waitText(page.getByTestId('billing-balance'), /^\$40\.00$/);
+    const bill = page.getByTestId('billing-invoice').first();
+    await waitText(bill.getByTestId('billing-invoice-preparing'), /^Being prepared$/);
+    await waitText(bill.getByTestId('billing-invoice-description'), /^Physical therapy$/);
+    const open = await ledgerUntil(billing, patient.patient_id, (l) => l.invoices.length === 1, 'the bill is on the ledger');
+    assert.equal(open.invoices[0].finalized, false);
+    assert.equal(await page.getByTestId('billing-charge-finalize').isChecked(), true, 'complete by default again');
+    await axe(page, 'console billing tab: a bill being prepared', 'desktop');
+
+    // --- A second charge on it, complete this time: the bill is final and no longer offered.
+    const invoiceId = open.invoices[0].invoice_id;
+    await page.getByTestId('billing-charge-invoice').selectOption(invoiceId);
+    await page.getByTestId('billing-charge-amount').fill('15');
+    await page.getByTestId('billing-charge-description').fill('Second session');
+    await page.getByTestId('billing-charge-post').click();
+    await waitText(page.getByTestId('billing-balance'), /^\$55\.00$/);
+    await page.getByTestId('billing-invoice-preparing').waitFor({ state: 'detached' });
+    const done = await ledgerUntil(billing, patient.patient_id, (l) => l.balance === 5500, 'the second charge is on the ledger');
+    assert.equal(done.invoices.length, 1, 'both charges on one bill');
+    assert.equal(done.invoices[0].finalized, true);
+    const offered = await page.getByTestId('billing-charge-invoice').locator('option').evaluateAll((os) => os.map((o) => o.value));
+    assert.deepEqual(offered, [''], 'a final bill takes no more charges');
+  } finally {
+    await desk.close();
   }
 });
 

@@ -4,6 +4,9 @@
 // with the stand-in's default test card: "Processing" first, then "Payment received" once the
 // gateway's workers have posted Stripe's event, and nothing owed. A declined card says so and lets
 // them try again (a new payment attempt). axe on the screen, the amount form and the payment step.
+// Autopay: a patient of its own sees a bill still being prepared by what it is for, sets up autopay
+// with a limit, the consent and the stand-in's default test card (a SetupIntent confirmed in the
+// browser), sees it on, and turns it off again. axe on the autopay section, its form and its state.
 
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -11,7 +14,7 @@ import { after, before, test } from 'node:test';
 
 import {
   ADMIN, BILLING, ORIGIN, SHOTS, axe, close, enrolPatient, gateway, launch, nav, newPhone, putStaffBack, runId, saveAxe,
-  signInByLink, staffToken, waitText, waitForHeadingFocus,
+  exactly, signInByLink, staffToken, waitText, waitForHeadingFocus,
 } from './lib.mjs';
 
 /**
@@ -134,6 +137,93 @@ test('a declined card says so and lets the patient try again', { timeout: 180_00
     await page.getByTestId('billing-pay-submit').click();
     await waitText(page.getByTestId('billing-received'), /^Payment of \$30\.00 received\. Thank you\.$/, 30_000);
     await waitText(page.getByTestId('billing-paid-up'), /^You’re all paid up/);
+  } finally {
+    await phone.close();
+  }
+});
+
+test('a patient sets up autopay with the test card, sees it on, and turns it off', { timeout: 180_000 }, async () => {
+  const admin = await staffToken(ADMIN);
+  await putStaffBack(BILLING);
+  const billing = await staffToken(BILLING);
+  const patient = await enrolPatient(admin, { given: 'Aurora', family: `Auto${runId()}` });
+  const ledgerPath = `/staff/patients/${encodeURIComponent(patient.patient_id)}/ledger`;
+  // A bill still being prepared (not final): shown by what it is for, and not to be paid on its own.
+  const description = `Physical therapy ${runId()}`;
+  const charged = await gateway('POST', `${ledgerPath}/charges`, {
+    token: billing,
+    body: { amount: 2500, description, finalize: false },
+    headers: { 'Idempotency-Key': `charge-${runId()}` },
+  });
+  assert.ok(charged.status === 201 || charged.status === 200, `POST …/ledger/charges answered ${charged.status}: ${charged.text.slice(0, 300)}`);
+
+  const phone = await newPhone({ extraHTTPHeaders: ownClient() });
+  const page = await phone.newPage();
+  const setups = [];
+  const puts = [];
+  page.on('request', (r) => {
+    const where = new URL(r.url()).pathname;
+    if (r.method() === 'POST' && where === '/portal/billing/autopay/setup') setups.push(r.headers()['idempotency-key']);
+    if (r.method() === 'PUT' && where === '/portal/billing/autopay') puts.push(r);
+  });
+  try {
+    await signInByLink(page, patient, admin);
+    await page.goto(`${ORIGIN}/billing`);
+    await waitText(page.getByTestId('billing-balance-amount'), /^\$25\.00$/);
+    const bill = page.getByTestId('billing-invoice').first();
+    await waitText(bill.getByTestId('billing-invoice-what'), exactly(description));
+    await waitText(bill.getByTestId('billing-invoice-preparing'), /^Still being prepared/);
+
+    // Opt-in: what autopay does, before anything is asked of the server.
+    const section = page.getByTestId('billing-autopay');
+    await waitText(section.getByTestId('billing-autopay-explain'), /^Each month, in the early hours, we charge your saved card/);
+    assert.equal(setups.length, 0, 'no card is being saved before the patient asks');
+    await axe(page, 'portal billing: autopay (off)', 'phone');
+
+    await page.getByTestId('billing-autopay-start').click();
+    await page.getByTestId('billing-autopay-form').waitFor();
+    const method = page.getByTestId('billing-autopay-element').getByTestId('stripe-standin-method');
+    await method.waitFor({ timeout: 20_000 });
+    assert.equal(await method.inputValue(), 'pm_card_visa');
+    await page.locator('[data-testid="billing-autopay-submit"]:not([disabled])').waitFor({ timeout: 20_000 });
+    assert.equal(setups.length, 1);
+    assert.match(setups[0] ?? '', /^[0-9a-f-]{36}$/, 'the card is saved with an Idempotency-Key');
+    assert.equal(await page.getByTestId('billing-autopay-consent').isChecked(), false, 'the consent starts unchecked');
+
+    // The consent is required: nothing is saved without it.
+    await page.getByTestId('billing-autopay-cap-input').fill('150');
+    await page.getByTestId('billing-autopay-submit').click();
+    await waitText(page.getByTestId('billing-autopay-consent-error'), /^To turn on autopay, check the box/);
+    assert.equal(puts.length, 0);
+    await page.getByTestId('billing-autopay-consent').check();
+    await axe(page, 'portal billing: autopay form', 'phone');
+    await page.screenshot({ path: path.join(SHOTS, 'billing-autopay-form.png'), fullPage: true });
+
+    await page.getByTestId('billing-autopay-submit').click();
+    await waitText(page.getByTestId('billing-autopay-on'), /^Autopay is on\.$/, 30_000);
+    await waitText(page.getByTestId('billing-autopay-cap'), /^Up to \$150\.00 at a time$/);
+    await waitText(page.getByTestId('billing-autopay-outcome'), /^Nothing yet$/);
+    assert.equal(puts.length, 1);
+    const turnedOn = await (await puts[0].response())?.json();
+    assert.equal(turnedOn?.active, true);
+    assert.equal(turnedOn?.cap, 15000, 'the limit in whole cents');
+    const on = await gateway('GET', ledgerPath, { token: billing });
+    assert.equal(on.status, 200);
+    assert.equal(on.body.autopay?.active, true, 'the ledger has autopay on');
+    assert.equal(on.body.autopay?.cap, 15000);
+    await axe(page, 'portal billing: autopay on', 'phone');
+    await page.screenshot({ path: path.join(SHOTS, 'billing-autopay-on.png'), fullPage: true });
+
+    // Turned off, after a confirmation.
+    await page.getByTestId('billing-autopay-off').click();
+    await page.getByTestId('billing-autopay-off-confirm').waitFor();
+    await axe(page, 'portal billing: turn autopay off?', 'phone');
+    await page.getByTestId('billing-autopay-off-confirm-yes').click();
+    await page.getByTestId('billing-autopay-start').waitFor({ timeout: 15_000 });
+    assert.equal(await page.getByTestId('billing-autopay-on').count(), 0);
+    const off = await gateway('GET', ledgerPath, { token: billing });
+    assert.equal(off.status, 200);
+    assert.notEqual(off.body.autopay?.active, true, 'the ledger has autopay off');
   } finally {
     await phone.close();
   }

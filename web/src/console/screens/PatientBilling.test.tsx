@@ -247,7 +247,9 @@ describe('the Billing tab', () => {
     expect(byTestId('chart-tab-billing')?.getAttribute('aria-current')).toBe('page');
     expect(byTestId('chart-tab-overview')?.getAttribute('aria-current')).toBeNull();
     expect(byTestId('chart-demographics')).toBeNull();
-    expect(byTestId('billing-autopay')?.textContent).toBe('Paused while a payment is disputed');
+    // No autopay set up: off (a pause means nothing then).
+    expect(byTestId('billing-autopay')?.textContent).toBe('Off');
+    expect(byTestId('billing-autopay-cap')).toBeNull();
     expect(texts('billing-invoice-balance')).toEqual(['$90.00', '$0.00']);
     expect(texts('billing-entry-kind')).toEqual(['Payment', 'Charge', 'Write-off']);
     expect(texts('billing-entry-amount')).toEqual(['-$30.00', '+$120.00', '-$50.00']);
@@ -329,13 +331,204 @@ describe('the Billing tab', () => {
     );
     const sent = fake.requests('POST /staff/patients/pt_1/ledger/charges');
     expect(sent).toHaveLength(2);
-    expect(await sent[0]?.json()).toEqual({ amount: 4510, description: 'Copay' });
+    // Complete by default: the bill is final.
+    expect(await sent[0]?.json()).toEqual({ amount: 4510, description: 'Copay', finalize: true });
     const keys = sent.map((r) => r.headers.get('Idempotency-Key'));
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(keys[1]).toBe(keys[0]);
     await vi.waitFor(() => expect(byTestId('billing-balance')?.textContent).toBe('$135.10'));
     expect(document.activeElement?.id).toBe('billing-balance-title');
     expect((byTestId('billing-charge-amount') as HTMLInputElement).value).toBe('');
+    close();
+  });
+
+  it('shows the patient’s autopay: on since when, its limit, the last run in words, paused in a dispute', async () => {
+    api({}, () =>
+      ledger({
+        autopay: {
+          active: true,
+          cap: 25000,
+          consented_at: '2026-11-02T15:00:00Z',
+          consent_version: '2026-11',
+          last_outcome: 'needs_patient',
+          paused: true,
+        },
+      }),
+    );
+    const close = render(['billing']);
+    await vi.waitFor(() => expect(byTestId('billing-autopay-cap')).not.toBeNull(), { timeout: 5_000 });
+    expect(byTestId('billing-autopay')?.dataset.active).toBe('true');
+    expect(byTestId('billing-autopay')?.textContent).toMatch(
+      /^On since November 2, 2026.*Paused while a payment is disputed$/,
+    );
+    expect(byTestId('billing-autopay-cap')?.textContent).toBe('$250.00');
+    expect(byTestId('billing-autopay-outcome')?.textContent).toBe(
+      'The card needs the patient to approve payments; the patient pays in the portal',
+    );
+    close();
+  });
+
+  it('says an autopay turned off is off, and one never run has no last run', async () => {
+    const on = {
+      active: true,
+      cap: 5000,
+      consented_at: '2026-11-02T15:00:00Z',
+      consent_version: '2026-11',
+      last_outcome: null,
+      paused: false,
+    };
+    let current: S['LedgerView'] = ledger({ autopay_paused: false, autopay: on });
+    api({}, () => current);
+    let close = render(['billing']);
+    await vi.waitFor(() => expect(byTestId('billing-autopay-outcome')?.textContent).toBe('Not run yet'), {
+      timeout: 5_000,
+    });
+    expect(byTestId('billing-autopay-paused')).toBeNull();
+    close();
+    current = ledger({ autopay_paused: false, autopay: { ...on, active: false, last_outcome: 'gave_up' } });
+    close = render(['billing']);
+    await vi.waitFor(() => expect(byTestId('billing-autopay')?.textContent).toBe('Off'), { timeout: 5_000 });
+    expect(byTestId('billing-autopay-outcome')).toBeNull();
+    close();
+  });
+
+  it('shows each invoice’s description and a bill still being prepared; only those take more charges', async () => {
+    const fake = api(
+      {
+        'POST /staff/patients/pt_1/ledger/charges': () =>
+          json(201, { entry_id: 'e9', invoice_id: 'inv_3', balance: 9500 }),
+      },
+      () =>
+        ledger({
+          invoices: [
+            {
+              invoice_id: 'inv_3',
+              number: 3,
+              charged: 2000,
+              balance: 2000,
+              opened_at: '2026-11-26T15:00:00Z',
+              finalized: false,
+              description: 'Physical therapy',
+            },
+            ...(ledger().invoices.map((i) => ({
+              ...i,
+              description: i.number === 2 ? 'Office visit' : null,
+            })) as S['InvoiceView'][]),
+          ],
+        }),
+    );
+    const close = render(['billing']);
+    await vi.waitFor(() => expect(allByTestId('billing-invoice')).toHaveLength(3), { timeout: 5_000 });
+    expect(texts('billing-invoice-description')).toEqual(['Physical therapy', 'Office visit', 'None']);
+    expect(allByTestId('billing-invoice').map((r) => r.dataset.finalized)).toEqual(['false', 'true', 'true']);
+    expect(texts('billing-invoice-preparing')).toEqual(['Being prepared']);
+    // Adding to a bill: only the one being prepared is offered.
+    const options = Array.from((byTestId('billing-charge-invoice') as HTMLSelectElement).options).map((o) => [
+      o.value,
+      o.textContent,
+    ]);
+    expect(options).toEqual([
+      ['', 'A new invoice'],
+      ['inv_3', 'Invoice no. 3: Physical therapy ($20.00 owed)'],
+    ]);
+    // "This bill is complete", checked by default; unchecked keeps it open.
+    const finalize = byTestId('billing-charge-finalize') as HTMLInputElement;
+    expect(finalize.checked).toBe(true);
+    expect(document.querySelector('label[for="billing-charge-finalize"]')?.textContent).toBe('This bill is complete');
+    act(() => finalize.click());
+    expect(finalize.checked).toBe(false);
+    expect(describedBy('billing-charge-finalize')[0]).toMatch(/stays open for more charges/);
+    type('billing-charge-invoice', 'inv_3');
+    type('billing-charge-amount', '5');
+    type('billing-charge-description', 'Second session');
+    submit('billing-charge-form');
+    await vi.waitFor(() => expect(fake.requests('POST /staff/patients/pt_1/ledger/charges')).toHaveLength(1));
+    expect(await fake.requests('POST /staff/patients/pt_1/ledger/charges')[0]?.json()).toEqual({
+      amount: 500,
+      description: 'Second session',
+      invoice_id: 'inv_3',
+      finalize: false,
+    });
+    // Posted: the form starts again complete by default.
+    await vi.waitFor(() => expect((byTestId('billing-charge-finalize') as HTMLInputElement).checked).toBe(true));
+    close();
+  });
+
+  it('says a bill that became final takes no more charges (422 on invoice_id) and reads the ledger again', async () => {
+    let final = false;
+    const fake = api(
+      {
+        'POST /staff/patients/pt_1/ledger/charges': () => {
+          final = true;
+          return problem(422, 'the request is invalid', [{ field: 'invoice_id', detail: 'is final' }]);
+        },
+      },
+      () =>
+        ledger({
+          invoices: [
+            {
+              invoice_id: 'inv_3',
+              number: 3,
+              charged: 2000,
+              balance: 2000,
+              opened_at: '2026-11-26T15:00:00Z',
+              finalized: final,
+              description: 'Physical therapy',
+            },
+          ],
+        }),
+    );
+    const close = render(['billing']);
+    await vi.waitFor(() => expect(byTestId('billing-charge-form')).not.toBeNull(), { timeout: 5_000 });
+    type('billing-charge-invoice', 'inv_3');
+    type('billing-charge-amount', '5');
+    type('billing-charge-description', 'Second session');
+    submit('billing-charge-form');
+    await vi.waitFor(() =>
+      expect(byTestId('billing-charge-error')?.textContent).toBe(
+        'That bill is complete and takes no more charges. Post this charge on a new bill or on one still being prepared.',
+      ),
+    );
+    // Read again: the bill is final now, so it is no longer offered.
+    await vi.waitFor(() =>
+      expect(Array.from((byTestId('billing-charge-invoice') as HTMLSelectElement).options).map((o) => o.value)).toEqual(
+        [''],
+      ),
+    );
+    expect(fake.requests('GET /staff/patients/pt_1/ledger').length).toBeGreaterThan(1);
+    close();
+  });
+
+  it('keeps a refund Stripe did not answer open with the same key, so sending it again asks again', async () => {
+    let tries = 0;
+    const fake = api({
+      'POST /staff/patients/pt_1/ledger/refunds': () => {
+        tries += 1;
+        return json(202, {
+          refund_id: 're_1',
+          payment_id: PAID,
+          amount: 3000,
+          reason: 'requested_by_patient',
+          adjust: false,
+          status: tries === 1 ? 'unsent' : 'requested',
+          created_at: '2026-11-29T15:00:00Z',
+        });
+      },
+    });
+    const close = render(['billing']);
+    await vi.waitFor(() => expect(byTestId('billing-refund-open')).not.toBeNull(), { timeout: 5_000 });
+    act(() => byTestId('billing-refund-open')?.click());
+    await vi.waitFor(() => expect(byTestId('billing-refund-form')).not.toBeNull());
+    submit('billing-refund-form');
+    await vi.waitFor(() =>
+      expect(byTestId('billing-refund-unsent')?.textContent).toMatch(/^Stripe did not answer, so nothing was refunded/),
+    );
+    expect(byTestId('billing-refund-form')).not.toBeNull();
+    submit('billing-refund-form');
+    await vi.waitFor(() => expect(byTestId('billing-refund-form')).toBeNull());
+    const keys = fake.requests('POST /staff/patients/pt_1/ledger/refunds').map((r) => r.headers.get('Idempotency-Key'));
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
     close();
   });
 

@@ -56,6 +56,15 @@ const DISPUTE_KEYS = {
   closed: 'console.billing.dispute.status.closed',
 } as const satisfies Record<S['DisputeStatus'], string>;
 
+const OUTCOME_KEYS = {
+  charged: 'console.billing.autopayOutcome.charged',
+  nothing_due: 'console.billing.autopayOutcome.nothingDue',
+  over_cap: 'console.billing.autopayOutcome.overCap',
+  declined: 'console.billing.autopayOutcome.declined',
+  gave_up: 'console.billing.autopayOutcome.gaveUp',
+  needs_patient: 'console.billing.autopayOutcome.needsPatient',
+} as const satisfies Record<S['RunOutcome'], string>;
+
 const DESCRIPTION_MAX = published('ChargeRequest.description', 'maxLength');
 /** How often the tab reads the ledger again while a refund waits for Stripe (the client's own choice). */
 const REFUND_POLL_MS = 2_000;
@@ -164,12 +173,7 @@ function Summary({
           <dt>{t('console.billing.unapplied')}</dt>
           <dd data-testid="billing-unapplied">{money(l.unapplied)}</dd>
         </div>
-        <div className="row">
-          <dt>{t('console.billing.autopay')}</dt>
-          <dd data-testid="billing-autopay">
-            {t(l.autopay_paused ? 'console.billing.autopayPaused' : 'console.billing.autopayNotPaused')}
-          </dd>
-        </div>
+        <AutopayRows ledger={l} />
       </dl>
       <div className="actions">
         {/* Never disabled while reading (a poll may be under way): the focus stays on it. */}
@@ -184,6 +188,49 @@ function Summary({
         </button>
       </div>
     </Card>
+  );
+}
+
+/** The patient's autopay: on or off, its limit, what its last run did, and a pause during a dispute. */
+function AutopayRows({ ledger: l }: { ledger: Ledger }) {
+  const { t, tr } = useI18n();
+  const money = useMoney(l.currency);
+  const a = l.autopay?.active ? l.autopay : null;
+  const paused = Boolean(a?.paused || (a && l.autopay_paused));
+  return (
+    <>
+      <div className="row">
+        <dt>{t('console.billing.autopay')}</dt>
+        <dd data-testid="billing-autopay" data-active={Boolean(a)}>
+          {a ? (
+            <>
+              <strong>{t('console.billing.autopayOn', { when: tr.dateTime(a.consented_at) })}</strong>{' '}
+              {paused ? (
+                <span className="tag tag-warn" data-testid="billing-autopay-paused">
+                  {t('console.billing.autopayPaused')}
+                </span>
+              ) : null}
+            </>
+          ) : (
+            t('console.billing.autopayOff')
+          )}
+        </dd>
+      </div>
+      {a ? (
+        <>
+          <div className="row">
+            <dt>{t('console.billing.autopayCap')}</dt>
+            <dd data-testid="billing-autopay-cap">{money(a.cap)}</dd>
+          </div>
+          <div className="row">
+            <dt>{t('console.billing.autopayLast')}</dt>
+            <dd data-testid="billing-autopay-outcome" data-outcome={a.last_outcome ?? ''}>
+              {t(a.last_outcome ? OUTCOME_KEYS[a.last_outcome] : 'console.billing.autopayOutcome.none')}
+            </dd>
+          </div>
+        </>
+      ) : null}
+    </>
   );
 }
 
@@ -300,7 +347,13 @@ function invoiceLabel(
   inv: S['InvoiceView'],
   money: (n: number) => string,
 ) {
-  return t('console.billing.invoiceOption', { number: inv.number, balance: money(inv.balance) });
+  return inv.description
+    ? t('console.billing.invoiceOptionFor', {
+        number: inv.number,
+        description: inv.description,
+        balance: money(inv.balance),
+      })
+    : t('console.billing.invoiceOption', { number: inv.number, balance: money(inv.balance) });
 }
 
 /** A charge: on a new invoice, or added to one. Posted once, whatever the retries. */
@@ -320,10 +373,17 @@ function ChargeForm({
   const [amount, setAmount] = useState('');
   const [description, setDescription] = useState('');
   const [invoice, setInvoice] = useState('');
+  const [finalize, setFinalize] = useState(true);
   const [local, setLocal] = useState<{ amount?: string; description?: string }>({});
   const amountRef = useRef<HTMLInputElement>(null);
   const descriptionRef = useRef<HTMLInputElement>(null);
   const key = useRef(new RequestKey());
+  // Only a bill still being prepared takes more charges (a final one refuses them).
+  const open = l.invoices.filter((i) => !i.finalized);
+  // A bill that became final since (a newer read decides) is no longer offered.
+  useEffect(() => {
+    if (invoice && !open.some((i) => i.invoice_id === invoice)) setInvoice('');
+  }, [open, invoice]);
   const post = useMutation({
     mutationFn: ({ body, idempotency }: { body: S['ChargeRequest']; idempotency: string }) =>
       billing.charge(l.patient_id, body, idempotency),
@@ -332,6 +392,7 @@ function ChargeForm({
       setAmount('');
       setDescription('');
       setInvoice('');
+      setFinalize(true);
       void client.invalidateQueries({ queryKey: ['ledger', l.patient_id] });
       status.announce('console.billing.charge.posted', {
         amount: money(body.amount),
@@ -343,6 +404,11 @@ function ChargeForm({
   });
   const fieldError = useFieldErrors(post.error);
   const noAccount = post.error instanceof ApiError && post.error.status === 409;
+  // The bill chosen became final meanwhile (422 on invoice_id): said by the list, which is read again.
+  const finalRefused = Boolean(fieldError('invoice_id', t('console.billing.charge.invoice')));
+  useEffect(() => {
+    if (finalRefused) void client.invalidateQueries({ queryKey: ['ledger', l.patient_id] });
+  }, [finalRefused, client, l.patient_id]);
   return (
     <Card id="billing-charge-title" title={t('console.billing.charge.title')} testid="billing-charge">
       <form
@@ -367,6 +433,7 @@ function ChargeForm({
             amount: cents as number,
             description: text,
             ...(invoice ? { invoice_id: invoice } : {}),
+            finalize,
           };
           post.mutate({ body, idempotency: key.current.for(body) });
         }}
@@ -388,16 +455,21 @@ function ChargeForm({
           inputRef={descriptionRef}
           hint={t('console.billing.charge.descriptionHint', { max: DESCRIPTION_MAX })}
         />
-        <Field label={t('console.billing.charge.invoice')}>
-          {({ id }) => (
+        <Field
+          label={t('console.billing.charge.invoice')}
+          hint={open.length ? t('console.billing.charge.invoiceHint') : t('console.billing.charge.invoiceNoneOpen')}
+        >
+          {({ id, describedBy, invalid }) => (
             <select
               id={id}
               data-testid="billing-charge-invoice"
+              aria-describedby={describedBy || undefined}
+              aria-invalid={invalid || undefined}
               value={invoice}
               onChange={(e) => setInvoice(e.currentTarget.value)}
             >
               <option value="">{t('console.billing.charge.newInvoice')}</option>
-              {l.invoices.map((inv) => (
+              {open.map((inv) => (
                 <option key={inv.invoice_id} value={inv.invoice_id}>
                   {invoiceLabel(t, inv, money)}
                 </option>
@@ -405,9 +477,23 @@ function ChargeForm({
             </select>
           )}
         </Field>
-        {noAccount ? (
+        <div className="choice">
+          <input
+            type="checkbox"
+            id="billing-charge-finalize"
+            data-testid="billing-charge-finalize"
+            aria-describedby="billing-charge-finalize-hint"
+            checked={finalize}
+            onChange={(e) => setFinalize(e.currentTarget.checked)}
+          />
+          <label htmlFor="billing-charge-finalize">{t('console.billing.charge.finalize')}</label>
+        </div>
+        <p className="hint" id="billing-charge-finalize-hint">
+          {t(finalize ? 'console.billing.charge.finalizeOn' : 'console.billing.charge.finalizeOff')}
+        </p>
+        {noAccount || finalRefused ? (
           <Alert tone="error" testid="billing-charge-error" focus>
-            <p>{t('console.billing.charge.noAccount')}</p>
+            <p>{t(noAccount ? 'console.billing.charge.noAccount' : 'console.billing.charge.invoiceFinal')}</p>
           </Alert>
         ) : (
           <Refusal error={post.error} words={{}} testid="billing-charge-error" focus />
@@ -593,6 +679,7 @@ function Invoices({ ledger: l }: { ledger: Ledger }) {
             <thead>
               <tr>
                 <th scope="col">{t('console.billing.invoice')}</th>
+                <th scope="col">{t('console.billing.description')}</th>
                 <th scope="col">{t('console.billing.opened')}</th>
                 <th scope="col">{t('console.billing.charged')}</th>
                 <th scope="col">{t('console.billing.invoiceBalance')}</th>
@@ -600,8 +687,26 @@ function Invoices({ ledger: l }: { ledger: Ledger }) {
             </thead>
             <tbody>
               {l.invoices.map((inv) => (
-                <tr key={inv.invoice_id} data-testid="billing-invoice" data-invoice-id={inv.invoice_id}>
-                  <th scope="row">{t('console.billing.invoiceNumber', { number: inv.number })}</th>
+                <tr
+                  key={inv.invoice_id}
+                  data-testid="billing-invoice"
+                  data-invoice-id={inv.invoice_id}
+                  data-finalized={inv.finalized}
+                >
+                  <th scope="row">
+                    {t('console.billing.invoiceNumber', { number: inv.number })}
+                    {inv.finalized ? null : (
+                      <>
+                        {' '}
+                        <span className="tag tag-warn" data-testid="billing-invoice-preparing">
+                          {t('console.billing.invoicePreparing')}
+                        </span>
+                      </>
+                    )}
+                  </th>
+                  <td data-testid="billing-invoice-description">
+                    {inv.description || <span className="muted">{t('console.chart.none')}</span>}
+                  </td>
                   <td>{tr.dateTime(inv.opened_at)}</td>
                   <td>{money(inv.charged)}</td>
                   <td data-testid="billing-invoice-balance">{money(inv.balance)}</td>
@@ -736,6 +841,7 @@ function RefundForm({
   const [reason, setReason] = useState<S['RefundReason']>('requested_by_patient');
   const [adjust, setAdjust] = useState<boolean | null>(null);
   const [local, setLocal] = useState('');
+  const [unsent, setUnsent] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const amountRef = useRef<HTMLInputElement>(null);
   const key = useRef(new RequestKey());
@@ -746,8 +852,14 @@ function RefundForm({
     mutationFn: ({ body, idempotency }: { body: S['RefundBody']; idempotency: string }) =>
       billing.refund(l.patient_id, body, idempotency),
     onSuccess: (refund) => {
-      key.current.done();
       void client.invalidateQueries({ queryKey: ['ledger', l.patient_id] });
+      // Stripe did not answer: nothing was refunded. The form stays with the same key, so sending it
+      // again asks Stripe again for this refund (not a second one).
+      if (refund.status === 'unsent') {
+        setUnsent(true);
+        return;
+      }
+      key.current.done();
       status.announce('console.billing.refund.requested', { amount: money(refund.amount) });
       onDone(true);
     },
@@ -769,6 +881,7 @@ function RefundForm({
           return;
         }
         setLocal('');
+        setUnsent(false);
         const body: S['RefundBody'] = { payment_id: payment.payment_id, amount: cents, reason, adjust: lowers };
         send.mutate({ body, idempotency: key.current.for(body) });
       }}
@@ -819,6 +932,11 @@ function RefundForm({
         />
         <label htmlFor={`refund-adjust-${payment.payment_id}`}>{t('console.billing.refund.adjust')}</label>
       </div>
+      {unsent && !send.isPending ? (
+        <Alert tone="warn" testid="billing-refund-unsent" focus>
+          <p>{t('console.billing.refund.unsentAnswer')}</p>
+        </Alert>
+      ) : null}
       <Refusal
         error={send.error}
         words={{ 409: 'console.billing.refund.refused', 422: 'console.billing.refund.unprocessable' }}

@@ -32,6 +32,7 @@ const KIND_KEYS = {
   confirm_in_portal: 'console.templates.kind.confirmInPortal',
   waitlist_offer: 'console.templates.kind.waitlistOffer',
   payment_received: 'console.templates.kind.paymentReceived',
+  payment_action_needed: 'console.templates.kind.paymentActionNeeded',
 } as const satisfies Record<S['TemplateKind'], string>;
 
 const LANGUAGE_KEYS = {

@@ -19,6 +19,7 @@ import {
   type Billing as BillingView,
   type Payment,
   parseAmount,
+  type S,
   type StripeFactory,
 } from './BillingApi';
 
@@ -522,6 +523,390 @@ describe('the billing screen', () => {
     ]);
     expect(allByTestId('billing-entry-what')[0]?.textContent).toBe('Pago en revisión');
     expect(text('billing-pay-start')).toBe('Hacer un pago');
+    close();
+  });
+});
+
+// ------------------------------------------------------------------------------------------------
+// Bills still being prepared, and autopay.
+
+const SETUP_SECRET = 'seti_123_secret_abcdef';
+const setupAnswer = (n = 1): S['AutopaySetup'] => ({
+  client_secret: SETUP_SECRET.replace('123', `12${n}`),
+  publishable_key: 'pk_test_local',
+  stripe_account: 'acct_demo',
+  js_url: '/_local/stripe/v3.js',
+  consent_version: '2026-11',
+});
+const autopayOn = (over: Partial<S['AutopayView']> = {}): S['AutopayView'] => ({
+  active: true,
+  cap: 20000,
+  consented_at: '2026-11-02T15:00:00Z',
+  consent_version: '2026-11',
+  last_outcome: null,
+  paused: false,
+  ...over,
+});
+
+/** A stand-in for Stripe.js's `confirmSetup`: each confirm answers the next outcome. */
+function fakeStripeSetup(outcomes: ('ok' | 'decline' | 'incomplete')[]) {
+  const calls = { created: [] as unknown[], elements: [] as { clientSecret: string }[], confirms: 0 };
+  const factory = vi.fn((key: string, options: { stripeAccount: string }) => {
+    calls.created.push({ key, options });
+    return {
+      elements: (o: { clientSecret: string }) => {
+        calls.elements.push(o);
+        return {
+          create: () => ({
+            mount: (host: HTMLElement) => {
+              host.innerHTML = '<label>Card <input data-testid="fake-card"></label>';
+            },
+            destroy: () => {},
+          }),
+        };
+      },
+      confirmPayment: async () => ({ error: { type: 'card_error', message: 'not this one' } }),
+      confirmSetup: async () => {
+        calls.confirms += 1;
+        const outcome = outcomes.shift();
+        if (outcome === 'decline')
+          return { error: { type: 'card_error', code: 'card_declined', message: 'Your card was declined.' } };
+        if (outcome === 'incomplete')
+          return { error: { type: 'validation_error', message: 'Your card number is incomplete.' } };
+        return { setupIntent: { id: `seti_12${calls.elements.length}`, status: 'succeeded' } };
+      },
+    };
+  });
+  (window as { Stripe?: StripeFactory }).Stripe = factory as unknown as StripeFactory;
+  return calls;
+}
+
+const check = (id: string) => act(() => (byTestId(id) as HTMLInputElement).click());
+
+async function openAutopay() {
+  await vi.waitFor(() => expect(byTestId('billing-autopay-start')).not.toBeNull());
+  click('billing-autopay-start');
+  await vi.waitFor(() => expect(byTestId('billing-autopay-form')).not.toBeNull());
+  await vi.waitFor(() => expect(byTestId('billing-autopay-submit')?.hasAttribute('disabled')).toBe(false));
+}
+
+describe('bills still being prepared', () => {
+  it('shows what each bill is for, says which are still being prepared, and offers only final ones to pay alone', async () => {
+    fakeApi({
+      'GET /portal/billing': () =>
+        json(
+          200,
+          view({
+            invoices: [
+              {
+                invoice_id: 'inv-3',
+                number: 3,
+                charged: 2000,
+                balance: 2000,
+                opened_at: '2026-03-04T15:00:00Z',
+                finalized: false,
+                description: 'Physical therapy',
+              },
+              {
+                invoice_id: 'inv-2',
+                number: 2,
+                charged: 8000,
+                balance: 8000,
+                opened_at: '2026-03-02T15:00:00Z',
+                finalized: true,
+                description: 'Office visit',
+              },
+              {
+                invoice_id: 'inv-1',
+                number: 1,
+                charged: 6000,
+                balance: 4000,
+                opened_at: '2026-02-01T15:00:00Z',
+                finalized: true,
+              },
+            ],
+            balance: 14000,
+          }),
+        ),
+    });
+    const close = render();
+    await vi.waitFor(() => expect(allByTestId('billing-invoice')).toHaveLength(3));
+    // What it is for, instead of only its number (which follows in small print).
+    expect(allByTestId('billing-invoice-what').map((e) => e.textContent)).toEqual([
+      'Physical therapy',
+      'Office visit',
+      'Bill 1',
+    ]);
+    expect(allByTestId('billing-invoice')[0]?.querySelector('.hint')?.textContent).toMatch(/^Bill 3 · /);
+    // Still being prepared: said, and still counted in what is owed.
+    expect(allByTestId('billing-invoice-preparing')).toHaveLength(1);
+    expect(allByTestId('billing-invoice-preparing')[0]?.closest('li')?.dataset.invoiceId).toBe('inv-3');
+    expect(text('billing-invoice-preparing')).toMatch(/^Still being prepared/);
+    expect(text('billing-balance-amount')).toBe('$140.00');
+    // Paying one bill: only the final ones are offered; the whole balance still includes the other.
+    await openForm();
+    const options = Array.from((byTestId('billing-pay-target') as HTMLSelectElement).options).map((o) => o.value);
+    expect(options).toEqual(['', 'inv-2', 'inv-1']);
+    expect((byTestId('billing-pay-target') as HTMLSelectElement).options[1]?.textContent).toMatch(
+      /^Office visit: bill 2 from /,
+    );
+    expect((byTestId('billing-pay-amount') as HTMLInputElement).value).toBe('140.00');
+    close();
+  });
+});
+
+describe('autopay', () => {
+  it('says what it does first, saves a card with confirmSetup, and turns on with the limit and consent', async () => {
+    let current = view({ autopay: null });
+    const api = fakeApi({
+      'GET /portal/billing': () => json(200, current),
+      'POST /portal/billing/autopay/setup': () => json(201, setupAnswer()),
+      'PUT /portal/billing/autopay': async (req) => {
+        const body = await req.json();
+        const on = autopayOn({ cap: body.cap });
+        current = view({ autopay: on });
+        return json(200, on);
+      },
+    });
+    const stripe = fakeStripeSetup(['ok']);
+    const close = render();
+    await vi.waitFor(() => expect(byTestId('billing-autopay')).not.toBeNull());
+    // Opt-in only: what it does, and nothing asked of the server before the patient says so.
+    expect(text('billing-autopay-explain')).toBe(
+      'Each month, in the early hours, we charge your saved card for bills that are final, up to the limit you set. We never charge more than your limit. If a payment doesn’t go through we’ll tell you and you can pay here.',
+    );
+    expect(api.requests('POST /portal/billing/autopay/setup')).toHaveLength(0);
+    expect(byTestId('billing-autopay-form')).toBeNull();
+
+    await openAutopay();
+    const [setup] = api.requests('POST /portal/billing/autopay/setup');
+    expect(setup?.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(stripe.created).toEqual([{ key: 'pk_test_local', options: { stripeAccount: 'acct_demo' } }]);
+    expect(stripe.elements[0]?.clientSecret).toBe('seti_121_secret_abcdef');
+    expect(byTestId('fake-card')).not.toBeNull();
+    expect(document.activeElement?.id).toBe('billing-autopay-form-title');
+    // The consent box starts unchecked, and says what is agreed to.
+    const consent = byTestId('billing-autopay-consent') as HTMLInputElement;
+    expect(consent.checked).toBe(false);
+    expect(document.querySelector(`label[for="${consent.id}"]`)?.textContent).toMatch(
+      /^I agree: each month, in the early hours, you may charge my saved card for bills that are final, up to the limit I set/,
+    );
+
+    type('billing-autopay-cap-input', '$250');
+    check('billing-autopay-consent');
+    click('billing-autopay-submit');
+    await vi.waitFor(() => expect(byTestId('billing-autopay-on')).not.toBeNull());
+    expect(stripe.confirms).toBe(1);
+    expect(await api.requests('PUT /portal/billing/autopay')[0]?.json()).toEqual({
+      setup_intent_id: 'seti_121',
+      cap: 25000,
+      consent: true,
+    });
+    expect(text('billing-autopay-cap')).toBe('Up to $250.00 at a time');
+    expect(text('billing-autopay-outcome')).toBe('Nothing yet');
+    expect(text('app-status')).toContain('Autopay is on.');
+    expect(document.activeElement?.id).toBe('billing-autopay-title');
+    expect(document.body.innerHTML).not.toContain('secret');
+    close();
+  });
+
+  it('requires the limit and the consent before saving anything', async () => {
+    const api = fakeApi({
+      'GET /portal/billing': () => json(200, view({ autopay: null })),
+      'POST /portal/billing/autopay/setup': () => json(201, setupAnswer()),
+    });
+    const stripe = fakeStripeSetup(['ok']);
+    const close = render();
+    await openAutopay();
+    const error = (id: string) => byTestId('billing-autopay-form')?.querySelector(`#${CSS.escape(id)}`)?.textContent;
+    click('billing-autopay-submit');
+    await vi.waitFor(() => expect(byTestId('billing-autopay-cap-input')?.getAttribute('aria-invalid')).toBe('true'));
+    const cap = byTestId('billing-autopay-cap-input') as HTMLInputElement;
+    expect(error(`${cap.id}-error`)).toBe('Enter the limit as a number, like 200.00.');
+    expect(document.activeElement).toBe(cap);
+    type('billing-autopay-cap-input', '0');
+    click('billing-autopay-submit');
+    await vi.waitFor(() => expect(error(`${cap.id}-error`)).toBe('Enter a limit more than zero.'));
+    type('billing-autopay-cap-input', '100');
+    click('billing-autopay-submit');
+    await vi.waitFor(() =>
+      expect(text('billing-autopay-consent-error')).toBe('To turn on autopay, check the box to say you agree.'),
+    );
+    expect(byTestId('billing-autopay-consent')?.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(byTestId('billing-autopay-consent'));
+    expect(stripe.confirms).toBe(0);
+    expect(api.requests('PUT /portal/billing/autopay')).toHaveLength(0);
+    close();
+  });
+
+  it('shows the server’s refusals on their fields, and a card it would not take as a new attempt', async () => {
+    let puts = 0;
+    const api = fakeApi({
+      'GET /portal/billing': () => json(200, view({ autopay: null })),
+      'POST /portal/billing/autopay/setup': () =>
+        json(201, setupAnswer(api.requests('POST /portal/billing/autopay/setup').length)),
+      'PUT /portal/billing/autopay': () => {
+        puts += 1;
+        const field = puts === 1 ? 'cap' : puts === 2 ? 'consent' : 'setup_intent_id';
+        const detail = puts === 1 ? 'must be at most 100000.00' : puts === 2 ? 'is required' : 'was not saved';
+        return json(422, {
+          status: 422,
+          title: 'Unprocessable',
+          type: 'https://portico.health/problems/unprocessable',
+          errors: [{ field, detail }],
+        });
+      },
+    });
+    const stripe = fakeStripeSetup(['ok', 'ok']);
+    const close = render();
+    await openAutopay();
+    type('billing-autopay-cap-input', '200000');
+    check('billing-autopay-consent');
+    click('billing-autopay-submit');
+    const cap = byTestId('billing-autopay-cap-input') as HTMLInputElement;
+    await vi.waitFor(() => expect(cap.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.getElementById(`${cap.id}-error`)?.textContent).toBe('This limit must be at most 100000.00.');
+    expect(document.activeElement).toBe(cap);
+
+    // Asked again: the card already saved is not confirmed again; only the server is asked.
+    type('billing-autopay-cap-input', '200');
+    click('billing-autopay-submit');
+    await vi.waitFor(() => expect(text('billing-autopay-consent-error')).toBe('This agreement is required.'));
+    expect(stripe.confirms).toBe(1);
+
+    click('billing-autopay-submit');
+    await vi.waitFor(() => expect(byTestId('billing-autopay-card-error')).not.toBeNull());
+    expect(text('billing-autopay-card-error')).toBe(
+      'We couldn’t use that card for autopay, and nothing was charged. Please try another card.',
+    );
+    expect(byTestId('billing-autopay-submit')).toBeNull();
+    const bodies = await Promise.all(api.requests('PUT /portal/billing/autopay').map((r) => r.json()));
+    expect(bodies.map((b) => b.setup_intent_id)).toEqual(['seti_121', 'seti_121', 'seti_121']);
+
+    // Another card: a new SetupIntent with a new key, confirmed again.
+    click('billing-autopay-another');
+    await vi.waitFor(() => expect(api.requests('POST /portal/billing/autopay/setup')).toHaveLength(2));
+    const keys = api.requests('POST /portal/billing/autopay/setup').map((r) => r.headers.get('Idempotency-Key'));
+    expect(keys[1]).not.toBe(keys[0]);
+    await vi.waitFor(() => expect(byTestId('billing-autopay-submit')?.hasAttribute('disabled')).toBe(false));
+    expect(stripe.elements).toHaveLength(2);
+    close();
+  });
+
+  it('says a card Stripe refused was not saved, and lets the patient try another', async () => {
+    const api = fakeApi({
+      'GET /portal/billing': () => json(200, view({ autopay: null })),
+      'POST /portal/billing/autopay/setup': () => json(201, setupAnswer()),
+    });
+    const stripe = fakeStripeSetup(['incomplete', 'decline']);
+    const close = render();
+    await openAutopay();
+    type('billing-autopay-cap-input', '150');
+    check('billing-autopay-consent');
+    click('billing-autopay-submit');
+    await vi.waitFor(() => expect(text('billing-autopay-declined')).toMatch(/^Please check your payment details\./));
+    // Incomplete details are fixed in place.
+    expect(byTestId('billing-autopay-submit')).not.toBeNull();
+    click('billing-autopay-submit');
+    await vi.waitFor(() => expect(text('billing-autopay-declined-detail')).toBe('Your card was declined.'));
+    expect(text('billing-autopay-declined')).toMatch(/^Your card couldn’t be saved, and nothing was charged\./);
+    expect(byTestId('billing-autopay-another')).not.toBeNull();
+    expect(stripe.confirms).toBe(2);
+    expect(api.requests('PUT /portal/billing/autopay')).toHaveLength(0);
+    close();
+  });
+
+  it('is not offered where the practice takes no payments online, and says so if the server refuses (403)', async () => {
+    let enabled = false;
+    fakeApi({
+      'GET /portal/billing': () =>
+        json(200, view({ autopay: null, pay: { enabled, minimum_payment: 100, allow_prepayment: false } })),
+      'POST /portal/billing/autopay/setup': () =>
+        json(403, { status: 403, title: 'Forbidden', type: 'https://portico.health/problems/forbidden' }),
+    });
+    fakeStripeSetup([]);
+    let close = render();
+    await vi.waitFor(() => expect(byTestId('billing-not-online')).not.toBeNull());
+    expect(byTestId('billing-autopay')).toBeNull();
+    close();
+    enabled = true;
+    close = render();
+    await vi.waitFor(() => expect(byTestId('billing-autopay-start')).not.toBeNull());
+    click('billing-autopay-start');
+    await vi.waitFor(() =>
+      expect(text('billing-autopay-setup-error')).toBe('Autopay isn’t available in the portal for this practice.'),
+    );
+    expect(byTestId('billing-autopay-submit')).toBeNull();
+    close();
+  });
+
+  it('shows autopay when on: the limit, since when, the last run in plain words, a pause; and turns it off', async () => {
+    let current = view({ autopay: autopayOn({ last_outcome: 'needs_patient', paused: true }) });
+    const api = fakeApi({
+      'GET /portal/billing': () => json(200, current),
+      'DELETE /portal/billing/autopay': () => {
+        current = view({ autopay: autopayOn({ active: false }) });
+        return new Response(null, { status: 204 });
+      },
+    });
+    const close = render();
+    await vi.waitFor(() => expect(byTestId('billing-autopay-on')).not.toBeNull());
+    expect(byTestId('billing-autopay-explain')).toBeNull();
+    expect(text('billing-autopay-cap')).toBe('Up to $200.00 at a time');
+    expect(text('billing-autopay-since')).toMatch(/^November 2, 2026/);
+    expect(text('billing-autopay-outcome')).toBe('Your card needs you to approve payments: please pay here.');
+    expect(text('billing-autopay-needs-you')).toBe('You can pay here on this page, with “Make a payment”.');
+    expect(text('billing-autopay-paused')).toBe('Paused while a payment dispute is reviewed');
+
+    click('billing-autopay-off');
+    await vi.waitFor(() => expect(byTestId('billing-autopay-off-confirm')).not.toBeNull());
+    // Keeping it on sends nothing.
+    click('billing-autopay-off-confirm-no');
+    await vi.waitFor(() => expect(byTestId('billing-autopay-off-confirm')).toBeNull());
+    expect(api.requests('DELETE /portal/billing/autopay')).toHaveLength(0);
+    click('billing-autopay-off');
+    await vi.waitFor(() => expect(byTestId('billing-autopay-off-confirm-yes')).not.toBeNull());
+    click('billing-autopay-off-confirm-yes');
+    await vi.waitFor(() => expect(byTestId('billing-autopay-start')).not.toBeNull());
+    expect(api.requests('DELETE /portal/billing/autopay')).toHaveLength(1);
+    expect(byTestId('billing-autopay-on')).toBeNull();
+    expect(text('app-status')).toContain('Autopay is off.');
+    close();
+  });
+
+  it('words every last outcome', async () => {
+    const words: Record<S['RunOutcome'], string> = {
+      charged: 'Your bills were paid with your saved card.',
+      nothing_due: 'There was nothing to pay.',
+      over_cap: 'Your bills came to more than your limit, so we didn’t charge them.',
+      declined: 'The payment didn’t go through. We’ll try again.',
+      gave_up: 'We couldn’t take the payment after three tries.',
+      needs_patient: 'Your card needs you to approve payments: please pay here.',
+    };
+    for (const [outcome, said] of Object.entries(words) as [S['RunOutcome'], string][]) {
+      fakeApi({ 'GET /portal/billing': () => json(200, view({ autopay: autopayOn({ last_outcome: outcome }) })) });
+      const close = render();
+      await vi.waitFor(() => expect(text('billing-autopay-outcome')).toBe(said));
+      expect(byTestId('billing-autopay-needs-you') !== null).toBe(
+        ['over_cap', 'gave_up', 'needs_patient'].includes(outcome),
+      );
+      close();
+      document.body.replaceChildren();
+    }
+  });
+
+  it('says it in Spanish', async () => {
+    localStorage.setItem('portico.language', 'es');
+    fakeApi({
+      'GET /portal/billing': () => json(200, view({ autopay: autopayOn({ last_outcome: 'gave_up', paused: true }) })),
+    });
+    const close = render();
+    await vi.waitFor(() =>
+      expect(text('billing-autopay-outcome')).toBe('No pudimos cobrar el pago después de tres intentos.'),
+    );
+    expect(byTestId('billing-autopay')?.querySelector('h2')?.textContent).toBe('Pago automático');
+    expect(text('billing-autopay-paused')).toBe('En pausa mientras se revisa la disputa de un pago');
+    expect(text('billing-autopay-off')).toBe('Desactivar el pago automático');
     close();
   });
 });

@@ -39,6 +39,7 @@ import {
   type StripeElements,
   type StripePaymentElement,
 } from './BillingApi';
+import { Autopay } from './BillingAutopay';
 import './Billing.css';
 
 export const BILLING = ['billing'] as const;
@@ -134,10 +135,25 @@ export function Billing() {
       <Balance data={data} />
       {data.pay.enabled ? <Pay data={data} /> : <NotOnline />}
       <Invoices data={data} />
+      <AutopaySection data={data} />
       <Payments data={data} />
       <Statements months={data.statement_months ?? []} />
       <Entries data={data} />
     </section>
+  );
+}
+
+/** Autopay: the answer shown at once, and the screen read again (bills and outcomes may have moved). */
+function AutopaySection({ data }: { data: BillingView }) {
+  const client = useQueryClient();
+  return (
+    <Autopay
+      data={data}
+      onChanged={(autopay) => {
+        client.setQueryData<BillingView>(BILLING, (old) => (old ? { ...old, autopay } : old));
+        void client.invalidateQueries({ queryKey: BILLING });
+      }}
+    />
   );
 }
 
@@ -229,7 +245,8 @@ function Pay({ data }: { data: BillingView }) {
         posted.status === 'succeeded' ? { kind: 'received', payment: posted } : { kind: 'failed', payment: posted },
       );
   }, [posted]);
-  const openInvoices = data.invoices.filter((i) => i.balance > 0);
+  // A bill still being prepared is paid with the whole balance, not on its own.
+  const openInvoices = data.invoices.filter((i) => i.balance > 0 && i.finalized);
   const payable = data.balance > 0 || data.pay.allow_prepayment;
 
   const begin = (body: S['PayRequest']) => {
@@ -445,7 +462,8 @@ function AmountForm({
               </option>
               {openInvoices.map((i) => (
                 <option key={i.invoice_id} value={i.invoice_id}>
-                  {t('portal.billing.target.invoice', {
+                  {t(i.description ? 'portal.billing.target.invoiceFor' : 'portal.billing.target.invoice', {
+                    description: i.description ?? '',
                     number: i.number,
                     date: tr.shortDate(i.opened_at),
                     amount: money(i.balance),
@@ -731,12 +749,27 @@ function Invoices({ data }: { data: BillingView }) {
       <h2 id="billing-invoices-title">{t('portal.billing.invoices.title')}</h2>
       <ul className="billing-list" data-testid="billing-invoices">
         {open.map((i) => (
-          <li key={i.invoice_id} className="billing-row" data-testid="billing-invoice" data-invoice-id={i.invoice_id}>
+          <li
+            key={i.invoice_id}
+            className="billing-row"
+            data-testid="billing-invoice"
+            data-invoice-id={i.invoice_id}
+            data-finalized={i.finalized}
+          >
             <div>
-              <strong>{t('portal.billing.invoices.number', { number: i.number })}</strong>
+              <strong data-testid="billing-invoice-what">
+                {i.description || t('portal.billing.invoices.number', { number: i.number })}
+              </strong>
               <div className="hint">
+                {i.description ? `${t('portal.billing.invoices.number', { number: i.number })} · ` : null}
                 <time dateTime={i.opened_at}>{tr.dateTime(i.opened_at)}</time>
               </div>
+              {i.finalized ? null : (
+                <div className="stack-tight" data-testid="billing-invoice-preparing">
+                  <span className="tag billing-status-processing">{t('portal.billing.invoices.preparing')}</span>
+                  <span className="hint">{t('portal.billing.invoices.preparingNote')}</span>
+                </div>
+              )}
             </div>
             <div className="billing-figure">
               <strong data-testid="billing-invoice-balance">

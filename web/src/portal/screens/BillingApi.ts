@@ -9,6 +9,7 @@ import { session } from '../api';
 export type S = components['schemas'];
 export type Billing = S['BillingView'];
 export type Payment = S['PaymentView'];
+export type Autopay = S['AutopayView'];
 
 const api = createApi(session, actingFetch);
 
@@ -41,6 +42,20 @@ export const billing = {
     };
   },
   payment: async (id: string) => unwrap(await api.GET('/portal/billing/payments/{id}', { params: { path: { id } } })),
+  /**
+   * Starts saving a card for autopay (a SetupIntent Stripe.js confirms; nothing is charged). One
+   * Idempotency-Key per card being saved: a retry after no answer sends the same one.
+   */
+  autopaySetup: async (idempotencyKey: string) =>
+    unwrap(
+      await api.POST('/portal/billing/autopay/setup', { params: { header: { 'Idempotency-Key': idempotencyKey } } }),
+    ),
+  /** Turns autopay on with the card a confirmed SetupIntent saved, the limit, and the patient's consent. */
+  autopayOn: async (body: S['AutopayRequest']) => unwrap(await api.PUT('/portal/billing/autopay', { body })),
+  /** Turns autopay off (204). */
+  autopayOff: async () => {
+    unwrap(await api.DELETE('/portal/billing/autopay'));
+  },
 };
 
 // ------------------------------------------------------------------------------------------------
@@ -159,6 +174,11 @@ export interface StripeClient {
     elements: StripeElements;
     redirect: 'if_required';
   }) => Promise<{ error?: StripeError; paymentIntent?: { id: string; status: string } }>;
+  /** Saves the card of a SetupIntent (autopay): nothing is charged. */
+  confirmSetup: (options: {
+    elements: StripeElements;
+    redirect: 'if_required';
+  }) => Promise<{ error?: StripeError; setupIntent?: { id: string; status: string } }>;
 }
 export type StripeFactory = (publishableKey: string, options: { stripeAccount: string }) => StripeClient;
 

@@ -163,6 +163,14 @@ export const enums = {
     "front-desk",
     "billing"
   ],
+  "RunOutcome": [
+    "charged",
+    "nothing_due",
+    "over_cap",
+    "declined",
+    "gave_up",
+    "needs_patient"
+  ],
   "Scope": [
     "messages",
     "appointments",
@@ -214,7 +222,8 @@ export const enums = {
     "appointment_confirmed",
     "confirm_in_portal",
     "waitlist_offer",
-    "payment_received"
+    "payment_received",
+    "payment_action_needed"
   ],
   "ThreadStatus": [
     "open",

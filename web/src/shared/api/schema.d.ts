@@ -2236,6 +2236,308 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/portal/billing/autopay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Turns autopay on with the saved card, a cap and the patient's consent (opt-in only). */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AutopayRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AutopayView"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The practice takes no payments online, or acting without a grant that allows billing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Someone else changed this at the same time; read it again and retry */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is too large (API Gateway's own limit answers application/json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the content type the route reads */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No consent, a cap out of range, or a card that was not saved */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The card processor did not answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Turns autopay off. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done; nothing to return */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Acting without a grant that allows billing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Someone else changed this at the same time; read it again and retry */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/billing/autopay/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Starts saving a card for autopay: a SetupIntent the browser confirms with Stripe.js
+         *     (`confirmSetup`). Nothing is charged.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description Required: one per card being saved */
+                    "Idempotency-Key": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AutopaySetup"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The practice takes no payments online, or acting without a grant that allows billing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Someone else changed this at the same time; read it again and retry */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The card processor did not answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/portal/billing/payments": {
         parameters: {
             query?: never;
@@ -12240,6 +12542,42 @@ export interface components {
             /** @description Present while more may follow (even after a short or empty page). */
             next_cursor?: string | null;
         };
+        /** @description Turn autopay on with the card a confirmed SetupIntent saved. */
+        AutopayRequest: {
+            /**
+             * Format: int64
+             * @description The most autopay may charge at once (minor units, 1 to 10,000,000).
+             */
+            cap: number;
+            /** @description The patient agrees that finalized invoices up to the cap are charged to this card each month. */
+            consent: boolean;
+            /** @description The SetupIntent the browser confirmed (`seti_…`). */
+            setup_intent_id: string;
+        };
+        /** @description What the browser saves a card with (Stripe.js `confirmSetup`). */
+        AutopaySetup: {
+            client_secret: string;
+            /** @description The consent the patient is asked for, by version. */
+            consent_version: string;
+            js_url: string;
+            publishable_key: string;
+            stripe_account: string;
+        };
+        /** @description A patient's autopay. */
+        AutopayView: {
+            active: boolean;
+            /**
+             * Format: int64
+             * @description The most it charges at once (minor units).
+             */
+            cap: number;
+            consent_version: string;
+            /** Format: date-time */
+            consented_at: string;
+            last_outcome?: components["schemas"]["RunOutcome"] | null;
+            /** @description Paused while a dispute is open. */
+            paused: boolean;
+        };
         Availability: {
             service_id: string;
             slots: components["schemas"]["Slot"][];
@@ -12271,6 +12609,7 @@ export interface components {
         BellKind: "new_message" | "appointment_changed";
         /** @description The patient's billing screen: balance, invoices, the ledger, payments. */
         BillingView: {
+            autopay?: components["schemas"]["AutopayView"] | null;
             /**
              * Format: int64
              * @description What is owed now (negative: a credit).
@@ -13478,6 +13817,8 @@ export interface components {
          * @enum {string}
          */
         Role: "admin" | "clinician" | "front-desk" | "billing";
+        /** @enum {string} */
+        RunOutcome: "charged" | "nothing_due" | "over_cap" | "declined" | "gave_up" | "needs_patient";
         /** @description A clinician's weekly schedule. */
         Schedule: {
             blocks: components["schemas"]["Block"][];
@@ -13872,7 +14213,7 @@ export interface components {
          * @description The messages a practice may word its own way.
          * @enum {string}
          */
-        TemplateKind: "message_waiting" | "opt_out_confirmation" | "opt_in_confirmation" | "help_reply" | "appointment_reminder" | "appointment_update" | "appointment_booked" | "appointment_confirmed" | "confirm_in_portal" | "waitlist_offer" | "payment_received";
+        TemplateKind: "message_waiting" | "opt_out_confirmation" | "opt_in_confirmation" | "help_reply" | "appointment_reminder" | "appointment_update" | "appointment_booked" | "appointment_confirmed" | "confirm_in_portal" | "waitlist_offer" | "payment_received" | "payment_action_needed";
         TemplateUpdate: {
             email_body?: string | null;
             email_subject?: string | null;
