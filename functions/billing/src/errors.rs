@@ -71,6 +71,9 @@ impl From<LedgerError> for ApiError {
             LedgerError::BelowZero => {
                 unprocessable("That would take the invoice below zero.", "amount", "is more than the invoice's balance")
             }
+            LedgerError::KeyReused => {
+                unprocessable("This Idempotency-Key was used for a different posting.", "Idempotency-Key", "was used with another body")
+            }
             LedgerError::InvoiceFinal => {
                 unprocessable("That invoice is final. Post the charge on a new invoice.", "invoice_id", "is final")
             }

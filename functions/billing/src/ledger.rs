@@ -25,6 +25,8 @@ pub enum LedgerError {
     NotPositive,
     #[error("the invoice is final")]
     InvoiceFinal,
+    #[error("the Idempotency-Key was used for another posting")]
+    KeyReused,
     #[error("store: {0}")]
     Store(String),
 }

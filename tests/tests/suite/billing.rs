@@ -977,3 +977,33 @@ async fn overlapping_or_interrupted_autopay_runs_charge_once() {
     app.pump().await;
     assert_eq!(app.gateway.app.stripe.intents_created(), 1, "not again the same night");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_postings_retried_with_their_key_post_once() {
+    let app = spawn_app().await;
+    let biller = app.staff_token(&billing_email(&app)).await;
+    let ann_id = app.ann().patient_id.to_string();
+    let post = |path: &'static str, key: &'static str, body: Value| {
+        let (app, biller, ann_id) = (&app, biller.clone(), ann_id.clone());
+        async move {
+            app.request(Method::POST, &format!("/staff/patients/{ann_id}/ledger/{path}"))
+                .bearer_auth(&biller)
+                .header("Idempotency-Key", key)
+                .json(&body)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let charge = json!({ "amount": 2_000, "description": "Copay" });
+    assert_eq!(post("charges", "c1", charge.clone()).await.status(), 201);
+    assert_eq!(post("charges", "c1", charge).await.status(), 200, "the retry is answered, not posted");
+    let other = post("charges", "c1", json!({ "amount": 2_500, "description": "Copay" })).await;
+    assert_eq!(portico_tests::problem(other, 422).await["errors"][0]["field"], "Idempotency-Key");
+    let book = ledger(&app, &biller, &ann_id).await;
+    let invoice = book["invoices"][0]["invoice_id"].as_str().unwrap().to_string();
+    let write_off = json!({ "invoice_id": invoice, "kind": "write_off", "amount": -500, "description": "Hardship" });
+    assert_eq!(post("adjustments", "w1", write_off.clone()).await.status(), 201);
+    assert_eq!(post("adjustments", "w1", write_off).await.status(), 200);
+    assert_eq!(ledger(&app, &biller, &ann_id).await["balance"], 12_000 + 2_000 - 500);
+}

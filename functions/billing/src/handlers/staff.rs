@@ -11,7 +11,7 @@ use crate::api::{
     RefundBody, RefundView,
 };
 use crate::deps::{BillingDeps, PayDeps};
-use crate::ledger;
+use crate::ledger::{self, LedgerError};
 use crate::model::{Account, EntryKind};
 use crate::refunds::{self, RefundOrder};
 
@@ -78,7 +78,7 @@ async fn billing_for(d: &BillingDeps, practice: &portico::ids::PracticeId, patie
     responses((status = 201, body = Posted), (status = 200, body = Posted, description = "Posted before under this Idempotency-Key"),
         (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
         (status = 409, body = Problem, description = "No billing account yet"), (status = 415, body = Problem),
-        (status = 422, body = Problem, description = "Not a positive whole amount, or not this patient's invoice")))]
+        (status = 422, body = Problem, description = "Not a positive whole amount, not this patient's invoice, a final invoice, or an Idempotency-Key reused with another body")))]
 pub async fn charge(d: &BillingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.staff().await?;
     let patient = patient_id(x)?;
@@ -95,10 +95,7 @@ pub async fn charge(d: &BillingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError
         });
     }
     let account = billing_for(d, &who.practice, &patient).await?;
-    let source = match x.idempotency_key()? {
-        Some(key) => format!("key-{}", crate::pay::key_digest(&format!("charge:{key}"))),
-        None => EntryId::generate(x.now()).to_string(),
-    };
+    let source = keyed_source(x, "charge")?;
     let by = format!("staff:{}", who.staff);
     let sources = [source.clone()];
     let (invoice, fresh) = ledger::post(
@@ -107,7 +104,10 @@ pub async fn charge(d: &BillingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError
         &sources,
         x.now(),
         |draft| match draft.entry(&source) {
-            Some(done) => Ok((done.allocations.first().map(|a| a.invoice_id.clone()), false)),
+            Some(done) if same_posting(done, cents, &text, invoice.as_ref()) => {
+                Ok((done.allocations.first().map(|a| a.invoice_id.clone()), false))
+            }
+            Some(_) => Err(LedgerError::KeyReused),
             None => Ok((Some(draft.charge(&source, invoice.as_ref(), cents, &text, &by, finalize)?), true)),
         },
         |_, _| Ok(Vec::new()),
@@ -123,12 +123,14 @@ pub async fn charge(d: &BillingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError
     Ok(if fresh { Reply::created(&posted, &format!("/staff/patients/{patient}/ledger")) } else { Reply::ok(&posted) })
 }
 
-/// Adjusts an invoice (negative lowers it) or writes some of it off; never below zero.
+/// Adjusts an invoice (negative lowers it) or writes some of it off; never below zero. With an
+/// `Idempotency-Key`, a retry posts nothing more.
 #[utoipa::path(post, path = "/staff/patients/{id}/ledger/adjustments", tag = "billing", security(("staff" = [])), request_body = AdjustmentRequest,
-    params(("id" = String, Path)),
-    responses((status = 201, body = Posted), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
+    params(("id" = String, Path), ("Idempotency-Key" = Option<String>, Header, description = "1 to 255 visible ASCII characters")),
+    responses((status = 201, body = Posted), (status = 200, body = Posted, description = "Posted before under this Idempotency-Key"),
+        (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem), (status = 409, body = Problem, description = "No billing account yet"), (status = 415, body = Problem),
-        (status = 422, body = Problem, description = "Zero or fractional, a write-off that is not negative, below zero, or not this patient's invoice")))]
+        (status = 422, body = Problem, description = "Zero or fractional, a write-off that is not negative, below zero, not this patient's invoice, or an Idempotency-Key reused with another body")))]
 pub async fn adjust(d: &BillingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.staff().await?;
     let patient = patient_id(x)?;
@@ -148,22 +150,41 @@ pub async fn adjust(d: &BillingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError
         AdjustmentKind::Adjustment => EntryKind::Adjustment,
         AdjustmentKind::WriteOff => EntryKind::WriteOff,
     };
-    let source = EntryId::generate(x.now()).to_string();
+    let source = keyed_source(x, "adjust")?;
     let by = format!("staff:{}", who.staff);
     let owner = ledger::Owner { practice: &who.practice, patient: &patient, currency: &account.currency };
-    ledger::post(
+    let sources = [source.clone()];
+    let fresh = ledger::post(
         d.table.as_ref(),
         owner,
-        &[],
+        &sources,
         x.now(),
-        |draft| draft.adjust(&source, kind, &invoice, cents, &text, &by),
+        |draft| match draft.entry(&source) {
+            Some(done) if same_posting(done, cents, &text, Some(&invoice)) => Ok(false),
+            Some(_) => Err(LedgerError::KeyReused),
+            None => draft.adjust(&source, kind, &invoice, cents, &text, &by).map(|()| true),
+        },
         |_, _| Ok(Vec::new()),
     )
     .await?;
     let summary = crate::screen::summary(d.table.as_ref(), &who.practice, &patient).await?;
     x.object(source.clone());
     let posted = Posted { entry_id: source, invoice_id: invoice.to_string(), balance: summary.map_or(0, |s| s.balance) };
-    Ok(Reply::created(&posted, &format!("/staff/patients/{patient}/ledger")))
+    Ok(if fresh { Reply::created(&posted, &format!("/staff/patients/{patient}/ledger")) } else { Reply::ok(&posted) })
+}
+
+/// The source of a staff posting: derived from its `Idempotency-Key` (so a retry finds it), or new.
+fn keyed_source(x: &Exchange<'_>, scope: &str) -> Result<String, ApiError> {
+    Ok(match x.idempotency_key()? {
+        Some(key) => format!("key-{}", crate::pay::key_digest(&format!("{scope}:{key}"))),
+        None => EntryId::generate(x.now()).to_string(),
+    })
+}
+
+/// Whether a posting found under a key is the one asked for again (not another body under the same key).
+fn same_posting(done: &crate::model::Entry, cents: i64, text: &str, invoice: Option<&InvoiceId>) -> bool {
+    let on_invoice = invoice.is_none_or(|id| done.allocations.iter().any(|a| &a.invoice_id == id));
+    done.amount == cents && done.description.as_deref() == Some(text) && on_invoice
 }
 
 /// Refunds part or all of a payment. The request is recorded at once (202); the ledger's credit posts
