@@ -295,6 +295,23 @@ fn notice(autopay: &Autopay, now: DateTime<Utc>) -> Result<Write, StoreError> {
     Event::new(&autopay.practice_id, &autopay.patient_id, kind, now).write()
 }
 
+/// Whether whoever consented may still: the patient always; a proxy while their grant allows billing.
+async fn consenter_still_acts(
+    table: &dyn Table,
+    practice: &portico::directory::Practice,
+    autopay: &Autopay,
+    now: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    let Some(person) = autopay.consented_by.strip_prefix("proxy:").and_then(PatientId::parse) else { return Ok(true) };
+    let keys = [
+        portico::keys::proxy_grant(&practice.id, &autopay.patient_id, &person),
+        portico::keys::patient_profile(&practice.id, &autopay.patient_id),
+    ];
+    let mut found = table.get_many(&keys).await?.into_iter();
+    let (grant, patient) = (found.next().flatten(), found.next().flatten());
+    Ok(portico::proxies::admit(grant, patient, practice, Some(portico::auth::Scope::Billing), now).is_ok())
+}
+
 /// Whether tonight is a night to try: the first try for an amount, or 3 and 7 days after it.
 fn try_tonight(autopay: &Autopay, today: NaiveDate) -> bool {
     match autopay.first_try {
@@ -347,6 +364,12 @@ async fn run_one(
     }
     let Some(account) = crate::accounts::get(table, practice).await? else { return Ok(None) };
     let mut next = Autopay { last_run: Some(today), version: autopay.version + 1, ..autopay.clone() };
+    if !consenter_still_acts(table, &found, &autopay, now).await? {
+        // A proxy's consent lasts as long as their grant to handle the patient's billing: the patient
+        // (or whoever acts for them now) turns autopay on again.
+        next.active = false;
+        return settle(table, &autopay, next, RunOutcome::NeedsPatient, vec![notice(&autopay, now)?]).await;
+    }
     if account.stripe_account != autopay.stripe_account {
         // The card was saved on the practice's old account: the patient saves it again.
         next.active = false;

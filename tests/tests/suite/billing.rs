@@ -1007,3 +1007,39 @@ async fn staff_postings_retried_with_their_key_post_once() {
     assert_eq!(post("adjustments", "w1", write_off).await.status(), 200);
     assert_eq!(ledger(&app, &biller, &ann_id).await["balance"], 12_000 + 2_000 - 500);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_proxys_autopay_consent_ends_with_their_grant() {
+    let app = spawn_app().await;
+    let admin = app.admin_token().await;
+    let (ann_id, ben_id) = (app.ann().patient_id.to_string(), app.ben().patient_id.to_string());
+    let body = json!({ "proxy_id": ben_id, "relationship": "guarantor", "legal_basis": "financial_responsibility", "scopes": ["billing"] });
+    let grant = app.call_ok(&admin, Method::POST, &format!("/staff/patients/{ann_id}/proxies"), Some(body), 201).await;
+    // Ben, who pays Ann's bills, saves his card and consents for her.
+    let ben = app.sign_in("ben@example.com").await;
+    let acting =
+        |method: Method, path: &str| app.request(method, path).bearer_auth(&ben.access).header("portico-acting-for", ann_id.as_str());
+    let setup: Value =
+        acting(Method::POST, "/portal/billing/autopay/setup").header("Idempotency-Key", "b1").send().await.unwrap().json().await.unwrap();
+    let secret = setup["client_secret"].as_str().unwrap().to_string();
+    let confirm = json!({ "key": PK, "account": setup["stripe_account"], "client_secret": secret, "payment_method": "pm_card_visa" });
+    assert_eq!(app.post_json("/_local/stripe/confirm-setup", confirm).await.status(), 200);
+    let seti = secret.split("_secret_").next().unwrap().to_string();
+    let on = acting(Method::PUT, "/portal/billing/autopay")
+        .json(&json!({ "setup_intent_id": seti, "cap": 50_000, "consent": true }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(on.status(), 200);
+    assert_eq!(autopay_of(&app).await.consented_by, format!("proxy:{ben_id}"));
+    // Ann ends the grant: her autopay stops before it charges Ben's card again.
+    let ann = app.sign_in("ann@example.com").await;
+    let revoked = app.call(&ann.access, Method::DELETE, &format!("/portal/proxies/{}", grant["grant_id"].as_str().unwrap()), None).await;
+    assert_eq!(revoked.status(), 204);
+    early_hours(&app, 0);
+    app.pump().await;
+    assert_eq!(app.gateway.app.stripe.intents_created(), 0, "no charge on a card whose holder no longer acts for her");
+    let stopped = autopay_of(&app).await;
+    assert!(!stopped.active);
+    assert_eq!(stopped.last_outcome, Some(portico_billing::autopay::RunOutcome::NeedsPatient));
+}
