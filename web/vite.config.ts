@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+// Tests read dates in one zone, whatever the machine's (set here, before Vitest starts its workers).
+if (process.env.VITEST) process.env.TZ = 'UTC';
 const onReact = process.env.FRAMEWORK === 'react';
 
 const preactAliases = [
@@ -43,6 +45,7 @@ export default defineConfig(({ mode }) => {
     test: {
       root: here('.'),
       environment: 'happy-dom',
+      env: { TZ: 'UTC' },
       include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.mjs'],
       // Through Vite, so their `react` imports meet the Preact alias like the apps' own code (a component
       // test with queries or routes would otherwise load React beside Preact).

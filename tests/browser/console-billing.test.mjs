@@ -40,6 +40,25 @@ async function ledgerUntil(token, patientId, ok, what, timeout = 30_000) {
   }
 }
 
+/** Reads every page of the open tasks until one matches `ok` (a worker raises them). */
+async function taskUntil(token, ok, timeout = 30_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    let cursor = '';
+    for (;;) {
+      const query = `status=open&mine=false&limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const read = await gateway('GET', `/staff/tasks?${query}`, { token });
+      assert.equal(read.status, 200, `reading the tasks answered ${read.status}: ${read.text.slice(0, 200)}`);
+      const found = read.body.tasks.find(ok);
+      if (found) return found;
+      if (!read.body.next_cursor) break;
+      cursor = read.body.next_cursor;
+    }
+    assert.ok(Date.now() < deadline, `the task within ${timeout / 1000} s`);
+    await sleep(500);
+  }
+}
+
 test('billing staff charge a patient, the patient pays, and billing staff refund part of it', { timeout: 240_000 }, async () => {
   const run = runId();
   await putStaffBack(BILLING);
@@ -168,15 +187,41 @@ test('billing staff charge a patient, the patient pays, and billing staff refund
     await axe(page, 'console billing tab: a dispute', 'desktop');
     await page.screenshot({ path: path.join(SHOTS, 'console-billing.png'), fullPage: true });
 
-    // --- The dispute's task opens the patient's Billing tab.
+    // --- The dispute's task opens the patient's Billing tab. Found through the API (every page, not just
+    // the first: other suites leave open tasks), taken on by billing staff so the console lists it among
+    // theirs, and done at the end (with the dispute closed), so no run leaves it open for the next.
+    const disputeTask = await taskUntil(billing, (t) => t.kind === 'payment_dispute' && t.patient_id === patient.patient_id);
+    const claimed = await gateway('POST', `/staff/tasks/${encodeURIComponent(disputeTask.task_id)}/claim`, { token: billing });
+    assert.equal(claimed.status, 200, `claiming the dispute task answered ${claimed.status}: ${claimed.text.slice(0, 200)}`);
     await page.getByTestId('nav-tasks').click();
     await waitForHeadingFocus(page);
-    const task = page.getByTestId('task-row').filter({ hasText: 'Payment dispute' }).filter({ hasText: family });
-    await task.first().waitFor({ timeout: 15_000 });
-    await task.first().getByTestId('task-open').click();
+    await page.getByTestId('task-filter-status').selectOption('claimed');
+    await page.getByTestId('task-filter-mine').check();
+    const task = page.locator(`[data-testid="task-row"][data-task-id="${disputeTask.task_id}"]`);
+    await task.waitFor({ timeout: 15_000 });
+    await waitText(task, /Payment dispute/);
+    await task.getByTestId('task-open').click();
     await waitText(page.getByTestId('chart-name'), new RegExp(`^Penny ${family}$`));
     assert.equal(await page.getByTestId('chart-tab-billing').getAttribute('aria-current'), 'page');
     await page.getByTestId('billing-dispute-due').waitFor();
+    const completed = await gateway('POST', `/staff/tasks/${encodeURIComponent(disputeTask.task_id)}/complete`, { token: billing });
+    assert.equal(completed.status, 200, `completing the dispute task answered ${completed.status}: ${completed.text.slice(0, 200)}`);
+    const closedDispute = await gateway('POST', '/_local/stripe/events', {
+      body: {
+        type: 'charge.dispute.closed',
+        account: started.body.stripe_account,
+        object: {
+          id: disputeId, object: 'dispute', amount: 3000, reason: 'fraudulent', status: 'won',
+          payment_intent: started.body.client_secret.split('_secret_')[0],
+        },
+      },
+    });
+    assert.equal(closedDispute.status, 200, `the dispute's closing event answered ${closedDispute.status}: ${closedDispute.text.slice(0, 300)}`);
+    await ledgerUntil(
+      billing, patient.patient_id,
+      (l) => l.disputes.some((d) => d.dispute_id === disputeId && d.status === 'won'),
+      'the dispute is closed',
+    );
 
     // --- Billing staff read the billing settings, with nothing to change.
     await page.getByTestId('nav-practice').click();

@@ -406,7 +406,9 @@ test('the console names colleagues: an assignee and an author are shown by their
 });
 
 test('an admin disables the billing member on the Team page after a confirmation; that member’s console gets 401 at its next request and is signed out; then turns the account back on', { timeout: 180_000 }, async () => {
-  // The billing member is this test's alone (no other test signs in with it); it ends as it began, active.
+  // The billing suites (portal-billing, console-billing) sign in with this member too; run.sh runs the
+  // files one at a time, so none of them is signed in while it is off here. It ends as it began, active
+  // (and the billing suites put it back on first, with putStaffBack, in case a run stopped midway).
   const billing = await gateway('POST', '/_local/staff/sign-in', { body: { email: BILLING } });
   assert.equal(billing.status, 200, `${BILLING} must be active for this test: ${billing.status}`);
 

@@ -24,8 +24,14 @@ export const billing = {
         body,
       }),
     ),
-  adjust: async (patient: string, body: S['AdjustmentRequest']) =>
-    unwrap(await api.POST('/staff/patients/{id}/ledger/adjustments', { params: seg(patient), body })),
+  /** An adjustment or write-off. One key per submission, on every retry: the same key answers the same posting. */
+  adjust: async (patient: string, body: S['AdjustmentRequest'], key: string) =>
+    unwrap(
+      await api.POST('/staff/patients/{id}/ledger/adjustments', {
+        params: { ...seg(patient), header: { 'Idempotency-Key': key } },
+        body,
+      }),
+    ),
   /** Asks for a refund (202): it succeeds when Stripe confirms it. One key per refund, on every retry. */
   refund: async (patient: string, body: S['RefundBody'], key: string) =>
     unwrap(

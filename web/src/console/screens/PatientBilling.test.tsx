@@ -2,7 +2,9 @@
 // the balance, invoices, payments, refunds, disputes and ledger entries in words, amounts from minor
 // units; a charge posted with an Idempotency-Key that a retry sends again, and the 409 of a practice
 // without a billing account said plainly; a refund whose double submit sends the same key; refused
-// fields (422) said beside them; money typed as text read into whole cents; Spanish.
+// fields (422) said beside them; money typed as text read into whole cents; a charge with no answer keeps
+// its bill and key through a new read; adjustments with a key; a waiting refund read less and less often,
+// then "Check again"; Spanish.
 import { QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'preact/test-utils';
 import { createRoot } from 'react-dom/client';
@@ -15,6 +17,7 @@ import { type S, session } from '../api';
 import { english, loadCatalog } from '../catalog';
 import { SignedInStaff } from '../parts';
 import { formatMoney, moneyInput, parseMoney, RequestKey } from './BillingApi';
+import { REFUND_POLL } from './PatientBilling';
 import { PatientChart } from './Patients';
 
 const patient: S['PatientView'] = {
@@ -530,6 +533,151 @@ describe('the Billing tab', () => {
     expect(keys).toHaveLength(2);
     expect(keys[1]).toBe(keys[0]);
     close();
+  });
+
+  it('keeps the chosen bill and the key after a charge got no answer, even when a new read shows the bill final', async () => {
+    let posted = false;
+    let attempts = 0;
+    const fake = api(
+      {
+        'POST /staff/patients/pt_1/ledger/charges': () => {
+          attempts += 1;
+          // The first one is posted (and makes its bill final), but its answer is lost.
+          posted = true;
+          if (attempts === 1) throw new TypeError('network down');
+          return json(200, { entry_id: 'e9', invoice_id: 'inv_3', balance: 9500 });
+        },
+      },
+      () =>
+        ledger({
+          invoices: [
+            {
+              invoice_id: 'inv_3',
+              number: 3,
+              charged: posted ? 2500 : 2000,
+              balance: posted ? 2500 : 2000,
+              opened_at: '2026-11-26T15:00:00Z',
+              finalized: posted,
+              description: 'Physical therapy',
+            },
+          ],
+        }),
+    );
+    const close = render(['billing']);
+    await vi.waitFor(() => expect(byTestId('billing-charge-form')).not.toBeNull(), { timeout: 5_000 });
+    type('billing-charge-invoice', 'inv_3');
+    type('billing-charge-amount', '5');
+    type('billing-charge-description', 'Second session');
+    submit('billing-charge-form');
+    await vi.waitFor(() => expect(byTestId('billing-charge-error')).not.toBeNull());
+    // The ledger is read again (a refresh, a window focus): the bill is final there now.
+    const reads = fake.requests('GET /staff/patients/pt_1/ledger').length;
+    act(() => byTestId('billing-refresh')?.click());
+    await vi.waitFor(() => expect(fake.requests('GET /staff/patients/pt_1/ledger').length).toBeGreaterThan(reads));
+    await vi.waitFor(() => expect(byTestId('billing-invoice')?.dataset.finalized).toBe('true'));
+    expect((byTestId('billing-charge-invoice') as HTMLSelectElement).value).toBe('inv_3');
+    submit('billing-charge-form');
+    await vi.waitFor(() => expect(byTestId('app-status')?.textContent).toMatch(/^Charge of \$5\.00 posted/));
+    const sent = fake.requests('POST /staff/patients/pt_1/ledger/charges');
+    expect(sent).toHaveLength(2);
+    expect(await sent[1]?.json()).toEqual({
+      amount: 500,
+      description: 'Second session',
+      invoice_id: 'inv_3',
+      finalize: true,
+    });
+    expect(sent[1]?.headers.get('Idempotency-Key')).toBe(sent[0]?.headers.get('Idempotency-Key'));
+    // Answered: the final bill is no longer offered.
+    await vi.waitFor(() =>
+      expect(Array.from((byTestId('billing-charge-invoice') as HTMLSelectElement).options).map((o) => o.value)).toEqual(
+        [''],
+      ),
+    );
+    close();
+  });
+
+  it('sends an adjustment with an Idempotency-Key: the same on a retry, a new one for the next', async () => {
+    let attempts = 0;
+    const fake = api({
+      'POST /staff/patients/pt_1/ledger/adjustments': () => {
+        attempts += 1;
+        if (attempts === 1) return problem(503, 'try again');
+        return json(201, { entry_id: `e${attempts}`, invoice_id: 'inv_2', balance: 8000 });
+      },
+    });
+    const close = render(['billing']);
+    await vi.waitFor(() => expect(byTestId('billing-adjust-form')).not.toBeNull(), { timeout: 5_000 });
+    type('billing-adjust-amount', '10');
+    type('billing-adjust-description', 'Courtesy');
+    submit('billing-adjust-form');
+    await vi.waitFor(() => expect(byTestId('billing-adjust-error')).not.toBeNull());
+    submit('billing-adjust-form');
+    await vi.waitFor(() => expect((byTestId('billing-adjust-amount') as HTMLInputElement).value).toBe(''));
+    type('billing-adjust-amount', '10');
+    type('billing-adjust-description', 'Courtesy');
+    submit('billing-adjust-form');
+    await vi.waitFor(() => expect(fake.requests('POST /staff/patients/pt_1/ledger/adjustments')).toHaveLength(3));
+    const keys = fake
+      .requests('POST /staff/patients/pt_1/ledger/adjustments')
+      .map((r) => r.headers.get('Idempotency-Key'));
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[1]);
+    close();
+  });
+
+  it('reads a waiting refund again less and less often, stops after the limit, and checks again when asked', async () => {
+    const original = { ...REFUND_POLL };
+    Object.assign(REFUND_POLL, { firstMs: 5, maxMs: 20, limitMs: 150 });
+    // Every other read is slow, to see that the Refresh button does not flicker while the tab polls.
+    let release = () => {};
+    let reads = 0;
+    api({
+      'GET /staff/patients/pt_1/ledger': async () => {
+        reads += 1;
+        if (reads === 2)
+          await new Promise<void>((resolve) => {
+            release = resolve;
+          });
+        return json(
+          200,
+          ledger({
+            refunds: [
+              {
+                refund_id: 're_1',
+                payment_id: PAID,
+                amount: 1000,
+                reason: 'duplicate',
+                adjust: false,
+                status: 'pending',
+                created_at: '2026-11-22T15:00:00Z',
+              },
+            ],
+          }),
+        );
+      },
+    });
+    try {
+      const close = render(['billing']);
+      await vi.waitFor(() => expect(byTestId('billing-refund-waiting')).not.toBeNull(), { timeout: 5_000 });
+      await vi.waitFor(() => expect(reads).toBe(2));
+      // A poll under way: the button still says what it does.
+      expect(byTestId('billing-refresh')?.textContent).toBe('Check again');
+      release();
+      await vi.waitFor(() => expect(byTestId('billing-refund-stopped')).not.toBeNull(), { timeout: 5_000 });
+      expect(byTestId('billing-refund-waiting')).toBeNull();
+      expect(byTestId('billing-refund-stopped')?.textContent).toMatch(/stopped checking on its own/);
+      // Backed off: far fewer reads than one every 5 ms for 150 ms.
+      const stopped = reads;
+      expect(stopped).toBeLessThan(20);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(reads).toBe(stopped);
+      act(() => byTestId('billing-refund-check')?.click());
+      await vi.waitFor(() => expect(reads).toBeGreaterThan(stopped));
+      close();
+    } finally {
+      Object.assign(REFUND_POLL, original);
+    }
   });
 
   it('says an administrator sets up billing when the practice has no account (409)', async () => {

@@ -3,10 +3,11 @@
 // pauses while one is open; evidence is non-clinical only), and the whole ledger in plain words. Staff
 // post a charge, adjust or write off part of an invoice, and refund a payment: a charge and a refund go
 // with an Idempotency-Key that a retry or a double click sends again, so nothing is posted twice.
+// An adjustment or write-off goes with one too (one per submission, sent again on a retry of the same).
 // Loaded when the tab is opened, not with the console.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../shared/api/errors';
+import { ApiError, NetworkError } from '../../shared/api/errors';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { published } from '../../shared/limits';
 import { Alert, BusyButton, Field, LoadFailed, Loading, useStatus } from '../../shared/ui/components';
@@ -66,8 +67,14 @@ const OUTCOME_KEYS = {
 } as const satisfies Record<S['RunOutcome'], string>;
 
 const DESCRIPTION_MAX = published('ChargeRequest.description', 'maxLength');
-/** How often the tab reads the ledger again while a refund waits for Stripe (the client's own choice). */
-const REFUND_POLL_MS = 2_000;
+/**
+ * How the tab reads the ledger again while a refund waits for Stripe (the client's own choice): soon, then
+ * less often, and not past two minutes; then "Check again" asks once more (and starts over).
+ */
+export const REFUND_POLL = { firstMs: 2_000, maxMs: 15_000, limitMs: 120_000 };
+
+/** A failure with no answer that decides anything (no connection, the server's own): sent again as is. */
+const unanswered = (err: unknown) => err instanceof NetworkError || (err instanceof ApiError && err.status >= 500);
 
 const openDispute = (d: S['DisputeView']) => d.status === 'needs_response' || d.status === 'under_review';
 const inFlight = (r: S['RefundView']) => r.status === 'requested' || r.status === 'pending';
@@ -79,23 +86,42 @@ export function PatientBilling({ patientId, patientName }: { patientId: string; 
   const { roles } = useMe();
   const balanceRef = useRef<HTMLHeadingElement>(null);
   const refundsRef = useRef<HTMLHeadingElement>(null);
+  // Since when a refund has been waiting for Stripe (null: none is), and whether the reads have stopped
+  // (two minutes of it). Decided where the next read is scheduled; shown by the render each read brings.
+  const poll = useRef<{ since: number | null; stopped: boolean }>({ since: null, stopped: false });
+  // "Check again" pressed: only that read shows on the button (not every poll's, which would flicker).
+  const [asked, setAsked] = useState(false);
   const ledger = useQuery({
     queryKey: ['ledger', patientId],
     queryFn: () => billing.ledger(patientId),
-    // While a refund waits for Stripe, read again until it is settled.
-    refetchInterval: (q) => (q.state.data?.refunds.some(inFlight) ? REFUND_POLL_MS : false),
+    // While a refund waits for Stripe, read again (less and less often) until it is settled or two minutes pass.
+    refetchInterval: (q) => {
+      const p = poll.current;
+      if (!q.state.data?.refunds.some(inFlight)) {
+        p.since = null;
+        p.stopped = false;
+        return false;
+      }
+      p.since ??= Date.now();
+      const waited = Date.now() - p.since;
+      p.stopped = waited >= REFUND_POLL.limitMs;
+      return p.stopped ? false : Math.min(REFUND_POLL.maxMs, Math.max(REFUND_POLL.firstMs, Math.round(waited / 2)));
+    },
   });
   if (ledger.isError) return <LoadFailed error={ledger.error} retry={() => void ledger.refetch()} />;
   if (!ledger.data) return <Loading />;
   const l = ledger.data;
+  const refresh = () => {
+    // Asked by hand: if a refund still waits, the reads start over (soon, then less often).
+    if (poll.current.since !== null) poll.current = { since: Date.now(), stopped: false };
+    setAsked(true);
+    void ledger.refetch().finally(() => setAsked(false));
+  };
+  // Each read renders again (`dataUpdatedAt` changes even when the ledger does not), so the stop shows.
+  const stoppedChecking = ledger.dataUpdatedAt > 0 && poll.current.stopped && l.refunds.some(inFlight);
   return (
     <div className="stack" data-testid="billing">
-      <Summary
-        ledger={l}
-        headingRef={balanceRef}
-        refreshing={ledger.isFetching}
-        refresh={() => void ledger.refetch()}
-      />
+      <Summary ledger={l} headingRef={balanceRef} refreshing={asked} refresh={refresh} />
       {l.disputes.length ? <Disputes ledger={l} /> : null}
       <div className="billing-forms">
         {mayBill(roles, 'charge') ? (
@@ -107,7 +133,7 @@ export function PatientBilling({ patientId, patientName }: { patientId: string; 
       </div>
       <Invoices ledger={l} />
       <Payments ledger={l} canRefund={mayBill(roles, 'refund')} onRefunded={() => refundsRef.current?.focus()} />
-      <Refunds ledger={l} headingRef={refundsRef} />
+      <Refunds ledger={l} headingRef={refundsRef} stopped={stoppedChecking} refreshing={asked} refresh={refresh} />
       <Entries ledger={l} />
       <p className="hint">{t('console.billing.ledgerHint')}</p>
     </div>
@@ -380,10 +406,6 @@ function ChargeForm({
   const key = useRef(new RequestKey());
   // Only a bill still being prepared takes more charges (a final one refuses them).
   const open = l.invoices.filter((i) => !i.finalized);
-  // A bill that became final since (a newer read decides) is no longer offered.
-  useEffect(() => {
-    if (invoice && !open.some((i) => i.invoice_id === invoice)) setInvoice('');
-  }, [open, invoice]);
   const post = useMutation({
     mutationFn: ({ body, idempotency }: { body: S['ChargeRequest']; idempotency: string }) =>
       billing.charge(l.patient_id, body, idempotency),
@@ -402,6 +424,15 @@ function ChargeForm({
       onPosted();
     },
   });
+  // No answer yet for the charge sent: it may have been posted (and made its bill final). Until the server
+  // answers, the chosen bill stays chosen (and offered), so sending it again is the same request, same key.
+  const awaiting = unanswered(post.error);
+  const chosen = invoice && !open.some((i) => i.invoice_id === invoice) ? invoice : '';
+  // A bill that became final since (a newer read decides) is no longer offered, once nothing waits on it.
+  useEffect(() => {
+    if (chosen && !awaiting) setInvoice('');
+  }, [chosen, awaiting]);
+  const offered = awaiting && chosen ? l.invoices.filter((i) => !i.finalized || i.invoice_id === chosen) : open;
   const fieldError = useFieldErrors(post.error);
   const noAccount = post.error instanceof ApiError && post.error.status === 409;
   // The bill chosen became final meanwhile (422 on invoice_id): said by the list, which is read again.
@@ -469,7 +500,7 @@ function ChargeForm({
               onChange={(e) => setInvoice(e.currentTarget.value)}
             >
               <option value="">{t('console.billing.charge.newInvoice')}</option>
-              {open.map((inv) => (
+              {offered.map((inv) => (
                 <option key={inv.invoice_id} value={inv.invoice_id}>
                   {invoiceLabel(t, inv, money)}
                 </option>
@@ -531,13 +562,16 @@ function AdjustForm({ ledger: l, onPosted }: { ledger: Ledger; onPosted: () => v
   const [local, setLocal] = useState<{ amount?: string; description?: string }>({});
   const amountRef = useRef<HTMLInputElement>(null);
   const descriptionRef = useRef<HTMLInputElement>(null);
+  const key = useRef(new RequestKey());
   // An invoice that is gone from the list (it cannot be, but a newer read decides) is not kept.
   useEffect(() => {
     if (!l.invoices.some((i) => i.invoice_id === invoice)) setInvoice(l.invoices[0]?.invoice_id ?? '');
   }, [l.invoices, invoice]);
   const post = useMutation({
-    mutationFn: (body: S['AdjustmentRequest']) => billing.adjust(l.patient_id, body),
-    onSuccess: (posted, body) => {
+    mutationFn: ({ body, idempotency }: { body: S['AdjustmentRequest']; idempotency: string }) =>
+      billing.adjust(l.patient_id, body, idempotency),
+    onSuccess: (posted, { body }) => {
+      key.current.done();
       setAmount('');
       setDescription('');
       void client.invalidateQueries({ queryKey: ['ledger', l.patient_id] });
@@ -570,12 +604,13 @@ function AdjustForm({ ledger: l, onPosted }: { ledger: Ledger; onPosted: () => v
           setLocal(found);
           if (found.amount) return amountRef.current?.focus();
           if (found.description) return descriptionRef.current?.focus();
-          post.mutate({
+          const body: S['AdjustmentRequest'] = {
             invoice_id: invoice,
             kind,
             amount: lower ? -(cents as number) : (cents as number),
             description: text,
-          });
+          };
+          post.mutate({ body, idempotency: key.current.for(body) });
         }}
       >
         <Field
@@ -966,7 +1001,20 @@ function RefundForm({
   );
 }
 
-function Refunds({ ledger: l, headingRef }: { ledger: Ledger; headingRef: RefObject<HTMLHeadingElement | null> }) {
+function Refunds({
+  ledger: l,
+  headingRef,
+  stopped,
+  refreshing,
+  refresh,
+}: {
+  ledger: Ledger;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  /** Still waiting after two minutes: the tab no longer reads by itself. */
+  stopped: boolean;
+  refreshing: boolean;
+  refresh: () => void;
+}) {
   const { t, tr } = useI18n();
   const money = useMoney(l.currency);
   const waiting = l.refunds.some(inFlight);
@@ -997,7 +1045,22 @@ function Refunds({ ledger: l, headingRef }: { ledger: Ledger; headingRef: RefObj
       ) : (
         <p data-testid="billing-refunds-none">{t('console.billing.refundsNone')}</p>
       )}
-      {waiting ? (
+      {waiting && stopped ? (
+        <div className="stack-tight" data-testid="billing-refund-stopped">
+          <p className="hint">{t('console.billing.refund.stopped')}</p>
+          <div className="actions">
+            <button
+              type="button"
+              className="button button-secondary"
+              aria-busy={refreshing || undefined}
+              data-testid="billing-refund-check"
+              onClick={refresh}
+            >
+              {t(refreshing ? 'common.loading' : 'console.billing.refresh')}
+            </button>
+          </div>
+        </div>
+      ) : waiting ? (
         <p className="hint" data-testid="billing-refund-waiting">
           {t('console.billing.refund.waiting')}
         </p>

@@ -2,7 +2,10 @@
 // words; the amount checked as the server would (and the server's refusal shown on its field); paying
 // through a stand-in for Stripe.js (confirm, "Processing", the payment read again until received, the
 // balance read again); a decline that lets the patient try again as a new attempt (a new key); a retry
-// after no answer with the same key; a practice that takes no payments online; and Spanish.
+// after no answer with the same key (a "Try again" too); a payment still awaiting Stripe's event past two
+// minutes never called failed; an unclear answer from Stripe.js asked of the server, not called a decline;
+// canceled attempts not listed; where Stripe.js may load from; a practice that takes no payments online;
+// and Spanish.
 import { QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'preact/test-utils';
 import { createRoot } from 'react-dom/client';
@@ -20,7 +23,9 @@ import {
   type Payment,
   parseAmount,
   type S,
+  type StripeError,
   type StripeFactory,
+  stripeSourceAllowed,
 } from './BillingApi';
 
 const byTestId = (id: string, within: ParentNode = document) =>
@@ -129,8 +134,11 @@ const started = (p: Payment) => ({
   js_url: '/_local/stripe/v3.js',
 });
 
+/** What a confirm answers: confirmed, a decline, no answer at all (it throws), or another Stripe error. */
+type Outcome = 'ok' | 'decline' | 'throw' | StripeError;
+
 /** A stand-in for Stripe.js on `window`: each confirm answers the next outcome. */
-function fakeStripe(outcomes: ('ok' | 'decline')[]) {
+function fakeStripe(outcomes: Outcome[]) {
   const calls = { created: [] as unknown[], elements: [] as { clientSecret: string }[], confirms: 0 };
   const factory = vi.fn((key: string, options: { stripeAccount: string }) => {
     calls.created.push({ key, options });
@@ -148,7 +156,10 @@ function fakeStripe(outcomes: ('ok' | 'decline')[]) {
       },
       confirmPayment: async () => {
         calls.confirms += 1;
-        return outcomes.shift() === 'decline'
+        const next = outcomes.shift();
+        if (next === 'throw') throw new TypeError('Failed to fetch');
+        if (typeof next === 'object') return { error: next };
+        return next === 'decline'
           ? { error: { type: 'card_error', code: 'card_declined', message: 'Your card was declined.' } }
           : { paymentIntent: { id: 'pi_123', status: 'processing' } };
       },
@@ -474,6 +485,131 @@ describe('the billing screen', () => {
     await vi.waitFor(() => expect(byTestId('billing-slow')).not.toBeNull());
     expect(text('billing-slow')).toContain('still processing');
     close();
+  });
+
+  it('past two minutes says it is still processing, reads on, and never calls a payment awaiting Stripe’s event failed', async () => {
+    let reads = 0;
+    let posted = false;
+    const paying = payment({ payment_id: 'pay-8' });
+    // The server keeps the payment at `requires_payment` until Stripe's event posts it.
+    const now = () => payment({ payment_id: 'pay-8', status: posted ? 'succeeded' : 'requires_payment' });
+    const api = fakeApi({
+      'GET /portal/billing': () => json(200, view({ payments: [now()] })),
+      'POST /portal/billing/payments': () => json(201, started(paying)),
+      'GET /portal/billing/payments/pay-8': () => {
+        reads += 1;
+        return json(200, now());
+      },
+    });
+    fakeStripe(['ok']);
+    POLL.limitMs = 30;
+    const close = render();
+    await openForm();
+    click('billing-pay-continue');
+    await vi.waitFor(() => expect(byTestId('billing-pay-submit')?.hasAttribute('disabled')).toBe(false));
+    click('billing-pay-submit');
+    await vi.waitFor(() => expect(byTestId('billing-slow')).not.toBeNull());
+    expect(text('billing-slow')).toContain('There’s no need to pay again.');
+    // Still read (and the page read again, the payment still `requires_payment` there): never a failure.
+    const seen = reads;
+    await vi.waitFor(() => expect(reads).toBeGreaterThan(seen + 2));
+    expect(api.requests('GET /portal/billing').length).toBeGreaterThan(1);
+    expect(byTestId('billing-failed')).toBeNull();
+    expect(byTestId('billing-pay-retry')).toBeNull();
+    expect(byTestId('billing-slow')).not.toBeNull();
+    posted = true;
+    await vi.waitFor(() => expect(text('billing-received')).toBe('Payment of $120.00 received. Thank you.'));
+    expect(api.requests('POST /portal/billing/payments')).toHaveLength(1);
+    close();
+  });
+
+  it('asks the server when Stripe’s answer proves nothing; only a decline spends the attempt', async () => {
+    const unclear: Outcome[] = [
+      'throw',
+      { type: 'api_connection_error', message: 'A network error occurred.' },
+      { type: 'api_error', message: 'Something went wrong.' },
+      { type: 'invalid_request_error', code: 'payment_intent_unexpected_state', message: 'Already succeeded.' },
+    ];
+    for (const outcome of unclear) {
+      const api = fakeApi({
+        'GET /portal/billing': () => json(200, view({ payments: [] })),
+        'POST /portal/billing/payments': () => json(201, started(payment({ payment_id: 'pay-5' }))),
+        'GET /portal/billing/payments/pay-5': () => json(200, payment({ payment_id: 'pay-5', status: 'succeeded' })),
+      });
+      fakeStripe([outcome]);
+      const close = render();
+      await openForm();
+      click('billing-pay-continue');
+      await vi.waitFor(() => expect(byTestId('billing-pay-submit')?.hasAttribute('disabled')).toBe(false));
+      click('billing-pay-submit');
+      await vi.waitFor(() => expect(byTestId('billing-received')).not.toBeNull());
+      expect(byTestId('billing-pay-declined')).toBeNull();
+      expect(api.requests('GET /portal/billing/payments/pay-5').length).toBeGreaterThan(0);
+      expect(api.requests('POST /portal/billing/payments')).toHaveLength(1);
+      close();
+      document.body.replaceChildren();
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('after a decline makes one new key; a "Try again" that gets no answer is sent again with that same key', async () => {
+    let posts = 0;
+    const api = fakeApi({
+      'GET /portal/billing': () => json(200, view({ payments: [] })),
+      'POST /portal/billing/payments': () => {
+        posts += 1;
+        if (posts === 2) throw new TypeError('network down');
+        return json(201, started(payment({ payment_id: `pay-${posts}` })));
+      },
+      'GET /portal/billing/payments/pay-3': () => json(200, payment({ payment_id: 'pay-3', status: 'succeeded' })),
+    });
+    fakeStripe(['decline', 'ok']);
+    const close = render();
+    await openForm();
+    click('billing-pay-continue');
+    await vi.waitFor(() => expect(byTestId('billing-pay-submit')?.hasAttribute('disabled')).toBe(false));
+    click('billing-pay-submit');
+    await vi.waitFor(() => expect(byTestId('billing-pay-declined')).not.toBeNull());
+    click('billing-pay-retry');
+    await vi.waitFor(() => expect(byTestId('billing-pay-error')).not.toBeNull());
+    click('billing-pay-retry');
+    await vi.waitFor(() => expect(api.requests('POST /portal/billing/payments')).toHaveLength(3));
+    const keys = api.requests('POST /portal/billing/payments').map((r) => r.headers.get('Idempotency-Key'));
+    expect(keys[1]).not.toBe(keys[0]);
+    expect(keys[2]).toBe(keys[1]);
+    await vi.waitFor(() => expect(byTestId('billing-pay-submit')?.hasAttribute('disabled')).toBe(false));
+    click('billing-pay-submit');
+    await vi.waitFor(() => expect(byTestId('billing-received')).not.toBeNull());
+    close();
+  });
+
+  it('does not list a canceled payment (never charged) among the payments made', async () => {
+    fakeApi({
+      'GET /portal/billing': () =>
+        json(
+          200,
+          view({
+            payments: [
+              payment({ payment_id: 'pay-c', amount: 4000, status: 'canceled' }),
+              payment({ payment_id: 'pay-s', amount: 2500, status: 'succeeded', succeeded_at: '2026-01-05T15:00:00Z' }),
+            ],
+          }),
+        ),
+    });
+    const close = render();
+    await vi.waitFor(() => expect(byTestId('billing-payments')).not.toBeNull());
+    expect(allByTestId('billing-payment').map((p) => p.dataset.paymentId)).toEqual(['pay-s']);
+    close();
+  });
+
+  it('loads Stripe.js only from Stripe or from this site', () => {
+    expect(stripeSourceAllowed('https://js.stripe.com/v3/')).toBe(true);
+    expect(stripeSourceAllowed('/_local/stripe/v3.js')).toBe(true);
+    expect(stripeSourceAllowed('https://js.stripe.com.evil.example/v3/')).toBe(false);
+    expect(stripeSourceAllowed('http://js.stripe.com/v3/')).toBe(false);
+    expect(stripeSourceAllowed('//evil.example/v3.js')).toBe(false);
+    expect(stripeSourceAllowed('https://evil.example/v3.js')).toBe(false);
+    expect(stripeSourceAllowed('javascript:alert(1)')).toBe(false);
   });
 
   it('offers each month’s statement as a PDF, fetched with the token and saved under its name', async () => {

@@ -44,8 +44,17 @@ import './Billing.css';
 
 export const BILLING = ['billing'] as const;
 
-/** How the payment is read again while it processes: soon, then less often, and not past two minutes. */
+/**
+ * How the payment is read again while it processes: soon, then less often; past two minutes the patient
+ * is told it is taking a while, and it is still read (at the longest interval) until it is final.
+ */
 export const POLL = { firstMs: 1_000, maxMs: 10_000, limitMs: 120_000 };
+
+/**
+ * Where a payment ends. The server keeps one at `requires_payment` until Stripe's event posts it, so
+ * that status is never read as a failure once the patient has confirmed (paying again could charge twice).
+ */
+const final = (p: Payment) => p.status === 'succeeded' || p.status === 'failed' || p.status === 'canceled';
 
 const PAYMENT_STATUS = {
   requires_payment: 'portal.billing.payment.requiresPayment',
@@ -236,9 +245,10 @@ function Pay({ data }: { data: BillingView }) {
         void client.invalidateQueries({ queryKey: BILLING });
     },
   });
-  // Still processing after the polling stopped: the page's own reads (every 30 seconds) say when it is done.
+  // Still processing after two minutes: the payment is still read, and the page's own reads may say first.
+  // Only a final status ends it (`requires_payment` may just mean Stripe's event has not come yet).
   const slowId = stage.kind === 'slow' ? stage.payment.payment_id : null;
-  const posted = data.payments.find((p) => p.payment_id === slowId && p.status !== 'processing');
+  const posted = data.payments.find((p) => p.payment_id === slowId && final(p));
   useEffect(() => {
     if (posted)
       setStage(
@@ -262,11 +272,15 @@ function Pay({ data }: { data: BillingView }) {
     if (why || minor === null) return;
     begin({ amount: minor, ...(target ? { invoice_id: target } : {}) });
   };
-  /** Another try after a decline or a failure: the same amount, a new attempt (a new key). */
-  const again = (payment: Payment) => {
+  /**
+   * A decline or a failure spends the attempt: the next try is a new one (a new key, made once here). A
+   * "Try again" that gets no answer is sent again with that same key (`begin`'s rule), not another.
+   */
+  const spent = () => {
     attempt.current = null;
-    begin({ amount: payment.amount, ...(payment.invoice_id ? { invoice_id: payment.invoice_id } : {}) });
   };
+  const again = (payment: Payment) =>
+    begin({ amount: payment.amount, ...(payment.invoice_id ? { invoice_id: payment.invoice_id } : {}) });
   const startOver = () => {
     start.reset();
     setProblem(null);
@@ -275,14 +289,15 @@ function Pay({ data }: { data: BillingView }) {
     setStage({ kind: 'amount' });
   };
 
+  /** The payment is final: received, or failed (the next try a new attempt). */
   const onPosted = (payment: Payment) => {
-    setStage(
-      payment.status === 'succeeded'
-        ? { kind: 'received', payment }
-        : payment.status === 'processing'
-          ? { kind: 'slow', payment }
-          : { kind: 'failed', payment },
-    );
+    if (payment.status !== 'succeeded') spent();
+    setStage(payment.status === 'succeeded' ? { kind: 'received', payment } : { kind: 'failed', payment });
+    void client.invalidateQueries({ queryKey: BILLING });
+  };
+  /** Two minutes and not final yet: said calmly, still read; the balance is read again too. */
+  const onSlow = (payment: Payment) => {
+    setStage({ kind: 'slow', payment });
     void client.invalidateQueries({ queryKey: BILLING });
   };
 
@@ -336,17 +351,23 @@ function Pay({ data }: { data: BillingView }) {
           retrying={start.isPending}
           retryError={start.error}
           onConfirmed={() => setStage({ kind: 'processing', payment: stage.started.payment })}
+          onDeclined={spent}
           onAgain={() => again(stage.started.payment)}
           onBack={startOver}
         />
       );
     case 'processing':
-      return <Processing payment={stage.payment} money={money} onPosted={onPosted} />;
     case 'slow':
+      // One reader for both (the same element): it goes on reading the payment past two minutes.
       return (
-        <Alert tone="info" testid="billing-slow" focus>
-          <p>{t('portal.billing.pay.slow', { amount: money(stage.payment.amount) })}</p>
-        </Alert>
+        <Processing
+          key={stage.payment.payment_id}
+          payment={stage.payment}
+          slow={stage.kind === 'slow'}
+          money={money}
+          onPosted={onPosted}
+          onSlow={onSlow}
+        />
       );
     case 'received':
       return (
@@ -533,6 +554,7 @@ function CardStep({
   retrying,
   retryError,
   onConfirmed,
+  onDeclined,
   onAgain,
   onBack,
 }: {
@@ -542,6 +564,7 @@ function CardStep({
   retrying: boolean;
   retryError: unknown;
   onConfirmed: () => void;
+  onDeclined: () => void;
   onAgain: () => void;
   onBack: () => void;
 }) {
@@ -599,14 +622,21 @@ function CardStep({
     setRefusal(null);
     try {
       const result = await m.stripe.confirmPayment({ elements: m.elements, redirect: 'if_required' });
-      if (result.error) {
-        // Incomplete details can be fixed in place; anything else spends this attempt.
-        setRefusal({ message: result.error.message ?? '', again: result.error.type !== 'validation_error' });
+      if (result.error?.type === 'validation_error') {
+        // Incomplete details: fixed in place.
+        setRefusal({ message: result.error.message ?? '', again: false });
+      } else if (result.error?.type === 'card_error') {
+        // A clear decline: nothing was charged, and this attempt is spent (another try is a new one).
+        onDeclined();
+        setRefusal({ message: result.error.message ?? '', again: true });
       } else {
+        // Confirmed, or an answer that proves nothing (no connection, Stripe's own error, a payment already
+        // past confirming): the server says what happened.
         onConfirmed();
       }
     } catch {
-      setRefusal({ message: '', again: true });
+      // No answer from Stripe.js: the payment may have gone through. The server says.
+      onConfirmed();
     } finally {
       setConfirming(false);
     }
@@ -683,19 +713,28 @@ function CardStep({
   );
 }
 
-/** "Processing your payment…" while the payment is read again, until it is posted (or two minutes pass). */
+/**
+ * "Processing your payment…" while the payment is read again, until it is final; past two minutes, that it
+ * is still processing (no need to pay again), and read on at the longest interval.
+ */
 function Processing({
   payment,
+  slow,
   money,
   onPosted,
+  onSlow,
 }: {
   payment: Payment;
+  slow: boolean;
   money: (minor: number) => string;
   onPosted: (payment: Payment) => void;
+  onSlow: (payment: Payment) => void;
 }) {
   const { t } = useI18n();
   const done = useRef(onPosted);
   done.current = onPosted;
+  const late = useRef(onSlow);
+  late.current = onSlow;
   const id = payment.payment_id;
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per payment
   useEffect(() => {
@@ -704,23 +743,26 @@ function Processing({
     const began = Date.now();
     let delay = POLL.firstMs;
     let last = payment;
+    let told = false;
     const tick = async () => {
       try {
         last = await billing.payment(id);
         if (gone) return;
-        if (last.status === 'succeeded' || last.status === 'failed' || last.status === 'canceled') {
+        if (final(last)) {
           done.current(last);
           return;
         }
       } catch {
-        // No answer this time: asked again below, until the limit.
+        // No answer this time: asked again below.
         if (gone) return;
       }
       if (Date.now() - began >= POLL.limitMs) {
-        done.current({ ...last, status: 'processing' });
-        return;
+        if (!told) late.current(last);
+        told = true;
+        delay = POLL.maxMs;
+      } else {
+        delay = Math.min(Math.round(delay * 1.5), POLL.maxMs);
       }
-      delay = Math.min(Math.round(delay * 1.5), POLL.maxMs);
       timer = window.setTimeout(() => void tick(), delay);
     };
     timer = window.setTimeout(() => void tick(), delay);
@@ -729,8 +771,12 @@ function Processing({
       window.clearTimeout(timer);
     };
   }, [id]);
-  return (
-    <Alert tone="info" testid="billing-processing" focus>
+  return slow ? (
+    <Alert key="slow" tone="info" testid="billing-slow" focus>
+      <p>{t('portal.billing.pay.slow', { amount: money(payment.amount) })}</p>
+    </Alert>
+  ) : (
+    <Alert key="processing" tone="info" testid="billing-processing" focus>
       <p>{t('portal.billing.pay.processing', { amount: money(payment.amount) })}</p>
     </Alert>
   );
@@ -789,8 +835,9 @@ function Invoices({ data }: { data: BillingView }) {
 function Payments({ data }: { data: BillingView }) {
   const { t, tr } = useI18n();
   const money = useMoney(data.currency);
-  // An attempt never confirmed (the form left, a card declined before a charge) is not a payment made.
-  const shown = data.payments.filter((p) => p.status !== 'requires_payment');
+  // An attempt never confirmed (the form left, a card declined before a charge) is not a payment made, nor
+  // is a canceled one (the server cancels only attempts that were never charged).
+  const shown = data.payments.filter((p) => p.status !== 'requires_payment' && p.status !== 'canceled');
   return (
     <section className="stack-tight" aria-labelledby="billing-payments-title">
       <h2 id="billing-payments-title">{t('portal.billing.payments.title')}</h2>

@@ -190,17 +190,32 @@ declare global {
 
 const loading = new Map<string, Promise<StripeFactory>>();
 
+/**
+ * Where Stripe.js may come from: Stripe's own host, or a path on this site (the local stand-in's
+ * `/_local/stripe/v3.js`). Anything else the server might answer is not loaded.
+ */
+export function stripeSourceAllowed(src: string): boolean {
+  if (src.startsWith('https://js.stripe.com/')) return true;
+  return src.startsWith('/') && !src.startsWith('//') && !src.includes('\\');
+}
+
 /** Stripe.js from where the server says (a `<script src>` added once per address), then `window.Stripe`. */
 export function loadStripe(src: string): Promise<StripeFactory> {
   if (window.Stripe) return Promise.resolve(window.Stripe);
+  if (!stripeSourceAllowed(src)) return Promise.reject(new Error('stripe source'));
   const known = loading.get(src);
   if (known) return known;
   const promise = new Promise<StripeFactory>((resolve, reject) => {
     const script = document.createElement('script');
     script.src = src;
     script.async = true;
-    script.addEventListener('load', () => (window.Stripe ? resolve(window.Stripe) : reject(new Error('stripe'))));
-    script.addEventListener('error', () => reject(new Error('stripe')));
+    // A failed load leaves no element behind: a retry adds a new one and loads again.
+    const failed = () => {
+      script.remove();
+      reject(new Error('stripe'));
+    };
+    script.addEventListener('load', () => (window.Stripe ? resolve(window.Stripe) : failed()));
+    script.addEventListener('error', failed);
     document.head.append(script);
   });
   // A failed load may be tried again (a new script element).

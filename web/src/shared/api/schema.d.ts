@@ -8490,11 +8490,17 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Adjusts an invoice (negative lowers it) or writes some of it off; never below zero. */
+        /**
+         * Adjusts an invoice (negative lowers it) or writes some of it off; never below zero. With an
+         *     `Idempotency-Key`, a retry posts nothing more.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description 1 to 255 visible ASCII characters */
+                    "Idempotency-Key"?: string | null;
+                };
                 path: {
                     id: string;
                 };
@@ -8506,6 +8512,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Posted before under this Idempotency-Key */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Posted"];
+                    };
+                };
                 /** @description Created */
                 201: {
                     headers: {
@@ -8580,7 +8595,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Zero or fractional, a write-off that is not negative, below zero, or not this patient's invoice */
+                /** @description Zero or fractional, a write-off that is not negative, below zero, not this patient's invoice, or an Idempotency-Key reused with another body */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8729,7 +8744,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not a positive whole amount, or not this patient's invoice */
+                /** @description Not a positive whole amount, not this patient's invoice, a final invoice, or an Idempotency-Key reused with another body */
                 422: {
                     headers: {
                         [name: string]: unknown;
