@@ -184,21 +184,34 @@ async fn amounts_the_patient_cannot_pay_are_refused_and_create_nothing() {
     app.call_ok(&ben.access, Method::GET, &payment_path, None, 404).await;
 }
 
-/// Stripe's client, made to fail after it spoke to Stripe once: the process "stopped" between the
-/// PaymentIntent's creation and storing its id.
-struct CrashAfterCreate {
+/// Stripe's client with one fault: the first PaymentIntent is made and then not answered (the process
+/// stopped between Stripe's answer and storing it), or refunds are never answered.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fault {
+    StopAfterFirstCreate,
+    RefundsUnanswered,
+}
+
+struct Faulty {
     inner: Arc<dyn Payments>,
-    crashed: std::sync::atomic::AtomicBool,
+    fault: Fault,
+    tripped: std::sync::atomic::AtomicBool,
+}
+
+impl Faulty {
+    fn new(app: &TestApp, fault: Fault) -> Self {
+        Faulty { inner: Arc::clone(&app.gateway.app.ports.payments), fault, tripped: Default::default() }
+    }
 }
 
 #[async_trait]
-impl Payments for CrashAfterCreate {
+impl Payments for Faulty {
     async fn create_payment_intent(&self, account: &str, new: &NewPaymentIntent, key: &str) -> Result<PaymentIntent, PaymentsError> {
-        let created = self.inner.create_payment_intent(account, new, key).await?;
-        if !self.crashed.swap(true, std::sync::atomic::Ordering::SeqCst) {
+        let made = self.inner.create_payment_intent(account, new, key).await?;
+        if self.fault == Fault::StopAfterFirstCreate && !self.tripped.swap(true, std::sync::atomic::Ordering::SeqCst) {
             return Err(PaymentsError::Unavailable("stopped before answering".into()));
         }
-        Ok(created)
+        Ok(made)
     }
     async fn payment_intent(&self, account: &str, id: &str) -> Result<PaymentIntent, PaymentsError> {
         self.inner.payment_intent(account, id).await
@@ -222,6 +235,9 @@ impl Payments for CrashAfterCreate {
         self.inner.setup_intent(account, id).await
     }
     async fn create_refund(&self, account: &str, new: &NewRefund, key: &str) -> Result<Refund, PaymentsError> {
+        if self.fault == Fault::RefundsUnanswered {
+            return Err(PaymentsError::Unavailable("timed out".into()));
+        }
         self.inner.create_refund(account, new, key).await
     }
     fn publishable_key(&self) -> &str {
@@ -240,7 +256,7 @@ async fn a_retry_after_a_crash_gets_the_same_payment_intent_even_days_later() {
     let practice = app.practice().id.clone();
     let patient = app.ann().patient_id.clone();
     let account = portico_billing::accounts::get(table, &practice).await.unwrap().unwrap();
-    let crashing = CrashAfterCreate { inner: Arc::clone(&app.gateway.app.ports.payments), crashed: Default::default() };
+    let crashing = Faulty::new(&app, Fault::StopAfterFirstCreate);
     let order = |key| portico_billing::pay::PayOrder {
         account: &account,
         practice: &practice,
@@ -627,46 +643,6 @@ async fn a_newer_payment_cancels_an_unconfirmed_one_and_money_on_its_way_is_not_
     assert!(statuses.contains(&"processing") && statuses.contains(&"canceled"), "{statuses:?}");
 }
 
-/// Stripe's client with refunds that time out before Stripe sees them.
-struct RefundsTimeOut(Arc<dyn Payments>);
-
-#[async_trait]
-impl Payments for RefundsTimeOut {
-    async fn create_payment_intent(&self, account: &str, new: &NewPaymentIntent, key: &str) -> Result<PaymentIntent, PaymentsError> {
-        self.0.create_payment_intent(account, new, key).await
-    }
-    async fn payment_intent(&self, account: &str, id: &str) -> Result<PaymentIntent, PaymentsError> {
-        self.0.payment_intent(account, id).await
-    }
-    async fn cancel_payment_intent(&self, account: &str, id: &str) -> Result<PaymentIntent, PaymentsError> {
-        self.0.cancel_payment_intent(account, id).await
-    }
-    async fn create_customer(&self, account: &str, metadata: &Metadata, key: &str) -> Result<String, PaymentsError> {
-        self.0.create_customer(account, metadata, key).await
-    }
-    async fn create_setup_intent(
-        &self,
-        account: &str,
-        customer: &str,
-        metadata: &Metadata,
-        key: &str,
-    ) -> Result<SetupIntent, PaymentsError> {
-        self.0.create_setup_intent(account, customer, metadata, key).await
-    }
-    async fn setup_intent(&self, account: &str, id: &str) -> Result<SetupIntent, PaymentsError> {
-        self.0.setup_intent(account, id).await
-    }
-    async fn create_refund(&self, _: &str, _: &NewRefund, _: &str) -> Result<Refund, PaymentsError> {
-        Err(PaymentsError::Unavailable("timed out".into()))
-    }
-    fn publishable_key(&self) -> &str {
-        self.0.publishable_key()
-    }
-    fn js_url(&self) -> &str {
-        self.0.js_url()
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_refund_stripe_never_answered_holds_nothing_and_the_same_request_asks_again() {
     let app = spawn_app().await;
@@ -688,7 +664,7 @@ async fn a_refund_stripe_never_answered_holds_nothing_and_the_same_request_asks_
         by: "staff:test".into(),
     };
     let now = portico::clock::Clock::now(app.clock.as_ref());
-    let timing_out = RefundsTimeOut(Arc::clone(&app.gateway.app.ports.payments));
+    let timing_out = Faulty::new(&app, Fault::RefundsUnanswered);
     let failed = portico_billing::refunds::request(table, &timing_out, order(), now).await;
     assert!(matches!(failed, Err(portico_billing::refunds::RefundError::Provider(PaymentsError::Unavailable(_)))));
     let biller = app.staff_token(&billing_email(&app)).await;
@@ -714,7 +690,7 @@ async fn a_payment_whose_intent_was_never_stored_is_adopted_by_its_event() {
     let practice = app.practice().id.clone();
     let patient = app.ann().patient_id.clone();
     let account = portico_billing::accounts::get(table, &practice).await.unwrap().unwrap();
-    let crashing = CrashAfterCreate { inner: Arc::clone(&app.gateway.app.ports.payments), crashed: Default::default() };
+    let crashing = Faulty::new(&app, Fault::StopAfterFirstCreate);
     let order = portico_billing::pay::PayOrder {
         account: &account,
         practice: &practice,
@@ -904,53 +880,6 @@ async fn a_declined_autopay_is_tried_three_times_over_a_week_and_one_needing_the
     assert_eq!(billing(&app, &ann).await["autopay"]["active"], false);
 }
 
-/// Stripe's client whose first off-session charge is made and then not answered (a stop mid-run).
-struct ChargeThenStop {
-    inner: Arc<dyn Payments>,
-    stopped: std::sync::atomic::AtomicBool,
-}
-
-#[async_trait]
-impl Payments for ChargeThenStop {
-    async fn create_payment_intent(&self, account: &str, new: &NewPaymentIntent, key: &str) -> Result<PaymentIntent, PaymentsError> {
-        let made = self.inner.create_payment_intent(account, new, key).await?;
-        if !self.stopped.swap(true, std::sync::atomic::Ordering::SeqCst) {
-            return Err(PaymentsError::Unavailable("stopped".into()));
-        }
-        Ok(made)
-    }
-    async fn payment_intent(&self, account: &str, id: &str) -> Result<PaymentIntent, PaymentsError> {
-        self.inner.payment_intent(account, id).await
-    }
-    async fn cancel_payment_intent(&self, account: &str, id: &str) -> Result<PaymentIntent, PaymentsError> {
-        self.inner.cancel_payment_intent(account, id).await
-    }
-    async fn create_customer(&self, account: &str, metadata: &Metadata, key: &str) -> Result<String, PaymentsError> {
-        self.inner.create_customer(account, metadata, key).await
-    }
-    async fn create_setup_intent(
-        &self,
-        account: &str,
-        customer: &str,
-        metadata: &Metadata,
-        key: &str,
-    ) -> Result<SetupIntent, PaymentsError> {
-        self.inner.create_setup_intent(account, customer, metadata, key).await
-    }
-    async fn setup_intent(&self, account: &str, id: &str) -> Result<SetupIntent, PaymentsError> {
-        self.inner.setup_intent(account, id).await
-    }
-    async fn create_refund(&self, account: &str, new: &NewRefund, key: &str) -> Result<Refund, PaymentsError> {
-        self.inner.create_refund(account, new, key).await
-    }
-    fn publishable_key(&self) -> &str {
-        self.inner.publishable_key()
-    }
-    fn js_url(&self) -> &str {
-        self.inner.js_url()
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn overlapping_or_interrupted_autopay_runs_charge_once() {
     let app = spawn_app().await;
@@ -961,7 +890,7 @@ async fn overlapping_or_interrupted_autopay_runs_charge_once() {
     let now = portico::clock::Clock::now(app.clock.as_ref());
     // A run that made the charge and stopped before hearing back: the claim stays, and the next run
     // finishes it with the same key (the same PaymentIntent), never a second charge.
-    let stopping = ChargeThenStop { inner: Arc::clone(&app.gateway.app.ports.payments), stopped: Default::default() };
+    let stopping = Faulty::new(&app, Fault::StopAfterFirstCreate);
     assert!(portico_billing::autopay::run(table, &stopping, now).await.is_err(), "the run reports the stop");
     assert_eq!(app.gateway.app.stripe.intents_created(), 1);
     // Two runs at once (EventBridge delivering twice): one finishes the claim, neither charges again.
