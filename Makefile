@@ -21,8 +21,12 @@ lint:
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
 
 # Libraries' unit tests and the end-to-end suite; binaries are wiring only and have no tests of their own.
+# The suite records each route's data requests for `make bench` (target/bench/requests), stamped with
+# the source it ran.
 unit:
-	cargo test --workspace --lib --test suite
+	rm -rf target/bench/requests target/bench/requests.stamp
+	PORTICO_RECORD_REQUESTS=$(CURDIR)/target/bench/requests cargo test --workspace --lib --test suite
+	tests/source-stamp.sh > target/bench/requests.stamp
 
 validate:
 	$(SAM_ENV) $(SAM) validate --region us-east-1 --template infra/template.yaml
@@ -46,16 +50,21 @@ web-check:
 	web/scripts/ensure-deps.sh
 	npm run --prefix web --silent check
 
-FUNCTION_CRATES := -p portico-identity -p portico-practice -p portico-messaging -p portico-platform
-
 ## bench: every function's release binary started cold with its first real event, at full CPU and under a
 ## 128 MB Lambda's CPU share, against a hello-world; sizes, memory and data requests; writes docs/bench.md
 bench: setup
 	mkdir -p target && echo $$(date +%s) > target/bench-started
-	# The function crates on their own, so no local-only feature is unified into them.
-	cargo build --release $(FUNCTION_CRATES) -p portico-bench-hello --bins
-	rm -rf target/bench/requests
-	PORTICO_RECORD_REQUESTS=$(CURDIR)/target/bench/requests cargo test -p portico-tests --test suite
+	# Every function crate (and the hello-world), without the gateway and the tests, so no local-only
+	# feature is unified into them.
+	cargo build --release --workspace --exclude portico-local --exclude portico-tests --bins
+	# Data requests: the last `make test`'s counts when they were recorded from this source, else the suite again.
+	if [ "$$(cat target/bench/requests.stamp 2>/dev/null)" = "$$(tests/source-stamp.sh)" ]; then \
+		echo "data requests: reusing the counts make test recorded from this source"; \
+	else \
+		rm -rf target/bench/requests target/bench/requests.stamp && \
+		PORTICO_RECORD_REQUESTS=$(CURDIR)/target/bench/requests cargo test -p portico-tests --test suite && \
+		tests/source-stamp.sh > target/bench/requests.stamp; \
+	fi
 	PORTICO_BENCH_STARTED=$$(cat target/bench-started) cargo run -p portico-tests --bin portico-bench
 
 ## openapi: regenerate infra/openapi.json from the code
