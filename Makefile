@@ -24,9 +24,10 @@ lint:
 # The suite records each route's data requests for `make bench` (target/bench/requests), stamped with
 # the source it ran.
 unit:
-	rm -rf target/bench/requests target/bench/requests.stamp
+	rm -rf target/bench/requests target/bench/requests.stamp && mkdir -p target/bench
+	tests/source-stamp.sh > target/bench/requests.stamp.next
 	PORTICO_RECORD_REQUESTS=$(CURDIR)/target/bench/requests cargo test --workspace --lib --test suite
-	tests/source-stamp.sh > target/bench/requests.stamp
+	mv target/bench/requests.stamp.next target/bench/requests.stamp
 
 validate:
 	$(SAM_ENV) $(SAM) validate --region us-east-1 --template infra/template.yaml
@@ -62,8 +63,9 @@ bench: setup
 		echo "data requests: reusing the counts make test recorded from this source"; \
 	else \
 		rm -rf target/bench/requests target/bench/requests.stamp && \
+		tests/source-stamp.sh > target/bench/requests.stamp.next && \
 		PORTICO_RECORD_REQUESTS=$(CURDIR)/target/bench/requests cargo test -p portico-tests --test suite && \
-		tests/source-stamp.sh > target/bench/requests.stamp; \
+		mv target/bench/requests.stamp.next target/bench/requests.stamp; \
 	fi
 	PORTICO_BENCH_STARTED=$$(cat target/bench-started) cargo run -p portico-tests --bin portico-bench
 

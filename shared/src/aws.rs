@@ -2,7 +2,8 @@
 //! sets the region (`AWS_REGION`) and the function role's credentials (`AWS_ACCESS_KEY_ID`,
 //! `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`); locally, the emulator's are set the same way.
 //! `AWS_ENDPOINT_URL` and `AWS_ENDPOINT_URL_<SERVICE>` (e.g. `AWS_ENDPOINT_URL_DYNAMODB`) point clients
-//! elsewhere, so adapters carry no test-only branches.
+//! elsewhere, so adapters carry no test-only branches; `AWS_USE_FIPS_ENDPOINT`,
+//! `AWS_USE_DUALSTACK_ENDPOINT` and `AWS_MAX_ATTEMPTS` are honoured. Profiles are not read.
 //!
 //! Not `aws_config::defaults(..).load()`: its provider chains (profile files, web identity through STS,
 //! the container and instance metadata endpoints) are never reached on Lambda, yet they are linked into
@@ -23,12 +24,25 @@ fn sdk_config_from(vars: impl IntoIterator<Item = (String, String)>) -> SdkConfi
     let vars: std::collections::HashMap<String, String> = vars.into_iter().filter(|(name, _)| name.starts_with("AWS_")).collect();
     let region = vars.get("AWS_REGION").or_else(|| vars.get("AWS_DEFAULT_REGION")).cloned().map(aws_config::Region::new);
     let endpoint = vars.get("AWS_ENDPOINT_URL").cloned();
-    let endpoints = ServiceEndpoints(vars.into_iter().filter(|(name, _)| name.starts_with("AWS_ENDPOINT_URL")).collect());
+    let endpoints = ServiceEndpoints(
+        vars.iter().filter(|(name, _)| name.starts_with("AWS_ENDPOINT_URL")).map(|(k, v)| (k.clone(), v.clone())).collect(),
+    );
+    let flag = |name: &str| vars.get(name).is_some_and(|v| v.eq_ignore_ascii_case("true"));
+    let (fips, dual_stack) = (flag("AWS_USE_FIPS_ENDPOINT"), flag("AWS_USE_DUALSTACK_ENDPOINT"));
+    let attempts = vars.get("AWS_MAX_ATTEMPTS").and_then(|n| n.parse::<u32>().ok()).filter(|n| *n > 0);
+    if !vars.contains_key("AWS_ACCESS_KEY_ID") {
+        tracing::warn!("AWS_ACCESS_KEY_ID is not set: AWS requests will fail (credentials are read from the environment only)");
+    }
     let mut builder = SdkConfig::builder()
         .behavior_version(aws_config::BehaviorVersion::latest())
         .credentials_provider(SharedCredentialsProvider::new(EnvironmentVariableCredentialsProvider::new()))
+        .use_fips(fips)
+        .use_dual_stack(dual_stack)
         .service_config(endpoints);
     builder.set_region(region).set_endpoint_url(endpoint);
+    if let Some(attempts) = attempts {
+        builder.set_retry_config(Some(aws_config::retry::RetryConfig::standard().with_max_attempts(attempts)));
+    }
     builder.build()
 }
 
@@ -44,31 +58,40 @@ impl LoadServiceConfig for ServiceEndpoints {
     }
 }
 
-/// Reads each named secret from Secrets Manager in one request (`BatchGetSecretValue`: one connection
-/// and one round trip at cold start, however many secrets); `(HASH_KEY, arn)` becomes `HASH_KEY → value`.
-/// A secret that cannot be read is left out (and logged by name, never by value): the function's
-/// configuration check then reports it, and the function does not start half-configured.
+/// Reads each named secret from Secrets Manager; `(HASH_KEY, arn)` becomes `HASH_KEY → value`. Several
+/// are read in one `BatchGetSecretValue` (one connection and one round trip at cold start); one, or a
+/// batch refused as a whole (that action's quota is 100 requests a second per region, which a deploy's
+/// cold starts could meet), with `GetSecretValue` each, at once. A secret that cannot be read is left
+/// out (and logged by name, never by value): the function's configuration check then reports it, and
+/// the function does not start half-configured.
 pub async fn load_secrets(sdk: &SdkConfig, wanted: Vec<(String, String)>) -> std::collections::HashMap<String, secrecy::SecretString> {
-    if wanted.is_empty() {
-        return std::collections::HashMap::new();
-    }
     let client = aws_sdk_secretsmanager::Client::new(sdk);
-    let ids = wanted.iter().map(|(_, id)| id.clone()).collect();
-    let out = match client.batch_get_secret_value().set_secret_id_list(Some(ids)).send().await {
-        Ok(out) => out,
-        Err(e) => {
-            let error = aws_sdk_secretsmanager::error::DisplayErrorContext(e).to_string();
-            let names: Vec<&str> = wanted.iter().map(|(name, _)| name.as_str()).collect();
-            tracing::error!(secrets = ?names, error = %error, "secrets not read");
-            return std::collections::HashMap::new();
+    if wanted.len() > 1 {
+        match read_in_one_request(&client, &wanted).await {
+            Ok(read) => return read,
+            Err(error) => tracing::warn!(error = %error, "secrets not read in one request; reading each"),
         }
-    };
+    }
+    read_each(&client, wanted).await
+}
+
+async fn read_in_one_request(
+    client: &aws_sdk_secretsmanager::Client,
+    wanted: &[(String, String)],
+) -> Result<std::collections::HashMap<String, secrecy::SecretString>, String> {
+    let ids = wanted.iter().map(|(_, id)| id.clone()).collect();
+    let out = client
+        .batch_get_secret_value()
+        .set_secret_id_list(Some(ids))
+        .send()
+        .await
+        .map_err(|e| aws_sdk_secretsmanager::error::DisplayErrorContext(e).to_string())?;
     let mut read = std::collections::HashMap::new();
     for (name, id) in wanted {
-        let value = out.secret_values().iter().find(|v| names_secret(&id, v.arn(), v.name())).and_then(|v| v.secret_string());
+        let value = out.secret_values().iter().find(|v| names_secret(id, v.arn(), v.name())).and_then(|v| v.secret_string());
         match value {
             Some(value) => {
-                read.insert(name, secrecy::SecretString::from(value.to_string()));
+                read.insert(name.clone(), secrecy::SecretString::from(value.to_string()));
             }
             None => {
                 let error = out
@@ -80,7 +103,24 @@ pub async fn load_secrets(sdk: &SdkConfig, wanted: Vec<(String, String)>) -> std
             }
         }
     }
-    read
+    Ok(read)
+}
+
+async fn read_each(
+    client: &aws_sdk_secretsmanager::Client,
+    wanted: Vec<(String, String)>,
+) -> std::collections::HashMap<String, secrecy::SecretString> {
+    let reads = wanted.into_iter().map(|(name, id)| async move {
+        match client.get_secret_value().secret_id(&id).send().await {
+            Ok(out) => out.secret_string().map(|value| (name, secrecy::SecretString::from(value.to_string()))),
+            Err(e) => {
+                let error = aws_sdk_secretsmanager::error::DisplayErrorContext(e).to_string();
+                tracing::error!(secret = %name, error = %error, "secret not read");
+                None
+            }
+        }
+    });
+    futures::future::join_all(reads).await.into_iter().flatten().collect()
 }
 
 /// Whether a secret id as configured (its full ARN, its ARN without Secrets Manager's six-character
@@ -117,6 +157,14 @@ mod tests {
         assert_eq!(endpoint(&sdk, "DynamoDB").as_deref(), Some("https://ddb.example"));
         assert_eq!(endpoint(&sdk, "Secrets Manager").as_deref(), Some("https://all.example"));
         assert!(sdk.credentials_provider().is_some());
+        assert_eq!(sdk.use_fips(), Some(false));
+    }
+
+    #[test]
+    fn fips_dual_stack_and_attempts_are_honoured() {
+        let sdk = config(&[("AWS_USE_FIPS_ENDPOINT", "true"), ("AWS_USE_DUALSTACK_ENDPOINT", "TRUE"), ("AWS_MAX_ATTEMPTS", "5")]);
+        assert_eq!((sdk.use_fips(), sdk.use_dual_stack()), (Some(true), Some(true)));
+        assert_eq!(sdk.retry_config().map(|r| r.max_attempts()), Some(5));
     }
 
     #[test]

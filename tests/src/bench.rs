@@ -173,16 +173,7 @@ pub async fn measure(binary: &Path, event: &Value, env: &[(String, String)], quo
             command.arg("-c").arg("echo $$ > \"$1\" && exec \"$0\"").arg(binary).arg(quota.dir.join("cgroup.procs"));
             command
         }
-        // `PORTICO_BENCH_PERF=dir`: each full-CPU start recorded by `perf` (its numbers then include perf's).
-        None => match std::env::var("PORTICO_BENCH_PERF") {
-            Ok(dir) => {
-                let mut command = tokio::process::Command::new("perf");
-                let out = Path::new(&dir).join(format!("{name}.{}.data", chrono::Utc::now().timestamp_micros()));
-                command.args(["record", "-q", "-F", "20000", "-g", "-o"]).arg(out).arg("--").arg(binary);
-                command
-            }
-            Err(_) => tokio::process::Command::new(binary),
-        },
+        None => tokio::process::Command::new(binary),
     };
     let started = Instant::now();
     let mut child = command

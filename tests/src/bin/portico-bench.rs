@@ -138,7 +138,7 @@ async fn main() {
         hello_init,
         mib(hello_rss),
         hello_init_quota,
-        ms(&hello_full, |r| Some(r.cpu))
+        ms(&hello_full, |r| r.first_response.map(|_| r.cpu))
     );
     let (mut failed, mut measured) = (Vec::new(), 0);
     // `PORTICO_BENCH_ONLY=portal-me-get,auth-otp-start` measures only those (the table is then not
@@ -167,7 +167,7 @@ async fn main() {
         let rss = median(full.iter().map(|r| r.peak_rss_kb as f64 * 1024.0).collect());
         let first = ms(&full, |r| r.first_response);
         let first_quota = ms(&quoted, |r| r.first_response);
-        let cpu = ms(&full, |r| Some(r.cpu));
+        let cpu = ms(&full, |r| r.first_response.map(|_| r.cpu));
         let status = full
             .last()
             .map(|r| r.status.map(|s| s.to_string()).unwrap_or_else(|| if r.error.is_some() { "error".into() } else { "ok".into() }))
@@ -221,9 +221,16 @@ async fn main() {
     plain_env.retain(|(k, _)| k != "AWS_ENDPOINT_URL");
     plain_env.push(("AWS_ENDPOINT_URL".into(), portico_tests::emulator::emulator().url.clone()));
     let tls_event = bench::first_success_event(tls_cost);
-    let clear = measure_with(&plain_env, release.join(tls_cost), tls_event.clone(), None).await;
-    let (in_clear, in_clear_cpu) = (ms(&clear, |r| r.first_response), ms(&clear, |r| Some(r.cpu)));
-    let in_clear_quota = ms(&measure_with(&plain_env, release.join(tls_cost), tls_event, Some(&quota)).await, |r| r.first_response);
+    let tls_note = if release.join(tls_cost).exists() && functions.iter().any(|f| f == tls_cost) {
+        let clear = measure_with(&plain_env, release.join(tls_cost), tls_event.clone(), None).await;
+        let (in_clear, in_clear_cpu) = (ms(&clear, |r| r.first_response), ms(&clear, |r| r.first_response.map(|_| r.cpu)));
+        let in_clear_quota = ms(&measure_with(&plain_env, release.join(tls_cost), tls_event, Some(&quota)).await, |r| r.first_response);
+        format!(
+            "What TLS costs: {tls_cost}'s first response with its data endpoint in the clear instead of behind the TLS front: {in_clear:.1} ms at full CPU ({in_clear_cpu:.1} ms of CPU), {in_clear_quota:.1} ms under the quota (the table's row is the same binary and event over TLS). "
+        )
+    } else {
+        String::new()
+    };
     drop(fixture);
 
     let commit = std::process::Command::new("git")
@@ -248,7 +255,7 @@ async fn main() {
     let _ = writeln!(report, "{table_md}");
     let _ = writeln!(
         report,
-        "What TLS costs: {tls_cost}'s first response with its data endpoint in the clear instead of behind the TLS front: {in_clear:.1} ms at full CPU ({in_clear_cpu:.1} ms of CPU), {in_clear_quota:.1} ms under the quota (the table's row is the same binary and event over TLS). The CPU column is every thread's time on the CPU from process start to the response, at full CPU: under the quota a process gets {QUOTA_US} µs of it per {PERIOD_US} µs period.\n"
+        "{tls_note}The CPU column is every thread's time on the CPU from process start to the response, at full CPU: under the quota a process gets {QUOTA_US} µs of it per {PERIOD_US} µs period.\n"
     );
     let _ = writeln!(
         report,
