@@ -314,13 +314,24 @@ pub async fn start_tls_front(cert: Vec<u8>, key: Vec<u8>, target: SocketAddr) ->
 }
 
 /// The first event a function is measured with: its first sample that succeeds (a signed-in read where
-/// there is one), with the token's times moved to now so the session is live.
+/// there is one); else its first signed-in sample that gets past the session check (an unknown id:
+/// session and data are read, and the answer is 404); else (a trigger or worker) its first sample that
+/// is not a failure; else its first sample. The token's times are
+/// moved to now so the session is live.
 pub fn first_success_event(function: &str) -> Value {
     let dir = root().join("events").join(function);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).into_iter().flatten().flatten().map(|e| e.path()).collect();
     files.sort();
-    let success = |p: &PathBuf| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.contains(".2"));
-    let chosen = files.iter().find(|p| success(p)).or(files.first());
+    let named = |p: &PathBuf, part: &str| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.contains(part));
+    let signed_in = |p: &PathBuf| std::fs::read_to_string(p).is_ok_and(|t| t.contains("\"claims\""));
+    let chosen = files
+        .iter()
+        .find(|p| named(p, ".2"))
+        .or_else(|| files.iter().find(|p| named(p, ".4") && signed_in(p) && !named(p, ".401") && !named(p, ".403")))
+        .or_else(|| {
+            files.iter().find(|p| ![".error", ".fail", ".invalid", ".taken", ".incorrect", ".one-failure"].iter().any(|f| named(p, f)))
+        })
+        .or(files.first());
     let mut event: Value =
         chosen.and_then(|f| std::fs::read_to_string(f).ok()).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(Value::Null);
     let now = chrono::Utc::now().timestamp();
