@@ -61,7 +61,8 @@ pub fn verify(secrets: &[SecretString], header: Option<&str>, body: &[u8], now: 
     if signatures.is_empty() {
         return Err(Refused::Malformed);
     }
-    if (now.timestamp() - timestamp).abs() > TOLERANCE_SECONDS {
+    // `abs_diff`: a timestamp near i64's ends cannot overflow the subtraction.
+    if now.timestamp().abs_diff(timestamp) > TOLERANCE_SECONDS.unsigned_abs() {
         return Err(Refused::Stale);
     }
     let mut matched = false;
@@ -133,6 +134,11 @@ mod tests {
         let four_minutes = chrono::Duration::minutes(4);
         assert_eq!(verify(std::slice::from_ref(&s), Some(&good), body, now + four_minutes), Ok(()));
         assert_eq!(verify(std::slice::from_ref(&s), Some(&good), body, now - four_minutes), Ok(()));
+        // Timestamps at i64's ends are stale, not an overflow.
+        for extreme in [i64::MIN, i64::MAX] {
+            let forged = format!("t={extreme},v1={}", "0".repeat(64));
+            assert_eq!(verify(std::slice::from_ref(&s), Some(&forged), body, now), Err(Refused::Stale));
+        }
     }
 
     #[test]

@@ -395,6 +395,10 @@ async fn forged_altered_stale_early_and_unsigned_webhooks_change_nothing() {
     assert_eq!(webhook(&app, &body, Some(signature(&app, &body, 360))).await, 403);
     assert_eq!(webhook(&app, &body, None).await, 400);
     assert_eq!(webhook(&app, &body, Some("t=1,v1=zz".into())).await, 400);
+    // A body larger than one queued event, signed or not, is refused before anything else (413).
+    let huge =
+        format!("{{\"id\":\"evt_huge\",\"type\":\"x\",\"pad\":\"{}\"}}", "a".repeat(portico_billing::handlers::webhook::MAX_EVENT_BODY));
+    assert_eq!(webhook(&app, &huge, Some(signature(&app, &huge, 0))).await, 413);
     assert_eq!(app.pump().await, 0, "nothing was queued");
     assert_eq!(billing(&app, &ann).await["balance"], 12_000);
     // Within five minutes either way, and an unknown kind: accepted (200).

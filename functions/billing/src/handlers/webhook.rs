@@ -22,6 +22,10 @@ pub struct Received {
     pub received: bool,
 }
 
+/// The largest event the webhook takes: what one queue message carries (SQS's 256 KiB). Stripe's events
+/// are far smaller; a larger body is refused before its signature is even computed.
+pub const MAX_EVENT_BODY: usize = 256 * 1024;
+
 /// An event from Stripe, for any practice's connected account. A valid `Stripe-Signature` (any current
 /// secret, any of its `v1`s, a timestamp within five minutes either way) is checked before anything
 /// else; the event is then queued whole and answered at once. Unknown kinds are answered 200 too.
@@ -30,13 +34,16 @@ pub struct Received {
     request_body(content = Object, content_type = "application/json", description = "A Stripe event"),
     responses((status = 200, body = Received), (status = 400, body = Problem, description = "No or a malformed Stripe-Signature, or not an event"),
         (status = 403, body = Problem, description = "The signature does not match, or its timestamp is more than five minutes away"),
-        (status = 415, body = Problem)))]
+        (status = 413, body = Problem, description = "The body is larger than one queued event (256 KiB)"), (status = 415, body = Problem)))]
 pub async fn stripe(d: &StripeWebhookDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let req = x.request();
     if !has_content_type(req, "application/json") {
         return Err(ApiError::UnsupportedMediaType { expected: "application/json" });
     }
     let body = body_bytes(req);
+    if body.len() > MAX_EVENT_BODY {
+        return Err(ApiError::PayloadTooLarge { limit: MAX_EVENT_BODY });
+    }
     let header = req.headers().get("stripe-signature").and_then(|v| v.to_str().ok());
     match signature::verify(&d.stripe.secrets, header, body, x.now()) {
         Ok(()) => {}

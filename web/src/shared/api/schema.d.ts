@@ -12041,7 +12041,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The body is too large (API Gateway's own limit answers application/json) */
+                /** @description The body is larger than one queued event (256 KiB) */
                 413: {
                     headers: {
                         [name: string]: unknown;
