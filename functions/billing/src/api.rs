@@ -162,6 +162,9 @@ pub struct AutopayRequest {
     pub cap: serde_json::Number,
     /// The patient agrees that finalized invoices up to the cap are charged to this card each month.
     pub consent: bool,
+    /// The version of the consent's words the patient was shown (`AutopaySetup.consent_version`); a
+    /// version that is no longer current is refused (409) and nothing is turned on.
+    pub consent_version: String,
 }
 
 /// What the browser saves a card with (Stripe.js `confirmSetup`).
@@ -171,8 +174,17 @@ pub struct AutopaySetup {
     pub publishable_key: String,
     pub stripe_account: String,
     pub js_url: String,
-    /// The consent the patient is asked for, by version.
+    /// The consent the patient is asked for, by version: send it back in `AutopayRequest`.
     pub consent_version: String,
+    /// That version's words, to show beside the box the patient checks.
+    pub consent_text: ConsentText,
+}
+
+/// A consent's words in each language the portal speaks.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConsentText {
+    pub en: String,
+    pub es: String,
 }
 
 /// A refund the practice asked for.

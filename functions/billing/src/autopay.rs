@@ -25,8 +25,14 @@ use serde::{Deserialize, Serialize};
 use crate::keys;
 use crate::model::{Account, Payment, PaymentStatus, Summary};
 
-/// The consent a patient gives, by its version (the portal shows its words).
+/// The consent a patient gives, by its version: the words below are what that version says, and the
+/// portal shows them as the server keeps them. New words are a new version (and a new pair of texts);
+/// an agreement to an older version is refused, so the record always names the words agreed to.
 pub const CONSENT_VERSION: &str = "autopay-2026-11";
+
+/// The current consent's words, in English and Spanish.
+pub const CONSENT_EN: &str = "I agree: each month, in the early hours, you may charge my saved card for bills that are final, up to the limit I set, and never more than my limit. If a payment doesn’t go through you’ll tell me and I can pay here.";
+pub const CONSENT_ES: &str = "Acepto: cada mes, de madrugada, pueden cobrar a mi tarjeta guardada las facturas que ya son definitivas, hasta el límite que fijé y nunca más que ese límite. Si un pago no se completa, me avisarán y podré pagar aquí.";
 /// The largest cap a patient may set (minor units).
 pub const MAX_CAP: i64 = 10_000_000;
 /// The local hour the run charges in.
@@ -105,6 +111,8 @@ pub enum AutopayError {
     NotSaved,
     #[error("consent is required")]
     NoConsent,
+    #[error("the consent's words changed since they were shown")]
+    ConsentChanged,
     #[error("the cap is out of range")]
     Cap,
     #[error("payment provider: {0}")]
@@ -157,6 +165,8 @@ pub struct Enrolment<'a> {
     pub setup_intent: &'a str,
     pub cap: i64,
     pub consent: bool,
+    /// The version of the words the patient was shown.
+    pub consent_version: &'a str,
     /// `patient`, or `proxy:<person>`.
     pub by: String,
 }
@@ -170,9 +180,12 @@ pub async fn enroll(
     asked: Enrolment<'_>,
     now: DateTime<Utc>,
 ) -> Result<Autopay, AutopayError> {
-    let Enrolment { setup_intent, cap, consent, by } = asked;
+    let Enrolment { setup_intent, cap, consent, consent_version, by } = asked;
     if !consent {
         return Err(AutopayError::NoConsent);
+    }
+    if consent_version != CONSENT_VERSION {
+        return Err(AutopayError::ConsentChanged);
     }
     if !(1..=MAX_CAP).contains(&cap) {
         return Err(AutopayError::Cap);

@@ -100,6 +100,9 @@ impl From<AutopayError> for ApiError {
                 unprocessable("The card was not saved. Please try again.", "setup_intent_id", "is not a saved card of yours")
             }
             AutopayError::NoConsent => unprocessable("Autopay needs your consent.", "consent", "must be true"),
+            AutopayError::ConsentChanged => {
+                ApiError::Conflict("The autopay terms changed since you read them. Please read them again before you agree.")
+            }
             AutopayError::Cap => unprocessable("Choose a limit between $0.01 and $100,000.", "cap", "must be 1 to 10000000"),
             AutopayError::Provider(e) => provider(e),
             AutopayError::Store(e) => e.into(),

@@ -771,7 +771,7 @@ async fn autopay_with(app: &TestApp, who: &Session, key: &str, method: &str, cap
         &who.access,
         Method::PUT,
         "/portal/billing/autopay",
-        Some(json!({ "setup_intent_id": seti, "cap": cap, "consent": true })),
+        Some(json!({ "setup_intent_id": seti, "cap": cap, "consent": true, "consent_version": setup["consent_version"] })),
         200,
     )
     .await
@@ -808,14 +808,27 @@ async fn autopay_is_opt_in_and_pays_finalized_invoices_in_the_practices_early_ho
         .await
         .unwrap();
     let unsaved = setup["client_secret"].as_str().unwrap().split("_secret_").next().unwrap().to_string();
+    // The words the patient agrees to are the server's, in both languages, by version.
+    let version = setup["consent_version"].clone();
+    assert_eq!(version, portico_billing::autopay::CONSENT_VERSION);
+    assert!(setup["consent_text"]["en"].as_str().unwrap().starts_with("I agree: each month"), "{setup}");
+    assert!(setup["consent_text"]["es"].as_str().unwrap().starts_with("Acepto: cada mes"), "{setup}");
     for (body, field) in [
-        (json!({ "setup_intent_id": unsaved, "cap": 50_000, "consent": true }), "setup_intent_id"),
-        (json!({ "setup_intent_id": unsaved, "cap": 50_000, "consent": false }), "consent"),
-        (json!({ "setup_intent_id": unsaved, "cap": 0, "consent": true }), "cap"),
+        (json!({ "setup_intent_id": unsaved, "cap": 50_000, "consent": true, "consent_version": version }), "setup_intent_id"),
+        (json!({ "setup_intent_id": unsaved, "cap": 50_000, "consent": false, "consent_version": version }), "consent"),
+        (json!({ "setup_intent_id": unsaved, "cap": 0, "consent": true, "consent_version": version }), "cap"),
     ] {
         let refused = app.call(&ann.access, Method::PUT, "/portal/billing/autopay", Some(body)).await;
         assert_eq!(portico_tests::problem(refused, 422).await["errors"][0]["field"], field);
     }
+    // Agreeing to words that are no longer current (or without saying which) turns nothing on.
+    let stale = json!({ "setup_intent_id": unsaved, "cap": 50_000, "consent": true, "consent_version": "autopay-2020-01" });
+    portico_tests::problem(app.call(&ann.access, Method::PUT, "/portal/billing/autopay", Some(stale)).await, 409).await;
+    let unsaid = json!({ "setup_intent_id": unsaved, "cap": 50_000, "consent": true });
+    portico_tests::problem(app.call(&ann.access, Method::PUT, "/portal/billing/autopay", Some(unsaid)).await, 400).await;
+    assert!(
+        portico_billing::autopay::get(app.gateway.app.table.as_ref(), &app.practice().id, &app.ann().patient_id).await.unwrap().is_none()
+    );
     let on = autopay_with(&app, &ann, "s1", "pm_card_visa", 50_000).await;
     assert_eq!(on["active"], true);
     // A charge still being added to is not final: autopay leaves it.
@@ -959,7 +972,7 @@ async fn a_proxys_autopay_consent_ends_with_their_grant() {
     assert_eq!(app.post_json("/_local/stripe/confirm-setup", confirm).await.status(), 200);
     let seti = secret.split("_secret_").next().unwrap().to_string();
     let on = acting(Method::PUT, "/portal/billing/autopay")
-        .json(&json!({ "setup_intent_id": seti, "cap": 50_000, "consent": true }))
+        .json(&json!({ "setup_intent_id": seti, "cap": 50_000, "consent": true, "consent_version": setup["consent_version"] }))
         .send()
         .await
         .unwrap();

@@ -5,7 +5,7 @@ use portico::http::{ApiError, Exchange, Problem, Reply};
 use portico::ids::{InvoiceId, PaymentId};
 
 use super::{amount, required_key};
-use crate::api::{AutopayRequest, AutopaySetup, AutopayView, BillingView, PayRequest, PayStarted, PaymentView};
+use crate::api::{AutopayRequest, AutopaySetup, AutopayView, BillingView, ConsentText, PayRequest, PayStarted, PaymentView};
 use crate::deps::{BillingDeps, PayDeps};
 use crate::pay::{self, PayError, PayOrder};
 use crate::statements::{Month, StatementView};
@@ -157,6 +157,7 @@ pub async fn autopay_setup(d: &PayDeps, x: &Exchange<'_>) -> Result<Reply, ApiEr
         stripe_account: account.stripe_account.clone(),
         js_url: d.payments.js_url().to_string(),
         consent_version: crate::autopay::CONSENT_VERSION.to_string(),
+        consent_text: ConsentText { en: crate::autopay::CONSENT_EN.into(), es: crate::autopay::CONSENT_ES.into() },
     };
     Ok(Reply::created(&started, "/portal/billing/autopay"))
 }
@@ -165,6 +166,7 @@ pub async fn autopay_setup(d: &PayDeps, x: &Exchange<'_>) -> Result<Reply, ApiEr
 #[utoipa::path(put, path = "/portal/billing/autopay", tag = "billing", security(("patient" = [])), request_body = AutopayRequest,
     responses((status = 200, body = AutopayView), (status = 400, body = Problem), (status = 401, body = Problem),
         (status = 403, body = Problem, description = "The practice takes no payments online, or acting without a grant that allows billing"),
+        (status = 409, body = Problem, description = "The consent's words changed since the version sent was shown: nothing was turned on"),
         (status = 415, body = Problem),
         (status = 422, body = Problem, description = "No consent, a cap out of range, or a card that was not saved"),
         (status = 503, body = Problem, description = "The card processor did not answer")))]
@@ -174,7 +176,13 @@ pub async fn autopay_put(d: &PayDeps, x: &Exchange<'_>) -> Result<Reply, ApiErro
     let cap = super::amount(&body.cap).map_err(|_| ApiError::field("cap", "must be a whole number of cents"))?;
     let table = d.table.as_ref();
     let account = crate::accounts::get(table, &who.practice).await?.ok_or(PayError::NotEnabled)?;
-    let asked = crate::autopay::Enrolment { setup_intent: &body.setup_intent_id, cap, consent: body.consent, by: person(&who) };
+    let asked = crate::autopay::Enrolment {
+        setup_intent: &body.setup_intent_id,
+        cap,
+        consent: body.consent,
+        consent_version: &body.consent_version,
+        by: person(&who),
+    };
     let saved = crate::autopay::enroll(table, d.payments.as_ref(), &account, &who.patient, asked, x.now()).await?;
     let paused = crate::screen::summary(table, &who.practice, &who.patient).await?.is_some_and(|s| s.autopay_paused);
     Ok(Reply::ok(&AutopayView {

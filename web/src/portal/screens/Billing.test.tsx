@@ -673,6 +673,10 @@ const setupAnswer = (n = 1): S['AutopaySetup'] => ({
   stripe_account: 'acct_demo',
   js_url: '/_local/stripe/v3.js',
   consent_version: '2026-11',
+  consent_text: {
+    en: 'I agree to the words the server keeps for 2026-11.',
+    es: 'Acepto las palabras que el servidor guarda para 2026-11.',
+  },
 });
 const autopayOn = (over: Partial<S['AutopayView']> = {}): S['AutopayView'] => ({
   active: true,
@@ -821,11 +825,12 @@ describe('autopay', () => {
     expect(stripe.elements[0]?.clientSecret).toBe('seti_121_secret_abcdef');
     expect(byTestId('fake-card')).not.toBeNull();
     expect(document.activeElement?.id).toBe('billing-autopay-form-title');
-    // The consent box starts unchecked, and says what is agreed to.
+    // The consent box starts unchecked, and says what is agreed to: the server's words for the version
+    // sent back.
     const consent = byTestId('billing-autopay-consent') as HTMLInputElement;
     expect(consent.checked).toBe(false);
-    expect(document.querySelector(`label[for="${consent.id}"]`)?.textContent).toMatch(
-      /^I agree: each month, in the early hours, you may charge my saved card for bills that are final, up to the limit I set/,
+    expect(document.querySelector(`label[for="${consent.id}"]`)?.textContent).toBe(
+      'I agree to the words the server keeps for 2026-11.',
     );
 
     type('billing-autopay-cap-input', '$250');
@@ -837,6 +842,7 @@ describe('autopay', () => {
       setup_intent_id: 'seti_121',
       cap: 25000,
       consent: true,
+      consent_version: '2026-11',
     });
     expect(text('billing-autopay-cap')).toBe('Up to $250.00 at a time');
     expect(text('billing-autopay-outcome')).toBe('Nothing yet');
@@ -926,6 +932,47 @@ describe('autopay', () => {
     expect(keys[1]).not.toBe(keys[0]);
     await vi.waitFor(() => expect(byTestId('billing-autopay-submit')?.hasAttribute('disabled')).toBe(false));
     expect(stripe.elements).toHaveLength(2);
+    close();
+  });
+
+  it('shows the new words when the practice changed them meanwhile, and asks again', async () => {
+    const api = fakeApi({
+      'GET /portal/billing': () => json(200, view({ autopay: null })),
+      'POST /portal/billing/autopay/setup': () => {
+        const n = api.requests('POST /portal/billing/autopay/setup').length;
+        const answer = setupAnswer(n);
+        return json(
+          201,
+          n === 1
+            ? answer
+            : { ...answer, consent_version: '2027-01', consent_text: { en: 'New words.', es: 'Palabras nuevas.' } },
+        );
+      },
+      'PUT /portal/billing/autopay': () =>
+        json(409, {
+          status: 409,
+          title: 'This changed since you last looked',
+          type: 'https://portico.health/problems/conflict',
+          detail: 'The autopay terms changed since you read them.',
+        }),
+    });
+    const stripe = fakeStripeSetup(['ok', 'ok']);
+    const close = render();
+    await openAutopay();
+    type('billing-autopay-cap-input', '200');
+    check('billing-autopay-consent');
+    click('billing-autopay-submit');
+    await vi.waitFor(() => expect(byTestId('billing-autopay-terms-changed')).not.toBeNull());
+    expect(text('billing-autopay-terms-changed')).toContain('changed its autopay terms');
+    expect(await api.requests('PUT /portal/billing/autopay')[0]?.json()).toMatchObject({ consent_version: '2026-11' });
+    // The new words, an unchecked box, and a new card-saving attempt (with a new key).
+    await vi.waitFor(() => expect(text('billing-autopay-consent-words')).toBe('New words.'));
+    expect((byTestId('billing-autopay-consent') as HTMLInputElement).checked).toBe(false);
+    const keys = api.requests('POST /portal/billing/autopay/setup').map((r) => r.headers.get('Idempotency-Key'));
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).not.toBe(keys[0]);
+    expect(byTestId('billing-autopay-error')).toBeNull();
+    expect(stripe.confirms).toBe(1);
     close();
   });
 

@@ -224,9 +224,18 @@ function AutopayForm({
   const [refusal, setRefusal] = useState<{ message: string; again: boolean } | null>(null);
 
   const setup = useMutation({ mutationFn: (key: string) => billing.autopaySetup(key) });
+  // The practice's autopay words changed since they were shown (409): the new words, a fresh box and
+  // a new card-saving attempt, and a word of why.
+  const [termsChanged, setTermsChanged] = useState(false);
   const turnOn = useMutation({
     mutationFn: (body: S['AutopayRequest']) => billing.autopayOn(body),
     onSuccess: (view) => onDone(view),
+    onError: (err) => {
+      if (!(err instanceof ApiError) || err.status !== 409) return;
+      setTermsChanged(true);
+      setConsent(false);
+      setAttempt(newPaymentKey());
+    },
   });
 
   useEffect(() => titleRef.current?.focus(), []);
@@ -282,6 +291,7 @@ function AutopayForm({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (confirming || turnOn.isPending) return;
+    setTermsChanged(false);
     const cap = parseAmount(capText, data.currency);
     const capWhy: CapProblem | null = cap === null ? 'format' : cap <= 0 ? 'zero' : null;
     setCapProblem(capWhy);
@@ -312,7 +322,8 @@ function AutopayForm({
         setConfirming(false);
       }
     }
-    turnOn.mutate({ setup_intent_id: setupIntent, cap, consent: true });
+    if (!started) return;
+    turnOn.mutate({ setup_intent_id: setupIntent, cap, consent: true, consent_version: started.consent_version });
   };
 
   const error = turnOn.error;
@@ -398,7 +409,9 @@ function AutopayForm({
               if (e.currentTarget.checked) setConsentMissing(false);
             }}
           />
-          <label htmlFor={consentId}>{t('portal.billing.autopay.consent')}</label>
+          <label htmlFor={consentId} data-testid="billing-autopay-consent-words">
+            {started ? started.consent_text[lang === 'es' ? 'es' : 'en'] : t('portal.billing.autopay.consent')}
+          </label>
         </div>
       </div>
       <p className="hint">{t('portal.billing.autopay.cardHint')}</p>
@@ -431,7 +444,12 @@ function AutopayForm({
           <p>{t('portal.billing.autopay.cardNotSaved')}</p>
         </Alert>
       ) : null}
-      {error && !onField ? <ErrorMessage error={error} testid="billing-autopay-error" focus /> : null}
+      {termsChanged ? (
+        <Alert tone="warn" testid="billing-autopay-terms-changed" focus>
+          {t('portal.billing.autopay.termsChanged')}
+        </Alert>
+      ) : null}
+      {error && !onField && !termsChanged ? <ErrorMessage error={error} testid="billing-autopay-error" focus /> : null}
       <div className="actions">
         {setup.error && retryable(setup.error) ? (
           <button

@@ -2295,7 +2295,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Someone else changed this at the same time; read it again and retry */
+                /** @description The consent's words changed since the version sent was shown: nothing was turned on */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12566,13 +12566,20 @@ export interface components {
             cap: number;
             /** @description The patient agrees that finalized invoices up to the cap are charged to this card each month. */
             consent: boolean;
+            /**
+             * @description The version of the consent's words the patient was shown (`AutopaySetup.consent_version`); a
+             *     version that is no longer current is refused (409) and nothing is turned on.
+             */
+            consent_version: string;
             /** @description The SetupIntent the browser confirmed (`seti_…`). */
             setup_intent_id: string;
         };
         /** @description What the browser saves a card with (Stripe.js `confirmSetup`). */
         AutopaySetup: {
             client_secret: string;
-            /** @description The consent the patient is asked for, by version. */
+            /** @description That version's words, to show beside the box the patient checks. */
+            consent_text: components["schemas"]["ConsentText"];
+            /** @description The consent the patient is asked for, by version: send it back in `AutopayRequest`. */
             consent_version: string;
             js_url: string;
             publishable_key: string;
@@ -12820,6 +12827,11 @@ export interface components {
          * @enum {string}
          */
         ConsentStatus: "not_given" | "accepted" | "revoked" | "outdated" | "declined";
+        /** @description A consent's words in each language the portal speaks. */
+        ConsentText: {
+            en: string;
+            es: string;
+        };
         ConsentView: {
             /** Format: int32 */
             current_version: number;
