@@ -85,7 +85,7 @@ pub struct PaymentView {
     pub status: PaymentStatus,
     /// Stripe's decline code of the last failure, for a message (`card_declined`, `insufficient_funds`).
     pub failure_code: Option<String>,
-    /// Refunded or being refunded.
+    /// Refunded or being refunded (a refund Stripe did not answer, `unsent`, is not counted).
     pub refunded: i64,
     pub created_at: DateTime<Utc>,
     pub succeeded_at: Option<DateTime<Utc>>,
@@ -158,7 +158,7 @@ pub struct AutopayRequest {
     /// The SetupIntent the browser confirmed (`seti_…`).
     pub setup_intent_id: String,
     /// The most autopay may charge at once (minor units, 1 to 10,000,000).
-    #[schema(value_type = i64)]
+    #[schema(value_type = i64, minimum = 1, maximum = 10_000_000)]
     pub cap: serde_json::Number,
     /// The patient agrees that finalized invoices up to the cap are charged to this card each month.
     pub consent: bool,
@@ -247,8 +247,6 @@ pub struct LedgerView {
     pub billing: BillingView,
     pub refunds: Vec<RefundView>,
     pub disputes: Vec<DisputeView>,
-    /// Paused while a dispute is open.
-    pub autopay_paused: bool,
 }
 
 /// Pay some or all of what is owed.

@@ -59,7 +59,6 @@ pub async fn ledger(d: &BillingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError
         billing,
         refunds: screen.refunds.iter().map(RefundView::from).collect(),
         disputes: screen.disputes.iter().map(DisputeView::from).collect(),
-        autopay_paused: screen.summary.as_ref().is_some_and(|s| s.autopay_paused),
     }))
 }
 
@@ -188,10 +187,14 @@ fn same_posting(done: &crate::model::Entry, cents: i64, text: &str, invoice: Opt
 }
 
 /// Refunds part or all of a payment. The request is recorded at once (202); the ledger's credit posts
-/// when Stripe confirms the refund. The same Idempotency-Key, clicked ten times, makes one refund.
+/// when Stripe confirms the refund. The same Idempotency-Key, clicked ten times, makes one refund. A 202
+/// whose refund is `unsent` means Stripe did not answer: nothing was refunded or held, and sending the
+/// same request again (same key, same body) asks Stripe again for this same refund; a new key would be
+/// a second refund.
 #[utoipa::path(post, path = "/staff/patients/{id}/ledger/refunds", tag = "billing", security(("staff" = [])), request_body = RefundBody,
     params(("id" = String, Path), ("Idempotency-Key" = String, Header, description = "Required: one per refund, the same on every retry of it")),
-    responses((status = 202, body = RefundView), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
+    responses((status = 202, body = RefundView, description = "Recorded: `pending` until Stripe confirms, or `unsent` when Stripe did not answer (send the same request again)"),
+        (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem), (status = 409, body = Problem, description = "Not a completed payment, no billing account, or the card processor refused"),
         (status = 415, body = Problem),
         (status = 422, body = Problem, description = "Not a positive whole amount, more than is left to refund, or an Idempotency-Key reused with another body")))]

@@ -45,7 +45,6 @@ const ledger = (over: Partial<S['LedgerView']> = {}): S['LedgerView'] => ({
   balance: 9000,
   unapplied: 0,
   statement_months: [],
-  autopay_paused: true,
   pay: { enabled: true, minimum_payment: 500, allow_prepayment: false },
   invoices: [
     {
@@ -273,7 +272,6 @@ describe('the Billing tab', () => {
   it('says a refund Stripe did not answer was not sent, and a closed inquiry is no open dispute', async () => {
     api({}, () =>
       ledger({
-        autopay_paused: false,
         refunds: [
           {
             refund_id: 're_1',
@@ -380,7 +378,7 @@ describe('the Billing tab', () => {
       last_outcome: null,
       paused: false,
     };
-    let current: S['LedgerView'] = ledger({ autopay_paused: false, autopay: on });
+    let current: S['LedgerView'] = ledger({ autopay: on });
     api({}, () => current);
     let close = render(['billing']);
     await vi.waitFor(() => expect(byTestId('billing-autopay-outcome')?.textContent).toBe('Not run yet'), {
@@ -388,7 +386,7 @@ describe('the Billing tab', () => {
     });
     expect(byTestId('billing-autopay-paused')).toBeNull();
     close();
-    current = ledger({ autopay_paused: false, autopay: { ...on, active: false, last_outcome: 'gave_up' } });
+    current = ledger({ autopay: { ...on, active: false, last_outcome: 'gave_up' } });
     close = render(['billing']);
     await vi.waitFor(() => expect(byTestId('billing-autopay')?.textContent).toBe('Off'), { timeout: 5_000 });
     expect(byTestId('billing-autopay-outcome')).toBeNull();

@@ -222,7 +222,7 @@ function AutopayRows({ ledger: l }: { ledger: Ledger }) {
   const { t, tr } = useI18n();
   const money = useMoney(l.currency);
   const a = l.autopay?.active ? l.autopay : null;
-  const paused = Boolean(a?.paused || (a && l.autopay_paused));
+  const paused = Boolean(a?.paused);
   return (
     <>
       <div className="row">

@@ -285,6 +285,10 @@ export const constraints: Record<string, { maxLength?: number; minLength?: numbe
     "maximum": 21,
     "minimum": 1
   },
+  "AutopayRequest.cap": {
+    "maximum": 10000000,
+    "minimum": 1
+  },
   "CancelRequest.reason": {
     "maxLength": 500
   },

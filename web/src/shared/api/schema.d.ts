@@ -8790,7 +8790,10 @@ export interface paths {
         put?: never;
         /**
          * Refunds part or all of a payment. The request is recorded at once (202); the ledger's credit posts
-         *     when Stripe confirms the refund. The same Idempotency-Key, clicked ten times, makes one refund.
+         *     when Stripe confirms the refund. The same Idempotency-Key, clicked ten times, makes one refund. A 202
+         *     whose refund is `unsent` means Stripe did not answer: nothing was refunded or held, and sending the
+         *     same request again (same key, same body) asks Stripe again for this same refund; a new key would be
+         *     a second refund.
          */
         post: {
             parameters: {
@@ -8810,7 +8813,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Accepted: the work continues in the background */
+                /** @description Recorded: `pending` until Stripe confirms, or `unsent` when Stripe did not answer (send the same request again) */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -13135,8 +13138,6 @@ export interface components {
         LateCancel: "allow" | "allow_as_late" | "block";
         /** @description A patient's ledger as billing staff see it. */
         LedgerView: components["schemas"]["BillingView"] & {
-            /** @description Paused while a dispute is open. */
-            autopay_paused: boolean;
             disputes: components["schemas"]["DisputeView"][];
             patient_id: string;
             refunds: components["schemas"]["RefundView"][];
@@ -13442,7 +13443,7 @@ export interface components {
             payment_id: string;
             /**
              * Format: int64
-             * @description Refunded or being refunded.
+             * @description Refunded or being refunded (a refund Stripe did not answer, `unsent`, is not counted).
              */
             refunded: number;
             status: components["schemas"]["PaymentStatus"];
