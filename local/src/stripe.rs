@@ -366,6 +366,7 @@ impl StandIn {
     }
 
     /// The browser saves a card (Stripe.js `confirmSetup` with the publishable key and the secret).
+    /// `pm_usBankAccount` stays processing (a bank account being verified); anything else succeeds.
     pub fn confirm_setup(&self, setup: &str, client_secret: &str, payment_method: &str) -> (StatusCode, Value) {
         let mut books = self.books();
         let Some((_, object)) = books.setups.get_mut(setup).filter(|(_, o)| o["client_secret"].as_str() == Some(client_secret)) else {
@@ -379,7 +380,7 @@ impl StandIn {
                 "This SetupIntent cannot be confirmed now.",
             );
         }
-        object["status"] = json!("succeeded");
+        object["status"] = json!(if payment_method == "pm_usBankAccount" { "processing" } else { "succeeded" });
         object["payment_method"] = json!(payment_method);
         (StatusCode::OK, object.clone())
     }

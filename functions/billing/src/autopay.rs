@@ -109,6 +109,9 @@ struct Pointer {
 pub enum AutopayError {
     #[error("the card was not saved")]
     NotSaved,
+    /// The payment method is still being confirmed (a bank account's verification): nothing is on.
+    #[error("the payment method is still being confirmed")]
+    Processing,
     #[error("consent is required")]
     NoConsent,
     #[error("the consent's words changed since they were shown")]
@@ -201,9 +204,13 @@ pub async fn enroll(
         Err(PaymentsError::NotFound) => return Err(AutopayError::NotSaved),
         Err(e) => return Err(e.into()),
     };
-    let Some(method) =
-        saved.payment_method.filter(|_| saved.status == "succeeded" && saved.customer.as_deref() == Some(ours.customer.as_str()))
-    else {
+    if saved.customer.as_deref() != Some(ours.customer.as_str()) {
+        return Err(AutopayError::NotSaved);
+    }
+    if saved.status == "processing" {
+        return Err(AutopayError::Processing);
+    }
+    let Some(method) = saved.payment_method.filter(|_| saved.status == "succeeded") else {
         return Err(AutopayError::NotSaved);
     };
     let current = get(table, practice, patient).await?;

@@ -13,6 +13,11 @@ fn unprocessable(detail: &str, field: &str, why: &str) -> ApiError {
     ApiError::Unprocessable { detail: detail.into(), errors: vec![FieldError::new(field, why)] }
 }
 
+/// A refusal whose field error says which reason it was, as a code the apps word.
+fn unprocessable_because(detail: &str, field: &str, code: &'static str, why: &str) -> ApiError {
+    ApiError::Unprocessable { detail: detail.into(), errors: vec![FieldError::coded(field, code, why)] }
+}
+
 fn provider(e: PaymentsError) -> ApiError {
     match e {
         PaymentsError::Refused { .. } => ApiError::Conflict("The card processor refused this. Nothing was charged or refunded."),
@@ -65,9 +70,12 @@ impl From<RefundError> for ApiError {
 impl From<LedgerError> for ApiError {
     fn from(e: LedgerError) -> Self {
         match e {
-            LedgerError::NoInvoice => {
-                unprocessable("There is no such invoice for this patient.", "invoice_id", "is not this patient's invoice")
-            }
+            LedgerError::NoInvoice => unprocessable_because(
+                "There is no such invoice for this patient.",
+                "invoice_id",
+                "not_found",
+                "is not this patient's invoice",
+            ),
             LedgerError::BelowZero => {
                 unprocessable("That would take the invoice below zero.", "amount", "is more than the invoice's balance")
             }
@@ -75,7 +83,7 @@ impl From<LedgerError> for ApiError {
                 unprocessable("This Idempotency-Key was used for a different posting.", "Idempotency-Key", "was used with another body")
             }
             LedgerError::InvoiceFinal => {
-                unprocessable("That invoice is final. Post the charge on a new invoice.", "invoice_id", "is final")
+                unprocessable_because("That invoice is final. Post the charge on a new invoice.", "invoice_id", "final", "is final")
             }
             LedgerError::NotPositive => unprocessable("That amount cannot be posted.", "amount", "must not be zero"),
             LedgerError::Store(e) => ApiError::Internal(e.into()),
@@ -96,9 +104,18 @@ impl From<AccountError> for ApiError {
 impl From<AutopayError> for ApiError {
     fn from(e: AutopayError) -> Self {
         match e {
-            AutopayError::NotSaved => {
-                unprocessable("The card was not saved. Please try again.", "setup_intent_id", "is not a saved card of yours")
-            }
+            AutopayError::NotSaved => unprocessable_because(
+                "The card was not saved. Please try again.",
+                "setup_intent_id",
+                "not_saved",
+                "is not a saved card of yours",
+            ),
+            AutopayError::Processing => unprocessable_because(
+                "Your bank has not confirmed this account yet. Autopay can be turned on once it has.",
+                "setup_intent_id",
+                "processing",
+                "is still being confirmed by the bank",
+            ),
             AutopayError::NoConsent => unprocessable("Autopay needs your consent.", "consent", "must be true"),
             AutopayError::ConsentChanged => {
                 ApiError::Conflict("The autopay terms changed since you read them. Please read them again before you agree.")

@@ -6,16 +6,25 @@ use serde::Serialize;
 
 use crate::store::StoreError;
 
-/// One invalid field of a request: a JSON path (`email`, `consents[0].kind`) and what is wrong with it.
+/// One invalid field of a request: a JSON path (`email`, `consents[0].kind`) and what is wrong with it,
+/// in English words and, where a reader must be told which of several reasons it was, a stable `code`
+/// the apps word in the reader's language (each route's description lists its codes).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct FieldError {
     pub field: String,
     pub detail: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<&'static str>,
 }
 
 impl FieldError {
     pub fn new(field: impl Into<String>, detail: impl Into<String>) -> Self {
-        FieldError { field: field.into(), detail: detail.into() }
+        FieldError { field: field.into(), detail: detail.into(), code: None }
+    }
+
+    /// A field error with a stable code (`final`, `not_found`, `processing`).
+    pub fn coded(field: impl Into<String>, code: &'static str, detail: impl Into<String>) -> Self {
+        FieldError { field: field.into(), detail: detail.into(), code: Some(code) }
     }
 }
 

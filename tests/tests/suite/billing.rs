@@ -829,6 +829,28 @@ async fn autopay_is_opt_in_and_pays_finalized_invoices_in_the_practices_early_ho
         let refused = app.call(&ann.access, Method::PUT, "/portal/billing/autopay", Some(body)).await;
         assert_eq!(portico_tests::problem(refused, 422).await["errors"][0]["field"], field);
     }
+    // A bank account the bank has not confirmed yet: nothing is on, and the code says why.
+    let pending = app
+        .request(Method::POST, "/portal/billing/autopay/setup")
+        .bearer_auth(&ann.access)
+        .header("Idempotency-Key", "s-bank")
+        .send()
+        .await
+        .unwrap()
+        .json::<Value>()
+        .await
+        .unwrap();
+    let secret = pending["client_secret"].as_str().unwrap().to_string();
+    let confirm = json!({ "key": PK, "account": pending["stripe_account"], "client_secret": secret, "payment_method": "pm_usBankAccount" });
+    assert_eq!(app.post_json("/_local/stripe/confirm-setup", confirm).await.status(), 200);
+    let bank =
+        json!({ "setup_intent_id": secret.split("_secret_").next().unwrap(), "cap": 50_000, "consent": true, "consent_version": version });
+    let refused = portico_tests::problem(app.call(&ann.access, Method::PUT, "/portal/billing/autopay", Some(bank)).await, 422).await;
+    assert_eq!(refused["errors"][0]["code"], "processing", "{refused}");
+    let unsaved_code = json!({ "setup_intent_id": unsaved, "cap": 50_000, "consent": true, "consent_version": version });
+    let refused =
+        portico_tests::problem(app.call(&ann.access, Method::PUT, "/portal/billing/autopay", Some(unsaved_code)).await, 422).await;
+    assert_eq!(refused["errors"][0]["code"], "not_saved", "{refused}");
     // Agreeing to words that are no longer current (or without saying which) turns nothing on.
     let stale = json!({ "setup_intent_id": unsaved, "cap": 50_000, "consent": true, "consent_version": "autopay-2020-01" });
     portico_tests::problem(app.call(&ann.access, Method::PUT, "/portal/billing/autopay", Some(stale)).await, 409).await;
@@ -996,4 +1018,27 @@ async fn a_proxys_autopay_consent_ends_with_their_grant() {
     let stopped = autopay_of(&app).await;
     assert!(!stopped.active);
     assert_eq!(stopped.last_outcome, Some(portico_billing::autopay::RunOutcome::NeedsPatient));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_charge_refused_on_its_invoice_says_which_reason_by_code() {
+    let app = spawn_app().await;
+    let biller = app.staff_token(&billing_email(&app)).await;
+    let (ann_id, ben_id) = (app.ann().patient_id.to_string(), app.ben().patient_id.to_string());
+    // Ann's seeded bill is final; a bill of Ben's is not hers.
+    let final_bill = ledger(&app, &biller, &ann_id).await["invoices"][0]["invoice_id"].as_str().unwrap().to_string();
+    let opened = json!({ "amount": 1_000, "description": "Copay", "finalize": false });
+    app.call_ok(&biller, Method::POST, &format!("/staff/patients/{ben_id}/ledger/charges"), Some(opened), 201).await;
+    let bens = ledger(&app, &biller, &ben_id).await["invoices"][0]["invoice_id"].as_str().unwrap().to_string();
+    for (invoice, code) in [(final_bill, "final"), (bens, "not_found")] {
+        let charge = json!({ "amount": 500, "description": "Lab work", "invoice_id": invoice });
+        let refused = app.call(&biller, Method::POST, &format!("/staff/patients/{ann_id}/ledger/charges"), Some(charge)).await;
+        let problem = portico_tests::problem(refused, 422).await;
+        assert_eq!(
+            (problem["errors"][0]["field"].as_str(), problem["errors"][0]["code"].as_str()),
+            (Some("invoice_id"), Some(code)),
+            "{problem}"
+        );
+    }
+    assert_eq!(ledger(&app, &biller, &ann_id).await["balance"], 12_000, "nothing was posted");
 }

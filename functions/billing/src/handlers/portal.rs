@@ -168,7 +168,7 @@ pub async fn autopay_setup(d: &PayDeps, x: &Exchange<'_>) -> Result<Reply, ApiEr
         (status = 403, body = Problem, description = "The practice takes no payments online, or acting without a grant that allows billing"),
         (status = 409, body = Problem, description = "The consent's words changed since the version sent was shown: nothing was turned on"),
         (status = 415, body = Problem),
-        (status = 422, body = Problem, description = "No consent, a cap out of range, or a card that was not saved"),
+        (status = 422, body = Problem, description = "No consent, a cap out of range, or a card that was not saved. The `setup_intent_id` error's `code`: `not_saved` (not a card Stripe saved for this patient: try another) or `processing` (a bank account the bank has not confirmed yet: nothing is on; try again once it has)"),
         (status = 503, body = Problem, description = "The card processor did not answer")))]
 pub async fn autopay_put(d: &PayDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.patient_in(Scope::Billing).await?;

@@ -77,7 +77,7 @@ async fn billing_for(d: &BillingDeps, practice: &portico::ids::PracticeId, patie
     responses((status = 201, body = Posted), (status = 200, body = Posted, description = "Posted before under this Idempotency-Key"),
         (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
         (status = 409, body = Problem, description = "No billing account yet"), (status = 415, body = Problem),
-        (status = 422, body = Problem, description = "Not a positive whole amount, not this patient's invoice, a final invoice, or an Idempotency-Key reused with another body")))]
+        (status = 422, body = Problem, description = "Not a positive whole amount, not this patient's invoice, a final invoice, or an Idempotency-Key reused with another body. The `invoice_id` error's `code`: `final` (the bill is complete: post on a new one) or `not_found` (not this patient's bill)")))]
 pub async fn charge(d: &BillingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.staff().await?;
     let patient = patient_id(x)?;
@@ -129,7 +129,7 @@ pub async fn charge(d: &BillingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError
     responses((status = 201, body = Posted), (status = 200, body = Posted, description = "Posted before under this Idempotency-Key"),
         (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem), (status = 409, body = Problem, description = "No billing account yet"), (status = 415, body = Problem),
-        (status = 422, body = Problem, description = "Zero or fractional, a write-off that is not negative, below zero, not this patient's invoice, or an Idempotency-Key reused with another body")))]
+        (status = 422, body = Problem, description = "Zero or fractional, a write-off that is not negative, below zero, not this patient's invoice (the `invoice_id` error's `code` is `not_found`), or an Idempotency-Key reused with another body")))]
 pub async fn adjust(d: &BillingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.staff().await?;
     let patient = patient_id(x)?;

@@ -186,7 +186,7 @@ const describedBy = (testid: string) =>
     .split(' ')
     .filter(Boolean)
     .map((id) => document.getElementById(id)?.textContent);
-const problem = (status: number, detail: string, errors?: { field: string; detail: string }[]) =>
+const problem = (status: number, detail: string, errors?: { field: string; detail: string; code?: string }[]) =>
   json(status, { type: `https://portico.health/problems/${status}`, title: 'Refused', status, detail, errors });
 
 beforeEach(() => session.start('h.e30.s', 300));
@@ -455,13 +455,50 @@ describe('the Billing tab', () => {
     close();
   });
 
+  it('says a bill that is not this patient’s apart from a final one, by the field’s code', async () => {
+    api(
+      {
+        'POST /staff/patients/pt_1/ledger/charges': () =>
+          problem(422, 'the request is invalid', [
+            { field: 'invoice_id', detail: "is not this patient's invoice", code: 'not_found' },
+          ]),
+      },
+      () =>
+        ledger({
+          invoices: [
+            {
+              invoice_id: 'inv_3',
+              number: 3,
+              charged: 2000,
+              balance: 2000,
+              opened_at: '2026-11-26T15:00:00Z',
+              finalized: false,
+              description: 'Physical therapy',
+            },
+          ],
+        }),
+    );
+    const close = render(['billing']);
+    await vi.waitFor(() => expect(byTestId('billing-charge-form')).not.toBeNull(), { timeout: 5_000 });
+    type('billing-charge-invoice', 'inv_3');
+    type('billing-charge-amount', '5');
+    type('billing-charge-description', 'Second session');
+    submit('billing-charge-form');
+    await vi.waitFor(() =>
+      expect(byTestId('billing-charge-error')?.textContent).toBe(
+        'That bill is not this patient’s. Choose one of their bills, or post the charge on a new one.',
+      ),
+    );
+    close();
+  });
+
   it('says a bill that became final takes no more charges (422 on invoice_id) and reads the ledger again', async () => {
     let final = false;
     const fake = api(
       {
         'POST /staff/patients/pt_1/ledger/charges': () => {
           final = true;
-          return problem(422, 'the request is invalid', [{ field: 'invoice_id', detail: 'is final' }]);
+          return problem(422, 'the request is invalid', [{ field: 'invoice_id', detail: 'is final', code: 'final' }]);
         },
       },
       () =>

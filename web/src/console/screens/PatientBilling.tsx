@@ -11,7 +11,7 @@ import { ApiError, NetworkError } from '../../shared/api/errors';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { published } from '../../shared/limits';
 import { Alert, BusyButton, Field, LoadFailed, Loading, useStatus } from '../../shared/ui/components';
-import { charCount } from '../../shared/ui/errors';
+import { charCount, fieldCode } from '../../shared/ui/errors';
 import { Refusal, useFieldErrors, useMe } from '../parts';
 import { billing, formatMoney, type Ledger, mayBill, moneyInput, parseMoney, RequestKey, type S } from './BillingApi';
 
@@ -435,8 +435,10 @@ function ChargeForm({
   const offered = awaiting && chosen ? l.invoices.filter((i) => !i.finalized || i.invoice_id === chosen) : open;
   const fieldError = useFieldErrors(post.error);
   const noAccount = post.error instanceof ApiError && post.error.status === 409;
-  // The bill chosen became final meanwhile (422 on invoice_id): said by the list, which is read again.
+  // The bill chosen became final meanwhile, or is not this patient's (422 on invoice_id, told apart by
+  // its code): said, and the list read again.
   const finalRefused = Boolean(fieldError('invoice_id', t('console.billing.charge.invoice')));
+  const notTheirs = fieldCode(post.error, 'invoice_id') === 'not_found';
   useEffect(() => {
     if (finalRefused) void client.invalidateQueries({ queryKey: ['ledger', l.patient_id] });
   }, [finalRefused, client, l.patient_id]);
@@ -524,7 +526,15 @@ function ChargeForm({
         </p>
         {noAccount || finalRefused ? (
           <Alert tone="error" testid="billing-charge-error" focus>
-            <p>{t(noAccount ? 'console.billing.charge.noAccount' : 'console.billing.charge.invoiceFinal')}</p>
+            <p>
+              {t(
+                noAccount
+                  ? 'console.billing.charge.noAccount'
+                  : notTheirs
+                    ? 'console.billing.charge.invoiceNotTheirs'
+                    : 'console.billing.charge.invoiceFinal',
+              )}
+            </p>
           </Alert>
         ) : (
           <Refusal error={post.error} words={{}} testid="billing-charge-error" focus />

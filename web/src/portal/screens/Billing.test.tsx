@@ -935,6 +935,32 @@ describe('autopay', () => {
     close();
   });
 
+  it('says a bank account still being confirmed is not a refused card, by the field’s code', async () => {
+    const api = fakeApi({
+      'GET /portal/billing': () => json(200, view({ autopay: null })),
+      'POST /portal/billing/autopay/setup': () => json(201, setupAnswer()),
+      'PUT /portal/billing/autopay': () =>
+        json(422, {
+          status: 422,
+          title: 'Unprocessable',
+          type: 'https://portico.health/problems/unprocessable',
+          errors: [{ field: 'setup_intent_id', detail: 'is still being confirmed by the bank', code: 'processing' }],
+        }),
+    });
+    fakeStripeSetup(['ok']);
+    const close = render();
+    await openAutopay();
+    type('billing-autopay-cap-input', '200');
+    check('billing-autopay-consent');
+    click('billing-autopay-submit');
+    await vi.waitFor(() => expect(byTestId('billing-autopay-card-error')).not.toBeNull());
+    expect(text('billing-autopay-card-error')).toBe(
+      'Your bank hasn’t confirmed this account yet, so autopay isn’t on, and nothing was charged. Try again once your bank has confirmed it, or use a card.',
+    );
+    expect(api.requests('PUT /portal/billing/autopay')).toHaveLength(1);
+    close();
+  });
+
   it('shows the new words when the practice changed them meanwhile, and asks again', async () => {
     const api = fakeApi({
       'GET /portal/billing': () => json(200, view({ autopay: null })),

@@ -9,7 +9,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ApiError, NetworkError } from '../../shared/api/errors';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { Alert, BusyButton, ConfirmDialog, ErrorMessage, Field, Loading, useStatus } from '../../shared/ui/components';
-import { describeFieldError, fieldDetail } from '../../shared/ui/errors';
+import { describeFieldError, fieldCode, fieldDetail } from '../../shared/ui/errors';
 import {
   type Autopay as AutopayView,
   amountText,
@@ -441,7 +441,13 @@ function AutopayForm({
       ) : null}
       {serverCard ? (
         <Alert tone="error" testid="billing-autopay-card-error" focus>
-          <p>{t('portal.billing.autopay.cardNotSaved')}</p>
+          <p>
+            {t(
+              fieldCode(error, 'setup_intent_id') === 'processing'
+                ? 'portal.billing.autopay.bankProcessing'
+                : 'portal.billing.autopay.cardNotSaved',
+            )}
+          </p>
         </Alert>
       ) : null}
       {termsChanged ? (

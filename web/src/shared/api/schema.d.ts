@@ -2323,7 +2323,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No consent, a cap out of range, or a card that was not saved */
+                /** @description No consent, a cap out of range, or a card that was not saved. The `setup_intent_id` error's `code`: `not_saved` (not a card Stripe saved for this patient: try another) or `processing` (a bank account the bank has not confirmed yet: nothing is on; try again once it has) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8595,7 +8595,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Zero or fractional, a write-off that is not negative, below zero, not this patient's invoice, or an Idempotency-Key reused with another body */
+                /** @description Zero or fractional, a write-off that is not negative, below zero, not this patient's invoice (the `invoice_id` error's `code` is `not_found`), or an Idempotency-Key reused with another body */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8744,7 +8744,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not a positive whole amount, not this patient's invoice, a final invoice, or an Idempotency-Key reused with another body */
+                /** @description Not a positive whole amount, not this patient's invoice, a final invoice, or an Idempotency-Key reused with another body. The `invoice_id` error's `code`: `final` (the bill is complete: post on a new one) or `not_found` (not this patient's bill) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -12899,8 +12899,13 @@ export interface components {
          * @enum {string}
          */
         ExportFormat: "csv" | "jsonl";
-        /** @description One invalid field of a request: a JSON path (`email`, `consents[0].kind`) and what is wrong with it. */
+        /**
+         * @description One invalid field of a request: a JSON path (`email`, `consents[0].kind`) and what is wrong with it,
+         *     in English words and, where a reader must be told which of several reasons it was, a stable `code`
+         *     the apps word in the reader's language (each route's description lists its codes).
+         */
         FieldError: {
+            code?: string | null;
             detail: string;
             field: string;
         };

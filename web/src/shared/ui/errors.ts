@@ -22,6 +22,11 @@ export function fieldDetail(err: unknown, field: string): string {
   return err instanceof ApiError ? (err.fieldErrors.find((f) => f.field === field)?.detail ?? '') : '';
 }
 
+/** The code the server gave a refused field (`final`, `processing`), or '' when it gave none. */
+export function fieldCode(err: unknown, field: string): string {
+  return err instanceof ApiError ? (err.fieldErrors.find((f) => f.field === field)?.code ?? '') : '';
+}
+
 /**
  * A field the server refused, in words, next to it. `what` names the field as a noun ("mobile
  * number"). English uses the server's own detail; other languages get the catalog's general words
