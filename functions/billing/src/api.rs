@@ -163,7 +163,7 @@ pub struct AutopayRequest {
     /// The patient agrees that finalized invoices up to the cap are charged to this card each month.
     pub consent: bool,
     /// The version of the consent's words the patient was shown (`AutopaySetup.consent_version`); a
-    /// version that is no longer current is refused (409) and nothing is turned on.
+    /// version that is no longer current is refused (422, code `not_current`) and nothing is turned on.
     pub consent_version: String,
 }
 

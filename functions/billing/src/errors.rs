@@ -117,9 +117,12 @@ impl From<AutopayError> for ApiError {
                 "is still being confirmed by the bank",
             ),
             AutopayError::NoConsent => unprocessable("Autopay needs your consent.", "consent", "must be true"),
-            AutopayError::ConsentChanged => {
-                ApiError::Conflict("The autopay terms changed since you read them. Please read them again before you agree.")
-            }
+            AutopayError::ConsentChanged => unprocessable_because(
+                "The autopay terms changed since you read them. Please read them again before you agree.",
+                "consent_version",
+                "not_current",
+                "is not the current version of the terms",
+            ),
             AutopayError::Cap => unprocessable("Choose a limit between $0.01 and $100,000.", "cap", "must be 1 to 10000000"),
             AutopayError::Provider(e) => provider(e),
             AutopayError::Store(e) => e.into(),

@@ -326,7 +326,7 @@ async fn every_route_answers_every_caller_as_expected() {
         Case {
             method: Method::PUT,
             path: "/portal/billing/autopay".into(),
-            body: Some(json!({ "setup_intent_id": "seti_1", "cap": 100, "consent": false })),
+            body: Some(json!({ "setup_intent_id": "seti_1", "cap": 100, "consent": false, "consent_version": "autopay-2026-11" })),
             // Refused without consent (422 here; the other practice takes no payments online: 403).
             expect: vec![("own patient", 422), ("other patient", 422), ("other practice's patient at home", 403)],
         },

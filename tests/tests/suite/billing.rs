@@ -395,10 +395,17 @@ async fn forged_altered_stale_early_and_unsigned_webhooks_change_nothing() {
     assert_eq!(webhook(&app, &body, Some(signature(&app, &body, 360))).await, 403);
     assert_eq!(webhook(&app, &body, None).await, 400);
     assert_eq!(webhook(&app, &body, Some("t=1,v1=zz".into())).await, 400);
-    // A body larger than one queued event, signed or not, is refused before anything else (413).
-    let huge =
-        format!("{{\"id\":\"evt_huge\",\"type\":\"x\",\"pad\":\"{}\"}}", "a".repeat(portico_billing::handlers::webhook::MAX_EVENT_BODY));
-    assert_eq!(webhook(&app, &huge, Some(signature(&app, &huge, 0))).await, 413);
+    // A body larger than one queued event, signed or not, is refused before anything else (413); one of
+    // exactly that size is read (and refused here for its signature).
+    let max = portico_billing::handlers::webhook::MAX_EVENT_BODY;
+    let padded = |len: usize| {
+        let head = "{\"id\":\"evt_big\",\"type\":\"customer.created\",\"pad\":\"";
+        format!("{head}{}\"}}", "a".repeat(len - head.len() - 2))
+    };
+    let (at_limit, over) = (padded(max), padded(max + 1));
+    assert_eq!((at_limit.len(), over.len()), (max, max + 1));
+    assert_eq!(webhook(&app, &over, Some(signature(&app, &over, 0))).await, 413);
+    assert_eq!(webhook(&app, &at_limit, Some(signature(&app, &body, 0))).await, 403);
     assert_eq!(app.pump().await, 0, "nothing was queued");
     assert_eq!(billing(&app, &ann).await["balance"], 12_000);
     // Within five minutes either way, and an unknown kind: accepted (200).
@@ -853,7 +860,11 @@ async fn autopay_is_opt_in_and_pays_finalized_invoices_in_the_practices_early_ho
     assert_eq!(refused["errors"][0]["code"], "not_saved", "{refused}");
     // Agreeing to words that are no longer current (or without saying which) turns nothing on.
     let stale = json!({ "setup_intent_id": unsaved, "cap": 50_000, "consent": true, "consent_version": "autopay-2020-01" });
-    portico_tests::problem(app.call(&ann.access, Method::PUT, "/portal/billing/autopay", Some(stale)).await, 409).await;
+    let refused = portico_tests::problem(app.call(&ann.access, Method::PUT, "/portal/billing/autopay", Some(stale)).await, 422).await;
+    assert_eq!(
+        (refused["errors"][0]["field"].as_str(), refused["errors"][0]["code"].as_str()),
+        (Some("consent_version"), Some("not_current"))
+    );
     let unsaid = json!({ "setup_intent_id": unsaved, "cap": 50_000, "consent": true });
     portico_tests::problem(app.call(&ann.access, Method::PUT, "/portal/billing/autopay", Some(unsaid)).await, 400).await;
     assert!(

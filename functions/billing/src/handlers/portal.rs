@@ -166,9 +166,8 @@ pub async fn autopay_setup(d: &PayDeps, x: &Exchange<'_>) -> Result<Reply, ApiEr
 #[utoipa::path(put, path = "/portal/billing/autopay", tag = "billing", security(("patient" = [])), request_body = AutopayRequest,
     responses((status = 200, body = AutopayView), (status = 400, body = Problem), (status = 401, body = Problem),
         (status = 403, body = Problem, description = "The practice takes no payments online, or acting without a grant that allows billing"),
-        (status = 409, body = Problem, description = "The consent's words changed since the version sent was shown: nothing was turned on"),
         (status = 415, body = Problem),
-        (status = 422, body = Problem, description = "No consent, a cap out of range, or a card that was not saved. The `setup_intent_id` error's `code`: `not_saved` (not a card Stripe saved for this patient: try another) or `processing` (a bank account the bank has not confirmed yet: nothing is on; try again once it has)"),
+        (status = 422, body = Problem, description = "No consent, terms no longer current, a cap out of range, or a card that was not saved. Codes: `consent_version` `not_current` (the words changed since that version was shown: show the new ones and ask again); `setup_intent_id` `not_saved` (not a card Stripe saved for this patient: try another) or `processing` (a bank account the bank has not confirmed yet: nothing is on; ask again once it has)"),
         (status = 503, body = Problem, description = "The card processor did not answer")))]
 pub async fn autopay_put(d: &PayDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let who = x.patient_in(Scope::Billing).await?;

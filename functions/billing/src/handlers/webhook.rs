@@ -37,12 +37,12 @@ pub const MAX_EVENT_BODY: usize = 256 * 1024;
         (status = 413, body = Problem, description = "The body is larger than one queued event (256 KiB)"), (status = 415, body = Problem)))]
 pub async fn stripe(d: &StripeWebhookDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let req = x.request();
-    if !has_content_type(req, "application/json") {
-        return Err(ApiError::UnsupportedMediaType { expected: "application/json" });
-    }
     let body = body_bytes(req);
     if body.len() > MAX_EVENT_BODY {
         return Err(ApiError::PayloadTooLarge { limit: MAX_EVENT_BODY });
+    }
+    if !has_content_type(req, "application/json") {
+        return Err(ApiError::UnsupportedMediaType { expected: "application/json" });
     }
     let header = req.headers().get("stripe-signature").and_then(|v| v.to_str().ok());
     match signature::verify(&d.stripe.secrets, header, body, x.now()) {

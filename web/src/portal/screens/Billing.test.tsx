@@ -947,7 +947,7 @@ describe('autopay', () => {
           errors: [{ field: 'setup_intent_id', detail: 'is still being confirmed by the bank', code: 'processing' }],
         }),
     });
-    fakeStripeSetup(['ok']);
+    const stripe = fakeStripeSetup(['ok']);
     const close = render();
     await openAutopay();
     type('billing-autopay-cap-input', '200');
@@ -955,9 +955,15 @@ describe('autopay', () => {
     click('billing-autopay-submit');
     await vi.waitFor(() => expect(byTestId('billing-autopay-card-error')).not.toBeNull());
     expect(text('billing-autopay-card-error')).toBe(
-      'Your bank hasn’t confirmed this account yet, so autopay isn’t on, and nothing was charged. Try again once your bank has confirmed it, or use a card.',
+      'Your bank hasn’t confirmed this account yet, so autopay isn’t on, and nothing was charged. Once your bank has confirmed it, press Turn on autopay again.',
     );
-    expect(api.requests('PUT /portal/billing/autopay')).toHaveLength(1);
+    // Asked again: the same saved account, not a new one.
+    expect(byTestId('billing-autopay-another')).toBeNull();
+    click('billing-autopay-submit');
+    await vi.waitFor(() => expect(api.requests('PUT /portal/billing/autopay')).toHaveLength(2));
+    const bodies = await Promise.all(api.requests('PUT /portal/billing/autopay').map((r) => r.json()));
+    expect(bodies.map((b) => b.setup_intent_id)).toEqual(['seti_121', 'seti_121']);
+    expect(stripe.confirms).toBe(1);
     close();
   });
 
@@ -975,11 +981,14 @@ describe('autopay', () => {
         );
       },
       'PUT /portal/billing/autopay': () =>
-        json(409, {
-          status: 409,
-          title: 'This changed since you last looked',
-          type: 'https://portico.health/problems/conflict',
+        json(422, {
+          status: 422,
+          title: 'Unprocessable',
+          type: 'https://portico.health/problems/unprocessable',
           detail: 'The autopay terms changed since you read them.',
+          errors: [
+            { field: 'consent_version', detail: 'is not the current version of the terms', code: 'not_current' },
+          ],
         }),
     });
     const stripe = fakeStripeSetup(['ok', 'ok']);

@@ -224,16 +224,15 @@ function AutopayForm({
   const [refusal, setRefusal] = useState<{ message: string; again: boolean } | null>(null);
 
   const setup = useMutation({ mutationFn: (key: string) => billing.autopaySetup(key) });
-  // The practice's autopay words changed since they were shown (409): the new words, a fresh box and
-  // a new card-saving attempt, and a word of why.
+  // The practice's autopay words changed since they were shown (`consent_version` refused as
+  // `not_current`): the new words, a fresh box and a new card-saving attempt, and a word of why.
   const [termsChanged, setTermsChanged] = useState(false);
   const turnOn = useMutation({
     mutationFn: (body: S['AutopayRequest']) => billing.autopayOn(body),
     onSuccess: (view) => onDone(view),
     onError: (err) => {
-      if (!(err instanceof ApiError) || err.status !== 409) return;
+      if (fieldCode(err, 'consent_version') !== 'not_current') return;
       setTermsChanged(true);
-      setConsent(false);
       setAttempt(newPaymentKey());
     },
   });
@@ -244,8 +243,14 @@ function AutopayForm({
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per card-saving attempt
   useEffect(() => {
     saved.current = null;
+    setReady(false);
     setup.mutate(attempt);
   }, [attempt]);
+
+  // The box is checked for the words shown: new words (a new attempt's) start it unchecked.
+  const wordsVersion = setup.data?.consent_version;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per version of the words shown
+  useEffect(() => setConsent(false), [wordsVersion]);
 
   const started = setup.data;
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per SetupIntent
@@ -291,7 +296,6 @@ function AutopayForm({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (confirming || turnOn.isPending) return;
-    setTermsChanged(false);
     const cap = parseAmount(capText, data.currency);
     const capWhy: CapProblem | null = cap === null ? 'format' : cap <= 0 ? 'zero' : null;
     setCapProblem(capWhy);
@@ -299,6 +303,7 @@ function AutopayForm({
     if (capWhy || cap === null) return capRef.current?.focus();
     if (!consent) return consentRef.current?.focus();
     turnOn.reset();
+    setTermsChanged(false);
     // The card is saved once per attempt; after that only the server is asked again.
     let setupIntent = saved.current;
     if (!setupIntent) {
@@ -330,6 +335,8 @@ function AutopayForm({
   const serverCap = fieldDetail(error, 'cap');
   const serverConsent = fieldDetail(error, 'consent');
   const serverCard = fieldDetail(error, 'setup_intent_id');
+  // A bank account the bank has not confirmed yet: the same saved account is asked about again.
+  const bankPending = fieldCode(error, 'setup_intent_id') === 'processing';
   const onField = Boolean(serverCap || serverConsent || serverCard);
   const capError = capProblem
     ? t(capProblem === 'format' ? 'portal.billing.autopay.capFormat' : 'portal.billing.autopay.capZero', {
@@ -349,7 +356,7 @@ function AutopayForm({
     else if (serverConsent) consentRef.current?.focus();
   }, [serverCap, serverConsent]);
   // A refused card (the server would not take the saved card): that attempt is spent.
-  const cardSpent = Boolean(serverCard) || Boolean(refusal?.again);
+  const cardSpent = (Boolean(serverCard) && !bankPending) || Boolean(refusal?.again);
   const setupRefused = setup.error instanceof ApiError && setup.error.status === 403;
   const busy = confirming || turnOn.isPending;
 
@@ -403,6 +410,7 @@ function AutopayForm({
             required
             aria-describedby={consentError ? `${consentId}-error` : undefined}
             aria-invalid={consentError ? true : undefined}
+            disabled={!started}
             checked={consent}
             onChange={(e) => {
               setConsent(e.currentTarget.checked);
@@ -441,13 +449,7 @@ function AutopayForm({
       ) : null}
       {serverCard ? (
         <Alert tone="error" testid="billing-autopay-card-error" focus>
-          <p>
-            {t(
-              fieldCode(error, 'setup_intent_id') === 'processing'
-                ? 'portal.billing.autopay.bankProcessing'
-                : 'portal.billing.autopay.cardNotSaved',
-            )}
-          </p>
+          <p>{t(bankPending ? 'portal.billing.autopay.bankProcessing' : 'portal.billing.autopay.cardNotSaved')}</p>
         </Alert>
       ) : null}
       {termsChanged ? (

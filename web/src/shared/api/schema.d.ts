@@ -2295,7 +2295,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The consent's words changed since the version sent was shown: nothing was turned on */
+                /** @description Someone else changed this at the same time; read it again and retry */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2323,7 +2323,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No consent, a cap out of range, or a card that was not saved. The `setup_intent_id` error's `code`: `not_saved` (not a card Stripe saved for this patient: try another) or `processing` (a bank account the bank has not confirmed yet: nothing is on; try again once it has) */
+                /** @description No consent, terms no longer current, a cap out of range, or a card that was not saved. Codes: `consent_version` `not_current` (the words changed since that version was shown: show the new ones and ask again); `setup_intent_id` `not_saved` (not a card Stripe saved for this patient: try another) or `processing` (a bank account the bank has not confirmed yet: nothing is on; ask again once it has) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -12571,7 +12571,7 @@ export interface components {
             consent: boolean;
             /**
              * @description The version of the consent's words the patient was shown (`AutopaySetup.consent_version`); a
-             *     version that is no longer current is refused (409) and nothing is turned on.
+             *     version that is no longer current is refused (422, code `not_current`) and nothing is turned on.
              */
             consent_version: string;
             /** @description The SetupIntent the browser confirmed (`seti_…`). */
