@@ -95,6 +95,8 @@ async fn main() {
     let hash_key_arn = secret("hash-key", portico_tests::fixture::HASH_KEY).await;
     let twilio_arn = secret("twilio", portico_tests::fixture::TWILIO_TOKEN).await;
     let cdn_arn = secret("cdn-origin", "bench-cdn-origin-secret-bench-cdn-origin-secret").await;
+    let stripe_key_arn = secret("stripe-key", "sk_test_bench_0123456789abcdef").await;
+    let stripe_webhook_arn = secret("stripe-webhook", "whsec_bench_0123456789abcdef").await;
     let (ca, cert, key) = bench::loopback_certificates();
     let ca_file = root().join("target/bench/loopback-ca.pem");
     let _ = std::fs::create_dir_all(root().join("target/bench"));
@@ -115,6 +117,12 @@ async fn main() {
         ("AUDIT_TABLE_NAME", &format!("{table}-audit")),
         ("HASH_KEY_SECRET_ARN", hash_key_arn.as_str()),
         ("TWILIO_AUTH_TOKEN_SECRET_ARN", twilio_arn.as_str()),
+        ("STRIPE_SECRET_KEY_SECRET_ARN", stripe_key_arn.as_str()),
+        ("STRIPE_WEBHOOK_SECRET_SECRET_ARN", stripe_webhook_arn.as_str()),
+        ("STRIPE_PUBLISHABLE_KEY", "pk_test_bench"),
+        // Nothing listens there: a call to Stripe fails at once and the route answers 503, as it would
+        // were Stripe down (the bench measures Portico's cold path, not Stripe's).
+        ("STRIPE_API_BASE", "http://127.0.0.1:9"),
         ("CDN_ORIGIN_SECRET_ARN", cdn_arn.as_str()),
         ("PORTAL_URL_TEMPLATE", "http://{slug}.localhost:3000"),
         ("PATIENT_ISSUER", "http://127.0.0.1:3000/_local/idp/patients"),
@@ -202,6 +210,14 @@ async fn main() {
         }
         let size = std::fs::metadata(&path).map(|m| m.len() as f64).unwrap_or(f64::NAN);
         let full = measure(path.clone(), event.clone(), None).await;
+        if full.iter().all(|r| r.init == std::time::Duration::MAX) {
+            // It never asked for an event (its configuration check refused to start it): a missed
+            // target with the reason, never numbers.
+            let why = full.iter().find_map(|r| r.error.clone()).unwrap_or_else(|| "exited before its first poll".into());
+            failed.push(format!("{function}: did not start"));
+            let _ = writeln!(table_md, "| {function} | {} | – | – | – | – | – | did not start: {why} | – | miss: start |", mib(size));
+            continue;
+        }
         let quoted = measure(path, event, Some(&quota)).await;
         let init = ms(&full, |r| Some(r.init));
         let rss = median(full.iter().map(|r| r.peak_rss_kb as f64 * 1024.0).collect());
