@@ -455,6 +455,33 @@ describe('the Billing tab', () => {
     close();
   });
 
+  /** The ledger with one bill, inv_3, still being prepared or final. */
+  const invoiceThree = (finalized: boolean) =>
+    ledger({
+      invoices: [
+        {
+          invoice_id: 'inv_3',
+          number: 3,
+          charged: 2000,
+          balance: 2000,
+          opened_at: '2026-11-26T15:00:00Z',
+          finalized,
+          description: 'Physical therapy',
+        },
+      ],
+    });
+
+  /** Opens the Billing tab and posts a $5 charge on inv_3. */
+  const chargeOnInvoiceThree = async () => {
+    const close = render(['billing']);
+    await vi.waitFor(() => expect(byTestId('billing-charge-form')).not.toBeNull(), { timeout: 5_000 });
+    type('billing-charge-invoice', 'inv_3');
+    type('billing-charge-amount', '5');
+    type('billing-charge-description', 'Second session');
+    submit('billing-charge-form');
+    return close;
+  };
+
   it('says a bill that is not this patient’s apart from a final one, by the field’s code', async () => {
     api(
       {
@@ -463,27 +490,9 @@ describe('the Billing tab', () => {
             { field: 'invoice_id', detail: "is not this patient's invoice", code: 'not_found' },
           ]),
       },
-      () =>
-        ledger({
-          invoices: [
-            {
-              invoice_id: 'inv_3',
-              number: 3,
-              charged: 2000,
-              balance: 2000,
-              opened_at: '2026-11-26T15:00:00Z',
-              finalized: false,
-              description: 'Physical therapy',
-            },
-          ],
-        }),
+      () => invoiceThree(false),
     );
-    const close = render(['billing']);
-    await vi.waitFor(() => expect(byTestId('billing-charge-form')).not.toBeNull(), { timeout: 5_000 });
-    type('billing-charge-invoice', 'inv_3');
-    type('billing-charge-amount', '5');
-    type('billing-charge-description', 'Second session');
-    submit('billing-charge-form');
+    const close = await chargeOnInvoiceThree();
     await vi.waitFor(() =>
       expect(byTestId('billing-charge-error')?.textContent).toBe(
         'That bill is not this patient’s. Choose one of their bills, or post the charge on a new one.',
@@ -501,27 +510,9 @@ describe('the Billing tab', () => {
           return problem(422, 'the request is invalid', [{ field: 'invoice_id', detail: 'is final', code: 'final' }]);
         },
       },
-      () =>
-        ledger({
-          invoices: [
-            {
-              invoice_id: 'inv_3',
-              number: 3,
-              charged: 2000,
-              balance: 2000,
-              opened_at: '2026-11-26T15:00:00Z',
-              finalized: final,
-              description: 'Physical therapy',
-            },
-          ],
-        }),
+      () => invoiceThree(final),
     );
-    const close = render(['billing']);
-    await vi.waitFor(() => expect(byTestId('billing-charge-form')).not.toBeNull(), { timeout: 5_000 });
-    type('billing-charge-invoice', 'inv_3');
-    type('billing-charge-amount', '5');
-    type('billing-charge-description', 'Second session');
-    submit('billing-charge-form');
+    const close = await chargeOnInvoiceThree();
     await vi.waitFor(() =>
       expect(byTestId('billing-charge-error')?.textContent).toBe(
         'That bill is complete and takes no more charges. Post this charge on a new bill or on one still being prepared.',
