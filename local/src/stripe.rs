@@ -1,5 +1,5 @@
-//! A stand-in for Stripe on loopback: the REST calls Portico makes (PaymentIntents and Refunds, form-
-//! encoded, on a connected account named by `Stripe-Account`, with `Idempotency-Key` replay and
+//! A stand-in for Stripe on loopback: the REST calls Portico makes (PaymentIntents, Refunds, customers,
+//! SetupIntents and dispute evidence, form-encoded, on a connected account named by `Stripe-Account`, with `Idempotency-Key` replay and
 //! Stripe's error shapes), the same PaymentIntent and Refund state machines, and Stripe's events,
 //! signed exactly as Stripe signs them and delivered to the gateway's `/webhooks/stripe`. The gateway
 //! runs the real adapter ([`portico::payments::StripePayments`]) against it.
@@ -57,6 +57,8 @@ struct Books {
     /// SetupIntents by id: their account and object.
     setups: HashMap<String, (String, Value)>,
     refunds: HashMap<String, (String, Value)>,
+    /// Disputes by id, from the dispute events the stand-in made: their account and object.
+    disputes: HashMap<String, (String, Value)>,
     /// (account, key) → (the request's form, the answer).
     keys: HashMap<(String, String), Remembered>,
     requests: Vec<Recorded>,
@@ -150,8 +152,28 @@ impl StandIn {
         self.books().keys.clear();
     }
 
-    /// An event as Stripe makes it, for a connected account.
+    /// Evidence submitted for a dispute, as the stand-in keeps it (tests read what Stripe got).
+    pub fn dispute(&self, id: &str) -> Option<Value> {
+        self.books().disputes.get(id).map(|(_, object)| object.clone())
+    }
+
+    /// An event as Stripe makes it, for a connected account. A dispute's event also makes the dispute
+    /// known to the stand-in, as Stripe knows it, so evidence can be submitted for it.
     pub fn event(&self, kind: &str, account: &str, object: Value) -> Value {
+        if kind.starts_with("charge.dispute.")
+            && let Some(id) = object["id"].as_str()
+        {
+            let mut books = self.books();
+            let known = books.disputes.entry(id.to_string()).or_insert_with(|| (account.to_string(), object.clone()));
+            // Stripe's own state wins over a simulated event's once evidence was submitted.
+            if known.1["evidence_details"]["submission_count"].as_i64().unwrap_or(0) == 0 {
+                let evidence = known.1["evidence"].clone();
+                known.1 = object.clone();
+                if !evidence.is_null() {
+                    known.1["evidence"] = evidence;
+                }
+            }
+        }
         json!({
             "id": id("evt"), "object": "event", "api_version": portico::payments::STRIPE_API_VERSION,
             "created": self.clock.now().timestamp(), "livemode": false, "account": account, "type": kind,
@@ -529,6 +551,79 @@ impl StandIn {
     }
 }
 
+impl StandIn {
+    /// Updates a dispute's evidence; with `submit=true` it goes to the card network: the dispute is
+    /// under review and can no longer change, and Stripe says so in `charge.dispute.updated`.
+    fn update_dispute(&self, account: &str, dp: &str, key: Option<&str>, form: &[(String, String)]) -> (StatusCode, Value, Vec<Value>) {
+        if let Some((unknown, _)) = form.iter().find(|(k, _)| {
+            let evidence =
+                k.strip_prefix("evidence[").and_then(|r| r.strip_suffix(']')).is_some_and(|name| DISPUTE_EVIDENCE.contains(&name));
+            !evidence && k != "submit" && !k.starts_with("metadata[")
+        }) {
+            let (s, v) = error(
+                StatusCode::BAD_REQUEST,
+                "invalid_request_error",
+                "parameter_unknown",
+                &format!("Received unknown parameter: {unknown}"),
+            );
+            return (s, v, Vec::new());
+        }
+        let submit = form_map(form).get("submit") == Some(&"true");
+        let now = self.clock.now().timestamp();
+        let mut updated = None;
+        let (status, answer) = self.idempotent(account, key, form, |books| {
+            let Some((_, dispute)) = books.disputes.get_mut(dp).filter(|(a, _)| a == account) else {
+                return error(StatusCode::NOT_FOUND, "invalid_request_error", "resource_missing", "No such dispute.");
+            };
+            let status = dispute["status"].as_str().unwrap_or_default().to_string();
+            let submitted = dispute["evidence_details"]["submission_count"].as_i64().unwrap_or(0);
+            if !status.ends_with("needs_response") || submitted > 0 {
+                return error(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_request_error",
+                    "",
+                    "This dispute is already closed or its evidence was submitted; it cannot be updated.",
+                );
+            }
+            let due = dispute["evidence_details"]["due_by"].as_i64();
+            if due.is_some_and(|due| now >= due) {
+                return error(StatusCode::BAD_REQUEST, "invalid_request_error", "", "The evidence due date has passed.");
+            }
+            for (k, v) in form {
+                if let Some(name) = k.strip_prefix("evidence[").and_then(|r| r.strip_suffix(']')) {
+                    dispute["evidence"][name] = json!(v);
+                }
+            }
+            if submit {
+                dispute["status"] = json!(if status.starts_with("warning_") { "warning_under_review" } else { "under_review" });
+                dispute["evidence_details"]["submission_count"] = json!(1);
+                dispute["evidence_details"]["has_evidence"] = json!(true);
+                updated = Some(dispute.clone());
+            }
+            (StatusCode::OK, dispute.clone())
+        });
+        let events = updated.map(|d| vec![self.event("charge.dispute.updated", account, d)]).unwrap_or_default();
+        (status, answer, events)
+    }
+}
+
+/// The evidence fields Stripe takes as text (files, such as receipts, are not offered).
+const DISPUTE_EVIDENCE: &[&str] = &[
+    "access_activity_log",
+    "billing_address",
+    "cancellation_policy_disclosure",
+    "cancellation_rebuttal",
+    "customer_email_address",
+    "customer_name",
+    "customer_purchase_ip",
+    "duplicate_charge_explanation",
+    "product_description",
+    "refund_policy_disclosure",
+    "refund_refusal_explanation",
+    "service_date",
+    "uncategorized_text",
+];
+
 fn authorized(headers: &HeaderMap) -> bool {
     headers.get("authorization").and_then(|v| v.to_str().ok()) == Some(&format!("Bearer {SECRET_KEY}"))
 }
@@ -643,6 +738,18 @@ async fn create_refund(State(s): State<Arc<StandIn>>, headers: HeaderMap, body: 
     answer(status, body)
 }
 
+async fn update_dispute(State(s): State<Arc<StandIn>>, Path(dp): Path<String>, headers: HeaderMap, body: String) -> Response {
+    let form: Vec<(String, String)> = serde_urlencoded::from_str(&body).unwrap_or_default();
+    s.record("POST", &format!("/v1/disputes/{dp}"), &headers, &form);
+    if let Some(r) = refused(&headers) {
+        return r;
+    }
+    let (status, body, events) =
+        s.update_dispute(header(&headers, "stripe-account").unwrap_or_default(), &dp, header(&headers, "idempotency-key"), &form);
+    s.emit(events).await;
+    answer(status, body)
+}
+
 /// Serves the stand-in's API on a loopback port; returns its origin.
 pub async fn serve(standin: Arc<StandIn>) -> std::io::Result<String> {
     let app = Router::new()
@@ -653,6 +760,7 @@ pub async fn serve(standin: Arc<StandIn>) -> std::io::Result<String> {
         .route("/v1/customers", post(create_customer))
         .route("/v1/setup_intents", post(create_setup))
         .route("/v1/setup_intents/{id}", get(get_setup))
+        .route("/v1/disputes/{id}", post(update_dispute))
         .with_state(standin);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let origin = format!("http://{}", listener.local_addr()?);

@@ -1,6 +1,6 @@
 //! The patient's activity timeline: one chronological feed of what happened in their care at the
-//! practice (messages both ways, consent decisions, sign-ins; later appointments, forms, documents and
-//! payments), kept as entries in the patient's partition, so a page of it is one query, newest first.
+//! practice (messages both ways, consent decisions, sign-ins, appointments booked, moved, cancelled and
+//! attended; later forms, documents and payments), kept as entries in the patient's partition, so a page of it is one query, newest first.
 //! Each capability writes its entry in the same transaction as the change it records, where it has one.
 //! An entry holds what the patient may see of the change and a link to it, never more (never an
 //! internal note, never a deleted message's words: a message's entry names its thread, not its text).
@@ -30,6 +30,17 @@ pub enum TimelineKind {
     AppointmentBooked,
     AppointmentMoved,
     AppointmentCancelled,
+    /// The patient arrived for a visit (the practice checked them in).
+    AppointmentArrived,
+    /// A visit took place (the practice marked it done).
+    AppointmentCompleted,
+}
+
+impl TimelineKind {
+    /// Entries that say the patient came to a visit: their attendance.
+    pub fn is_attendance(self) -> bool {
+        matches!(self, TimelineKind::AppointmentArrived | TimelineKind::AppointmentCompleted)
+    }
 }
 
 /// One entry, as stored and as shown.
@@ -70,9 +81,11 @@ impl TimelineEntry {
             TimelineKind::SignedIn => false,
             TimelineKind::Consent => true,
             // A teen's parent sees the teen's appointments in the list (not the confidential ones), not here.
-            TimelineKind::AppointmentBooked | TimelineKind::AppointmentMoved | TimelineKind::AppointmentCancelled => {
-                who.has(crate::auth::Scope::Appointments) && !who.limited()
-            }
+            TimelineKind::AppointmentBooked
+            | TimelineKind::AppointmentMoved
+            | TimelineKind::AppointmentCancelled
+            | TimelineKind::AppointmentArrived
+            | TimelineKind::AppointmentCompleted => who.has(crate::auth::Scope::Appointments) && !who.limited(),
         }
     }
 
@@ -158,6 +171,38 @@ pub async fn record(
     match entry_write(practice, patient, id, entry)? {
         Write::Put { item, condition } => table.put(item, condition).await,
         _ => Err(StoreError::Invalid("a timeline entry is a put".into())),
+    }
+}
+
+/// The entries from `from` to `to` (inclusive), newest first, at most `max` of them (the newest ones).
+pub async fn between(
+    table: &dyn Table,
+    practice: &PracticeId,
+    patient: &PatientId,
+    (from, to): (DateTime<Utc>, DateTime<Utc>),
+    max: usize,
+) -> Result<Vec<TimelineEntry>, StoreError> {
+    let mut entries = Vec::new();
+    let mut cursor = None;
+    loop {
+        let query = Query::partition(Index::Table, keys::patient_partition(practice, patient))
+            .between(
+                format!("{}{}", keys::TIMELINE_PREFIX, crate::time::sortable(from)),
+                format!("{}{}", keys::TIMELINE_PREFIX, crate::time::sortable_upper(to)),
+            )
+            .backward()
+            .after(cursor);
+        let page = table.query(query).await?;
+        for item in &page.items {
+            if entries.len() == max {
+                return Ok(entries);
+            }
+            entries.push(item.record()?);
+        }
+        match page.next {
+            Some(next) => cursor = Some(next),
+            None => return Ok(entries),
+        }
     }
 }
 

@@ -8,9 +8,10 @@ use portico::ids::{InvoiceId, PaymentId};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::evidence::PaidBy;
 use crate::model::{
-    Account, Allocation, Dispute, DisputeStatus, Entry, EntryKind, Payment, PaymentStatus, RefundReason, RefundRequest, RefundStatus,
-    Summary,
+    Account, Allocation, Dispute, DisputeStatus, Entry, EntryKind, EvidenceSection, EvidenceSent, EvidenceState, Payment, PaymentStatus,
+    RefundReason, RefundRequest, RefundStatus, Summary,
 };
 
 /// Longest description of a charge or an adjustment.
@@ -223,6 +224,137 @@ pub struct DisputeView {
     pub status: DisputeStatus,
     pub evidence_due_by: Option<DateTime<Utc>>,
     pub opened_at: DateTime<Utc>,
+    /// The evidence staff sent (or tried to send), once they have.
+    pub evidence: Option<EvidenceSentView>,
+}
+
+/// Evidence staff sent for a dispute.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EvidenceSentView {
+    pub sections: Vec<EvidenceSection>,
+    /// `sent`: Stripe has it (final); `unsent`: Stripe did not answer, nothing was submitted; `sending`:
+    /// under way.
+    pub state: EvidenceState,
+    /// `staff:<id>`.
+    pub by: String,
+    pub at: DateTime<Utc>,
+}
+
+impl From<&EvidenceSent> for EvidenceSentView {
+    fn from(e: &EvidenceSent) -> Self {
+        EvidenceSentView { sections: e.sections.clone(), state: e.state, by: e.by.clone(), at: e.at }
+    }
+}
+
+/// One visit the patient came to: times only.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct VisitView {
+    pub arrived_at: Option<DateTime<Utc>>,
+    pub completed_at: Option<DateTime<Utc>>,
+}
+
+/// A document the patient accepted.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AcceptanceView {
+    pub version: String,
+    pub accepted_at: DateTime<Utc>,
+    /// `patient`, `proxy` (someone acting for the patient) or `staff` (the practice recorded it).
+    pub by: String,
+}
+
+impl From<&crate::evidence::Acceptance> for AcceptanceView {
+    fn from(a: &crate::evidence::Acceptance) -> Self {
+        AcceptanceView { version: a.version.clone(), accepted_at: a.at, by: a.by.clone() }
+    }
+}
+
+/// Portal messages each way before the dispute (never their words or subjects).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MessageCounts {
+    pub from_patient: u32,
+    pub from_practice: u32,
+    pub first_at: Option<DateTime<Utc>>,
+    pub last_at: Option<DateTime<Utc>>,
+}
+
+/// One section staff may choose, and the English text Stripe would get for it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EvidenceSectionView {
+    pub section: EvidenceSection,
+    /// Whether there is anything to send in it.
+    pub available: bool,
+    pub text: Vec<String>,
+}
+
+/// What the practice may offer for a disputed payment: non-clinical facts only, and the exact text.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EvidenceView {
+    pub dispute: DisputeView,
+    /// Whether evidence can be sent now.
+    pub can_send: bool,
+    /// Why not: `not_open` (no longer waiting for evidence), `past_due` (Stripe's deadline passed),
+    /// `sent` (final) or `sending` (under way).
+    pub blocked: Option<String>,
+    /// The practice's zone: the text's times are local to it.
+    pub time_zone: String,
+    pub paid_at: DateTime<Utc>,
+    pub paid_by: PaidBy,
+    /// The line about the payment itself: always sent.
+    pub payment_text: String,
+    /// Oldest first, the latest 20.
+    pub visits: Vec<VisitView>,
+    pub financial_policy: Option<AcceptanceView>,
+    pub autopay: Option<AcceptanceView>,
+    pub messages: MessageCounts,
+    /// Oldest first, the latest 20.
+    pub sign_ins: Vec<DateTime<Utc>>,
+    pub sections: Vec<EvidenceSectionView>,
+}
+
+impl EvidenceView {
+    pub fn new(found: &crate::evidence::Found, facts: &crate::evidence::Facts, now: DateTime<Utc>) -> Self {
+        use crate::evidence::EvidenceError;
+        let blocked = crate::evidence::sendable(&found.dispute, now).err().map(|e| {
+            match e {
+                EvidenceError::AlreadySent => "sent",
+                EvidenceError::InFlight => "sending",
+                EvidenceError::PastDue => "past_due",
+                _ => "not_open",
+            }
+            .to_string()
+        });
+        EvidenceView {
+            dispute: DisputeView::from(&found.dispute),
+            can_send: blocked.is_none(),
+            blocked,
+            time_zone: facts.zone.name().to_string(),
+            paid_at: facts.paid_at,
+            paid_by: facts.paid_by,
+            payment_text: facts.payment_line(),
+            visits: facts.visits.iter().map(|v| VisitView { arrived_at: v.arrived_at, completed_at: v.completed_at }).collect(),
+            financial_policy: facts.policy.as_ref().map(AcceptanceView::from),
+            autopay: facts.autopay.as_ref().map(AcceptanceView::from),
+            messages: MessageCounts {
+                from_patient: facts.messages.from_patient,
+                from_practice: facts.messages.from_practice,
+                first_at: facts.messages.first_at,
+                last_at: facts.messages.last_at,
+            },
+            sign_ins: facts.sign_ins.clone(),
+            sections: EvidenceSection::ALL
+                .iter()
+                .map(|s| EvidenceSectionView { section: *s, available: facts.has(*s), text: facts.lines(*s) })
+                .collect(),
+        }
+    }
+}
+
+/// The sections of evidence to send (each must have something in it).
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceRequest {
+    #[schema(min_items = 1)]
+    pub sections: Vec<EvidenceSection>,
 }
 
 impl From<&Dispute> for DisputeView {
@@ -235,6 +367,7 @@ impl From<&Dispute> for DisputeView {
             status: d.status,
             evidence_due_by: d.evidence_due_by,
             opened_at: d.opened_at,
+            evidence: d.evidence.as_ref().map(EvidenceSentView::from),
         }
     }
 }

@@ -17,6 +17,8 @@ endpoint!(StaffLedgerGet, routes::STAFF_LEDGER_GET, BillingDeps, staff::ledger);
 endpoint!(StaffChargesCreate, routes::STAFF_CHARGES_CREATE, BillingDeps, staff::charge);
 endpoint!(StaffAdjustmentsCreate, routes::STAFF_ADJUSTMENTS_CREATE, BillingDeps, staff::adjust);
 endpoint!(StaffRefundsCreate, routes::STAFF_REFUNDS_CREATE, PayDeps, staff::refund);
+endpoint!(StaffDisputeEvidenceGet, routes::STAFF_DISPUTE_EVIDENCE_GET, BillingDeps, staff::evidence_get);
+endpoint!(StaffDisputeEvidenceSubmit, routes::STAFF_DISPUTE_EVIDENCE_SUBMIT, PayDeps, staff::evidence_send);
 endpoint!(StaffBillingAccountGet, routes::STAFF_BILLING_ACCOUNT_GET, BillingDeps, staff::account_get);
 endpoint!(StaffBillingAccountPut, routes::STAFF_BILLING_ACCOUNT_PUT, BillingDeps, staff::account_put);
 endpoint!(WebhookStripe, routes::WEBHOOK_STRIPE, StripeWebhookDeps, webhook::stripe);

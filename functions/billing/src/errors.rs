@@ -5,6 +5,7 @@ use portico::payments::PaymentsError;
 
 use crate::accounts::AccountError;
 use crate::autopay::AutopayError;
+use crate::evidence::EvidenceError;
 use crate::ledger::LedgerError;
 use crate::pay::PayError;
 use crate::refunds::RefundError;
@@ -126,6 +127,29 @@ impl From<AutopayError> for ApiError {
             AutopayError::Cap => unprocessable("Choose a limit between $0.01 and $100,000.", "cap", "must be 1 to 10000000"),
             AutopayError::Provider(e) => provider(e),
             AutopayError::Store(e) => e.into(),
+        }
+    }
+}
+
+impl From<EvidenceError> for ApiError {
+    fn from(e: EvidenceError) -> Self {
+        match e {
+            EvidenceError::NotFound => ApiError::NotFound,
+            EvidenceError::NotOpen => ApiError::Conflict("This dispute is no longer waiting for evidence."),
+            EvidenceError::PastDue => ApiError::Conflict("Stripe's deadline for evidence has passed."),
+            EvidenceError::AlreadySent => ApiError::Conflict("Evidence for this dispute was sent; it cannot be changed."),
+            EvidenceError::InFlight => ApiError::Conflict("Evidence for this dispute is being sent now. Reload in a minute."),
+            EvidenceError::Empty(_) => unprocessable_because(
+                "A section you chose has nothing to send.",
+                "sections",
+                "empty",
+                "includes a section with nothing in it",
+            ),
+            EvidenceError::Provider(PaymentsError::Refused { .. }) => {
+                ApiError::Conflict("Stripe refused the evidence. Nothing was submitted; check the dispute in Stripe.")
+            }
+            EvidenceError::Provider(e) => provider(e),
+            EvidenceError::Store(e) => e.into(),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Billing: the patient's ledger (integer minor units, append-only entries each with a unique source, a
 //! summary kept in the same transaction), invoices, payments through each practice's own Stripe account,
-//! Stripe's webhook and the worker that applies its events exactly once in any order, refunds and
-//! disputes.
+//! Stripe's webhook and the worker that applies its events exactly once in any order, refunds, and
+//! disputes with the non-clinical evidence a practice may send.
 
 pub mod accounts;
 pub mod api;
@@ -9,6 +9,7 @@ pub mod autopay;
 pub mod deps;
 pub mod endpoints;
 mod errors;
+pub mod evidence;
 pub mod functions;
 pub mod handlers;
 pub mod keys;
@@ -42,6 +43,8 @@ pub fn capability() -> Capability {
             endpoint::<StaffChargesCreate>(),
             endpoint::<StaffAdjustmentsCreate>(),
             endpoint::<StaffRefundsCreate>(),
+            endpoint::<StaffDisputeEvidenceGet>(),
+            endpoint::<StaffDisputeEvidenceSubmit>(),
             endpoint::<StaffBillingAccountGet>(),
             endpoint::<StaffBillingAccountPut>(),
             endpoint::<WebhookStripe>(),
@@ -70,6 +73,8 @@ pub fn capability() -> Capability {
     staff::charge,
     staff::adjust,
     staff::refund,
+    staff::evidence_get,
+    staff::evidence_send,
     staff::account_get,
     staff::account_put,
     webhook::stripe

@@ -295,4 +295,48 @@ pub struct Dispute {
     pub opened_at: DateTime<Utc>,
     #[serde(default)]
     pub status_at: Option<DateTime<Utc>>,
+    /// The practice's answer, once staff send one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<EvidenceSent>,
+}
+
+/// What staff may choose to tell the card network about a disputed payment: non-clinical facts only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceSection {
+    /// When the patient arrived for visits and when the visits ended (times only).
+    Attendance,
+    /// The financial policy (and an autopay authorization) the patient accepted: versions and times.
+    FinancialPolicy,
+    /// How many messages went each way through the portal, and when (never their words or subjects).
+    Communication,
+    /// The patient's sign-ins to the portal.
+    PortalActivity,
+}
+
+impl EvidenceSection {
+    pub const ALL: [EvidenceSection; 4] =
+        [EvidenceSection::Attendance, EvidenceSection::FinancialPolicy, EvidenceSection::Communication, EvidenceSection::PortalActivity];
+}
+
+/// Where a dispute's evidence stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceState {
+    /// Being sent to Stripe now.
+    Sending,
+    /// Stripe has it and sent it to the card network: it cannot be changed.
+    Sent,
+    /// Stripe did not answer: nothing was submitted; sending again asks again.
+    Unsent,
+}
+
+/// The evidence staff sent (or tried to send) for a dispute.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceSent {
+    pub sections: Vec<EvidenceSection>,
+    pub state: EvidenceState,
+    /// `staff:<id>`.
+    pub by: String,
+    pub at: DateTime<Utc>,
 }

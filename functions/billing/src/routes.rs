@@ -48,6 +48,22 @@ pub const STAFF_ADJUSTMENTS_CREATE: Route =
     staff("POST", "/staff/patients/{id}/ledger/adjustments", "staff-adjustments-create", BILLERS, "billing.adjustment.create", "entry");
 pub const STAFF_REFUNDS_CREATE: Route =
     staff("POST", "/staff/patients/{id}/ledger/refunds", "staff-refunds-create", BILLERS, "billing.refund.create", "refund");
+pub const STAFF_DISPUTE_EVIDENCE_GET: Route = staff(
+    "GET",
+    "/staff/patients/{id}/ledger/disputes/{dispute_id}/evidence",
+    "staff-dispute-evidence-get",
+    BILLERS,
+    "billing.dispute.evidence.read",
+    "dispute",
+);
+pub const STAFF_DISPUTE_EVIDENCE_SUBMIT: Route = staff(
+    "POST",
+    "/staff/patients/{id}/ledger/disputes/{dispute_id}/evidence",
+    "staff-dispute-evidence-submit",
+    BILLERS,
+    "billing.dispute.evidence.submit",
+    "dispute",
+);
 pub const STAFF_BILLING_ACCOUNT_GET: Route =
     staff("GET", "/staff/billing/account", "staff-billing-account-get", BILLERS, "billing.account.read", "billing_account");
 pub const STAFF_BILLING_ACCOUNT_PUT: Route =

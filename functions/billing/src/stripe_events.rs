@@ -500,6 +500,7 @@ async fn dispute_record(
             evidence_due_by: due_by,
             opened_at: ctx.at,
             status_at: None,
+            evidence: None,
         },
     };
     let next = match status {

@@ -92,6 +92,13 @@ pub fn default_documents(site: &str) -> Vec<ConsentDocument> {
             false,
         ),
         doc(ConsentKind::Telehealth, "Telehealth", "Care by secure video when you and your clinician choose it.", "telehealth", false),
+        doc(
+            ConsentKind::FinancialPolicy,
+            "Financial policy",
+            "What you pay and when, fees for missed visits, and how refunds work.",
+            "financial-policy",
+            false,
+        ),
     ]
 }
 

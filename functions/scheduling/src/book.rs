@@ -593,7 +593,8 @@ fn consequences(after: &Appointment, change: Option<TimelineKind>, by_staff: boo
         status: after.status.as_str().to_string(),
         confidential: after.confidential,
     });
-    let rang = by_staff && change.is_some();
+    // The practice's changes to a booking ring the bell; attendance is the patient's own doing.
+    let rang = by_staff && change.is_some_and(|kind| !kind.is_attendance());
     let mut writes = vec![portico::home::appointment_changed(practice, patient, id, upcoming.as_ref(), rang)?];
     if let Some(kind) = change {
         let source = format!("{id}-v{}", after.version);
@@ -810,7 +811,14 @@ pub async fn transition(table: &dyn Table, before: &Appointment, next: Status, n
         after.cells = Vec::new();
     }
     writes.push(save(before, &after)?);
-    writes.extend(consequences(&after, None, true, now)?);
+    // Arriving and a visit taking place are the patient's attendance, on their timeline (billing shows
+    // the times, never the visit, when a payment is disputed).
+    let attended = match next {
+        Status::Arrived => Some(TimelineKind::AppointmentArrived),
+        Status::Fulfilled => Some(TimelineKind::AppointmentCompleted),
+        _ => None,
+    };
+    writes.extend(consequences(&after, attended, true, now)?);
     table.transact(writes).await.map_err(|e| match e {
         StoreError::ConditionFailed { .. } | StoreError::Conflict => BookingError::Conflict,
         other => BookingError::Store(other),

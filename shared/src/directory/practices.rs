@@ -136,6 +136,9 @@ pub enum ConsentKind {
     EmailMessages,
     /// Care by video.
     Telehealth,
+    /// What the patient pays and when: fees, missed visits, refunds (shown to a card network when a
+    /// payment is disputed).
+    FinancialPolicy,
 }
 
 impl ConsentKind {
@@ -145,12 +148,13 @@ impl ConsentKind {
         matches!(self, ConsentKind::SmsMessages | ConsentKind::EmailMessages)
     }
 
-    pub const ALL: [ConsentKind; 5] = [
+    pub const ALL: [ConsentKind; 6] = [
         ConsentKind::TermsOfUse,
         ConsentKind::PrivacyNotice,
         ConsentKind::SmsMessages,
         ConsentKind::EmailMessages,
         ConsentKind::Telehealth,
+        ConsentKind::FinancialPolicy,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -160,6 +164,7 @@ impl ConsentKind {
             ConsentKind::SmsMessages => "sms_messages",
             ConsentKind::EmailMessages => "email_messages",
             ConsentKind::Telehealth => "telehealth",
+            ConsentKind::FinancialPolicy => "financial_policy",
         }
     }
 }

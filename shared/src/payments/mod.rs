@@ -107,6 +107,54 @@ pub struct Refund {
     pub payment_intent: Option<String>,
 }
 
+/// A practice's answer to a dispute: the evidence fields Portico fills, each plain text made only of
+/// dates, times, counts and document versions (billing's `evidence` module writes them), never a
+/// name, a contact, an appointment's kind or anything clinical. Sent with `submit=true`: Stripe forwards it
+/// to the card network and it cannot be changed afterwards.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DisputeEvidence {
+    /// The last appointment the payment was for (`YYYY-MM-DD`).
+    pub service_date: Option<String>,
+    /// Portal sign-ins and the payment itself, one per line.
+    pub access_activity_log: Option<String>,
+    /// The financial policy (and any autopay authorization) the patient accepted, and when.
+    pub refund_policy_disclosure: Option<String>,
+    /// Attendance times and communication counts, one per line.
+    pub uncategorized_text: Option<String>,
+}
+
+/// The neutral words Stripe shows the card network for what was bought, the same for every practice.
+pub const PRODUCT_DESCRIPTION: &str = "Professional services provided by the practice, billed after each appointment.";
+
+impl DisputeEvidence {
+    /// The form fields of the update (the product description is always the neutral one).
+    pub fn form(&self) -> Vec<(String, String)> {
+        let mut form = vec![("evidence[product_description]".to_string(), PRODUCT_DESCRIPTION.to_string())];
+        let fields = [
+            ("service_date", &self.service_date),
+            ("access_activity_log", &self.access_activity_log),
+            ("refund_policy_disclosure", &self.refund_policy_disclosure),
+            ("uncategorized_text", &self.uncategorized_text),
+        ];
+        for (name, value) in fields {
+            if let Some(value) = value {
+                form.push((format!("evidence[{name}]"), value.clone()));
+            }
+        }
+        form.push(("submit".to_string(), "true".to_string()));
+        form
+    }
+}
+
+/// A dispute as Stripe answers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DisputeAnswer {
+    pub id: String,
+    /// `warning_needs_response`, `warning_under_review`, `warning_closed`, `needs_response`,
+    /// `under_review`, `won`, `lost`.
+    pub status: String,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum PaymentsError {
     /// Stripe refused the request (a 4xx): its error type and code, never a message with data in it.
@@ -152,6 +200,14 @@ pub trait Payments: Send + Sync {
     async fn setup_intent(&self, account: &str, id: &str) -> Result<SetupIntent, PaymentsError>;
     /// Creates (or returns again, for the same key) a refund of part or all of a PaymentIntent.
     async fn create_refund(&self, account: &str, new: &NewRefund, key: &str) -> Result<Refund, PaymentsError>;
+    /// Submits the practice's evidence for a dispute (final: Stripe sends it to the card network).
+    async fn submit_dispute_evidence(
+        &self,
+        account: &str,
+        dispute: &str,
+        evidence: &DisputeEvidence,
+        key: &str,
+    ) -> Result<DisputeAnswer, PaymentsError>;
     /// The publishable key the browser's Stripe.js is started with.
     fn publishable_key(&self) -> &str;
     /// Where the browser loads Stripe.js from.

@@ -6,7 +6,9 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
-use super::{Metadata, NewPaymentIntent, NewRefund, PaymentIntent, Payments, PaymentsError, Refund, SetupIntent};
+use super::{
+    DisputeAnswer, DisputeEvidence, Metadata, NewPaymentIntent, NewRefund, PaymentIntent, Payments, PaymentsError, Refund, SetupIntent,
+};
 
 /// The API version every request names, so a change in Stripe's defaults never changes Portico.
 pub const STRIPE_API_VERSION: &str = "2024-06-20";
@@ -208,6 +210,17 @@ impl Payments for StripePayments {
         self.call(reqwest::Method::POST, "/v1/refunds", account, Some(refund_form(new)), Some(key)).await
     }
 
+    async fn submit_dispute_evidence(
+        &self,
+        account: &str,
+        dispute: &str,
+        evidence: &DisputeEvidence,
+        key: &str,
+    ) -> Result<DisputeAnswer, PaymentsError> {
+        let path = format!("/v1/disputes/{}", plain_id(dispute)?);
+        self.call(reqwest::Method::POST, &path, account, Some(evidence.form()), Some(key)).await
+    }
+
     fn publishable_key(&self) -> &str {
         &self.config.publishable_key
     }
@@ -242,6 +255,9 @@ impl Payments for Unconfigured {
         Err(PaymentsError::Unavailable("payments are not configured".into()))
     }
     async fn create_refund(&self, _: &str, _: &NewRefund, _: &str) -> Result<Refund, PaymentsError> {
+        Err(PaymentsError::Unavailable("payments are not configured".into()))
+    }
+    async fn submit_dispute_evidence(&self, _: &str, _: &str, _: &DisputeEvidence, _: &str) -> Result<DisputeAnswer, PaymentsError> {
         Err(PaymentsError::Unavailable("payments are not configured".into()))
     }
     fn publishable_key(&self) -> &str {

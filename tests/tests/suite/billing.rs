@@ -7,7 +7,9 @@
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use portico::payments::{Metadata, NewPaymentIntent, NewRefund, PaymentIntent, Payments, PaymentsError, Refund, SetupIntent};
+use portico::payments::{
+    DisputeAnswer, DisputeEvidence, Metadata, NewPaymentIntent, NewRefund, PaymentIntent, Payments, PaymentsError, Refund, SetupIntent,
+};
 use portico_tests::{Session, TestApp, spawn_app, spawn_on_emulator};
 use reqwest::Method;
 use serde_json::{Value, json};
@@ -190,6 +192,7 @@ async fn amounts_the_patient_cannot_pay_are_refused_and_create_nothing() {
 enum Fault {
     StopAfterFirstCreate,
     RefundsUnanswered,
+    EvidenceUnanswered,
 }
 
 struct Faulty {
@@ -239,6 +242,18 @@ impl Payments for Faulty {
             return Err(PaymentsError::Unavailable("timed out".into()));
         }
         self.inner.create_refund(account, new, key).await
+    }
+    async fn submit_dispute_evidence(
+        &self,
+        account: &str,
+        dispute: &str,
+        evidence: &DisputeEvidence,
+        key: &str,
+    ) -> Result<DisputeAnswer, PaymentsError> {
+        if self.fault == Fault::EvidenceUnanswered {
+            return Err(PaymentsError::Unavailable("timed out".into()));
+        }
+        self.inner.submit_dispute_evidence(account, dispute, evidence, key).await
     }
     fn publishable_key(&self) -> &str {
         self.inner.publishable_key()
@@ -1052,4 +1067,200 @@ async fn a_charge_refused_on_its_invoice_says_which_reason_by_code() {
         );
     }
     assert_eq!(ledger(&app, &biller, &ann_id).await["balance"], 12_000, "nothing was posted");
+}
+
+/// Words nothing Portico tells Stripe may hold: Ann's names, birth date, email and phone, the charge's
+/// description, a service's name and clinical words and codes.
+const NOT_FOR_STRIPE: [&str; 14] = [
+    "Ann",
+    "Lee",
+    "1984",
+    "07-02",
+    "Office visit",
+    "visit",
+    "diagnos",
+    "therapy",
+    "ICD",
+    "CPT",
+    "99213",
+    "ann@example.com",
+    "5555550101",
+    "clinician",
+];
+
+/// A dispute of `intent` for the whole 120.00, due in a week from the test's clock.
+fn dispute_of(app: &TestApp, id: &str, intent: &str, due_in: chrono::Duration) -> Value {
+    let due = (portico::clock::Clock::now(app.clock.as_ref()) + due_in).timestamp();
+    json!({ "id": id, "object": "dispute", "amount": 12_000, "payment_intent": intent, "reason": "fraudulent",
+        "status": "needs_response", "evidence_details": { "due_by": due, "submission_count": 0 } })
+}
+
+fn evidence_path(patient: &str, dispute: &str) -> String {
+    format!("/staff/patients/{patient}/ledger/disputes/{dispute}/evidence")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_disputes_evidence_is_non_clinical_shown_before_it_is_sent_and_sent_once() {
+    let app = spawn_app().await;
+    let service = crate::scheduling::setup(&app, "patients", 30).await;
+    let ann = app.sign_in("ann@example.com").await;
+    let ann_id = app.ann().patient_id.to_string();
+    // Ann comes to an appointment: the practice checks her in and marks it done.
+    let start = crate::scheduling::slots(&app, &ann, &service).await[0].clone();
+    let booked: Value = crate::scheduling::book(&app, &ann, &service, &start, None).await.json().await.unwrap();
+    let now = portico::clock::Clock::now(app.clock.as_ref());
+    let start_at = chrono::DateTime::parse_from_rfc3339(&start).unwrap().with_timezone(&chrono::Utc);
+    app.advance(start_at - now + chrono::Duration::minutes(3));
+    let admin = app.admin_token().await;
+    let status_path = format!("/staff/appointments/{}/status", booked["appointment_id"].as_str().unwrap());
+    app.call_ok(&admin, Method::POST, &status_path, Some(json!({ "patient_id": ann_id, "status": "arrived" })), 200).await;
+    app.advance(chrono::Duration::minutes(35));
+    let admin = app.admin_token().await;
+    app.call_ok(&admin, Method::POST, &status_path, Some(json!({ "patient_id": ann_id, "status": "fulfilled" })), 200).await;
+    let ann = app.sign_in("ann@example.com").await;
+    let timeline = app.call_ok(&ann.access, Method::GET, "/portal/timeline", None, 200).await;
+    let kinds: Vec<&str> = timeline["entries"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
+    assert_eq!(&kinds[1..3], ["appointment_completed", "appointment_arrived"], "her attendance is on her timeline: {kinds:?}");
+    // She accepts the financial policy, writes to the practice and pays.
+    let policy = json!({ "kind": "financial_policy", "version": 1, "decision": "accept" });
+    app.call_ok(&ann.access, Method::PUT, "/portal/consents", Some(policy), 200).await;
+    let thread = json!({ "topic": "billing", "subject": "My therapy bill", "body": "Is my visit covered?" });
+    app.call_ok(&ann.access, Method::POST, "/portal/threads", Some(thread), 201).await;
+    let started: Value = pay(&app, &ann, "pay", json!({ "amount": 12_000 })).await.json().await.unwrap();
+    confirm(&app, &started, "pm_card_visa").await;
+    app.pump().await;
+    let intent = started["client_secret"].as_str().unwrap().split("_secret_").next().unwrap().to_string();
+    // Her bank disputes the payment.
+    let account = portico_local::seed::DEMO_STRIPE_ACCOUNT;
+    let stripe = &app.gateway.app.stripe;
+    stripe
+        .deliver(&stripe.event("charge.dispute.created", account, dispute_of(&app, "dp_evidence1", &intent, chrono::Duration::days(7))))
+        .await;
+    app.pump().await;
+
+    // Billing staff see what may be offered, and the exact text, before anything is sent.
+    let biller = app.staff_token(&billing_email(&app)).await;
+    let path = evidence_path(&ann_id, "dp_evidence1");
+    let view = app.call_ok(&biller, Method::GET, &path, None, 200).await;
+    assert_eq!((view["can_send"].as_bool(), view["paid_by"].as_str()), (Some(true), Some("patient")), "{view}");
+    assert_eq!(view["visits"].as_array().map(Vec::len), Some(1), "{view}");
+    assert!(view["visits"][0]["arrived_at"].is_string() && view["visits"][0]["completed_at"].is_string(), "{view}");
+    assert_eq!(view["financial_policy"]["version"], "1");
+    assert_eq!((view["messages"]["from_patient"].as_u64(), view["messages"]["from_practice"].as_u64()), (Some(1), Some(0)));
+    assert!(!view["sign_ins"].as_array().unwrap().is_empty(), "{view}");
+    let sections: Vec<(&str, bool)> =
+        view["sections"].as_array().unwrap().iter().map(|s| (s["section"].as_str().unwrap(), s["available"].as_bool().unwrap())).collect();
+    assert_eq!(sections, [("attendance", true), ("financial_policy", true), ("communication", true), ("portal_activity", true)]);
+    for word in NOT_FOR_STRIPE {
+        let text = format!("{} {}", view["payment_text"], view["sections"]);
+        assert!(!text.to_lowercase().contains(&word.to_lowercase()), "the preview's text carries {word}: {text}");
+    }
+    // Clinicians and the front desk never see it; another patient's path finds nothing; a bad id is no dispute.
+    let clinician = app.staff_token(&app.demo().clinician_email.clone()).await;
+    app.call_ok(&clinician, Method::GET, &path, None, 403).await;
+    let ben_id = app.ben().patient_id.to_string();
+    app.call_ok(&biller, Method::GET, &evidence_path(&ben_id, "dp_evidence1"), None, 404).await;
+    app.call_ok(&biller, Method::GET, &evidence_path(&ann_id, "dp_none"), None, 404).await;
+    app.call_ok(&biller, Method::GET, &evidence_path(&ann_id, "ch_1"), None, 404).await;
+    app.call_ok(&biller, Method::POST, &evidence_path(&ben_id, "dp_evidence1"), Some(json!({ "sections": ["attendance"] })), 404).await;
+    // Bad bodies change nothing.
+    for bad in
+        [json!({ "sections": [] }), json!({ "sections": ["diagnosis"] }), json!({ "sections": ["attendance"], "note": "x" }), json!({})]
+    {
+        app.call_ok(&biller, Method::POST, &path, Some(bad), 400).await;
+    }
+    assert!(stripe.requests().iter().all(|r| !r.path.starts_with("/v1/disputes")), "nothing reached Stripe");
+
+    // Five clicks at once: one send, the others told it is under way or sent.
+    let body = json!({ "sections": ["attendance", "financial_policy", "communication", "portal_activity"] });
+    let clicks = (0..5).map(|_| app.call(&biller, Method::POST, &path, Some(body.clone())));
+    let statuses: Vec<u16> = futures::future::join_all(clicks).await.iter().map(|r| r.status().as_u16()).collect();
+    assert_eq!(statuses.iter().filter(|s| **s == 200).count(), 1, "{statuses:?}");
+    assert!(statuses.iter().all(|s| *s == 200 || *s == 409), "{statuses:?}");
+    let sent: Vec<_> = stripe.requests().into_iter().filter(|r| r.path == "/v1/disputes/dp_evidence1").collect();
+    assert_eq!(sent.len(), 1, "one request to Stripe");
+    let form: std::collections::HashMap<_, _> = sent[0].form.iter().cloned().collect();
+    assert_eq!(form["submit"], "true");
+    assert_eq!(form["evidence[product_description]"], portico::payments::PRODUCT_DESCRIPTION);
+    assert!(
+        form["evidence[uncategorized_text]"].contains("arrived") && form["evidence[uncategorized_text]"].contains("1 from the patient")
+    );
+    assert!(form["evidence[refund_policy_disclosure]"].contains("financial policy (version 1)"));
+    assert!(form["evidence[access_activity_log]"].contains("signed-in account holder"));
+    assert!(form.contains_key("evidence[service_date]"));
+    assert_eq!(sent[0].account.as_deref(), Some(account));
+    assert!(sent[0].idempotency_key.is_some());
+    for (name, value) in &sent[0].form {
+        for word in NOT_FOR_STRIPE {
+            assert!(!value.to_lowercase().contains(&word.to_lowercase()), "{name}={value} carries {word}");
+        }
+        assert!(name == "submit" || name.starts_with("evidence["), "{name}");
+    }
+    assert_eq!(stripe.dispute("dp_evidence1").unwrap()["status"], "under_review");
+    // Stripe's own event for it changes nothing more; the dispute's task is answered; a second send is refused.
+    app.pump().await;
+    let book = ledger(&app, &biller, &ann_id).await;
+    assert_eq!(
+        (book["disputes"][0]["status"].as_str(), book["disputes"][0]["evidence"]["state"].as_str()),
+        (Some("under_review"), Some("sent"))
+    );
+    let tasks = app.call_ok(&biller, Method::GET, "/staff/tasks", None, 200).await;
+    assert!(!tasks["tasks"].as_array().unwrap().iter().any(|t| t["kind"] == "payment_dispute" && t["status"] != "done"), "{tasks}");
+    let again = app.call(&biller, Method::POST, &path, Some(body)).await;
+    portico_tests::problem(again, 409).await;
+    let view = app.call_ok(&biller, Method::GET, &path, None, 200).await;
+    assert_eq!((view["can_send"].as_bool(), view["blocked"].as_str()), (Some(false), Some("sent")));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn evidence_stripe_never_answered_is_unsent_and_late_or_empty_evidence_is_refused() {
+    let app = spawn_app().await;
+    let ann = app.sign_in("ann@example.com").await;
+    let ann_id = app.ann().patient_id.clone();
+    let started: Value = pay(&app, &ann, "pay", json!({ "amount": 12_000 })).await.json().await.unwrap();
+    confirm(&app, &started, "pm_card_visa").await;
+    app.pump().await;
+    let intent = started["client_secret"].as_str().unwrap().split("_secret_").next().unwrap().to_string();
+    let account = portico_local::seed::DEMO_STRIPE_ACCOUNT;
+    let stripe = &app.gateway.app.stripe;
+    for (id, due) in [("dp_unanswered", chrono::Duration::days(7)), ("dp_late", chrono::Duration::hours(2))] {
+        stripe.deliver(&stripe.event("charge.dispute.created", account, dispute_of(&app, id, &intent, due))).await;
+    }
+    app.pump().await;
+    let biller = app.staff_token(&billing_email(&app)).await;
+    // Ann never came to an appointment here: attendance has nothing to send.
+    let path = evidence_path(ann_id.as_str(), "dp_unanswered");
+    let view = app.call_ok(&biller, Method::GET, &path, None, 200).await;
+    assert_eq!(view["sections"][0]["available"], false, "{view}");
+    let empty = app.call(&biller, Method::POST, &path, Some(json!({ "sections": ["attendance"] }))).await;
+    assert_eq!(portico_tests::problem(empty, 422).await["errors"][0]["code"], "empty");
+    // Stripe does not answer: nothing is submitted and the same send asks again.
+    let table = app.gateway.app.table.as_ref();
+    let practice = app.practice();
+    let billing_account = portico_billing::accounts::get(table, &practice.id).await.unwrap().unwrap();
+    let staff = portico::ids::StaffId::parse("staff-riverside-billing").unwrap();
+    let timing_out = Faulty::new(&app, Fault::EvidenceUnanswered);
+    let order = portico_billing::evidence::Send {
+        account: &billing_account,
+        practice,
+        patient: &ann_id,
+        dispute: "dp_unanswered",
+        sections: vec![portico_billing::model::EvidenceSection::PortalActivity],
+        by: &staff,
+    };
+    let now = portico::clock::Clock::now(app.clock.as_ref());
+    portico_billing::evidence::send(table, &timing_out, order, now).await.unwrap();
+    let book = ledger(&app, &biller, ann_id.as_str()).await;
+    let unsent = book["disputes"].as_array().unwrap().iter().find(|d| d["dispute_id"] == "dp_unanswered").unwrap().clone();
+    assert_eq!((unsent["status"].as_str(), unsent["evidence"]["state"].as_str()), (Some("needs_response"), Some("unsent")), "{unsent}");
+    let sent = app.call_ok(&biller, Method::POST, &path, Some(json!({ "sections": ["portal_activity"] })), 200).await;
+    assert_eq!(sent["dispute"]["evidence"]["state"], "sent");
+    // Past Stripe's deadline: refused, and said so before anyone tries.
+    app.advance(chrono::Duration::hours(3));
+    let biller = app.staff_token(&billing_email(&app)).await;
+    let late = evidence_path(ann_id.as_str(), "dp_late");
+    let view = app.call_ok(&biller, Method::GET, &late, None, 200).await;
+    assert_eq!((view["can_send"].as_bool(), view["blocked"].as_str()), (Some(false), Some("past_due")));
+    app.call_ok(&biller, Method::POST, &late, Some(json!({ "sections": ["portal_activity"] })), 409).await;
+    assert_eq!(stripe.requests().iter().filter(|r| r.path.starts_with("/v1/disputes")).count(), 1);
 }

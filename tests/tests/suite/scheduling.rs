@@ -41,7 +41,7 @@ pub async fn setup_with(app: &TestApp, booking: &str, duration: i64, waitlist: b
     created["service_id"].as_str().unwrap().to_string()
 }
 
-async fn slots(app: &TestApp, who: &Session, service: &str) -> Vec<String> {
+pub async fn slots(app: &TestApp, who: &Session, service: &str) -> Vec<String> {
     let found = app.call_ok(&who.access, Method::GET, &format!("/portal/availability?service={service}"), None, 200).await;
     found["slots"].as_array().unwrap().iter().map(|s| s["start"].as_str().unwrap().to_string()).collect()
 }

@@ -7,10 +7,11 @@ use portico::ids::{EntryId, InvoiceId, PatientId, PaymentId};
 
 use super::{amount, required_key};
 use crate::api::{
-    AccountUpdate, AccountView, AdjustmentKind, AdjustmentRequest, ChargeRequest, DisputeView, LedgerView, MAX_DESCRIPTION, Posted,
-    RefundBody, RefundView,
+    AccountUpdate, AccountView, AdjustmentKind, AdjustmentRequest, ChargeRequest, DisputeView, EvidenceRequest, EvidenceView, LedgerView,
+    MAX_DESCRIPTION, Posted, RefundBody, RefundView,
 };
 use crate::deps::{BillingDeps, PayDeps};
+use crate::evidence;
 use crate::ledger::{self, LedgerError};
 use crate::model::{Account, EntryKind};
 use crate::refunds::{self, RefundOrder};
@@ -224,6 +225,70 @@ pub async fn refund(d: &PayDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
     let request = refunds::request(table, d.payments.as_ref(), order, x.now()).await?;
     x.object(request.refund_id.to_string());
     Ok(Reply::accepted(&RefundView::from(&request)))
+}
+
+fn dispute_id(x: &Exchange<'_>) -> Result<String, ApiError> {
+    x.path_id("dispute_id", |raw| {
+        let rest = raw.strip_prefix("dp_")?;
+        (!rest.is_empty() && rest.len() <= 64 && rest.bytes().all(|b| b.is_ascii_alphanumeric())).then(|| raw.to_string())
+    })
+}
+
+/// What the practice may offer the card network for a disputed payment: the non-clinical facts
+/// (attendance times, the financial policy and autopay authorization accepted, message counts, portal
+/// sign-ins, how the payment was made) and, per section, the exact English text Stripe would get.
+#[utoipa::path(get, path = "/staff/patients/{id}/ledger/disputes/{dispute_id}/evidence", tag = "billing", security(("staff" = [])),
+    params(("id" = String, Path), ("dispute_id" = String, Path, description = "Stripe's dispute id (`dp_…`)")),
+    responses((status = 200, body = EvidenceView), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem, description = "Not this patient's dispute")))]
+pub async fn evidence_get(d: &BillingDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let patient = patient_id(x)?;
+    let dispute = dispute_id(x)?;
+    x.concerning(&patient);
+    let table = d.table.as_ref();
+    let (who, found) = x.staff_reading(async |practice, _, _| Ok(evidence::find(table, practice, &patient, &dispute).await?)).await?;
+    let practice = x.practice(&who.practice).await?;
+    let facts = evidence::gather(table, &practice, &patient, &found.payment, &found.dispute).await?;
+    x.object(dispute);
+    Ok(Reply::ok(&EvidenceView::new(&found, &facts, x.now())))
+}
+
+/// Sends the chosen sections to Stripe for the card network, once (final: it cannot be changed after).
+/// Answers the dispute's task. A 202 whose evidence is `unsent` means Stripe did not answer: nothing
+/// was submitted, and sending again asks again.
+#[utoipa::path(post, path = "/staff/patients/{id}/ledger/disputes/{dispute_id}/evidence", tag = "billing", security(("staff" = [])),
+    request_body = EvidenceRequest,
+    params(("id" = String, Path), ("dispute_id" = String, Path, description = "Stripe's dispute id (`dp_…`)")),
+    responses((status = 200, body = EvidenceView, description = "Sent: Stripe has it"),
+        (status = 202, body = EvidenceView, description = "Not sent: Stripe did not answer (send again)"),
+        (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem, description = "Not this patient's dispute"),
+        (status = 409, body = Problem, description = "Not waiting for evidence, past Stripe's deadline, already sent or being sent, no billing account, or Stripe refused"),
+        (status = 415, body = Problem),
+        (status = 422, body = Problem, description = "A chosen section has nothing in it (the `sections` error's `code` is `empty`)")))]
+pub async fn evidence_send(d: &PayDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
+    let who = x.staff().await?;
+    let patient = patient_id(x)?;
+    let dispute = dispute_id(x)?;
+    x.concerning(&patient);
+    let body: EvidenceRequest = x.json()?;
+    let mut sections = body.sections;
+    sections.sort();
+    sections.dedup();
+    if sections.is_empty() {
+        return Err(ApiError::field("sections", "choose at least one"));
+    }
+    let table = d.table.as_ref();
+    let (found, account) = futures::join!(patients::get(table, &who.practice, &patient), crate::accounts::get(table, &who.practice));
+    found?.ok_or(ApiError::NotFound)?;
+    let account = account?.ok_or(ApiError::Conflict("Set up the practice's billing account first (Settings, Billing)."))?;
+    let practice = x.practice(&who.practice).await?;
+    x.object(dispute.clone());
+    let order = evidence::Send { account: &account, practice: &practice, patient: &patient, dispute: &dispute, sections, by: &who.staff };
+    let (found, facts) = evidence::send(table, d.payments.as_ref(), order, x.now()).await?;
+    let view = EvidenceView::new(&found, &facts, x.now());
+    let sent = found.dispute.evidence.as_ref().is_some_and(|e| e.state == crate::model::EvidenceState::Sent);
+    Ok(if sent { Reply::ok(&view) } else { Reply::accepted(&view) })
 }
 
 /// The practice's billing account (administrators and billing staff read it).
