@@ -41,12 +41,12 @@ async function ledgerUntil(token, patientId, ok, what, timeout = 30_000) {
 }
 
 /** Reads every page of the open tasks until one matches `ok` (a worker raises them). */
-async function taskUntil(token, ok, timeout = 30_000) {
+async function taskUntil(token, ok, timeout = 30_000, status = 'open') {
   const deadline = Date.now() + timeout;
   for (;;) {
     let cursor = '';
     for (;;) {
-      const query = `status=open&mine=false&limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const query = `status=${status}&mine=false&limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
       const read = await gateway('GET', `/staff/tasks?${query}`, { token });
       assert.equal(read.status, 200, `reading the tasks answered ${read.status}: ${read.text.slice(0, 200)}`);
       const found = read.body.tasks.find(ok);
@@ -189,7 +189,7 @@ test('billing staff charge a patient, the patient pays, and billing staff refund
 
     // --- The dispute's task opens the patient's Billing tab. Found through the API (every page, not just
     // the first: other suites leave open tasks), taken on by billing staff so the console lists it among
-    // theirs, and done at the end (with the dispute closed), so no run leaves it open for the next.
+    // theirs, and answered by the evidence they send, so no run leaves it open for the next.
     const disputeTask = await taskUntil(billing, (t) => t.kind === 'payment_dispute' && t.patient_id === patient.patient_id);
     const claimed = await gateway('POST', `/staff/tasks/${encodeURIComponent(disputeTask.task_id)}/claim`, { token: billing });
     assert.equal(claimed.status, 200, `claiming the dispute task answered ${claimed.status}: ${claimed.text.slice(0, 200)}`);
@@ -204,8 +204,25 @@ test('billing staff charge a patient, the patient pays, and billing staff refund
     await waitText(page.getByTestId('chart-name'), new RegExp(`^Penny ${family}$`));
     assert.equal(await page.getByTestId('chart-tab-billing').getAttribute('aria-current'), 'page');
     await page.getByTestId('billing-dispute-due').waitFor();
-    const completed = await gateway('POST', `/staff/tasks/${encodeURIComponent(disputeTask.task_id)}/complete`, { token: billing });
-    assert.equal(completed.status, 200, `completing the dispute task answered ${completed.status}: ${completed.text.slice(0, 200)}`);
+
+    // --- Billing staff prepare the evidence: the non-clinical facts and the exact text first, then send
+    // the chosen sections once. Sending answers the dispute's task.
+    await page.getByTestId('billing-dispute-prepare').click();
+    const evidence = page.getByTestId('billing-evidence');
+    await evidence.waitFor();
+    await waitText(page.getByTestId('billing-evidence-payment'), /^Paid in the portal by the patient, signed in, on /);
+    const signIns = evidence.locator('[data-section="portal_activity"] input[type="checkbox"]');
+    assert.equal(await signIns.isChecked(), true, 'her portal sign-ins are offered');
+    assert.equal(await evidence.locator('[data-section="attendance"] input[type="checkbox"]').isDisabled(), true, 'no appointment was attended');
+    await page.getByTestId('billing-evidence-text').locator('summary').click();
+    const text = await page.getByTestId('billing-evidence-text').locator('pre').innerText();
+    assert.match(text, /the payment was made in the patient portal by the signed-in account holder/);
+    assert.doesNotMatch(text, new RegExp(`Penny|${family}|Office visit|therapy`, 'i'), 'no name or charge reaches the text');
+    await axe(page, 'console billing tab: a dispute\'s evidence', 'desktop');
+    await page.getByTestId('billing-evidence-send').click();
+    await waitText(page.getByTestId('billing-evidence-blocked'), /^Evidence was sent to Stripe on /);
+    await waitText(page.getByTestId('billing-dispute-evidence'), /^Evidence sent /);
+    await taskUntil(billing, (t) => t.task_id === disputeTask.task_id, 30_000, 'done');
     const closedDispute = await gateway('POST', '/_local/stripe/events', {
       body: {
         type: 'charge.dispute.closed',

@@ -358,6 +358,19 @@ async fn every_route_answers_every_caller_as_expected() {
             body: Some(json!({ "payment_id": "pa_01JC00000000000000000000Y1", "amount": 100, "reason": "overpayment" })),
             expect: billers(400, 400),
         },
+        // No such dispute for Ann: 404 once authorized; another practice's staff find no Ann at all.
+        Case {
+            method: Method::GET,
+            path: format!("/staff/patients/{ann_id}/ledger/disputes/dp_1None/evidence"),
+            body: None,
+            expect: billers(404, 404),
+        },
+        Case {
+            method: Method::POST,
+            path: format!("/staff/patients/{ann_id}/ledger/disputes/dp_1None/evidence"),
+            body: Some(json!({ "sections": ["attendance"] })),
+            expect: billers(404, 404),
+        },
         Case { method: Method::GET, path: "/staff/billing/account".into(), body: None, expect: billers(200, 404) },
         Case {
             method: Method::PUT,

@@ -163,7 +163,7 @@ async fn consents_are_accepted_at_the_current_version_and_revoked_with_provenanc
     let app = spawn_app().await;
     let ann = app.sign_in("ann@example.com").await;
     let view: Value = call(&app, &ann, Method::GET, "/portal/consents", None).await.json().await.unwrap_or_default();
-    assert_eq!(view["consents"].as_array().map(Vec::len), Some(4));
+    assert_eq!(view["consents"].as_array().map(Vec::len), Some(5));
     assert!(view["consents"].as_array().into_iter().flatten().all(|c| c["status"] == "not_given"));
     let stale = problem(
         call(&app, &ann, Method::PUT, "/portal/consents", Some(json!({ "kind": "sms_messages", "version": 0, "decision": "accept" })))
@@ -302,8 +302,8 @@ async fn home_shows_what_is_new_and_what_waits_in_one_read() {
     let home: Value = call(&app, &ann, Method::GET, "/portal/home", None).await.json().await.unwrap_or_default();
     assert_eq!(home["unread_total"], 0);
     assert_eq!(home["latest_unread"], Value::Null);
-    // Four documents, less the text-message consent (asked for when texts are turned on).
-    assert_eq!(home["consents_needing_decision"], 3, "nothing decided yet: {home}");
+    // Five documents, less the text-message consent (asked for when texts are turned on).
+    assert_eq!(home["consents_needing_decision"], 4, "nothing decided yet: {home}");
     assert_eq!(home["practice"]["name"], app.practice().name.as_str());
     let staff = app.admin_token().await;
     let ann_id = app.ann().patient_id.to_string();
@@ -328,7 +328,7 @@ async fn home_shows_what_is_new_and_what_waits_in_one_read() {
     call(&app, &ann, Method::PUT, "/portal/consents", Some(decided)).await;
     let home: Value = call(&app, &ann, Method::GET, "/portal/home", None).await.json().await.unwrap_or_default();
     assert_eq!((home["unread_total"].as_i64(), home["latest_unread"].is_null()), (Some(0), true), "read, and the card is gone: {home}");
-    assert_eq!(home["consents_needing_decision"], 2);
+    assert_eq!(home["consents_needing_decision"], 3);
 
     // A message staff delete takes its words off the home card at once.
     let second = json!({ "body": "Sent to the wrong patient" });

@@ -1,7 +1,7 @@
 // The console's billing routes: a patient's ledger (admins and billing staff), charges, adjustments and
-// write-offs, refunds, and the practice's billing account (admins set it; billing staff read it). Who
-// may do what comes from the API document's roles. Money is in minor units (cents) everywhere; what
-// people type is read as text into whole cents, never through a float.
+// write-offs, refunds, a dispute's evidence, and the practice's billing account (admins set it; billing
+// staff read it). Who may do what comes from the API document's roles. Money is in minor units (cents)
+// everywhere; what people type is read as text into whole cents, never through a float.
 import { createApi, unwrap } from '../../shared/api/client';
 import { ApiError } from '../../shared/api/errors';
 import { operationRoles } from '../../shared/api/openapi-values';
@@ -40,6 +40,21 @@ export const billing = {
         body,
       }),
     ),
+  /** What may be offered for a disputed payment: non-clinical facts, per section, with the exact text. */
+  evidence: async (patient: string, dispute: string) =>
+    unwrap(
+      await api.GET('/staff/patients/{id}/ledger/disputes/{dispute_id}/evidence', {
+        params: { path: { id: patient, dispute_id: dispute } },
+      }),
+    ),
+  /** Sends the chosen sections to Stripe, once (final). `unsent` evidence: Stripe did not answer; send again. */
+  sendEvidence: async (patient: string, dispute: string, body: S['EvidenceRequest']) =>
+    unwrap(
+      await api.POST('/staff/patients/{id}/ledger/disputes/{dispute_id}/evidence', {
+        params: { path: { id: patient, dispute_id: dispute } },
+        body,
+      }),
+    ),
   /** The practice's billing account; null while none is set up (404). */
   account: async (): Promise<S['AccountView'] | null> => {
     try {
@@ -57,6 +72,8 @@ const OPERATIONS = {
   charge: 'POST /staff/patients/{id}/ledger/charges',
   adjust: 'POST /staff/patients/{id}/ledger/adjustments',
   refund: 'POST /staff/patients/{id}/ledger/refunds',
+  readEvidence: 'GET /staff/patients/{id}/ledger/disputes/{dispute_id}/evidence',
+  sendEvidence: 'POST /staff/patients/{id}/ledger/disputes/{dispute_id}/evidence',
   readAccount: 'GET /staff/billing/account',
   editAccount: 'PUT /staff/billing/account',
 } as const;

@@ -832,3 +832,155 @@ describe('the Billing tab', () => {
     close();
   });
 });
+
+const EVIDENCE = 'staff/patients/pt_1/ledger/disputes/dp_1Abc/evidence';
+const evidence = (over: Partial<S['EvidenceView']> = {}): S['EvidenceView'] => ({
+  dispute: ledger().disputes[0] as S['DisputeView'],
+  can_send: true,
+  blocked: null,
+  time_zone: 'America/New_York',
+  paid_at: '2026-11-21T14:59:00Z',
+  paid_by: 'patient',
+  payment_text: '2026-11-21 09:59: the payment was made in the patient portal by the signed-in account holder.',
+  visits: [{ arrived_at: '2026-11-20T14:58:00Z', completed_at: '2026-11-20T15:40:00Z' }],
+  financial_policy: { version: '1', accepted_at: '2026-11-01T12:00:00Z', by: 'proxy' },
+  autopay: null,
+  messages: { from_patient: 2, from_practice: 1, first_at: '2026-11-02T12:00:00Z', last_at: '2026-11-19T12:00:00Z' },
+  sign_ins: [],
+  sections: [
+    {
+      section: 'attendance',
+      available: true,
+      text: [
+        'Appointments the patient attended, as recorded by the practice (times in America/New_York):',
+        '- 2026-11-20: arrived 09:58, appointment ended 10:40',
+      ],
+    },
+    {
+      section: 'financial_policy',
+      available: true,
+      text: ['The practice’s financial policy (version 1) was accepted.'],
+    },
+    { section: 'communication', available: true, text: ['Secure messages through the patient portal: 2 and 1.'] },
+    { section: 'portal_activity', available: false, text: [] },
+  ],
+  ...over,
+});
+const sentAt = '2026-11-26T15:00:00Z';
+const sent = (sections: S['EvidenceSection'][], state: S['EvidenceState']): S['EvidenceView'] =>
+  evidence({
+    dispute: {
+      ...(ledger().disputes[0] as S['DisputeView']),
+      evidence: { sections, state, by: 'staff:staff-bea', at: sentAt },
+    },
+    can_send: state !== 'sent',
+    blocked: state === 'sent' ? 'sent' : null,
+  });
+const check = (section: string) =>
+  document.querySelector<HTMLInputElement>(`[data-section="${section}"] input[type="checkbox"]`);
+
+describe('a dispute’s evidence', () => {
+  it('shows the non-clinical facts and the exact text before sending the chosen sections once', async () => {
+    let answer: S['EvidenceView'] = sent(['attendance', 'financial_policy'], 'unsent');
+    const fake = api({
+      [`GET /${EVIDENCE}`]: () => json(200, evidence()),
+      [`POST /${EVIDENCE}`]: () => json(answer.dispute.evidence?.state === 'sent' ? 200 : 202, answer),
+    });
+    const close = render(['billing']);
+    await vi.waitFor(() => expect(byTestId('billing-dispute-prepare')).not.toBeNull(), { timeout: 5_000 });
+    expect(fake.calls()).not.toContain(`GET /${EVIDENCE}`);
+    act(() => byTestId('billing-dispute-prepare')?.click());
+    await vi.waitFor(() => expect(byTestId('billing-evidence-send')).not.toBeNull(), { timeout: 5_000 });
+    expect(document.activeElement?.textContent).toBe('Evidence for this dispute');
+    expect(byTestId('billing-evidence-payment')?.textContent).toMatch(
+      /^Paid in the portal by the patient, signed in, on November 21, 2026/,
+    );
+    // Each section with what it holds; one with nothing in it cannot be chosen.
+    expect(byTestId('billing-evidence')?.textContent).toMatch(/Arrived November 20, 2026.* · Ended November 20, 2026/);
+    expect(byTestId('billing-evidence')?.textContent).toMatch(
+      /Financial policy version 1, accepted .* by someone acting for the patient/,
+    );
+    expect(byTestId('billing-evidence')?.textContent).toMatch(
+      /2 messages from the patient and 1 message from the practice/,
+    );
+    expect(check('portal_activity')?.disabled).toBe(true);
+    expect([check('attendance')?.checked, check('financial_policy')?.checked, check('communication')?.checked]).toEqual(
+      [true, true, true],
+    );
+    // The exact text follows the boxes.
+    const text = () => byTestId('billing-evidence-text')?.querySelector('pre')?.textContent ?? '';
+    expect(text()).toMatch(/^2026-11-21 09:59: the payment was made/);
+    expect(text()).toContain('Secure messages');
+    act(() => check('communication')?.click());
+    expect(text()).not.toContain('Secure messages');
+    expect(text()).toContain('arrived 09:58');
+    // Stripe does not answer: nothing was sent, and the same button asks again.
+    act(() => byTestId('billing-evidence-send')?.click());
+    await vi.waitFor(() => expect(byTestId('billing-evidence-unsent')).not.toBeNull());
+    expect(byTestId('billing-evidence-unsent')?.textContent).toBe(
+      'Stripe did not answer, so nothing was sent. Send again to ask Stripe again.',
+    );
+    answer = sent(['attendance', 'financial_policy'], 'sent');
+    act(() => byTestId('billing-evidence-send')?.click());
+    await vi.waitFor(() => expect(byTestId('billing-evidence-blocked')).not.toBeNull());
+    expect(byTestId('billing-evidence-blocked')?.textContent).toMatch(
+      /^Evidence was sent to Stripe on November 26, 2026/,
+    );
+    expect(byTestId('billing-evidence-send')).toBeNull();
+    expect(byTestId('billing-evidence-unsent')).toBeNull();
+    expect(check('communication')?.checked).toBe(false);
+    const posts = fake.requests(`POST /${EVIDENCE}`);
+    expect(posts).toHaveLength(2);
+    for (const post of posts) expect(await post.json()).toEqual({ sections: ['attendance', 'financial_policy'] });
+    await vi.waitFor(() =>
+      expect(byTestId('status-line')?.textContent ?? document.body.textContent).toContain('Evidence sent to Stripe.'),
+    );
+    // Closing goes back to the button that opened it.
+    act(() => byTestId('billing-evidence-close')?.click());
+    expect(byTestId('billing-evidence')).toBeNull();
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('billing-dispute-prepare');
+    close();
+  });
+
+  it('says why evidence cannot be sent, and a refusal in words', async () => {
+    api({
+      [`GET /${EVIDENCE}`]: () => json(200, evidence({ can_send: false, blocked: 'past_due' })),
+    });
+    const close = render(['admin']);
+    await vi.waitFor(() => expect(byTestId('billing-dispute-prepare')).not.toBeNull(), { timeout: 5_000 });
+    act(() => byTestId('billing-dispute-prepare')?.click());
+    await vi.waitFor(() => expect(byTestId('billing-evidence-blocked')).not.toBeNull(), { timeout: 5_000 });
+    expect(byTestId('billing-evidence-blocked')?.textContent).toBe(
+      "Stripe's deadline for evidence has passed. Nothing more can be sent.",
+    );
+    expect(byTestId('billing-evidence-send')).toBeNull();
+    expect(check('attendance')?.disabled).toBe(true);
+    close();
+    vi.unstubAllGlobals();
+    api({
+      [`GET /${EVIDENCE}`]: () => json(200, evidence()),
+      [`POST /${EVIDENCE}`]: () => problem(409, 'Evidence for this dispute was sent; it cannot be changed.'),
+    });
+    const again = render(['billing']);
+    await vi.waitFor(() => expect(byTestId('billing-dispute-prepare')).not.toBeNull(), { timeout: 5_000 });
+    act(() => byTestId('billing-dispute-prepare')?.click());
+    await vi.waitFor(() => expect(byTestId('billing-evidence-send')).not.toBeNull(), { timeout: 5_000 });
+    act(() => byTestId('billing-evidence-send')?.click());
+    await vi.waitFor(() =>
+      expect(byTestId('billing-evidence-error')?.textContent).toBe(
+        'Evidence for this dispute was sent; it cannot be changed.',
+      ),
+    );
+    again();
+  });
+
+  it('shows a sent dispute’s evidence in the list, in Spanish too', async () => {
+    localStorage.setItem('portico.language', 'es');
+    api({}, () => ledger({ disputes: [sent(['attendance'], 'sent').dispute] }));
+    const close = render(['billing']);
+    await vi.waitFor(() => expect(byTestId('billing-dispute-evidence')).not.toBeNull(), { timeout: 5_000 });
+    expect(byTestId('billing-dispute-evidence')?.textContent).toMatch(/^Pruebas enviadas el 26 de noviembre de 2026/);
+    expect(byTestId('billing-dispute-prepare')?.textContent).toBe('Ver pruebas');
+    close();
+  });
+});

@@ -1,6 +1,6 @@
 // A patient's Billing tab (admins and billing staff): what they owe, their invoices, payments (each
 // succeeded one refundable up to what is left), refunds as Stripe confirms them, disputes (autopay
-// pauses while one is open; evidence is non-clinical only), and the whole ledger in plain words. Staff
+// pauses while one is open; staff prepare and send non-clinical evidence, DisputeEvidence), and the whole ledger in plain words. Staff
 // post a charge, adjust or write off part of an invoice, and refund a payment: a charge and a refund go
 // with an Idempotency-Key that a retry or a double click sends again, so nothing is posted twice.
 // An adjustment or write-off goes with one too (one per submission, sent again on a retry of the same).
@@ -14,6 +14,7 @@ import { Alert, BusyButton, Field, LoadFailed, Loading, useStatus } from '../../
 import { charCount, fieldCode } from '../../shared/ui/errors';
 import { Refusal, useFieldErrors, useMe } from '../parts';
 import { billing, formatMoney, type Ledger, mayBill, moneyInput, parseMoney, RequestKey, type S } from './BillingApi';
+import { DisputeEvidence } from './DisputeEvidence';
 
 export const ENTRY_KEYS = {
   charge: 'console.billing.entry.charge',
@@ -75,6 +76,12 @@ export const REFUND_POLL = { firstMs: 2_000, maxMs: 15_000, limitMs: 120_000 };
 
 /** A failure with no answer that decides anything (no connection, the server's own): sent again as is. */
 const unanswered = (err: unknown) => err instanceof NetworkError || (err instanceof ApiError && err.status >= 500);
+
+const EVIDENCE_STATE_KEYS = {
+  sending: 'console.billing.dispute.evidence.sending',
+  sent: 'console.billing.dispute.evidence.sent',
+  unsent: 'console.billing.dispute.evidence.unsent',
+} as const satisfies Record<S['EvidenceState'], string>;
 
 const openDispute = (d: S['DisputeView']) => d.status === 'needs_response' || d.status === 'under_review';
 const inFlight = (r: S['RefundView']) => r.status === 'requested' || r.status === 'pending';
@@ -262,8 +269,16 @@ function AutopayRows({ ledger: l }: { ledger: Ledger }) {
 
 function Disputes({ ledger: l }: { ledger: Ledger }) {
   const { t, tr } = useI18n();
+  const { roles } = useMe();
   const money = useMoney(l.currency);
   const open = l.disputes.filter(openDispute);
+  // The dispute whose evidence is open (one at a time).
+  const [preparing, setPreparing] = useState<string | null>(null);
+  const buttons = useRef(new Map<string, HTMLButtonElement>());
+  const close = (id: string) => {
+    setPreparing(null);
+    buttons.current.get(id)?.focus();
+  };
   return (
     <Card id="billing-disputes-title" title={t('console.billing.disputesTitle')} testid="billing-disputes">
       {open.length ? (
@@ -283,7 +298,37 @@ function Disputes({ ledger: l }: { ledger: Ledger }) {
               </strong>
             ) : null}
             <span className="hint">{t('console.billing.dispute.reason', { reason: d.reason })}</span>
+            {d.evidence ? (
+              <span
+                className={d.evidence.state === 'sent' ? 'tag' : 'tag tag-warn'}
+                data-testid="billing-dispute-evidence"
+              >
+                {t(EVIDENCE_STATE_KEYS[d.evidence.state], { when: tr.dateTime(d.evidence.at) })}
+              </span>
+            ) : null}
             <code className="audit-id">{d.dispute_id}</code>
+            {mayBill(roles, 'readEvidence') ? (
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                data-testid="billing-dispute-prepare"
+                ref={(el) => {
+                  if (el) buttons.current.set(d.dispute_id, el);
+                  else buttons.current.delete(d.dispute_id);
+                }}
+                aria-expanded={preparing === d.dispute_id}
+                onClick={() => setPreparing(preparing === d.dispute_id ? null : d.dispute_id)}
+              >
+                {t(
+                  d.status === 'needs_response' && d.evidence?.state !== 'sent'
+                    ? 'console.billing.dispute.prepare'
+                    : 'console.billing.dispute.review',
+                )}
+              </button>
+            ) : null}
+            {preparing === d.dispute_id ? (
+              <DisputeEvidence patientId={l.patient_id} dispute={d} onClose={() => close(d.dispute_id)} />
+            ) : null}
           </li>
         ))}
       </ul>

@@ -24,6 +24,7 @@ const KIND_KEYS = {
   sms_messages: 'console.practice.consent.kind.smsMessages',
   email_messages: 'console.practice.consent.kind.emailMessages',
   telehealth: 'console.practice.consent.kind.telehealth',
+  financial_policy: 'console.practice.consent.kind.financialPolicy',
 } as const satisfies Record<Kind, string>;
 const KINDS = enums.ConsentKind as readonly Kind[];
 

@@ -1,6 +1,6 @@
 // Your activity: what happened in the patient's care at the practice (`GET /portal/timeline`): messages
 // both ways (by conversation, never their words), consent decisions, sign-ins and appointment changes
-// (booked, moved, cancelled, by the patient or the practice), newest first, grouped
+// (booked, moved, cancelled, by the patient or the practice; checked in and taken place), newest first, grouped
 // by day in the patient's time zone, older pages on request.
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
@@ -17,6 +17,7 @@ const DOCUMENTS: Record<string, string> = {
   sms_messages: 'portal.activity.document.smsMessages',
   email_messages: 'portal.activity.document.emailMessages',
   telehealth: 'portal.activity.document.telehealth',
+  financial_policy: 'portal.activity.document.financialPolicy',
 };
 
 /** A consent decision, by who made it: the patient, or the practice recording the patient's answer. */
@@ -48,7 +49,11 @@ const APPOINTMENT_CHANGES: Record<string, Record<string, string>> = {
 };
 
 const isAppointment = (kind: S['TimelineKind']) =>
-  kind === 'appointment_booked' || kind === 'appointment_moved' || kind === 'appointment_cancelled';
+  kind === 'appointment_booked' ||
+  kind === 'appointment_moved' ||
+  kind === 'appointment_cancelled' ||
+  kind === 'appointment_arrived' ||
+  kind === 'appointment_completed';
 
 /**
  * What an entry says happened, in the patient's words; a kind this screen does not know, in general
@@ -82,6 +87,10 @@ export function entryText(
         when: entry.starts_at ? when(entry.starts_at) : 'none',
       });
     }
+    case 'appointment_arrived':
+      return t('portal.activity.arrived', { service: entry.title || t('portal.activity.untitledService') });
+    case 'appointment_completed':
+      return t('portal.activity.completed', { service: entry.title || t('portal.activity.untitledService') });
     default:
       return t('portal.activity.other');
   }

@@ -40,7 +40,8 @@ export const enums = {
     "privacy_notice",
     "sms_messages",
     "email_messages",
-    "telehealth"
+    "telehealth",
+    "financial_policy"
   ],
   "ConsentMethod": [
     "verbal",
@@ -74,6 +75,17 @@ export const enums = {
     "refund_reversal",
     "dispute_hold",
     "dispute_release"
+  ],
+  "EvidenceSection": [
+    "attendance",
+    "financial_policy",
+    "communication",
+    "portal_activity"
+  ],
+  "EvidenceState": [
+    "sending",
+    "sent",
+    "unsent"
   ],
   "ExportFormat": [
     "csv",
@@ -110,6 +122,11 @@ export const enums = {
     "claimed",
     "gone",
     "expired"
+  ],
+  "PaidBy": [
+    "patient",
+    "proxy",
+    "autopay"
   ],
   "PartOfDay": [
     "morning",
@@ -236,7 +253,9 @@ export const enums = {
     "signed_in",
     "appointment_booked",
     "appointment_moved",
-    "appointment_cancelled"
+    "appointment_cancelled",
+    "appointment_arrived",
+    "appointment_completed"
   ],
   "Topic": [
     "clinical",
@@ -303,6 +322,9 @@ export const constraints: Record<string, { maxLength?: number; minLength?: numbe
   "ConsentPublication.title": {
     "maxLength": 120,
     "minLength": 1
+  },
+  "EvidenceRequest.sections": {
+    "minItems": 1
   },
   "JoinWaitlist.clinicians": {
     "maxItems": 20
@@ -612,6 +634,14 @@ export const operationRoles: Record<string, readonly string[]> = {
     "billing"
   ],
   "POST /staff/patients/{id}/ledger/charges": [
+    "admin",
+    "billing"
+  ],
+  "GET /staff/patients/{id}/ledger/disputes/{dispute_id}/evidence": [
+    "admin",
+    "billing"
+  ],
+  "POST /staff/patients/{id}/ledger/disputes/{dispute_id}/evidence": [
     "admin",
     "billing"
   ],

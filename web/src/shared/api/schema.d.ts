@@ -8779,6 +8779,238 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/patients/{id}/ledger/disputes/{dispute_id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the practice may offer the card network for a disputed payment: the non-clinical facts
+         *     (attendance times, the financial policy and autopay authorization accepted, message counts, portal
+         *     sign-ins, how the payment was made) and, per section, the exact English text Stripe would get.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description Stripe's dispute id (`dp_…`) */
+                    dispute_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvidenceView"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The staff member's role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not this patient's dispute */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Sends the chosen sections to Stripe for the card network, once (final: it cannot be changed after).
+         *     Answers the dispute's task. A 202 whose evidence is `unsent` means Stripe did not answer: nothing
+         *     was submitted, and sending again asks again.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description Stripe's dispute id (`dp_…`) */
+                    dispute_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EvidenceRequest"];
+                };
+            };
+            responses: {
+                /** @description Sent: Stripe has it */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvidenceView"];
+                    };
+                };
+                /** @description Not sent: Stripe did not answer (send again) */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvidenceView"];
+                    };
+                };
+                /** @description The request could not be read: malformed, missing or invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the session has ended (the authorizer's own answer is application/json) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The staff member's role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not this patient's dispute */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not waiting for evidence, past Stripe's deadline, already sent or being sent, no billing account, or Stripe refused */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is too large (API Gateway's own limit answers application/json) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not of the content type the route reads */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A chosen section has nothing in it (the `sections` error's `code` is `empty`) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests (API Gateway's throttling answers application/json) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GatewayMessage"];
+                    };
+                };
+                /** @description Something went wrong on our side; the body quotes a request id */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/staff/patients/{id}/ledger/refunds": {
         parameters: {
             query?: never;
@@ -12359,6 +12591,14 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description A document the patient accepted. */
+        AcceptanceView: {
+            /** Format: date-time */
+            accepted_at: string;
+            /** @description `patient`, `proxy` (someone acting for the patient) or `staff` (the practice recorded it). */
+            by: string;
+            version: string;
+        };
         /** @description One line of the patient's access log. */
         AccessEntry: {
             /** @description What happened, as the audit trail names it (`auth.sign_in.code`, `patient.read`, `message.staff.create`…). */
@@ -12812,7 +13052,7 @@ export interface components {
             version: number;
         };
         /** @enum {string} */
-        ConsentKind: "terms_of_use" | "privacy_notice" | "sms_messages" | "email_messages" | "telehealth";
+        ConsentKind: "terms_of_use" | "privacy_notice" | "sms_messages" | "email_messages" | "telehealth" | "financial_policy";
         /** @enum {string} */
         ConsentMethod: "verbal" | "written";
         /** @description A new version of one consent document (the practice's `version` as read). */
@@ -12863,6 +13103,7 @@ export interface components {
             /** Format: int64 */
             amount: number;
             dispute_id: string;
+            evidence?: components["schemas"]["EvidenceSentView"] | null;
             /** Format: date-time */
             evidence_due_by?: string | null;
             /** Format: date-time */
@@ -12893,6 +13134,66 @@ export interface components {
             payment_id?: string | null;
             /** Format: date-time */
             posted_at: string;
+        };
+        /** @description The sections of evidence to send (each must have something in it). */
+        EvidenceRequest: {
+            sections: components["schemas"]["EvidenceSection"][];
+        };
+        /**
+         * @description What staff may choose to tell the card network about a disputed payment: non-clinical facts only.
+         * @enum {string}
+         */
+        EvidenceSection: "attendance" | "financial_policy" | "communication" | "portal_activity";
+        /** @description One section staff may choose, and the English text Stripe would get for it. */
+        EvidenceSectionView: {
+            /** @description Whether there is anything to send in it. */
+            available: boolean;
+            section: components["schemas"]["EvidenceSection"];
+            text: string[];
+        };
+        /** @description Evidence staff sent for a dispute. */
+        EvidenceSentView: {
+            /** Format: date-time */
+            at: string;
+            /** @description `staff:<id>`. */
+            by: string;
+            sections: components["schemas"]["EvidenceSection"][];
+            /**
+             * @description `sent`: Stripe has it (final); `unsent`: Stripe did not answer, nothing was submitted; `sending`:
+             *     under way.
+             */
+            state: components["schemas"]["EvidenceState"];
+        };
+        /**
+         * @description Where a dispute's evidence stands.
+         * @enum {string}
+         */
+        EvidenceState: "sending" | "sent" | "unsent";
+        /** @description What the practice may offer for a disputed payment: non-clinical facts only, and the exact text. */
+        EvidenceView: {
+            autopay?: components["schemas"]["AcceptanceView"] | null;
+            /**
+             * @description Why not: `not_open` (no longer waiting for evidence), `past_due` (Stripe's deadline passed),
+             *     `sent` (final) or `sending` (under way).
+             */
+            blocked?: string | null;
+            /** @description Whether evidence can be sent now. */
+            can_send: boolean;
+            dispute: components["schemas"]["DisputeView"];
+            financial_policy?: components["schemas"]["AcceptanceView"] | null;
+            messages: components["schemas"]["MessageCounts"];
+            /** Format: date-time */
+            paid_at: string;
+            paid_by: components["schemas"]["PaidBy"];
+            /** @description The line about the payment itself: always sent. */
+            payment_text: string;
+            sections: components["schemas"]["EvidenceSectionView"][];
+            /** @description Oldest first, the latest 20. */
+            sign_ins: string[];
+            /** @description The practice's zone: the text's times are local to it. */
+            time_zone: string;
+            /** @description Oldest first, the latest 20. */
+            visits: components["schemas"]["VisitView"][];
         };
         /**
          * @description The two forms an export takes.
@@ -13169,6 +13470,17 @@ export interface components {
             media_region: string;
             meeting_id: string;
         };
+        /** @description Portal messages each way before the dispute (never their words or subjects). */
+        MessageCounts: {
+            /** Format: date-time */
+            first_at?: string | null;
+            /** Format: int32 */
+            from_patient: number;
+            /** Format: int32 */
+            from_practice: number;
+            /** Format: date-time */
+            last_at?: string | null;
+        };
         /** @description A message as the patient sees it: internal notes are never included, deleted text never shown. */
         MessageView: {
             /** @description Files sent with the message; download each through `/portal/attachments/{attachment_id}`. */
@@ -13294,6 +13606,11 @@ export interface components {
             item: components["schemas"]["ItemRef"];
             patient_id: string;
         };
+        /**
+         * @description How the disputed payment was made.
+         * @enum {string}
+         */
+        PaidBy: "patient" | "proxy" | "autopay";
         /** @enum {string} */
         PartOfDay: "morning" | "afternoon" | "evening";
         /**
@@ -14328,7 +14645,7 @@ export interface components {
          * @description What an entry records.
          * @enum {string}
          */
-        TimelineKind: "message_from_care_team" | "message_to_care_team" | "consent" | "signed_in" | "appointment_booked" | "appointment_moved" | "appointment_cancelled";
+        TimelineKind: "message_from_care_team" | "message_to_care_team" | "consent" | "signed_in" | "appointment_booked" | "appointment_moved" | "appointment_cancelled" | "appointment_arrived" | "appointment_completed";
         /** @enum {string} */
         Topic: "clinical" | "scheduling" | "billing" | "other";
         UploadRequest: {
@@ -14361,6 +14678,13 @@ export interface components {
         Via: "portal" | "sms";
         /** @enum {string} */
         VisitMode: "in_person" | "telehealth";
+        /** @description One visit the patient came to: times only. */
+        VisitView: {
+            /** Format: date-time */
+            arrived_at?: string | null;
+            /** Format: date-time */
+            completed_at?: string | null;
+        };
         /** @description Your places and your offers (those still ahead). */
         WaitlistView: {
             offers: components["schemas"]["OfferView"][];
