@@ -83,6 +83,22 @@ const PAGES: Record<string, S['Timeline']> = {
         appointment_id: 'ap_2',
         starts_at: '2026-03-02T14:00:00Z',
       }),
+      entry({
+        at: '2026-03-01T12:40:00Z',
+        kind: 'appointment_completed',
+        by: 'staff',
+        title: 'Check-up',
+        appointment_id: 'ap_0',
+        starts_at: '2026-03-01T12:00:00Z',
+      }),
+      entry({
+        at: '2026-03-01T12:05:00Z',
+        kind: 'appointment_arrived',
+        by: 'staff',
+        title: 'Check-up',
+        appointment_id: 'ap_0',
+        starts_at: '2026-03-01T12:00:00Z',
+      }),
       entry({ at: '2026-03-01T12:00:00Z', kind: 'something_new' as S['TimelineKind'] }),
     ],
     next_cursor: null,
@@ -175,7 +191,7 @@ describe('your activity', () => {
     await vi.waitFor(() => expect(byTestId('activity-more')?.textContent).toBe('Show earlier'));
 
     act(() => byTestId('activity-more')?.click());
-    await vi.waitFor(() => expect(all('activity-entry')).toHaveLength(11));
+    await vi.waitFor(() => expect(all('activity-entry')).toHaveLength(13));
     expect(fake.requests('GET /portal/timeline').map((r) => new URL(r.url).searchParams.get('cursor'))).toEqual([
       null,
       'older-1',
@@ -185,6 +201,8 @@ describe('your activity', () => {
       'You booked your Check-up appointment for March 9, 2026 at 10:00 AM',
       'The practice moved your Check-up appointment to March 10, 2026 at 11:30 AM',
       'The practice cancelled your Flu shot appointment on March 2, 2026 at 8:00 AM',
+      'Your Check-up appointment took place',
+      'You checked in for your Check-up appointment',
       'Something happened',
     ]);
     expect(
@@ -192,6 +210,8 @@ describe('your activity', () => {
         .slice(2)
         .map((l) => [l.getAttribute('href'), l.textContent]),
     ).toEqual([
+      ['/appointments', 'See your appointments'],
+      ['/appointments', 'See your appointments'],
       ['/appointments', 'See your appointments'],
       ['/appointments', 'See your appointments'],
       ['/appointments', 'See your appointments'],
