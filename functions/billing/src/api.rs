@@ -148,8 +148,31 @@ pub struct AutopayView {
     pub consent_version: String,
     /// What the last run did.
     pub last_outcome: Option<crate::autopay::RunOutcome>,
+    /// When the last run did it.
+    pub last_run_at: Option<DateTime<Utc>>,
+    /// What the last run charged (minor units); null when it charged nothing.
+    pub last_amount: Option<i64>,
+    /// When the run next looks at what is owed (in the practice's early hours); null while autopay is
+    /// off or paused.
+    pub next_run_at: Option<DateTime<Utc>>,
     /// Paused while a dispute is open.
     pub paused: bool,
+}
+
+impl AutopayView {
+    pub fn of(a: &crate::autopay::Autopay, paused: bool, zone: chrono_tz::Tz, now: DateTime<Utc>) -> Self {
+        AutopayView {
+            active: a.active,
+            cap: a.cap,
+            consented_at: a.consented_at,
+            consent_version: a.consent_version.clone(),
+            last_outcome: a.last_outcome,
+            last_run_at: a.last_run_at,
+            last_amount: a.last_amount,
+            next_run_at: crate::autopay::next_run(a, paused, zone, now),
+            paused,
+        }
+    }
 }
 
 /// Turn autopay on with the card a confirmed SetupIntent saved.

@@ -11,7 +11,7 @@
 //! the claim asks Stripe, with a key derived from that payment. A run that stopped after claiming is
 //! finished by the next run from the claimed payment (the same key gives the same PaymentIntent).
 
-use chrono::{DateTime, Duration, NaiveDate, Timelike, Utc};
+use chrono::{DateTime, Datelike, Duration, DurationRound, NaiveDate, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 use portico::directory::practices;
 use portico::events::{Event, EventKind};
@@ -89,6 +89,12 @@ pub struct Autopay {
     pub last_run: Option<NaiveDate>,
     #[serde(default)]
     pub last_outcome: Option<RunOutcome>,
+    /// When the last run that decided something did.
+    #[serde(default)]
+    pub last_run_at: Option<DateTime<Utc>>,
+    /// What that run charged (minor units); `None` when it charged nothing.
+    #[serde(default)]
+    pub last_amount: Option<i64>,
     #[serde(default)]
     pub version: u64,
 }
@@ -231,6 +237,8 @@ pub async fn enroll(
         in_flight: None,
         last_run: current.as_ref().and_then(|c| c.last_run),
         last_outcome: None,
+        last_run_at: None,
+        last_amount: None,
         version: current.as_ref().map_or(1, |c| c.version + 1),
     };
     let condition = current.as_ref().map_or(Condition::NotExists, |c| Condition::VersionIs(c.version));
@@ -333,6 +341,34 @@ async fn consenter_still_acts(
 }
 
 /// Whether tonight is a night to try: the first try for an amount, or 3 and 7 days after it.
+/// When the run next looks at this autopay: the next early hours it has not decided yet (now's hour
+/// when they are under way), and not before a declined charge's retry day. None while it is off or
+/// paused by a dispute.
+pub fn next_run(autopay: &Autopay, paused: bool, zone: Tz, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    if !autopay.active || paused {
+        return None;
+    }
+    let local = now.with_timezone(&zone);
+    let today = local.date_naive();
+    let tonight_open = autopay.last_run != Some(today) && local.hour() < RUN_HOUR + 3;
+    let mut day = if tonight_open { today } else { today + Duration::days(1) };
+    if autopay.tries > 0
+        && let Some(first) = autopay.first_try
+        && let Some(days) = RETRY_DAYS.get(autopay.tries as usize - 1)
+    {
+        day = day.max(first + Duration::days(*days));
+    }
+    if day == today && local.hour() >= RUN_HOUR {
+        // Under way: the next hourly run.
+        let hour = now.duration_trunc(Duration::hours(1)).ok()?;
+        return Some(hour + Duration::hours(1));
+    }
+    // 03:00 that day (the first valid time after it, on a night the clocks skip it).
+    (0..3)
+        .find_map(|extra| zone.with_ymd_and_hms(day.year(), day.month(), day.day(), RUN_HOUR + extra, 0, 0).earliest())
+        .map(|t| t.with_timezone(&Utc))
+}
+
 fn try_tonight(autopay: &Autopay, today: NaiveDate) -> bool {
     match autopay.first_try {
         None => true,
@@ -383,7 +419,7 @@ async fn run_one(
         return Ok(None);
     }
     let Some(account) = crate::accounts::get(table, practice).await? else { return Ok(None) };
-    let mut next = Autopay { last_run: Some(today), version: autopay.version + 1, ..autopay.clone() };
+    let mut next = Autopay { last_run: Some(today), last_run_at: Some(now), version: autopay.version + 1, ..autopay.clone() };
     if !consenter_still_acts(table, &found, &autopay, now).await? {
         // A proxy's consent lasts as long as their grant to handle the patient's billing: the patient
         // (or whoever acts for them now) turns autopay on again.
@@ -457,10 +493,11 @@ async fn finish(
     now: DateTime<Utc>,
 ) -> Result<RunOutcome, StoreError> {
     let (practice, patient) = (autopay.practice_id.clone(), autopay.patient_id.clone());
-    let mut next = Autopay { in_flight: None, version: autopay.version + 1, ..autopay.clone() };
+    let mut next = Autopay { in_flight: None, last_run_at: Some(now), version: autopay.version + 1, ..autopay.clone() };
     let Some(payment) = crate::pay::get(table, &practice, &patient, claimed).await? else {
         return settle(table, &autopay, next, RunOutcome::NothingDue, Vec::new()).await.map(|o| o.unwrap_or(RunOutcome::NothingDue));
     };
+    next.last_amount = Some(payment.amount);
     if payment.payment_intent.is_some() || payment.status != PaymentStatus::RequiresPayment {
         // Stripe answered before the stop (named, or its event adopted it): nothing to ask again.
         return settle(table, &autopay, next, RunOutcome::Charged, Vec::new()).await.map(|o| o.unwrap_or(RunOutcome::Charged));
@@ -516,7 +553,7 @@ async fn finish(
     settle(table, &autopay, next, outcome, extra).await.map(|o| o.unwrap_or(outcome))
 }
 
-/// Records a run's outcome under the version that was read.
+/// Records a run's outcome under the version that was read: what it did, when, and what it charged.
 async fn settle(
     table: &dyn Table,
     read: &Autopay,
@@ -525,6 +562,9 @@ async fn settle(
     mut extra: Vec<Write>,
 ) -> Result<Option<RunOutcome>, StoreError> {
     next.last_outcome = Some(outcome);
+    if outcome != RunOutcome::Charged {
+        next.last_amount = None;
+    }
     let mut writes =
         vec![Write::put(Item::from_record(keys::autopay(&read.practice_id, &read.patient_id), &next)?, Condition::VersionIs(read.version))];
     writes.append(&mut extra);
@@ -544,4 +584,56 @@ pub fn stop_after_lost_dispute(autopay: &Autopay) -> Result<Write, StoreError> {
         Item::from_record(keys::autopay(&autopay.practice_id, &autopay.patient_id), &off)?,
         Condition::VersionIs(autopay.version),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn autopay(last_run: Option<NaiveDate>, tries: u32, first_try: Option<NaiveDate>) -> Autopay {
+        Autopay {
+            practice_id: PracticeId::parse("pr_01JC00000000000000000000P1").unwrap_or_else(|| unreachable!()),
+            patient_id: PatientId::parse("pt_01JC00000000000000000000A1").unwrap_or_else(|| unreachable!()),
+            customer: "cus_1".into(),
+            payment_method: "pm_1".into(),
+            cap: 10_000,
+            consent_version: CONSENT_VERSION.into(),
+            consented_at: DateTime::UNIX_EPOCH,
+            consented_by: "patient".into(),
+            active: true,
+            stripe_account: "acct_1".into(),
+            tries,
+            tries_for: 0,
+            first_try,
+            in_flight: None,
+            last_run,
+            last_outcome: None,
+            last_run_at: None,
+            last_amount: None,
+            version: 1,
+        }
+    }
+
+    fn at(rfc3339: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(rfc3339).map(|t| t.with_timezone(&Utc)).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_next_run_is_the_next_undecided_early_hours_and_waits_for_a_retry_day() {
+        let zone: Tz = chrono_tz::America::New_York;
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d);
+        // 01:00 in New York: 03:00 tonight.
+        assert_eq!(next_run(&autopay(None, 0, None), false, zone, at("2026-11-19T06:00:00Z")), Some(at("2026-11-19T08:00:00Z")));
+        // 04:20, not yet decided tonight: the next hourly run.
+        assert_eq!(next_run(&autopay(None, 0, None), false, zone, at("2026-11-19T09:20:00Z")), Some(at("2026-11-19T10:00:00Z")));
+        // Decided tonight, or past 06:00: tomorrow at 03:00.
+        assert_eq!(next_run(&autopay(day(19), 0, None), false, zone, at("2026-11-19T09:20:00Z")), Some(at("2026-11-20T08:00:00Z")));
+        assert_eq!(next_run(&autopay(None, 0, None), false, zone, at("2026-11-19T17:00:00Z")), Some(at("2026-11-20T08:00:00Z")));
+        // Declined twice: the third try is seven days after the first.
+        assert_eq!(next_run(&autopay(day(19), 2, day(19)), false, zone, at("2026-11-22T17:00:00Z")), Some(at("2026-11-26T08:00:00Z")));
+        // Off, or paused by a dispute: no next run.
+        assert_eq!(next_run(&autopay(None, 0, None), true, zone, at("2026-11-19T06:00:00Z")), None);
+        let off = Autopay { active: false, ..autopay(None, 0, None) };
+        assert_eq!(next_run(&off, false, zone, at("2026-11-19T06:00:00Z")), None);
+    }
 }

@@ -77,14 +77,7 @@ impl Screen {
                 .map(PaymentView::from)
                 .collect(),
             statement_months: crate::statements::months(&self.entries, zone, now),
-            autopay: self.autopay.as_ref().map(|a| crate::api::AutopayView {
-                active: a.active,
-                cap: a.cap,
-                consented_at: a.consented_at,
-                consent_version: a.consent_version.clone(),
-                last_outcome: a.last_outcome,
-                paused: summary.is_some_and(|s| s.autopay_paused),
-            }),
+            autopay: self.autopay.as_ref().map(|a| crate::api::AutopayView::of(a, summary.is_some_and(|s| s.autopay_paused), zone, now)),
             pay: PayRules {
                 enabled: account.is_some(),
                 minimum_payment: account.map_or(0, |a| a.minimum_payment),

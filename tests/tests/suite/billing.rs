@@ -902,6 +902,11 @@ async fn autopay_is_opt_in_and_pays_finalized_invoices_in_the_practices_early_ho
     let book = ledger(&app, &app.staff_token(&billing_email(&app)).await, &ann_id).await;
     assert_eq!(book["balance"], 3_000, "{book}");
     assert_eq!(autopay_of(&app).await.last_outcome, Some(portico_billing::autopay::RunOutcome::Charged));
+    // Ann sees when it ran, what it took, and when it next looks (03:00 New York, the next night).
+    let view = billing(&app, &app.sign_in("ann@example.com").await).await;
+    assert_eq!(view["autopay"]["last_amount"], 12_000, "{view}");
+    assert!(view["autopay"]["last_run_at"].as_str().is_some_and(|at| at.starts_with("2026-11-19T08:1")), "{view}");
+    assert_eq!(view["autopay"]["next_run_at"], "2026-11-20T08:00:00Z", "{view}");
     let requests = app.gateway.app.stripe.requests();
     let charge = requests.iter().rev().find(|r| r.path == "/v1/payment_intents").unwrap();
     assert!(charge.form.contains(&("off_session".into(), "true".into())), "{charge:?}");
@@ -916,6 +921,10 @@ async fn a_declined_autopay_is_tried_three_times_over_a_week_and_one_needing_the
     early_hours(&app, 0);
     app.pump().await;
     assert_eq!(tries(&app), 1);
+    // Declined: nothing taken, and the next look is the retry three days on.
+    let view = billing(&app, &app.sign_in("ann@example.com").await).await;
+    assert_eq!((view["autopay"]["last_amount"].clone(), view["autopay"]["last_outcome"].clone()), (Value::Null, json!("declined")));
+    assert_eq!(view["autopay"]["next_run_at"], "2026-11-22T08:00:00Z", "{view}");
     for day in 1..=9 {
         early_hours(&app, day);
         app.pump().await;

@@ -184,14 +184,8 @@ pub async fn autopay_put(d: &PayDeps, x: &Exchange<'_>) -> Result<Reply, ApiErro
     };
     let saved = crate::autopay::enroll(table, d.payments.as_ref(), &account, &who.patient, asked, x.now()).await?;
     let paused = crate::screen::summary(table, &who.practice, &who.patient).await?.is_some_and(|s| s.autopay_paused);
-    Ok(Reply::ok(&AutopayView {
-        active: saved.active,
-        cap: saved.cap,
-        consented_at: saved.consented_at,
-        consent_version: saved.consent_version,
-        last_outcome: saved.last_outcome,
-        paused,
-    }))
+    let zone = practice_zone(x, &who.practice).await?;
+    Ok(Reply::ok(&AutopayView::of(&saved, paused, zone, x.now())))
 }
 
 /// Turns autopay off.

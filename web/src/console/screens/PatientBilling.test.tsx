@@ -352,6 +352,9 @@ describe('the Billing tab', () => {
           consented_at: '2026-11-02T15:00:00Z',
           consent_version: '2026-11',
           last_outcome: 'needs_patient',
+          last_run_at: '2026-11-19T08:10:00Z',
+          last_amount: null,
+          next_run_at: null,
           paused: true,
         },
       }),
@@ -363,9 +366,36 @@ describe('the Billing tab', () => {
       /^On since November 2, 2026.*Paused while a payment is disputed$/,
     );
     expect(byTestId('billing-autopay-cap')?.textContent).toBe('$250.00');
-    expect(byTestId('billing-autopay-outcome')?.textContent).toBe(
-      'The card needs the patient to approve payments; the patient pays in the portal',
+    expect(byTestId('billing-autopay-outcome')?.textContent).toMatch(
+      /^The card needs the patient to approve payments; the patient pays in the portal · on November 19, 2026 at /,
     );
+    // Paused: no next run is said.
+    expect(byTestId('billing-autopay-next')).toBeNull();
+    close();
+  });
+
+  it('says what the last autopay run charged and when the next one is', async () => {
+    api({}, () =>
+      ledger({
+        autopay: {
+          active: true,
+          cap: 25000,
+          consented_at: '2026-11-02T15:00:00Z',
+          consent_version: '2026-11',
+          last_outcome: 'charged',
+          last_run_at: '2026-11-19T08:10:00Z',
+          last_amount: 12000,
+          next_run_at: '2026-11-20T08:00:00Z',
+          paused: false,
+        },
+      }),
+    );
+    const close = render(['billing']);
+    await vi.waitFor(() => expect(byTestId('billing-autopay-next')).not.toBeNull(), { timeout: 5_000 });
+    expect(byTestId('billing-autopay-outcome')?.textContent).toMatch(
+      /^Charged the saved card · on November 19, 2026 at .* · \$120\.00 charged$/,
+    );
+    expect(byTestId('billing-autopay-next')?.textContent).toMatch(/^November 20, 2026 at .*, if a final bill is owed$/);
     close();
   });
 

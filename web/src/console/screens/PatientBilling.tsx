@@ -224,7 +224,7 @@ function Summary({
   );
 }
 
-/** The patient's autopay: on or off, its limit, what its last run did, and a pause during a dispute. */
+/** The patient's autopay: on or off, its limit, what its last run did (when, what it took), when it next runs, and a pause during a dispute. */
 function AutopayRows({ ledger: l }: { ledger: Ledger }) {
   const { t, tr } = useI18n();
   const money = useMoney(l.currency);
@@ -258,9 +258,23 @@ function AutopayRows({ ledger: l }: { ledger: Ledger }) {
           <div className="row">
             <dt>{t('console.billing.autopayLast')}</dt>
             <dd data-testid="billing-autopay-outcome" data-outcome={a.last_outcome ?? ''}>
-              {t(a.last_outcome ? OUTCOME_KEYS[a.last_outcome] : 'console.billing.autopayOutcome.none')}
+              {[
+                t(a.last_outcome ? OUTCOME_KEYS[a.last_outcome] : 'console.billing.autopayOutcome.none'),
+                a.last_run_at ? t('console.billing.autopayLastWhen', { when: tr.dateTime(a.last_run_at) }) : '',
+                a.last_amount ? t('console.billing.autopayLastAmount', { amount: money(a.last_amount) }) : '',
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </dd>
           </div>
+          {a.next_run_at ? (
+            <div className="row">
+              <dt>{t('console.billing.autopayNext')}</dt>
+              <dd data-testid="billing-autopay-next">
+                {t('console.billing.autopayNextValue', { when: tr.dateTime(a.next_run_at) })}
+              </dd>
+            </div>
+          ) : null}
         </>
       ) : null}
     </>

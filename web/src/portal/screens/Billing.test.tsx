@@ -1113,6 +1113,44 @@ describe('autopay', () => {
     }
   });
 
+  it('says when the last run was, what it took, and when the next is', async () => {
+    fakeApi({
+      'GET /portal/billing': () =>
+        json(
+          200,
+          view({
+            autopay: autopayOn({
+              last_outcome: 'charged',
+              last_run_at: '2026-11-19T08:10:00Z',
+              last_amount: 12000,
+              next_run_at: '2026-11-20T08:00:00Z',
+            }),
+          }),
+        ),
+    });
+    const close = render();
+    await vi.waitFor(() => expect(byTestId('billing-autopay-last-when')).not.toBeNull());
+    expect(text('billing-autopay-last-when')).toMatch(/^On November 19, 2026 at .* · \$120\.00 paid$/);
+    expect(text('billing-autopay-next')).toMatch(/^November 20, 2026 at .*, if a final bill is owed$/);
+    close();
+    document.body.replaceChildren();
+    // Nothing taken and nothing next (paused): neither is said.
+    fakeApi({
+      'GET /portal/billing': () =>
+        json(
+          200,
+          view({
+            autopay: autopayOn({ last_outcome: 'nothing_due', last_run_at: '2026-11-19T08:10:00Z', paused: true }),
+          }),
+        ),
+    });
+    const again = render();
+    await vi.waitFor(() => expect(byTestId('billing-autopay-last-when')).not.toBeNull());
+    expect(text('billing-autopay-last-when')).toMatch(/^On November 19, 2026 at [^·]*$/);
+    expect(byTestId('billing-autopay-next')).toBeNull();
+    again();
+  });
+
   it('says it in Spanish', async () => {
     localStorage.setItem('portico.language', 'es');
     fakeApi({

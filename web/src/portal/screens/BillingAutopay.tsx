@@ -146,8 +146,24 @@ function AutopayOn({ autopay, currency, onOff }: { autopay: AutopayView; currenc
           <dt>{t('portal.billing.autopay.last')}</dt>
           <dd data-testid="billing-autopay-outcome" data-outcome={outcome ?? ''}>
             {t(outcome ? OUTCOME[outcome] : 'portal.billing.autopay.outcome.none')}
+            {autopay.last_run_at ? (
+              <span className="hint billing-autopay-when" data-testid="billing-autopay-last-when">
+                {t('portal.billing.autopay.lastWhen', { when: tr.dateTime(autopay.last_run_at) })}
+                {autopay.last_amount
+                  ? ` · ${t('portal.billing.autopay.lastAmount', { amount: formatMoney(tr.locale, currency, autopay.last_amount) })}`
+                  : ''}
+              </span>
+            ) : null}
           </dd>
         </div>
+        {autopay.next_run_at ? (
+          <div>
+            <dt>{t('portal.billing.autopay.next')}</dt>
+            <dd data-testid="billing-autopay-next">
+              {t('portal.billing.autopay.nextValue', { when: tr.dateTime(autopay.next_run_at) })}
+            </dd>
+          </div>
+        ) : null}
       </dl>
       {outcome && NEEDS_YOU.includes(outcome) ? (
         <Alert tone="warn" testid="billing-autopay-needs-you">

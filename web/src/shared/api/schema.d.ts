@@ -12839,7 +12839,23 @@ export interface components {
             consent_version: string;
             /** Format: date-time */
             consented_at: string;
+            /**
+             * Format: int64
+             * @description What the last run charged (minor units); null when it charged nothing.
+             */
+            last_amount?: number | null;
             last_outcome?: components["schemas"]["RunOutcome"] | null;
+            /**
+             * Format: date-time
+             * @description When the last run did it.
+             */
+            last_run_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the run next looks at what is owed (in the practice's early hours); null while autopay is
+             *     off or paused.
+             */
+            next_run_at?: string | null;
             /** @description Paused while a dispute is open. */
             paused: boolean;
         };
