@@ -205,6 +205,8 @@ test('a patient sets up autopay with the test card, sees it on, and turns it off
     // Nothing run yet, or (when this runs in the practice's early hours, 03:00-05:59 New York, where the
     // gateway's autopay run charges) nothing to pay: the only bill is still being prepared.
     await waitText(page.getByTestId('billing-autopay-outcome'), /^(Nothing yet|There was nothing to pay\.)$/);
+    // When it next looks at the bills: in the practice's early hours.
+    await waitText(page.getByTestId('billing-autopay-next'), /, if a final bill is owed$/);
     assert.equal(puts.length, 1);
     const turnedOn = await (await puts[0].response())?.json();
     assert.equal(turnedOn?.active, true);

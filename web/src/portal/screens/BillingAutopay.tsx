@@ -144,8 +144,10 @@ function AutopayOn({ autopay, currency, onOff }: { autopay: AutopayView; currenc
         </div>
         <div>
           <dt>{t('portal.billing.autopay.last')}</dt>
-          <dd data-testid="billing-autopay-outcome" data-outcome={outcome ?? ''}>
-            {t(outcome ? OUTCOME[outcome] : 'portal.billing.autopay.outcome.none')}
+          <dd>
+            <span data-testid="billing-autopay-outcome" data-outcome={outcome ?? ''}>
+              {t(outcome ? OUTCOME[outcome] : 'portal.billing.autopay.outcome.none')}
+            </span>
             {autopay.last_run_at ? (
               <span className="hint billing-autopay-when" data-testid="billing-autopay-last-when">
                 {t('portal.billing.autopay.lastWhen', { when: tr.dateTime(autopay.last_run_at) })}
