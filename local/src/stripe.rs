@@ -738,6 +738,22 @@ async fn create_refund(State(s): State<Arc<StandIn>>, headers: HeaderMap, body: 
     answer(status, body)
 }
 
+async fn get_dispute(State(s): State<Arc<StandIn>>, Path(dp): Path<String>, headers: HeaderMap) -> Response {
+    s.record("GET", &format!("/v1/disputes/{dp}"), &headers, &[]);
+    if let Some(r) = refused(&headers) {
+        return r;
+    }
+    let account = header(&headers, "stripe-account").unwrap_or_default();
+    let found = s.books().disputes.get(&dp).filter(|(a, _)| a == account).map(|(_, o)| o.clone());
+    match found {
+        Some(object) => answer(StatusCode::OK, object),
+        None => {
+            let (st, v) = error(StatusCode::NOT_FOUND, "invalid_request_error", "resource_missing", "No such dispute.");
+            answer(st, v)
+        }
+    }
+}
+
 async fn update_dispute(State(s): State<Arc<StandIn>>, Path(dp): Path<String>, headers: HeaderMap, body: String) -> Response {
     let form: Vec<(String, String)> = serde_urlencoded::from_str(&body).unwrap_or_default();
     s.record("POST", &format!("/v1/disputes/{dp}"), &headers, &form);
@@ -760,7 +776,7 @@ pub async fn serve(standin: Arc<StandIn>) -> std::io::Result<String> {
         .route("/v1/customers", post(create_customer))
         .route("/v1/setup_intents", post(create_setup))
         .route("/v1/setup_intents/{id}", get(get_setup))
-        .route("/v1/disputes/{id}", post(update_dispute))
+        .route("/v1/disputes/{id}", get(get_dispute).post(update_dispute))
         .with_state(standin);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let origin = format!("http://{}", listener.local_addr()?);

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::auth::Actor;
 use crate::directory::{ConsentDocument, ConsentKind, Patient, Practice, patients};
-use crate::ids::PatientId;
+use crate::ids::{PatientId, PracticeId};
 use crate::keys;
 use crate::store::retry::{Round, settle, until_settled};
 use crate::store::{Condition, Index, Item, Query, StoreError, Table, Write};
@@ -282,6 +282,43 @@ pub async fn decide(
         Ok(settle(table.transact(writes).await)?)
     })
     .await
+}
+
+/// The patient's last decision about a document of `kind` at or before `at` (any version), from the
+/// decisions' own records: what they had agreed to at that moment, whatever they decided since.
+pub async fn decision_at(
+    table: &dyn Table,
+    practice: &PracticeId,
+    patient: &PatientId,
+    kind: ConsentKind,
+    at: DateTime<Utc>,
+) -> Result<Option<Decided>, StoreError> {
+    let events = keys::CONSENT_EVENT_PREFIX;
+    let mut cursor = None;
+    loop {
+        let query = Query::partition(Index::Table, keys::patient_partition(practice, patient))
+            .between(events, format!("{events}{}", crate::time::sortable_upper(at)))
+            .backward()
+            .after(cursor);
+        let page = table.query(query).await?;
+        for item in &page.items {
+            let event: ConsentEvent = item.record()?;
+            if event.kind == kind {
+                return Ok(Some(Decided {
+                    kind: event.kind,
+                    version: event.version,
+                    decision: event.decision,
+                    at: event.at,
+                    actor_kind: event.actor_kind,
+                    method: event.method,
+                }));
+            }
+        }
+        match page.next {
+            Some(next) => cursor = Some(next),
+            None => return Ok(None),
+        }
+    }
 }
 
 /// Whether the patient currently accepts the practice's current version of a document. A practice that

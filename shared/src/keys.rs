@@ -230,9 +230,12 @@ pub fn consent_state(practice: &PracticeId, patient: &PatientId) -> Key {
     Key::new(patient_partition(practice, patient), "CONSENT#STATE")
 }
 
+/// Decisions sort by when they were made.
+pub const CONSENT_EVENT_PREFIX: &str = "CONSENT#EVENT#";
+
 /// One decision; `sequence` (the state's new version) keeps two decisions in one instant apart.
 pub fn consent_event(practice: &PracticeId, patient: &PatientId, at: &str, sequence: u64) -> Key {
-    Key::new(patient_partition(practice, patient), format!("CONSENT#EVENT#{at}#{sequence:08}"))
+    Key::new(patient_partition(practice, patient), format!("{CONSENT_EVENT_PREFIX}{at}#{sequence:08}"))
 }
 
 // ---- events (the outbox) ------------------------------------------------------------------------

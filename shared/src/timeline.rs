@@ -66,6 +66,10 @@ pub struct TimelineEntry {
     pub appointment_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub starts_at: Option<DateTime<Utc>>,
+    /// An appointment of a confidential service (sexual health, mental health, substance use): never
+    /// part of anything that leaves Portico, such as a dispute's evidence.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub confidential: bool,
 }
 
 impl TimelineEntry {
@@ -100,6 +104,7 @@ impl TimelineEntry {
             by: None,
             appointment_id: None,
             starts_at: None,
+            confidential: false,
         }
     }
 
@@ -122,6 +127,7 @@ impl TimelineEntry {
             by: Some(by.to_string()),
             appointment_id: Some(appointment_id.to_string()),
             starts_at: Some(starts_at),
+            confidential: false,
         }
     }
 
@@ -136,6 +142,7 @@ impl TimelineEntry {
             by: Some(by.to_string()),
             appointment_id: None,
             starts_at: None,
+            confidential: false,
         }
     }
 
@@ -150,6 +157,7 @@ impl TimelineEntry {
             by: None,
             appointment_id: None,
             starts_at: None,
+            confidential: false,
         }
     }
 }

@@ -269,10 +269,13 @@ impl From<&EvidenceSent> for EvidenceSentView {
     }
 }
 
-/// One visit the patient came to: times only.
+/// One appointment the patient came to: times only (never what it was, or with whom).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct VisitView {
+    pub starts_at: DateTime<Utc>,
+    /// When the practice checked the patient in.
     pub arrived_at: Option<DateTime<Utc>>,
+    /// When the practice marked it completed.
     pub completed_at: Option<DateTime<Utc>>,
 }
 
@@ -283,12 +286,28 @@ pub struct AcceptanceView {
     pub accepted_at: DateTime<Utc>,
     /// `patient`, `proxy` (someone acting for the patient) or `staff` (the practice recorded it).
     pub by: String,
+    /// How an answer the practice recorded was given: `verbal` or `written`.
+    pub method: Option<String>,
 }
 
 impl From<&crate::evidence::Acceptance> for AcceptanceView {
     fn from(a: &crate::evidence::Acceptance) -> Self {
-        AcceptanceView { version: a.version.clone(), accepted_at: a.at, by: a.by.clone() }
+        AcceptanceView { version: a.version.clone(), accepted_at: a.at, by: a.by.clone(), method: a.method.clone() }
     }
+}
+
+/// Text for one of Stripe's evidence fields.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EvidenceField {
+    /// Stripe's field: `product_description`, `service_date`, `access_activity_log`,
+    /// `refund_policy_disclosure` or `uncategorized_text`. Parts of one field are sent a blank line apart,
+    /// in the order listed (what is always sent first, then the sections in their order).
+    pub name: String,
+    pub value: String,
+}
+
+fn fields(pairs: Vec<(&'static str, String)>) -> Vec<EvidenceField> {
+    pairs.into_iter().map(|(name, value)| EvidenceField { name: name.to_string(), value }).collect()
 }
 
 /// Portal messages each way before the dispute (never their words or subjects).
@@ -300,13 +319,13 @@ pub struct MessageCounts {
     pub last_at: Option<DateTime<Utc>>,
 }
 
-/// One section staff may choose, and the English text Stripe would get for it.
+/// One section staff may choose, and exactly what it adds to what Stripe gets.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct EvidenceSectionView {
     pub section: EvidenceSection,
     /// Whether there is anything to send in it.
     pub available: bool,
-    pub text: Vec<String>,
+    pub fields: Vec<EvidenceField>,
 }
 
 /// What the practice may offer for a disputed payment: non-clinical facts only, and the exact text.
@@ -322,8 +341,10 @@ pub struct EvidenceView {
     pub time_zone: String,
     pub paid_at: DateTime<Utc>,
     pub paid_by: PaidBy,
-    /// The line about the payment itself: always sent.
+    /// The line about the payment itself.
     pub payment_text: String,
+    /// What is sent whatever staff choose: the neutral description and the payment's line.
+    pub always: Vec<EvidenceField>,
     /// Oldest first, the latest 20.
     pub visits: Vec<VisitView>,
     pub financial_policy: Option<AcceptanceView>,
@@ -354,7 +375,12 @@ impl EvidenceView {
             paid_at: facts.paid_at,
             paid_by: facts.paid_by,
             payment_text: facts.payment_line(),
-            visits: facts.visits.iter().map(|v| VisitView { arrived_at: v.arrived_at, completed_at: v.completed_at }).collect(),
+            always: fields(facts.always()),
+            visits: facts
+                .visits
+                .iter()
+                .map(|v| VisitView { starts_at: v.starts_at, arrived_at: v.arrived_at, completed_at: v.completed_at })
+                .collect(),
             financial_policy: facts.policy.as_ref().map(AcceptanceView::from),
             autopay: facts.autopay.as_ref().map(AcceptanceView::from),
             messages: MessageCounts {
@@ -366,7 +392,7 @@ impl EvidenceView {
             sign_ins: facts.sign_ins.clone(),
             sections: EvidenceSection::ALL
                 .iter()
-                .map(|s| EvidenceSectionView { section: *s, available: facts.has(*s), text: facts.lines(*s) })
+                .map(|s| EvidenceSectionView { section: *s, available: facts.has(*s), fields: fields(facts.fields(*s)) })
                 .collect(),
         }
     }

@@ -340,35 +340,43 @@ async fn consenter_still_acts(
     Ok(portico::proxies::admit(grant, patient, practice, Some(portico::auth::Scope::Billing), now).is_ok())
 }
 
-/// Whether tonight is a night to try: the first try for an amount, or 3 and 7 days after it.
-/// When the run next looks at this autopay: the next early hours it has not decided yet (now's hour
-/// when they are under way), and not before a declined charge's retry day. None while it is off or
-/// paused by a dispute.
-pub fn next_run(autopay: &Autopay, paused: bool, zone: Tz, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
-    if !autopay.active || paused {
-        return None;
-    }
-    let local = now.with_timezone(&zone);
-    let today = local.date_naive();
-    let tonight_open = autopay.last_run != Some(today) && local.hour() < RUN_HOUR + 3;
-    let mut day = if tonight_open { today } else { today + Duration::days(1) };
-    if autopay.tries > 0
-        && let Some(first) = autopay.first_try
-        && let Some(days) = RETRY_DAYS.get(autopay.tries as usize - 1)
-    {
-        day = day.max(first + Duration::days(*days));
-    }
-    if day == today && local.hour() >= RUN_HOUR {
-        // Under way: the next hourly run.
-        let hour = now.duration_trunc(Duration::hours(1)).ok()?;
-        return Some(hour + Duration::hours(1));
-    }
-    // 03:00 that day (the first valid time after it, on a night the clocks skip it).
-    (0..3)
-        .find_map(|extra| zone.with_ymd_and_hms(day.year(), day.month(), day.day(), RUN_HOUR + extra, 0, 0).earliest())
-        .map(|t| t.with_timezone(&Utc))
+/// The minute past each hour the run starts (the template's `cron(5 * * * ? *)`).
+pub const RUN_MINUTE: i64 = 5;
+
+/// The first start of the hourly run at or after `at`.
+fn next_tick(at: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let tick = at.duration_trunc(Duration::hours(1)).ok()? + Duration::minutes(RUN_MINUTE);
+    Some(if tick >= at { tick } else { tick + Duration::hours(1) })
 }
 
+/// When the run next looks at this autopay: its first start inside early hours (03:00-05:59 local)
+/// of a night not decided yet, and not before a declined charge's retry day. None while it is off,
+/// paused by a dispute, or waiting for the patient (tries used up, until what is owed changes).
+pub fn next_run(autopay: &Autopay, paused: bool, zone: Tz, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    if !autopay.active || paused || autopay.tries > RETRY_DAYS.len() as u32 {
+        return None;
+    }
+    let today = now.with_timezone(&zone).date_naive();
+    let mut first = today;
+    if autopay.tries > 0
+        && let Some(tried) = autopay.first_try
+        && let Some(days) = RETRY_DAYS.get(autopay.tries as usize - 1)
+    {
+        first = first.max(tried + Duration::days(*days));
+    }
+    let local = |day: NaiveDate, hour: u32| {
+        // The first valid hour from `hour` on (a night whose clocks skip it).
+        (0..3).find_map(|extra| zone.with_ymd_and_hms(day.year(), day.month(), day.day(), hour + extra, 0, 0).earliest())
+    };
+    (0..=2).map(|offset| first + Duration::days(offset)).filter(|day| autopay.last_run != Some(*day)).find_map(|day| {
+        let opens = local(day, RUN_HOUR)?.with_timezone(&Utc);
+        let closes = opens + Duration::hours(3);
+        let tick = next_tick(opens.max(now))?;
+        (tick < closes).then_some(tick)
+    })
+}
+
+/// Whether tonight is a night to try: the first try for an amount, or 3 and 7 days after it.
 fn try_tonight(autopay: &Autopay, today: NaiveDate) -> bool {
     match autopay.first_try {
         None => true,
@@ -497,6 +505,16 @@ async fn finish(
     let Some(payment) = crate::pay::get(table, &practice, &patient, claimed).await? else {
         return settle(table, &autopay, next, RunOutcome::NothingDue, Vec::new()).await.map(|o| o.unwrap_or(RunOutcome::NothingDue));
     };
+    if matches!(payment.status, PaymentStatus::Failed | PaymentStatus::Canceled) {
+        // Its event said the charge failed before the run came back to it: a decline.
+        next.tries += 1;
+        let (outcome, extra) = if next.tries as usize > RETRY_DAYS.len() {
+            (RunOutcome::GaveUp, vec![notice(&autopay, now)?])
+        } else {
+            (RunOutcome::Declined, Vec::new())
+        };
+        return settle(table, &autopay, next, outcome, extra).await.map(|o| o.unwrap_or(outcome));
+    }
     next.last_amount = Some(payment.amount);
     if payment.payment_intent.is_some() || payment.status != PaymentStatus::RequiresPayment {
         // Stripe answered before the stop (named, or its event adopted it): nothing to ask again.
@@ -622,15 +640,21 @@ mod tests {
     fn the_next_run_is_the_next_undecided_early_hours_and_waits_for_a_retry_day() {
         let zone: Tz = chrono_tz::America::New_York;
         let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d);
-        // 01:00 in New York: 03:00 tonight.
-        assert_eq!(next_run(&autopay(None, 0, None), false, zone, at("2026-11-19T06:00:00Z")), Some(at("2026-11-19T08:00:00Z")));
+        // 01:00 in New York: the run at 03:05 tonight.
+        assert_eq!(next_run(&autopay(None, 0, None), false, zone, at("2026-11-19T06:00:00Z")), Some(at("2026-11-19T08:05:00Z")));
         // 04:20, not yet decided tonight: the next hourly run.
-        assert_eq!(next_run(&autopay(None, 0, None), false, zone, at("2026-11-19T09:20:00Z")), Some(at("2026-11-19T10:00:00Z")));
-        // Decided tonight, or past 06:00: tomorrow at 03:00.
-        assert_eq!(next_run(&autopay(day(19), 0, None), false, zone, at("2026-11-19T09:20:00Z")), Some(at("2026-11-20T08:00:00Z")));
-        assert_eq!(next_run(&autopay(None, 0, None), false, zone, at("2026-11-19T17:00:00Z")), Some(at("2026-11-20T08:00:00Z")));
-        // Declined twice: the third try is seven days after the first.
-        assert_eq!(next_run(&autopay(day(19), 2, day(19)), false, zone, at("2026-11-22T17:00:00Z")), Some(at("2026-11-26T08:00:00Z")));
+        assert_eq!(next_run(&autopay(None, 0, None), false, zone, at("2026-11-19T09:20:00Z")), Some(at("2026-11-19T10:05:00Z")));
+        // 05:10: the next run (06:05) is past the early hours, so tomorrow's.
+        assert_eq!(next_run(&autopay(None, 0, None), false, zone, at("2026-11-19T10:10:00Z")), Some(at("2026-11-20T08:05:00Z")));
+        // Decided tonight, or past 06:00: tomorrow's.
+        assert_eq!(next_run(&autopay(day(19), 0, None), false, zone, at("2026-11-19T09:20:00Z")), Some(at("2026-11-20T08:05:00Z")));
+        assert_eq!(next_run(&autopay(None, 0, None), false, zone, at("2026-11-19T17:00:00Z")), Some(at("2026-11-20T08:05:00Z")));
+        // Declined twice: the third try is seven days after the first; after it, nothing until the patient acts.
+        assert_eq!(next_run(&autopay(day(19), 2, day(19)), false, zone, at("2026-11-22T17:00:00Z")), Some(at("2026-11-26T08:05:00Z")));
+        assert_eq!(next_run(&autopay(day(26), 3, day(19)), false, zone, at("2026-11-26T17:00:00Z")), None);
+        // Half-hour zones: 03:00 in Kolkata is 21:30 UTC; the first run inside is 22:05 UTC (03:35 there).
+        let kolkata: Tz = chrono_tz::Asia::Kolkata;
+        assert_eq!(next_run(&autopay(None, 0, None), false, kolkata, at("2026-11-19T12:00:00Z")), Some(at("2026-11-19T22:05:00Z")));
         // Off, or paused by a dispute: no next run.
         assert_eq!(next_run(&autopay(None, 0, None), true, zone, at("2026-11-19T06:00:00Z")), None);
         let off = Autopay { active: false, ..autopay(None, 0, None) };

@@ -14,7 +14,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
-use portico::consents::{self, ConsentStatus};
+use portico::consents::{self, Decision};
 use portico::directory::{ConsentKind, Practice};
 use portico::ids::{PatientId, PracticeId, StaffId, TaskId};
 use portico::payments::{DisputeEvidence, Payments, PaymentsError};
@@ -23,7 +23,7 @@ use portico::tasks;
 use portico::timeline::{self, TimelineKind};
 
 use crate::keys;
-use crate::model::{Account, Dispute, DisputeStatus, EvidenceSection, EvidenceSent, EvidenceState, Payment};
+use crate::model::{Dispute, DisputeStatus, EvidenceSection, EvidenceSent, EvidenceState, Payment};
 
 /// How far before the payment facts are looked for.
 pub const LOOKBACK_DAYS: i64 = 365;
@@ -46,17 +46,15 @@ pub enum PaidBy {
     Autopay,
 }
 
-/// One visit the patient came to.
+/// One appointment the patient came to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Visit {
+    /// When it was booked for.
+    pub starts_at: DateTime<Utc>,
+    /// When the practice checked the patient in.
     pub arrived_at: Option<DateTime<Utc>>,
+    /// When the practice marked it completed (which may be later than it ended).
     pub completed_at: Option<DateTime<Utc>>,
-}
-
-impl Visit {
-    fn first(&self) -> DateTime<Utc> {
-        self.arrived_at.or(self.completed_at).unwrap_or_default()
-    }
 }
 
 /// A document the patient accepted: which version, when, and whether they or someone for them did.
@@ -66,6 +64,8 @@ pub struct Acceptance {
     pub at: DateTime<Utc>,
     /// `patient`, `proxy` or `staff` (the practice recorded the patient's answer).
     pub by: String,
+    /// How an answer the practice recorded was given (`verbal`, `written`).
+    pub method: Option<String>,
 }
 
 /// Portal messages each way in the window.
@@ -99,7 +99,8 @@ fn latest<T>(mut items: Vec<T>) -> Vec<T> {
     items
 }
 
-/// Reads the facts for `payment`, up to when `dispute` opened.
+/// Reads the facts for `payment`, up to when `dispute` opened. Appointments of confidential services
+/// are never offered, whoever asks.
 pub async fn gather(
     table: &dyn Table,
     practice: &Practice,
@@ -109,12 +110,12 @@ pub async fn gather(
 ) -> Result<Facts, StoreError> {
     let zone: Tz = practice.settings.default_time_zone.parse().unwrap_or(chrono_tz::UTC);
     let window = (payment.created_at - Duration::days(LOOKBACK_DAYS), dispute.opened_at.max(payment.created_at));
-    let (entries, overview, autopay) = futures::join!(
+    let (entries, policy, autopay) = futures::join!(
         timeline::between(table, &practice.id, patient, window, MAX_ENTRIES),
-        consents::overview(table, practice, patient),
+        consents::decision_at(table, &practice.id, patient, ConsentKind::FinancialPolicy, payment.created_at),
         crate::autopay::get(table, &practice.id, patient)
     );
-    let (mut entries, overview, autopay) = (entries?, overview?, autopay?);
+    let (mut entries, policy, autopay) = (entries?, policy?, autopay?);
     entries.reverse();
     let mut visits: Vec<(String, Visit)> = Vec::new();
     let mut messages = Messages::default();
@@ -122,13 +123,23 @@ pub async fn gather(
     for entry in &entries {
         match entry.kind {
             kind if kind.is_attendance() => {
+                if entry.confidential {
+                    continue;
+                }
                 let id = entry.appointment_id.clone().unwrap_or_default();
-                let at = Some(entry.at);
-                match visits.iter_mut().find(|(seen, _)| *seen == id) {
-                    Some((_, visit)) if kind == TimelineKind::AppointmentArrived => visit.arrived_at = visit.arrived_at.or(at),
-                    Some((_, visit)) => visit.completed_at = visit.completed_at.or(at),
-                    None if kind == TimelineKind::AppointmentArrived => visits.push((id, Visit { arrived_at: at, completed_at: None })),
-                    None => visits.push((id, Visit { arrived_at: None, completed_at: at })),
+                let index = match visits.iter().position(|(seen, _)| *seen == id) {
+                    Some(index) => index,
+                    None => {
+                        let starts_at = entry.starts_at.unwrap_or(entry.at);
+                        visits.push((id, Visit { starts_at, arrived_at: None, completed_at: None }));
+                        visits.len() - 1
+                    }
+                };
+                let visit = &mut visits[index].1;
+                if kind == TimelineKind::AppointmentArrived {
+                    visit.arrived_at = visit.arrived_at.or(Some(entry.at));
+                } else {
+                    visit.completed_at = visit.completed_at.or(Some(entry.at));
                 }
             }
             TimelineKind::MessageFromCareTeam | TimelineKind::MessageToCareTeam => {
@@ -145,24 +156,19 @@ pub async fn gather(
         }
     }
     let mut visits: Vec<Visit> = visits.into_iter().map(|(_, v)| v).collect();
-    visits.sort_by_key(Visit::first);
-    let policy = overview
-        .documents
-        .iter()
-        .find(|d| d.document.kind == ConsentKind::FinancialPolicy && matches!(d.status, ConsentStatus::Accepted | ConsentStatus::Outdated))
-        .and_then(|d| {
-            let (version, at) = (d.decided_version?, d.decided_at?);
-            let by = overview
-                .history
-                .iter()
-                .find(|h| h.kind == ConsentKind::FinancialPolicy && h.version == version && h.at == at)
-                .map_or("patient", |h| h.actor_kind.as_str());
-            Some(Acceptance { version: version.to_string(), at, by: by.to_string() })
-        });
-    let autopay = autopay.filter(|a| a.consented_at <= window.1).map(|a| Acceptance {
+    visits.sort_by_key(|v| v.starts_at);
+    // What the patient had agreed to when they paid, whatever they decided since.
+    let policy = policy.filter(|d| d.decision == Decision::Accept).map(|d| Acceptance {
+        version: d.version.to_string(),
+        at: d.at,
+        by: d.actor_kind,
+        method: d.method,
+    });
+    let autopay = autopay.filter(|a| a.consented_at <= payment.created_at).map(|a| Acceptance {
         version: a.consent_version.clone(),
         at: a.consented_at,
         by: if a.consented_by.starts_with("proxy:") { "proxy" } else { "patient" }.to_string(),
+        method: None,
     });
     let paid_by = match payment.paid_by.as_str() {
         "autopay" => PaidBy::Autopay,
@@ -183,16 +189,19 @@ impl Facts {
         }
     }
 
+    /// A date and time in the practice's zone, with the zone's abbreviation (the hour a clock change
+    /// repeats is told apart).
     fn time(&self, at: DateTime<Utc>) -> String {
-        at.with_timezone(&self.zone).format("%Y-%m-%d %H:%M").to_string()
+        at.with_timezone(&self.zone).format("%Y-%m-%d %H:%M %Z").to_string()
     }
 
     fn date(&self, at: DateTime<Utc>) -> String {
         at.with_timezone(&self.zone).format("%Y-%m-%d").to_string()
     }
 
-    fn clock(&self, at: DateTime<Utc>) -> String {
-        at.with_timezone(&self.zone).format("%H:%M").to_string()
+    /// A time on `day`; with its own date when it fell on another day.
+    fn time_on(&self, at: DateTime<Utc>, day: &str) -> String {
+        if self.date(at) == day { at.with_timezone(&self.zone).format("%H:%M %Z").to_string() } else { self.time(at) }
     }
 
     /// The payment's own line: always sent.
@@ -209,11 +218,18 @@ impl Facts {
         }
     }
 
-    fn who(by: &str) -> &'static str {
-        match by {
-            "proxy" => "a person the account holder authorized to act for them",
-            "staff" => "the account holder (recorded by the practice)",
-            _ => "the account holder",
+    /// How an acceptance was given, as a sentence's end.
+    fn given(acceptance: &Acceptance, what: &str, when: &str) -> String {
+        match (acceptance.by.as_str(), acceptance.method.as_deref()) {
+            ("staff", Some("written")) => {
+                format!("{what} was accepted by the account holder in writing, recorded by the practice on {when}.")
+            }
+            ("staff", Some("verbal")) => format!("{what} was accepted by the account holder verbally, recorded by the practice on {when}."),
+            ("staff", _) => format!("{what} was accepted by the account holder, recorded by the practice on {when}."),
+            ("proxy", _) => {
+                format!("{what} was accepted in the patient portal by a person the account holder authorized to act for them, on {when}.")
+            }
+            _ => format!("{what} was accepted in the patient portal by the account holder, signed in, on {when}."),
         }
     }
 
@@ -224,33 +240,27 @@ impl Facts {
             EvidenceSection::Attendance if !self.visits.is_empty() => {
                 let mut lines = vec![format!("Appointments the patient attended, as recorded by the practice (times in {zone}):")];
                 lines.extend(self.visits.iter().map(|v| {
-                    let day = self.date(v.first());
-                    match (v.arrived_at, v.completed_at) {
-                        (Some(a), Some(c)) => format!("- {day}: arrived {}, appointment ended {}", self.clock(a), self.clock(c)),
-                        (Some(a), None) => format!("- {day}: arrived {}", self.clock(a)),
-                        (None, Some(c)) => format!("- {day}: appointment ended {}", self.clock(c)),
-                        (None, None) => format!("- {day}"),
-                    }
+                    let day = self.date(v.starts_at);
+                    let parts: Vec<String> = [
+                        v.arrived_at.map(|a| format!("checked in {}", self.time_on(a, &day))),
+                        v.completed_at.map(|c| format!("marked completed {}", self.time_on(c, &day))),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                    format!("- {day}: {}", parts.join(", "))
                 }));
                 lines
             }
             EvidenceSection::FinancialPolicy => {
                 let mut lines = Vec::new();
                 if let Some(p) = &self.policy {
-                    lines.push(format!(
-                        "The practice's financial policy (version {}) was accepted in the patient portal by {} on {} ({zone}).",
-                        p.version,
-                        Self::who(&p.by),
-                        self.time(p.at)
-                    ));
+                    let what = format!("The practice's financial policy (version {})", p.version);
+                    lines.push(Self::given(p, &what, &self.time(p.at)));
                 }
                 if let Some(a) = &self.autopay {
-                    lines.push(format!(
-                        "Automatic payments were authorized (authorization terms version {}) in the patient portal by {} on {} ({zone}).",
-                        a.version,
-                        Self::who(&a.by),
-                        self.time(a.at)
-                    ));
+                    let what = format!("The authorization for automatic payments (terms version {})", a.version);
+                    lines.push(Self::given(a, &what, &self.time(a.at)));
                 }
                 lines
             }
@@ -273,35 +283,50 @@ impl Facts {
         }
     }
 
-    /// What Stripe receives for the chosen sections.
-    pub fn evidence(&self, sections: &[EvidenceSection]) -> DisputeEvidence {
-        let chosen = |s| sections.contains(&s) && self.has(s);
-        let joined = |parts: Vec<String>| (!parts.is_empty()).then(|| parts.join("\n"));
-        let mut activity = vec![self.payment_line()];
-        if chosen(EvidenceSection::PortalActivity) {
-            activity.push(String::new());
-            activity.extend(self.lines(EvidenceSection::PortalActivity));
+    /// The Stripe fields a section fills, in the order they are sent (each a field's name and text).
+    pub fn fields(&self, section: EvidenceSection) -> Vec<(&'static str, String)> {
+        let lines = self.lines(section);
+        if lines.is_empty() {
+            return Vec::new();
         }
-        let mut other = Vec::new();
-        for section in [EvidenceSection::Attendance, EvidenceSection::Communication] {
-            if chosen(section) {
-                if !other.is_empty() {
-                    other.push(String::new());
-                }
-                other.extend(self.lines(section));
+        let text = lines.join("\n");
+        match section {
+            EvidenceSection::Attendance => {
+                // The last appointment on or before the payment (the one it paid for), else the latest.
+                let service = self.visits.iter().rev().find(|v| v.starts_at <= self.paid_at).or(self.visits.last());
+                let mut fields: Vec<(&'static str, String)> =
+                    service.map(|v| ("service_date", self.date(v.starts_at))).into_iter().collect();
+                fields.push(("uncategorized_text", text));
+                fields
+            }
+            EvidenceSection::FinancialPolicy => vec![("refund_policy_disclosure", text)],
+            EvidenceSection::Communication => vec![("uncategorized_text", text)],
+            EvidenceSection::PortalActivity => vec![("access_activity_log", text)],
+        }
+    }
+
+    /// The fields sent whatever is chosen: the neutral description and the payment's own line.
+    pub fn always(&self) -> Vec<(&'static str, String)> {
+        vec![("product_description", portico::payments::PRODUCT_DESCRIPTION.to_string()), ("access_activity_log", self.payment_line())]
+    }
+
+    /// What Stripe receives for the chosen sections: each field's parts, in order, a blank line apart.
+    pub fn evidence(&self, sections: &[EvidenceSection]) -> DisputeEvidence {
+        let mut parts: Vec<(&'static str, String)> = self.always();
+        for section in EvidenceSection::ALL {
+            if sections.contains(&section) {
+                parts.extend(self.fields(section));
             }
         }
-        // The last appointment on or before the payment (the one it paid for), else the latest.
-        let service = self.visits.iter().rev().find(|v| v.first() <= self.paid_at).or(self.visits.last());
+        let field = |name: &str| {
+            let texts: Vec<&str> = parts.iter().filter(|(n, _)| *n == name).map(|(_, t)| t.as_str()).collect();
+            (!texts.is_empty()).then(|| texts.join("\n\n"))
+        };
         DisputeEvidence {
-            service_date: chosen(EvidenceSection::Attendance).then(|| service.map(|v| self.date(v.first()))).flatten(),
-            access_activity_log: joined(activity),
-            refund_policy_disclosure: if chosen(EvidenceSection::FinancialPolicy) {
-                joined(self.lines(EvidenceSection::FinancialPolicy))
-            } else {
-                None
-            },
-            uncategorized_text: joined(other),
+            service_date: field("service_date"),
+            access_activity_log: field("access_activity_log"),
+            refund_policy_disclosure: field("refund_policy_disclosure"),
+            uncategorized_text: field("uncategorized_text"),
         }
     }
 }
@@ -362,7 +387,6 @@ pub fn sendable(dispute: &Dispute, now: DateTime<Utc>) -> Result<(), EvidenceErr
 
 /// A send staff asked for.
 pub struct Send<'a> {
-    pub account: &'a Account,
     pub practice: &'a Practice,
     pub patient: &'a PatientId,
     pub dispute: &'a str,
@@ -370,10 +394,12 @@ pub struct Send<'a> {
     pub by: &'a StaffId,
 }
 
-/// Sends the chosen sections to Stripe, once: the dispute is marked as being sent (one request wins),
-/// Stripe is asked (a key made from the text, so a retry of the same text is the same request), and
-/// the outcome is kept. A send Stripe did not answer is `unsent` and may be sent again. Sent evidence
-/// answers the dispute's task.
+/// Sends the chosen sections to Stripe, once, on the account the payment was taken on. The dispute is
+/// marked as being sent (one request wins) with a new attempt number, Stripe is asked under a key made
+/// from that attempt (a retry of an attempt is the same request; a new attempt never replays an old
+/// answer), and the outcome is kept. When Stripe's answer is not a yes, Stripe is asked whether it has
+/// the evidence anyway (an answer lost on the way): only then is a send `unsent` and may be sent again.
+/// Sent evidence answers the dispute's task.
 pub async fn send(
     table: &dyn Table,
     payments: &dyn Payments,
@@ -387,18 +413,31 @@ pub async fn send(
     if let Some(empty) = order.sections.iter().find(|s| !facts.has(**s)) {
         return Err(EvidenceError::Empty(*empty));
     }
-    let by = format!("staff:{}", order.by);
+    let attempt = found.dispute.evidence.as_ref().map_or(1, |e| e.attempt + 1);
     let mut sending = found.dispute.clone();
-    sending.evidence = Some(EvidenceSent { sections: order.sections.clone(), state: EvidenceState::Sending, by, at: now });
+    sending.evidence = Some(EvidenceSent {
+        sections: order.sections.clone(),
+        state: EvidenceState::Sending,
+        by: format!("staff:{}", order.by),
+        at: now,
+        attempt,
+    });
     let key = keys::dispute(practice, order.patient, order.dispute);
     table
         .put(Item::from_record(key.clone(), &sending)?.with("version", found.version + 1), Condition::VersionIs(found.version))
         .await
         .map_err(|e| if e.is_condition_failed() { EvidenceError::InFlight } else { EvidenceError::Store(e) })?;
+    let account = &found.payment.stripe_account;
     let evidence = facts.evidence(&order.sections);
-    let text: Vec<String> = evidence.form().into_iter().map(|(k, v)| format!("{k}={v}")).collect();
-    let idempotency = format!("portico-evidence-{}-{}", order.dispute, crate::pay::key_digest(&text.join("\n")));
-    let answer = payments.submit_dispute_evidence(&order.account.stripe_account, order.dispute, &evidence, &idempotency).await;
+    let idempotency = format!("portico-evidence-{}-{attempt}", order.dispute);
+    let answer = match payments.submit_dispute_evidence(account, order.dispute, &evidence, &idempotency).await {
+        Ok(answer) => Ok(answer),
+        // Not a yes: Stripe may have it all the same (its answer lost), and then it is sent.
+        Err(e) => match payments.dispute(account, order.dispute).await {
+            Ok(stripe) if stripe.submitted() => Ok(stripe),
+            _ => Err(e),
+        },
+    };
     let state = if answer.is_ok() { EvidenceState::Sent } else { EvidenceState::Unsent };
     let under_review = answer.as_ref().is_ok_and(|a| a.status.ends_with("under_review"));
     // The webhook may have moved the dispute meanwhile (Stripe's own event for this answer): keep its
@@ -408,11 +447,12 @@ pub async fn send(
         let item = table.get(&key).await?.ok_or(EvidenceError::NotFound)?;
         let version = item.version();
         let mut record: Dispute = item.record()?;
-        if let Some(sent) = record.evidence.as_mut() {
+        if let Some(sent) = record.evidence.as_mut().filter(|e| e.attempt == attempt && e.state != EvidenceState::Sent) {
             sent.state = state;
         }
         if under_review && record.status == DisputeStatus::NeedsResponse {
             record.status = DisputeStatus::UnderReview;
+            record.status_at = Some(now);
         }
         let mut writes =
             vec![Write::put(Item::from_record(key.clone(), &record)?.with("version", version + 1), Condition::VersionIs(version))];
@@ -432,8 +472,7 @@ pub async fn send(
     }
     let settled = settled.ok_or(EvidenceError::InFlight)?;
     match answer {
-        Ok(_) => Ok((settled, facts)),
-        Err(PaymentsError::Unavailable(_) | PaymentsError::InFlight) => Ok((settled, facts)),
+        Ok(_) | Err(PaymentsError::Unavailable(_) | PaymentsError::InFlight) => Ok((settled, facts)),
         Err(e) => Err(EvidenceError::Provider(e)),
     }
 }

@@ -339,4 +339,7 @@ pub struct EvidenceSent {
     /// `staff:<id>`.
     pub by: String,
     pub at: DateTime<Utc>,
+    /// Which send this is (each new send after an unsent one is a new request to Stripe).
+    #[serde(default)]
+    pub attempt: u32,
 }

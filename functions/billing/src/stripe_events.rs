@@ -71,9 +71,21 @@ struct StripeRefund {
 }
 
 enum Change {
-    Status { status: PaymentStatus, failure: Option<String> },
+    Status {
+        status: PaymentStatus,
+        failure: Option<String>,
+    },
     Refunds(Vec<StripeRefund>),
-    Dispute { id: String, amount: i64, reason: String, status: String, due_by: Option<DateTime<Utc>>, reinstated: bool },
+    Dispute {
+        id: String,
+        amount: i64,
+        reason: String,
+        status: String,
+        due_by: Option<DateTime<Utc>>,
+        reinstated: bool,
+        /// Evidence reached the card network (from Portico or Stripe's dashboard).
+        submitted: bool,
+    },
 }
 
 fn text(value: &Value, path: &[&str]) -> Option<String> {
@@ -121,6 +133,7 @@ fn change_of(kind: &str, object: &Value) -> Option<(String, Change)> {
                 status: text(object, &["status"]).unwrap_or_default(),
                 due_by,
                 reinstated: kind == "charge.dispute.funds_reinstated",
+                submitted: object.pointer("/evidence_details/submission_count").and_then(Value::as_i64).unwrap_or(0) > 0,
             };
             (text(object, &["payment_intent"]), Some(change))
         }
@@ -319,22 +332,26 @@ async fn apply_change(
                 writes.extend(apply_refund(table, ctx, &mut draft, &mut updated, refund).await?);
             }
         }
-        Change::Dispute { id, amount, reason, status, due_by, reinstated } => {
+        Change::Dispute { id, amount, reason, status, due_by, reinstated, submitted } => {
             ensure_paid(&mut draft, &mut updated, ctx, &mut writes)?;
             // An inquiry (`warning_*`) withdraws no funds: it is answered like a dispute but holds nothing.
             let inquiry = status.starts_with("warning_");
             let hold = format!("{id}:hold");
             let won = status == "won" || *reinstated;
-            let (record, now_status) = dispute_record(table, ctx, &updated, id, *amount, reason, status, *due_by, won).await?;
-            // While it is open, billing answers it before the deadline (one task); once it is closed the
-            // task is done. Decided from the dispute's status, so any order of its events ends the same.
+            let seen = Seen { status, due_by: *due_by, won, submitted: *submitted };
+            let (record, now_status) = dispute_record(table, ctx, &updated, id, *amount, reason, seen).await?;
+            // While it is open and unanswered, billing answers it before the deadline (one task); once
+            // evidence reached the network or the dispute closed, the task is done. Decided from the
+            // dispute's state, so any order of its events ends the same.
             let open = matches!(now_status, DisputeStatus::NeedsResponse | DisputeStatus::UnderReview);
             let task_id = TaskId::for_source("dispute", id);
             let task = tasks::get(table, ctx.practice, &task_id).await?;
-            if open && task.is_none() {
+            if open && !*submitted && task.is_none() {
                 writes.push(dispute_task(table, ctx, task_id, id, *due_by).await?);
             }
-            if !open && let Some(done) = tasks::settle_write(task.as_ref(), &system_staff(), ctx.now)? {
+            if (!open || *submitted)
+                && let Some(done) = tasks::settle_write(task.as_ref(), &system_staff(), ctx.now)?
+            {
                 writes.push(done);
             }
             if now_status == DisputeStatus::Lost
@@ -473,7 +490,15 @@ async fn dispute_task(
     tasks::ensure_open_write(None, &task)
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What one dispute event says of its dispute.
+struct Seen<'a> {
+    status: &'a str,
+    due_by: Option<DateTime<Utc>>,
+    won: bool,
+    /// Evidence reached the card network.
+    submitted: bool,
+}
+
 async fn dispute_record(
     table: &dyn Table,
     ctx: &Context<'_>,
@@ -481,9 +506,7 @@ async fn dispute_record(
     id: &str,
     amount: i64,
     reason: &str,
-    status: &str,
-    due_by: Option<DateTime<Utc>>,
-    won: bool,
+    Seen { status, due_by, won, submitted }: Seen<'_>,
 ) -> Result<(Write, DisputeStatus), StoreError> {
     let key = keys::dispute(ctx.practice, ctx.patient, id);
     let current = table.get(&key).await?;
@@ -519,6 +542,10 @@ async fn dispute_record(
         record.status_at = Some(ctx.at);
     }
     record.evidence_due_by = record.evidence_due_by.or(due_by);
+    // Stripe has the evidence: a send whose answer was lost (or cut short) was sent after all.
+    if submitted && let Some(sent) = record.evidence.as_mut() {
+        sent.state = crate::model::EvidenceState::Sent;
+    }
     let status = record.status;
     Ok((Write::put(Item::from_record(key, &record)?.with("version", version + 1), condition), status))
 }

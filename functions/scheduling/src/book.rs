@@ -599,7 +599,8 @@ fn consequences(after: &Appointment, change: Option<TimelineKind>, by_staff: boo
     if let Some(kind) = change {
         let source = format!("{id}-v{}", after.version);
         let by = if by_staff { "staff" } else { "patient" };
-        let entry = TimelineEntry::appointment(now, kind, &after.service_name, id, after.start, by);
+        let mut entry = TimelineEntry::appointment(now, kind, &after.service_name, id, after.start, by);
+        entry.confidential = after.confidential;
         writes.push(portico::timeline::entry_write(practice, patient, &source, &entry)?);
         if rang {
             let item = BellItem {

@@ -153,6 +153,22 @@ pub struct DisputeAnswer {
     /// `warning_needs_response`, `warning_under_review`, `warning_closed`, `needs_response`,
     /// `under_review`, `won`, `lost`.
     pub status: String,
+    #[serde(default)]
+    pub evidence_details: EvidenceDetails,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceDetails {
+    /// How many times evidence was submitted (0 or 1: submitting is final).
+    #[serde(default)]
+    pub submission_count: i64,
+}
+
+impl DisputeAnswer {
+    /// Whether the card network has the practice's evidence.
+    pub fn submitted(&self) -> bool {
+        self.evidence_details.submission_count > 0
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -208,6 +224,8 @@ pub trait Payments: Send + Sync {
         evidence: &DisputeEvidence,
         key: &str,
     ) -> Result<DisputeAnswer, PaymentsError>;
+    /// A dispute as Stripe has it (whether evidence was submitted, after an answer that was lost).
+    async fn dispute(&self, account: &str, id: &str) -> Result<DisputeAnswer, PaymentsError>;
     /// The publishable key the browser's Stripe.js is started with.
     fn publishable_key(&self) -> &str;
     /// Where the browser loads Stripe.js from.

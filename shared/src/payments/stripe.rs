@@ -221,6 +221,10 @@ impl Payments for StripePayments {
         self.call(reqwest::Method::POST, &path, account, Some(evidence.form()), Some(key)).await
     }
 
+    async fn dispute(&self, account: &str, id: &str) -> Result<DisputeAnswer, PaymentsError> {
+        self.call(reqwest::Method::GET, &format!("/v1/disputes/{}", plain_id(id)?), account, None, None).await
+    }
+
     fn publishable_key(&self) -> &str {
         &self.config.publishable_key
     }
@@ -258,6 +262,9 @@ impl Payments for Unconfigured {
         Err(PaymentsError::Unavailable("payments are not configured".into()))
     }
     async fn submit_dispute_evidence(&self, _: &str, _: &str, _: &DisputeEvidence, _: &str) -> Result<DisputeAnswer, PaymentsError> {
+        Err(PaymentsError::Unavailable("payments are not configured".into()))
+    }
+    async fn dispute(&self, _: &str, _: &str) -> Result<DisputeAnswer, PaymentsError> {
         Err(PaymentsError::Unavailable("payments are not configured".into()))
     }
     fn publishable_key(&self) -> &str {

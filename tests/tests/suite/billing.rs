@@ -193,6 +193,8 @@ enum Fault {
     StopAfterFirstCreate,
     RefundsUnanswered,
     EvidenceUnanswered,
+    /// Stripe takes the evidence, and its answer never arrives.
+    EvidenceAnswerLost,
 }
 
 struct Faulty {
@@ -250,10 +252,17 @@ impl Payments for Faulty {
         evidence: &DisputeEvidence,
         key: &str,
     ) -> Result<DisputeAnswer, PaymentsError> {
-        if self.fault == Fault::EvidenceUnanswered {
-            return Err(PaymentsError::Unavailable("timed out".into()));
+        match self.fault {
+            Fault::EvidenceUnanswered => Err(PaymentsError::Unavailable("timed out".into())),
+            Fault::EvidenceAnswerLost => {
+                self.inner.submit_dispute_evidence(account, dispute, evidence, key).await?;
+                Err(PaymentsError::Unavailable("stopped before answering".into()))
+            }
+            _ => self.inner.submit_dispute_evidence(account, dispute, evidence, key).await,
         }
-        self.inner.submit_dispute_evidence(account, dispute, evidence, key).await
+    }
+    async fn dispute(&self, account: &str, id: &str) -> Result<DisputeAnswer, PaymentsError> {
+        self.inner.dispute(account, id).await
     }
     fn publishable_key(&self) -> &str {
         self.inner.publishable_key()
@@ -902,11 +911,11 @@ async fn autopay_is_opt_in_and_pays_finalized_invoices_in_the_practices_early_ho
     let book = ledger(&app, &app.staff_token(&billing_email(&app)).await, &ann_id).await;
     assert_eq!(book["balance"], 3_000, "{book}");
     assert_eq!(autopay_of(&app).await.last_outcome, Some(portico_billing::autopay::RunOutcome::Charged));
-    // Ann sees when it ran, what it took, and when it next looks (03:00 New York, the next night).
+    // Ann sees when it ran, what it took, and when it next looks (03:05 New York, the next night).
     let view = billing(&app, &app.sign_in("ann@example.com").await).await;
     assert_eq!(view["autopay"]["last_amount"], 12_000, "{view}");
     assert!(view["autopay"]["last_run_at"].as_str().is_some_and(|at| at.starts_with("2026-11-19T08:1")), "{view}");
-    assert_eq!(view["autopay"]["next_run_at"], "2026-11-20T08:00:00Z", "{view}");
+    assert_eq!(view["autopay"]["next_run_at"], "2026-11-20T08:05:00Z", "{view}");
     let requests = app.gateway.app.stripe.requests();
     let charge = requests.iter().rev().find(|r| r.path == "/v1/payment_intents").unwrap();
     assert!(charge.form.contains(&("off_session".into(), "true".into())), "{charge:?}");
@@ -924,7 +933,7 @@ async fn a_declined_autopay_is_tried_three_times_over_a_week_and_one_needing_the
     // Declined: nothing taken, and the next look is the retry three days on.
     let view = billing(&app, &app.sign_in("ann@example.com").await).await;
     assert_eq!((view["autopay"]["last_amount"].clone(), view["autopay"]["last_outcome"].clone()), (Value::Null, json!("declined")));
-    assert_eq!(view["autopay"]["next_run_at"], "2026-11-22T08:00:00Z", "{view}");
+    assert_eq!(view["autopay"]["next_run_at"], "2026-11-22T08:05:00Z", "{view}");
     for day in 1..=9 {
         early_hours(&app, day);
         app.pump().await;
@@ -1114,18 +1123,35 @@ async fn a_disputes_evidence_is_non_clinical_shown_before_it_is_sent_and_sent_on
     let service = crate::scheduling::setup(&app, "patients", 30).await;
     let ann = app.sign_in("ann@example.com").await;
     let ann_id = app.ann().patient_id.to_string();
-    // Ann comes to an appointment: the practice checks her in and marks it done.
+    // A confidential service too (counseling): its appointments never leave Portico.
+    let admin = app.admin_token().await;
+    let counseling = json!({
+        "name": "Counseling", "duration_minutes": 30, "buffer_before_minutes": 0, "buffer_after_minutes": 10, "mode": "in_person",
+        "booking": "patients", "min_notice_minutes": 60, "horizon_days": 60, "cancel_notice_hours": 24, "reschedule_notice_hours": 2,
+        "late_cancel": "allow_as_late", "waitlist": false, "clinicians": [crate::scheduling::CLINICIAN], "active": true, "confidential": true,
+    });
+    let counseling =
+        app.call_ok(&admin, Method::POST, "/staff/services", Some(counseling), 201).await["service_id"].as_str().unwrap().to_string();
+    // Ann comes to both: the practice checks her in and marks each completed.
+    let at = |raw: &str| chrono::DateTime::parse_from_rfc3339(raw).unwrap().with_timezone(&chrono::Utc);
     let start = crate::scheduling::slots(&app, &ann, &service).await[0].clone();
     let booked: Value = crate::scheduling::book(&app, &ann, &service, &start, None).await.json().await.unwrap();
-    let now = portico::clock::Clock::now(app.clock.as_ref());
-    let start_at = chrono::DateTime::parse_from_rfc3339(&start).unwrap().with_timezone(&chrono::Utc);
-    app.advance(start_at - now + chrono::Duration::minutes(3));
-    let admin = app.admin_token().await;
-    let status_path = format!("/staff/appointments/{}/status", booked["appointment_id"].as_str().unwrap());
-    app.call_ok(&admin, Method::POST, &status_path, Some(json!({ "patient_id": ann_id, "status": "arrived" })), 200).await;
-    app.advance(chrono::Duration::minutes(35));
-    let admin = app.admin_token().await;
-    app.call_ok(&admin, Method::POST, &status_path, Some(json!({ "patient_id": ann_id, "status": "fulfilled" })), 200).await;
+    let later = crate::scheduling::slots(&app, &ann, &counseling)
+        .await
+        .into_iter()
+        .find(|s| at(s) >= at(&start) + chrono::Duration::hours(2))
+        .unwrap();
+    let private: Value = crate::scheduling::book(&app, &ann, &counseling, &later, None).await.json().await.unwrap();
+    for (appointment, begins) in [(&booked, &start), (&private, &later)] {
+        let now = portico::clock::Clock::now(app.clock.as_ref());
+        app.advance(at(begins) - now + chrono::Duration::minutes(3));
+        let admin = app.admin_token().await;
+        let status_path = format!("/staff/appointments/{}/status", appointment["appointment_id"].as_str().unwrap());
+        app.call_ok(&admin, Method::POST, &status_path, Some(json!({ "patient_id": ann_id, "status": "arrived" })), 200).await;
+        app.advance(chrono::Duration::minutes(35));
+        let admin = app.admin_token().await;
+        app.call_ok(&admin, Method::POST, &status_path, Some(json!({ "patient_id": ann_id, "status": "fulfilled" })), 200).await;
+    }
     let ann = app.sign_in("ann@example.com").await;
     let timeline = app.call_ok(&ann.access, Method::GET, "/portal/timeline", None, 200).await;
     let kinds: Vec<&str> = timeline["entries"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
@@ -1152,7 +1178,8 @@ async fn a_disputes_evidence_is_non_clinical_shown_before_it_is_sent_and_sent_on
     let path = evidence_path(&ann_id, "dp_evidence1");
     let view = app.call_ok(&biller, Method::GET, &path, None, 200).await;
     assert_eq!((view["can_send"].as_bool(), view["paid_by"].as_str()), (Some(true), Some("patient")), "{view}");
-    assert_eq!(view["visits"].as_array().map(Vec::len), Some(1), "{view}");
+    assert_eq!(view["visits"].as_array().map(Vec::len), Some(1), "the confidential appointment is not offered: {view}");
+    assert_eq!(view["visits"][0]["starts_at"].as_str().map(at), Some(at(&start)), "{view}");
     assert!(view["visits"][0]["arrived_at"].is_string() && view["visits"][0]["completed_at"].is_string(), "{view}");
     assert_eq!(view["financial_policy"]["version"], "1");
     assert_eq!((view["messages"]["from_patient"].as_u64(), view["messages"]["from_practice"].as_u64()), (Some(1), Some(0)));
@@ -1160,8 +1187,8 @@ async fn a_disputes_evidence_is_non_clinical_shown_before_it_is_sent_and_sent_on
     let sections: Vec<(&str, bool)> =
         view["sections"].as_array().unwrap().iter().map(|s| (s["section"].as_str().unwrap(), s["available"].as_bool().unwrap())).collect();
     assert_eq!(sections, [("attendance", true), ("financial_policy", true), ("communication", true), ("portal_activity", true)]);
-    for word in NOT_FOR_STRIPE {
-        let text = format!("{} {}", view["payment_text"], view["sections"]);
+    for word in NOT_FOR_STRIPE.iter().chain(&["Counseling"]) {
+        let text = format!("{} {} {}", view["payment_text"], view["always"], view["sections"]);
         assert!(!text.to_lowercase().contains(&word.to_lowercase()), "the preview's text carries {word}: {text}");
     }
     // Clinicians and the front desk never see it; another patient's path finds nothing; a bad id is no dispute.
@@ -1172,6 +1199,10 @@ async fn a_disputes_evidence_is_non_clinical_shown_before_it_is_sent_and_sent_on
     app.call_ok(&biller, Method::GET, &evidence_path(&ann_id, "dp_none"), None, 404).await;
     app.call_ok(&biller, Method::GET, &evidence_path(&ann_id, "ch_1"), None, 404).await;
     app.call_ok(&biller, Method::POST, &evidence_path(&ben_id, "dp_evidence1"), Some(json!({ "sections": ["attendance"] })), 404).await;
+    // Another practice's billing staff find nothing, with Ann's real path.
+    let (_, _, other_admin) = app.other_practice().await;
+    let foreign = app.request_on("lakeside", Method::GET, &path).bearer_auth(&other_admin).send().await.unwrap();
+    portico_tests::problem(foreign, 404).await;
     // Bad bodies change nothing.
     for bad in
         [json!({ "sections": [] }), json!({ "sections": ["diagnosis"] }), json!({ "sections": ["attendance"], "note": "x" }), json!({})]
@@ -1192,15 +1223,29 @@ async fn a_disputes_evidence_is_non_clinical_shown_before_it_is_sent_and_sent_on
     assert_eq!(form["submit"], "true");
     assert_eq!(form["evidence[product_description]"], portico::payments::PRODUCT_DESCRIPTION);
     assert!(
-        form["evidence[uncategorized_text]"].contains("arrived") && form["evidence[uncategorized_text]"].contains("1 from the patient")
+        form["evidence[uncategorized_text]"].contains("checked in") && form["evidence[uncategorized_text]"].contains("1 from the patient")
     );
     assert!(form["evidence[refund_policy_disclosure]"].contains("financial policy (version 1)"));
     assert!(form["evidence[access_activity_log]"].contains("signed-in account holder"));
     assert!(form.contains_key("evidence[service_date]"));
     assert_eq!(sent[0].account.as_deref(), Some(account));
     assert!(sent[0].idempotency_key.is_some());
+    // The preview said exactly this: each field's parts, a blank line apart.
+    let previewed: Vec<(String, String)> = view["always"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(view["sections"].as_array().unwrap().iter().flat_map(|s| s["fields"].as_array().unwrap()))
+        .map(|f| (f["name"].as_str().unwrap().to_string(), f["value"].as_str().unwrap().to_string()))
+        .collect();
+    for (name, value) in &form {
+        if let Some(field) = name.strip_prefix("evidence[").and_then(|n| n.strip_suffix(']')) {
+            let parts: Vec<&str> = previewed.iter().filter(|(n, _)| n == field).map(|(_, v)| v.as_str()).collect();
+            assert_eq!(value, &parts.join("\n\n"), "{field}");
+        }
+    }
     for (name, value) in &sent[0].form {
-        for word in NOT_FOR_STRIPE {
+        for word in NOT_FOR_STRIPE.iter().chain(&["Counseling"]) {
             assert!(!value.to_lowercase().contains(&word.to_lowercase()), "{name}={value} carries {word}");
         }
         assert!(name == "submit" || name.starts_with("evidence["), "{name}");
@@ -1236,34 +1281,56 @@ async fn evidence_stripe_never_answered_is_unsent_and_late_or_empty_evidence_is_
         stripe.deliver(&stripe.event("charge.dispute.created", account, dispute_of(&app, id, &intent, due))).await;
     }
     app.pump().await;
+    // Ann agrees to the financial policy only after paying: not what she had agreed to when she paid.
+    let ann = app.sign_in("ann@example.com").await;
+    let policy = json!({ "kind": "financial_policy", "version": 1, "decision": "accept" });
+    app.call_ok(&ann.access, Method::PUT, "/portal/consents", Some(policy), 200).await;
     let biller = app.staff_token(&billing_email(&app)).await;
     // Ann never came to an appointment here: attendance has nothing to send.
     let path = evidence_path(ann_id.as_str(), "dp_unanswered");
     let view = app.call_ok(&biller, Method::GET, &path, None, 200).await;
     assert_eq!(view["sections"][0]["available"], false, "{view}");
+    assert_eq!((view["financial_policy"].clone(), view["sections"][1]["available"].clone()), (Value::Null, json!(false)), "{view}");
     let empty = app.call(&biller, Method::POST, &path, Some(json!({ "sections": ["attendance"] }))).await;
     assert_eq!(portico_tests::problem(empty, 422).await["errors"][0]["code"], "empty");
     // Stripe does not answer: nothing is submitted and the same send asks again.
     let table = app.gateway.app.table.as_ref();
     let practice = app.practice();
-    let billing_account = portico_billing::accounts::get(table, &practice.id).await.unwrap().unwrap();
     let staff = portico::ids::StaffId::parse("staff-riverside-billing").unwrap();
     let timing_out = Faulty::new(&app, Fault::EvidenceUnanswered);
-    let order = portico_billing::evidence::Send {
-        account: &billing_account,
+    let order = |dispute| portico_billing::evidence::Send {
         practice,
         patient: &ann_id,
-        dispute: "dp_unanswered",
+        dispute,
         sections: vec![portico_billing::model::EvidenceSection::PortalActivity],
         by: &staff,
     };
     let now = portico::clock::Clock::now(app.clock.as_ref());
-    portico_billing::evidence::send(table, &timing_out, order, now).await.unwrap();
+    portico_billing::evidence::send(table, &timing_out, order("dp_unanswered"), now).await.unwrap();
     let book = ledger(&app, &biller, ann_id.as_str()).await;
     let unsent = book["disputes"].as_array().unwrap().iter().find(|d| d["dispute_id"] == "dp_unanswered").unwrap().clone();
     assert_eq!((unsent["status"].as_str(), unsent["evidence"]["state"].as_str()), (Some("needs_response"), Some("unsent")), "{unsent}");
     let sent = app.call_ok(&biller, Method::POST, &path, Some(json!({ "sections": ["portal_activity"] })), 200).await;
     assert_eq!(sent["dispute"]["evidence"]["state"], "sent");
+    let keys: Vec<_> = stripe
+        .requests()
+        .into_iter()
+        .filter(|r| r.path == "/v1/disputes/dp_unanswered" && r.method == "POST")
+        .map(|r| r.idempotency_key)
+        .collect();
+    assert_eq!(
+        keys,
+        [Some("portico-evidence-dp_unanswered-2".to_string())],
+        "a new attempt, a new key (the unsent one never reached Stripe)"
+    );
+    // Stripe takes the evidence and its answer is lost: asked again, Stripe has it, so it is sent.
+    stripe.deliver(&stripe.event("charge.dispute.created", account, dispute_of(&app, "dp_lost", &intent, chrono::Duration::days(7)))).await;
+    app.pump().await;
+    let losing = Faulty::new(&app, Fault::EvidenceAnswerLost);
+    let (found, _) = portico_billing::evidence::send(table, &losing, order("dp_lost"), now).await.unwrap();
+    assert_eq!(found.dispute.evidence.map(|e| e.state), Some(portico_billing::model::EvidenceState::Sent));
+    let tasks = app.call_ok(&biller, Method::GET, "/staff/tasks", None, 200).await;
+    assert!(!tasks["tasks"].as_array().unwrap().iter().any(|t| t["source"] == "dp_lost" && t["status"] != "done"), "{tasks}");
     // Past Stripe's deadline: refused, and said so before anyone tries.
     app.advance(chrono::Duration::hours(3));
     let biller = app.staff_token(&billing_email(&app)).await;
@@ -1271,5 +1338,5 @@ async fn evidence_stripe_never_answered_is_unsent_and_late_or_empty_evidence_is_
     let view = app.call_ok(&biller, Method::GET, &late, None, 200).await;
     assert_eq!((view["can_send"].as_bool(), view["blocked"].as_str()), (Some(false), Some("past_due")));
     app.call_ok(&biller, Method::POST, &late, Some(json!({ "sections": ["portal_activity"] })), 409).await;
-    assert_eq!(stripe.requests().iter().filter(|r| r.path.starts_with("/v1/disputes")).count(), 1);
+    assert_eq!(stripe.requests().iter().filter(|r| r.path.starts_with("/v1/disputes") && r.method == "POST").count(), 2);
 }

@@ -263,7 +263,7 @@ pub async fn evidence_get(d: &BillingDeps, x: &Exchange<'_>) -> Result<Reply, Ap
         (status = 202, body = EvidenceView, description = "Not sent: Stripe did not answer (send again)"),
         (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem, description = "Not this patient's dispute"),
-        (status = 409, body = Problem, description = "Not waiting for evidence, past Stripe's deadline, already sent or being sent, no billing account, or Stripe refused"),
+        (status = 409, body = Problem, description = "Not waiting for evidence, past Stripe's deadline, already sent or being sent, or Stripe refused (and does not have it)"),
         (status = 415, body = Problem),
         (status = 422, body = Problem, description = "A chosen section has nothing in it (the `sections` error's `code` is `empty`)")))]
 pub async fn evidence_send(d: &PayDeps, x: &Exchange<'_>) -> Result<Reply, ApiError> {
@@ -279,12 +279,10 @@ pub async fn evidence_send(d: &PayDeps, x: &Exchange<'_>) -> Result<Reply, ApiEr
         return Err(ApiError::field("sections", "choose at least one"));
     }
     let table = d.table.as_ref();
-    let (found, account) = futures::join!(patients::get(table, &who.practice, &patient), crate::accounts::get(table, &who.practice));
-    found?.ok_or(ApiError::NotFound)?;
-    let account = account?.ok_or(ApiError::Conflict("Set up the practice's billing account first (Settings, Billing)."))?;
+    patients::get(table, &who.practice, &patient).await?.ok_or(ApiError::NotFound)?;
     let practice = x.practice(&who.practice).await?;
     x.object(dispute.clone());
-    let order = evidence::Send { account: &account, practice: &practice, patient: &patient, dispute: &dispute, sections, by: &who.staff };
+    let order = evidence::Send { practice: &practice, patient: &patient, dispute: &dispute, sections, by: &who.staff };
     let (found, facts) = evidence::send(table, d.payments.as_ref(), order, x.now()).await?;
     let view = EvidenceView::new(&found, &facts, x.now());
     let sent = found.dispute.evidence.as_ref().is_some_and(|e| e.state == crate::model::EvidenceState::Sent);

@@ -6,6 +6,7 @@
 // network. When Stripe does not answer, nothing was sent and the same button asks again.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
+import { ApiError } from '../../shared/api/errors';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { Alert, BusyButton, LoadFailed, Loading, useStatus } from '../../shared/ui/components';
 import { Refusal, useMe } from '../parts';
@@ -32,26 +33,59 @@ const BLOCKED_KEYS: Record<string, string> = {
   not_open: 'console.billing.evidence.blocked.notOpen',
 };
 
-/** Who accepted a document: the patient, someone acting for them, or staff recording the patient's answer. */
+/** Who accepted a document: the patient, someone acting for them, or staff recording the patient's answer (and how it was given). */
 const WHO_KEYS: Record<string, string> = {
   patient: 'console.billing.evidence.who.patient',
   proxy: 'console.billing.evidence.who.proxy',
   staff: 'console.billing.evidence.who.staff',
+  'staff:written': 'console.billing.evidence.who.staffWritten',
+  'staff:verbal': 'console.billing.evidence.who.staffVerbal',
 };
 
-/** The facts of one section, in the reader's language. */
-function Facts({ evidence: e, section }: { evidence: S['EvidenceView']; section: S['EvidenceSection'] }) {
-  const { t, tr } = useI18n();
-  const who = (by: string) => t(WHO_KEYS[by] ?? 'console.billing.evidence.who.patient');
+/** Stripe's fields in the order the card network reads them. */
+const FIELD_ORDER = [
+  'product_description',
+  'service_date',
+  'access_activity_log',
+  'refund_policy_disclosure',
+  'uncategorized_text',
+] as const;
+
+/** Exactly what Stripe receives for the chosen sections: each field's parts, a blank line apart. */
+export function stripeFields(e: S['EvidenceView'], chosen: readonly S['EvidenceSection'][]): [string, string][] {
+  const parts = [...e.always, ...e.sections.filter((s) => chosen.includes(s.section)).flatMap((s) => s.fields)];
+  return FIELD_ORDER.map((name): [string, string] => [
+    name,
+    parts
+      .filter((p) => p.name === name)
+      .map((p) => p.value)
+      .join('\n\n'),
+  ]).filter(([, value]) => value !== '');
+}
+
+/** The facts of one section, in the reader's language and the practice's zone (as the text says them). */
+function Facts({
+  evidence: e,
+  section,
+  when,
+}: {
+  evidence: S['EvidenceView'];
+  section: S['EvidenceSection'];
+  when: (iso: string) => string;
+}) {
+  const { t } = useI18n();
+  const who = (a: S['AcceptanceView']) =>
+    t(WHO_KEYS[a.method ? `${a.by}:${a.method}` : a.by] ?? WHO_KEYS[a.by] ?? 'console.billing.evidence.who.patient');
   switch (section) {
     case 'attendance':
       return e.visits.length ? (
         <ul className="hint">
           {e.visits.map((v) => (
-            <li key={v.arrived_at ?? v.completed_at ?? ''}>
+            <li key={v.starts_at}>
               {[
-                v.arrived_at ? t('console.billing.evidence.arrived', { when: tr.dateTime(v.arrived_at) }) : '',
-                v.completed_at ? t('console.billing.evidence.ended', { when: tr.dateTime(v.completed_at) }) : '',
+                t('console.billing.evidence.visit', { when: when(v.starts_at) }),
+                v.arrived_at ? t('console.billing.evidence.arrived', { when: when(v.arrived_at) }) : '',
+                v.completed_at ? t('console.billing.evidence.ended', { when: when(v.completed_at) }) : '',
               ]
                 .filter(Boolean)
                 .join(' · ')}
@@ -68,8 +102,8 @@ function Facts({ evidence: e, section }: { evidence: S['EvidenceView']; section:
             <li>
               {t('console.billing.evidence.policy', {
                 version: e.financial_policy.version,
-                when: tr.dateTime(e.financial_policy.accepted_at),
-                who: who(e.financial_policy.by),
+                when: when(e.financial_policy.accepted_at),
+                who: who(e.financial_policy),
               })}
             </li>
           ) : null}
@@ -77,8 +111,8 @@ function Facts({ evidence: e, section }: { evidence: S['EvidenceView']; section:
             <li>
               {t('console.billing.evidence.autopay', {
                 version: e.autopay.version,
-                when: tr.dateTime(e.autopay.accepted_at),
-                who: who(e.autopay.by),
+                when: when(e.autopay.accepted_at),
+                who: who(e.autopay),
               })}
             </li>
           ) : null}
@@ -92,8 +126,8 @@ function Facts({ evidence: e, section }: { evidence: S['EvidenceView']; section:
           {t('console.billing.evidence.messages', {
             fromPatient: e.messages.from_patient,
             fromPractice: e.messages.from_practice,
-            first: tr.dateTime(e.messages.first_at),
-            last: tr.dateTime(e.messages.last_at),
+            first: when(e.messages.first_at),
+            last: when(e.messages.last_at),
           })}
         </p>
       ) : (
@@ -102,9 +136,7 @@ function Facts({ evidence: e, section }: { evidence: S['EvidenceView']; section:
     case 'portal_activity': {
       const last = e.sign_ins[e.sign_ins.length - 1];
       return last ? (
-        <p className="hint">
-          {t('console.billing.evidence.signIns', { n: e.sign_ins.length, last: tr.dateTime(last) })}
-        </p>
+        <p className="hint">{t('console.billing.evidence.signIns', { n: e.sign_ins.length, last: when(last) })}</p>
       ) : (
         <p className="hint">{t('console.billing.evidence.none.portalActivity')}</p>
       );
@@ -130,6 +162,8 @@ export function DisputeEvidence({
   // Null until staff change a box: every section with something in it is offered.
   const [chosen, setChosen] = useState<S['EvidenceSection'][] | null>(null);
   const [unsent, setUnsent] = useState(false);
+  // Sent just now: the focus moves to what says so (the button that was pressed is gone).
+  const [justSent, setJustSent] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const titleId = useId();
   // The heading takes the focus once there is one (after the first read).
@@ -145,7 +179,15 @@ export function DisputeEvidence({
       // Stripe did not answer: nothing was sent; the same button asks again.
       const notSent = view.dispute.evidence?.state === 'unsent';
       setUnsent(notSent);
+      setJustSent(!notSent);
       if (!notSent) status.announce('console.billing.evidence.sentStatus');
+    },
+    // Refused (sent meanwhile, past the deadline, closed): read where it stands again.
+    onError: (err) => {
+      if (err instanceof ApiError && (err.status === 409 || err.status === 422)) {
+        void evidence.refetch();
+        void client.invalidateQueries({ queryKey: ['ledger', patientId] });
+      }
     },
   });
   if (evidence.isError) return <LoadFailed error={evidence.error} retry={() => void evidence.refetch()} />;
@@ -154,10 +196,10 @@ export function DisputeEvidence({
   const available = e.sections.filter((s) => s.available).map((s) => s.section);
   const picked = (chosen ?? available).filter((s) => available.includes(s));
   const canSend = e.can_send && mayBill(roles, 'sendEvidence');
-  const text = [
-    e.payment_text,
-    ...e.sections.filter((s) => picked.includes(s.section)).flatMap((s) => ['', ...s.text]),
-  ];
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat(tr.locale, { dateStyle: 'long', timeStyle: 'short', timeZone: e.time_zone }).format(
+      new Date(iso),
+    );
   const toggle = (section: S['EvidenceSection'], on: boolean) =>
     setChosen(on ? [...picked, section] : picked.filter((s) => s !== section));
   const sent = e.dispute.evidence?.state === 'sent' ? e.dispute.evidence : null;
@@ -167,12 +209,13 @@ export function DisputeEvidence({
         {t('console.billing.evidence.title')}
       </h3>
       <p className="hint">{t('console.billing.evidence.lead')}</p>
-      <p data-testid="billing-evidence-payment">{t(PAID_BY_KEYS[e.paid_by], { when: tr.dateTime(e.paid_at) })}</p>
+      <p data-testid="billing-evidence-payment">{t(PAID_BY_KEYS[e.paid_by], { when: when(e.paid_at) })}</p>
+      <p className="hint">{t('console.billing.evidence.zone', { zone: e.time_zone })}</p>
       {e.blocked ? (
-        <Alert tone={e.blocked === 'sent' ? 'info' : 'warn'} testid="billing-evidence-blocked">
+        <Alert tone={e.blocked === 'sent' ? 'info' : 'warn'} testid="billing-evidence-blocked" focus={justSent}>
           <p>
             {t(BLOCKED_KEYS[e.blocked] ?? 'console.billing.evidence.blocked.notOpen', {
-              when: sent ? tr.dateTime(sent.at) : '',
+              when: sent ? when(sent.at) : '',
             })}
           </p>
         </Alert>
@@ -195,7 +238,7 @@ export function DisputeEvidence({
                 <label htmlFor={id}>{t(SECTION_KEYS[s.section])}</label>
               </div>
               <div id={`${id}-facts`}>
-                <Facts evidence={e} section={s.section} />
+                <Facts evidence={e} section={s.section} when={when} />
               </div>
             </div>
           );
@@ -203,10 +246,19 @@ export function DisputeEvidence({
       </fieldset>
       <details data-testid="billing-evidence-text">
         <summary>{t('console.billing.evidence.exactText')}</summary>
-        <p className="hint">{t('console.billing.evidence.exactTextHint', { zone: e.time_zone })}</p>
-        <pre className="template-text" lang="en">
-          {text.join('\n')}
-        </pre>
+        <p className="hint">{t('console.billing.evidence.exactTextHint')}</p>
+        <dl className="stack" lang="en">
+          {stripeFields(e, sent ? sent.sections : picked).map(([name, value]) => (
+            <div key={name} data-testid="billing-evidence-field" data-field={name}>
+              <dt>
+                <code>{name}</code>
+              </dt>
+              <dd>
+                <pre className="template-text">{value}</pre>
+              </dd>
+            </div>
+          ))}
+        </dl>
       </details>
       {unsent && !send.isPending ? (
         <Alert tone="warn" testid="billing-evidence-unsent" focus>

@@ -871,9 +871,21 @@ const evidence = (over: Partial<S['EvidenceView']> = {}): S['EvidenceView'] => (
   time_zone: 'America/New_York',
   paid_at: '2026-11-21T14:59:00Z',
   paid_by: 'patient',
-  payment_text: '2026-11-21 09:59: the payment was made in the patient portal by the signed-in account holder.',
-  visits: [{ arrived_at: '2026-11-20T14:58:00Z', completed_at: '2026-11-20T15:40:00Z' }],
-  financial_policy: { version: '1', accepted_at: '2026-11-01T12:00:00Z', by: 'proxy' },
+  payment_text: '2026-11-21 09:59 EST: the payment was made in the patient portal by the signed-in account holder.',
+  always: [
+    {
+      name: 'product_description',
+      value: 'Professional services provided by the practice, billed after each appointment.',
+    },
+    {
+      name: 'access_activity_log',
+      value: '2026-11-21 09:59 EST: the payment was made in the patient portal by the signed-in account holder.',
+    },
+  ],
+  visits: [
+    { starts_at: '2026-11-20T15:00:00Z', arrived_at: '2026-11-20T14:58:00Z', completed_at: '2026-11-20T15:40:00Z' },
+  ],
+  financial_policy: { version: '1', accepted_at: '2026-11-01T12:00:00Z', by: 'proxy', method: null },
   autopay: null,
   messages: { from_patient: 2, from_practice: 1, first_at: '2026-11-02T12:00:00Z', last_at: '2026-11-19T12:00:00Z' },
   sign_ins: [],
@@ -881,18 +893,28 @@ const evidence = (over: Partial<S['EvidenceView']> = {}): S['EvidenceView'] => (
     {
       section: 'attendance',
       available: true,
-      text: [
-        'Appointments the patient attended, as recorded by the practice (times in America/New_York):',
-        '- 2026-11-20: arrived 09:58, appointment ended 10:40',
+      fields: [
+        { name: 'service_date', value: '2026-11-20' },
+        {
+          name: 'uncategorized_text',
+          value:
+            'Appointments the patient attended, as recorded by the practice (times in America/New_York):\n- 2026-11-20: checked in 09:58 EST, marked completed 10:40 EST',
+        },
       ],
     },
     {
       section: 'financial_policy',
       available: true,
-      text: ['The practice’s financial policy (version 1) was accepted.'],
+      fields: [
+        { name: 'refund_policy_disclosure', value: 'The practice’s financial policy (version 1) was accepted.' },
+      ],
     },
-    { section: 'communication', available: true, text: ['Secure messages through the patient portal: 2 and 1.'] },
-    { section: 'portal_activity', available: false, text: [] },
+    {
+      section: 'communication',
+      available: true,
+      fields: [{ name: 'uncategorized_text', value: 'Secure messages through the patient portal: 2 and 1.' }],
+    },
+    { section: 'portal_activity', available: false, fields: [] },
   ],
   ...over,
 });
@@ -926,7 +948,10 @@ describe('a dispute’s evidence', () => {
       /^Paid in the portal by the patient, signed in, on November 21, 2026/,
     );
     // Each section with what it holds; one with nothing in it cannot be chosen.
-    expect(byTestId('billing-evidence')?.textContent).toMatch(/Arrived November 20, 2026.* · Ended November 20, 2026/);
+    // Times in the practice's zone (New York), as in the text.
+    expect(byTestId('billing-evidence')?.textContent).toMatch(
+      /Appointment on November 20, 2026 at 10:00 AM · checked in November 20, 2026 at 9:58 AM · marked completed November 20, 2026 at 10:40 AM/,
+    );
     expect(byTestId('billing-evidence')?.textContent).toMatch(
       /Financial policy version 1, accepted .* by someone acting for the patient/,
     );
@@ -937,13 +962,17 @@ describe('a dispute’s evidence', () => {
     expect([check('attendance')?.checked, check('financial_policy')?.checked, check('communication')?.checked]).toEqual(
       [true, true, true],
     );
-    // The exact text follows the boxes.
-    const text = () => byTestId('billing-evidence-text')?.querySelector('pre')?.textContent ?? '';
-    expect(text()).toMatch(/^2026-11-21 09:59: the payment was made/);
-    expect(text()).toContain('Secure messages');
+    // Exactly what Stripe gets, field by field, following the boxes.
+    const field = (name: string) =>
+      byTestId('billing-evidence-text')?.querySelector(`[data-field="${name}"] pre`)?.textContent ?? null;
+    expect(field('product_description')).toMatch(/^Professional services/);
+    expect(field('service_date')).toBe('2026-11-20');
+    expect(field('uncategorized_text')).toBe(
+      'Appointments the patient attended, as recorded by the practice (times in America/New_York):\n- 2026-11-20: checked in 09:58 EST, marked completed 10:40 EST\n\nSecure messages through the patient portal: 2 and 1.',
+    );
     act(() => check('communication')?.click());
-    expect(text()).not.toContain('Secure messages');
-    expect(text()).toContain('arrived 09:58');
+    expect(field('uncategorized_text')).not.toContain('Secure messages');
+    expect(field('access_activity_log')).toMatch(/^2026-11-21 09:59 EST: the payment was made/);
     // Stripe does not answer: nothing was sent, and the same button asks again.
     act(() => byTestId('billing-evidence-send')?.click());
     await vi.waitFor(() => expect(byTestId('billing-evidence-unsent')).not.toBeNull());

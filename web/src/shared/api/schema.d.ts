@@ -8948,7 +8948,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not waiting for evidence, past Stripe's deadline, already sent or being sent, no billing account, or Stripe refused */
+                /** @description Not waiting for evidence, past Stripe's deadline, already sent or being sent, or Stripe refused (and does not have it) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12597,6 +12597,8 @@ export interface components {
             accepted_at: string;
             /** @description `patient`, `proxy` (someone acting for the patient) or `staff` (the practice recorded it). */
             by: string;
+            /** @description How an answer the practice recorded was given: `verbal` or `written`. */
+            method?: string | null;
             version: string;
         };
         /** @description One line of the patient's access log. */
@@ -13151,6 +13153,16 @@ export interface components {
             /** Format: date-time */
             posted_at: string;
         };
+        /** @description Text for one of Stripe's evidence fields. */
+        EvidenceField: {
+            /**
+             * @description Stripe's field: `product_description`, `service_date`, `access_activity_log`,
+             *     `refund_policy_disclosure` or `uncategorized_text`. Parts of one field are sent a blank line apart,
+             *     in the order listed (what is always sent first, then the sections in their order).
+             */
+            name: string;
+            value: string;
+        };
         /** @description The sections of evidence to send (each must have something in it). */
         EvidenceRequest: {
             sections: components["schemas"]["EvidenceSection"][];
@@ -13160,12 +13172,12 @@ export interface components {
          * @enum {string}
          */
         EvidenceSection: "attendance" | "financial_policy" | "communication" | "portal_activity";
-        /** @description One section staff may choose, and the English text Stripe would get for it. */
+        /** @description One section staff may choose, and exactly what it adds to what Stripe gets. */
         EvidenceSectionView: {
             /** @description Whether there is anything to send in it. */
             available: boolean;
+            fields: components["schemas"]["EvidenceField"][];
             section: components["schemas"]["EvidenceSection"];
-            text: string[];
         };
         /** @description Evidence staff sent for a dispute. */
         EvidenceSentView: {
@@ -13187,6 +13199,8 @@ export interface components {
         EvidenceState: "sending" | "sent" | "unsent";
         /** @description What the practice may offer for a disputed payment: non-clinical facts only, and the exact text. */
         EvidenceView: {
+            /** @description What is sent whatever staff choose: the neutral description and the payment's line. */
+            always: components["schemas"]["EvidenceField"][];
             autopay?: components["schemas"]["AcceptanceView"] | null;
             /**
              * @description Why not: `not_open` (no longer waiting for evidence), `past_due` (Stripe's deadline passed),
@@ -13201,7 +13215,7 @@ export interface components {
             /** Format: date-time */
             paid_at: string;
             paid_by: components["schemas"]["PaidBy"];
-            /** @description The line about the payment itself: always sent. */
+            /** @description The line about the payment itself. */
             payment_text: string;
             sections: components["schemas"]["EvidenceSectionView"][];
             /** @description Oldest first, the latest 20. */
@@ -14647,6 +14661,11 @@ export interface components {
             at: string;
             /** @description `patient` or `staff`: who made a consent decision (or changed an appointment). */
             by?: string | null;
+            /**
+             * @description An appointment of a confidential service (sexual health, mental health, substance use): never
+             *     part of anything that leaves Portico, such as a dispute's evidence.
+             */
+            confidential?: boolean;
             consent_kind?: components["schemas"]["ConsentKind"] | null;
             decision?: components["schemas"]["Decision"] | null;
             kind: components["schemas"]["TimelineKind"];
@@ -14694,12 +14713,20 @@ export interface components {
         Via: "portal" | "sms";
         /** @enum {string} */
         VisitMode: "in_person" | "telehealth";
-        /** @description One visit the patient came to: times only. */
+        /** @description One appointment the patient came to: times only (never what it was, or with whom). */
         VisitView: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the practice checked the patient in.
+             */
             arrived_at?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the practice marked it completed.
+             */
             completed_at?: string | null;
+            /** Format: date-time */
+            starts_at: string;
         };
         /** @description Your places and your offers (those still ahead). */
         WaitlistView: {
