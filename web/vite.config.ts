@@ -46,9 +46,10 @@ export default defineConfig(({ mode }) => {
       root: here('.'),
       environment: 'happy-dom',
       env: { TZ: 'UTC' },
-      // Component tests wait up to 5 s for a step (`vi.waitFor(..., { timeout: 5_000 })`) on two loaded
-      // cores; a test of several such steps needs more than Vitest's default 5 s in all.
+      // Component tests wait up to 5 s for a step (`vi.waitFor`'s default, set in src/test-setup.ts) on
+      // two loaded cores; a test of several such steps needs more than Vitest's default 5 s in all.
       testTimeout: 20_000,
+      setupFiles: ['src/test-setup.ts'],
       include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.mjs'],
       // Through Vite, so their `react` imports meet the Preact alias like the apps' own code (a component
       // test with queries or routes would otherwise load React beside Preact).

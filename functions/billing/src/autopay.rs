@@ -1,7 +1,7 @@
 //! Autopay, opt-in only. A patient (or a proxy allowed billing) saves a card with Stripe (a SetupIntent
 //! on the practice's account, for a customer that carries no name or email) and consents, with a cap,
 //! to have finalized invoices paid with it. An hourly run charges, in each practice's early hours
-//! (03:00-03:59 local), what finalized invoices owe, at most the cap, off-session; a decline is tried
+//! (03:00-05:59 local, once a night), what finalized invoices owe, at most the cap, off-session; a decline is tried
 //! again three days and seven days later (three tries over a week); a card that needs the patient
 //! (authentication required) is never retried: the patient is sent a PHI-free notice to pay in the
 //! portal. Autopay pauses while a dispute is open, and never charges while another payment is on its way.
