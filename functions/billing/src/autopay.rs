@@ -370,7 +370,7 @@ pub fn next_run(autopay: &Autopay, paused: bool, zone: Tz, now: DateTime<Utc>) -
     };
     (0..=2).map(|offset| first + Duration::days(offset)).filter(|day| autopay.last_run != Some(*day)).find_map(|day| {
         let opens = local(day, RUN_HOUR)?.with_timezone(&Utc);
-        let closes = opens + Duration::hours(3);
+        let closes = local(day, RUN_HOUR + 3)?.with_timezone(&Utc);
         let tick = next_tick(opens.max(now))?;
         (tick < closes).then_some(tick)
     })
@@ -378,9 +378,10 @@ pub fn next_run(autopay: &Autopay, paused: bool, zone: Tz, now: DateTime<Utc>) -
 
 /// Whether tonight is a night to try: the first try for an amount, or 3 and 7 days after it.
 fn try_tonight(autopay: &Autopay, today: NaiveDate) -> bool {
-    match autopay.first_try {
-        None => true,
-        Some(first) => RETRY_DAYS.get(autopay.tries as usize - 1).is_some_and(|days| today >= first + Duration::days(*days)),
+    match (autopay.first_try, autopay.tries.checked_sub(1)) {
+        // Not tried yet for this amount (or a try that never reached the card): tonight.
+        (None, _) | (_, None) => true,
+        (Some(first), Some(retry)) => RETRY_DAYS.get(retry as usize).is_some_and(|days| today >= first + Duration::days(*days)),
     }
 }
 
@@ -399,6 +400,11 @@ fn claim_payment(autopay: &Autopay, account: &Account, amount: i64, now: DateTim
         failure_code: None,
         refunded: 0,
         paid_by: "autopay".into(),
+        authorization: Some(crate::model::Authorization {
+            consent_version: autopay.consent_version.clone(),
+            consented_at: autopay.consented_at,
+            consented_by: autopay.consented_by.clone(),
+        }),
         created_at: now,
         succeeded_at: None,
         version: 1,
@@ -505,13 +511,22 @@ async fn finish(
     let Some(payment) = crate::pay::get(table, &practice, &patient, claimed).await? else {
         return settle(table, &autopay, next, RunOutcome::NothingDue, Vec::new()).await.map(|o| o.unwrap_or(RunOutcome::NothingDue));
     };
+    if payment.status == PaymentStatus::Canceled && payment.payment_intent.is_none() {
+        // Cancelled before Stripe ever had it (a portal payment replaced the claim): no try was made.
+        return settle(table, &autopay, next, RunOutcome::Declined, Vec::new()).await.map(|o| o.unwrap_or(RunOutcome::Declined));
+    }
     if matches!(payment.status, PaymentStatus::Failed | PaymentStatus::Canceled) {
-        // Its event said the charge failed before the run came back to it: a decline.
-        next.tries += 1;
-        let (outcome, extra) = if next.tries as usize > RETRY_DAYS.len() {
-            (RunOutcome::GaveUp, vec![notice(&autopay, now)?])
+        // Its event said the charge failed before the run came back to it: decided as the answer would have been.
+        let (outcome, extra) = if payment.failure_code.as_deref() == Some("authentication_required") {
+            next.tries = RETRY_DAYS.len() as u32 + 1;
+            (RunOutcome::NeedsPatient, vec![notice(&autopay, now)?])
         } else {
-            (RunOutcome::Declined, Vec::new())
+            next.tries += 1;
+            if next.tries as usize > RETRY_DAYS.len() {
+                (RunOutcome::GaveUp, vec![notice(&autopay, now)?])
+            } else {
+                (RunOutcome::Declined, Vec::new())
+            }
         };
         return settle(table, &autopay, next, outcome, extra).await.map(|o| o.unwrap_or(outcome));
     }
@@ -659,5 +674,18 @@ mod tests {
         assert_eq!(next_run(&autopay(None, 0, None), true, zone, at("2026-11-19T06:00:00Z")), None);
         let off = Autopay { active: false, ..autopay(None, 0, None) };
         assert_eq!(next_run(&off, false, zone, at("2026-11-19T06:00:00Z")), None);
+    }
+
+    #[test]
+    fn a_night_is_tried_first_then_three_and_seven_days_on_and_a_try_that_never_reached_the_card_is_no_try() {
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d).unwrap_or_default();
+        assert!(try_tonight(&autopay(None, 0, None), day(19)));
+        // Claimed, but Stripe never had it (no try counted): tried again, not stuck.
+        assert!(try_tonight(&autopay(Some(day(19)), 0, Some(day(19))), day(20)));
+        assert!(!try_tonight(&autopay(Some(day(19)), 1, Some(day(19))), day(21)));
+        assert!(try_tonight(&autopay(Some(day(21)), 1, Some(day(19))), day(22)));
+        assert!(!try_tonight(&autopay(Some(day(22)), 2, Some(day(19))), day(25)));
+        assert!(try_tonight(&autopay(Some(day(25)), 2, Some(day(19))), day(26)));
+        assert!(!try_tonight(&autopay(Some(day(26)), 3, Some(day(19))), day(27)), "three tries: no more");
     }
 }

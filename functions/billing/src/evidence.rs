@@ -164,8 +164,16 @@ pub async fn gather(
         by: d.actor_kind,
         method: d.method,
     });
-    let autopay = autopay.filter(|a| a.consented_at <= payment.created_at).map(|a| Acceptance {
-        version: a.consent_version.clone(),
+    // An autopay charge keeps the authorization it was made under; otherwise the autopay in force then.
+    let authorization = payment.authorization.clone().or_else(|| {
+        autopay.filter(|a| a.consented_at <= payment.created_at).map(|a| crate::model::Authorization {
+            consent_version: a.consent_version,
+            consented_at: a.consented_at,
+            consented_by: a.consented_by,
+        })
+    });
+    let autopay = authorization.map(|a| Acceptance {
+        version: a.consent_version,
         at: a.consented_at,
         by: if a.consented_by.starts_with("proxy:") { "proxy" } else { "patient" }.to_string(),
         method: None,

@@ -363,6 +363,7 @@ mod tests {
             failure_code: None,
             refunded: 0,
             paid_by: "patient".into(),
+            authorization: None,
             created_at: now,
             succeeded_at: None,
             version: 1,

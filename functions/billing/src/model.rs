@@ -203,8 +203,12 @@ pub struct Payment {
     /// Refunded, or asked for and not failed: what is left to refund is `amount` less this.
     #[serde(default)]
     pub refunded: i64,
-    /// Who paid: the patient, or the person acting for them (`proxy:<person>`).
+    /// Who paid: the patient, or the person acting for them (`proxy:<person>`), or `autopay`.
     pub paid_by: String,
+    /// For an autopay charge, the authorization it was made under (kept with the payment: a later
+    /// enrolment replaces the autopay's own record).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authorization: Option<Authorization>,
     pub created_at: DateTime<Utc>,
     #[serde(default)]
     pub succeeded_at: Option<DateTime<Utc>>,
@@ -342,4 +346,13 @@ pub struct EvidenceSent {
     /// Which send this is (each new send after an unsent one is a new request to Stripe).
     #[serde(default)]
     pub attempt: u32,
+}
+
+/// The autopay consent a charge was made under: which words, when, and who agreed (`patient`, or
+/// `proxy:<person>`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Authorization {
+    pub consent_version: String,
+    pub consented_at: DateTime<Utc>,
+    pub consented_by: String,
 }

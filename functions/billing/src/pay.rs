@@ -214,6 +214,7 @@ async fn payment_for(table: &dyn Table, payments: &dyn Payments, order: &PayOrde
             failure_code: None,
             refunded: 0,
             paid_by: order.paid_by.clone(),
+            authorization: None,
             created_at: now,
             succeeded_at: None,
             version: 1,

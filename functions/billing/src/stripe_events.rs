@@ -346,7 +346,7 @@ async fn apply_change(
             let open = matches!(now_status, DisputeStatus::NeedsResponse | DisputeStatus::UnderReview);
             let task_id = TaskId::for_source("dispute", id);
             let task = tasks::get(table, ctx.practice, &task_id).await?;
-            if open && !*submitted && task.is_none() {
+            if now_status == DisputeStatus::NeedsResponse && !*submitted && task.is_none() {
                 writes.push(dispute_task(table, ctx, task_id, id, *due_by).await?);
             }
             if (!open || *submitted)

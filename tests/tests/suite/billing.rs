@@ -916,6 +916,14 @@ async fn autopay_is_opt_in_and_pays_finalized_invoices_in_the_practices_early_ho
     assert_eq!(view["autopay"]["last_amount"], 12_000, "{view}");
     assert!(view["autopay"]["last_run_at"].as_str().is_some_and(|at| at.starts_with("2026-11-19T08:1")), "{view}");
     assert_eq!(view["autopay"]["next_run_at"], "2026-11-20T08:05:00Z", "{view}");
+    // The charge keeps the authorization it was made under (a dispute's evidence reads it there).
+    let screen = portico_billing::screen::read(app.gateway.app.table.as_ref(), &app.practice().id, &app.ann().patient_id).await.unwrap();
+    let charged = screen.payments.iter().find(|p| p.paid_by == "autopay").unwrap();
+    let authorization = charged.authorization.clone().unwrap();
+    assert_eq!(
+        (authorization.consent_version.as_str(), authorization.consented_by.as_str()),
+        (portico_billing::autopay::CONSENT_VERSION, "patient")
+    );
     let requests = app.gateway.app.stripe.requests();
     let charge = requests.iter().rev().find(|r| r.path == "/v1/payment_intents").unwrap();
     assert!(charge.form.contains(&("off_session".into(), "true".into())), "{charge:?}");
