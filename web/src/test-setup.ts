@@ -5,4 +5,7 @@ import { vi } from 'vitest';
 
 const waitFor = vi.waitFor.bind(vi);
 vi.waitFor = ((callback, options) =>
-  waitFor(callback, typeof options === 'number' ? options : { ...options, timeout: options?.timeout ?? 5_000 })) as typeof vi.waitFor;
+  waitFor(
+    callback,
+    typeof options === 'number' ? options : { ...options, timeout: options?.timeout ?? 5_000 },
+  )) as typeof vi.waitFor;
