@@ -16,4 +16,8 @@ pub const BUDGETS: &[(&str, usize)] = &[
     ("staff-threads-list", 3),
     ("staff-threads-get", 3),
     ("staff-templates-list", 2),
+    // The billing screens query the patient's ledger and read the practice's billing account (another
+    // partition) beside the session: 4; staff also read the patient: 5.
+    ("portal-billing-get", 4),
+    ("staff-ledger-get", 5),
 ];

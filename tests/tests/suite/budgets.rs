@@ -23,12 +23,14 @@ async fn read_screens_stay_within_their_data_request_budgets() {
         "/portal/consents".into(),
         "/portal/threads".into(),
         format!("/portal/threads/{thread}"),
+        "/portal/billing".into(),
     ];
     let staff_reads = [
         format!("/staff/patients/{ann_id}"),
         "/staff/threads".into(),
         format!("/staff/patients/{ann_id}/threads/{thread}"),
         "/staff/templates".into(),
+        format!("/staff/patients/{ann_id}/ledger"),
     ];
     let tour = async || {
         for path in &patient_reads {
