@@ -645,6 +645,17 @@ fn refused(headers: &HeaderMap) -> Option<Response> {
     None
 }
 
+/// An object the stand-in has, or Stripe's 404 for one it does not (`what`: `payment_intent`, …).
+fn found_or_missing(found: Option<Value>, what: &str) -> Response {
+    match found {
+        Some(object) => answer(StatusCode::OK, object),
+        None => {
+            let (status, body) = error(StatusCode::NOT_FOUND, "invalid_request_error", "resource_missing", &format!("No such {what}."));
+            answer(status, body)
+        }
+    }
+}
+
 fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers.get(name).and_then(|v| v.to_str().ok())
 }
@@ -690,13 +701,7 @@ async fn get_setup(State(s): State<Arc<StandIn>>, Path(seti): Path<String>, head
     }
     let account = header(&headers, "stripe-account").unwrap_or_default();
     let found = s.books().setups.get(&seti).filter(|(a, _)| a == account).map(|(_, o)| o.clone());
-    match found {
-        Some(object) => answer(StatusCode::OK, object),
-        None => {
-            let (st, v) = error(StatusCode::NOT_FOUND, "invalid_request_error", "resource_missing", "No such setup_intent.");
-            answer(st, v)
-        }
-    }
+    found_or_missing(found, "setup_intent")
 }
 
 async fn get_intent(State(s): State<Arc<StandIn>>, Path(pi): Path<String>, headers: HeaderMap) -> Response {
@@ -706,13 +711,7 @@ async fn get_intent(State(s): State<Arc<StandIn>>, Path(pi): Path<String>, heade
     }
     let account = header(&headers, "stripe-account").unwrap_or_default();
     let found = s.books().intents.get(&pi).filter(|i| i.account == account).map(|i| i.object.clone());
-    match found {
-        Some(object) => answer(StatusCode::OK, object),
-        None => {
-            let (st, v) = error(StatusCode::NOT_FOUND, "invalid_request_error", "resource_missing", "No such payment_intent.");
-            answer(st, v)
-        }
-    }
+    found_or_missing(found, "payment_intent")
 }
 
 async fn cancel_intent(State(s): State<Arc<StandIn>>, Path(pi): Path<String>, headers: HeaderMap, body: String) -> Response {
@@ -745,13 +744,7 @@ async fn get_dispute(State(s): State<Arc<StandIn>>, Path(dp): Path<String>, head
     }
     let account = header(&headers, "stripe-account").unwrap_or_default();
     let found = s.books().disputes.get(&dp).filter(|(a, _)| a == account).map(|(_, o)| o.clone());
-    match found {
-        Some(object) => answer(StatusCode::OK, object),
-        None => {
-            let (st, v) = error(StatusCode::NOT_FOUND, "invalid_request_error", "resource_missing", "No such dispute.");
-            answer(st, v)
-        }
-    }
+    found_or_missing(found, "dispute")
 }
 
 async fn update_dispute(State(s): State<Arc<StandIn>>, Path(dp): Path<String>, headers: HeaderMap, body: String) -> Response {

@@ -108,6 +108,19 @@ pub struct Decided {
     pub method: Option<String>,
 }
 
+impl From<ConsentEvent> for Decided {
+    fn from(event: ConsentEvent) -> Self {
+        Decided {
+            kind: event.kind,
+            version: event.version,
+            decision: event.decision,
+            at: event.at,
+            actor_kind: event.actor_kind,
+            method: event.method,
+        }
+    }
+}
+
 /// The consents screen: every current document with the patient's standing, and recent decisions.
 #[derive(Debug, Clone)]
 pub struct Overview {
@@ -172,14 +185,7 @@ pub async fn overview(table: &dyn Table, practice: &Practice, patient: &PatientI
             state = item.record()?;
         } else {
             let event: ConsentEvent = item.record()?;
-            history.push(Decided {
-                kind: event.kind,
-                version: event.version,
-                decision: event.decision,
-                at: event.at,
-                actor_kind: event.actor_kind,
-                method: event.method,
-            });
+            history.push(event.into());
         }
     }
     history.truncate(HISTORY);
@@ -304,14 +310,7 @@ pub async fn decision_at(
         for item in &page.items {
             let event: ConsentEvent = item.record()?;
             if event.kind == kind {
-                return Ok(Some(Decided {
-                    kind: event.kind,
-                    version: event.version,
-                    decision: event.decision,
-                    at: event.at,
-                    actor_kind: event.actor_kind,
-                    method: event.method,
-                }));
+                return Ok(Some(event.into()));
             }
         }
         match page.next {

@@ -341,8 +341,6 @@ pub struct EvidenceView {
     pub time_zone: String,
     pub paid_at: DateTime<Utc>,
     pub paid_by: PaidBy,
-    /// The line about the payment itself.
-    pub payment_text: String,
     /// What is sent whatever staff choose: the neutral description and the payment's line.
     pub always: Vec<EvidenceField>,
     /// Oldest first, the latest 20.
@@ -374,7 +372,6 @@ impl EvidenceView {
             time_zone: facts.zone.name().to_string(),
             paid_at: facts.paid_at,
             paid_by: facts.paid_by,
-            payment_text: facts.payment_line(),
             always: fields(facts.always()),
             visits: facts
                 .visits

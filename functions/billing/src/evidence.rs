@@ -213,7 +213,7 @@ impl Facts {
     }
 
     /// The payment's own line: always sent.
-    pub fn payment_line(&self) -> String {
+    fn payment_line(&self) -> String {
         let when = self.time(self.paid_at);
         match self.paid_by {
             PaidBy::Patient => format!("{when}: the payment was made in the patient portal by the signed-in account holder."),

@@ -871,7 +871,6 @@ const evidence = (over: Partial<S['EvidenceView']> = {}): S['EvidenceView'] => (
   time_zone: 'America/New_York',
   paid_at: '2026-11-21T14:59:00Z',
   paid_by: 'patient',
-  payment_text: '2026-11-21 09:59 EST: the payment was made in the patient portal by the signed-in account holder.',
   always: [
     {
       name: 'product_description',

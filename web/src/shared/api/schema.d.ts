@@ -13215,8 +13215,6 @@ export interface components {
             /** Format: date-time */
             paid_at: string;
             paid_by: components["schemas"]["PaidBy"];
-            /** @description The line about the payment itself. */
-            payment_text: string;
             sections: components["schemas"]["EvidenceSectionView"][];
             /** @description Oldest first, the latest 20. */
             sign_ins: string[];
