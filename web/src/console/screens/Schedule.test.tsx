@@ -37,6 +37,8 @@ const rowOf = (id: string) => rows().find((r) => r.dataset.appointmentId === id)
 const today = new Date();
 today.setHours(10, 0, 0, 0);
 const at = (hours: number) => new Date(today.getTime() + hours * 3_600_000).toISOString();
+// A visit's window as the server gives it when the clinician joins: open now, whatever the clock says.
+const fromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 const appointment = (id: string, status: S['Status'], given: string): StaffAppointment => ({
   appointment_id: id,
   patient_id: `pt-${id}`,
@@ -297,8 +299,8 @@ describe('video visits in the book', () => {
       'POST /staff/appointments/v1/join': () =>
         json(200, {
           appointment_id: 'v1',
-          opens_at: at(-0.25),
-          closes_at: at(1),
+          opens_at: fromNow(-0.25),
+          closes_at: fromNow(1),
           meeting: { meeting_id: 'm-1' },
           attendee: { attendee_id: 'at-1', join_token: 'secret-token' },
           join_url: url,
@@ -331,8 +333,8 @@ describe('video visits in the book', () => {
       'POST /staff/appointments/v1/join': () =>
         json(200, {
           appointment_id: 'v1',
-          opens_at: at(-0.25),
-          closes_at: at(1),
+          opens_at: fromNow(-0.25),
+          closes_at: fromNow(1),
           meeting: { meeting_id: 'm-1' },
           attendee: { attendee_id: 'at-1', join_token: 'secret-token' },
           join_url: null,
