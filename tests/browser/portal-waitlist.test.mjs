@@ -218,7 +218,7 @@ test('a video visit starting within minutes: "Join video visit" opens the local 
   try {
     const annRecord = await enrolPatient(admin, { given: 'Ann', family: `Video${runId()}` });
     const ann = await patientSession(admin, annRecord);
-    const visit = await bookFirst(ann, serviceId, 0, 14);
+    const visit = await bookFirst(ann, serviceId, 1, 14);
     assert.ok(Date.parse(visit.start) - Date.now() < 15 * 60_000, 'the first time starts within 15 minutes');
 
     phone = await phoneOfTheirOwn();

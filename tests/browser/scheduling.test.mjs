@@ -44,7 +44,7 @@ test('a service and hours in the console; Ann books, moves and cancels; the cons
     await admin.getByTestId('service-new').click();
     await admin.getByTestId('service-field-name').fill(serviceName);
     await admin.getByTestId('service-field-duration_minutes').fill('30');
-    await admin.getByTestId('service-field-min_notice_minutes').fill('0');
+    await admin.getByTestId('service-field-min_notice_minutes').fill('10');
     await admin.getByTestId('service-field-cancel_notice_hours').fill('0');
     await admin.getByTestId('service-field-reschedule_notice_hours').fill('0');
     await admin.locator(`[data-testid="service-clinician"][data-staff-id="${clinician.staff_id}"]`).check();

@@ -52,7 +52,9 @@ async fn admins_search_and_export_their_own_practices_trail_and_each_review_is_a
     assert!(!ann_reads.is_empty() && ann_reads.iter().all(|e| e["action"] == "patient.read" && e["patient_id"] == ann_id.as_str()));
 
     // The export of a range holds exactly that range's events, oldest first, with a header row.
-    let from = (chrono::Utc::now() - Duration::days(400)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    // Times come from the test's clock, never the machine's: the events are stamped by it.
+    let today = portico::clock::Clock::now(app.clock.as_ref());
+    let from = (today - Duration::days(400)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     problem(app.call(&admin, Method::GET, &format!("/staff/audit/export?from={from}"), None).await, 400).await;
     problem(app.call(&admin, Method::GET, "/staff/audit/export?format=xml", None).await, 400).await;
     problem(app.call(&admin, Method::GET, "/staff/audit?from=yesterday", None).await, 400).await;
@@ -72,7 +74,7 @@ async fn admins_search_and_export_their_own_practices_trail_and_each_review_is_a
     let times: Vec<&str> = lines.iter().filter_map(|e| e["at"].as_str()).collect();
     assert!(!times.is_empty() && times.windows(2).all(|w| w[0] <= w[1]), "oldest first: {times:?}");
     // A range that ends before anything happened is empty, not an error.
-    let early = (chrono::Utc::now() - Duration::days(20)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let early = (today - Duration::days(20)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let empty = app.call(&admin, Method::GET, &format!("/staff/audit/export?to={early}"), None).await.text().await.unwrap_or_default();
     assert_eq!(empty.lines().count(), 1, "only the header: {empty}");
 

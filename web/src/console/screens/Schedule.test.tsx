@@ -34,7 +34,10 @@ const byTestId = (id: string, within: ParentNode = document) =>
 const rows = () => Array.from(document.querySelectorAll<HTMLElement>('[data-testid="schedule-appointment"]'));
 const rowOf = (id: string) => rows().find((r) => r.dataset.appointmentId === id);
 
-const today = new Date();
+// The page's clock is pinned to a weekday noon (and moves on from there), so the day the book shows and
+// the visits' times are the same day whatever the hour the tests run at.
+const NOW = new Date('2026-03-03T12:00:00Z');
+const today = new Date(NOW);
 today.setHours(10, 0, 0, 0);
 const at = (hours: number) => new Date(today.getTime() + hours * 3_600_000).toISOString();
 // A visit's window as the server gives it when the clinician joins: open now, whatever the clock says.
@@ -88,8 +91,13 @@ const setValue = (el: HTMLElement | null, value: string) =>
     el.dispatchEvent(new Event(el.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }));
   });
 
-beforeEach(() => session.start('h.e30.s', 300));
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+  vi.setSystemTime(NOW);
+  session.start('h.e30.s', 300);
+});
 afterEach(() => {
+  vi.useRealTimers();
   vi.unstubAllGlobals();
   document.body.replaceChildren();
   session.forget();

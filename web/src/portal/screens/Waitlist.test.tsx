@@ -134,6 +134,14 @@ afterEach(() => {
 });
 
 describe('joining a waitlist', () => {
+  // The form's first day is today: the clock is pinned to noon (and moves on from there), so the
+  // days the test expects are the form's whatever the hour the tests run at.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+    vi.setSystemTime(new Date('2026-03-03T12:00:00Z'));
+  });
+  afterEach(() => vi.useRealTimers());
+
   it('from the booking page: checks the dates, names a refused field by its field, then joins', async () => {
     let answers = 0;
     const api = fakeApi({
