@@ -93,9 +93,19 @@ export function PatientBilling({ patientId, patientName }: { patientId: string; 
   const { roles } = useMe();
   const balanceRef = useRef<HTMLHeadingElement>(null);
   const refundsRef = useRef<HTMLHeadingElement>(null);
-  // Since when a refund has been waiting for Stripe (null: none is), and whether the reads have stopped
-  // (two minutes of it). Decided where the next read is scheduled; shown by the render each read brings.
-  const poll = useRef<{ since: number | null; stopped: boolean }>({ since: null, stopped: false });
+  // When the first read that showed a refund waiting for Stripe arrived, or "Check again" was pressed
+  // (null: none waits). How long it has waited is read from the reads' times, not the clock at the
+  // moment of asking, so the read that ends the checking and the render it brings agree, whenever React
+  // Query asks in between (it asks after each render too).
+  const since = useRef<number | null>(null);
+  const waited = (data: S['LedgerView'] | undefined, readAt: number) => {
+    if (!data?.refunds.some(inFlight)) {
+      since.current = null;
+      return null;
+    }
+    since.current ??= readAt;
+    return readAt - since.current;
+  };
   // "Check again" pressed: only that read shows on the button (not every poll's, which would flicker).
   const [asked, setAsked] = useState(false);
   const ledger = useQuery({
@@ -103,16 +113,9 @@ export function PatientBilling({ patientId, patientName }: { patientId: string; 
     queryFn: () => billing.ledger(patientId),
     // While a refund waits for Stripe, read again (less and less often) until it is settled or two minutes pass.
     refetchInterval: (q) => {
-      const p = poll.current;
-      if (!q.state.data?.refunds.some(inFlight)) {
-        p.since = null;
-        p.stopped = false;
-        return false;
-      }
-      p.since ??= Date.now();
-      const waited = Date.now() - p.since;
-      p.stopped = waited >= REFUND_POLL.limitMs;
-      return p.stopped ? false : Math.min(REFUND_POLL.maxMs, Math.max(REFUND_POLL.firstMs, Math.round(waited / 2)));
+      const w = waited(q.state.data, q.state.dataUpdatedAt);
+      if (w === null || w >= REFUND_POLL.limitMs) return false;
+      return Math.min(REFUND_POLL.maxMs, Math.max(REFUND_POLL.firstMs, Math.round(w / 2)));
     },
   });
   if (ledger.isError) return <LoadFailed error={ledger.error} retry={() => void ledger.refetch()} />;
@@ -120,12 +123,13 @@ export function PatientBilling({ patientId, patientName }: { patientId: string; 
   const l = ledger.data;
   const refresh = () => {
     // Asked by hand: if a refund still waits, the reads start over (soon, then less often).
-    if (poll.current.since !== null) poll.current = { since: Date.now(), stopped: false };
+    if (since.current !== null) since.current = Date.now();
     setAsked(true);
     void ledger.refetch().finally(() => setAsked(false));
   };
   // Each read renders again (`dataUpdatedAt` changes even when the ledger does not), so the stop shows.
-  const stoppedChecking = ledger.dataUpdatedAt > 0 && poll.current.stopped && l.refunds.some(inFlight);
+  const w = waited(l, ledger.dataUpdatedAt);
+  const stoppedChecking = w !== null && w >= REFUND_POLL.limitMs;
   return (
     <div className="stack" data-testid="billing">
       <Summary ledger={l} headingRef={balanceRef} refreshing={asked} refresh={refresh} />
