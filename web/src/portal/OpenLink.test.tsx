@@ -92,7 +92,7 @@ afterEach(() => {
   sessionStorage.clear();
 });
 
-describe('a notice link', { timeout: 15_000 }, () => {
+describe('a notice link', () => {
   it('with a live session: opens without a code, acting for the child it is about, and shows the conversation', async () => {
     const fake = api({
       'POST /auth/refresh': () => json(200, session('pt_rosa')),

@@ -4,7 +4,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'preact/test-utils';
 import { createRoot } from 'react-dom/client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, json } from '../../shared/api/fake-api';
 import { createQueryClient } from '../../shared/api/query';
 import { I18nProvider } from '../../shared/i18n/I18nProvider';
@@ -101,6 +101,12 @@ describe('the practice on the sign-in page', () => {
 });
 
 describe('sending a new code', () => {
+  // The page's clock stands still, so the countdown reads the same whenever the test looks at it.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-03T12:00:00Z'));
+  });
+  afterEach(() => vi.useRealTimers());
   const sent: S['CodeSentResponse'] = { challenge_id: 'ch_2', channel: 'email', expires_in: 600, resend_after: 40 };
 
   it('waits for the resend_after of the code just sent, counting down on the button', async () => {
